@@ -1,0 +1,68 @@
+"""Settings read once from the environment into a frozen dataclass."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+MiB = 1024 * 1024
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise ValueError(f"environment variable {name}={raw!r} must be an integer") from exc
+    if value <= 0:
+        raise ValueError(f"environment variable {name}={raw!r} must be positive")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on what one bundle may cost; crossing one fails the bundle or member with a reason."""
+
+    max_bundle_bytes: int = 1024 * MiB
+    max_uncompressed_bytes: int = 4096 * MiB
+    max_member_bytes: int = 32 * MiB
+    max_members: int = 200_000
+    max_compression_ratio: int = 200
+    max_nesting: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    table_name: str
+    bucket_name: str
+    region: str
+    endpoint_url: str | None
+    incoming_prefix: str = "incoming/"
+    quarantine_prefix: str = "quarantine/"
+    bodies_prefix: str = "bodies/"
+    limits: Limits = Limits()
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        limits = Limits(
+            max_bundle_bytes=_int("MAX_BUNDLE_BYTES", Limits.max_bundle_bytes),
+            max_uncompressed_bytes=_int("MAX_UNCOMPRESSED_BYTES", Limits.max_uncompressed_bytes),
+            max_member_bytes=_int("MAX_MEMBER_BYTES", Limits.max_member_bytes),
+            max_members=_int("MAX_MEMBERS", Limits.max_members),
+            max_compression_ratio=_int("MAX_COMPRESSION_RATIO", Limits.max_compression_ratio),
+        )
+        return cls(
+            table_name=os.environ.get("TABLE_NAME", "newsdrop-articles"),
+            bucket_name=os.environ.get("BUCKET_NAME", "newsdrop-drop"),
+            region=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1",
+            endpoint_url=os.environ.get("AWS_ENDPOINT_URL") or None,
+            limits=limits,
+        )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings.from_env()
