@@ -47,6 +47,12 @@ class LimitExceeded(BundleError):
     code = "limit_exceeded"
 
 
+class UndecodableText(NewsdropError):
+    """Bytes that no supported text encoding decodes cleanly."""
+
+    code = "undecodable"
+
+
 # --- storage (raised only by adapters) -----------------------------------------------------
 class StorageError(NewsdropError):
     """An AWS call failed for a reason retrying in-process will not fix."""
