@@ -1,0 +1,27 @@
+"""Lazily created, cached boto3 clients that honour AWS_ENDPOINT_URL (local stack, moto server)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import boto3
+from botocore.config import Config
+
+from newsdrop.config import get_settings
+
+_RETRIES = Config(retries={"max_attempts": 8, "mode": "adaptive"}, connect_timeout=5, read_timeout=60)
+
+
+@cache
+def client(service: str) -> Any:
+    """One client per service per process; boto3 reads AWS_ENDPOINT_URL itself, passed here for old botocores."""
+    settings = get_settings()
+    return boto3.session.Session().client(
+        service, region_name=settings.region, endpoint_url=settings.endpoint_url, config=_RETRIES
+    )
+
+
+def reset_clients() -> None:
+    """Forget cached clients (tests switch endpoints and credentials between cases)."""
+    client.cache_clear()
