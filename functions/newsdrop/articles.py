@@ -1,0 +1,149 @@
+"""Article identity and the DynamoDB item shapes for articles, sightings, bundle links and search terms."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from newsdrop import keys
+from newsdrop.models import CleanArticle
+from newsdrop.terms import index_terms
+
+# DynamoDB's item limit is 400 KB; leave room for keys, metadata and attribute names.
+INLINE_LIMIT = 300_000
+_SPACE = re.compile(r"\s+")
+
+
+def article_id(article: CleanArticle) -> str:
+    """A content hash: the same text (modulo case, spacing and Unicode form) always gets the same id."""
+    basis = f"{article.title or ''}\n{article.body}"
+    folded = _SPACE.sub(" ", unicodedata.normalize("NFKC", basis).casefold()).strip()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBody:
+    """Where an article's heavy fields live: inline, gzip-compressed inline, or in S3 under ``s3_key``."""
+
+    attributes: dict[str, Any]
+    s3_key: str | None = None
+    s3_payload: bytes | None = None
+
+
+def _heavy_fields(article: CleanArticle) -> dict[str, Any]:
+    return {
+        "body": article.body,
+        "removed": [{"n": ln.n, "text": ln.text, "role": ln.role, "rule": ln.rule} for ln in article.removed],
+    }
+
+
+def store_body(article: CleanArticle, aid: str, bodies_prefix: str) -> StoredBody:
+    """Keep body and audit trail inline when small, compressed when that fits, else in S3: never truncated."""
+    heavy = _heavy_fields(article)
+    raw = json.dumps(heavy, ensure_ascii=False).encode("utf-8")
+    if len(raw) <= INLINE_LIMIT:
+        return StoredBody(attributes=heavy)
+    packed = gzip.compress(raw, compresslevel=6, mtime=0)
+    if len(packed) <= INLINE_LIMIT:
+        return StoredBody(attributes={"heavy_gz": packed})
+    key = f"{bodies_prefix}{aid}.json.gz"
+    return StoredBody(attributes={"heavy_s3_key": key}, s3_key=key, s3_payload=packed)
+
+
+def article_item(
+    article: CleanArticle, aid: str, stored: StoredBody, *, bundle_id: str, member: str, now: str
+) -> dict:
+    """The ``ART#<id>/META`` item: metadata, index keys and the (possibly relocated) body."""
+    item: dict[str, Any] = {
+        "pk": keys.article_pk(aid),
+        "sk": keys.ARTICLE_SK,
+        "type": "article",
+        "id": aid,
+        "title": article.title,
+        "published": article.published,
+        "published_text": article.published_text,
+        "source": article.source,
+        "source_evidence": article.source_evidence,
+        "news_id": article.news_id,
+        "kicker": article.kicker,
+        "byline": article.byline,
+        "caption": article.caption,
+        "subheadings": list(article.subheadings) or None,
+        "language": article.language,
+        "word_count": article.word_count,
+        "url": article.url,
+        "first_bundle": bundle_id,
+        "first_member": member,
+        "first_seen": now,
+        "gsi2pk": keys.month_key(article.published),
+        "gsi2sk": keys.published_sort_key(article.published, aid),
+        **stored.attributes,
+    }
+    if article.source:
+        item["gsi1pk"] = keys.source_key(article.source)
+        item["gsi1sk"] = keys.published_sort_key(article.published, aid)
+    return item
+
+
+def summary(article: CleanArticle, aid: str) -> dict[str, Any]:
+    return {
+        "id": aid,
+        "title": article.title,
+        "published": article.published,
+        "source": article.source,
+        "word_count": article.word_count,
+    }
+
+
+def sighting_item(aid: str, *, bundle_id: str, key: str, member: str, now: str) -> dict:
+    """``ART#<id>/SEEN#<bundle>#<member>``: one occurrence of the article in a bundle (idempotent to rewrite)."""
+    return {
+        "pk": keys.article_pk(aid),
+        "sk": keys.sighting_sk(bundle_id, member),
+        "type": "sighting",
+        "id": aid,
+        "bundle_id": bundle_id,
+        "key": key,
+        "member": member,
+        "seen_at": now,
+    }
+
+
+def bundle_link_item(article: CleanArticle, aid: str, *, bundle_id: str, member: str) -> dict:
+    return {
+        "pk": keys.bundle_pk(bundle_id),
+        "sk": keys.bundle_link_sk(article.published, aid),
+        "type": "bundle_article",
+        "bundle_id": bundle_id,
+        "member": member,
+        **summary(article, aid),
+    }
+
+
+def term_items(article: CleanArticle, aid: str) -> Iterator[dict]:
+    """``TERM#<term>/ART#<id>`` items; one per distinct term, so re-ingesting rewrites the same keys."""
+    for term, weight in index_terms(article.title, article.body).items():
+        yield {
+            "pk": keys.term_pk(term),
+            "sk": f"ART#{aid}",
+            "type": "term",
+            "weight": weight,
+            **summary(article, aid),
+        }
+
+
+def heavy_fields_of(item: dict[str, Any], fetch: Callable[[str], bytes] | None = None) -> dict[str, Any]:
+    """Body and removed lines of a stored article item, wherever they were put by ``store_body``."""
+    if "heavy_gz" in item:
+        return json.loads(gzip.decompress(bytes(item["heavy_gz"])))
+    if "heavy_s3_key" in item:
+        if fetch is None:
+            raise ValueError("article body is stored in S3; pass a fetch function")
+        return json.loads(gzip.decompress(fetch(item["heavy_s3_key"])))
+    return {"body": item.get("body", ""), "removed": item.get("removed", [])}
