@@ -101,11 +101,18 @@ def summary(article: CleanArticle, aid: str) -> dict[str, Any]:
     }
 
 
+def _member_key(member: str) -> str:
+    """Member names go into a sort key (1 KB limit): long ones keep a prefix plus a hash of the whole."""
+    if len(member.encode("utf-8")) <= 400:
+        return member
+    return f"{member[:150]}~{hashlib.sha256(member.encode()).hexdigest()[:16]}"
+
+
 def sighting_item(aid: str, *, bundle_id: str, key: str, member: str, now: str) -> dict:
     """``ART#<id>/SEEN#<bundle>#<member>``: one occurrence of the article in a bundle (idempotent to rewrite)."""
     return {
         "pk": keys.article_pk(aid),
-        "sk": keys.sighting_sk(bundle_id, member),
+        "sk": keys.sighting_sk(bundle_id, _member_key(member)),
         "type": "sighting",
         "id": aid,
         "bundle_id": bundle_id,

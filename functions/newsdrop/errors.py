@@ -68,6 +68,12 @@ class AccessDenied(StorageError):
     code = "access_denied"
 
 
+class ConditionFailed(StorageError):
+    """A conditional write found the item in another state (someone else got there first)."""
+
+    code = "condition_failed"
+
+
 class Throttled(StorageError):
     """The service kept throttling after every retry; the message is retried later by SQS."""
 

@@ -10,7 +10,7 @@ from typing import Any
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
 
-from newsdrop.errors import AccessDenied, NotFound, StorageError, Throttled
+from newsdrop.errors import AccessDenied, ConditionFailed, NotFound, StorageError, Throttled
 
 BATCH_WRITE_LIMIT = 25
 BATCH_GET_LIMIT = 100
@@ -47,6 +47,8 @@ def _translate(exc: ClientError, what: str) -> StorageError:
         )
     if code in ("AccessDeniedException", "UnrecognizedClientException"):
         return AccessDenied(f"{what}: access denied ({message})", hint="check the function's IAM policy")
+    if code == "ConditionalCheckFailedException":
+        return ConditionFailed(f"{what}: condition not met", hint="another invocation changed the item first")
     if code in _THROTTLE_CODES:
         return Throttled(
             f"{what}: throttled after {MAX_ATTEMPTS} attempts", hint="the message is retried by SQS"
@@ -159,10 +161,8 @@ class ArticleTable:
                 Item=to_wire(item),
                 ConditionExpression="attribute_not_exists(pk)",
             )
-        except StorageError as exc:
-            if isinstance(exc.__cause__, ClientError) and "ConditionalCheckFailed" in str(exc.__cause__):
-                return False
-            raise
+        except ConditionFailed:
+            return False
         return True
 
     def batch_put(self, items: Iterable[Mapping[str, Any]]) -> int:

@@ -1,0 +1,30 @@
+"""Ingest Lambda: an SQS batch of S3 notifications (production) or a plain S3 event (`sam local invoke`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from newsdrop.ingest.service import ingest_payload, ingest_sqs_body, is_s3_event
+
+logger = Logger()
+processor = BatchProcessor(event_type=EventType.SQS)
+
+
+def record_handler(record: SQSRecord) -> None:
+    receive_count = int(record.attributes.approximate_receive_count or 1)
+    ingest_sqs_body(record.body, receive_count=receive_count)
+
+
+@logger.inject_lambda_context
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    if is_s3_event(event):
+        outcomes = ingest_payload(event)
+        return {"bundles": [{"bundle_id": o.bundle_id, "status": o.status} for o in outcomes]}
+    return process_partial_response(
+        event=event, record_handler=record_handler, processor=processor, context=context
+    )

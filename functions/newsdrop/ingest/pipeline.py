@@ -1,0 +1,374 @@
+"""Ingest one dropped object: split, clean, deduplicate and write its articles, keeping the bundle record current."""
+
+from __future__ import annotations
+
+import json
+import logging
+import posixpath
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from newsdrop import articles, keys
+from newsdrop.adapters.bucket import DropBucket, ObjectInfo
+from newsdrop.adapters.table import ArticleTable, to_wire
+from newsdrop.bundles import detect_format, iter_members
+from newsdrop.config import Settings
+from newsdrop.errors import (
+    BundleError,
+    ConditionFailed,
+    EmptyBundle,
+    LimitExceeded,
+    NotFound,
+    UndecodableText,
+)
+from newsdrop.ingest.records import (
+    FAILED,
+    FINAL_STATES,
+    PROCESSING,
+    ErrorEntry,
+    ObjectRef,
+    Progress,
+    new_record,
+)
+from newsdrop.models import CleanArticle, Member, MemberProblem
+from newsdrop.text.cleaner import CLEANER_VERSION, clean_article
+from newsdrop.text.decode import decode_bytes
+from newsdrop.text.html import html_to_text, looks_like_html
+
+logger = logging.getLogger(__name__)
+
+ARTICLES_PER_FLUSH = 25
+PROGRESS_EVERY_SECONDS = 5.0
+HEAD_BYTES = 4096
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class BundleBusy(ConditionFailed):
+    """Another invocation holds the lease on this bundle; SQS retries the message later."""
+
+    code = "bundle_busy"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    bundle_id: str
+    status: str
+    record: dict[str, Any]
+    skipped_as_duplicate: bool = False
+
+
+def clean_member(member: Member) -> CleanArticle:
+    """Decode (bytes members), unwrap HTML, then clean; raises UndecodableText for non-text bytes."""
+    if isinstance(member.content, bytes):
+        text, _encoding = decode_bytes(member.content)
+    else:
+        text = member.content
+    if looks_like_html(text, member.name):
+        text = html_to_text(text)
+    return clean_article(text, member.hints)
+
+
+class Ingestor:
+    """Runs the ingest of one object version against the table and bucket adapters it is given."""
+
+    def __init__(
+        self,
+        table: ArticleTable,
+        bucket: DropBucket,
+        settings: Settings,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        lease_seconds: int = 900,
+        on_progress: Callable[[Progress], None] | None = None,
+    ) -> None:
+        self.table = table
+        self.bucket = bucket
+        self.settings = settings
+        self.clock = clock
+        self.lease_seconds = lease_seconds
+        self.on_progress = on_progress
+
+    # --- bundle record -------------------------------------------------------------------
+    def _claim(self, ref: ObjectRef) -> dict[str, Any] | None:
+        """Move the record to PROCESSING under a lease; None when the bundle is already finished."""
+        pk = keys.bundle_pk(ref.bundle_id)
+        record = self.table.get(pk, keys.STATUS_SK, consistent=True)
+        if record and record["status"] in FINAL_STATES and not record.get("retryable"):
+            return None
+        if record is None:
+            self.table.put_if_absent(new_record(ref, now=iso(self.clock()), cleaner_version=CLEANER_VERSION))
+        now = self.clock()
+        try:
+            return self.table.update(
+                pk,
+                keys.STATUS_SK,
+                UpdateExpression=(
+                    "SET #s = :processing, started_at = :now, lease_until = :lease, cleaner_version = :cv "
+                    "ADD attempts :one REMOVE retryable, last_error"
+                ),
+                ConditionExpression=(
+                    "(#s IN (:received, :processing) OR retryable = :true) "
+                    "AND (attribute_not_exists(lease_until) OR lease_until < :now)"
+                ),
+                ExpressionAttributeNames={"#s": "status"},
+                ExpressionAttributeValues={
+                    ":processing": {"S": PROCESSING},
+                    ":received": {"S": "RECEIVED"},
+                    ":now": {"S": iso(now)},
+                    ":lease": {"S": iso(now + timedelta(seconds=self.lease_seconds))},
+                    ":cv": {"S": CLEANER_VERSION},
+                    ":one": {"N": "1"},
+                    ":true": {"BOOL": True},
+                },
+            )
+        except ConditionFailed:
+            latest = self.table.get(pk, keys.STATUS_SK, consistent=True) or {}
+            if latest.get("status") in FINAL_STATES and not latest.get("retryable"):
+                return None
+            raise BundleBusy(
+                f"bundle {ref.bundle_id} is being ingested by another invocation",
+                hint="nothing to do: SQS delivers the message again after the visibility timeout",
+            ) from None
+
+    def _save(self, ref: ObjectRef, attributes: dict[str, Any]) -> dict[str, Any]:
+        names, values, sets = {}, {}, []
+        for i, (name, value) in enumerate(attributes.items()):
+            names[f"#a{i}"] = name
+            values[f":v{i}"] = value
+            sets.append(f"#a{i} = :v{i}")
+        return self.table.update(
+            keys.bundle_pk(ref.bundle_id),
+            keys.STATUS_SK,
+            UpdateExpression="SET " + ", ".join(sets),
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues=to_wire(values),
+        )
+
+    # --- main ------------------------------------------------------------------------------
+    def ingest(self, ref: ObjectRef, *, receive_count: int = 1, max_receives: int = 3) -> Outcome:
+        claimed = self._claim(ref)
+        if claimed is None:
+            record = self.table.get(keys.bundle_pk(ref.bundle_id), keys.STATUS_SK) or {}
+            logger.info("bundle already processed", extra={"bundle_id": ref.bundle_id, "key": ref.key})
+            return Outcome(ref.bundle_id, record.get("status", ""), record, skipped_as_duplicate=True)
+        started = time.monotonic()
+        progress = Progress()
+        info: ObjectInfo | None
+        try:
+            info = self._run(ref, progress, started)
+        except NotFound as exc:
+            progress.bundle_error = _entry("(bundle)", exc)
+            info = None
+        except Exception as exc:
+            self._record_transient_failure(ref, progress, exc, receive_count, max_receives)
+            raise
+        quarantine_key = None
+        if progress.bundle_error and info is not None:
+            quarantine_key = self._quarantine(ref, info, progress)
+        status = progress.final_status()
+        finished = self.clock()
+        attributes = {
+            "status": status,
+            "finished_at": iso(finished),
+            "duration_ms": int((time.monotonic() - started) * 1000),
+            "format": progress.format,
+            "quarantine_key": quarantine_key,
+            "lease_until": iso(finished),
+            **progress.as_attributes(),
+        }
+        if info is not None:
+            attributes["size"] = info.size
+        record = self._save(ref, {k: v for k, v in attributes.items() if v is not None})
+        logger.info(
+            "bundle ingested",
+            extra={
+                "bundle_id": ref.bundle_id,
+                "key": ref.key,
+                "status": status,
+                "counts": record.get("counts"),
+            },
+        )
+        return Outcome(ref.bundle_id, status, record)
+
+    def _run(self, ref: ObjectRef, progress: Progress, started: float) -> ObjectInfo:
+        """Split and write the bundle; a BundleError is recorded on ``progress`` after keeping what was read."""
+        info = self.bucket.head(ref.key, ref.version_id)
+        writer = _ArticleWriter(self, ref, progress)
+        try:
+            self._check_size(info)
+            last_report = time.monotonic()
+            with self.bucket.open(info) as stream:
+                progress.format = detect_format(stream.peek(HEAD_BYTES)[:HEAD_BYTES], ref.key)
+                name = posixpath.basename(ref.key) or ref.key
+                for member in iter_members(stream, name=name, limits=self.settings.limits):
+                    progress.counts.members += 1
+                    if isinstance(member, MemberProblem):
+                        if member.skipped:
+                            progress.counts.skipped += 1
+                        else:
+                            progress.counts.failed += 1
+                            progress.add_error(member.name, member.code, member.reason)
+                    else:
+                        writer.add(member)
+                    if time.monotonic() - last_report >= PROGRESS_EVERY_SECONDS:
+                        writer.flush()
+                        self._report(ref, progress)
+                        last_report = time.monotonic()
+        except BundleError as exc:
+            progress.bundle_error = _entry("(bundle)", exc)
+        writer.flush()  # also keeps every article read before an archive broke off
+        return info
+
+    def _check_size(self, info: ObjectInfo) -> None:
+        limit = self.settings.limits.max_bundle_bytes
+        if info.size == 0:
+            raise EmptyBundle(
+                "the object is empty (0 bytes)", hint="upload the bundle again; check the upload finished"
+            )
+        if info.size > limit:
+            raise LimitExceeded(
+                f"the object is {info.size} bytes, over the {limit}-byte bundle limit",
+                hint="split it into smaller bundles, or raise MaxBundleBytes in the stack parameters",
+            )
+
+    def _report(self, ref: ObjectRef, progress: Progress) -> None:
+        self._save(ref, progress.as_attributes())
+        if self.on_progress:
+            self.on_progress(progress)
+
+    def _quarantine(self, ref: ObjectRef, info: ObjectInfo, progress: Progress) -> str | None:
+        """Copy an unreadable bundle aside with an error report; the original is never touched."""
+        relative = ref.key.removeprefix(self.settings.incoming_prefix)
+        dest = f"{self.settings.quarantine_prefix}{ref.bundle_id}/{relative}"
+        report = {
+            "bundle_id": ref.bundle_id,
+            "source": {"bucket": ref.bucket, "key": ref.key, "version_id": info.version_id},
+            "error": progress.as_attributes()["errors"][0] if progress.bundle_error else None,
+            "counts": progress.as_attributes()["counts"],
+            "errors": progress.as_attributes()["errors"],
+            "what_to_do": "fix the bundle as the error says and drop it again under "
+            f"{self.settings.incoming_prefix}",
+        }
+        try:
+            if info.size > 0:
+                self.bucket.copy(info, dest)
+            self.bucket.put_bytes(
+                f"{dest}.error.json",
+                json.dumps(report, indent=2, ensure_ascii=False).encode(),
+                content_type="application/json",
+            )
+        except Exception:  # the record still carries the error; quarantine is a convenience copy
+            logger.exception("quarantine copy failed", extra={"bundle_id": ref.bundle_id})
+            return None
+        return dest
+
+    def _record_transient_failure(
+        self, ref: ObjectRef, progress: Progress, exc: Exception, receive_count: int, max_receives: int
+    ) -> None:
+        reason = f"{type(exc).__name__}: {exc}"
+        attributes: dict[str, Any] = {"last_error": reason, **progress.as_attributes()}
+        if receive_count >= max_receives:
+            attributes.update(
+                status=FAILED,
+                retryable=True,
+                finished_at=iso(self.clock()),
+                errors=[
+                    {
+                        "member": "(bundle)",
+                        "code": "gave_up",
+                        "reason": f"gave up after {receive_count} attempts: {reason}; the message is in the "
+                        "dead-letter queue: fix the cause, then redrive it (aws sqs start-message-move-task)",
+                    }
+                ],
+            )
+        attributes["lease_until"] = iso(self.clock())
+        try:
+            self._save(ref, attributes)
+        except Exception:  # the table itself may be what is failing; the message still goes back to SQS
+            logger.exception("could not record the failure", extra={"bundle_id": ref.bundle_id})
+
+
+def _entry(member: str, exc: Exception) -> ErrorEntry:
+    return ErrorEntry(member=member, code=getattr(exc, "code", "error"), reason=str(exc))
+
+
+class _ArticleWriter:
+    """Buffers cleaned articles and writes them in batches, deciding new versus duplicate per article."""
+
+    def __init__(self, ingestor: Ingestor, ref: ObjectRef, progress: Progress) -> None:
+        self.ingestor = ingestor
+        self.ref = ref
+        self.progress = progress
+        self.pending: list[tuple[str, CleanArticle, str]] = []
+        self.seen: set[str] = set()
+        self.now = iso(ingestor.clock())
+
+    def add(self, member: Member) -> None:
+        try:
+            article = clean_member(member)
+        except UndecodableText as exc:
+            self._fail(member.name, exc.code, str(exc))
+            return
+        if not article.body.strip():
+            self._fail(
+                member.name,
+                "empty_after_cleaning",
+                "no article text is left after removing boilerplate; check that the member holds an article",
+            )
+            return
+        self.pending.append((member.name, article, articles.article_id(article)))
+        if len(self.pending) >= ARTICLES_PER_FLUSH:
+            self.flush()
+
+    def _fail(self, name: str, code: str, reason: str) -> None:
+        self.progress.counts.failed += 1
+        self.progress.add_error(name, code, reason)
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        table, bid = self.ingestor.table, self.ref.bundle_id
+        fresh_ids = {aid for _, _, aid in self.pending if aid not in self.seen}
+        existing = table.batch_get([(keys.article_pk(aid), keys.ARTICLE_SK) for aid in sorted(fresh_ids)])
+        items: list[dict[str, Any]] = []
+        counts = self.progress.counts
+        for member, article, aid in self.pending:
+            counts.articles += 1
+            sighting = articles.sighting_item(
+                aid, bundle_id=bid, key=self.ref.key, member=member, now=self.now
+            )
+            if aid in self.seen:
+                counts.duplicates += 1
+                items.append(sighting)
+                continue
+            self.seen.add(aid)
+            stored_before = existing.get((keys.article_pk(aid), keys.ARTICLE_SK))
+            # An article first written by an earlier attempt at this same bundle is still "new" to it.
+            if stored_before is not None and stored_before.get("first_bundle") != bid:
+                counts.duplicates += 1
+                items += [sighting, articles.bundle_link_item(article, aid, bundle_id=bid, member=member)]
+                continue
+            counts.new += 1
+            if stored_before is None:
+                stored = articles.store_body(article, aid, self.ingestor.settings.bodies_prefix)
+                if stored.s3_key and stored.s3_payload is not None:
+                    self.ingestor.bucket.put_bytes(
+                        stored.s3_key, stored.s3_payload, content_type="application/gzip"
+                    )
+                items.append(
+                    articles.article_item(article, aid, stored, bundle_id=bid, member=member, now=self.now)
+                )
+                items.extend(articles.term_items(article, aid))
+            items += [sighting, articles.bundle_link_item(article, aid, bundle_id=bid, member=member)]
+        table.batch_put(items)
+        self.pending.clear()

@@ -1,0 +1,108 @@
+"""The bundle status record: counts, per-member errors and the state machine RECEIVED -> PROCESSING -> end."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from newsdrop import keys
+
+RECEIVED, PROCESSING, DONE, PARTIAL, FAILED = "RECEIVED", "PROCESSING", "DONE", "PARTIAL", "FAILED"
+FINAL_STATES = frozenset({DONE, PARTIAL, FAILED})
+MAX_ERRORS_KEPT = 100  # bounds the record far below DynamoDB's 400 KB item limit
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectRef:
+    """One dropped object version, as an S3 notification names it."""
+
+    bucket: str
+    key: str
+    version_id: str | None = None
+    etag: str | None = None
+    size: int | None = None
+    sequencer: str | None = None
+
+    @property
+    def bundle_id(self) -> str:
+        """Stable per object version: a duplicated notification or a retry maps to the same record."""
+        marker = self.version_id or self.etag or self.sequencer or ""
+        digest = hashlib.sha256(f"{self.bucket}/{self.key}#{marker}".encode()).hexdigest()
+        return digest[:24]
+
+
+@dataclass(slots=True)
+class Counts:
+    members: int = 0
+    articles: int = 0
+    new: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorEntry:
+    member: str
+    code: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Progress:
+    """What one ingest attempt has done so far."""
+
+    counts: Counts = field(default_factory=Counts)
+    errors: list[ErrorEntry] = field(default_factory=list)
+    errors_total: int = 0
+    bundle_error: ErrorEntry | None = None
+    format: str | None = None
+
+    def add_error(self, member: str, code: str, reason: str) -> None:
+        self.errors_total += 1
+        if len(self.errors) < MAX_ERRORS_KEPT:
+            self.errors.append(ErrorEntry(member=member, code=code, reason=reason))
+
+    def final_status(self) -> str:
+        if self.counts.articles == 0:
+            return FAILED
+        if self.counts.failed or self.bundle_error:
+            return PARTIAL
+        return DONE
+
+    def as_attributes(self) -> dict[str, Any]:
+        errors = [asdict(e) for e in self.errors]
+        if self.bundle_error:
+            errors.insert(0, asdict(self.bundle_error))
+        return {
+            "counts": asdict(self.counts),
+            "errors": errors,
+            "errors_truncated": max(0, self.errors_total - len(self.errors)),
+        }
+
+
+def new_record(ref: ObjectRef, *, now: str, cleaner_version: str) -> dict[str, Any]:
+    bid = ref.bundle_id
+    return {
+        "pk": keys.bundle_pk(bid),
+        "sk": keys.STATUS_SK,
+        "type": "bundle",
+        "bundle_id": bid,
+        "bucket": ref.bucket,
+        "key": ref.key,
+        "version_id": ref.version_id,
+        "etag": ref.etag,
+        "size": ref.size,
+        "status": RECEIVED,
+        "received_at": now,
+        "attempts": 0,
+        "cleaner_version": cleaner_version,
+        "counts": asdict(Counts()),
+        "errors": [],
+        "errors_truncated": 0,
+        "gsi1pk": keys.object_key_pk(ref.key),
+        "gsi1sk": now,
+        "gsi2pk": keys.BUNDLES_PK,
+        "gsi2sk": f"{now}#{bid}",
+    }
