@@ -1,0 +1,453 @@
+"""Article cleaner: decides a role for every line of a scraped article and extracts body and metadata.
+
+The article region is the densest run of prose lines; lines before it are the header (title,
+date, byline, kicker), lines after it are trailing widgets. Named line rules (``rules.py``)
+remove chrome by kind wherever it appears.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
+from newsdrop.text.dates import find_date
+from newsdrop.text.rules import (
+    count_words,
+    first_rule,
+    is_nav_header,
+    news_id_of,
+    normalize_line_key,
+)
+
+CLEANER_VERSION = "2026.11.22-1"
+
+__all__ = ["CLEANER_VERSION", "clean_article", "normalize_line_key"]
+
+# A prose line ends like a sentence and has a few words, or is long whatever its ending.
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$|[\"”’»][.!?]?$")
+_MIN_SENTENCE_WORDS = 6
+_LONG_LINE_WORDS = 20
+# Non-prose lines tolerated between two prose lines of the same article region.
+_MAX_GAP_LINES = 8
+# Header markers (byline, date, share row) this close to the region start push the start past them.
+_MAX_STANDFIRST_PROSE = 2
+_HEAD_SCAN_LINES = 12
+_SUBHEADING_MAX_WORDS = 14
+_TITLE_MAX_WORDS = 30
+_KICKER_MAX_WORDS = 8
+_CAPTION_NAME_MAX_WORDS = 6
+_SOURCE_SCAN_PARAGRAPHS = 3
+_LANGUAGE_SAMPLE_CHARS = 2000
+_TITLE_SEPARATORS = (" | ", " - ", " :: ", " · ", " « ", " » ")
+
+_NAME_CREDIT = re.compile(
+    r"^(?P<credit>(?P<name>[A-Z][a-z][\w&.'’]*(?:\s+(?:[A-Z][\w&.'’]*|of|the|and|&)){0,4})\s?[-–](?=\s))"
+)
+_ACRONYM_CREDIT = re.compile(r"^(?P<credit>(?P<name>[A-Z]{2,6})\s?[-–](?=\s))")
+_DATELINE_CREDIT = re.compile(
+    r"^[A-Z][\w .,'’-]{1,60}?(?P<credit>\((?P<name>[A-Z][\w .&/-]{0,40}?)\)\s*[-–—:])"
+)
+_ACCORDING_TO = re.compile(
+    r"\b(?P<credit>[Aa]ccording to (?:the )?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}))"
+)
+_MEDIA_WORD = re.compile(
+    r"\b(?:TV|News|Agency|Press|Radio|Times|Post|Journal|Daily|Herald|Tribune|Gazette|Network|Channel"
+    r"|Broadcasting|Television|Telegraph|Chronicle|Observer|Guardian|Review|Magazine|Wire)\b|^[A-Z]{2,6}$"
+)
+_TITLECASE_WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w.'’-]*$")
+_LOWER_START = re.compile(r"^[a-z]")
+
+
+@dataclass(slots=True)
+class _Line:
+    n: int
+    text: str
+    key: str
+    words: int
+    role: str | None = None
+    rule: str | None = None
+    prose: bool = False
+
+    def assign(self, role: str, rule: str) -> None:
+        self.role, self.rule = role, rule
+
+
+def _is_prose(line: _Line) -> bool:
+    if line.words >= _LONG_LINE_WORDS:
+        return True
+    return line.words >= _MIN_SENTENCE_WORDS and _SENTENCE_END.search(line.text) is not None
+
+
+def _read_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    for index, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        stripped = raw.strip()
+        if stripped:
+            lines.append(_Line(index, stripped, normalize_line_key(stripped), count_words(stripped)))
+    return lines
+
+
+def _doubled(key: str) -> str | None:
+    """The half of a line that repeats itself ("T T"), if it does."""
+    half, rest = divmod(len(key), 2)
+    if len(key) < 6:
+        return None
+    if rest == 1 and key[half] == " " and key[:half] == key[half + 1 :]:
+        return key[:half]
+    return None
+
+
+def _strip_site(key: str) -> set[str]:
+    """Parts of a "Title | Site" or "Section | Title" line that could be the headline."""
+    parts: set[str] = set()
+    for separator in _TITLE_SEPARATORS:
+        if separator in key:
+            head, _, tail = key.partition(separator)
+            parts.update({head.strip(), tail.strip()})
+            head_last, _, tail_last = key.rpartition(separator)
+            parts.update({head_last.strip(), tail_last.strip()})
+    return parts
+
+
+def _apply_rules(lines: list[_Line], bundle_chrome: frozenset[str]) -> None:
+    for line in lines:
+        if line.key in bundle_chrome:
+            line.assign("boilerplate", "bundle_chrome")
+            continue
+        news_id = news_id_of(line.text)
+        if news_id is not None:
+            line.assign("news_id", "news_id")
+            continue
+        rule = first_rule(line.text, line.key, line.words)
+        if rule is not None:
+            line.assign(rule.role, rule.name)
+
+
+def _mark_link_lists(lines: list[_Line]) -> None:
+    """After a "Related"/"Most popular" heading, short unpunctuated lines are links to other pages."""
+    in_list = False
+    for line in lines:
+        if line.rule == "navigation" and is_nav_header(line.key, line.words):
+            in_list = True
+            continue
+        if not in_list:
+            continue
+        if line.role is None and line.words < _LONG_LINE_WORDS and not _SENTENCE_END.search(line.text):
+            line.assign("boilerplate", "link_list")
+        elif line.role is None:
+            in_list = False
+
+
+def _mark_comment_section(lines: list[_Line]) -> None:
+    """Once the article has had prose, a comment-form line starts the reader comments: all chrome."""
+    prose_seen = 0
+    for index, line in enumerate(lines):
+        if line.role is None and _is_prose(line):
+            prose_seen += 1
+        if line.rule in ("comment_form", "comment_policy", "captcha_notice") and prose_seen >= 2:
+            for later in lines[index + 1 :]:
+                if later.role is None or later.role in KEPT_ROLES:
+                    later.assign("boilerplate", "comment_section")
+            return
+
+
+def _is_date_line(line: _Line) -> bool:
+    if line.words > 14 or (_is_prose(line) and line.words > 10):
+        return False
+    return find_date(line.text) is not None
+
+
+def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
+    """Index range (inclusive) of the densest run of prose lines."""
+    for line in lines:
+        line.prose = line.role is None and _is_prose(line)
+    best: tuple[int, int, int] | None = None
+    start = end = -1
+    score = 0
+    last_prose = -1
+    for index, line in enumerate(lines):
+        if not line.prose:
+            continue
+        gap = index - last_prose - 1 if last_prose >= 0 else 0
+        if last_prose < 0 or gap > _MAX_GAP_LINES:
+            start, score = index, 0
+        score += len(line.text)
+        end = index
+        last_prose = index
+        if best is None or score > best[0]:
+            best = (score, start, end)
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+def _skip_standfirst(lines: list[_Line], start: int, end: int) -> int:
+    """Move the region start past a standfirst: prose that comes before the byline or date."""
+    prose_seen = 0
+    new_start = start
+    for index in range(start, min(end, start + _HEAD_SCAN_LINES) + 1):
+        line = lines[index]
+        if line.prose:
+            prose_seen += 1
+            if prose_seen > _MAX_STANDFIRST_PROSE:
+                break
+            continue
+        marker = line.role in ("byline", "date") or line.rule in ("share_prompt", "login_prompt")
+        if line.role is None and _is_date_line(line):
+            marker = True
+        if marker:
+            new_start = index + 1
+    while new_start <= end and not lines[new_start].prose:
+        new_start += 1
+    return new_start if new_start <= end else start
+
+
+def _title_score(lines: list[_Line], index: int, region_start: int, keys: dict[str, list[int]]) -> float:
+    line = lines[index]
+    score = 0.0
+    others = [i for i in keys.get(line.key, []) if i != index]
+    if others:
+        score += 10
+    for other_index, other in enumerate(lines):
+        if other_index != index and (line.key in _strip_site(other.key) or _doubled(other.key) == line.key):
+            score += 10
+            break
+    following = [other for other in lines[index + 1 : index + 5]]
+    if any(other.role in ("byline", "date") or _is_date_line(other) for other in following):
+        score += 3
+    if 4 <= line.words <= 20:
+        score += 1
+    if line.words < 3 and not any("\u3040" <= ch <= "\u9fff" for ch in line.text):
+        score -= 5
+    if line.text.endswith(".") and line.words > 12:
+        score -= 4
+    if _LOWER_START.match(line.text):
+        score -= 2
+    # Nearer the start of the article is likelier the headline than a teaser higher up.
+    score -= 0.1 * sum(1 for other in lines[index + 1 : region_start] if other.role is None)
+    return score
+
+
+def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int | None:
+    if hint:
+        hint_key = normalize_line_key(hint)
+        for index, line in enumerate(lines):
+            if line.key == hint_key or _doubled(line.key) == hint_key:
+                return index
+        return None
+    keys: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        keys.setdefault(line.key, []).append(index)
+    best: tuple[float, int] | None = None
+    for index in range(region_start):
+        line = lines[index]
+        if line.role is not None or line.words > _TITLE_MAX_WORDS or line.text.endswith(":"):
+            continue
+        if _doubled(line.key) is not None or _is_date_line(line):
+            continue
+        score = _title_score(lines, index, region_start, keys)
+        if best is None or score >= best[0]:
+            best = (score, index)
+    if best is None or best[0] < 0:
+        return None
+    # The first printing of a repeated headline is the headline; later ones are repeats.
+    return keys[lines[best[1]].key][0]
+
+
+def _mark_title_repeats(lines: list[_Line], title_key: str) -> None:
+    for line in lines:
+        if line.role in ("title",):
+            continue
+        if line.key == title_key or _doubled(line.key) == title_key:
+            line.assign("title_repeat", "title_repeat")
+        elif line.role is None and title_key in _strip_site(line.key):
+            line.assign("title_repeat", "title_with_site")
+
+
+def _is_name_caption(lines: list[_Line], index: int) -> bool:
+    """A short Title-Case name (the person pictured) that is printed in the neighbouring paragraph."""
+    line = lines[index]
+    if line.words > _CAPTION_NAME_MAX_WORDS or line.words < 2 or _SENTENCE_END.search(line.text):
+        return False
+    if not all(_TITLECASE_WORD.match(word) for word in line.text.split()):
+        return False
+    neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return any(other.prose and line.text in other.text for other in neighbours)
+
+
+def _classify_region(lines: list[_Line], start: int, end: int) -> None:
+    for index in range(start, end + 1):
+        line = lines[index]
+        if line.role is not None:
+            continue
+        if line.prose:
+            line.assign("body", "article_region")
+            continue
+        if _is_name_caption(lines, index):
+            line.assign("caption", "name_caption")
+            continue
+        following = next((other for other in lines[index + 1 : end + 1] if other.role is None), None)
+        heading_like = line.words <= _SUBHEADING_MAX_WORDS and not _SENTENCE_END.search(line.text)
+        if heading_like and following is not None and following.prose:
+            line.assign("subheading", "crosshead")
+        else:
+            line.assign("body", "article_region")
+
+
+def _classify_header(lines: list[_Line], start: int) -> None:
+    kicker_done = False
+    for index in range(start - 1, -1, -1):
+        line = lines[index]
+        if line.role is not None:
+            kicker_done = True
+            continue
+        if (
+            not kicker_done
+            and line.text.endswith(":")
+            and line.words <= _KICKER_MAX_WORDS
+            and not is_nav_header(line.key, line.words)
+        ):
+            line.assign("kicker", "kicker")
+        elif _is_date_line(line):
+            line.assign("date", "date_line")
+        else:
+            line.assign("boilerplate", "header_chrome")
+        kicker_done = True
+
+
+def _find_source(body_lines: list[_Line]) -> tuple[str | None, str | None]:
+    names: list[tuple[str, str]] = []
+    acronyms: list[tuple[str, str]] = []
+    for line in body_lines[:_SOURCE_SCAN_PARAGRAPHS]:
+        text = line.text.replace("\u00a0", " ")
+        acronym = _ACRONYM_CREDIT.match(text)
+        if acronym:
+            acronyms.append((acronym["name"], acronym["credit"].strip()))
+            continue
+        name = _NAME_CREDIT.match(text)
+        if name:
+            names.append((name["name"].strip(), name["credit"].strip()))
+            continue
+    if names:
+        name, credit = names[0]
+        evidence = [credit]
+        for acronym, acronym_credit in acronyms:
+            if acronym == name[0].upper() + "NA":
+                name = f"{name} News Agency"
+                evidence.append(acronym_credit)
+                break
+        return name, " / ".join(evidence)
+    if acronyms:
+        return acronyms[0]
+    for line in body_lines[:_SOURCE_SCAN_PARAGRAPHS]:
+        dateline = _DATELINE_CREDIT.match(line.text)
+        if dateline:
+            return dateline["name"].strip(), dateline["credit"].strip()
+    for line in body_lines:
+        for match in _ACCORDING_TO.finditer(line.text):
+            if _MEDIA_WORD.search(match["name"]):
+                return match["name"].strip(), match["credit"].strip()
+    return None, None
+
+
+def _detect_language(body: str) -> str | None:
+    if not body.strip():
+        return None
+    # Imported lazily: loading the model costs far more than importing the cleaner.
+    import py3langid
+
+    language, _score = py3langid.classify(body[:_LANGUAGE_SAMPLE_CHARS])
+    return str(language)
+
+
+def _published(lines: list[_Line], region_start: int, hints: Hints | None) -> tuple[str | None, str | None]:
+    if hints is not None and hints.published:
+        found = find_date(hints.published)
+        return (found.iso if found else hints.published.strip()), hints.published
+    for line in lines[:region_start]:
+        if line.role in ("date", "byline") or (line.role == "boilerplate" and line.words <= 14):
+            found = find_date(line.text)
+            if found is not None:
+                if line.role == "boilerplate":
+                    line.assign("date", "date_line")
+                return found.iso, (line.text if line.role == "date" else found.text)
+    return None, None
+
+
+def clean_article(
+    text: str, hints: Hints | None = None, *, bundle_chrome: frozenset[str] = frozenset()
+) -> CleanArticle:
+    """Clean one article: a role for every non-empty line, the body, and the metadata printed in it."""
+    lines = _read_lines(text)
+    hint_title = hints.title.strip() if hints is not None and hints.title and hints.title.strip() else None
+    _apply_rules(lines, bundle_chrome)
+    _mark_link_lists(lines)
+    _mark_comment_section(lines)
+    region = _choose_region(lines)
+    if region is None:
+        start, end = _fallback_region(lines)
+    else:
+        start, end = region
+        start = _skip_standfirst(lines, start, end)
+
+    title_index = _find_title(lines, start, hint_title)
+    title = hint_title
+    if title_index is not None:
+        title_line = lines[title_index]
+        title = hint_title or title_line.text
+        title_line.assign("title", "title_hint" if hint_title else "headline")
+    if title is not None:
+        _mark_title_repeats(lines, normalize_line_key(title))
+    if title_index is not None and title_index >= start:
+        start = title_index + 1
+        while start <= end and not lines[start].prose:
+            start += 1
+
+    _classify_header(lines, start)
+    _classify_region(lines, start, end)
+    for line in lines[end + 1 :]:
+        if line.role is None:
+            line.assign("boilerplate", "trailing_chrome")
+
+    kept = [line for line in lines if line.role in KEPT_ROLES]
+    body = "\n\n".join(line.text for line in kept)
+    published, published_text = _published(lines, start, hints)
+    source, source_evidence = _find_source(kept)
+    if hints is not None and hints.source:
+        source, source_evidence = hints.source.strip(), "hint"
+
+    def first_of(role: str) -> str | None:
+        return next((line.text for line in lines if line.role == role), None)
+
+    news_id_line = next((line for line in lines if line.role == "news_id"), None)
+    return CleanArticle(
+        title=title,
+        body=body,
+        published=published,
+        published_text=published_text,
+        source=source,
+        source_evidence=source_evidence,
+        news_id=news_id_of(news_id_line.text) if news_id_line else None,
+        kicker=first_of("kicker"),
+        byline=first_of("byline"),
+        caption=first_of("caption"),
+        subheadings=tuple(line.text for line in lines if line.role == "subheading"),
+        language=_detect_language(body),
+        word_count=len(re.findall(r"\w+", body)),
+        url=hints.url if hints is not None else None,
+        lines=tuple(
+            LineDecision(line.n, line.text, line.role or "body", line.rule or "default") for line in lines
+        ),
+    )
+
+
+def _fallback_region(lines: list[_Line]) -> tuple[int, int]:
+    """Without any prose line, keep every unclaimed line but a leading headline."""
+    unclaimed = [index for index, line in enumerate(lines) if line.role is None]
+    if not unclaimed:
+        return len(lines), len(lines) - 1
+    first = unclaimed[1] if len(unclaimed) > 1 else unclaimed[0]
+    for line in lines:
+        line.prose = line.role is None
+    return first, unclaimed[-1]

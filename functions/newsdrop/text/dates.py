@@ -1,0 +1,119 @@
+"""Find and parse printed publication dates ("18 December 2016 - 15:21", "Nov. 19, 2019 8:03 am ET")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # 2019-11-19, 2019-11-18T23:30:00Z, 2016.12.01, 2019/11/19
+    re.compile(
+        r"(?<!\d)" + _YEAR + r"(?P<sep>[-./])(?P<month_num>[01]?\d)(?P=sep)" + r"(?P<day>[0-3]?\d)(?!\d)"
+    ),
+    # 18 December 2016, 19 NOV 2019, 20 Nov. 2019
+    re.compile(r"(?<![\w])" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
+    # November 19, 2019; Nov. 19, 2019; Nov 20 2019
+    re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
+    # 19/11/2019 (day first unless impossible), 11/19/2019
+    re.compile(
+        r"(?<![\d/.])(?P<first>[0-3]?\d)(?P<sep>[/.])(?P<second>[01]?\d|[0-3]\d)(?P=sep)" + _YEAR + r"(?!\d)"
+    ),
+)
+_TIME = re.compile(
+    r"(?<![\d:])(?P<hour>[0-2]?\d)[:h](?P<minute>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>[ap])\.?m\b\.?)?",
+    re.IGNORECASE,
+)
+# Only punctuation (or "at") may separate a date from the time printed after it ...
+_GAP_AFTER = re.compile(r"[\s,|\-–—@·•]*(?:at\s*)?", re.IGNORECASE)
+# ... and only a time-zone or weekday word or two from the time printed before it.
+_GAP_BEFORE = re.compile(r"[\s,|\-–—]*(?:[A-Za-z]{2,9}\.?,?[\s|\-–—]*){0,3}")
+# How far from the date a printed time may stand ("18 December 2016 - 15:21", "10:01 pm PST, Tuesday, Nov...").
+_TIME_WINDOW = 28
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date found in a text: ``iso`` is YYYY-MM-DD or YYYY-MM-DDTHH:MM; ``text`` the printed span."""
+
+    iso: str
+    text: str
+    start: int
+    end: int
+
+
+def _ymd(match: re.Match[str]) -> tuple[int, int, int] | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if groups.get("first") is not None:
+        first, second = int(groups["first"]), int(groups["second"])
+        day, month = (second, first) if second > 12 >= first else (first, second)
+    elif groups.get("month_num") is not None:
+        month, day = int(groups["month_num"]), int(groups["day"])
+    else:
+        month, day = _MONTHS[groups["month"].lower()], int(groups["day"])
+    try:
+        date(year, month, day)
+    except ValueError:
+        return None
+    return year, month, day
+
+
+def _time_near(text: str, start: int, end: int) -> tuple[int, int, int, int] | None:
+    """A clock time printed just after the date, or failing that just before it."""
+    candidates: list[re.Match[str]] = []
+    after = _TIME.search(text, end, min(len(text), end + _TIME_WINDOW))
+    if after and _GAP_AFTER.fullmatch(text, end, after.start()):
+        candidates.append(after)
+    before = list(_TIME.finditer(text, max(0, start - _TIME_WINDOW), start))[-1:]
+    if before and _GAP_BEFORE.fullmatch(text, before[0].end(), start):
+        candidates.append(before[0])
+    for match in candidates:
+        hour, minute = int(match["hour"]), int(match["minute"])
+        ampm = (match["ampm"] or "").lower()
+        if ampm == "p" and hour < 12:
+            hour += 12
+        elif ampm == "a" and hour == 12:
+            hour = 0
+        if hour < 24:
+            return hour, minute, match.start(), match.end()
+    return None
+
+
+def find_date(text: str) -> FoundDate | None:
+    """The earliest absolute date printed in ``text`` (relative forms like "2 hours ago" never match)."""
+    best: tuple[re.Match[str], tuple[int, int, int]] | None = None
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            ymd = _ymd(match)
+            if ymd is None:
+                continue
+            if best is None or match.start() < best[0].start():
+                best = (match, ymd)
+            break
+    if best is None:
+        return None
+    match, (year, month, day) = best
+    start, end = match.start(), match.end()
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    clock = _time_near(text, start, end)
+    if clock is not None:
+        hour, minute, time_start, time_end = clock
+        iso += f"T{hour:02d}:{minute:02d}"
+        start, end = min(start, time_start), max(end, time_end)
+    return FoundDate(iso=iso, text=text[start:end].strip(), start=start, end=end)
+
+
+def parse_published(text: str) -> str | None:
+    """ISO form of the first date printed in ``text``, or None."""
+    found = find_date(text)
+    return found.iso if found else None

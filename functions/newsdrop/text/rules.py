@@ -1,0 +1,314 @@
+"""Line rules of the cleaner: each names one kind of page chrome and says why it is not article text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"}
+)
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def normalize_line_key(text: str) -> str:
+    """The comparison form of a line: NFKC, case-folded, straight quotes, single spaces (incl. NBSP)."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    return _SPACES.sub(" ", folded).strip()
+
+
+def count_words(text: str) -> int:
+    """Words of a line; CJK script (no spaces) counts one word per two characters."""
+    words = len(_WORD.findall(text))
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        words = max(words, cjk // 2 + len(text.split()) - 1)
+    return words
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """A named test that sends a line to ``role``; ``why`` is the reason it is not article text."""
+
+    name: str
+    role: str
+    why: str
+    test: Callable[[str, str, int], bool]
+
+    def __call__(self, text: str, key: str, words: int) -> bool:
+        return self.test(text, key, words)
+
+
+RULES: list[LineRule] = []
+
+
+def _rule(
+    role: str = "boilerplate",
+) -> Callable[[Callable[[str, str, int], bool]], Callable[[str, str, int], bool]]:
+    def register(test: Callable[[str, str, int], bool]) -> Callable[[str, str, int], bool]:
+        RULES.append(LineRule(test.__name__, role, (test.__doc__ or "").strip(), test))
+        return test
+
+    return register
+
+
+def _full(pattern: str) -> re.Pattern[str]:
+    # Rules see the normalised key; a leading bullet or arrow ("› Subscribe") is decoration.
+    return re.compile(r"^[\W_]*(?:" + pattern + r")[\W_]*$", re.IGNORECASE)
+
+
+_COMMENT_FORM = _full(
+    r"(?:add|post|send|leave|write|submit|view|show|hide|read|load)(?: an?| your| new| the| all)?"
+    r" (?:comments?|reply|replies|responses?)(?: cancel reply)?"
+    r"|please (?:enter|type in|write) your (?:comments?|name|e-?mail)(?: here| in \w+)?"
+    r"|\* ?comments?|comments?|comment \(required\)|(?:your )?(?:name|e-?mail|website)(?: \(required\)| \*)?"
+    r"|submit|cancel reply|post|notify me of (?:follow-up comments|new posts).*|\d+ comments? \(\+\)"
+    r"|join the (?:conversation|discussion|debate)|have your say.*|comments are closed.*"
+    r"|your email address will not be published.*|required fields are marked.*"
+    r"|you must be logged in to (?:post|leave) a comment.*|\d+ (?:comments?|responses?|replies)(?: to .*)?"
+    r"|(?:new, )?\d+ comments?"
+)
+
+
+@_rule()
+def comment_form(text: str, key: str, words: int) -> bool:
+    """Comment forms and counters ("Add comment", "Please enter your comment!") belong to the page, not the story."""
+    return words <= 16 and _COMMENT_FORM.match(key) is not None
+
+
+_POLICY_SUBJECT = re.compile(r"\b(?:comments?|commenting|posting|submitting|viewpoints|replies)\b")
+_POLICY_TERMS = re.compile(
+    r"\b(?:polic(?:y|ies)|guidelines|insults?|libel|moderat\w*|profanity|abusive|offensive|community standards"
+    r"|will not be (?:published|disclosed|posted|approved)|respectful|terms of use|be mindful)\b"
+)
+
+
+@_rule()
+def comment_policy(text: str, key: str, words: int) -> bool:
+    """Moderation rules for reader comments are site policy text repeated under every article."""
+    return words <= 60 and _POLICY_SUBJECT.search(key) is not None and _POLICY_TERMS.search(key) is not None
+
+
+_COUNTER = _full(
+    r"rate this (?:item|article|post|story)|\(?\d[\d,.]*\s*(?:votes?|ratings?)\)?"
+    r"|read \d[\d,.]* times|(?:\d[\d,.]*[km]?\s*)?(?:views?|reads|shares|likes|hits)(?: \d[\d,.]*[km]?)?"
+    r"|viewed \d[\d,.]* times|\d[\d,.]*[km]? (?:people )?(?:viewed|read) this"
+)
+
+
+@_rule()
+def rating_counter(text: str, key: str, words: int) -> bool:
+    """Rating widgets and view counters ("Rate this item", "(0 votes)", "Read 428 times") are live page state."""
+    return words <= 6 and _COUNTER.match(key) is not None
+
+
+_CAPTCHA = re.compile(r"\b(?:re)?captcha\b|^security code\b|i'?m not a robot|verification (?:code|period)")
+
+
+@_rule()
+def captcha_notice(text: str, key: str, words: int) -> bool:
+    """Captcha prompts guard the comment form; they never carry article text."""
+    return words <= 20 and _CAPTCHA.search(key) is not None
+
+
+_SOCIAL = frozenset(
+    "facebook twitter instagram youtube linkedin pinterest reddit whatsapp telegram tumblr flipboard pocket "
+    "messenger email e-mail mail print copy link permalink share shares sharing tweet rss feed google+ google "
+    "vk snapchat tiktok icon on via this story article options all submit comments sms save".split()
+)
+_PROMPT = re.compile(
+    r"^[\W_]*(?:subscribe|sign up|signup|follow|share|tweet|pin it|like us|join us|get (?:our|the) newsletter"
+    r"|newsletter|download (?:our|the) app|get (?:breaking|the latest|more)|stay (?:up to date|informed|connected)"
+    r"|click to (?:share|email|print)|email me|get it)\b"
+)
+_FOLLOW_NETWORKS = re.compile(
+    r"\b(?:facebook|twitter|instagram|youtube|linkedin|telegram|whatsapp|newsletter)\b"
+)
+
+
+@_rule()
+def share_prompt(text: str, key: str, words: int) -> bool:
+    """Subscribe/follow/share prompts and rows of social-network names are site widgets."""
+    tokens = key.replace("|", " ").split()
+    if tokens and all(token.strip("•·,:;()[]/") in _SOCIAL for token in tokens if token.strip("•·,:;()[]/")):
+        return True
+    if words <= 12 and _PROMPT.match(key):
+        return True
+    return words <= 30 and _PROMPT.match(key) is not None and _FOLLOW_NETWORKS.search(key) is not None
+
+
+_NAV_HEADER = _full(
+    r"(?:more|other|latest|top|related|recommended|popular|trending|recent|similar|further|featured)"
+    r"(?: \w+){0,3}"
+    r"|(?:most|best) (?:popular|read|viewed|shared|commented|recent|watched)(?: \w+){0,3}"
+    r"|related|read (?:more|next|also)|also read|see (?:more|also)|you (?:may|might) (?:also )?like.*"
+    r"|don'?t miss|more:|next|previous|next (?:article|post|story)|previous (?:article|post|story)"
+    r"|back to (?:top|gallery|home)|show more|load more|view more|more stories|top stories|in other news"
+    r"|what to read next|go to home page.*|skip to (?:content|main content|site index).*|site index|menu.*"
+    r"|search.*|home|sections|navigation|breaking news|just watched|must watch|watch (?:now|live)|live"
+    r"|replay|more videos.*|(?:« )?previous post(?: next post)?(?: »)?|next post"
+)
+_NAV_PREFIX = re.compile(
+    r"^[\W_]*(?:read more|see more|also read|read also|related|more|recommended|watch|listen|read next"
+    r"|related (?:article|story|content|post)s?)\s*:"
+)
+
+
+def is_nav_header(key: str, words: int) -> bool:
+    """A heading that opens a list of links to other pages ("Related articles", "Most Popular")."""
+    return words <= 6 and _NAV_HEADER.match(key) is not None
+
+
+@_rule()
+def navigation(text: str, key: str, words: int) -> bool:
+    """ "Read more"/"Related"/"More articles" headings and teasers point to other pages, not this story."""
+    if is_nav_header(key, words):
+        return True
+    return words <= 25 and _NAV_PREFIX.match(key) is not None
+
+
+_COOKIE = re.compile(r"\bcookies?\b")
+_COOKIE_TERMS = re.compile(r"\b(?:use|uses|accept|policy|consent|preferences|settings|browsing|agree)\b")
+
+
+@_rule()
+def cookie_notice(text: str, key: str, words: int) -> bool:
+    """Cookie banners and policies are legal notices of the site."""
+    return words <= 60 and _COOKIE.search(key) is not None and _COOKIE_TERMS.search(key) is not None
+
+
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved|\bpowered by\b")
+
+
+@_rule()
+def copyright_footer(text: str, key: str, words: int) -> bool:
+    """Copyright and "powered by" footers close every page of the site."""
+    return words <= 25 and _COPYRIGHT.search(key) is not None
+
+
+_ADVERT = _full(
+    r"advertisements?|advert|ads?|ad choices|adchoices|sponsored(?: content| links?| stories)?|promoted"
+    r"|paid content|partner content|continue reading(?: the main story| below)?|supported by"
+    r"|(?:story|article) continues below.*|scroll to continue.*|thanks for watching.*"
+)
+
+
+@_rule()
+def advertisement(text: str, key: str, words: int) -> bool:
+    """Advertisement slots and their labels ("Advertisement", "Supported by") interrupt the text."""
+    return words <= 10 and _ADVERT.match(key) is not None
+
+
+_LOGIN = _full(
+    r"(?:log ?in|sign ?in|sign out|log ?out|register|my account|create (?:an )?account)"
+    r"(?:(?: ?/ ?| or | )(?:log ?in|sign ?in|register|subscribe))*"
+    r"|subscribe(?: now| today)?|to read the full (?:story|article).*|already a subscriber.*"
+    r"|if you would like to (?:add a )?comment.*|(?:subscribe|register) (?:to|for) (?:continue|read).*"
+)
+
+
+@_rule()
+def login_prompt(text: str, key: str, words: int) -> bool:
+    """Login, registration and paywall prompts belong to the site account system."""
+    return words <= 20 and _LOGIN.match(key) is not None
+
+
+_TAGS = re.compile(
+    r"^[\W_]*(?:tags?|topics?|categories|category|filed under|keywords|related topics|posted in|terms)\b"
+    r"\s*:?"
+)
+
+
+@_rule()
+def tag_list(text: str, key: str, words: int) -> bool:
+    """Tag and category lists index the site; they are not sentences of the story."""
+    return words <= 30 and _TAGS.match(key) is not None and not key.rstrip().endswith(".")
+
+
+_MEDIA = _full(
+    r"enlarge (?:image|photo)|view (?:all|gallery|photos?|slideshow)(?: \(\d+\))?|\d+ of \d+|image/\S+"
+    r"|created with sketch\.?|fill \d+(?: copy \d+)?|play video|watch video|video|photo|image|getty(?: images)?"
+    r"|hide caption|toggle caption|expand|close|open|×|✕|x|…|\.\.\.|,|/|\|"
+)
+
+
+@_rule()
+def media_widget(text: str, key: str, words: int) -> bool:
+    """Gallery and player controls ("Enlarge Image", "View all (23)") are leftovers of interactive widgets."""
+    return words <= 6 and _MEDIA.match(key) is not None
+
+
+_BARE_NUMBER = re.compile(r"^[\W_]*[\d.,:/%+-]+[\W_]*$")
+
+
+@_rule()
+def bare_number(text: str, key: str, words: int) -> bool:
+    """A line that is only a number is a list index, a counter or an id, never a sentence."""
+    return _BARE_NUMBER.match(key) is not None and any(ch.isdigit() for ch in key)
+
+
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$|^\[javascript protected email address\]$")
+
+
+@_rule()
+def url_line(text: str, key: str, words: int) -> bool:
+    """A bare URL or e-mail address on its own line is page furniture (permalink, contact)."""
+    return _URL_LINE.match(key) is not None
+
+
+_CAPTION = re.compile(
+    r"\((?:image|photo|picture|pic|credit|source|file)s?\s*:[^)]*\)\s*$"
+    r"|^(?:image|photo|picture|pictured|file photo|photograph|credit|caption)s?\s*:"
+    r"|\bcredit\s*(?:\.\.\.|…|:)"
+    r"|^(?:photo|image|picture)s? (?:by|courtesy|credit)\b"
+    r"|\[(?:file|photo|image)?:?[^\]]*\]$"
+    r"|\((?:[^()]*/[^()]*)\)\s*$"
+    r"|(?:/|\b)(?:getty images|shutterstock|afp|ap photo|epa|istock(?:photo)?)\s*\)?$",
+    re.IGNORECASE,
+)
+
+
+@_rule("caption")
+def photo_caption(text: str, key: str, words: int) -> bool:
+    """Photo captions and credits ("(Image: GETTY)", "Photo by X/Getty Images") describe pictures."""
+    return words <= 45 and _CAPTION.search(text) is not None
+
+
+_BYLINE = re.compile(
+    r"^(?:by|written by|posted by|reported by|words by|von|par|por|di)\s+(?:[A-Z\u00c0-\u024f@]|\w+\s+[A-Z])"
+    r"|^(?:author|autor|auteur|reporter|correspondent)s?\s*:"
+    r"|^by$",
+)
+_HANDLE_BYLINE = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+@\w+\b")
+
+
+@_rule("byline")
+def byline(text: str, key: str, words: int) -> bool:
+    """Author lines ("By Jane Doe", "Jane Doe @jdoe / 2 days") credit the writer; they are metadata."""
+    if words > 14 or (text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith(" ...")):
+        return False
+    return _BYLINE.match(text) is not None or _HANDLE_BYLINE.match(text) is not None
+
+
+_NEWS_ID = re.compile(
+    r"^(?:news|story|article|content|post)\s*(?:id|code|no\.?|number)\s*[:#]?\s*(?P<id>[\w-]{2,40})$",
+    re.IGNORECASE,
+)
+
+
+def news_id_of(text: str) -> str | None:
+    """The id printed on a "News ID: 425867" / "Story code: 1234" line."""
+    match = _NEWS_ID.match(text)
+    return match["id"] if match else None
+
+
+def first_rule(text: str, key: str, words: int) -> LineRule | None:
+    """The first rule that claims the line, in registration order."""
+    for rule in RULES:
+        if rule(text, key, words):
+            return rule
+    return None
