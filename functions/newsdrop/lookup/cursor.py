@@ -1,0 +1,81 @@
+"""Opaque, tamper-evident pagination cursors: HMAC-signed base64url of a position, bound to one query."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import os
+from typing import Any
+
+from newsdrop.lookup.errors import InvalidCursor
+
+# A cursor carries at most one DynamoDB key (or a month plus a key, or an offset); anything longer is forged.
+MAX_CURSOR_LENGTH = 2048
+_MAC_BYTES = 16  # 128-bit tag: forging one is infeasible, and the cursor stays short
+
+
+def _b64encode(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def _b64decode(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def cursor_secret(table_name: str, env: dict[str, str] | None = None) -> bytes:
+    """CURSOR_SECRET when set; else a per-deployment default derived from the table name.
+
+    The default only keeps cursors of one deployment from being replayed against another; set
+    CURSOR_SECRET to keep clients from forging positions.
+    """
+    environ = os.environ if env is None else env
+    configured = environ.get("CURSOR_SECRET", "")
+    if configured:
+        return configured.encode("utf-8")
+    return hashlib.sha256(f"newsdrop-cursor:{table_name}".encode()).digest()
+
+
+class CursorCodec:
+    """Signs positions into cursors and verifies them; ``scope`` names the query a cursor belongs to."""
+
+    def __init__(self, secret: bytes) -> None:
+        if not secret:
+            raise ValueError("cursor secret must not be empty; set CURSOR_SECRET or TABLE_NAME")
+        self._secret = secret
+
+    def _mac(self, scope: str, payload: bytes) -> bytes:
+        message = scope.encode("utf-8") + b"\x00" + payload
+        return hmac.new(self._secret, message, hashlib.sha256).digest()[:_MAC_BYTES]
+
+    def encode(self, position: dict[str, Any], scope: str) -> str:
+        payload = json.dumps(position, separators=(",", ":"), sort_keys=True).encode("utf-8")
+        return f"{_b64encode(payload)}.{_b64encode(self._mac(scope, payload))}"
+
+    def decode(self, cursor: str, scope: str) -> dict[str, Any]:
+        """The position signed into ``cursor`` for ``scope``; InvalidCursor when anything does not check out."""
+        if len(cursor) > MAX_CURSOR_LENGTH:
+            raise InvalidCursor(
+                f"cursor is longer than {MAX_CURSOR_LENGTH} characters, so it was not issued here"
+            )
+        body, dot, tag = cursor.partition(".")
+        if not dot or not body or not tag:
+            raise InvalidCursor("cursor is malformed: it must be a next_cursor value returned by this API")
+        try:
+            payload = _b64decode(body)
+            mac = _b64decode(tag)
+        except (binascii.Error, ValueError) as exc:
+            raise InvalidCursor("cursor is not valid base64url: pass next_cursor back unchanged") from exc
+        if not hmac.compare_digest(mac, self._mac(scope, payload)):
+            raise InvalidCursor(
+                "cursor was altered or belongs to a different query (path or filters changed)"
+            )
+        try:
+            position = json.loads(payload)
+        except ValueError as exc:  # only reachable with a leaked secret; still never a 500
+            raise InvalidCursor("cursor payload is not JSON") from exc
+        if not isinstance(position, dict):
+            raise InvalidCursor("cursor payload is not an object")
+        return position

@@ -1,0 +1,127 @@
+"""Pydantic models of the lookup API's answers; they also generate the OpenAPI document."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Stable machine-readable name, e.g. bad_parameter, not_found")
+    message: str = Field(description="What went wrong and what to do about it")
+
+
+class ErrorBody(BaseModel):
+    """The one shape of every error answer."""
+
+    error: ErrorDetail
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    title: str | None = None
+    published: str | None = Field(default=None, description="YYYY-MM-DD when the article states a date")
+    source: str | None = None
+    word_count: int | None = None
+    member: str | None = Field(default=None, description="Bundle member name (only with the bundle filter)")
+
+
+class ArticleList(BaseModel):
+    items: list[ArticleSummary]
+    next_cursor: str | None = Field(description="Pass as cursor for the next page; null on the last page")
+
+
+class SearchHit(BaseModel):
+    id: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    word_count: int | None = None
+    score: int = Field(description="Sum over the query words of their weight in the article")
+
+
+class SearchResults(BaseModel):
+    items: list[SearchHit]
+    next_cursor: str | None
+    complete: bool = Field(
+        description="False when every query word was too common to read all its index entries, "
+        "so matches beyond the bounded read may be missing"
+    )
+
+
+class RemovedLine(BaseModel):
+    n: int = Field(description="1-based line number in the member's text")
+    text: str
+    role: str = Field(description="Why it is not body: title, boilerplate, date, byline, caption, ...")
+    rule: str | None = Field(default=None, description="The cleaning rule that decided it")
+
+
+class Sighting(BaseModel):
+    bundle_id: str
+    key: str | None = None
+    member: str | None = None
+    seen_at: str | None = None
+
+
+class Article(BaseModel):
+    id: str
+    title: str | None = None
+    body: str
+    published: str | None = None
+    published_text: str | None = None
+    source: str | None = None
+    news_id: str | None = None
+    kicker: str | None = None
+    language: str | None = None
+    word_count: int | None = None
+    byline: str | None = None
+    caption: str | None = None
+    subheadings: list[str] | None = None
+    url: str | None = None
+    first_seen: str | None = None
+    bundles: list[Sighting] = Field(description="Every bundle member this article came from")
+    bundles_truncated: bool = Field(description="True when only the first 1000 sightings are listed")
+    removed: list[RemovedLine] = Field(description="Lines of the source text left out of the body")
+
+
+class BundleProblem(BaseModel):
+    member: str | None = None
+    code: str
+    reason: str
+
+
+class BundleSummary(BaseModel):
+    bundle_id: str
+    key: str | None = None
+    status: str | None = Field(default=None, description="RECEIVED, PROCESSING, DONE, PARTIAL or FAILED")
+    format: str | None = None
+    size: int | None = None
+    received_at: str | None = None
+    started_at: str | None = None
+    finished_at: str | None = None
+    duration_ms: int | None = None
+    counts: dict[str, int] | None = Field(
+        default=None, description="members, articles, new, duplicates, skipped, failed"
+    )
+
+
+class Bundle(BundleSummary):
+    bucket: str | None = None
+    version_id: str | None = None
+    etag: str | None = None
+    errors: list[BundleProblem] | None = None
+    errors_truncated: int | None = None
+    cleaner_version: str | None = None
+    attempts: int | None = None
+    quarantine_key: str | None = None
+
+
+class BundleList(BaseModel):
+    items: list[BundleSummary]
+    next_cursor: str | None
