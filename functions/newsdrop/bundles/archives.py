@@ -1,0 +1,306 @@
+"""Zip and tar archives: classify each entry by path and content, read it within the limits, never extract."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import tarfile
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from newsdrop.bundles.detect import looks_binary
+from newsdrop.bundles.streams import (
+    RATIO_FLOOR_BYTES,
+    Budget,
+    CountingReader,
+    Readable,
+    read_bounded,
+    spool,
+)
+from newsdrop.errors import CorruptBundle
+from newsdrop.models import Member, MemberProblem
+
+ARTICLE_EXTENSIONS = frozenset({"", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
+BUNDLE_EXTENSIONS = frozenset(
+    {
+        ".json",
+        ".jsonl",
+        ".ndjson",
+        ".csv",
+        ".tsv",
+        ".zip",
+        ".tar",
+        ".tgz",
+        ".tbz",
+        ".tbz2",
+        ".txz",
+        ".gz",
+        ".bz2",
+        ".xz",
+    }
+)
+BINARY_EXTENSIONS = frozenset(
+    {
+        ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".ico", ".svgz",
+        ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".epub",
+        ".mp3", ".mp4", ".m4a", ".wav", ".ogg", ".mov", ".avi", ".webm",
+        ".exe", ".dll", ".so", ".dylib", ".bin", ".class", ".pyc", ".woff", ".woff2", ".ttf", ".otf",
+        ".7z", ".rar", ".sqlite", ".db",
+    }
+)  # fmt: skip
+JUNK_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".localized", "icon\r"})
+JUNK_DIRECTORIES = frozenset(
+    {"__macosx", ".git", ".svn", ".hg", ".trash", ".trashes", ".fseventsd", ".spotlight-v100"}
+)
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+# The callback that splits a nested bundle: (seekable file, its path inside this archive) -> members.
+OpenNested = Callable[[BinaryIO, str], Iterator[Member | MemberProblem]]
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveScope:
+    """Where an archive sits: ``prefix`` is prepended to member paths (``"inner.zip!"`` when nested)."""
+
+    prefix: str
+    depth: int
+    max_nesting: int
+    max_member_bytes: int
+    max_bundle_bytes: int
+
+
+def normalize_path(raw: str) -> str:
+    return raw.replace("\\", "/").removeprefix("./")
+
+
+def classify(path: str, *, is_dir: bool = False) -> MemberProblem | str:
+    """``"article"``, ``"bundle"`` or ``"other"`` for a path, or the problem that rules it out."""
+    if path.startswith("/") or _DRIVE.match(path) or ".." in path.split("/"):
+        return MemberProblem(
+            path,
+            "unsafe_path",
+            f"member path {path!r} is absolute or climbs out of the archive; "
+            "re-create the archive with relative paths",
+        )
+    parts = [part.lower() for part in path.rstrip("/").split("/") if part]
+    base = parts[-1] if parts else ""
+    if is_dir or path.endswith("/") or not parts:
+        return MemberProblem(path, "junk", "a directory entry, not a file", skipped=True)
+    if JUNK_DIRECTORIES.intersection(parts[:-1]) or base in JUNK_FILES or base.startswith("._"):
+        return MemberProblem(
+            path, "junk", "operating-system or version-control metadata, not an article", True
+        )
+    extension = posixpath.splitext(base)[1]
+    if extension in BINARY_EXTENSIONS:
+        return _binary(path)
+    if extension in BUNDLE_EXTENSIONS:
+        return "bundle"
+    if extension in ARTICLE_EXTENSIONS:
+        return "article"
+    return "other"
+
+
+def _binary(path: str) -> MemberProblem:
+    return MemberProblem(
+        path, "binary", f"{path} is binary (an image, document or program), not article text; leave it out"
+    )
+
+
+def article_from_bytes(path: str, data: bytes) -> Member | MemberProblem:
+    if not data.strip():
+        return MemberProblem(path, "empty", f"{path} is empty; remove it or add the article text")
+    if looks_binary(data):
+        return _binary(path)
+    return Member(name=path, content=data)
+
+
+def _too_large(path: str, limit: int) -> MemberProblem:
+    return MemberProblem(
+        path, "too_large", f"{path} is larger than {limit} bytes; split it into smaller files"
+    )
+
+
+def _ratio_problem(path: str, ratio: int) -> MemberProblem:
+    return MemberProblem(
+        path,
+        "compression_ratio",
+        f"{path} expands more than {ratio} times (a compression bomb?); leave it out or store it uncompressed",
+    )
+
+
+def _nested(
+    source: Readable, path: str, scope: ArchiveScope, open_nested: OpenNested
+) -> Iterator[Member | MemberProblem]:
+    if scope.depth >= scope.max_nesting:
+        yield MemberProblem(
+            path,
+            "nested_too_deep",
+            f"{path} is a bundle inside a bundle inside a bundle; unpack one level and upload again",
+        )
+        return
+    bounded = CountingReader(source, limit=scope.max_bundle_bytes, what=path)
+    with spool(bounded) as spooled:
+        yield from open_nested(spooled, path)  # type: ignore[arg-type]
+
+
+# --- zip -----------------------------------------------------------------------------------------
+class _ZipMemberRatio(Exception):
+    """A zip member expanded past the allowed ratio while being read as a nested bundle."""
+
+
+class _MeteredZipMember:
+    """A zip member's decompressed bytes, metered against the bundle budget and the member's own ratio."""
+
+    def __init__(self, source: Readable, compressed_size: int, budget: Budget) -> None:
+        self._source = source
+        self._compressed_size = max(compressed_size, 1)
+        self._budget = budget
+        self.produced = 0
+
+    def ratio_exceeded(self) -> bool:
+        ratio = self._budget.limits.max_compression_ratio
+        return self.produced > RATIO_FLOOR_BYTES and self.produced > ratio * self._compressed_size
+
+    def read(self, size: int = -1, /) -> bytes:
+        data = self._source.read(size)
+        self.produced += len(data)
+        self._budget.add_uncompressed(len(data))
+        if self.ratio_exceeded():
+            raise _ZipMemberRatio
+        return data
+
+
+def iter_zip(
+    source: BinaryIO, scope: ArchiveScope, budget: Budget, open_nested: OpenNested
+) -> Iterator[Member | MemberProblem]:
+    """Entries of a zip in central-directory order; ``source`` must be seekable."""
+    try:
+        archive = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise CorruptBundle(
+            f"the zip archive cannot be opened ({exc})", hint="re-create the archive and upload it again"
+        ) from exc
+    with archive:
+        for info in archive.infolist():
+            path = normalize_path(info.filename)
+            yield from _zip_entry(archive, info, path, scope, budget, open_nested)
+
+
+def _zip_entry(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    path: str,
+    scope: ArchiveScope,
+    budget: Budget,
+    open_nested: OpenNested,
+) -> Iterator[Member | MemberProblem]:
+    name = scope.prefix + path
+    kind = classify(path, is_dir=info.is_dir())
+    if isinstance(kind, MemberProblem):
+        yield MemberProblem(name, kind.code, kind.reason, kind.skipped)
+        return
+    if info.flag_bits & 0x1:
+        yield MemberProblem(
+            name, "encrypted", f"{name} is password-protected; zip it again without a password"
+        )
+        return
+    try:
+        with archive.open(info) as raw:
+            metered = _MeteredZipMember(raw, info.compress_size, budget)
+            if kind == "bundle":
+                yield from _nested(metered, path, scope, open_nested)
+                return
+            data = read_bounded(metered, scope.max_member_bytes)
+    except _ZipMemberRatio:
+        yield _ratio_problem(name, budget.limits.max_compression_ratio)
+        return
+    except NotImplementedError as exc:
+        yield MemberProblem(
+            name,
+            "unsupported_compression",
+            f"{name} uses a compression zip cannot read here ({exc}); "
+            "re-create the archive with the standard Deflate method",
+        )
+        return
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as exc:
+        yield MemberProblem(
+            name, "corrupt_member", f"{name} is damaged in the archive ({exc}); re-create the archive"
+        )
+        return
+    if data == "too_large":
+        yield _too_large(name, scope.max_member_bytes)
+    elif isinstance(data, bytes):
+        yield article_from_bytes(name, data)
+
+
+# --- tar -----------------------------------------------------------------------------------------
+def iter_tar(
+    source: BinaryIO, scope: ArchiveScope, budget: Budget, open_nested: OpenNested
+) -> Iterator[Member | MemberProblem]:
+    """Entries of an (already decompressed) tar stream, read strictly forward."""
+    try:
+        archive = tarfile.open(fileobj=source, mode="r|")  # noqa: SIM115 - closed by the with below
+    except tarfile.TarError as exc:
+        raise CorruptBundle(
+            f"the tar archive cannot be read ({exc})", hint="re-create the archive and upload it again"
+        ) from exc
+    yielded = 0
+    with archive:
+        while True:
+            try:
+                info = archive.next()
+            except tarfile.TarError as exc:
+                raise CorruptBundle(
+                    f"the tar archive is corrupt or truncated after {yielded} members ({exc})",
+                    hint="re-create the archive and upload it again",
+                ) from exc
+            if info is None:
+                return
+            # Stream mode still remembers every header; forget them so memory stays flat.
+            archive.members.clear()
+            for item in _tar_entry(archive, info, scope, open_nested):
+                yielded += 1
+                yield item
+
+
+def _tar_entry(
+    archive: tarfile.TarFile, info: tarfile.TarInfo, scope: ArchiveScope, open_nested: OpenNested
+) -> Iterator[Member | MemberProblem]:
+    path = normalize_path(info.name)
+    name = scope.prefix + path
+    kind = classify(path, is_dir=info.isdir())
+    if isinstance(kind, MemberProblem):
+        yield MemberProblem(name, kind.code, kind.reason, kind.skipped)
+        return
+    if not info.isreg():
+        yield MemberProblem(
+            name,
+            "unsafe_member",
+            f"{name} is a link or device, not a regular file; archive the files themselves",
+        )
+        return
+    if info.size == 0:
+        yield MemberProblem(name, "empty", f"{name} is empty; remove it or add the article text")
+        return
+    member = archive.extractfile(info)
+    if member is None:
+        yield MemberProblem(name, "unsafe_member", f"{name} cannot be read as a file; archive it as a file")
+        return
+    try:
+        with member:
+            if kind == "bundle":
+                yield from _nested(member, path, scope, open_nested)
+                return
+            data = read_bounded(member, scope.max_member_bytes)
+    except tarfile.TarError as exc:
+        raise CorruptBundle(
+            f"the tar archive is truncated inside {name} ({exc})",
+            hint="re-create the archive and upload it again",
+        ) from exc
+    if data == "too_large":
+        yield _too_large(name, scope.max_member_bytes)
+    elif isinstance(data, bytes):
+        yield article_from_bytes(name, data)

@@ -1,0 +1,224 @@
+"""Byte-stream wrappers the splitter reads through: counting, metering decompression, re-reading a head."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import lzma
+import shutil
+import tempfile
+import zlib
+from collections.abc import Callable
+from typing import BinaryIO, Protocol
+
+from newsdrop.config import Limits, MiB
+from newsdrop.errors import CorruptBundle, LimitExceeded
+
+CHUNK = 64 * 1024
+# What a non-seekable zip may occupy in memory while it is spooled; the rest goes to a temporary file.
+SPOOL_MEMORY_BYTES = 64 * MiB
+# Compression ratios are judged only past this size: small, very repetitive texts compress well legitimately.
+RATIO_FLOOR_BYTES = 1 * MiB
+
+_DECOMPRESSION_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
+
+
+class Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+class Budget:
+    """Running totals for one bundle, shared by every nesting level, checked against ``Limits``."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.members = 0
+        self.uncompressed = 0
+
+    def count_member(self) -> None:
+        self.members += 1
+        if self.members > self.limits.max_members:
+            raise LimitExceeded(
+                f"the bundle holds more than {self.limits.max_members} members",
+                hint="split it into several smaller bundles and upload them separately",
+            )
+
+    def add_uncompressed(self, size: int) -> None:
+        self.uncompressed += size
+        if self.uncompressed > self.limits.max_uncompressed_bytes:
+            raise LimitExceeded(
+                f"the bundle decompresses to more than {self.limits.max_uncompressed_bytes} bytes",
+                hint="split it into several smaller bundles and upload them separately",
+            )
+
+
+class _Reader(io.RawIOBase):
+    """A raw, forward-only reader; subclasses implement ``_read``."""
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def _read(self, size: int) -> bytes:
+        raise OSError("subclasses implement _read")
+
+    def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
+        data = self._read(len(buffer))
+        size = len(data)
+        buffer[:size] = data
+        return size
+
+
+class CountingReader(_Reader):
+    """Counts the bytes read from ``source``; more than ``limit`` raises ``LimitExceeded``.
+
+    ``mark()`` starts a new record: ``record_limit`` bounds the bytes read between two marks, so a
+    single enormous JSON value fails fast instead of being assembled in memory.
+    """
+
+    def __init__(
+        self, source: Readable, *, limit: int, what: str = "the bundle", record_limit: int | None = None
+    ) -> None:
+        super().__init__()
+        self._source = source
+        self._limit = limit
+        self._what = what
+        self._record_limit = record_limit
+        self._mark = 0
+        self.count = 0
+
+    def mark(self) -> None:
+        self._mark = self.count
+
+    def _read(self, size: int) -> bytes:
+        data = self._source.read(size)
+        self.count += len(data)
+        if self.count > self._limit:
+            raise LimitExceeded(
+                f"{self._what} is larger than the {self._limit}-byte limit",
+                hint="split it into several smaller bundles and upload them separately",
+            )
+        if self._record_limit is not None and self.count - self._mark > self._record_limit:
+            raise LimitExceeded(
+                f"one record in {self._what} is larger than the {self._record_limit}-byte member limit",
+                hint="split that article or upload it as a separate file",
+            )
+        return data
+
+
+class PrefixedReader(_Reader):
+    """Replays ``head`` (already read for format detection), then continues with ``source``."""
+
+    def __init__(self, head: bytes, source: Readable) -> None:
+        super().__init__()
+        self._head = head
+        self._source = source
+
+    def _read(self, size: int) -> bytes:
+        if self._head:
+            data, self._head = self._head[:size], self._head[size:]
+            return data
+        return self._source.read(size)
+
+
+class DecompressedReader(_Reader):
+    """Reads a decompressor's output, metering bytes and the ratio to the compressed bytes consumed.
+
+    Decompressor failures (bad or truncated data) become ``CorruptBundle``.
+    """
+
+    def __init__(self, decompressed: Readable, compressed: CountingReader, budget: Budget, kind: str) -> None:
+        super().__init__()
+        self._decompressed = decompressed
+        self._compressed = compressed
+        self._budget = budget
+        self._kind = kind
+        self.produced = 0
+
+    def _read(self, size: int) -> bytes:
+        try:
+            data = self._decompressed.read(size)
+        except _DECOMPRESSION_ERRORS as exc:
+            raise CorruptBundle(
+                f"the {self._kind} stream is corrupt or truncated ({exc})",
+                hint="re-create the compressed file and upload it again",
+            ) from exc
+        self.produced += len(data)
+        self._budget.add_uncompressed(len(data))
+        ratio_limit = self._budget.limits.max_compression_ratio
+        if self.produced > RATIO_FLOOR_BYTES and self.produced > ratio_limit * max(self._compressed.count, 1):
+            raise LimitExceeded(
+                f"the {self._kind} stream expands more than {ratio_limit} times (a compression bomb?)",
+                hint="upload the articles uncompressed or in a normally compressed archive",
+            )
+        return data
+
+
+class TranscodingReader(_Reader):
+    """Re-encodes a text stream from ``encoding`` to UTF-8 as it is read, chunk by chunk."""
+
+    def __init__(self, source: Readable, encoding: str) -> None:
+        super().__init__()
+        self._source = source
+        self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self._pending = b""
+        self._done = False
+
+    def _read(self, size: int) -> bytes:
+        while len(self._pending) < size and not self._done:
+            chunk = self._source.read(CHUNK)
+            if chunk:
+                self._pending += self._decoder.decode(chunk).encode("utf-8")
+            else:
+                self._pending += self._decoder.decode(b"", final=True).encode("utf-8")
+                self._done = True
+        data, self._pending = self._pending[:size], self._pending[size:]
+        return data
+
+
+def buffered(raw: io.RawIOBase) -> io.BufferedReader:
+    return io.BufferedReader(raw, buffer_size=CHUNK)
+
+
+def is_seekable(stream: BinaryIO | io.IOBase) -> bool:
+    try:
+        return bool(stream.seekable())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def spool(source: Readable, head: bytes = b"") -> tempfile.SpooledTemporaryFile[bytes]:
+    """Copy a stream into a seekable spool (memory first, then disk); the caller bounds ``source``."""
+    spooled: tempfile.SpooledTemporaryFile[bytes] = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - the caller closes it
+        max_size=SPOOL_MEMORY_BYTES
+    )
+    spooled.write(head)
+    shutil.copyfileobj(source, spooled, CHUNK)  # type: ignore[misc]
+    spooled.seek(0)
+    return spooled
+
+
+def read_bounded(
+    source: Readable, limit: int, on_chunk: Callable[[int], str | None] | None = None
+) -> bytes | str:
+    """Read at most ``limit + 1`` bytes; return the bytes, or a problem code when ``on_chunk`` or the limit objects.
+
+    ``on_chunk`` sees the running total after each chunk and may return a problem code to stop reading.
+    """
+    parts: list[bytes] = []
+    total = 0
+    while total <= limit:
+        chunk = source.read(min(CHUNK, limit + 1 - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+        if on_chunk is not None:
+            problem = on_chunk(total)
+            if problem is not None:
+                return problem
+    if total > limit:
+        return "too_large"
+    return b"".join(parts)

@@ -1,0 +1,207 @@
+"""Plain-text bundles: one article, or several split at form feeds, rule lines or "=== name" headers.
+
+Splitting works on byte lines, so each article keeps its original bytes (cleaning decodes them); UTF-16/32
+bundles are transcoded to UTF-8 before they get here.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+
+from newsdrop.config import Limits
+from newsdrop.errors import UndecodableText
+from newsdrop.models import Member, MemberProblem
+
+try:
+    from newsdrop.text.decode import decode_bytes
+except ImportError:  # pragma: no cover - the decoder ships in the same package
+
+    def decode_bytes(data: bytes) -> tuple[str, str]:
+        return data.decode("utf-8"), "utf-8"
+
+
+# Lines are read in pieces of at most this size, so one endless line cannot fill memory.
+_LINE_CAP = 1024 * 1024
+# "=== 001_x.txt" on its own line, as `for f in *.txt; do echo "=== $f"; cat "$f"; done` writes it.
+_HEADER = re.compile(rb"^={3,}[ \t]+(?P<name>[^\s=][^\r\n]*?)[ \t]*=*[ \t]*\r?\n?$")
+# The same header glued to the end of the previous file's last line (that file had no final newline).
+# Only a file-like name (with an extension) counts, so prose containing "===" is left alone.
+_GLUED_HEADER = re.compile(rb"={3,}[ \t]+(?P<name>[^\s=][^\r\n=]*?\.[A-Za-z0-9]{1,8})[ \t]*\r?\n?$")
+# A rule of 3+ "=" or 3+ "-" alone on a line.
+_RULE = re.compile(rb"^[ \t]*(?:={3,}|-{3,})[ \t]*\r?\n?$")
+
+
+def _decode_name(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return decode_bytes(raw)[0]
+        except UndecodableText:
+            return raw.decode("latin-1")
+
+
+def _is_blank(line: bytes) -> bool:
+    return not line.strip()
+
+
+class _Piece:
+    """The article being collected; drops its bytes (but remembers) once it outgrows the member limit."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.too_large = False
+        self.has_text = False
+
+    def add(self, data: bytes) -> None:
+        if not data:
+            return
+        self.size += len(data)
+        self.has_text = self.has_text or bool(data.strip())
+        if self.size > self.limit:
+            self.too_large = True
+            self.parts = []
+        else:
+            self.parts.append(data)
+
+    def content(self) -> bytes:
+        return b"".join(self.parts)
+
+
+def _finish(piece: _Piece, name: str, strip: bool) -> Member | MemberProblem | None:
+    if not piece.has_text:
+        return None
+    if piece.too_large:
+        return MemberProblem(
+            name,
+            "too_large",
+            f"article {name} is larger than {piece.limit} bytes; split it into smaller files",
+        )
+    content = piece.content()
+    return Member(name=name, content=content.strip(b"\r\n") if strip else content)
+
+
+def iter_text(stream: io.BufferedIOBase, label: str, limits: Limits) -> Iterator[Member | MemberProblem]:
+    """Split a text bundle; a text without separators is one article named ``label``."""
+    lines = _iter_line_pieces(stream)
+    first_line = b""
+    leading: list[bytes] = []
+    for line, at_start in lines:
+        leading.append(line)
+        if line.strip():
+            first_line = line if at_start else b""
+            break
+    if _HEADER.match(first_line):
+        yield from _split_headers(_chain(leading, lines), label, limits)
+    else:
+        yield from _split_separators(_chain(leading, lines), label, limits)
+
+
+def _iter_line_pieces(stream: io.BufferedIOBase) -> Iterator[tuple[bytes, bool]]:
+    """``(piece, starts_a_line)``: whole lines, or capped fragments of a very long line."""
+    at_start = True
+    while True:
+        piece = stream.readline(_LINE_CAP)
+        if not piece:
+            return
+        yield piece, at_start
+        at_start = piece.endswith(b"\n")
+
+
+def _chain(leading: list[bytes], rest: Iterator[tuple[bytes, bool]]) -> Iterator[tuple[bytes, bool]]:
+    at_start = True
+    for line in leading:
+        yield line, at_start
+        at_start = line.endswith(b"\n")
+    yield from rest
+
+
+def _split_headers(
+    lines: Iterator[tuple[bytes, bool]], label: str, limits: Limits
+) -> Iterator[Member | MemberProblem]:
+    name: str | None = None
+    piece = _Piece(limits.max_member_bytes)
+    ordinal = 0
+    for line, at_start in lines:
+        header = _HEADER.match(line) if at_start else None
+        glued = None if header else _GLUED_HEADER.search(line) if line.endswith(b"\n") else None
+        if header is None and glued is None:
+            piece.add(line)
+            continue
+        if glued is not None:
+            piece.add(line[: glued.start()])
+        match = header or glued
+        assert match is not None
+        if name is not None:
+            ordinal += 1
+            finished = _finish(piece, name, strip=False)
+            if finished is not None:
+                yield finished
+        name = _decode_name(match.group("name").strip()) or f"{label}#{ordinal + 1}"
+        piece = _Piece(limits.max_member_bytes)
+    if name is not None:
+        finished = _finish(piece, name, strip=False)
+        if finished is not None:
+            yield finished
+
+
+def _split_separators(
+    lines: Iterator[tuple[bytes, bool]], label: str, limits: Limits
+) -> Iterator[Member | MemberProblem]:
+    """Split at form feeds and rule lines next to a blank line; no separator -> the whole text, unchanged."""
+    piece = _Piece(limits.max_member_bytes)
+    ordinal = 0
+    split = False
+    previous_blank = True
+    pending_rule: bytes | None = None  # a rule line waiting to see whether a blank line follows it
+
+    def close() -> Member | MemberProblem | None:
+        nonlocal ordinal, piece
+        ordinal += 1
+        finished = _finish(piece, f"{label}#{ordinal}", strip=True)
+        if finished is None:
+            ordinal -= 1
+        piece = _Piece(limits.max_member_bytes)
+        return finished
+
+    for line, at_start in lines:
+        if pending_rule is not None:
+            rule, pending_rule = pending_rule, None
+            if _is_blank(line) and at_start:
+                split = True
+                if (finished := close()) is not None:
+                    yield finished
+            else:
+                piece.add(rule)
+        if b"\f" in line:
+            fragments = line.split(b"\f")
+            for fragment in fragments[:-1]:
+                piece.add(fragment)
+                split = True
+                if (finished := close()) is not None:
+                    yield finished
+            line = fragments[-1]
+        if at_start and _RULE.match(line):
+            if previous_blank:
+                split = True
+                if (finished := close()) is not None:
+                    yield finished
+            else:
+                pending_rule = line
+            previous_blank = False
+            continue
+        piece.add(line)
+        previous_blank = at_start and _is_blank(line)
+    if pending_rule is not None:
+        split = True  # a rule closing the text
+    if not split:
+        finished = _finish(piece, label, strip=False)
+    else:
+        ordinal += 1
+        finished = _finish(piece, f"{label}#{ordinal}", strip=True)
+    if finished is not None:
+        yield finished
