@@ -25,7 +25,7 @@ CLEANER_VERSION = "2026.11.22-1"
 __all__ = ["CLEANER_VERSION", "clean_article", "normalize_line_key"]
 
 # A prose line ends like a sentence and has a few words, or is long whatever its ending.
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$|[\"”’»][.!?]?$")
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 _MIN_SENTENCE_WORDS = 6
 _LONG_LINE_WORDS = 20
 # Non-prose lines tolerated between two prose lines of the same article region.
@@ -57,6 +57,7 @@ _MEDIA_WORD = re.compile(
 )
 _TITLECASE_WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w.'’-]*$")
 _LOWER_START = re.compile(r"^[a-z]")
+_FUNCTION_WORDS = frozenset("the a an of in on at to for and or with from by as is are was".split())
 
 
 @dataclass(slots=True)
@@ -203,29 +204,45 @@ def _skip_standfirst(lines: list[_Line], start: int, end: int) -> int:
     return new_start if new_start <= end else start
 
 
+def _looks_like_name(line: _Line) -> bool:
+    """Two to four capitalised words and no function word: a person, desk or section name."""
+    words = line.text.split()
+    if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in line.text):
+        return False
+    return all(_TITLECASE_WORD.match(word) for word in words) and not any(
+        word.lower() in _FUNCTION_WORDS for word in words
+    )
+
+
 def _title_score(lines: list[_Line], index: int, region_start: int, keys: dict[str, list[int]]) -> float:
     line = lines[index]
+    cjk = any("\u3040" <= ch <= "\u9fff" for ch in line.text)
+    substantial = (line.words >= 4 or cjk) and not _looks_like_name(line)
     score = 0.0
-    others = [i for i in keys.get(line.key, []) if i != index]
-    if others:
-        score += 10
-    for other_index, other in enumerate(lines):
-        if other_index != index and (line.key in _strip_site(other.key) or _doubled(other.key) == line.key):
-            score += 10
-            break
-    following = [other for other in lines[index + 1 : index + 5]]
+    if substantial and any(i != index for i in keys.get(line.key, [])):
+        score += 6
+    if substantial and any(
+        other_index != index and (line.key in _strip_site(other.key) or _doubled(other.key) == line.key)
+        for other_index, other in enumerate(lines)
+    ):
+        score += 6
+    following = lines[index + 1 : index + 6]
     if any(other.role in ("byline", "date") or _is_date_line(other) for other in following):
-        score += 3
-    if 4 <= line.words <= 20:
+        score += 4
+    if 5 <= line.words <= 20:
+        score += 2
+    elif line.words >= 3:
         score += 1
-    if line.words < 3 and not any("\u3040" <= ch <= "\u9fff" for ch in line.text):
-        score -= 5
-    if line.text.endswith(".") and line.words > 12:
+    if line.words < 3 and not cjk:
+        score -= 6
+    if _looks_like_name(line):
+        score -= 3
+    if _SENTENCE_END.search(line.text) and line.words >= _MIN_SENTENCE_WORDS:
         score -= 4
     if _LOWER_START.match(line.text):
         score -= 2
     # Nearer the start of the article is likelier the headline than a teaser higher up.
-    score -= 0.1 * sum(1 for other in lines[index + 1 : region_start] if other.role is None)
+    score -= min(4.0, 0.4 * sum(1 for other in lines[index + 1 : region_start] if other.role is None))
     return score
 
 
@@ -242,9 +259,9 @@ def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int 
     best: tuple[float, int] | None = None
     for index in range(region_start):
         line = lines[index]
-        if line.role is not None or line.words > _TITLE_MAX_WORDS or line.text.endswith(":"):
+        if line.rule not in (None, "link_list") or line.words > _TITLE_MAX_WORDS or line.text.endswith(":"):
             continue
-        if _doubled(line.key) is not None or _is_date_line(line):
+        if _doubled(line.key) is not None or find_date(line.text) is not None:
             continue
         score = _title_score(lines, index, region_start, keys)
         if best is None or score >= best[0]:

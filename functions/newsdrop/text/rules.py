@@ -123,7 +123,7 @@ _SOCIAL = frozenset(
 _PROMPT = re.compile(
     r"^[\W_]*(?:subscribe|sign up|signup|follow|share|tweet|pin it|like us|join us|get (?:our|the) newsletter"
     r"|newsletter|download (?:our|the) app|get (?:breaking|the latest|more)|stay (?:up to date|informed|connected)"
-    r"|click to (?:share|email|print)|email me|get it)\b"
+    r"|click to (?:share|email|print)|email me|get it|(?:view|get) author|e-?mail the author)\b"
 )
 _FOLLOW_NETWORKS = re.compile(
     r"\b(?:facebook|twitter|instagram|youtube|linkedin|telegram|whatsapp|newsletter)\b"
@@ -143,14 +143,16 @@ def share_prompt(text: str, key: str, words: int) -> bool:
 
 _NAV_HEADER = _full(
     r"(?:more|other|latest|top|related|recommended|popular|trending|recent|similar|further|featured)"
-    r"(?: \w+){0,3}"
+    r"(?: \w+){0,4}"
     r"|(?:most|best) (?:popular|read|viewed|shared|commented|recent|watched)(?: \w+){0,3}"
     r"|related|read (?:more|next|also)|also read|see (?:more|also)|you (?:may|might) (?:also )?like.*"
     r"|don'?t miss|more:|next|previous|next (?:article|post|story)|previous (?:article|post|story)"
     r"|back to (?:top|gallery|home)|show more|load more|view more|more stories|top stories|in other news"
-    r"|what to read next|go to home page.*|skip to (?:content|main content|site index).*|site index|menu.*"
-    r"|search.*|home|sections|navigation|breaking news|just watched|must watch|watch (?:now|live)|live"
+    r"|what to read next|go to home page.*|skip to (?:content|main content|site index).*|site index"
     r"|replay|more videos.*|(?:« )?previous post(?: next post)?(?: »)?|next post"
+)
+_MENU_WORD = _full(
+    r"menu.*|search.*|home|sections|navigation|breaking news|just watched|must watch|watch (?:now|live)|live"
 )
 _NAV_PREFIX = re.compile(
     r"^[\W_]*(?:read more|see more|also read|read also|related|more|recommended|watch|listen|read next"
@@ -166,7 +168,7 @@ def is_nav_header(key: str, words: int) -> bool:
 @_rule()
 def navigation(text: str, key: str, words: int) -> bool:
     """ "Read more"/"Related"/"More articles" headings and teasers point to other pages, not this story."""
-    if is_nav_header(key, words):
+    if is_nav_header(key, words) or (words <= 4 and _MENU_WORD.match(key)):
         return True
     return words <= 25 and _NAV_PREFIX.match(key) is not None
 
@@ -279,9 +281,9 @@ def photo_caption(text: str, key: str, words: int) -> bool:
 
 
 _BYLINE = re.compile(
-    r"^(?:by|written by|posted by|reported by|words by|von|par|por|di)\s+(?:[A-Z\u00c0-\u024f@]|\w+\s+[A-Z])"
-    r"|^(?:author|autor|auteur|reporter|correspondent)s?\s*:"
-    r"|^by$",
+    r"^(?i:by|written by|posted by|reported by|words by|von|par|por|di)\s+(?:[A-Z\u00c0-\u024f@]|\w+\s+[A-Z])"
+    r"|^(?i:author|autor|auteur|reporter|correspondent)s?\s*:"
+    r"|^(?i:by)$",
 )
 _HANDLE_BYLINE = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+@\w+\b")
 
