@@ -1,0 +1,204 @@
+"""The lookup handler without a table: routing, parameter validation, the error shape, docs and OpenAPI."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+from newsdrop.handlers import lookup
+
+REPO = Path(__file__).resolve().parents[2]
+EVENTS = REPO / "events"
+
+
+class Context:
+    function_name = "LookupFunction"
+    memory_limit_in_mb = 256
+    invoked_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:LookupFunction"
+    aws_request_id = "unit-request-id"
+
+
+def event(path: str, query: dict[str, str] | None = None, method: str = "GET") -> dict:
+    base = json.loads((EVENTS / "api-health.json").read_text())
+    built = copy.deepcopy(base)
+    built.update(
+        path=path,
+        httpMethod=method,
+        queryStringParameters=query or None,
+        multiValueQueryStringParameters={k: [v] for k, v in query.items()} if query else None,
+    )
+    built["requestContext"].update(path="/Prod" + path, httpMethod=method)
+    return built
+
+
+def call(evt: dict) -> tuple[int, dict[str, str], str]:
+    reply = lookup.lambda_handler(evt, Context())
+    headers = {k: v[-1] for k, v in reply.get("multiValueHeaders", {}).items()}
+    headers.update(reply.get("headers") or {})
+    return reply["statusCode"], headers, reply["body"]
+
+
+def error_of(body: str) -> dict:
+    parsed = json.loads(body)
+    assert set(parsed) == {"error"}
+    assert set(parsed["error"]) == {"code", "message"}
+    return parsed["error"]
+
+
+@pytest.fixture(autouse=True)
+def no_table(monkeypatch):
+    """These requests must be answered before any AWS client exists."""
+
+    def refuse():
+        raise AssertionError("the table was consulted")
+
+    monkeypatch.setattr(lookup, "service", refuse)
+
+
+def test_committed_openapi_document_is_the_generated_one():
+    committed = (REPO / "docs" / "openapi.json").read_text(encoding="utf-8")
+    assert committed == lookup.openapi_document(), "run: .venv/bin/python tools/gen_openapi.py"
+
+
+def test_openapi_document_describes_every_route_with_the_error_shape():
+    document = json.loads(lookup.openapi_document())
+    assert document["openapi"].startswith("3.")
+    assert set(document["paths"]) == {
+        "/health",
+        "/articles",
+        "/articles/{article_id}",
+        "/search",
+        "/bundles",
+        "/bundles/{bundle_id}",
+    }
+    for path, operations in document["paths"].items():
+        responses = operations["get"]["responses"]
+        assert "422" not in responses, path
+        assert "200" in responses, path
+        if path != "/health":
+            assert responses["400"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
+            assert operations["get"]["security"] == [{"apiKey": []}]
+    assert document["components"]["securitySchemes"]["apiKey"] == {
+        "in": "header",
+        "name": "x-api-key",
+        "type": "apiKey",
+    }
+
+
+def test_health_from_the_sample_event():
+    status, headers, body = call(json.loads((EVENTS / "api-health.json").read_text()))
+    assert status == 200
+    assert headers["Content-Type"] == "application/json"
+    assert json.loads(body) == {"status": "ok", "version": lookup.__version__}
+
+
+def test_served_openapi_points_at_the_stage():
+    status, headers, body = call(event("/openapi.json"))
+    assert status == 200
+    assert headers["Content-Type"] == "application/json"
+    served = json.loads(body)
+    assert served["servers"] == [{"url": "/Prod"}]
+    assert served["paths"] == json.loads(lookup.openapi_document())["paths"]
+
+
+def test_docs_page_loads_only_local_assets():
+    status, headers, body = call(event("/docs"))
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/html")
+    assert "https://" not in body and "http://" not in body
+    for asset in ("/Prod/docs/swagger-ui.css", "/Prod/docs/swagger-ui-bundle.js", '"/Prod/openapi.json"'):
+        assert asset in body
+
+
+@pytest.mark.parametrize(
+    ("asset", "content_type", "marker"),
+    [
+        ("swagger-ui.css", "text/css", ".swagger-ui"),
+        ("swagger-ui-bundle.js", "text/javascript", "SwaggerUIBundle"),
+        ("swagger-ui-standalone-preset.js", "text/javascript", "SwaggerUIStandalonePreset"),
+    ],
+)
+def test_docs_assets_have_their_content_type(asset, content_type, marker):
+    status, headers, body = call(event(f"/docs/{asset}"))
+    assert status == 200
+    assert headers["Content-Type"].startswith(content_type)
+    assert marker in body
+
+
+@pytest.mark.parametrize("asset", ["index.j2", "..%2F..%2Fconfig.py", "swagger-ui.js.map", "nope.css"])
+def test_unlisted_docs_assets_are_404(asset):
+    status, _, body = call(event(f"/docs/{asset}"))
+    assert status == 404
+    assert error_of(body)["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/nope", "/articles/0123456789abcdef0123456789abcdef/similar", "/bundle"]
+)
+def test_unknown_routes_are_404_in_the_error_shape(path):
+    status, headers, body = call(event(path))
+    assert status == 404
+    assert headers["Content-Type"] == "application/json"
+    assert path in error_of(body)["message"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("POST", "/articles"),
+        ("DELETE", "/articles/0123456789abcdef0123456789abcdef"),
+        ("PUT", "/bundles/b1"),
+        ("PATCH", "/health"),
+        ("POST", "/search"),
+    ],
+)
+def test_wrong_method_on_a_known_route_is_405(method, path):
+    status, headers, body = call(event(path, method=method))
+    assert status == 405
+    assert headers["Allow"] == "GET"
+    assert error_of(body)["code"] == "method_not_allowed"
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "parameter"),
+    [
+        ("/articles", {"limit": "0"}, "limit"),
+        ("/articles", {"limit": "101"}, "limit"),
+        ("/articles", {"limit": "ten"}, "limit"),
+        ("/articles", {"since": "last week"}, "since"),
+        ("/articles", {"until": "2016-02-30"}, "until"),
+        ("/articles", {"since": "2017-01-01", "until": "2016-01-01"}, "since"),
+        ("/articles", {"bundle": "a#b"}, "bundle"),
+        ("/articles", {"source": "x" * 201}, "source"),
+        ("/articles", {"cursor": ""}, "cursor"),
+        ("/search", {}, "q"),
+        ("/search", {"q": "q" * 201}, "q"),
+        ("/search", {"q": "x", "limit": "-1"}, "limit"),
+        ("/bundles", {"limit": "1000"}, "limit"),
+        ("/bundles", {"key": "k" * 1025}, "key"),
+        ("/articles/NOT-AN-ID", None, "article_id"),
+        ("/articles/0123456789ABCDEF0123456789ABCDEF", None, "article_id"),
+        ("/bundles/has%23hash", None, "bundle_id"),
+    ],
+)
+def test_bad_parameters_are_400_naming_the_parameter(path, query, parameter):
+    status, _, body = call(event(path, query))
+    assert status == 400
+    error = error_of(body)
+    assert error["code"] == "bad_parameter"
+    assert parameter in error["message"]
+
+
+def test_bugs_answer_500_without_a_stack_trace(monkeypatch):
+    def broken():
+        raise ZeroDivisionError("secret internals")
+
+    monkeypatch.setattr(lookup, "service", broken)
+    status, _, body = call(event("/bundles"))
+    assert status == 500
+    error = error_of(body)
+    assert error["code"] == "internal_error"
+    assert "unit-request-id" in error["message"]
+    assert "secret internals" not in body and "Traceback" not in body

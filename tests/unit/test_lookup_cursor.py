@@ -1,0 +1,87 @@
+"""Pagination cursors: round trip, tamper evidence, scope binding, secret selection."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+from newsdrop.lookup.cursor import MAX_CURSOR_LENGTH, CursorCodec, cursor_secret
+from newsdrop.lookup.errors import InvalidCursor
+
+POSITION = {"k": {"pk": {"S": "BUNDLE#b1"}, "sk": {"S": "ART#2016-12-18#abc"}}, "m": 24203}
+
+
+@pytest.fixture
+def codec() -> CursorCodec:
+    return CursorCodec(b"unit-test-secret")
+
+
+def test_round_trip_returns_the_position(codec):
+    cursor = codec.encode(POSITION, "articles|b1")
+    assert codec.decode(cursor, "articles|b1") == POSITION
+
+
+def test_cursor_is_url_safe_and_opaque(codec):
+    cursor = codec.encode(POSITION, "s")
+    assert set(cursor) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
+    assert "BUNDLE#b1" not in cursor
+
+
+def _flip(text: str, index: int) -> str:
+    replacement = "A" if text[index] != "A" else "B"
+    return text[:index] + replacement + text[index + 1 :]
+
+
+@pytest.mark.parametrize("index", [0, 5, 20, -3, -1])
+def test_any_altered_character_is_rejected(codec, index):
+    cursor = codec.encode(POSITION, "s")
+    with pytest.raises(InvalidCursor):
+        codec.decode(_flip(cursor, index), "s")
+
+
+def test_payload_rewritten_with_the_old_tag_is_rejected(codec):
+    cursor = codec.encode(POSITION, "s")
+    forged_payload = json.dumps({"k": {"pk": {"S": "BUNDLE#other"}}}).encode()
+    forged = base64.urlsafe_b64encode(forged_payload).rstrip(b"=").decode() + "." + cursor.split(".")[1]
+    with pytest.raises(InvalidCursor):
+        codec.decode(forged, "s")
+
+
+def test_cursor_of_another_query_is_rejected(codec):
+    cursor = codec.encode(POSITION, "articles|source=a")
+    with pytest.raises(InvalidCursor, match="different query"):
+        codec.decode(cursor, "articles|source=b")
+
+
+def test_cursor_signed_with_another_secret_is_rejected(codec):
+    other = CursorCodec(b"another-secret")
+    with pytest.raises(InvalidCursor):
+        codec.decode(other.encode(POSITION, "s"), "s")
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    ["", ".", "abc", "abc.", ".abc", "a.b.c", "!!!.???", "a" * (MAX_CURSOR_LENGTH + 1), "é.é", "eyJ.x"],
+)
+def test_garbage_is_rejected_not_crashed(codec, garbage):
+    with pytest.raises(InvalidCursor) as caught:
+        codec.decode(garbage, "s")
+    assert caught.value.parameter == "cursor"
+    assert caught.value.hint
+
+
+def test_secret_comes_from_env_when_set():
+    assert cursor_secret("table", {"CURSOR_SECRET": "s3cret"}) == b"s3cret"
+
+
+def test_default_secret_differs_per_table():
+    first, second = cursor_secret("a-articles", {}), cursor_secret("b-articles", {})
+    assert first != second
+    assert len(first) == 32
+    assert cursor_secret("a-articles", {}) == first
+
+
+def test_empty_secret_is_refused():
+    with pytest.raises(ValueError, match="CURSOR_SECRET"):
+        CursorCodec(b"")
