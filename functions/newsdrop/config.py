@@ -47,12 +47,14 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
+        # Defaults from an instance: with slots=True the class attributes are slot descriptors, not values.
+        defaults = Limits()
         limits = Limits(
-            max_bundle_bytes=_int("MAX_BUNDLE_BYTES", Limits.max_bundle_bytes),
-            max_uncompressed_bytes=_int("MAX_UNCOMPRESSED_BYTES", Limits.max_uncompressed_bytes),
-            max_member_bytes=_int("MAX_MEMBER_BYTES", Limits.max_member_bytes),
-            max_members=_int("MAX_MEMBERS", Limits.max_members),
-            max_compression_ratio=_int("MAX_COMPRESSION_RATIO", Limits.max_compression_ratio),
+            max_bundle_bytes=_int("MAX_BUNDLE_BYTES", defaults.max_bundle_bytes),
+            max_uncompressed_bytes=_int("MAX_UNCOMPRESSED_BYTES", defaults.max_uncompressed_bytes),
+            max_member_bytes=_int("MAX_MEMBER_BYTES", defaults.max_member_bytes),
+            max_members=_int("MAX_MEMBERS", defaults.max_members),
+            max_compression_ratio=_int("MAX_COMPRESSION_RATIO", defaults.max_compression_ratio),
         )
         return cls(
             table_name=os.environ.get("TABLE_NAME", "newsdrop-articles"),
