@@ -1,0 +1,254 @@
+"""Each boilerplate rule removes its kind of chrome and keeps article sentences that resemble it."""
+
+from __future__ import annotations
+
+import pytest
+from newsdrop.text.cleaner import clean_article, normalize_line_key
+from newsdrop.text.rules import RULES, count_words, first_rule
+
+PARAGRAPH = (
+    "The minister said on Tuesday that the new agreement would take effect next month, "
+    "after weeks of talks between the two governments over trade and security."
+)
+SECOND = (
+    "Officials from both countries described the negotiations as difficult but constructive, "
+    "and said further meetings were planned before the end of the year."
+)
+
+# (rule name, lines it must claim, lines it must leave alone)
+RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
+    (
+        "comment_form",
+        [
+            "Add comment",
+            "Please enter your comment!",
+            "Send comment",
+            "* Comment:",
+            "Leave a Reply",
+            "Please enter your name here",
+            "Add new comment",
+            "34 Comments",
+            "Leave a Reply Cancel reply",
+        ],
+        ["He said he would comment later on the proposal.", "Comments from the minister drew criticism."],
+    ),
+    (
+        "comment_policy",
+        [
+            "Read our comment policy before posting your viewpoints",
+            "The comments that contain insults or libel to individuals will not be disclosed",
+            "When submitting comments, please abide by our community guidelines.",
+        ],
+        ["The policy was debated in parliament for three days.", "The comments were published on Monday."],
+    ),
+    (
+        "rating_counter",
+        ["Rate this item", "(0 votes)", "Read 428 times", "1,234 views", "12 votes"],
+        ["Voters read the manifesto 428 times, he joked.", "The bill passed with 12 votes to 3."],
+    ),
+    (
+        "captcha_notice",
+        ["The reCAPTCHA verification period has expired. Please reload the page.", "Security code"],
+        ["The security forces closed the road.", "Security is a concern, the code says."],
+    ),
+    (
+        "share_prompt",
+        [
+            "› Subscribe",
+            "Share this",
+            "Follow us on Twitter",
+            "Share on: Facebook Twitter Reddit",
+            "Facebook Twitter Email LinkedIn",
+            "Sign up for our newsletter",
+            "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
+        ],
+        ["Shares of the company rose 4% on Monday after the report.", "Followers of the cleric gathered."],
+    ),
+    (
+        "navigation",
+        [
+            "More Articles",
+            "Related",
+            "Related articles",
+            "Read more",
+            "Most Popular",
+            "Read more: Alibaba poised to launch record-breaking listing",
+            "Don't miss",
+            "Previous article",
+        ],
+        ["More than 2,500 civilians have been killed this year.", "Related talks will resume in May."],
+    ),
+    (
+        "cookie_notice",
+        ["This website uses cookies to improve your experience.", "Cookie Policy", "Accept cookies"],
+        ["The bakery sold cookies to raise money for the school."],
+    ),
+    (
+        "copyright_footer",
+        ["© 2019 Example Media. All rights reserved.", "Copyright 2018 The Daily", "Powered by WordPress"],
+        ["The copyright dispute went to court in 2018 and lasted two years."],
+    ),
+    (
+        "advertisement",
+        ["Advertisement", "ADVERTISEMENT", "Sponsored content", "Continue reading the main story"],
+        ["The advertisement campaign cost the party millions, the report said."],
+    ),
+    (
+        "login_prompt",
+        ["Log In", "Sign In", "Register", "Login/Register", "To Read the Full Story"],
+        ["Voters must register before the deadline next week, officials said."],
+    ),
+    (
+        "tag_list",
+        ["Tags: Alibaba", "Filed under afghanistan, hostages, middle east", "Categories:"],
+        ["Tagged suspects were later released by police."],
+    ),
+    (
+        "media_widget",
+        ["Enlarge Image", "View all (23)", "Hide caption", "1 of 4", "Getty Images"],
+        ["The gallery reopened after four years of renovation work."],
+    ),
+    ("bare_number", ["0", "191119052250266", "12:45", "3."], ["3 killed in blast", "Room 101 was empty."]),
+    (
+        "url_line",
+        ["https://example.com/news/1", "info@example.com"],
+        ["Visit example.com for details, he said."],
+    ),
+    (
+        "photo_caption",
+        [
+            "Protesters have worn masks (Image: GETTY )",
+            "Photo by Kirk Irwin/Getty Images",
+            "Trump asked voters for a win. Credit... Doug Mills/The New York Times",
+            "The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)",
+        ],
+        ["The photo showed the minister at the border, officials said."],
+    ),
+    (
+        "byline",
+        ["By Jane Doe", "By LISA MASCARO and ERIC TUCKER", "Catherine Shu @catherineshu / 2 days", "Author:"],
+        ["By the end of the week the talks had collapsed."],
+    ),
+]
+
+RULE_CASES = [
+    pytest.param(name, line, id=f"{name}-claims-{index}")
+    for name, claimed, _kept in RULE_TABLE
+    for index, line in enumerate(claimed)
+]
+KEEP_CASES = [
+    pytest.param(name, line, id=f"{name}-keeps-{index}")
+    for name, _claimed, kept in RULE_TABLE
+    for index, line in enumerate(kept)
+]
+
+
+def _rule_for(line: str) -> str | None:
+    rule = first_rule(line, normalize_line_key(line), count_words(line))
+    return rule.name if rule else None
+
+
+def test_every_rule_has_a_table_row_and_a_reason() -> None:
+    assert {rule.name for rule in RULES} == {name for name, _, _ in RULE_TABLE}
+    assert all(rule.why for rule in RULES)
+
+
+@pytest.mark.parametrize(("rule_name", "line"), RULE_CASES)
+def test_rule_claims_its_chrome(rule_name: str, line: str) -> None:
+    assert _rule_for(line) == rule_name
+
+
+@pytest.mark.parametrize(("rule_name", "line"), KEEP_CASES)
+def test_rule_keeps_article_sentences(rule_name: str, line: str) -> None:
+    assert _rule_for(line) != rule_name
+
+
+def _article(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    ["Add comment", "Rate this item", "› Subscribe", "Advertisement", "More Articles", "Read 428 times"],
+)
+def test_chrome_in_trailing_block_is_not_body(chrome: str) -> None:
+    article = clean_article(_article("A headline about talks", PARAGRAPH, SECOND, chrome))
+    assert chrome not in article.body
+    assert article.body == f"{PARAGRAPH}\n\n{SECOND}"
+
+
+def test_crosshead_in_the_middle_is_kept_as_subheading() -> None:
+    article = clean_article(_article("Talks resume", PARAGRAPH, "Economic Pressure", SECOND, PARAGRAPH))
+    assert article.subheadings == ("Economic Pressure",)
+    assert "Economic Pressure" in article.body.split("\n\n")
+
+
+@pytest.mark.parametrize(
+    "repeat",
+    [
+        "Talks resume after long pause",
+        "Talks resume after long pause\u00a0",
+        "Talks  resume after long pause",
+        "Talks resume after long pause\u00a0Talks resume after long pause\u00a0",
+    ],
+)
+def test_headline_repeated_in_text_is_title_repeat(repeat: str) -> None:
+    article = clean_article(_article("Talks resume after long pause", repeat, PARAGRAPH, SECOND))
+    roles = [line.role for line in article.lines]
+    assert roles[:2] == ["title", "title_repeat"]
+    assert article.title == "Talks resume after long pause"
+    assert repeat.strip() not in article.body
+
+
+def test_bundle_chrome_lines_are_boilerplate() -> None:
+    chrome = "Breaking: markets open lower"
+    article = clean_article(
+        _article("Talks resume", chrome, PARAGRAPH, SECOND),
+        bundle_chrome=frozenset({normalize_line_key(chrome)}),
+    )
+    decision = next(line for line in article.lines if line.text == chrome)
+    assert (decision.role, decision.rule) == ("boilerplate", "bundle_chrome")
+
+
+def test_link_list_after_related_heading_is_removed() -> None:
+    article = clean_article(
+        _article(
+            "Talks resume",
+            PARAGRAPH,
+            "Related stories",
+            "Minister resigns over budget row",
+            "Markets fall on trade fears",
+            SECOND,
+        )
+    )
+    assert "Minister resigns over budget row" not in article.body
+    assert SECOND in article.body
+
+
+def test_reader_comments_after_the_article_are_removed() -> None:
+    comment = "I completely disagree with this analysis, the minister has been wrong for years."
+    article = clean_article(_article("Talks resume", PARAGRAPH, SECOND, "Leave a Reply", comment, comment))
+    assert comment not in article.body
+
+
+def test_standfirst_before_byline_is_not_body() -> None:
+    standfirst = "The deal ends a year of uncertainty for exporters on both sides of the border."
+    article = clean_article(_article("Talks resume", standfirst, "By Jane Doe", PARAGRAPH, SECOND))
+    assert standfirst not in article.body
+    assert article.byline == "By Jane Doe"
+    assert article.body.startswith(PARAGRAPH)
+
+
+def test_every_non_empty_line_gets_a_decision() -> None:
+    text = _article("Talks resume", "Advertisement", PARAGRAPH, "   ", SECOND, "Share this")
+    article = clean_article(text)
+    assert [line.n for line in article.lines] == [1, 3, 5, 9, 11]
+    assert {line.role for line in article.lines} <= {
+        "title", "title_repeat", "body", "subheading", "boilerplate", "date", "news_id",
+        "kicker", "caption", "byline", "source",
+    }  # fmt: skip
+
+
+def test_empty_text_gives_empty_article() -> None:
+    article = clean_article("")
+    assert (article.title, article.body, article.lines, article.word_count) == (None, "", (), 0)
