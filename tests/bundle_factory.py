@@ -10,6 +10,7 @@ import json
 import lzma
 import tarfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "data" / "seeds"
@@ -48,7 +49,7 @@ def record_of(name: str, content: bytes) -> dict[str, str]:
     text = content.decode("utf-8")
     return {
         "id": Path(name).stem,
-        "title": text.strip().splitlines()[0] if text.strip() else "",
+        "title": text.strip().splitlines()[0].strip() if text.strip() else "",
         "url": f"https://news.example/{Path(name).stem}",
         "text": text,
     }
@@ -130,3 +131,34 @@ def compress(data: bytes, codec: str) -> bytes:
     if codec == "xz":
         return lzma.compress(data)
     raise ValueError(f"unknown codec {codec!r}; use gzip, bzip2 or xz")
+
+
+class ChunkStream(io.RawIOBase):
+    """A forward-only, non-seekable binary stream over an iterator of byte chunks (nothing is kept)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        super().__init__()
+        self._chunks = chunks
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
+        while not self._pending:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._pending = chunk
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
+def non_seekable(data: bytes, chunk: int = 8192) -> ChunkStream:
+    """``data`` as a stream that cannot seek (like a socket or a pipe)."""
+    return ChunkStream(data[offset : offset + chunk] for offset in range(0, len(data), chunk))

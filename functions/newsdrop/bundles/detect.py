@@ -105,8 +105,11 @@ def is_tar_header(block: bytes) -> bool:
     return int(stored, 8) == computed
 
 
-def csv_header(line: str) -> tuple[str, list[str]] | None:
-    """``(delimiter, lower-cased field names)`` when ``line`` is a CSV header naming known fields."""
+def csv_header(line: str, *, known_needed: int = 2) -> tuple[str, list[str]] | None:
+    """``(delimiter, lower-cased field names)`` when ``line`` is a CSV header naming known fields.
+
+    Two known names are needed by default: prose such as "Title, subtitle" names one by accident.
+    """
     for delimiter in CSV_DELIMITERS:
         if delimiter not in line:
             continue
@@ -114,7 +117,7 @@ def csv_header(line: str) -> tuple[str, list[str]] | None:
         fields = [cell.strip().lower() for cell in cells]
         if len(fields) < 2 or any(not field or len(field) > _MAX_HEADER_CELL for field in fields):
             continue
-        if KNOWN_FIELDS.intersection(fields):
+        if len(KNOWN_FIELDS.intersection(fields)) >= known_needed:
             return delimiter, fields
     return None
 
@@ -146,10 +149,11 @@ def _text_shape(text: bytes, name: str) -> str:
             return "json"
     line, _ = _first_line(text)
     header = line.decode("utf-8", errors="replace")
-    if csv_header(header) is not None:
+    named_csv = lowered_name.endswith((".csv", ".tsv"))
+    if csv_header(header, known_needed=1 if named_csv else 2) is not None:
         return "csv"
-    if lowered_name.endswith((".csv", ".tsv")) and any(d in header for d in CSV_DELIMITERS):
-        return "csv"
+    if named_csv and any(delimiter in header for delimiter in CSV_DELIMITERS):
+        return "csv"  # the splitter then says which header names it needs
     return "text"
 
 

@@ -230,8 +230,8 @@ def iter_csv(stream: io.BufferedIOBase, label: str, limits: Limits) -> Iterator[
     """Rows of a CSV with a header row; quoted fields may span lines."""
     text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
     lines = _lines(text, limits.max_member_bytes, label)
-    first = next(lines, "")
-    header = csv_header(first.rstrip("\r\n"))
+    first = next((line for line in lines if line.strip()), "")
+    header = csv_header(first.rstrip("\r\n"), known_needed=1)
     if header is None:
         raise CorruptBundle(
             f"{label} has no CSV header row naming the article fields",
