@@ -34,7 +34,7 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 # Only punctuation (or "at") may separate a date from the time printed after it ...
-_GAP_AFTER = re.compile(r"[\s,|\-–—@·•]*(?:at\s*)?", re.IGNORECASE)
+_GAP_AFTER = re.compile(r"T|[\s,|\-–—@·•]*(?:at\s*)?")
 # ... and only a time-zone or weekday word or two from the time printed before it.
 _GAP_BEFORE = re.compile(r"[\s,|\-–—]*(?:[A-Za-z]{2,9}\.?,?[\s|\-–—]*){0,3}")
 # How far from the date a printed time may stand ("18 December 2016 - 15:21", "10:01 pm PST, Tuesday, Nov...").

@@ -1,0 +1,179 @@
+"""Metadata the cleaner reads from the text: dates, source credits, news ids, kickers, captions, hints."""
+
+from __future__ import annotations
+
+import pytest
+from newsdrop.models import Hints
+from newsdrop.text.cleaner import clean_article
+from newsdrop.text.dates import find_date, parse_published
+
+LEAD = (
+    "Lieutenant Commander Hossein Salami described the liberation of the city as a strategic victory, "
+    "and said it defused plots to disintegrate the country."
+)
+SECOND = (
+    "The army and popular forces have almost completed the operation, with militants having surrendered "
+    "most of their remaining territory in the past few days."
+)
+THIRD = "Thousands of residents have returned to their homes in the eastern districts since Sunday, officials said."
+
+
+def _article(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"),
+    [
+        ("18 December 2016 - 15:21", "2016-12-18T15:21"),
+        ("Nov. 19, 2019 8:03 am ET", "2019-11-19T08:03"),
+        ("2019-11-19", "2019-11-19"),
+        ("19/11/2019", "2019-11-19"),
+        ("11/19/2019", "2019-11-19"),
+        ("2019-11-18T23:30:00Z", "2019-11-18T23:30"),
+        ("Updated 10:01 pm PST, Tuesday, November 19, 2019", "2019-11-19T22:01"),
+        ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019", "2019-11-19T10:48"),
+        ("Wednesday 20 November 2019 9:22 am", "2019-11-20T09:22"),
+        ("20 Nov 2019 08:00 GMT", "2019-11-20T08:00"),
+        ("19 NOV 2019", "2019-11-19"),
+        ("Nov 20 2019, 10:18am ist", "2019-11-20T10:18"),
+        ("by Office / 2016.12.01", "2016-12-01"),
+        ("November 19, 2019 at 12:05 pm", "2019-11-19T12:05"),
+        ("1st March 2020", "2020-03-01"),
+    ],
+)
+def test_printed_dates_parse_to_iso(printed: str, iso: str) -> None:
+    assert parse_published(printed) == iso
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "2 hours ago",
+        "13 hours ago",
+        "Catherine Shu / 2 days",
+        "31/02/2019",
+        "2019-13-01",
+        "May 2019",
+        "yesterday",
+    ],
+)
+def test_relative_or_impossible_dates_are_dropped(printed: str) -> None:
+    assert parse_published(printed) is None
+
+
+def test_found_date_keeps_the_printed_span() -> None:
+    found = find_date("Posted 18 December 2016 - 15:21 by staff")
+    assert found is not None
+    assert found.text == "18 December 2016 - 15:21"
+
+
+def test_date_line_in_header_sets_published() -> None:
+    article = clean_article(_article("18 December 2016 - 15:21", "Headline of the day", LEAD, SECOND, THIRD))
+    assert article.published == "2016-12-18T15:21"
+    assert article.published_text == "18 December 2016 - 15:21"
+    assert article.lines[0].role == "date"
+
+
+def test_dates_inside_the_body_do_not_set_published() -> None:
+    body = "The agreement was signed on 12 May 2019 in Geneva after months of talks between both sides."
+    article = clean_article(_article("Headline of the day", body, SECOND, THIRD))
+    assert article.published is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "second", "source", "evidence"),
+    [
+        pytest.param("Press TV- " + LEAD, SECOND, "Press TV", "Press TV-", id="name-credit"),
+        pytest.param(
+            "Rasa - " + LEAD, "RNA - " + SECOND, "Rasa News Agency", "Rasa - / RNA -", id="acronym-expands"
+        ),
+        pytest.param(
+            "Mehr - " + LEAD, "MNA - " + SECOND, "Mehr News Agency", "Mehr - / MNA -", id="other-agency"
+        ),
+        pytest.param("IRNA - " + LEAD, SECOND, "IRNA", "IRNA -", id="acronym-alone"),
+        pytest.param("WASHINGTON (Reuters) - " + LEAD, SECOND, "Reuters", "(Reuters) -", id="dateline"),
+        pytest.param("HAYWARD, Calif. (AP) — " + LEAD, SECOND, "AP", "(AP) —", id="dateline-em-dash"),
+        pytest.param(
+            LEAD, "According to Press TV, " + SECOND, "Press TV", "According to Press TV", id="according"
+        ),
+        pytest.param(LEAD, SECOND, None, None, id="no-credit"),
+        pytest.param(LEAD, "According to the minister, " + SECOND, None, None, id="according-to-a-person"),
+        pytest.param("MADRID — " + LEAD, SECOND, None, None, id="bare-dateline-is-not-a-source"),
+    ],
+)
+def test_source_credit(lead: str, second: str, source: str | None, evidence: str | None) -> None:
+    article = clean_article(_article("Headline of the day", lead, second, THIRD))
+    assert article.source == source
+    assert article.source_evidence == evidence
+
+
+def test_mismatched_acronym_does_not_expand() -> None:
+    article = clean_article(_article("Headline of the day", "Rasa - " + LEAD, "IRNA - " + SECOND, THIRD))
+    assert article.source == "Rasa"
+
+
+@pytest.mark.parametrize(
+    ("line", "news_id"),
+    [("News ID: 425867", "425867"), ("Story code: 1234-ab", "1234-ab"), ("News Id 99812", "99812")],
+)
+def test_news_id(line: str, news_id: str) -> None:
+    article = clean_article(_article(line, "Headline of the day", LEAD, SECOND, THIRD))
+    assert article.news_id == news_id
+    assert article.lines[0].role == "news_id"
+    assert line not in article.body
+
+
+def test_kicker_is_not_the_title() -> None:
+    text = "18 December 2016 - 15:21\nNews ID: 425867\nIRGC Deputy Top Commander:\n" + _article(LEAD, SECOND)
+    article = clean_article(text)
+    assert article.kicker == "IRGC Deputy Top Commander:"
+    assert article.title is None
+
+
+def test_name_caption_between_paragraphs() -> None:
+    text = LEAD + "\nHossein Salami\n\n" + _article(SECOND, THIRD)
+    article = clean_article("Headline of the day\n\n" + text)
+    assert article.caption == "Hossein Salami"
+    assert "Hossein Salami\n" not in article.body + "\n"
+
+
+def test_byline_is_metadata() -> None:
+    article = clean_article(_article("Headline of the day", "By Jane Doe", LEAD, SECOND))
+    assert article.byline == "By Jane Doe"
+    assert "By Jane Doe" not in article.body
+
+
+def test_hints_take_precedence() -> None:
+    hints = Hints(
+        title="Headline of the day",
+        published="2019-11-19T08:03:00Z",
+        source="Example Wire",
+        url="https://example.com/a",
+    )
+    article = clean_article(_article("Menu", "Headline of the day", LEAD, SECOND), hints)
+    assert article.title == "Headline of the day"
+    assert article.published == "2019-11-19T08:03"
+    assert article.source == "Example Wire"
+    assert article.url == "https://example.com/a"
+    assert [line.role for line in article.lines][:2] == ["boilerplate", "title"]
+
+
+def test_title_hint_absent_from_text_still_titles_the_article() -> None:
+    article = clean_article(_article(LEAD, SECOND), Hints(title="Stated elsewhere"))
+    assert article.title == "Stated elsewhere"
+    assert article.body == f"{LEAD}\n\n{SECOND}"
+
+
+def test_language_and_word_count() -> None:
+    article = clean_article(_article("Headline of the day", LEAD, SECOND))
+    assert article.language == "en"
+    assert article.word_count == len(f"{LEAD} {SECOND}".replace(",", " ").replace(".", " ").split())
+
+
+def test_language_of_other_scripts() -> None:
+    arabic = (
+        "قال الرئيس إن الحكومة ستعمل على تحسين الاقتصاد الوطني وزيادة فرص العمل للشباب في جميع المحافظات."
+    )
+    article = clean_article(_article("عنوان الخبر", arabic, arabic))
+    assert article.language == "ar"
