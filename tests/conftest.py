@@ -1,0 +1,65 @@
+"""Fixtures shared by every test: an AWS environment that can only reach moto, named like the provisioned stack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from infra.provision import DEFAULT_STACK, INGEST_FUNCTION_ID, LOOKUP_FUNCTION_ID, stack_resolver
+from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, function_environment
+
+LOCAL_STACK = DEFAULT_STACK
+LOCAL_ACCOUNT_ID = DEFAULT_ACCOUNT_ID
+LOCAL_REGION = DEFAULT_REGION
+
+
+def function_env() -> dict[str, str]:
+    """What both functions' environments hold in a stack named LOCAL_STACK (TABLE_NAME, BUCKET_NAME...)."""
+    resolver = stack_resolver(stack=LOCAL_STACK, account_id=LOCAL_ACCOUNT_ID, region=LOCAL_REGION)
+    return {
+        **function_environment(resolver, LOOKUP_FUNCTION_ID),
+        **function_environment(resolver, INGEST_FUNCTION_ID),
+    }
+
+
+def forget_cached_settings() -> None:
+    """Drop cached Settings and boto3 clients: they are per process, and tests change the environment."""
+    from newsdrop.config import get_settings
+
+    get_settings.cache_clear()
+    try:
+        from newsdrop.adapters.aws import reset_clients
+    except ImportError:
+        return
+    reset_clients()
+
+
+@pytest.fixture
+def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+    """Dummy credentials, us-east-1, no endpoint override, and the functions' environment from template.yaml."""
+    for name in ("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_CONFIG_FILE"):
+        monkeypatch.delenv(name, raising=False)
+    environment = {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_SECURITY_TOKEN": "testing",
+        "AWS_SESSION_TOKEN": "testing",
+        "AWS_DEFAULT_REGION": LOCAL_REGION,
+        "AWS_REGION": LOCAL_REGION,
+        # Keeps boto3 from reading a developer's real ~/.aws/credentials.
+        "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+        "POWERTOOLS_TRACE_DISABLED": "true",
+        **function_env(),
+    }
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    forget_cached_settings()
+    yield environment
+    forget_cached_settings()
+
+
+@pytest.fixture
+def reset_caches() -> Callable[[], None]:
+    """The function that drops cached Settings and boto3 clients, for fixtures that change endpoints."""
+    return forget_cached_settings
