@@ -35,6 +35,9 @@ _MAX_STANDFIRST_PROSE = 2
 _HEAD_SCAN_LINES = 12
 _SUBHEADING_MAX_WORDS = 14
 _TITLE_MAX_WORDS = 30
+_RULE_MAX_WORDS = 60
+# The headline sits within this many lines above the article's first paragraph.
+_TITLE_SCAN_LINES = 200
 _KICKER_MAX_WORDS = 8
 _CAPTION_NAME_MAX_WORDS = 6
 _SOURCE_SCAN_PARAGRAPHS = 3
@@ -120,7 +123,8 @@ def _apply_rules(lines: list[_Line], bundle_chrome: frozenset[str]) -> None:
         if news_id is not None:
             line.assign("news_id", "news_id")
             continue
-        rule = first_rule(line.text, line.key, line.words)
+        # Every rule is bounded in length; long paragraphs skip the rule scan.
+        rule = first_rule(line.text, line.key, line.words) if line.words <= _RULE_MAX_WORDS else None
         if rule is not None:
             line.assign(rule.role, rule.name)
 
@@ -214,17 +218,20 @@ def _looks_like_name(line: _Line) -> bool:
     )
 
 
-def _title_score(lines: list[_Line], index: int, region_start: int, keys: dict[str, list[int]]) -> float:
+def _title_score(
+    lines: list[_Line],
+    index: int,
+    region_start: int,
+    keys: dict[str, list[int]],
+    variants: dict[str, set[int]],
+) -> float:
     line = lines[index]
     cjk = any("\u3040" <= ch <= "\u9fff" for ch in line.text)
     substantial = (line.words >= 4 or cjk) and not _looks_like_name(line)
     score = 0.0
     if substantial and any(i != index for i in keys.get(line.key, [])):
         score += 6
-    if substantial and any(
-        other_index != index and (line.key in _strip_site(other.key) or _doubled(other.key) == line.key)
-        for other_index, other in enumerate(lines)
-    ):
+    if substantial and any(i != index for i in variants.get(line.key, ())):
         score += 6
     following = lines[index + 1 : index + 6]
     if any(other.role in ("byline", "date") or _is_date_line(other) for other in following):
@@ -256,14 +263,23 @@ def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int 
     keys: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         keys.setdefault(line.key, []).append(index)
+    # Headline variants: "Title | Site" parts and the halves of doubled lines, by the lines printing them.
+    variants: dict[str, set[int]] = {}
+    for index, line in enumerate(lines):
+        parts = _strip_site(line.key)
+        half = _doubled(line.key)
+        if half is not None:
+            parts.add(half)
+        for part in parts:
+            variants.setdefault(part, set()).add(index)
     best: tuple[float, int] | None = None
-    for index in range(region_start):
+    for index in range(max(0, region_start - _TITLE_SCAN_LINES), region_start):
         line = lines[index]
         if line.rule not in (None, "link_list") or line.words > _TITLE_MAX_WORDS or line.text.endswith(":"):
             continue
         if _doubled(line.key) is not None or find_date(line.text) is not None:
             continue
-        score = _title_score(lines, index, region_start, keys)
+        score = _title_score(lines, index, region_start, keys, variants)
         if best is None or score >= best[0]:
             best = (score, index)
     if best is None or best[0] < 0:

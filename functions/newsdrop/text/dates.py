@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -89,6 +90,7 @@ def _time_near(text: str, start: int, end: int) -> tuple[int, int, int, int] | N
     return None
 
 
+@lru_cache(maxsize=8192)
 def find_date(text: str) -> FoundDate | None:
     """The earliest absolute date printed in ``text`` (relative forms like "2 hours ago" never match)."""
     best: tuple[re.Match[str], tuple[int, int, int]] | None = None
