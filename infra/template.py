@@ -63,6 +63,11 @@ def _construct_intrinsic(loader: _CfnLoader, suffix: str, node: yaml.Node) -> di
 _CfnLoader.add_multi_constructor("!", _construct_intrinsic)
 
 
+def parse_yaml(text: str) -> Any:
+    """YAML with CloudFormation short tags turned into long-form intrinsics; safe (no arbitrary objects)."""
+    return yaml.load(text, Loader=_CfnLoader)
+
+
 def load_template(path: str | Path = TEMPLATE_PATH) -> dict[str, Any]:
     """Parse a CloudFormation/SAM template into plain dicts with long-form intrinsics (``Fn::Sub``...)."""
     template_path = Path(path)
@@ -75,7 +80,7 @@ def load_template(path: str | Path = TEMPLATE_PATH) -> dict[str, Any]:
             f"cannot read template {template_path}: {exc}; pass the path of template.yaml"
         ) from exc
     try:
-        document = yaml.load(text, Loader=_CfnLoader)  # a SafeLoader subclass: no arbitrary objects
+        document = parse_yaml(text)
     except yaml.YAMLError as exc:
         raise TemplateError(f"{template_path} is not valid YAML: {exc}; fix the line it names") from exc
     if not isinstance(document, dict) or not isinstance(document.get("Resources"), dict):
