@@ -135,10 +135,11 @@ def _nested(
     source: Readable, path: str, scope: ArchiveScope, open_nested: OpenNested
 ) -> Iterator[Member | MemberProblem]:
     if scope.depth >= scope.max_nesting:
+        name = scope.prefix + path
         yield MemberProblem(
-            path,
+            name,
             "nested_too_deep",
-            f"{path} is a bundle inside a bundle inside a bundle; unpack one level and upload again",
+            f"{name} is a bundle inside a bundle inside a bundle; unpack one level and upload again",
         )
         return
     bounded = CountingReader(source, limit=scope.max_bundle_bytes, what=path)

@@ -229,7 +229,9 @@ def _lines(text: io.TextIOBase, limit: int, label: str) -> Iterator[str]:
 def iter_csv(stream: io.BufferedIOBase, label: str, limits: Limits) -> Iterator[Member | MemberProblem]:
     """Rows of a CSV with a header row; quoted fields may span lines."""
     text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
-    lines = _lines(text, limits.max_member_bytes, label)
+    # Room past the member limit, so an oversized article is reported as that record's problem.
+    field_limit = limits.max_member_bytes + CHUNK
+    lines = _lines(text, field_limit, label)
     first = next((line for line in lines if line.strip()), "")
     header = csv_header(first.rstrip("\r\n"), known_needed=1)
     if header is None:
@@ -238,8 +240,8 @@ def iter_csv(stream: io.BufferedIOBase, label: str, limits: Limits) -> Iterator[
             hint=f"add a header row with a text column named one of: {_ACCEPTED}",
         )
     delimiter, fields = header
-    # Process-wide, so set on every call: a field may be as large as one member.
-    csv.field_size_limit(limits.max_member_bytes)
+    # Process-wide, so set on every call.
+    csv.field_size_limit(field_limit)
     rows = csv.reader(lines, delimiter=delimiter)
     ordinal = 0
     while True:
@@ -248,6 +250,12 @@ def iter_csv(stream: io.BufferedIOBase, label: str, limits: Limits) -> Iterator[
         except StopIteration:
             return
         except csv.Error as exc:
+            if "field limit" in str(exc):
+                # The parser lost its place inside a quoted field: the rows after it cannot be trusted.
+                raise LimitExceeded(
+                    f"a field of {label} after row {ordinal} is larger than {field_limit} characters",
+                    hint="split the long article or upload it as a separate file",
+                ) from exc
             ordinal += 1
             yield MemberProblem(
                 f"{label}#{ordinal}",
