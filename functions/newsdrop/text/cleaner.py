@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
 from newsdrop.text.dates import find_date
@@ -25,7 +26,8 @@ CLEANER_VERSION = "2026.11.22-1"
 __all__ = ["CLEANER_VERSION", "clean_article", "normalize_line_key"]
 
 # A prose line ends like a sentence and has a few words, or is long whatever its ending.
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
+_CLOSERS = "\"'”’»)]"
+_TERMINALS = frozenset(".!?。！？…")
 _MIN_SENTENCE_WORDS = 6
 _LONG_LINE_WORDS = 20
 # Non-prose lines tolerated between two prose lines of the same article region.
@@ -36,12 +38,13 @@ _HEAD_SCAN_LINES = 12
 _SUBHEADING_MAX_WORDS = 14
 _TITLE_MAX_WORDS = 30
 _RULE_MAX_WORDS = 60
+_LINE_CACHE_SIZE = 32768
 # The headline sits within this many lines above the article's first paragraph.
 _TITLE_SCAN_LINES = 200
 _KICKER_MAX_WORDS = 8
 _CAPTION_NAME_MAX_WORDS = 6
 _SOURCE_SCAN_PARAGRAPHS = 3
-_LANGUAGE_SAMPLE_CHARS = 2000
+_LANGUAGE_SAMPLE_CHARS = 400
 _TITLE_SEPARATORS = (" | ", " - ", " :: ", " · ", " « ", " » ")
 
 _NAME_CREDIT = re.compile(
@@ -77,18 +80,44 @@ class _Line:
         self.role, self.rule = role, rule
 
 
+def _ends_sentence(text: str) -> bool:
+    """Ends with . ! ? (or CJK/ellipsis), possibly followed by closing quotes or brackets."""
+    return text.rstrip(_CLOSERS)[-1:] in _TERMINALS
+
+
 def _is_prose(line: _Line) -> bool:
     if line.words >= _LONG_LINE_WORDS:
         return True
-    return line.words >= _MIN_SENTENCE_WORDS and _SENTENCE_END.search(line.text) is not None
+    return line.words >= _MIN_SENTENCE_WORDS and _ends_sentence(line.text)
 
 
-def _read_lines(text: str) -> list[_Line]:
+@lru_cache(maxsize=_LINE_CACHE_SIZE)
+def _analyse(stripped: str) -> tuple[str, int, str | None, str | None]:
+    """Key, word count and rule verdict (role, rule) of one line text.
+
+    Memoised: chrome lines repeat across the articles of a site, so a bundle pays for them once.
+    """
+    key = normalize_line_key(stripped)
+    words = count_words(stripped)
+    if news_id_of(stripped) is not None:
+        return key, words, "news_id", "news_id"
+    # Every rule is bounded in length; long paragraphs skip the rule scan.
+    rule = first_rule(stripped, key, words) if words <= _RULE_MAX_WORDS else None
+    if rule is None:
+        return key, words, None, None
+    return key, words, rule.role, rule.name
+
+
+def _read_lines(text: str, bundle_chrome: frozenset[str]) -> list[_Line]:
     lines: list[_Line] = []
     for index, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         stripped = raw.strip()
-        if stripped:
-            lines.append(_Line(index, stripped, normalize_line_key(stripped), count_words(stripped)))
+        if not stripped:
+            continue
+        key, words, role, rule = _analyse(stripped)
+        if key in bundle_chrome:
+            role, rule = "boilerplate", "bundle_chrome"
+        lines.append(_Line(index, stripped, key, words, role, rule))
     return lines
 
 
@@ -114,21 +143,6 @@ def _strip_site(key: str) -> set[str]:
     return parts
 
 
-def _apply_rules(lines: list[_Line], bundle_chrome: frozenset[str]) -> None:
-    for line in lines:
-        if line.key in bundle_chrome:
-            line.assign("boilerplate", "bundle_chrome")
-            continue
-        news_id = news_id_of(line.text)
-        if news_id is not None:
-            line.assign("news_id", "news_id")
-            continue
-        # Every rule is bounded in length; long paragraphs skip the rule scan.
-        rule = first_rule(line.text, line.key, line.words) if line.words <= _RULE_MAX_WORDS else None
-        if rule is not None:
-            line.assign(rule.role, rule.name)
-
-
 def _mark_link_lists(lines: list[_Line]) -> None:
     """After a "Related"/"Most popular" heading, short unpunctuated lines are links to other pages."""
     in_list = False
@@ -138,7 +152,7 @@ def _mark_link_lists(lines: list[_Line]) -> None:
             continue
         if not in_list:
             continue
-        if line.role is None and line.words < _LONG_LINE_WORDS and not _SENTENCE_END.search(line.text):
+        if line.role is None and line.words < _LONG_LINE_WORDS and not _ends_sentence(line.text):
             line.assign("boilerplate", "link_list")
         elif line.role is None:
             in_list = False
@@ -244,7 +258,7 @@ def _title_score(
         score -= 6
     if _looks_like_name(line):
         score -= 3
-    if _SENTENCE_END.search(line.text) and line.words >= _MIN_SENTENCE_WORDS:
+    if _ends_sentence(line.text) and line.words >= _MIN_SENTENCE_WORDS:
         score -= 4
     if _LOWER_START.match(line.text):
         score -= 2
@@ -301,7 +315,7 @@ def _mark_title_repeats(lines: list[_Line], title_key: str) -> None:
 def _is_name_caption(lines: list[_Line], index: int) -> bool:
     """A short Title-Case name (the person pictured) that is printed in the neighbouring paragraph."""
     line = lines[index]
-    if line.words > _CAPTION_NAME_MAX_WORDS or line.words < 2 or _SENTENCE_END.search(line.text):
+    if line.words > _CAPTION_NAME_MAX_WORDS or line.words < 2 or _ends_sentence(line.text):
         return False
     if not all(_TITLECASE_WORD.match(word) for word in line.text.split()):
         return False
@@ -321,7 +335,7 @@ def _classify_region(lines: list[_Line], start: int, end: int) -> None:
             line.assign("caption", "name_caption")
             continue
         following = next((other for other in lines[index + 1 : end + 1] if other.role is None), None)
-        heading_like = line.words <= _SUBHEADING_MAX_WORDS and not _SENTENCE_END.search(line.text)
+        heading_like = line.words <= _SUBHEADING_MAX_WORDS and not _ends_sentence(line.text)
         if heading_like and following is not None and following.prose:
             line.assign("subheading", "crosshead")
         else:
@@ -412,9 +426,8 @@ def clean_article(
     text: str, hints: Hints | None = None, *, bundle_chrome: frozenset[str] = frozenset()
 ) -> CleanArticle:
     """Clean one article: a role for every non-empty line, the body, and the metadata printed in it."""
-    lines = _read_lines(text)
+    lines = _read_lines(text, bundle_chrome)
     hint_title = hints.title.strip() if hints is not None and hints.title and hints.title.strip() else None
-    _apply_rules(lines, bundle_chrome)
     _mark_link_lists(lines)
     _mark_comment_section(lines)
     region = _choose_region(lines)
