@@ -421,3 +421,55 @@ def test_a_csv_field_far_over_the_member_limit_stops_the_csv():
 
     assert [m.content for m in items] == ["ok"]
     assert isinstance(error, LimitExceeded)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x1f\x8b\x08\x00" + b"not deflate data at all" * 10,
+        b"BZh91AY&SY" + b"garbage" * 20,
+        b"\xfd7zXZ\x00" + bytes(50),
+    ],
+    ids=["gzip", "bzip2", "xz"],
+)
+def test_a_damaged_compressed_stream_raises_corrupt_bundle(data):
+    with pytest.raises(CorruptBundle, match="corrupt or truncated"):
+        split(data, "broken")
+
+
+def test_a_tar_with_a_damaged_header_mid_archive_raises_after_the_members_before_it():
+    data = bytearray(tar_bytes(SEEDS))
+    third_header = data.index(NAMES[2].encode())
+    data[third_header + 148 : third_header + 156] = b"9999999\x00"  # an impossible checksum
+    items, error = split_until_error(bytes(data), "b.tar")
+
+    assert [m.name for m in items] == NAMES[:2]
+    assert isinstance(error, CorruptBundle) and "damaged header" in str(error)
+
+
+def test_a_tar_cut_between_members_raises_after_them():
+    data = tar_bytes(SEEDS)
+    items, error = split_until_error(data[: data.index(NAMES[2].encode())], "b.tar")
+
+    assert [m.name for m in items] == NAMES[:2]
+    assert isinstance(error, CorruptBundle) and "end-of-archive" in str(error)
+
+
+def test_a_zip_symlink_is_an_unsafe_member():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        link = zipfile.ZipInfo("link.txt")
+        link.external_attr = (0o120777 << 16) | 0x20
+        archive.writestr(link, "/etc/passwd")
+        archive.writestr("ok.txt", ARTICLE)
+
+    assert summary(split(buffer.getvalue(), "b.zip")) == [("link.txt", "unsafe_member"), ("ok.txt", "member")]
+
+
+def test_a_zip_declaring_an_absurd_entry_count_is_refused_before_parsing():
+    data = bytearray(zip_bytes(SEEDS))
+    end = data.rindex(b"PK\x05\x06")
+    data[end + 8 : end + 12] = (60_000).to_bytes(2, "little") * 2  # entries on this disk, entries in total
+
+    with pytest.raises(LimitExceeded, match="60000 entries"):
+        split(bytes(data), "b.zip", Limits(max_members=100))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
+import stat
+import struct
 import tarfile
 import zipfile
 import zlib
@@ -20,7 +23,8 @@ from newsdrop.bundles.streams import (
     read_bounded,
     spool,
 )
-from newsdrop.errors import CorruptBundle
+from newsdrop.config import MiB
+from newsdrop.errors import CorruptBundle, LimitExceeded
 from newsdrop.models import Member, MemberProblem
 
 ARTICLE_EXTENSIONS = frozenset({"", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
@@ -123,6 +127,12 @@ def _too_large(path: str, limit: int) -> MemberProblem:
     )
 
 
+def _unsafe_member(name: str) -> MemberProblem:
+    return MemberProblem(
+        name, "unsafe_member", f"{name} is a link or device, not a regular file; archive the files themselves"
+    )
+
+
 def _ratio_problem(path: str, ratio: int) -> MemberProblem:
     return MemberProblem(
         path,
@@ -178,6 +188,7 @@ def iter_zip(
     source: BinaryIO, scope: ArchiveScope, budget: Budget, open_nested: OpenNested
 ) -> Iterator[Member | MemberProblem]:
     """Entries of a zip in central-directory order; ``source`` must be seekable."""
+    _check_zip_directory(source, budget.limits.max_members)
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
@@ -188,6 +199,48 @@ def iter_zip(
         for info in archive.infolist():
             path = normalize_path(info.filename)
             yield from _zip_entry(archive, info, path, scope, budget, open_nested)
+
+
+# zipfile holds every directory entry in memory; a directory this large is refused before it is parsed.
+CENTRAL_DIRECTORY_BOUND = 32 * MiB
+_EOCD = struct.Struct("<4s4H2LH")
+_ZIP64_LOCATOR = struct.Struct("<4sLQL")
+_ZIP64_EOCD = struct.Struct("<4sQ2H2L4Q")
+_EOCD_SEARCH = _EOCD.size + 0xFFFF  # the record may be followed by a comment of up to 64 KiB
+
+
+def _check_zip_directory(source: BinaryIO, max_members: int) -> None:
+    """Refuse a zip whose central directory (as its end record declares) is absurdly large.
+
+    Smaller excesses are caught member by member, after the members within the limit were yielded.
+    """
+    end = source.seek(0, io.SEEK_END)
+    start = max(0, end - _EOCD_SEARCH)
+    source.seek(start)
+    tail = source.read(end - start)
+    source.seek(0)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < _EOCD.size:
+        return  # zipfile reports the damage with its own message
+    _, _, _, _, entries, directory_size, _, _ = _EOCD.unpack_from(tail, at)
+    locator_at = at - _ZIP64_LOCATOR.size
+    if locator_at >= 0 and tail[locator_at : locator_at + 4] == b"PK\x06\x07":
+        _, _, zip64_offset, _ = _ZIP64_LOCATOR.unpack_from(tail, locator_at)
+        source.seek(zip64_offset)
+        record = source.read(_ZIP64_EOCD.size)
+        source.seek(0)
+        if len(record) == _ZIP64_EOCD.size and record.startswith(b"PK\x06\x06"):
+            entries, directory_size = _ZIP64_EOCD.unpack(record)[7:9]
+    if directory_size > CENTRAL_DIRECTORY_BOUND or entries > 10 * max_members:
+        raise LimitExceeded(
+            f"the zip archive lists {entries} entries in a {directory_size}-byte directory, "
+            f"far over the {max_members}-member limit",
+            hint="split it into several smaller archives and upload them separately",
+        )
+
+
+def _is_zip_link(info: zipfile.ZipInfo) -> bool:
+    return stat.S_ISLNK(info.external_attr >> 16)
 
 
 def _zip_entry(
@@ -202,6 +255,9 @@ def _zip_entry(
     kind = classify(path, is_dir=info.is_dir())
     if isinstance(kind, MemberProblem):
         yield MemberProblem(name, kind.code, kind.reason, kind.skipped)
+        return
+    if _is_zip_link(info):
+        yield _unsafe_member(name)
         return
     if info.flag_bits & 0x1:
         yield MemberProblem(
@@ -238,12 +294,29 @@ def _zip_entry(
 
 
 # --- tar -----------------------------------------------------------------------------------------
+class _EndTrackingTarInfo(tarfile.TarInfo):
+    """Remembers why a tar stream ended: tarfile ends quietly at a damaged or missing header."""
+
+    @classmethod
+    def fromtarfile(cls, archive: tarfile.TarFile) -> tarfile.TarInfo:  # type: ignore[override]
+        try:
+            return super().fromtarfile(archive)
+        except (tarfile.InvalidHeaderError, tarfile.TruncatedHeaderError) as exc:
+            archive.newsdrop_bad_end = f"a damaged header ({exc})"  # type: ignore[attr-defined]
+            raise
+        except tarfile.EmptyHeaderError:
+            archive.newsdrop_bad_end = "no end-of-archive marker"  # type: ignore[attr-defined]
+            raise
+
+
 def iter_tar(
     source: BinaryIO, scope: ArchiveScope, budget: Budget, open_nested: OpenNested
 ) -> Iterator[Member | MemberProblem]:
     """Entries of an (already decompressed) tar stream, read strictly forward."""
     try:
-        archive = tarfile.open(fileobj=source, mode="r|")  # noqa: SIM115 - closed by the with below
+        archive = tarfile.open(  # noqa: SIM115 - closed by the with below
+            fileobj=source, mode="r|", tarinfo=_EndTrackingTarInfo
+        )
     except tarfile.TarError as exc:
         raise CorruptBundle(
             f"the tar archive cannot be read ({exc})", hint="re-create the archive and upload it again"
@@ -259,6 +332,12 @@ def iter_tar(
                     hint="re-create the archive and upload it again",
                 ) from exc
             if info is None:
+                bad_end = getattr(archive, "newsdrop_bad_end", None)
+                if bad_end is not None:
+                    raise CorruptBundle(
+                        f"the tar archive is truncated or damaged after {yielded} members: {bad_end}",
+                        hint="re-create the archive and upload it again",
+                    )
                 return
             # Stream mode still remembers every header; forget them so memory stays flat.
             archive.members.clear()
@@ -277,11 +356,7 @@ def _tar_entry(
         yield MemberProblem(name, kind.code, kind.reason, kind.skipped)
         return
     if not info.isreg():
-        yield MemberProblem(
-            name,
-            "unsafe_member",
-            f"{name} is a link or device, not a regular file; archive the files themselves",
-        )
+        yield _unsafe_member(name)
         return
     if info.size == 0:
         yield MemberProblem(name, "empty", f"{name} is empty; remove it or add the article text")
