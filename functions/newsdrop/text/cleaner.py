@@ -38,6 +38,9 @@ _HEAD_SCAN_LINES = 12
 _SUBHEADING_MAX_WORDS = 14
 _TITLE_MAX_WORDS = 30
 _RULE_MAX_WORDS = 60
+_LEAD_PARAGRAPHS = 3
+_SENTENCE_LOWER_SHARE = 0.3
+_LEAD_OVERLAP_WEIGHT = 6.0
 _LINE_CACHE_SIZE = 32768
 # The headline sits within this many lines above the article's first paragraph.
 _TITLE_SCAN_LINES = 200
@@ -63,6 +66,7 @@ _MEDIA_WORD = re.compile(
 )
 _TITLECASE_WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w.'’-]*$")
 _LOWER_START = re.compile(r"^[a-z]")
+_TOKEN = re.compile(r"\w+")
 _FUNCTION_WORDS = frozenset("the a an of in on at to for and or with from by as is are was".split())
 
 
@@ -232,16 +236,31 @@ def _looks_like_name(line: _Line) -> bool:
     )
 
 
+def _is_sentence(line: _Line) -> bool:
+    """Prose rather than a headline: ends like a sentence and is mostly lower-case words."""
+    if line.words < _MIN_SENTENCE_WORDS or not _ends_sentence(line.text):
+        return False
+    words = line.text.split()
+    lower = sum(1 for word in words if word[:1].islower())
+    return lower / len(words) > _SENTENCE_LOWER_SHARE
+
+
+def _content_words(key: str) -> set[str]:
+    return {word for word in _TOKEN.findall(key) if len(word) > 2 and word not in _FUNCTION_WORDS}
+
+
 def _title_score(
     lines: list[_Line],
     index: int,
     region_start: int,
     keys: dict[str, list[int]],
     variants: dict[str, set[int]],
+    lead_words: set[str],
 ) -> float:
     line = lines[index]
     cjk = any("\u3040" <= ch <= "\u9fff" for ch in line.text)
-    substantial = (line.words >= 4 or cjk) and not _looks_like_name(line)
+    sentence = _is_sentence(line)
+    substantial = (line.words >= 4 or cjk) and not _looks_like_name(line) and not sentence
     score = 0.0
     if substantial and any(i != index for i in keys.get(line.key, [])):
         score += 6
@@ -258,7 +277,11 @@ def _title_score(
         score -= 6
     if _looks_like_name(line):
         score -= 3
-    if _ends_sentence(line.text) and line.words >= _MIN_SENTENCE_WORDS:
+    # A headline is about what the lead paragraphs say.
+    words = _content_words(line.key)
+    if words and lead_words:
+        score += _LEAD_OVERLAP_WEIGHT * len(words & lead_words) / len(words)
+    if sentence:
         score -= 4
     if _LOWER_START.match(line.text):
         score -= 2
@@ -286,6 +309,8 @@ def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int 
             parts.add(half)
         for part in parts:
             variants.setdefault(part, set()).add(index)
+    lead_lines = [line for line in lines[region_start:] if line.prose][:_LEAD_PARAGRAPHS]
+    lead_words = _content_words(" ".join(line.key for line in lead_lines))
     best: tuple[float, int] | None = None
     for index in range(max(0, region_start - _TITLE_SCAN_LINES), region_start):
         line = lines[index]
@@ -293,7 +318,7 @@ def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int 
             continue
         if _doubled(line.key) is not None or find_date(line.text) is not None:
             continue
-        score = _title_score(lines, index, region_start, keys, variants)
+        score = _title_score(lines, index, region_start, keys, variants, lead_words)
         if best is None or score >= best[0]:
             best = (score, index)
     if best is None or best[0] < 0:
