@@ -32,6 +32,8 @@ _MIN_SENTENCE_WORDS = 6
 _LONG_LINE_WORDS = 20
 # Non-prose lines tolerated between two prose lines of the same article region.
 _MAX_GAP_LINES = 8
+# A neighbouring prose run joins the article when it has this share of the article's text.
+_JOIN_RUN_SHARE = 0.3
 # Header markers (byline, date, share row) this close to the region start push the start past them.
 _MAX_STANDFIRST_PROSE = 2
 _HEAD_SCAN_LINES = 12
@@ -181,28 +183,42 @@ def _is_date_line(line: _Line) -> bool:
     return find_date(line.text) is not None
 
 
-def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
-    """Index range (inclusive) of the densest run of prose lines."""
-    for line in lines:
-        line.prose = line.role is None and _is_prose(line)
-    best: tuple[int, int, int] | None = None
-    start = end = -1
-    score = 0
+def _prose_runs(lines: list[_Line]) -> list[tuple[int, int, int]]:
+    """Runs of prose lines separated by at most ``_MAX_GAP_LINES`` other lines: (chars, start, end)."""
+    runs: list[tuple[int, int, int]] = []
     last_prose = -1
     for index, line in enumerate(lines):
         if not line.prose:
             continue
-        gap = index - last_prose - 1 if last_prose >= 0 else 0
-        if last_prose < 0 or gap > _MAX_GAP_LINES:
-            start, score = index, 0
-        score += len(line.text)
-        end = index
+        if last_prose < 0 or index - last_prose - 1 > _MAX_GAP_LINES:
+            runs.append((0, index, index))
+        chars, start, _ = runs[-1]
+        runs[-1] = (chars + len(line.text), start, index)
         last_prose = index
-        if best is None or score > best[0]:
-            best = (score, start, end)
-    if best is None:
+    return runs
+
+
+def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
+    """Index range (inclusive) of the densest run of prose lines, joined with substantial neighbour runs.
+
+    A long widget (product box, embedded list) can split an article into runs; a neighbouring run
+    with a good share of the best run's text is still the article, while a stray teaser is not.
+    """
+    for line in lines:
+        line.prose = line.role is None and _is_prose(line)
+    runs = _prose_runs(lines)
+    if not runs:
         return None
-    return best[1], best[2]
+    best = max(range(len(runs)), key=lambda i: runs[i][0])
+    chars, start, end = runs[best]
+    first, last = best, best
+    while last + 1 < len(runs) and runs[last + 1][0] >= _JOIN_RUN_SHARE * chars:
+        last += 1
+        chars += runs[last][0]
+    while first > 0 and runs[first - 1][0] >= _JOIN_RUN_SHARE * chars:
+        first -= 1
+        chars += runs[first][0]
+    return runs[first][1], runs[last][2]
 
 
 def _skip_standfirst(lines: list[_Line], start: int, end: int) -> int:
