@@ -202,7 +202,9 @@ def test_rule_lines_inside_a_scraped_article_do_not_split_it():
     assert [(m.name, m.content) for m in members] == [(path.name, path.read_bytes())]
 
 
-@pytest.mark.parametrize("separator", [b"\f", b"\n\f\n", b"\n\n-----\n\n", b"\n=====\n\n", b"\n\n---\n"])
+@pytest.mark.parametrize(
+    "separator", [b"\n\f\n", b"\n\n\f\f\n\n", b"\n\n-----\n\n", b"\n=====\n\n", b"\n\n---\n", b"\r\n\f\r\n"]
+)
 def test_separator_variants_split_plain_text(separator):
     members = split(separator.join([b"Alpha text.", b"Beta text.", b"Gamma text."]), "three.txt")
 
@@ -293,3 +295,26 @@ def test_detect_format_rejects_binary_and_lists_supported_formats(head):
     with pytest.raises(UnknownFormat) as caught:
         detect_format(head, "x.bin")
     assert SUPPORTED_FORMATS in str(caught.value)
+
+
+def test_a_decorated_title_line_does_not_switch_to_header_mode():
+    data = b"=== Monday's news ===\nThe body of a single article.\n"
+
+    assert [(m.name, m.content) for m in split(data, "one.txt")] == [("one.txt", data)]
+
+
+def test_header_names_may_contain_spaces_and_paths():
+    data = b"=== dir/first file.txt\nOne.\n=== second.md\nTwo.\n"
+
+    assert [(m.name, m.content) for m in split(data, "all.txt")] == [
+        ("dir/first file.txt", b"One.\n"),
+        ("second.md", b"Two.\n"),
+    ]
+
+
+def test_a_form_feed_glued_to_text_is_a_page_break_not_a_separator():
+    pages = b"Page one of a converted document.\n\fPage two continues it."
+
+    assert [(m.name, m.content) for m in split(pages, "doc.txt")] == [("doc.txt", pages)]
+    # A lone trailing form feed separates nothing: still one article, named after the bundle.
+    assert [(m.name, m.content) for m in split(pages + b"\n\f", "doc.txt")] == [("doc.txt", pages)]

@@ -7,6 +7,7 @@ bundles are transcoded to UTF-8 before they get here.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -29,6 +30,9 @@ _HEADER = re.compile(rb"^={3,}[ \t]+(?P<name>[^\s=][^\r\n]*?)[ \t]*=*[ \t]*\r?\n
 # The same header glued to the end of the previous file's last line (that file had no final newline).
 # Only a file-like name (with an extension) counts, so prose containing "===" is left alone.
 _GLUED_HEADER = re.compile(rb"={3,}[ \t]+(?P<name>[^\s=][^\r\n=]*?\.[A-Za-z0-9]{1,8})[ \t]*\r?\n?$")
+_FILE_NAME = re.compile(rb"\.[A-Za-z0-9]{1,8}$")
+# A line of nothing but form feeds; a form feed glued to text (pdftotext's page break) is not one.
+_FORM_FEED_LINE = re.compile(rb"^[ \t]*\f+[ \t]*\r?\n?$")
 # A rule of 3+ "=" or 3+ "-" alone on a line.
 _RULE = re.compile(rb"^[ \t]*(?:={3,}|-{3,})[ \t]*\r?\n?$")
 
@@ -95,7 +99,9 @@ def iter_text(stream: io.BufferedIOBase, label: str, limits: Limits) -> Iterator
         if line.strip():
             first_line = line if at_start else b""
             break
-    if _HEADER.match(first_line):
+    header = _HEADER.match(first_line)
+    # Only a file-like first header switches to header mode: "=== Monday's news ===" is a title line.
+    if header is not None and _FILE_NAME.search(header.group("name")):
         yield from _split_headers(_chain(leading, lines), label, limits)
     else:
         yield from _split_separators(_chain(leading, lines), label, limits)
@@ -152,44 +158,53 @@ def _split_headers(
 def _split_separators(
     lines: Iterator[tuple[bytes, bool]], label: str, limits: Limits
 ) -> Iterator[Member | MemberProblem]:
-    """Split at form feeds and rule lines next to a blank line; no separator -> the whole text, unchanged."""
+    """Articles between separators; a text with a single article keeps the bundle's name."""
+    seen_separator: list[bool] = [False]
+    pieces = (p for p in _separated_pieces(lines, limits, seen_separator) if p.has_text)
+    first = next(pieces, None)
+    if first is None:
+        return
+    second = next(pieces, None)
+    if second is None:
+        # Without any separator the article is the text exactly as uploaded.
+        finished = _finish(first, label, strip=seen_separator[0])
+        if finished is not None:
+            yield finished
+        return
+    for ordinal, piece in enumerate(itertools.chain((first, second), pieces), start=1):
+        finished = _finish(piece, f"{label}#{ordinal}", strip=True)
+        if finished is not None:
+            yield finished
+
+
+def _separated_pieces(
+    lines: Iterator[tuple[bytes, bool]], limits: Limits, seen_separator: list[bool]
+) -> Iterator[_Piece]:
+    """Split at form-feed lines, and at rule lines next to a blank line (a rule between two lines of
+    prose is part of the article, e.g. under a reader comment)."""
     piece = _Piece(limits.max_member_bytes)
-    ordinal = 0
-    split = False
     previous_blank = True
     pending_rule: bytes | None = None  # a rule line waiting to see whether a blank line follows it
-
-    def close() -> Member | MemberProblem | None:
-        nonlocal ordinal, piece
-        ordinal += 1
-        finished = _finish(piece, f"{label}#{ordinal}", strip=True)
-        if finished is None:
-            ordinal -= 1
-        piece = _Piece(limits.max_member_bytes)
-        return finished
-
     for line, at_start in lines:
         if pending_rule is not None:
             rule, pending_rule = pending_rule, None
-            if _is_blank(line) and at_start:
-                split = True
-                if (finished := close()) is not None:
-                    yield finished
+            if at_start and _is_blank(line):
+                seen_separator[0] = True
+                yield piece
+                piece = _Piece(limits.max_member_bytes)
             else:
                 piece.add(rule)
-        if b"\f" in line:
-            fragments = line.split(b"\f")
-            for fragment in fragments[:-1]:
-                piece.add(fragment)
-                split = True
-                if (finished := close()) is not None:
-                    yield finished
-            line = fragments[-1]
+        if at_start and _FORM_FEED_LINE.match(line):
+            seen_separator[0] = True
+            yield piece
+            piece = _Piece(limits.max_member_bytes)
+            previous_blank = True
+            continue
         if at_start and _RULE.match(line):
             if previous_blank:
-                split = True
-                if (finished := close()) is not None:
-                    yield finished
+                seen_separator[0] = True
+                yield piece
+                piece = _Piece(limits.max_member_bytes)
             else:
                 pending_rule = line
             previous_blank = False
@@ -197,11 +212,5 @@ def _split_separators(
         piece.add(line)
         previous_blank = at_start and _is_blank(line)
     if pending_rule is not None:
-        split = True  # a rule closing the text
-    if not split:
-        finished = _finish(piece, label, strip=False)
-    else:
-        ordinal += 1
-        finished = _finish(piece, f"{label}#{ordinal}", strip=True)
-    if finished is not None:
-        yield finished
+        seen_separator[0] = True  # a rule closing the text
+    yield piece
