@@ -64,7 +64,7 @@ _ACCORDING_TO = re.compile(
 )
 _MEDIA_WORD = re.compile(
     r"\b(?:TV|News|Agency|Press|Radio|Times|Post|Journal|Daily|Herald|Tribune|Gazette|Network|Channel"
-    r"|Broadcasting|Television|Telegraph|Chronicle|Observer|Guardian|Review|Magazine|Wire)\b|^[A-Z]{2,6}$"
+    r"|Broadcasting|Television|Telegraph|Chronicle|Observer|Guardian|Review|Magazine|Wire)\b|^[A-Z]{1,4}NA$"
 )
 _TITLECASE_WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w.'’-]*$")
 _LOWER_START = re.compile(r"^[a-z]")
@@ -210,7 +210,7 @@ def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
     if not runs:
         return None
     best = max(range(len(runs)), key=lambda i: runs[i][0])
-    chars, start, end = runs[best]
+    chars = runs[best][0]
     first, last = best, best
     while last + 1 < len(runs) and runs[last + 1][0] >= _JOIN_RUN_SHARE * chars:
         last += 1
@@ -364,6 +364,27 @@ def _is_name_caption(lines: list[_Line], index: int) -> bool:
     return any(other.prose and line.text in other.text for other in neighbours)
 
 
+def _extend_colon_list(lines: list[_Line], end: int) -> int:
+    """Keep a list the article introduces with a colon ("Tour dates:") right after its last paragraph.
+
+    The list is the introducing line and the lines printed directly under it, without blank lines.
+    """
+    following = end + 1
+    if following >= len(lines):
+        return end
+    intro = lines[following]
+    if intro.role is not None or not intro.text.endswith(":") or intro.words > _SUBHEADING_MAX_WORDS:
+        return end
+    last = following
+    while last + 1 < len(lines) and lines[last + 1].n == lines[last].n + 1 and lines[last + 1].role is None:
+        last += 1
+    if last == following:
+        return end
+    for line in lines[following : last + 1]:
+        line.assign("body", "colon_list")
+    return last
+
+
 def _classify_region(lines: list[_Line], start: int, end: int) -> None:
     for index in range(start, end + 1):
         line = lines[index]
@@ -493,6 +514,7 @@ def clean_article(
 
     _classify_header(lines, start)
     _classify_region(lines, start, end)
+    end = _extend_colon_list(lines, end)
     for line in lines[end + 1 :]:
         if line.role is None:
             line.assign("boilerplate", "trailing_chrome")
