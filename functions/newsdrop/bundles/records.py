@@ -26,6 +26,9 @@ from newsdrop.errors import CorruptBundle, LimitExceeded
 from newsdrop.models import Hints, Member, MemberProblem
 
 _MAX_HINT_CHARS = 2048
+# JSON escapes ("\u0627" for two UTF-8 bytes) let the raw form of a record within the member limit be
+# about three times larger; beyond that a record is refused while it is read, not after it is built.
+_JSON_EXPANSION = 3
 _ACCEPTED = ", ".join(TEXT_FIELDS)
 
 
@@ -146,7 +149,10 @@ def _object_records(events: Iterator[tuple[str, str, Any]], reader: CountingRead
 def iter_json(stream: io.BufferedIOBase, label: str, limits: Limits) -> Iterator[Member | MemberProblem]:
     """Stream a JSON array, ``{"articles": [...]}``, one object, or concatenated values, record by record."""
     reader = CountingReader(
-        stream, limit=limits.max_bundle_bytes, what=label, record_limit=limits.max_member_bytes + 2 * CHUNK
+        stream,
+        limit=limits.max_bundle_bytes,
+        what=label,
+        record_limit=_JSON_EXPANSION * limits.max_member_bytes + 2 * CHUNK,
     )
     events = ijson.parse(buffered(reader), multiple_values=True, use_float=True)
     ordinal = 0
@@ -176,7 +182,7 @@ def iter_json(stream: io.BufferedIOBase, label: str, limits: Limits) -> Iterator
 def iter_jsonl(stream: io.BufferedIOBase, label: str, limits: Limits) -> Iterator[Member | MemberProblem]:
     """One JSON value per line; a bad or oversized line is a problem for that record only."""
     ordinal = 0
-    line_limit = limits.max_member_bytes + 2 * CHUNK
+    line_limit = _JSON_EXPANSION * limits.max_member_bytes + 2 * CHUNK
     while True:
         line = stream.readline(line_limit + 1)
         if not line:

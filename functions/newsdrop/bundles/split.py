@@ -28,14 +28,7 @@ from newsdrop.bundles.textsplit import iter_text
 from newsdrop.config import Limits
 from newsdrop.errors import BundleError, EmptyBundle, LimitExceeded, UndecodableText, UnknownFormat
 from newsdrop.models import Member, MemberProblem
-
-try:
-    from newsdrop.text.decode import decode_bytes
-except ImportError:  # pragma: no cover - the decoder ships in the same package
-
-    def decode_bytes(data: bytes) -> tuple[str, str]:
-        return data.decode("utf-8"), "utf-8"
-
+from newsdrop.text.decode import decode_bytes
 
 _COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".gzip")
 

@@ -14,14 +14,7 @@ from collections.abc import Iterator
 from newsdrop.config import Limits
 from newsdrop.errors import UndecodableText
 from newsdrop.models import Member, MemberProblem
-
-try:
-    from newsdrop.text.decode import decode_bytes
-except ImportError:  # pragma: no cover - the decoder ships in the same package
-
-    def decode_bytes(data: bytes) -> tuple[str, str]:
-        return data.decode("utf-8"), "utf-8"
-
+from newsdrop.text.decode import decode_bytes
 
 # Lines are read in pieces of at most this size, so one endless line cannot fill memory.
 _LINE_CAP = 1024 * 1024
