@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import random
 import tarfile
 import tracemalloc
 import zipfile
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 from bundle_factory import (
+    KINDS,
     ChunkStream,
     load_seeds,
     make_bundle,
@@ -22,7 +24,7 @@ from bundle_factory import (
 )
 from newsdrop.bundles import iter_members
 from newsdrop.config import Limits, MiB
-from newsdrop.errors import CorruptBundle, EmptyBundle, LimitExceeded, UnknownFormat
+from newsdrop.errors import BundleError, CorruptBundle, EmptyBundle, LimitExceeded, UnknownFormat
 from newsdrop.models import Member, MemberProblem
 
 SEEDS = load_seeds()
@@ -473,3 +475,40 @@ def test_a_zip_declaring_an_absurd_entry_count_is_refused_before_parsing():
 
     with pytest.raises(LimitExceeded, match="60000 entries"):
         split(bytes(data), "b.zip", Limits(max_members=100))
+
+
+def test_memory_stays_flat_while_splitting_a_large_zip_from_a_seekable_file(tmp_path):
+    path = tmp_path / "big.zip"
+    paragraph = b"The council met on Tuesday and agreed the budget for next year. " * 1600
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
+        for n in range(TARGET_BYTES // len(paragraph)):
+            archive.writestr(f"articles/{n:05d}.txt", f"{n} ".encode() + paragraph)
+
+    tracemalloc.start()
+    try:
+        with path.open("rb") as stream:
+            count = sum(
+                1 for m in iter_members(stream, name="big.zip", limits=Limits()) if isinstance(m, Member)
+            )
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert count == TARGET_BYTES // len(paragraph)
+    assert peak < PEAK_BOUND_BYTES
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if k != "single-text"])
+def test_damaged_bundles_fail_only_with_bundle_errors(kind):
+    """Cut and flipped bytes of every kind: members or problems come out, or a BundleError, nothing else."""
+    data = make_bundle(kind, SEEDS)
+    rng = random.Random(kind)
+    for _ in range(40):
+        damaged = bytearray(data[: rng.randrange(1, len(data) + 1)])
+        for _ in range(rng.randrange(0, 6)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        try:
+            for item in iter_members(non_seekable(bytes(damaged)), name=f"b.{kind}", limits=Limits()):
+                assert isinstance(item, Member | MemberProblem)
+        except BundleError as exc:
+            assert exc.hint or "again" in str(exc) or "upload" in str(exc)
