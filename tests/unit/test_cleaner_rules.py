@@ -252,3 +252,45 @@ def test_every_non_empty_line_gets_a_decision() -> None:
 def test_empty_text_gives_empty_article() -> None:
     article = clean_article("")
     assert (article.title, article.body, article.lines, article.word_count) == (None, "", (), 0)
+
+
+def test_line_printed_three_times_is_a_template_not_prose() -> None:
+    caption = "2018 Theater Series Performance at the Welcome Festival in the park"
+    article = clean_article(
+        _article("Talks resume", PARAGRAPH, caption, SECOND, caption, PARAGRAPH, caption, SECOND)
+    )
+    assert caption not in article.body
+    assert {line.rule for line in article.lines if line.text == caption} == {"repeated_line"}
+
+
+def test_list_introduced_by_a_colon_after_the_last_paragraph_is_kept() -> None:
+    dates = ["June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "June 10 -- Arena, Tampa, FL"]
+    text = _article(
+        "Tour announced", PARAGRAPH, SECOND, "The tour dates:\n" + "\n".join(dates), "Most Popular"
+    )
+    article = clean_article(text)
+    assert article.body.endswith("The tour dates:\n\n" + "\n\n".join(dates))
+    assert "Most Popular" not in article.body
+
+
+def test_short_lines_after_the_article_without_colon_are_chrome() -> None:
+    article = clean_article(_article("Tour announced", PARAGRAPH, SECOND, "Music\nTours\nNews"))
+    assert article.body == f"{PARAGRAPH}\n\n{SECOND}"
+
+
+def test_article_split_by_a_long_widget_is_joined() -> None:
+    widget = "\n".join(f"Product feature number {i}" for i in range(12))
+    text = _article(
+        "Deals of the week", PARAGRAPH, SECOND, widget, PARAGRAPH.replace("minister", "envoy"), SECOND
+    )
+    article = clean_article(text)
+    assert PARAGRAPH.replace("minister", "envoy") in article.body
+    assert article.body.startswith(PARAGRAPH)
+
+
+def test_far_away_teaser_is_not_joined_to_the_article() -> None:
+    teaser = "Readers also liked this other story about a completely different topic, the editors said."
+    widget = "\n".join(f"Link number {i}" for i in range(12))
+    text = _article("Talks resume", PARAGRAPH, SECOND, PARAGRAPH, SECOND, widget, teaser)
+    article = clean_article(text)
+    assert teaser not in article.body

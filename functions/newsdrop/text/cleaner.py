@@ -41,6 +41,9 @@ _SUBHEADING_MAX_WORDS = 14
 _TITLE_MAX_WORDS = 30
 _RULE_MAX_WORDS = 60
 _LEAD_PARAGRAPHS = 3
+_STEM_CHARS = 5
+_REPEATED_MIN_WORDS = 8
+_REPEATED_MIN_COUNT = 3
 _SENTENCE_LOWER_SHARE = 0.3
 _LEAD_OVERLAP_WEIGHT = 6.0
 _LINE_CACHE_SIZE = 32768
@@ -164,6 +167,17 @@ def _mark_link_lists(lines: list[_Line]) -> None:
             in_list = False
 
 
+def _mark_repeated_lines(lines: list[_Line]) -> None:
+    """A sentence-long line printed three or more times is a template (gallery caption, promo), not prose."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.role is None and line.words >= _REPEATED_MIN_WORDS:
+            counts[line.key] = counts.get(line.key, 0) + 1
+    for line in lines:
+        if line.role is None and counts.get(line.key, 0) >= _REPEATED_MIN_COUNT:
+            line.assign("boilerplate", "repeated_line")
+
+
 def _mark_comment_section(lines: list[_Line]) -> None:
     """Once the article has had prose, a comment-form line starts the reader comments: all chrome."""
     prose_seen = 0
@@ -262,7 +276,10 @@ def _is_sentence(line: _Line) -> bool:
 
 
 def _content_words(key: str) -> set[str]:
-    return {word for word in _TOKEN.findall(key) if len(word) > 2 and word not in _FUNCTION_WORDS}
+    """Content words cut to a short prefix: a crude stemmer that works across inflecting languages."""
+    return {
+        word[:_STEM_CHARS] for word in _TOKEN.findall(key) if len(word) > 2 and word not in _FUNCTION_WORDS
+    }
 
 
 def _title_score(
@@ -292,6 +309,8 @@ def _title_score(
     if line.words < 3 and not cjk:
         score -= 6
     if _looks_like_name(line):
+        score -= 3
+    if line.rule == "link_list":
         score -= 3
     # A headline is about what the lead paragraphs say.
     words = _content_words(line.key)
@@ -330,7 +349,11 @@ def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int 
     best: tuple[float, int] | None = None
     for index in range(max(0, region_start - _TITLE_SCAN_LINES), region_start):
         line = lines[index]
-        if line.rule not in (None, "link_list") or line.words > _TITLE_MAX_WORDS or line.text.endswith(":"):
+        if (
+            line.rule not in (None, "link_list", "repeated_line")
+            or line.words > _TITLE_MAX_WORDS
+            or line.text.endswith(":")
+        ):
             continue
         if _doubled(line.key) is not None or find_date(line.text) is not None:
             continue
@@ -491,6 +514,7 @@ def clean_article(
     lines = _read_lines(text, bundle_chrome)
     hint_title = hints.title.strip() if hints is not None and hints.title and hints.title.strip() else None
     _mark_link_lists(lines)
+    _mark_repeated_lines(lines)
     _mark_comment_section(lines)
     region = _choose_region(lines)
     if region is None:

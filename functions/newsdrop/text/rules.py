@@ -256,7 +256,7 @@ def tag_list(text: str, key: str, words: int) -> bool:
 _MEDIA = _full(
     r"enlarge (?:image|photo)|view (?:all|gallery|photos?|slideshow)(?: \(\d+\))?|\d+ of \d+|image/\S+"
     r"|created with sketch\.?|fill \d+(?: copy \d+)?|play video|watch video|video|photo|image|getty(?: images)?"
-    r"|hide caption|toggle caption|expand|close|open|×|✕|x|…|\.\.\.|,|/|\|"
+    r"|hide caption|toggle caption|expand|close|open|report|×|✕|x|…|\.\.\.|,|/|\|"
 )
 
 
@@ -286,7 +286,7 @@ def url_line(text: str, key: str, words: int) -> bool:
 
 _CAPTION_START = re.compile(
     r"(?:image|photo|picture|pictured|file photo|photograph|credit|caption)s?\s*:"
-    r"|(?:photo|image|picture)s? (?:by|courtesy|credit)\b",
+    r"|(?:photo|image|picture)s? (?:by|courtesy|credit|caption|copyright)\b",
     re.IGNORECASE,
 )
 _CAPTION_END = re.compile(
