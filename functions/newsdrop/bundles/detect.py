@@ -52,7 +52,7 @@ _BINARY_MAGIC = (
     b"wOFF",
 )
 # C0 controls that never appear in text (tab, newlines, form feed, escape excluded).
-_CONTROL_BYTES = frozenset(set(range(32)) - {9, 10, 11, 12, 13, 27}) | {127}
+_CONTROL_BYTES = bytes(sorted((set(range(32)) - {9, 10, 11, 12, 13, 27}) | {127}))
 _MAX_CONTROL_SHARE = 0.05
 _SNIFF_BYTES = 8192
 _UTF16_LANE_NUL_SHARE = 0.3
@@ -88,7 +88,7 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:_SNIFF_BYTES]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample) > _MAX_CONTROL_SHARE
 
 

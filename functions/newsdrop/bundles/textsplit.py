@@ -40,6 +40,18 @@ def _decode_name(raw: bytes) -> str:
             return raw.decode("latin-1")
 
 
+def _glued_header(line: bytes) -> re.Match[bytes] | None:
+    """A header at the end of ``line``; found from the last "===" so long lines are not rescanned."""
+    if not line.endswith(b"\n"):
+        return None
+    start = line.rfind(b"===")
+    if start < 0:
+        return None
+    while start > 0 and line[start - 1] == ord("="):
+        start -= 1
+    return _GLUED_HEADER.match(line, start)
+
+
 def _is_blank(line: bytes) -> bool:
     return not line.strip()
 
@@ -127,7 +139,7 @@ def _split_headers(
     ordinal = 0
     for line, at_start in lines:
         header = _HEADER.match(line) if at_start else None
-        glued = None if header else _GLUED_HEADER.search(line) if line.endswith(b"\n") else None
+        glued = None if header else _glued_header(line)
         if header is None and glued is None:
             piece.add(line)
             continue
