@@ -155,10 +155,15 @@ def _strip_site(key: str) -> set[str]:
 def _mark_link_lists(lines: list[_Line]) -> None:
     """After a "Related"/"Most popular" heading, short unpunctuated lines are links to other pages."""
     in_list = False
+    tags_open = False
     for line in lines:
         if line.rule == "navigation" and is_nav_header(line.key, line.words):
             in_list = True
             continue
+        # A bare "Tags:" heading puts its tags on the next line.
+        if tags_open and line.role is None and not _ends_sentence(line.text):
+            line.assign("boilerplate", "tag_list")
+        tags_open = line.rule == "tag_list" and line.words <= 2
         if not in_list:
             continue
         if line.role is None and line.words < _LONG_LINE_WORDS and not _ends_sentence(line.text):

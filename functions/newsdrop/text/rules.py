@@ -286,7 +286,8 @@ def url_line(text: str, key: str, words: int) -> bool:
 
 _CAPTION_START = re.compile(
     r"(?:image|photo|picture|pictured|file photo|photograph|credit|caption)s?\s*:"
-    r"|(?:photo|image|picture)s? (?:by|courtesy|credit|caption|copyright)\b",
+    r"|(?:photo|image|picture)s? (?:by|courtesy|credit|caption|copyright)\b"
+    r"|\d+ of \d+ (?=\S)",
     re.IGNORECASE,
 )
 _CAPTION_END = re.compile(
