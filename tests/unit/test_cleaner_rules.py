@@ -105,7 +105,7 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
     ),
     (
         "media_widget",
-        ["Enlarge Image", "View all (23)", "Hide caption", "1 of 4", "Getty Images"],
+        ["Enlarge Image", "View all (23)", "Hide caption", "1 of 4", "Getty Images", "Report"],
         ["The gallery reopened after four years of renovation work."],
     ),
     ("bare_number", ["0", "191119052250266", "12:45", "3."], ["3 killed in blast", "Room 101 was empty."]),
@@ -121,6 +121,8 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
             "Photo by Kirk Irwin/Getty Images",
             "Trump asked voters for a win. Credit... Doug Mills/The New York Times",
             "The first global geologic map of Titan. (NASA/JPL-Caltech/ASU)",
+            "1 of 4 A shopper looks at extension cords at the hardware store on Tuesday.",
+            "Image caption Scooter Braun has managed Justin Bieber, among others",
         ],
         ["The photo showed the minister at the border, officials said."],
     ),
@@ -294,3 +296,9 @@ def test_far_away_teaser_is_not_joined_to_the_article() -> None:
     text = _article("Talks resume", PARAGRAPH, SECOND, PARAGRAPH, SECOND, widget, teaser)
     article = clean_article(text)
     assert teaser not in article.body
+
+
+def test_tags_printed_under_a_bare_tags_heading_are_chrome() -> None:
+    tags = "calendario stock car 2018, stock car brasil, stock car cascavel"
+    article = clean_article(_article("Talks resume", PARAGRAPH, SECOND, "Tags", tags, PARAGRAPH))
+    assert tags not in article.body
