@@ -12,7 +12,9 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from newsdrop.ingest.service import ingest_payload, ingest_sqs_body, is_s3_event
 
 logger = Logger()
-processor = BatchProcessor(event_type=EventType.SQS)
+# Report failures item by item even when every record failed, so pollers that honour
+# batchItemFailures (the local stack) see the same shape as a partial failure.
+processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 
 def record_handler(record: SQSRecord) -> None:

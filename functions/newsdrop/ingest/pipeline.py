@@ -7,7 +7,7 @@ import logging
 import posixpath
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -154,8 +154,21 @@ class Ingestor:
             ExpressionAttributeValues=to_wire(values),
         )
 
+    def _with_version(self, ref: ObjectRef) -> ObjectRef:
+        """S3 names the version in every notification of a versioned bucket; emulators may not, so ask."""
+        if ref.version_id:
+            return ref
+        try:
+            info = self.bucket.head(ref.key)
+        except NotFound:
+            return ref
+        return replace(
+            ref, version_id=info.version_id, etag=ref.etag or info.etag, size=ref.size or info.size
+        )
+
     # --- main ------------------------------------------------------------------------------
     def ingest(self, ref: ObjectRef, *, receive_count: int = 1, max_receives: int = 3) -> Outcome:
+        ref = self._with_version(ref)
         claimed = self._claim(ref)
         if claimed is None:
             record = self.table.get(keys.bundle_pk(ref.bundle_id), keys.STATUS_SK) or {}

@@ -1,0 +1,440 @@
+"""The ingest handler against moto: seed bundles in every format, idempotency, bad input, throttling, oversize."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import tarfile
+import zipfile
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from bundle_factory import make_bundle
+
+from newsdrop import keys
+from newsdrop.adapters import aws
+from newsdrop.articles import heavy_fields_of
+from newsdrop.config import get_settings
+from newsdrop.handlers.ingest import lambda_handler
+from newsdrop.ingest import service
+from tests.integration.harness import (
+    EVENTS,
+    FakeLambdaContext,
+    gold,
+    message_with_body,
+    receive_all,
+    scan_all,
+    seed_articles,
+    sqs_event,
+)
+
+SEED_FORMATS = ["zip", "tar.gz", "jsonl", "text-headers"]
+
+
+def text_only_jsonl(articles: dict[str, bytes]) -> bytes:
+    """JSON Lines records holding only an id and the scraped text: the cleaner finds the metadata itself."""
+    lines = [
+        json.dumps({"id": name, "text": data.decode("utf-8")}, ensure_ascii=False)
+        for name, data in articles.items()
+    ]
+    return "\n".join(lines).encode("utf-8")
+
+
+def seed_bundle(kind: str) -> bytes:
+    return text_only_jsonl(seed_articles()) if kind == "jsonl" else make_bundle(kind, seed_articles())
+
+
+@pytest.fixture
+def drop(stack, monkeypatch):
+    """Upload bytes under incoming/ and hand the resulting SQS messages to the handler; returns a namespace."""
+    for cached in (get_settings.cache_clear, aws.reset_clients, service.ingestor.cache_clear):
+        cached()
+
+    def _drop(key: str, data: bytes) -> dict:
+        stack.s3.put_object(Bucket=stack.bucket, Key=key, Body=data)
+        return deliver()
+
+    def deliver(messages: list[dict] | None = None) -> dict:
+        messages = receive_all(stack.sqs, stack.queue_url) if messages is None else messages
+        assert messages, "the S3 notification reached the queue"
+        reply = lambda_handler(sqs_event(messages, stack.queue_arn), FakeLambdaContext())
+        for m in messages:
+            if m.get("synthetic"):
+                continue
+            if m["MessageId"] not in {f["itemIdentifier"] for f in reply["batchItemFailures"]}:
+                stack.sqs.delete_message(QueueUrl=stack.queue_url, ReceiptHandle=m["ReceiptHandle"])
+        return reply
+
+    def items() -> list[dict]:
+        return scan_all(stack.dynamodb, stack.table)
+
+    def articles() -> list[dict]:
+        return [i for i in items() if i["sk"] == keys.ARTICLE_SK]
+
+    def bundles() -> list[dict]:
+        return sorted((i for i in items() if i["sk"] == keys.STATUS_SK), key=lambda r: r["received_at"])
+
+    def bundle_for(key: str) -> dict:
+        records = [b for b in bundles() if b["key"] == key]
+        assert len(records) >= 1, f"a bundle record for {key}"
+        return records[-1]
+
+    yield SimpleNamespace(
+        drop=_drop,
+        deliver=deliver,
+        items=items,
+        articles=articles,
+        bundles=bundles,
+        bundle_for=bundle_for,
+        stack=stack,
+    )
+    for cached in (get_settings.cache_clear, aws.reset_clients, service.ingestor.cache_clear):
+        cached()
+
+
+def expected_titles() -> set[str | None]:
+    return {g["title"] for g in gold().values()}
+
+
+def assert_seed_articles(articles: list[dict]) -> None:
+    assert len(articles) == 5
+    assert {a.get("title") for a in articles} == expected_titles()
+    bodies = {heavy_fields_of(a)["body"] for a in articles}
+    assert bodies == {g["body"] for g in gold().values()}
+
+
+def assert_accounted(record: dict) -> None:
+    counts = record["counts"]
+    assert counts["members"] == counts["articles"] + counts["failed"] + counts["skipped"]
+    assert counts["articles"] == counts["new"] + counts["duplicates"]
+
+
+@pytest.mark.parametrize("kind", SEED_FORMATS)
+def test_seed_bundle_in_every_format_becomes_the_five_gold_articles(drop, kind):
+    key = f"incoming/seeds.{kind.replace('text-headers', 'txt')}"
+    reply = drop.drop(key, seed_bundle(kind))
+    assert reply == {"batchItemFailures": []}
+    assert_seed_articles(drop.articles())
+    record = drop.bundle_for(key)
+    assert record["status"] == "DONE"
+    assert record["counts"] == {
+        "members": 5,
+        "articles": 5,
+        "new": 5,
+        "duplicates": 0,
+        "skipped": 0,
+        "failed": 0,
+    }
+    assert record["errors"] == []
+    assert record["cleaner_version"] and record["started_at"] <= record["finished_at"]
+    assert record["size"] > 0 and record["format"]
+    assert_accounted(record)
+
+
+def test_every_article_links_back_to_its_bundle_and_member(drop):
+    drop.drop("incoming/seeds.zip", make_bundle("zip", seed_articles()))
+    bid = drop.bundle_for("incoming/seeds.zip")["bundle_id"]
+    sightings = [i for i in drop.items() if i["sk"].startswith("SEEN#")]
+    assert sorted(s["member"] for s in sightings) == sorted(seed_articles())
+    assert {s["bundle_id"] for s in sightings} == {bid}
+    links = [i for i in drop.items() if i["pk"] == keys.bundle_pk(bid) and i["sk"].startswith("ART#")]
+    assert len(links) == 5
+
+
+def test_same_bundle_dropped_twice_counts_duplicates_not_new_articles(drop):
+    data = make_bundle("zip", seed_articles())
+    drop.drop("incoming/seeds.zip", data)
+    drop.drop("incoming/seeds.zip", data)
+    records = [b for b in drop.bundles() if b["key"] == "incoming/seeds.zip"]
+    assert len(records) == 2, "each upload (object version) gets its own record"
+    assert records[1]["counts"]["new"] == 0 and records[1]["counts"]["duplicates"] == 5
+    assert records[1]["status"] == "DONE"
+    assert len(drop.articles()) == 5
+    sightings = [i for i in drop.items() if i["sk"].startswith("SEEN#")]
+    assert len(sightings) == 10, "each article remembers both bundles"
+
+
+def test_same_article_in_two_bundles_is_stored_once_and_remembers_both(drop):
+    seeds = seed_articles()
+    drop.drop("incoming/a.zip", make_bundle("zip", seeds))
+    drop.drop("incoming/b.jsonl", seed_bundle("jsonl"))
+    assert len(drop.articles()) == 5
+    second = drop.bundle_for("incoming/b.jsonl")
+    assert second["counts"]["duplicates"] == 5 and second["counts"]["new"] == 0
+    per_article: dict[str, set[str]] = {}
+    for s in (i for i in drop.items() if i["sk"].startswith("SEEN#")):
+        per_article.setdefault(s["id"], set()).add(s["key"])
+    assert all(keys_ == {"incoming/a.zip", "incoming/b.jsonl"} for keys_ in per_article.values())
+
+
+def test_duplicated_notification_is_processed_once(drop):
+    drop.stack.s3.put_object(
+        Bucket=drop.stack.bucket, Key="incoming/seeds.zip", Body=make_bundle("zip", seed_articles())
+    )
+    messages = receive_all(drop.stack.sqs, drop.stack.queue_url)
+    body = json.loads(messages[0]["Body"])
+    drop.deliver(messages)
+    first = drop.bundle_for("incoming/seeds.zip")
+    reply = drop.deliver([message_with_body(body)])
+    assert reply == {"batchItemFailures": []}
+    again = drop.bundle_for("incoming/seeds.zip")
+    assert again["counts"] == first["counts"] and again["attempts"] == 1
+    assert again["finished_at"] == first["finished_at"]
+    assert len(drop.bundles()) == 1 and len(drop.articles()) == 5
+
+
+def test_a_retry_after_a_crash_counts_articles_once(drop, monkeypatch):
+    """The first attempt dies after writing some articles; the retry still reports 5 new, 0 duplicates."""
+    from newsdrop.ingest import pipeline
+
+    drop.stack.s3.put_object(
+        Bucket=drop.stack.bucket, Key="incoming/seeds.zip", Body=make_bundle("zip", seed_articles())
+    )
+    messages = receive_all(drop.stack.sqs, drop.stack.queue_url)
+    monkeypatch.setattr(pipeline, "ARTICLES_PER_FLUSH", 2)
+    real_flush = pipeline._ArticleWriter.flush
+    calls = {"n": 0}
+
+    def crash_on_second_flush(self):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("simulated Lambda crash")
+        real_flush(self)
+
+    monkeypatch.setattr(pipeline._ArticleWriter, "flush", crash_on_second_flush)
+    reply = drop.deliver(messages)
+    assert [f["itemIdentifier"] for f in reply["batchItemFailures"]] == [messages[0]["MessageId"]]
+    assert drop.bundle_for("incoming/seeds.zip")["status"] == "PROCESSING"
+    assert "simulated Lambda crash" in drop.bundle_for("incoming/seeds.zip")["last_error"]
+    monkeypatch.setattr(pipeline._ArticleWriter, "flush", real_flush)
+    service.ingestor().lease_seconds = 0  # the crashed attempt's lease has run out by the redelivery
+    body = json.loads(messages[0]["Body"])
+    assert drop.deliver([message_with_body(body, receive_count=2)]) == {"batchItemFailures": []}
+    record = drop.bundle_for("incoming/seeds.zip")
+    assert record["status"] == "DONE" and record["attempts"] == 2
+    assert record["counts"]["new"] == 5 and record["counts"]["duplicates"] == 0
+    assert len(drop.articles()) == 5
+
+
+def test_s3_test_event_is_ignored(drop):
+    event = json.loads((EVENTS / "sqs-s3-test-event.json").read_text())
+    assert lambda_handler(event, FakeLambdaContext()) == {"batchItemFailures": []}
+    assert drop.bundles() == []
+
+
+def test_plain_s3_event_from_events_dir(drop):
+    event = json.loads((EVENTS / "s3-put.json").read_text())
+    obj = event["Records"][0]["s3"]
+    obj["bucket"]["name"] = drop.stack.bucket
+    put = drop.stack.s3.put_object(
+        Bucket=drop.stack.bucket, Key="incoming/seed bundle été.zip", Body=make_bundle("zip", seed_articles())
+    )
+    obj["object"]["versionId"] = put["VersionId"]
+    reply = lambda_handler(event, FakeLambdaContext())
+    assert reply["bundles"][0]["status"] == "DONE"
+    assert drop.bundle_for("incoming/seed bundle été.zip")["counts"]["new"] == 5
+
+
+def test_sqs_event_from_events_dir_and_a_bad_message_fails_alone(drop):
+    event = json.loads((EVENTS / "sqs-mixed-batch.json").read_text())
+    s3_event = json.loads(event["Records"][0]["body"])
+    s3_event["Records"][0]["s3"]["bucket"]["name"] = drop.stack.bucket
+    put = drop.stack.s3.put_object(
+        Bucket=drop.stack.bucket, Key="incoming/seed bundle été.zip", Body=make_bundle("zip", seed_articles())
+    )
+    s3_event["Records"][0]["s3"]["object"]["versionId"] = put["VersionId"]
+    event["Records"][0]["body"] = json.dumps(s3_event)
+    reply = lambda_handler(event, FakeLambdaContext())
+    assert reply == {"batchItemFailures": [{"itemIdentifier": event["Records"][1]["messageId"]}]}
+    assert drop.bundle_for("incoming/seed bundle été.zip")["status"] == "DONE"
+
+
+# --- bad input ---------------------------------------------------------------------------------
+def zip_of(members: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def many_articles(copies: int) -> dict[str, bytes]:
+    """The seeds, each repeated with an edit so every copy is its own article."""
+    return {
+        f"{i:03d}_{name}": data.replace(b"Aleppo", f"Aleppo ({i})".encode(), 1) + f"\nUpdate {i}.".encode()
+        for i in range(copies)
+        for name, data in seed_articles().items()
+    }
+
+
+def truncated_tar_gz() -> bytes:
+    # Cut mid-archive so the first members are readable and the stream then breaks off.
+    data = make_bundle("tar.gz", many_articles(40))
+    return data[: len(data) * 6 // 10]
+
+
+SEED = next(iter(seed_articles().values()))
+UNREADABLE = {
+    "unknown_format": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "unknown_format"),
+    "empty": (b"", "empty_bundle"),
+    "corrupt_zip": (b"PK\x03\x04" + b"\x00garbage" * 100, "corrupt_bundle"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNREADABLE))
+def test_unreadable_bundle_fails_is_quarantined_and_original_kept(drop, case):
+    data, code = UNREADABLE[case]
+    key = f"incoming/{case}.bin"
+    reply = drop.drop(key, data)
+    assert reply == {"batchItemFailures": []}, "bad input is a result, not a retry"
+    record = drop.bundle_for(key)
+    assert record["status"] == "FAILED"
+    assert record["errors"][0]["code"] == code and record["errors"][0]["reason"]
+    original = drop.stack.s3.get_object(Bucket=drop.stack.bucket, Key=key)["Body"].read()
+    assert original == data
+    qkey = record["quarantine_key"]
+    assert qkey.startswith("quarantine/")
+    report = json.loads(
+        drop.stack.s3.get_object(Bucket=drop.stack.bucket, Key=f"{qkey}.error.json")["Body"].read()
+    )
+    assert report["error"]["code"] == code and "what_to_do" in report
+    if data:
+        assert drop.stack.s3.get_object(Bucket=drop.stack.bucket, Key=qkey)["Body"].read() == data
+    assert drop.articles() == []
+
+
+def test_truncated_archive_keeps_what_was_read_and_is_partial(drop):
+    drop.drop("incoming/cut.tar.gz", truncated_tar_gz())
+    record = drop.bundle_for("incoming/cut.tar.gz")
+    assert record["status"] == "PARTIAL"
+    assert record["errors"][0]["code"] == "corrupt_bundle"
+    assert 1 <= len(drop.articles()) < 200
+    assert record["counts"]["new"] == len(drop.articles())
+    assert record["quarantine_key"]
+
+
+MEMBER_PROBLEMS = {
+    "binary": ({"a.txt": SEED, "photo.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8}, "binary"),
+    "unsafe_path": ({"a.txt": SEED, "../../etc/evil.txt": SEED + b" x"}, "unsafe_path"),
+    "absolute_path": ({"a.txt": SEED, "/abs/evil.txt": SEED + b" y"}, "unsafe_path"),
+    "nested_too_deep": (
+        {"a.txt": SEED, "inner.zip": zip_of({"deeper.zip": zip_of({"x.txt": SEED})})},
+        "nested_too_deep",
+    ),
+    "undecodable": (
+        {"a.txt": SEED, "bad.txt": codecs.BOM_UTF16_LE + "broken".encode("utf-16-le") + b"\x00\xd8"},
+        "undecodable",
+    ),
+    "no_text_left": (
+        {"a.txt": SEED, "widgets.txt": b"Add comment\nSecurity code\nRead 12 times\n"},
+        "empty_after_cleaning",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MEMBER_PROBLEMS))
+def test_member_problems_are_recorded_and_the_rest_is_kept(drop, case):
+    members, code = MEMBER_PROBLEMS[case]
+    key = f"incoming/{case}.zip"
+    drop.drop(key, zip_of(members))
+    record = drop.bundle_for(key)
+    assert record["status"] == "PARTIAL"
+    assert [e["code"] for e in record["errors"]] == [code]
+    assert record["errors"][0]["member"] and record["errors"][0]["reason"]
+    assert record["counts"]["new"] == 1 and record["counts"]["failed"] == 1
+    assert_accounted(record)
+
+
+def test_junk_members_are_skipped_and_counted(drop):
+    members = {"a.txt": SEED, "__MACOSX/._a.txt": b"\x00\x05\x16\x07", ".DS_Store": b"\x00\x00\x00\x01Bud1"}
+    drop.drop("incoming/mac.zip", zip_of(members))
+    record = drop.bundle_for("incoming/mac.zip")
+    assert record["status"] == "DONE"
+    assert record["counts"]["skipped"] == 2 and record["counts"]["articles"] == 1
+    assert_accounted(record)
+
+
+def test_zip_bomb_is_refused(drop, monkeypatch):
+    monkeypatch.setenv("MAX_COMPRESSION_RATIO", "50")
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a.txt", SEED)
+        zf.writestr("bomb.txt", b"A" * (20 * 1024 * 1024))
+    drop.drop("incoming/bomb.zip", bomb.getvalue())
+    record = drop.bundle_for("incoming/bomb.zip")
+    assert record["status"] in {"PARTIAL", "FAILED"}
+    assert {e["code"] for e in record["errors"]} & {"compression_ratio", "limit_exceeded"}
+
+
+def test_tar_with_symlink_member_is_refused_for_that_member(drop):
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tf:
+        info = tarfile.TarInfo("a.txt")
+        info.size = len(SEED)
+        tf.addfile(info, io.BytesIO(SEED))
+        link = tarfile.TarInfo("link.txt")
+        link.type = tarfile.SYMTYPE
+        link.linkname = "/etc/passwd"
+        tf.addfile(link)
+    drop.drop("incoming/links.tgz", buf.getvalue())
+    record = drop.bundle_for("incoming/links.tgz")
+    assert record["counts"]["new"] == 1 and record["counts"]["failed"] == 1
+    assert record["status"] == "PARTIAL"
+
+
+# --- throttling and size -------------------------------------------------------------------------
+def test_throttling_and_unprocessed_items_are_retried_to_completion(drop, monkeypatch):
+    from newsdrop.adapters import table as table_module
+
+    monkeypatch.setattr(table_module.ArticleTable, "_backoff", lambda self, attempt: None)
+    ddb = aws.client("dynamodb")
+    state = {"writes": 0}
+
+    def flaky(params: dict[str, Any], **_: Any) -> Any:
+        state["writes"] += 1
+        if state["writes"] == 1:
+            from botocore.exceptions import ClientError
+
+            raise ClientError(
+                {"Error": {"Code": "ProvisionedThroughputExceededException", "Message": "slow"}},
+                "BatchWriteItem",
+            )
+        if state["writes"] == 2:
+            requests = next(iter(params["RequestItems"].values()))
+            table_name = next(iter(params["RequestItems"]))
+            # Pretend DynamoDB accepted only the first half of the batch.
+            unprocessed = requests[len(requests) // 2 :]
+            params["RequestItems"][table_name] = requests[: len(requests) // 2]
+            state["unprocessed"] = {table_name: unprocessed}
+        return None
+
+    def add_unprocessed(parsed: dict, **_: Any) -> None:
+        if state.get("unprocessed") and state["writes"] == 2:
+            parsed["UnprocessedItems"] = state.pop("unprocessed")
+
+    ddb.meta.events.register("provide-client-params.dynamodb.BatchWriteItem", flaky)
+    ddb.meta.events.register("after-call.dynamodb.BatchWriteItem", add_unprocessed)
+    drop.drop("incoming/seeds.zip", make_bundle("zip", seed_articles()))
+    assert state["writes"] >= 4
+    assert drop.bundle_for("incoming/seeds.zip")["status"] == "DONE"
+    assert_seed_articles(drop.articles())
+
+
+def test_oversize_article_is_stored_whole(drop):
+    paragraphs = [
+        f"Paragraph {i}: the committee reviewed report number {i * 7919 % 100003} and its annex {i}."
+        for i in range(9000)
+    ]
+    text = "A very long report\n\n" + "\n\n".join(paragraphs)
+    assert len(text.encode()) > 400_000
+    drop.drop("incoming/long.txt", text.encode())
+    record = drop.bundle_for("incoming/long.txt")
+    assert record["status"] == "DONE"
+    [article] = drop.articles()
+    stored = heavy_fields_of(
+        article, lambda k: drop.stack.s3.get_object(Bucket=drop.stack.bucket, Key=k)["Body"].read()
+    )
+    assert stored["body"].count("Paragraph ") == 9000
+    assert stored["body"].endswith(paragraphs[-1])
