@@ -324,7 +324,7 @@ def on_storage_error(exc: StorageError) -> Response:
     logger.error("storage error: %s", exc)
     return _error(
         503,
-        exc.code,
+        "storage_unavailable",
         f"storage is unavailable or busy: retry in {RETRY_AFTER_SECONDS} seconds",
         headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
     )

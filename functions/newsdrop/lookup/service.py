@@ -19,7 +19,7 @@ from newsdrop.terms import query_terms
 MAX_QUERIES_PER_PAGE = (
     48  # Query calls one list page may spend (4 years of empty months); a page can then come back short
 )
-FLOOR_MONTHS = 120  # unfiltered and until-only listings walk at most 10 years of month partitions
+FLOOR_MONTHS = 360  # unfiltered and until-only listings walk at most 30 years of month partitions
 FUTURE_MONTHS = 1  # ... starting one month ahead, so articles dated "tomorrow" in any zone are listed
 MAX_SIGHTINGS = 1000  # bundles listed per article
 MAX_POSTINGS_PER_TERM = 1000  # term items read per search word
@@ -105,11 +105,13 @@ class Lookup:
         *,
         fetch: Callable[[str], bytes] | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        floor_months: int = FLOOR_MONTHS,
     ) -> None:
         self.table = table
         self.codec = codec
         self.fetch = fetch
         self.now = now
+        self.floor_months = floor_months
 
     # --- paging ------------------------------------------------------------------------------
     def _position(self, cursor: str | None, scope: str) -> dict[str, Any]:
@@ -262,10 +264,12 @@ class Lookup:
         """Walk the PUB#yyyy-mm partitions of gsi2 newest first between the bounds, then PUB#undated."""
         now = self.now()
         top = month_index(dates.until) if dates.until else now.year * 12 + now.month - 1 + FUTURE_MONTHS
-        floor = month_index(dates.since) if dates.since else top - FLOOR_MONTHS
+        floor = month_index(dates.since) if dates.since else top - self.floor_months
         include_undated = not dates.given
+        if floor > top:  # since lies beyond the newest month listed: nothing can match
+            return Page(items=[], next_cursor=None)
         month = position.get("m", top)
-        if not isinstance(month, int) or not (month == UNDATED_SLOT or floor <= month <= top):
+        if type(month) is not int or not (month == UNDATED_SLOT or 0 <= month <= top):
             raise InvalidCursor("cursor month is outside this query's range")
         key = _start_key(position)
         low, high = dates.sort_key_bounds()

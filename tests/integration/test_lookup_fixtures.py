@@ -1,0 +1,302 @@
+"""Fixtures for the lookup API tests: the moto stack filled by the real ingest handler plus dated extras."""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import quote_plus
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from infra.provision import (
+    DEFAULT_STACK,
+    INGEST_FUNCTION_ID,
+    LOOKUP_FUNCTION_ID,
+    drain_queue,
+    provision,
+    stack_resolver,
+)
+from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, function_environment
+from newsdrop import articles, keys
+from newsdrop.adapters import aws
+from newsdrop.adapters.table import ArticleTable
+from newsdrop.config import get_settings
+from newsdrop.handlers import ingest as ingest_handler
+from newsdrop.handlers import lookup
+from newsdrop.ingest import service as ingest_service
+from newsdrop.models import CleanArticle, LineDecision
+from tests.bundle_factory import load_seeds, zip_bytes
+from tests.integration.harness import EVENTS, FakeLambdaContext, scan_all
+
+SEED_KEYS = ("incoming/seeds.zip", "incoming/again/seeds-copy.zip")
+SYNTH_BUNDLE = "synth-bundle-1"
+SYNTH_KEY = "incoming/synth.jsonl"
+NOW = "2026-11-22T05:00:00Z"
+FIXTURE_NOW = datetime(2017, 2, 10, tzinfo=UTC)
+
+# (title, published, source): spread over months, years, two sources, and undated articles.
+SYNTHETIC = [
+    ("Harbour cranes return to the port", "2016-10-05", "Alpha News"),
+    ("Port strike ends after talks", "2016-11-01", "Alpha News"),
+    ("New ferry line opens at the port", "2016-11-20", "Alpha News"),
+    ("Winter storms close the port", "2016-12-25", "ALPHA  news"),
+    ("Port museum reopens", None, "Alpha News"),
+    ("Mountain railway celebrates centenary", "2015-06-01", "Bêta Wire"),
+    ("Railway tunnel survey finished", "2016-11-15", "Beta Wire"),
+    ("Island election results", "2016-12-18", "Press TV"),
+    ("Dated only article without source", "2017-01-02", None),
+]
+
+
+class Context(FakeLambdaContext):
+    function_name: str = "LookupFunction"
+
+
+@dataclass
+class Api:
+    """Calls the lookup handler with API Gateway REST proxy events; knows what the table holds."""
+
+    stack: Any
+    seed_bundles: list[str] = field(default_factory=list)
+
+    def event(self, path: str, query: dict[str, str] | None = None, method: str = "GET") -> dict:
+        built = copy.deepcopy(json.loads((EVENTS / "api-health.json").read_text()))
+        built.update(
+            path=path,
+            httpMethod=method,
+            queryStringParameters=query or None,
+            multiValueQueryStringParameters={k: [v] for k, v in query.items()} if query else None,
+        )
+        built["requestContext"].update(path="/Prod" + path, httpMethod=method)
+        return built
+
+    def call(self, event: dict) -> tuple[int, dict[str, str], Any]:
+        reply = lookup.lambda_handler(event, Context())
+        headers = {k: v[-1] for k, v in reply.get("multiValueHeaders", {}).items()}
+        headers.update(reply.get("headers") or {})
+        body = reply["body"]
+        if headers.get("Content-Type") == "application/json":
+            body = json.loads(body)
+        return reply["statusCode"], headers, body
+
+    def get(self, path: str, **query: str) -> tuple[int, Any]:
+        status, _, body = self.call(self.event(path, query))
+        return status, body
+
+    def walk(self, path: str, limit: int, **query: str) -> list[dict]:
+        """Every item of a list route, following next_cursor to the end."""
+        items: list[dict] = []
+        cursor: str | None = None
+        for _ in range(10_000):
+            params = dict(query, limit=str(limit))
+            if cursor:
+                params["cursor"] = cursor
+            status, body = self.get(path, **params)
+            assert status == 200, body
+            assert set(body) >= {"items", "next_cursor"}
+            assert len(body["items"]) <= limit
+            items.extend(body["items"])
+            cursor = body["next_cursor"]
+            if cursor is None:
+                return items
+        raise AssertionError("pagination did not end")
+
+    def table_items(self) -> list[dict]:
+        return scan_all(self.stack.dynamodb, self.stack.table)
+
+
+def _s3_event(bucket: str, key: str, size: int, etag: str, version_id: str | None) -> dict:
+    event = json.loads((EVENTS / "s3-put.json").read_text())
+    record = event["Records"][0]
+    record["s3"]["bucket"].update(name=bucket, arn=f"arn:aws:s3:::{bucket}")
+    record["s3"]["object"].update(key=quote_plus(key), size=size, eTag=etag)
+    if version_id:
+        record["s3"]["object"]["versionId"] = version_id
+    else:
+        record["s3"]["object"].pop("versionId", None)
+    return event
+
+
+def ingest_through_handler(stack: Any, key: str, data: bytes) -> list[dict]:
+    """Upload ``data`` and run the real ingest handler on the S3 event, as `sam local invoke` would."""
+    put = stack.s3.put_object(Bucket=stack.bucket, Key=key, Body=data)
+    event = _s3_event(stack.bucket, key, len(data), put["ETag"].strip('"'), put.get("VersionId"))
+    return ingest_handler.lambda_handler(event, FakeLambdaContext())["bundles"]
+
+
+def synthetic_article(title: str, published: str | None, source: str | None) -> CleanArticle:
+    body = f"{title}. The port authority and the railway company reported on the {title.lower()} today."
+    lines = (
+        LineDecision(1, title, "title", "first_line_headline"),
+        LineDecision(2, "Share this article", "boilerplate", "share_prompt"),
+        LineDecision(3, body, "body", "prose"),
+    )
+    return CleanArticle(
+        title=title,
+        body=body,
+        published=published,
+        source=source,
+        word_count=len(body.split()),
+        language="en",
+        lines=lines,
+    )
+
+
+def write_synthetic(table: ArticleTable, bucket: Any) -> list[str]:
+    """Articles, links, sightings and terms shaped exactly as ingest writes them (articles.py)."""
+    ids = []
+    for member, (title, published, source) in enumerate(SYNTHETIC):
+        article = synthetic_article(title, published, source)
+        aid = articles.article_id(article)
+        stored = articles.store_body(article, aid, "bodies/")
+        name = f"{member:03d}.json"
+        table.batch_put(
+            [
+                articles.article_item(article, aid, stored, bundle_id=SYNTH_BUNDLE, member=name, now=NOW),
+                articles.sighting_item(aid, bundle_id=SYNTH_BUNDLE, key=SYNTH_KEY, member=name, now=NOW),
+                articles.bundle_link_item(article, aid, bundle_id=SYNTH_BUNDLE, member=name),
+                *articles.term_items(article, aid),
+            ]
+        )
+        ids.append(aid)
+    for number, received in enumerate(("2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z")):
+        bid = f"{SYNTH_BUNDLE}-v{number}" if number else SYNTH_BUNDLE
+        table.put(
+            {
+                "pk": keys.bundle_pk(bid),
+                "sk": keys.STATUS_SK,
+                "type": "bundle",
+                "bundle_id": bid,
+                "bucket": bucket,
+                "key": SYNTH_KEY,
+                "version_id": None,
+                "etag": "0" * 32,
+                "size": 12345,
+                "format": "jsonl",
+                "status": "PARTIAL",
+                "received_at": received,
+                "started_at": received,
+                "finished_at": received,
+                "duration_ms": 1500,
+                "counts": {
+                    "members": 10,
+                    "articles": 9,
+                    "new": 9,
+                    "duplicates": 0,
+                    "skipped": 0,
+                    "failed": 1,
+                },
+                "errors": [{"member": "009.json", "code": "undecodable", "reason": "no text encoding fits"}],
+                "errors_truncated": 0,
+                "cleaner_version": "test",
+                "attempts": 1,
+                "gsi1pk": keys.object_key_pk(SYNTH_KEY),
+                "gsi1sk": received,
+                "gsi2pk": keys.BUNDLES_PK,
+                "gsi2sk": f"{received}#{bid}",
+            }
+        )
+    return ids
+
+
+def write_big_article(table: ArticleTable, stack: Any) -> str:
+    """An article whose body is too large even compressed, so it lives in S3 as ingest would put it."""
+    rng = random.Random(7)
+    words = [
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9)))
+        for _ in range(120_000)
+    ]
+    body = " ".join(words)
+    article = CleanArticle(title="Very long report", body=body, published="2016-09-09", source="Gamma Daily")
+    aid = articles.article_id(article)
+    stored = articles.store_body(article, aid, "bodies/")
+    assert stored.s3_key is not None, "the body must be big enough to be moved to S3"
+    stack.s3.put_object(Bucket=stack.bucket, Key=stored.s3_key, Body=stored.s3_payload)
+    table.put(articles.article_item(article, aid, stored, bundle_id="big-bundle", member="big.txt", now=NOW))
+    return aid
+
+
+def _reset() -> None:
+    get_settings.cache_clear()
+    aws.reset_clients()
+    ingest_service.ingestor.cache_clear()
+    lookup.reset()
+
+
+def _seed(stack: Any) -> Api:
+    seeds = zip_bytes(load_seeds())
+    outcome = Api(stack=stack)
+    for key in SEED_KEYS:
+        bundles = ingest_through_handler(stack, key, seeds)
+        assert [b["status"] for b in bundles] == ["DONE"], bundles
+        outcome.seed_bundles.append(bundles[0]["bundle_id"])
+    write_synthetic(ArticleTable(stack.dynamodb, stack.table), stack.bucket)
+    return outcome
+
+
+def _function_env() -> dict[str, str]:
+    resolver = stack_resolver(stack=DEFAULT_STACK, account_id=DEFAULT_ACCOUNT_ID, region=DEFAULT_REGION)
+    return {
+        **function_environment(resolver, LOOKUP_FUNCTION_ID),
+        **function_environment(resolver, INGEST_FUNCTION_ID),
+    }
+
+
+@pytest.fixture(scope="module")
+def seeded() -> Iterator[Api]:
+    """Read-only tests share one provisioned stack (as the `stack` fixture builds it), ingested once."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in (
+            "AWS_ENDPOINT_URL",
+            "AWS_PROFILE",
+            "AWS_DEFAULT_PROFILE",
+            "AWS_CONFIG_FILE",
+            "CURSOR_SECRET",
+        ):
+            patch.delenv(name, raising=False)
+        environment = {
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_SECURITY_TOKEN": "testing",
+            "AWS_SESSION_TOKEN": "testing",
+            "AWS_DEFAULT_REGION": DEFAULT_REGION,
+            "AWS_REGION": DEFAULT_REGION,
+            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+            "POWERTOOLS_TRACE_DISABLED": "true",
+            **_function_env(),
+        }
+        for name, value in environment.items():
+            patch.setenv(name, value)
+        with mock_aws():
+            session = boto3.session.Session(region_name=DEFAULT_REGION)
+            resources = provision(
+                session, stack=DEFAULT_STACK, account_id=DEFAULT_ACCOUNT_ID, region=DEFAULT_REGION
+            )
+            clients = {name: session.client(name) for name in ("s3", "sqs", "dynamodb")}
+            drain_queue(clients["sqs"], resources.queue_url)
+            _reset()
+            stack = SimpleNamespace(bucket=resources.bucket, table=resources.table, **clients)
+            seeded_api = _seed(stack)
+            # The real wiring, with the clock set just after the fixture's newest article and a 3-year floor:
+            # walking the default 30 years of empty months in moto would make every listing test slow.
+            service = lookup.service()
+            service.now = lambda: FIXTURE_NOW
+            service.floor_months = 36
+            yield seeded_api
+    _reset()
+
+
+@pytest.fixture
+def api(stack) -> Iterator[Api]:
+    """A fresh `stack` (conftest) filled the same way, for tests that change the stack or the environment."""
+    _reset()
+    yield _seed(stack)
+    _reset()

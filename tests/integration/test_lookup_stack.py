@@ -1,0 +1,51 @@
+"""Lookup tests that change the stack or the environment: each gets its own `stack` (conftest) via `api`."""
+
+# ruff: noqa: F811  (pytest fixtures imported from test_lookup_fixtures are parameters here)
+from __future__ import annotations
+
+import json
+
+from newsdrop import keys
+from newsdrop.adapters.table import ArticleTable
+from newsdrop.config import get_settings
+from newsdrop.handlers import lookup
+from tests.integration.harness import EVENTS
+from tests.integration.test_lookup_fixtures import api, write_big_article  # noqa: F401  (fixture)
+
+
+def test_body_stored_in_s3_is_served_whole(api):
+    table = ArticleTable(api.stack.dynamodb, api.stack.table)
+    aid = write_big_article(table, api.stack)
+    status, body = api.get(f"/articles/{aid}")
+    assert status == 200
+    assert len(body["body"]) > 300_000
+    assert len(body["body"].split()) == 120_000
+    assert body["title"] == "Very long report"
+    assert body["bundles"] == []
+    listed = api.walk("/articles", 100, source="gamma daily")
+    assert [i["id"] for i in listed] == [aid]
+
+
+def test_default_listing_walks_back_from_today_to_undated_articles(api):
+    """The real clock and the default floor: 2015 and undated articles are still reached, newest first."""
+    metas = [i for i in api.table_items() if i["sk"] == keys.ARTICLE_SK]
+    walked = api.walk("/articles", 100)
+    assert [i["id"] for i in walked] == [
+        m["id"] for m in sorted(metas, key=lambda m: (m.get("published") or "", m["id"]), reverse=True)
+    ]
+    assert walked[-1]["published"] is None
+    assert any((i["published"] or "").startswith("2015") for i in walked)
+
+
+def test_missing_table_is_503_and_health_still_answers(api, monkeypatch):
+    monkeypatch.setenv("TABLE_NAME", "no-such-table")
+    get_settings.cache_clear()
+    lookup.reset()
+    status, headers, body = api.call(api.event("/bundles"))
+    assert status == 503
+    assert headers["Retry-After"].isdigit()
+    assert body["error"]["code"] == "storage_unavailable"
+    assert "no-such-table" not in body["error"]["message"]
+    status, _, body = api.call(json.loads((EVENTS / "api-health.json").read_text()))
+    assert status == 200
+    assert body["status"] == "ok"
