@@ -22,6 +22,7 @@ from bundle_factory import (
     tar_bytes,
     zip_bytes,
 )
+
 from newsdrop.bundles import iter_members
 from newsdrop.config import Limits, MiB
 from newsdrop.errors import BundleError, CorruptBundle, EmptyBundle, LimitExceeded, UnknownFormat
@@ -512,3 +513,15 @@ def test_damaged_bundles_fail_only_with_bundle_errors(kind):
                 assert isinstance(item, Member | MemberProblem)
         except BundleError as exc:
             assert exc.hint or "again" in str(exc) or "upload" in str(exc)
+
+
+def test_an_oversized_tar_extended_header_is_refused_before_it_is_read():
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        info = tarfile.TarInfo("a.txt")
+        info.size = len(ARTICLE)
+        info.pax_headers = {"comment": "x" * (2 * MiB)}
+        archive.addfile(info, io.BytesIO(ARTICLE))
+
+    with pytest.raises(LimitExceeded, match="extended header"):
+        split(buffer.getvalue(), "b.tar")

@@ -294,8 +294,29 @@ def _zip_entry(
 
 
 # --- tar -----------------------------------------------------------------------------------------
-class _EndTrackingTarInfo(tarfile.TarInfo):
-    """Remembers why a tar stream ended: tarfile ends quietly at a damaged or missing header."""
+# Long-name and pax headers are read whole by tarfile; real ones are a few hundred bytes.
+_EXTENDED_HEADER_TYPES = (
+    tarfile.GNUTYPE_LONGNAME,
+    tarfile.GNUTYPE_LONGLINK,
+    tarfile.XHDTYPE,
+    tarfile.XGLTYPE,
+    tarfile.SOLARIS_XHDTYPE,
+)
+MAX_EXTENDED_HEADER_BYTES = 1 * MiB
+
+
+class _GuardedTarInfo(tarfile.TarInfo):
+    """Bounds extended headers, and remembers why a tar stream ended (tarfile ends quietly at a
+    damaged or missing header)."""
+
+    def _proc_member(self, archive: tarfile.TarFile) -> tarfile.TarInfo:
+        # tarfile documents _proc_member as the hook for subclasses.
+        if self.type in _EXTENDED_HEADER_TYPES and self.size > MAX_EXTENDED_HEADER_BYTES:
+            raise LimitExceeded(
+                f"the tar archive has a {self.size}-byte extended header (names and attributes are far smaller)",
+                hint="re-create the archive with a standard tar tool and upload it again",
+            )
+        return super()._proc_member(archive)  # type: ignore[misc]
 
     @classmethod
     def fromtarfile(cls, archive: tarfile.TarFile) -> tarfile.TarInfo:  # type: ignore[override]
@@ -315,7 +336,7 @@ def iter_tar(
     """Entries of an (already decompressed) tar stream, read strictly forward."""
     try:
         archive = tarfile.open(  # noqa: SIM115 - closed by the with below
-            fileobj=source, mode="r|", tarinfo=_EndTrackingTarInfo
+            fileobj=source, mode="r|", tarinfo=_GuardedTarInfo
         )
     except tarfile.TarError as exc:
         raise CorruptBundle(
