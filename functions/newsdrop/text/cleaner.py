@@ -47,6 +47,7 @@ _REPEATED_MIN_COUNT = 3
 _SENTENCE_LOWER_SHARE = 0.3
 _LEAD_OVERLAP_WEIGHT = 6.0
 _LINE_CACHE_SIZE = 32768
+_LINE_CACHE_MAX_CHARS = 300
 # The headline sits within this many lines above the article's first paragraph.
 _TITLE_SCAN_LINES = 200
 _KICKER_MAX_WORDS = 8
@@ -100,7 +101,6 @@ def _is_prose(line: _Line) -> bool:
     return line.words >= _MIN_SENTENCE_WORDS and _ends_sentence(line.text)
 
 
-@lru_cache(maxsize=_LINE_CACHE_SIZE)
 def _analyse(stripped: str) -> tuple[str, int, str | None, str | None]:
     """Key, word count and rule verdict (role, rule) of one line text.
 
@@ -117,13 +117,18 @@ def _analyse(stripped: str) -> tuple[str, int, str | None, str | None]:
     return key, words, rule.role, rule.name
 
 
+_analyse_cached = lru_cache(maxsize=_LINE_CACHE_SIZE)(_analyse)
+
+
 def _read_lines(text: str, bundle_chrome: frozenset[str]) -> list[_Line]:
     lines: list[_Line] = []
     for index, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         stripped = raw.strip()
         if not stripped:
             continue
-        key, words, role, rule = _analyse(stripped)
+        # Only short lines (the chrome that repeats) go through the cache, which keeps its memory bounded.
+        analyse = _analyse_cached if len(stripped) <= _LINE_CACHE_MAX_CHARS else _analyse
+        key, words, role, rule = analyse(stripped)
         if key in bundle_chrome:
             role, rule = "boilerplate", "bundle_chrome"
         lines.append(_Line(index, stripped, key, words, role, rule))
