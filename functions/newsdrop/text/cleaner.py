@@ -299,6 +299,7 @@ def _title_score(
     keys: dict[str, list[int]],
     variants: dict[str, set[int]],
     lead_words: set[str],
+    unclaimed_between: int,
 ) -> float:
     line = lines[index]
     cjk = any("\u3040" <= ch <= "\u9fff" for ch in line.text)
@@ -331,7 +332,7 @@ def _title_score(
     if _LOWER_START.match(line.text):
         score -= 2
     # Nearer the start of the article is likelier the headline than a teaser higher up.
-    score -= min(4.0, 0.4 * sum(1 for other in lines[index + 1 : region_start] if other.role is None))
+    score -= min(4.0, 0.4 * unclaimed_between)
     return score
 
 
@@ -357,7 +358,15 @@ def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int 
     lead_lines = [line for line in lines[region_start:] if line.prose][:_LEAD_PARAGRAPHS]
     lead_words = _content_words(" ".join(line.key for line in lead_lines))
     best: tuple[float, int] | None = None
-    for index in range(max(0, region_start - _TITLE_SCAN_LINES), region_start):
+    # Unclaimed lines between each candidate and the article, counted once from the bottom up.
+    first_candidate = max(0, region_start - _TITLE_SCAN_LINES)
+    unclaimed_after = [0] * (region_start - first_candidate + 1)
+    for index in range(region_start - 1, first_candidate - 1, -1):
+        below = lines[index + 1] if index + 1 < region_start else None
+        unclaimed_after[index - first_candidate] = unclaimed_after[index - first_candidate + 1] + int(
+            below is not None and below.role is None
+        )
+    for index in range(first_candidate, region_start):
         line = lines[index]
         if (
             line.rule not in (None, "link_list", "repeated_line")
@@ -367,7 +376,9 @@ def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int 
             continue
         if _doubled(line.key) is not None or find_date(line.text) is not None:
             continue
-        score = _title_score(lines, index, region_start, keys, variants, lead_words)
+        score = _title_score(
+            lines, index, region_start, keys, variants, lead_words, unclaimed_after[index - first_candidate]
+        )
         if best is None or score >= best[0]:
             best = (score, index)
     if best is None or best[0] < 0:
