@@ -357,6 +357,13 @@ def test_api_is_throttled_with_a_quota_logged_and_cors_limited():
     assert all(m["ThrottlingRateLimit"] == 7 for m in api["MethodSettings"])
     assert api["AccessLogSetting"]["DestinationArn"] == r.get_att("ApiAccessLogGroup", "Arn")
     assert api["Cors"]["AllowOrigin"] == "'https://news.example.org'"
+    # Preflights carry no key, and gateway errors must be readable cross-origin.
+    assert api["Auth"]["AddApiKeyRequiredToCorsPreflight"] is False
+    for response in api["GatewayResponses"].values():
+        assert (
+            response["ResponseParameters"]["Headers"]["Access-Control-Allow-Origin"]
+            == api["Cors"]["AllowOrigin"]
+        )
 
 
 def test_outputs_tell_where_everything_is():
