@@ -85,6 +85,7 @@ class _Line:
     role: str | None = None
     rule: str | None = None
     prose: bool = False
+    dated: bool | None = None
 
     def assign(self, role: str, rule: str) -> None:
         self.role, self.rule = role, rule
@@ -202,9 +203,11 @@ def _mark_comment_section(lines: list[_Line]) -> None:
 
 
 def _is_date_line(line: _Line) -> bool:
-    if line.words > 14 or (_is_prose(line) and line.words > 10):
-        return False
-    return find_date(line.text) is not None
+    """A short line that prints a date (a dateline, "Published ..."), not a sentence mentioning one."""
+    if line.dated is None:
+        short = line.words <= 14 and not (_is_prose(line) and line.words > 10)
+        line.dated = short and find_date(line.text) is not None
+    return line.dated
 
 
 def _prose_runs(lines: list[_Line]) -> list[tuple[int, int, int]]:
