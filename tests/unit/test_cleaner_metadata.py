@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from newsdrop.models import Hints
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.dates import find_date, parse_published

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from newsdrop.text.cleaner import clean_article, normalize_line_key
 from newsdrop.text.rules import RULES, count_words, first_rule
 

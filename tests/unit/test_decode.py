@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
+
 from newsdrop.errors import UndecodableText
 from newsdrop.text.decode import decode_bytes, normalize_text
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from newsdrop.models import CleanArticle
 from newsdrop.text.cleaner import clean_article
 
