@@ -248,7 +248,8 @@ def granted(logical_id: str) -> dict[str, set[str]]:
 def test_ingest_reads_only_incoming_and_writes_only_quarantine_and_bodies():
     grants = granted("IngestFunction")
     s3_reads = {a for a in grants if a.startswith("s3:Get")}
-    s3_writes = {a for a in grants if a.startswith("s3:") and a not in s3_reads}
+    s3_lists = {a for a in grants if a.startswith("s3:List")}
+    s3_writes = {a for a in grants if a.startswith("s3:") and a not in s3_reads | s3_lists}
 
     assert {"s3:GetObject", "s3:GetObjectVersion"} <= s3_reads
     for action in s3_reads:
@@ -257,6 +258,8 @@ def test_ingest_reads_only_incoming_and_writes_only_quarantine_and_bodies():
     for action in s3_writes:
         assert grants[action] <= {f"{bucket_arn()}/quarantine/*", f"{bucket_arn()}/bodies/*"}, action
     assert not any("Delete" in a for a in grants)
+    # Listing (so a deleted bundle reads as 404, not 403) is granted on the bucket itself, not its objects.
+    assert all(grants[a] == {bucket_arn()} for a in s3_lists)
 
 
 def test_ingest_writes_the_table_and_its_indexes_only():
