@@ -27,6 +27,10 @@ class Readable(Protocol):
     def read(self, size: int = -1, /) -> bytes: ...
 
 
+class Decompressing(Readable, Protocol):
+    def read1(self, size: int = -1, /) -> bytes: ...
+
+
 class Budget:
     """Running totals for one bundle, shared by every nesting level, checked against ``Limits``."""
 
@@ -129,22 +133,32 @@ class DecompressedReader(_Reader):
     Decompressor failures (bad or truncated data) become ``CorruptBundle``.
     """
 
-    def __init__(self, decompressed: Readable, compressed: CountingReader, budget: Budget, kind: str) -> None:
+    def __init__(
+        self, decompressed: Decompressing, compressed: CountingReader, budget: Budget, kind: str
+    ) -> None:
         super().__init__()
         self._decompressed = decompressed
         self._compressed = compressed
         self._budget = budget
         self._kind = kind
         self.produced = 0
+        self._failure: CorruptBundle | None = None
 
     def _read(self, size: int) -> bytes:
+        if self._failure is not None:
+            raise self._failure
         try:
-            data = self._decompressed.read(size)
+            # read1: one underlying read, so bytes decoded before a truncation point reach us.
+            data = self._decompressed.read1(size)
         except _DECOMPRESSION_ERRORS as exc:
-            raise CorruptBundle(
+            # Report end-of-data once and raise on the next read: a BufferedReader above us would
+            # otherwise drop the bytes it already gathered, losing the members before the break.
+            self._failure = CorruptBundle(
                 f"the {self._kind} stream is corrupt or truncated ({exc})",
                 hint="re-create the compressed file and upload it again",
-            ) from exc
+            )
+            self._failure.__cause__ = exc
+            return b""
         self.produced += len(data)
         self._budget.add_uncompressed(len(data))
         ratio_limit = self._budget.limits.max_compression_ratio

@@ -107,7 +107,7 @@ def iter_text(stream: io.BufferedIOBase, label: str, limits: Limits) -> Iterator
     header = _HEADER.match(first_line)
     # Only a file-like first header switches to header mode: "=== Monday's news ===" is a title line.
     if header is not None and _FILE_NAME.search(header.group("name")):
-        yield from _split_headers(_chain(leading, lines), label, limits)
+        yield from _split_headers(_chain(leading, lines), limits)
     else:
         yield from _split_separators(_chain(leading, lines), label, limits)
 
@@ -131,33 +131,24 @@ def _chain(leading: list[bytes], rest: Iterator[tuple[bytes, bool]]) -> Iterator
     yield from rest
 
 
-def _split_headers(
-    lines: Iterator[tuple[bytes, bool]], label: str, limits: Limits
-) -> Iterator[Member | MemberProblem]:
+def _split_headers(lines: Iterator[tuple[bytes, bool]], limits: Limits) -> Iterator[Member | MemberProblem]:
+    """Articles after "=== name" headers, named by them and kept byte for byte."""
     name: str | None = None
     piece = _Piece(limits.max_member_bytes)
-    ordinal = 0
     for line, at_start in lines:
-        header = _HEADER.match(line) if at_start else None
-        glued = None if header else _glued_header(line)
-        if header is None and glued is None:
-            piece.add(line)
-            continue
-        if glued is not None:
-            piece.add(line[: glued.start()])
-        match = header or glued
-        assert match is not None
-        if name is not None:
-            ordinal += 1
-            finished = _finish(piece, name, strip=False)
-            if finished is not None:
-                yield finished
-        name = _decode_name(match.group("name").strip()) or f"{label}#{ordinal + 1}"
-        piece = _Piece(limits.max_member_bytes)
-    if name is not None:
-        finished = _finish(piece, name, strip=False)
-        if finished is not None:
+        match = _HEADER.match(line) if at_start else None
+        if match is None:
+            match = _glued_header(line)
+            if match is None:
+                piece.add(line)
+                continue
+            piece.add(line[: match.start()])
+        if name is not None and (finished := _finish(piece, name, strip=False)) is not None:
             yield finished
+        name = _decode_name(match.group("name").strip())
+        piece = _Piece(limits.max_member_bytes)
+    if name is not None and (finished := _finish(piece, name, strip=False)) is not None:
+        yield finished
 
 
 def _split_separators(
