@@ -53,11 +53,11 @@ def stack(aws_env: dict[str, str], reset_caches: Callable[[], None]) -> Iterator
     """A fresh moto account holding the template's resources; the queue starts empty (moto's TestEvent drained)."""
     with mock_aws():
         session = boto3.session.Session(region_name=DEFAULT_REGION)
+        clients = {name: session.client(name) for name in ("s3", "sqs", "dynamodb")}
         # The same stack, account and region as aws_env's TABLE_NAME / BUCKET_NAME.
         resources = provision(
-            session, stack=DEFAULT_STACK, account_id=DEFAULT_ACCOUNT_ID, region=DEFAULT_REGION
+            clients, stack=DEFAULT_STACK, account_id=DEFAULT_ACCOUNT_ID, region=DEFAULT_REGION
         )
-        clients = {name: session.client(name) for name in ("s3", "sqs", "dynamodb")}
         drain_queue(clients["sqs"], resources.queue_url)
         reset_caches()
         yield LocalStack(resources=resources, **clients)

@@ -194,3 +194,22 @@ def test_provision_over_http_against_a_moto_server_and_again_harmlessly(moto_ser
     assert second == first
     assert first.queue_url.startswith(moto_server)
     assert _object_keys(drain_queue(sqs, first.queue_url)) == ["incoming/over-http.json"]
+
+
+def test_provision_takes_ready_clients_and_another_region(aws_env):
+    with mock_aws():
+        session = boto3.session.Session(region_name="eu-west-1")
+        clients = {name: session.client(name) for name in ("s3", "sqs", "dynamodb")}
+
+        resources = provision(clients, stack="newsdrop-eu", account_id="123456789012")
+        location = clients["s3"].get_bucket_location(Bucket=resources.bucket)["LocationConstraint"]
+        table_arn = clients["dynamodb"].describe_table(TableName=resources.table)["Table"]["TableArn"]
+
+    assert resources.region == "eu-west-1"
+    assert location == "eu-west-1"
+    assert ":eu-west-1:" in resources.queue_arn and ":eu-west-1:" in table_arn
+
+
+def test_provision_refuses_an_incomplete_client_mapping(aws_env):
+    with pytest.raises(TypeError, match="dynamodb"):
+        provision({"s3": object(), "sqs": object()})
