@@ -24,7 +24,8 @@ FUTURE_MONTHS = 1  # ... starting one month ahead, so articles dated "tomorrow" 
 MAX_SIGHTINGS = 1000  # bundles listed per article
 MAX_POSTINGS_PER_TERM = 1000  # term items read per search word
 MAX_SEARCH_TERMS = 8
-UNDATED_SLOT = -1  # the month position meaning the PUB#undated partition
+UNDATED_SLOT = -1
+MAX_KEY_BYTES = 1024  # the month position meaning the PUB#undated partition
 
 ARTICLE_SUMMARY = ("id", "title", "published", "source", "word_count")
 BUNDLE_SUMMARY = (
@@ -195,7 +196,12 @@ class Lookup:
         if source is not None:
             source_pk = keys.source_key(source)
             if source_pk == "SRC#":
-                raise BadParameter("source", "source must contain at least one letter or digit")
+                raise BadParameter("source", "source must not be blank: give an outlet name such as Press TV")
+            # Folding can expand a character many times over; DynamoDB keys stop at 2048 bytes.
+            if len(source_pk.encode("utf-8")) > MAX_KEY_BYTES:
+                raise BadParameter(
+                    "source", "source is too long once case and accents are folded; shorten it"
+                )
         scope = f"articles\x1f{bundle}\x1f{source_pk}\x1f{dates.since}\x1f{dates.until}"
         position = self._position(cursor, scope)
         if bundle is not None:
