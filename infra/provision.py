@@ -501,3 +501,38 @@ def drain_queue(sqs: Any, queue_url: str) -> list[dict[str, Any]]:
             Entries=[{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(batch)],
         )
     return bodies
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m infra.provision``: provision into the moto server at AWS_ENDPOINT_URL, print the names as JSON."""
+    import argparse
+    import dataclasses
+    import os
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--stack", default=DEFAULT_STACK)
+    parser.add_argument("--region", default=os.environ.get("AWS_DEFAULT_REGION", DEFAULT_REGION))
+    parser.add_argument("--account-id", default=DEFAULT_ACCOUNT_ID)
+    parser.add_argument("--template", default=str(TEMPLATE_PATH))
+    parser.add_argument(
+        "--parameter", action="append", default=[], metavar="NAME=VALUE", help="template parameter override"
+    )
+    args = parser.parse_args(argv)
+    if not os.environ.get("AWS_ENDPOINT_URL"):
+        parser.error(
+            "AWS_ENDPOINT_URL is not set: point it at a moto server (this never provisions real AWS)"
+        )
+    overrides: dict[str, str] = {}
+    for item in args.parameter:
+        name, sep, value = item.partition("=")
+        if not sep:
+            parser.error(f"--parameter {item!r} must look like NAME=VALUE")
+        overrides[name] = value
+    session = boto3.session.Session(region_name=args.region)
+    resources = provision(session, args.template, args.stack, args.account_id, args.region, overrides)
+    print(json.dumps(dataclasses.asdict(resources), indent=2, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -11,7 +11,7 @@ import pytest
 from moto import mock_aws
 from moto.server import ThreadedMotoServer
 
-from infra.provision import drain_queue, moto_enforceable_policy, provision
+from infra.provision import drain_queue, main, moto_enforceable_policy, provision
 from infra.template import TemplateError
 
 
@@ -213,3 +213,19 @@ def test_provision_takes_ready_clients_and_another_region(aws_env):
 def test_provision_refuses_an_incomplete_client_mapping(aws_env):
     with pytest.raises(TypeError, match="dynamodb"):
         provision({"s3": object(), "sqs": object()})
+
+
+def test_command_line_provisions_the_server_and_prints_the_names(moto_server, capsys):
+    assert main(["--stack", "newsdrop-cli", "--parameter", "IngestBatchSize=2"]) == 0
+
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["bucket"] == "newsdrop-cli-drop-123456789012"
+    assert printed["ingest_batch_size"] == 2
+    assert printed["queue_url"].startswith(moto_server)
+
+
+def test_command_line_refuses_to_run_without_a_moto_endpoint(aws_env):
+    with pytest.raises(SystemExit) as refused:
+        main(["--stack", "newsdrop-cli"])
+
+    assert refused.value.code != 0
