@@ -8,7 +8,6 @@ import lzma
 import shutil
 import tempfile
 import zlib
-from collections.abc import Callable
 from typing import BinaryIO, Protocol
 
 from newsdrop.config import Limits, MiB
@@ -158,6 +157,8 @@ class DecompressedReader(_Reader):
                 hint="re-create the compressed file and upload it again",
             )
             self._failure.__cause__ = exc
+            if self.produced == 0:
+                raise self._failure from exc
             return b""
         self.produced += len(data)
         self._budget.add_uncompressed(len(data))
@@ -214,13 +215,8 @@ def spool(source: Readable, head: bytes = b"") -> tempfile.SpooledTemporaryFile[
     return spooled
 
 
-def read_bounded(
-    source: Readable, limit: int, on_chunk: Callable[[int], str | None] | None = None
-) -> bytes | str:
-    """Read at most ``limit + 1`` bytes; return the bytes, or a problem code when ``on_chunk`` or the limit objects.
-
-    ``on_chunk`` sees the running total after each chunk and may return a problem code to stop reading.
-    """
+def read_bounded(source: Readable, limit: int) -> bytes | None:
+    """Read a member of at most ``limit`` bytes; None when it is larger (at most ``limit + 1`` bytes are read)."""
     parts: list[bytes] = []
     total = 0
     while total <= limit:
@@ -229,10 +225,6 @@ def read_bounded(
             break
         parts.append(chunk)
         total += len(chunk)
-        if on_chunk is not None:
-            problem = on_chunk(total)
-            if problem is not None:
-                return problem
     if total > limit:
-        return "too_large"
+        return None
     return b"".join(parts)

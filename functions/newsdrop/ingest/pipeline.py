@@ -35,7 +35,7 @@ from newsdrop.ingest.records import (
 )
 from newsdrop.models import CleanArticle, Member, MemberProblem
 from newsdrop.text.cleaner import CLEANER_VERSION, clean_article
-from newsdrop.text.decode import decode_bytes
+from newsdrop.text.decode import decode_bytes, normalize_text
 from newsdrop.text.html import html_to_text, looks_like_html
 
 logger = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ def clean_member(member: Member) -> CleanArticle:
         text = member.content
     if looks_like_html(text, member.name):
         text = html_to_text(text)
-    return clean_article(text, member.hints)
+    return clean_article(normalize_text(text), member.hints)
 
 
 class Ingestor:
