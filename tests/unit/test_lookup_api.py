@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+
 from newsdrop.handlers import lookup
 
 REPO = Path(__file__).resolve().parents[2]
@@ -202,3 +206,40 @@ def test_bugs_answer_500_without_a_stack_trace(monkeypatch):
     assert error["code"] == "internal_error"
     assert "unit-request-id" in error["message"]
     assert "secret internals" not in body and "Traceback" not in body
+
+
+CORS_PROBE = """
+import json, sys
+from newsdrop.handlers import lookup
+event = json.loads(open(sys.argv[1]).read())
+event["headers"]["Origin"] = sys.argv[2]
+event["multiValueHeaders"]["Origin"] = [sys.argv[2]]
+event["path"] = sys.argv[3]
+reply = lookup.lambda_handler(event, None)
+headers = {k: v[-1] for k, v in reply.get("multiValueHeaders", {}).items()}
+print(json.dumps({"status": reply["statusCode"], "origin": headers.get("Access-Control-Allow-Origin")}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("allowed", "origin", "path", "expected"),
+    [
+        ("https://news.example", "https://news.example", "/health", "https://news.example"),
+        ("https://news.example", "https://news.example", "/nope", "https://news.example"),
+        ("https://news.example", "https://evil.example", "/health", None),
+        ("", "https://news.example", "/health", None),
+    ],
+)
+def test_answers_carry_cors_headers_for_the_configured_origin_only(allowed, origin, path, expected):
+    # The resolver reads ALLOWED_ORIGIN once at import, so each setting gets a fresh interpreter.
+    env = {**os.environ, "ALLOWED_ORIGIN": allowed, "PYTHONPATH": str(REPO / "functions")}
+    probe = subprocess.run(
+        [sys.executable, "-c", CORS_PROBE, str(EVENTS / "api-health.json"), origin, path],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    result = json.loads(probe.stdout.strip().splitlines()[-1])
+    assert result["origin"] == expected
+    assert result["status"] == (200 if path == "/health" else 404)

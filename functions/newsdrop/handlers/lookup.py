@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from decimal import Decimal
 from functools import cache
 from http import HTTPStatus
 from typing import Annotated, Any
 
-from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
@@ -57,7 +58,19 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=default)
 
 
-app = APIGatewayRestResolver(enable_validation=True, serializer=_dumps)
+def _cors() -> CORSConfig | None:
+    """CORS headers for the browser origin in ALLOWED_ORIGIN (the template's AllowedOrigins), if one is set.
+
+    API Gateway answers preflights itself, but with a proxy integration the function's own answers
+    (errors included) must carry Access-Control-Allow-Origin or browsers cannot read them.
+    """
+    origin = os.environ.get("ALLOWED_ORIGIN", "").strip()
+    if not origin:
+        return None
+    return CORSConfig(allow_origin=origin, allow_headers=["x-api-key"], max_age=600)
+
+
+app = APIGatewayRestResolver(enable_validation=True, serializer=_dumps, cors=_cors())
 app.configure_openapi(
     title=TITLE,
     version=__version__,
