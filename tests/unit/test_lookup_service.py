@@ -127,3 +127,8 @@ def test_unknown_ids_are_no_such_item(service):
         service.get_bundle("b1")
     with pytest.raises(NoSuchItem):
         service.get_article("0" * 32)
+
+
+def test_until_beyond_next_month_starts_the_walk_at_next_month(service, table):
+    listing(service, since="2020-05-01", until="2999-12-31")
+    assert table.partitions() == ["PUB#2020-07", "PUB#2020-06", "PUB#2020-05"]

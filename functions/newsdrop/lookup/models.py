@@ -26,7 +26,9 @@ class Health(BaseModel):
 class ArticleSummary(BaseModel):
     id: str
     title: str | None = None
-    published: str | None = Field(default=None, description="YYYY-MM-DD when the article states a date")
+    published: str | None = Field(
+        default=None, description="ISO 8601 date (YYYY-MM-DD) or date-time the article states; null if none"
+    )
     source: str | None = None
     word_count: int | None = None
     member: str | None = Field(default=None, description="Bundle member name (only with the bundle filter)")

@@ -269,7 +269,9 @@ class Lookup:
     def _month_articles(self, dates: DateRange, limit: int, position: dict[str, Any], scope: str) -> Page:
         """Walk the PUB#yyyy-mm partitions of gsi2 newest first between the bounds, then PUB#undated."""
         now = self.now()
-        top = month_index(dates.until) if dates.until else now.year * 12 + now.month - 1 + FUTURE_MONTHS
+        newest = now.year * 12 + now.month - 1 + FUTURE_MONTHS
+        # A far-future until would otherwise make clients page through centuries of empty months.
+        top = min(month_index(dates.until), newest) if dates.until else newest
         floor = month_index(dates.since) if dates.since else top - self.floor_months
         include_undated = not dates.given
         if floor > top:  # since lies beyond the newest month listed: nothing can match
