@@ -20,6 +20,7 @@ from bundle_factory import (
     tar_bytes,
     zip_bytes,
 )
+
 from newsdrop.bundles import SUPPORTED_FORMATS, detect_format, iter_members
 from newsdrop.config import Limits
 from newsdrop.errors import CorruptBundle, EmptyBundle, UnknownFormat

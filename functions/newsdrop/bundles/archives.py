@@ -287,9 +287,9 @@ def _zip_entry(
             name, "corrupt_member", f"{name} is damaged in the archive ({exc}); re-create the archive"
         )
         return
-    if data == "too_large":
+    if data is None:
         yield _too_large(name, scope.max_member_bytes)
-    elif isinstance(data, bytes):
+    else:
         yield article_from_bytes(name, data)
 
 
@@ -397,7 +397,7 @@ def _tar_entry(
             f"the tar archive is truncated inside {name} ({exc})",
             hint="re-create the archive and upload it again",
         ) from exc
-    if data == "too_large":
+    if data is None:
         yield _too_large(name, scope.max_member_bytes)
-    elif isinstance(data, bytes):
+    else:
         yield article_from_bytes(name, data)
