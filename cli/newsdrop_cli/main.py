@@ -1,0 +1,5 @@
+"""Entry point of the `newsdrop` command."""
+
+
+def main() -> None:
+    raise SystemExit(0)
