@@ -1,5 +1,291 @@
-"""Entry point of the `newsdrop` command."""
+"""The `newsdrop` command line: drop, status, get, search, articles (through the API) and clean (offline)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
+from rich.text import Text
+
+from newsdrop_cli import render
+from newsdrop_cli.api import ApiClient
+from newsdrop_cli.errors import EXIT_CODES_HELP, NOT_OK, OK, CliError, UsageProblem
+from newsdrop_cli.target import Target, resolve, s3_client
+
+F = TypeVar("F", bound=Callable[..., Any])
+FINAL_FAILURES = ("FAILED", "PARTIAL")
+HELP = f"""Drop news bundles into newsdrop, follow them, and read the articles.
+
+\b
+Which stack: the local one (`make run` writes .newsdrop/local.json) unless --stack NAME names a
+deployed CloudFormation stack (its outputs and API key are read with your AWS credentials) or
+NEWSDROP_API_URL (with NEWSDROP_API_KEY and NEWSDROP_BUCKET) is set.
+`newsdrop clean` needs no stack at all.
+
+\b
+{EXIT_CODES_HELP}
+"""
 
 
-def main() -> None:
-    raise SystemExit(0)
+def stdout() -> Console:
+    return Console(soft_wrap=False, highlight=False)
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def emit_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def stack_options(command: F) -> F:
+    """--stack/--region/--json, resolved into a Target and an ApiClient passed as `target` and `api`."""
+
+    @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of tables.")
+    @click.option("--region", envvar="AWS_REGION", help="AWS region of --stack (default: your AWS config).")
+    @click.option(
+        "--stack", envvar="NEWSDROP_STACK", help="Name of a deployed newsdrop CloudFormation stack."
+    )
+    @functools.wraps(command)
+    def wrapper(*args: Any, stack: str | None, region: str | None, **kwargs: Any) -> Any:
+        target = resolve(stack=stack, region=region)
+        api = ApiClient(target.api_url, target.api_key)
+        return command(*args, target=target, api=api, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class NewsdropGroup(click.Group):
+    """Turns a CliError into its message, its hint and its exit code (the same under CliRunner and the shell)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CliError as exc:
+            err = stderr()
+            err.print(Text.assemble(("error: ", "red"), str(exc)))
+            if exc.hint:
+                err.print(Text.assemble(("what to do: ", "dim"), exc.hint))
+            ctx.exit(exc.exit_code)
+
+
+@click.group(
+    cls=NewsdropGroup,
+    help=HELP,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
+)
+@click.version_option(package_name="newsdrop", prog_name="newsdrop")
+def cli() -> None:
+    """The command group; see HELP."""
+
+
+# --- drop --------------------------------------------------------------------------------------
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option("--prefix", default="incoming/", show_default=True, help="Key prefix under incoming/.")
+@click.option(
+    "--timeout", default=900.0, show_default=True, help="Seconds to wait for each bundle to finish."
+)
+@click.option("--no-wait", is_flag=True, help="Upload only; do not follow the bundles.")
+@stack_options
+def drop(
+    files: tuple[Path, ...],
+    prefix: str,
+    timeout: float,
+    no_wait: bool,
+    target: Target,
+    api: ApiClient,
+    as_json: bool,
+) -> None:
+    """Upload FILES to the drop bucket and follow each bundle to DONE, PARTIAL or FAILED."""
+    from newsdrop_cli.drop import follow, object_key, upload
+
+    if not target.bucket:
+        raise UsageProblem(
+            f"no drop bucket known for {target.origin}",
+            hint="set NEWSDROP_BUCKET (the stack's DropBucketName output) or use --stack NAME",
+        )
+    keys = [object_key(path, prefix) for path in files]
+    s3 = s3_client(target)
+    err = stderr()
+    results: list[dict[str, Any]] = []
+    worst = OK
+    for path, key in zip(files, keys, strict=True):
+        with Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            DownloadColumn(),
+            TransferSpeedColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=as_json,
+        ) as bar:
+            task = bar.add_task(f"upload {path.name}", total=path.stat().st_size)
+            uploaded = upload(
+                s3, api, target.bucket, path, key, lambda sent, t=task, b=bar: b.advance(t, sent)
+            )
+        if no_wait:
+            results.append(
+                {"file": str(path), "key": key, "bundle_id": uploaded.bundle_id, "status": "UPLOADED"}
+            )
+            if not as_json:
+                err.print(f"uploaded s3://{target.bucket}/{key} (bundle {uploaded.bundle_id or 'pending'})")
+            continue
+        with err.status(f"waiting for {key} to be ingested ...") as spinner:
+
+            def show(summary: dict[str, Any], spinner: Any = spinner, key: str = key) -> None:
+                spinner.update(f"{key}: {summary.get('status')}  {render.counts_text(summary.get('counts'))}")
+
+            record = follow(api, uploaded, timeout=timeout, on_update=show)
+        results.append({"file": str(path), **record})
+        if record.get("status") in FINAL_FAILURES:
+            worst = NOT_OK
+        if not as_json:
+            render.print_bundle(stdout(), record)
+    if as_json:
+        emit_json(results)
+    sys.exit(worst)
+
+
+# --- status ------------------------------------------------------------------------------------
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("bundle_id", required=False)
+@click.option("--key", help="Only bundles of this object key (e.g. incoming/seeds.zip).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000), help="Bundles to list.")
+@stack_options
+def status(
+    bundle_id: str | None, key: str | None, limit: int, target: Target, api: ApiClient, as_json: bool
+) -> None:
+    """Recent bundles, or one bundle with its counts and errors (exit 1 when it is FAILED or PARTIAL)."""
+    if bundle_id:
+        record = api.bundle(bundle_id)
+        if as_json:
+            emit_json(record)
+        else:
+            render.print_bundle(stdout(), record)
+        sys.exit(NOT_OK if record.get("status") in FINAL_FAILURES else OK)
+    bundles = api.bundles(key=key, limit=limit)
+    if as_json:
+        emit_json(bundles)
+    elif bundles:
+        stdout().print(render.bundles_table(bundles))
+    else:
+        stderr().print(f"no bundles yet in {target.origin}; drop one with `newsdrop drop FILE`")
+
+
+# --- get ---------------------------------------------------------------------------------------
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("article_id")
+@click.option(
+    "--removed", is_flag=True, help="Show the source lines, the removed ones marked with their rule."
+)
+@stack_options
+def get(article_id: str, removed: bool, target: Target, api: ApiClient, as_json: bool) -> None:
+    """One article by id: metadata and body (or, with --removed, what the cleaner left out and why)."""
+    article = api.article(article_id)
+    if as_json:
+        emit_json(article)
+        return
+    console = stdout()
+    if removed:
+        console.print(Text(article.get("title") or "(no title)", style="bold"))
+        render.print_source_lines(
+            console, render.source_lines(article.get("body") or "", article.get("removed") or [])
+        )
+    else:
+        render.print_article(console, article)
+
+
+# --- search / articles -------------------------------------------------------------------------
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("words", nargs=-1, required=True)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100))
+@stack_options
+def search(words: tuple[str, ...], limit: int, target: Target, api: ApiClient, as_json: bool) -> None:
+    """Articles containing every one of WORDS, best first."""
+    query = " ".join(words)
+    items, complete = api.search(query, limit=limit)
+    if as_json:
+        emit_json({"items": items, "complete": complete})
+        return
+    stdout().print(render.articles_table(items, title=f"Search: {query}", score=True))
+    if not complete:
+        stderr().print(
+            "[yellow]every word is very common: matches beyond the bounded read may be missing[/yellow]"
+        )
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.option("--source", help="Only this outlet (case and accents ignored).")
+@click.option("--since", help="Published on or after (YYYY-MM-DD or ISO 8601 date-time).")
+@click.option("--until", help="Published on or before (YYYY-MM-DD or ISO 8601 date-time).")
+@click.option("--bundle", "bundle_id", help="Only the articles of this bundle id.")
+@click.option(
+    "--limit", default=20, show_default=True, type=click.IntRange(1, 10_000), help="Articles to list."
+)
+@stack_options
+def articles(
+    source: str | None,
+    since: str | None,
+    until: str | None,
+    bundle_id: str | None,
+    limit: int,
+    target: Target,
+    api: ApiClient,
+    as_json: bool,
+) -> None:
+    """Article summaries, newest first, filtered by source, date range and bundle."""
+    items = api.articles(limit=limit, source=source, since=since, until=until, bundle=bundle_id)
+    if as_json:
+        emit_json(items)
+        return
+    stdout().print(render.articles_table(items, title=f"Articles ({len(items)})"))
+
+
+# --- clean (offline) ---------------------------------------------------------------------------
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+def clean(files: tuple[Path, ...]) -> None:
+    """Split and clean bundle FILES on this machine (no AWS): one JSON article per line on stdout.
+
+    Each line has the API's article fields plus `member`, the file name inside the bundle. Members that
+    give no article are reported on stderr, and the exit code is then 1.
+    """
+    from newsdrop_cli.offline import Problem, clean_file
+
+    err = stderr()
+    failed = 0
+    for path in files:
+        for result in clean_file(path):
+            if isinstance(result, Problem):
+                if result.skipped:
+                    continue
+                failed += 1
+                err.print(f"{result.file}: {result.member}: {result.code}: {result.reason}", markup=False)
+            else:
+                click.echo(json.dumps(result, ensure_ascii=False))
+    sys.exit(NOT_OK if failed else OK)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point (`newsdrop`)."""
+    cli.main(args=argv, prog_name="newsdrop")

@@ -1,0 +1,138 @@
+"""A small client of the lookup API over urllib (no dependency beyond the standard library)."""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from newsdrop_cli.errors import ApiError, NotFound, Unreachable
+
+MAX_PAGE = 100  # the API's own upper bound on `limit`
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+
+
+class ApiClient:
+    """GETs JSON from the lookup API with the API key; retries throttling and transient 5xx a few times."""
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str | None,
+        *,
+        timeout: float = 30.0,
+        retries: int = 3,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+        self.api_key = api_key
+        self.timeout = timeout
+        self.retries = retries
+        self.sleep = sleep
+
+    def url(self, path: str, params: Mapping[str, Any] | None = None) -> str:
+        query = {k: str(v) for k, v in (params or {}).items() if v is not None and v != ""}
+        encoded = urllib.parse.urlencode(query, quote_via=urllib.parse.quote)
+        return self.base_url + path.lstrip("/") + (f"?{encoded}" if encoded else "")
+
+    def get(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
+        url = self.url(path, params)
+        headers = {"Accept": "application/json", "User-Agent": "newsdrop-cli"}
+        if self.api_key:
+            headers["x-api-key"] = self.api_key
+        for attempt in range(self.retries + 1):
+            request = urllib.request.Request(url, headers=headers, method="GET")
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as reply:
+                    return json.loads(reply.read().decode("utf-8"))
+            except urllib.error.HTTPError as exc:
+                if exc.code in RETRY_STATUSES and attempt < self.retries:
+                    self.sleep(_retry_after(exc.headers.get("Retry-After"), attempt))
+                    continue
+                raise _api_error(exc, url) from None
+            except (TimeoutError, urllib.error.URLError, ConnectionError) as exc:
+                if attempt < self.retries:
+                    self.sleep(0.5 * 2**attempt)
+                    continue
+                reason = getattr(exc, "reason", exc)
+                raise Unreachable(
+                    f"cannot reach the newsdrop API at {self.base_url}: {reason}",
+                    hint="start the local stack with `make run`, or check --stack / NEWSDROP_API_URL",
+                ) from None
+            except ValueError:
+                raise ApiError(
+                    f"{url} did not answer JSON",
+                    status=200,
+                    hint="check that NEWSDROP_API_URL points at the newsdrop API (the stack's ApiUrl output)",
+                ) from None
+        raise AssertionError("unreachable: the loop returns or raises")
+
+    def pages(self, path: str, params: Mapping[str, Any], total: int) -> Iterator[dict[str, Any]]:
+        """Items of a list route, following next_cursor until ``total`` items or the last page."""
+        cursor: str | None = None
+        given = 0
+        while given < total:
+            page = self.get(path, {**params, "limit": min(MAX_PAGE, total - given), "cursor": cursor})
+            for item in page.get("items", []):
+                yield item
+                given += 1
+                if given >= total:
+                    return
+            cursor = page.get("next_cursor")
+            if not cursor:
+                return
+
+    # --- routes ------------------------------------------------------------------------------
+    def article(self, article_id: str) -> dict[str, Any]:
+        return self.get(f"articles/{urllib.parse.quote(article_id, safe='')}")
+
+    def bundle(self, bundle_id: str) -> dict[str, Any]:
+        return self.get(f"bundles/{urllib.parse.quote(bundle_id, safe='')}")
+
+    def bundles(self, *, key: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+        return list(self.pages("bundles", {"key": key}, limit))
+
+    def articles(self, *, limit: int = 20, **filters: str | None) -> list[dict[str, Any]]:
+        return list(self.pages("articles", filters, limit))
+
+    def search(self, words: str, *, limit: int = 20) -> tuple[list[dict[str, Any]], bool]:
+        page = self.get("search", {"q": words, "limit": min(MAX_PAGE, limit)})
+        return page.get("items", [])[:limit], bool(page.get("complete", True))
+
+
+def _retry_after(raw: str | None, attempt: int) -> float:
+    try:
+        return min(30.0, max(0.0, float(raw))) if raw else 0.5 * 2**attempt
+    except ValueError:
+        return 0.5 * 2**attempt
+
+
+def _api_error(exc: urllib.error.HTTPError, url: str) -> Exception:
+    try:
+        body = json.loads(exc.read().decode("utf-8"))
+    except (ValueError, OSError):
+        body = {}
+    detail = body.get("error") if isinstance(body, dict) else None
+    if isinstance(detail, dict):
+        code, message = detail.get("code"), str(detail.get("message", ""))
+    else:
+        code, message = None, str((body or {}).get("message", "") if isinstance(body, dict) else "")
+    if exc.code == 404 and code in (None, "not_found"):
+        return NotFound(message or f"not found: {url}", hint="check the id (newsdrop status lists bundles)")
+    if exc.code == 403:
+        return ApiError(
+            message or "forbidden",
+            status=403,
+            code=code,
+            hint="the API key is missing or wrong: set NEWSDROP_API_KEY, or use --stack NAME to read it",
+        )
+    if exc.code >= 500:
+        return Unreachable(
+            f"the API answered {exc.code}: {message or exc.reason}",
+            hint="retry in a moment; if it persists, check the stack's logs",
+        )
+    return ApiError(message or f"HTTP {exc.code}", status=exc.code, code=code, hint=None)

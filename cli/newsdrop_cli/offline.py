@@ -1,0 +1,79 @@
+"""`newsdrop clean`: split and clean bundle files on this machine, with the same code the ingest Lambda runs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsdrop.articles import article_id
+from newsdrop.bundles import iter_members
+from newsdrop.config import Limits
+from newsdrop.errors import BundleError, NewsdropError
+from newsdrop.ingest.pipeline import clean_member
+from newsdrop.models import CleanArticle, MemberProblem
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A member (or the whole file, member "(bundle)") that yielded no article."""
+
+    file: str
+    member: str
+    code: str
+    reason: str
+    skipped: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "member": self.member, "code": self.code, "reason": self.reason}
+
+
+def article_record(article: CleanArticle, member: str) -> dict[str, Any]:
+    """The API's article fields (GET /articles/{id}) for an offline result, plus the member name."""
+    return {
+        "id": article_id(article),
+        "title": article.title,
+        "body": article.body,
+        "published": article.published,
+        "published_text": article.published_text,
+        "source": article.source,
+        "news_id": article.news_id,
+        "kicker": article.kicker,
+        "language": article.language,
+        "word_count": article.word_count,
+        "byline": article.byline,
+        "caption": article.caption,
+        "subheadings": list(article.subheadings) or None,
+        "url": article.url,
+        "removed": [{"n": ln.n, "text": ln.text, "role": ln.role, "rule": ln.rule} for ln in article.removed],
+        "member": member,
+    }
+
+
+def clean_file(path: Path, limits: Limits | None = None) -> Iterator[dict[str, Any] | Problem]:
+    """Every article of one bundle file as an API-shaped dict, and every member that failed as a Problem."""
+    limits = limits or Limits()
+    with path.open("rb") as stream:
+        try:
+            for member in iter_members(stream, name=path.name, limits=limits):
+                if isinstance(member, MemberProblem):
+                    yield Problem(str(path), member.name, member.code, member.reason, member.skipped)
+                    continue
+                try:
+                    article = clean_member(member)
+                except NewsdropError as exc:
+                    yield Problem(str(path), member.name, exc.code, str(exc))
+                    continue
+                if not article.body.strip():
+                    yield Problem(
+                        str(path),
+                        member.name,
+                        "empty_after_cleaning",
+                        "no article text is left after removing boilerplate; check that the member holds an article",
+                    )
+                    continue
+                yield article_record(article, member.name)
+        except BundleError as exc:
+            # str() of a NewsdropError already carries its hint.
+            yield Problem(str(path), "(bundle)", exc.code, str(exc))

@@ -1,0 +1,209 @@
+"""How results look to people: rich tables and text; `--json` output bypasses this module."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+COUNT_NAMES = ("members", "articles", "new", "duplicates", "skipped", "failed")
+STATUS_STYLES = {
+    "DONE": "green",
+    "PARTIAL": "yellow",
+    "FAILED": "red",
+    "PROCESSING": "cyan",
+    "RECEIVED": "cyan",
+}
+
+
+def human_bytes(size: int | None) -> str:
+    if size is None:
+        return "-"
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    raise AssertionError("unreachable: GB is the last unit")
+
+
+def counts_text(counts: dict[str, Any] | None) -> str:
+    """`members 5, articles 5 (new 5, duplicates 0), skipped 0, failed 0` from a bundle record's counts."""
+    c = {name: int((counts or {}).get(name, 0) or 0) for name in COUNT_NAMES}
+    return (
+        f"members {c['members']}, articles {c['articles']} (new {c['new']}, duplicates {c['duplicates']}), "
+        f"skipped {c['skipped']}, failed {c['failed']}"
+    )
+
+
+def short_time(stamp: str | None) -> str:
+    """`2026-11-22T05:00:01.123Z` -> `2026-11-22 05:00:01`."""
+    if not stamp:
+        return "-"
+    return stamp.replace("T", " ")[:19]
+
+
+def status_text(status: str | None) -> Text:
+    return Text(status or "-", style=STATUS_STYLES.get(status or "", ""))
+
+
+def bundles_table(bundles: Sequence[dict[str, Any]]) -> Table:
+    table = Table(title="Bundles (newest first)", title_justify="left")
+    for column in ("bundle id", "status", "key", "size", "articles", "new", "failed", "received"):
+        table.add_column(column, no_wrap=column in ("bundle id", "status"))
+    for b in bundles:
+        counts = b.get("counts") or {}
+        table.add_row(
+            b.get("bundle_id", "-"),
+            status_text(b.get("status")),
+            b.get("key") or "-",
+            human_bytes(b.get("size")),
+            str(counts.get("articles", "-")),
+            str(counts.get("new", "-")),
+            str(counts.get("failed", "-")),
+            short_time(b.get("received_at")),
+        )
+    return table
+
+
+def print_bundle(console: Console, bundle: dict[str, Any]) -> None:
+    console.print(
+        Text.assemble(
+            ("bundle ", "bold"), bundle.get("bundle_id", "-"), "  ", status_text(bundle.get("status"))
+        )
+    )
+    for label, value in (
+        ("key", bundle.get("key")),
+        ("format", bundle.get("format")),
+        ("size", human_bytes(bundle.get("size"))),
+        ("received", short_time(bundle.get("received_at"))),
+        ("finished", short_time(bundle.get("finished_at"))),
+        ("quarantine", bundle.get("quarantine_key")),
+    ):
+        if value and value != "-":
+            console.print(f"  {label:<10} {value}", highlight=False)
+    console.print(f"  {'counts':<10} {counts_text(bundle.get('counts'))}", highlight=False)
+    errors = bundle.get("errors") or []
+    if errors:
+        console.print(errors_table(errors, more=int(bundle.get("errors_truncated") or 0)))
+
+
+def errors_table(errors: Sequence[dict[str, Any]], *, more: int = 0) -> Table:
+    title = "Errors" + (f" (and {more} more not kept)" if more else "")
+    table = Table(title=title, title_justify="left")
+    table.add_column("member", overflow="fold")
+    table.add_column("code", no_wrap=True)
+    table.add_column("what went wrong / what to do", overflow="fold")
+    for e in errors:
+        table.add_row(e.get("member") or "-", e.get("code") or "-", e.get("reason") or "-")
+    return table
+
+
+def articles_table(items: Sequence[dict[str, Any]], *, title: str, score: bool = False) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("id", no_wrap=True)
+    if score:
+        table.add_column("score", justify="right")
+    for column in ("published", "source", "words", "title"):
+        table.add_column(column, justify="right" if column == "words" else "left", overflow="fold")
+    for item in items:
+        row = [item.get("id", "-")]
+        if score:
+            row.append(str(item.get("score", "-")))
+        row += [
+            item.get("published") or "-",
+            item.get("source") or "-",
+            str(item.get("word_count") if item.get("word_count") is not None else "-"),
+            item.get("title") or "-",
+        ]
+        table.add_row(*row)
+    return table
+
+
+ARTICLE_FIELDS = ("published", "source", "byline", "kicker", "news_id", "language", "word_count", "url")
+
+
+def print_article(console: Console, article: dict[str, Any]) -> None:
+    console.print(Text(article.get("title") or "(no title)", style="bold"))
+    console.print(f"id {article.get('id')}", style="dim", highlight=False)
+    for name in ARTICLE_FIELDS:
+        value = article.get(name)
+        if value not in (None, "", []):
+            console.print(f"  {name:<10} {value}", highlight=False)
+    sightings = article.get("bundles") or []
+    for s in sightings:
+        console.print(
+            f"  {'from':<10} {s.get('key') or s.get('bundle_id')} :: {s.get('member')}", highlight=False
+        )
+    console.print()
+    console.print(article.get("body") or "", highlight=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ShownLine:
+    """One line of the reconstructed source: ``n`` is None for kept lines whose position is inferred."""
+
+    n: int | None
+    text: str
+    role: str
+    rule: str | None
+
+    @property
+    def removed(self) -> bool:
+        return self.role not in ("body", "subheading")
+
+
+def source_lines(body: str, removed: Iterable[dict[str, Any]]) -> list[ShownLine]:
+    """The member's lines in order: removed lines at their numbers, body paragraphs in the gaps between.
+
+    The API stores the numbers of removed lines only, so a body paragraph's place is inferred: a gap of
+    ``s`` line numbers holds ``s`` paragraphs when the text is single-spaced (two removed lines are
+    adjacent somewhere) and ``s // 2`` when paragraphs are separated by blank lines; paragraphs that do
+    not fit go after the last removed line.
+    """
+    dropped = sorted(
+        (
+            ShownLine(int(r["n"]), str(r.get("text", "")), str(r.get("role", "")), r.get("rule"))
+            for r in removed
+        ),
+        key=lambda line: line.n or 0,
+    )
+    paragraphs = [p for p in body.split("\n\n") if p.strip()] if body else []
+    numbers = [line.n or 0 for line in dropped]
+    single_spaced = any(b - a == 1 for a, b in itertools.pairwise(numbers))
+    shown: list[ShownLine] = []
+    previous = 0
+    queue = list(reversed(paragraphs))
+    for line in dropped:
+        gap = (line.n or 0) - previous - 1
+        room = gap if single_spaced else gap // 2
+        # A gap of one number between removed lines is a blank line, unless the text is single-spaced.
+        for _ in range(max(0, room)):
+            if not queue:
+                break
+            shown.append(ShownLine(None, queue.pop(), "body", None))
+        shown.append(line)
+        previous = line.n or 0
+    shown.extend(ShownLine(None, text, "body", None) for text in reversed(queue))
+    return shown
+
+
+def print_source_lines(console: Console, lines: Sequence[ShownLine]) -> None:
+    console.print(
+        "[dim]- removed (role/rule), + kept; kept lines are placed between removed ones by line number[/dim]"
+    )
+    for line in lines:
+        if line.removed:
+            label = f"{line.role}/{line.rule}" if line.rule else line.role
+            console.print(
+                Text.assemble(
+                    ("- ", "red"), (f"{line.n:>4} ", "dim"), (line.text, "strike"), (f"  [{label}]", "yellow")
+                )
+            )
+        else:
+            console.print(Text.assemble(("+ ", "green"), ("     ", ""), line.text))
