@@ -98,7 +98,7 @@ def _read_view(view: str, article_id: str) -> str:
 def clean_html(html: str) -> CleanArticle:
     """The HTML path: main content and metadata from the markup, then the same line cleaning."""
     text, hints = extract_html(html)
-    return clean_article(text, hints)
+    return clean_article(text, hints, main_content=True)
 
 
 def score_bodies(
@@ -221,7 +221,9 @@ def below_floors(rows: dict[str, Row], floors: dict[str, dict[str, float]]) -> l
         for figure, floor in figures.items():
             value = measured.get(figure)
             if value is None or value < floor:
-                failures.append(f"{row_name}.{figure} {value if value is None else round(value, 4)} < {floor}")
+                failures.append(
+                    f"{row_name}.{figure} {value if value is None else round(value, 4)} < {floor}"
+                )
     return failures
 
 
@@ -247,7 +249,9 @@ def show(prefix: str, view: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--worst", type=int, default=0, help="list the N worst articles of each cleaned view")
     parser.add_argument("--show", help="print line decisions for the article whose id starts with this")
     parser.add_argument("--view", default="article", choices=("article", "page", "html"))
@@ -268,7 +272,9 @@ def main(argv: list[str] | None = None) -> int:
         for failure in failures:
             print(f"  {failure}", file=sys.stderr)
         return 1
-    print(f"all figures at or above the floors in {args.floors.relative_to(ROOT) if args.floors.is_relative_to(ROOT) else args.floors}")
+    print(
+        f"all figures at or above the floors in {args.floors.relative_to(ROOT) if args.floors.is_relative_to(ROOT) else args.floors}"
+    )
     return 0
 
 

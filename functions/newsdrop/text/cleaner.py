@@ -532,17 +532,31 @@ def _published(lines: list[_Line], region_start: int, hints: Hints | None) -> tu
 
 
 def clean_article(
-    text: str, hints: Hints | None = None, *, bundle_chrome: frozenset[str] = frozenset()
+    text: str,
+    hints: Hints | None = None,
+    *,
+    bundle_chrome: frozenset[str] = frozenset(),
+    main_content: bool = False,
 ) -> CleanArticle:
-    """Clean one article: a role for every non-empty line, the body, and the metadata printed in it."""
+    """Clean one article: a role for every non-empty line, the body, and the metadata printed in it.
+
+    ``bundle_chrome`` holds line keys (``normalize_line_key``) that repeat across the bundle's
+    articles. ``main_content`` says an extractor that saw the markup already cut the text to the
+    article, so every line the rules leave is kept rather than only the densest prose region.
+    """
     lines = _read_lines(text, bundle_chrome)
     hint_title = hints.title.strip() if hints is not None and hints.title and hints.title.strip() else None
     _mark_link_lists(lines)
     _mark_repeated_lines(lines)
-    _mark_comment_section(lines)
-    region = _choose_region(lines)
+    if not main_content:
+        _mark_comment_section(lines)
+    region = _whole_text(lines) if main_content else _choose_region(lines)
     if region is None:
         start, end = _fallback_region(lines)
+    elif main_content:
+        start, end = region
+        while start < end and (lines[start].role is not None or _is_date_line(lines[start])):
+            start += 1
     else:
         start, end = region
         start = _skip_standfirst(lines, start, end)
@@ -557,7 +571,7 @@ def clean_article(
         _mark_title_repeats(lines, normalize_line_key(title))
     if title_index is not None and title_index >= start:
         start = title_index + 1
-        while start <= end and not lines[start].prose:
+        while start <= end and not (lines[start].prose or (main_content and lines[start].role is None)):
             start += 1
 
     _classify_header(lines, start)
@@ -597,6 +611,14 @@ def clean_article(
             LineDecision(line.n, line.text, line.role or "body", line.rule or "default") for line in lines
         ),
     )
+
+
+def _whole_text(lines: list[_Line]) -> tuple[int, int] | None:
+    """The first to the last line no rule claimed: the region of text already cut to the article."""
+    for line in lines:
+        line.prose = line.role is None and _is_prose(line)
+    unclaimed = [index for index, line in enumerate(lines) if line.role is None]
+    return (unclaimed[0], unclaimed[-1]) if unclaimed else None
 
 
 def _fallback_region(lines: list[_Line]) -> tuple[int, int]:
