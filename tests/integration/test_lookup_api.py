@@ -207,7 +207,7 @@ def test_tampered_cursor_is_400(seeded, path):
 def indexed(api: Api, term: str) -> dict[str, int]:
     return {
         i["sk"].removeprefix("ART#"): int(i["weight"])
-        for i in api.table_items()
+        for i in api.table_items(terms=True)
         if i["pk"] == keys.term_pk(term)
     }
 

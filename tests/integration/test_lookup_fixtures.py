@@ -109,8 +109,8 @@ class Api:
                 return items
         raise AssertionError("pagination did not end")
 
-    def table_items(self) -> list[dict]:
-        return scan_all(self.stack.dynamodb, self.stack.table)
+    def table_items(self, *, terms: bool = False) -> list[dict]:
+        return scan_all(self.stack.dynamodb, self.stack.table, exclude_terms=not terms)
 
 
 def _s3_event(bucket: str, key: str, size: int, etag: str, version_id: str | None) -> dict:

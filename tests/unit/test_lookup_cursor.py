@@ -6,6 +6,7 @@ import base64
 import json
 
 import pytest
+
 from newsdrop.lookup.cursor import MAX_CURSOR_LENGTH, CursorCodec, cursor_secret
 from newsdrop.lookup.errors import InvalidCursor
 

@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 
 import pytest
+
 from newsdrop.handlers.lookup import _dumps
 from newsdrop.lookup.errors import BadParameter
 from newsdrop.lookup.params import DateRange, month_index, month_label, parse_bound, plain
