@@ -5,6 +5,7 @@ from __future__ import annotations
 import boto3
 import pytest
 from botocore.stub import Stubber
+
 from newsdrop.adapters.table import BATCH_WRITE_LIMIT, MAX_ATTEMPTS, ArticleTable, to_wire
 from newsdrop.errors import AccessDenied, ConditionFailed, NotFound, StorageError, Throttled
 
