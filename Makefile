@@ -52,3 +52,6 @@ build: $(SAM_STAMP)
 
 clean:
 	rm -rf .aws-sam .pytest_cache .ruff_cache
+
+# Task groups owned by their features: run (local stack), bench (figures), eval (cleaner quality).
+-include mk/*.mk
