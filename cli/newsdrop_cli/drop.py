@@ -10,7 +10,7 @@ from typing import Any
 
 from newsdrop.ingest.records import FINAL_STATES, ObjectRef
 from newsdrop_cli.api import ApiClient
-from newsdrop_cli.errors import CliError, NotFound, Unreachable
+from newsdrop_cli.errors import CliError, NotFound, Unreachable, UsageProblem
 
 INCOMING = "incoming/"
 MULTIPART_THRESHOLD = 16 * 1024 * 1024
@@ -25,12 +25,14 @@ class Uploaded:
 
 
 def object_key(path: Path, prefix: str = INCOMING) -> str:
-    if not prefix.startswith(INCOMING):
-        raise CliError(
+    """incoming/[folder/]<file name>: ingest only watches incoming/."""
+    folder = prefix.strip("/") + "/"
+    if not folder.startswith(INCOMING) or ".." in folder.split("/"):
+        raise UsageProblem(
             f"--prefix {prefix!r} is outside {INCOMING}",
-            hint=f"ingest only watches {INCOMING}; use {INCOMING}<folder>/",
+            hint=f"ingest only watches {INCOMING}; use {INCOMING} or {INCOMING}<folder>/",
         )
-    return prefix.rstrip("/") + "/" + path.name
+    return folder + path.name
 
 
 def expected_bundle_id(bucket: str, key: str, head: dict[str, Any]) -> str | None:

@@ -1,0 +1,142 @@
+"""Argument parsing, exit codes and the API client's paging and URLs, without a network or AWS."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from newsdrop_cli import target as target_mod
+from newsdrop_cli.api import ApiClient
+from newsdrop_cli.drop import expected_bundle_id, object_key
+from newsdrop_cli.errors import CliError
+from newsdrop_cli.main import cli
+
+
+@pytest.fixture
+def unconfigured(monkeypatch, tmp_path):
+    for name in ("NEWSDROP_API_URL", "NEWSDROP_STACK", "NEWSDROP_LOCAL_FILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(target_mod, "REPO_ROOT", tmp_path)
+    monkeypatch.chdir(tmp_path)
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_help_documents_the_exit_codes():
+    result = invoke("--help")
+    assert result.exit_code == 0
+    for code in (
+        "0 ok",
+        "1 a bundle ended FAILED or PARTIAL",
+        "2 usage error",
+        "3 the service cannot be reached",
+    ):
+        assert code in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["nosuchcommand"],
+        ["status", "--limit", "0"],
+        ["search"],
+        ["get"],
+        ["drop"],
+        ["articles", "--limit", "many"],
+    ],
+)
+def test_usage_errors_exit_2(args, unconfigured):
+    assert invoke(*args).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "args", [["status"], ["search", "aleppo"], ["get", "abc"], ["articles", "--source", "x"]]
+)
+def test_no_stack_configured_exits_3_and_says_make_run(args, unconfigured):
+    result = invoke(*args)
+    assert result.exit_code == 3
+    assert "make run" in result.stderr
+
+
+def test_unreachable_api_exits_3(unconfigured, monkeypatch):
+    monkeypatch.setenv("NEWSDROP_API_URL", "http://127.0.0.1:9/")  # discard port: nothing listens
+    monkeypatch.setattr("newsdrop_cli.api.time.sleep", lambda s: None)
+    result = invoke("status")
+    assert result.exit_code == 3
+    assert "cannot reach the newsdrop API" in result.stderr
+
+
+def test_drop_needs_a_bucket(unconfigured, monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSDROP_API_URL", "http://127.0.0.1:9/")
+    (tmp_path / "x.zip").write_bytes(b"PK")
+    result = invoke("drop", str(tmp_path / "x.zip"))
+    assert result.exit_code == 2
+    assert "NEWSDROP_BUCKET" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("prefix", "key"),
+    [
+        ("incoming/", "incoming/b.zip"),
+        ("incoming", "incoming/b.zip"),
+        ("/incoming/2026", "incoming/2026/b.zip"),
+    ],
+)
+def test_object_key_stays_under_incoming(tmp_path, prefix, key):
+    assert object_key(tmp_path / "b.zip", prefix) == key
+
+
+@pytest.mark.parametrize("prefix", ["uploads/", "", "incoming/../quarantine/", "incomingx/"])
+def test_object_key_outside_incoming_is_refused(tmp_path, prefix):
+    with pytest.raises(CliError, match="outside incoming/"):
+        object_key(tmp_path / "b.zip", prefix)
+
+
+def test_expected_bundle_id_prefers_the_version_and_matches_ingest():
+    from newsdrop.ingest.records import ObjectRef
+
+    by_version = expected_bundle_id("b", "incoming/x.zip", {"VersionId": "v1", "ETag": '"e"'})
+    assert by_version == ObjectRef(bucket="b", key="incoming/x.zip", version_id="v1").bundle_id
+    by_etag = expected_bundle_id("b", "incoming/x.zip", {"VersionId": "null", "ETag": '"e"'})
+    assert by_etag == ObjectRef(bucket="b", key="incoming/x.zip", etag="e").bundle_id
+    assert by_version != by_etag
+    assert expected_bundle_id("b", "k", {}) is None
+
+
+def test_url_encodes_parameters_and_drops_empty_ones():
+    api = ApiClient("http://h:1/Prod", "k")
+    assert api.url("/search", {"q": "aleppo liberation", "limit": 5, "cursor": None}) == (
+        "http://h:1/Prod/search?q=aleppo%20liberation&limit=5"
+    )
+    assert (
+        api.url("articles", {"source": "Press TV", "since": ""})
+        == "http://h:1/Prod/articles?source=Press%20TV"
+    )
+
+
+class PagedApi(ApiClient):
+    """Serves 7 items in pages of at most 3 and records the requests."""
+
+    def __init__(self) -> None:
+        super().__init__("http://h/", None)
+        self.requests: list[dict] = []
+
+    def get(self, path, params=None):
+        self.requests.append(dict(params or {}))
+        start = int(params.get("cursor") or 0)
+        size = min(3, int(params["limit"]))
+        items = [{"id": str(i)} for i in range(start, min(7, start + size))]
+        following = start + size
+        return {"items": items, "next_cursor": str(following) if following < 7 else None}
+
+
+@pytest.mark.parametrize(("total", "ids", "calls"), [(2, 2, 1), (5, 5, 2), (7, 7, 3), (50, 7, 3)])
+def test_pages_follow_the_cursor_up_to_the_total(total, ids, calls):
+    api = PagedApi()
+    items = api.articles(limit=total, source="s")
+    assert [i["id"] for i in items] == [str(i) for i in range(ids)]
+    assert len(api.requests) == calls
+    assert all(r["source"] == "s" for r in api.requests)
+    assert api.requests[0].get("cursor") is None

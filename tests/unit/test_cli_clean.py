@@ -1,0 +1,134 @@
+"""`newsdrop clean` splits and cleans bundles offline: gold bodies for the seed zip, problems on stderr."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsdrop_cli.main import cli
+from tests.bundle_factory import jsonl_bytes, load_seeds, zip_bytes
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = {
+    p.stem + ".txt": json.loads(p.read_text(encoding="utf-8"))
+    for p in (ROOT / "data" / "seeds-gold").glob("*.json")
+}
+API_ARTICLE_FIELDS = {
+    "id",
+    "title",
+    "body",
+    "published",
+    "source",
+    "news_id",
+    "kicker",
+    "language",
+    "word_count",
+    "byline",
+    "removed",
+}
+
+
+@pytest.fixture
+def no_aws(monkeypatch):
+    """Offline means offline: any boto3 client creation fails the test."""
+    import boto3
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("newsdrop clean must not create AWS clients")
+
+    monkeypatch.setattr(boto3, "client", refuse)
+    monkeypatch.setattr(boto3.session.Session, "client", refuse)
+    monkeypatch.delenv("NEWSDROP_API_URL", raising=False)
+
+
+def run_clean(*paths: Path):
+    return CliRunner().invoke(cli, ["clean", *map(str, paths)])
+
+
+def lines_of(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_seed_zip_gives_the_five_gold_bodies(tmp_path, no_aws):
+    bundle = tmp_path / "seeds.zip"
+    bundle.write_bytes(zip_bytes(load_seeds()))
+    result = run_clean(bundle)
+    assert result.exit_code == 0, result.output
+    records = lines_of(result.stdout)
+    assert sorted(r["member"] for r in records) == sorted(GOLD)
+    for record in records:
+        gold = GOLD[record["member"]]
+        assert record["body"] == gold["body"]
+        assert record["title"] == gold["title"]
+        assert record["source"] == gold["source"]
+        assert set(record) >= API_ARTICLE_FIELDS
+        assert len(record["id"]) == 32
+        removed_numbers = {line["n"] for line in record["removed"]}
+        gold_removed = {line["n"] for line in gold["lines"] if line["role"] not in ("body", "subheading")}
+        assert removed_numbers == gold_removed
+        assert all(line["rule"] for line in record["removed"])
+
+
+def test_several_files_are_cleaned_in_order_and_ids_do_not_depend_on_the_file(tmp_path, no_aws):
+    seeds = load_seeds()
+    (tmp_path / "a.zip").write_bytes(zip_bytes(seeds))
+    (tmp_path / "b.jsonl").write_bytes(jsonl_bytes(seeds))
+    (tmp_path / "c.zip").write_bytes(zip_bytes(dict(reversed(seeds.items()))))
+    result = run_clean(tmp_path / "a.zip", tmp_path / "b.jsonl", tmp_path / "c.zip")
+    assert result.exit_code == 0, result.output
+    records = lines_of(result.stdout)
+    assert len(records) == 15
+    first, second, third = records[:5], records[5:10], records[10:]
+    assert all(r["member"] in seeds for r in first + third)
+    assert all(r["member"] not in seeds for r in second)  # JSON Lines members are named by record
+    assert {r["id"]: r["member"] for r in first} == {r["id"]: r["member"] for r in third}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("empty.txt", b"", "empty_bundle"),
+        ("noise.bin", bytes(range(256)) * 8, "unknown_format"),
+        ("broken.zip", zip_bytes(load_seeds())[:300], "corrupt_bundle"),
+    ],
+)
+def test_unreadable_bundle_is_reported_on_stderr_with_exit_1(tmp_path, no_aws, name, content, code):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run_clean(path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert f"{path}: (bundle): {code}" in result.stderr
+
+
+def test_bad_member_is_reported_and_good_members_still_printed(tmp_path, no_aws):
+    files = dict(load_seeds())
+    files["picture.txt"] = bytes(range(256)) * 16
+    path = tmp_path / "mixed.zip"
+    path.write_bytes(zip_bytes(files))
+    result = run_clean(path)
+    assert result.exit_code == 1
+    assert len(lines_of(result.stdout)) == 5
+    assert "picture.txt" in result.stderr
+    assert "binary" in result.stderr or "undecodable" in result.stderr
+
+
+def test_junk_members_are_skipped_silently(tmp_path, no_aws):
+    files = dict(load_seeds())
+    files["__MACOSX/._000.txt"] = b"\x00\x05\x16\x07"
+    files[".DS_Store"] = b"\x00\x00\x00\x01Bud1"
+    path = tmp_path / "mac.zip"
+    path.write_bytes(zip_bytes(files))
+    result = run_clean(path)
+    assert result.exit_code == 0, result.stderr
+    assert len(lines_of(result.stdout)) == 5
+    assert result.stderr == ""
+
+
+def test_missing_file_is_a_usage_error(tmp_path, no_aws):
+    result = run_clean(tmp_path / "nope.zip")
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
