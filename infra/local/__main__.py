@@ -1,0 +1,113 @@
+"""`python -m infra.local` (what `make run` runs): start the local stack, ingest the seeds, serve until Ctrl-C."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
+
+from infra.local.stack import LocalOptions, LocalStack, describe
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a TCP port (0-65535; 0 picks a free one)")
+    return value
+
+
+def _seconds(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 43200:
+        raise argparse.ArgumentTypeError(f"{value} must be 0..43200 seconds (the SQS visibility bounds)")
+    return value
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    env = os.environ
+    parser = argparse.ArgumentParser(prog="python -m infra.local", description=__doc__)
+    parser.add_argument("--aws-port", type=_port, default=int(env.get("NEWSDROP_AWS_PORT", 4566)))
+    parser.add_argument("--api-port", type=_port, default=int(env.get("NEWSDROP_API_PORT", 3000)))
+    parser.add_argument("--state-dir", type=Path, default=Path(env.get("NEWSDROP_STATE_DIR", ".newsdrop")))
+    parser.add_argument("--drop-dir", type=Path, default=Path(env.get("NEWSDROP_DROP_DIR", "drop")))
+    parser.add_argument("--stack", default=env.get("NEWSDROP_STACK", "newsdrop-local"))
+    parser.add_argument(
+        "--api-key", default=env.get("NEWSDROP_API_KEY") or None, help="default: kept in the state dir"
+    )
+    parser.add_argument(
+        "--retry-visibility",
+        type=_seconds,
+        default=int(env["NEWSDROP_RETRY_VISIBILITY"]) if env.get("NEWSDROP_RETRY_VISIBILITY") else None,
+        metavar="SECONDS",
+        help="a failed message comes back after SECONDS instead of the queue's visibility timeout (5400 s)",
+    )
+    parser.add_argument("--no-seed", action="store_true", help="do not ingest the sample bundle")
+    parser.add_argument(
+        "--no-replay", action="store_true", help="do not ingest the bundles kept from earlier runs"
+    )
+    parser.add_argument(
+        "--parameter", action="append", default=[], metavar="NAME=VALUE", help="template parameter override"
+    )
+    parser.add_argument("--quiet", action="store_true", help="warnings only from the functions' logs")
+    args = parser.parse_args(argv)
+    parameters = {}
+    for item in args.parameter:
+        name, sep, value = item.partition("=")
+        if not sep:
+            parser.error(f"--parameter {item!r} must look like NAME=VALUE")
+        parameters[name] = value
+    args.parameters = parameters
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.getLogger("botocore").setLevel(logging.WARNING)  # "Found credentials" on every client
+    if args.quiet:
+        os.environ["POWERTOOLS_LOG_LEVEL"] = "WARNING"
+    options = LocalOptions(
+        aws_port=args.aws_port,
+        api_port=args.api_port,
+        state_dir=args.state_dir,
+        drop_dir=args.drop_dir,
+        stack=args.stack,
+        parameters=args.parameters,
+        seed=not args.no_seed,
+        replay=not args.no_replay,
+        retry_visibility=args.retry_visibility,
+        api_key=args.api_key,
+    )
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    stack = LocalStack(options)
+    try:
+        stack.start()
+    except OSError as exc:
+        print(f"newsdrop local stack: {exc}", file=sys.stderr)
+        return 2
+    try:
+        records = (
+            stack.wait_for_bundles(stack.uploaded_at_start, stop=stop) if stack.uploaded_at_start else {}
+        )
+        print(describe(stack, records), flush=True)
+        while not stop.wait(1):
+            pass
+    finally:
+        print("stopping the local stack ...", file=sys.stderr, flush=True)
+        stack.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,485 @@
+"""API Gateway (REST, proxy integration, payload 1.0) in front of the lookup handler, configured from the template."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from infra.local.context import LocalLambdaContext
+from infra.template import Resolver, TemplateError, function_properties
+
+logger = logging.getLogger("newsdrop.local.api")
+
+Handler = Callable[[dict[str, Any], Any], Any]
+_MAX_PATH_BYTES = 8192
+_MAX_BODY_BYTES = 10 * 1024 * 1024  # API Gateway's payload limit
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One Api event of the function: its path template, method and whether it needs the API key."""
+
+    resource: str
+    method: str
+    api_key_required: bool
+    pattern: re.Pattern[str] = field(compare=False)
+
+    def match(self, path: str) -> dict[str, str] | None:
+        found = self.pattern.fullmatch(path)
+        if found is None:
+            return None
+        return {name: unquote(value) for name, value in found.groupdict().items()}
+
+
+def _route_pattern(resource: str) -> re.Pattern[str]:
+    parts = []
+    for segment in resource.strip("/").split("/"):
+        greedy = re.fullmatch(r"\{(\w+)\+\}", segment)
+        single = re.fullmatch(r"\{(\w+)\}", segment)
+        if greedy:
+            parts.append(f"(?P<{greedy.group(1)}>.+)")
+        elif single:
+            parts.append(f"(?P<{single.group(1)}>[^/]+)")
+        else:
+            parts.append(re.escape(segment))
+    return re.compile("/" + "/".join(parts) if resource.strip("/") else "/")
+
+
+@dataclass(frozen=True, slots=True)
+class ApiConfig:
+    """What the template says about the API: stage, routes, key requirement, throttles, quota, CORS."""
+
+    stage: str
+    routes: tuple[Route, ...]
+    stage_rate: float | None
+    stage_burst: int | None
+    key_rate: float | None
+    key_burst: int | None
+    quota_per_day: int | None
+    cors: Mapping[str, str]
+    error_headers: Mapping[str, str]
+    cors_preflight_needs_key: bool
+    timeout_seconds: int
+    memory_mb: int
+
+
+def _unquote_header(value: Any) -> str:
+    """SAM writes header values as quoted literals ("'GET,OPTIONS'")."""
+    text = str(value)
+    return text[1:-1] if len(text) >= 2 and text[0] == text[-1] == "'" else text
+
+
+def api_config(resolver: Resolver, function_id: str = "LookupFunction") -> ApiConfig:
+    """Routes of ``function_id``'s Api events and the settings of the Serverless::Api they name."""
+    template = resolver.template
+    function = function_properties(template, function_id)
+    events = function.get("Events") or {}
+    api_events = {name: ev for name, ev in events.items() if ev.get("Type") == "Api"}
+    if not api_events:
+        raise TemplateError(
+            f"{function_id} has no Api events in the template: the local API would have no routes"
+        )
+    api_ids = set()
+    for event in api_events.values():
+        rest_api = event.get("Properties", {}).get("RestApiId")
+        if isinstance(rest_api, dict) and "Ref" in rest_api:
+            api_ids.add(rest_api["Ref"])
+    if len(api_ids) != 1:
+        raise TemplateError(
+            f"{function_id}'s Api events must all name one RestApiId (found {sorted(api_ids)})"
+        )
+    (api_id,) = api_ids
+    # Only what the gateway enforces: the rest (access logs, tracing) refers to resources never created locally.
+    enforced = ("StageName", "Auth", "MethodSettings", "Cors", "GatewayResponses")
+    api_properties = template["Resources"][api_id].get("Properties", {}) or {}
+    api = resolver.resolve({k: v for k, v in api_properties.items() if k in enforced})
+    auth = api.get("Auth") or {}
+    default_key = bool(auth.get("ApiKeyRequired", False))
+    routes = []
+    for event in api_events.values():
+        raw = {k: v for k, v in (event.get("Properties") or {}).items() if k != "RestApiId"}
+        props = resolver.resolve(raw)
+        needs_key = bool((props.get("Auth") or {}).get("ApiKeyRequired", default_key))
+        resource = str(props["Path"])
+        routes.append(Route(resource, str(props["Method"]).upper(), needs_key, _route_pattern(resource)))
+    stage_rate = stage_burst = None
+    for setting in api.get("MethodSettings") or []:
+        if setting.get("ResourcePath") == "/*" and setting.get("HttpMethod") == "*":
+            stage_rate = float(setting["ThrottlingRateLimit"]) if "ThrottlingRateLimit" in setting else None
+            stage_burst = int(setting["ThrottlingBurstLimit"]) if "ThrottlingBurstLimit" in setting else None
+    plan = auth.get("UsagePlan") or {}
+    throttle = plan.get("Throttle") or {}
+    quota = plan.get("Quota") or {}
+    if quota and str(quota.get("Period", "DAY")).upper() != "DAY":
+        raise TemplateError(
+            "the local API counts usage-plan quotas per DAY only; change Quota.Period or infra/local"
+        )
+    cors_settings = api.get("Cors") or {}
+    cors = {}
+    if isinstance(cors_settings, str):
+        cors_settings = {"AllowOrigin": cors_settings}
+    for prop, header in (
+        ("AllowOrigin", "Access-Control-Allow-Origin"),
+        ("AllowMethods", "Access-Control-Allow-Methods"),
+        ("AllowHeaders", "Access-Control-Allow-Headers"),
+        ("MaxAge", "Access-Control-Max-Age"),
+    ):
+        if prop in cors_settings:
+            cors[header] = _unquote_header(cors_settings[prop])
+    error_headers: dict[str, str] = {}
+    for response in (api.get("GatewayResponses") or {}).values():
+        for name, value in ((response.get("ResponseParameters") or {}).get("Headers") or {}).items():
+            error_headers[name] = _unquote_header(value)
+    resolved_function = resolver.resolve(
+        {key: function.get(key) for key in ("Timeout", "MemorySize") if key in function}
+    )
+    return ApiConfig(
+        stage=str(api.get("StageName", "Prod")),
+        routes=tuple(routes),
+        stage_rate=stage_rate,
+        stage_burst=stage_burst,
+        key_rate=float(throttle["RateLimit"]) if "RateLimit" in throttle else None,
+        key_burst=int(throttle["BurstLimit"]) if "BurstLimit" in throttle else None,
+        quota_per_day=int(quota["Limit"]) if "Limit" in quota else None,
+        cors=cors,
+        error_headers=error_headers,
+        cors_preflight_needs_key=bool(auth.get("AddApiKeyRequiredToCorsPreflight", True)),
+        timeout_seconds=int(resolved_function.get("Timeout", 3)),
+        memory_mb=int(resolved_function.get("MemorySize", 128)),
+    )
+
+
+class TokenBucket:
+    """API Gateway's throttle: ``rate`` tokens per second refill a bucket of ``burst``; a request takes one."""
+
+    def __init__(self, rate: float, burst: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.rate = rate
+        self.burst = burst
+        self.clock = clock
+        self._tokens = float(burst)
+        self._updated = clock()
+        self._lock = threading.Lock()
+
+    def take(self) -> bool:
+        with self._lock:
+            now = self.clock()
+            self._tokens = min(self.burst, self._tokens + (now - self._updated) * self.rate)
+            self._updated = now
+            if self._tokens >= 1:
+                self._tokens -= 1
+                return True
+            return False
+
+
+class DailyQuota:
+    """Requests per UTC day for one key."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._day = ""
+        self._used = 0
+        self._lock = threading.Lock()
+
+    def take(self) -> bool:
+        with self._lock:
+            today = datetime.now(UTC).strftime("%Y-%m-%d")
+            if today != self._day:
+                self._day, self._used = today, 0
+            if self._used >= self.limit:
+                return False
+            self._used += 1
+            return True
+
+
+@dataclass
+class GatewayReply:
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+
+
+class LocalApiGateway:
+    """Turns HTTP requests into proxy events for ``handler``; answers key, throttle and route errors itself.
+
+    One invocation at a time, like one warm Lambda container: the Powertools resolver keeps the
+    current event in module state, so concurrent calls into it would mix requests up.
+    """
+
+    def __init__(
+        self, config: ApiConfig, handler: Handler, api_key: str, *, region: str, account_id: str
+    ) -> None:
+        self.config = config
+        self.handler = handler
+        self.api_key = api_key
+        self.api_key_id = "local-" + uuid.uuid5(uuid.NAMESPACE_URL, api_key).hex[:10]
+        self.region = region
+        self.account_id = account_id
+        self.stage_bucket = (
+            TokenBucket(config.stage_rate, config.stage_burst)
+            if config.stage_rate is not None and config.stage_burst is not None
+            else None
+        )
+        self.key_bucket = (
+            TokenBucket(config.key_rate, config.key_burst)
+            if config.key_rate is not None and config.key_burst is not None
+            else None
+        )
+        self.quota = DailyQuota(config.quota_per_day) if config.quota_per_day else None
+        self._invoke_lock = threading.Lock()
+        self.api_id = "local" + uuid.uuid5(uuid.NAMESPACE_URL, api_key).hex[:5]
+
+    # -- gateway answers
+    def _gateway_error(
+        self, status: int, message: str, extra: Mapping[str, str] | None = None
+    ) -> GatewayReply:
+        headers = [("Content-Type", "application/json"), ("x-amzn-ErrorType", _error_type(status))]
+        headers += list(self.config.error_headers.items())
+        headers += list((extra or {}).items())
+        return GatewayReply(status, headers, json.dumps({"message": message}).encode())
+
+    def find_route(self, method: str, path: str) -> tuple[Route, dict[str, str]] | None:
+        for route in self.config.routes:
+            if route.method not in (method, "ANY"):
+                continue
+            params = route.match(path)
+            if params is not None:
+                return route, params
+        return None
+
+    def handle(
+        self, method: str, raw_path: str, headers: list[tuple[str, str]], body: bytes, source_ip: str
+    ) -> GatewayReply:
+        split = urlsplit(raw_path)
+        path = unquote(split.path) or "/"
+        stage_prefix = f"/{self.config.stage}"
+        # Accept the deployed URL shape (/dev/articles) as well as sam local's (/articles).
+        under_stage = path == stage_prefix or path.startswith(stage_prefix + "/")
+        resource_path = (path[len(stage_prefix) :] or "/") if under_stage else path
+        lower = {name.lower(): value for name, value in headers}
+        if self.stage_bucket is not None and not self.stage_bucket.take():
+            return self._gateway_error(429, "Too Many Requests")
+        preflight = method == "OPTIONS" and self.config.cors and not self.config.cors_preflight_needs_key
+        if preflight and any(route.match(resource_path) is not None for route in self.config.routes):
+            return GatewayReply(200, [*self.config.cors.items(), ("Content-Length", "0")], b"")
+        found = self.find_route(method, resource_path)
+        if found is None:
+            # API Gateway answers an undefined resource or method this way, whatever the key.
+            return self._gateway_error(403, "Missing Authentication Token")
+        route, path_params = found
+        if route.api_key_required:
+            if lower.get("x-api-key") != self.api_key:
+                return self._gateway_error(403, "Forbidden")
+            if self.key_bucket is not None and not self.key_bucket.take():
+                return self._gateway_error(429, "Too Many Requests")
+            if self.quota is not None and not self.quota.take():
+                return self._gateway_error(429, "Limit Exceeded")
+        event = self.proxy_event(
+            method, path, resource_path, route, path_params, split.query, headers, body, source_ip
+        )
+        context = LocalLambdaContext(
+            function_name="LookupFunction",
+            timeout_seconds=self.config.timeout_seconds,
+            memory_limit_in_mb=self.config.memory_mb,
+            region=self.region,
+            account_id=self.account_id,
+            aws_request_id=event["requestContext"]["requestId"],
+        )
+        try:
+            with self._invoke_lock:
+                result = self.handler(event, context)
+        except Exception:
+            logger.exception("the lookup handler raised")
+            return self._gateway_error(502, "Internal server error")
+        return self._proxy_reply(result)
+
+    def proxy_event(
+        self,
+        method: str,
+        path: str,
+        resource_path: str,
+        route: Route,
+        path_params: dict[str, str],
+        query: str,
+        headers: list[tuple[str, str]],
+        body: bytes,
+        source_ip: str,
+    ) -> dict[str, Any]:
+        multi_headers: dict[str, list[str]] = {}
+        for name, value in headers:
+            multi_headers.setdefault(name, []).append(value)
+        multi_query: dict[str, list[str]] = {}
+        for name, value in parse_qsl(query, keep_blank_values=True):
+            multi_query.setdefault(name, []).append(value)
+        now = datetime.now(UTC)
+        request_id = str(uuid.uuid4())
+        text_body = body.decode("utf-8", errors="replace") if body else None
+        return {
+            "resource": route.resource,
+            "path": resource_path,
+            "httpMethod": method,
+            # API Gateway keeps the last value of a repeated header or parameter in the single-value maps.
+            "headers": {name: values[-1] for name, values in multi_headers.items()} or None,
+            "multiValueHeaders": multi_headers or None,
+            "queryStringParameters": {name: values[-1] for name, values in multi_query.items()} or None,
+            "multiValueQueryStringParameters": multi_query or None,
+            "pathParameters": path_params or None,
+            "stageVariables": None,
+            "body": text_body,
+            "isBase64Encoded": False,
+            "requestContext": {
+                "accountId": self.account_id,
+                "apiId": self.api_id,
+                "resourceId": uuid.uuid5(uuid.NAMESPACE_URL, route.resource).hex[:6],
+                "resourcePath": route.resource,
+                "httpMethod": method,
+                "path": path if path != resource_path else resource_path,
+                "stage": self.config.stage,
+                "protocol": "HTTP/1.1",
+                "requestId": request_id,
+                "extendedRequestId": request_id,
+                "requestTime": now.strftime("%d/%b/%Y:%H:%M:%S +0000"),
+                "requestTimeEpoch": int(now.timestamp() * 1000),
+                "domainName": "127.0.0.1",
+                "identity": {
+                    "sourceIp": source_ip,
+                    "userAgent": {n.lower(): v for n, v in headers}.get("user-agent"),
+                    "apiKey": {n.lower(): v for n, v in headers}.get("x-api-key")
+                    if route.api_key_required
+                    else None,
+                    "apiKeyId": self.api_key_id if route.api_key_required else None,
+                    "accessKey": None,
+                    "accountId": None,
+                    "caller": None,
+                    "user": None,
+                    "userArn": None,
+                    "cognitoIdentityId": None,
+                    "cognitoIdentityPoolId": None,
+                    "cognitoAuthenticationType": None,
+                    "cognitoAuthenticationProvider": None,
+                },
+            },
+        }
+
+    def _proxy_reply(self, result: Any) -> GatewayReply:
+        if not isinstance(result, dict) or not isinstance(result.get("statusCode"), int):
+            logger.error("the lookup handler returned no proxy response: %r", result)
+            return self._gateway_error(502, "Internal server error")
+        headers: list[tuple[str, str]] = []
+        singles = result.get("headers") or {}
+        multi = result.get("multiValueHeaders") or {}
+        for name, values in multi.items():
+            headers += [(name, str(value)) for value in values]
+        multi_lower = {name.lower() for name in multi}
+        headers += [(name, str(value)) for name, value in singles.items() if name.lower() not in multi_lower]
+        body = result.get("body") or ""
+        if result.get("isBase64Encoded"):
+            import base64
+
+            payload = base64.b64decode(body)
+        else:
+            payload = str(body).encode("utf-8")
+        return GatewayReply(int(result["statusCode"]), headers, payload)
+
+
+def _error_type(status: int) -> str:
+    return {
+        403: "ForbiddenException",
+        429: "TooManyRequestsException",
+        502: "InternalServerErrorException",
+    }.get(status, "BadRequestException")
+
+
+class _RequestHandler(BaseHTTPRequestHandler):
+    server: _GatewayServer
+    protocol_version = "HTTP/1.1"
+
+    def _serve(self) -> None:
+        if len(self.path.encode("utf-8", errors="replace")) > _MAX_PATH_BYTES:
+            self._send(
+                GatewayReply(414, [("Content-Type", "application/json")], b'{"message": "URI Too Long"}')
+            )
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > _MAX_BODY_BYTES:
+            self._send(
+                GatewayReply(413, [("Content-Type", "application/json")], b'{"message": "Request Too Long"}')
+            )
+            self.close_connection = True
+            return
+        body = self.rfile.read(length) if length > 0 else b""
+        reply = self.server.gateway.handle(
+            self.command, self.path, list(self.headers.items()), body, self.client_address[0]
+        )
+        self._send(reply)
+
+    def _send(self, reply: GatewayReply) -> None:
+        self.send_response(reply.status)
+        names = {name.lower() for name, _ in reply.headers}
+        for name, value in reply.headers:
+            if name.lower() not in ("content-length", "connection", "transfer-encoding"):
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(reply.body)))
+        if "content-type" not in names:
+            self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(reply.body)
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_HEAD = _serve
+
+    def log_message(self, format: str, *args: Any) -> None:
+        logger.debug("%s " + format, self.client_address[0], *args)
+
+
+class _GatewayServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], gateway: LocalApiGateway) -> None:
+        self.gateway = gateway
+        super().__init__(address, _RequestHandler)
+
+
+class ApiServer:
+    """The HTTP side: a threading server on ``host:port`` in a thread of its own."""
+
+    def __init__(self, gateway: LocalApiGateway, host: str = "127.0.0.1", port: int = 3000) -> None:
+        self.gateway = gateway
+        self.host = host
+        self.port = port
+        self._server: _GatewayServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}/"
+
+    def start(self) -> None:
+        try:
+            self._server = _GatewayServer((self.host, self.port), self.gateway)
+        except OSError as exc:
+            raise OSError(
+                f"cannot listen on {self.host}:{self.port} for the local API ({exc.strerror}): stop what uses "
+                "the port or pass --api-port"
+            ) from exc
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, name="local-api", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self._server = None
+        self._thread = None

@@ -1,0 +1,405 @@
+"""The local stack: moto server, resources from template.yaml, ingest poller, API gateway, drop folder, replay."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import os
+import secrets
+import string
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import boto3
+from botocore.config import Config
+
+from infra.local.apigw import ApiServer, LocalApiGateway, api_config
+from infra.local.awsserver import LocalAws
+from infra.local.dropfolder import DropFolder
+from infra.local.mirror import BundleMirror, notified_keys
+from infra.local.poller import SqsPoller
+from infra.provision import (
+    DEFAULT_STACK,
+    INGEST_FUNCTION_ID,
+    LOOKUP_FUNCTION_ID,
+    StackResources,
+    drain_queue,
+    provision,
+    stack_resolver,
+)
+from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, REPO_ROOT, TEMPLATE_PATH, TemplateError
+
+logger = logging.getLogger("newsdrop.local")
+
+SEEDS_DIR = REPO_ROOT / "data" / "seeds"
+SEED_KEY = "incoming/seeds.zip"
+INCOMING_PREFIX = "incoming/"
+LOCAL_JSON = "local.json"
+API_KEY_FILE = "api-key"
+FINAL_STATES = ("DONE", "PARTIAL", "FAILED")
+# Fake credentials: everything this process calls is the local moto server, never real AWS.
+_LOCAL_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
+_API_KEY_ALPHABET = string.ascii_letters + string.digits
+
+
+@dataclass
+class LocalOptions:
+    """How to run the local stack; every port and path can be changed so tests can run beside `make run`."""
+
+    host: str = "127.0.0.1"
+    aws_port: int = 4566
+    api_port: int = 3000
+    state_dir: Path = Path(".newsdrop")
+    drop_dir: Path = Path("drop")
+    stack: str = DEFAULT_STACK
+    account_id: str = DEFAULT_ACCOUNT_ID
+    region: str = DEFAULT_REGION
+    template: Path = TEMPLATE_PATH
+    parameters: dict[str, str] = field(default_factory=dict)
+    seed: bool = True
+    replay: bool = True
+    retry_visibility: int | None = None
+    api_key: str | None = None
+    drop_interval: float = 1.0
+
+
+def seed_bundle(seeds_dir: Path = SEEDS_DIR) -> bytes:
+    """The sample articles as one zip; fixed timestamps so the bytes (and their mirror) are the same every run."""
+    paths = sorted(seeds_dir.glob("*.txt"))
+    if not paths:
+        raise FileNotFoundError(f"no seed articles (*.txt) in {seeds_dir}: restore data/seeds from git")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in paths:
+            info = zipfile.ZipInfo(path.name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def load_or_create_api_key(state_dir: Path, given: str | None = None) -> str:
+    """The API key: given, else the one kept in the state directory, else a new random 40-character key."""
+    path = state_dir / API_KEY_FILE
+    if given:
+        key = given
+    elif path.exists() and path.read_text(encoding="utf-8").strip():
+        return path.read_text(encoding="utf-8").strip()
+    else:
+        key = "".join(secrets.choice(_API_KEY_ALPHABET) for _ in range(40))
+    if not 20 <= len(key) <= 128:
+        raise ValueError("the API key must be 20 to 128 characters long (API Gateway's bounds)")
+    path.write_text(key + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    return key
+
+
+def function_environment(resources: StackResources) -> dict[str, str]:
+    """Both functions' template environment in one process; a variable they set differently is an error."""
+    merged = dict(resources.lookup_environment)
+    for name, value in resources.ingest_environment.items():
+        if name in merged and merged[name] != value:
+            raise TemplateError(
+                f"{INGEST_FUNCTION_ID} and {LOOKUP_FUNCTION_ID} set {name} differently; the local stack runs "
+                "both in one process: use the same value or give infra/local a process per function"
+            )
+        merged[name] = value
+    return merged
+
+
+def _reset_newsdrop_caches() -> None:
+    """Settings, clients and services are cached per process: forget any built before the environment was set."""
+    from newsdrop.adapters import aws
+    from newsdrop.config import get_settings
+    from newsdrop.handlers import lookup
+    from newsdrop.ingest import service
+
+    get_settings.cache_clear()
+    aws.reset_clients()
+    service.ingestor.cache_clear()
+    lookup.reset()
+
+
+class LocalStack:
+    """Starts every part in order and stops them in reverse; ``info`` is what local.json holds."""
+
+    def __init__(self, options: LocalOptions) -> None:
+        self.options = options
+        self.state_dir = options.state_dir.resolve()
+        self.aws = LocalAws(options.host, options.aws_port)
+        self.resources: StackResources | None = None
+        self.poller: SqsPoller | None = None
+        self.api: ApiServer | None = None
+        self.drop: DropFolder | None = None
+        self.mirror = BundleMirror(self.state_dir / "bundles")
+        self.api_key = ""
+        self.uploaded_at_start: list[str] = []
+        self._clients: dict[str, Any] = {}
+
+    # -- lifecycle
+    def start(self) -> None:
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        (self.state_dir / LOCAL_JSON).unlink(missing_ok=True)
+        self.api_key = load_or_create_api_key(self.state_dir, self.options.api_key)
+        self.aws.start()
+        try:
+            self._start_services()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start_services(self) -> None:
+        self._configure_process_environment()
+        session = boto3.session.Session(region_name=self.options.region)
+        config = Config(retries={"max_attempts": 5, "mode": "standard"})
+        self._clients = {
+            name: session.client(name, endpoint_url=self.aws.endpoint, config=config)
+            for name in ("s3", "sqs", "dynamodb")
+        }
+        self.resources = provision(
+            self._clients,
+            self.options.template,
+            self.options.stack,
+            self.options.account_id,
+            self.options.region,
+            self.options.parameters,
+        )
+        drain_queue(self._clients["sqs"], self.resources.queue_url)  # moto's s3:TestEvent
+        os.environ.update(function_environment(self.resources))
+        functions_dir = str(REPO_ROOT / "functions")
+        if functions_dir not in sys.path:
+            sys.path.insert(0, functions_dir)
+        _reset_newsdrop_caches()
+        from newsdrop.handlers import ingest as ingest_handler
+        from newsdrop.handlers import lookup as lookup_handler
+
+        resources = self.resources
+        self.poller = SqsPoller(
+            self._clients["sqs"],
+            resources.queue_url,
+            resources.queue_arn,
+            ingest_handler.lambda_handler,
+            function_name=f"{resources.stack}-ingest",
+            batch_size=resources.ingest_batch_size,
+            timeout_seconds=resources.ingest_timeout,
+            memory_mb=resources.ingest_memory,
+            region=resources.region,
+            account_id=resources.account_id,
+            retry_visibility=self.options.retry_visibility,
+            before_invoke=self._mirror_batch,
+        )
+        self.poller.start()
+        resolver = stack_resolver(
+            self.options.template,
+            self.options.stack,
+            self.options.account_id,
+            self.options.region,
+            self.options.parameters,
+        )
+        gateway = LocalApiGateway(
+            api_config(resolver, LOOKUP_FUNCTION_ID),
+            lookup_handler.lambda_handler,
+            self.api_key,
+            region=resources.region,
+            account_id=resources.account_id,
+        )
+        self.api = ApiServer(gateway, self.options.host, self.options.api_port)
+        self.api.start()
+        self.drop = DropFolder(
+            self.options.drop_dir.resolve(),
+            self._clients["s3"],
+            resources.bucket,
+            INCOMING_PREFIX,
+            interval=self.options.drop_interval,
+            on_upload=lambda key, path: logger.info(
+                "drop folder: uploaded %s as s3://%s/%s", path.name, resources.bucket, key
+            ),
+        )
+        self.drop.start()
+        if self.options.replay:
+            self.uploaded_at_start += self.replay()
+        if self.options.seed:
+            self.uploaded_at_start += self.upload_seed()
+        self.write_local_json()
+
+    def _configure_process_environment(self) -> None:
+        # The handlers build their clients from the environment, so it must name the local AWS first.
+        for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"):
+            os.environ.pop(name, None)
+        os.environ.update(_LOCAL_CREDENTIALS)
+        os.environ["AWS_ENDPOINT_URL"] = self.aws.endpoint
+        os.environ["AWS_DEFAULT_REGION"] = self.options.region
+        os.environ["AWS_REGION"] = self.options.region
+
+    def stop(self) -> None:
+        """Stop intake first (drop folder, API), then the poller (it finishes its batch), then local AWS."""
+        for part in (self.drop, self.api, self.poller):
+            if part is not None:
+                try:
+                    part.stop()
+                except Exception:
+                    logger.exception("stopping %s failed", type(part).__name__)
+        self.drop = self.api = self.poller = None
+        self.aws.stop()
+        (self.state_dir / LOCAL_JSON).unlink(missing_ok=True)
+
+    # -- bundles
+    def _mirror_batch(self, batch: list[dict[str, Any]]) -> None:
+        if self.resources is None:
+            return
+        for key, version_id in notified_keys(batch, self.resources.bucket, INCOMING_PREFIX):
+            self.mirror.store_object(self._clients["s3"], self.resources.bucket, key, version_id)
+
+    def replay(self) -> list[str]:
+        """Upload every mirrored bundle again, in arrival order; ingest is idempotent, article ids are content hashes."""
+        assert self.resources is not None
+        keys = []
+        for entry, path in self.mirror.replayable():
+            self._clients["s3"].upload_file(str(path), self.resources.bucket, entry.key)
+            keys.append(entry.key)
+        return keys
+
+    def upload_seed(self) -> list[str]:
+        """Drop the sample bundle unless the mirror already holds it (then the replay brought it back)."""
+        assert self.resources is not None
+        data = seed_bundle()
+        if self.mirror.has(SEED_KEY, hashlib.sha256(data).hexdigest()):
+            return []
+        self._clients["s3"].put_object(Bucket=self.resources.bucket, Key=SEED_KEY, Body=data)
+        return [SEED_KEY]
+
+    # -- what others read
+    @property
+    def api_url(self) -> str:
+        assert self.api is not None
+        return self.api.url
+
+    def info(self) -> dict[str, Any]:
+        assert self.resources is not None and self.api is not None
+        resources = self.resources
+        return {
+            "aws_endpoint": self.aws.endpoint,
+            "api_url": self.api.url,
+            "api_key": self.api_key,
+            "stage": self.api.gateway.config.stage,
+            "bucket": resources.bucket,
+            "table": resources.table,
+            "queue": resources.queue_url,
+            "dlq": resources.dlq_url,
+            "region": resources.region,
+            "account_id": resources.account_id,
+            "stack": resources.stack,
+            "incoming_prefix": INCOMING_PREFIX,
+            "drop_dir": str(self.options.drop_dir.resolve()),
+            "state_dir": str(self.state_dir),
+            "retry_visibility": self.options.retry_visibility,
+            "ingest": {
+                "batch_size": resources.ingest_batch_size,
+                "timeout": resources.ingest_timeout,
+                "memory": resources.ingest_memory,
+            },
+            "pid": os.getpid(),
+        }
+
+    def write_local_json(self) -> Path:
+        path = self.state_dir / LOCAL_JSON
+        temp = path.with_suffix(".json.tmp")
+        temp.write_text(json.dumps(self.info(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        temp.chmod(0o600)  # it holds the API key
+        os.replace(temp, path)
+        return path
+
+    # -- reading back over the local API
+    def api_get(self, path: str, **query: Any) -> Any:
+        params = {name: value for name, value in query.items() if value is not None}
+        url = self.api_url.rstrip("/") + path + ("?" + urllib.parse.urlencode(params) if params else "")
+        request = urllib.request.Request(url, headers={"x-api-key": self.api_key})
+        with urllib.request.urlopen(request, timeout=30) as reply:
+            return json.loads(reply.read())
+
+    def wait_for_bundles(
+        self, keys: list[str], timeout: float = 120.0, stop: threading.Event | None = None
+    ) -> dict[str, dict[str, Any] | None]:
+        """The newest bundle record of each key once it is final (None for a key still unfinished at the deadline)."""
+        deadline = time.monotonic() + timeout
+        records: dict[str, dict[str, Any] | None] = dict.fromkeys(keys)
+        pending = set(keys)
+        while pending and time.monotonic() < deadline and not (stop is not None and stop.is_set()):
+            for key in sorted(pending):
+                try:
+                    items = self.api_get("/bundles", key=key, limit=1).get("items", [])
+                except (urllib.error.URLError, OSError, ValueError):
+                    items = []
+                if items and items[0].get("status") in FINAL_STATES:
+                    records[key] = items[0]
+                    pending.discard(key)
+            if pending:
+                time.sleep(0.5)
+        return records
+
+
+def describe(stack: LocalStack, records: Mapping[str, dict[str, Any] | None]) -> str:
+    """What `make run` prints: endpoints, key, names, and each bundle ingested at start with its articles."""
+    info = stack.info()
+    lines = [
+        "newsdrop local stack",
+        f"  API           {info['api_url']}   (docs: {info['api_url']}docs)",
+        f"  API key       {info['api_key']}   (header x-api-key)",
+        f"  AWS endpoint  {info['aws_endpoint']}   (AWS_ENDPOINT_URL; any access key)",
+        f"  bucket        s3://{info['bucket']}/{INCOMING_PREFIX}",
+        f"  table         {info['table']}",
+        f"  queue         {info['queue']}",
+        f"  dead letters  {info['dlq']}",
+        f"  drop folder   {info['drop_dir']}  (files copied here are uploaded to {INCOMING_PREFIX})",
+        f"  settings      {stack.state_dir / LOCAL_JSON}",
+    ]
+    if stack.options.retry_visibility is None:
+        lines.append(
+            "  retries       failed bundles come back after the queue's visibility timeout (template)"
+        )
+    else:
+        lines.append(
+            f"  retries       failed bundles come back after {stack.options.retry_visibility} s (--retry-visibility)"
+        )
+    if records:
+        lines.append("")
+        lines.append("ingested at start:")
+    titles: list[str] = []
+    for key, record in records.items():
+        if record is None:
+            lines.append(f"  {key}: still processing (follow it with GET /bundles?key={key})")
+            continue
+        counts = record.get("counts") or {}
+        summary = ", ".join(
+            f"{name} {counts[name]}"
+            for name in ("members", "articles", "new", "duplicates", "failed")
+            if name in counts
+        )
+        lines.append(f"  {key}: {record.get('status')} ({summary}) bundle {record.get('bundle_id')}")
+        for error in (record.get("errors") or [])[:5]:
+            lines.append(f"    ! {error.get('member')}: {error.get('code')}: {error.get('reason')}")
+        try:
+            articles = stack.api_get("/articles", bundle=record.get("bundle_id"), limit=100).get("items", [])
+        except (urllib.error.URLError, OSError, ValueError):
+            articles = []
+        for article in articles:
+            titles.append(article.get("title") or "")
+            lines.append(f"    {article.get('id')}  {article.get('title') or '(no title)'}")
+    word = max((w for t in titles for w in t.split() if w.isalpha()), key=len, default="news")
+    example = f"curl -H 'x-api-key: {info['api_key']}' '{info['api_url']}search?q={word.lower()}'"
+    lines += [
+        "",
+        f"try: {example}",
+        "Ctrl-C stops the stack; bundles are kept in the state directory and replayed at start.",
+    ]
+    return "\n".join(lines)
