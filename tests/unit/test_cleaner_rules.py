@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdrop.models import Hints
 from newsdrop.text.cleaner import clean_article, normalize_line_key
 from newsdrop.text.rules import RULES, count_words, first_rule
 
@@ -303,3 +304,35 @@ def test_tags_printed_under_a_bare_tags_heading_are_chrome() -> None:
     tags = "calendario stock car 2018, stock car brasil, stock car cascavel"
     article = clean_article(_article("Talks resume", PARAGRAPH, SECOND, "Tags", tags, PARAGRAPH))
     assert tags not in article.body
+
+
+@pytest.mark.parametrize(
+    ("field", "paragraphs", "cuts"),
+    [
+        ("Email", 2, False),  # a share row or newsletter field under a short standfirst
+        ("New, 6 comments", 2, False),  # a header counter next to the byline
+        ("Name (required)", 2, False),
+        ("Email", 8, True),  # after a full article, a bare form field is the comment form
+        ("Leave a Reply", 2, True),  # an explicit opener needs no more than two prose lines
+    ],
+)
+def test_weak_comment_fields_open_comments_only_after_much_prose(
+    field: str, paragraphs: int, cuts: bool
+) -> None:
+    comment = "I completely disagree with this analysis, the minister has been wrong for years."
+    lead = [PARAGRAPH, SECOND] + [PARAGRAPH.replace("The", f"Then {i}") for i in range(paragraphs - 2)]
+    article = clean_article(_article("Talks resume", *lead, field, comment, comment))
+    assert (comment not in article.body) is cuts
+
+
+def test_main_content_keeps_short_lines_an_extractor_kept() -> None:
+    schedule = [
+        "Round 1: 10 March - Interlagos",
+        "Round 2: 8 April - Curitiba",
+        "Round 3: 22 April - Velopark",
+    ]
+    text = "\n".join(["Season calendar", "22 January 2018 10:13", *schedule, "Share on Facebook"])
+    extracted = clean_article(text, Hints(title="Season calendar"), main_content=True)
+    assert extracted.body.split("\n\n") == schedule
+    assert extracted.published is not None and extracted.published.startswith("2018-01-22")
+    assert "Share on Facebook" not in extracted.body

@@ -46,6 +46,13 @@ _REPEATED_MIN_WORDS = 8
 _REPEATED_MIN_COUNT = 3
 _SENTENCE_LOWER_SHARE = 0.3
 _LEAD_OVERLAP_WEIGHT = 6.0
+# A bare form field or comment counter ends the article only after this much prose: higher up it
+# belongs to a share row or the page header.
+_COMMENTS_AFTER_CHARS = 800
+_FORM_FIELD = re.compile(
+    r"^[\W_]*(?:new,? )?\d[\d,.]*[km]? (?:comments?|responses?|replies)[\W_]*$"
+    r"|^[\W_]*(?:name|e-?mail|website|comment)[\W_]*(?:required)?[\W_]*$"
+)
 _LINE_CACHE_SIZE = 32768
 _LINE_CACHE_MAX_CHARS = 300
 # The headline sits within this many lines above the article's first paragraph.
@@ -189,13 +196,27 @@ def _mark_repeated_lines(lines: list[_Line]) -> None:
             line.assign("boilerplate", "repeated_line")
 
 
+def _opens_comments(line: _Line) -> bool:
+    """A line that starts a comment area ("Leave a comment", moderation policy, captcha).
+
+    Counters ("6 comments") and bare form fields ("Email", "Name (required)") also sit in page
+    headers and sidebars (share rows, newsletter forms), so they are weak: they open one only after
+    a good deal of prose.
+    """
+    if line.rule in ("comment_policy", "captcha_notice"):
+        return True
+    return line.rule == "comment_form" and line.words >= 2 and _FORM_FIELD.match(line.key) is None
+
+
 def _mark_comment_section(lines: list[_Line]) -> None:
     """Once the article has had prose, a comment-form line starts the reader comments: all chrome."""
-    prose_seen = 0
+    prose_seen = prose_chars = 0
     for index, line in enumerate(lines):
         if line.role is None and _is_prose(line):
             prose_seen += 1
-        if line.rule in ("comment_form", "comment_policy", "captcha_notice") and prose_seen >= 2:
+            prose_chars += len(line.text)
+        weak = line.rule == "comment_form" and not _opens_comments(line)
+        if prose_seen >= 2 and (_opens_comments(line) or (weak and prose_chars >= _COMMENTS_AFTER_CHARS)):
             for later in lines[index + 1 :]:
                 if later.role is None or later.role in KEPT_ROLES:
                     later.assign("boilerplate", "comment_section")
@@ -555,8 +576,7 @@ def clean_article(
         start, end = _fallback_region(lines)
     elif main_content:
         start, end = region
-        while start < end and (lines[start].role is not None or _is_date_line(lines[start])):
-            start += 1
+        start = _first_text_line(lines, start, end)
     else:
         start, end = region
         start = _skip_standfirst(lines, start, end)
@@ -571,7 +591,9 @@ def clean_article(
         _mark_title_repeats(lines, normalize_line_key(title))
     if title_index is not None and title_index >= start:
         start = title_index + 1
-        while start <= end and not (lines[start].prose or (main_content and lines[start].role is None)):
+        if main_content:
+            start = _first_text_line(lines, start, end)
+        while start <= end and not (lines[start].prose or main_content):
             start += 1
 
     _classify_header(lines, start)
@@ -611,6 +633,13 @@ def clean_article(
             LineDecision(line.n, line.text, line.role or "body", line.rule or "default") for line in lines
         ),
     )
+
+
+def _first_text_line(lines: list[_Line], start: int, end: int) -> int:
+    """The first line from ``start`` that no rule claimed and that is not a date line."""
+    while start < end and (lines[start].role is not None or _is_date_line(lines[start])):
+        start += 1
+    return start
 
 
 def _whole_text(lines: list[_Line]) -> tuple[int, int] | None:
