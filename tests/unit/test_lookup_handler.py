@@ -243,3 +243,17 @@ def test_answers_carry_cors_headers_for_the_configured_origin_only(allowed, orig
     result = json.loads(probe.stdout.strip().splitlines()[-1])
     assert result["origin"] == expected
     assert result["status"] == (200 if path == "/health" else 404)
+
+
+def test_our_own_errors_outside_the_mapped_ones_are_500_with_their_code(monkeypatch):
+    from newsdrop.errors import UndecodableText
+
+    def broken():
+        raise UndecodableText("stored body is not UTF-8", hint="re-ingest the bundle")
+
+    monkeypatch.setattr(lookup, "service", broken)
+    status, _, body = call(event("/bundles/b1"))
+    assert status == 500
+    error = error_of(body)
+    assert error["code"] == "undecodable"
+    assert "stored body" not in error["message"]

@@ -343,9 +343,10 @@ def on_storage_error(exc: StorageError) -> Response:
     )
 
 
-@app.exception_handler(Exception)
+@app.exception_handler([NewsdropError, Exception])
 def on_bug(exc: Exception) -> Response:
-    # Anything else is our bug: log it with the stack, answer without one.
+    # Any other NewsdropError (say, an undecodable stored body) or exception is our bug: log it with the
+    # stack, answer without one.
     logger.exception("unhandled error in lookup: %s", exc)
     request_id = getattr(app.lambda_context, "aws_request_id", None) or "unknown"
     code = exc.code if isinstance(exc, NewsdropError) else "internal_error"
