@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from newsdrop.errors import UndecodableText
 from newsdrop.handlers import lookup
 
 REPO = Path(__file__).resolve().parents[2]
@@ -246,8 +247,6 @@ def test_answers_carry_cors_headers_for_the_configured_origin_only(allowed, orig
 
 
 def test_our_own_errors_outside_the_mapped_ones_are_500_with_their_code(monkeypatch):
-    from newsdrop.errors import UndecodableText
-
     def broken():
         raise UndecodableText("stored body is not UTF-8", hint="re-ingest the bundle")
 
