@@ -30,6 +30,7 @@ from newsdrop.models import KEPT_ROLES, CleanArticle  # noqa: E402
 from newsdrop.text import cleaner  # noqa: E402
 from newsdrop.text.cleaner import clean_article  # noqa: E402
 from newsdrop.text.html import extract_html, stdlib_text  # noqa: E402
+from newsdrop.text.rules import rule_catalogue  # noqa: E402
 
 DEV = ROOT / "data" / "cleaning-dev"
 SEEDS = ROOT / "data" / "seeds"
@@ -255,10 +256,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=0, help="list the N worst articles of each cleaned view")
     parser.add_argument("--show", help="print line decisions for the article whose id starts with this")
     parser.add_argument("--view", default="article", choices=("article", "page", "html"))
+    parser.add_argument(
+        "--rules", action="store_true", help="print the rule names and reasons as a Markdown table"
+    )
     parser.add_argument("--floors", type=Path, default=FLOORS, help="floors file (default eval/floors.json)")
     args = parser.parse_args(argv)
     if args.show:
         show(args.show, args.view)
+        return 0
+    if args.rules:
+        print("| rule | why |\n| --- | --- |")
+        for name, why in rule_catalogue().items():
+            print(f"| `{name}` | {' '.join(why.split())} |")
         return 0
     rows = run()
     print(table(rows))

@@ -344,3 +344,32 @@ def first_rule(text: str, key: str, words: int) -> LineRule | None:
         if rule(text, key, words):
             return rule
     return None
+
+
+# Rules the cleaner applies by a line's position and neighbours rather than its own text. Names are
+# stable: they are stored with every line decision and shown by the API and the CLI.
+STRUCTURAL_RULES: dict[str, str] = {
+    "news_id": 'A "News ID: 425867" line carries the outlet\'s id of the story: metadata, not text.',
+    "bundle_chrome": "A line repeated across several articles of one bundle is that site's chrome.",
+    "link_list": 'Short unpunctuated lines under a "Related"/"Most popular" heading link to other pages.',
+    "repeated_line": "A sentence-long line printed three or more times is a template (gallery caption, promo).",
+    "comment_section": "Everything after a comment form that follows the article is reader comments.",
+    "article_region": "A line inside the densest run of prose (or the extractor's main content) is the article.",
+    "crosshead": "A short heading-like line inside the article, followed by prose, is a subheading.",
+    "name_caption": "A short Title-Case name that the next paragraph repeats labels a picture.",
+    "colon_list": 'Lines printed directly under a last paragraph ending in ":" are the list it introduces.',
+    "headline": "The best-scored line above the article (length, shape, repeats, overlap with the lead).",
+    "title_hint": "The title the bundle states next to the text (JSON/CSV field or the HTML <h1>).",
+    "title_repeat": "A later printing of the headline (page title, breadcrumb, share text).",
+    "title_with_site": 'The headline with the site name ("Headline | Site"): the page <title>.',
+    "kicker": 'A short line ending in ":" right above the article is the story\'s kicker (rubric).',
+    "date_line": "A short line above the article that prints a date is the dateline, metadata.",
+    "header_chrome": "Other lines above the article are the page header: menus, section names, teasers.",
+    "trailing_chrome": "Lines after the article's last paragraph are page footer and widgets.",
+    "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
+}
+
+
+def rule_catalogue() -> dict[str, str]:
+    """Every rule name the cleaner can record, with why it decides as it does."""
+    return {**{rule.name: rule.why for rule in RULES}, **STRUCTURAL_RULES}

@@ -1,0 +1,87 @@
+"""The benchmark's body metric and the floor check of tools/eval_cleaner.py."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsdrop.text.rules import rule_catalogue
+from tools.eval_cleaner import FLOORS, Row, below_floors, f1, load_floors, precision_recall, shingles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", {}),
+        ("one two", {("one", "two"): 1}),
+        ("a b c d", {("a", "b", "c", "d"): 1}),
+        (
+            "a b c d a b c d",
+            {
+                ("a", "b", "c", "d"): 2,
+                ("b", "c", "d", "a"): 1,
+                ("c", "d", "a", "b"): 1,
+                ("d", "a", "b", "c"): 1,
+            },
+        ),
+        ("It's 5 o'clock.", {("It", "s", "5", "o"): 1, ("s", "5", "o", "clock"): 1}),
+    ],
+)
+def test_shingles_are_a_multiset_of_token_4_grams(text: str, expected: dict[tuple[str, ...], int]) -> None:
+    assert dict(shingles(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "precision", "recall"),
+    [
+        ("a b c d e", "a b c d e", 1.0, 1.0),
+        ("", "a b c d e", 1.0, 0.0),  # nothing predicted: no false positive, all missed
+        ("a b c d e f g", "a b c d e", 2 / 4, 1.0),  # 4 shingles predicted, 2 right
+        ("a b c d", "a b c d e f", 1.0, 1 / 3),
+        ("x y z w", "a b c d", 0.0, 0.0),
+    ],
+)
+def test_precision_recall_per_article(predicted: str, gold: str, precision: float, recall: float) -> None:
+    assert precision_recall(predicted, gold) == pytest.approx((precision, recall))
+
+
+def test_f1_is_the_harmonic_mean_and_zero_without_overlap() -> None:
+    assert f1(0.5, 1.0) == pytest.approx(2 / 3)
+    assert f1(0.0, 0.0) == 0.0
+
+
+def test_below_floors_names_each_figure_under_its_floor_and_missing_ones() -> None:
+    rows = {"article": Row("a", f1=0.95, title=0.80), "seeds": Row("s", lines=1.0)}
+    floors = {
+        "article": {"f1": 0.94, "title": 0.85},
+        "seeds": {"lines": 1.0, "metadata": 1.0},
+        "gone": {"f1": 0.5},
+    }
+    failures = below_floors(rows, floors)
+    assert failures == ["article.title 0.8 < 0.85", "seeds.metadata None < 1.0", "gone.f1 None < 0.5"]
+    assert below_floors(rows, {"article": {"f1": 0.95}}) == []
+
+
+def test_committed_floors_are_in_the_docs() -> None:
+    floors = load_floors(FLOORS)
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "eval.md").read_text(encoding="utf-8")
+    for row, figures in floors.items():
+        for figure, floor in figures.items():
+            assert f"| {row} | {figure} | {floor} |" in docs, f"docs/eval.md lacks the floor {row}.{figure}"
+
+
+def test_floors_file_is_valid_json_with_numbers_in_range() -> None:
+    data = json.loads(FLOORS.read_text(encoding="utf-8"))
+    for figures in data["floors"].values():
+        for figure, floor in figures.items():
+            assert isinstance(floor, int | float)
+            assert 0 < floor <= (1.0 if figure != "mb_per_s" else 1000)
+
+
+def test_docs_list_every_rule_the_cleaner_can_record() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "eval.md").read_text(encoding="utf-8")
+    for name, why in rule_catalogue().items():
+        assert why, f"rule {name} has no reason"
+        assert f"| `{name}` |" in docs, f"docs/eval.md lacks rule {name}: run tools.eval_cleaner --rules"
