@@ -35,7 +35,9 @@ _MAX_GAP_LINES = 8
 # A neighbouring prose run joins the article when it has this share of the article's text.
 _JOIN_RUN_SHARE = 0.3
 # Header markers (byline, date, share row) this close to the region start push the start past them.
-_MAX_STANDFIRST_PROSE = 2
+# A standfirst is a short paragraph or two (plus notices such as a browser warning), never the lead.
+_MAX_STANDFIRST_PROSE = 4
+_MAX_STANDFIRST_CHARS = 800
 _HEAD_SCAN_LINES = 12
 _SUBHEADING_MAX_WORDS = 14
 _TITLE_MAX_WORDS = 30
@@ -271,13 +273,14 @@ def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
 
 def _skip_standfirst(lines: list[_Line], start: int, end: int) -> int:
     """Move the region start past a standfirst: prose that comes before the byline or date."""
-    prose_seen = 0
+    prose_seen = prose_chars = 0
     new_start = start
     for index in range(start, min(end, start + _HEAD_SCAN_LINES) + 1):
         line = lines[index]
         if line.prose:
             prose_seen += 1
-            if prose_seen > _MAX_STANDFIRST_PROSE:
+            prose_chars += len(line.text)
+            if prose_seen > _MAX_STANDFIRST_PROSE or prose_chars > _MAX_STANDFIRST_CHARS:
                 break
             continue
         marker = line.role in ("byline", "date") or line.rule in ("share_prompt", "login_prompt")
