@@ -12,18 +12,26 @@ Items (pk / sk):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 UNDATED = "0000-00-00"
 ARTICLE_SK = "META"
 STATUS_SK = "STATUS"
 BUNDLES_PK = "BUNDLES"
+# The combining-mark blocks (Latin, Greek, Cyrillic, Hebrew and Arabic diacritics among them).
+_COMBINING_MARKS = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
 
 
 def fold(text: str) -> str:
     """Case- and accent-folded form used for source keys and search terms."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = text.casefold()
+    if folded.isascii():  # the common case, and the hot path of term indexing
+        return folded
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", folded))
 
 
 def article_pk(article_id: str) -> str:

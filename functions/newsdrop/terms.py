@@ -8,7 +8,7 @@ from collections import Counter
 from newsdrop.keys import fold
 
 # Bounds the index writes per article: the most frequent terms win, title terms always stay.
-MAX_TERMS_PER_ARTICLE = 120
+MAX_TERMS_PER_ARTICLE = 64
 MIN_TERM_LENGTH = 2
 MAX_TERM_LENGTH = 40
 

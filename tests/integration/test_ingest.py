@@ -218,6 +218,17 @@ def test_a_retry_after_a_crash_counts_articles_once(drop, monkeypatch):
     assert len(drop.articles()) == 5
 
 
+def test_an_article_twice_in_one_bundle_counts_one_new_one_duplicate(drop):
+    seeds = seed_articles()
+    first = next(iter(seeds.values()))
+    drop.drop("incoming/twice.zip", zip_of({"a.txt": first, "copy/a.txt": first}))
+    record = drop.bundle_for("incoming/twice.zip")
+    assert record["counts"]["new"] == 1 and record["counts"]["duplicates"] == 1
+    assert len(drop.articles()) == 1
+    members = sorted(i["member"] for i in drop.items() if i["sk"].startswith("SEEN#"))
+    assert members == ["a.txt", "copy/a.txt"]
+
+
 def test_s3_test_event_is_ignored(drop):
     event = json.loads((EVENTS / "sqs-s3-test-event.json").read_text())
     assert lambda_handler(event, FakeLambdaContext()) == {"batchItemFailures": []}
@@ -389,6 +400,7 @@ def test_throttling_and_unprocessed_items_are_retried_to_completion(drop, monkey
     from newsdrop.adapters import table as table_module
 
     monkeypatch.setattr(table_module.ArticleTable, "_backoff", lambda self, attempt: None)
+    monkeypatch.setattr(service, "WRITE_CONCURRENCY", 1)  # the hooks below count requests in order
     ddb = aws.client("dynamodb")
     state = {"writes": 0}
 

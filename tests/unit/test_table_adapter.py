@@ -130,3 +130,34 @@ def test_batch_get_retries_unprocessed_keys(client):
         )
         found = ArticleTable(client, TABLE, sleep=lambda _s: None).batch_get([("ART#1", "META")])
     assert found[("ART#1", "META")]["x"] == 1
+
+
+class RecordingClient:
+    """A stand-in DynamoDB client that accepts every write and notes which thread sent it."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.lock = threading.Lock()
+        self.written: list[str] = []
+        self.threads: set[str] = set()
+
+    def batch_write_item(self, RequestItems):
+        import threading
+        import time
+
+        time.sleep(0.01)  # long enough for several requests to be in flight together
+        with self.lock:
+            self.threads.add(threading.current_thread().name)
+            for request in RequestItems[TABLE]:
+                self.written.append(request["PutRequest"]["Item"]["pk"]["S"])
+        return {}
+
+
+def test_concurrent_writers_write_every_item_exactly_once():
+    client = RecordingClient()
+    table = ArticleTable(client, TABLE, writers=4)
+    assert table.batch_put(items(260)) == 260
+    assert sorted(client.written) == sorted(f"ART#{i}" for i in range(260))
+    assert len(client.threads) > 1
+    assert table.requests == 11

@@ -366,8 +366,12 @@ class _ArticleWriter:
                 continue
             self.seen.add(aid)
             stored_before = existing.get((keys.article_pk(aid), keys.ARTICLE_SK))
-            # An article first written by an earlier attempt at this same bundle is still "new" to it.
-            if stored_before is not None and stored_before.get("first_bundle") != bid:
+            # Written before by this very member (an earlier attempt at this bundle): still "new" to it.
+            first_seen_here = stored_before is not None and (
+                stored_before.get("first_bundle"),
+                stored_before.get("first_member"),
+            ) == (bid, member)
+            if stored_before is not None and not first_seen_here:
                 counts.duplicates += 1
                 items += [sighting, articles.bundle_link_item(article, aid, bundle_id=bid, member=member)]
                 continue

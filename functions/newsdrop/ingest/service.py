@@ -18,6 +18,9 @@ from newsdrop.ingest.pipeline import Ingestor, Outcome
 from newsdrop.ingest.records import ObjectRef
 
 logger = logging.getLogger(__name__)
+# BatchWriteItem requests in flight at once: the index writes of one flush are independent, and
+# latency, not CPU, bounds a sequential writer.
+WRITE_CONCURRENCY = 8
 
 
 class BadNotification(ValueError):
@@ -28,7 +31,7 @@ class BadNotification(ValueError):
 def ingestor() -> Ingestor:
     settings = get_settings()
     return Ingestor(
-        ArticleTable(aws.client("dynamodb"), settings.table_name),
+        ArticleTable(aws.client("dynamodb"), settings.table_name, writers=WRITE_CONCURRENCY),
         DropBucket(aws.client("s3"), settings.bucket_name),
         settings,
     )
