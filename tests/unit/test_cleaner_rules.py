@@ -40,8 +40,15 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
             "Read our comment policy before posting your viewpoints",
             "The comments that contain insults or libel to individuals will not be disclosed",
             "When submitting comments, please abide by our community guidelines.",
+            "ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.",
+            "Les commentaires sont modérés avant publication.",
+            "Kommentare werden moderiert.",
         ],
-        ["The policy was debated in parliament for three days.", "The comments were published on Monday."],
+        [
+            "The policy was debated in parliament for three days.",
+            "The comments were published on Monday.",
+            "Os comentários do ministro foram publicados ontem.",
+        ],
     ),
     (
         "rating_counter",

@@ -48,6 +48,8 @@ _REPEATED_MIN_WORDS = 8
 _REPEATED_MIN_COUNT = 3
 _SENTENCE_LOWER_SHARE = 0.3
 _LEAD_OVERLAP_WEIGHT = 6.0
+_BYLINE_BONUS = 3
+_LINK_LIST_PENALTY = 3
 # A bare form field or comment counter ends the article only after this much prose: higher up it
 # belongs to a share row or the page header.
 _COMMENTS_AFTER_CHARS = 800
@@ -82,6 +84,7 @@ _MEDIA_WORD = re.compile(
 _TITLECASE_WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w.'’-]*$")
 _LOWER_START = re.compile(r"^[a-z]")
 _TOKEN = re.compile(r"\w+")
+_DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|net|org|co\.\w\w|info)\b", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset("the a an of in on at to for and or with from by as is are was".split())
 
 
@@ -340,6 +343,10 @@ def _title_score(
     following = lines[index + 1 : index + 6]
     if any(other.role in ("byline", "date") or _is_date_line(other) for other in following):
         score += 4
+    # Related-story teasers carry dates too; only the story's own headline carries the author.
+    bylined = any(other.role == "byline" for other in following)
+    if bylined:
+        score += _BYLINE_BONUS
     if 5 <= line.words <= 20:
         score += 2
     elif line.words >= 3:
@@ -348,8 +355,12 @@ def _title_score(
         score -= 6
     if _looks_like_name(line):
         score -= 3
-    if line.rule == "link_list":
-        score -= 3
+    # A link list holds other stories' headlines, unless the author's name follows this one.
+    if line.rule == "link_list" and not bylined:
+        score -= _LINK_LIST_PENALTY
+    # A site name ("AS - www.site.com"), never the headline.
+    if _DOMAIN.search(line.text):
+        score -= 6
     # A headline is about what the lead paragraphs say.
     words = _content_words(line.key)
     if words and lead_words:

@@ -97,12 +97,16 @@ def comment_form(text: str, key: str, words: int) -> bool:
 
 
 # Cheap substring guards: a rule's regex runs only on lines that contain one of its stems.
-_POLICY_STEMS = ("comment", "posting", "submitting", "viewpoint", "repl")
+_POLICY_STEMS = ("comment", "coment", "kommentar", "posting", "submitting", "viewpoint", "repl")
 _CAPTCHA_STEMS = ("captcha", "security code", "robot", "verification")
 _COPYRIGHT_STEMS = ("©", "(c)", "copyright", "rights reserved", "powered by")
-_POLICY_SUBJECT = re.compile(r"\b(?:comments?|commenting|posting|submitting|viewpoints|replies)\b")
+# English plus the commonest European spellings: moderation notices look alike in every language.
+_POLICY_SUBJECT = re.compile(
+    r"\b(?:comments?|commenting|posting|submitting|viewpoints|replies"
+    r"|coment[aá]rios?|commentaires?|kommentare?|commenti)\b"
+)
 _POLICY_TERMS = re.compile(
-    r"\b(?:polic(?:y|ies)|guidelines|insults?|libel|moderat\w*|profanity|abusive|offensive|community standards"
+    r"\b(?:polic(?:y|ies)|guidelines|insults?|libel|moderat\w*|moderad\w*|modér\w*|moderiert\w*|profanity|abusive|offensive|community standards"
     r"|will not be (?:published|disclosed|posted|approved)|respectful|terms of use|be mindful)\b"
 )
 
