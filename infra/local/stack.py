@@ -176,6 +176,8 @@ class LocalStack:
         )
         drain_queue(self._clients["sqs"], self.resources.queue_url)  # moto's s3:TestEvent
         os.environ.update(function_environment(self.resources))
+        # After the template's variables: an AWS_ENDPOINT_URL placeholder there must not hide the local AWS.
+        self._configure_process_environment()
         functions_dir = str(REPO_ROOT / "functions")
         if functions_dir not in sys.path:
             sys.path.insert(0, functions_dir)
