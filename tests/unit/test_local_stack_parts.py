@@ -1,0 +1,379 @@
+"""The local stack's parts without servers: gateway config and answers, throttles, poller, drop folder, mirror."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from infra.local.apigw import LocalApiGateway, TokenBucket, api_config
+from infra.local.dropfolder import DropFolder
+from infra.local.mirror import BundleMirror, notified_keys
+from infra.local.poller import SqsPoller, failed_ids
+from infra.local.stack import SEEDS_DIR, function_environment, seed_bundle
+from infra.provision import StackResources, stack_resolver
+from infra.template import TemplateError
+
+REPO = Path(__file__).resolve().parents[2]
+KEY = "k" * 40
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return stack_resolver(stack="newsdrop-local")
+
+
+@pytest.fixture(scope="module")
+def config(resolver):
+    return api_config(resolver)
+
+
+class Recorder:
+    """A stand-in for the lookup handler that remembers the events it gets."""
+
+    def __init__(self, reply: dict | None = None) -> None:
+        self.events: list[dict] = []
+        self.reply = reply or {
+            "statusCode": 200,
+            "headers": {"Content-Type": "application/json"},
+            "body": "{}",
+        }
+
+    def __call__(self, event, context):
+        self.events.append(event)
+        return self.reply
+
+
+def gateway(config, handler=None) -> LocalApiGateway:
+    return LocalApiGateway(config, handler or Recorder(), KEY, region="us-east-1", account_id="123456789012")
+
+
+# ------------------------------------------------------------------ gateway configuration
+def test_routes_and_limits_come_from_the_template(config, resolver):
+    params = resolver.parameters
+    events = resolver.template["Resources"]["LookupFunction"]["Properties"]["Events"]
+    assert {(r.resource, r.method) for r in config.routes} == {
+        (e["Properties"]["Path"], e["Properties"]["Method"].upper()) for e in events.values()
+    }
+    assert config.stage == params["Stage"]
+    assert config.key_rate == float(params["ApiThrottleRate"])
+    assert config.key_burst == int(params["ApiThrottleBurst"])
+    assert config.stage_rate == float(params["ApiThrottleRate"])
+    assert config.quota_per_day == int(params["ApiQuotaPerDay"])
+    assert config.cors["Access-Control-Allow-Origin"] == params["AllowedOrigins"]
+    assert config.error_headers["Access-Control-Allow-Origin"] == params["AllowedOrigins"]
+
+
+def test_api_key_requirement_is_per_route_as_the_template_says(config, resolver):
+    events = resolver.template["Resources"]["LookupFunction"]["Properties"]["Events"]
+    open_paths = {
+        e["Properties"]["Path"]
+        for e in events.values()
+        if e["Properties"].get("Auth", {}).get("ApiKeyRequired") is False
+    }
+    assert open_paths
+    for route in config.routes:
+        assert route.api_key_required is (route.resource not in open_paths)
+
+
+def test_template_parameters_change_the_throttle():
+    config = api_config(stack_resolver(parameters={"ApiThrottleRate": 3, "ApiThrottleBurst": 4}))
+    assert (config.key_rate, config.key_burst) == (3.0, 4)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "resource", "params"),
+    [
+        ("GET", "/articles", "/articles", None),
+        ("GET", "/articles/0123abc", "/articles/{article_id}", {"article_id": "0123abc"}),
+        ("GET", "/articles/0123abc/similar", "/articles/{article_id}/similar", {"article_id": "0123abc"}),
+        ("GET", "/docs/assets/app.css", "/docs/{proxy+}", {"proxy": "assets/app.css"}),
+        ("GET", "/bundles/b%3A1", "/bundles/{bundle_id}", {"bundle_id": "b:1"}),
+    ],
+)
+def test_requests_become_proxy_events_of_their_route(config, method, path, resource, params):
+    handler = Recorder()
+
+    reply = gateway(config, handler).handle(method, path, [("x-api-key", KEY)], b"", "127.0.0.1")
+
+    assert reply.status == 200
+    (event,) = handler.events
+    assert event["resource"] == resource
+    assert event["httpMethod"] == method
+    assert event["pathParameters"] == params
+    assert event["requestContext"]["resourcePath"] == resource
+    assert event["requestContext"]["stage"] == config.stage
+
+
+def test_query_and_headers_keep_every_value_and_the_last_one_wins(config):
+    handler = Recorder()
+    headers = [("x-api-key", KEY), ("Accept", "text/html"), ("Accept", "application/json")]
+
+    gateway(config, handler).handle("GET", "/articles?source=a&source=b&limit=2", headers, b"", "127.0.0.1")
+
+    event = handler.events[0]
+    assert event["multiValueQueryStringParameters"] == {"source": ["a", "b"], "limit": ["2"]}
+    assert event["queryStringParameters"] == {"source": "b", "limit": "2"}
+    assert event["multiValueHeaders"]["Accept"] == ["text/html", "application/json"]
+    assert event["headers"]["Accept"] == "application/json"
+    assert event["requestContext"]["identity"]["apiKey"] == KEY
+
+
+def test_the_stage_prefix_of_deployed_urls_is_accepted(config):
+    handler = Recorder()
+
+    gateway(config, handler).handle(
+        "GET", f"/{config.stage}/articles", [("x-api-key", KEY)], b"", "127.0.0.1"
+    )
+
+    event = handler.events[0]
+    assert event["path"] == "/articles"
+    assert event["requestContext"]["path"] == f"/{config.stage}/articles"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "headers", "status", "message"),
+    [
+        ("GET", "/articles", [], 403, "Forbidden"),
+        ("GET", "/articles", [("x-api-key", "wrong" * 8)], 403, "Forbidden"),
+        ("GET", "/nothing", [("x-api-key", KEY)], 403, "Missing Authentication Token"),
+        ("POST", "/articles", [("x-api-key", KEY)], 403, "Missing Authentication Token"),
+    ],
+)
+def test_gateway_errors_never_reach_the_function(config, method, path, headers, status, message):
+    handler = Recorder()
+
+    reply = gateway(config, handler).handle(method, path, headers, b"", "127.0.0.1")
+
+    assert (reply.status, json.loads(reply.body)) == (status, {"message": message})
+    assert ("Access-Control-Allow-Origin", config.cors["Access-Control-Allow-Origin"]) in reply.headers
+    assert handler.events == []
+
+
+def test_open_routes_need_no_key(config):
+    handler = Recorder()
+    assert gateway(config, handler).handle("GET", "/health", [], b"", "127.0.0.1").status == 200
+    assert handler.events[0]["requestContext"]["identity"]["apiKey"] is None
+
+
+def test_cors_preflight_is_answered_by_the_gateway(config):
+    handler = Recorder()
+
+    reply = gateway(config, handler).handle("OPTIONS", "/articles/abc", [], b"", "127.0.0.1")
+
+    assert reply.status == 200
+    assert dict(reply.headers)["Access-Control-Allow-Methods"] == config.cors["Access-Control-Allow-Methods"]
+    assert handler.events == []
+
+
+def test_a_key_over_its_burst_is_throttled(config):
+    small = dataclasses.replace(config, key_rate=0.001, key_burst=2, stage_rate=None, stage_burst=None)
+    gw = gateway(small)
+
+    statuses = [
+        gw.handle("GET", "/articles", [("x-api-key", KEY)], b"", "127.0.0.1").status for _ in range(3)
+    ]
+
+    assert statuses == [200, 200, 429]
+
+
+def test_the_daily_quota_is_enforced(config):
+    small = dataclasses.replace(config, quota_per_day=1, key_rate=None, key_burst=None)
+    gw = gateway(small)
+    first = gw.handle("GET", "/articles", [("x-api-key", KEY)], b"", "127.0.0.1")
+    second = gw.handle("GET", "/articles", [("x-api-key", KEY)], b"", "127.0.0.1")
+    assert first.status == 200
+    assert (second.status, json.loads(second.body)) == (429, {"message": "Limit Exceeded"})
+
+
+def test_multi_value_headers_of_the_reply_are_all_sent(config):
+    handler = Recorder({"statusCode": 201, "multiValueHeaders": {"Set-Cookie": ["a=1", "b=2"]}, "body": "x"})
+
+    reply = gateway(config, handler).handle("GET", "/health", [], b"", "127.0.0.1")
+
+    assert reply.status == 201
+    assert [v for n, v in reply.headers if n == "Set-Cookie"] == ["a=1", "b=2"]
+    assert reply.body == b"x"
+
+
+def test_token_bucket_refills_at_its_rate():
+    now = [0.0]
+    bucket = TokenBucket(rate=2, burst=2, clock=lambda: now[0])
+    assert [bucket.take() for _ in range(3)] == [True, True, False]
+    now[0] += 0.5  # one token at 2 per second
+    assert [bucket.take(), bucket.take()] == [True, False]
+
+
+# ------------------------------------------------------------------ poller
+MESSAGES = [{"MessageId": f"m{i}", "ReceiptHandle": f"r{i}", "Body": "{}"} for i in range(3)]
+
+
+@pytest.mark.parametrize(
+    ("response", "failed"),
+    [
+        ({"batchItemFailures": []}, set()),
+        ({"batchItemFailures": [{"itemIdentifier": "m1"}]}, {"m1"}),
+        ({"batchItemFailures": [{"itemIdentifier": "unknown"}]}, {"m0", "m1", "m2"}),
+        ({"batchItemFailures": [{"wrong": "m1"}]}, {"m0", "m1", "m2"}),
+        (None, set()),
+    ],
+)
+def test_batch_item_failures_are_read_as_lambda_reads_them(response, failed):
+    assert failed_ids(response, MESSAGES) == failed
+
+
+class FakeSqs:
+    def __init__(self) -> None:
+        self.deleted: list[str] = []
+        self.made_visible: list[tuple[str, int]] = []
+
+    def delete_message_batch(self, QueueUrl, Entries):
+        self.deleted += [e["ReceiptHandle"] for e in Entries]
+
+    def change_message_visibility_batch(self, QueueUrl, Entries):
+        self.made_visible += [(e["ReceiptHandle"], e["VisibilityTimeout"]) for e in Entries]
+
+
+def poller(sqs, handler, retry_visibility=None) -> SqsPoller:
+    return SqsPoller(
+        sqs,
+        "url",
+        "arn:aws:sqs:us-east-1:123456789012:q",
+        handler,
+        function_name="IngestFunction",
+        batch_size=10,
+        timeout_seconds=900,
+        memory_mb=1024,
+        region="us-east-1",
+        account_id="123456789012",
+        retry_visibility=retry_visibility,
+    )
+
+
+def test_poller_deletes_successes_and_returns_failures_early_when_asked():
+    sqs = FakeSqs()
+    seen = {}
+
+    def handler(event, context):
+        seen["ids"] = [r["messageId"] for r in event["Records"]]
+        seen["remaining"] = context.get_remaining_time_in_millis()
+        return {"batchItemFailures": [{"itemIdentifier": "m2"}]}
+
+    failed = poller(sqs, handler, retry_visibility=1).invoke(MESSAGES)
+
+    assert failed == {"m2"}
+    assert seen["ids"] == ["m0", "m1", "m2"]
+    assert 0 < seen["remaining"] <= 900_000
+    assert sqs.deleted == ["r0", "r1"]
+    assert sqs.made_visible == [("r2", 1)]
+
+
+def test_a_raising_handler_fails_the_whole_batch_and_keeps_the_visibility_timeout():
+    sqs = FakeSqs()
+
+    def handler(event, context):
+        raise RuntimeError("boom")
+
+    assert poller(sqs, handler).invoke(MESSAGES) == {"m0", "m1", "m2"}
+    assert sqs.deleted == []
+    assert sqs.made_visible == []
+
+
+# ------------------------------------------------------------------ drop folder and mirror
+class FakeS3:
+    def __init__(self) -> None:
+        self.objects: dict[str, bytes] = {}
+
+    def upload_file(self, filename, bucket, key):
+        self.objects[key] = Path(filename).read_bytes()
+
+    def get_object(self, Bucket, Key, VersionId=None):
+        return {"Body": io.BytesIO(self.objects[Key])}
+
+
+def test_drop_folder_uploads_a_file_once_it_stops_changing(tmp_path):
+    s3 = FakeS3()
+    folder = DropFolder(tmp_path, s3, "bucket")
+    (tmp_path / "a.zip").write_bytes(b"zip bytes")
+    (tmp_path / "b.zip.part").write_bytes(b"still copying")
+    (tmp_path / ".hidden").write_bytes(b"dot file")
+
+    first = folder.scan_once()
+    second = folder.scan_once()
+
+    assert first == []
+    assert second == ["incoming/a.zip"]
+    assert s3.objects == {"incoming/a.zip": b"zip bytes"}
+    assert (tmp_path / ".uploaded" / "a.zip").read_bytes() == b"zip bytes"
+    assert (tmp_path / "b.zip.part").exists()
+
+
+def test_a_second_file_of_the_same_name_is_kept_beside_the_first(tmp_path):
+    s3 = FakeS3()
+    folder = DropFolder(tmp_path, s3, "bucket")
+    for content in (b"one", b"two"):
+        (tmp_path / "a.zip").write_bytes(content)
+        folder.scan_once()
+        folder.scan_once()
+    assert sorted(p.read_bytes() for p in (tmp_path / ".uploaded").iterdir()) == [b"one", b"two"]
+
+
+def _notification(bucket: str, key: str) -> dict:
+    body = {
+        "Records": [
+            {"eventName": "ObjectCreated:Put", "s3": {"bucket": {"name": bucket}, "object": {"key": key}}}
+        ]
+    }
+    return {"MessageId": "m", "ReceiptHandle": "r", "Body": json.dumps(body)}
+
+
+def test_notified_keys_are_decoded_and_filtered_by_bucket_and_prefix():
+    batch = [
+        _notification("b", "incoming/a+b%C3%A9.zip"),
+        _notification("b", "quarantine/x"),
+        _notification("other", "incoming/c.zip"),
+        {"MessageId": "t", "ReceiptHandle": "t", "Body": json.dumps({"Event": "s3:TestEvent"})},
+    ]
+    assert notified_keys(batch, "b", "incoming/") == [("incoming/a bé.zip", None)]
+
+
+def test_mirror_keeps_each_content_once_per_key_in_arrival_order(tmp_path):
+    s3 = FakeS3()
+    s3.objects = {"incoming/a.zip": b"A", "incoming/b.zip": b"B"}
+    mirror = BundleMirror(tmp_path)
+
+    for key in ("incoming/a.zip", "incoming/b.zip", "incoming/a.zip"):
+        mirror.store_object(s3, "bucket", key, None)
+
+    replay = [(entry.key, path.read_bytes()) for entry, path in mirror.replayable()]
+    assert replay == [("incoming/a.zip", b"A"), ("incoming/b.zip", b"B")]
+
+
+# ------------------------------------------------------------------ stack settings
+def test_seed_bundle_is_the_same_bytes_every_time_and_holds_every_seed():
+    data = seed_bundle()
+    assert data == seed_bundle()
+    names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    assert names == {p.name for p in SEEDS_DIR.glob("*.txt")}
+
+
+def test_functions_setting_one_variable_differently_stop_the_start():
+    base = StackResources("s", "us-east-1", "1", "b", "t", "q", "qa", "d", "da", 900, 1, 1024, 29, 512)
+    clash = dataclasses.replace(base, ingest_environment={"X": "1"}, lookup_environment={"X": "2"})
+    same = dataclasses.replace(base, ingest_environment={"X": "1", "Y": "i"}, lookup_environment={"X": "1"})
+    with pytest.raises(TemplateError, match="X"):
+        function_environment(clash)
+    assert function_environment(same) == {"X": "1", "Y": "i"}
+
+
+@pytest.mark.parametrize("name", ["env.json", "env.linux.json"])
+def test_sam_local_env_files_name_the_local_stack(resolver, name):
+    env = json.loads((REPO / "events" / name).read_text())
+    for function in ("IngestFunction", "LookupFunction"):
+        assert env[function]["TABLE_NAME"] == resolver.ref("ArticlesTable")
+        assert env[function]["BUCKET_NAME"] == resolver.ref("DropBucket")
+        assert env[function]["AWS_ENDPOINT_URL"].endswith(":4566")
