@@ -343,3 +343,21 @@ def test_main_content_keeps_short_lines_an_extractor_kept() -> None:
     assert extracted.body.split("\n\n") == schedule
     assert extracted.published is not None and extracted.published.startswith("2018-01-22")
     assert "Share on Facebook" not in extracted.body
+
+
+def test_a_headline_printed_twice_in_other_words_beats_score_lines_near_the_article() -> None:
+    text = _article(
+        "Prep Roundup: Eagles edge Hawks to stay unbeaten",
+        "Menu",
+        "High School Prep Roundup: Eagles edge Hawks to stay unbeaten",
+        "Sam Writer Daily Courier",
+        "Published 2:16 AM EST Nov 20, 2019",
+        "GIRLS BASKETBALL",
+        "Eagles d. Hawks 70-44",
+        "Hawks 14 11 6 15 — 44",
+        "Eagles 18 22 13 17 — 70",
+        PARAGRAPH,
+        SECOND,
+    )
+    article = clean_article(text)
+    assert article.title is not None and article.title.endswith("Eagles edge Hawks to stay unbeaten")

@@ -49,6 +49,9 @@ _REPEATED_MIN_COUNT = 3
 _SENTENCE_LOWER_SHARE = 0.3
 _LEAD_OVERLAP_WEIGHT = 6.0
 _BYLINE_BONUS = 3
+_REWORDED_BONUS = 6
+_REWORDED_MIN_SHARED = 3
+_REWORDED_SHARE = 0.6
 _LINK_LIST_PENALTY = 3
 # A bare form field or comment counter ends the article only after this much prose: higher up it
 # belongs to a share row or the page header.
@@ -330,6 +333,7 @@ def _title_score(
     variants: dict[str, set[int]],
     lead_words: set[str],
     unclaimed_between: int,
+    reworded: set[int],
 ) -> float:
     line = lines[index]
     cjk = any("\u3040" <= ch <= "\u9fff" for ch in line.text)
@@ -340,6 +344,8 @@ def _title_score(
         score += 6
     if substantial and any(i != index for i in variants.get(line.key, ())):
         score += 6
+    if substantial and index in reworded:
+        score += _REWORDED_BONUS
     following = lines[index + 1 : index + 6]
     if any(other.role in ("byline", "date") or _is_date_line(other) for other in following):
         score += 4
@@ -374,6 +380,43 @@ def _title_score(
     return score
 
 
+def _reworded_lines(lines: list[_Line], first: int, end: int) -> set[int]:
+    """Header lines that another header line says again in other words (page title vs. printed headline).
+
+    Sites print the headline twice, often edited ("HS Roundup: X" / "High School Roundup: X"); teasers
+    in link lists rarely share most of their content words with another line.
+    """
+    stems_of: dict[int, set[str]] = {}
+    holders: dict[str, list[int]] = {}
+    for index in range(first, end):
+        line = lines[index]
+        if (
+            line.words < 4
+            or line.words > _TITLE_MAX_WORDS
+            or line.role not in (None, "link_list", "title_repeat")
+        ):
+            continue
+        stems = _content_words(line.key)
+        if len(stems) >= _REWORDED_MIN_SHARED:
+            stems_of[index] = stems
+            for stem in stems:
+                holders.setdefault(stem, []).append(index)
+    found: set[int] = set()
+    for index, stems in stems_of.items():
+        shared: dict[int, int] = {}
+        for stem in stems:
+            for other in holders[stem]:
+                if other != index:
+                    shared[other] = shared.get(other, 0) + 1
+        for other, count in shared.items():
+            larger = max(len(stems), len(stems_of[other]))
+            similar = count >= _REWORDED_MIN_SHARED and count >= _REWORDED_SHARE * larger
+            if similar and lines[other].key != lines[index].key:
+                found.add(index)
+                break
+    return found
+
+
 def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int | None:
     if hint:
         hint_key = normalize_line_key(hint)
@@ -395,6 +438,7 @@ def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int 
             variants.setdefault(part, set()).add(index)
     lead_lines = [line for line in lines[region_start:] if line.prose][:_LEAD_PARAGRAPHS]
     lead_words = _content_words(" ".join(line.key for line in lead_lines))
+    reworded = _reworded_lines(lines, max(0, region_start - _TITLE_SCAN_LINES), region_start)
     best: tuple[float, int] | None = None
     # Unclaimed lines between each candidate and the article, counted once from the bottom up.
     first_candidate = max(0, region_start - _TITLE_SCAN_LINES)
@@ -415,7 +459,14 @@ def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int 
         if _doubled(line.key) is not None or find_date(line.text) is not None:
             continue
         score = _title_score(
-            lines, index, region_start, keys, variants, lead_words, unclaimed_after[index - first_candidate]
+            lines,
+            index,
+            region_start,
+            keys,
+            variants,
+            lead_words,
+            unclaimed_after[index - first_candidate],
+            reworded,
         )
         if best is None or score >= best[0]:
             best = (score, index)
