@@ -319,6 +319,10 @@ class Resolver:
         if kind == "AWS::SNS::Topic":
             arn = f"{arn_head}:sns:{ctx.region}:{ctx.account_id}:{name}"
             return {"Ref": arn, "TopicArn": arn, "TopicName": name}
+        if kind == "AWS::SecretsManager::Secret":
+            # Locally a dynamic reference to it stays a literal string: fixed, but unique per stack name.
+            arn = f"{arn_head}:secretsmanager:{ctx.region}:{ctx.account_id}:secret:{name}"
+            return {"Ref": arn, "Id": arn}
         raise TemplateError(
             f"{logical_id} ({kind}) has no local value: infra creates only what tests need; "
             "register it with Resolver.register or avoid resolving properties that refer to it"

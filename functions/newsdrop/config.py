@@ -40,6 +40,7 @@ class Settings:
     bucket_name: str
     region: str
     endpoint_url: str | None
+    queue_url: str | None = None
     incoming_prefix: str = "incoming/"
     quarantine_prefix: str = "quarantine/"
     bodies_prefix: str = "bodies/"
@@ -61,6 +62,7 @@ class Settings:
             bucket_name=os.environ.get("BUCKET_NAME", "newsdrop-drop"),
             region=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1",
             endpoint_url=os.environ.get("AWS_ENDPOINT_URL") or None,
+            queue_url=os.environ.get("INGEST_QUEUE_URL") or None,
             limits=limits,
         )
 

@@ -229,6 +229,44 @@ def test_an_article_twice_in_one_bundle_counts_one_new_one_duplicate(drop):
     assert members == ["a.txt", "copy/a.txt"]
 
 
+def test_a_bundle_that_outlasts_an_invocation_continues_in_the_next(drop, monkeypatch):
+    from newsdrop.ingest import pipeline
+
+    # Pretend every invocation is about to time out: each one hands the rest of the bundle on.
+    monkeypatch.setattr(pipeline, "CONTINUE_WHEN_SECONDS_LEFT", 10.0**9)
+    drop.stack.s3.put_object(
+        Bucket=drop.stack.bucket, Key="incoming/seeds.zip", Body=make_bundle("zip", seed_articles())
+    )
+    invocations, stale = 0, None
+    while messages := receive_all(drop.stack.sqs, drop.stack.queue_url):
+        assert len(messages) == 1, "one bundle, one message in flight at a time"
+        if invocations == 2:
+            stale = messages[0]["Body"]
+        assert drop.deliver(messages) == {"batchItemFailures": []}
+        invocations += 1
+        record = drop.bundle_for("incoming/seeds.zip")
+        if record["status"] == "PROCESSING":
+            assert record["counts"]["members"] == record["resume_at"], "progress is checkpointed"
+        assert invocations < 10
+    assert invocations == 6  # one member each, then one that finds nothing left
+    record = drop.bundle_for("incoming/seeds.zip")
+    assert record["status"] == "DONE"
+    assert record["counts"] == {
+        "members": 5,
+        "articles": 5,
+        "new": 5,
+        "duplicates": 0,
+        "skipped": 0,
+        "failed": 0,
+    }
+    assert_seed_articles(drop.articles())
+    assert stale is not None
+    assert drop.deliver([message_with_body(json.loads(stale))]) == {"batchItemFailures": []}
+    assert drop.bundle_for("incoming/seeds.zip")["counts"] == record["counts"], (
+        "a stale continuation changes nothing"
+    )
+
+
 def test_s3_test_event_is_ignored(drop):
     event = json.loads((EVENTS / "sqs-s3-test-event.json").read_text())
     assert lambda_handler(event, FakeLambdaContext()) == {"batchItemFailures": []}

@@ -262,7 +262,7 @@ def test_ingest_reads_only_incoming_and_writes_only_quarantine_and_bodies():
     assert all(grants[a] == {bucket_arn()} for a in s3_lists)
 
 
-def test_ingest_writes_the_table_and_its_indexes_only():
+def test_ingest_writes_the_table_and_reads_no_index():
     grants = granted("IngestFunction")
     dynamo = {a for a in grants if a.startswith("dynamodb:")}
 
@@ -272,10 +272,16 @@ def test_ingest_writes_the_table_and_its_indexes_only():
         "dynamodb:UpdateItem",
         "dynamodb:GetItem",
         "dynamodb:BatchGetItem",
-        "dynamodb:Query",
     }
     for action in dynamo:
         assert grants[action] <= table_arns(), action
+
+
+def test_ingest_may_send_only_to_its_own_queue():
+    grants = granted("IngestFunction")
+    sqs = {a for a in grants if a.startswith("sqs:")}
+    assert sqs == {"sqs:SendMessage"}
+    assert len(grants["sqs:SendMessage"]) == 1
 
 
 def test_lookup_is_read_only():

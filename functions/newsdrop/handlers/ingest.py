@@ -17,9 +17,12 @@ logger = Logger()
 processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 
-def record_handler(record: SQSRecord) -> None:
+def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
+    def seconds_left() -> float:
+        return lambda_context.get_remaining_time_in_millis() / 1000
+
     receive_count = int(record.attributes.approximate_receive_count or 1)
-    ingest_sqs_body(record.body, receive_count=receive_count)
+    ingest_sqs_body(record.body, receive_count=receive_count, time_left=seconds_left)
 
 
 @logger.inject_lambda_context

@@ -42,6 +42,8 @@ logger = logging.getLogger(__name__)
 
 ARTICLES_PER_FLUSH = 25
 PROGRESS_EVERY_SECONDS = 5.0
+# A continuation is queued when an invocation has less than this left: time to flush one batch.
+CONTINUE_WHEN_SECONDS_LEFT = 60.0
 HEAD_BYTES = 4096
 
 
@@ -65,6 +67,7 @@ class Outcome:
     status: str
     record: dict[str, Any]
     skipped_as_duplicate: bool = False
+    continued: bool = False
 
 
 def clean_member(member: Member) -> CleanArticle:
@@ -90,6 +93,7 @@ class Ingestor:
         clock: Callable[[], datetime] = utc_now,
         lease_seconds: int = 900,
         on_progress: Callable[[Progress], None] | None = None,
+        continue_later: Callable[[ObjectRef], None] | None = None,
     ) -> None:
         self.table = table
         self.bucket = bucket
@@ -97,6 +101,7 @@ class Ingestor:
         self.clock = clock
         self.lease_seconds = lease_seconds
         self.on_progress = on_progress
+        self.continue_later = continue_later
 
     # --- bundle record -------------------------------------------------------------------
     def _claim(self, ref: ObjectRef) -> dict[str, Any] | None:
@@ -104,6 +109,9 @@ class Ingestor:
         pk = keys.bundle_pk(ref.bundle_id)
         record = self.table.get(pk, keys.STATUS_SK, consistent=True)
         if record and record["status"] in FINAL_STATES and not record.get("retryable"):
+            return None
+        if record and int(record.get("resume_at") or 0) != ref.resume_at:
+            logger.info("stale message for a bundle that moved on", extra={"bundle_id": ref.bundle_id})
             return None
         if record is None:
             self.table.put_if_absent(new_record(ref, now=iso(self.clock()), cleaner_version=CLEANER_VERSION))
@@ -113,12 +121,13 @@ class Ingestor:
                 pk,
                 keys.STATUS_SK,
                 UpdateExpression=(
-                    "SET #s = :processing, started_at = :now, lease_until = :lease, cleaner_version = :cv "
+                    "SET #s = :processing, started_at = if_not_exists(started_at, :now), lease_until = :lease, cleaner_version = :cv "
                     "ADD attempts :one REMOVE retryable, last_error"
                 ),
                 ConditionExpression=(
                     "(#s IN (:received, :processing) OR retryable = :true) "
-                    "AND (attribute_not_exists(lease_until) OR lease_until < :now)"
+                    "AND (attribute_not_exists(lease_until) OR lease_until < :now) "
+                    "AND (attribute_not_exists(resume_at) OR resume_at = :resume)"
                 ),
                 ExpressionAttributeNames={"#s": "status"},
                 ExpressionAttributeValues={
@@ -129,6 +138,7 @@ class Ingestor:
                     ":cv": {"S": CLEANER_VERSION},
                     ":one": {"N": "1"},
                     ":true": {"BOOL": True},
+                    ":resume": {"N": str(ref.resume_at)},
                 },
             )
         except ConditionFailed:
@@ -167,7 +177,15 @@ class Ingestor:
         )
 
     # --- main ------------------------------------------------------------------------------
-    def ingest(self, ref: ObjectRef, *, receive_count: int = 1, max_receives: int = 3) -> Outcome:
+    def ingest(
+        self,
+        ref: ObjectRef,
+        *,
+        receive_count: int = 1,
+        max_receives: int = 3,
+        time_left: Callable[[], float] | None = None,
+    ) -> Outcome:
+        """Ingest one object version; with ``time_left`` (seconds), hand the rest to a continuation in time."""
         ref = self._with_version(ref)
         claimed = self._claim(ref)
         if claimed is None:
@@ -175,16 +193,18 @@ class Ingestor:
             logger.info("bundle already processed", extra={"bundle_id": ref.bundle_id, "key": ref.key})
             return Outcome(ref.bundle_id, record.get("status", ""), record, skipped_as_duplicate=True)
         started = time.monotonic()
-        progress = Progress()
+        progress = Progress.restore(claimed) if ref.resume_at else Progress()
         info: ObjectInfo | None
         try:
-            info = self._run(ref, progress, started)
+            info, resume_at = self._run(ref, progress, time_left)
         except NotFound as exc:
             progress.bundle_error = _entry("(bundle)", exc)
-            info = None
+            info, resume_at = None, None
         except Exception as exc:
             self._record_transient_failure(ref, progress, exc, receive_count, max_receives)
             raise
+        if resume_at is not None:
+            return self._hand_over(ref, progress, resume_at)
         quarantine_key = None
         if progress.bundle_error and info is not None:
             quarantine_key = self._quarantine(ref, info, progress)
@@ -193,7 +213,9 @@ class Ingestor:
         attributes = {
             "status": status,
             "finished_at": iso(finished),
-            "duration_ms": int((time.monotonic() - started) * 1000),
+            "duration_ms": _millis_between(
+                claimed.get("started_at"), finished, fallback=time.monotonic() - started
+            ),
             "format": progress.format,
             "quarantine_key": quarantine_key,
             "lease_until": iso(finished),
@@ -213,34 +235,64 @@ class Ingestor:
         )
         return Outcome(ref.bundle_id, status, record)
 
-    def _run(self, ref: ObjectRef, progress: Progress, started: float) -> ObjectInfo:
-        """Split and write the bundle; a BundleError is recorded on ``progress`` after keeping what was read."""
+    def _run(
+        self, ref: ObjectRef, progress: Progress, time_left: Callable[[], float] | None
+    ) -> tuple[ObjectInfo, int | None]:
+        """Split and write the bundle from member ``ref.resume_at`` on.
+
+        Returns the object and, when time ran short, the member index a continuation starts at.
+        A BundleError is recorded on ``progress`` after keeping what was read.
+        """
         info = self.bucket.head(ref.key, ref.version_id)
         writer = _ArticleWriter(self, ref, progress)
+        can_continue = time_left is not None and self.continue_later is not None
         try:
             self._check_size(info)
             last_report = time.monotonic()
             with self.bucket.open(info) as stream:
                 progress.format = detect_format(stream.peek(HEAD_BYTES)[:HEAD_BYTES], ref.key)
                 name = posixpath.basename(ref.key) or ref.key
-                for member in iter_members(stream, name=name, limits=self.settings.limits):
-                    progress.counts.members += 1
-                    if isinstance(member, MemberProblem):
-                        if member.skipped:
-                            progress.counts.skipped += 1
-                        else:
-                            progress.counts.failed += 1
-                            progress.add_error(member.name, member.code, member.reason)
-                    else:
-                        writer.add(member)
+                members = iter_members(stream, name=name, limits=self.settings.limits)
+                for index, member in enumerate(members):
+                    if index < ref.resume_at:
+                        continue  # counted by an earlier invocation
+                    self._take(member, progress, writer)
                     if time.monotonic() - last_report >= PROGRESS_EVERY_SECONDS:
                         writer.flush()
                         self._report(ref, progress)
                         last_report = time.monotonic()
+                    if can_continue and time_left() < CONTINUE_WHEN_SECONDS_LEFT:  # type: ignore[misc]
+                        writer.flush()
+                        return info, index + 1
         except BundleError as exc:
             progress.bundle_error = _entry("(bundle)", exc)
         writer.flush()  # also keeps every article read before an archive broke off
-        return info
+        return info, None
+
+    @staticmethod
+    def _take(member: Member | MemberProblem, progress: Progress, writer: _ArticleWriter) -> None:
+        progress.counts.members += 1
+        if isinstance(member, MemberProblem):
+            if member.skipped:
+                progress.counts.skipped += 1
+            else:
+                progress.counts.failed += 1
+                progress.add_error(member.name, member.code, member.reason)
+        else:
+            writer.add(member)
+
+    def _hand_over(self, ref: ObjectRef, progress: Progress, resume_at: int) -> Outcome:
+        """Checkpoint the counts and queue the rest of the bundle for a fresh invocation."""
+        record = self._save(
+            ref,
+            {**progress.as_attributes(), "resume_at": resume_at, "lease_until": iso(self.clock())},
+        )
+        assert self.continue_later is not None
+        self.continue_later(replace(ref, resume_at=resume_at))
+        logger.info(
+            "bundle continues in a new invocation", extra={"bundle_id": ref.bundle_id, "resume_at": resume_at}
+        )
+        return Outcome(ref.bundle_id, PROCESSING, record, continued=True)
 
     def _check_size(self, info: ObjectInfo) -> None:
         limit = self.settings.limits.max_bundle_bytes
@@ -309,6 +361,15 @@ class Ingestor:
             self._save(ref, attributes)
         except Exception:  # the table itself may be what is failing; the message still goes back to SQS
             logger.exception("could not record the failure", extra={"bundle_id": ref.bundle_id})
+
+
+def _millis_between(start_iso: str | None, end: datetime, *, fallback: float) -> int:
+    """Wall time since the first invocation started (continuations included)."""
+    try:
+        start = datetime.fromisoformat(str(start_iso).replace("Z", "+00:00"))
+    except ValueError:
+        return int(fallback * 1000)
+    return max(0, int((end - start).total_seconds() * 1000))
 
 
 def _entry(member: str, exc: Exception) -> ErrorEntry:

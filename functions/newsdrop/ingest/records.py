@@ -23,6 +23,7 @@ class ObjectRef:
     etag: str | None = None
     size: int | None = None
     sequencer: str | None = None
+    resume_at: int = 0  # members already handled by earlier invocations (a continuation)
 
     @property
     def bundle_id(self) -> str:
@@ -58,6 +59,22 @@ class Progress:
     errors_total: int = 0
     bundle_error: ErrorEntry | None = None
     format: str | None = None
+
+    @classmethod
+    def restore(cls, record: dict[str, Any]) -> Progress:
+        """The progress a checkpointed record holds, so a continuation carries on counting."""
+        counts = Counts(
+            **{k: int(v) for k, v in (record.get("counts") or {}).items() if k in Counts.__slots__}
+        )
+        errors = [
+            ErrorEntry(str(e["member"]), str(e["code"]), str(e["reason"])) for e in record.get("errors") or []
+        ]
+        return cls(
+            counts=counts,
+            errors=errors,
+            errors_total=len(errors) + int(record.get("errors_truncated") or 0),
+            format=record.get("format"),
+        )
 
     def add_error(self, member: str, code: str, reason: str) -> None:
         self.errors_total += 1
@@ -97,6 +114,7 @@ def new_record(ref: ObjectRef, *, now: str, cleaner_version: str) -> dict[str, A
         "status": RECEIVED,
         "received_at": now,
         "attempts": 0,
+        "resume_at": 0,
         "cleaner_version": cleaner_version,
         "counts": asdict(Counts()),
         "errors": [],

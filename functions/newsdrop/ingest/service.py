@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
+from dataclasses import asdict
+from dataclasses import fields as dataclass_fields
 from functools import cache
 from typing import Any
 from urllib.parse import unquote_plus
@@ -12,6 +15,7 @@ from aws_lambda_powertools.utilities.data_classes import S3Event
 
 from newsdrop.adapters import aws
 from newsdrop.adapters.bucket import DropBucket
+from newsdrop.adapters.queue import IngestQueue
 from newsdrop.adapters.table import ArticleTable
 from newsdrop.config import get_settings
 from newsdrop.ingest.pipeline import Ingestor, Outcome
@@ -27,13 +31,24 @@ class BadNotification(ValueError):
     """An SQS message that is not an S3 notification; it fails so it ends in the dead-letter queue for a look."""
 
 
+CONTINUATION = "newsdrop.continue"
+
+
 @cache
 def ingestor() -> Ingestor:
     settings = get_settings()
+    continue_later = None
+    if settings.queue_url:
+        queue = IngestQueue(aws.client("sqs"), settings.queue_url)
+
+        def continue_later(ref: ObjectRef) -> None:
+            queue.send({"type": CONTINUATION, **asdict(ref)})
+
     return Ingestor(
         ArticleTable(aws.client("dynamodb"), settings.table_name, writers=WRITE_CONCURRENCY),
         DropBucket(aws.client("s3"), settings.bucket_name),
         settings,
+        continue_later=continue_later,
     )
 
 
@@ -41,6 +56,9 @@ def object_refs(payload: dict[str, Any]) -> list[ObjectRef]:
     """The created objects an S3 notification names; ``s3:TestEvent`` and other events give none."""
     if payload.get("Event") == "s3:TestEvent":
         return []
+    if payload.get("type") == CONTINUATION:
+        fields = {f.name for f in dataclass_fields(ObjectRef)}
+        return [ObjectRef(**{k: v for k, v in payload.items() if k in fields})]
     if "Records" not in payload:
         raise BadNotification(
             f"message is not an S3 notification (keys: {sorted(payload)[:5]}); "
@@ -64,18 +82,25 @@ def object_refs(payload: dict[str, Any]) -> list[ObjectRef]:
     return refs
 
 
-def ingest_payload(payload: dict[str, Any], *, receive_count: int = 1) -> list[Outcome]:
-    return [ingestor().ingest(ref, receive_count=receive_count) for ref in object_refs(payload)]
+def ingest_payload(
+    payload: dict[str, Any], *, receive_count: int = 1, time_left: Callable[[], float] | None = None
+) -> list[Outcome]:
+    return [
+        ingestor().ingest(ref, receive_count=receive_count, time_left=time_left)
+        for ref in object_refs(payload)
+    ]
 
 
-def ingest_sqs_body(body: str, *, receive_count: int = 1) -> list[Outcome]:
+def ingest_sqs_body(
+    body: str, *, receive_count: int = 1, time_left: Callable[[], float] | None = None
+) -> list[Outcome]:
     try:
         payload = json.loads(body)
     except json.JSONDecodeError as exc:
         raise BadNotification(f"message body is not JSON ({exc}); expected an S3 event notification") from exc
     if not isinstance(payload, dict):
         raise BadNotification("message body is JSON but not an object; expected an S3 event notification")
-    return ingest_payload(payload, receive_count=receive_count)
+    return ingest_payload(payload, receive_count=receive_count, time_left=time_left)
 
 
 def is_s3_event(event: dict[str, Any]) -> bool:

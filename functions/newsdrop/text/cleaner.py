@@ -318,11 +318,15 @@ def _is_sentence(line: _Line) -> bool:
     return lower / len(words) > _SENTENCE_LOWER_SHARE
 
 
-def _content_words(key: str) -> set[str]:
-    """Content words cut to a short prefix: a crude stemmer that works across inflecting languages."""
-    return {
+@lru_cache(maxsize=_LINE_CACHE_SIZE)
+def _content_words(key: str) -> frozenset[str]:
+    """Content words cut to a short prefix: a crude stemmer that works across inflecting languages.
+
+    Memoised like the line analysis: header lines repeat across a site's articles.
+    """
+    return frozenset(
         word[:_STEM_CHARS] for word in _TOKEN.findall(key) if len(word) > 2 and word not in _FUNCTION_WORDS
-    }
+    )
 
 
 def _title_score(
@@ -336,9 +340,10 @@ def _title_score(
     reworded: set[int],
 ) -> float:
     line = lines[index]
-    cjk = any("\u3040" <= ch <= "\u9fff" for ch in line.text)
+    cjk = not line.text.isascii() and any("\u3040" <= ch <= "\u9fff" for ch in line.text)
     sentence = _is_sentence(line)
-    substantial = (line.words >= 4 or cjk) and not _looks_like_name(line) and not sentence
+    name_like = _looks_like_name(line)
+    substantial = (line.words >= 4 or cjk) and not name_like and not sentence
     score = 0.0
     if substantial and any(i != index for i in keys.get(line.key, [])):
         score += 6
@@ -359,7 +364,7 @@ def _title_score(
         score += 1
     if line.words < 3 and not cjk:
         score -= 6
-    if _looks_like_name(line):
+    if name_like:
         score -= 3
     # A link list holds other stories' headlines, unless the author's name follows this one.
     if line.rule == "link_list" and not bylined:
