@@ -94,6 +94,9 @@ def drop(stack, monkeypatch):
         cached()
 
 
+ALL_FIVE_NEW = {"members": 5, "articles": 5, "new": 5, "duplicates": 0, "skipped": 0, "failed": 0}
+
+
 def expected_titles() -> set[str | None]:
     return {g["title"] for g in gold().values()}
 
@@ -119,14 +122,7 @@ def test_seed_bundle_in_every_format_becomes_the_five_gold_articles(drop, kind):
     assert_seed_articles(drop.articles())
     record = drop.bundle_for(key)
     assert record["status"] == "DONE"
-    assert record["counts"] == {
-        "members": 5,
-        "articles": 5,
-        "new": 5,
-        "duplicates": 0,
-        "skipped": 0,
-        "failed": 0,
-    }
+    assert record["counts"] == ALL_FIVE_NEW
     assert record["errors"] == []
     assert record["cleaner_version"] and record["started_at"] <= record["finished_at"]
     assert record["size"] > 0 and record["format"]
@@ -251,14 +247,7 @@ def test_a_bundle_that_outlasts_an_invocation_continues_in_the_next(drop, monkey
     assert invocations == 6  # one member each, then one that finds nothing left
     record = drop.bundle_for("incoming/seeds.zip")
     assert record["status"] == "DONE"
-    assert record["counts"] == {
-        "members": 5,
-        "articles": 5,
-        "new": 5,
-        "duplicates": 0,
-        "skipped": 0,
-        "failed": 0,
-    }
+    assert record["counts"] == ALL_FIVE_NEW
     assert_seed_articles(drop.articles())
     assert stale is not None
     assert drop.deliver([message_with_body(json.loads(stale))]) == {"batchItemFailures": []}
