@@ -104,6 +104,17 @@ def load_or_create_api_key(state_dir: Path, given: str | None = None) -> str:
     return key
 
 
+def load_local_info(state_dir: Path = Path(".newsdrop")) -> dict[str, Any]:
+    """What a running local stack wrote to ``<state_dir>/local.json`` (endpoints, API key, resource names)."""
+    path = state_dir / LOCAL_JSON
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FileNotFoundError(
+            f"{path} does not exist: start the local stack with `make run` (it writes the file once ready)"
+        ) from None
+
+
 def function_environment(resources: StackResources) -> dict[str, str]:
     """Both functions' template environment in one process; a variable they set differently is an error."""
     merged = dict(resources.lookup_environment)
