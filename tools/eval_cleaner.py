@@ -178,6 +178,7 @@ def score_seeds() -> Row:
 def run() -> dict[str, Row]:
     """Every row of the table, keyed by a stable name used in the floors file."""
     cleaner._analyse_cached.cache_clear()
+    cleaner._content_words.cache_clear()
     clean_article("Warm-up line of text, long enough to be a sentence of prose here.")  # loads py3langid
     article_row, article_bytes, article_s = _cleaned("article", clean_article)
     page_row, page_bytes, page_s = _cleaned("page", clean_article)

@@ -335,7 +335,7 @@ def _title_score(
     region_start: int,
     keys: dict[str, list[int]],
     variants: dict[str, set[int]],
-    lead_words: set[str],
+    lead_words: frozenset[str],
     unclaimed_between: int,
     reworded: set[int],
 ) -> float:
@@ -391,7 +391,7 @@ def _reworded_lines(lines: list[_Line], first: int, end: int) -> set[int]:
     Sites print the headline twice, often edited ("HS Roundup: X" / "High School Roundup: X"); teasers
     in link lists rarely share most of their content words with another line.
     """
-    stems_of: dict[int, set[str]] = {}
+    stems_of: dict[int, frozenset[str]] = {}
     holders: dict[str, list[int]] = {}
     for index in range(first, end):
         line = lines[index]
@@ -442,7 +442,7 @@ def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int 
         for part in parts:
             variants.setdefault(part, set()).add(index)
     lead_lines = [line for line in lines[region_start:] if line.prose][:_LEAD_PARAGRAPHS]
-    lead_words = _content_words(" ".join(line.key for line in lead_lines))
+    lead_words = _content_words.__wrapped__(" ".join(line.key for line in lead_lines))
     reworded = _reworded_lines(lines, max(0, region_start - _TITLE_SCAN_LINES), region_start)
     best: tuple[float, int] | None = None
     # Unclaimed lines between each candidate and the article, counted once from the bottom up.
