@@ -29,7 +29,7 @@ if str(ROOT / "functions") not in sys.path:
 from newsdrop.models import KEPT_ROLES, CleanArticle  # noqa: E402
 from newsdrop.text import cleaner  # noqa: E402
 from newsdrop.text.cleaner import clean_article  # noqa: E402
-from newsdrop.text.html import extract_html, stdlib_text  # noqa: E402
+from newsdrop.text.html import clean_html, stdlib_text  # noqa: E402
 from newsdrop.text.rules import rule_catalogue  # noqa: E402
 
 DEV = ROOT / "data" / "cleaning-dev"
@@ -94,12 +94,6 @@ def _read_view(view: str, article_id: str) -> str:
     if view == "html":
         return gzip.decompress((DEV / "html" / f"{article_id}.html.gz").read_bytes()).decode("utf-8")
     return (DEV / view / f"{article_id}.txt").read_text(encoding="utf-8")
-
-
-def clean_html(html: str) -> CleanArticle:
-    """The HTML path: main content and metadata from the markup, then the same line cleaning."""
-    text, hints = extract_html(html)
-    return clean_article(text, hints, main_content=True)
 
 
 def score_bodies(

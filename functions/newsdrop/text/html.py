@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
-from newsdrop.models import Hints
+from newsdrop.models import CleanArticle, Hints
+from newsdrop.text.cleaner import clean_article
+from newsdrop.text.decode import normalize_text
 
 _BLOCK = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li"
@@ -136,3 +139,27 @@ def html_to_text(html: str) -> str:
     if hints.title and not text.lstrip().startswith(hints.title):
         return f"{hints.title}\n\n{text}"
     return text
+
+
+def merge_hints(primary: Hints | None, fallback: Hints) -> Hints:
+    """``primary``'s fields (what the bundle states, e.g. a JSON field) over ``fallback``'s (the page's own)."""
+    if primary is None:
+        return fallback
+    return replace(
+        fallback,
+        **{name: value for name in Hints.__slots__ if (value := getattr(primary, name)) is not None},
+    )
+
+
+def clean_html(
+    html: str, hints: Hints | None = None, *, bundle_chrome: frozenset[str] = frozenset()
+) -> CleanArticle:
+    """An HTML member end to end: main content and metadata from the markup, then the line cleaner.
+
+    The extractor already cut the text to the article, so the cleaner keeps every line its rules
+    leave (``main_content``); the bundle's own hints win over the page's metadata.
+    """
+    text, page_hints = extract_html(html)
+    return clean_article(
+        normalize_text(text), merge_hints(hints, page_hints), bundle_chrome=bundle_chrome, main_content=True
+    )

@@ -1,0 +1,107 @@
+"""HTML members: headline choice, main-content extraction with metadata, and the stdlib fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.models import Hints
+from newsdrop.text.html import (
+    choose_headline,
+    clean_html,
+    extract_html,
+    html_to_text,
+    looks_like_html,
+    merge_hints,
+)
+
+PARAGRAPHS = [
+    "The minister said on Tuesday that the new agreement would take effect next month, after weeks of talks "
+    "between the two governments over trade and security.",
+    "Officials from both countries described the negotiations as difficult but constructive, and said further "
+    "meetings were planned before the end of the year.",
+    "Exporters welcomed the news, saying the uncertainty of the past year had cost them orders and made "
+    "planning for the coming season almost impossible.",
+]
+PAGE = f"""<!doctype html><html><head><title>Talks resume after long pause | Daily Courier</title>
+<meta property="og:site_name" content="Daily Courier">
+<meta property="article:published_time" content="2019-11-19T08:03:00Z"></head>
+<body><header><h1 class="logo">Daily Courier</h1><nav><ul><li><a href="/">Home</a></li>
+<li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<main><article><h1>Talks resume after long pause</h1><p class="byline">By Jane Doe</p>
+{"".join(f"<p>{p}</p>" for p in PARAGRAPHS)}
+<p>Share on Facebook</p></article></main>
+<footer><p>Copyright 2019 Daily Courier. All rights reserved.</p></footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("plain words", "story.html", True),
+        ("plain words", "story.HTM", True),
+        ("<!DOCTYPE html><html>", "x.txt", True),
+        ("  <div class='a'>x</div>", "", True),
+        ("<p>para</p>", "", True),
+        ("Prices rose <5% this year", "a.txt", False),
+        ("plain words", "story.txt", False),
+    ],
+)
+def test_looks_like_html(text: str, name: str, expected: bool) -> None:
+    assert looks_like_html(text, name) is expected
+
+
+@pytest.mark.parametrize(
+    ("h1s", "meta", "expected"),
+    [
+        (["Daily Courier", "Talks resume after long pause"], "Talks resume after long pause | Daily Courier",
+         "Talks resume after long pause"),  # the <h1> the <title> names, not the logo
+        (["Talks resume after long pause"], None, "Talks resume after long pause"),
+        ([], "Opinion | Talks resume after long pause - Daily Courier", "Talks resume after long pause"),
+        (["Courier"], "Talks resume after long pause", "Talks resume after long pause"),  # a one-word logo
+        ([], None, None),
+        (["x" * 400], None, None),  # a paragraph-long <h1> is not a headline
+    ],
+)  # fmt: skip
+def test_choose_headline(h1s: list[str], meta: str | None, expected: str | None) -> None:
+    assert choose_headline(h1s, meta) == expected
+
+
+def test_extract_html_gives_main_text_and_page_metadata() -> None:
+    text, hints = extract_html(PAGE)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in text
+    assert "Home" not in text.split("\n")
+    assert hints.title == "Talks resume after long pause"
+    assert hints.published is not None and hints.published.startswith("2019-11-19")
+    assert hints.source == "Daily Courier"
+
+
+def test_clean_html_keeps_the_article_and_drops_widgets() -> None:
+    article = clean_html(PAGE)
+    assert article.body.split("\n\n") == PARAGRAPHS
+    assert article.title == "Talks resume after long pause"
+    assert article.published is not None and article.published.startswith("2019-11-19")
+    assert article.language == "en"
+    assert article.word_count > 60
+
+
+def test_clean_html_prefers_the_bundles_own_hints() -> None:
+    article = clean_html(PAGE, Hints(title="Talks resume", source="Wire"))
+    assert article.title == "Talks resume"
+    assert article.source == "Wire"
+
+
+def test_merge_hints_fills_only_missing_fields() -> None:
+    merged = merge_hints(Hints(title="A", url=None), Hints(title="B", url="https://x", source="S"))
+    assert merged == Hints(title="A", url="https://x", source="S")
+    assert merge_hints(None, Hints(title="B")) == Hints(title="B")
+
+
+def test_a_fragment_without_main_content_falls_back_to_its_visible_text() -> None:
+    text, hints = extract_html("<div><p>Short note</p><script>var x = 1;</script></div>")
+    assert "Short note" in text
+    assert "var x" not in text
+    assert hints.title is None
+
+
+def test_html_to_text_puts_the_headline_first() -> None:
+    assert html_to_text(PAGE).split("\n")[0] == "Talks resume after long pause"
