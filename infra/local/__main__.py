@@ -69,8 +69,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     logging.getLogger("botocore").setLevel(logging.WARNING)  # "Found credentials" on every client
-    if args.quiet:
-        os.environ["POWERTOOLS_LOG_LEVEL"] = "WARNING"
     options = LocalOptions(
         aws_port=args.aws_port,
         api_port=args.api_port,
@@ -82,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         replay=not args.no_replay,
         retry_visibility=args.retry_visibility,
         api_key=args.api_key,
+        function_log_level="WARNING" if args.quiet else None,
     )
     stop = threading.Event()
 

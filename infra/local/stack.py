@@ -72,6 +72,7 @@ class LocalOptions:
     retry_visibility: int | None = None
     api_key: str | None = None
     drop_interval: float = 1.0
+    function_log_level: str | None = None  # overrides the template's POWERTOOLS_LOG_LEVEL (e.g. WARNING)
 
 
 def seed_bundle(seeds_dir: Path = SEEDS_DIR) -> bytes:
@@ -189,6 +190,8 @@ class LocalStack:
         os.environ.update(function_environment(self.resources))
         # After the template's variables: an AWS_ENDPOINT_URL placeholder there must not hide the local AWS.
         self._configure_process_environment()
+        if self.options.function_log_level:
+            os.environ["POWERTOOLS_LOG_LEVEL"] = self.options.function_log_level
         functions_dir = str(REPO_ROOT / "functions")
         if functions_dir not in sys.path:
             sys.path.insert(0, functions_dir)
