@@ -178,3 +178,26 @@ def test_language_of_other_scripts() -> None:
     )
     article = clean_article(_article("عنوان الخبر", arabic, arabic))
     assert article.language == "ar"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "iso"),
+    [
+        ("Published Tue, Nov 19 2019 7:05 AM EST Updated Tue, Nov 19 2019 7:16 AM EST", "2019-11-19T07:05"),
+        ("Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET", "2019-11-19T08:21"),
+    ],
+)
+def test_long_publication_stamps_in_the_header_set_published(stamp: str, iso: str) -> None:
+    article = clean_article(_article("Headline of the day", stamp, LEAD, SECOND, THIRD))
+    assert article.published == iso
+    assert stamp not in article.body
+
+
+def test_a_long_sentence_that_starts_like_a_stamp_is_not_a_date_line() -> None:
+    sentence = (
+        "Posted guards stood at every gate of the compound on 12 May 2019 while the delegations met for "
+        "talks that lasted well into the night."
+    )
+    article = clean_article(_article("Headline of the day", LEAD, sentence, SECOND, THIRD))
+    assert sentence in article.body
+    assert article.published is None

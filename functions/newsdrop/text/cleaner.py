@@ -87,6 +87,10 @@ _MEDIA_WORD = re.compile(
 _TITLECASE_WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w.'’-]*$")
 _LOWER_START = re.compile(r"^[a-z]")
 _TOKEN = re.compile(r"\w+")
+_DATE_STAMP = re.compile(
+    r"^(?:published|updated|posted|original|last (?:updated|modified)|date)\b", re.IGNORECASE
+)
+_STAMP_MAX_WORDS = 24
 _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|net|org|co\.\w\w|info)\b", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset("the a an of in on at to for and or with from by as is are was".split())
 
@@ -235,6 +239,8 @@ def _is_date_line(line: _Line) -> bool:
     """A short line that prints a date (a dateline, "Published ..."), not a sentence mentioning one."""
     if line.dated is None:
         short = line.words <= 14 and not (_is_prose(line) and line.words > 10)
+        # "Published <date> Updated <date>" lines are longer but still only dates.
+        short = short or (line.words <= _STAMP_MAX_WORDS and _DATE_STAMP.match(line.text) is not None)
         line.dated = short and find_date(line.text) is not None
     return line.dated
 
@@ -613,7 +619,7 @@ def _published(lines: list[_Line], region_start: int, hints: Hints | None) -> tu
         found = find_date(hints.published)
         return (found.iso if found else hints.published.strip()), hints.published
     for line in lines[:region_start]:
-        if line.role in ("date", "byline") or (line.role == "boilerplate" and line.words <= 14):
+        if line.role in ("date", "byline") or (line.role == "boilerplate" and _is_date_line(line)):
             found = find_date(line.text)
             if found is not None:
                 if line.role == "boilerplate":
