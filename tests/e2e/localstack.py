@@ -1,4 +1,4 @@
-"""Start `python -m infra.local` as a subprocess on free ports and talk to it over HTTP only."""
+"""Start `python -m infra.local` as a subprocess on ports it picks and talk to it over HTTP only."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import io
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -24,12 +23,6 @@ REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "data" / "seeds"
 START_TIMEOUT = 60.0
 FINAL = ("DONE", "PARTIAL", "FAILED")
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def seed_zip() -> bytes:
@@ -67,10 +60,11 @@ class LocalStackProcess:
             sys.executable,
             "-m",
             "infra.local",
+            # Port 0: the stack binds free ports itself and writes them to local.json (no probe-then-bind race).
             "--aws-port",
-            str(free_port()),
+            "0",
             "--api-port",
-            str(free_port()),
+            "0",
             "--state-dir",
             str(self.state_dir),
             "--drop-dir",
