@@ -6,7 +6,7 @@ import pytest
 
 from newsdrop.models import Hints
 from newsdrop.text.cleaner import clean_article, normalize_line_key
-from newsdrop.text.rules import RULES, count_words, first_rule
+from newsdrop.text.rules import RULES, count_words, first_rule, opens_link_list
 
 PARAGRAPH = (
     "The minister said on Tuesday that the new agreement would take effect next month, "
@@ -361,3 +361,29 @@ def test_a_headline_printed_twice_in_other_words_beats_score_lines_near_the_arti
     )
     article = clean_article(text)
     assert article.title is not None and article.title.endswith("Eagles edge Hawks to stay unbeaten")
+
+
+@pytest.mark.parametrize(
+    ("heading", "opens"),
+    [
+        ("Related articles", True),
+        ("Most Popular", True),
+        ("More stories", True),
+        ("You may also like", True),
+        ("Back to Gallery", False),
+        ("Next", False),
+        ("Previous article", False),
+        ("Skip to main content", False),
+        ("Load more", False),
+    ],
+)
+def test_only_list_headings_open_a_link_list(heading: str, opens: bool) -> None:
+    key = normalize_line_key(heading)
+    assert opens_link_list(key, count_words(heading)) is opens
+
+
+def test_a_headline_after_a_single_navigation_link_is_not_a_related_link() -> None:
+    article = clean_article(
+        _article("Back to Gallery", "Power cut ordered as fire danger rises", PARAGRAPH, SECOND)
+    )
+    assert article.title == "Power cut ordered as fire danger rises"

@@ -19,9 +19,10 @@ from newsdrop.text.rules import (
     is_nav_header,
     news_id_of,
     normalize_line_key,
+    opens_link_list,
 )
 
-CLEANER_VERSION = "2026.11.22-1"
+CLEANER_VERSION = "2026.11.22-2"
 
 __all__ = ["CLEANER_VERSION", "clean_article", "normalize_line_key"]
 
@@ -52,7 +53,7 @@ _BYLINE_BONUS = 3
 _REWORDED_BONUS = 6
 _REWORDED_MIN_SHARED = 3
 _REWORDED_SHARE = 0.6
-_LINK_LIST_PENALTY = 3
+_LINK_LIST_PENALTY = 6
 # A bare form field or comment counter ends the article only after this much prose: higher up it
 # belongs to a share row or the page header.
 _COMMENTS_AFTER_CHARS = 800
@@ -182,7 +183,7 @@ def _mark_link_lists(lines: list[_Line]) -> None:
     in_list = False
     tags_open = False
     for line in lines:
-        if line.rule == "navigation" and is_nav_header(line.key, line.words):
+        if line.rule == "navigation" and opens_link_list(line.key, line.words):
             in_list = True
             continue
         # A bare "Tags:" heading puts its tags on the next line.

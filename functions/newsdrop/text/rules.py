@@ -186,9 +186,20 @@ _NAV_PREFIX = re.compile(
 )
 
 
+_SINGLE_LINK = _full(
+    r"next(?: \w+)?|previous(?: \w+)?|back to \w+|show more|load more|view more|go to home page.*"
+    r"|skip to .*|site index|replay|(?:« )?previous post(?: next post)?(?: »)?"
+)
+
+
 def is_nav_header(key: str, words: int) -> bool:
-    """A heading that opens a list of links to other pages ("Related articles", "Most Popular")."""
+    """A navigation heading or link ("Related articles", "Most Popular", "Back to Gallery")."""
     return words <= 6 and _NAV_HEADER.match(key) is not None
+
+
+def opens_link_list(key: str, words: int) -> bool:
+    """A heading that titles a list of links to other pages; single links ("Next", "Back to top") do not."""
+    return is_nav_header(key, words) and _SINGLE_LINK.match(key) is None
 
 
 @_rule(25)
