@@ -1,0 +1,173 @@
+"""`make bench`: every performance figure of docs/bench.md, each part in its own process; prints, asserts nothing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def machine() -> dict[str, Any]:
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = float("nan")
+    memory = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    except OSError:
+        pass
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": os.cpu_count(),
+        "cpu": model,
+        "memory": memory,
+        "python": platform.python_version(),
+        "os": f"{platform.system()} {platform.release()}",
+        "load_average_1m_at_start": round(load, 2),
+    }
+
+
+def part(module: str, *args: str) -> dict[str, Any]:
+    """Run ``python -m bench.<module>`` and parse the JSON it prints last; an error is reported, not raised."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", f"bench.{module}", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "POWERTOOLS_LOG_LEVEL": "WARNING"},
+        check=False,
+    )
+    elapsed = round(time.perf_counter() - started, 1)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        return {
+            "error": f"bench.{module} exited {done.returncode}: {done.stderr.strip()[-1500:]}",
+            "wall_s": elapsed,
+        }
+    return {**json.loads(lines[-1]), "wall_s": elapsed}
+
+
+def summary(figures: dict[str, Any]) -> str:
+    """The figures as the Markdown table docs/bench.md keeps."""
+    rows: list[tuple[str, str]] = []
+
+    def add(label: str, value: str) -> None:
+        rows.append((label, value))
+
+    m = figures["machine"]
+    t = figures.get("split_clean", {})
+    if "error" not in t:
+        add(
+            f"split + clean, one core ({t['articles']:,} articles, {t['bundle_mb']} MB JSON Lines)",
+            f"{t['mb_per_s']} MB/s, {t['articles_per_s']:,} articles/s (CPU-time: {t['mb_per_cpu_s']} MB/s, "
+            f"{t['articles_per_cpu_s']:,} articles/s)",
+        )
+    e = figures.get("end_to_end", {})
+    if "error" not in e:
+        i, d, lk = e["ingest_local_stack"], e["dynamodb"], e["lookup"]
+        add(
+            f"end-to-end ingest into the local stack ({i['articles']} articles, upload to DONE seen over the API)",
+            f"{i['articles_per_s']} articles/s ({i['upload_to_done_s']} s; function {i['function_duration_s']} s)",
+        )
+        add(
+            "DynamoDB requests per 1,000 articles (all new; HTTP requests incl. retries)",
+            f"{d['dynamodb_requests_per_1000_articles']:,} ("
+            + ", ".join(f"{k} {v:,}" for k, v in d["by_operation_per_1000_articles"].items())
+            + ")",
+        )
+        add(
+            f"lookup latency at {lk['rate_per_s']:g} req/s open-loop ({lk['requests']} requests, local API)",
+            f"p50 {lk['p50_ms']} ms, p99 {lk['p99_ms']} ms (errors: {lk['errors'] or 'none'})",
+        )
+        add(
+            "lookup p50 by route",
+            ", ".join(f"{route} {ms} ms" for route, ms in lk["p50_ms_by_route"].items()),
+        )
+        add("unfiltered GET /articles (month walk), one request", f"{lk['unfiltered_listing_ms']} ms")
+    for label in ("memory_50", "memory_500"):
+        r = figures.get(label, {})
+        if "error" not in r and r:
+            add(
+                f"peak RSS of the ingest process, {r['bundle_mb']} MB bundle ({r['articles']:,} articles of "
+                f"{r['article_kb']} KB)",
+                f"{r['peak_rss_mb']} MB (before ingest {r['rss_before_mb']} MB; {r['mb_per_s']} MB/s, "
+                f"{r['status']})",
+            )
+    imports = figures.get("imports", {})
+    if "error" not in imports and imports:
+        add(
+            "cold import (python -X importtime, median of 5 fresh processes)",
+            ", ".join(
+                f"{name} {imports[name]['import_ms']} ms"
+                for name in ("boto3", "newsdrop.handlers.ingest", "newsdrop.handlers.lookup")
+            )
+            + f"; interpreter start {imports['interpreter_startup_ms']} ms",
+        )
+    errors = [f"{k}: {v['error']}" for k, v in figures.items() if isinstance(v, dict) and "error" in v]
+    lines = [
+        f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory']} RAM, Python {m['python']}, {m['os']}, "
+        f"{m['date']}, load average {m['load_average_1m_at_start']} at start.",
+        "",
+        "| figure | value |",
+        "| --- | --- |",
+        *[f"| {label} | {value} |" for label, value in rows],
+    ]
+    if errors:
+        lines += ["", "Parts that failed:", *[f"- {line}" for line in errors]]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, to check that every part runs")
+    parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    args = parser.parse_args()
+    quick = args.quick
+    figures: dict[str, Any] = {"machine": machine()}
+    steps = [
+        ("split_clean", "throughput", ["--articles", "500" if quick else "10000"]),
+        ("imports", "imports", []),
+        (
+            "end_to_end",
+            "e2e",
+            ["--articles", "50", "--seconds", "5"]
+            if quick
+            else ["--articles", "500", "--seconds", "60", "--rate", "1"],
+        ),
+        ("memory_50", "ingest_memory", ["--mb", "5" if quick else "50", "--join", "10"]),
+        ("memory_500", "ingest_memory", ["--mb", "10" if quick else "500", "--join", "10"]),
+    ]
+    for label, module, module_args in steps:
+        print(f"== {label}: python -m bench.{module} {' '.join(module_args)}", file=sys.stderr, flush=True)
+        figures[label] = part(module, *module_args)
+        print(json.dumps(figures[label]), flush=True)
+    print()
+    print(summary(figures))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
