@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import os
+import re
 import secrets
 import string
 import sys
@@ -116,7 +117,34 @@ def load_local_info(state_dir: Path = Path(".newsdrop")) -> dict[str, Any]:
         ) from None
 
 
-def function_environment(resources: StackResources) -> dict[str, str]:
+_DYNAMIC_REFERENCE = re.compile(r"\{\{resolve:([a-z-]+):([^}]*)\}\}")
+
+
+def resolve_dynamic_references(value: str, secrets_dir: Path) -> str:
+    """CloudFormation's ``{{resolve:secretsmanager:...}}``: a random secret kept per reference in ``secrets_dir``.
+
+    The template generates such secrets (nobody types them), so a local random one is faithful, and
+    keeping it on disk lets cursors handed out before a restart stay valid after it.
+    """
+
+    def local_value(match: re.Match[str]) -> str:
+        service, reference = match.groups()
+        if service != "secretsmanager":
+            raise TemplateError(
+                f"the local stack has no value for {{{{resolve:{service}:...}}}}: use a secretsmanager "
+                "reference or a parameter"
+            )
+        secrets_dir.mkdir(parents=True, exist_ok=True)
+        path = secrets_dir / hashlib.sha256(reference.encode()).hexdigest()[:32]
+        if not path.exists():
+            path.write_text(secrets.token_urlsafe(32), encoding="utf-8")
+            path.chmod(0o600)
+        return path.read_text(encoding="utf-8").strip()
+
+    return _DYNAMIC_REFERENCE.sub(local_value, value)
+
+
+def function_environment(resources: StackResources, secrets_dir: Path | None = None) -> dict[str, str]:
     """Both functions' template environment in one process; a variable they set differently is an error."""
     merged = dict(resources.lookup_environment)
     for name, value in resources.ingest_environment.items():
@@ -126,6 +154,8 @@ def function_environment(resources: StackResources) -> dict[str, str]:
                 "both in one process: use the same value or give infra/local a process per function"
             )
         merged[name] = value
+    if secrets_dir is not None:
+        merged = {name: resolve_dynamic_references(value, secrets_dir) for name, value in merged.items()}
     return merged
 
 
@@ -187,7 +217,7 @@ class LocalStack:
             self.options.parameters,
         )
         drain_queue(self._clients["sqs"], self.resources.queue_url)  # moto's s3:TestEvent
-        os.environ.update(function_environment(self.resources))
+        os.environ.update(function_environment(self.resources, self.state_dir / "secrets"))
         # After the template's variables: an AWS_ENDPOINT_URL placeholder there must not hide the local AWS.
         self._configure_process_environment()
         if self.options.function_log_level:

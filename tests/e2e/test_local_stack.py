@@ -173,11 +173,15 @@ def test_restart_keeps_every_bundle_with_the_same_article_ids(tmp_path):
         stack.client("s3").put_object(Bucket=stack.info["bucket"], Key="incoming/keep.zip", Body=seed_zip())
         before = stack.bundle_for_key("incoming/keep.zip")
         ids_before = {a["id"] for a in stack.articles_of(before["bundle_id"])}
+        first_page = stack.get("/articles", limit=2).json()
+        assert first_page["next_cursor"]
         assert stack.stop() == 0
 
         stack.start()
         after = stack.bundle_for_key("incoming/keep.zip")
         ids_after = {a["id"] for a in stack.articles_of(after["bundle_id"])}
+        # The cursor secret is kept with the state, so a page cursor handed out before the restart still works.
+        next_page = stack.get("/articles", limit=2, cursor=first_page["next_cursor"])
     finally:
         stack.stop()
 
@@ -185,3 +189,5 @@ def test_restart_keeps_every_bundle_with_the_same_article_ids(tmp_path):
     assert ids_after == ids_before
     assert len(ids_before) == len(list(SEEDS.glob("*.txt")))
     assert stack.info["api_key"] == api_key
+    assert next_page.status == 200, next_page.body
+    assert {a["id"] for a in next_page.json()["items"]}.isdisjoint(a["id"] for a in first_page["items"])

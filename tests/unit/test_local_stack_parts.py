@@ -14,7 +14,7 @@ from infra.local.apigw import LocalApiGateway, TokenBucket, api_config
 from infra.local.dropfolder import DropFolder
 from infra.local.mirror import BundleMirror, notified_keys
 from infra.local.poller import SqsPoller, failed_ids
-from infra.local.stack import SEEDS_DIR, function_environment, seed_bundle
+from infra.local.stack import SEEDS_DIR, function_environment, resolve_dynamic_references, seed_bundle
 from infra.provision import StackResources, stack_resolver
 from infra.template import TemplateError
 
@@ -377,3 +377,21 @@ def test_sam_local_env_files_name_the_local_stack(resolver, name):
         assert env[function]["TABLE_NAME"] == resolver.ref("ArticlesTable")
         assert env[function]["BUCKET_NAME"] == resolver.ref("DropBucket")
         assert env[function]["AWS_ENDPOINT_URL"].endswith(":4566")
+
+
+def test_secrets_manager_references_become_a_local_secret_kept_across_restarts(tmp_path):
+    reference = "{{resolve:secretsmanager:arn:aws:secretsmanager:us-east-1:1:secret:s:SecretString}}"
+
+    first = resolve_dynamic_references(reference, tmp_path)
+    again = resolve_dynamic_references(f"{reference}", tmp_path)
+    other = resolve_dynamic_references(reference.replace(":s:", ":t:"), tmp_path)
+
+    assert "resolve" not in first
+    assert len(first) >= 32
+    assert again == first
+    assert other != first
+
+
+def test_references_without_a_local_value_stop_the_start(tmp_path):
+    with pytest.raises(TemplateError, match="ssm"):
+        resolve_dynamic_references("{{resolve:ssm:/newsdrop/key}}", tmp_path)
