@@ -377,6 +377,11 @@ def test_sam_local_env_files_name_the_local_stack(resolver, name):
         assert env[function]["TABLE_NAME"] == resolver.ref("ArticlesTable")
         assert env[function]["BUCKET_NAME"] == resolver.ref("DropBucket")
         assert env[function]["AWS_ENDPOINT_URL"].endswith(":4566")
+    queue_name = resolver.get_att("IngestQueue", "QueueName")
+    assert (
+        env["IngestFunction"]["INGEST_QUEUE_URL"]
+        == f"{env['IngestFunction']['AWS_ENDPOINT_URL']}/123456789012/{queue_name}"
+    )
 
 
 def test_secrets_manager_references_become_a_local_secret_kept_across_restarts(tmp_path):
