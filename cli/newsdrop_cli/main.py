@@ -101,7 +101,11 @@ def cli() -> None:
 )
 @click.option("--prefix", default="incoming/", show_default=True, help="Key prefix under incoming/.")
 @click.option(
-    "--timeout", default=900.0, show_default=True, help="Seconds to wait for each bundle to finish."
+    "--timeout",
+    default=900.0,
+    show_default=True,
+    type=click.FloatRange(min=1),
+    help="Seconds to wait for each bundle to finish.",
 )
 @click.option("--no-wait", is_flag=True, help="Upload only; do not follow the bundles.")
 @stack_options

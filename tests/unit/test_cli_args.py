@@ -140,3 +140,73 @@ def test_pages_follow_the_cursor_up_to_the_total(total, ids, calls):
     assert len(api.requests) == calls
     assert all(r["source"] == "s" for r in api.requests)
     assert api.requests[0].get("cursor") is None
+
+
+class ScriptedApi(ApiClient):
+    """Answers GET /bundles?key= from a script of listings, one per poll, and GET /bundles/{id} with detail."""
+
+    def __init__(self, listings: list[list[dict]]) -> None:
+        super().__init__("http://h/", None)
+        self.listings = listings
+        self.polls = 0
+
+    def bundles(self, *, key=None, limit=20):
+        listing = self.listings[min(self.polls, len(self.listings) - 1)]
+        self.polls += 1
+        return listing
+
+    def bundle(self, bundle_id):
+        return {
+            "bundle_id": bundle_id,
+            "status": "PARTIAL",
+            "errors": [{"member": "x", "code": "binary", "reason": "r"}],
+        }
+
+
+def uploaded(bundle_id="new", before=frozenset({"old"})):
+    from newsdrop_cli.drop import Uploaded
+
+    return Uploaded(key="incoming/a.zip", size=1, bundle_id=bundle_id, before=before)
+
+
+def test_follow_waits_for_the_upload_s_own_bundle_to_be_final():
+    from newsdrop_cli.drop import follow
+
+    old = {"bundle_id": "old", "status": "DONE"}
+    api = ScriptedApi(
+        [
+            [old],
+            [{"bundle_id": "new", "status": "RECEIVED"}, old],
+            [{"bundle_id": "new", "status": "PROCESSING", "counts": {"articles": 3}}, old],
+            [{"bundle_id": "new", "status": "PARTIAL"}, old],
+        ]
+    )
+    seen = []
+    record = follow(
+        api, uploaded(), timeout=60, on_update=lambda s: seen.append(s["status"]), sleep=lambda s: None
+    )
+    assert seen == ["RECEIVED", "PROCESSING", "PARTIAL"]
+    assert record["errors"][0]["code"] == "binary"
+
+
+def test_follow_without_a_known_id_takes_the_bundle_that_was_not_there_before():
+    from newsdrop_cli.drop import follow
+
+    api = ScriptedApi([[{"bundle_id": "other", "status": "DONE"}, {"bundle_id": "old", "status": "DONE"}]])
+    record = follow(api, uploaded(bundle_id=None), timeout=60, on_update=lambda s: None, sleep=lambda s: None)
+    assert record["bundle_id"] == "other"
+
+
+def test_follow_gives_up_after_the_timeout_and_says_what_it_saw():
+    from newsdrop_cli.drop import follow
+
+    now = [0.0]
+
+    def sleep(seconds):
+        now[0] += seconds
+
+    api = ScriptedApi([[{"bundle_id": "new", "status": "PROCESSING"}]])
+    with pytest.raises(CliError, match="gave up waiting after 5 s \\(it is PROCESSING\\)") as caught:
+        follow(api, uploaded(), timeout=5, on_update=lambda s: None, clock=lambda: now[0], sleep=sleep)
+    assert "newsdrop status" in caught.value.hint
+    assert api.polls == 6
