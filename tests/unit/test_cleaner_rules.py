@@ -387,3 +387,20 @@ def test_a_headline_after_a_single_navigation_link_is_not_a_related_link() -> No
         _article("Back to Gallery", "Power cut ordered as fire danger rises", PARAGRAPH, SECOND)
     )
     assert article.title == "Power cut ordered as fire danger rises"
+
+
+def test_a_sentence_standfirst_under_the_headline_is_not_the_headline() -> None:
+    lead = (
+        "The minister's picks for events, competitions and fun this month include talks, fairs and the new "
+        "agreement festival in the capital."
+    )
+    text = _article(
+        "Four things to do in October",
+        "The minister's picks for events, competitions and fun for the month of October.",
+        "By Jane Doe",
+        "Oct 4, 2018",
+        lead,
+        PARAGRAPH,
+        SECOND,
+    )
+    assert clean_article(text).title == "Four things to do in October"

@@ -50,6 +50,8 @@ _REPEATED_MIN_COUNT = 3
 _SENTENCE_LOWER_SHARE = 0.3
 _LEAD_OVERLAP_WEIGHT = 6.0
 _BYLINE_BONUS = 3
+# Headlines rarely read as a sentence; standfirsts do (and share more words with the lead).
+_SENTENCE_PENALTY = 8
 _REWORDED_BONUS = 6
 _REWORDED_MIN_SHARED = 3
 _REWORDED_SHARE = 0.6
@@ -384,7 +386,7 @@ def _title_score(
     if words and lead_words:
         score += _LEAD_OVERLAP_WEIGHT * len(words & lead_words) / len(words)
     if sentence:
-        score -= 4
+        score -= _SENTENCE_PENALTY
     if _LOWER_START.match(line.text):
         score -= 2
     # Nearer the start of the article is likelier the headline than a teaser higher up.
