@@ -50,6 +50,9 @@ BUNDLE_DETAIL = (
     "cleaner_version",
     "attempts",
     "quarantine_key",
+    "resume_at",
+    "last_error",
+    "retryable",
 )
 ARTICLE_DETAIL = (
     "id",
