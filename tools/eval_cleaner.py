@@ -272,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"worst {name}: " + ", ".join(f"{i[:8]} P={p:.2f} R={r:.2f}" for i, p, r in worst))
     failures = below_floors(rows, load_floors(args.floors))
     if failures:
-        print("below the floors in eval/floors.json (fix the cleaner; never lower a floor):", file=sys.stderr)
+        print(f"below the floors in {args.floors} (fix the cleaner; never lower a floor):", file=sys.stderr)
         for failure in failures:
             print(f"  {failure}", file=sys.stderr)
         return 1

@@ -41,6 +41,12 @@ def _article(*lines: str) -> str:
         ("by Office / 2016.12.01", "2016-12-01"),
         ("November 19, 2019 at 12:05 pm", "2019-11-19T12:05"),
         ("1st March 2020", "2020-03-01"),
+        ("segunda-feira, 22 de janeiro de 2018 às 0:13", "2018-01-22T00:13"),
+        ("5 de mayo de 2020", "2020-05-05"),
+        ("12 mars 2019", "2019-03-12"),
+        ("19. November 2019, 14:30 Uhr", "2019-11-19T14:30"),
+        ("2019年11月19日 10:05", "2019-11-19T10:05"),
+        ("2019년 11월 19일", "2019-11-19"),
     ],
 )
 def test_printed_dates_parse_to_iso(printed: str, iso: str) -> None:
@@ -56,6 +62,8 @@ def test_printed_dates_parse_to_iso(printed: str, iso: str) -> None:
         "31/02/2019",
         "2019-13-01",
         "May 2019",
+        "Mars 2019 mission",
+        "hace 2 días",
         "yesterday",
     ],
 )

@@ -12,6 +12,17 @@ _MONTHS = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
+# Full month names of the commonest other European languages (short forms collide with words).
+_OTHER_MONTHS = (
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+)
+for _names in _OTHER_MONTHS:
+    for _number, _name in enumerate(_names.split(), start=1):
+        _MONTHS.setdefault(_name, _number)
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -21,10 +32,15 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"(?<!\d)" + _YEAR + r"(?P<sep>[-./])(?P<month_num>[01]?\d)(?P=sep)" + r"(?P<day>[0-3]?\d)(?!\d)"
     ),
-    # 18 December 2016, 19 NOV 2019, 20 Nov. 2019
-    re.compile(r"(?<![\w])" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
+    # 18 December 2016, 19 NOV 2019, 20 Nov. 2019, 19. November 2019, 22 de janeiro de 2018
+    re.compile(
+        r"(?<![\w])" + _DAY + r"\.?\s+(?:of\s+|de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR + r"(?!\d)",
+        re.IGNORECASE,
+    ),
     # November 19, 2019; Nov. 19, 2019; Nov 20 2019
     re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
+    # 2019年11月19日, 2019년 11월 19일
+    re.compile(_YEAR + r"\s*[年년]\s*(?P<month_num>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"),
     # 19/11/2019 (day first unless impossible), 11/19/2019
     re.compile(
         r"(?<![\d/.])(?P<first>[0-3]?\d)(?P<sep>[/.])(?P<second>[01]?\d|[0-3]\d)(?P=sep)" + _YEAR + r"(?!\d)"
@@ -35,7 +51,7 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 # Only punctuation (or "at") may separate a date from the time printed after it ...
-_GAP_AFTER = re.compile(r"T|[\s,|\-–—@·•]*(?:at\s*)?")
+_GAP_AFTER = re.compile(r"T|[\s,|\-–—@·•]*(?:(?:at|às|à|a las|um|alle)\s*)?")
 # ... and only a time-zone or weekday word or two from the time printed before it.
 _GAP_BEFORE = re.compile(r"[\s,|\-–—]*(?:[A-Za-z]{2,9}\.?,?[\s|\-–—]*){0,3}")
 # How far from the date a printed time may stand ("18 December 2016 - 15:21", "10:01 pm PST, Tuesday, Nov...").
