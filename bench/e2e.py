@@ -101,7 +101,7 @@ class LocalStackProcess:
         if query:
             url += "?" + urllib.parse.urlencode(query)
         request = urllib.request.Request(url, headers={"x-api-key": self.info["api_key"]})
-        with urllib.request.urlopen(request, timeout=60) as reply:
+        with urllib.request.urlopen(request, timeout=120) as reply:
             return json.loads(reply.read())
 
 
@@ -218,12 +218,14 @@ def lookup_latency(
             time.sleep(delay)
         try:
             with urllib.request.urlopen(
-                urllib.request.Request(base + path, headers=headers), timeout=60
+                urllib.request.Request(base + path, headers=headers), timeout=120
             ) as reply:
                 reply.read()
                 status = reply.status
         except urllib.error.HTTPError as exc:
             status = exc.code
+        except (TimeoutError, urllib.error.URLError):
+            status = 0  # no answer within 120 s
         route = path.split("?")[0].rsplit("/", 1)[0] if path.count("/") > 1 else path.split("?")[0]
         if "source=" in path:
             route += "?source"
@@ -239,8 +241,11 @@ def lookup_latency(
         if status == 200:
             by_route.setdefault(route, []).append(ms)
     started = time.perf_counter()
-    stack.get("/articles", limit=20)
-    unfiltered_ms = (time.perf_counter() - started) * 1000
+    try:
+        stack.get("/articles", limit=20)
+        unfiltered: float | str = round((time.perf_counter() - started) * 1000, 1)
+    except (TimeoutError, urllib.error.URLError):
+        unfiltered = f"no answer in {time.perf_counter() - started:.0f} s"
 
     def pct(values: list[float], q: float) -> float:
         return round(values[min(len(values) - 1, int(q * len(values)))], 1) if values else float("nan")
@@ -255,7 +260,7 @@ def lookup_latency(
         "max_ms": round(latencies[-1], 1) if latencies else None,
         "mean_ms": round(statistics.fmean(latencies), 1) if latencies else None,
         "p50_ms_by_route": {route: pct(sorted(v), 0.5) for route, v in sorted(by_route.items())},
-        "unfiltered_listing_ms": round(unfiltered_ms, 1),
+        "unfiltered_listing_ms": unfiltered,
     }
 
 

@@ -62,8 +62,12 @@ def part(module: str, *args: str) -> dict[str, Any]:
     elapsed = round(time.perf_counter() - started, 1)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
+        # The frames in bench/ say where it broke; the last line says what.
+        trace = done.stderr.strip().splitlines()
+        where = [line.strip() for line in trace if "/bench/" in line]
+        what = trace[-1] if trace else "no output"
         return {
-            "error": f"bench.{module} exited {done.returncode}: {done.stderr.strip()[-1500:]}",
+            "error": f"bench.{module} exited {done.returncode}: {what} (at {'; '.join(where[-3:])})",
             "wall_s": elapsed,
         }
     return {**json.loads(lines[-1]), "wall_s": elapsed}
@@ -105,7 +109,11 @@ def summary(figures: dict[str, Any]) -> str:
             "lookup p50 by route",
             ", ".join(f"{route} {ms} ms" for route, ms in lk["p50_ms_by_route"].items()),
         )
-        add("unfiltered GET /articles (month walk), one request", f"{lk['unfiltered_listing_ms']} ms")
+        unfiltered = lk["unfiltered_listing_ms"]
+        add(
+            "unfiltered GET /articles (month walk), one request",
+            f"{unfiltered} ms" if isinstance(unfiltered, int | float) else str(unfiltered),
+        )
     for label in ("memory_50", "memory_500"):
         r = figures.get(label, {})
         if "error" not in r and r:
