@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.models import Hints
+from newsdrop.text import html as html_module
 from newsdrop.text.html import (
     choose_headline,
     clean_html,
+    extract,
     extract_html,
     html_to_text,
     looks_like_html,
@@ -105,3 +107,21 @@ def test_a_fragment_without_main_content_falls_back_to_its_visible_text() -> Non
 
 def test_html_to_text_puts_the_headline_first() -> None:
     assert html_to_text(PAGE).split("\n")[0] == "Talks resume after long pause"
+
+
+def test_a_page_with_too_many_tags_skips_the_extractor_and_the_cleaner_finds_the_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(html_module, "_MAX_EXTRACTOR_TAGS", 10)
+    found = extract(PAGE)
+    assert not found.main_content
+    assert "Home" in found.text.split("\n")  # the whole visible text, navigation included
+    assert found.hints.title == "Talks resume after long pause"
+    article = clean_html(PAGE)
+    assert article.body.split("\n\n") == PARAGRAPHS
+    assert article.title == "Talks resume after long pause"
+
+
+def test_extracted_main_content_is_marked_so() -> None:
+    assert extract(PAGE).main_content
+    assert not extract("<div><p>Short note</p></div>").main_content

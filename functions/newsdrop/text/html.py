@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from newsdrop.models import CleanArticle, Hints
@@ -20,6 +20,8 @@ _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[ 
 _HEADLINE_MAX_CHARS = 300
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ")
 _MAX_HTML_CHARS = 20_000_000
+# Above this many tags the stdlib text and the line cleaner take over from trafilatura (seconds per page).
+_MAX_EXTRACTOR_TAGS = 30_000
 
 
 def looks_like_html(text: str, name: str = "") -> bool:
@@ -36,6 +38,8 @@ class _TextCollector(HTMLParser):
         self.skip_depth = 0
         self.headings: list[str] = []
         self.heading_parts: list[str] | None = None
+        self.title: str | None = None
+        self.title_parts: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -44,6 +48,8 @@ class _TextCollector(HTMLParser):
             self.parts.append("\n")
         if tag == "h1" and not self.skip_depth:
             self.heading_parts = []
+        if tag == "title" and self.title is None:
+            self.title_parts = []
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP and self.skip_depth:
@@ -53,8 +59,13 @@ class _TextCollector(HTMLParser):
         if tag == "h1" and self.heading_parts is not None:
             self.headings.append(" ".join("".join(self.heading_parts).split()))
             self.heading_parts = None
+        if tag == "title" and self.title_parts is not None:
+            self.title = " ".join("".join(self.title_parts).split()) or None
+            self.title_parts = None
 
     def handle_data(self, data: str) -> None:
+        if self.title_parts is not None:
+            self.title_parts.append(data)
         if not self.skip_depth:
             self.parts.append(data)
             if self.heading_parts is not None:
@@ -105,32 +116,51 @@ def choose_headline(h1_texts: list[str], meta_title: str | None) -> str | None:
     return max(parts, key=len) or None
 
 
-def extract_html(html: str) -> tuple[str, Hints]:
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What an HTML page yields: its text, its metadata, and whether the text is already the main content."""
+
+    text: str
+    hints: Hints
+    main_content: bool
+
+
+def extract(html: str) -> Extraction:
     """Main-content text (one paragraph per line) and metadata of an HTML page.
 
-    trafilatura sees the markup, so it drops navigation and page chrome far better than any
-    text heuristic; the stdlib conversion is the fallback when it finds no main content.
+    trafilatura sees the markup, so it drops navigation and page chrome far better than any text
+    heuristic. The whole visible text (``main_content=False``, for the line cleaner's own region
+    choice) is the fallback when it finds no main content or the page has too many tags for it to
+    parse in good time (its cost grows faster than the page).
     """
-    # Imported lazily: trafilatura and lxml cost much more cold start than the text path needs.
-    import trafilatura
-
     collector = _collect(html)
-    document = trafilatura.bare_extraction(
-        html[:_MAX_HTML_CHARS],
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        deduplicate=False,
-    )
     text = ""
     meta_title = date = source = url = None
-    if document is not None:
-        text = document.text or ""
-        meta_title, date, source, url = document.title, document.date, document.sitename, document.url
-    if not text.strip():
+    if html.count("<", 0, _MAX_HTML_CHARS) <= _MAX_EXTRACTOR_TAGS:
+        # Imported lazily: trafilatura and lxml cost much more cold start than the text path needs.
+        import trafilatura
+
+        document = trafilatura.bare_extraction(
+            html[:_MAX_HTML_CHARS],
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            deduplicate=False,
+        )
+        if document is not None:
+            text = document.text or ""
+            meta_title, date, source, url = document.title, document.date, document.sitename, document.url
+    main_content = bool(text.strip())
+    if not main_content:
         text = _lines_of(collector)
-    title = choose_headline(collector.headings, meta_title)
-    return text, Hints(title=title, url=url, published=date, source=source)
+    title = choose_headline(collector.headings, meta_title or collector.title)
+    return Extraction(text, Hints(title=title, url=url, published=date, source=source), main_content)
+
+
+def extract_html(html: str) -> tuple[str, Hints]:
+    """The page's text and metadata (see ``extract``)."""
+    found = extract(html)
+    return found.text, found.hints
 
 
 def html_to_text(html: str) -> str:
@@ -159,7 +189,10 @@ def clean_html(
     The extractor already cut the text to the article, so the cleaner keeps every line its rules
     leave (``main_content``); the bundle's own hints win over the page's metadata.
     """
-    text, page_hints = extract_html(html)
+    found = extract(html)
     return clean_article(
-        normalize_text(text), merge_hints(hints, page_hints), bundle_chrome=bundle_chrome, main_content=True
+        normalize_text(found.text),
+        merge_hints(hints, found.hints),
+        bundle_chrome=bundle_chrome,
+        main_content=found.main_content,
     )
