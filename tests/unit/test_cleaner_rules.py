@@ -51,6 +51,20 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
         ],
     ),
     (
+        "newsletter_form",
+        [
+            "Please, fill the form to subscribe to our newsletter",
+            "You have successfully subscribed. Thank you!",
+            "An email with an activation link has just been sent to your email address.",
+            "Enter your email address to subscribe to our daily newsletter",
+            "Thank you for signing up! Check your inbox to confirm your subscription.",
+        ],
+        [
+            "The newsletter, founded in 1990, had 4,000 subscribers when it closed.",
+            "Subscribers complained that the service raised prices twice in one year.",
+        ],
+    ),
+    (
         "rating_counter",
         ["Rate this item", "(0 votes)", "Read 428 times", "1,234 views", "12 votes"],
         ["Voters read the manifesto 428 times, he joked.", "The bill passed with 12 votes to 3."],
@@ -79,6 +93,7 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
             "More Articles",
             "Related",
             "Related articles",
+            "Quick Links",
             "Read more",
             "Most Popular",
             "Read more: Alibaba poised to launch record-breaking listing",

@@ -168,6 +168,7 @@ def share_prompt(text: str, key: str, words: int) -> bool:
 
 
 _NAV_HEADER = _full(
+    r"(?:quick|useful|important) links|"
     r"(?:more|other|latest|top|related|recommended|popular|trending|recent|similar|further|featured)"
     r"(?: \w+){0,4}"
     r"|(?:most|best) (?:popular|read|viewed|shared|commented|recent|watched)(?: \w+){0,3}"
@@ -208,6 +209,21 @@ def navigation(text: str, key: str, words: int) -> bool:
     if is_nav_header(key, words) or (words <= 4 and _MENU_WORD.match(key)):
         return True
     return words <= 25 and _NAV_PREFIX.match(key) is not None
+
+
+_NEWSLETTER_STEMS = ("newsletter", "subscri", "activation link", "inbox")
+_NEWSLETTER = re.compile(
+    r"\b(?:fill (?:in |out )?the form|enter your (?:e-?mail|email address)|your e-?mail address"
+    r"|(?:successfully|succesfully) (?:subscribed|signed up)|thank you for (?:subscribing|signing up)"
+    r"|activation link|confirm your (?:subscription|e-?mail)|check your inbox"
+    r"|(?:subscribe|sign up) (?:to|for) (?:our|the) (?:\w+ )?newsletters?)\b"
+)
+
+
+@_rule(40)
+def newsletter_form(text: str, key: str, words: int) -> bool:
+    """Newsletter sign-up forms and their confirmations ("You have successfully subscribed") are site widgets."""
+    return any(stem in key for stem in _NEWSLETTER_STEMS) and _NEWSLETTER.search(key) is not None
 
 
 _COOKIE = re.compile(r"\bcookies?\b")
