@@ -284,7 +284,7 @@ def main() -> None:
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--articles", type=int, default=200)
     parser.add_argument(
         "--rate", type=float, default=1.0, help="lookup requests per second (the local stack is one process)"
     )

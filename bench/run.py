@@ -162,7 +162,7 @@ def main() -> None:
             "e2e",
             ["--articles", "50", "--seconds", "5"]
             if quick
-            else ["--articles", "500", "--seconds", "60", "--rate", "1"],
+            else ["--articles", "200", "--seconds", "60", "--rate", "1"],
         ),
         ("memory_50", "ingest_memory", ["--mb", "5" if quick else "50", "--join", "10"]),
         ("memory_500", "ingest_memory", ["--mb", "10" if quick else "500", "--join", "10"]),
