@@ -419,3 +419,17 @@ def test_a_sentence_standfirst_under_the_headline_is_not_the_headline() -> None:
         SECOND,
     )
     assert clean_article(text).title == "Four things to do in October"
+
+
+def test_a_prose_line_past_a_long_menu_does_not_join_the_article() -> None:
+    menu = [f"Desk {n}" for n in range(40)]
+    disclaimer = (
+        "Market data on this page is delayed by at least fifteen minutes and is provided for information only, "
+        "not for trading purposes or advice. Indices are shown in real time except where the exchange requires "
+        "a delay, and all times are in the local time of the exchange."
+    )
+    article = clean_article(
+        _article("Talks resume", PARAGRAPH, SECOND, PARAGRAPH + " Again.", *menu, disclaimer)
+    )
+    assert disclaimer not in article.body
+    assert "Desk 1" not in article.body.split("\n\n")

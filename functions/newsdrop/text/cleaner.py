@@ -35,6 +35,7 @@ _LONG_LINE_WORDS = 20
 _MAX_GAP_LINES = 8
 # A neighbouring prose run joins the article when it has this share of the article's text.
 _JOIN_RUN_SHARE = 0.3
+_MAX_JOIN_UNCLAIMED = 30
 # Header markers (byline, date, share row) this close to the region start push the start past them.
 # A standfirst is a short paragraph or two (plus notices such as a browser warning), never the lead.
 _MAX_STANDFIRST_PROSE = 4
@@ -277,10 +278,17 @@ def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
     best = max(range(len(runs)), key=lambda i: runs[i][0])
     chars = runs[best][0]
     first, last = best, best
-    while last + 1 < len(runs) and runs[last + 1][0] >= _JOIN_RUN_SHARE * chars:
+
+    def joinable(near: int, far: int) -> bool:
+        # A gap full of lines no rule claimed (a site menu) would all become body: not one article.
+        low, high = (runs[near][2], runs[far][1]) if near < far else (runs[far][2], runs[near][1])
+        unclaimed = sum(1 for line in lines[low + 1 : high] if line.role is None)
+        return runs[far][0] >= _JOIN_RUN_SHARE * chars and unclaimed <= _MAX_JOIN_UNCLAIMED
+
+    while last + 1 < len(runs) and joinable(last, last + 1):
         last += 1
         chars += runs[last][0]
-    while first > 0 and runs[first - 1][0] >= _JOIN_RUN_SHARE * chars:
+    while first > 0 and joinable(first, first - 1):
         first -= 1
         chars += runs[first][0]
     return runs[first][1], runs[last][2]
