@@ -433,3 +433,24 @@ def test_a_prose_line_past_a_long_menu_does_not_join_the_article() -> None:
     )
     assert disclaimer not in article.body
     assert "Desk 1" not in article.body.split("\n\n")
+
+
+def test_long_title_case_teasers_after_the_article_are_not_prose() -> None:
+    teasers = [
+        "New Graphics Card With Twenty Four Gigabytes Of Memory Announced For Workstations And Creators Ahead Of "
+        "The Big Trade Show In Las Vegas",
+        "Next Generation Console Every Official News Leak And Rumor On The Upcoming Machine Collected In One Place "
+        "For Fans Who Cannot Wait Any Longer",
+    ]
+    article = clean_article(_article("Talks resume", PARAGRAPH, SECOND, "Trending Stories", *teasers))
+    for teaser in teasers:
+        assert teaser not in article.body
+
+
+def test_a_long_credits_line_with_commas_stays_text() -> None:
+    credits = (
+        "Choreographer Jane Doe, Director John Roe, Writer Mary Major, Composer Richard Miles, Costume Designer "
+        "Anna Smith, Lighting Designer Peter Parker"
+    )
+    article = clean_article(_article("Talks resume", PARAGRAPH, credits, SECOND))
+    assert credits in article.body

@@ -31,6 +31,7 @@ _CLOSERS = "\"'”’»)]"
 _TERMINALS = frozenset(".!?。！？…")
 _MIN_SENTENCE_WORDS = 6
 _LONG_LINE_WORDS = 20
+_TITLE_CASE_SHARE = 0.75
 # Non-prose lines tolerated between two prose lines of the same article region.
 _MAX_GAP_LINES = 8
 # A neighbouring prose run joins the article when it has this share of the article's text.
@@ -121,8 +122,17 @@ def _ends_sentence(text: str) -> bool:
 
 def _is_prose(line: _Line) -> bool:
     if line.words >= _LONG_LINE_WORDS:
-        return True
+        # A long line in Title Case without a full stop is a headline (a teaser in a list), not prose.
+        # (Credits and name lists, "Director_A B, Writer_C D, ...", are text: headlines rarely hold commas.)
+        return _ends_sentence(line.text) or line.text.count(",") >= 2 or not _title_cased(line.text)
     return line.words >= _MIN_SENTENCE_WORDS and _ends_sentence(line.text)
+
+
+def _title_cased(text: str) -> bool:
+    """Most words start with a capital or a digit, as in headlines ("AMD Announces New GPU For Laptops")."""
+    words = text.split()
+    capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    return capitalised >= _TITLE_CASE_SHARE * len(words)
 
 
 def _analyse(stripped: str) -> tuple[str, int, str | None, str | None]:
