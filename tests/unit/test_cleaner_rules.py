@@ -27,6 +27,7 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
             "Send comment",
             "* Comment:",
             "Leave a Reply",
+            "Please enable JavaScript to view the comments powered by Disqus.",
             "Please enter your name here",
             "Add new comment",
             "34 Comments",
