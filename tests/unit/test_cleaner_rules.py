@@ -391,6 +391,8 @@ def test_a_headline_printed_twice_in_other_words_beats_score_lines_near_the_arti
         ("Previous article", False),
         ("Skip to main content", False),
         ("Load more", False),
+        ("JUST WATCHED", True),  # a video playlist
+        ("Must watch", True),
     ],
 )
 def test_only_list_headings_open_a_link_list(heading: str, opens: bool) -> None:
@@ -455,3 +457,20 @@ def test_a_long_credits_line_with_commas_stays_text() -> None:
     )
     article = clean_article(_article("Talks resume", PARAGRAPH, credits, SECOND))
     assert credits in article.body
+
+
+def test_a_video_playlist_title_between_headline_and_article_is_not_the_headline() -> None:
+    clip = "Minister: talks between the two governments are going well"
+    text = _article(
+        "Exporters unsure what to make of the new trade agreement",
+        "By Jane Doe, Business desk",
+        "Updated 0339 GMT November 19, 2019",
+        "JUST WATCHED",
+        clip,
+        "Replay",
+        "MUST WATCH",
+        clip,
+        PARAGRAPH,
+        SECOND,
+    )
+    assert clean_article(text).title == "Exporters unsure what to make of the new trade agreement"

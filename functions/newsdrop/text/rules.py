@@ -168,7 +168,7 @@ def share_prompt(text: str, key: str, words: int) -> bool:
 
 
 _NAV_HEADER = _full(
-    r"(?:quick|useful|important) links|"
+    r"(?:quick|useful|important) links|just watched|must watch|watch next|up next|"
     r"(?:more|other|latest|top|related|recommended|popular|trending|recent|similar|further|featured)"
     r"(?: \w+){0,4}"
     r"|(?:most|best) (?:popular|read|viewed|shared|commented|recent|watched)(?: \w+){0,3}"
