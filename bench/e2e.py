@@ -201,10 +201,7 @@ def lookup_latency(
     routes = [
         lambda: f"/articles/{rng.choice(ids)}",
         lambda: "/articles?limit=20",
-        lambda: (
-            "/search?"
-            + urllib.parse.urlencode({"q": rng.choice(["aleppo", "syrian government", "terrorism"])})
-        ),
+        lambda: "/search?" + urllib.parse.urlencode({"q": rng.choice(["aleppo", "terrorism", "parliament"])}),
         lambda: f"/bundles/{bundle_id}",
         lambda: "/articles?" + urllib.parse.urlencode({"source": "Press TV", "limit": 20}),
     ]
