@@ -73,6 +73,16 @@ def part(module: str, *args: str) -> dict[str, Any]:
     return {**json.loads(lines[-1]), "wall_s": elapsed}
 
 
+def failures(errors: dict[str, int]) -> str:
+    """`no errors`, or e.g. `3 with no answer in 120 s, 1 HTTP 429`."""
+    if not errors:
+        return "no errors"
+    return ", ".join(
+        f"{count} with no answer in 120 s" if str(code) == "0" else f"{count} HTTP {code}"
+        for code, count in errors.items()
+    )
+
+
 def summary(figures: dict[str, Any]) -> str:
     """The figures as the Markdown table docs/bench.md keeps."""
     rows: list[tuple[str, str]] = []
@@ -103,11 +113,11 @@ def summary(figures: dict[str, Any]) -> str:
         )
         add(
             f"lookup latency at {lk['rate_per_s']:g} req/s open-loop ({lk['requests']} requests, local API)",
-            f"p50 {lk['p50_ms']} ms, p99 {lk['p99_ms']} ms (errors: {lk['errors'] or 'none'})",
+            f"p50 {lk['p50_ms']:,.0f} ms, p99 {lk['p99_ms']:,.0f} ms ({failures(lk['errors'])})",
         )
         add(
             "lookup p50 by route",
-            ", ".join(f"{route} {ms} ms" for route, ms in lk["p50_ms_by_route"].items()),
+            ", ".join(f"{route} {ms:,.0f} ms" for route, ms in lk["p50_ms_by_route"].items()),
         )
         unfiltered = lk["unfiltered_listing_ms"]
         add(
