@@ -119,6 +119,12 @@ def summary(figures: dict[str, Any]) -> str:
             "lookup p50 by route",
             ", ".join(f"{route} {ms:,.0f} ms" for route, ms in lk["p50_ms_by_route"].items()),
         )
+        add(
+            "lookup p50 by route, one request at a time (no queue)",
+            ", ".join(
+                f"{route} {ms:,.0f} ms" for route, ms in lk.get("one_at_a_time_p50_ms_by_route", {}).items()
+            ),
+        )
         unfiltered = lk["unfiltered_listing_ms"]
         add(
             "unfiltered GET /articles (month walk), one request",
