@@ -122,10 +122,15 @@ class Bundle(BundleSummary):
     cleaner_version: str | None = None
     attempts: int | None = None
     quarantine_key: str | None = None
-    resume_at: int | None = Field(default=None, description="members done when a bundle continues in a new invocation")
-    last_error: str | None = Field(default=None, description="the latest transient failure (throttling, outage)")
+    resume_at: int | None = Field(
+        default=None, description="members done when a bundle continues in a new invocation"
+    )
+    last_error: str | None = Field(
+        default=None, description="the latest transient failure (throttling, outage)"
+    )
     retryable: bool | None = Field(
-        default=None, description="true on a FAILED record whose message sits in the dead-letter queue: redrive it"
+        default=None,
+        description="true on a FAILED record whose message sits in the dead-letter queue: redrive it",
     )
 
 
