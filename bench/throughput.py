@@ -1,5 +1,5 @@
 """Split + clean throughput on one core: a generated 10,000-article JSON Lines bundle through the ingest's own
-splitter and cleaner (newsdrop.bundles.iter_members + newsdrop.ingest.pipeline.clean_member), no I/O to AWS."""
+splitter and cleaner (newsdrop.bundles.iter_members + newsdrop.text.members.BundleCleaner), no I/O to AWS."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ def run(articles: int = 10_000, kind: str = "jsonl") -> dict[str, Any]:
     sys.path.insert(0, str(REPO / "functions"))
     from newsdrop.bundles import iter_members
     from newsdrop.config import Limits
-    from newsdrop.ingest.pipeline import clean_member
     from newsdrop.models import Member
+    from newsdrop.text.members import BundleCleaner, CleanedMember
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"bundle.{kind}"
@@ -27,11 +27,18 @@ def run(articles: int = 10_000, kind: str = "jsonl") -> dict[str, Any]:
         cleaned = words = 0
         started = time.perf_counter()
         cpu_started = time.process_time()
+        cleaner = BundleCleaner()
         with path.open("rb") as stream:
             for member in iter_members(stream, name=path.name, limits=Limits()):
                 if isinstance(member, Member):
-                    words += clean_member(member).word_count
-                    cleaned += 1
+                    for result in cleaner.add(member):
+                        if isinstance(result, CleanedMember):
+                            words += result.article.word_count
+                            cleaned += 1
+        for result in cleaner.finish():
+            if isinstance(result, CleanedMember):
+                words += result.article.word_count
+                cleaned += 1
         elapsed = time.perf_counter() - started
         cpu = time.process_time() - cpu_started
     return {

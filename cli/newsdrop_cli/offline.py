@@ -10,9 +10,9 @@ from typing import Any
 from newsdrop.articles import article_id
 from newsdrop.bundles import iter_members
 from newsdrop.config import Limits
-from newsdrop.errors import BundleError, NewsdropError
-from newsdrop.ingest.pipeline import clean_member
+from newsdrop.errors import BundleError
 from newsdrop.models import CleanArticle, MemberProblem
+from newsdrop.text.members import BundleCleaner, CleanedMember
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,28 +52,30 @@ def article_record(article: CleanArticle, member: str) -> dict[str, Any]:
 
 
 def clean_file(path: Path, limits: Limits | None = None) -> Iterator[dict[str, Any] | Problem]:
-    """Every article of one bundle file as an API-shaped dict, and every member that failed as a Problem."""
+    """Every article of one bundle file as an API-shaped dict, and every member that failed as a Problem.
+
+    Cleaned as ingest cleans a bundle: lines repeated across the file's members are its chrome.
+    """
     limits = limits or Limits()
+    cleaner = BundleCleaner()
+
+    def shaped(results: list[CleanedMember | MemberProblem]) -> Iterator[dict[str, Any] | Problem]:
+        for result in results:
+            if isinstance(result, MemberProblem):
+                yield Problem(str(path), result.name, result.code, result.reason)
+            else:
+                yield article_record(result.article, result.name)
+
     with path.open("rb") as stream:
         try:
             for member in iter_members(stream, name=path.name, limits=limits):
                 if isinstance(member, MemberProblem):
                     yield Problem(str(path), member.name, member.code, member.reason, member.skipped)
                     continue
-                try:
-                    article = clean_member(member)
-                except NewsdropError as exc:
-                    yield Problem(str(path), member.name, exc.code, str(exc))
-                    continue
-                if not article.body.strip():
-                    yield Problem(
-                        str(path),
-                        member.name,
-                        "empty_after_cleaning",
-                        "no article text is left after removing boilerplate; check that the member holds an article",
-                    )
-                    continue
-                yield article_record(article, member.name)
+                yield from shaped(cleaner.add(member))
         except BundleError as exc:
+            yield from shaped(cleaner.finish())
             # str() of a NewsdropError already carries its hint.
             yield Problem(str(path), "(bundle)", exc.code, str(exc))
+            return
+    yield from shaped(cleaner.finish())

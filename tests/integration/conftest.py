@@ -1,9 +1,10 @@
-"""The `stack` fixture: template.yaml's bucket, queues and table provisioned into moto for one test."""
+"""Fixtures: `stack` (template.yaml's bucket, queues and table in moto) and `drop` (upload, deliver, read back)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 import boto3
@@ -12,6 +13,12 @@ from moto import mock_aws
 
 from infra.provision import DEFAULT_STACK, StackResources, drain_queue, provision
 from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
+from newsdrop import keys
+from newsdrop.adapters import aws
+from newsdrop.config import get_settings
+from newsdrop.handlers.ingest import lambda_handler
+from newsdrop.ingest import service
+from tests.integration.harness import FakeLambdaContext, receive_all, scan_all, sqs_event
 
 
 @dataclass(frozen=True)
@@ -62,3 +69,51 @@ def stack(aws_env: dict[str, str], reset_caches: Callable[[], None]) -> Iterator
         reset_caches()
         yield LocalStack(resources=resources, **clients)
     reset_caches()
+
+
+@pytest.fixture
+def drop(stack: LocalStack) -> Iterator[SimpleNamespace]:
+    """Upload bytes under incoming/ and hand the resulting SQS messages to the handler; returns a namespace."""
+    for cached in (get_settings.cache_clear, aws.reset_clients, service.ingestor.cache_clear):
+        cached()
+
+    def _drop(key: str, data: bytes) -> dict:
+        stack.s3.put_object(Bucket=stack.bucket, Key=key, Body=data)
+        return deliver()
+
+    def deliver(messages: list[dict] | None = None) -> dict:
+        messages = receive_all(stack.sqs, stack.queue_url) if messages is None else messages
+        assert messages, "the S3 notification reached the queue"
+        reply = lambda_handler(sqs_event(messages, stack.queue_arn), FakeLambdaContext())
+        for m in messages:
+            if m.get("synthetic"):
+                continue
+            if m["MessageId"] not in {f["itemIdentifier"] for f in reply["batchItemFailures"]}:
+                stack.sqs.delete_message(QueueUrl=stack.queue_url, ReceiptHandle=m["ReceiptHandle"])
+        return reply
+
+    def items() -> list[dict]:
+        return scan_all(stack.dynamodb, stack.table)
+
+    def articles() -> list[dict]:
+        return [i for i in items() if i["sk"] == keys.ARTICLE_SK]
+
+    def bundles() -> list[dict]:
+        return sorted((i for i in items() if i["sk"] == keys.STATUS_SK), key=lambda r: r["received_at"])
+
+    def bundle_for(key: str) -> dict:
+        records = [b for b in bundles() if b["key"] == key]
+        assert len(records) >= 1, f"a bundle record for {key}"
+        return records[-1]
+
+    yield SimpleNamespace(
+        drop=_drop,
+        deliver=deliver,
+        items=items,
+        articles=articles,
+        bundles=bundles,
+        bundle_for=bundle_for,
+        stack=stack,
+    )
+    for cached in (get_settings.cache_clear, aws.reset_clients, service.ingestor.cache_clear):
+        cached()

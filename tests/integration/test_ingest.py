@@ -7,7 +7,6 @@ import io
 import json
 import tarfile
 import zipfile
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -16,7 +15,6 @@ from bundle_factory import make_bundle
 from newsdrop import keys
 from newsdrop.adapters import aws
 from newsdrop.articles import heavy_fields_of
-from newsdrop.config import get_settings
 from newsdrop.handlers.ingest import lambda_handler
 from newsdrop.ingest import service
 from tests.integration.harness import (
@@ -25,9 +23,7 @@ from tests.integration.harness import (
     gold,
     message_with_body,
     receive_all,
-    scan_all,
     seed_articles,
-    sqs_event,
 )
 
 SEED_FORMATS = ["zip", "tar.gz", "jsonl", "text-headers"]
@@ -44,54 +40,6 @@ def text_only_jsonl(articles: dict[str, bytes]) -> bytes:
 
 def seed_bundle(kind: str) -> bytes:
     return text_only_jsonl(seed_articles()) if kind == "jsonl" else make_bundle(kind, seed_articles())
-
-
-@pytest.fixture
-def drop(stack, monkeypatch):
-    """Upload bytes under incoming/ and hand the resulting SQS messages to the handler; returns a namespace."""
-    for cached in (get_settings.cache_clear, aws.reset_clients, service.ingestor.cache_clear):
-        cached()
-
-    def _drop(key: str, data: bytes) -> dict:
-        stack.s3.put_object(Bucket=stack.bucket, Key=key, Body=data)
-        return deliver()
-
-    def deliver(messages: list[dict] | None = None) -> dict:
-        messages = receive_all(stack.sqs, stack.queue_url) if messages is None else messages
-        assert messages, "the S3 notification reached the queue"
-        reply = lambda_handler(sqs_event(messages, stack.queue_arn), FakeLambdaContext())
-        for m in messages:
-            if m.get("synthetic"):
-                continue
-            if m["MessageId"] not in {f["itemIdentifier"] for f in reply["batchItemFailures"]}:
-                stack.sqs.delete_message(QueueUrl=stack.queue_url, ReceiptHandle=m["ReceiptHandle"])
-        return reply
-
-    def items() -> list[dict]:
-        return scan_all(stack.dynamodb, stack.table)
-
-    def articles() -> list[dict]:
-        return [i for i in items() if i["sk"] == keys.ARTICLE_SK]
-
-    def bundles() -> list[dict]:
-        return sorted((i for i in items() if i["sk"] == keys.STATUS_SK), key=lambda r: r["received_at"])
-
-    def bundle_for(key: str) -> dict:
-        records = [b for b in bundles() if b["key"] == key]
-        assert len(records) >= 1, f"a bundle record for {key}"
-        return records[-1]
-
-    yield SimpleNamespace(
-        drop=_drop,
-        deliver=deliver,
-        items=items,
-        articles=articles,
-        bundles=bundles,
-        bundle_for=bundle_for,
-        stack=stack,
-    )
-    for cached in (get_settings.cache_clear, aws.reset_clients, service.ingestor.cache_clear):
-        cached()
 
 
 ALL_FIVE_NEW = {"members": 5, "articles": 5, "new": 5, "duplicates": 0, "skipped": 0, "failed": 0}

@@ -22,7 +22,6 @@ from newsdrop.errors import (
     EmptyBundle,
     LimitExceeded,
     NotFound,
-    UndecodableText,
 )
 from newsdrop.ingest.records import (
     FAILED,
@@ -34,9 +33,8 @@ from newsdrop.ingest.records import (
     new_record,
 )
 from newsdrop.models import CleanArticle, Member, MemberProblem
-from newsdrop.text.cleaner import CLEANER_VERSION, clean_article
-from newsdrop.text.decode import decode_bytes, normalize_text
-from newsdrop.text.html import html_to_text, looks_like_html
+from newsdrop.text.cleaner import CLEANER_VERSION
+from newsdrop.text.members import BundleCleaner, CleanedMember
 
 logger = logging.getLogger(__name__)
 
@@ -68,17 +66,6 @@ class Outcome:
     record: dict[str, Any]
     skipped_as_duplicate: bool = False
     continued: bool = False
-
-
-def clean_member(member: Member) -> CleanArticle:
-    """Decode (bytes members), unwrap HTML, then clean; raises UndecodableText for non-text bytes."""
-    if isinstance(member.content, bytes):
-        text, _encoding = decode_bytes(member.content)
-    else:
-        text = member.content
-    if looks_like_html(text, member.name):
-        text = html_to_text(text)
-    return clean_article(normalize_text(text), member.hints)
 
 
 class Ingestor:
@@ -262,11 +249,11 @@ class Ingestor:
                         self._report(ref, progress)
                         last_report = time.monotonic()
                     if can_continue and time_left() < CONTINUE_WHEN_SECONDS_LEFT:  # type: ignore[misc]
-                        writer.flush()
+                        writer.finish()
                         return info, index + 1
         except BundleError as exc:
             progress.bundle_error = _entry("(bundle)", exc)
-        writer.flush()  # also keeps every article read before an archive broke off
+        writer.finish()  # also keeps every article read before an archive broke off
         return info, None
 
     @staticmethod
@@ -386,23 +373,25 @@ class _ArticleWriter:
         self.pending: list[tuple[str, CleanArticle, str]] = []
         self.seen: set[str] = set()
         self.now = iso(ingestor.clock())
+        self.cleaner = BundleCleaner(known_chrome=progress.chrome)
 
     def add(self, member: Member) -> None:
-        try:
-            article = clean_member(member)
-        except UndecodableText as exc:
-            self._fail(member.name, exc.code, str(exc))
-            return
-        if not article.body.strip():
-            self._fail(
-                member.name,
-                "empty_after_cleaning",
-                "no article text is left after removing boilerplate; check that the member holds an article",
-            )
-            return
-        self.pending.append((member.name, article, articles.article_id(article)))
-        if len(self.pending) >= ARTICLES_PER_FLUSH:
-            self.flush()
+        self._take(self.cleaner.add(member))
+
+    def finish(self) -> None:
+        """Clean the members held for the chrome sample, write everything, and note the chrome learned."""
+        self._take(self.cleaner.finish())
+        self.progress.chrome = self.cleaner.chrome_for_record()
+        self.flush()
+
+    def _take(self, results: list[CleanedMember | MemberProblem]) -> None:
+        for result in results:
+            if isinstance(result, MemberProblem):
+                self._fail(result.name, result.code, result.reason)
+                continue
+            self.pending.append((result.name, result.article, articles.article_id(result.article)))
+            if len(self.pending) >= ARTICLES_PER_FLUSH:
+                self.flush()
 
     def _fail(self, name: str, code: str, reason: str) -> None:
         self.progress.counts.failed += 1

@@ -59,6 +59,8 @@ class Progress:
     errors_total: int = 0
     bundle_error: ErrorEntry | None = None
     format: str | None = None
+    # The bundle's chrome lines once learned, kept on the record so a continuation cleans alike.
+    chrome: list[str] | None = None
 
     @classmethod
     def restore(cls, record: dict[str, Any]) -> Progress:
@@ -74,6 +76,7 @@ class Progress:
             errors=errors,
             errors_total=len(errors) + int(record.get("errors_truncated") or 0),
             format=record.get("format"),
+            chrome=None if record.get("chrome") is None else [str(key) for key in record["chrome"]],
         )
 
     def add_error(self, member: str, code: str, reason: str) -> None:
@@ -92,11 +95,14 @@ class Progress:
         errors = [asdict(e) for e in self.errors]
         if self.bundle_error:
             errors.insert(0, asdict(self.bundle_error))
-        return {
+        attributes: dict[str, Any] = {
             "counts": asdict(self.counts),
             "errors": errors,
             "errors_truncated": max(0, self.errors_total - len(self.errors)),
         }
+        if self.chrome is not None:
+            attributes["chrome"] = self.chrome
+        return attributes
 
 
 def new_record(ref: ObjectRef, *, now: str, cleaner_version: str) -> dict[str, Any]:

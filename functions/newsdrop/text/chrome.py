@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hashlib import blake2b
+
 from newsdrop.text.rules import count_words, normalize_line_key
 
 # Only short lines are candidates: a wire story posted twice in a bundle must keep its paragraphs.
@@ -15,7 +17,9 @@ class BundleChrome:
     Feed the first ``sample_members`` members' texts to ``observe``; ``lines()`` then holds the
     line keys (``normalize_line_key``) printed in at least ``min_members`` of them and in at least
     ``min_share`` of the sample. Pass that set as ``clean_article(..., bundle_chrome=...)``.
-    Memory is bounded by the distinct short lines of the sample.
+    Memory is bounded by the distinct short lines of the sample. A member whose text was already
+    sampled (the same file twice in a bundle) is not counted again: its own headline would
+    otherwise look like a line repeated across the bundle.
     """
 
     def __init__(self, sample_members: int = 20, min_members: int = 3, min_share: float = 0.3) -> None:
@@ -29,6 +33,7 @@ class BundleChrome:
         self.min_share = min_share
         self.observed = 0
         self._members_with: dict[str, int] = {}
+        self._texts_seen: set[bytes] = set()
 
     @property
     def sampling(self) -> bool:
@@ -36,9 +41,13 @@ class BundleChrome:
         return self.observed < self.sample_members
 
     def observe(self, text: str) -> None:
-        """Count each distinct short line of one member once; ignored once the sample is full."""
+        """Count each distinct short line of one member once; ignored once the sample is full or for a copy."""
         if not self.sampling:
             return
+        digest = blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        if digest in self._texts_seen:
+            return
+        self._texts_seen.add(digest)
         self.observed += 1
         seen: set[str] = set()
         for raw in text.splitlines():

@@ -22,7 +22,7 @@ from newsdrop.text.rules import (
     opens_link_list,
 )
 
-CLEANER_VERSION = "2026.11.22-3"
+CLEANER_VERSION = "2026.12.01-1"
 
 __all__ = ["CLEANER_VERSION", "clean_article", "normalize_line_key"]
 

@@ -1,0 +1,84 @@
+"""Ingest cleans as the cleaner is measured: HTML members through the extractor, a bundle's own chrome removed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from newsdrop.articles import heavy_fields_of
+from newsdrop.handlers.ingest import lambda_handler
+from tests.integration.harness import FakeLambdaContext, receive_all, sqs_event
+from tests.integration.test_ingest import zip_of
+from tests.unit.test_bundle_cleaner import PAGE, PARAGRAPHS, story
+
+
+def by_title(articles: list[dict]) -> dict[str, dict]:
+    return {a["title"]: a for a in articles}
+
+
+def test_an_html_member_is_stored_with_the_page_headline_date_and_site(drop):
+    bundle = zip_of({"page.html": PAGE.encode(), "other.txt": story(1).encode()})
+    assert drop.drop("incoming/mixed.zip", bundle) == {"batchItemFailures": []}
+    article = by_title(drop.articles())["Talks resume after long pause"]
+    assert article["source"] == "Daily Courier"
+    assert article["published"].startswith("2019-11-19")
+    body = heavy_fields_of(article)["body"]
+    assert body.split("\n\n")[: len(PARAGRAPHS)] == PARAGRAPHS
+    assert drop.bundle_for("incoming/mixed.zip")["status"] == "DONE"
+
+
+def test_html_in_a_json_lines_field_is_extracted_and_the_record_fields_win(drop):
+    line = json.dumps({"id": "a1", "title": "Talks resume", "source": "Wire", "content": PAGE})
+    drop.drop("incoming/pages.jsonl", line.encode())
+    (article,) = drop.articles()
+    assert (article["title"], article["source"]) == ("Talks resume", "Wire")
+    assert "<p>" not in heavy_fields_of(article)["body"]
+
+
+def test_lines_repeated_across_the_bundle_are_removed_as_its_chrome(drop):
+    drop.drop("incoming/outlet.zip", zip_of({f"{n}.txt": story(n).encode() for n in range(6)}))
+    articles = drop.articles()
+    assert len(articles) == 6
+    for article in articles:
+        heavy = heavy_fields_of(article)
+        assert "Subscribe to our daily digest" not in heavy["body"]
+        assert {"World news", "Follow us on the network"} <= {
+            line["text"] for line in heavy["removed"] if line["rule"] == "bundle_chrome"
+        }
+    record = drop.bundle_for("incoming/outlet.zip")
+    assert "world news" in record["chrome"]
+    assert record["counts"]["new"] == 6
+
+
+@dataclass
+class CountdownContext(FakeLambdaContext):
+    """Plenty of time for the first ``calls`` checks, then about to time out."""
+
+    calls: int = 0
+
+    def get_remaining_time_in_millis(self) -> int:
+        self.calls -= 1
+        return 900_000 if self.calls >= 0 else 1_000
+
+
+def test_a_continuation_cleans_with_the_chrome_the_first_invocation_learned(drop):
+    drop.stack.s3.put_object(
+        Bucket=drop.stack.bucket,
+        Key="incoming/long.zip",
+        Body=zip_of({f"{n}.txt": story(n).encode() for n in range(6)}),
+    )
+    first = receive_all(drop.stack.sqs, drop.stack.queue_url)
+    # Four members fit the first invocation; the last two only ever meet the stored chrome.
+    assert lambda_handler(sqs_event(first, drop.stack.queue_arn), CountdownContext(calls=3)) == {
+        "batchItemFailures": []
+    }
+    record = drop.bundle_for("incoming/long.zip")
+    assert record["status"] == "PROCESSING" and record["resume_at"] == 4
+    assert "world news" in record["chrome"]
+    continuation = [m for m in receive_all(drop.stack.sqs, drop.stack.queue_url) if "resume_at" in m["Body"]]
+    assert drop.deliver(continuation) == {"batchItemFailures": []}
+    assert drop.bundle_for("incoming/long.zip")["status"] == "DONE"
+    late = [a for a in drop.articles() if a["first_member"] in {"4.txt", "5.txt"}]
+    assert len(late) == 2
+    for article in late:
+        assert any(line["rule"] == "bundle_chrome" for line in heavy_fields_of(article)["removed"])
