@@ -210,9 +210,7 @@ def get(article_id: str, removed: bool, target: Target, api: ApiClient, as_json:
     console = stdout()
     if removed:
         console.print(Text(article.get("title") or "(no title)", style="bold"))
-        render.print_source_lines(
-            console, render.source_lines(article.get("body") or "", article.get("removed") or [])
-        )
+        render.print_source_lines(console, render.article_lines(article))
     else:
         render.print_article(console, article)
 

@@ -11,7 +11,7 @@ from newsdrop.articles import article_id
 from newsdrop.bundles import iter_members
 from newsdrop.config import Limits
 from newsdrop.errors import BundleError
-from newsdrop.models import CleanArticle, MemberProblem
+from newsdrop.models import KEPT_ROLES, CleanArticle, MemberProblem
 from newsdrop.text.members import BundleCleaner, CleanedMember
 
 
@@ -47,6 +47,16 @@ def article_record(article: CleanArticle, member: str) -> dict[str, Any]:
         "subheadings": list(article.subheadings) or None,
         "url": article.url,
         "removed": [{"n": ln.n, "text": ln.text, "role": ln.role, "rule": ln.rule} for ln in article.removed],
+        "lines": [
+            {
+                "n": ln.n,
+                "text": ln.text,
+                "role": ln.role,
+                "rule": ln.rule,
+                "removed": ln.role not in KEPT_ROLES,
+            }
+            for ln in article.lines
+        ],
         "member": member,
     }
 

@@ -193,9 +193,24 @@ def source_lines(body: str, removed: Iterable[dict[str, Any]]) -> list[ShownLine
     return shown
 
 
+def article_lines(article: dict[str, Any]) -> list[ShownLine]:
+    """The article's source lines: exact when the API gives ``lines``, else inferred from body and removed."""
+    if article.get("lines") is not None:
+        return [
+            ShownLine(
+                int(line["n"]), str(line.get("text", "")), str(line.get("role") or "body"), line.get("rule")
+            )
+            for line in article["lines"]
+        ]
+    return source_lines(article.get("body") or "", article.get("removed") or [])
+
+
 def print_source_lines(console: Console, lines: Sequence[ShownLine]) -> None:
+    inferred = any(line.n is None for line in lines)
     console.print(
-        "[dim]- removed (role/rule), + kept; kept lines are placed between removed ones by line number[/dim]"
+        "[dim]- removed (role/rule), + kept"
+        + ("; kept lines are placed between removed ones by line number" if inferred else "")
+        + "[/dim]"
     )
     for line in lines:
         if line.removed:
@@ -206,4 +221,5 @@ def print_source_lines(console: Console, lines: Sequence[ShownLine]) -> None:
                 )
             )
         else:
-            console.print(Text.assemble(("+ ", "green"), ("     ", ""), line.text))
+            number = f"{line.n:>4} " if line.n is not None else "     "
+            console.print(Text.assemble(("+ ", "green"), (number, "dim"), line.text))

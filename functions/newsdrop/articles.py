@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdrop import keys
-from newsdrop.models import CleanArticle
+from newsdrop.models import KEPT_ROLES, CleanArticle
 from newsdrop.terms import index_terms
 
 # DynamoDB's item limit is 400 KB; leave room for keys, metadata and attribute names.
@@ -37,10 +37,43 @@ class StoredBody:
 
 
 def _heavy_fields(article: CleanArticle) -> dict[str, Any]:
+    """Body and audit trail; ``kept`` numbers the body's paragraphs so the source can be shown whole."""
     return {
         "body": article.body,
         "removed": [{"n": ln.n, "text": ln.text, "role": ln.role, "rule": ln.rule} for ln in article.removed],
+        "kept": [
+            {"n": ln.n, "role": ln.role, "rule": ln.rule} for ln in article.lines if ln.role in KEPT_ROLES
+        ],
     }
+
+
+def source_lines(heavy: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """Every non-empty source line in order, ``removed`` marking those left out of the body, from stored fields.
+
+    None for articles stored without ``kept`` (before cleaner 2026.12.01) or when the numbers do not match.
+    """
+    kept = heavy.get("kept")
+    if kept is None:
+        return None
+    body = heavy.get("body") or ""
+    paragraphs = body.split("\n\n") if body else []
+    if len(paragraphs) != len(kept):
+        return None
+    lines = [
+        {"n": int(k["n"]), "text": text, "role": k.get("role"), "rule": k.get("rule"), "removed": False}
+        for k, text in zip(kept, paragraphs, strict=True)
+    ]
+    lines += [
+        {
+            "n": int(r["n"]),
+            "text": r.get("text", ""),
+            "role": r.get("role"),
+            "rule": r.get("rule"),
+            "removed": True,
+        }
+        for r in heavy.get("removed") or []
+    ]
+    return sorted(lines, key=lambda line: line["n"])
 
 
 def store_body(article: CleanArticle, aid: str, bodies_prefix: str) -> StoredBody:
@@ -153,4 +186,7 @@ def heavy_fields_of(item: dict[str, Any], fetch: Callable[[str], bytes] | None =
         if fetch is None:
             raise ValueError("article body is stored in S3; pass a fetch function")
         return json.loads(gzip.decompress(fetch(item["heavy_s3_key"])))
-    return {"body": item.get("body", ""), "removed": item.get("removed", [])}
+    heavy = {"body": item.get("body", ""), "removed": item.get("removed", [])}
+    if "kept" in item:
+        heavy["kept"] = item["kept"]
+    return heavy

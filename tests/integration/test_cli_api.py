@@ -223,7 +223,7 @@ def test_get_removed_marks_the_removed_lines(gateway, tmp_path):
         assert line["text"] in result.stdout
         assert f"[{line['role']}/{line['rule']}]" in result.stdout
     assert "Share this article" in {line["text"] for line in stored["removed"]}
-    assert "+      The port authority said" in result.stdout
+    assert "+    5 The port authority said" in result.stdout, "kept lines at their own line number"
 
 
 @pytest.mark.parametrize(("args", "code"), [(["get", "0" * 32], 1), (["status", "0" * 24], 1)])

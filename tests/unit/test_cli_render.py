@@ -115,3 +115,26 @@ def test_bundle_view_lists_errors():
     text = console.export_text()
     assert "PARTIAL" in text and "incoming/x.zip" in text and "2.0 KB" in text
     assert "bad.txt" in text and "binary" in text and "not text; remove it" in text and "3 more" in text
+
+
+def test_api_lines_are_shown_exactly_with_their_numbers():
+    article = {
+        "body": "Kept text",
+        "removed": [removed(1, "Title", "title", "headline")],
+        "lines": [
+            {"n": 1, "text": "Title", "role": "title", "rule": "headline", "removed": True},
+            {"n": 3, "text": "Kept text", "role": "body", "rule": "article_region", "removed": False},
+            {"n": 4, "text": "Background", "role": "subheading", "rule": "crosshead", "removed": False},
+        ],
+    }
+    lines = render.article_lines(article)
+    assert shape(lines) == [(1, "Title", True), (3, "Kept text", False), (4, "Background", False)]
+    console = Console(record=True, width=200)
+    render.print_source_lines(console, lines)
+    text = console.export_text()
+    assert "+    3 Kept text" in text and "placed between" not in text
+
+
+def test_articles_without_api_lines_fall_back_to_the_inferred_view():
+    lines = render.article_lines({"body": "A", "removed": [removed(1, "T", "title")]})
+    assert shape(lines) == [(1, "T", True), (None, "A", False)]

@@ -64,6 +64,16 @@ class RemovedLine(BaseModel):
     rule: str | None = Field(default=None, description="The cleaning rule that decided it")
 
 
+class SourceLine(BaseModel):
+    n: int = Field(description="1-based line number in the member's text")
+    text: str
+    role: str | None = Field(
+        default=None, description="body, subheading, title, boilerplate, date, byline, caption, ..."
+    )
+    rule: str | None = Field(default=None, description="The cleaning rule that decided it")
+    removed: bool = Field(description="True when the line is left out of the body")
+
+
 class Sighting(BaseModel):
     bundle_id: str
     key: str | None = None
@@ -90,6 +100,11 @@ class Article(BaseModel):
     bundles: list[Sighting] = Field(description="Every bundle member this article came from")
     bundles_truncated: bool = Field(description="True when only the first 1000 sightings are listed")
     removed: list[RemovedLine] = Field(description="Lines of the source text left out of the body")
+    lines: list[SourceLine] | None = Field(
+        default=None,
+        description="Every non-empty line of the source text in order with its role and rule, removed ones "
+        "marked (null for articles stored by a cleaner before 2026.12.01-1)",
+    )
 
 
 class BundleProblem(BaseModel):

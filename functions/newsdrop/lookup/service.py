@@ -9,7 +9,7 @@ from typing import Any
 
 from newsdrop import keys
 from newsdrop.adapters.table import ArticleTable, to_wire
-from newsdrop.articles import heavy_fields_of
+from newsdrop.articles import heavy_fields_of, source_lines
 from newsdrop.lookup.cursor import CursorCodec
 from newsdrop.lookup.errors import BadParameter, InvalidCursor, NoSuchItem
 from newsdrop.lookup.params import DateRange, month_index, month_label, pick, plain
@@ -179,6 +179,7 @@ class Lookup:
         article = pick(meta, ARTICLE_DETAIL)
         article["body"] = heavy.get("body", "")
         article["removed"] = [pick(line, ("n", "text", "role", "rule")) for line in heavy.get("removed", [])]
+        article["lines"] = source_lines(heavy)
         article["bundles"] = [
             pick(s, ("bundle_id", "key", "member", "seen_at")) for s in sightings[:MAX_SIGHTINGS]
         ]
