@@ -26,10 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "functions") not in sys.path:
     sys.path.insert(0, str(ROOT / "functions"))
 
-from newsdrop.models import KEPT_ROLES, CleanArticle  # noqa: E402
+from newsdrop.models import KEPT_ROLES, CleanArticle, Member, MemberProblem  # noqa: E402
 from newsdrop.text import cleaner  # noqa: E402
 from newsdrop.text.cleaner import clean_article  # noqa: E402
 from newsdrop.text.html import clean_html, stdlib_text  # noqa: E402
+from newsdrop.text.members import BundleCleaner, CleanedMember  # noqa: E402
 from newsdrop.text.rules import rule_catalogue  # noqa: E402
 
 DEV = ROOT / "data" / "cleaning-dev"
@@ -140,6 +141,24 @@ def _cleaned(view: str, clean: Callable[[str], CleanArticle]) -> tuple[Row, int,
     return score_bodies(f"{view}/ cleaned", rows), size, elapsed
 
 
+def _as_bundle(view: str) -> Row:
+    """The view's files dropped as one bundle, cleaned as ingest cleans it (HTML extraction, bundle chrome)."""
+    golds = _gold_items()
+    suffix = ".html" if view == "html" else ".txt"
+    cleaner_ = BundleCleaner()
+    results: list[CleanedMember | MemberProblem] = []
+    for gold in golds:
+        member = Member(name=gold["id"] + suffix, content=_read_view(view, gold["id"]).encode("utf-8"))
+        results += cleaner_.add(member)
+    results += cleaner_.finish()
+    found = {r.name: r.article for r in results if isinstance(r, CleanedMember)}
+    rows = []
+    for gold in golds:
+        article = found.get(gold["id"] + suffix)
+        rows.append((gold, *((article.body, article.title, article.published) if article else (None,) * 3)))
+    return score_bodies(f"{view}/ one bundle (ingest)", rows)
+
+
 def _raw(view: str, transform: Callable[[str], str] = lambda text: text) -> Row:
     golds = _gold_items()
     rows = ((gold, transform(_read_view(view, gold["id"])), None, None) for gold in golds)
@@ -186,6 +205,9 @@ def run() -> dict[str, Row]:
         # The page's whole visible text, unfiltered: the HTML path's baseline.
         "html_raw": replace(_raw("html", stdlib_text), label="html/ raw text"),
         "html": replace(html_row, label="html/ extracted+cleaned"),
+        "article_bundle": _as_bundle("article"),
+        "page_bundle": _as_bundle("page"),
+        "html_bundle": _as_bundle("html"),
         "throughput": Row(
             "cleaner throughput (text)", mb_per_s=(article_bytes + page_bytes) / 1e6 / (article_s + page_s)
         ),
