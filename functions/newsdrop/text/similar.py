@@ -100,7 +100,7 @@ def pack(sig: Signature) -> bytes:
 
 
 def unpack(data: bytes | bytearray | memoryview) -> Signature:
-    """The signature ``pack`` stored; DynamoDB Binary values are accepted via their bytes."""
+    """The signature ``pack`` stored (pass a DynamoDB ``Binary`` as ``bytes(value)``)."""
     raw = bytes(data)
     if len(raw) != PACKED_BYTES:
         raise ValueError(f"a packed signature is {PACKED_BYTES} bytes, got {len(raw)}: store it with pack()")
