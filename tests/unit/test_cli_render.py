@@ -115,3 +115,15 @@ def test_bundle_view_lists_errors():
     text = console.export_text()
     assert "PARTIAL" in text and "incoming/x.zip" in text and "2.0 KB" in text
     assert "bad.txt" in text and "binary" in text and "not text; remove it" in text and "3 more" in text
+
+
+def test_similar_table_shows_similarity_with_three_decimals_first():
+    from rich.console import Console
+
+    console = Console(width=200, record=True)
+    items = [{"id": "a" * 32, "similarity": 0.8, "source": "Coast Times", "published": None, "title": "T"}]
+    console.print(render.similar_table(items, title="Similar"))
+    text = console.export_text()
+    header = next(line for line in text.splitlines() if "similarity" in line)
+    assert header.index("similarity") < header.index("id") < header.index("source") < header.index("title")
+    assert "0.800" in text and "a" * 32 in text and "Coast Times" in text
