@@ -99,6 +99,18 @@ class ApiClient:
     def articles(self, *, limit: int = 20, **filters: str | None) -> list[dict[str, Any]]:
         return list(self.pages("articles", filters, limit))
 
+    def similar(self, article_id: str, *, limit: int = 20) -> dict[str, Any]:
+        """The first page's answer (article_id, group_id, reason) with items of later pages up to ``limit``."""
+        path = f"articles/{urllib.parse.quote(article_id, safe='')}/similar"
+        first = self.get(path, {"limit": min(MAX_PAGE, limit)})
+        items = list(first.get("items", []))
+        cursor = first.get("next_cursor")
+        while cursor and len(items) < limit:
+            page = self.get(path, {"limit": min(MAX_PAGE, limit - len(items)), "cursor": cursor})
+            items += page.get("items", [])
+            cursor = page.get("next_cursor")
+        return {**first, "items": items[:limit], "next_cursor": cursor}
+
     def search(self, words: str, *, limit: int = 20) -> tuple[list[dict[str, Any]], bool]:
         page = self.get("search", {"q": words, "limit": min(MAX_PAGE, limit)})
         return page.get("items", [])[:limit], bool(page.get("complete", True))

@@ -1,4 +1,4 @@
-"""The `newsdrop` command line: drop, status, get, search, articles (through the API) and clean (offline)."""
+"""The `newsdrop` command line: drop, status, get, similar, search, articles (through the API) and clean (offline)."""
 
 from __future__ import annotations
 
@@ -213,6 +213,31 @@ def get(article_id: str, removed: bool, target: Target, api: ApiClient, as_json:
         render.print_source_lines(console, render.article_lines(article))
     else:
         render.print_article(console, article)
+
+
+# --- similar -----------------------------------------------------------------------------------
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("article_id")
+@click.option(
+    "--limit", default=20, show_default=True, type=click.IntRange(1, 1000), help="Articles to list."
+)
+@stack_options
+def similar(article_id: str, limit: int, target: Target, api: ApiClient, as_json: bool) -> None:
+    """The same story as other outlets posted it: near-duplicates of ARTICLE_ID, with their similarity."""
+    answer = api.similar(article_id, limit=limit)
+    if as_json:
+        emit_json({k: answer.get(k) for k in ("article_id", "group_id", "items", "reason")})
+        return
+    items = answer.get("items") or []
+    if items:
+        stdout().print(render.similar_table(items, title=f"Similar to {article_id} ({len(items)})"))
+    elif answer.get("reason"):
+        stderr().print(f"no similar articles: {answer['reason']}", markup=False)
+    else:
+        stderr().print(
+            f"no similar articles: no other version of this story has been ingested in {target.origin}",
+            markup=False,
+        )
 
 
 # --- search / articles -------------------------------------------------------------------------

@@ -125,6 +125,25 @@ def articles_table(items: Sequence[dict[str, Any]], *, title: str, score: bool =
     return table
 
 
+def similar_table(items: Sequence[dict[str, Any]], *, title: str) -> Table:
+    """Near-duplicates of one article: the similarity first, since it is what the list is about."""
+    table = Table(title=title, title_justify="left")
+    table.add_column("similarity", justify="right", no_wrap=True)
+    table.add_column("id", no_wrap=True)
+    for column in ("source", "published", "title"):
+        table.add_column(column, overflow="fold")
+    for item in items:
+        score = item.get("similarity")
+        table.add_row(
+            f"{score:.3f}" if isinstance(score, int | float) else "-",
+            item.get("id", "-"),
+            item.get("source") or "-",
+            item.get("published") or "-",
+            item.get("title") or "-",
+        )
+    return table
+
+
 ARTICLE_FIELDS = ("published", "source", "byline", "kicker", "news_id", "language", "word_count", "url")
 
 

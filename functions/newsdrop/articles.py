@@ -14,6 +14,7 @@ from typing import Any
 from newsdrop import keys
 from newsdrop.models import KEPT_ROLES, CleanArticle
 from newsdrop.terms import index_terms
+from newsdrop.text.similar import Head, Signature, pack
 
 # DynamoDB's item limit is 400 KB; leave room for keys, metadata and attribute names.
 INLINE_LIMIT = 300_000
@@ -163,6 +164,35 @@ def bundle_link_item(article: CleanArticle, aid: str, *, bundle_id: str, member:
         "bundle_id": bundle_id,
         "member": member,
         **summary(article, aid),
+    }
+
+
+def group_fields(group_id: str, sig: Signature) -> dict[str, Any]:
+    """What the META item of a grouped article adds: its group and its packed signature."""
+    return {"group_id": group_id, "sig": pack(sig)}
+
+
+def group_member_item(article: CleanArticle, aid: str, *, group_id: str, sig: Signature) -> dict:
+    """``GROUP#<group>/ART#<id>``: one near-duplicate of a group (idempotent to rewrite)."""
+    return {
+        "pk": keys.group_pk(group_id),
+        "sk": keys.group_member_sk(aid),
+        "type": "group_member",
+        "group_id": group_id,
+        "sig": pack(sig),
+        **summary(article, aid),
+    }
+
+
+def band_head_item(band_key: str, head: Head) -> dict:
+    """``SIMBAND#<band key>/HEAD``: the newest article under one band key; ingest overwrites it."""
+    return {
+        "pk": keys.band_pk(band_key),
+        "sk": keys.BAND_HEAD_SK,
+        "type": "band_head",
+        "id": head.id,
+        "group_id": head.group_id,
+        "sig": pack(head.sig),
     }
 
 

@@ -8,6 +8,11 @@ Items (pk / sk):
 - bundle record  ``BUNDLE#<bundle id>`` / ``STATUS``; GSI1 ``KEY#<object key>`` / ``<received_at>``;
                  GSI2 ``BUNDLES`` / ``<received_at>#<bundle id>``
 - search term    ``TERM#<folded term>`` / ``ART#<id>``
+- band head      ``SIMBAND#<band key>`` / ``HEAD``: the newest article with that MinHash band key
+                 (``newsdrop.text.similar.band_keys``), its ``group_id`` and packed ``sig``
+- group member   ``GROUP#<group id>`` / ``ART#<id>``: summary and ``sig`` of one article of a group of
+                 near-duplicates (the same story from several outlets); the group id is the id of the
+                 article that founded it. Grouped articles also carry ``group_id`` and ``sig`` on META.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ UNDATED = "0000-00-00"
 ARTICLE_SK = "META"
 STATUS_SK = "STATUS"
 BUNDLES_PK = "BUNDLES"
+BAND_HEAD_SK = "HEAD"
 # The combining-mark blocks (Latin, Greek, Cyrillic, Hebrew and Arabic diacritics among them).
 _COMBINING_MARKS = re.compile(
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
@@ -68,3 +74,15 @@ def object_key_pk(key: str) -> str:
 
 def term_pk(term: str) -> str:
     return f"TERM#{term}"
+
+
+def band_pk(band_key: str) -> str:
+    return f"SIMBAND#{band_key}"
+
+
+def group_pk(group_id: str) -> str:
+    return f"GROUP#{group_id}"
+
+
+def group_member_sk(article_id: str) -> str:
+    return f"ART#{article_id}"

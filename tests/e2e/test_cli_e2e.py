@@ -20,6 +20,9 @@ def newsdrop(stack: LocalStackProcess, *args: str, cwd: Path = REPO) -> subproce
     """Run the command with only the local stack's local.json to go by (no AWS or NEWSDROP_* settings)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "NEWSDROP_"))}
     env["NEWSDROP_LOCAL_FILE"] = str(stack.state_dir / "local.json")
+    # This checkout's command, as the local stack runs this checkout's functions: an editable install may
+    # point at another checkout of the repository.
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO / "cli"), str(REPO / "functions")])
     return subprocess.run(
         [sys.executable, "-m", "newsdrop_cli", *args],
         cwd=cwd,
@@ -85,3 +88,25 @@ def test_stopped_stack_exits_3(tmp_path):
     )
     assert result.returncode == 3
     assert "make run" in result.stderr
+
+
+def test_similar_finds_the_other_outlets_version(local_stack: LocalStackProcess, tmp_path):
+    from tests.integration.test_similar import HERALD, MUSEUM, TIMES, jsonl
+
+    bundle = tmp_path / "wire.jsonl"
+    bundle.write_bytes(jsonl(HERALD, TIMES, MUSEUM))
+    prefix = f"incoming/cli-e2e-{uuid.uuid4().hex[:8]}/"
+    dropped = newsdrop(local_stack, "drop", str(bundle), "--prefix", prefix, "--timeout", "120", "--json")
+    assert dropped.returncode == 0, dropped.stderr
+    [record] = json.loads(dropped.stdout)
+    listed = json.loads(newsdrop(local_stack, "articles", "--bundle", record["bundle_id"], "--json").stdout)
+    ids = {a["source"]: a["id"] for a in listed}
+
+    found = newsdrop(local_stack, "similar", ids["Valley Herald"], "--json")
+    assert found.returncode == 0, found.stderr
+    answer = json.loads(found.stdout)
+    assert [i["id"] for i in answer["items"]] == [ids["Coast Times"]]
+    assert answer["items"][0]["similarity"] >= 0.5
+    alone = newsdrop(local_stack, "similar", ids["City Post"])
+    assert alone.returncode == 0 and "no similar articles" in alone.stderr
+    assert newsdrop(local_stack, "similar", "0" * 32).returncode == 1

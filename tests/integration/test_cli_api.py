@@ -244,3 +244,47 @@ def test_wrong_api_key_says_how_to_fix_it(gateway, monkeypatch):
     result = newsdrop("status")
     assert result.exit_code == 1
     assert "NEWSDROP_API_KEY" in result.stderr
+
+
+def test_similar_lists_the_other_outlets_version_of_a_story(gateway, tmp_path, monkeypatch):
+    from tests.integration.test_similar import BRIEF, GAZETTE, HERALD, MUSEUM, TIMES, jsonl
+
+    monkeypatch.setenv("COLUMNS", "200")  # rich folds the table's columns on CliRunner's 80 columns
+
+    path = tmp_path / "wire.jsonl"
+    path.write_bytes(jsonl(HERALD, TIMES, MUSEUM, BRIEF, GAZETTE))
+    _, dropped = newsdrop_json("drop", str(path))
+    _, listed = newsdrop_json("articles", "--bundle", dropped[0]["bundle_id"])
+    ids = {a["source"] + ":" + a["title"]: a["id"] for a in listed}
+    herald, times = ids[f"Valley Herald:{HERALD[0]}"], ids[f"Coast Times:{TIMES[0]}"]
+    gazette, museum = ids[f"Hill Gazette:{GAZETTE[0]}"], ids[f"City Post:{MUSEUM[0]}"]
+
+    code, answer = newsdrop_json("similar", herald)
+    assert code == 0
+    assert answer["group_id"] == herald and answer["reason"] is None
+    assert sorted(i["id"] for i in answer["items"]) == sorted([times, gazette])
+    assert all(i["similarity"] >= 0.5 for i in answer["items"])
+    code, one = newsdrop_json("similar", herald, "--limit", "1")
+    assert code == 0 and len(one["items"]) == 1
+
+    table = newsdrop("similar", times)
+    assert table.exit_code == 0
+    for column in ("similarity", "id", "source", "published", "title"):
+        assert column in table.stdout
+    assert herald in table.stdout and "Valley Herald" in table.stdout and museum not in table.stdout
+    score = next(i for i in answer["items"] if i["id"] == times)["similarity"]
+    assert f"{score:.3f}" in table.stdout
+
+    alone = newsdrop("similar", museum)
+    assert alone.exit_code == 0
+    assert "no similar articles" in alone.stderr and "no other version" in alone.stderr
+    brief = next(a["id"] for a in listed if a["title"] == BRIEF[0])
+    short = newsdrop("similar", brief)
+    assert short.exit_code == 0 and "too short" in short.stderr
+
+
+@pytest.mark.parametrize(("article_id", "message"), [("0" * 32, "no article"), ("not-an-id", "article_id")])
+def test_similar_of_an_unknown_or_malformed_id_exits_1(gateway, article_id, message):
+    result = newsdrop("similar", article_id)
+    assert result.exit_code == 1
+    assert "error:" in result.stderr and message in result.stderr

@@ -138,3 +138,15 @@ def test_api_lines_are_shown_exactly_with_their_numbers():
 def test_articles_without_api_lines_fall_back_to_the_inferred_view():
     lines = render.article_lines({"body": "A", "removed": [removed(1, "T", "title")]})
     assert shape(lines) == [(1, "T", True), (None, "A", False)]
+
+
+def test_similar_table_shows_similarity_with_three_decimals_first():
+    from rich.console import Console
+
+    console = Console(width=200, record=True)
+    items = [{"id": "a" * 32, "similarity": 0.8, "source": "Coast Times", "published": None, "title": "T"}]
+    console.print(render.similar_table(items, title="Similar"))
+    text = console.export_text()
+    header = next(line for line in text.splitlines() if "similarity" in line)
+    assert header.index("similarity") < header.index("id") < header.index("source") < header.index("title")
+    assert "0.800" in text and "a" * 32 in text and "Coast Times" in text

@@ -74,6 +74,7 @@ def test_openapi_document_describes_every_route_with_the_error_shape():
         "/health",
         "/articles",
         "/articles/{article_id}",
+        "/articles/{article_id}/similar",
         "/search",
         "/bundles",
         "/bundles/{bundle_id}",
@@ -140,7 +141,7 @@ def test_unlisted_docs_assets_are_404(asset):
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/nope", "/articles/0123456789abcdef0123456789abcdef/similar", "/bundle"]
+    "path", ["/", "/nope", "/articles/0123456789abcdef0123456789abcdef/similar/more", "/bundle"]
 )
 def test_unknown_routes_are_404_in_the_error_shape(path):
     status, headers, body = call(event(path))
@@ -154,6 +155,7 @@ def test_unknown_routes_are_404_in_the_error_shape(path):
     [
         ("POST", "/articles"),
         ("DELETE", "/articles/0123456789abcdef0123456789abcdef"),
+        ("POST", "/articles/0123456789abcdef0123456789abcdef/similar"),
         ("PUT", "/bundles/b1"),
         ("PATCH", "/health"),
         ("POST", "/search"),
@@ -185,6 +187,10 @@ def test_wrong_method_on_a_known_route_is_405(method, path):
         ("/bundles", {"key": "k" * 1025}, "key"),
         ("/articles/NOT-AN-ID", None, "article_id"),
         ("/articles/0123456789ABCDEF0123456789ABCDEF", None, "article_id"),
+        ("/articles/NOT-AN-ID/similar", None, "article_id"),
+        ("/articles/0123456789abcdef0123456789abcdef/similar", {"limit": "0"}, "limit"),
+        ("/articles/0123456789abcdef0123456789abcdef/similar", {"limit": "101"}, "limit"),
+        ("/articles/0123456789abcdef0123456789abcdef/similar", {"cursor": ""}, "cursor"),
         ("/bundles/has%23hash", None, "bundle_id"),
     ],
 )

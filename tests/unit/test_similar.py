@@ -7,7 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from newsdrop.text.similar import BANDS, BINS, band_keys, same_story, signature, similarity
+from newsdrop.text.similar import (
+    BAND_ROWS,
+    BANDS,
+    BINS,
+    PACKED_BYTES,
+    Head,
+    assign_groups,
+    band_keys,
+    pack,
+    same_story,
+    signature,
+    similarity,
+    unpack,
+)
 
 GOLD = sorted((Path(__file__).resolve().parents[2] / "data" / "cleaning-dev" / "gold").glob("*.json"))
 
@@ -61,3 +74,106 @@ def test_bad_signatures_say_what_to_do() -> None:
         band_keys((1, 2, 3))
     with pytest.raises(ValueError, match="signature"):
         similarity((1,), (1, 2))
+
+
+def test_pack_round_trips_a_real_signature_in_512_big_endian_bytes() -> None:
+    sig = signature(_bodies()[0])
+    assert sig is not None
+    packed = pack(sig)
+    assert len(packed) == PACKED_BYTES == 512
+    assert packed[:8] == sig[0].to_bytes(8, "big")
+    assert unpack(packed) == sig
+    assert unpack(bytearray(packed)) == sig and unpack(memoryview(packed)) == sig
+
+
+def test_pack_keeps_the_extreme_values() -> None:
+    sig = (0, (1 << 64) - 1) * (BINS // 2)
+    assert unpack(pack(sig)) == sig
+
+
+def test_bad_packed_signatures_say_what_to_do() -> None:
+    with pytest.raises(ValueError, match="signature"):
+        pack((1, 2, 3))
+    with pytest.raises(ValueError, match="pack"):
+        unpack(b"\x00" * 511)
+
+
+# --- grouping: synthetic signatures whose shared bins are chosen exactly ----------------------------
+BASE = tuple(range(1000, 1000 + BINS))
+
+
+def edited(sig: tuple[int, ...], bands: range | list[int], salt: int = 1) -> tuple[int, ...]:
+    """``sig`` with every bin of ``bands`` changed (values no other test signature uses)."""
+    changed = {b * BAND_ROWS + r for b in bands for r in range(BAND_ROWS)}
+    return tuple(v + salt * 1_000_000 if i in changed else v for i, v in enumerate(sig))
+
+
+CLOSE = edited(BASE, range(0, 4))  # 12 of 16 bands equal: similarity 0.75
+CLOSER = edited(BASE, range(0, 2), salt=2)  # 14 bands equal: 0.875
+FAR = edited(BASE, range(0, 10), salt=3)  # 6 bands equal: 0.375, shares bands but is not the same story
+OTHER = edited(BASE, range(BANDS), salt=4)  # nothing in common
+
+
+def heads(*pairs: tuple[tuple[int, ...], Head]) -> dict[str, Head]:
+    return {key: head for sig, head in pairs for key in band_keys(sig)}
+
+
+GROUPING_CASES = [
+    pytest.param([("a", BASE, None)], {}, {"a": "a"}, id="alone-founds-its-group"),
+    pytest.param(
+        [("a", CLOSE, None)], heads((BASE, Head("x", "gx", BASE))), {"a": "gx"}, id="joins-a-stored-head"
+    ),
+    pytest.param(
+        [("a", FAR, None)], heads((BASE, Head("x", "gx", BASE))), {"a": "a"}, id="shared-band-not-same-story"
+    ),
+    pytest.param(
+        [("a", BASE, None), ("b", CLOSE, None), ("c", OTHER, None)],
+        {},
+        {"a": "a", "b": "a", "c": "c"},
+        id="joins-an-earlier-article-of-the-flush",
+    ),
+    pytest.param(
+        [("a", BASE, None)],
+        {
+            **heads((CLOSE, Head("x", "gx", CLOSE))),
+            **{k: Head("y", "gy", CLOSER) for k in band_keys(CLOSER)[2:4]},
+        },
+        {"a": "gy"},
+        id="most-similar-head-wins",
+    ),
+    pytest.param(
+        [("a", BASE, None)],
+        {band_keys(BASE)[5]: Head("y", "gz", CLOSE), band_keys(BASE)[6]: Head("x", "gb", CLOSE)},
+        {"a": "gb"},
+        id="tie-goes-to-the-smaller-group-id",
+    ),
+    pytest.param(
+        [("a", BASE, "g-first-attempt")],
+        heads((BASE, Head("x", "gx", BASE))),
+        {"a": "g-first-attempt"},
+        id="stored-group-survives-a-retry",
+    ),
+    pytest.param(
+        [("a", BASE, "g-first-attempt"), ("b", CLOSE, None)],
+        {},
+        {"a": "g-first-attempt", "b": "g-first-attempt"},
+        id="a-retried-article-still-gathers-the-flush",
+    ),
+]
+
+
+@pytest.mark.parametrize(("new", "found", "expected"), GROUPING_CASES)
+def test_assign_groups(new, found, expected) -> None:
+    groups, _ = assign_groups(new, found)
+    assert groups == expected
+
+
+def test_assign_groups_writes_one_head_per_band_newest_article_last() -> None:
+    groups, written = assign_groups([("a", BASE, None), ("b", CLOSE, None)], {})
+    assert groups == {"a": "a", "b": "a"}
+    shared = set(band_keys(BASE)) & set(band_keys(CLOSE))
+    assert len(shared) == 12 and len(written) == 16 + 4
+    assert {written[k].id for k in shared} == {"b"}
+    assert {written[k].id for k in set(band_keys(BASE)) - shared} == {"a"}
+    assert all(h.group_id == "a" for h in written.values())
+    assert written[band_keys(CLOSE)[0]].sig == CLOSE

@@ -35,6 +35,7 @@ from newsdrop.lookup.models import (
     ErrorBody,
     Health,
     SearchResults,
+    SimilarArticles,
 )
 from newsdrop.lookup.params import DateRange, plain
 from newsdrop.lookup.service import Lookup, Page
@@ -182,6 +183,21 @@ def list_articles(
         bundle=bundle, source=_utf8("source", source), dates=dates, limit=limit, cursor=cursor
     )
     return ArticleList.model_validate(_page(page))
+
+
+@app.get(
+    "/articles/<article_id>/similar",
+    summary="Near-duplicates of one article: the same story as other outlets posted it",
+    tags=["articles"],
+    security=_KEYED,
+    responses={**_ok(SimilarArticles, "One page of the article's group"), **_BAD, **_MISSING, **_STORAGE},
+)
+def similar_articles(
+    article_id: Annotated[str, Path(pattern=ARTICLE_ID_PATTERN, description="32 lowercase hex characters")],
+    limit: Limit = 20,
+    cursor: Cursor = None,
+) -> SimilarArticles:
+    return SimilarArticles.model_validate(service().similar(article_id, limit=limit, cursor=cursor))
 
 
 @app.get(

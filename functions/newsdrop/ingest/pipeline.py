@@ -35,6 +35,7 @@ from newsdrop.ingest.records import (
 from newsdrop.models import CleanArticle, Member, MemberProblem
 from newsdrop.text.cleaner import CLEANER_VERSION
 from newsdrop.text.members import BundleCleaner, CleanedMember
+from newsdrop.text.similar import Head, assign_groups, band_keys, signature, unpack
 
 logger = logging.getLogger(__name__)
 
@@ -404,6 +405,7 @@ class _ArticleWriter:
         fresh_ids = {aid for _, _, aid in self.pending if aid not in self.seen}
         existing = table.batch_get([(keys.article_pk(aid), keys.ARTICLE_SK) for aid in sorted(fresh_ids)])
         items: list[dict[str, Any]] = []
+        grouping: list[_NewArticle] = []
         counts = self.progress.counts
         for member, article, aid in self.pending:
             counts.articles += 1
@@ -426,16 +428,71 @@ class _ArticleWriter:
                 items += [sighting, articles.bundle_link_item(article, aid, bundle_id=bid, member=member)]
                 continue
             counts.new += 1
+            meta: dict[str, Any] | None = None
             if stored_before is None:
                 stored = articles.store_body(article, aid, self.ingestor.settings.bodies_prefix)
                 if stored.s3_key and stored.s3_payload is not None:
                     self.ingestor.bucket.put_bytes(
                         stored.s3_key, stored.s3_payload, content_type="application/gzip"
                     )
-                items.append(
-                    articles.article_item(article, aid, stored, bundle_id=bid, member=member, now=self.now)
-                )
+                meta = articles.article_item(article, aid, stored, bundle_id=bid, member=member, now=self.now)
+                items.append(meta)
                 items.extend(articles.term_items(article, aid))
             items += [sighting, articles.bundle_link_item(article, aid, bundle_id=bid, member=member)]
+            grouping.append(_NewArticle(aid, article, meta, stored_before))
+        items += self._group(grouping)
         table.batch_put(items)
         self.pending.clear()
+
+    def _group(self, new: list[_NewArticle]) -> list[dict[str, Any]]:
+        """Put the flush's new articles into near-duplicate groups: one batch_get of their band heads.
+
+        Sets ``group_id`` and ``sig`` on the META items about to be written and returns the band heads
+        and group member items. An article whose META an earlier attempt wrote keeps the group stored on
+        it, so a retry rewrites the same member item instead of adding one to another group.
+        """
+        table = self.ingestor.table
+        signed = [(entry, sig) for entry in new if (sig := signature(entry.article.body)) is not None]
+        if not signed:
+            return []
+        bands = {key for _, sig in signed for key in band_keys(sig)}
+        # BatchGetItem takes 100 keys: the adapter splits the flush's (up to 400) keys into requests.
+        stored_heads = table.batch_get([(keys.band_pk(key), keys.BAND_HEAD_SK) for key in sorted(bands)])
+        found = {
+            key: Head(item["id"], item["group_id"], unpack(bytes(item["sig"])))
+            for key in bands
+            if (item := stored_heads.get((keys.band_pk(key), keys.BAND_HEAD_SK))) is not None
+        }
+        groups, heads = assign_groups(
+            [(e.aid, sig, (e.stored_before or {}).get("group_id")) for e, sig in signed], found
+        )
+        items: list[dict[str, Any]] = []
+        for entry, sig in signed:
+            group_id = groups[entry.aid]
+            fields = articles.group_fields(group_id, sig)
+            if entry.meta is not None:
+                entry.meta.update(fields)
+            elif entry.stored_before is not None and "group_id" not in entry.stored_before:
+                # META from before grouping existed (a bundle retried across the deploy): mark it too.
+                self._set_group(entry.aid, fields)
+            items.append(articles.group_member_item(entry.article, entry.aid, group_id=group_id, sig=sig))
+        items += [articles.band_head_item(key, head) for key, head in heads.items()]
+        return items
+
+    def _set_group(self, aid: str, fields: dict[str, Any]) -> None:
+        self.ingestor.table.update(
+            keys.article_pk(aid),
+            keys.ARTICLE_SK,
+            UpdateExpression="SET group_id = :g, sig = :s",
+            ExpressionAttributeValues=to_wire({":g": fields["group_id"], ":s": fields["sig"]}),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _NewArticle:
+    """A new article of a flush: its META item when this flush writes it, and what was stored before."""
+
+    aid: str
+    article: CleanArticle
+    meta: dict[str, Any] | None
+    stored_before: dict[str, Any] | None

@@ -57,6 +57,34 @@ class SearchResults(BaseModel):
     )
 
 
+class SimilarArticle(BaseModel):
+    id: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    word_count: int | None = None
+    similarity: float = Field(
+        description="Estimated share of 5-word phrases the two bodies have in common (MinHash, 0-1, "
+        "3 decimals); members of a group are at least 0.5 similar to the article they joined through"
+    )
+
+
+class SimilarArticles(BaseModel):
+    article_id: str
+    group_id: str | None = Field(
+        description="The near-duplicate group (the id of the article that founded it); null when the "
+        "article is in no group, see reason"
+    )
+    items: list[SimilarArticle] = Field(
+        description="The group's other articles, ordered by id (the group partition's order), "
+        "not by similarity"
+    )
+    next_cursor: str | None = Field(description="Pass as cursor for the next page; null on the last page")
+    reason: str | None = Field(
+        default=None, description="Why group_id is null (e.g. the body is too short to compare)"
+    )
+
+
 class RemovedLine(BaseModel):
     n: int = Field(description="1-based line number in the member's text")
     text: str

@@ -14,6 +14,7 @@ from newsdrop.lookup.cursor import CursorCodec
 from newsdrop.lookup.errors import BadParameter, InvalidCursor, NoSuchItem
 from newsdrop.lookup.params import DateRange, month_index, month_label, pick, plain
 from newsdrop.terms import query_terms
+from newsdrop.text.similar import MIN_TOKENS, signature, similarity, unpack
 
 # --- bounds on the work one request may do (documented in docs/api.md) ---------------------
 MAX_QUERIES_PER_PAGE = (
@@ -311,6 +312,62 @@ class Lookup:
             if len(items) >= limit:
                 break
         return self._finish(items, ARTICLE_SUMMARY, {"m": month, "k": key}, scope)
+
+    # --- near-duplicates -----------------------------------------------------------------------
+    def similar(self, article_id: str, *, limit: int, cursor: str | None) -> dict[str, Any]:
+        """The other members of the article's near-duplicate group, in the group partition's order.
+
+        One GetItem of META, then Queries of ``GROUP#<group id>`` (sort key ``ART#<id>``, so by article
+        id, not by similarity: ranking would mean reading the whole group). ``similarity`` is the MinHash
+        estimate between the article and each member, rounded to 3 decimals.
+        """
+        scope = f"similar\x1f{article_id}"
+        position = self._position(cursor, scope)
+        meta = self.table.get(keys.article_pk(article_id), keys.ARTICLE_SK)
+        if meta is None:
+            raise NoSuchItem(
+                f"no article with id {article_id}", hint="ids come from GET /articles or GET /search"
+            )
+        answer: dict[str, Any] = {
+            "article_id": article_id,
+            "group_id": None,
+            "items": [],
+            "next_cursor": None,
+        }
+        group_id, packed = meta.get("group_id"), meta.get("sig")
+        if group_id is None or packed is None:
+            return {**answer, "reason": self._ungrouped_reason(meta)}
+        own = unpack(bytes(packed))
+        query = {
+            "KeyConditionExpression": "pk = :pk",
+            "ExpressionAttributeValues": to_wire({":pk": keys.group_pk(group_id)}),
+            **_projection((*ARTICLE_SUMMARY, "sig")),
+        }
+        items, last = self._collect(
+            query, _start_key(position), limit, keep=lambda item: item.get("id") != article_id
+        )
+        return {
+            **answer,
+            "group_id": group_id,
+            "items": [
+                dict(
+                    pick(item, ARTICLE_SUMMARY),
+                    similarity=round(similarity(own, unpack(bytes(item["sig"]))), 3),
+                )
+                for item in items
+            ],
+            "next_cursor": None if last is None else self.codec.encode({"k": last}, scope),
+        }
+
+    def _ungrouped_reason(self, meta: dict[str, Any]) -> str:
+        """Why an article has no group: its body is too short, or it was stored before grouping existed."""
+        body = heavy_fields_of(meta, self.fetch).get("body", "")
+        if signature(body) is None:
+            return (
+                f"the body is too short to compare with other articles: near-duplicate detection needs "
+                f"at least {MIN_TOKENS} words"
+            )
+        return "the article was stored before near-duplicate grouping existed, so it is in no group"
 
     # --- search ------------------------------------------------------------------------------
     def _postings(self, term: str) -> tuple[dict[str, dict[str, Any]], bool]:

@@ -10,6 +10,8 @@ below ~0.2. Store the band keys at ingest; candidates are the articles sharing o
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from hashlib import blake2b
 
 SHINGLE_WORDS = 5
@@ -24,6 +26,10 @@ SAME_STORY = 0.5
 
 _TOKEN = re.compile(r"\w+")
 _EMPTY = (1 << 64) - 1
+VALUE_BYTES = 8
+PACKED_BYTES = BINS * VALUE_BYTES
+
+Signature = tuple[int, ...]
 
 
 def _shingle_hashes(text: str) -> set[int]:
@@ -84,3 +90,58 @@ def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
 def same_story(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     """True when two signatures are close enough to be one story re-posted with small edits."""
     return similarity(a, b) >= SAME_STORY
+
+
+def pack(sig: Signature) -> bytes:
+    """The signature as ``PACKED_BYTES`` bytes (8 big-endian bytes per value), how the table stores it."""
+    if len(sig) != BINS:
+        raise ValueError(f"a signature has {BINS} values, got {len(sig)}: compute it with signature()")
+    return b"".join(value.to_bytes(VALUE_BYTES, "big") for value in sig)
+
+
+def unpack(data: bytes | bytearray | memoryview) -> Signature:
+    """The signature ``pack`` stored (pass a DynamoDB ``Binary`` as ``bytes(value)``)."""
+    raw = bytes(data)
+    if len(raw) != PACKED_BYTES:
+        raise ValueError(f"a packed signature is {PACKED_BYTES} bytes, got {len(raw)}: store it with pack()")
+    return tuple(int.from_bytes(raw[i : i + VALUE_BYTES], "big") for i in range(0, PACKED_BYTES, VALUE_BYTES))
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The newest article written under one band key, and the group it joined."""
+
+    id: str
+    group_id: str
+    sig: Signature
+
+
+def assign_groups(
+    new: Sequence[tuple[str, Signature, str | None]], found: Mapping[str, Head]
+) -> tuple[dict[str, str], dict[str, Head]]:
+    """Group ids for new articles, in order, and the band heads to write (band key -> head).
+
+    ``new`` holds (article id, signature, group id already stored for it or None); ``found`` the heads the
+    table holds under the articles' band keys. Each article is compared with the heads under its band
+    keys, from the table and from articles earlier in ``new``; the most similar one that is the same story
+    gives its group (ties go to the smaller group id, so the answer does not depend on read order),
+    otherwise the article founds a group named after itself. A stored group id wins: a retry keeps the
+    group the first attempt chose.
+    """
+    groups: dict[str, str] = {}
+    written: dict[str, Head] = {}
+    for aid, sig, known in new:
+        bands = band_keys(sig)
+        group = known
+        if group is None:
+            candidates = [
+                (-similarity(sig, head.sig), head.group_id)
+                for key in bands
+                for head in (found.get(key), written.get(key))
+                if head is not None and same_story(sig, head.sig)
+            ]
+            group = min(candidates)[1] if candidates else aid
+        groups[aid] = group
+        for key in bands:
+            written[key] = Head(aid, group, sig)
+    return groups, written
