@@ -6,9 +6,11 @@ import json
 from dataclasses import dataclass
 
 from newsdrop.articles import heavy_fields_of
+from newsdrop.handlers import lookup
 from newsdrop.handlers.ingest import lambda_handler
 from tests.integration.harness import FakeLambdaContext, receive_all, sqs_event
 from tests.integration.test_ingest import zip_of
+from tests.integration.test_lookup_fixtures import Api
 from tests.unit.test_bundle_cleaner import PAGE, PARAGRAPHS, story
 
 
@@ -48,6 +50,11 @@ def test_lines_repeated_across_the_bundle_are_removed_as_its_chrome(drop):
     record = drop.bundle_for("incoming/outlet.zip")
     assert "world news" in record["chrome"]
     assert record["counts"]["new"] == 6
+    lookup.reset()  # the lookup service is cached per container: build it against this test's stack
+    status, shown = Api(stack=drop.stack).get(f"/bundles/{record['bundle_id']}")
+    lookup.reset()
+    assert status == 200 and "follow us on the network" in shown["chrome"], "the API shows the learned chrome"
+    assert not any(key.startswith("council number") for key in shown["chrome"]), "headlines are no chrome"
 
 
 @dataclass

@@ -175,6 +175,11 @@ class Bundle(BundleSummary):
         default=None,
         description="true on a FAILED record whose message sits in the dead-letter queue: redrive it",
     )
+    chrome: list[str] | None = Field(
+        default=None,
+        description="lines (normalised) repeated across the bundle's members and removed from every article "
+        "as its site chrome (rule bundle_chrome)",
+    )
 
 
 class BundleList(BaseModel):

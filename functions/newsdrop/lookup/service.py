@@ -54,6 +54,7 @@ BUNDLE_DETAIL = (
     "resume_at",
     "last_error",
     "retryable",
+    "chrome",
 )
 ARTICLE_DETAIL = (
     "id",
