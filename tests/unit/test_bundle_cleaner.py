@@ -84,6 +84,19 @@ def test_one_wire_story_in_three_members_keeps_its_headline() -> None:
     assert [r.article.title for r in results if isinstance(r, CleanedMember)] == [headline] * 3
 
 
+def test_one_days_stories_keep_their_shared_dateline_and_byline() -> None:
+    def dated(number: int) -> str:
+        own = story(number).split("\n\n")
+        return "\n\n".join([*own[:3], "By Staff Reporter", "18 December 2016 - 15:21", *own[3:]])
+
+    results = run(BundleCleaner(), members([dated(n) for n in range(6)]))
+    for result in results:
+        assert isinstance(result, CleanedMember)
+        assert result.article.published == "2016-12-18T15:21"
+        assert result.article.byline == "By Staff Reporter"
+        assert "World news" not in result.article.body
+
+
 def test_the_same_file_three_times_is_not_chrome_to_itself() -> None:
     results = run(BundleCleaner(), members([story(1)] * 3))
     alone = clean_member(members([story(1)])[0])

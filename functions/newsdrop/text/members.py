@@ -16,6 +16,9 @@ from newsdrop.text.rules import normalize_line_key
 # Members held back while the chrome sample fills: bounded in count (BundleChrome) and in text size.
 MAX_SAMPLE_CHARS = 8_000_000
 MAX_HELD_PER_SAMPLE = 3
+# Lines a member's own cleaning reads as its metadata are never chrome, however often the bundle repeats
+# them: one day's stories of one outlet share a dateline, a staff byline, a kicker.
+METADATA_ROLES = frozenset({"title", "date", "byline", "news_id", "kicker", "source"})
 # A continuation carries the learned chrome in the bundle record: bounded far below the 400 KB item limit.
 MAX_CHROME_KEYS = 500
 MAX_CHROME_KEY_CHARS = 200
@@ -75,8 +78,9 @@ class BundleCleaner:
 
     The first members are held back until the chrome sample is full (``BundleChrome.sample_members``
     distinct members, or ``max_sample_chars`` of text, whichever comes first), then cleaned with
-    what was learned; later members are cleaned at once. A line that some sampled member has as its
-    headline is never chrome (three outlets re-posting one wire story print the same headline).
+    what was learned; later members are cleaned at once. A line that some sampled member, cleaned
+    alone, reads as its headline, dateline, byline, kicker, news id or source is never chrome (three
+    outlets re-posting one wire story print the same headline; one day's stories share a dateline).
     ``known_chrome`` (a continuation of a bundle an earlier invocation sampled) skips the sampling.
     Results come back in member order.
     """
@@ -93,7 +97,7 @@ class BundleCleaner:
         # Each held member with its cleaning alone, which stands when no chrome line touches it.
         self._held: list[tuple[PreparedText, CleanArticle] | MemberProblem] = []
         self._held_chars = 0
-        self._headlines: set[str] = set()
+        self._metadata_lines: set[str] = set()
         self._max_sample_chars = max_sample_chars
 
     @property
@@ -122,7 +126,10 @@ class BundleCleaner:
             return [self._result(prepared.name, clean_prepared(prepared, self._learned))]
         alone = clean_prepared(prepared)
         if alone.title:
-            self._headlines.add(normalize_line_key(alone.title))
+            self._metadata_lines.add(normalize_line_key(alone.title))
+        self._metadata_lines.update(
+            normalize_line_key(line.text) for line in alone.lines if line.role in METADATA_ROLES
+        )
         self._chrome.observe(prepared.text)
         self._held.append((prepared, alone))
         self._held_chars += len(prepared.text)
@@ -141,7 +148,7 @@ class BundleCleaner:
     def finish(self) -> list[CleanedMember | MemberProblem]:
         """Clean every member still held back (end of the bundle, or before handing it to a continuation)."""
         if self._learned is None:
-            self._learned = self._chrome.lines() - self._headlines
+            self._learned = self._chrome.lines() - self._metadata_lines
         held, self._held, self._held_chars = self._held, [], 0
         results: list[CleanedMember | MemberProblem] = []
         for entry in held:
