@@ -23,7 +23,9 @@ class Health(BaseModel):
     version: str
 
 
-class ArticleSummary(BaseModel):
+class ArticleHeader(BaseModel):
+    """The fields every article listing shares."""
+
     id: str
     title: str | None = None
     published: str | None = Field(
@@ -31,6 +33,9 @@ class ArticleSummary(BaseModel):
     )
     source: str | None = None
     word_count: int | None = None
+
+
+class ArticleSummary(ArticleHeader):
     member: str | None = Field(default=None, description="Bundle member name (only with the bundle filter)")
 
 
@@ -39,12 +44,7 @@ class ArticleList(BaseModel):
     next_cursor: str | None = Field(description="Pass as cursor for the next page; null on the last page")
 
 
-class SearchHit(BaseModel):
-    id: str
-    title: str | None = None
-    published: str | None = None
-    source: str | None = None
-    word_count: int | None = None
+class SearchHit(ArticleHeader):
     score: int = Field(description="Sum over the query words of their weight in the article")
 
 
@@ -57,12 +57,7 @@ class SearchResults(BaseModel):
     )
 
 
-class SimilarArticle(BaseModel):
-    id: str
-    title: str | None = None
-    published: str | None = None
-    source: str | None = None
-    word_count: int | None = None
+class SimilarArticle(ArticleHeader):
     similarity: float = Field(
         description="Estimated share of 5-word phrases the two bodies have in common (MinHash, 0-1, "
         "3 decimals); members of a group are at least 0.5 similar to the article they joined through"
@@ -92,13 +87,8 @@ class RemovedLine(BaseModel):
     rule: str | None = Field(default=None, description="The cleaning rule that decided it")
 
 
-class SourceLine(BaseModel):
-    n: int = Field(description="1-based line number in the member's text")
-    text: str
-    role: str | None = Field(
-        default=None, description="body, subheading, title, boilerplate, date, byline, caption, ..."
-    )
-    rule: str | None = Field(default=None, description="The cleaning rule that decided it")
+class SourceLine(RemovedLine):
+    role: str = Field(description="body, subheading, title, boilerplate, date, byline, caption, ...")
     removed: bool = Field(description="True when the line is left out of the body")
 
 
