@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import UTC, datetime
 
 UNDATED = "0000-00-00"
+_ZONED = re.compile(r"^(?P<local>\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2})?(?P<zone>Z|[+-]\d{2}:\d{2})$")
 ARTICLE_SK = "META"
 STATUS_SK = "STATUS"
 BUNDLES_PK = "BUNDLES"
@@ -52,8 +54,23 @@ def bundle_pk(bundle_id: str) -> str:
     return f"BUNDLE#{bundle_id}"
 
 
+def sortable_published(published: str | None) -> str | None:
+    """``published`` as the indexes sort it: in UTC when the article printed its zone, else as printed.
+
+    The article keeps its printed local time; only keys are normalised, so date filters (compared in
+    UTC) place "8:03 am ET" at 13:03 UTC.
+    """
+    if not published:
+        return None
+    zoned = _ZONED.match(published)
+    if zoned is None:
+        return published
+    offset = "+00:00" if zoned["zone"] == "Z" else zoned["zone"]
+    return datetime.fromisoformat(zoned["local"] + offset).astimezone(UTC).strftime("%Y-%m-%dT%H:%M")
+
+
 def bundle_link_sk(published: str | None, article_id: str) -> str:
-    return f"ART#{published or UNDATED}#{article_id}"
+    return f"ART#{sortable_published(published) or UNDATED}#{article_id}"
 
 
 def source_key(source: str) -> str:
@@ -61,11 +78,12 @@ def source_key(source: str) -> str:
 
 
 def published_sort_key(published: str | None, article_id: str) -> str:
-    return f"{published or UNDATED}#{article_id}"
+    return f"{sortable_published(published) or UNDATED}#{article_id}"
 
 
 def month_key(published: str | None) -> str:
-    return f"PUB#{published[:7]}" if published else "PUB#undated"
+    sortable = sortable_published(published)
+    return f"PUB#{sortable[:7]}" if sortable else "PUB#undated"
 
 
 def object_key_pk(key: str) -> str:

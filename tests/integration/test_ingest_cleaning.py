@@ -89,3 +89,25 @@ def test_a_continuation_cleans_with_the_chrome_the_first_invocation_learned(drop
     assert len(late) == 2
     for article in late:
         assert any(line["rule"] == "bundle_chrome" for line in heavy_fields_of(article)["removed"])
+
+
+def test_a_printed_zone_is_kept_and_date_filters_see_the_article_in_utc(drop):
+    text = "\n\n".join(
+        [
+            "Council approves the harbour budget",
+            "Nov. 19, 2019 8:03 am ET",
+            *story(3).split("\n\n")[3:5],
+        ]
+    )
+    drop.drop("incoming/zoned.jsonl", json.dumps({"id": "z1", "text": text}).encode())
+    (article,) = drop.articles()
+    assert article["published"] == "2019-11-19T08:03-05:00", "the local time and zone as printed"
+    lookup.reset()
+    api = Api(stack=drop.stack)
+    window = {"since": "2019-11-19T13:00:00Z", "until": "2019-11-19T13:05:00Z"}
+    for query in ({}, {"source": article["source"]} if article.get("source") else {}):
+        status, found = api.get("/articles", **window, **query)
+        assert status == 200 and [a["id"] for a in found["items"]] == [article["id"]]
+    status, found = api.get("/articles", since="2019-11-19T08:00:00Z", until="2019-11-19T09:00:00Z")
+    assert status == 200 and found["items"] == [], "08:03 ET is not 08:03 UTC"
+    lookup.reset()

@@ -27,17 +27,22 @@ def _article(*lines: str) -> str:
     ("printed", "iso"),
     [
         ("18 December 2016 - 15:21", "2016-12-18T15:21"),
-        ("Nov. 19, 2019 8:03 am ET", "2019-11-19T08:03"),
+        ("Nov. 19, 2019 8:03 am ET", "2019-11-19T08:03-05:00"),  # ET in winter is EST
+        ("July 4, 2019 8:03 am ET", "2019-07-04T08:03-04:00"),  # ... and EDT in summer
+        ("March 10, 2019 1:30 am PT", "2019-03-10T01:30-08:00"),  # before the 2:00 switch
+        ("2019-11-18T23:30:00+02:00", "2019-11-18T23:30+02:00"),
+        ("20 Nov 2019 08:00 GMT+2", "2019-11-20T08:00+02:00"),
+        ("Nov 19, 2019 8:03 AM The minister said", "2019-11-19T08:03"),  # a word, not a zone
         ("2019-11-19", "2019-11-19"),
         ("19/11/2019", "2019-11-19"),
         ("11/19/2019", "2019-11-19"),
-        ("2019-11-18T23:30:00Z", "2019-11-18T23:30"),
-        ("Updated 10:01 pm PST, Tuesday, November 19, 2019", "2019-11-19T22:01"),
+        ("2019-11-18T23:30:00Z", "2019-11-18T23:30Z"),
+        ("Updated 10:01 pm PST, Tuesday, November 19, 2019", "2019-11-19T22:01-08:00"),
         ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019", "2019-11-19T10:48"),
         ("Wednesday 20 November 2019 9:22 am", "2019-11-20T09:22"),
-        ("20 Nov 2019 08:00 GMT", "2019-11-20T08:00"),
+        ("20 Nov 2019 08:00 GMT", "2019-11-20T08:00Z"),
         ("19 NOV 2019", "2019-11-19"),
-        ("Nov 20 2019, 10:18am ist", "2019-11-20T10:18"),
+        ("Nov 20 2019, 10:18am ist", "2019-11-20T10:18"),  # IST names three zones: no offset
         ("by Office / 2016.12.01", "2016-12-01"),
         ("November 19, 2019 at 12:05 pm", "2019-11-19T12:05"),
         ("1st March 2020", "2020-03-01"),
@@ -162,7 +167,7 @@ def test_hints_take_precedence() -> None:
     )
     article = clean_article(_article("Menu", "Headline of the day", LEAD, SECOND), hints)
     assert article.title == "Headline of the day"
-    assert article.published == "2019-11-19T08:03"
+    assert article.published == "2019-11-19T08:03Z"
     assert article.source == "Example Wire"
     assert article.url == "https://example.com/a"
     assert [line.role for line in article.lines][:2] == ["boilerplate", "title"]
@@ -191,8 +196,11 @@ def test_language_of_other_scripts() -> None:
 @pytest.mark.parametrize(
     ("stamp", "iso"),
     [
-        ("Published Tue, Nov 19 2019 7:05 AM EST Updated Tue, Nov 19 2019 7:16 AM EST", "2019-11-19T07:05"),
-        ("Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET", "2019-11-19T08:21"),
+        (
+            "Published Tue, Nov 19 2019 7:05 AM EST Updated Tue, Nov 19 2019 7:16 AM EST",
+            "2019-11-19T07:05-05:00",
+        ),
+        ("Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET", "2019-11-19T08:21-05:00"),
     ],
 )
 def test_long_publication_stamps_in_the_header_set_published(stamp: str, iso: str) -> None:

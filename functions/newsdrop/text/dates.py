@@ -54,13 +54,28 @@ _TIME = re.compile(
 _GAP_AFTER = re.compile(r"T|[\s,|\-–—@·•]*(?:(?:at|às|à|a las|um|alle)\s*)?")
 # ... and only a time-zone or weekday word or two from the time printed before it.
 _GAP_BEFORE = re.compile(r"[\s,|\-–—]*(?:[A-Za-z]{2,9}\.?,?[\s|\-–—]*){0,3}")
+# A time zone printed right after the clock time: UTC, a numeric offset, or a common abbreviation.
+_ZONE = re.compile(
+    r"\s*(?:(?P<utc>Z(?![A-Za-z])|(?:UTC|GMT)(?![A-Za-z]))(?P<utc_offset>[+-]\d{1,2}(?::?\d{2})?)?"
+    r"|(?P<offset>[+-]\d{2}:?\d{2})(?!\d)|(?P<abbr>[A-Z]{2,4})(?![A-Za-z]))"
+)
+# Fixed offsets of unambiguous abbreviations, in minutes (IST, which names three zones, is left out).
+_ZONE_MINUTES = {
+    "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
+    "AKST": -540, "AKDT": -480, "HST": -600, "WET": 0, "WEST": 60, "BST": 60, "CET": 60, "CEST": 120,
+    "EET": 120, "EEST": 180, "MSK": 180, "SGT": 480, "HKT": 480, "JST": 540, "KST": 540, "AEST": 600,
+    "AEDT": 660,
+}  # fmt: skip
+# US generic zones ("8:03 am ET"): standard offset; daylight time adds an hour.
+_US_GENERIC_MINUTES = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
 # How far from the date a printed time may stand ("18 December 2016 - 15:21", "10:01 pm PST, Tuesday, Nov...").
 _TIME_WINDOW = 28
 
 
 @dataclass(frozen=True, slots=True)
 class FoundDate:
-    """A date found in a text: ``iso`` is YYYY-MM-DD or YYYY-MM-DDTHH:MM; ``text`` the printed span."""
+    """A date found in a text: ``iso`` is YYYY-MM-DD, YYYY-MM-DDTHH:MM, or that with the printed zone's
+    offset (``Z``, ``-05:00``); ``text`` the printed span."""
 
     iso: str
     text: str
@@ -83,6 +98,50 @@ def _ymd(match: re.Match[str]) -> tuple[int, int, int] | None:
     except ValueError:
         return None
     return year, month, day
+
+
+def _us_daylight(year: int, month: int, day: int, hour: int) -> bool:
+    """US daylight saving time (since 2007): second Sunday of March 2:00 to first Sunday of November 2:00."""
+    start = _first_sunday(year, 3) + 7
+    end = _first_sunday(year, 11)
+    return (3, start, 2) <= (month, day, hour) < (11, end, 2)
+
+
+def _first_sunday(year: int, month: int) -> int:
+    return 1 + (6 - date(year, month, 1).weekday()) % 7
+
+
+def _format_offset(minutes: int) -> str:
+    if minutes == 0:
+        return "Z"
+    sign = "+" if minutes > 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _zone_after(text: str, position: int, when: tuple[int, int, int, int]) -> tuple[str, int] | None:
+    """The ISO offset of a time zone printed at ``position`` and where it ends, or None."""
+    match = _ZONE.match(text, position)
+    if match is None:
+        return None
+    if match["utc"]:
+        minutes = 0
+        if match["utc_offset"]:
+            sign = -1 if match["utc_offset"][0] == "-" else 1
+            digits = match["utc_offset"][1:].replace(":", "")
+            hours, mins = (digits[:-2] or "0", digits[-2:]) if len(digits) > 2 else (digits, "0")
+            minutes = sign * (int(hours) * 60 + int(mins))
+    elif match["offset"]:
+        digits = match["offset"][1:].replace(":", "")
+        minutes = (-1 if match["offset"][0] == "-" else 1) * (int(digits[:2]) * 60 + int(digits[2:]))
+    elif match["abbr"] in _ZONE_MINUTES:
+        minutes = _ZONE_MINUTES[match["abbr"]]
+    elif match["abbr"] in _US_GENERIC_MINUTES:
+        minutes = _US_GENERIC_MINUTES[match["abbr"]] + (60 if _us_daylight(*when) else 0)
+    else:
+        return None
+    if abs(minutes) > 14 * 60:
+        return None
+    return _format_offset(minutes), match.end()
 
 
 def _time_near(text: str, start: int, end: int) -> tuple[int, int, int, int] | None:
@@ -127,6 +186,12 @@ def find_date(text: str) -> FoundDate | None:
     if clock is not None:
         hour, minute, time_start, time_end = clock
         iso += f"T{hour:02d}:{minute:02d}"
+        # The local time as printed, with the offset of the zone printed beside it (if any).
+        zone = _zone_after(text, time_end, (year, month, day, hour))
+        if zone is not None:
+            iso += zone[0]
+            if time_start >= end:  # printed after the date: the span takes the zone in
+                time_end = zone[1]
         start, end = min(start, time_start), max(end, time_end)
     return FoundDate(iso=iso, text=text[start:end].strip(), start=start, end=end)
 
