@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsdrop.articles import article_id
+from newsdrop.articles import article_id, heavy_fields, source_lines
 from newsdrop.bundles import iter_members
 from newsdrop.config import Limits
 from newsdrop.errors import BundleError
-from newsdrop.models import KEPT_ROLES, CleanArticle, MemberProblem
+from newsdrop.models import CleanArticle, MemberProblem
 from newsdrop.text.members import BundleCleaner, CleanedMember
 
 
@@ -31,6 +31,7 @@ class Problem:
 
 def article_record(article: CleanArticle, member: str) -> dict[str, Any]:
     """The API's article fields (GET /articles/{id}) for an offline result, plus the member name."""
+    heavy = heavy_fields(article)  # the audit trail exactly as ingest stores it and the API shows it
     return {
         "id": article_id(article),
         "title": article.title,
@@ -46,17 +47,8 @@ def article_record(article: CleanArticle, member: str) -> dict[str, Any]:
         "caption": article.caption,
         "subheadings": list(article.subheadings) or None,
         "url": article.url,
-        "removed": [{"n": ln.n, "text": ln.text, "role": ln.role, "rule": ln.rule} for ln in article.removed],
-        "lines": [
-            {
-                "n": ln.n,
-                "text": ln.text,
-                "role": ln.role,
-                "rule": ln.rule,
-                "removed": ln.role not in KEPT_ROLES,
-            }
-            for ln in article.lines
-        ],
+        "removed": heavy["removed"],
+        "lines": source_lines(heavy),
         "member": member,
     }
 

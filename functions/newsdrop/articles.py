@@ -37,7 +37,7 @@ class StoredBody:
     s3_payload: bytes | None = None
 
 
-def _heavy_fields(article: CleanArticle) -> dict[str, Any]:
+def heavy_fields(article: CleanArticle) -> dict[str, Any]:
     """Body and audit trail; ``kept`` numbers the body's paragraphs so the source can be shown whole."""
     return {
         "body": article.body,
@@ -79,7 +79,7 @@ def source_lines(heavy: dict[str, Any]) -> list[dict[str, Any]] | None:
 
 def store_body(article: CleanArticle, aid: str, bodies_prefix: str) -> StoredBody:
     """Keep body and audit trail inline when small, compressed when that fits, else in S3: never truncated."""
-    heavy = _heavy_fields(article)
+    heavy = heavy_fields(article)
     raw = json.dumps(heavy, ensure_ascii=False).encode("utf-8")
     if len(raw) <= INLINE_LIMIT:
         return StoredBody(attributes=heavy)
