@@ -118,21 +118,22 @@ def _format_offset(minutes: int) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def _offset_minutes(offset: str) -> int:
+    """Minutes of a printed offset: "+2", "+05:30", "-0800", "+5:30"."""
+    digits = offset[1:].replace(":", "")
+    hours, mins = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "0")
+    return (-1 if offset[0] == "-" else 1) * (int(hours) * 60 + int(mins))
+
+
 def _zone_after(text: str, position: int, when: tuple[int, int, int, int]) -> tuple[str, int] | None:
     """The ISO offset of a time zone printed at ``position`` and where it ends, or None."""
     match = _ZONE.match(text, position)
     if match is None:
         return None
     if match["utc"]:
-        minutes = 0
-        if match["utc_offset"]:
-            sign = -1 if match["utc_offset"][0] == "-" else 1
-            digits = match["utc_offset"][1:].replace(":", "")
-            hours, mins = (digits[:-2] or "0", digits[-2:]) if len(digits) > 2 else (digits, "0")
-            minutes = sign * (int(hours) * 60 + int(mins))
+        minutes = _offset_minutes(match["utc_offset"]) if match["utc_offset"] else 0
     elif match["offset"]:
-        digits = match["offset"][1:].replace(":", "")
-        minutes = (-1 if match["offset"][0] == "-" else 1) * (int(digits[:2]) * 60 + int(digits[2:]))
+        minutes = _offset_minutes(match["offset"])
     elif match["abbr"] in _ZONE_MINUTES:
         minutes = _ZONE_MINUTES[match["abbr"]]
     elif match["abbr"] in _US_GENERIC_MINUTES:
