@@ -437,7 +437,9 @@ class _ArticleWriter:
                     )
                 meta = articles.article_item(article, aid, stored, bundle_id=bid, member=member, now=self.now)
                 items.append(meta)
-                items.extend(articles.term_items(article, aid))
+            # Terms go out even when an earlier attempt wrote META: its flush may have died with only
+            # some chunks written, and the terms are the chunks most likely to be the missing ones.
+            items.extend(articles.term_items(article, aid))
             items += [sighting, articles.bundle_link_item(article, aid, bundle_id=bid, member=member)]
             grouping.append(_NewArticle(aid, article, meta, stored_before))
         items += self._group(grouping)
