@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from botocore.exceptions import ClientError
 from bundle_factory import make_bundle
 
@@ -69,3 +70,86 @@ def drop_fetch(drop):
         return drop.stack.s3.get_object(Bucket=drop.stack.bucket, Key=key)["Body"].read()
 
     return fetch
+
+
+class Killed(BaseException):
+    """The invocation dies (timeout, out of memory): no except clause of the ingest runs."""
+
+
+ALL_FIVE_NEW = {"members": 5, "articles": 5, "new": 5, "duplicates": 0, "skipped": 0, "failed": 0}
+
+
+def _deliver_until_empty(drop) -> int:
+    invocations = 0
+    while messages := receive_all(drop.stack.sqs, drop.stack.queue_url):
+        drop.deliver(messages)
+        invocations += 1
+        assert invocations < 20, "the bundle keeps being handed on"
+    return invocations
+
+
+@pytest.mark.parametrize("fault", ["send-fails", "killed-before-send", "killed-after-send"])
+def test_a_lost_continuation_does_not_drop_the_rest_of_the_bundle(drop, monkeypatch, fault):
+    """Every invocation hands on after one member; the first hand-over breaks around its SendMessage."""
+    from newsdrop.ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "CONTINUE_WHEN_SECONDS_LEFT", 10.0**9)
+    drop.stack.s3.put_object(
+        Bucket=drop.stack.bucket, Key="incoming/seeds.zip", Body=make_bundle("zip", seed_articles())
+    )
+    [message] = receive_all(drop.stack.sqs, drop.stack.queue_url)
+    service.ingestor().lease_seconds = 0  # a dead invocation's lease has run out by the redelivery
+    sqs = aws.client("sqs")
+    event = "after-call.sqs.SendMessage" if fault == "killed-after-send" else "before-call.sqs.SendMessage"
+
+    def break_once(**_: Any) -> None:
+        sqs.meta.events.unregister(event, break_once)
+        if fault == "send-fails":
+            raise ClientError({"Error": {"Code": "InternalError", "Message": "try again"}}, "SendMessage")
+        raise Killed
+
+    sqs.meta.events.register(event, break_once)
+    if fault == "send-fails":
+        assert drop.deliver([message])["batchItemFailures"], "the failed hand-over goes back to SQS"
+    else:
+        with pytest.raises(Killed):
+            drop.deliver([message])
+    _deliver_until_empty(drop)  # a continuation, if one was sent before the crash
+    _redeliver(drop, message, 2)  # SQS hands the original out again after its visibility timeout
+    _deliver_until_empty(drop)
+
+    record = drop.bundle_for("incoming/seeds.zip")
+    assert record["status"] == "DONE"
+    assert record["counts"] == ALL_FIVE_NEW
+    assert len(drop.articles()) == 5
+
+
+def test_a_continuation_that_overtakes_its_checkpoint_waits_for_it(drop, monkeypatch):
+    """The continuation is picked up while its sender is still checkpointing: it waits, then resumes."""
+    import threading
+
+    from newsdrop.ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "CONTINUE_WHEN_SECONDS_LEFT", 10.0**9)
+    drop.stack.s3.put_object(
+        Bucket=drop.stack.bucket, Key="incoming/seeds.zip", Body=make_bundle("zip", seed_articles())
+    )
+    [message] = receive_all(drop.stack.sqs, drop.stack.queue_url)
+    sqs = aws.client("sqs")
+    replies: list[dict] = []
+
+    def deliver_the_continuation_at_once(**_: Any) -> None:
+        sqs.meta.events.unregister("after-call.sqs.SendMessage", deliver_the_continuation_at_once)
+        continuation = receive_all(drop.stack.sqs, drop.stack.queue_url)
+        worker = threading.Thread(target=lambda: replies.append(drop.deliver(continuation)))
+        worker.start()
+        threads.append(worker)
+
+    threads: list[threading.Thread] = []
+    sqs.meta.events.register("after-call.sqs.SendMessage", deliver_the_continuation_at_once)
+    assert drop.deliver([message]) == {"batchItemFailures": []}
+    threads[0].join(timeout=60)
+    assert replies == [{"batchItemFailures": []}], "the early continuation was not turned away as busy"
+    _deliver_until_empty(drop)
+    record = drop.bundle_for("incoming/seeds.zip")
+    assert record["status"] == "DONE" and record["counts"] == ALL_FIVE_NEW
