@@ -153,3 +153,37 @@ def test_a_continuation_that_overtakes_its_checkpoint_waits_for_it(drop, monkeyp
     _deliver_until_empty(drop)
     record = drop.bundle_for("incoming/seeds.zip")
     assert record["status"] == "DONE" and record["counts"] == ALL_FIVE_NEW
+
+
+def test_counts_after_a_crash_in_a_continuation_are_not_counted_twice(drop, monkeypatch):
+    """Progress reports after the checkpoint, then a crash: the redelivery counts from the checkpoint."""
+    from newsdrop.ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "PROGRESS_EVERY_SECONDS", 0.0)  # a progress report after every member
+    monkeypatch.setattr(pipeline, "CONTINUE_WHEN_SECONDS_LEFT", 10.0**9)  # hand on after the first member
+    drop.stack.s3.put_object(
+        Bucket=drop.stack.bucket, Key="incoming/seeds.zip", Body=make_bundle("zip", seed_articles())
+    )
+    drop.deliver()
+    assert drop.bundle_for("incoming/seeds.zip")["resume_at"] == 1
+    monkeypatch.setattr(pipeline, "CONTINUE_WHEN_SECONDS_LEFT", -1.0)
+    [continuation] = receive_all(drop.stack.sqs, drop.stack.queue_url)
+    real_take = pipeline.Ingestor._take
+    taken = {"n": 0}
+
+    def die_at_the_third_member(member, progress, writer):
+        taken["n"] += 1
+        if taken["n"] == 3:
+            raise Killed
+        real_take(member, progress, writer)
+
+    monkeypatch.setattr(pipeline.Ingestor, "_take", staticmethod(die_at_the_third_member))
+    service.ingestor().lease_seconds = 0  # the dead invocation's lease has run out by the redelivery
+    with pytest.raises(Killed):
+        drop.deliver([continuation])
+    assert drop.bundle_for("incoming/seeds.zip")["counts"]["members"] == 3, "progress was reported"
+    monkeypatch.setattr(pipeline.Ingestor, "_take", staticmethod(real_take))
+    _redeliver(drop, continuation, 2)
+    record = drop.bundle_for("incoming/seeds.zip")
+    assert record["status"] == "DONE"
+    assert record["counts"] == ALL_FIVE_NEW

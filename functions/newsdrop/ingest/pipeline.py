@@ -300,9 +300,17 @@ class Ingestor:
         """
         assert self.continue_later is not None
         self.continue_later(replace(ref, resume_at=resume_at))
+        attributes = progress.as_attributes()
+        # Progress reports after this point overwrite "counts"; a redelivery restores from "checkpoint".
+        checkpoint = {**attributes, "format": progress.format}
         record = self._save(
             ref,
-            {**progress.as_attributes(), "resume_at": resume_at, "lease_until": iso(self.clock())},
+            {
+                **attributes,
+                "checkpoint": {k: v for k, v in checkpoint.items() if v is not None},
+                "resume_at": resume_at,
+                "lease_until": iso(self.clock()),
+            },
         )
         logger.info(
             "bundle continues in a new invocation", extra={"bundle_id": ref.bundle_id, "resume_at": resume_at}

@@ -64,7 +64,13 @@ class Progress:
 
     @classmethod
     def restore(cls, record: dict[str, Any]) -> Progress:
-        """The progress a checkpointed record holds, so a continuation carries on counting."""
+        """The progress a checkpointed record holds, so a continuation carries on counting.
+
+        Counts come from the ``checkpoint`` saved together with ``resume_at``: the record's own counts
+        may include members past ``resume_at`` that a crashed attempt reported and a redelivery reads again.
+        Records checkpointed before ``checkpoint`` existed fall back to their own fields.
+        """
+        record = record.get("checkpoint") or record
         counts = Counts(
             **{k: int(v) for k, v in (record.get("counts") or {}).items() if k in Counts.__slots__}
         )
