@@ -11,6 +11,11 @@ from newsdrop import keys
 RECEIVED, PROCESSING, DONE, PARTIAL, FAILED = "RECEIVED", "PROCESSING", "DONE", "PARTIAL", "FAILED"
 FINAL_STATES = frozenset({DONE, PARTIAL, FAILED})
 MAX_ERRORS_KEPT = 100  # bounds the record far below DynamoDB's 400 KB item limit
+MAX_ERROR_TEXT = 1500  # characters of one error's member name or reason (100 errors stay under 400 KB)
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_ERROR_TEXT else f"{text[:MAX_ERROR_TEXT]}… ({len(text)} characters)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +93,7 @@ class Progress:
     def add_error(self, member: str, code: str, reason: str) -> None:
         self.errors_total += 1
         if len(self.errors) < MAX_ERRORS_KEPT:
-            self.errors.append(ErrorEntry(member=member, code=code, reason=reason))
+            self.errors.append(ErrorEntry(member=_clip(member), code=code, reason=_clip(reason)))
 
     def final_status(self) -> str:
         if self.counts.articles == 0:
@@ -100,7 +105,8 @@ class Progress:
     def as_attributes(self) -> dict[str, Any]:
         errors = [asdict(e) for e in self.errors]
         if self.bundle_error:
-            errors.insert(0, asdict(self.bundle_error))
+            error = self.bundle_error
+            errors.insert(0, {"member": error.member, "code": error.code, "reason": _clip(error.reason)})
         attributes: dict[str, Any] = {
             "counts": asdict(self.counts),
             "errors": errors,
