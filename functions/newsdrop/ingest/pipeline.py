@@ -17,6 +17,7 @@ from newsdrop.adapters.table import ArticleTable, to_wire
 from newsdrop.bundles import detect_format, iter_members
 from newsdrop.config import Settings
 from newsdrop.errors import (
+    AccessDenied,
     BundleError,
     ConditionFailed,
     EmptyBundle,
@@ -218,7 +219,11 @@ class Ingestor:
             return self._hand_over(ref, progress, resume_at)
         quarantine_key = None
         if progress.bundle_error and info is not None:
-            quarantine_key = self._quarantine(ref, info, progress)
+            try:
+                quarantine_key = self._quarantine(ref, info, progress)
+            except Exception as exc:
+                self._record_transient_failure(ref, progress, exc, receive_count, max_receives)
+                raise
         status = progress.final_status()
         finished = self.clock()
         attributes = {
@@ -348,16 +353,16 @@ class Ingestor:
             f"{self.settings.incoming_prefix}",
         }
         try:
-            if info.size > 0:
-                self.bucket.copy(info, dest)
+            self.bucket.copy(info, dest)  # an empty object too: the key the record names must exist
             self.bucket.put_bytes(
                 f"{dest}.error.json",
                 json.dumps(report, indent=2, ensure_ascii=False).encode(),
                 content_type="application/json",
             )
-        except Exception:  # the record still carries the error; quarantine is a convenience copy
+        except (AccessDenied, NotFound):  # lasting: the record still carries the error, without a copy
             logger.exception("quarantine copy failed", extra={"bundle_id": ref.bundle_id})
             return None
+        # Anything else (throttling, a 5xx) propagates: SQS retries, and the copy is made like a clean run's.
         return dest
 
     def _record_transient_failure(
