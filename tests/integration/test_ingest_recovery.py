@@ -11,9 +11,9 @@ from bundle_factory import make_bundle
 
 from newsdrop import wiring
 from newsdrop.adapters import aws
+from newsdrop.articles import heavy_fields_of
 from newsdrop.dal import items as dal_items
 from newsdrop.dal import table as table_module
-from newsdrop.articles import heavy_fields_of
 from newsdrop.terms import index_terms
 from tests.integration.harness import message_with_body, receive_all, scan_all, seed_articles
 
