@@ -169,6 +169,7 @@ def _reset_newsdrop_caches() -> None:
     get_settings.cache_clear()
     aws.reset_clients()
     service.ingestor.cache_clear()
+    service.announcer.cache_clear()
     lookup.reset()
 
 

@@ -74,7 +74,12 @@ def stack(aws_env: dict[str, str], reset_caches: Callable[[], None]) -> Iterator
 @pytest.fixture
 def drop(stack: LocalStack) -> Iterator[SimpleNamespace]:
     """Upload bytes under incoming/ and hand the resulting SQS messages to the handler; returns a namespace."""
-    for cached in (get_settings.cache_clear, aws.reset_clients, service.ingestor.cache_clear):
+    for cached in (
+        get_settings.cache_clear,
+        aws.reset_clients,
+        service.ingestor.cache_clear,
+        service.announcer.cache_clear,
+    ):
         cached()
 
     def _drop(key: str, data: bytes) -> dict:
@@ -115,5 +120,10 @@ def drop(stack: LocalStack) -> Iterator[SimpleNamespace]:
         bundle_for=bundle_for,
         stack=stack,
     )
-    for cached in (get_settings.cache_clear, aws.reset_clients, service.ingestor.cache_clear):
+    for cached in (
+        get_settings.cache_clear,
+        aws.reset_clients,
+        service.ingestor.cache_clear,
+        service.announcer.cache_clear,
+    ):
         cached()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import posixpath
 import time
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from newsdrop.errors import (
     LimitExceeded,
     NotFound,
 )
+from newsdrop.ingest.announce import pending_marker
 from newsdrop.ingest.records import (
     FAILED,
     FINAL_STATES,
@@ -33,11 +33,10 @@ from newsdrop.ingest.records import (
     new_record,
 )
 from newsdrop.models import CleanArticle, Member, MemberProblem
+from newsdrop.observe import logger
 from newsdrop.text.cleaner import CLEANER_VERSION
 from newsdrop.text.members import BundleCleaner, CleanedMember
 from newsdrop.text.similar import Head, assign_groups, band_keys, signature, unpack
-
-logger = logging.getLogger(__name__)
 
 ARTICLES_PER_FLUSH = 25
 PROGRESS_EVERY_SECONDS = 5.0
@@ -208,6 +207,7 @@ class Ingestor:
             "quarantine_key": quarantine_key,
             "lease_until": iso(finished),
             **progress.as_attributes(),
+            **pending_marker(),  # written with the final status: the Bundle Finished event is owed
         }
         if info is not None:
             attributes["size"] = info.size
@@ -218,7 +218,8 @@ class Ingestor:
                 "bundle_id": ref.bundle_id,
                 "key": ref.key,
                 "status": status,
-                "counts": record.get("counts"),
+                "counts": {name: int(value) for name, value in (record.get("counts") or {}).items()},
+                "duration_ms": int(record.get("duration_ms") or 0),
             },
         )
         return Outcome(ref.bundle_id, status, record)
@@ -343,6 +344,7 @@ class Ingestor:
                         "dead-letter queue: fix the cause, then redrive it (aws sqs start-message-move-task)",
                     }
                 ],
+                **pending_marker(),
             )
         attributes["lease_until"] = iso(self.clock())
         try:

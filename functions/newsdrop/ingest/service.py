@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import logging
+import os
 from collections.abc import Callable
 from dataclasses import asdict
 from dataclasses import fields as dataclass_fields
@@ -15,13 +15,16 @@ from aws_lambda_powertools.utilities.data_classes import S3Event
 
 from newsdrop.adapters import aws
 from newsdrop.adapters.bucket import DropBucket
+from newsdrop.adapters.events import DEFAULT_BUS, EventBus
 from newsdrop.adapters.queue import IngestQueue
 from newsdrop.adapters.table import ArticleTable
 from newsdrop.config import get_settings
+from newsdrop.ingest import telemetry
+from newsdrop.ingest.announce import Announcer
 from newsdrop.ingest.pipeline import Ingestor, Outcome
 from newsdrop.ingest.records import ObjectRef
+from newsdrop.observe import bound, logger, subsegment
 
-logger = logging.getLogger(__name__)
 # BatchWriteItem requests in flight at once: the index writes of one flush are independent, and
 # latency, not CPU, bounds a sequential writer.
 WRITE_CONCURRENCY = 8
@@ -49,6 +52,17 @@ def ingestor() -> Ingestor:
         DropBucket(aws.client("s3"), settings.bucket_name),
         settings,
         continue_later=continue_later,
+    )
+
+
+@cache
+def announcer() -> Announcer:
+    """Sends each finished bundle's event to EVENT_BUS_NAME, with links under API_URL (both from the template)."""
+    settings = get_settings()
+    return Announcer(
+        EventBus(aws.client("events"), os.environ.get("EVENT_BUS_NAME") or DEFAULT_BUS),
+        ArticleTable(aws.client("dynamodb"), settings.table_name),
+        api_url=os.environ.get("API_URL") or None,
     )
 
 
@@ -85,10 +99,36 @@ def object_refs(payload: dict[str, Any]) -> list[ObjectRef]:
 def ingest_payload(
     payload: dict[str, Any], *, receive_count: int = 1, time_left: Callable[[], float] | None = None
 ) -> list[Outcome]:
-    return [
-        ingestor().ingest(ref, receive_count=receive_count, time_left=time_left)
-        for ref in object_refs(payload)
-    ]
+    return [_ingest_one(ref, receive_count, time_left) for ref in object_refs(payload)]
+
+
+def _ingest_one(ref: ObjectRef, receive_count: int, time_left: Callable[[], float] | None) -> Outcome:
+    """One object version: ingest, announce the bundle's end (once), report its metrics."""
+    runner = ingestor()
+    ref = runner._with_version(ref)  # the version decides the bundle id the log lines carry
+    bid = ref.bundle_id
+    with (
+        bound(bundle_id=bid, object_key=ref.key, version=ref.version_id),
+        subsegment("## bundle", bundle_id=bid),
+    ):
+        since = telemetry.mark(runner.bucket.bytes_read)
+        try:
+            outcome = runner.ingest(ref, receive_count=receive_count, time_left=time_left)
+        except Exception:
+            _settle_after_failure(bid)
+            raise
+        # Metrics first: if the event cannot be sent, the redelivered message sends it but counts nothing.
+        telemetry.report(outcome, since, runner.bucket.bytes_read)
+        announcer().settle(outcome.record)
+    return outcome
+
+
+def _settle_after_failure(bundle_id: str) -> None:
+    """A last attempt that gave up wrote FAILED and an owed event before raising: send that event now."""
+    try:
+        announcer().settle_bundle(bundle_id)
+    except Exception:  # the original failure matters more; the marker stays for a redrive to send
+        logger.exception("could not send the event of a bundle that gave up")
 
 
 def ingest_sqs_body(
