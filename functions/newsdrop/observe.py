@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import cache
@@ -16,8 +18,21 @@ NAMESPACE = "newsdrop"
 # Set by `python -m infra.local --trace`: traces outside Lambda, where Powertools switches them off.
 TRACE_ENV = "NEWSDROP_TRACE"
 
+
+class _Stdout(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stdout`` is at the time, as ``print`` does for the EMF lines (tests swap it)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stdout
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        """StreamHandler sets a stream once; this handler looks it up on every line instead."""
+
+
 # Level from POWERTOOLS_LOG_LEVEL (the template sets INFO), else Lambda's advanced logging level.
-logger = Logger(service=SERVICE)
+logger = Logger(service=SERVICE, logger_handler=_Stdout())
 
 
 # --- correlation keys ----------------------------------------------------------------------------
