@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
-import hashlib
 import copy
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
