@@ -73,8 +73,16 @@ def invocation(context: Any, **keys: Any) -> Iterator[None]:
     }
     _cold = False
     logger.thread_safe_clear_keys()
-    with bound(**lambda_keys, **keys):
+    with bound(**lambda_keys, **keys), _segment(lambda_keys["function_name"]):
         yield
+
+
+def _segment(function_name: str | None) -> AbstractContextManager[Any]:
+    """Outside Lambda (the local stack with --trace) nobody opens the invocation's segment: open one here."""
+    active = tracer()
+    if active is None or os.environ.get("LAMBDA_TASK_ROOT"):
+        return nullcontext()
+    return active.provider.in_segment(name=f"{SERVICE}-{function_name or 'function'}")
 
 
 # --- traces --------------------------------------------------------------------------------------
