@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from aws_lambda_powertools.logging import Logger
 from aws_lambda_powertools.metrics import EphemeralMetrics, MetricUnit
 
+T = TypeVar("T")
 SERVICE = "newsdrop"
 NAMESPACE = "newsdrop"
 # Set by `python -m infra.local --trace`: traces outside Lambda, where Powertools switches them off.
@@ -112,20 +113,36 @@ def tracer() -> Any:
     return Tracer(service=SERVICE, disabled=False, patch_modules=["botocore"])
 
 
-def subsegment(name: str, **annotations: str | int | bool) -> AbstractContextManager[Any]:
-    """A traced block annotated with ``annotations`` (e.g. bundle_id, searchable in X-Ray); a no-op untraced."""
+def subsegment(name: str) -> AbstractContextManager[Any]:
+    """A traced block (the X-Ray subsegment, to ``annotate``), or a no-op yielding None when untraced."""
     active = tracer()
     if active is None:
         return nullcontext()
-    return _annotated(active, name, annotations)
+    return active.provider.in_subsegment(name)
 
 
-@contextmanager
-def _annotated(active: Any, name: str, annotations: Mapping[str, str | int | bool]) -> Iterator[Any]:
-    with active.provider.in_subsegment(name) as segment:
+def annotate(segment: Any, **annotations: str | int | bool) -> None:
+    """Searchable keys on a subsegment (e.g. bundle_id: X-Ray's "annotation.bundle_id = ..." finds it)."""
+    if segment is not None:
         for key, value in annotations.items():
             segment.put_annotation(key, value)
-        yield segment
+
+
+def in_this_trace(fn: Callable[..., T]) -> Callable[..., T]:
+    """``fn`` for a worker thread: its AWS calls join the caller's trace (X-Ray keeps it per thread)."""
+    active = tracer()
+    if active is None:
+        return fn
+    entity = active.provider.get_trace_entity()
+
+    def traced(*args: Any, **kwargs: Any) -> T:
+        active.provider.set_trace_entity(entity)
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            active.provider.clear_trace_entities()
+
+    return traced
 
 
 # --- metrics -------------------------------------------------------------------------------------

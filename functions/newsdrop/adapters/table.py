@@ -13,6 +13,7 @@ from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
 
 from newsdrop.errors import AccessDenied, ConditionFailed, NotFound, StorageError, Throttled
+from newsdrop.observe import in_this_trace
 
 BATCH_WRITE_LIMIT = 25
 BATCH_GET_LIMIT = 100
@@ -185,7 +186,7 @@ class ArticleTable:
         if len(chunks) <= 1 or self._writers == 1:
             return sum(self._write_chunk(chunk) for chunk in chunks)
         # Requests are independent and idempotent, so they can go out side by side; the first error wins.
-        return sum(self._pool().map(self._write_chunk, chunks))
+        return sum(self._pool().map(in_this_trace(self._write_chunk), chunks))
 
     def _pool(self) -> ThreadPoolExecutor:
         if self._executor is None:

@@ -23,7 +23,7 @@ from newsdrop.ingest import telemetry
 from newsdrop.ingest.announce import Announcer
 from newsdrop.ingest.pipeline import Ingestor, Outcome
 from newsdrop.ingest.records import ObjectRef
-from newsdrop.observe import bound, logger, subsegment
+from newsdrop.observe import annotate, bound, logger, subsegment
 
 # BatchWriteItem requests in flight at once: the index writes of one flush are independent, and
 # latency, not CPU, bounds a sequential writer.
@@ -105,21 +105,20 @@ def ingest_payload(
 def _ingest_one(ref: ObjectRef, receive_count: int, time_left: Callable[[], float] | None) -> Outcome:
     """One object version: ingest, announce the bundle's end (once), report its metrics."""
     runner = ingestor()
-    ref = runner._with_version(ref)  # the version decides the bundle id the log lines carry
-    bid = ref.bundle_id
-    with (
-        bound(bundle_id=bid, object_key=ref.key, version=ref.version_id),
-        subsegment("## bundle", bundle_id=bid),
-    ):
-        since = telemetry.mark(runner.bucket.bytes_read)
-        try:
-            outcome = runner.ingest(ref, receive_count=receive_count, time_left=time_left)
-        except Exception:
-            _settle_after_failure(bid)
-            raise
-        # Metrics first: if the event cannot be sent, the redelivered message sends it but counts nothing.
-        telemetry.report(outcome, since, runner.bucket.bytes_read)
-        announcer().settle(outcome.record)
+    with subsegment("## bundle") as traced:
+        ref = runner._with_version(ref)  # the version decides the bundle id
+        bid = ref.bundle_id
+        annotate(traced, bundle_id=bid)
+        with bound(bundle_id=bid, object_key=ref.key, version=ref.version_id):
+            since = telemetry.mark(runner.bucket.bytes_read)
+            try:
+                outcome = runner.ingest(ref, receive_count=receive_count, time_left=time_left)
+            except Exception:
+                _settle_after_failure(bid)
+                raise
+            # Metrics first: if the event cannot be sent, the redelivered message sends it but counts nothing.
+            telemetry.report(outcome, since, runner.bucket.bytes_read)
+            announcer().settle(outcome.record)
     return outcome
 
 
