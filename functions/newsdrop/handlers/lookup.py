@@ -10,7 +10,7 @@ import time
 from decimal import Decimal
 from functools import cache
 from http import HTTPStatus
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
@@ -19,10 +19,6 @@ from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from newsdrop import __version__
-from newsdrop.adapters import aws
-from newsdrop.adapters.bucket import DropBucket
-from newsdrop.adapters.table import ArticleTable
-from newsdrop.config import get_settings
 from newsdrop.errors import NewsdropError, StorageError
 from newsdrop.lookup import swagger
 from newsdrop.lookup.cursor import MAX_CURSOR_LENGTH, CursorCodec, cursor_secret
@@ -38,8 +34,10 @@ from newsdrop.lookup.models import (
     SimilarArticles,
 )
 from newsdrop.lookup.params import DateRange, plain
-from newsdrop.lookup.service import Lookup, Page
 from newsdrop.observe import emit, invocation, logger, tracer
+
+if TYPE_CHECKING:
+    from newsdrop.lookup.service import Lookup, Page
 
 tracer()  # patches botocore at init when tracing is on, so DynamoDB and S3 calls are subsegments
 
@@ -125,6 +123,13 @@ DateBound = Annotated[
 # --- wiring: clients and the domain are built on first use and kept for the container's life ------
 @cache
 def service() -> Lookup:
+    # The domain and boto3 load with the first keyed request: /health and /docs never need them.
+    from newsdrop.adapters import aws
+    from newsdrop.adapters.bucket import DropBucket
+    from newsdrop.adapters.table import ArticleTable
+    from newsdrop.config import get_settings
+    from newsdrop.lookup.service import Lookup
+
     settings = get_settings()
     table = ArticleTable(aws.client("dynamodb"), settings.table_name)
 
