@@ -24,6 +24,7 @@ from rich.text import Text
 from newsdrop_cli import render
 from newsdrop_cli.api import ApiClient
 from newsdrop_cli.errors import EXIT_CODES_HELP, NOT_OK, OK, CliError, UsageProblem
+from newsdrop_cli.events import events as events_command
 from newsdrop_cli.target import Target, resolve, s3_client
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -311,6 +312,10 @@ def clean(files: tuple[Path, ...]) -> None:
             else:
                 click.echo(json.dumps(result, ensure_ascii=False))
     sys.exit(NOT_OK if failed else OK)
+
+
+# --- events (local stack) ---------------------------------------------------------------------
+cli.add_command(events_command, name="events")
 
 
 def main(argv: list[str] | None = None) -> None:

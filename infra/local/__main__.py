@@ -54,6 +54,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--parameter", action="append", default=[], metavar="NAME=VALUE", help="template parameter override"
     )
     parser.add_argument("--quiet", action="store_true", help="warnings only from the functions' logs")
+    parser.add_argument(
+        "--trace",
+        action="store_true",
+        help="send X-Ray segments to AWS_XRAY_DAEMON_ADDRESS (default 127.0.0.1:2000); off by default",
+    )
     args = parser.parse_args(argv)
     parameters = {}
     for item in args.parameter:
@@ -81,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         retry_visibility=args.retry_visibility,
         api_key=args.api_key,
         function_log_level="WARNING" if args.quiet else None,
+        trace=args.trace,
     )
     stop = threading.Event()
 

@@ -28,6 +28,7 @@ from botocore.config import Config
 from infra.local.apigw import ApiServer, LocalApiGateway, api_config
 from infra.local.awsserver import LocalAws
 from infra.local.dropfolder import DropFolder
+from infra.local.events import EventPrinter, record_events
 from infra.local.mirror import BundleMirror, notified_keys
 from infra.local.poller import SqsPoller
 from infra.provision import (
@@ -74,6 +75,10 @@ class LocalOptions:
     api_key: str | None = None
     drop_interval: float = 1.0
     function_log_level: str | None = None  # overrides the template's POWERTOOLS_LOG_LEVEL (e.g. WARNING)
+    trace: bool = (
+        False  # X-Ray segments to AWS_XRAY_DAEMON_ADDRESS (default 127.0.0.1:2000), off unless asked
+    )
+    print_events: bool = True  # one line per Bundle Finished event on stdout
 
 
 def seed_bundle(seeds_dir: Path = SEEDS_DIR) -> bytes:
@@ -177,6 +182,8 @@ class LocalStack:
         self.poller: SqsPoller | None = None
         self.api: ApiServer | None = None
         self.drop: DropFolder | None = None
+        self.events: EventPrinter | None = None
+        self.events_log_group = ""
         self.mirror = BundleMirror(self.state_dir / "bundles")
         self.api_key = ""
         self.uploaded_at_start: list[str] = []
@@ -212,10 +219,13 @@ class LocalStack:
         )
         drain_queue(self._clients["sqs"], self.resources.queue_url)  # moto's s3:TestEvent
         os.environ.update(function_environment(self.resources, self.state_dir / "secrets"))
+        self._record_events()
         # After the template's variables: an AWS_ENDPOINT_URL placeholder there must not hide the local AWS.
         self._configure_process_environment()
         if self.options.function_log_level:
             os.environ["POWERTOOLS_LOG_LEVEL"] = self.options.function_log_level
+        # Powertools traces only in Lambda; --trace asks newsdrop.observe for them here too.
+        os.environ["NEWSDROP_TRACE"] = "true" if self.options.trace else "false"
         functions_dir = str(REPO_ROOT / "functions")
         if functions_dir not in sys.path:
             sys.path.insert(0, functions_dir)
@@ -255,6 +265,19 @@ class LocalStack:
         )
         self.api = ApiServer(gateway, self.options.host, self.options.api_port)
         self.api.start()
+        # Bundle Finished events link into this gateway, not the cloud URL the template builds.
+        os.environ["API_URL"] = self.api.url
+        from newsdrop import wiring
+
+        wiring.announcer.cache_clear()
+        if self.options.print_events:
+            self.events = EventPrinter(
+                self._clients["logs"],
+                self.events_log_group,
+                since_ms=int(time.time() * 1000),
+                write=lambda line: print(line, flush=True),
+            )
+            self.events.start()
         self.drop = DropFolder(
             self.options.drop_dir.resolve(),
             self._clients["s3"],
@@ -283,17 +306,33 @@ class LocalStack:
 
     def stop(self) -> None:
         """Stop intake first (drop folder, API), then the poller (it finishes its batch), then local AWS."""
-        for part in (self.drop, self.api, self.poller):
+        for part in (self.drop, self.api, self.poller, self.events):
             if part is not None:
                 try:
                     part.stop()
                 except Exception:
                     logger.exception("stopping %s failed", type(part).__name__)
-        self.drop = self.api = self.poller = None
+        self.drop = self.api = self.poller = self.events = None
         self.aws.stop()
         (self.state_dir / LOCAL_JSON).unlink(missing_ok=True)
 
     # -- bundles
+    def _record_events(self) -> None:
+        """The rule that keeps every Bundle Finished event in a log group (read by `newsdrop events`)."""
+        assert self.resources is not None
+        session = boto3.session.Session(region_name=self.options.region)
+        for name in ("events", "logs"):
+            self._clients[name] = session.client(name, endpoint_url=self.aws.endpoint)
+        bus = function_environment(self.resources).get("EVENT_BUS_NAME") or "default"
+        self.events_log_group = record_events(
+            self._clients["events"],
+            self._clients["logs"],
+            stack=self.resources.stack,
+            bus=bus,
+            region=self.resources.region,
+            account_id=self.resources.account_id,
+        )
+
     def _mirror_batch(self, batch: list[dict[str, Any]]) -> None:
         if self.resources is None:
             return
@@ -341,6 +380,7 @@ class LocalStack:
             "stack": resources.stack,
             "incoming_prefix": INCOMING_PREFIX,
             "drop_dir": str(self.options.drop_dir.resolve()),
+            "events_log_group": self.events_log_group,
             "state_dir": str(self.state_dir),
             "retry_visibility": self.options.retry_visibility,
             "ingest": {

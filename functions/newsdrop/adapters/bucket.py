@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,9 +44,12 @@ class RangedObjectReader(io.RawIOBase):
     without downloading or holding the whole object.
     """
 
-    def __init__(self, client: Any, bucket: str, info: ObjectInfo) -> None:
+    def __init__(
+        self, client: Any, bucket: str, info: ObjectInfo, on_read: Callable[[int], None] | None = None
+    ) -> None:
         super().__init__()
         self._client = client
+        self._on_read = on_read
         self._bucket = bucket
         self._info = info
         self._pos = 0
@@ -85,6 +89,8 @@ class RangedObjectReader(io.RawIOBase):
             raise _translate(exc, f"GetObject s3://{self._bucket}/{self._info.key}") from exc
         view[: len(data)] = data
         self._pos += len(data)
+        if self._on_read is not None:
+            self._on_read(len(data))
         return len(data)
 
 
@@ -94,6 +100,7 @@ class DropBucket:
     def __init__(self, client: Any, bucket_name: str) -> None:
         self._client = client
         self.name = bucket_name
+        self.bytes_read = 0  # bundle bytes fetched by open() readers (the ingest's BytesRead metric)
 
     def head(self, key: str, version_id: str | None = None) -> ObjectInfo:
         kwargs: dict[str, Any] = {"Bucket": self.name, "Key": key}
@@ -111,7 +118,12 @@ class DropBucket:
         )
 
     def open(self, info: ObjectInfo, *, chunk: int = READ_CHUNK) -> io.BufferedReader:
-        return io.BufferedReader(RangedObjectReader(self._client, self.name, info), buffer_size=chunk)
+        return io.BufferedReader(
+            RangedObjectReader(self._client, self.name, info, self._count_read), buffer_size=chunk
+        )
+
+    def _count_read(self, size: int) -> None:
+        self.bytes_read += size
 
     def copy(self, info: ObjectInfo, dest_key: str) -> None:
         source: dict[str, Any] = {"Bucket": self.name, "Key": info.key}

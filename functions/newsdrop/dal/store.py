@@ -144,6 +144,17 @@ class Store:
             ExpressionAttributeValues=to_wire(values),
         )
 
+    def clear_bundle_flag(self, bundle_id: str, flag: str, *, finished_at: Any) -> None:
+        """Remove ``flag`` from the record only while it still ends at ``finished_at``; ConditionFailed otherwise."""
+        self.table.update(
+            keys.bundle_pk(bundle_id),
+            keys.STATUS_SK,
+            UpdateExpression="REMOVE #f",
+            ConditionExpression="finished_at = :finished",
+            ExpressionAttributeNames={"#f": flag},
+            ExpressionAttributeValues=to_wire({":finished": finished_at}),
+        )
+
     def bundles(self, *, key: str | None, start: StartKey | None, limit: int) -> tuple[list[Item], Any]:
         """Bundle records newest first: all of them (gsi2 BUNDLES) or those of one object key (gsi1)."""
         if key is None:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import re
+import threading
+import time
 from decimal import Decimal
+from functools import cache
 from http import HTTPStatus
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
-from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
@@ -33,9 +34,12 @@ from newsdrop.lookup.models import (
     SimilarArticles,
 )
 from newsdrop.lookup.params import DateRange, plain
-from newsdrop.lookup.service import Page
+from newsdrop.observe import emit, invocation, logger, tracer
 
-logger = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from newsdrop.lookup.service import Page
+
+tracer()  # patches botocore at init when tracing is on, so DynamoDB and S3 calls are subsegments
 
 TITLE = "newsdrop lookup API"
 API_KEY_SCHEME = "apiKey"
@@ -67,16 +71,29 @@ def _cors() -> CORSConfig | None:
 
 
 app = APIGatewayRestResolver(enable_validation=True, serializer=_dumps, cors=_cors())
-app.configure_openapi(
-    title=TITLE,
-    version=__version__,
-    description=(
-        "Read-only lookups over ingested news articles and bundles. Every route except /health, "
-        "/openapi.json and /docs needs the API key in the x-api-key header. Lists answer "
-        '{"items": [...], "next_cursor": ...}; pass next_cursor back as cursor until it is null.'
-    ),
-    security_schemes={API_KEY_SCHEME: APIKey(name="x-api-key", in_=APIKeyIn.header)},
-)
+
+
+@cache
+def _openapi_configured() -> None:
+    """Title, description and key scheme of the OpenAPI document, set when a document is first asked for.
+
+    Powertools' OpenAPI models (hundreds of pydantic classes) cost more cold start than the rest of the
+    function; only /openapi.json and /docs need them.
+    """
+    from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
+
+    app.configure_openapi(
+        title=TITLE,
+        version=__version__,
+        description=(
+            "Read-only lookups over ingested news articles and bundles. Every route except /health, "
+            "/openapi.json and /docs needs the API key in the x-api-key header. Lists answer "
+            '{"items": [...], "next_cursor": ...}; pass next_cursor back as cursor until it is null.'
+        ),
+        security_schemes={API_KEY_SCHEME: APIKey(name="x-api-key", in_=APIKeyIn.header)},
+    )
+
+
 _KEYED = [{API_KEY_SCHEME: []}]
 
 
@@ -117,7 +134,15 @@ def _utf8(name: str, value: str | None) -> str | None:
     return value
 
 
+_request = threading.local()  # per request: how many results the route answered (LookupResults)
+
+
+def _results(count: int) -> None:
+    _request.results = count
+
+
 def _page(page: Page) -> dict[str, Any]:
+    _results(len(page.items))
     return {"items": page.items, "next_cursor": page.next_cursor}
 
 
@@ -137,7 +162,9 @@ def health() -> Health:
 def get_article(
     article_id: Annotated[str, Path(pattern=ARTICLE_ID_PATTERN, description="32 lowercase hex characters")],
 ) -> Article:
-    return Article.model_validate(service().get_article(article_id))
+    article = service().get_article(article_id)
+    _results(1)
+    return Article.model_validate(article)
 
 
 @app.get(
@@ -179,7 +206,9 @@ def similar_articles(
     limit: Limit = 20,
     cursor: Cursor = None,
 ) -> SimilarArticles:
-    return SimilarArticles.model_validate(service().similar(article_id, limit=limit, cursor=cursor))
+    similar = service().similar(article_id, limit=limit, cursor=cursor)
+    _results(len(similar.get("items") or []))
+    return SimilarArticles.model_validate(similar)
 
 
 @app.get(
@@ -206,7 +235,9 @@ def search(
     responses={**_ok(Bundle, "The bundle record"), **_BAD, **_MISSING, **_STORAGE},
 )
 def get_bundle(bundle_id: Annotated[str, Path(pattern=BUNDLE_ID_PATTERN)]) -> Bundle:
-    return Bundle.model_validate(service().get_bundle(bundle_id))
+    bundle = service().get_bundle(bundle_id)
+    _results(1)
+    return Bundle.model_validate(bundle)
 
 
 @app.get(
@@ -239,6 +270,7 @@ def _base_path() -> str:
 
 def openapi_document(base_path: str = "") -> str:
     """The OpenAPI 3 document: Powertools' generated schema, with 400 in place of its unused 422 answers."""
+    _openapi_configured()
     document = json.loads(app.get_openapi_json_schema())
     for operations in document.get("paths", {}).values():
         for operation in operations.values():
@@ -286,6 +318,7 @@ def _error(status: int, code: str, message: str, headers: dict[str, str] | None 
 
 
 def _route_templates() -> list[re.Pattern[str]]:
+    _openapi_configured()
     paths = json.loads(app.get_openapi_json_schema()).get("paths", {})
     extra = ["/openapi.json", "/docs", "/docs/{asset}"]
     return [re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(p)) + "$") for p in [*paths, *extra]]
@@ -355,5 +388,44 @@ def on_bug(exc: Exception) -> Response:
     )
 
 
+# Routes as API Gateway names them (event "resource"); anything else is one "other", so the Route
+# dimension stays a handful of values whatever paths clients send.
+ROUTES = frozenset(
+    {
+        "/health",
+        "/articles",
+        "/articles/{article_id}",
+        "/articles/{article_id}/similar",
+        "/search",
+        "/bundles",
+        "/bundles/{bundle_id}",
+        "/openapi.json",
+        "/docs",
+        "/docs/{proxy+}",
+    }
+)
+
+
+def route_of(event: dict[str, Any]) -> str:
+    resource = event.get("resource") or ""
+    return resource if resource in ROUTES else "other"
+
+
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return app.resolve(event, context)
+    route = route_of(event)
+    request_context = event.get("requestContext") or {}
+    # The key's id, never the key: API Gateway puts the id here once it has checked the x-api-key header.
+    api_key_id = (request_context.get("identity") or {}).get("apiKeyId")
+    _request.results = 0
+    started = time.perf_counter()
+    with invocation(context, request_id=request_context.get("requestId"), route=route, api_key_id=api_key_id):
+        response = app.resolve(event, context)
+        elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
+        status = int(response.get("statusCode") or 0)
+        results = _request.results
+        logger.info("request", extra={"status": status, "latency_ms": elapsed_ms, "results": results})
+    emit(
+        {"LookupLatency": ("Milliseconds", elapsed_ms), "LookupResults": ("Count", results)},
+        dimensions={"Route": route},
+    )
+    return response

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import posixpath
 import time
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from newsdrop.errors import (
     LimitExceeded,
     NotFound,
 )
+from newsdrop.ingest.announce import pending_marker
 from newsdrop.ingest.bodies import Bodies
 from newsdrop.ingest.clock import iso, millis_between, utc_now
 from newsdrop.ingest.quarantine import quarantine
@@ -36,11 +36,10 @@ from newsdrop.ingest.records import (
 )
 from newsdrop.ingest.writer import ArticleWriter
 from newsdrop.models import Member, MemberProblem
+from newsdrop.observe import logger
 from newsdrop.text.cleaner import CLEANER_VERSION
 
 __all__ = ["BundleBusy", "Ingestor", "Outcome", "iso", "utc_now"]
-
-logger = logging.getLogger(__name__)
 
 ARTICLES_PER_FLUSH = 25
 PROGRESS_EVERY_SECONDS = 5.0
@@ -211,6 +210,7 @@ class Ingestor:
             "quarantine_key": quarantine_key,
             "lease_until": iso(finished),
             **progress.as_attributes(),
+            **pending_marker(),  # written with the final status: the Bundle Finished event is owed
         }
         if info is not None:
             attributes["size"] = info.size
@@ -221,7 +221,8 @@ class Ingestor:
                 "bundle_id": ref.bundle_id,
                 "key": ref.key,
                 "status": status,
-                "counts": record.get("counts"),
+                "counts": {name: int(value) for name, value in (record.get("counts") or {}).items()},
+                "duration_ms": int(record.get("duration_ms") or 0),
             },
         )
         return Outcome(ref.bundle_id, status, record)
@@ -344,6 +345,7 @@ class Ingestor:
                         "dead-letter queue: fix the cause, then redrive it (aws sqs start-message-move-task)",
                     }
                 ],
+                **pending_marker(),
             )
         attributes["lease_until"] = iso(self.clock())
         try:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import logging
 
 from newsdrop.adapters.bucket import DropBucket, ObjectInfo
 from newsdrop.config import Settings
 from newsdrop.errors import AccessDenied, NotFound
 from newsdrop.ingest.records import ObjectRef, Progress
-
-logger = logging.getLogger(__name__)
+from newsdrop.observe import logger
 
 
 def quarantine(

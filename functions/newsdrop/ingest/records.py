@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from newsdrop.observe import logger
+
 RECEIVED, PROCESSING, DONE, PARTIAL, FAILED = "RECEIVED", "PROCESSING", "DONE", "PARTIAL", "FAILED"
 FINAL_STATES = frozenset({DONE, PARTIAL, FAILED})
 MAX_ERRORS_KEPT = 100  # bounds the record far below DynamoDB's 400 KB item limit
@@ -89,6 +91,8 @@ class Progress:
         )
 
     def add_error(self, member: str, code: str, reason: str) -> None:
+        # One line per failed member, also past the 100 the record keeps.
+        logger.warning("member failed", extra={"member": member, "code": code, "reason": reason})
         self.errors_total += 1
         if len(self.errors) < MAX_ERRORS_KEPT:
             self.errors.append(ErrorEntry(member=_clip(member), code=code, reason=_clip(reason)))

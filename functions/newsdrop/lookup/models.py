@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel as PydanticModel
+from pydantic import ConfigDict, Field
+
+
+class BaseModel(PydanticModel):
+    """Every response model: its validator is built on first use, not at import (the lookup's cold start)."""
+
+    model_config = ConfigDict(defer_build=True)
 
 
 class ErrorDetail(BaseModel):

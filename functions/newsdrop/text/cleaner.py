@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
+from newsdrop.text import fallbacks
 from newsdrop.text.dates import find_date
 from newsdrop.text.rules import (
     count_words,
@@ -670,6 +671,7 @@ def clean_article(
         _mark_comment_section(lines)
     region = _whole_text(lines) if main_content else _choose_region(lines)
     if region is None:
+        fallbacks.note("no_prose")
         start, end = _fallback_region(lines)
     elif main_content:
         start, end = region
