@@ -14,6 +14,8 @@ from newsdrop.lookup.errors import InvalidCursor
 
 # A cursor carries at most one DynamoDB key (or a month plus a key, or an offset); anything longer is forged.
 MAX_CURSOR_LENGTH = 2048
+# <base64url payload>.<base64url HMAC-SHA256 (32 bytes: 43 characters)>, as encode() writes it.
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$"
 _MAC_BYTES = 16  # 128-bit tag: forging one is infeasible, and the cursor stays short
 
 
