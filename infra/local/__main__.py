@@ -100,6 +100,14 @@ def main(argv: list[str] | None = None) -> int:
             stack.wait_for_bundles(stack.uploaded_at_start, stop=stop) if stack.uploaded_at_start else {}
         )
         print(describe(stack, records), flush=True)
+        while not stop.is_set() and not stack.ready.wait(0.5):
+            pass
+        if stack.ready.is_set():
+            # Scripts wait for this line, or poll GET /health until "ready": true.
+            print(
+                f"ready: {stack.api_url} (every kept bundle replayed; GET /health says ready: true)",
+                flush=True,
+            )
         while not stop.wait(1):
             pass
     finally:

@@ -144,6 +144,7 @@ _GATEWAY = {
         "API Gateway: no or wrong x-api-key (Forbidden), or a method this route does not define "
         "(Missing Authentication Token)"
     ),
+    414: _gateway_doc("API Gateway: the URL is longer than it takes (URI Too Long)"),
     **_GATEWAY_THROTTLED,
     **_INTERNAL,
 }

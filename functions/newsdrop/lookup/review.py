@@ -23,6 +23,7 @@ _PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>newsdrop review</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="{base}/review/review.css">
 </head>
 <body data-base="{base}">

@@ -25,6 +25,7 @@ _PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>newsdrop lookup API</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="{base}/docs/swagger-ui.css">
 <style>body {{ margin: 0; }} .topnote {{ font: 14px sans-serif; padding: 8px 20px; background: #f3f6f8; }}</style>
 </head>

@@ -52,7 +52,7 @@
       else if (name === "onclick") node.addEventListener("click", value);
       else node.setAttribute(name, value === true ? "" : value);
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
       node.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -366,6 +366,11 @@
       bundles.length ? link("/bundle/" + encodeURIComponent(bundles[0].bundle_id), "← bundle " + fmt(bundles[0].key)) : link("/", "← all bundles"),
       el("h1", { class: "article-title" }, article.title ? article.title : untitled()),
       el("p", { class: "hint" }, "id ", el("span", { class: "mono", text: article.id }), " · " + fmt(article.word_count) + " words · language " + fmt(article.language) + " · " + removedCount + " of " + lines.length + " lines removed"),
+      bundles.some((b) => /\.html?$/i.test(b.member || ""))
+        ? el("p", { class: "extraction" }, el("b", { text: "HTML member, cleaned after extraction: " }),
+            "these are the lines trafilatura's extraction kept from the page's markup. What extraction left out " +
+            "(navigation, footers, scripts) was removed by extraction and is not stored line by line.")
+        : null,
       el("div", { class: "columns" },
         el("section", { class: "card source" },
           el("h2", { text: "Source text, line by line" }),
