@@ -146,7 +146,7 @@ def drop(
         with Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
-            DownloadColumn(),
+            DownloadColumn(binary_units=False),
             TransferSpeedColumn(),
             TimeRemainingColumn(),
             console=err,
@@ -220,7 +220,7 @@ def get(article_id: str, removed: bool, target: Target, api: ApiClient, as_json:
         return
     console = stdout()
     if removed:
-        console.print(Text(article.get("title") or "(no title)", style="bold"))
+        console.print(Text(article.get("title") or render.NO_TITLE, style="bold"))
         render.print_source_lines(console, render.article_lines(article))
     else:
         render.print_article(console, article)

@@ -14,7 +14,7 @@ from typing import Any
 from newsdrop import articles, keys
 from newsdrop.adapters.bucket import DropBucket, ObjectInfo
 from newsdrop.adapters.table import ArticleTable, to_wire
-from newsdrop.bundles import detect_format, iter_members
+from newsdrop.bundles import format_label, iter_members
 from newsdrop.config import Settings
 from newsdrop.errors import (
     BundleError,
@@ -218,7 +218,8 @@ class Ingestor:
                 "bundle_id": ref.bundle_id,
                 "key": ref.key,
                 "status": status,
-                "counts": record.get("counts"),
+                # Numbers, not the strings a JSON log writer makes of DynamoDB's Decimals.
+                "counts": {name: int(value) for name, value in (record.get("counts") or {}).items()},
             },
         )
         return Outcome(ref.bundle_id, status, record)
@@ -238,7 +239,7 @@ class Ingestor:
             self._check_size(info)
             last_report = time.monotonic()
             with self.bucket.open(info) as stream:
-                progress.format = detect_format(stream.peek(HEAD_BYTES)[:HEAD_BYTES], ref.key)
+                progress.format = format_label(stream.peek(HEAD_BYTES)[:HEAD_BYTES], ref.key)
                 name = posixpath.basename(ref.key) or ref.key
                 members = iter_members(stream, name=name, limits=self.settings.limits)
                 for index, member in enumerate(members):
