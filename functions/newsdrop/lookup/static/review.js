@@ -81,7 +81,7 @@
   }
 
   function setView(...nodes) {
-    view.replaceChildren(...nodes);
+    view.replaceChildren(...nodes.filter((node) => node !== null && node !== undefined && node !== false));
   }
 
   function problem(message, hint) {
