@@ -81,6 +81,17 @@ def test_schemathesis_finds_no_failure_with_every_check(
     assert tested and int(tested.group(1)) == len(local_stack.get("/openapi.json").json()["paths"]), report
 
 
+def test_real_cursors_match_the_documented_cursor_schema(
+    local_stack: LocalStackProcess, seeded_bundle: dict[str, Any]
+):
+    document = local_stack.get("/openapi.json", with_key=False).json()
+    [schema] = [
+        p["schema"] for p in document["paths"]["/articles"]["get"]["parameters"] if p["name"] == "cursor"
+    ]
+    cursor = local_stack.get("/articles", bundle=seeded_bundle["bundle_id"], limit=1).json()["next_cursor"]
+    assert cursor and re.search(schema["pattern"], cursor) and len(cursor) <= schema["maxLength"]
+
+
 def test_unknown_methods_and_parameters_get_documented_answers(local_stack: LocalStackProcess):
     trace = local_stack.get("/health", with_key=False, method="TRACE")
     assert trace.status == 405
