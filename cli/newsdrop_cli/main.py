@@ -295,6 +295,11 @@ def articles(
         emit_json(items)
         return
     stdout().print(render.articles_table(items, title=f"Articles ({len(items)})"))
+    if not items and (since or until):
+        stderr().print(
+            "no article matches: --since/--until leave out undated articles (run it without them to see those)",
+            markup=False,
+        )
 
 
 # --- clean (offline) ---------------------------------------------------------------------------

@@ -355,3 +355,11 @@ def test_usage_errors_say_what_to_do_too(args, unconfigured):
     assert result.exit_code == 2
     assert "error: " in result.stderr
     assert "what to do: see `newsdrop" in " ".join(result.stderr.split())
+
+
+def test_an_empty_date_filtered_listing_says_undated_articles_are_left_out(canned_api):
+    canned_api.update({"status": 200, "body": {"items": [], "next_cursor": None}})
+    result = invoke("articles", "--source", "Press TV", "--since", "2016-12-01")
+    assert result.exit_code == 0
+    assert "leave out undated articles" in " ".join(result.stderr.split())
+    assert "leave out" not in invoke("articles", "--source", "Press TV").stderr
