@@ -47,7 +47,7 @@ def import_once(module: str) -> tuple[float, float]:
 # What each handler's first invocation loads and builds before it sends anything (no network needed).
 READY = {
     "newsdrop.handlers.ingest": (
-        "from newsdrop.ingest import service; service.ingestor(); service.announcer(); "
+        "from newsdrop import wiring; wiring.ingestor(); wiring.announcer(); "
         "import aws_lambda_powertools.utilities.batch; handler.processor()"
     ),
     "newsdrop.handlers.lookup": "handler.service()",

@@ -13,6 +13,8 @@ from types import FrameType
 
 from infra.local.stack import LocalOptions, LocalStack, describe
 
+LOG_FORMAT = "%(asctime)s %(name)s %(levelname)s %(message)s"
+
 
 def _port(text: str) -> int:
     value = int(text)
@@ -72,7 +74,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    # The stack's own parts log through a handler of their own: the functions' Powertools Logger takes over the
+    # root handler with the last invocation's function name and request id, which are not the stack's.
+    own = logging.StreamHandler()
+    own.setFormatter(logging.Formatter(LOG_FORMAT))
+    stack_logger = logging.getLogger("newsdrop.local")
+    stack_logger.addHandler(own)
+    stack_logger.propagate = False
     logging.getLogger("botocore").setLevel(logging.WARNING)  # "Found credentials" on every client
     options = LocalOptions(
         aws_port=args.aws_port,
@@ -106,6 +115,14 @@ def main(argv: list[str] | None = None) -> int:
             stack.wait_for_bundles(stack.uploaded_at_start, stop=stop) if stack.uploaded_at_start else {}
         )
         print(describe(stack, records), flush=True)
+        while not stop.is_set() and not stack.ready.wait(0.5):
+            pass
+        if stack.ready.is_set():
+            # Scripts wait for this line, or poll GET /health until "ready": true.
+            print(
+                f"ready: {stack.api_url} (every kept bundle replayed; GET /health says ready: true)",
+                flush=True,
+            )
         while not stop.wait(1):
             pass
     finally:

@@ -48,6 +48,8 @@ SEEDS_DIR = REPO_ROOT / "data" / "seeds"
 SEED_KEY = "incoming/seeds.zip"
 INCOMING_PREFIX = "incoming/"
 LOCAL_JSON = "local.json"
+# The lookup handler's GET /health reads it (newsdrop.handlers.lookup.READY_ENV): false until replay is done.
+READY_ENV = "NEWSDROP_READY"
 API_KEY_FILE = "api-key"
 FINAL_STATES = ("DONE", "PARTIAL", "FAILED")
 # Fake credentials: everything this process calls is the local moto server, never real AWS.
@@ -188,6 +190,9 @@ class LocalStack:
         self.api_key = ""
         self.uploaded_at_start: list[str] = []
         self._clients: dict[str, Any] = {}
+        # Set once every bundle uploaded at start (replay, seed) is final; GET /health says ready: true from then.
+        self.ready = threading.Event()
+        self._stopping = threading.Event()
 
     # -- lifecycle
     def start(self) -> None:
@@ -203,6 +208,7 @@ class LocalStack:
 
     def _start_services(self) -> None:
         self._configure_process_environment()
+        os.environ[READY_ENV] = "false"
         session = boto3.session.Session(region_name=self.options.region)
         config = Config(retries={"max_attempts": 5, "mode": "standard"})
         self._clients = {
@@ -294,6 +300,14 @@ class LocalStack:
         if self.options.seed:
             self.uploaded_at_start += self.upload_seed()
         self.write_local_json()
+        threading.Thread(target=self._await_ready, name="local-ready", daemon=True).start()
+
+    def _await_ready(self) -> None:
+        """Ready once the bundles uploaded at start are final: until then a script sees partial data."""
+        self.wait_for_bundles(self.uploaded_at_start, timeout=float("inf"), stop=self._stopping)
+        if not self._stopping.is_set():
+            os.environ[READY_ENV] = "true"
+            self.ready.set()
 
     def _configure_process_environment(self) -> None:
         # The handlers build their clients from the environment, so it must name the local AWS first.
@@ -306,6 +320,7 @@ class LocalStack:
 
     def stop(self) -> None:
         """Stop intake first (drop folder, API), then the poller (it finishes its batch), then local AWS."""
+        self._stopping.set()
         for part in (self.drop, self.api, self.poller, self.events):
             if part is not None:
                 try:
@@ -474,7 +489,8 @@ def describe(stack: LocalStack, records: Mapping[str, dict[str, Any] | None]) ->
             articles = []
         for article in articles:
             titles.append(article.get("title") or "")
-            lines.append(f"    {article.get('id')}  {article.get('title') or '(no title)'}")
+            # An article whose text has no headline line gets none (the cleaner never invents one): say so.
+            lines.append(f"    {article.get('id')}  {article.get('title') or '(no headline in the text)'}")
     word = max((w for t in titles for w in t.split() if w.isalpha()), key=len, default="news")
     example = f"curl -H 'x-api-key: {info['api_key']}' '{info['api_url']}search?q={word.lower()}'"
     lines += [

@@ -1,12 +1,18 @@
-"""The local stack as a subprocess on free ports, shared by the e2e tests of one session."""
+"""The local stack as a subprocess on free ports, the seed bundle in it, and headless Chromium: shared by the e2e tests of one session."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
-from tests.e2e.localstack import LocalStackProcess
+from tests.e2e.localstack import LocalStackProcess, seed_zip
+
+SEED_KEY = "incoming/e2e-shared-seeds.zip"
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
 
 @pytest.fixture(scope="session")
@@ -19,3 +25,39 @@ def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack
         yield stack
     finally:
         stack.stop()
+
+
+@pytest.fixture(scope="session")
+def seeded_bundle(local_stack: LocalStackProcess) -> dict[str, Any]:
+    """The seed bundle ingested once for the tests that only read it: its final bundle record."""
+    s3 = local_stack.client("s3")
+    s3.put_object(Bucket=local_stack.info["bucket"], Key=SEED_KEY, Body=seed_zip())
+    record = local_stack.bundle_for_key(SEED_KEY)
+    assert record["status"] == "DONE", record
+    return record
+
+
+def chromium_path() -> str:
+    """Debian's chromium (what .ci/run installs), or the browser NEWSDROP_CHROMIUM names."""
+    named = os.environ.get("NEWSDROP_CHROMIUM")
+    found = named or next((path for path in map(shutil.which, CHROMIUM_NAMES) if path), None)
+    if not found:
+        raise RuntimeError(
+            "no Chromium for the browser tests: install it with `apt-get install -y chromium` "
+            "(bash .ci/run does), or set NEWSDROP_CHROMIUM to a Chromium or Chrome binary"
+        )
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium driven by Playwright; Playwright's own browser download is never used."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        # --no-sandbox: CI runs as root, where Chromium refuses its sandbox.
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -9,7 +9,7 @@ from bundle_factory import make_bundle
 from newsdrop import wiring
 from newsdrop.handlers.ingest import lambda_handler
 from tests.integration.harness import FakeLambdaContext, receive_all, seed_articles, sqs_event
-from tests.integration.test_lookup_fixtures import Api
+from tests.integration.lookup_seed import Api
 
 
 def test_the_last_receive_marks_the_record_failed_and_retryable(stack):

@@ -7,6 +7,7 @@ import copy
 import json
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -105,8 +106,37 @@ def gateway(stack, monkeypatch) -> Iterator[str]:
     wiring.reset()
 
 
-def newsdrop(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+@dataclass(frozen=True)
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+    output: str
+
+
+def _cli_lines(text: str) -> str:
+    """The command's own output: the in-process gateway's service logs and EMF lines share CliRunner's stdout.
+
+    (Run as a program, the CLI and the service are separate processes and never share a stream.)
+    """
+
+    def service_line(line: str) -> bool:
+        if not line.startswith("{"):
+            return False
+        try:
+            parsed = json.loads(line)
+        except ValueError:
+            return False
+        return isinstance(parsed, dict) and ("_aws" in parsed or "level" in parsed)
+
+    return "".join(line for line in text.splitlines(keepends=True) if not service_line(line))
+
+
+def newsdrop(*args: str) -> CliResult:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return CliResult(
+        result.exit_code, _cli_lines(result.stdout), _cli_lines(result.stderr), _cli_lines(result.output)
+    )
 
 
 def newsdrop_json(*args: str) -> Any:

@@ -15,7 +15,7 @@ from newsdrop.handlers.ingest import lambda_handler
 from newsdrop.ingest import announce
 from newsdrop.observe import NAMESPACE
 from tests.integration.harness import EVENTS, FakeLambdaContext, receive_all, seed_articles, sqs_event
-from tests.integration.test_lookup_fixtures import Api
+from tests.integration.lookup_seed import Api
 
 API_URL = "https://api.example/dev/"
 BINARY = b"\x00\x01\x02\x03" * 64 + bytes(range(256))

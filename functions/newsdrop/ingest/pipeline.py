@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from newsdrop.adapters.bucket import DropBucket, ObjectInfo
-from newsdrop.bundles import detect_format, iter_members
+from newsdrop.bundles import format_label, iter_members
 from newsdrop.config import Settings
 from newsdrop.dal import Claim, Store
 from newsdrop.errors import (
@@ -254,7 +254,7 @@ class Ingestor:
             self._check_size(info)
             last_report = time.monotonic()
             with self.bucket.open(info) as stream:
-                progress.format = detect_format(stream.peek(HEAD_BYTES)[:HEAD_BYTES], ref.key)
+                progress.format = format_label(stream.peek(HEAD_BYTES)[:HEAD_BYTES], ref.key)
                 name = posixpath.basename(ref.key) or ref.key
                 members = iter_members(stream, name=name, limits=self.settings.limits)
                 for index, member in enumerate(members):

@@ -25,9 +25,19 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
+class GatewayError(BaseModel):
+    """The shape of API Gateway's own answers (missing key, undefined route or method, throttled)."""
+
+    message: str = Field(description="Forbidden, Missing Authentication Token, Too Many Requests, ...")
+
+
 class Health(BaseModel):
     status: Literal["ok"]
     version: str
+    ready: bool = Field(
+        description="True once the data is complete: always on AWS; on the local stack, once the bundles it "
+        "keeps have been replayed at start"
+    )
 
 
 class ArticleHeader(BaseModel):

@@ -129,6 +129,15 @@ def _is_prose(line: _Line) -> bool:
     return line.words >= _MIN_SENTENCE_WORDS and _ends_sentence(line.text)
 
 
+_HEADING_MARKS = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+
+
+def _without_heading_marks(text: str) -> str:
+    """A Markdown heading's text without its ``#`` marks (``# Title`` -> ``Title``); other text unchanged."""
+    found = _HEADING_MARKS.match(text)
+    return found.group(1) if found and found.group(1) else text
+
+
 def _title_cased(text: str) -> bool:
     """Most words start with a capital or a digit, as in headlines ("AMD Announces New GPU For Laptops")."""
     words = text.split()
@@ -684,7 +693,7 @@ def clean_article(
     title = hint_title
     if title_index is not None:
         title_line = lines[title_index]
-        title = hint_title or title_line.text
+        title = hint_title or _without_heading_marks(title_line.text)
         title_line.assign("title", "title_hint" if hint_title else "headline")
     if title is not None:
         _mark_title_repeats(lines, normalize_line_key(title))
