@@ -284,10 +284,15 @@ def similar_articles(
 
 @app.get(
     "/search",
-    summary="Articles containing every word of q, best first",
+    summary="Articles whose title or key terms hold every word of q, most recently stored first",
     tags=["articles"],
     security=_KEYED,
-    responses={**_ok(SearchResults, "One page of matches, best first"), **_BAD, **_STORAGE, **_GATEWAY},
+    responses={
+        **_ok(SearchResults, "One page of matches, most recently stored first"),
+        **_BAD,
+        **_STORAGE,
+        **_GATEWAY,
+    },
 )
 def search(
     q: Annotated[
