@@ -34,12 +34,11 @@ from newsdrop.lookup.models import (
     SimilarArticles,
 )
 from newsdrop.lookup.params import DateRange, plain
-from newsdrop.observe import emit, invocation, logger, tracer
+from newsdrop.observe import emit, invocation, logger
 
 if TYPE_CHECKING:
     from newsdrop.lookup.service import Lookup, Page
 
-tracer()  # patches botocore at init when tracing is on, so DynamoDB and S3 calls are subsegments
 
 TITLE = "newsdrop lookup API"
 API_KEY_SCHEME = "apiKey"
