@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from bundle_factory import make_bundle, zip_bytes
 
+from newsdrop import wiring
 from newsdrop.adapters.events import EventBus
-from newsdrop.handlers import lookup
 from newsdrop.handlers.ingest import lambda_handler
-from newsdrop.ingest import announce, service
+from newsdrop.ingest import announce
 from newsdrop.observe import NAMESPACE
 from tests.integration.harness import EVENTS, FakeLambdaContext, receive_all, seed_articles, sqs_event
 from tests.integration.test_lookup_fixtures import Api
@@ -38,7 +38,7 @@ def events(stack: Any, monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[dic
     import boto3
 
     monkeypatch.setenv("API_URL", API_URL)
-    service.announcer.cache_clear()
+    wiring.announcer.cache_clear()
     client = boto3.client("events", region_name="us-east-1")
     sink = stack.sqs.create_queue(QueueName="events-sink")["QueueUrl"]
     arn = stack.sqs.get_queue_attributes(QueueUrl=sink, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
@@ -247,7 +247,7 @@ def test_a_bundle_that_gives_up_is_announced_failed_once(stack, events):
 
 
 def test_lookup_lines_carry_request_route_and_key_id_never_the_key(stack, lines):
-    lookup.reset()
+    wiring.reset()
     api = Api(stack=stack)
     event = json.loads((EVENTS / "api-list-articles.json").read_text())
     api_key = event["requestContext"]["identity"]["apiKey"]
@@ -272,7 +272,7 @@ def test_lookup_lines_carry_request_route_and_key_id_never_the_key(stack, lines)
 
 def test_lookup_results_count_the_items_answered_and_odd_routes_share_one_dimension(drop, lines):
     drop.drop("incoming/seeds.zip", zip_bytes(seed_articles()))
-    lookup.reset()
+    wiring.reset()
     api = Api(stack=drop.stack)
     drop.drop("incoming/again.zip", zip_bytes(dict(list(seed_articles().items())[:2])))
     lines()

@@ -13,9 +13,8 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-from newsdrop import keys
 from newsdrop.adapters.events import EventBus
-from newsdrop.adapters.table import ArticleTable, to_wire
+from newsdrop.dal import Store
 from newsdrop.errors import ConditionFailed
 from newsdrop.ingest.records import FINAL_STATES
 from newsdrop.observe import logger
@@ -87,9 +86,9 @@ def _moment(text: Any) -> datetime | None:
 class Announcer:
     """Sends the owed Bundle Finished event of a record and clears its marker."""
 
-    def __init__(self, bus: EventBus, table: ArticleTable, api_url: str | None = None) -> None:
+    def __init__(self, bus: EventBus, store: Store, api_url: str | None = None) -> None:
         self.bus = bus
-        self.table = table
+        self.store = store
         self.api_url = api_url
 
     def settle(self, record: dict[str, Any]) -> bool:
@@ -107,18 +106,14 @@ class Announcer:
 
     def settle_bundle(self, bundle_id: str) -> bool:
         """After a failed attempt: send the event if that attempt ended the bundle (gave up) before failing."""
-        record = self.table.get(keys.bundle_pk(bundle_id), keys.STATUS_SK, consistent=True)
+        record = self.store.bundle(bundle_id, consistent=True)
         return self.settle(record) if record else False
 
     def _clear(self, record: dict[str, Any]) -> None:
         # Only this end's marker: a redriven bundle that finished again since owes its own event.
         try:
-            self.table.update(
-                keys.bundle_pk(str(record["bundle_id"])),
-                keys.STATUS_SK,
-                UpdateExpression=f"REMOVE {PENDING}",
-                ConditionExpression="finished_at = :finished",
-                ExpressionAttributeValues=to_wire({":finished": record.get("finished_at")}),
+            self.store.clear_bundle_flag(
+                str(record["bundle_id"]), PENDING, finished_at=record.get("finished_at")
             )
         except ConditionFailed:
             logger.info("bundle finished again before its marker was cleared; the newer end sends its own")

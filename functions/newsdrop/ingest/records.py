@@ -6,12 +6,16 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from newsdrop import keys
 from newsdrop.observe import logger
 
 RECEIVED, PROCESSING, DONE, PARTIAL, FAILED = "RECEIVED", "PROCESSING", "DONE", "PARTIAL", "FAILED"
 FINAL_STATES = frozenset({DONE, PARTIAL, FAILED})
 MAX_ERRORS_KEPT = 100  # bounds the record far below DynamoDB's 400 KB item limit
+MAX_ERROR_TEXT = 1500  # characters of one error's member name or reason (100 errors stay under 400 KB)
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_ERROR_TEXT else f"{text[:MAX_ERROR_TEXT]}… ({len(text)} characters)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,13 @@ class Progress:
 
     @classmethod
     def restore(cls, record: dict[str, Any]) -> Progress:
-        """The progress a checkpointed record holds, so a continuation carries on counting."""
+        """The progress a checkpointed record holds, so a continuation carries on counting.
+
+        Counts come from the ``checkpoint`` saved together with ``resume_at``: the record's own counts
+        may include members past ``resume_at`` that a crashed attempt reported and a redelivery reads again.
+        Records checkpointed before ``checkpoint`` existed fall back to their own fields.
+        """
+        record = record.get("checkpoint") or record
         counts = Counts(
             **{k: int(v) for k, v in (record.get("counts") or {}).items() if k in Counts.__slots__}
         )
@@ -85,7 +95,7 @@ class Progress:
         logger.warning("member failed", extra={"member": member, "code": code, "reason": reason})
         self.errors_total += 1
         if len(self.errors) < MAX_ERRORS_KEPT:
-            self.errors.append(ErrorEntry(member=member, code=code, reason=reason))
+            self.errors.append(ErrorEntry(member=_clip(member), code=code, reason=_clip(reason)))
 
     def final_status(self) -> str:
         if self.counts.articles == 0:
@@ -97,7 +107,8 @@ class Progress:
     def as_attributes(self) -> dict[str, Any]:
         errors = [asdict(e) for e in self.errors]
         if self.bundle_error:
-            errors.insert(0, asdict(self.bundle_error))
+            error = self.bundle_error
+            errors.insert(0, {"member": error.member, "code": error.code, "reason": _clip(error.reason)})
         attributes: dict[str, Any] = {
             "counts": asdict(self.counts),
             "errors": errors,
@@ -109,10 +120,9 @@ class Progress:
 
 
 def new_record(ref: ObjectRef, *, now: str, cleaner_version: str) -> dict[str, Any]:
+    """The attributes of a bundle's first record (``Store.create_bundle`` adds its keys)."""
     bid = ref.bundle_id
     return {
-        "pk": keys.bundle_pk(bid),
-        "sk": keys.STATUS_SK,
         "type": "bundle",
         "bundle_id": bid,
         "bucket": ref.bucket,
@@ -128,8 +138,4 @@ def new_record(ref: ObjectRef, *, now: str, cleaner_version: str) -> dict[str, A
         "counts": asdict(Counts()),
         "errors": [],
         "errors_truncated": 0,
-        "gsi1pk": keys.object_key_pk(ref.key),
-        "gsi1sk": now,
-        "gsi2pk": keys.BUNDLES_PK,
-        "gsi2sk": f"{now}#{bid}",
     }
