@@ -18,7 +18,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValida
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from newsdrop import __version__, wiring
+from newsdrop import __version__
 from newsdrop.errors import NewsdropError, StorageError
 from newsdrop.lookup import swagger
 from newsdrop.lookup.cursor import MAX_CURSOR_LENGTH
@@ -37,7 +37,7 @@ from newsdrop.lookup.params import DateRange, plain
 from newsdrop.observe import emit, invocation, logger
 
 if TYPE_CHECKING:
-    from newsdrop.lookup.service import Page
+    from newsdrop.lookup.service import Lookup, Page
 
 
 TITLE = "newsdrop lookup API"
@@ -119,8 +119,15 @@ DateBound = Annotated[
 ]
 
 
-# The domain is built on first use and kept for the container's life (``newsdrop.wiring``).
-service = wiring.lookup
+def service() -> Lookup:
+    """The domain, built on first use and kept for the container's life (``newsdrop.wiring``).
+
+    Imported here, not with the module: the store, its item shapes and boto3 are not needed by /health
+    or /docs, and they are a third of the handler's cold import.
+    """
+    from newsdrop import wiring
+
+    return wiring.lookup()
 
 
 def _utf8(name: str, value: str | None) -> str | None:
