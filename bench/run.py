@@ -160,7 +160,7 @@ def summary(figures: dict[str, Any]) -> str:
     imports = figures.get("imports", {})
     if "error" not in imports and imports:
         add(
-            "cold import (python -X importtime, median of 5 fresh processes)",
+            "cold import (python -X importtime, median of 9 fresh processes, ratio per round)",
             f"boto3 {imports['boto3']['import_ms']} ms, "
             + ", ".join(
                 f"{name} {imports[name]['import_ms']} ms ({imports[name].get('ratio_to_boto3', '?')}x boto3; "

@@ -3,7 +3,9 @@ handler run on the queue's messages as Lambda's event source would, and boto3 up
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import json
 import threading
 from collections.abc import Iterator
@@ -41,7 +43,11 @@ class Gateway:
         messages = receive_all(self.stack.sqs, self.stack.queue_url)
         if not messages:
             return
-        reply = ingest_handler.lambda_handler(sqs_event(messages, self.stack.queue_arn), FakeLambdaContext())
+        # The functions' logs and EMF lines go to their own stdout (CloudWatch), not the command's.
+        with contextlib.redirect_stdout(io.StringIO()):
+            reply = ingest_handler.lambda_handler(
+                sqs_event(messages, self.stack.queue_arn), FakeLambdaContext()
+            )
         failed = {f["itemIdentifier"] for f in reply.get("batchItemFailures", [])}
         for message in messages:
             if message["MessageId"] not in failed:
@@ -63,7 +69,8 @@ class Gateway:
             multiValueQueryStringParameters={k: [v] for k, v in query.items()} or None,
         )
         event["requestContext"].update(path="/Prod" + parts.path, httpMethod=method)
-        reply = lookup.lambda_handler(event, LookupContext())
+        with contextlib.redirect_stdout(io.StringIO()):
+            reply = lookup.lambda_handler(event, LookupContext())
         out = {k: v[-1] for k, v in (reply.get("multiValueHeaders") or {}).items()}
         out.update(reply.get("headers") or {})
         return reply["statusCode"], out, reply["body"].encode("utf-8")

@@ -18,6 +18,10 @@ def client(service: str) -> Any:
     import boto3
     from botocore.config import Config
 
+    from newsdrop.observe import tracer
+
+    tracer()  # with tracing on, X-Ray patches botocore before the first client: every call is a subsegment
+
     retries = Config(retries={"max_attempts": 8, "mode": "adaptive"}, connect_timeout=5, read_timeout=60)
     settings = get_settings()
     return boto3.session.Session().client(

@@ -5,14 +5,12 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from newsdrop.observe import bound, invocation, tracer
+from newsdrop.observe import bound, invocation
 
 if TYPE_CHECKING:
     from aws_lambda_powertools.utilities.batch import BatchProcessor
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
     from aws_lambda_powertools.utilities.typing import LambdaContext
-
-tracer()  # patches botocore at init when tracing is on, so every S3, DynamoDB, SQS call is a subsegment
 
 
 # The ingest service (splitters, cleaner, boto3) and Powertools' batch utility load on the first

@@ -19,7 +19,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValida
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from newsdrop import __version__, wiring
+from newsdrop import __version__
 from newsdrop.errors import NewsdropError, StorageError
 from newsdrop.lookup import review, swagger
 from newsdrop.lookup.cursor import CURSOR_PATTERN, MAX_CURSOR_LENGTH
@@ -36,12 +36,11 @@ from newsdrop.lookup.models import (
     SimilarArticles,
 )
 from newsdrop.lookup.params import MAX_DATE_LENGTH, DateRange, plain
-from newsdrop.observe import emit, invocation, logger, tracer
+from newsdrop.observe import emit, invocation, logger
 
 if TYPE_CHECKING:
-    from newsdrop.lookup.service import Page
+    from newsdrop.lookup.service import Lookup, Page
 
-tracer()  # patches botocore at init when tracing is on, so DynamoDB and S3 calls are subsegments
 
 TITLE = "newsdrop lookup API"
 API_KEY_SCHEME = "apiKey"
@@ -172,8 +171,15 @@ DateBound = Annotated[
 ]
 
 
-# The domain is built on first use and kept for the container's life (``newsdrop.wiring``).
-service = wiring.lookup
+def service() -> Lookup:
+    """The domain, built on first use and kept for the container's life (``newsdrop.wiring``).
+
+    Imported here, not with the module: the store, its item shapes and boto3 are not needed by /health
+    or /docs, and they are a third of the handler's cold import.
+    """
+    from newsdrop import wiring
+
+    return wiring.lookup()
 
 
 def _utf8(name: str, value: str | None) -> str | None:
