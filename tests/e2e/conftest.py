@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,14 +29,30 @@ def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack
         stack.stop()
 
 
+@contextmanager
+def own_stack(root: Path) -> Iterator[LocalStackProcess]:
+    """A local stack of its own, for a test whose load (a 1,000-article bundle, hundreds of generated requests)
+    must neither slow the shared stack down nor depend on what other tests put in it."""
+    stack = LocalStackProcess(root / "state", root / "drop", ["--quiet"])
+    stack.start()
+    try:
+        yield stack
+    finally:
+        stack.stop()
+
+
+def ingest_seeds(stack: LocalStackProcess, key: str = SEED_KEY) -> dict[str, Any]:
+    """Drop the seed bundle under ``key`` and wait for it: its final bundle record."""
+    stack.client("s3").put_object(Bucket=stack.info["bucket"], Key=key, Body=seed_zip())
+    record = stack.bundle_for_key(key, timeout=180)
+    assert record["status"] == "DONE", record
+    return record
+
+
 @pytest.fixture(scope="session")
 def seeded_bundle(local_stack: LocalStackProcess) -> dict[str, Any]:
     """The seed bundle ingested once for the tests that only read it: its final bundle record."""
-    s3 = local_stack.client("s3")
-    s3.put_object(Bucket=local_stack.info["bucket"], Key=SEED_KEY, Body=seed_zip())
-    record = local_stack.bundle_for_key(SEED_KEY)
-    assert record["status"] == "DONE", record
-    return record
+    return ingest_seeds(local_stack)
 
 
 def chromium_path() -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.conftest import own_stack
 from tests.e2e.localstack import LocalStackProcess
 
 pytestmark = pytest.mark.e2e
@@ -130,7 +131,14 @@ def test_review_shows_a_seed_bundle_and_an_article_line_by_line(
     shot(page, "review-article.png")
 
 
-def test_review_pages_through_a_bundle_of_1000_articles(local_stack: LocalStackProcess, page: Any):
+@pytest.fixture(scope="module")
+def paging_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
+    with own_stack(tmp_path_factory.mktemp("paging-stack")) as stack:
+        yield stack
+
+
+def test_review_pages_through_a_bundle_of_1000_articles(paging_stack: LocalStackProcess, page: Any):
+    local_stack = paging_stack
     lines = [
         json.dumps(
             {

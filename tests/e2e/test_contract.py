@@ -8,12 +8,14 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
+from tests.e2e.conftest import ingest_seeds, own_stack
 from tests.e2e.localstack import REPO, LocalStackProcess
 
 pytestmark = pytest.mark.e2e
@@ -42,9 +44,19 @@ REJECTION_STATUSES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def contract_stack(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[LocalStackProcess, dict[str, Any]]]:
+    """A stack holding the seed bundle only: the run's cost does not grow with what other tests ingested."""
+    with own_stack(tmp_path_factory.mktemp("contract-stack")) as stack:
+        yield stack, ingest_seeds(stack)
+
+
 def test_schemathesis_finds_no_failure_with_every_check(
-    local_stack: LocalStackProcess, seeded_bundle: dict[str, Any], tmp_path: Path
+    contract_stack: tuple[LocalStackProcess, dict[str, Any]], tmp_path: Path
 ):
+    local_stack, seeded_bundle = contract_stack
     api = local_stack.info["api_url"]
     config = tmp_path / "schemathesis.toml"
     # Real ids, so the single-item routes are tested past their 404 too.

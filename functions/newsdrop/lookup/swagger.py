@@ -40,6 +40,7 @@ window.ui = SwaggerUIBundle({{
   dom_id: "#swagger-ui",
   deepLinking: true,
   persistAuthorization: true,
+  validatorUrl: null,
   tryItOutEnabled: false,
   presets: [SwaggerUIBundle.presets.apis],
   layout: "BaseLayout"
