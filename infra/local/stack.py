@@ -30,6 +30,7 @@ from infra.local.awsserver import LocalAws
 from infra.local.dropfolder import DropFolder
 from infra.local.mirror import BundleMirror, notified_keys
 from infra.local.poller import SqsPoller
+from infra.local.sweeploop import SweepLoop
 from infra.provision import (
     DEFAULT_STACK,
     INGEST_FUNCTION_ID,
@@ -74,6 +75,7 @@ class LocalOptions:
     api_key: str | None = None
     drop_interval: float = 1.0
     function_log_level: str | None = None  # overrides the template's POWERTOOLS_LOG_LEVEL (e.g. WARNING)
+    sweep_interval: float = 60.0  # the template schedules the sweeper every 5 minutes; locally more often
 
 
 def seed_bundle(seeds_dir: Path = SEEDS_DIR) -> bytes:
@@ -163,13 +165,14 @@ def _reset_newsdrop_caches() -> None:
     """Settings, clients and services are cached per process: forget any built before the environment was set."""
     from newsdrop.adapters import aws
     from newsdrop.config import get_settings
-    from newsdrop.handlers import lookup
+    from newsdrop.handlers import lookup, sweeper
     from newsdrop.ingest import service
 
     get_settings.cache_clear()
     aws.reset_clients()
     service.ingestor.cache_clear()
     lookup.reset()
+    sweeper.sweeper.cache_clear()
 
 
 class LocalStack:
@@ -181,6 +184,7 @@ class LocalStack:
         self.aws = LocalAws(options.host, options.aws_port)
         self.resources: StackResources | None = None
         self.poller: SqsPoller | None = None
+        self.sweeper: SweepLoop | None = None
         self.api: ApiServer | None = None
         self.drop: DropFolder | None = None
         self.mirror = BundleMirror(self.state_dir / "bundles")
@@ -245,6 +249,10 @@ class LocalStack:
             before_invoke=self._mirror_batch,
         )
         self.poller.start()
+        from newsdrop.handlers import sweeper as sweeper_handler
+
+        self.sweeper = SweepLoop(sweeper_handler.sweep_once, interval=self.options.sweep_interval)
+        self.sweeper.start()
         resolver = stack_resolver(
             self.options.template,
             self.options.stack,
@@ -289,13 +297,13 @@ class LocalStack:
 
     def stop(self) -> None:
         """Stop intake first (drop folder, API), then the poller (it finishes its batch), then local AWS."""
-        for part in (self.drop, self.api, self.poller):
+        for part in (self.drop, self.api, self.sweeper, self.poller):
             if part is not None:
                 try:
                     part.stop()
                 except Exception:
                     logger.exception("stopping %s failed", type(part).__name__)
-        self.drop = self.api = self.poller = None
+        self.drop = self.api = self.poller = self.sweeper = None
         self.aws.stop()
         (self.state_dir / LOCAL_JSON).unlink(missing_ok=True)
 

@@ -193,10 +193,11 @@ class Ingestor:
         ref: ObjectRef,
         *,
         receive_count: int = 1,
-        max_receives: int = 3,
+        max_receives: int | None = None,
         time_left: Callable[[], float] | None = None,
     ) -> Outcome:
         """Ingest one object version; with ``time_left`` (seconds), hand the rest to a continuation in time."""
+        max_receives = max_receives or self.settings.max_receives
         ref = self._with_version(ref)
         claimed = self._claim_waiting(ref)
         if claimed is None:
