@@ -38,6 +38,9 @@ def test_the_last_receive_marks_the_record_failed_and_retryable(stack):
     assert record["status"] == "FAILED" and record["retryable"] is True
     assert record["attempts"] == max_receives
     assert "InvalidObjectState" in record["last_error"]
+    # No bucket (it holds the account id) and no raw AWS error text in what the API shows.
+    assert "bucket" not in record
+    assert stack.bucket not in json.dumps(record) and "123456789012" not in json.dumps(record)
     [error] = record["errors"]
     assert error["code"] == "gave_up" and "dead-letter queue" in error["reason"]
     assert json.dumps(record)  # plain JSON, no Decimals

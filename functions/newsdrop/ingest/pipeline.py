@@ -23,6 +23,7 @@ from newsdrop.errors import (
     EmptyBundle,
     LimitExceeded,
     NotFound,
+    StorageError,
 )
 from newsdrop.ingest.records import (
     FAILED,
@@ -369,7 +370,8 @@ class Ingestor:
     def _record_transient_failure(
         self, ref: ObjectRef, progress: Progress, exc: Exception, receive_count: int, max_receives: int
     ) -> None:
-        reason = f"{type(exc).__name__}: {exc}"
+        logger.exception("ingest attempt failed", extra={"bundle_id": ref.bundle_id})
+        reason = _public_reason(exc)
         attributes: dict[str, Any] = {"last_error": reason, **progress.as_attributes()}
         if receive_count >= max_receives:
             attributes.update(
@@ -399,6 +401,20 @@ def _millis_between(start_iso: str | None, end: datetime, *, fallback: float) ->
     except ValueError:
         return int(fallback * 1000)
     return max(0, int((end - start).total_seconds() * 1000))
+
+
+def _public_reason(exc: Exception) -> str:
+    """A transient failure as a bundle record may show it: the kind and the AWS error code, what to do.
+
+    Raw AWS messages name buckets, ARNs and account ids; they stay in the function's logs.
+    """
+    cause = exc.__cause__ if getattr(exc.__cause__, "response", None) else exc
+    code = (getattr(cause, "response", None) or {}).get("Error", {}).get("Code")
+    if code is None and not isinstance(exc, StorageError):
+        return f"{type(exc).__name__}: {str(exc)[:300]}"  # our own words, not an AWS reply
+    kind = type(exc).__name__ + (f" ({code})" if code else "")
+    hint = getattr(exc, "hint", None) or "SQS retries the bundle; the ingest function's logs have the details"
+    return f"{kind}: {hint}"
 
 
 def _entry(member: str, exc: Exception) -> ErrorEntry:

@@ -43,7 +43,6 @@ BUNDLE_SUMMARY = (
 )
 BUNDLE_DETAIL = (
     *BUNDLE_SUMMARY,
-    "bucket",
     "version_id",
     "etag",
     "errors",
