@@ -66,6 +66,8 @@ class Settings:
     quarantine_prefix: str = "quarantine/"
     bodies_prefix: str = "bodies/"
     limits: Limits = Limits()
+    # The queue's maxReceiveCount (template parameter MaxReceiveCount): the last delivery records FAILED.
+    max_receives: int = 5
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -87,6 +89,7 @@ class Settings:
             endpoint_url=environ.get("AWS_ENDPOINT_URL") or None,
             queue_url=environ.get("INGEST_QUEUE_URL") or None,
             limits=limits,
+            max_receives=_int(environ, "MAX_RECEIVE_COUNT", 5),
         )
 
 

@@ -31,6 +31,7 @@ from infra.local.dropfolder import DropFolder
 from infra.local.events import EventPrinter, record_events
 from infra.local.mirror import BundleMirror, notified_keys
 from infra.local.poller import SqsPoller
+from infra.local.sweeploop import SweepLoop
 from infra.provision import (
     DEFAULT_STACK,
     INGEST_FUNCTION_ID,
@@ -81,6 +82,7 @@ class LocalOptions:
         False  # X-Ray segments to AWS_XRAY_DAEMON_ADDRESS (default 127.0.0.1:2000), off unless asked
     )
     print_events: bool = True  # one line per Bundle Finished event on stdout
+    sweep_interval: float = 60.0  # the template schedules the sweeper every 5 minutes; locally more often
 
 
 def seed_bundle(seeds_dir: Path = SEEDS_DIR) -> bytes:
@@ -171,6 +173,9 @@ def _reset_newsdrop_caches() -> None:
     from newsdrop import wiring
 
     wiring.reset()
+    from newsdrop.handlers import sweeper
+
+    sweeper.sweeper.cache_clear()
 
 
 class LocalStack:
@@ -182,6 +187,7 @@ class LocalStack:
         self.aws = LocalAws(options.host, options.aws_port)
         self.resources: StackResources | None = None
         self.poller: SqsPoller | None = None
+        self.sweeper: SweepLoop | None = None
         self.api: ApiServer | None = None
         self.drop: DropFolder | None = None
         self.events: EventPrinter | None = None
@@ -255,6 +261,10 @@ class LocalStack:
             before_invoke=self._mirror_batch,
         )
         self.poller.start()
+        from newsdrop.handlers import sweeper as sweeper_handler
+
+        self.sweeper = SweepLoop(sweeper_handler.sweep_once, interval=self.options.sweep_interval)
+        self.sweeper.start()
         resolver = stack_resolver(
             self.options.template,
             self.options.stack,
@@ -321,13 +331,13 @@ class LocalStack:
     def stop(self) -> None:
         """Stop intake first (drop folder, API), then the poller (it finishes its batch), then local AWS."""
         self._stopping.set()
-        for part in (self.drop, self.api, self.poller, self.events):
+        for part in (self.drop, self.api, self.sweeper, self.poller, self.events):
             if part is not None:
                 try:
                     part.stop()
                 except Exception:
                     logger.exception("stopping %s failed", type(part).__name__)
-        self.drop = self.api = self.poller = self.events = None
+        self.drop = self.api = self.poller = self.sweeper = self.events = None
         self.aws.stop()
         (self.state_dir / LOCAL_JSON).unlink(missing_ok=True)
 

@@ -371,3 +371,30 @@ def test_unlisted_review_assets_are_404(asset):
 def test_review_script_never_puts_api_values_in_the_page_as_html():
     script = (REPO / "functions" / "newsdrop" / "lookup" / "static" / "review.js").read_text(encoding="utf-8")
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script
+
+
+@pytest.mark.parametrize(("body_bytes", "status"), [(1_000_000, 200), (7_000_000, 413)])
+def test_an_article_larger_than_a_lambda_response_is_refused_with_a_reason(monkeypatch, body_bytes, status):
+    article_id = "0" * 32
+    stored = {
+        "id": article_id,
+        "body": "word " * (body_bytes // 5),
+        "bundles": [],
+        "bundles_truncated": False,
+        "removed": [],
+    }
+
+    class Service:
+        def get_article(self, wanted: str) -> dict:
+            assert wanted == article_id
+            return stored
+
+    monkeypatch.setattr(lookup, "service", Service)
+    got, _, body = call(event(f"/articles/{article_id}"))
+
+    assert got == status
+    assert len(body.encode()) < 6_000_000
+    if status == 413:
+        error = error_of(body)
+        assert error["code"] == "response_too_large"
+        assert "over the 6000000 bytes" in error["message"] and "bodies/" in error["message"]

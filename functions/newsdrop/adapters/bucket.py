@@ -24,6 +24,7 @@ class ObjectInfo:
 
 
 def _translate(exc: ClientError, what: str) -> StorageError:
+    # ``what`` names the key, never the bucket: messages end up in bundle records the API shows.
     code = str(exc.response.get("Error", {}).get("Code", ""))
     if code in ("NoSuchKey", "404", "NoSuchVersion", "NotFound"):
         return NotFound(f"{what}: object not found", hint="it was deleted or overwritten before ingest ran")
@@ -86,7 +87,7 @@ class RangedObjectReader(io.RawIOBase):
             body = self._client.get_object(**kwargs)["Body"]
             data = body.read()
         except ClientError as exc:
-            raise _translate(exc, f"GetObject s3://{self._bucket}/{self._info.key}") from exc
+            raise _translate(exc, f"GetObject {self._info.key}") from exc
         view[: len(data)] = data
         self._pos += len(data)
         if self._on_read is not None:
@@ -109,7 +110,7 @@ class DropBucket:
         try:
             reply = self._client.head_object(**kwargs)
         except ClientError as exc:
-            raise _translate(exc, f"HeadObject s3://{self.name}/{key}") from exc
+            raise _translate(exc, f"HeadObject {key}") from exc
         return ObjectInfo(
             key=key,
             size=int(reply["ContentLength"]),
@@ -132,16 +133,16 @@ class DropBucket:
         try:
             self._client.copy_object(Bucket=self.name, Key=dest_key, CopySource=source)
         except ClientError as exc:
-            raise _translate(exc, f"CopyObject to s3://{self.name}/{dest_key}") from exc
+            raise _translate(exc, f"CopyObject to {dest_key}") from exc
 
     def put_bytes(self, key: str, data: bytes, *, content_type: str = "application/octet-stream") -> None:
         try:
             self._client.put_object(Bucket=self.name, Key=key, Body=data, ContentType=content_type)
         except ClientError as exc:
-            raise _translate(exc, f"PutObject s3://{self.name}/{key}") from exc
+            raise _translate(exc, f"PutObject {key}") from exc
 
     def get_bytes(self, key: str) -> bytes:
         try:
             return self._client.get_object(Bucket=self.name, Key=key)["Body"].read()
         except ClientError as exc:
-            raise _translate(exc, f"GetObject s3://{self.name}/{key}") from exc
+            raise _translate(exc, f"GetObject {key}") from exc

@@ -23,7 +23,7 @@ from newsdrop import __version__
 from newsdrop.errors import NewsdropError, StorageError
 from newsdrop.lookup import review, swagger
 from newsdrop.lookup.cursor import CURSOR_PATTERN, MAX_CURSOR_LENGTH
-from newsdrop.lookup.errors import BadParameter, NoSuchItem
+from newsdrop.lookup.errors import BadParameter, NoSuchItem, ResponseTooLarge
 from newsdrop.lookup.models import (
     Article,
     ArticleList,
@@ -159,7 +159,10 @@ _GATEWAY = {
     **_GATEWAY_THROTTLED,
     **_INTERNAL,
 }
+_TOO_LARGE = {413: _error_doc("The article is larger than a Lambda response may be (6 MB)")}
 
+# Lambda's synchronous response limit is 6 MB (6,291,456 bytes); headers and the envelope need the rest.
+MAX_RESPONSE_BYTES = 6_000_000
 Limit = Annotated[int, Query(ge=1, le=100, description="Items per page (1-100)")]
 Cursor = Annotated[
     str | None,
@@ -228,14 +231,23 @@ def health() -> Health:
     summary="One article: body, metadata, removed lines and the bundles it came from",
     tags=["articles"],
     security=_KEYED,
-    responses={**_ok(Article, "The article"), **_BAD, **_MISSING, **_STORAGE, **_GATEWAY},
+    responses={**_ok(Article, "The article"), **_BAD, **_MISSING, **_TOO_LARGE, **_STORAGE, **_GATEWAY},
 )
 def get_article(
     article_id: Annotated[str, Path(pattern=ARTICLE_ID_PATTERN, description="32 lowercase hex characters")],
 ) -> Article:
-    article = service().get_article(article_id)
+    article = Article.model_validate(service().get_article(article_id))
+    # Lambda refuses a response over 6 MB (the body string is JSON inside the JSON envelope): say so first.
+    size = len(json.dumps({"body": _dumps(article.model_dump(mode="json"))}).encode("utf-8"))
+    if size > MAX_RESPONSE_BYTES:
+        raise ResponseTooLarge(
+            f"article {article_id} is {size} bytes as a response, over the {MAX_RESPONSE_BYTES} bytes "
+            "the API can return",
+            hint="read its body from bodies/" + article_id + ".json.gz in the drop bucket (AWS credentials "
+            "needed), or find it in its bundle through the bundles listed by GET /articles?bundle=...",
+        )
     _results(1)
-    return Article.model_validate(article)
+    return article
 
 
 @app.get(
@@ -497,6 +509,11 @@ def on_bad_parameter(exc: BadParameter) -> Response:
 @app.exception_handler(NoSuchItem)
 def on_no_such_item(exc: NoSuchItem) -> Response:
     return _error(404, exc.code, str(exc))
+
+
+@app.exception_handler(ResponseTooLarge)
+def on_too_large(exc: ResponseTooLarge) -> Response:
+    return _error(413, exc.code, str(exc))
 
 
 @app.exception_handler(NotFoundError)

@@ -19,6 +19,7 @@ from newsdrop.errors import (
     EmptyBundle,
     LimitExceeded,
     NotFound,
+    StorageError,
 )
 from newsdrop.ingest.announce import pending_marker
 from newsdrop.ingest.bodies import Bodies
@@ -167,10 +168,11 @@ class Ingestor:
         ref: ObjectRef,
         *,
         receive_count: int = 1,
-        max_receives: int = 3,
+        max_receives: int | None = None,
         time_left: Callable[[], float] | None = None,
     ) -> Outcome:
         """Ingest one object version; with ``time_left`` (seconds), hand the rest to a continuation in time."""
+        max_receives = max_receives or self.settings.max_receives
         ref = self._with_version(ref)
         claimed = self._claim_waiting(ref)
         if claimed is None:
@@ -330,7 +332,8 @@ class Ingestor:
     def _record_transient_failure(
         self, ref: ObjectRef, progress: Progress, exc: Exception, receive_count: int, max_receives: int
     ) -> None:
-        reason = f"{type(exc).__name__}: {exc}"
+        logger.exception("ingest attempt failed", extra={"bundle_id": ref.bundle_id})
+        reason = _public_reason(exc)
         attributes: dict[str, Any] = {"last_error": reason, **progress.as_attributes()}
         if receive_count >= max_receives:
             attributes.update(
@@ -352,6 +355,20 @@ class Ingestor:
             self._save(ref, attributes)
         except Exception:  # the table itself may be what is failing; the message still goes back to SQS
             logger.exception("could not record the failure", extra={"bundle_id": ref.bundle_id})
+
+
+def _public_reason(exc: Exception) -> str:
+    """A transient failure as a bundle record may show it: the kind and the AWS error code, what to do.
+
+    Raw AWS messages name buckets, ARNs and account ids; they stay in the function's logs.
+    """
+    cause = exc.__cause__ if getattr(exc.__cause__, "response", None) else exc
+    code = (getattr(cause, "response", None) or {}).get("Error", {}).get("Code")
+    if code is None and not isinstance(exc, StorageError):
+        return f"{type(exc).__name__}: {str(exc)[:300]}"  # our own words, not an AWS reply
+    kind = type(exc).__name__ + (f" ({code})" if code else "")
+    hint = getattr(exc, "hint", None) or "SQS retries the bundle; the ingest function's logs have the details"
+    return f"{kind}: {hint}"
 
 
 def _entry(member: str, exc: Exception) -> ErrorEntry:

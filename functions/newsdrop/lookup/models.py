@@ -166,7 +166,6 @@ class BundleSummary(BaseModel):
 
 
 class Bundle(BundleSummary):
-    bucket: str | None = None
     version_id: str | None = None
     etag: str | None = None
     errors: list[BundleProblem] | None = None
