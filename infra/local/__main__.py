@@ -53,6 +53,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--parameter", action="append", default=[], metavar="NAME=VALUE", help="template parameter override"
     )
+    parser.add_argument(
+        "--dynamodb",
+        choices=("dynalite", "moto"),
+        default=env.get("NEWSDROP_DYNAMODB", "dynalite"),
+        help="dynalite (default): the table on disk in the state dir, kept across restarts (needs Node, "
+        "`make node`); moto: in memory, every kept bundle ingested again at start, slow past a few "
+        "thousand articles",
+    )
     parser.add_argument("--quiet", action="store_true", help="warnings only from the functions' logs")
     args = parser.parse_args(argv)
     parameters = {}
@@ -81,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         retry_visibility=args.retry_visibility,
         api_key=args.api_key,
         function_log_level="WARNING" if args.quiet else None,
+        dynamodb=args.dynamodb,
     )
     stop = threading.Event()
 

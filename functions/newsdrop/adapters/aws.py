@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from typing import Any
 
@@ -15,10 +16,15 @@ _RETRIES = Config(retries={"max_attempts": 8, "mode": "adaptive"}, connect_timeo
 
 @cache
 def client(service: str) -> Any:
-    """One client per service per process; boto3 reads AWS_ENDPOINT_URL itself, passed here for old botocores."""
+    """One client per service per process; boto3 reads AWS_ENDPOINT_URL itself, passed here for old botocores.
+
+    A service's own AWS_ENDPOINT_URL_<SERVICE> wins, as in boto3: the local stack's table is not on the
+    endpoint of its bucket and queues.
+    """
     settings = get_settings()
+    endpoint = os.environ.get(f"AWS_ENDPOINT_URL_{service.upper()}") or settings.endpoint_url
     return boto3.session.Session().client(
-        service, region_name=settings.region, endpoint_url=settings.endpoint_url, config=_RETRIES
+        service, region_name=settings.region, endpoint_url=endpoint, config=_RETRIES
     )
 
 
