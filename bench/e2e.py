@@ -67,8 +67,8 @@ def count_dynamodb_requests(endpoint: str, region: str, bundle: Path, articles: 
     sys.path.insert(0, str(REPO / "functions"))
     from infra.provision import provision
     from newsdrop.adapters.bucket import DropBucket
-    from newsdrop.adapters.table import ArticleTable
     from newsdrop.config import Settings
+    from newsdrop.dal import ArticleTable, Store
     from newsdrop.ingest.pipeline import Ingestor
     from newsdrop.ingest.records import ObjectRef
 
@@ -95,7 +95,7 @@ def count_dynamodb_requests(endpoint: str, region: str, bundle: Path, articles: 
         table_name=resources.table, bucket_name=resources.bucket, region=region, endpoint_url=endpoint
     )
     ingestor = Ingestor(
-        ArticleTable(clients["dynamodb"], resources.table),
+        Store(ArticleTable(clients["dynamodb"], resources.table)),
         DropBucket(clients["s3"], resources.bucket),
         settings,
     )

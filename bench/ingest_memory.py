@@ -28,8 +28,8 @@ import psutil  # noqa: E402
 
 from bench.corpus import write_jsonl, write_zip  # noqa: E402
 from newsdrop.adapters.bucket import DropBucket  # noqa: E402
-from newsdrop.adapters.table import ArticleTable  # noqa: E402
 from newsdrop.config import Limits, Settings  # noqa: E402
+from newsdrop.dal import ArticleTable, Store  # noqa: E402
 from newsdrop.ingest.pipeline import Ingestor  # noqa: E402
 from newsdrop.ingest.records import ObjectRef  # noqa: E402
 
@@ -111,7 +111,7 @@ def run(kind: str, megabytes: int, join: int = 1) -> dict[str, Any]:
             limits=Limits(max_bundle_bytes=2048 * 1024 * 1024, max_members=1_000_000),
         )
         table = ArticleTable(ddb, "bench")
-        ingestor = Ingestor(table, DropBucket(s3, "bench"), settings)
+        ingestor = Ingestor(Store(table), DropBucket(s3, "bench"), settings)
         process = psutil.Process()
         baseline = process.memory_info().rss
         peak = {"rss": baseline}

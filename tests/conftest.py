@@ -24,15 +24,10 @@ def function_env() -> dict[str, str]:
 
 
 def forget_cached_settings() -> None:
-    """Drop cached Settings and boto3 clients: they are per process, and tests change the environment."""
-    from newsdrop.config import get_settings
+    """Drop cached Settings, boto3 clients and services: they are per process, and tests change the environment."""
+    from newsdrop import wiring
 
-    get_settings.cache_clear()
-    try:
-        from newsdrop.adapters.aws import reset_clients
-    except ImportError:
-        return
-    reset_clients()
+    wiring.reset()
 
 
 @pytest.fixture

@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 MiB = 1024 * 1024
+# Variables without a default: a function pointed at the wrong table or bucket must not start at all.
+REQUIRED = ("TABLE_NAME", "BUCKET_NAME")
 
 
-def _int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
+class MissingSetting(ValueError):
+    """A required environment variable is unset or empty."""
+
+
+def _required(environ: Mapping[str, str], name: str) -> str:
+    value = (environ.get(name) or "").strip()
+    if not value:
+        raise MissingSetting(
+            f"environment variable {name} is not set: set it to the stack's "
+            f"{'table' if name == 'TABLE_NAME' else 'drop bucket'} name (template.yaml sets it for the "
+            "functions; make run and the tests set it for the local stack)"
+        )
+    return value
+
+
+def _int(environ: Mapping[str, str], name: str, default: int) -> int:
+    raw = environ.get(name)
     if raw is None or raw == "":
         return default
     try:
@@ -47,26 +65,28 @@ class Settings:
     limits: Limits = Limits()
 
     @classmethod
-    def from_env(cls) -> Settings:
+    def from_env(cls, environ: Mapping[str, str]) -> Settings:
+        """Settings from ``environ``; MissingSetting names TABLE_NAME or BUCKET_NAME when one is not set."""
         # Defaults from an instance: with slots=True the class attributes are slot descriptors, not values.
         defaults = Limits()
         limits = Limits(
-            max_bundle_bytes=_int("MAX_BUNDLE_BYTES", defaults.max_bundle_bytes),
-            max_uncompressed_bytes=_int("MAX_UNCOMPRESSED_BYTES", defaults.max_uncompressed_bytes),
-            max_member_bytes=_int("MAX_MEMBER_BYTES", defaults.max_member_bytes),
-            max_members=_int("MAX_MEMBERS", defaults.max_members),
-            max_compression_ratio=_int("MAX_COMPRESSION_RATIO", defaults.max_compression_ratio),
+            max_bundle_bytes=_int(environ, "MAX_BUNDLE_BYTES", defaults.max_bundle_bytes),
+            max_uncompressed_bytes=_int(environ, "MAX_UNCOMPRESSED_BYTES", defaults.max_uncompressed_bytes),
+            max_member_bytes=_int(environ, "MAX_MEMBER_BYTES", defaults.max_member_bytes),
+            max_members=_int(environ, "MAX_MEMBERS", defaults.max_members),
+            max_compression_ratio=_int(environ, "MAX_COMPRESSION_RATIO", defaults.max_compression_ratio),
         )
         return cls(
-            table_name=os.environ.get("TABLE_NAME", "newsdrop-articles"),
-            bucket_name=os.environ.get("BUCKET_NAME", "newsdrop-drop"),
-            region=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1",
-            endpoint_url=os.environ.get("AWS_ENDPOINT_URL") or None,
-            queue_url=os.environ.get("INGEST_QUEUE_URL") or None,
+            table_name=_required(environ, "TABLE_NAME"),
+            bucket_name=_required(environ, "BUCKET_NAME"),
+            region=environ.get("AWS_REGION") or environ.get("AWS_DEFAULT_REGION") or "us-east-1",
+            endpoint_url=environ.get("AWS_ENDPOINT_URL") or None,
+            queue_url=environ.get("INGEST_QUEUE_URL") or None,
             limits=limits,
         )
 
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings.from_env()
+    """The process's Settings from ``os.environ``, read once (``newsdrop.wiring.reset`` forgets them)."""
+    return Settings.from_env(os.environ)

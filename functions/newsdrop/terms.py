@@ -1,18 +1,27 @@
-"""Search terms: the folded, stop-word-free words that index an article and parse a query."""
+"""Search terms: the folded, stop-word-free words that index an article and parse a query.
+
+The search scope of an article (docs/api.md, Search) is ``index_terms``: every distinct term of its title
+(the first ``MAX_TITLE_TERMS``) plus the ``BODY_KEY_TERMS`` terms its body uses most, ties going to the
+term that comes first. Each indexed term costs a share of a posting block write, so the scope is bounded.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
-from newsdrop.keys import fold
-
-# Bounds the index writes per article: the most frequent terms win, title terms always stay.
-MAX_TERMS_PER_ARTICLE = 64
+MAX_TITLE_TERMS = 32
+BODY_KEY_TERMS = 12
 MIN_TERM_LENGTH = 2
 MAX_TERM_LENGTH = 40
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# The combining-mark blocks (Latin, Greek, Cyrillic, Hebrew and Arabic diacritics among them).
+_COMBINING_MARKS = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
 
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being
@@ -25,6 +34,14 @@ STOP_WORDS = frozenset(
 )
 
 
+def fold(text: str) -> str:
+    """Case- and accent-folded form used for source keys and search terms."""
+    folded = text.casefold()
+    if folded.isascii():  # the common case, and the hot path of term indexing
+        return folded
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", folded))
+
+
 def tokens(text: str) -> list[str]:
     """Folded words of ``text`` that are worth indexing (no stop words, no 1-letter words)."""
     out = []
@@ -34,17 +51,14 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def index_terms(title: str | None, body: str) -> dict[str, int]:
-    """Term -> weight for one article; title words count triple and are always kept."""
-    counts: Counter[str] = Counter(tokens(body))
-    title_terms = set(tokens(title or ""))
-    for term in title_terms:
-        counts[term] += 3
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    kept = dict(ranked[:MAX_TERMS_PER_ARTICLE])
-    for term in title_terms:
-        kept[term] = counts[term]
-    return kept
+def index_terms(title: str | None, body: str) -> list[str]:
+    """The article's search scope: its title terms, then its ``BODY_KEY_TERMS`` most used other body terms."""
+    title_terms = list(dict.fromkeys(tokens(title or "")))[:MAX_TITLE_TERMS]
+    chosen = set(title_terms)
+    # Counter keeps first-appearance order, and sorted() is stable: ties go to the earlier term.
+    counts = Counter(term for term in tokens(body) if term not in chosen)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    return title_terms + [term for term, _ in ranked[:BODY_KEY_TERMS]]
 
 
 def query_terms(query: str) -> list[str]:

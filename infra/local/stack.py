@@ -166,15 +166,9 @@ def function_environment(resources: StackResources, secrets_dir: Path | None = N
 
 def _reset_newsdrop_caches() -> None:
     """Settings, clients and services are cached per process: forget any built before the environment was set."""
-    from newsdrop.adapters import aws
-    from newsdrop.config import get_settings
-    from newsdrop.handlers import lookup
-    from newsdrop.ingest import service
+    from newsdrop import wiring
 
-    get_settings.cache_clear()
-    aws.reset_clients()
-    service.ingestor.cache_clear()
-    lookup.reset()
+    wiring.reset()
 
 
 class LocalStack:

@@ -13,11 +13,10 @@ from moto import mock_aws
 
 from infra.provision import DEFAULT_STACK, StackResources, drain_queue, provision
 from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
-from newsdrop import keys
-from newsdrop.adapters import aws
-from newsdrop.config import get_settings
+from newsdrop import wiring
+from newsdrop.dal import keys
+from newsdrop.dal.items import first_sighting
 from newsdrop.handlers.ingest import lambda_handler
-from newsdrop.ingest import service
 from tests.integration.harness import FakeLambdaContext, receive_all, scan_all, sqs_event
 
 
@@ -74,8 +73,7 @@ def stack(aws_env: dict[str, str], reset_caches: Callable[[], None]) -> Iterator
 @pytest.fixture
 def drop(stack: LocalStack) -> Iterator[SimpleNamespace]:
     """Upload bytes under incoming/ and hand the resulting SQS messages to the handler; returns a namespace."""
-    for cached in (get_settings.cache_clear, aws.reset_clients, service.ingestor.cache_clear):
-        cached()
+    wiring.reset()
 
     def _drop(key: str, data: bytes) -> dict:
         stack.s3.put_object(Bucket=stack.bucket, Key=key, Body=data)
@@ -98,6 +96,19 @@ def drop(stack: LocalStack) -> Iterator[SimpleNamespace]:
     def articles() -> list[dict]:
         return [i for i in items() if i["sk"] == keys.ARTICLE_SK]
 
+    def sightings() -> list[dict]:
+        """Every occurrence of every article: SEEN# items plus the first one, which META carries."""
+        found = [
+            {**i, "id": i["pk"].removeprefix(keys.article_pk(""))}
+            for i in items()
+            if i["sk"].startswith(keys.SIGHTING_PREFIX)
+        ]
+        for meta in articles():
+            first = first_sighting(meta)
+            if first is not None:
+                found.append({**first, "id": meta["id"]})
+        return found
+
     def bundles() -> list[dict]:
         return sorted((i for i in items() if i["sk"] == keys.STATUS_SK), key=lambda r: r["received_at"])
 
@@ -111,9 +122,9 @@ def drop(stack: LocalStack) -> Iterator[SimpleNamespace]:
         deliver=deliver,
         items=items,
         articles=articles,
+        sightings=sightings,
         bundles=bundles,
         bundle_for=bundle_for,
         stack=stack,
     )
-    for cached in (get_settings.cache_clear, aws.reset_clients, service.ingestor.cache_clear):
-        cached()
+    wiring.reset()

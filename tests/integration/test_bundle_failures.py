@@ -6,7 +6,7 @@ import json
 
 from bundle_factory import make_bundle
 
-from newsdrop.handlers import lookup
+from newsdrop import wiring
 from newsdrop.handlers.ingest import lambda_handler
 from tests.integration.harness import FakeLambdaContext, receive_all, seed_articles, sqs_event
 from tests.integration.test_lookup_fixtures import Api
@@ -25,7 +25,7 @@ def test_the_last_receive_marks_the_record_failed_and_retryable(stack):
         message["Attributes"]["ApproximateReceiveCount"] = str(receive_count)
         reply = lambda_handler(sqs_event([message], stack.queue_arn), FakeLambdaContext())
         assert reply == {"batchItemFailures": [{"itemIdentifier": message["MessageId"]}]}
-    lookup.reset()
+    wiring.reset()
     api = Api(stack=stack)
     status, page = api.get("/bundles", key="incoming/cold.zip")
     assert status == 200

@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 from bundle_factory import make_bundle
 
-from newsdrop import keys
+from newsdrop import wiring
 from newsdrop.adapters import aws
 from newsdrop.articles import heavy_fields_of
+from newsdrop.dal import keys
 from newsdrop.handlers.ingest import lambda_handler
 from newsdrop.ingest import service
 from tests.integration.harness import (
@@ -80,7 +81,7 @@ def test_seed_bundle_in_every_format_becomes_the_five_gold_articles(drop, kind):
 def test_every_article_links_back_to_its_bundle_and_member(drop):
     drop.drop("incoming/seeds.zip", make_bundle("zip", seed_articles()))
     bid = drop.bundle_for("incoming/seeds.zip")["bundle_id"]
-    sightings = [i for i in drop.items() if i["sk"].startswith("SEEN#")]
+    sightings = drop.sightings()
     assert sorted(s["member"] for s in sightings) == sorted(seed_articles())
     assert {s["bundle_id"] for s in sightings} == {bid}
     links = [i for i in drop.items() if i["pk"] == keys.bundle_pk(bid) and i["sk"].startswith("ART#")]
@@ -96,7 +97,7 @@ def test_same_bundle_dropped_twice_counts_duplicates_not_new_articles(drop):
     assert records[1]["counts"]["new"] == 0 and records[1]["counts"]["duplicates"] == 5
     assert records[1]["status"] == "DONE"
     assert len(drop.articles()) == 5
-    sightings = [i for i in drop.items() if i["sk"].startswith("SEEN#")]
+    sightings = drop.sightings()
     assert len(sightings) == 10, "each article remembers both bundles"
 
 
@@ -108,7 +109,7 @@ def test_same_article_in_two_bundles_is_stored_once_and_remembers_both(drop):
     second = drop.bundle_for("incoming/b.jsonl")
     assert second["counts"]["duplicates"] == 5 and second["counts"]["new"] == 0
     per_article: dict[str, set[str]] = {}
-    for s in (i for i in drop.items() if i["sk"].startswith("SEEN#")):
+    for s in drop.sightings():
         per_article.setdefault(s["id"], set()).add(s["key"])
     assert all(keys_ == {"incoming/a.zip", "incoming/b.jsonl"} for keys_ in per_article.values())
 
@@ -131,14 +132,14 @@ def test_duplicated_notification_is_processed_once(drop):
 
 def test_a_retry_after_a_crash_counts_articles_once(drop, monkeypatch):
     """The first attempt dies after writing some articles; the retry still reports 5 new, 0 duplicates."""
-    from newsdrop.ingest import pipeline
+    from newsdrop.ingest import writer
 
     drop.stack.s3.put_object(
         Bucket=drop.stack.bucket, Key="incoming/seeds.zip", Body=make_bundle("zip", seed_articles())
     )
     messages = receive_all(drop.stack.sqs, drop.stack.queue_url)
-    monkeypatch.setattr(pipeline, "ARTICLES_PER_FLUSH", 2)
-    real_flush = pipeline._ArticleWriter.flush
+    monkeypatch.setattr(writer, "ARTICLES_PER_FLUSH", 2)
+    real_flush = writer.ArticleWriter.flush
     calls = {"n": 0}
 
     def crash_on_second_flush(self):
@@ -147,12 +148,12 @@ def test_a_retry_after_a_crash_counts_articles_once(drop, monkeypatch):
             raise RuntimeError("simulated Lambda crash")
         real_flush(self)
 
-    monkeypatch.setattr(pipeline._ArticleWriter, "flush", crash_on_second_flush)
+    monkeypatch.setattr(writer.ArticleWriter, "flush", crash_on_second_flush)
     reply = drop.deliver(messages)
     assert [f["itemIdentifier"] for f in reply["batchItemFailures"]] == [messages[0]["MessageId"]]
     assert drop.bundle_for("incoming/seeds.zip")["status"] == "PROCESSING"
     assert "simulated Lambda crash" in drop.bundle_for("incoming/seeds.zip")["last_error"]
-    monkeypatch.setattr(pipeline._ArticleWriter, "flush", real_flush)
+    monkeypatch.setattr(writer.ArticleWriter, "flush", real_flush)
     service.ingestor().lease_seconds = 0  # the crashed attempt's lease has run out by the redelivery
     body = json.loads(messages[0]["Body"])
     assert drop.deliver([message_with_body(body, receive_count=2)]) == {"batchItemFailures": []}
@@ -169,7 +170,7 @@ def test_an_article_twice_in_one_bundle_counts_one_new_one_duplicate(drop):
     record = drop.bundle_for("incoming/twice.zip")
     assert record["counts"]["new"] == 1 and record["counts"]["duplicates"] == 1
     assert len(drop.articles()) == 1
-    members = sorted(i["member"] for i in drop.items() if i["sk"].startswith("SEEN#"))
+    members = sorted(i["member"] for i in drop.sightings())
     assert members == ["a.txt", "copy/a.txt"]
 
 
@@ -372,10 +373,10 @@ def test_tar_with_symlink_member_is_refused_for_that_member(drop):
 
 # --- throttling and size -------------------------------------------------------------------------
 def test_throttling_and_unprocessed_items_are_retried_to_completion(drop, monkeypatch):
-    from newsdrop.adapters import table as table_module
+    from newsdrop.dal import table as table_module
 
     monkeypatch.setattr(table_module.ArticleTable, "_backoff", lambda self, attempt: None)
-    monkeypatch.setattr(service, "WRITE_CONCURRENCY", 1)  # the hooks below count requests in order
+    monkeypatch.setattr(wiring, "WRITE_CONCURRENCY", 1)  # the hooks below count requests in order
     ddb = aws.client("dynamodb")
     state = {"writes": 0}
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from newsdrop import wiring
 from newsdrop.articles import heavy_fields_of
-from newsdrop.handlers import lookup
 from newsdrop.handlers.ingest import lambda_handler
 from tests.integration.harness import FakeLambdaContext, receive_all, sqs_event
 from tests.integration.test_ingest import zip_of
@@ -50,9 +50,9 @@ def test_lines_repeated_across_the_bundle_are_removed_as_its_chrome(drop):
     record = drop.bundle_for("incoming/outlet.zip")
     assert "world news" in record["chrome"]
     assert record["counts"]["new"] == 6
-    lookup.reset()  # the lookup service is cached per container: build it against this test's stack
+    wiring.reset()  # the lookup service is cached per container: build it against this test's stack
     status, shown = Api(stack=drop.stack).get(f"/bundles/{record['bundle_id']}")
-    lookup.reset()
+    wiring.reset()
     assert status == 200 and "follow us on the network" in shown["chrome"], "the API shows the learned chrome"
     assert not any(key.startswith("council number") for key in shown["chrome"]), "headlines are no chrome"
 
@@ -102,7 +102,7 @@ def test_a_printed_zone_is_kept_and_date_filters_see_the_article_in_utc(drop):
     drop.drop("incoming/zoned.jsonl", json.dumps({"id": "z1", "text": text}).encode())
     (article,) = drop.articles()
     assert article["published"] == "2019-11-19T08:03-05:00", "the local time and zone as printed"
-    lookup.reset()
+    wiring.reset()
     api = Api(stack=drop.stack)
     window = {"since": "2019-11-19T13:00:00Z", "until": "2019-11-19T13:05:00Z"}
     for query in ({}, {"source": article["source"]} if article.get("source") else {}):
@@ -110,4 +110,4 @@ def test_a_printed_zone_is_kept_and_date_filters_see_the_article_in_utc(drop):
         assert status == 200 and [a["id"] for a in found["items"]] == [article["id"]]
     status, found = api.get("/articles", since="2019-11-19T08:00:00Z", until="2019-11-19T09:00:00Z")
     assert status == 200 and found["items"] == [], "08:03 ET is not 08:03 UTC"
-    lookup.reset()
+    wiring.reset()

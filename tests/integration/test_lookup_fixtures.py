@@ -25,13 +25,12 @@ from infra.provision import (
     stack_resolver,
 )
 from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, function_environment
-from newsdrop import articles, keys
-from newsdrop.adapters import aws
-from newsdrop.adapters.table import ArticleTable
-from newsdrop.config import get_settings
+from newsdrop import articles, wiring
+from newsdrop.dal import Store, items, keys
+from newsdrop.dal.table import ArticleTable
 from newsdrop.handlers import ingest as ingest_handler
 from newsdrop.handlers import lookup
-from newsdrop.ingest import service as ingest_service
+from newsdrop.ingest.postings import PostingWindow
 from newsdrop.models import CleanArticle, LineDecision
 from tests.bundle_factory import load_seeds, zip_bytes
 from tests.integration.harness import EVENTS, FakeLambdaContext, scan_all
@@ -151,22 +150,26 @@ def synthetic_article(title: str, published: str | None, source: str | None) -> 
 
 
 def write_synthetic(table: ArticleTable, bucket: Any) -> list[str]:
-    """Articles, links, sightings and terms shaped exactly as ingest writes them (articles.py)."""
+    """Articles, links and posting blocks shaped exactly as ingest writes them (newsdrop.dal.items)."""
     ids = []
+    store = Store(table)
+    window = PostingWindow(store, received_at=NOW, bundle_id=SYNTH_BUNDLE, resume_at=0)
     for member, (title, published, source) in enumerate(SYNTHETIC):
         article = synthetic_article(title, published, source)
         aid = articles.article_id(article)
         stored = articles.store_body(article, aid, "bodies/")
         name = f"{member:03d}.json"
-        table.batch_put(
+        store.put_items(
             [
-                articles.article_item(article, aid, stored, bundle_id=SYNTH_BUNDLE, member=name, now=NOW),
-                articles.sighting_item(aid, bundle_id=SYNTH_BUNDLE, key=SYNTH_KEY, member=name, now=NOW),
-                articles.bundle_link_item(article, aid, bundle_id=SYNTH_BUNDLE, member=name),
-                *articles.term_items(article, aid),
+                items.article_item(
+                    article, aid, stored, bundle_id=SYNTH_BUNDLE, key=SYNTH_KEY, member=name, now=NOW
+                ),
+                items.bundle_link_item(article, aid, bundle_id=SYNTH_BUNDLE, member=name),
             ]
         )
+        window.add(aid, article.title, article.body)
         ids.append(aid)
+    window.close()
     for number, received in enumerate(("2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z")):
         bid = f"{SYNTH_BUNDLE}-v{number}" if number else SYNTH_BUNDLE
         table.put(
@@ -220,15 +223,16 @@ def write_big_article(table: ArticleTable, stack: Any) -> str:
     stored = articles.store_body(article, aid, "bodies/")
     assert stored.s3_key is not None, "the body must be big enough to be moved to S3"
     stack.s3.put_object(Bucket=stack.bucket, Key=stored.s3_key, Body=stored.s3_payload)
-    table.put(articles.article_item(article, aid, stored, bundle_id="big-bundle", member="big.txt", now=NOW))
+    table.put(
+        items.article_item(
+            article, aid, stored, bundle_id="big-bundle", key="incoming/big.txt", member="big.txt", now=NOW
+        )
+    )
     return aid
 
 
 def _reset() -> None:
-    get_settings.cache_clear()
-    aws.reset_clients()
-    ingest_service.ingestor.cache_clear()
-    lookup.reset()
+    wiring.reset()
 
 
 def _seed(stack: Any) -> Api:
@@ -287,7 +291,7 @@ def seeded() -> Iterator[Api]:
             seeded_api = _seed(stack)
             # The real wiring, with the clock set just after the fixture's newest article and a 3-year floor:
             # walking the default 30 years of empty months in moto would make every listing test slow.
-            service = lookup.service()
+            service = wiring.lookup()
             service.now = lambda: FIXTURE_NOW
             service.floor_months = 36
             yield seeded_api

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from newsdrop import keys
+from newsdrop.dal import keys
 from tests.bundle_factory import load_seeds
 from tests.integration.harness import EVENTS, gold
 from tests.integration.test_lookup_fixtures import seeded  # noqa: F401  (fixture)

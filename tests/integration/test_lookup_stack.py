@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 
-from newsdrop import keys
-from newsdrop.adapters.table import ArticleTable
-from newsdrop.config import get_settings
-from newsdrop.handlers import lookup
+from newsdrop import wiring
+from newsdrop.dal import keys
+from newsdrop.dal.table import ArticleTable
 from tests.integration.harness import EVENTS
-from tests.integration.test_lookup_fixtures import api, write_big_article  # noqa: F401  (fixture)
+from tests.integration.test_lookup_fixtures import NOW, api, write_big_article  # noqa: F401  (fixture)
 
 
 def test_body_stored_in_s3_is_served_whole(api):
@@ -21,7 +20,9 @@ def test_body_stored_in_s3_is_served_whole(api):
     assert len(body["body"]) > 300_000
     assert len(body["body"].split()) == 120_000
     assert body["title"] == "Very long report"
-    assert body["bundles"] == []
+    assert body["bundles"] == [
+        {"bundle_id": "big-bundle", "key": "incoming/big.txt", "member": "big.txt", "seen_at": NOW}
+    ], "the first sighting is kept on the article itself"
     listed = api.walk("/articles", 100, source="gamma daily")
     assert [i["id"] for i in listed] == [aid]
 
@@ -39,8 +40,7 @@ def test_default_listing_walks_back_from_today_to_undated_articles(api):
 
 def test_missing_table_is_503_and_health_still_answers(api, monkeypatch):
     monkeypatch.setenv("TABLE_NAME", "no-such-table")
-    get_settings.cache_clear()
-    lookup.reset()
+    wiring.reset()
     status, headers, body = api.call(api.event("/bundles"))
     assert status == 503
     assert headers["Retry-After"].isdigit()

@@ -13,6 +13,7 @@ from moto.server import ThreadedMotoServer
 
 from infra.provision import drain_queue, main, moto_enforceable_policy, provision
 from infra.template import TemplateError
+from newsdrop.dal.store import GSI_PROJECTION
 
 
 def _object_keys(bodies: list[dict]) -> list[str]:
@@ -91,7 +92,9 @@ def test_table_has_both_gsis_on_their_key_attributes(stack):
         "gsi2": {"HASH": "gsi2pk", "RANGE": "gsi2sk"},
     }
     assert {k["KeyType"]: k["AttributeName"] for k in table["KeySchema"]} == {"HASH": "pk", "RANGE": "sk"}
-    assert all(gsi["Projection"]["ProjectionType"] == "ALL" for gsi in table["GlobalSecondaryIndexes"])
+    for gsi in table["GlobalSecondaryIndexes"]:
+        assert gsi["Projection"]["ProjectionType"] == "INCLUDE"
+        assert set(gsi["Projection"]["NonKeyAttributes"]) == set(GSI_PROJECTION)
 
 
 def test_table_has_point_in_time_recovery(stack):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop import keys
+from newsdrop.dal import keys
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from newsdrop.dal import Store
 from newsdrop.lookup.cursor import CursorCodec
 from newsdrop.lookup.errors import BadParameter, NoSuchItem
 from newsdrop.lookup.params import DateRange
@@ -41,7 +42,7 @@ def table() -> RecordingTable:
 
 @pytest.fixture
 def service(table) -> Lookup:
-    return Lookup(table, CursorCodec(b"k"), now=lambda: NOW, floor_months=12)  # type: ignore[arg-type]
+    return Lookup(Store(table), CursorCodec(b"k"), now=lambda: NOW, floor_months=12)
 
 
 def listing(service: Lookup, **filters: Any):
@@ -89,7 +90,7 @@ def test_no_filter_walks_back_to_the_floor_then_undated(service, table):
 
 
 def test_a_page_spends_a_bounded_number_of_queries_and_resumes_where_it_stopped(table):
-    service = Lookup(table, CursorCodec(b"k"), now=lambda: NOW, floor_months=MAX_QUERIES_PER_PAGE + 10)  # type: ignore[arg-type]
+    service = Lookup(Store(table), CursorCodec(b"k"), now=lambda: NOW, floor_months=MAX_QUERIES_PER_PAGE + 10)
     first = listing(service)
     assert len(table.queries) == MAX_QUERIES_PER_PAGE
     assert first.items == [] and first.next_cursor

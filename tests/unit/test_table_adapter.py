@@ -6,7 +6,7 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from newsdrop.adapters.table import BATCH_WRITE_LIMIT, MAX_ATTEMPTS, ArticleTable, to_wire
+from newsdrop.dal.table import BATCH_WRITE_LIMIT, MAX_ATTEMPTS, ArticleTable, to_wire
 from newsdrop.errors import AccessDenied, ConditionFailed, NotFound, StorageError, Throttled
 
 TABLE = "articles"

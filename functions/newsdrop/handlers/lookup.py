@@ -7,7 +7,6 @@ import logging
 import os
 import re
 from decimal import Decimal
-from functools import cache
 from http import HTTPStatus
 from typing import Annotated, Any
 
@@ -18,14 +17,10 @@ from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from newsdrop import __version__
-from newsdrop.adapters import aws
-from newsdrop.adapters.bucket import DropBucket
-from newsdrop.adapters.table import ArticleTable
-from newsdrop.config import get_settings
+from newsdrop import __version__, wiring
 from newsdrop.errors import NewsdropError, StorageError
 from newsdrop.lookup import swagger
-from newsdrop.lookup.cursor import MAX_CURSOR_LENGTH, CursorCodec, cursor_secret
+from newsdrop.lookup.cursor import MAX_CURSOR_LENGTH
 from newsdrop.lookup.errors import BadParameter, NoSuchItem
 from newsdrop.lookup.models import (
     Article,
@@ -38,7 +33,7 @@ from newsdrop.lookup.models import (
     SimilarArticles,
 )
 from newsdrop.lookup.params import DateRange, plain
-from newsdrop.lookup.service import Lookup, Page
+from newsdrop.lookup.service import Page
 
 logger = logging.getLogger(__name__)
 
@@ -108,21 +103,8 @@ DateBound = Annotated[
 ]
 
 
-# --- wiring: clients and the domain are built on first use and kept for the container's life ------
-@cache
-def service() -> Lookup:
-    settings = get_settings()
-    table = ArticleTable(aws.client("dynamodb"), settings.table_name)
-
-    def fetch(key: str) -> bytes:
-        return DropBucket(aws.client("s3"), settings.bucket_name).get_bytes(key)
-
-    return Lookup(table, CursorCodec(cursor_secret(settings.table_name)), fetch=fetch)
-
-
-def reset() -> None:
-    """Forget the cached service (tests change environment and endpoints between cases)."""
-    service.cache_clear()
+# The domain is built on first use and kept for the container's life (``newsdrop.wiring``).
+service = wiring.lookup
 
 
 def _utf8(name: str, value: str | None) -> str | None:

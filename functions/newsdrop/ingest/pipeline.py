@@ -1,21 +1,19 @@
-"""Ingest one dropped object: split, clean, deduplicate and write its articles, keeping the bundle record current."""
+"""Ingest one dropped object: claim its record, split and write its articles, finish or continue the record."""
 
 from __future__ import annotations
 
-import json
 import logging
 import posixpath
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from newsdrop import articles, keys
 from newsdrop.adapters.bucket import DropBucket, ObjectInfo
-from newsdrop.adapters.table import ArticleTable, to_wire
 from newsdrop.bundles import detect_format, iter_members
 from newsdrop.config import Settings
+from newsdrop.dal import Claim, Store
 from newsdrop.errors import (
     BundleError,
     ConditionFailed,
@@ -23,19 +21,24 @@ from newsdrop.errors import (
     LimitExceeded,
     NotFound,
 )
+from newsdrop.ingest.bodies import Bodies
+from newsdrop.ingest.clock import iso, millis_between, utc_now
+from newsdrop.ingest.quarantine import quarantine
 from newsdrop.ingest.records import (
     FAILED,
     FINAL_STATES,
     PROCESSING,
+    RECEIVED,
     ErrorEntry,
     ObjectRef,
     Progress,
     new_record,
 )
-from newsdrop.models import CleanArticle, Member, MemberProblem
+from newsdrop.ingest.writer import ArticleWriter
+from newsdrop.models import Member, MemberProblem
 from newsdrop.text.cleaner import CLEANER_VERSION
-from newsdrop.text.members import BundleCleaner, CleanedMember
-from newsdrop.text.similar import Head, assign_groups, band_keys, signature, unpack
+
+__all__ = ["BundleBusy", "Ingestor", "Outcome", "iso", "utc_now"]
 
 logger = logging.getLogger(__name__)
 
@@ -44,14 +47,6 @@ PROGRESS_EVERY_SECONDS = 5.0
 # A continuation is queued when an invocation has less than this left: time to flush one batch.
 CONTINUE_WHEN_SECONDS_LEFT = 60.0
 HEAD_BYTES = 4096
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 class BundleBusy(ConditionFailed):
@@ -70,11 +65,11 @@ class Outcome:
 
 
 class Ingestor:
-    """Runs the ingest of one object version against the table and bucket adapters it is given."""
+    """Runs the ingest of one object version against the store and bucket it is given."""
 
     def __init__(
         self,
-        table: ArticleTable,
+        store: Store,
         bucket: DropBucket,
         settings: Settings,
         *,
@@ -83,7 +78,7 @@ class Ingestor:
         on_progress: Callable[[Progress], None] | None = None,
         continue_later: Callable[[ObjectRef], None] | None = None,
     ) -> None:
-        self.table = table
+        self.store = store
         self.bucket = bucket
         self.settings = settings
         self.clock = clock
@@ -94,43 +89,35 @@ class Ingestor:
     # --- bundle record -------------------------------------------------------------------
     def _claim(self, ref: ObjectRef) -> dict[str, Any] | None:
         """Move the record to PROCESSING under a lease; None when the bundle is already finished."""
-        pk = keys.bundle_pk(ref.bundle_id)
-        record = self.table.get(pk, keys.STATUS_SK, consistent=True)
+        record = self.store.bundle(ref.bundle_id, consistent=True)
         if record and record["status"] in FINAL_STATES and not record.get("retryable"):
             return None
         if record and int(record.get("resume_at") or 0) != ref.resume_at:
             logger.info("stale message for a bundle that moved on", extra={"bundle_id": ref.bundle_id})
             return None
         if record is None:
-            self.table.put_if_absent(new_record(ref, now=iso(self.clock()), cleaner_version=CLEANER_VERSION))
+            received_at = iso(self.clock())
+            self.store.create_bundle(
+                ref.bundle_id,
+                ref.key,
+                received_at,
+                new_record(ref, now=received_at, cleaner_version=CLEANER_VERSION),
+            )
         now = self.clock()
         try:
-            return self.table.update(
-                pk,
-                keys.STATUS_SK,
-                UpdateExpression=(
-                    "SET #s = :processing, started_at = if_not_exists(started_at, :now), lease_until = :lease, cleaner_version = :cv "
-                    "ADD attempts :one REMOVE retryable, last_error"
+            return self.store.claim_bundle(
+                ref.bundle_id,
+                Claim(
+                    now=iso(now),
+                    lease_until=iso(now + timedelta(seconds=self.lease_seconds)),
+                    cleaner_version=CLEANER_VERSION,
+                    resume_at=ref.resume_at,
                 ),
-                ConditionExpression=(
-                    "(#s IN (:received, :processing) OR retryable = :true) "
-                    "AND (attribute_not_exists(lease_until) OR lease_until < :now) "
-                    "AND (attribute_not_exists(resume_at) OR resume_at = :resume)"
-                ),
-                ExpressionAttributeNames={"#s": "status"},
-                ExpressionAttributeValues={
-                    ":processing": {"S": PROCESSING},
-                    ":received": {"S": "RECEIVED"},
-                    ":now": {"S": iso(now)},
-                    ":lease": {"S": iso(now + timedelta(seconds=self.lease_seconds))},
-                    ":cv": {"S": CLEANER_VERSION},
-                    ":one": {"N": "1"},
-                    ":true": {"BOOL": True},
-                    ":resume": {"N": str(ref.resume_at)},
-                },
+                received=RECEIVED,
+                processing=PROCESSING,
             )
         except ConditionFailed:
-            latest = self.table.get(pk, keys.STATUS_SK, consistent=True) or {}
+            latest = self.store.bundle(ref.bundle_id, consistent=True) or {}
             if latest.get("status") in FINAL_STATES and not latest.get("retryable"):
                 return None
             raise BundleBusy(
@@ -139,18 +126,7 @@ class Ingestor:
             ) from None
 
     def _save(self, ref: ObjectRef, attributes: dict[str, Any]) -> dict[str, Any]:
-        names, values, sets = {}, {}, []
-        for i, (name, value) in enumerate(attributes.items()):
-            names[f"#a{i}"] = name
-            values[f":v{i}"] = value
-            sets.append(f"#a{i} = :v{i}")
-        return self.table.update(
-            keys.bundle_pk(ref.bundle_id),
-            keys.STATUS_SK,
-            UpdateExpression="SET " + ", ".join(sets),
-            ExpressionAttributeNames=names,
-            ExpressionAttributeValues=to_wire(values),
-        )
+        return self.store.save_bundle(ref.bundle_id, attributes)
 
     def _with_version(self, ref: ObjectRef) -> ObjectRef:
         """S3 names the version in every notification of a versioned bucket; emulators may not, so ask."""
@@ -177,14 +153,14 @@ class Ingestor:
         ref = self._with_version(ref)
         claimed = self._claim(ref)
         if claimed is None:
-            record = self.table.get(keys.bundle_pk(ref.bundle_id), keys.STATUS_SK) or {}
+            record = self.store.bundle(ref.bundle_id) or {}
             logger.info("bundle already processed", extra={"bundle_id": ref.bundle_id, "key": ref.key})
             return Outcome(ref.bundle_id, record.get("status", ""), record, skipped_as_duplicate=True)
         started = time.monotonic()
         progress = Progress.restore(claimed) if ref.resume_at else Progress()
         info: ObjectInfo | None
         try:
-            info, resume_at = self._run(ref, progress, time_left)
+            info, resume_at = self._run(ref, progress, time_left, claimed)
         except NotFound as exc:
             progress.bundle_error = _entry("(bundle)", exc)
             info, resume_at = None, None
@@ -195,13 +171,13 @@ class Ingestor:
             return self._hand_over(ref, progress, resume_at)
         quarantine_key = None
         if progress.bundle_error and info is not None:
-            quarantine_key = self._quarantine(ref, info, progress)
+            quarantine_key = quarantine(self.bucket, self.settings, ref, info, progress)
         status = progress.final_status()
         finished = self.clock()
         attributes = {
             "status": status,
             "finished_at": iso(finished),
-            "duration_ms": _millis_between(
+            "duration_ms": millis_between(
                 claimed.get("started_at"), finished, fallback=time.monotonic() - started
             ),
             "format": progress.format,
@@ -224,7 +200,11 @@ class Ingestor:
         return Outcome(ref.bundle_id, status, record)
 
     def _run(
-        self, ref: ObjectRef, progress: Progress, time_left: Callable[[], float] | None
+        self,
+        ref: ObjectRef,
+        progress: Progress,
+        time_left: Callable[[], float] | None,
+        claimed: dict[str, Any],
     ) -> tuple[ObjectInfo, int | None]:
         """Split and write the bundle from member ``ref.resume_at`` on.
 
@@ -232,7 +212,15 @@ class Ingestor:
         A BundleError is recorded on ``progress`` after keeping what was read.
         """
         info = self.bucket.head(ref.key, ref.version_id)
-        writer = _ArticleWriter(self, ref, progress)
+        writer = ArticleWriter(
+            self.store,
+            Bodies(self.bucket, self.settings.bodies_prefix),
+            ref,
+            progress,
+            now=iso(self.clock()),
+            # The record's arrival time orders posting blocks; every attempt and continuation reads the same.
+            received_at=str(claimed.get("received_at") or iso(self.clock())),
+        )
         can_continue = time_left is not None and self.continue_later is not None
         try:
             self._check_size(info)
@@ -258,7 +246,7 @@ class Ingestor:
         return info, None
 
     @staticmethod
-    def _take(member: Member | MemberProblem, progress: Progress, writer: _ArticleWriter) -> None:
+    def _take(member: Member | MemberProblem, progress: Progress, writer: ArticleWriter) -> None:
         progress.counts.members += 1
         if isinstance(member, MemberProblem):
             if member.skipped:
@@ -299,32 +287,6 @@ class Ingestor:
         if self.on_progress:
             self.on_progress(progress)
 
-    def _quarantine(self, ref: ObjectRef, info: ObjectInfo, progress: Progress) -> str | None:
-        """Copy an unreadable bundle aside with an error report; the original is never touched."""
-        relative = ref.key.removeprefix(self.settings.incoming_prefix)
-        dest = f"{self.settings.quarantine_prefix}{ref.bundle_id}/{relative}"
-        report = {
-            "bundle_id": ref.bundle_id,
-            "source": {"bucket": ref.bucket, "key": ref.key, "version_id": info.version_id},
-            "error": progress.as_attributes()["errors"][0] if progress.bundle_error else None,
-            "counts": progress.as_attributes()["counts"],
-            "errors": progress.as_attributes()["errors"],
-            "what_to_do": "fix the bundle as the error says and drop it again under "
-            f"{self.settings.incoming_prefix}",
-        }
-        try:
-            if info.size > 0:
-                self.bucket.copy(info, dest)
-            self.bucket.put_bytes(
-                f"{dest}.error.json",
-                json.dumps(report, indent=2, ensure_ascii=False).encode(),
-                content_type="application/json",
-            )
-        except Exception:  # the record still carries the error; quarantine is a convenience copy
-            logger.exception("quarantine copy failed", extra={"bundle_id": ref.bundle_id})
-            return None
-        return dest
-
     def _record_transient_failure(
         self, ref: ObjectRef, progress: Progress, exc: Exception, receive_count: int, max_receives: int
     ) -> None:
@@ -351,148 +313,5 @@ class Ingestor:
             logger.exception("could not record the failure", extra={"bundle_id": ref.bundle_id})
 
 
-def _millis_between(start_iso: str | None, end: datetime, *, fallback: float) -> int:
-    """Wall time since the first invocation started (continuations included)."""
-    try:
-        start = datetime.fromisoformat(str(start_iso).replace("Z", "+00:00"))
-    except ValueError:
-        return int(fallback * 1000)
-    return max(0, int((end - start).total_seconds() * 1000))
-
-
 def _entry(member: str, exc: Exception) -> ErrorEntry:
     return ErrorEntry(member=member, code=getattr(exc, "code", "error"), reason=str(exc))
-
-
-class _ArticleWriter:
-    """Buffers cleaned articles and writes them in batches, deciding new versus duplicate per article."""
-
-    def __init__(self, ingestor: Ingestor, ref: ObjectRef, progress: Progress) -> None:
-        self.ingestor = ingestor
-        self.ref = ref
-        self.progress = progress
-        self.pending: list[tuple[str, CleanArticle, str]] = []
-        self.seen: set[str] = set()
-        self.now = iso(ingestor.clock())
-        self.cleaner = BundleCleaner(known_chrome=progress.chrome)
-
-    def add(self, member: Member) -> None:
-        self._take(self.cleaner.add(member))
-
-    def finish(self) -> None:
-        """Clean the members held for the chrome sample, write everything, and note the chrome learned."""
-        self._take(self.cleaner.finish())
-        self.progress.chrome = self.cleaner.chrome_for_record()
-        self.flush()
-
-    def _take(self, results: list[CleanedMember | MemberProblem]) -> None:
-        for result in results:
-            if isinstance(result, MemberProblem):
-                self._fail(result.name, result.code, result.reason)
-                continue
-            self.pending.append((result.name, result.article, articles.article_id(result.article)))
-            if len(self.pending) >= ARTICLES_PER_FLUSH:
-                self.flush()
-
-    def _fail(self, name: str, code: str, reason: str) -> None:
-        self.progress.counts.failed += 1
-        self.progress.add_error(name, code, reason)
-
-    def flush(self) -> None:
-        if not self.pending:
-            return
-        table, bid = self.ingestor.table, self.ref.bundle_id
-        fresh_ids = {aid for _, _, aid in self.pending if aid not in self.seen}
-        existing = table.batch_get([(keys.article_pk(aid), keys.ARTICLE_SK) for aid in sorted(fresh_ids)])
-        items: list[dict[str, Any]] = []
-        grouping: list[_NewArticle] = []
-        counts = self.progress.counts
-        for member, article, aid in self.pending:
-            counts.articles += 1
-            sighting = articles.sighting_item(
-                aid, bundle_id=bid, key=self.ref.key, member=member, now=self.now
-            )
-            if aid in self.seen:
-                counts.duplicates += 1
-                items.append(sighting)
-                continue
-            self.seen.add(aid)
-            stored_before = existing.get((keys.article_pk(aid), keys.ARTICLE_SK))
-            # Written before by this very member (an earlier attempt at this bundle): still "new" to it.
-            first_seen_here = stored_before is not None and (
-                stored_before.get("first_bundle"),
-                stored_before.get("first_member"),
-            ) == (bid, member)
-            if stored_before is not None and not first_seen_here:
-                counts.duplicates += 1
-                items += [sighting, articles.bundle_link_item(article, aid, bundle_id=bid, member=member)]
-                continue
-            counts.new += 1
-            meta: dict[str, Any] | None = None
-            if stored_before is None:
-                stored = articles.store_body(article, aid, self.ingestor.settings.bodies_prefix)
-                if stored.s3_key and stored.s3_payload is not None:
-                    self.ingestor.bucket.put_bytes(
-                        stored.s3_key, stored.s3_payload, content_type="application/gzip"
-                    )
-                meta = articles.article_item(article, aid, stored, bundle_id=bid, member=member, now=self.now)
-                items.append(meta)
-                items.extend(articles.term_items(article, aid))
-            items += [sighting, articles.bundle_link_item(article, aid, bundle_id=bid, member=member)]
-            grouping.append(_NewArticle(aid, article, meta, stored_before))
-        items += self._group(grouping)
-        table.batch_put(items)
-        self.pending.clear()
-
-    def _group(self, new: list[_NewArticle]) -> list[dict[str, Any]]:
-        """Put the flush's new articles into near-duplicate groups: one batch_get of their band heads.
-
-        Sets ``group_id`` and ``sig`` on the META items about to be written and returns the band heads
-        and group member items. An article whose META an earlier attempt wrote keeps the group stored on
-        it, so a retry rewrites the same member item instead of adding one to another group.
-        """
-        table = self.ingestor.table
-        signed = [(entry, sig) for entry in new if (sig := signature(entry.article.body)) is not None]
-        if not signed:
-            return []
-        bands = {key for _, sig in signed for key in band_keys(sig)}
-        # BatchGetItem takes 100 keys: the adapter splits the flush's (up to 400) keys into requests.
-        stored_heads = table.batch_get([(keys.band_pk(key), keys.BAND_HEAD_SK) for key in sorted(bands)])
-        found = {
-            key: Head(item["id"], item["group_id"], unpack(bytes(item["sig"])))
-            for key in bands
-            if (item := stored_heads.get((keys.band_pk(key), keys.BAND_HEAD_SK))) is not None
-        }
-        groups, heads = assign_groups(
-            [(e.aid, sig, (e.stored_before or {}).get("group_id")) for e, sig in signed], found
-        )
-        items: list[dict[str, Any]] = []
-        for entry, sig in signed:
-            group_id = groups[entry.aid]
-            fields = articles.group_fields(group_id, sig)
-            if entry.meta is not None:
-                entry.meta.update(fields)
-            elif entry.stored_before is not None and "group_id" not in entry.stored_before:
-                # META from before grouping existed (a bundle retried across the deploy): mark it too.
-                self._set_group(entry.aid, fields)
-            items.append(articles.group_member_item(entry.article, entry.aid, group_id=group_id, sig=sig))
-        items += [articles.band_head_item(key, head) for key, head in heads.items()]
-        return items
-
-    def _set_group(self, aid: str, fields: dict[str, Any]) -> None:
-        self.ingestor.table.update(
-            keys.article_pk(aid),
-            keys.ARTICLE_SK,
-            UpdateExpression="SET group_id = :g, sig = :s",
-            ExpressionAttributeValues=to_wire({":g": fields["group_id"], ":s": fields["sig"]}),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class _NewArticle:
-    """A new article of a flush: its META item when this flush writes it, and what was stored before."""
-
-    aid: str
-    article: CleanArticle
-    meta: dict[str, Any] | None
-    stored_before: dict[str, Any] | None

@@ -6,8 +6,6 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from newsdrop import keys
-
 RECEIVED, PROCESSING, DONE, PARTIAL, FAILED = "RECEIVED", "PROCESSING", "DONE", "PARTIAL", "FAILED"
 FINAL_STATES = frozenset({DONE, PARTIAL, FAILED})
 MAX_ERRORS_KEPT = 100  # bounds the record far below DynamoDB's 400 KB item limit
@@ -106,10 +104,9 @@ class Progress:
 
 
 def new_record(ref: ObjectRef, *, now: str, cleaner_version: str) -> dict[str, Any]:
+    """The attributes of a bundle's first record (``Store.create_bundle`` adds its keys)."""
     bid = ref.bundle_id
     return {
-        "pk": keys.bundle_pk(bid),
-        "sk": keys.STATUS_SK,
         "type": "bundle",
         "bundle_id": bid,
         "bucket": ref.bucket,
@@ -125,8 +122,4 @@ def new_record(ref: ObjectRef, *, now: str, cleaner_version: str) -> dict[str, A
         "counts": asdict(Counts()),
         "errors": [],
         "errors_truncated": 0,
-        "gsi1pk": keys.object_key_pk(ref.key),
-        "gsi1sk": now,
-        "gsi2pk": keys.BUNDLES_PK,
-        "gsi2sk": f"{now}#{bid}",
     }

@@ -1,55 +1,27 @@
-"""Turn S3 notifications into ingest runs; builds the Ingestor once per process from the settings."""
+"""Turn S3 notifications into ingest runs of the process's Ingestor (built by ``newsdrop.wiring``)."""
 
 from __future__ import annotations
 
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import asdict
 from dataclasses import fields as dataclass_fields
-from functools import cache
 from typing import Any
 from urllib.parse import unquote_plus
 
 from aws_lambda_powertools.utilities.data_classes import S3Event
 
-from newsdrop.adapters import aws
-from newsdrop.adapters.bucket import DropBucket
-from newsdrop.adapters.queue import IngestQueue
-from newsdrop.adapters.table import ArticleTable
-from newsdrop.config import get_settings
-from newsdrop.ingest.pipeline import Ingestor, Outcome
+from newsdrop.ingest.pipeline import Outcome
 from newsdrop.ingest.records import ObjectRef
+from newsdrop.wiring import CONTINUATION, ingestor
+
+__all__ = ["CONTINUATION", "BadNotification", "ingest_payload", "ingest_sqs_body", "ingestor", "object_refs"]
 
 logger = logging.getLogger(__name__)
-# BatchWriteItem requests in flight at once: the index writes of one flush are independent, and
-# latency, not CPU, bounds a sequential writer.
-WRITE_CONCURRENCY = 8
 
 
 class BadNotification(ValueError):
     """An SQS message that is not an S3 notification; it fails so it ends in the dead-letter queue for a look."""
-
-
-CONTINUATION = "newsdrop.continue"
-
-
-@cache
-def ingestor() -> Ingestor:
-    settings = get_settings()
-    continue_later = None
-    if settings.queue_url:
-        queue = IngestQueue(aws.client("sqs"), settings.queue_url)
-
-        def continue_later(ref: ObjectRef) -> None:
-            queue.send({"type": CONTINUATION, **asdict(ref)})
-
-    return Ingestor(
-        ArticleTable(aws.client("dynamodb"), settings.table_name, writers=WRITE_CONCURRENCY),
-        DropBucket(aws.client("s3"), settings.bucket_name),
-        settings,
-        continue_later=continue_later,
-    )
 
 
 def object_refs(payload: dict[str, Any]) -> list[ObjectRef]:

@@ -7,40 +7,39 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from newsdrop import keys
-from newsdrop.adapters.table import ArticleTable, to_wire
 from newsdrop.articles import heavy_fields_of, source_lines
+from newsdrop.dal import Store, keys
+from newsdrop.dal.items import block_ids
+from newsdrop.dal.store import (
+    ARTICLE_SUMMARY,
+    BUNDLE_SUMMARY,
+    MAX_QUERIES_PER_PAGE,
+    BadStartKey,
+    check_start_key,
+)
 from newsdrop.lookup.cursor import CursorCodec
 from newsdrop.lookup.errors import BadParameter, InvalidCursor, NoSuchItem
-from newsdrop.lookup.params import DateRange, month_index, month_label, pick, plain
-from newsdrop.terms import query_terms
+from newsdrop.lookup.params import DateRange, month_index, month_label, pick
+from newsdrop.terms import query_terms, tokens
 from newsdrop.text.similar import MIN_TOKENS, signature, similarity, unpack
 
+__all__ = ["MAX_QUERIES_PER_PAGE", "Lookup", "Page"]
+
 # --- bounds on the work one request may do (documented in docs/api.md) ---------------------
-MAX_QUERIES_PER_PAGE = (
-    48  # Query calls one list page may spend (4 years of empty months); a page can then come back short
-)
 FLOOR_MONTHS = 360  # unfiltered and until-only listings walk at most 30 years of month partitions
 FUTURE_MONTHS = 1  # ... starting one month ahead, so articles dated "tomorrow" in any zone are listed
 MAX_SIGHTINGS = 1000  # bundles listed per article
-MAX_POSTINGS_PER_TERM = 1000  # term items read per search word
 MAX_SEARCH_TERMS = 8
-UNDATED_SLOT = -1
-MAX_KEY_BYTES = 1024  # the month position meaning the PUB#undated partition
+# Posting blocks one search page may read of its leading word; a page that runs out of them comes back
+# short, with a next_cursor that carries on (every match is still reached).
+MAX_BLOCKS_PER_PAGE = 200
+BLOCKS_PER_QUERY = 25  # 25 blocks x 7 other words = 175 keys: two BatchGetItem requests per round
+PROBE_BLOCKS = 8  # blocks read of each word to pick the leading word of a several-word query
+MAX_BLOCK_KEY_LENGTH = 200
+UNDATED_SLOT = -1  # the month position meaning the PUB#undated partition
+MAX_KEY_BYTES = 1024
+TITLE_WEIGHT = 3  # a query word in the title scores this much more than one only in the body
 
-ARTICLE_SUMMARY = ("id", "title", "published", "source", "word_count")
-BUNDLE_SUMMARY = (
-    "bundle_id",
-    "key",
-    "status",
-    "format",
-    "size",
-    "received_at",
-    "started_at",
-    "finished_at",
-    "duration_ms",
-    "counts",
-)
 BUNDLE_DETAIL = (
     *BUNDLE_SUMMARY,
     "bucket",
@@ -72,7 +71,6 @@ ARTICLE_DETAIL = (
     "url",
     "first_seen",
 )
-_KEY_ATTRIBUTES = frozenset({"pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,38 +80,27 @@ class Page:
     complete: bool = True
 
 
-def _projection(names: tuple[str, ...]) -> dict[str, Any]:
-    """ProjectionExpression over ``names`` (aliased: several are DynamoDB reserved words)."""
-    aliases = {f"#a{i}": name for i, name in enumerate(names)}
-    return {"ProjectionExpression": ", ".join(aliases), "ExpressionAttributeNames": aliases}
-
-
 def _start_key(position: dict[str, Any], field: str = "k") -> dict[str, Any] | None:
-    """A LastEvaluatedKey from a verified cursor, re-checked so a leaked secret still cannot inject input."""
-    key = position.get(field)
-    if key is None:
-        return None
-    if not isinstance(key, dict) or not key or not set(key) <= _KEY_ATTRIBUTES:
-        raise InvalidCursor("cursor position is not a table key")
-    for value in key.values():
-        if not (isinstance(value, dict) and set(value) == {"S"} and isinstance(value["S"], str)):
-            raise InvalidCursor("cursor position is not a table key")
-    return key
+    """The table key a verified cursor resumes after; InvalidCursor when it is not one."""
+    try:
+        return check_start_key(position.get(field))
+    except BadStartKey as exc:
+        raise InvalidCursor(str(exc)) from None
 
 
 class Lookup:
-    """Queries over ArticleTable for the lookup API; ``fetch`` reads article bodies relocated to S3."""
+    """The lookup API's reads, each a named access pattern of Store; ``fetch`` reads bodies relocated to S3."""
 
     def __init__(
         self,
-        table: ArticleTable,
+        store: Store,
         codec: CursorCodec,
         *,
         fetch: Callable[[str], bytes] | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         floor_months: int = FLOOR_MONTHS,
     ) -> None:
-        self.table = table
+        self.store = store
         self.codec = codec
         self.fetch = fetch
         self.now = now
@@ -123,56 +110,12 @@ class Lookup:
     def _position(self, cursor: str | None, scope: str) -> dict[str, Any]:
         return {} if cursor is None else self.codec.decode(cursor, scope)
 
-    def _collect(
-        self,
-        query: dict[str, Any],
-        start: dict[str, Any] | None,
-        limit: int,
-        keep: Callable[[dict[str, Any]], bool] | None = None,
-    ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-        """Up to ``limit`` kept items from one partition and the key to resume after the last one read.
-
-        Each Query asks for no more items than are still wanted, so the resume key never skips an item
-        even when ``keep`` drops some.
-        """
-        items: list[dict[str, Any]] = []
-        key = start
-        for _ in range(MAX_QUERIES_PER_PAGE):
-            kwargs = dict(query, Limit=limit - len(items))
-            if key is not None:
-                kwargs["ExclusiveStartKey"] = key
-            page, key = self.table.query(**kwargs)
-            items.extend(item for item in page if keep is None or keep(item))
-            if key is None or len(items) >= limit:
-                break
-        return items, key
-
     # --- articles ------------------------------------------------------------------------------
     def get_article(self, article_id: str) -> dict[str, Any]:
         """One article with body, removed lines and every bundle member it was seen in."""
-        meta: dict[str, Any] | None = None
-        sightings: list[dict[str, Any]] = []
-        start: dict[str, Any] | None = None
-        truncated = False
-        # META sorts before SEEN#, so one Query on the partition reads the article and then its sightings.
-        while True:
-            kwargs: dict[str, Any] = {
-                "KeyConditionExpression": "pk = :pk",
-                "ExpressionAttributeValues": to_wire({":pk": keys.article_pk(article_id)}),
-            }
-            if start is not None:
-                kwargs["ExclusiveStartKey"] = start
-            page, start = self.table.query(**kwargs)
-            for item in page:
-                if item["sk"] == keys.ARTICLE_SK:
-                    meta = item
-                elif item["sk"].startswith("SEEN#"):
-                    sightings.append(item)
-            if start is None:
-                break
-            if len(sightings) >= MAX_SIGHTINGS:
-                truncated = True
-                break
+        meta, sightings, truncated = self.store.article_with_sightings(
+            article_id, max_sightings=MAX_SIGHTINGS
+        )
         if meta is None:
             raise NoSuchItem(
                 f"no article with id {article_id}", hint="ids come from GET /articles or GET /search"
@@ -182,9 +125,7 @@ class Lookup:
         article["body"] = heavy.get("body", "")
         article["removed"] = [pick(line, ("n", "text", "role", "rule")) for line in heavy.get("removed", [])]
         article["lines"] = source_lines(heavy)
-        article["bundles"] = [
-            pick(s, ("bundle_id", "key", "member", "seen_at")) for s in sightings[:MAX_SIGHTINGS]
-        ]
+        article["bundles"] = [pick(s, ("bundle_id", "key", "member", "seen_at")) for s in sightings]
         article["bundles_truncated"] = truncated
         return article
 
@@ -201,7 +142,7 @@ class Lookup:
         source_pk = None
         if source is not None:
             source_pk = keys.source_key(source)
-            if source_pk == "SRC#":
+            if source_pk == keys.source_key(""):
                 raise BadParameter("source", "source must not be blank: give an outlet name such as Press TV")
             # Folding can expand a character many times over; DynamoDB keys stop at 2048 bytes.
             if len(source_pk.encode("utf-8")) > MAX_KEY_BYTES:
@@ -231,46 +172,31 @@ class Lookup:
         position: dict[str, Any],
         scope: str,
     ) -> Page:
-        values: dict[str, Any] = {":pk": keys.bundle_pk(bundle_id)}
-        if dates.given:
-            low, high = dates.sort_key_bounds()
-            condition = "pk = :pk AND sk BETWEEN :lo AND :hi"
-            values.update({":lo": f"ART#{low}", ":hi": f"ART#{high}"})
-        else:
-            condition = "pk = :pk AND begins_with(sk, :art)"
-            values[":art"] = "ART#"
-        query = {
-            "KeyConditionExpression": condition,
-            "ExpressionAttributeValues": to_wire(values),
-            "ScanIndexForward": False,
-        }
         keep = None
         if source_pk is not None:
             # Within one bundle the source is compared folded, exactly as the source index key is built.
             def keep(item: dict[str, Any]) -> bool:
                 return bool(item.get("source")) and keys.source_key(item["source"]) == source_pk
 
-        items, last = self._collect(query, _start_key(position), limit, keep)
-        return self._finish(items, (*ARTICLE_SUMMARY, "member"), None if last is None else {"k": last}, scope)
+        found, last = self.store.articles_of_bundle_between(
+            bundle_id,
+            dates.sort_key_bounds() if dates.given else None,
+            start=_start_key(position),
+            limit=limit,
+            keep=keep,
+        )
+        return self._finish(found, (*ARTICLE_SUMMARY, "member"), None if last is None else {"k": last}, scope)
 
     def _source_articles(
         self, source_pk: str, dates: DateRange, limit: int, position: dict[str, Any], scope: str
     ) -> Page:
-        values: dict[str, Any] = {":pk": source_pk}
-        condition = "gsi1pk = :pk"
-        if dates.given:
-            low, high = dates.sort_key_bounds()
-            condition += " AND gsi1sk BETWEEN :lo AND :hi"
-            values.update({":lo": low, ":hi": high})
-        query = {
-            "IndexName": "gsi1",
-            "KeyConditionExpression": condition,
-            "ExpressionAttributeValues": to_wire(values),
-            "ScanIndexForward": False,
-            **_projection(ARTICLE_SUMMARY),
-        }
-        items, last = self._collect(query, _start_key(position), limit)
-        return self._finish(items, ARTICLE_SUMMARY, None if last is None else {"k": last}, scope)
+        found, last = self.store.articles_of_source_between(
+            source_pk,
+            dates.sort_key_bounds() if dates.given else None,
+            start=_start_key(position),
+            limit=limit,
+        )
+        return self._finish(found, ARTICLE_SUMMARY, None if last is None else {"k": last}, scope)
 
     def _month_articles(self, dates: DateRange, limit: int, position: dict[str, Any], scope: str) -> Page:
         """Walk the PUB#yyyy-mm partitions of gsi2 newest first between the bounds, then PUB#undated."""
@@ -289,22 +215,12 @@ class Lookup:
         low, high = dates.sort_key_bounds()
         items: list[dict[str, Any]] = []
         for _ in range(MAX_QUERIES_PER_PAGE):
-            if month == UNDATED_SLOT:
-                condition, values = "gsi2pk = :pk", {":pk": keys.month_key(None)}
-            else:
-                condition = "gsi2pk = :pk AND gsi2sk BETWEEN :lo AND :hi"
-                values = {":pk": f"PUB#{month_label(month)}", ":lo": low, ":hi": high}
-            kwargs: dict[str, Any] = {
-                "IndexName": "gsi2",
-                "KeyConditionExpression": condition,
-                "ExpressionAttributeValues": to_wire(values),
-                "ScanIndexForward": False,
-                "Limit": limit - len(items),
-                **_projection(ARTICLE_SUMMARY),
-            }
-            if key is not None:
-                kwargs["ExclusiveStartKey"] = key
-            page, key = self.table.query(**kwargs)
+            page, key = self.store.articles_of_month(
+                None if month == UNDATED_SLOT else month_label(month),
+                (low, high),
+                start=key,
+                limit=limit - len(items),
+            )
             items.extend(page)
             if key is None:  # this partition is exhausted: move to the next older one
                 if month == UNDATED_SLOT or (month <= floor and not include_undated):
@@ -324,7 +240,7 @@ class Lookup:
         """
         scope = f"similar\x1f{article_id}"
         position = self._position(cursor, scope)
-        meta = self.table.get(keys.article_pk(article_id), keys.ARTICLE_SK)
+        meta = self.store.article(article_id)
         if meta is None:
             raise NoSuchItem(
                 f"no article with id {article_id}", hint="ids come from GET /articles or GET /search"
@@ -339,13 +255,8 @@ class Lookup:
         if group_id is None or packed is None:
             return {**answer, "reason": self._ungrouped_reason(meta)}
         own = unpack(bytes(packed))
-        query = {
-            "KeyConditionExpression": "pk = :pk",
-            "ExpressionAttributeValues": to_wire({":pk": keys.group_pk(group_id)}),
-            **_projection((*ARTICLE_SUMMARY, "sig")),
-        }
-        items, last = self._collect(
-            query, _start_key(position), limit, keep=lambda item: item.get("id") != article_id
+        members, last = self.store.group_members(
+            group_id, start=_start_key(position), limit=limit, keep=lambda item: item.get("id") != article_id
         )
         return {
             **answer,
@@ -355,7 +266,7 @@ class Lookup:
                     pick(item, ARTICLE_SUMMARY),
                     similarity=round(similarity(own, unpack(bytes(item["sig"]))), 3),
                 )
-                for item in items
+                for item in members
             ],
             "next_cursor": None if last is None else self.codec.encode({"k": last}, scope),
         }
@@ -371,21 +282,37 @@ class Lookup:
         return "the article was stored before near-duplicate grouping existed, so it is in no group"
 
     # --- search ------------------------------------------------------------------------------
-    def _postings(self, term: str) -> tuple[dict[str, dict[str, Any]], bool]:
-        """Up to MAX_POSTINGS_PER_TERM term items of ``term`` by article id, and whether that was all of them."""
-        found: dict[str, dict[str, Any]] = {}
-        query = {
-            "KeyConditionExpression": "pk = :pk",
-            "ExpressionAttributeValues": to_wire({":pk": keys.term_pk(term)}),
-            **_projection(("sk", "weight", *ARTICLE_SUMMARY)),
-        }
-        items, last = self._collect(query, None, MAX_POSTINGS_PER_TERM)
-        for item in items:
-            found[item["sk"].removeprefix("ART#")] = item
-        return found, last is None
+    def _leading_word(self, terms: list[str]) -> str:
+        """The word whose postings drive a several-word search: one fully read in a few blocks, else the sparsest."""
+        if len(terms) == 1:
+            return terms[0]
+        probes = []
+        for term in terms:
+            page, more = self.store.postings_of_term(term, start=None, inclusive=True, limit=PROBE_BLOCKS)
+            probes.append((more, sum(len(block_ids(item)) for item in page), term))
+        return min(probes)[2]
+
+    def _matching(self, blocks: list[dict[str, Any]], others: list[str]) -> dict[str, set[str]]:
+        """Per block of the leading word, the ids that the other words' blocks under the same key also hold.
+
+        Every word of one article is posted under the same block key (its write window), so one BatchGetItem
+        per round answers for all of the round's blocks.
+        """
+        allowed = {item["sk"]: set(block_ids(item)) for item in blocks}
+        for term in others:
+            found = self.store.postings_at(term, list(allowed))
+            for sk in allowed:
+                other = found.get(sk)
+                allowed[sk] &= set(block_ids(other)) if other is not None else set()
+        return allowed
 
     def search(self, q: str, *, limit: int, cursor: str | None) -> Page:
-        """Articles containing every word of ``q``, best first (sum of term weights), then by id."""
+        """Articles whose search scope holds every word of ``q``, most recently stored first.
+
+        Reads the leading word's posting blocks newest first from the cursor's block and position on, keeps
+        the ids every other word's block of the same window also holds, then reads their summaries. A page
+        reads at most MAX_BLOCKS_PER_PAGE blocks; it may then be short, and its next_cursor carries on.
+        """
         terms = query_terms(q)
         if not terms:
             raise BadParameter(
@@ -395,41 +322,69 @@ class Lookup:
         if len(terms) > MAX_SEARCH_TERMS:
             raise BadParameter("q", f"q has {len(terms)} distinct words; use at most {MAX_SEARCH_TERMS}")
         scope = "search\x1f" + " ".join(sorted(terms))
-        offset = self._position(cursor, scope).get("o", 0)
-        if not isinstance(offset, int) or offset < 0:
-            raise InvalidCursor("cursor offset is not a non-negative integer")
-
-        postings = {term: self._postings(term) for term in terms}
-        complete_sets = [found for found, complete in postings.values() if complete]
-        every_read = [found for found, _ in postings.values()]
-        base = min(complete_sets or every_read, key=len)
-        candidates = [aid for aid in base if all(aid in found for found in complete_sets)]
-        exhaustive = bool(complete_sets)
-        scores = {aid: 0 for aid in candidates}
-        for term, (found, complete) in postings.items():
-            if complete:
-                for aid in candidates:
-                    scores[aid] += plain(found[aid]["weight"])
-                continue
-            # A word with more postings than were read: ask for exactly the candidates' term items.
-            hits = self.table.batch_get([(keys.term_pk(term), f"ART#{aid}") for aid in scores])
-            matched = {pk_sk[1].removeprefix("ART#"): item for pk_sk, item in hits.items()}
-            scores = {
-                aid: score + plain(matched[aid]["weight"]) for aid, score in scores.items() if aid in matched
-            }
-        ranked = sorted(scores, key=lambda aid: (-scores[aid], aid))
-        window = ranked[offset : offset + limit]
-        items = [dict(pick(base[aid], ARTICLE_SUMMARY), score=scores[aid]) for aid in window]
-        more = offset + limit < len(ranked)
+        position = self._position(cursor, scope)
+        lead, at, skip = position.get("t"), position.get("b"), position.get("o", 0)
+        if cursor is not None and (
+            lead not in terms
+            or not isinstance(at, str)
+            or len(at) > MAX_BLOCK_KEY_LENGTH
+            or type(skip) is not int
+            or skip < 0
+        ):
+            raise InvalidCursor("cursor position is not a block of this search")
+        if lead is None:
+            lead = self._leading_word(terms)
+        others = [term for term in terms if term != lead]
+        hits: list[str] = []
+        seen: set[str] = set()
+        read = 0
+        inclusive = True
+        next_position: dict[str, Any] | None = None
+        while read < MAX_BLOCKS_PER_PAGE and next_position is None:
+            want = min(BLOCKS_PER_QUERY, MAX_BLOCKS_PER_PAGE - read)
+            blocks, more = self.store.postings_of_term(lead, start=at, inclusive=inclusive, limit=want)
+            allowed = self._matching(blocks, others)
+            for item in blocks:
+                read += 1
+                ids = block_ids(item)
+                first = skip if item["sk"] == at and inclusive else 0
+                for index in range(first, len(ids)):
+                    aid = ids[index]
+                    if aid in allowed[item["sk"]] and aid not in seen:
+                        seen.add(aid)
+                        hits.append(aid)
+                        if len(hits) >= limit:
+                            if index + 1 < len(ids) or more or item is not blocks[-1]:
+                                next_position = {"t": lead, "b": item["sk"], "o": index + 1}
+                            break
+                if next_position is not None or len(hits) >= limit:
+                    break
+            if next_position is not None or len(hits) >= limit or not more:
+                break
+            at, inclusive, skip = blocks[-1]["sk"], False, 0
+            if read >= MAX_BLOCKS_PER_PAGE:  # the work bound: a short page that carries on below this block
+                next_position = {"t": lead, "b": at, "o": len(block_ids(blocks[-1]))}
+        summaries = self.store.article_summaries(hits)
+        found = [
+            dict(pick(summaries[aid], ARTICLE_SUMMARY), score=self._score(summaries[aid], terms))
+            for aid in hits
+            if aid in summaries
+        ]
         return Page(
-            items=items,
-            next_cursor=self.codec.encode({"o": offset + limit}, scope) if more else None,
-            complete=exhaustive,
+            items=found,
+            next_cursor=None if next_position is None else self.codec.encode(next_position, scope),
+            complete=True,
         )
+
+    @staticmethod
+    def _score(summary: dict[str, Any], terms: list[str]) -> int:
+        """One per query word, TITLE_WEIGHT more for each one the title holds (ordering stays newest first)."""
+        title = set(tokens(summary.get("title") or ""))
+        return sum(1 + (TITLE_WEIGHT if term in title else 0) for term in terms)
 
     # --- bundles -------------------------------------------------------------------------------
     def get_bundle(self, bundle_id: str) -> dict[str, Any]:
-        item = self.table.get(keys.bundle_pk(bundle_id), keys.STATUS_SK)
+        item = self.store.bundle(bundle_id)
         if item is None:
             raise NoSuchItem(
                 f"no bundle with id {bundle_id}",
@@ -441,16 +396,5 @@ class Lookup:
         """Bundle records newest first: all of them (gsi2 BUNDLES) or those of one object key (gsi1)."""
         scope = f"bundles\x1f{key}"
         position = self._position(cursor, scope)
-        if key is None:
-            index, condition, values = "gsi2", "gsi2pk = :pk", {":pk": keys.BUNDLES_PK}
-        else:
-            index, condition, values = "gsi1", "gsi1pk = :pk", {":pk": keys.object_key_pk(key)}
-        query = {
-            "IndexName": index,
-            "KeyConditionExpression": condition,
-            "ExpressionAttributeValues": to_wire(values),
-            "ScanIndexForward": False,
-            **_projection(BUNDLE_SUMMARY),
-        }
-        items, last = self._collect(query, _start_key(position), limit)
-        return self._finish(items, BUNDLE_SUMMARY, None if last is None else {"k": last}, scope)
+        found, last = self.store.bundles(key=key, start=_start_key(position), limit=limit)
+        return self._finish(found, BUNDLE_SUMMARY, None if last is None else {"k": last}, scope)

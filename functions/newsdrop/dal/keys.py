@@ -1,25 +1,32 @@
-"""The single-table layout of the articles table: key formats shared by ingest and lookup.
+"""Key formats of the single-table layout (LAYOUT_VERSION in ``newsdrop.dal``); only the dal builds keys.
 
 Items (pk / sk):
 - article        ``ART#<id>`` / ``META``; GSI1 ``SRC#<source key>`` / ``<published>#<id>``;
-                 GSI2 ``PUB#<yyyy-mm>`` / ``<published>#<id>`` (``PUB#undated`` without a date)
-- sighting       ``ART#<id>`` / ``SEEN#<bundle id>#<member>``: every bundle an article came in
+                 GSI2 ``PUB#<yyyy-mm>`` / ``<published>#<id>`` (``PUB#undated`` without a date). It
+                 holds its first sighting (``first_bundle``, ``first_key``, ``first_member``,
+                 ``first_seen``), its ``group_id`` and packed ``sig`` (128 bytes)
+- sighting       ``ART#<id>`` / ``SEEN#<bundle id>#<member>``: a later occurrence of the article
 - bundle link    ``BUNDLE#<bundle id>`` / ``ART#<published>#<id>``: summary of one article of a bundle
 - bundle record  ``BUNDLE#<bundle id>`` / ``STATUS``; GSI1 ``KEY#<object key>`` / ``<received_at>``;
                  GSI2 ``BUNDLES`` / ``<received_at>#<bundle id>``
-- search term    ``TERM#<folded term>`` / ``ART#<id>``
+- posting block  ``TERM#<folded term>`` / ``<received_at>#<bundle id>#<resume_at>#<window>``: the ids of
+                 the articles of one write window of a bundle whose search scope has the term
+                 (layout 1 wrote ``TERM#<term>`` / ``ART#<id>``, one item per article; still read)
 - band head      ``SIMBAND#<band key>`` / ``HEAD``: the newest article with that MinHash band key
-                 (``newsdrop.text.similar.band_keys``), its ``group_id`` and packed ``sig``
+                 (``newsdrop.text.similar.band_keys``) and its ``group_id``
 - group member   ``GROUP#<group id>`` / ``ART#<id>``: summary and ``sig`` of one article of a group of
-                 near-duplicates (the same story from several outlets); the group id is the id of the
-                 article that founded it. Grouped articles also carry ``group_id`` and ``sig`` on META.
+                 two or more near-duplicates; the group id is the id of the article that founded it
+- layout marker  ``LAYOUT`` / ``VERSION``: the layout version the table was written with
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import UTC, datetime
+
+from newsdrop.terms import fold
+
+__all__ = ["fold"]
 
 UNDATED = "0000-00-00"
 _ZONED = re.compile(r"^(?P<local>\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2})?(?P<zone>Z|[+-]\d{2}:\d{2})$")
@@ -27,19 +34,11 @@ ARTICLE_SK = "META"
 STATUS_SK = "STATUS"
 BUNDLES_PK = "BUNDLES"
 BAND_HEAD_SK = "HEAD"
-# The combining-mark blocks (Latin, Greek, Cyrillic, Hebrew and Arabic diacritics among them).
-_COMBINING_MARKS = re.compile(
-    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
-)
-
-
-def fold(text: str) -> str:
-    """Case- and accent-folded form used for source keys and search terms."""
-    folded = text.casefold()
-    if folded.isascii():  # the common case, and the hot path of term indexing
-        return folded
-    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", folded))
+LAYOUT_PK = "LAYOUT"
+LAYOUT_SK = "VERSION"
+SIGHTING_PREFIX = "SEEN#"
+ARTICLE_LINK_PREFIX = "ART#"
+LEGACY_POSTING_PREFIX = "ART#"
 
 
 def article_pk(article_id: str) -> str:
@@ -86,6 +85,11 @@ def month_key(published: str | None) -> str:
     return f"PUB#{sortable[:7]}" if sortable else "PUB#undated"
 
 
+def month_partition(month: str) -> str:
+    """The gsi2 partition of a month given as ``yyyy-mm``."""
+    return f"PUB#{month}"
+
+
 def object_key_pk(key: str) -> str:
     return f"KEY#{key}"
 
@@ -104,3 +108,13 @@ def group_pk(group_id: str) -> str:
 
 def group_member_sk(article_id: str) -> str:
     return f"ART#{article_id}"
+
+
+def posting_block_sk(received_at: str, bundle_id: str, resume_at: int, window: int) -> str:
+    """Sorts blocks by the bundle's arrival, then by position in it: newest first is a descending Query."""
+    return f"{received_at}#{bundle_id}#{resume_at:09d}#{window:06d}"
+
+
+def legacy_posting_id(sk: str) -> str | None:
+    """The article id of a layout-1 term item (``ART#<id>``), None for a posting block."""
+    return sk.removeprefix(LEGACY_POSTING_PREFIX) if sk.startswith(LEGACY_POSTING_PREFIX) else None

@@ -1,4 +1,4 @@
-"""Adapter for the articles table: typed reads, batched idempotent writes with backoff, status updates."""
+"""The boto3 side of the data-access layer: typed reads, batched idempotent writes with backoff, updates."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def _translate(exc: ClientError, what: str) -> StorageError:
 
 
 class ArticleTable:
-    """The single DynamoDB table behind newsdrop (layout in ``newsdrop.keys``)."""
+    """The single DynamoDB table behind newsdrop (layout in ``newsdrop.dal.keys``); ``Store`` names its uses."""
 
     def __init__(
         self,
@@ -110,10 +110,19 @@ class ArticleTable:
         item = reply.get("Item")
         return from_wire(item) if item else None
 
-    def batch_get(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Item]:
-        """Fetch many items by (pk, sk); missing keys are absent from the result."""
+    def batch_get(
+        self, keys: Sequence[tuple[str, str]], *, projection: Sequence[str] | None = None
+    ) -> dict[tuple[str, str], Item]:
+        """Fetch many items by (pk, sk), strongly consistent; missing keys are absent from the result.
+
+        ``projection`` names the attributes to return (pk and sk are always added).
+        """
         found: dict[tuple[str, str], Item] = {}
         unique = list(dict.fromkeys(keys))
+        request: dict[str, Any] = {"ConsistentRead": True}
+        if projection is not None:
+            names = {f"#p{i}": name for i, name in enumerate(dict.fromkeys(["pk", "sk", *projection]))}
+            request |= {"ProjectionExpression": ", ".join(names), "ExpressionAttributeNames": names}
         for start in range(0, len(unique), BATCH_GET_LIMIT):
             pending: list[dict[str, Any]] = [
                 to_wire({"pk": pk, "sk": sk}) for pk, sk in unique[start : start + 100]
@@ -123,7 +132,7 @@ class ArticleTable:
                 reply = self._call(
                     "BatchGetItem",
                     self._client.batch_get_item,
-                    RequestItems={self.name: {"Keys": pending, "ConsistentRead": True}},
+                    RequestItems={self.name: {**request, "Keys": pending}},
                 )
                 for raw in reply.get("Responses", {}).get(self.name, []):
                     item = from_wire(raw)

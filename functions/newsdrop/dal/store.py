@@ -1,0 +1,375 @@
+"""Every access pattern of the articles table, by name: the only place that writes expressions or keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from newsdrop.dal import items, keys
+from newsdrop.dal.table import Item, to_wire
+
+LAYOUT_VERSION = 2
+ARTICLE_SUMMARY = items.ARTICLE_SUMMARY
+BUNDLE_SUMMARY = (
+    "bundle_id",
+    "key",
+    "status",
+    "format",
+    "size",
+    "received_at",
+    "started_at",
+    "finished_at",
+    "duration_ms",
+    "counts",
+)
+# Attributes the two GSIs project (template.yaml lists the same): the summaries their listings return.
+GSI_PROJECTION = (*ARTICLE_SUMMARY, *BUNDLE_SUMMARY)
+# Work bound of one read: Query calls a page of items may spend (lookup documents the bound).
+MAX_QUERIES_PER_PAGE = 48
+_KEY_ATTRIBUTES = frozenset({"pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"})
+# What ingest reads back of an article it may already hold: who stored it first and its group.
+_DEDUP_FIELDS = ("id", "first_bundle", "first_key", "first_member", "group_id")
+_GROUPING_FIELDS = (*ARTICLE_SUMMARY, "group_id", "sig")
+
+StartKey = dict[str, Any]
+
+
+class Table(Protocol):
+    """What Store needs of ``dal.table.ArticleTable`` (tests pass recording fakes)."""
+
+    def get(self, pk: str, sk: str, *, consistent: bool = False) -> Item | None: ...
+
+    def query(self, **kwargs: Any) -> tuple[list[Item], dict[str, Any] | None]: ...
+
+
+class BadStartKey(ValueError):
+    """A paging position that is not a key of this table (a forged or corrupted cursor)."""
+
+
+def _projection(names: Sequence[str]) -> dict[str, Any]:
+    """ProjectionExpression over ``names`` (aliased: several are DynamoDB reserved words)."""
+    aliases = {f"#a{i}": name for i, name in enumerate(names)}
+    return {"ProjectionExpression": ", ".join(aliases), "ExpressionAttributeNames": aliases}
+
+
+def check_start_key(key: Any) -> StartKey | None:
+    """A LastEvaluatedKey from a verified cursor, re-checked so a leaked secret still cannot inject input."""
+    if key is None:
+        return None
+    if not isinstance(key, dict) or not key or not set(key) <= _KEY_ATTRIBUTES:
+        raise BadStartKey("cursor position is not a table key")
+    for value in key.values():
+        if not (isinstance(value, dict) and set(value) == {"S"} and isinstance(value["S"], str)):
+            raise BadStartKey("cursor position is not a table key")
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What claiming a bundle sets: the lease, the cleaner, and the continuation it must match."""
+
+    now: str
+    lease_until: str
+    cleaner_version: str
+    resume_at: int
+
+
+class Store:
+    """Named reads and writes over one ArticleTable; callers never see keys, expressions or wire values."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+
+    # --- layout ---------------------------------------------------------------------------------
+    def layout_version(self) -> int | None:
+        """The layout the table was marked with; None for a table written before markers (layout 1) or empty."""
+        item = self.table.get(keys.LAYOUT_PK, keys.LAYOUT_SK)
+        return None if item is None else int(item["version"])
+
+    def mark_layout(self, version: int = LAYOUT_VERSION) -> None:
+        self.table.put({"pk": keys.LAYOUT_PK, "sk": keys.LAYOUT_SK, "version": version})
+
+    # --- bundle records -------------------------------------------------------------------------
+    def bundle(self, bundle_id: str, *, consistent: bool = False) -> Item | None:
+        return self.table.get(keys.bundle_pk(bundle_id), keys.STATUS_SK, consistent=consistent)
+
+    def create_bundle(self, bundle_id: str, key: str, received_at: str, attributes: dict[str, Any]) -> bool:
+        """Create the bundle's record unless one exists; True when this call created it."""
+        return self.table.put_if_absent(items.bundle_record_item(bundle_id, key, received_at, attributes))
+
+    def claim_bundle(self, bundle_id: str, claim: Claim, *, received: str, processing: str) -> Item:
+        """Move the record to ``processing`` under a lease; ConditionFailed when another invocation holds it.
+
+        Allowed from ``received``/``processing`` or a retryable failure, once the lease has lapsed, and only for
+        the continuation the record expects (``resume_at``).
+        """
+        return self.table.update(
+            keys.bundle_pk(bundle_id),
+            keys.STATUS_SK,
+            UpdateExpression=(
+                "SET #s = :processing, started_at = if_not_exists(started_at, :now), lease_until = :lease, "
+                "cleaner_version = :cv ADD attempts :one REMOVE retryable, last_error"
+            ),
+            ConditionExpression=(
+                "(#s IN (:received, :processing) OR retryable = :true) "
+                "AND (attribute_not_exists(lease_until) OR lease_until < :now) "
+                "AND (attribute_not_exists(resume_at) OR resume_at = :resume)"
+            ),
+            ExpressionAttributeNames={"#s": "status"},
+            ExpressionAttributeValues={
+                ":processing": {"S": processing},
+                ":received": {"S": received},
+                ":now": {"S": claim.now},
+                ":lease": {"S": claim.lease_until},
+                ":cv": {"S": claim.cleaner_version},
+                ":one": {"N": "1"},
+                ":true": {"BOOL": True},
+                ":resume": {"N": str(claim.resume_at)},
+            },
+        )
+
+    def save_bundle(self, bundle_id: str, attributes: Mapping[str, Any]) -> Item:
+        """Set ``attributes`` on the bundle's record; returns the whole record."""
+        names, values, sets = {}, {}, []
+        for i, (name, value) in enumerate(attributes.items()):
+            names[f"#a{i}"] = name
+            values[f":v{i}"] = value
+            sets.append(f"#a{i} = :v{i}")
+        return self.table.update(
+            keys.bundle_pk(bundle_id),
+            keys.STATUS_SK,
+            UpdateExpression="SET " + ", ".join(sets),
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues=to_wire(values),
+        )
+
+    def bundles(self, *, key: str | None, start: StartKey | None, limit: int) -> tuple[list[Item], Any]:
+        """Bundle records newest first: all of them (gsi2 BUNDLES) or those of one object key (gsi1)."""
+        if key is None:
+            index, condition, values = "gsi2", "gsi2pk = :pk", {":pk": keys.BUNDLES_PK}
+        else:
+            index, condition, values = "gsi1", "gsi1pk = :pk", {":pk": keys.object_key_pk(key)}
+        query = {
+            "IndexName": index,
+            "KeyConditionExpression": condition,
+            "ExpressionAttributeValues": to_wire(values),
+            "ScanIndexForward": False,
+            **_projection(BUNDLE_SUMMARY),
+        }
+        return self._collect(query, start, limit)
+
+    # --- articles: ingest -----------------------------------------------------------------------
+    def stored_articles(self, article_ids: Iterable[str]) -> dict[str, Item]:
+        """Who first stored each of these articles, and its group, for those the table holds."""
+        found = self.table.batch_get(
+            [(keys.article_pk(aid), keys.ARTICLE_SK) for aid in sorted(set(article_ids))],
+            projection=_DEDUP_FIELDS,
+        )
+        return {item["pk"].removeprefix("ART#"): item for item in found.values()}
+
+    def band_heads(self, band_keys: Iterable[str]) -> dict[str, Item]:
+        """The head (newest article id and its group) under each band key that has one."""
+        found = self.table.batch_get(
+            [(keys.band_pk(key), keys.BAND_HEAD_SK) for key in sorted(set(band_keys))]
+        )
+        return {item["pk"].removeprefix("SIMBAND#"): item for item in found.values()}
+
+    def grouping_fields(self, article_ids: Iterable[str]) -> dict[str, Item]:
+        """Summary, group and packed signature of stored articles (the band heads' articles)."""
+        found = self.table.batch_get(
+            [(keys.article_pk(aid), keys.ARTICLE_SK) for aid in sorted(set(article_ids))],
+            projection=_GROUPING_FIELDS,
+        )
+        return {item["pk"].removeprefix("ART#"): item for item in found.values() if item.get("sig")}
+
+    def set_group(self, article_id: str, group_id: str, packed_sig: bytes) -> None:
+        """Put an article stored before grouping existed into a group (a retry across the layout change)."""
+        self.table.update(
+            keys.article_pk(article_id),
+            keys.ARTICLE_SK,
+            UpdateExpression="SET group_id = :g, sig = :s",
+            ExpressionAttributeValues=to_wire({":g": group_id, ":s": packed_sig}),
+        )
+
+    def put_items(self, batch: Iterable[Mapping[str, Any]]) -> int:
+        """Write item shapes of ``dal.items`` (articles, links, sightings, heads, members): idempotent puts."""
+        return self.table.batch_put(batch)
+
+    def put_postings(self, block_sk: str, postings: Mapping[str, Sequence[str]]) -> int:
+        """One posting block per term for one write window; rewriting the window writes the same keys."""
+        return self.table.batch_put(
+            items.posting_block_item(term, block_sk, ids) for term, ids in postings.items()
+        )
+
+    # --- articles: lookup -----------------------------------------------------------------------
+    def article(self, article_id: str) -> Item | None:
+        return self.table.get(keys.article_pk(article_id), keys.ARTICLE_SK)
+
+    def article_with_sightings(
+        self, article_id: str, *, max_sightings: int
+    ) -> tuple[Item | None, list[Item], bool]:
+        """META, every sighting (first one included) up to ``max_sightings``, and whether more were left."""
+        meta: Item | None = None
+        sightings: list[Item] = []
+        start: StartKey | None = None
+        truncated = False
+        # META sorts before SEEN#, so one Query on the partition reads the article and then its sightings.
+        while True:
+            kwargs: dict[str, Any] = {
+                "KeyConditionExpression": "pk = :pk",
+                "ExpressionAttributeValues": to_wire({":pk": keys.article_pk(article_id)}),
+            }
+            if start is not None:
+                kwargs["ExclusiveStartKey"] = start
+            page, start = self.table.query(**kwargs)
+            for item in page:
+                if item["sk"] == keys.ARTICLE_SK:
+                    meta = item
+                elif item["sk"].startswith(keys.SIGHTING_PREFIX):
+                    sightings.append(item)
+            if start is None:
+                break
+            if len(sightings) >= max_sightings:
+                truncated = True
+                break
+        first = items.first_sighting(meta) if meta else None
+        if first is not None and not any(
+            (s.get("bundle_id"), s.get("member")) == (first["bundle_id"], first["member"]) for s in sightings
+        ):
+            sightings.insert(0, first)
+        return meta, sightings[:max_sightings], truncated or len(sightings) > max_sightings
+
+    def articles_of_bundle_between(
+        self,
+        bundle_id: str,
+        bounds: tuple[str, str] | None,
+        *,
+        start: StartKey | None,
+        limit: int,
+        keep: Callable[[Item], bool] | None = None,
+    ) -> tuple[list[Item], Any]:
+        """The bundle's article links newest first, published between ``bounds`` (sort-key strings) if given."""
+        values: dict[str, Any] = {":pk": keys.bundle_pk(bundle_id)}
+        if bounds is not None:
+            condition = "pk = :pk AND sk BETWEEN :lo AND :hi"
+            values.update(
+                {":lo": keys.ARTICLE_LINK_PREFIX + bounds[0], ":hi": keys.ARTICLE_LINK_PREFIX + bounds[1]}
+            )
+        else:
+            condition = "pk = :pk AND begins_with(sk, :art)"
+            values[":art"] = keys.ARTICLE_LINK_PREFIX
+        query = {
+            "KeyConditionExpression": condition,
+            "ExpressionAttributeValues": to_wire(values),
+            "ScanIndexForward": False,
+        }
+        return self._collect(query, start, limit, keep)
+
+    def articles_of_source_between(
+        self, source_pk: str, bounds: tuple[str, str] | None, *, start: StartKey | None, limit: int
+    ) -> tuple[list[Item], Any]:
+        """Article summaries of one source (its folded key) newest first, from gsi1."""
+        values: dict[str, Any] = {":pk": source_pk}
+        condition = "gsi1pk = :pk"
+        if bounds is not None:
+            condition += " AND gsi1sk BETWEEN :lo AND :hi"
+            values.update({":lo": bounds[0], ":hi": bounds[1]})
+        query = {
+            "IndexName": "gsi1",
+            "KeyConditionExpression": condition,
+            "ExpressionAttributeValues": to_wire(values),
+            "ScanIndexForward": False,
+            **_projection(ARTICLE_SUMMARY),
+        }
+        return self._collect(query, start, limit)
+
+    def articles_of_month(
+        self, month: str | None, bounds: tuple[str, str], *, start: StartKey | None, limit: int
+    ) -> tuple[list[Item], Any]:
+        """One Query of gsi2: summaries of a month (``yyyy-mm``; None for undated) newest first."""
+        if month is None:
+            condition, values = "gsi2pk = :pk", {":pk": keys.month_key(None)}
+        else:
+            condition = "gsi2pk = :pk AND gsi2sk BETWEEN :lo AND :hi"
+            values = {":pk": keys.month_partition(month), ":lo": bounds[0], ":hi": bounds[1]}
+        kwargs: dict[str, Any] = {
+            "IndexName": "gsi2",
+            "KeyConditionExpression": condition,
+            "ExpressionAttributeValues": to_wire(values),
+            "ScanIndexForward": False,
+            "Limit": limit,
+            **_projection(ARTICLE_SUMMARY),
+        }
+        if start is not None:
+            kwargs["ExclusiveStartKey"] = start
+        return self.table.query(**kwargs)
+
+    def group_members(
+        self, group_id: str, *, start: StartKey | None, limit: int, keep: Callable[[Item], bool] | None = None
+    ) -> tuple[list[Item], Any]:
+        """Members of a near-duplicate group (summary and packed signature), by article id."""
+        query = {
+            "KeyConditionExpression": "pk = :pk",
+            "ExpressionAttributeValues": to_wire({":pk": keys.group_pk(group_id)}),
+            **_projection((*ARTICLE_SUMMARY, "sig")),
+        }
+        return self._collect(query, start, limit, keep)
+
+    def postings_of_term(
+        self, term: str, *, start: str | None, inclusive: bool, limit: int
+    ) -> tuple[list[Item], bool]:
+        """Up to ``limit`` posting items of ``term`` newest first, from block ``start`` (or below it) on.
+
+        True when more items follow. Blocks and layout-1 items (``ART#<id>``) share the partition.
+        """
+        values: dict[str, Any] = {":pk": keys.term_pk(term)}
+        condition = "pk = :pk"
+        if start is not None:
+            condition += " AND sk <= :sk" if inclusive else " AND sk < :sk"
+            values[":sk"] = start
+        found, last = self.table.query(
+            KeyConditionExpression=condition,
+            ExpressionAttributeValues=to_wire(values),
+            ScanIndexForward=False,
+            Limit=limit,
+        )
+        return found, last is not None
+
+    def postings_at(self, term: str, block_sks: Iterable[str]) -> dict[str, Item]:
+        """The posting items of ``term`` under these block keys (sort key -> item), where they exist."""
+        found = self.table.batch_get([(keys.term_pk(term), sk) for sk in block_sks])
+        return {sk: item for (_, sk), item in found.items()}
+
+    def article_summaries(self, article_ids: Iterable[str]) -> dict[str, Item]:
+        """Summaries of stored articles by id; ids without META (a posting whose write never finished) are absent."""
+        found = self.table.batch_get(
+            [(keys.article_pk(aid), keys.ARTICLE_SK) for aid in dict.fromkeys(article_ids)],
+            projection=ARTICLE_SUMMARY,
+        )
+        return {item["pk"].removeprefix("ART#"): item for item in found.values()}
+
+    # --- paging -----------------------------------------------------------------------------------
+    def _collect(
+        self,
+        query: dict[str, Any],
+        start: StartKey | None,
+        limit: int,
+        keep: Callable[[Item], bool] | None = None,
+    ) -> tuple[list[Item], Any]:
+        """Up to ``limit`` kept items from one partition and the key to resume after the last one read.
+
+        Each Query asks for no more items than are still wanted, so the resume key never skips an item
+        even when ``keep`` drops some.
+        """
+        found: list[Item] = []
+        key = start
+        for _ in range(MAX_QUERIES_PER_PAGE):
+            kwargs = dict(query, Limit=limit - len(found))
+            if key is not None:
+                kwargs["ExclusiveStartKey"] = key
+            page, key = self.table.query(**kwargs)
+            found.extend(item for item in page if keep is None or keep(item))
+            if key is None or len(found) >= limit:
+                break
+        return found, key
