@@ -35,10 +35,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from infra.provision import provision
     from newsdrop.adapters.bucket import DropBucket
-    from newsdrop.adapters.table import ArticleTable
     from newsdrop.config import Settings
+    from newsdrop.dal import ArticleTable, Store
     from newsdrop.ingest.pipeline import Ingestor
     from newsdrop.ingest.records import ObjectRef
+    from newsdrop.wiring import WRITE_CONCURRENCY
 
     with tempfile.TemporaryDirectory() as tmp:
         aws, dynamodb = LocalAws("127.0.0.1", 0), LocalDynamoDB(Path(tmp) / "db")
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
                 endpoint_url=aws.endpoint,
             )
             ingestor = Ingestor(
-                ArticleTable(clients["dynamodb"], resources.table),
+                Store(ArticleTable(clients["dynamodb"], resources.table, writers=WRITE_CONCURRENCY)),
                 DropBucket(clients["s3"], resources.bucket),
                 settings,
             )
