@@ -448,6 +448,7 @@ def describe(stack: LocalStack, records: Mapping[str, dict[str, Any] | None]) ->
         f"  API           {info['api_url']}   (docs: {info['api_url']}docs)",
         f"  API key       {info['api_key']}   (header x-api-key)",
         f"  AWS endpoint  {info['aws_endpoint']}   (AWS_ENDPOINT_URL; any access key)",
+        f"  DynamoDB      {info['dynamodb_endpoint']}   ({info['dynamodb']}; AWS_ENDPOINT_URL_DYNAMODB)",
         f"  bucket        s3://{info['bucket']}/{INCOMING_PREFIX}",
         f"  table         {info['table']}",
         f"  queue         {info['queue']}",
@@ -492,6 +493,10 @@ def describe(stack: LocalStack, records: Mapping[str, dict[str, Any] | None]) ->
     lines += [
         "",
         f"try: {example}",
-        "Ctrl-C stops the stack; bundles are kept in the state directory and replayed at start.",
+        (
+            "Ctrl-C stops the stack; the table and the dropped bundles stay in the state directory for the next start."
+            if stack.dynamodb is not None
+            else "Ctrl-C stops the stack; bundles are kept in the state directory and ingested again at start."
+        ),
     ]
     return "\n".join(lines)
