@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 logger = logging.getLogger("newsdrop.local")
-WORKER_NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -43,9 +42,6 @@ def run_worker(config: IngestWorkerConfig, parent: Connection) -> None:
     """The worker process: an SQS poller invoking the ingest handler until the parent says stop or goes away."""
     # Ctrl-C reaches the whole process group; the stack's process decides when the worker stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Lookups are interactive, an ingest is a batch: on a busy machine the API's process gets the CPU first,
-    # as Lambda would give each its own. The ingest only slows while lookups actually use the CPU.
-    os.nice(WORKER_NICENESS)
     os.environ.update(config.environ)
     logging.basicConfig(level=config.log_level, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     logging.getLogger("botocore").setLevel(logging.WARNING)
