@@ -130,6 +130,23 @@ def summary(figures: dict[str, Any]) -> str:
             "unfiltered GET /articles (month walk), one request",
             f"{unfiltered} ms" if isinstance(unfiltered, int | float) else str(unfiltered),
         )
+    st = figures.get("storage", {})
+    if "error" not in st and st:
+        add(
+            f"DynamoDB writes per new article ({st['new_articles']:,} distinct articles of {st['article_kb']} KB, "
+            f"bundles of {st['new_articles'] // st['bundles']:,}; GSI copies included)",
+            f"{st['wru_per_new_article']} WRU, {st['items_per_new_article']} items ("
+            + ", ".join(f"{k} {v['wru']}" for k, v in st["by_kind_per_new_article"].items())
+            + f"); ${st['usd_per_million_articles_writes']} per million articles, "
+            f"${st['usd_per_million_articles_stored_per_month']} per million per month stored",
+        )
+        s = st["search"]
+        add(
+            "search recall (single words)",
+            f"{s['recall_in_scope']} against its scope (title words + 8 key terms, {s['index_terms_per_article']} "
+            f"terms per article), {s['recall_every_word']} against every word of title and body "
+            f"({s['recall_every_word_weighted_by_articles']} weighted by articles)",
+        )
     for label in ("memory_50", "memory_500"):
         r = figures.get(label, {})
         if "error" not in r and r:
@@ -179,6 +196,13 @@ def main() -> None:
             ["--articles", "50", "--seconds", "5"]
             if quick
             else ["--articles", "200", "--seconds", "60", "--rate", "1"],
+        ),
+        (
+            "storage",
+            "storage",
+            ["--articles", "200", "--bundles", "1", "--words", "20"]
+            if quick
+            else ["--articles", "1000", "--bundles", "2", "--words", "100"],
         ),
         ("memory_50", "ingest_memory", ["--mb", "5" if quick else "50", "--join", "10"]),
         ("memory_500", "ingest_memory", ["--mb", "10" if quick else "500", "--join", "10"]),

@@ -112,8 +112,18 @@ class ApiClient:
         return {**first, "items": items[:limit], "next_cursor": cursor}
 
     def search(self, words: str, *, limit: int = 20) -> tuple[list[dict[str, Any]], bool]:
+        """Up to ``limit`` hits, most recently stored first; a page may come back short, so follow the cursor."""
         page = self.get("search", {"q": words, "limit": min(MAX_PAGE, limit)})
-        return page.get("items", [])[:limit], bool(page.get("complete", True))
+        items, complete = list(page.get("items", [])), bool(page.get("complete", True))
+        cursor = page.get("next_cursor")
+        while cursor and len(items) < limit:
+            page = self.get(
+                "search", {"q": words, "limit": min(MAX_PAGE, limit - len(items)), "cursor": cursor}
+            )
+            items += page.get("items", [])
+            complete = complete and bool(page.get("complete", True))
+            cursor = page.get("next_cursor")
+        return items[:limit], complete
 
 
 def _retry_after(raw: str | None, attempt: int) -> float:

@@ -246,7 +246,7 @@ def similar(article_id: str, limit: int, target: Target, api: ApiClient, as_json
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100))
 @stack_options
 def search(words: tuple[str, ...], limit: int, target: Target, api: ApiClient, as_json: bool) -> None:
-    """Articles containing every one of WORDS, best first."""
+    """Articles whose title or key terms hold every one of WORDS, most recently stored first."""
     query = " ".join(words)
     items, complete = api.search(query, limit=limit)
     if as_json:

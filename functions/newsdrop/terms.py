@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 
 MAX_TITLE_TERMS = 32
-BODY_KEY_TERMS = 12
+BODY_KEY_TERMS = 8
 MIN_TERM_LENGTH = 2
 MAX_TERM_LENGTH = 40
 

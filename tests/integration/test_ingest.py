@@ -18,12 +18,14 @@ from newsdrop.articles import heavy_fields_of
 from newsdrop.dal import keys
 from newsdrop.handlers.ingest import lambda_handler
 from newsdrop.ingest import service
+from newsdrop.terms import index_terms
 from tests.integration.harness import (
     EVENTS,
     FakeLambdaContext,
     gold,
     message_with_body,
     receive_all,
+    scan_all,
     seed_articles,
 )
 
@@ -161,6 +163,47 @@ def test_a_retry_after_a_crash_counts_articles_once(drop, monkeypatch):
     assert record["status"] == "DONE" and record["attempts"] == 2
     assert record["counts"]["new"] == 5 and record["counts"]["duplicates"] == 0
     assert len(drop.articles()) == 5
+
+
+@pytest.mark.parametrize("crash_at", [2, 3])
+def test_a_crash_between_articles_and_their_postings_still_leaves_every_article_searchable(
+    drop, monkeypatch, crash_at
+):
+    """Windows of two articles: the crash lands after a window's articles, before or after its postings."""
+    from newsdrop.dal import Store
+    from newsdrop.ingest import postings, writer
+
+    drop.stack.s3.put_object(
+        Bucket=drop.stack.bucket, Key="incoming/seeds.zip", Body=make_bundle("zip", seed_articles())
+    )
+    messages = receive_all(drop.stack.sqs, drop.stack.queue_url)
+    monkeypatch.setattr(writer, "ARTICLES_PER_FLUSH", 2)
+    monkeypatch.setattr(postings, "WINDOW_ARTICLES", 2)
+    real_put = Store.put_postings
+    calls = {"n": 0}
+
+    def crash_on_a_window(self, block_sk, found):
+        calls["n"] += 1
+        if calls["n"] == crash_at:
+            raise RuntimeError("simulated Lambda crash")
+        return real_put(self, block_sk, found)
+
+    monkeypatch.setattr(Store, "put_postings", crash_on_a_window)
+    drop.deliver(messages)
+    monkeypatch.setattr(Store, "put_postings", real_put)
+    service.ingestor().lease_seconds = 0
+    body = json.loads(messages[0]["Body"])
+    assert drop.deliver([message_with_body(body, receive_count=2)]) == {"batchItemFailures": []}
+    assert drop.bundle_for("incoming/seeds.zip")["counts"]["new"] == 5
+    lookup = wiring.lookup()
+    for article in drop.articles():
+        for word in index_terms(article.get("title"), heavy_fields_of(article)["body"])[:6]:
+            hits = lookup.search(word, limit=100, cursor=None)
+            ids = [hit["id"] for hit in hits.items]
+            assert article["id"] in ids and len(ids) == len(set(ids)), word
+    every = scan_all(drop.stack.dynamodb, drop.stack.table, exclude_terms=False)
+    blocks = [i for i in every if i["pk"].startswith(keys.term_pk(""))]
+    assert blocks and all(len(bytes(b["ids"])) <= 2 * 16 for b in blocks), "a window holds two articles"
 
 
 def test_an_article_twice_in_one_bundle_counts_one_new_one_duplicate(drop):

@@ -120,11 +120,10 @@ def edited(sig: tuple[int, ...], bands: range | list[int], others: int, salt: in
     return tuple(v + salt * 1_000_000 if i in changed else v for i, v in enumerate(sig))
 
 
-CLOSE = edited(BASE, range(0, 2), others=12)  # bands 2 and 3 equal, 50 of 64 bins: similarity 0.78
-CLOSER = edited(BASE, range(0, 1), others=6, salt=2)  # bands 1 to 3 equal, 57 bins: 0.89
-FAR = edited(
-    BASE, range(0, 3), others=38, salt=3
-)  # band 3 equal, 23 bins: 0.36, shares a band, another story
+CLOSE = edited(BASE, range(0, 1), others=13)  # bands 1 and 2 equal, 50 of 64 bins: similarity 0.78
+CLOSER = edited(BASE, range(0, 0), others=7, salt=2)  # every band equal, 57 bins: 0.89
+# Band 2 equal, 23 bins: 0.36; it shares a band but is another story.
+FAR = edited(BASE, range(0, 2), others=39, salt=3)
 OTHER = edited(BASE, range(BANDS), others=BINS - BANDS, salt=4)  # nothing in common
 
 
@@ -150,14 +149,14 @@ GROUPING_CASES = [
         [("a", BASE, None)],
         {
             **heads((CLOSE, Head("x", "gx", CLOSE))),
-            **{k: Head("y", "gy", CLOSER) for k in band_keys(CLOSER)[2:4]},
+            **{k: Head("y", "gy", CLOSER) for k in band_keys(CLOSER)[1:3]},
         },
         {"a": "gy"},
         id="most-similar-head-wins",
     ),
     pytest.param(
         [("a", BASE, None)],
-        {band_keys(BASE)[2]: Head("y", "gz", CLOSE), band_keys(BASE)[3]: Head("x", "gb", CLOSE)},
+        {band_keys(BASE)[1]: Head("y", "gz", CLOSE), band_keys(BASE)[2]: Head("x", "gb", CLOSE)},
         {"a": "gb"},
         id="tie-goes-to-the-smaller-group-id",
     ),
@@ -186,7 +185,7 @@ def test_assign_groups_writes_one_head_per_band_newest_article_last() -> None:
     groups, written = assign_groups([("a", BASE, None), ("b", CLOSE, None)], {})
     assert groups == {"a": "a", "b": "a"}
     shared = set(band_keys(BASE)) & set(band_keys(CLOSE))
-    assert len(shared) == 2 and len(written) == BANDS + 2
+    assert len(shared) == 2 and len(written) == BANDS + 1
     assert {written[k].id for k in shared} == {"b"}
     assert {written[k].id for k in set(band_keys(BASE)) - shared} == {"a"}
     assert all(h.group_id == "a" for h in written.values())

@@ -178,6 +178,8 @@ def _value_size(value: Any) -> int:
         return len(value.encode("utf-8"))
     if isinstance(value, bytes | bytearray | memoryview):
         return len(bytes(value))
+    if isinstance(getattr(value, "value", None), bytes):  # boto3's Binary, as reads return it
+        return len(value.value)
     if isinstance(value, bool) or value is None:
         return 1
     if isinstance(value, int | float | Decimal):

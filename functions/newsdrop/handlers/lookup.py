@@ -184,10 +184,10 @@ def similar_articles(
 
 @app.get(
     "/search",
-    summary="Articles containing every word of q, best first",
+    summary="Articles whose title or key terms hold every word of q, most recently stored first",
     tags=["articles"],
     security=_KEYED,
-    responses={**_ok(SearchResults, "One page of matches, best first"), **_BAD, **_STORAGE},
+    responses={**_ok(SearchResults, "One page of matches, most recently stored first"), **_BAD, **_STORAGE},
 )
 def search(
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find (all must match)")],

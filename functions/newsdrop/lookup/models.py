@@ -45,15 +45,17 @@ class ArticleList(BaseModel):
 
 
 class SearchHit(ArticleHeader):
-    score: int = Field(description="Sum over the query words of their weight in the article")
+    score: int = Field(
+        description="1 per query word, 3 more for each one in the title (results stay newest first)"
+    )
 
 
 class SearchResults(BaseModel):
     items: list[SearchHit]
     next_cursor: str | None
     complete: bool = Field(
-        description="False when every query word was too common to read all its index entries, "
-        "so matches beyond the bounded read may be missing"
+        description="True when following next_cursor to the end gives every article whose search scope "
+        "(title words and 8 key terms of the body) holds every query word; nothing is cut"
     )
 
 

@@ -1,12 +1,12 @@
 """Near-duplicate fingerprints: one-permutation MinHash of word 5-gram shingles, banded for O(1) lookups.
 
 The same wire story re-posted by several outlets with small edits shares most of its shingles. A
-signature is 64 minimum hashes (one per bin of a single 64-bit hash). Four bands of one bin each (bins
-0, 16, 32, 48) give band keys: two bodies share at least one with probability 1 - (1 - J)^4 for shingle
-Jaccard similarity J (0.94 at J = 0.5, 0.99 at 0.7), unrelated bodies (J near 0) almost never. Each band
-key costs one item write per new article, so four bands keep grouping at 4 write units while finding more
-same-story pairs at J = 0.5 than 16 bands of 4 bins did (0.64). Candidates are confirmed with
-``similarity``, which compares the low 16 bits of every bin (a chance match is 1 in 65,536 per bin).
+signature is 64 minimum hashes (one per bin of a single 64-bit hash). Three bands of one bin each (bins
+0, 21, 42) give band keys: two bodies share at least one with probability 1 - (1 - J)^3 for shingle
+Jaccard similarity J (0.875 at J = 0.5, 0.97 at 0.7, 0.99 at 0.8), unrelated bodies (J near 0) almost
+never. Each band key costs one item write per new article: three bands keep grouping at 3 write units
+where 16 bands of 4 bins cost 16 (and found 0.64 of the pairs at J = 0.5, 0.99 at 0.7). Candidates are
+confirmed with ``similarity``, which compares the low 16 bits of every bin (a chance match is 1 in 65,536).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from hashlib import blake2b
 SHINGLE_WORDS = 5
 BINS = 64
 BAND_ROWS = 1
-BANDS = 4
+BANDS = 3
 # The first bin of each band: spread out, because densification makes an empty bin borrow its neighbour's.
 BAND_STARTS = tuple(band * (BINS // BANDS) for band in range(BANDS))
 # Bodies shorter than this have too few shingles for a meaningful signature.
