@@ -405,6 +405,11 @@ def storage_cost(stack: LocalStackProcess, articles: int, segments: int = 4) -> 
     }
 
 
+def _folder_bytes(folder: Path) -> int:
+    """Bytes of every file under ``folder`` (the LevelDB store: it must stay near the data's size)."""
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
 def _kind(item: dict[str, Any]) -> str:
     pk = item.get("pk", {}).get("S", "")
     sk = item.get("sk", {}).get("S", "")
@@ -522,7 +527,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             phase_b = ingest(stack, last, timeout=args.timeout) if last else {}
         during = load.summary()
         progress("scanning the table for items and WRU per article")
-        cost = storage_cost(stack, args.articles) if not args.no_scan else {}
+        cost: dict[str, Any] = storage_cost(stack, args.articles) if not args.no_scan else {}
+        cost["dynalite_store_mb"] = round(_folder_bytes(root / "state" / "dynamodb") / 1024 / 1024, 1)
         progress("search recall")
         found = recall(stack, corpus, words, args.max_pages)
         some_id = stack.get_json("/articles", bundle=(phase_b or phase_a)["bundle_ids"][-1], limit=1)[
@@ -575,11 +581,11 @@ def print_summary(result: dict[str, Any]) -> None:
             f"{busy.get('p50_ms', '-'):>11} {busy.get('p99_ms', '-'):>11} {errors}"
         )
     storage = result["storage"]
-    if storage:
+    if "items_per_article" in storage:
         lines.append(
             f"items/article {storage['items_per_article']}, WRU/article {storage['wru_per_article']}, "
             f"{storage['kb_stored_per_article']} KB/article, ${storage['write_cost_per_million_articles_usd']} "
-            "of writes per million articles (on-demand)"
+            f"of writes per million articles (on-demand); dynalite store {storage.get('dynalite_store_mb')} MB"
         )
     for word, r in result["search_recall"].items():
         lines.append(
