@@ -45,3 +45,17 @@ class LocalAws:
 
     def stop(self) -> None:
         self._thread.stop()
+
+    @staticmethod
+    def put_quietly(account_id: str, region: str, bucket: str, key: str, body: bytes) -> None:
+        """Store an object in this process's moto without an event notification: a restore, not an upload.
+
+        Going to moto's backend directly (the server runs in this process) skips both the HTTP round trip
+        and the notification, so nothing has to be drained from the queue afterwards.
+        """
+        from moto.s3.models import s3_backends
+        from moto.utilities.utils import get_partition
+
+        s3_backends[account_id][get_partition(region)].put_object(
+            bucket, key, body, disable_notification=True
+        )

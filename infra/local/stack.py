@@ -232,6 +232,7 @@ class LocalStack:
         if functions_dir not in sys.path:
             sys.path.insert(0, functions_dir)
         _reset_newsdrop_caches()
+        from newsdrop.config import Settings
         from newsdrop.handlers import lookup as lookup_handler
 
         resources = self.resources
@@ -268,7 +269,7 @@ class LocalStack:
                 retry_visibility=self.options.retry_visibility,
                 mirror_root=self.mirror.root,
                 incoming_prefix=INCOMING_PREFIX,
-                bodies_prefix=os.environ.get("BODIES_PREFIX", "bodies/"),
+                bodies_prefix=Settings.from_env(os.environ).bodies_prefix,
                 functions_dir=functions_dir,
                 log_level=logging.getLevelName(logging.getLogger().getEffectiveLevel()),
             )
@@ -341,18 +342,19 @@ class LocalStack:
         more, so it is ingested again; that is safe because ingest is idempotent.
         """
         assert self.resources is not None
-        s3, bucket = self._clients["s3"], self.resources.bucket
+        resources = self.resources
         bundles: dict[str, Path] = {}
         for entry, path in self.mirror.replayable():
-            s3.upload_file(str(path), bucket, entry.key)
+            self.aws.put_quietly(
+                resources.account_id, resources.region, resources.bucket, entry.key, path.read_bytes()
+            )
             if entry.key.startswith(INCOMING_PREFIX):
                 bundles[entry.key] = path
-        drain_queue(self._clients["sqs"], self.resources.queue_url)
         unfinished = []
         for key, path in bundles.items():
             items = self.api_get("/bundles", key=key, limit=1).get("items", [])
             if not items or items[0].get("status") not in FINAL_STATES:
-                s3.upload_file(str(path), bucket, key)
+                self._clients["s3"].upload_file(str(path), resources.bucket, key)
                 unfinished.append(key)
         if unfinished:
             logger.info("ingesting again %d bundle(s) stopped before they finished", len(unfinished))
