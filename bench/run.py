@@ -145,7 +145,8 @@ def summary(figures: dict[str, Any]) -> str:
             "search recall (single words)",
             f"{s['recall_in_scope']} against its scope (title words + 8 key terms, {s['index_terms_per_article']} "
             f"terms per article), {s['recall_every_word']} against every word of title and body "
-            f"({s['recall_every_word_weighted_by_articles']} weighted by articles)",
+            f"({s['recall_every_word_weighted_by_articles']} weighted by articles, "
+            f"{s['recall_every_word_10_most_common']} for the 10 most common words)",
         )
     for label in ("memory_50", "memory_500"):
         r = figures.get(label, {})

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from newsdrop.dal import items, keys
-from newsdrop.dal.table import Item, to_wire
+from newsdrop.dal.table import ArticleTable, Item, to_wire
 
 LAYOUT_VERSION = 2
 ARTICLE_SUMMARY = items.ARTICLE_SUMMARY
@@ -33,14 +33,6 @@ _DEDUP_FIELDS = ("id", "first_bundle", "first_key", "first_member", "group_id")
 _GROUPING_FIELDS = (*ARTICLE_SUMMARY, "group_id", "sig")
 
 StartKey = dict[str, Any]
-
-
-class Table(Protocol):
-    """What Store needs of ``dal.table.ArticleTable`` (tests pass recording fakes)."""
-
-    def get(self, pk: str, sk: str, *, consistent: bool = False) -> Item | None: ...
-
-    def query(self, **kwargs: Any) -> tuple[list[Item], dict[str, Any] | None]: ...
 
 
 class BadStartKey(ValueError):
@@ -78,7 +70,7 @@ class Claim:
 class Store:
     """Named reads and writes over one ArticleTable; callers never see keys, expressions or wire values."""
 
-    def __init__(self, table: Any) -> None:
+    def __init__(self, table: ArticleTable) -> None:
         self.table = table
 
     # --- layout ---------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ MAX_SEARCH_TERMS = 8
 # Posting blocks one search page may read of its leading word; a page that runs out of them comes back
 # short, with a next_cursor that carries on (every match is still reached).
 MAX_BLOCKS_PER_PAGE = 200
-BLOCKS_PER_QUERY = 25  # 25 blocks x 7 other words = 175 keys: two BatchGetItem requests per round
+BLOCKS_PER_QUERY = 16  # at most 16 blocks x 7 other words = 112 keys: two BatchGetItem requests per round
 PROBE_BLOCKS = 8  # blocks read of each word to pick the leading word of a several-word query
 MAX_BLOCK_KEY_LENGTH = 200
 UNDATED_SLOT = -1  # the month position meaning the PUB#undated partition
@@ -340,8 +340,11 @@ class Lookup:
         read = 0
         inclusive = True
         next_position: dict[str, Any] | None = None
+        rounds = 0
         while read < MAX_BLOCKS_PER_PAGE and next_position is None:
-            want = min(BLOCKS_PER_QUERY, MAX_BLOCKS_PER_PAGE - read)
+            # 1, 2, 4, ... blocks per round: a common word's first block (up to 1,000 ids) often fills the page.
+            want = min(2**rounds, BLOCKS_PER_QUERY, MAX_BLOCKS_PER_PAGE - read)
+            rounds += 1
             blocks, more = self.store.postings_of_term(lead, start=at, inclusive=inclusive, limit=want)
             allowed = self._matching(blocks, others)
             for item in blocks:
