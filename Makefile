@@ -40,7 +40,7 @@ $(SAM_STAMP):
 	$(SAM_VENV)/bin/pip install $(PIP_FLAGS) aws-sam-cli==$(SAM_VERSION)
 	touch $@
 
-test: $(VENV_STAMP)
+test: $(VENV_STAMP) node  # node: dynalite, the table of the e2e tests' local stack (mk/run.mk)
 	@rc=0; $(VENV)/bin/pytest -q || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: check testpaths in pyproject.toml and the tests/ tree" >&2; fi; \
 	exit $$rc

@@ -12,10 +12,7 @@ from __future__ import annotations
 import json
 import os
 import random
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,81 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import REPO, write_jsonl
+from infra.local.process import LocalStackProcess
 
-START_TIMEOUT = 90.0
 FINAL = ("DONE", "PARTIAL", "FAILED")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class LocalStackProcess:
-    """`python -m infra.local` on free ports; ``info`` is its local.json."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.process: subprocess.Popen[bytes] | None = None
-        self.info: dict[str, Any] = {}
-
-    def __enter__(self) -> LocalStackProcess:
-        state = self.root / "state"
-        command = [
-            sys.executable,
-            "-m",
-            "infra.local",
-            "--aws-port",
-            str(free_port()),
-            "--api-port",
-            str(free_port()),
-            "--state-dir",
-            str(state),
-            "--drop-dir",
-            str(self.root / "drop"),
-            "--no-seed",
-            "--no-replay",
-            "--quiet",
-        ]
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "NEWSDROP_"))}
-        self.log = (self.root / "stack.log").open("wb")
-        self.process = subprocess.Popen(command, cwd=REPO, stdout=self.log, stderr=subprocess.STDOUT, env=env)
-        deadline = time.monotonic() + START_TIMEOUT
-        settings = state / "local.json"
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the local stack exited: {(self.root / 'stack.log').read_text()[-3000:]}")
-            if settings.exists():
-                self.info = json.loads(settings.read_text())
-                return self
-            time.sleep(0.2)
-        raise RuntimeError("the local stack did not start in time")
-
-    def __exit__(self, *exc: object) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        self.log.close()
-
-    def client(self, service: str, **kwargs: Any) -> Any:
-        import boto3
-
-        return boto3.session.Session(
-            aws_access_key_id="testing", aws_secret_access_key="testing", region_name=self.info["region"]
-        ).client(service, endpoint_url=self.info["aws_endpoint"], **kwargs)
-
-    def get(self, path: str, **query: Any) -> Any:
-        url = self.info["api_url"].rstrip("/") + path
-        if query:
-            url += "?" + urllib.parse.urlencode(query)
-        request = urllib.request.Request(url, headers={"x-api-key": self.info["api_key"]})
-        with urllib.request.urlopen(request, timeout=120) as reply:
-            return json.loads(reply.read())
 
 
 def ingest_into_stack(stack: LocalStackProcess, bundle: Path, articles: int) -> dict[str, Any]:
@@ -114,9 +39,9 @@ def ingest_into_stack(stack: LocalStackProcess, bundle: Path, articles: int) -> 
     uploaded = time.perf_counter()
     record: dict[str, Any] = {}
     while time.perf_counter() - uploaded < 1800:
-        items = stack.get("/bundles", key=key, limit=1).get("items", [])
+        items = stack.get_json("/bundles", key=key, limit=1).get("items", [])
         if items and items[0].get("status") in FINAL:
-            record = stack.get(f"/bundles/{items[0]['bundle_id']}")
+            record = stack.get_json(f"/bundles/{items[0]['bundle_id']}")
             break
         time.sleep(0.25)
     done = time.perf_counter()
@@ -195,7 +120,7 @@ def lookup_latency(
     stack: LocalStackProcess, bundle_id: str, *, rate: float, seconds: float
 ) -> dict[str, Any]:
     """Open-loop GETs at ``rate`` per second over a mix of routes; p50/p99 from each request's scheduled start."""
-    ids = [a["id"] for a in stack.get("/articles", bundle=bundle_id, limit=100)["items"]]
+    ids = [a["id"] for a in stack.get_json("/articles", bundle=bundle_id, limit=100)["items"]]
     rng = random.Random(3)
     base = stack.info["api_url"].rstrip("/")
     # The unfiltered listing walks month partitions (up to 48 queries a page, 18 s on moto); it is timed on
@@ -246,7 +171,7 @@ def lookup_latency(
             by_route.setdefault(route, []).append(ms)
     started = time.perf_counter()
     try:
-        stack.get("/articles", limit=20)
+        stack.get_json("/articles", limit=20)
         unfiltered: float | str = round((time.perf_counter() - started) * 1000, 1)
     except (TimeoutError, urllib.error.URLError):
         unfiltered = f"no answer in {time.perf_counter() - started:.0f} s"
@@ -278,7 +203,7 @@ def run(articles: int, rate: float, seconds: float) -> dict[str, Any]:
         write_jsonl(bundle, articles=articles)
         counted = root / f"counted-{articles}.jsonl"
         write_jsonl(counted, articles=articles, seed=11)
-        with LocalStackProcess(root) as stack:
+        with LocalStackProcess(root / "state", root / "drop", ["--no-replay", "--quiet"]) as stack:
             ingest = ingest_into_stack(stack, bundle, articles)
             latency = lookup_latency(stack, ingest["bundle_id"], rate=rate, seconds=seconds)
             requests = count_dynamodb_requests(

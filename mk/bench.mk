@@ -7,5 +7,15 @@ BENCH_FLAGS ?=
 
 .PHONY: bench
 
-bench: $(VENV_STAMP)
+bench: $(VENV_STAMP) node
 	$(VENV)/bin/python -m bench.run $(BENCH_FLAGS)
+
+# `make bench-scale`: 100,000 distinct articles through the local stack (dynalite table): ingest rate, p50/p99 of
+# every lookup route idle and during an ingest, items and WRU per article, search recall, restart time. Prints
+# figures, asserts nothing; docs/bench.md keeps the latest. BENCH_SCALE_FLAGS e.g. "--articles 20000".
+BENCH_SCALE_FLAGS ?=
+
+.PHONY: bench-scale
+
+bench-scale: $(VENV_STAMP) node
+	$(VENV)/bin/python -m bench.scale $(BENCH_SCALE_FLAGS)

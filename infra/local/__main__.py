@@ -55,6 +55,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--parameter", action="append", default=[], metavar="NAME=VALUE", help="template parameter override"
     )
+    parser.add_argument(
+        "--dynamodb",
+        choices=("dynalite", "moto"),
+        default=env.get("NEWSDROP_DYNAMODB", "dynalite"),
+        help="dynalite (default): the table on disk in the state dir, kept across restarts (needs Node, "
+        "`make node`); moto: in memory, every kept bundle ingested again at start, slow past a few "
+        "thousand articles",
+    )
     parser.add_argument("--quiet", action="store_true", help="warnings only from the functions' logs")
     parser.add_argument(
         "--trace",
@@ -96,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         api_key=args.api_key,
         function_log_level="WARNING" if args.quiet else None,
         trace=args.trace,
+        dynamodb=args.dynamodb,
     )
     stop = threading.Event()
 

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from infra.local.context import LocalLambdaContext
+from infra.local.servers import ServerThread
 from infra.template import Resolver, TemplateError, function_properties
 
 logger = logging.getLogger("newsdrop.local.api")
@@ -460,32 +461,29 @@ class ApiServer:
 
     def __init__(self, gateway: LocalApiGateway, host: str = "127.0.0.1", port: int = 3000) -> None:
         self.gateway = gateway
-        self.host = host
-        self.port = port
-        self._server: _GatewayServer | None = None
-        self._thread: threading.Thread | None = None
+        self._thread = ServerThread(
+            "local-api",
+            "the local API",
+            "--api-port",
+            host,
+            port,
+            lambda h, p: _GatewayServer((h, p), gateway),
+        )
+
+    @property
+    def host(self) -> str:
+        return self._thread.host
+
+    @property
+    def port(self) -> int:
+        return self._thread.port
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}/"
+        return self._thread.url + "/"
 
     def start(self) -> None:
-        try:
-            self._server = _GatewayServer((self.host, self.port), self.gateway)
-        except OSError as exc:
-            raise OSError(
-                f"cannot listen on {self.host}:{self.port} for the local API ({exc.strerror}): stop what uses "
-                "the port or pass --api-port"
-            ) from exc
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, name="local-api", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-        self._server = None
-        self._thread = None
+        self._thread.stop()

@@ -116,6 +116,19 @@ class BundleMirror:
             if os.path.exists(temp_name):
                 os.unlink(temp_name)
 
+    def store_prefix(self, s3: Any, bucket: str, prefix: str) -> int:
+        """Copy every object under ``prefix`` not kept yet (article bodies too large for an item); how many.
+
+        Body keys are article ids (content hashes), so a key already kept never needs copying again.
+        """
+        known = {entry.key for entry in self.entries()}
+        copied = 0
+        for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+            for item in page.get("Contents", []):
+                if item["Key"] not in known and self.store_object(s3, bucket, item["Key"], None) is not None:
+                    copied += 1
+        return copied
+
     def replayable(self) -> Iterator[tuple[MirroredBundle, Path]]:
         """Mirrored bundles in arrival order, with the file holding each one's bytes."""
         for entry in self.entries():

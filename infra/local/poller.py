@@ -73,6 +73,7 @@ class SqsPoller:
         account_id: str,
         retry_visibility: int | None = None,
         before_invoke: Callable[[list[dict[str, Any]]], None] | None = None,
+        after_invoke: Callable[[list[dict[str, Any]]], None] | None = None,
     ) -> None:
         if not 1 <= batch_size <= 10:
             raise ValueError(f"batch size {batch_size} must be 1..10 (the SQS receive maximum)")
@@ -88,6 +89,7 @@ class SqsPoller:
         self.account_id = account_id
         self.retry_visibility = retry_visibility
         self.before_invoke = before_invoke
+        self.after_invoke = after_invoke
         self.invocations = 0
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -168,6 +170,11 @@ class SqsPoller:
                     if m["MessageId"] in failed
                 ],
             )
+        if self.after_invoke is not None:
+            try:
+                self.after_invoke(batch)
+            except Exception:  # as before_invoke: a helper never changes what happened to the messages
+                logger.exception("after-invoke hook failed")
         if failed:
             logger.warning(
                 "%d of %d messages failed: %s",

@@ -1,4 +1,4 @@
-"""The local stack: moto server, resources from template.yaml, ingest poller, API gateway, drop folder, replay."""
+"""The local stack: moto server, dynalite table, resources from template.yaml, ingest worker, API gateway, drop folder."""
 
 from __future__ import annotations
 
@@ -28,10 +28,11 @@ from botocore.config import Config
 from infra.local.apigw import ApiServer, LocalApiGateway, api_config
 from infra.local.awsserver import LocalAws
 from infra.local.dropfolder import DropFolder
+from infra.local.dynamodb import LocalDynamoDB
 from infra.local.events import EventPrinter, record_events
-from infra.local.mirror import BundleMirror, notified_keys
-from infra.local.poller import SqsPoller
+from infra.local.mirror import BundleMirror
 from infra.local.sweeploop import SweepLoop
+from infra.local.worker import IngestWorker, IngestWorkerConfig
 from infra.provision import (
     DEFAULT_STACK,
     INGEST_FUNCTION_ID,
@@ -83,6 +84,10 @@ class LocalOptions:
     )
     print_events: bool = True  # one line per Bundle Finished event on stdout
     sweep_interval: float = 60.0  # the template schedules the sweeper every 5 minutes; locally more often
+    # "dynalite": the table on disk under <state_dir>/dynamodb, kept across restarts (nothing is ingested
+    # again); "moto": in memory in the local AWS, rebuilt at each start by ingesting the kept bundles again.
+    dynamodb: str = "dynalite"
+    dynamodb_port: int = 0
 
 
 def seed_bundle(seeds_dir: Path = SEEDS_DIR) -> bytes:
@@ -186,8 +191,13 @@ class LocalStack:
         self.state_dir = options.state_dir.resolve()
         self.aws = LocalAws(options.host, options.aws_port)
         self.resources: StackResources | None = None
-        self.poller: SqsPoller | None = None
         self.sweeper: SweepLoop | None = None
+        self.dynamodb = (
+            LocalDynamoDB(self.state_dir / "dynamodb", options.host, options.dynamodb_port)
+            if options.dynamodb == "dynalite"
+            else None
+        )
+        self.worker: IngestWorker | None = None
         self.api: ApiServer | None = None
         self.drop: DropFolder | None = None
         self.events: EventPrinter | None = None
@@ -207,6 +217,8 @@ class LocalStack:
         self.api_key = load_or_create_api_key(self.state_dir, self.options.api_key)
         self.aws.start()
         try:
+            if self.dynamodb is not None:
+                self.dynamodb.start()
             self._start_services()
         except BaseException:
             self.stop()
@@ -218,7 +230,7 @@ class LocalStack:
         session = boto3.session.Session(region_name=self.options.region)
         config = Config(retries={"max_attempts": 5, "mode": "standard"})
         self._clients = {
-            name: session.client(name, endpoint_url=self.aws.endpoint, config=config)
+            name: session.client(name, endpoint_url=self.endpoint(name), config=config)
             for name in ("s3", "sqs", "dynamodb")
         }
         self.resources = provision(
@@ -242,25 +254,10 @@ class LocalStack:
         if functions_dir not in sys.path:
             sys.path.insert(0, functions_dir)
         _reset_newsdrop_caches()
-        from newsdrop.handlers import ingest as ingest_handler
+        from newsdrop.config import Settings
         from newsdrop.handlers import lookup as lookup_handler
 
         resources = self.resources
-        self.poller = SqsPoller(
-            self._clients["sqs"],
-            resources.queue_url,
-            resources.queue_arn,
-            ingest_handler.lambda_handler,
-            function_name=f"{resources.stack}-ingest",
-            batch_size=resources.ingest_batch_size,
-            timeout_seconds=resources.ingest_timeout,
-            memory_mb=resources.ingest_memory,
-            region=resources.region,
-            account_id=resources.account_id,
-            retry_visibility=self.options.retry_visibility,
-            before_invoke=self._mirror_batch,
-        )
-        self.poller.start()
         from newsdrop.handlers import sweeper as sweeper_handler
 
         self.sweeper = SweepLoop(sweeper_handler.sweep_once, interval=self.options.sweep_interval)
@@ -294,6 +291,29 @@ class LocalStack:
                 write=lambda line: print(line, flush=True),
             )
             self.events.start()
+        if self.options.replay and self.dynamodb is not None:
+            self.uploaded_at_start += self.restore()
+        self.worker = IngestWorker(
+            IngestWorkerConfig(
+                environ=dict(os.environ),
+                queue_url=resources.queue_url,
+                queue_arn=resources.queue_arn,
+                bucket=resources.bucket,
+                function_name=f"{resources.stack}-ingest",
+                batch_size=resources.ingest_batch_size,
+                timeout_seconds=resources.ingest_timeout,
+                memory_mb=resources.ingest_memory,
+                region=resources.region,
+                account_id=resources.account_id,
+                retry_visibility=self.options.retry_visibility,
+                mirror_root=self.mirror.root,
+                incoming_prefix=INCOMING_PREFIX,
+                bodies_prefix=Settings.from_env(os.environ).bodies_prefix,
+                functions_dir=functions_dir,
+                log_level=logging.getLevelName(logging.getLogger().getEffectiveLevel()),
+            )
+        )
+        self.worker.start()
         self.drop = DropFolder(
             self.options.drop_dir.resolve(),
             self._clients["s3"],
@@ -305,7 +325,7 @@ class LocalStack:
             ),
         )
         self.drop.start()
-        if self.options.replay:
+        if self.options.replay and self.dynamodb is None:
             self.uploaded_at_start += self.replay()
         if self.options.seed:
             self.uploaded_at_start += self.upload_seed()
@@ -325,20 +345,31 @@ class LocalStack:
             os.environ.pop(name, None)
         os.environ.update(_LOCAL_CREDENTIALS)
         os.environ["AWS_ENDPOINT_URL"] = self.aws.endpoint
+        if self.dynamodb is not None:
+            os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = self.dynamodb.endpoint
+        else:
+            os.environ.pop("AWS_ENDPOINT_URL_DYNAMODB", None)
+
+    def endpoint(self, service: str) -> str:
+        """Where a boto3 client for ``service`` goes: dynalite for DynamoDB when it runs, else the local AWS."""
+        if service == "dynamodb" and self.dynamodb is not None:
+            return self.dynamodb.endpoint
+        return self.aws.endpoint
         os.environ["AWS_DEFAULT_REGION"] = self.options.region
         os.environ["AWS_REGION"] = self.options.region
 
     def stop(self) -> None:
-        """Stop intake first (drop folder, API), then the poller (it finishes its batch), then local AWS."""
         self._stopping.set()
-        for part in (self.drop, self.api, self.sweeper, self.poller, self.events):
+        for part in (self.drop, self.api, self.sweeper, self.worker, self.events):
             if part is not None:
                 try:
                     part.stop()
                 except Exception:
                     logger.exception("stopping %s failed", type(part).__name__)
-        self.drop = self.api = self.poller = self.sweeper = self.events = None
+        self.drop = self.api = self.worker = self.sweeper = self.events = None
         self.aws.stop()
+        if self.dynamodb is not None:
+            self.dynamodb.stop()
         (self.state_dir / LOCAL_JSON).unlink(missing_ok=True)
 
     # -- bundles
@@ -358,12 +389,6 @@ class LocalStack:
             account_id=self.resources.account_id,
         )
 
-    def _mirror_batch(self, batch: list[dict[str, Any]]) -> None:
-        if self.resources is None:
-            return
-        for key, version_id in notified_keys(batch, self.resources.bucket, INCOMING_PREFIX):
-            self.mirror.store_object(self._clients["s3"], self.resources.bucket, key, version_id)
-
     def replay(self) -> list[str]:
         """Upload every mirrored bundle again, in arrival order; ingest is idempotent, article ids are content hashes."""
         assert self.resources is not None
@@ -372,6 +397,31 @@ class LocalStack:
             self._clients["s3"].upload_file(str(path), self.resources.bucket, entry.key)
             keys.append(entry.key)
         return keys
+
+    def restore(self) -> list[str]:
+        """Put the kept objects back in S3 without ingesting them: the table on disk already holds their articles.
+
+        A bundle whose newest record is not final (the stack stopped during its ingest) is uploaded once
+        more, so it is ingested again; that is safe because ingest is idempotent.
+        """
+        assert self.resources is not None
+        resources = self.resources
+        bundles: dict[str, Path] = {}
+        for entry, path in self.mirror.replayable():
+            self.aws.put_quietly(
+                resources.account_id, resources.region, resources.bucket, entry.key, path.read_bytes()
+            )
+            if entry.key.startswith(INCOMING_PREFIX):
+                bundles[entry.key] = path
+        unfinished = []
+        for key, path in bundles.items():
+            items = self.api_get("/bundles", key=key, limit=1).get("items", [])
+            if not items or items[0].get("status") not in FINAL_STATES:
+                self._clients["s3"].upload_file(str(path), resources.bucket, key)
+                unfinished.append(key)
+        if unfinished:
+            logger.info("ingesting again %d bundle(s) stopped before they finished", len(unfinished))
+        return unfinished
 
     def upload_seed(self) -> list[str]:
         """Drop the sample bundle unless the mirror already holds it (then the replay brought it back)."""
@@ -393,6 +443,8 @@ class LocalStack:
         resources = self.resources
         return {
             "aws_endpoint": self.aws.endpoint,
+            "dynamodb": self.options.dynamodb,
+            "dynamodb_endpoint": self.endpoint("dynamodb"),
             "api_url": self.api.url,
             "api_key": self.api_key,
             "stage": self.api.gateway.config.stage,
@@ -414,6 +466,7 @@ class LocalStack:
                 "memory": resources.ingest_memory,
             },
             "pid": os.getpid(),
+            "ingest_pid": self.worker.pid if self.worker is not None else None,
         }
 
     def write_local_json(self) -> Path:
@@ -461,6 +514,7 @@ def describe(stack: LocalStack, records: Mapping[str, dict[str, Any] | None]) ->
         f"  API           {info['api_url']}   (docs: {info['api_url']}docs)",
         f"  API key       {info['api_key']}   (header x-api-key)",
         f"  AWS endpoint  {info['aws_endpoint']}   (AWS_ENDPOINT_URL; any access key)",
+        f"  DynamoDB      {info['dynamodb_endpoint']}   ({info['dynamodb']}; AWS_ENDPOINT_URL_DYNAMODB)",
         f"  bucket        s3://{info['bucket']}/{INCOMING_PREFIX}",
         f"  table         {info['table']}",
         f"  queue         {info['queue']}",
@@ -506,6 +560,10 @@ def describe(stack: LocalStack, records: Mapping[str, dict[str, Any] | None]) ->
     lines += [
         "",
         f"try: {example}",
-        "Ctrl-C stops the stack; bundles are kept in the state directory and replayed at start.",
+        (
+            "Ctrl-C stops the stack; the table and the dropped bundles stay in the state directory for the next start."
+            if stack.dynamodb is not None
+            else "Ctrl-C stops the stack; bundles are kept in the state directory and ingested again at start."
+        ),
     ]
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from typing import Any
 
@@ -14,6 +15,9 @@ def client(service: str) -> Any:
 
     boto3 is imported here, on the first client, not when a handler module loads: a /health call or an
     S3 test event never needs it, and the handlers' cold import stays within 1.5x of boto3's own.
+
+    A service's own AWS_ENDPOINT_URL_<SERVICE> wins, as in boto3: the local stack's table is not on the
+    endpoint of its bucket and queues.
     """
     import boto3
     from botocore.config import Config
@@ -24,8 +28,9 @@ def client(service: str) -> Any:
 
     retries = Config(retries={"max_attempts": 8, "mode": "adaptive"}, connect_timeout=5, read_timeout=60)
     settings = get_settings()
+    endpoint = os.environ.get(f"AWS_ENDPOINT_URL_{service.upper()}") or settings.endpoint_url
     return boto3.session.Session().client(
-        service, region_name=settings.region, endpoint_url=settings.endpoint_url, config=retries
+        service, region_name=settings.region, endpoint_url=endpoint, config=retries
     )
 
 
