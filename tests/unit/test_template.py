@@ -335,9 +335,24 @@ def test_ingest_may_send_only_to_its_own_queue():
 def test_lookup_is_read_only():
     grants = granted("LookupFunction")
 
-    assert set(grants) == {"dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem", "s3:GetObject"}
+    assert set(grants) == {
+        "dynamodb:GetItem",
+        "dynamodb:Query",
+        "dynamodb:BatchGetItem",
+        "s3:GetObject",
+        "secretsmanager:GetSecretValue",
+    }
     assert grants["s3:GetObject"] == {f"{bucket_arn()}/bodies/*"}
+    assert grants["secretsmanager:GetSecretValue"] == {resolver().ref("CursorSecret")}
     assert grants["dynamodb:Query"] <= table_arns()
+
+
+def test_the_cursor_secret_is_named_not_given_in_plain_text():
+    lookup = function_environment(resolver(), "LookupFunction")
+
+    assert lookup["CURSOR_SECRET_ARN"] == resolver().ref("CursorSecret")
+    assert "CURSOR_SECRET" not in lookup
+    assert not any("{{resolve:" in value for value in lookup.values())
 
 
 # ---------------------------------------------------------------------------- functions

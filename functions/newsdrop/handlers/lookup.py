@@ -21,6 +21,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from newsdrop import __version__
 from newsdrop.adapters import aws
 from newsdrop.adapters.bucket import DropBucket
+from newsdrop.adapters.secrets import read_secret
 from newsdrop.adapters.table import ArticleTable
 from newsdrop.config import get_settings
 from newsdrop.errors import NewsdropError, StorageError
@@ -120,7 +121,10 @@ def service() -> Lookup:
     def fetch(key: str) -> bytes:
         return DropBucket(aws.client("s3"), settings.bucket_name).get_bytes(key)
 
-    return Lookup(table, CursorCodec(cursor_secret(settings.table_name)), fetch=fetch)
+    def read(secret_id: str) -> str:
+        return read_secret(aws.client("secretsmanager"), secret_id)
+
+    return Lookup(table, CursorCodec(cursor_secret(read=read)), fetch=fetch)
 
 
 def reset() -> None:
