@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
 from newsdrop.text.dates import find_date
+from newsdrop.text.linemodel import LineModel, decidable, line_features, load_model
 from newsdrop.text.rules import (
     count_words,
     first_rule,
@@ -649,19 +651,24 @@ def _published(lines: list[_Line], region_start: int, hints: Hints | None) -> tu
     return None, None
 
 
-def clean_article(
+@dataclass(slots=True)
+class RulePass:
+    """The rules' verdict on every line: the lines, the article region (inclusive) and the headline."""
+
+    lines: list[_Line]
+    start: int
+    end: int
+    title: str | None
+
+
+def rule_pass(
     text: str,
     hints: Hints | None = None,
     *,
     bundle_chrome: frozenset[str] = frozenset(),
     main_content: bool = False,
-) -> CleanArticle:
-    """Clean one article: a role for every non-empty line, the body, and the metadata printed in it.
-
-    ``bundle_chrome`` holds line keys (``normalize_line_key``) that repeat across the bundle's
-    articles. ``main_content`` says an extractor that saw the markup already cut the text to the
-    article, so every line the rules leave is kept rather than only the densest prose region.
-    """
+) -> RulePass:
+    """Every line's role and rule from the named and structural rules alone (before the line model)."""
     lines = _read_lines(text, bundle_chrome)
     hint_title = hints.title.strip() if hints is not None and hints.title and hints.title.strip() else None
     _mark_link_lists(lines)
@@ -699,6 +706,45 @@ def clean_article(
     for line in lines[end + 1 :]:
         if line.role is None:
             line.assign("boilerplate", "trailing_chrome")
+    return RulePass(lines, start, end, title)
+
+
+def apply_model(found: RulePass, model: LineModel) -> None:
+    """Let the line model overrule the rules' keep-or-drop verdict; a flip names its strongest feature."""
+    rows = line_features(found.lines, found.start, found.end)
+    for line, row in zip(found.lines, rows, strict=True):
+        if not decidable(line):
+            continue
+        keep = model.score(row) >= model.threshold
+        if keep == (line.role in KEPT_ROLES):
+            continue
+        reason = model.strongest(row, keep)
+        line.assign("body" if keep else "boilerplate", f"line_model:{reason}")
+
+
+_DEFAULT_MODEL: Final = object()
+
+
+def clean_article(
+    text: str,
+    hints: Hints | None = None,
+    *,
+    bundle_chrome: frozenset[str] = frozenset(),
+    main_content: bool = False,
+    model: LineModel | object | None = _DEFAULT_MODEL,
+) -> CleanArticle:
+    """Clean one article: a role for every non-empty line, the body, and the metadata printed in it.
+
+    ``bundle_chrome`` holds line keys (``normalize_line_key``) that repeat across the bundle's
+    articles. ``main_content`` says an extractor that saw the markup already cut the text to the
+    article, so every line the rules leave is kept rather than only the densest prose region.
+    ``model`` is the line model (the shipped one by default; None for the rules alone).
+    """
+    found = rule_pass(text, hints, bundle_chrome=bundle_chrome, main_content=main_content)
+    chosen = load_model() if model is _DEFAULT_MODEL else model
+    if isinstance(chosen, LineModel) and not main_content:
+        apply_model(found, chosen)
+    lines, start, title = found.lines, found.start, found.title
 
     kept = [line for line in lines if line.role in KEPT_ROLES]
     body = "\n\n".join(line.text for line in kept)
