@@ -38,6 +38,10 @@ _TITLE_CASE_SHARE = 0.75
 _MAX_GAP_LINES = 8
 # A neighbouring prose run joins the article when it has this share of the article's text.
 _JOIN_RUN_SHARE = 0.3
+# The run under a repeat of the page's title wins over a longer one when it has this share of its text.
+_ANCHORED_RUN_SHARE = 0.25
+_ANCHOR_SCAN_LINES = 25
+_ANCHOR_MIN_CHARS = 20
 _MAX_JOIN_UNCLAIMED = 30
 # Header markers (byline, date, share row) this close to the region start push the start past them.
 # A standfirst is a short paragraph or two (plus notices such as a browser warning), never the lead.
@@ -63,6 +67,10 @@ _LINK_LIST_PENALTY = 6
 # A bare form field or comment counter ends the article only after this much prose: higher up it
 # belongs to a share row or the page header.
 _COMMENTS_AFTER_CHARS = 800
+# Even a clear comment opener ("Join the conversation") ends the article only after a paragraph or
+# two of prose, or when little prose follows: else it is a header widget above the story.
+_COMMENTS_AFTER_STRONG_CHARS = 600
+_COMMENTS_STORY_BELOW = 8
 _FORM_FIELD = re.compile(
     r"^[\W_]*(?:new,? )?\d[\d,.]*[km]? (?:comments?|responses?|replies)[\W_]*$"
     r"|^[\W_]*(?:name|e-?mail|website|comment)[\W_]*(?:required)?[\W_]*$"
@@ -75,6 +83,11 @@ _KICKER_MAX_WORDS = 8
 _CAPTION_NAME_MAX_WORDS = 6
 _SOURCE_SCAN_PARAGRAPHS = 3
 _LANGUAGE_SAMPLE_CHARS = 400
+# Catastrophe guard: a page with this much prose whose kept text is below this share of it, or whose
+# largest line (this share of the text) is dropped, is read again (see ``rule_pass``).
+_FALLBACK_MIN_CHARS = 1500
+_FALLBACK_SHARE = 0.3
+_ONE_LINE_SHARE = 0.5
 _TITLE_SEPARATORS = (" | ", " - ", " :: ", " · ", " « ", " » ")
 
 _NAME_CREDIT = re.compile(
@@ -239,12 +252,16 @@ def _opens_comments(line: _Line) -> bool:
 def _mark_comment_section(lines: list[_Line]) -> None:
     """Once the article has had prose, a comment-form line starts the reader comments: all chrome."""
     prose_seen = prose_chars = 0
+    total_prose = sum(len(line.text) for line in lines if line.role is None and _is_prose(line))
     for index, line in enumerate(lines):
         if line.role is None and _is_prose(line):
             prose_seen += 1
             prose_chars += len(line.text)
         weak = line.rule == "comment_form" and not _opens_comments(line)
-        if prose_seen >= 2 and (_opens_comments(line) or (weak and prose_chars >= _COMMENTS_AFTER_CHARS)):
+        # Far more prose below than above: the "comments" are the story under a header widget.
+        story_below = total_prose - prose_chars > _COMMENTS_STORY_BELOW * prose_chars
+        strong = _opens_comments(line) and (prose_chars >= _COMMENTS_AFTER_STRONG_CHARS or not story_below)
+        if prose_seen >= 2 and (strong or (weak and prose_chars >= _COMMENTS_AFTER_CHARS)):
             for later in lines[index + 1 :]:
                 if later.role is None or later.role in KEPT_ROLES:
                     later.assign("boilerplate", "comment_section")
@@ -276,6 +293,27 @@ def _prose_runs(lines: list[_Line]) -> list[tuple[int, int, int]]:
     return runs
 
 
+def _run_under_headline(lines: list[_Line], runs: list[tuple[int, int, int]]) -> int | None:
+    """The prose run printed right under a repeat of the page's title line (the headline above the story).
+
+    A page's text opens with its <title> ("Headline | Site"); the story sits under the printed
+    headline, while a footer of product blurbs or teasers, however long, does not.
+    """
+    opening = next((line for line in lines if line.words), None)
+    if opening is None or len(runs) < 2:
+        return None
+    names = {opening.key, *(part for part in _strip_site(opening.key) if len(part) >= _ANCHOR_MIN_CHARS)}
+    if len(opening.key) < _ANCHOR_MIN_CHARS:
+        return None
+    for index, line in enumerate(lines):
+        if line is opening or line.key not in names:
+            continue
+        for number, (_, start, _end) in enumerate(runs):
+            if index < start <= index + _ANCHOR_SCAN_LINES:
+                return number
+    return None
+
+
 def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
     """Index range (inclusive) of the densest run of prose lines, joined with substantial neighbour runs.
 
@@ -288,6 +326,9 @@ def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
     if not runs:
         return None
     best = max(range(len(runs)), key=lambda i: runs[i][0])
+    anchored = _run_under_headline(lines, runs)
+    if anchored is not None and runs[anchored][0] >= _ANCHORED_RUN_SHARE * runs[best][0]:
+        best = anchored
     chars = runs[best][0]
     first, last = best, best
 
@@ -659,6 +700,7 @@ class RulePass:
     start: int
     end: int
     title: str | None
+    kept_chars: int = 0
 
 
 def rule_pass(
@@ -668,14 +710,54 @@ def rule_pass(
     bundle_chrome: frozenset[str] = frozenset(),
     main_content: bool = False,
 ) -> RulePass:
-    """Every line's role and rule from the named and structural rules alone (before the line model)."""
-    lines = _read_lines(text, bundle_chrome)
+    """Every line's role and rule from the named and structural rules alone (before the line model).
+
+    A guard against catastrophes: when the kept text is a small part of a long page's prose (a
+    teaser chosen over the story) or one prose line that holds most of the page's text is dropped,
+    the page is read again with the region forced onto the page's largest line, and the reading
+    that keeps more text wins.
+    """
     hint_title = hints.title.strip() if hints is not None and hints.title and hints.title.strip() else None
+    found = _structure(_read_lines(text, bundle_chrome), hint_title, main_content)
+    if main_content:
+        return found
+    prose_chars = sum(len(line.text) for line in found.lines if line.role != "news_id" and _is_prose(line))
+    total_chars = sum(len(line.text) for line in found.lines)
+    largest = max(range(len(found.lines)), key=lambda i: len(found.lines[i].text), default=None)
+    big_line_dropped = (
+        largest is not None
+        and len(found.lines[largest].text) >= _ONE_LINE_SHARE * total_chars
+        and found.lines[largest].role not in KEPT_ROLES
+        and _is_prose(found.lines[largest])
+    )
+    if not big_line_dropped and (prose_chars < _FALLBACK_MIN_CHARS or found.kept_chars >= _FALLBACK_SHARE * prose_chars):
+        return found
+    candidates = [found]
+    if largest is not None and _is_prose(found.lines[largest]):
+        candidates.append(_structure(_read_lines(text, bundle_chrome), hint_title, False, force=largest))
+    return max(candidates, key=lambda candidate: candidate.kept_chars)
+
+
+def _structure(
+    lines: list[_Line],
+    hint_title: str | None,
+    main_content: bool,
+    *,
+    comments: bool = True,
+    force: int | None = None,
+) -> RulePass:
+    """The structural rules over lines the line rules have judged: region, headline, header and footer."""
     _mark_link_lists(lines)
     _mark_repeated_lines(lines)
-    if not main_content:
+    if not main_content and comments:
         _mark_comment_section(lines)
-    region = _whole_text(lines) if main_content else _choose_region(lines)
+    if force is not None:
+        lines[force].role = lines[force].rule = None
+        for line in lines:
+            line.prose = line.role is None and _is_prose(line)
+        region: tuple[int, int] | None = (force, force)
+    else:
+        region = _whole_text(lines) if main_content else _choose_region(lines)
     if region is None:
         start, end = _fallback_region(lines)
     elif main_content:
@@ -706,7 +788,8 @@ def rule_pass(
     for line in lines[end + 1 :]:
         if line.role is None:
             line.assign("boilerplate", "trailing_chrome")
-    return RulePass(lines, start, end, title)
+    kept_chars = sum(len(line.text) for line in lines if line.role in KEPT_ROLES)
+    return RulePass(lines, start, end, title, kept_chars)
 
 
 def apply_model(found: RulePass, model: LineModel) -> None:
