@@ -730,7 +730,9 @@ def rule_pass(
         and found.lines[largest].role not in KEPT_ROLES
         and _is_prose(found.lines[largest])
     )
-    if not big_line_dropped and (prose_chars < _FALLBACK_MIN_CHARS or found.kept_chars >= _FALLBACK_SHARE * prose_chars):
+    if not big_line_dropped and (
+        prose_chars < _FALLBACK_MIN_CHARS or found.kept_chars >= _FALLBACK_SHARE * prose_chars
+    ):
         return found
     candidates = [found]
     if largest is not None and _is_prose(found.lines[largest]):
