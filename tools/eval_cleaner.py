@@ -196,9 +196,10 @@ def run_view(
             text, hints, main = normalize_text(found.text), merge_hints(None, found.hints), found.main_content
         else:
             text, hints, main = raw, None, False
-        started = time.perf_counter()
+        # CPU seconds of this process: on a shared machine wall time measures the neighbours' load.
+        started = time.process_time()
         tuned = clean_article(text, hints, main_content=main, model=full)
-        out.seconds += time.perf_counter() - started
+        out.seconds += time.process_time() - started
         out.size += len(text.encode("utf-8"))
         cv = (
             tuned
@@ -263,7 +264,11 @@ def score_seeds() -> Row:
 
 
 def run(
-    views: Iterable[str] = VIEWS, *, sources: Iterable[str] = SOURCES, bundles: bool = True
+    views: Iterable[str] = VIEWS,
+    *,
+    sources: Iterable[str] = SOURCES,
+    bundles: bool = True,
+    full_html: bool = False,
 ) -> dict[str, Row]:
     """Every row of the table for the given views and sources, keyed by the names the floors file uses.
 
@@ -281,7 +286,10 @@ def run(
     tuned_rows: dict[str, Row] = {}
     size = seconds = 0.0
     for view in views:
-        found = run_view(view, pages, folds, full)
+        # trafilatura costs ~0.1 s a page: the HTML view scores dev and a fixed half of cleaning-train
+        # (by the hash of the page id) so that make eval stays within CI's few minutes; --full scores all.
+        chosen = pages if view != "html" or full_html else [page for page in pages if page.in_html_sample]
+        found = run_view(view, chosen, folds, full)
         if view != "html":
             size, seconds = size + found.size, seconds + found.seconds
         dev = corpus.of("dev")
@@ -370,6 +378,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--view", default="article", choices=VIEWS)
     parser.add_argument("--views", default=",".join(VIEWS), help="views to score, comma-separated")
     parser.add_argument(
+        "--full", action="store_true", help="score every cleaning-train page in the HTML view too"
+    )
+    parser.add_argument(
         "--rules", action="store_true", help="print the rule names and reasons as a Markdown table"
     )
     parser.add_argument("--floors", type=Path, default=FLOORS, help="floors file (default eval/floors.json)")
@@ -384,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     views = tuple(view for view in args.views.split(",") if view)
     started = time.perf_counter()
-    rows = run(views)
+    rows = run(views, full_html=args.full)
     print(table(rows))
     print(f"scored in {time.perf_counter() - started:.0f} s")
     if args.worst:

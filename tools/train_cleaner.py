@@ -19,6 +19,8 @@ import json
 import re
 import sys
 import time
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +30,7 @@ if str(ROOT / "functions") not in sys.path:
     sys.path.insert(0, str(ROOT / "functions"))
 
 from newsdrop.text.cleaner import rule_pass  # noqa: E402
-from newsdrop.text.linemodel import FEATURES, MODEL_PATH, LineModel, decidable, line_features  # noqa: E402
+from newsdrop.text.linemodel import FEATURES, KEPT, MODEL_PATH, LineModel, decidable, line_features  # noqa: E402
 from tools.cleaning_corpus import FOLDS, Corpus, Page, collapse  # noqa: E402
 
 CACHE = ROOT / ".cache" / "cleaner-train"
@@ -48,19 +50,34 @@ _SOURCES = (
 )
 
 
-def _labels_from_body(texts: list[str], body: str) -> list[float]:
+def _labels_from_body(texts: list[str], body: str, kept_first: list[bool]) -> list[float]:
+    """1 for a line most of whose shingles the gold body still holds, 0 otherwise.
+
+    The gold is a multiset: a paragraph printed twice (teaser and story) is gold once, so lines the
+    rules kept use up the gold first, then the others in page order.
+    """
     gold_tokens = _TOKEN.findall(body)
-    gold_shingles = {tuple(gold_tokens[i : i + 4]) for i in range(len(gold_tokens) - 3)}
+    left = Counter(tuple(gold_tokens[i : i + 4]) for i in range(len(gold_tokens) - 3))
     gold_joined = f" {' '.join(gold_tokens)} "
-    labels: list[float] = []
-    for text in texts:
-        tokens = _TOKEN.findall(text)
-        if len(tokens) >= 4:
-            grams = [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
-            share = sum(gram in gold_shingles for gram in grams) / len(grams)
-            labels.append(1.0 if share >= _KEEP_SHARE else 0.0)
-        else:
-            labels.append(1.0 if tokens and f" {' '.join(tokens)} " in gold_joined else 0.0)
+    labels = [0.0] * len(texts)
+    order = [i for i in range(len(texts)) if kept_first[i]] + [
+        i for i in range(len(texts)) if not kept_first[i]
+    ]
+    for index in order:
+        tokens = _TOKEN.findall(texts[index])
+        if len(tokens) < 4:
+            labels[index] = 1.0 if tokens and f" {' '.join(tokens)} " in gold_joined else 0.0
+            continue
+        grams = [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
+        found = 0
+        for gram in grams:
+            if left[gram] > 0:
+                found += 1
+        if found >= _KEEP_SHARE * len(grams):
+            labels[index] = 1.0
+            for gram in grams:
+                if left[gram] > 0:
+                    left[gram] -= 1
     return labels
 
 
@@ -79,14 +96,16 @@ def _labels_from_snippets(texts: list[str], page: Page) -> list[float | None]:
     return labels
 
 
-def page_rows(page: Page, view: str) -> tuple[list[list[float]], list[float], list[float]]:
-    """Feature rows, labels and weights of one page's decidable, labelled lines."""
+def page_rows(page: Page, view: str) -> tuple[list[list[float]], list[float], list[float], list[float]]:
+    """Feature rows, labels, weights and token counts of one page's decidable, labelled lines."""
     found = rule_pass(page.read(view))
     rows = line_features(found.lines, found.start, found.end)
     chosen = [(line, row) for line, row in zip(found.lines, rows, strict=True) if decidable(line)]
     texts = [line.text for line, _ in chosen]
     if page.body is not None:
-        labels: list[float | None] = list(_labels_from_body(texts, page.body))
+        labels: list[float | None] = list(
+            _labels_from_body(texts, page.body, [line.role in KEPT for line, _ in chosen])
+        )
         page_weight = 1.0
     else:
         labels = _labels_from_snippets(texts, page)
@@ -101,6 +120,7 @@ def page_rows(page: Page, view: str) -> tuple[list[list[float]], list[float], li
         [row for row, _, _ in kept],
         [label for _, label, _ in kept],
         [page_weight * size / total for _, _, size in kept],
+        [size for _, _, size in kept],
     )
 
 
@@ -121,18 +141,30 @@ def features(corpus: Corpus) -> dict[str, np.ndarray]:
     ys: list[float] = []
     ws: list[float] = []
     fs: list[int] = []
-    for page in corpus.pages:
-        for view in TEXT_VIEWS:
-            rows, labels, weights = page_rows(page, view)
+    ts: list[float] = []
+    group: list[int] = []
+    body: list[bool] = []
+    dev: list[bool] = []
+    for number, page in enumerate(corpus.pages):
+        for view_number, view in enumerate(TEXT_VIEWS):
+            rows, labels, weights, tokens = page_rows(page, view)
             xs += rows
             ys += labels
             ws += weights
+            ts += tokens
             fs += [page.fold] * len(rows)
+            group += [2 * number + view_number] * len(rows)
+            body += [page.body is not None] * len(rows)
+            dev += [page.source == "dev"] * len(rows)
     data = {
         "x": np.asarray(xs, dtype=np.float64).reshape(-1, len(FEATURES)),
         "y": np.asarray(ys),
         "w": np.asarray(ws),
         "fold": np.asarray(fs, dtype=np.int64),
+        "tokens": np.asarray(ts),
+        "group": np.asarray(group, dtype=np.int64),
+        "body": np.asarray(body),
+        "dev": np.asarray(dev),
     }
     CACHE.mkdir(parents=True, exist_ok=True)
     for old in CACHE.glob("features-*.npz"):
@@ -158,6 +190,40 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float, iterations: int 
     return LineModel(tuple(float(b) for b in beta[:-1]), float(beta[-1]))
 
 
+def page_f1(data: dict[str, np.ndarray], keep: np.ndarray, dev_weight: float) -> float:
+    """Approximate corpus F1 of pages with a gold body: per page P and R over labelled lines' tokens."""
+    mask = data["body"]
+    group, tokens, labels = data["group"][mask], data["tokens"][mask], data["y"][mask]
+    kept = keep[mask].astype(np.float64)
+    pages, index = np.unique(group, return_inverse=True)
+    positive = np.bincount(index, tokens * labels, len(pages))
+    kept_tokens = np.bincount(index, tokens * kept, len(pages))
+    right = np.bincount(index, tokens * labels * kept, len(pages))
+    precision = np.where(kept_tokens > 0, right / np.maximum(kept_tokens, 1e-9), 1.0)
+    recall = np.where(positive > 0, right / np.maximum(positive, 1e-9), 1.0)
+    weight = np.where(
+        np.bincount(index, data["dev"][mask].astype(np.float64), len(pages)) > 0, dev_weight, 1.0
+    )
+    mean_p = float(np.average(precision, weights=weight))
+    mean_r = float(np.average(recall, weights=weight))
+    return 0.0 if mean_p + mean_r == 0 else 2 * mean_p * mean_r / (mean_p + mean_r)
+
+
+def choose_thresholds(
+    data: dict[str, np.ndarray], scores: np.ndarray, dev_weight: float
+) -> tuple[float, float, float]:
+    """The (keep_above, drop_below) pair with the best out-of-fold page F1, and that F1."""
+    rules = data["x"][:, FEATURES.index("kept_by_rules")] > 0.5
+    best = (1.01, -0.01, page_f1(data, rules, dev_weight))
+    for keep_above in np.arange(0.5, 1.0, 0.05):
+        for drop_below in np.arange(0.0, 0.5, 0.05):
+            keep = np.where(rules, scores >= drop_below, scores >= keep_above)
+            value = page_f1(data, keep, dev_weight)
+            if value > best[2] + 1e-6:
+                best = (round(float(keep_above), 2), round(float(drop_below), 2), value)
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -166,16 +232,36 @@ def main(argv: list[str] | None = None) -> int:
         "--seed", type=int, default=7, help="seed of the row order (the fit is deterministic)"
     )
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights")
+    parser.add_argument(
+        "--dev-weight", type=float, default=3.0, help="weight of a cleaning-dev page when choosing thresholds"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     data = features(Corpus())
     order = np.random.default_rng(args.seed).permutation(len(data["y"]))
     x, y, w, folds = (data[name][order] for name in ("x", "y", "w", "fold"))
     print(f"{len(y)} labelled lines, {int(y.sum())} keep; features in {time.perf_counter() - started:.1f} s")
-    full = fit(x, y, w, args.l2)
+    fold_models = {
+        fold: fit(x[folds != fold], y[folds != fold], w[folds != fold], args.l2) for fold in range(FOLDS)
+    }
+    # Out-of-fold scores: each line scored by the model that never saw its site.
+    design = np.hstack([data["x"], np.ones((len(data["x"]), 1))])
+    scores = np.zeros(len(data["y"]))
+    for fold, model in fold_models.items():
+        rows = data["fold"] == fold
+        beta = np.asarray([*model.weights, model.bias])
+        scores[rows] = 1.0 / (1.0 + np.exp(-np.clip(design[rows] @ beta, -30, 30)))
+    rules = data["x"][:, FEATURES.index("kept_by_rules")] > 0.5
+    keep_above, drop_below, best = choose_thresholds(data, scores, args.dev_weight)
+    print(
+        f"out-of-fold page F1 (approx.): rules {page_f1(data, rules, args.dev_weight):.4f}, "
+        f"model at 0.5 {page_f1(data, scores >= 0.5, args.dev_weight):.4f}, "
+        f"keep_above {keep_above} drop_below {drop_below}: {best:.4f}"
+    )
+    full = replace(fit(x, y, w, args.l2), keep_above=keep_above, drop_below=drop_below)
     cv = {
-        str(fold): fit(x[folds != fold], y[folds != fold], w[folds != fold], args.l2).to_dict()
-        for fold in range(FOLDS)
+        str(fold): replace(model, keep_above=keep_above, drop_below=drop_below).to_dict()
+        for fold, model in fold_models.items()
     }
     MODEL_PATH.write_text(json.dumps(full.to_dict(), indent=1) + "\n", encoding="utf-8")
     CV_MODELS.write_text(

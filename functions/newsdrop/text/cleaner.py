@@ -800,7 +800,7 @@ def apply_model(found: RulePass, model: LineModel) -> None:
     for line, row in zip(found.lines, rows, strict=True):
         if not decidable(line):
             continue
-        keep = model.score(row) >= model.threshold
+        keep = model.keeps(row, line.role in KEPT_ROLES)
         if keep == (line.role in KEPT_ROLES):
             continue
         reason = model.strongest(row, keep)

@@ -398,6 +398,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     "header_chrome": "Other lines above the article are the page header: menus, section names, teasers.",
     "trailing_chrome": "Lines after the article's last paragraph are page footer and widgets.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
+    "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
+    " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",
 }
 
 
