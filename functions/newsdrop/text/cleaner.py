@@ -7,6 +7,9 @@ remove chrome by kind wherever it appears.
 
 from __future__ import annotations
 
+import dataclasses
+import heapq
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,7 +17,7 @@ from typing import Final
 
 from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
 from newsdrop.text.dates import find_date
-from newsdrop.text.linemodel import LineModel, decidable, line_features, load_model
+from newsdrop.text.linemodel import HeadlineModel, LineModel, decidable, line_features, load_model
 from newsdrop.text.rules import (
     count_words,
     first_rule,
@@ -79,6 +82,8 @@ _LINE_CACHE_SIZE = 32768
 _LINE_CACHE_MAX_CHARS = 300
 # The headline sits within this many lines above the article's first paragraph.
 _TITLE_SCAN_LINES = 200
+# The headline ranker reorders this many of the rules' best-scored candidates.
+_RANKED_CANDIDATES = 8
 _KICKER_MAX_WORDS = 8
 _CAPTION_NAME_MAX_WORDS = 6
 _SOURCE_SCAN_PARAGRAPHS = 3
@@ -492,7 +497,56 @@ def _reworded_lines(lines: list[_Line], first: int, end: int) -> set[int]:
     return found
 
 
-def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int | None:
+def headline_features(
+    lines: list[_Line],
+    index: int,
+    region_start: int,
+    rule_score: float,
+    unclaimed_between: int,
+    opening_parts: frozenset[str],
+    lead_words: frozenset[str],
+) -> list[float]:
+    """The headline ranker's view of one candidate line (``HEADLINE_FEATURES`` order)."""
+    line = lines[index]
+    words = _content_words(line.key)
+    following = lines[index + 1 : index + 6]
+    return [
+        rule_score / 10.0,
+        1.0 if index == 0 else 0.0,
+        math.log1p(index),
+        math.log1p(region_start - index),
+        math.log1p(unclaimed_between),
+        math.log1p(line.words),
+        1.0 if line.words < 3 else 0.0,
+        1.0 if line.words > 15 else 0.0,
+        1.0 if _ends_sentence(line.text) else 0.0,
+        1.0 if _title_cased(line.text) else 0.0,
+        1.0 if _LOWER_START.match(line.text) else 0.0,
+        1.0 if ":" in line.text[:-1] else 0.0,
+        len(words & lead_words) / len(words) if words and lead_words else 0.0,
+        1.0 if index > 0 and line.key in opening_parts else 0.0,
+        1.0 if any(other.role == "byline" for other in following) else 0.0,
+        1.0 if any(other.role == "date" or _is_date_line(other) for other in following) else 0.0,
+        1.0 if line.rule == "link_list" else 0.0,
+        1.0 if line.rule == "repeated_line" else 0.0,
+        1.0 if _DOMAIN.search(line.text) else 0.0,
+        1.0 if _looks_like_name(line) else 0.0,
+        1.0 if not line.text.isascii() and any("\u3040" <= ch <= "\u9fff" for ch in line.text) else 0.0,
+        1.0 if any(separator.strip() in line.text for separator in _TITLE_SEPARATORS) else 0.0,
+    ]
+
+
+def _find_title(
+    lines: list[_Line],
+    region_start: int,
+    hint: str | None,
+    headline: HeadlineModel | None = None,
+    candidates: list[tuple[int, list[float]]] | None = None,
+) -> int | None:
+    """The headline line: the rules' best-scored candidate above the article, or the headline ranker's.
+
+    ``candidates`` collects every candidate's features (for ``make train``).
+    """
     if hint:
         hint_key = normalize_line_key(hint)
         for index, line in enumerate(lines):
@@ -511,10 +565,13 @@ def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int 
             parts.add(half)
         for part in parts:
             variants.setdefault(part, set()).add(index)
+    opening = next((line for line in lines if line.words), None)
+    opening_parts = frozenset(_strip_site(opening.key)) if opening is not None else frozenset()
     lead_lines = [line for line in lines[region_start:] if line.prose][:_LEAD_PARAGRAPHS]
     lead_words = _content_words.__wrapped__(" ".join(line.key for line in lead_lines))
     reworded = _reworded_lines(lines, max(0, region_start - _TITLE_SCAN_LINES), region_start)
     best: tuple[float, int] | None = None
+    scored: list[tuple[float, int]] = []
     # Unclaimed lines between each candidate and the article, counted once from the bottom up.
     first_candidate = max(0, region_start - _TITLE_SCAN_LINES)
     unclaimed_after = [0] * (region_start - first_candidate + 1)
@@ -543,8 +600,27 @@ def _find_title(lines: list[_Line], region_start: int, hint: str | None) -> int 
             unclaimed_after[index - first_candidate],
             reworded,
         )
+        scored.append((score, index))
         if best is None or score >= best[0]:
             best = (score, index)
+    if headline is not None or candidates is not None:
+        # The ranker reorders the rules' best few candidates: cheap, and never a line the rules rule out.
+        best = None
+        for score, index in heapq.nlargest(_RANKED_CANDIDATES, scored):
+            row = headline_features(
+                lines,
+                index,
+                region_start,
+                score,
+                unclaimed_after[index - first_candidate],
+                opening_parts,
+                lead_words,
+            )
+            if candidates is not None:
+                candidates.append((index, row))
+            ranked = headline.score(row) - headline.floor if headline is not None else score
+            if best is None or ranked > best[0]:
+                best = (ranked, index)
     if best is None or best[0] < 0:
         return None
     # The first printing of a repeated headline is the headline; later ones are repeats.
@@ -701,6 +777,7 @@ class RulePass:
     end: int
     title: str | None
     kept_chars: int = 0
+    candidates: list[tuple[int, list[float]]] = dataclasses.field(default_factory=list)
 
 
 def rule_pass(
@@ -709,8 +786,13 @@ def rule_pass(
     *,
     bundle_chrome: frozenset[str] = frozenset(),
     main_content: bool = False,
+    headline: HeadlineModel | None = None,
+    collect: bool = False,
 ) -> RulePass:
     """Every line's role and rule from the named and structural rules alone (before the line model).
+
+    ``headline`` ranks the headline candidates (the rules' score is one of its features); ``collect``
+    keeps every ranked candidate's features in ``RulePass.candidates`` (for ``make train``).
 
     A guard against catastrophes: when the kept text is a small part of a long page's prose (a
     teaser chosen over the story) or one prose line that holds most of the page's text is dropped,
@@ -718,7 +800,9 @@ def rule_pass(
     that keeps more text wins.
     """
     hint_title = hints.title.strip() if hints is not None and hints.title and hints.title.strip() else None
-    found = _structure(_read_lines(text, bundle_chrome), hint_title, main_content)
+    found = _structure(
+        _read_lines(text, bundle_chrome), hint_title, main_content, headline=headline, collect=collect
+    )
     if main_content:
         return found
     prose_chars = sum(len(line.text) for line in found.lines if line.role != "news_id" and _is_prose(line))
@@ -736,7 +820,16 @@ def rule_pass(
         return found
     candidates = [found]
     if largest is not None and _is_prose(found.lines[largest]):
-        candidates.append(_structure(_read_lines(text, bundle_chrome), hint_title, False, force=largest))
+        candidates.append(
+            _structure(
+                _read_lines(text, bundle_chrome),
+                hint_title,
+                False,
+                force=largest,
+                headline=headline,
+                collect=collect,
+            )
+        )
     return max(candidates, key=lambda candidate: candidate.kept_chars)
 
 
@@ -747,6 +840,8 @@ def _structure(
     *,
     comments: bool = True,
     force: int | None = None,
+    headline: HeadlineModel | None = None,
+    collect: bool = False,
 ) -> RulePass:
     """The structural rules over lines the line rules have judged: region, headline, header and footer."""
     _mark_link_lists(lines)
@@ -769,7 +864,8 @@ def _structure(
         start, end = region
         start = _skip_standfirst(lines, start, end)
 
-    title_index = _find_title(lines, start, hint_title)
+    candidates: list[tuple[int, list[float]]] | None = [] if collect else None
+    title_index = _find_title(lines, start, hint_title, headline, candidates)
     title = hint_title
     if title_index is not None:
         title_line = lines[title_index]
@@ -791,7 +887,7 @@ def _structure(
         if line.role is None:
             line.assign("boilerplate", "trailing_chrome")
     kept_chars = sum(len(line.text) for line in lines if line.role in KEPT_ROLES)
-    return RulePass(lines, start, end, title, kept_chars)
+    return RulePass(lines, start, end, title, kept_chars, candidates or [])
 
 
 def apply_model(found: RulePass, model: LineModel) -> None:
@@ -825,8 +921,9 @@ def clean_article(
     article, so every line the rules leave is kept rather than only the densest prose region.
     ``model`` is the line model (the shipped one by default; None for the rules alone).
     """
-    found = rule_pass(text, hints, bundle_chrome=bundle_chrome, main_content=main_content)
     chosen = load_model() if model is _DEFAULT_MODEL else model
+    headline = chosen.headline if isinstance(chosen, LineModel) else None
+    found = rule_pass(text, hints, bundle_chrome=bundle_chrome, main_content=main_content, headline=headline)
     if isinstance(chosen, LineModel) and not main_content:
         apply_model(found, chosen)
     lines, start, title = found.lines, found.start, found.title

@@ -89,6 +89,63 @@ FEATURES: tuple[str, ...] = (
 )
 
 
+HEADLINE_FEATURES: tuple[str, ...] = (
+    "rule_score",
+    "first_line",
+    "log_index",
+    "log_lines_to_article",
+    "log_unclaimed_between",
+    "log_words",
+    "few_words",
+    "many_words",
+    "ends_sentence",
+    "title_cased",
+    "lower_start",
+    "inner_colon",
+    "lead_overlap",
+    "part_of_page_title",
+    "byline_follows",
+    "date_follows",
+    "link_list",
+    "repeated_line",
+    "domain",
+    "name_like",
+    "cjk",
+    "site_separator",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineModel:
+    """A logistic scorer of headline candidates; the best one wins when it scores at least ``floor``."""
+
+    weights: tuple[float, ...]
+    bias: float
+    floor: float = 0.05
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> HeadlineModel:
+        if tuple(data["features"]) != HEADLINE_FEATURES:  # type: ignore[call-overload]
+            raise ValueError("the headline model was trained on other features: run `make train`")
+        return cls(
+            tuple(float(w) for w in data["weights"]),  # type: ignore[attr-defined]
+            float(data["bias"]),  # type: ignore[arg-type]
+            float(data.get("floor", 0.05)),  # type: ignore[arg-type]
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "features": list(HEADLINE_FEATURES),
+            "weights": [round(w, 6) for w in self.weights],
+            "bias": round(self.bias, 6),
+            "floor": self.floor,
+        }
+
+    def score(self, row: Sequence[float]) -> float:
+        z = self.bias + sum(map(operator.mul, self.weights, row))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 class ModelLine(Protocol):
     """What the model reads of one cleaner line."""
 
@@ -113,6 +170,7 @@ class LineModel:
     bias: float
     keep_above: float = 0.5
     drop_below: float = 0.5
+    headline: HeadlineModel | None = None
     names: tuple[str, ...] = FEATURES
 
     @classmethod
@@ -127,6 +185,7 @@ class LineModel:
             float(data["bias"]),  # type: ignore[arg-type]
             float(data.get("keep_above", 0.5)),  # type: ignore[arg-type]
             float(data.get("drop_below", 0.5)),  # type: ignore[arg-type]
+            HeadlineModel.from_dict(data["headline"]) if data.get("headline") else None,  # type: ignore[arg-type]
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -136,6 +195,7 @@ class LineModel:
             "bias": round(self.bias, 6),
             "keep_above": self.keep_above,
             "drop_below": self.drop_below,
+            "headline": self.headline.to_dict() if self.headline is not None else None,
         }
 
     def keeps(self, row: Sequence[float], kept_by_rules: bool) -> bool:
