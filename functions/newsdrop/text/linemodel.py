@@ -46,6 +46,8 @@ _URLISH = re.compile(r"https?://|www\.|\w\.(?:com|net|org)\b|@\w", re.IGNORECASE
 _NEIGHBOURS = 3
 _DIGIT = re.compile(r"\d")
 _SHORT_WORDS = 8
+_SAMPLE_WORDS = 40
+_SAMPLE_CHARS = 240
 _PUNCT = re.compile(r"[^\w\s]")
 
 FEATURES: tuple[str, ...] = (
@@ -279,8 +281,11 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
         kept_around = (kept_sum[high] - kept_sum[low] - kept_flags[index]) / width
         before, after = index < start, index > end
         distance = (start - index) if before else (index - end) if after else 0
-        tokens = text.split()
+        # Shape features read the line's opening only: a paragraph's first words and characters say
+        # as much as all of them, at a bounded cost.
+        tokens = text.split(None, _SAMPLE_WORDS)[:_SAMPLE_WORDS]
         capitalised = sum(1 for word in tokens if word[:1].isupper() or word[:1].isdigit())
+        sample = text[:_SAMPLE_CHARS]
         kept = kept_flags[index] > 0
         outside = before or after
         one_hot = [0.0] * 11
@@ -298,8 +303,8 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
                 1.0 if tokens and capitalised >= 0.75 * len(tokens) else 0.0,
                 1.0 if text[:1].islower() else 0.0,
                 # Regex counts run in C: a per-character Python loop would cost more than the whole cleaner.
-                len(_DIGIT.findall(text)) / chars,
-                len(_PUNCT.findall(text)) / chars,
+                len(_DIGIT.findall(sample)) / len(sample),
+                len(_PUNCT.findall(sample)) / len(sample),
                 min(1.0, text.count(",") / max(1, line.words)),
                 min(3.0, float(text.count("|"))),
                 1.0 if _URLISH.search(text) else 0.0,
