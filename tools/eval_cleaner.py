@@ -30,11 +30,10 @@ if str(ROOT / "functions") not in sys.path:
     sys.path.insert(0, str(ROOT / "functions"))
 
 from newsdrop.models import KEPT_ROLES, CleanArticle, Member, MemberProblem  # noqa: E402
-from newsdrop.text import cleaner  # noqa: E402
-from newsdrop.text.cleaner import clean_article  # noqa: E402
+from newsdrop.text.cleaner import clean_article, lines  # noqa: E402
+from newsdrop.text.cleaner.model import LineModel, load_model  # noqa: E402
 from newsdrop.text.decode import normalize_text  # noqa: E402
 from newsdrop.text.html import extract, merge_hints, stdlib_text  # noqa: E402
-from newsdrop.text.linemodel import LineModel, load_model  # noqa: E402
 from newsdrop.text.members import BundleCleaner, CleanedMember  # noqa: E402
 from newsdrop.text.rules import rule_catalogue  # noqa: E402
 from tools.cleaning_corpus import FOLDS, SOURCES, VIEWS, Corpus, Page, collapse  # noqa: E402
@@ -275,8 +274,8 @@ def run(
     ``<source>_<view>`` rows are cross-validated by site (the headline figures), ``<source>_<view>_tuned``
     the shipped model's, ``all_<view>`` every page of the view (cross-validated).
     """
-    cleaner._analyse_cached.cache_clear()
-    cleaner._content_words.cache_clear()
+    lines._analyse_cached.cache_clear()
+    lines._content_words.cache_clear()
     clean_article("Warm-up line of text, long enough to be a sentence of prose here.")  # loads py3langid
     corpus = Corpus()
     folds, full = load_fold_models(), load_model()

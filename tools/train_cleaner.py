@@ -4,7 +4,7 @@ Training lines come from the article and page views of cleaning-dev and cleaning
 "keep" when most of its 4-token shingles are in the gold body (dev, fun-, rdb-), or when it holds a
 `with` snippet ("drop" for a `without` snippet; traf-, pl-). Each page weighs the same, its lines by
 their tokens. The fit is L2-regularised Newton iterations (numpy, deterministic; --seed orders the
-rows only). Writes the model fitted on every page to functions/newsdrop/text/linemodel.json and one
+rows only). Writes the model fitted on every page to functions/newsdrop/text/cleaner/model.json and one
 model per fold of sites (grouped cross-validation) to eval/cv-models.json for `make eval`.
 Features are cached under .cache/cleaner-train/ keyed by the cleaner's source.
 
@@ -30,7 +30,7 @@ if str(ROOT / "functions") not in sys.path:
     sys.path.insert(0, str(ROOT / "functions"))
 
 from newsdrop.text.cleaner import rule_pass  # noqa: E402
-from newsdrop.text.linemodel import (  # noqa: E402
+from newsdrop.text.cleaner.model import (  # noqa: E402
     FEATURES,
     HEADLINE_FEATURES,
     KEPT,
@@ -50,9 +50,13 @@ _KEEP_SHARE = 0.5
 # Snippet pages label few lines; they count for half a body page.
 _SNIPPET_PAGE_WEIGHT = 0.5
 _SOURCES = (
-    "functions/newsdrop/text/cleaner.py",
+    "functions/newsdrop/text/cleaner/__init__.py",
+    "functions/newsdrop/text/cleaner/lines.py",
+    "functions/newsdrop/text/cleaner/region.py",
+    "functions/newsdrop/text/cleaner/headline.py",
+    "functions/newsdrop/text/cleaner/metadata.py",
     "functions/newsdrop/text/rules.py",
-    "functions/newsdrop/text/linemodel.py",
+    "functions/newsdrop/text/cleaner/model.py",
     "functions/newsdrop/text/dates.py",
     "tools/train_cleaner.py",
     "tools/cleaning_corpus.py",

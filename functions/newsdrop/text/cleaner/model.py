@@ -3,7 +3,7 @@
 The rules decide first; the model sees their verdict among its features (which rule, inside or
 outside the article region) next to a line's length, punctuation, position, neighbourhood and
 repeats, and keeps or drops the line by a logistic score. ``make train`` fits the weights
-(``tools/train_cleaner.py``) and writes ``linemodel.json`` next to this module; inference is pure
+(``tools/train_cleaner.py``) and writes ``model.json`` next to this module; inference is pure
 Python. Every flip of a rule's verdict records the feature that pushed hardest.
 """
 
@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
-MODEL_PATH = Path(__file__).with_name("linemodel.json")
+MODEL_PATH = Path(__file__).with_name("model.json")
 
 # Roles that carry metadata (the headline, the date, ...): the rules alone decide them.
 FIXED_ROLES = frozenset({"title", "title_repeat", "date", "news_id", "kicker", "byline", "source"})
@@ -180,7 +180,7 @@ class LineModel:
         names = tuple(data["features"])  # type: ignore[call-overload]
         if names != FEATURES:
             raise ValueError(
-                "linemodel.json was trained on other features than this cleaner computes: run `make train`"
+                "model.json was trained on other features than this cleaner computes: run `make train`"
             )
         return cls(
             tuple(float(w) for w in data["weights"]),  # type: ignore[attr-defined]
