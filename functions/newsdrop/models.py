@@ -15,6 +15,7 @@ class Hints:
     published: str | None = None
     source: str | None = None
     external_id: str | None = None
+    byline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

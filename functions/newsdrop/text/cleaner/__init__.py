@@ -234,7 +234,7 @@ def clean_article(
         source_evidence=source_evidence,
         news_id=news_id_of(news_id_line.text) if news_id_line else None,
         kicker=first_of("kicker"),
-        byline=first_of("byline"),
+        byline=first_of("byline") or (hints.byline if hints is not None else None),
         caption=first_of("caption"),
         subheadings=tuple(line.text for line in lines if line.role == "subheading"),
         language=_detect_language(body),
