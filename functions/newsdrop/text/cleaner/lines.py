@@ -238,7 +238,8 @@ def _mark_comment_section(lines: list[_Line]) -> None:
         # Far more prose below than above: the "comments" are the story under a header widget.
         story_below = total_prose - prose_chars > _COMMENTS_STORY_BELOW * prose_chars
         strong = _opens_comments(line) and (prose_chars >= _COMMENTS_AFTER_STRONG_CHARS or not story_below)
-        if prose_seen >= 2 and (strong or (weak and prose_chars >= _COMMENTS_AFTER_CHARS)):
+        weak = weak and prose_chars >= _COMMENTS_AFTER_CHARS and not story_below
+        if prose_seen >= 2 and (strong or weak):
             for later in lines[index + 1 :]:
                 if later.role is None or later.role in KEPT_ROLES:
                     later.assign("boilerplate", "comment_section")
