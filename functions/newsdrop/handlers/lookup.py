@@ -437,17 +437,7 @@ def docs_page() -> Response[str]:
 
 @app.get("/docs/<asset>", include_in_schema=False)
 def docs_asset(asset: str) -> Response[str]:
-    text = swagger.asset(asset)
-    if text is None:
-        raise NoSuchItem(
-            f"no documentation asset {asset}", hint=f"open /docs; assets are {', '.join(swagger.ASSET_TYPES)}"
-        )
-    return Response(
-        status_code=200,
-        content_type=swagger.ASSET_TYPES[asset],
-        body=text,
-        headers={"Cache-Control": "public, max-age=86400"},
-    )
+    return _static_asset(swagger, asset, page="/docs", max_age=86400)
 
 
 @app.get("/review", include_in_schema=False)
@@ -457,16 +447,21 @@ def review_page() -> Response[str]:
 
 @app.get("/review/<asset>", include_in_schema=False)
 def review_asset(asset: str) -> Response[str]:
-    text = review.asset(asset)
+    return _static_asset(review, asset, page="/review", max_age=300)
+
+
+def _static_asset(pages: Any, asset: str, *, page: str, max_age: int) -> Response[str]:
+    """One file of a page's allow-list (``pages.ASSET_TYPES``), or 404 naming the files there are."""
+    text = pages.asset(asset)
     if text is None:
         raise NoSuchItem(
-            f"no review asset {asset}", hint=f"open /review; assets are {', '.join(review.ASSET_TYPES)}"
+            f"no asset {asset} for {page}", hint=f"open {page}; its assets are {', '.join(pages.ASSET_TYPES)}"
         )
     return Response(
         status_code=200,
-        content_type=review.ASSET_TYPES[asset],
+        content_type=pages.ASSET_TYPES[asset],
         body=text,
-        headers={"Cache-Control": "public, max-age=300"},
+        headers={"Cache-Control": f"public, max-age={max_age}"},
     )
 
 
