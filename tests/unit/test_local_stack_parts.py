@@ -400,3 +400,27 @@ def test_secrets_manager_references_become_a_local_secret_kept_across_restarts(t
 def test_references_without_a_local_value_stop_the_start(tmp_path):
     with pytest.raises(TemplateError, match="ssm"):
         resolve_dynamic_references("{{resolve:ssm:/newsdrop/key}}", tmp_path)
+
+
+def test_a_call_whose_client_went_away_while_it_waited_is_dropped_not_run(config):
+    from infra.local.apigw import _client_closed
+
+    handler = Recorder()
+    gw = gateway(config, handler)
+    dropped = gw.handle("GET", "/health", [], b"", "127.0.0.1", client_waiting=lambda: False)
+    served = gw.handle("GET", "/health", [], b"", "127.0.0.1", client_waiting=lambda: True)
+    assert (dropped.status, served.status) == (499, 200)
+    assert len(handler.events) == 1
+
+    import socket
+
+    ours, theirs = socket.socketpair()
+    try:
+        assert _client_closed(ours) is False  # connected and silent: still waiting for its answer
+        theirs.sendall(b"GET /next HTTP/1.1\r\n")
+        assert _client_closed(ours) is False  # a pipelined request is not a hang-up
+        theirs.close()
+        ours.recv(64)
+        assert _client_closed(ours) is True
+    finally:
+        ours.close()
