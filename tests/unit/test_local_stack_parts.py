@@ -424,3 +424,26 @@ def test_a_call_whose_client_went_away_while_it_waited_is_dropped_not_run(config
         assert _client_closed(ours) is True
     finally:
         ours.close()
+
+
+def test_the_stacks_own_log_lines_do_not_carry_the_functions_lambda_context():
+    import io
+    import logging
+
+    from aws_lambda_powertools import Logger
+
+    from infra.local.__main__ import configure_logging
+
+    stack_logger = logging.getLogger("newsdrop.local")
+    saved = (list(stack_logger.handlers), stack_logger.propagate)
+    try:
+        configure_logging()
+        function_lines = io.StringIO()
+        function_logger = Logger(service="newsdrop", logger_handler=logging.StreamHandler(function_lines))
+        function_logger.append_keys(function_name="newsdrop-local-ingest", function_request_id="stale-id")
+        logging.getLogger("newsdrop.local.drop").info("drop folder: uploaded one.txt")
+        assert "uploaded one.txt" not in function_lines.getvalue()
+        assert "stale-id" not in function_lines.getvalue()
+    finally:
+        stack_logger.handlers[:] = saved[0]
+        stack_logger.propagate = saved[1]
