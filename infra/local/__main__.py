@@ -80,16 +80,24 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def configure_logging() -> None:
+    """Plain lines for the stack's own parts, on a handler of their own.
+
+    The functions' Powertools Logger (service "newsdrop") puts its JSON handler on the "newsdrop" logger, with the
+    last invocation's function name and request id: the stack's "newsdrop.local.*" lines must not go through it.
+    """
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    stack_logger = logging.getLogger("newsdrop.local")
+    if not stack_logger.handlers:
+        own = logging.StreamHandler()
+        own.setFormatter(logging.Formatter(LOG_FORMAT))
+        stack_logger.addHandler(own)
+    stack_logger.propagate = False
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
-    # The stack's own parts log through a handler of their own: the functions' Powertools Logger takes over the
-    # root handler with the last invocation's function name and request id, which are not the stack's.
-    own = logging.StreamHandler()
-    own.setFormatter(logging.Formatter(LOG_FORMAT))
-    stack_logger = logging.getLogger("newsdrop.local")
-    stack_logger.addHandler(own)
-    stack_logger.propagate = False
+    configure_logging()
     logging.getLogger("botocore").setLevel(logging.WARNING)  # "Found credentials" on every client
     options = LocalOptions(
         aws_port=args.aws_port,

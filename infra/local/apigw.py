@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import socket
 import threading
 import time
 import uuid
@@ -258,7 +259,13 @@ class LocalApiGateway:
         return None
 
     def handle(
-        self, method: str, raw_path: str, headers: list[tuple[str, str]], body: bytes, source_ip: str
+        self,
+        method: str,
+        raw_path: str,
+        headers: list[tuple[str, str]],
+        body: bytes,
+        source_ip: str,
+        client_waiting: Callable[[], bool] = lambda: True,
     ) -> GatewayReply:
         split = urlsplit(raw_path)
         path = unquote(split.path) or "/"
@@ -297,6 +304,11 @@ class LocalApiGateway:
         )
         try:
             with self._invoke_lock:
+                if not client_waiting():
+                    # The caller gave up (timed out) while an earlier call held the function: running this one
+                    # anyway would only delay every call queued behind it, /health included.
+                    logger.info("%s %s dropped: the client went away while it waited", method, path)
+                    return GatewayReply(499, [], b"")
                 result = self.handler(event, context)
         except Exception:
             logger.exception("the lookup handler raised")
@@ -392,6 +404,20 @@ class LocalApiGateway:
         return GatewayReply(int(result["statusCode"]), headers, payload)
 
 
+def _client_closed(connection: socket.socket) -> bool:
+    """True when the client has closed its end (a read would return EOF); pending request bytes do not count."""
+    timeout = connection.gettimeout()
+    try:
+        connection.setblocking(False)
+        return connection.recv(1, socket.MSG_PEEK) == b""
+    except BlockingIOError:
+        return False  # nothing to read: the client is still waiting for the answer
+    except OSError:
+        return True
+    finally:
+        connection.settimeout(timeout)
+
+
 def _error_type(status: int) -> str:
     return {
         403: "ForbiddenException",
@@ -419,8 +445,16 @@ class _RequestHandler(BaseHTTPRequestHandler):
             return
         body = self.rfile.read(length) if length > 0 else b""
         reply = self.server.gateway.handle(
-            self.command, self.path, list(self.headers.items()), body, self.client_address[0]
+            self.command,
+            self.path,
+            list(self.headers.items()),
+            body,
+            self.client_address[0],
+            client_waiting=lambda: not _client_closed(self.connection),
         )
+        if reply.status == 499:
+            self.close_connection = True
+            return
         self._send(reply)
 
     def _send(self, reply: GatewayReply) -> None:

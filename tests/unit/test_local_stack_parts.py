@@ -421,3 +421,50 @@ def test_the_sweep_loop_sweeps_on_its_interval_and_survives_a_failing_sweep():
     assert done.wait(timeout=10), "a second sweep ran after the first one failed"
     loop.stop()
     assert len(calls) >= 2
+
+
+def test_a_call_whose_client_went_away_while_it_waited_is_dropped_not_run(config):
+    from infra.local.apigw import _client_closed
+
+    handler = Recorder()
+    gw = gateway(config, handler)
+    dropped = gw.handle("GET", "/health", [], b"", "127.0.0.1", client_waiting=lambda: False)
+    served = gw.handle("GET", "/health", [], b"", "127.0.0.1", client_waiting=lambda: True)
+    assert (dropped.status, served.status) == (499, 200)
+    assert len(handler.events) == 1
+
+    import socket
+
+    ours, theirs = socket.socketpair()
+    try:
+        assert _client_closed(ours) is False  # connected and silent: still waiting for its answer
+        theirs.sendall(b"GET /next HTTP/1.1\r\n")
+        assert _client_closed(ours) is False  # a pipelined request is not a hang-up
+        theirs.close()
+        ours.recv(64)
+        assert _client_closed(ours) is True
+    finally:
+        ours.close()
+
+
+def test_the_stacks_own_log_lines_do_not_carry_the_functions_lambda_context():
+    import io
+    import logging
+
+    from aws_lambda_powertools import Logger
+
+    from infra.local.__main__ import configure_logging
+
+    stack_logger = logging.getLogger("newsdrop.local")
+    saved = (list(stack_logger.handlers), stack_logger.propagate)
+    try:
+        configure_logging()
+        function_lines = io.StringIO()
+        function_logger = Logger(service="newsdrop", logger_handler=logging.StreamHandler(function_lines))
+        function_logger.append_keys(function_name="newsdrop-local-ingest", function_request_id="stale-id")
+        logging.getLogger("newsdrop.local.drop").info("drop folder: uploaded one.txt")
+        assert "uploaded one.txt" not in function_lines.getvalue()
+        assert "stale-id" not in function_lines.getvalue()
+    finally:
+        stack_logger.handlers[:] = saved[0]
+        stack_logger.propagate = saved[1]
