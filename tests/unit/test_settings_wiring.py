@@ -38,6 +38,8 @@ def test_wiring_builds_each_part_once_and_reset_forgets_them_all(monkeypatch):
     monkeypatch.setenv("TABLE_NAME", "first-table")
     monkeypatch.setenv("BUCKET_NAME", "first-bucket")
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.delenv("CURSOR_SECRET_ARN", raising=False)
+    monkeypatch.setenv("CURSOR_SECRET", "a local development key")  # the lookup fails closed without one
     wiring.reset()
     service = wiring.lookup()
     assert wiring.lookup() is service and wiring.ingestor() is wiring.ingestor()
