@@ -7,6 +7,9 @@ VENV := .venv
 SAM_VENV := .venv-sam
 # aws-sam-cli lives in its own venv: its pins conflict with moto's and powertools'.
 SAM_VERSION := 1.170.0
+# The pip of python3.11's venv (23.x) reads jusText's lxml[html_clean] as an unknown extra and warns; 25.3 does
+# not (26.x prints a setuptools notice on the editable install instead).
+PIP_VERSION := 25.3
 VENV_STAMP := $(VENV)/.requirements.stamp
 SAM_STAMP := $(SAM_VENV)/.sam-$(SAM_VERSION).stamp
 PIP_FLAGS := --disable-pip-version-check --quiet
@@ -26,6 +29,7 @@ venv: $(VENV_STAMP)
 # Reinstalls only when a requirements file changes (requirements.txt includes functions/requirements.txt).
 $(VENV_STAMP): requirements.txt functions/requirements.txt
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install $(PIP_FLAGS) pip==$(PIP_VERSION)
 	$(VENV)/bin/pip install $(PIP_FLAGS) -r requirements.txt
 	touch $@
 

@@ -160,10 +160,12 @@ def summary(figures: dict[str, Any]) -> str:
     imports = figures.get("imports", {})
     if "error" not in imports and imports:
         add(
-            "cold import (python -X importtime, median of 5 fresh processes)",
-            ", ".join(
-                f"{name} {imports[name]['import_ms']} ms"
-                for name in ("boto3", "newsdrop.handlers.ingest", "newsdrop.handlers.lookup")
+            "cold import (python -X importtime, median of 9 fresh processes, ratio per round)",
+            f"boto3 {imports['boto3']['import_ms']} ms, "
+            + ", ".join(
+                f"{name} {imports[name]['import_ms']} ms ({imports[name].get('ratio_to_boto3', '?')}x boto3; "
+                f"ready for the first AWS call {imports[name].get('ready_ms', '?')} ms)"
+                for name in ("newsdrop.handlers.ingest", "newsdrop.handlers.lookup")
             )
             + f"; interpreter start {imports['interpreter_startup_ms']} ms",
         )

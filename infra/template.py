@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -319,6 +320,10 @@ class Resolver:
         if kind == "AWS::SNS::Topic":
             arn = f"{arn_head}:sns:{ctx.region}:{ctx.account_id}:{name}"
             return {"Ref": arn, "TopicArn": arn, "TopicName": name}
+        if kind == "AWS::Serverless::Api":
+            # A REST API id; the local stack replaces the URL built from it with its own gateway's.
+            rest_api_id = hashlib.sha256(name.encode()).hexdigest()[:10]
+            return {"Ref": rest_api_id, "RootResourceId": rest_api_id}
         if kind == "AWS::SecretsManager::Secret":
             # Locally a dynamic reference to it stays a literal string: fixed, but unique per stack name.
             arn = f"{arn_head}:secretsmanager:{ctx.region}:{ctx.account_id}:secret:{name}"

@@ -10,10 +10,25 @@ import urllib.request
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from newsdrop_cli.errors import ApiError, NotFound, Unreachable
+from newsdrop_cli.errors import ApiError, NotFound, TimedOut, Unreachable
 
 MAX_PAGE = 100  # the API's own upper bound on `limit`
+# Fast answers that say "try again": retried. A timeout is never retried (see ApiClient.get).
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
+# What to do about a 400, by the parameter the API's message names (the API always names it).
+PARAMETER_HINTS = {
+    "article_id": "an article id is 32 lowercase hex characters: copy one from `newsdrop articles` "
+    "or `newsdrop search WORDS`",
+    "bundle_id": "copy a bundle id from `newsdrop status`",
+    "since": "give dates as YYYY-MM-DD (e.g. --since 2016-12-01) or an ISO 8601 date-time "
+    "such as 2016-12-18T15:00:00Z",
+    "until": "give dates as YYYY-MM-DD (e.g. --until 2016-12-31) or an ISO 8601 date-time "
+    "such as 2016-12-18T15:00:00Z",
+    "q": "search for words of two letters or more that are not stop words (the, of, and, ...), "
+    "at most 8 distinct words",
+    "cursor": "run the command again from the start; a cursor only works for the query that gave it",
+    "source": "give the outlet's name as `newsdrop articles` shows it, e.g. --source 'Press TV'",
+}
 
 
 class ApiClient:
@@ -26,13 +41,14 @@ class ApiClient:
         *,
         timeout: float = 30.0,
         retries: int = 3,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
     ) -> None:
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self.api_key = api_key
         self.timeout = timeout
         self.retries = retries
-        self.sleep = sleep
+        # Looked up at call time, so a test that patches time.sleep reaches clients built before it.
+        self.sleep = sleep if sleep is not None else (lambda seconds: time.sleep(seconds))
 
     def url(self, path: str, params: Mapping[str, Any] | None = None) -> str:
         query = {k: str(v) for k, v in (params or {}).items() if v is not None and v != ""}
@@ -55,14 +71,20 @@ class ApiClient:
                     continue
                 raise _api_error(exc, url) from None
             except (TimeoutError, urllib.error.URLError, ConnectionError) as exc:
+                reason = getattr(exc, "reason", exc)
+                if isinstance(reason, TimeoutError):
+                    # The service is up but slow: a retry would only queue behind the call it is still
+                    # serving (the local gateway serves one call at a time), so give up at once.
+                    raise TimedOut(
+                        f"the newsdrop API at {self.base_url} did not answer within {self.timeout:g} s",
+                        hint="the stack is running but busy (a large bundle being ingested, or a slow call "
+                        "before this one): wait a minute and run the command again; "
+                        "`curl " + self.base_url + "health` answers at once when it is free",
+                    ) from None
                 if attempt < self.retries:
                     self.sleep(0.5 * 2**attempt)
                     continue
-                reason = getattr(exc, "reason", exc)
-                raise Unreachable(
-                    f"cannot reach the newsdrop API at {self.base_url}: {reason}",
-                    hint="start the local stack with `make run`, or check --stack / NEWSDROP_API_URL",
-                ) from None
+                raise _unreachable(self.base_url, reason) from None
             except ValueError:
                 raise ApiError(
                     f"{url} did not answer JSON",
@@ -133,6 +155,22 @@ def _retry_after(raw: str | None, attempt: int) -> float:
         return 0.5 * 2**attempt
 
 
+def _unreachable(base_url: str, reason: object) -> Unreachable:
+    """Nothing answers at all: refused (nothing listens), or the name or network is wrong."""
+    if isinstance(reason, ConnectionRefusedError):
+        local = urllib.parse.urlsplit(base_url).hostname in ("127.0.0.1", "localhost", "::1")
+        return Unreachable(
+            f"nothing listens at {base_url} (connection refused)",
+            hint="start the local stack with `make run` (it prints `ready:` when it answers)"
+            if local
+            else "check the URL: --stack NAME, or NEWSDROP_API_URL set to the stack's ApiUrl output",
+        )
+    return Unreachable(
+        f"cannot reach the newsdrop API at {base_url}: {reason}",
+        hint="check the host name and your network, and --stack / NEWSDROP_API_URL",
+    )
+
+
 def _api_error(exc: urllib.error.HTTPError, url: str) -> Exception:
     try:
         body = json.loads(exc.read().decode("utf-8"))
@@ -143,8 +181,15 @@ def _api_error(exc: urllib.error.HTTPError, url: str) -> Exception:
         code, message = detail.get("code"), str(detail.get("message", ""))
     else:
         code, message = None, str((body or {}).get("message", "") if isinstance(body, dict) else "")
+    path = urllib.parse.urlsplit(url).path
     if exc.code == 404 and code in (None, "not_found"):
-        return NotFound(message or f"not found: {url}", hint="check the id (newsdrop status lists bundles)")
+        if "/articles/" in path:
+            hint = "check the id: `newsdrop articles` lists articles, `newsdrop search WORDS` finds them"
+        elif "/bundles/" in path:
+            hint = "check the id: `newsdrop status` lists bundles"
+        else:
+            hint = "check NEWSDROP_API_URL: it must be the stack's ApiUrl output"
+        return NotFound(message or f"not found: {url}", hint=hint)
     if exc.code == 403:
         return ApiError(
             message or "forbidden",
@@ -152,9 +197,29 @@ def _api_error(exc: urllib.error.HTTPError, url: str) -> Exception:
             code=code,
             hint="the API key is missing or wrong: set NEWSDROP_API_KEY, or use --stack NAME to read it",
         )
+    if exc.code == 429:
+        return ApiError(
+            message or "too many requests",
+            status=429,
+            code=code,
+            hint="the API key's usage plan is throttling or its daily quota is used up: wait a minute, "
+            "or ask for a higher ApiThrottleRate / ApiDailyQuota",
+        )
     if exc.code >= 500:
         return Unreachable(
             f"the API answered {exc.code}: {message or exc.reason}",
             hint="retry in a moment; if it persists, check the stack's logs",
         )
-    return ApiError(message or f"HTTP {exc.code}", status=exc.code, code=code, hint=None)
+    return ApiError(
+        message or f"HTTP {exc.code}", status=exc.code, code=code, hint=_parameter_hint(code, message)
+    )
+
+
+def _parameter_hint(code: str | None, message: str) -> str:
+    """What to do about a refused parameter: the API's message names it first (``query parameter 'q': ...``)."""
+    if code == "invalid_cursor":
+        return PARAMETER_HINTS["cursor"]
+    for name, hint in PARAMETER_HINTS.items():
+        if f"'{name}'" in message or message.startswith((f"{name} ", f"{name}:")):
+            return hint
+    return "change the value the message names; `newsdrop COMMAND --help` lists what each option accepts"

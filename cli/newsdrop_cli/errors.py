@@ -53,3 +53,7 @@ class ConfigError(CliError):
     """No usable stack description: the service cannot be reached until one exists."""
 
     exit_code = UNREACHABLE
+
+
+class TimedOut(Unreachable):
+    """The service accepted the connection but did not answer in time: running, but busy or slow."""

@@ -23,7 +23,8 @@ from rich.text import Text
 
 from newsdrop_cli import render
 from newsdrop_cli.api import ApiClient
-from newsdrop_cli.errors import EXIT_CODES_HELP, NOT_OK, OK, CliError, UsageProblem
+from newsdrop_cli.errors import EXIT_CODES_HELP, NOT_OK, OK, USAGE, CliError, UsageProblem
+from newsdrop_cli.events import events as events_command
 from newsdrop_cli.target import Target, resolve, s3_client
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -77,11 +78,22 @@ class NewsdropGroup(click.Group):
         try:
             return super().invoke(ctx)
         except CliError as exc:
-            err = stderr()
-            err.print(Text.assemble(("error: ", "red"), str(exc)))
-            if exc.hint:
-                err.print(Text.assemble(("what to do: ", "dim"), exc.hint))
-            ctx.exit(exc.exit_code)
+            _fail(ctx, str(exc), exc.hint or GENERIC_HINT, exc.exit_code)
+        except click.UsageError as exc:
+            # click's own usage errors get the same two lines as ours (it would print "Error: ..." only).
+            name = " ".join(["newsdrop", *(exc.ctx.command_path.split()[1:] if exc.ctx else [])])
+            _fail(ctx, exc.format_message(), f"see `{name} --help` for the arguments and options", USAGE)
+
+
+GENERIC_HINT = "run the command again with --help to see what it accepts; `newsdrop --help` lists commands"
+
+
+def _fail(ctx: click.Context, message: str, hint: str, exit_code: int) -> None:
+    """Every failure ends the same way: an `error:` line, a `what to do:` line, and its exit code."""
+    err = stderr()
+    err.print(Text.assemble(("error: ", "red"), message))
+    err.print(Text.assemble(("what to do: ", "dim"), hint))
+    ctx.exit(exit_code)
 
 
 @click.group(
@@ -135,7 +147,7 @@ def drop(
         with Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
-            DownloadColumn(),
+            DownloadColumn(binary_units=False),
             TransferSpeedColumn(),
             TimeRemainingColumn(),
             console=err,
@@ -209,7 +221,7 @@ def get(article_id: str, removed: bool, target: Target, api: ApiClient, as_json:
         return
     console = stdout()
     if removed:
-        console.print(Text(article.get("title") or "(no title)", style="bold"))
+        console.print(Text(article.get("title") or render.NO_TITLE, style="bold"))
         render.print_source_lines(console, render.article_lines(article))
     else:
         render.print_article(console, article)
@@ -284,6 +296,11 @@ def articles(
         emit_json(items)
         return
     stdout().print(render.articles_table(items, title=f"Articles ({len(items)})"))
+    if not items and (since or until):
+        stderr().print(
+            "no article matches: --since/--until leave out undated articles (run it without them to see those)",
+            markup=False,
+        )
 
 
 # --- clean (offline) ---------------------------------------------------------------------------
@@ -311,6 +328,10 @@ def clean(files: tuple[Path, ...]) -> None:
             else:
                 click.echo(json.dumps(result, ensure_ascii=False))
     sys.exit(NOT_OK if failed else OK)
+
+
+# --- events (local stack) ---------------------------------------------------------------------
+cli.add_command(events_command, name="events")
 
 
 def main(argv: list[str] | None = None) -> None:

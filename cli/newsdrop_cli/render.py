@@ -7,11 +7,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich import filesize
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 COUNT_NAMES = ("members", "articles", "new", "duplicates", "skipped", "failed")
+# An article whose text has no headline line has no title: the cleaner never invents one.
+NO_TITLE = "(no headline in the text)"
 STATUS_STYLES = {
     "DONE": "green",
     "PARTIAL": "yellow",
@@ -22,14 +25,10 @@ STATUS_STYLES = {
 
 
 def human_bytes(size: int | None) -> str:
+    """Decimal units (1 kB = 1,000 bytes), exactly as the upload bar (rich's DownloadColumn) shows them."""
     if size is None:
         return "-"
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    raise AssertionError("unreachable: GB is the last unit")
+    return filesize.decimal(int(size))
 
 
 def counts_text(counts: dict[str, Any] | None) -> str:
@@ -55,7 +54,8 @@ def status_text(status: str | None) -> Text:
 def bundles_table(bundles: Sequence[dict[str, Any]]) -> Table:
     table = Table(title="Bundles (newest first)", title_justify="left")
     for column in ("bundle id", "status", "key", "size", "articles", "new", "failed", "received"):
-        table.add_column(column, no_wrap=column in ("bundle id", "status"))
+        # Keys wrap instead of being cut with an ellipsis: the whole key is what `--key` takes.
+        table.add_column(column, no_wrap=column in ("bundle id", "status"), overflow="fold")
     for b in bundles:
         counts = b.get("counts") or {}
         table.add_row(
@@ -119,7 +119,7 @@ def articles_table(items: Sequence[dict[str, Any]], *, title: str, score: bool =
             item.get("published") or "-",
             item.get("source") or "-",
             str(item.get("word_count") if item.get("word_count") is not None else "-"),
-            item.get("title") or "-",
+            item.get("title") or NO_TITLE,
         ]
         table.add_row(*row)
     return table
@@ -139,7 +139,7 @@ def similar_table(items: Sequence[dict[str, Any]], *, title: str) -> Table:
             item.get("id", "-"),
             item.get("source") or "-",
             item.get("published") or "-",
-            item.get("title") or "-",
+            item.get("title") or NO_TITLE,
         )
     return table
 
@@ -148,7 +148,7 @@ ARTICLE_FIELDS = ("published", "source", "byline", "kicker", "news_id", "languag
 
 
 def print_article(console: Console, article: dict[str, Any]) -> None:
-    console.print(Text(article.get("title") or "(no title)", style="bold"))
+    console.print(Text(article.get("title") or NO_TITLE, style="bold"))
     console.print(f"id {article.get('id')}", style="dim", highlight=False)
     for name in ARTICLE_FIELDS:
         value = article.get(name)

@@ -28,6 +28,7 @@ class Target:
     region: str
     aws_endpoint: str | None = None
     origin: str = "environment"
+    events_log_group: str | None = None  # where the local stack records Bundle Finished events
 
     def __post_init__(self) -> None:
         if not self.api_url.startswith(("http://", "https://")):
@@ -74,6 +75,7 @@ def from_local_file(path: Path) -> Target:
         region=str(data.get("region") or DEFAULT_REGION),
         aws_endpoint=data.get("aws_endpoint"),
         origin=f"local stack ({path})",
+        events_log_group=data.get("events_log_group"),
     )
 
 

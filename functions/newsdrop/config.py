@@ -50,6 +50,9 @@ class Limits:
     max_members: int = 200_000
     max_compression_ratio: int = 200
     max_nesting: int = 1
+    # Zips read from a stream are copied aside first; this bounds those copies below Lambda's /tmp
+    # (EphemeralStorage in template.yaml), so a full disk is a bundle error, not an OSError retried 5 times.
+    max_spool_bytes: int = 1536 * MiB
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,8 @@ class Settings:
     quarantine_prefix: str = "quarantine/"
     bodies_prefix: str = "bodies/"
     limits: Limits = Limits()
+    # The queue's maxReceiveCount (template parameter MaxReceiveCount): the last delivery records FAILED.
+    max_receives: int = 5
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -75,6 +80,7 @@ class Settings:
             max_member_bytes=_int(environ, "MAX_MEMBER_BYTES", defaults.max_member_bytes),
             max_members=_int(environ, "MAX_MEMBERS", defaults.max_members),
             max_compression_ratio=_int(environ, "MAX_COMPRESSION_RATIO", defaults.max_compression_ratio),
+            max_spool_bytes=_int(environ, "MAX_SPOOL_BYTES", defaults.max_spool_bytes),
         )
         return cls(
             table_name=_required(environ, "TABLE_NAME"),
@@ -83,6 +89,7 @@ class Settings:
             endpoint_url=environ.get("AWS_ENDPOINT_URL") or None,
             queue_url=environ.get("INGEST_QUEUE_URL") or None,
             limits=limits,
+            max_receives=_int(environ, "MAX_RECEIVE_COUNT", 5),
         )
 
 

@@ -12,6 +12,7 @@ from newsdrop.config import Settings, get_settings
 from newsdrop.dal import ArticleTable, Store
 
 if TYPE_CHECKING:  # imported where built: the lookup function's cold start never loads the ingest pipeline
+    from newsdrop.ingest.announce import Announcer
     from newsdrop.ingest.pipeline import Ingestor
     from newsdrop.lookup.service import Lookup
 
@@ -54,6 +55,21 @@ def ingestor() -> Ingestor:
 
 
 @cache
+def announcer() -> Announcer:
+    """Sends each finished bundle's event to EVENT_BUS_NAME, with links under API_URL (both from the template)."""
+    import os
+
+    from newsdrop.adapters.events import DEFAULT_BUS, EventBus
+    from newsdrop.ingest.announce import Announcer
+
+    return Announcer(
+        EventBus(aws.client("events"), os.environ.get("EVENT_BUS_NAME") or DEFAULT_BUS),
+        store(),
+        api_url=os.environ.get("API_URL") or None,
+    )
+
+
+@cache
 def lookup() -> Lookup:
     """The lookup service of this process; article bodies relocated to S3 are read from the drop bucket."""
     from newsdrop.lookup.cursor import CursorCodec, cursor_secret
@@ -68,8 +84,9 @@ def lookup() -> Lookup:
 
 
 def reset() -> None:
-    """Forget Settings, boto3 clients, the ingestor and the lookup service (the environment changed)."""
+    """Forget Settings, boto3 clients, the ingestor, the announcer and the lookup service (the environment changed)."""
     get_settings.cache_clear()
     aws.reset_clients()
     ingestor.cache_clear()
+    announcer.cache_clear()
     lookup.cache_clear()

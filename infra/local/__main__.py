@@ -13,6 +13,8 @@ from types import FrameType
 
 from infra.local.stack import LocalOptions, LocalStack, describe
 
+LOG_FORMAT = "%(asctime)s %(name)s %(levelname)s %(message)s"
+
 
 def _port(text: str) -> int:
     value = int(text)
@@ -62,6 +64,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "thousand articles",
     )
     parser.add_argument("--quiet", action="store_true", help="warnings only from the functions' logs")
+    parser.add_argument(
+        "--trace",
+        action="store_true",
+        help="send X-Ray segments to AWS_XRAY_DAEMON_ADDRESS (default 127.0.0.1:2000); off by default",
+    )
     args = parser.parse_args(argv)
     parameters = {}
     for item in args.parameter:
@@ -75,7 +82,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    # The stack's own parts log through a handler of their own: the functions' Powertools Logger takes over the
+    # root handler with the last invocation's function name and request id, which are not the stack's.
+    own = logging.StreamHandler()
+    own.setFormatter(logging.Formatter(LOG_FORMAT))
+    stack_logger = logging.getLogger("newsdrop.local")
+    stack_logger.addHandler(own)
+    stack_logger.propagate = False
     logging.getLogger("botocore").setLevel(logging.WARNING)  # "Found credentials" on every client
     options = LocalOptions(
         aws_port=args.aws_port,
@@ -89,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         retry_visibility=args.retry_visibility,
         api_key=args.api_key,
         function_log_level="WARNING" if args.quiet else None,
+        trace=args.trace,
         dynamodb=args.dynamodb,
     )
     stop = threading.Event()
@@ -109,6 +124,14 @@ def main(argv: list[str] | None = None) -> int:
             stack.wait_for_bundles(stack.uploaded_at_start, stop=stop) if stack.uploaded_at_start else {}
         )
         print(describe(stack, records), flush=True)
+        while not stop.is_set() and not stack.ready.wait(0.5):
+            pass
+        if stack.ready.is_set():
+            # Scripts wait for this line, or poll GET /health until "ready": true.
+            print(
+                f"ready: {stack.api_url} (every kept bundle replayed; GET /health says ready: true)",
+                flush=True,
+            )
         while not stop.wait(1):
             pass
     finally:

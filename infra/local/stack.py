@@ -29,7 +29,9 @@ from infra.local.apigw import ApiServer, LocalApiGateway, api_config
 from infra.local.awsserver import LocalAws
 from infra.local.dropfolder import DropFolder
 from infra.local.dynamodb import LocalDynamoDB
+from infra.local.events import EventPrinter, record_events
 from infra.local.mirror import BundleMirror
+from infra.local.sweeploop import SweepLoop
 from infra.local.worker import IngestWorker, IngestWorkerConfig
 from infra.provision import (
     DEFAULT_STACK,
@@ -48,6 +50,8 @@ SEEDS_DIR = REPO_ROOT / "data" / "seeds"
 SEED_KEY = "incoming/seeds.zip"
 INCOMING_PREFIX = "incoming/"
 LOCAL_JSON = "local.json"
+# The lookup handler's GET /health reads it (newsdrop.handlers.lookup.READY_ENV): false until replay is done.
+READY_ENV = "NEWSDROP_READY"
 API_KEY_FILE = "api-key"
 FINAL_STATES = ("DONE", "PARTIAL", "FAILED")
 # Fake credentials: everything this process calls is the local moto server, never real AWS.
@@ -75,6 +79,11 @@ class LocalOptions:
     api_key: str | None = None
     drop_interval: float = 1.0
     function_log_level: str | None = None  # overrides the template's POWERTOOLS_LOG_LEVEL (e.g. WARNING)
+    trace: bool = (
+        False  # X-Ray segments to AWS_XRAY_DAEMON_ADDRESS (default 127.0.0.1:2000), off unless asked
+    )
+    print_events: bool = True  # one line per Bundle Finished event on stdout
+    sweep_interval: float = 60.0  # the template schedules the sweeper every 5 minutes; locally more often
     # "dynalite": the table on disk under <state_dir>/dynamodb, kept across restarts (nothing is ingested
     # again); "moto": in memory in the local AWS, rebuilt at each start by ingesting the kept bundles again.
     dynamodb: str = "dynalite"
@@ -169,6 +178,9 @@ def _reset_newsdrop_caches() -> None:
     from newsdrop import wiring
 
     wiring.reset()
+    from newsdrop.handlers import sweeper
+
+    sweeper.sweeper.cache_clear()
 
 
 class LocalStack:
@@ -179,6 +191,7 @@ class LocalStack:
         self.state_dir = options.state_dir.resolve()
         self.aws = LocalAws(options.host, options.aws_port)
         self.resources: StackResources | None = None
+        self.sweeper: SweepLoop | None = None
         self.dynamodb = (
             LocalDynamoDB(self.state_dir / "dynamodb", options.host, options.dynamodb_port)
             if options.dynamodb == "dynalite"
@@ -187,10 +200,15 @@ class LocalStack:
         self.worker: IngestWorker | None = None
         self.api: ApiServer | None = None
         self.drop: DropFolder | None = None
+        self.events: EventPrinter | None = None
+        self.events_log_group = ""
         self.mirror = BundleMirror(self.state_dir / "bundles")
         self.api_key = ""
         self.uploaded_at_start: list[str] = []
         self._clients: dict[str, Any] = {}
+        # Set once every bundle uploaded at start (replay, seed) is final; GET /health says ready: true from then.
+        self.ready = threading.Event()
+        self._stopping = threading.Event()
 
     # -- lifecycle
     def start(self) -> None:
@@ -208,6 +226,7 @@ class LocalStack:
 
     def _start_services(self) -> None:
         self._configure_process_environment()
+        os.environ[READY_ENV] = "false"
         session = boto3.session.Session(region_name=self.options.region)
         config = Config(retries={"max_attempts": 5, "mode": "standard"})
         self._clients = {
@@ -224,10 +243,13 @@ class LocalStack:
         )
         drain_queue(self._clients["sqs"], self.resources.queue_url)  # moto's s3:TestEvent
         os.environ.update(function_environment(self.resources, self.state_dir / "secrets"))
+        self._record_events()
         # After the template's variables: an AWS_ENDPOINT_URL placeholder there must not hide the local AWS.
         self._configure_process_environment()
         if self.options.function_log_level:
             os.environ["POWERTOOLS_LOG_LEVEL"] = self.options.function_log_level
+        # Powertools traces only in Lambda; --trace asks newsdrop.observe for them here too.
+        os.environ["NEWSDROP_TRACE"] = "true" if self.options.trace else "false"
         functions_dir = str(REPO_ROOT / "functions")
         if functions_dir not in sys.path:
             sys.path.insert(0, functions_dir)
@@ -236,6 +258,10 @@ class LocalStack:
         from newsdrop.handlers import lookup as lookup_handler
 
         resources = self.resources
+        from newsdrop.handlers import sweeper as sweeper_handler
+
+        self.sweeper = SweepLoop(sweeper_handler.sweep_once, interval=self.options.sweep_interval)
+        self.sweeper.start()
         resolver = stack_resolver(
             self.options.template,
             self.options.stack,
@@ -252,6 +278,19 @@ class LocalStack:
         )
         self.api = ApiServer(gateway, self.options.host, self.options.api_port)
         self.api.start()
+        # Bundle Finished events link into this gateway, not the cloud URL the template builds.
+        os.environ["API_URL"] = self.api.url
+        from newsdrop import wiring
+
+        wiring.announcer.cache_clear()
+        if self.options.print_events:
+            self.events = EventPrinter(
+                self._clients["logs"],
+                self.events_log_group,
+                since_ms=int(time.time() * 1000),
+                write=lambda line: print(line, flush=True),
+            )
+            self.events.start()
         if self.options.replay and self.dynamodb is not None:
             self.uploaded_at_start += self.restore()
         self.worker = IngestWorker(
@@ -291,6 +330,14 @@ class LocalStack:
         if self.options.seed:
             self.uploaded_at_start += self.upload_seed()
         self.write_local_json()
+        threading.Thread(target=self._await_ready, name="local-ready", daemon=True).start()
+
+    def _await_ready(self) -> None:
+        """Ready once the bundles uploaded at start are final: until then a script sees partial data."""
+        self.wait_for_bundles(self.uploaded_at_start, timeout=float("inf"), stop=self._stopping)
+        if not self._stopping.is_set():
+            os.environ[READY_ENV] = "true"
+            self.ready.set()
 
     def _configure_process_environment(self) -> None:
         # The handlers build their clients from the environment, so it must name the local AWS first.
@@ -312,20 +359,36 @@ class LocalStack:
         os.environ["AWS_REGION"] = self.options.region
 
     def stop(self) -> None:
-        """Stop intake first (drop folder, API), then the ingest worker (it finishes its batch), then the engines."""
-        for part in (self.drop, self.api, self.worker):
+        self._stopping.set()
+        for part in (self.drop, self.api, self.sweeper, self.worker, self.events):
             if part is not None:
                 try:
                     part.stop()
                 except Exception:
                     logger.exception("stopping %s failed", type(part).__name__)
-        self.drop = self.api = self.worker = None
+        self.drop = self.api = self.worker = self.sweeper = self.events = None
         self.aws.stop()
         if self.dynamodb is not None:
             self.dynamodb.stop()
         (self.state_dir / LOCAL_JSON).unlink(missing_ok=True)
 
     # -- bundles
+    def _record_events(self) -> None:
+        """The rule that keeps every Bundle Finished event in a log group (read by `newsdrop events`)."""
+        assert self.resources is not None
+        session = boto3.session.Session(region_name=self.options.region)
+        for name in ("events", "logs"):
+            self._clients[name] = session.client(name, endpoint_url=self.aws.endpoint)
+        bus = function_environment(self.resources).get("EVENT_BUS_NAME") or "default"
+        self.events_log_group = record_events(
+            self._clients["events"],
+            self._clients["logs"],
+            stack=self.resources.stack,
+            bus=bus,
+            region=self.resources.region,
+            account_id=self.resources.account_id,
+        )
+
     def replay(self) -> list[str]:
         """Upload every mirrored bundle again, in arrival order; ingest is idempotent, article ids are content hashes."""
         assert self.resources is not None
@@ -394,6 +457,7 @@ class LocalStack:
             "stack": resources.stack,
             "incoming_prefix": INCOMING_PREFIX,
             "drop_dir": str(self.options.drop_dir.resolve()),
+            "events_log_group": self.events_log_group,
             "state_dir": str(self.state_dir),
             "retry_visibility": self.options.retry_visibility,
             "ingest": {
@@ -489,7 +553,8 @@ def describe(stack: LocalStack, records: Mapping[str, dict[str, Any] | None]) ->
             articles = []
         for article in articles:
             titles.append(article.get("title") or "")
-            lines.append(f"    {article.get('id')}  {article.get('title') or '(no title)'}")
+            # An article whose text has no headline line gets none (the cleaner never invents one): say so.
+            lines.append(f"    {article.get('id')}  {article.get('title') or '(no headline in the text)'}")
     word = max((w for t in titles for w in t.split() if w.isalpha()), key=len, default="news")
     example = f"curl -H 'x-api-key: {info['api_key']}' '{info['api_url']}search?q={word.lower()}'"
     lines += [

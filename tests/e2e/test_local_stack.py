@@ -152,7 +152,7 @@ def test_gateway_answers_key_and_route_errors_itself(
     assert reply.json() == {"message": message}
 
 
-@pytest.mark.parametrize("path", ["/health", "/openapi.json", "/docs"])
+@pytest.mark.parametrize("path", ["/health", "/openapi.json", "/docs", "/review", "/review/review.js"])
 def test_routes_the_template_leaves_open_need_no_key(local_stack: LocalStackProcess, path):
     assert local_stack.get(path, with_key=False).status == 200
 
@@ -180,6 +180,13 @@ def test_restart_keeps_every_bundle_with_the_same_article_ids(tmp_path, engine):
         assert stack.stop() == 0
 
         stack.start()
+        # /health says ready only once the replay is done: from then on, the data is whole without polling.
+        deadline = time.monotonic() + 60
+        while not stack.get("/health", with_key=False).json()["ready"]:
+            assert time.monotonic() < deadline, f"/health never said ready:\n{stack.log()}"
+            time.sleep(0.2)
+        replayed = stack.get("/bundles", key="incoming/keep.zip", limit=1).json()["items"]
+        assert replayed and replayed[0]["status"] == "DONE", replayed
         after = stack.bundle_for_key("incoming/keep.zip")
         ids_after = {a["id"] for a in stack.articles_of(after["bundle_id"])}
         # The cursor secret is kept with the state, so a page cursor handed out before the restart still works.
@@ -205,4 +212,5 @@ def test_restart_keeps_every_bundle_with_the_same_article_ids(tmp_path, engine):
     assert len(ids_before) == len(list(SEEDS.glob("*.txt")))
     assert stack.info["api_key"] == api_key
     assert next_page.status == 200, next_page.body
+    assert "ready: http://127.0.0.1:" in stack.log()
     assert {a["id"] for a in next_page.json()["items"]}.isdisjoint(a["id"] for a in first_page["items"])

@@ -1,4 +1,4 @@
-"""Fixtures: `stack` (template.yaml's bucket, queues and table in moto) and `drop` (upload, deliver, read back)."""
+"""Fixtures: `stack` (template.yaml's resources in moto), `drop` (upload, deliver, read back), `seeded` and `api` (lookup data)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from newsdrop.dal import keys
 from newsdrop.dal.items import first_sighting
 from newsdrop.handlers.ingest import lambda_handler
 from tests.integration.harness import FakeLambdaContext, receive_all, scan_all, sqs_event
+from tests.integration.lookup_seed import FIXTURE_NOW, Api, function_env, reset, seed
 
 
 @dataclass(frozen=True)
@@ -128,3 +129,55 @@ def drop(stack: LocalStack) -> Iterator[SimpleNamespace]:
         stack=stack,
     )
     wiring.reset()
+
+
+@pytest.fixture(scope="module")
+def seeded() -> Iterator[Api]:
+    """Read-only tests share one provisioned stack (as the `stack` fixture builds it), ingested once."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in (
+            "AWS_ENDPOINT_URL",
+            "AWS_PROFILE",
+            "AWS_DEFAULT_PROFILE",
+            "AWS_CONFIG_FILE",
+            "CURSOR_SECRET",
+        ):
+            patch.delenv(name, raising=False)
+        environment = {
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_SECURITY_TOKEN": "testing",
+            "AWS_SESSION_TOKEN": "testing",
+            "AWS_DEFAULT_REGION": DEFAULT_REGION,
+            "AWS_REGION": DEFAULT_REGION,
+            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+            "POWERTOOLS_TRACE_DISABLED": "true",
+            **function_env(),
+        }
+        for name, value in environment.items():
+            patch.setenv(name, value)
+        with mock_aws():
+            session = boto3.session.Session(region_name=DEFAULT_REGION)
+            resources = provision(
+                session, stack=DEFAULT_STACK, account_id=DEFAULT_ACCOUNT_ID, region=DEFAULT_REGION
+            )
+            clients = {name: session.client(name) for name in ("s3", "sqs", "dynamodb")}
+            drain_queue(clients["sqs"], resources.queue_url)
+            reset()
+            stack = SimpleNamespace(bucket=resources.bucket, table=resources.table, **clients)
+            seeded_api = seed(stack)
+            # The real wiring, with the clock set just after the fixture's newest article and a 3-year floor:
+            # walking the default 30 years of empty months in moto would make every listing test slow.
+            service = wiring.lookup()
+            service.now = lambda: FIXTURE_NOW
+            service.floor_months = 36
+            yield seeded_api
+    reset()
+
+
+@pytest.fixture
+def api(stack) -> Iterator[Api]:
+    """A fresh `stack` (conftest) filled the same way, for tests that change the stack or the environment."""
+    reset()
+    yield seed(stack)
+    reset()

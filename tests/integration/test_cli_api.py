@@ -3,10 +3,13 @@ handler run on the queue's messages as Lambda's event source would, and boto3 up
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import json
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -40,7 +43,11 @@ class Gateway:
         messages = receive_all(self.stack.sqs, self.stack.queue_url)
         if not messages:
             return
-        reply = ingest_handler.lambda_handler(sqs_event(messages, self.stack.queue_arn), FakeLambdaContext())
+        # The functions' logs and EMF lines go to their own stdout (CloudWatch), not the command's.
+        with contextlib.redirect_stdout(io.StringIO()):
+            reply = ingest_handler.lambda_handler(
+                sqs_event(messages, self.stack.queue_arn), FakeLambdaContext()
+            )
         failed = {f["itemIdentifier"] for f in reply.get("batchItemFailures", [])}
         for message in messages:
             if message["MessageId"] not in failed:
@@ -62,7 +69,8 @@ class Gateway:
             multiValueQueryStringParameters={k: [v] for k, v in query.items()} or None,
         )
         event["requestContext"].update(path="/Prod" + parts.path, httpMethod=method)
-        reply = lookup.lambda_handler(event, LookupContext())
+        with contextlib.redirect_stdout(io.StringIO()):
+            reply = lookup.lambda_handler(event, LookupContext())
         out = {k: v[-1] for k, v in (reply.get("multiValueHeaders") or {}).items()}
         out.update(reply.get("headers") or {})
         return reply["statusCode"], out, reply["body"].encode("utf-8")
@@ -105,8 +113,37 @@ def gateway(stack, monkeypatch) -> Iterator[str]:
     wiring.reset()
 
 
-def newsdrop(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+@dataclass(frozen=True)
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+    output: str
+
+
+def _cli_lines(text: str) -> str:
+    """The command's own output: the in-process gateway's service logs and EMF lines share CliRunner's stdout.
+
+    (Run as a program, the CLI and the service are separate processes and never share a stream.)
+    """
+
+    def service_line(line: str) -> bool:
+        if not line.startswith("{"):
+            return False
+        try:
+            parsed = json.loads(line)
+        except ValueError:
+            return False
+        return isinstance(parsed, dict) and ("_aws" in parsed or "level" in parsed)
+
+    return "".join(line for line in text.splitlines(keepends=True) if not service_line(line))
+
+
+def newsdrop(*args: str) -> CliResult:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return CliResult(
+        result.exit_code, _cli_lines(result.stdout), _cli_lines(result.stderr), _cli_lines(result.output)
+    )
 
 
 def newsdrop_json(*args: str) -> Any:

@@ -330,8 +330,8 @@ def test_unreadable_bundle_fails_is_quarantined_and_original_kept(drop, case):
         drop.stack.s3.get_object(Bucket=drop.stack.bucket, Key=f"{qkey}.error.json")["Body"].read()
     )
     assert report["error"]["code"] == code and "what_to_do" in report
-    if data:
-        assert drop.stack.s3.get_object(Bucket=drop.stack.bucket, Key=qkey)["Body"].read() == data
+    # The key the record names holds the bundle, an empty one included.
+    assert drop.stack.s3.get_object(Bucket=drop.stack.bucket, Key=qkey)["Body"].read() == data
     assert drop.articles() == []
 
 
@@ -469,3 +469,15 @@ def test_oversize_article_is_stored_whole(drop):
     )
     assert stored["body"].count("Paragraph ") == 9000
     assert stored["body"].endswith(paragraphs[-1])
+
+
+def test_the_ingested_log_line_carries_counts_as_numbers_and_the_record_names_a_tar_gz(drop, caplog):
+    import logging
+
+    caplog.set_level(logging.INFO)
+    key = "incoming/seeds.tar.gz"
+    assert drop.drop(key, seed_bundle("tar.gz")) == {"batchItemFailures": []}
+    [line] = [r for r in caplog.records if r.getMessage() == "bundle ingested"]
+    assert line.counts == ALL_FIVE_NEW
+    assert all(type(value) is int for value in line.counts.values())
+    assert drop.bundle_for(key)["format"] == "tar.gz"

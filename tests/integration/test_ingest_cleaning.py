@@ -9,8 +9,8 @@ from newsdrop import wiring
 from newsdrop.articles import heavy_fields_of
 from newsdrop.handlers.ingest import lambda_handler
 from tests.integration.harness import FakeLambdaContext, receive_all, sqs_event
+from tests.integration.lookup_seed import Api
 from tests.integration.test_ingest import zip_of
-from tests.integration.test_lookup_fixtures import Api
 from tests.unit.test_bundle_cleaner import PAGE, PARAGRAPHS, story
 
 

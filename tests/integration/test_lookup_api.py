@@ -1,6 +1,5 @@
 """The lookup handler against moto, with the table filled by the real ingest handler: every route and filter."""
 
-# ruff: noqa: F811  (pytest fixtures imported from test_lookup_fixtures are parameters here)
 from __future__ import annotations
 
 import json
@@ -16,13 +15,7 @@ from newsdrop.lookup.service import Lookup
 from newsdrop.terms import index_terms, query_terms, tokens
 from tests.bundle_factory import load_seeds
 from tests.integration.harness import EVENTS
-from tests.integration.test_lookup_fixtures import (  # noqa: F401  (fixtures)
-    SEED_KEYS,
-    SYNTH_BUNDLE,
-    SYNTH_KEY,
-    Api,
-    seeded,
-)
+from tests.integration.lookup_seed import SEED_KEYS, SYNTH_BUNDLE, SYNTH_KEY, Api
 
 UNKNOWN_ARTICLE = "f" * 32
 

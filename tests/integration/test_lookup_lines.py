@@ -1,6 +1,5 @@
 """GET /articles/{id} shows the member's every line in order, the removed ones marked with their rule."""
 
-# ruff: noqa: F811  (pytest fixtures imported from test_lookup_fixtures are parameters here)
 from __future__ import annotations
 
 import json
@@ -8,7 +7,6 @@ import json
 from newsdrop.dal import keys
 from tests.bundle_factory import load_seeds
 from tests.integration.harness import EVENTS, gold
-from tests.integration.test_lookup_fixtures import seeded  # noqa: F401  (fixture)
 
 
 def test_article_lines_are_the_source_lines_with_the_gold_verdicts(seeded):

@@ -1,7 +1,6 @@
 """Property-based test: schemathesis cases from the generated OpenAPI document, sent in-process as API Gateway
 events to the lookup handler; no answer may be a 5xx and every answer must conform to the document."""
 
-# ruff: noqa: F811  (pytest fixtures imported from test_lookup_fixtures are parameters here)
 from __future__ import annotations
 
 import json
@@ -23,7 +22,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from newsdrop.handlers import lookup
-from tests.integration.test_lookup_fixtures import Api, seeded  # noqa: F401  (fixture)
+from tests.integration.lookup_seed import Api
 
 SCHEMA = schemathesis.openapi.from_dict(json.loads(lookup.openapi_document()))
 OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]

@@ -1,6 +1,5 @@
 """Lookup tests that change the stack or the environment: each gets its own `stack` (conftest) via `api`."""
 
-# ruff: noqa: F811  (pytest fixtures imported from test_lookup_fixtures are parameters here)
 from __future__ import annotations
 
 import json
@@ -9,7 +8,7 @@ from newsdrop import wiring
 from newsdrop.dal import keys
 from newsdrop.dal.table import ArticleTable
 from tests.integration.harness import EVENTS
-from tests.integration.test_lookup_fixtures import NOW, api, write_big_article  # noqa: F401  (fixture)
+from tests.integration.lookup_seed import NOW, write_big_article
 
 
 def test_body_stored_in_s3_is_served_whole(api):

@@ -48,21 +48,23 @@ def test_drain_queue_empties_the_queue_and_decodes_bodies(stack):
     assert drain_queue(stack.sqs, stack.queue_url) == []
 
 
-def test_ingest_queue_redrives_to_the_dlq_after_three_receives(stack):
+def test_ingest_queue_redrives_to_the_dlq_after_max_receive_count(stack):
     attributes = stack.sqs.get_queue_attributes(QueueUrl=stack.queue_url, AttributeNames=["All"])[
         "Attributes"
     ]
     redrive = json.loads(attributes["RedrivePolicy"])
 
     assert redrive["deadLetterTargetArn"] == stack.dlq_arn
-    assert int(redrive["maxReceiveCount"]) == 3
+    assert (
+        int(redrive["maxReceiveCount"]) == int(stack.resources.ingest_environment["MAX_RECEIVE_COUNT"]) == 5
+    )
     assert int(attributes["VisibilityTimeout"]) >= 6 * stack.resources.ingest_timeout
     assert attributes["SqsManagedSseEnabled"] == "true"
 
 
-def test_message_received_three_times_moves_to_the_dlq(stack):
+def test_message_received_max_receive_count_times_moves_to_the_dlq(stack):
     stack.sqs.send_message(QueueUrl=stack.queue_url, MessageBody="poison")
-    for _ in range(3):
+    for _ in range(int(stack.resources.ingest_environment["MAX_RECEIVE_COUNT"])):
         received = stack.sqs.receive_message(QueueUrl=stack.queue_url, VisibilityTimeout=0)["Messages"]
         assert [m["Body"] for m in received] == ["poison"]
 

@@ -12,7 +12,7 @@ from newsdrop.dal import keys
 from newsdrop.ingest import service
 from newsdrop.text.similar import MIN_TOKENS
 from tests.integration.harness import message_with_body, receive_all
-from tests.integration.test_lookup_fixtures import Api
+from tests.integration.lookup_seed import Api
 
 WIRE = (
     "The regional water authority said on Tuesday that the northern reservoir had fallen to its lowest level "

@@ -319,3 +319,22 @@ def test_a_form_feed_glued_to_text_is_a_page_break_not_a_separator():
     assert [(m.name, m.content) for m in split(pages, "doc.txt")] == [("doc.txt", pages)]
     # A lone trailing form feed separates nothing: still one article, named after the bundle.
     assert [(m.name, m.content) for m in split(pages + b"\n\f", "doc.txt")] == [("doc.txt", pages)]
+
+
+# bzip2 decompresses nothing before a whole block (up to 900 kB) is read, so only a small tar.bz2 is told apart
+# within the 4 KiB head; a large one stays labelled bzip2.
+@pytest.mark.parametrize(
+    ("codec", "label", "files"),
+    [
+        ("gzip", "tar.gz", load_seeds()),
+        ("xz", "tar.xz", load_seeds()),
+        ("bzip2", "tar.bz2", {"a.txt": b"A short article about the harbour."}),
+    ],
+)
+def test_a_compressed_tar_is_labelled_as_one_not_by_its_compression(codec, label, files):
+    from newsdrop.bundles import HEAD_BYTES, format_label
+
+    bundle = compress(tar_bytes(files), codec)
+    assert detect_format(bundle[:4096]) == codec  # what the splitter opens first
+    assert format_label(bundle[:4096]) == label  # what the bundle record shows
+    assert format_label(compress(b'{"text": "one article"}\n', codec)[:HEAD_BYTES]) == codec

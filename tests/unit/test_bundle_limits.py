@@ -287,7 +287,16 @@ def test_a_gzip_stream_with_a_bomb_ratio_raises_limit_exceeded(data):
         split(data, "bomb.gz")
 
 
-@pytest.mark.parametrize("kind", ["zip", "tar", "tar.gz", "jsonl", "json-array", "csv", "text-headers"])
+def test_a_zip_listing_more_entries_than_members_allowed_is_refused_before_any_is_read():
+    # zipfile would hold a ZipInfo per entry (200,000 take ~110 MiB): the end record's count decides first.
+    items, error = split_until_error(make_bundle("zip", SEEDS), "b.zip", Limits(max_members=3))
+
+    assert items == []
+    assert isinstance(error, LimitExceeded)
+    assert "5 entries" in str(error) and "smaller archives" in str(error)
+
+
+@pytest.mark.parametrize("kind", ["tar", "tar.gz", "jsonl", "json-array", "csv", "text-headers"])
 def test_too_many_members_raises_after_yielding_the_allowed_ones(kind):
     items, error = split_until_error(make_bundle(kind, SEEDS), f"b.{kind}", Limits(max_members=3))
 

@@ -217,3 +217,22 @@ def test_a_long_sentence_that_starts_like_a_stamp_is_not_a_date_line() -> None:
     article = clean_article(_article("Headline of the day", LEAD, sentence, SECOND, THIRD))
     assert sentence in article.body
     assert article.published is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("# Harbour cranes return to the port", "Harbour cranes return to the port"),
+        ("## Harbour cranes return to the port ##", "Harbour cranes return to the port"),
+        ("#5 Harbour cranes return to the port", "#5 Harbour cranes return to the port"),
+    ],
+)
+def test_a_markdown_heading_title_loses_its_marks_but_the_line_keeps_them(heading: str, title: str) -> None:
+    body = (
+        "The port authority said on Monday that the harbour cranes, idle for months, are working again "
+        "and ships are being loaded through the night.\n\n"
+        "Dock workers welcomed the news after weeks of uncertainty about the future of the terminal."
+    )
+    article = clean_article(f"{heading}\n\n{body}\n")
+    assert article.title == title
+    assert article.lines[0].text == heading and article.lines[0].role == "title"

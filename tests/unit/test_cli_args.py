@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -65,7 +67,7 @@ def test_unreachable_api_exits_3(unconfigured, monkeypatch):
     monkeypatch.setattr("newsdrop_cli.api.time.sleep", lambda s: None)
     result = invoke("status")
     assert result.exit_code == 3
-    assert "cannot reach the newsdrop API" in result.stderr
+    assert "nothing listens at http://127.0.0.1:9/" in result.stderr
 
 
 def test_drop_needs_a_bucket(unconfigured, monkeypatch, tmp_path):
@@ -210,3 +212,154 @@ def test_follow_gives_up_after_the_timeout_and_says_what_it_saw():
         follow(api, uploaded(), timeout=5, on_update=lambda s: None, clock=lambda: now[0], sleep=sleep)
     assert "newsdrop status" in caught.value.hint
     assert api.polls == 6
+
+
+# --- what the client says when the service is slow, absent, or refuses a parameter --------------------------
+@pytest.fixture
+def silent_server():
+    """A listener that accepts connections and never answers: a running but busy service. Counts connections."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/", accepted
+    stop.set()
+    thread.join(timeout=2)
+    for conn in accepted:
+        conn.close()
+    listener.close()
+
+
+def test_a_timeout_is_not_retried_and_says_the_stack_is_busy_not_down(silent_server):
+    from newsdrop_cli.errors import TimedOut
+
+    url, accepted = silent_server
+    slept: list[float] = []
+    client = ApiClient(url, "key", timeout=0.3, retries=3, sleep=slept.append)
+    with pytest.raises(TimedOut) as caught:
+        client.get("articles/" + "a" * 32)
+    assert "did not answer within 0.3 s" in str(caught.value)
+    assert "make run" not in caught.value.hint
+    assert "busy" in caught.value.hint
+    assert len(accepted) == 1  # one request: nothing left queued behind the slow call
+    assert slept == []
+
+
+def test_a_refused_connection_says_start_the_local_stack(unconfigured, monkeypatch):
+    monkeypatch.setenv("NEWSDROP_API_URL", "http://127.0.0.1:9/")
+    monkeypatch.setattr("newsdrop_cli.api.time.sleep", lambda s: None)
+    result = invoke("get", "a" * 32)
+    assert result.exit_code == 3
+    assert "connection refused" in result.stderr
+    assert "what to do: start the local stack with `make run`" in " ".join(result.stderr.split())
+
+
+@pytest.fixture
+def canned_api(monkeypatch, unconfigured):
+    """NEWSDROP_API_URL pointing at a server that answers every GET with the status and JSON body given."""
+    import http.server
+    import threading
+
+    reply: dict = {"status": 200, "body": {}}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            payload = json.dumps(reply["body"]).encode()
+            self.send_response(reply["status"])
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("NEWSDROP_API_URL", f"http://127.0.0.1:{server.server_address[1]}/")
+    monkeypatch.setenv("NEWSDROP_API_KEY", "key")
+    yield reply
+    server.shutdown()
+    server.server_close()
+
+
+def _bad(message: str, code: str = "bad_parameter") -> dict:
+    return {"status": 400, "body": {"error": {"code": code, "message": message}}}
+
+
+@pytest.mark.parametrize(
+    ("args", "answer", "advice"),
+    [
+        (
+            ["get", "0000"],
+            _bad("path parameter 'article_id': String should match pattern '^[0-9a-f]{32}$'"),
+            "32 lowercase hex characters",
+        ),
+        (
+            ["search", "the"],
+            _bad("q has no searchable word: use words of 2 to 40 letters that are not stop words like 'the'"),
+            "not stop words",
+        ),
+        (
+            ["articles", "--since", "yesterday"],
+            _bad("since must be a date YYYY-MM-DD or an ISO 8601 date-time; got 'yesterday'"),
+            "YYYY-MM-DD",
+        ),
+        (
+            ["get", "f" * 32],
+            {"status": 404, "body": {"error": {"code": "not_found", "message": "no article ffff"}}},
+            "`newsdrop articles` lists articles",
+        ),
+        (
+            ["status", "nosuchbundle"],
+            {"status": 404, "body": {"error": {"code": "not_found", "message": "no bundle nosuchbundle"}}},
+            "`newsdrop status` lists bundles",
+        ),
+        (
+            ["articles"],
+            _bad("cursor was altered", code="invalid_cursor"),
+            "run the command again from the start",
+        ),
+        (["search", "aleppo"], {"status": 429, "body": {"message": "Limit Exceeded"}}, "wait a minute"),
+    ],
+)
+def test_every_api_error_says_what_to_do(canned_api, monkeypatch, args, answer, advice):
+    monkeypatch.setattr("newsdrop_cli.api.time.sleep", lambda s: None)
+    canned_api.update(answer)
+    result = invoke(*args)
+    assert result.exit_code == 1
+    said = " ".join(result.stderr.split())
+    assert said.startswith("error: ")
+    assert f"what to do: {advice}" in said or advice in said.split("what to do:", 1)[1]
+
+
+@pytest.mark.parametrize("args", [["get"], ["nosuchcommand"], ["articles", "--limit", "many"]])
+def test_usage_errors_say_what_to_do_too(args, unconfigured):
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert "error: " in result.stderr
+    assert "what to do: see `newsdrop" in " ".join(result.stderr.split())
+
+
+def test_an_empty_date_filtered_listing_says_undated_articles_are_left_out(canned_api):
+    canned_api.update({"status": 200, "body": {"items": [], "next_cursor": None}})
+    result = invoke("articles", "--source", "Press TV", "--since", "2016-12-01")
+    assert result.exit_code == 0
+    assert "leave out undated articles" in " ".join(result.stderr.split())
+    assert "leave out" not in invoke("articles", "--source", "Press TV").stderr

@@ -13,15 +13,24 @@ from newsdrop_cli.render import counts_text, human_bytes, short_time, source_lin
     ("size", "text"),
     [
         (None, "-"),
-        (0, "0 B"),
-        (1023, "1023 B"),
-        (1024, "1.0 KB"),
-        (5 * 1024 * 1024 + 512 * 1024, "5.5 MB"),
-        (3 * 1024**4, "3072.0 GB"),
+        (0, "0 bytes"),
+        (999, "999 bytes"),
+        (3013, "3.0 kB"),  # 2.9 KiB: once shown as "2.9 KB" on the record while the upload bar said 3.0 kB
+        (5_500_000, "5.5 MB"),
+        (3 * 10**12, "3.0 TB"),
     ],
 )
 def test_human_bytes(size, text):
     assert human_bytes(size) == text
+
+
+def test_record_sizes_use_the_upload_bars_units():
+    from rich.progress import DownloadColumn, Progress
+
+    progress = Progress()
+    task = progress.add_task("upload", total=3013, completed=3013)
+    bar = DownloadColumn().render(progress.tasks[task]).plain
+    assert bar.endswith(human_bytes(3013).split()[1]) and human_bytes(3013).split()[0] in bar
 
 
 def test_counts_text_fills_missing_counts_with_zero():
@@ -113,7 +122,7 @@ def test_bundle_view_lists_errors():
         },
     )
     text = console.export_text()
-    assert "PARTIAL" in text and "incoming/x.zip" in text and "2.0 KB" in text
+    assert "PARTIAL" in text and "incoming/x.zip" in text and "2.0 kB" in text
     assert "bad.txt" in text and "binary" in text and "not text; remove it" in text and "3 more" in text
 
 
@@ -150,3 +159,14 @@ def test_similar_table_shows_similarity_with_three_decimals_first():
     header = next(line for line in text.splitlines() if "similarity" in line)
     assert header.index("similarity") < header.index("id") < header.index("source") < header.index("title")
     assert "0.800" in text and "a" * 32 in text and "Coast Times" in text
+
+
+def test_status_table_shows_whole_keys_on_a_narrow_terminal():
+    from newsdrop_cli.render import bundles_table
+
+    key = "incoming/2026/12/partner-exports/very-long-bundle-name-from-the-partner-feed.tar.gz"
+    console = Console(record=True, width=100)
+    console.print(bundles_table([{"bundle_id": "b" * 24, "status": "DONE", "key": key, "size": 3013}]))
+    text = console.export_text()
+    assert "…" not in text
+    assert key in "".join(line.split("│")[3].strip() for line in text.splitlines() if line.count("│") > 3)

@@ -400,3 +400,24 @@ def test_secrets_manager_references_become_a_local_secret_kept_across_restarts(t
 def test_references_without_a_local_value_stop_the_start(tmp_path):
     with pytest.raises(TemplateError, match="ssm"):
         resolve_dynamic_references("{{resolve:ssm:/newsdrop/key}}", tmp_path)
+
+
+def test_the_sweep_loop_sweeps_on_its_interval_and_survives_a_failing_sweep():
+    import threading
+
+    from infra.local.sweeploop import SweepLoop
+
+    calls: list[int] = []
+    done = threading.Event()
+
+    def sweep() -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("the table is down")
+        done.set()
+
+    loop = SweepLoop(sweep, interval=0.01)
+    loop.start()
+    assert done.wait(timeout=10), "a second sweep ran after the first one failed"
+    loop.stop()
+    assert len(calls) >= 2

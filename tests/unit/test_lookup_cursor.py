@@ -86,3 +86,33 @@ def test_default_secret_differs_per_table():
 def test_empty_secret_is_refused():
     with pytest.raises(ValueError, match="CURSOR_SECRET"):
         CursorCodec(b"")
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        {"k": {"pk": {"S": "ART#" + "a" * 32}}},
+        {"m": "2016-12", "k": None},
+        {"o": 40},
+        # The longest a listing can stop at: bundles of an S3 key of 1,024 bytes, all of them non-ASCII.
+        {
+            "k": {
+                "gsi1pk": {"S": "KEY#" + "é" * 512},
+                "gsi1sk": {"S": "2026-12-05T11:24:36.021Z"},
+                "pk": {"S": "BUNDLE#" + "b" * 24},
+                "sk": {"S": "STATUS"},
+            }
+        },
+    ],
+)
+def test_every_cursor_the_api_writes_matches_the_documented_pattern(position):
+    import re
+
+    from newsdrop.handlers import lookup
+    from newsdrop.lookup.cursor import CURSOR_PATTERN
+
+    cursor = CursorCodec(b"secret").encode(position, "scope")
+    assert re.fullmatch(CURSOR_PATTERN, cursor)
+    documented = json.loads(lookup.openapi_document())["paths"]["/articles"]["get"]["parameters"]
+    [schema] = [p["schema"] for p in documented if p["name"] == "cursor"]
+    assert re.search(schema["pattern"], cursor) and len(cursor) <= schema["maxLength"]

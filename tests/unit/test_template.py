@@ -24,7 +24,7 @@ ACCOUNT = "111122223333"
 REGION = "eu-west-1"
 TEMPLATE = load_template()
 RESOURCES = TEMPLATE["Resources"]
-PUBLIC_ROUTES = {"/health", "/openapi.json", "/docs", "/docs/{proxy+}"}
+PUBLIC_ROUTES = {"/health", "/openapi.json", "/docs", "/docs/{proxy+}", "/review", "/review/{proxy+}"}
 KEYED_ROUTES = {
     "/articles",
     "/articles/{article_id}",
@@ -144,11 +144,14 @@ def test_queues_are_encrypted():
         assert p.get("SqsManagedSseEnabled") is True or "KmsMasterKeyId" in p, lid
 
 
-def test_ingest_queue_redrives_to_the_dlq_after_three_receives():
-    r = resolver()
+@pytest.mark.parametrize("receives", [5, 8])
+def test_ingest_queue_redrives_after_max_receive_count_and_the_function_reads_the_same(receives):
+    r = resolver(MaxReceiveCount=receives)
     redrive = r.resolve(RESOURCES["IngestQueue"]["Properties"])["RedrivePolicy"]
 
-    assert redrive == {"deadLetterTargetArn": r.get_att("IngestDLQ", "Arn"), "maxReceiveCount": 3}
+    assert redrive == {"deadLetterTargetArn": r.get_att("IngestDLQ", "Arn"), "maxReceiveCount": receives}
+    assert function_environment(r, "IngestFunction")["MAX_RECEIVE_COUNT"] == str(receives)
+    assert TEMPLATE["Parameters"]["MaxReceiveCount"]["MinValue"] >= 5
     assert props("IngestDLQ")["MessageRetentionPeriod"] == 14 * 24 * 3600
 
 
@@ -172,16 +175,61 @@ def test_queue_policy_lets_only_the_drop_bucket_of_this_account_send():
     assert statement["Condition"]["StringEquals"]["aws:SourceAccount"] == ACCOUNT
 
 
-@pytest.mark.parametrize(("email", "notifies"), [("", False), ("ops@example.org", True)])
-def test_dead_letter_alarm_fires_on_one_message_and_notifies_only_with_an_email(email, notifies):
+@pytest.mark.parametrize(("email", "subscribed"), [("", False), ("ops@example.org", True)])
+def test_dead_letter_alarm_fires_on_one_message_and_the_topic_mails_only_with_an_email(email, subscribed):
     r = resolver(AlarmEmail=email)
     alarm = r.resolve(RESOURCES["DeadLetterAlarm"]["Properties"])
 
     assert (alarm["Namespace"], alarm["MetricName"]) == ("AWS/SQS", "ApproximateNumberOfMessagesVisible")
     assert alarm["Dimensions"] == [{"Name": "QueueName", "Value": r.get_att("IngestDLQ", "QueueName")}]
     assert alarm["Threshold"] == 1 and alarm["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
-    assert ("AlarmActions" in alarm) is notifies
-    assert r.is_active("AlarmTopic") is notifies
+    assert alarm["AlarmActions"] == [r.ref("AlarmTopic")]
+    assert ("Subscription" in r.resolve(RESOURCES["AlarmTopic"]["Properties"])) is subscribed
+
+
+def test_alarms_cover_ingest_errors_throttles_backlog_dlq_and_stuck_bundles_on_one_topic():
+    r = resolver()
+    for function in of_type("AWS::Serverless::Function"):
+        r.register(function, f"{STACK}-{function}")  # a function's name is CloudFormation's to choose
+    alarms = {lid: r.resolve(RESOURCES[lid]["Properties"]) for lid in of_type("AWS::CloudWatch::Alarm")}
+    watched = {(a["Namespace"], a["MetricName"]) for a in alarms.values()}
+
+    assert {
+        ("AWS/Lambda", "Errors"),
+        ("AWS/Lambda", "Throttles"),
+        ("AWS/SQS", "ApproximateAgeOfOldestMessage"),
+        ("AWS/SQS", "ApproximateNumberOfMessagesVisible"),
+        ("newsdrop", "StuckBundles"),
+    } <= watched
+    for lid, alarm in alarms.items():
+        assert alarm["AlarmActions"] == [r.ref("AlarmTopic")], lid
+        assert alarm["AlarmDescription"].strip(), lid
+
+
+def test_sweeper_runs_on_a_schedule_and_may_only_query_bundles_update_records_and_resume():
+    events = function_properties(TEMPLATE, "SweeperFunction")["Events"]
+    (schedule,) = events.values()
+    grants = granted("SweeperFunction")
+
+    assert schedule["Type"] in ("Schedule", "ScheduleV2")
+    assert schedule["Properties"]["ScheduleExpression"].startswith("rate(")
+    assert set(grants) == {"dynamodb:Query", "dynamodb:UpdateItem", "sqs:SendMessage"}
+    assert grants["dynamodb:Query"] == {
+        f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{STACK}-articles/index/gsi2"
+    }
+
+
+def test_ingest_concurrency_is_capped_and_tmp_fits_the_spool_bound():
+    r = resolver(IngestMaxConcurrency=7)
+    events = function_properties(TEMPLATE, "IngestFunction")["Events"]
+    (sqs_event,) = [r.resolve(e["Properties"]) for e in events.values() if e["Type"] == "SQS"]
+    function = r.resolve(
+        {k: v for k, v in function_properties(TEMPLATE, "IngestFunction").items() if k != "Events"}
+    )
+    spool = int(function_environment(r, "IngestFunction")["MAX_SPOOL_BYTES"])
+
+    assert sqs_event["ScalingConfig"] == {"MaximumConcurrency": 7}
+    assert 0 < spool <= function["EphemeralStorage"]["Size"] * 1024 * 1024 * 0.8
 
 
 # ---------------------------------------------------------------------------- table
@@ -347,7 +395,10 @@ def test_api_serves_exactly_the_documented_routes_with_get():
     events = api_events()
 
     assert set(events) == PUBLIC_ROUTES | KEYED_ROUTES
-    assert {e["Method"].lower() for e in events.values()} == {"get"}
+    # /health takes every method so the function, not the gateway, answers 405 to the ones it does not serve.
+    assert {path: e["Method"].lower() for path, e in events.items() if e["Method"].lower() != "get"} == {
+        "/health": "any"
+    }
     assert all(e["RestApiId"] == {"Ref": "LookupApi"} for e in events.values())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ class ObjectInfo:
 
 
 def _translate(exc: ClientError, what: str) -> StorageError:
+    # ``what`` names the key, never the bucket: messages end up in bundle records the API shows.
     code = str(exc.response.get("Error", {}).get("Code", ""))
     if code in ("NoSuchKey", "404", "NoSuchVersion", "NotFound"):
         return NotFound(f"{what}: object not found", hint="it was deleted or overwritten before ingest ran")
@@ -43,9 +45,12 @@ class RangedObjectReader(io.RawIOBase):
     without downloading or holding the whole object.
     """
 
-    def __init__(self, client: Any, bucket: str, info: ObjectInfo) -> None:
+    def __init__(
+        self, client: Any, bucket: str, info: ObjectInfo, on_read: Callable[[int], None] | None = None
+    ) -> None:
         super().__init__()
         self._client = client
+        self._on_read = on_read
         self._bucket = bucket
         self._info = info
         self._pos = 0
@@ -82,9 +87,11 @@ class RangedObjectReader(io.RawIOBase):
             body = self._client.get_object(**kwargs)["Body"]
             data = body.read()
         except ClientError as exc:
-            raise _translate(exc, f"GetObject s3://{self._bucket}/{self._info.key}") from exc
+            raise _translate(exc, f"GetObject {self._info.key}") from exc
         view[: len(data)] = data
         self._pos += len(data)
+        if self._on_read is not None:
+            self._on_read(len(data))
         return len(data)
 
 
@@ -94,6 +101,7 @@ class DropBucket:
     def __init__(self, client: Any, bucket_name: str) -> None:
         self._client = client
         self.name = bucket_name
+        self.bytes_read = 0  # bundle bytes fetched by open() readers (the ingest's BytesRead metric)
 
     def head(self, key: str, version_id: str | None = None) -> ObjectInfo:
         kwargs: dict[str, Any] = {"Bucket": self.name, "Key": key}
@@ -102,7 +110,7 @@ class DropBucket:
         try:
             reply = self._client.head_object(**kwargs)
         except ClientError as exc:
-            raise _translate(exc, f"HeadObject s3://{self.name}/{key}") from exc
+            raise _translate(exc, f"HeadObject {key}") from exc
         return ObjectInfo(
             key=key,
             size=int(reply["ContentLength"]),
@@ -111,7 +119,12 @@ class DropBucket:
         )
 
     def open(self, info: ObjectInfo, *, chunk: int = READ_CHUNK) -> io.BufferedReader:
-        return io.BufferedReader(RangedObjectReader(self._client, self.name, info), buffer_size=chunk)
+        return io.BufferedReader(
+            RangedObjectReader(self._client, self.name, info, self._count_read), buffer_size=chunk
+        )
+
+    def _count_read(self, size: int) -> None:
+        self.bytes_read += size
 
     def copy(self, info: ObjectInfo, dest_key: str) -> None:
         source: dict[str, Any] = {"Bucket": self.name, "Key": info.key}
@@ -120,16 +133,16 @@ class DropBucket:
         try:
             self._client.copy_object(Bucket=self.name, Key=dest_key, CopySource=source)
         except ClientError as exc:
-            raise _translate(exc, f"CopyObject to s3://{self.name}/{dest_key}") from exc
+            raise _translate(exc, f"CopyObject to {dest_key}") from exc
 
     def put_bytes(self, key: str, data: bytes, *, content_type: str = "application/octet-stream") -> None:
         try:
             self._client.put_object(Bucket=self.name, Key=key, Body=data, ContentType=content_type)
         except ClientError as exc:
-            raise _translate(exc, f"PutObject s3://{self.name}/{key}") from exc
+            raise _translate(exc, f"PutObject {key}") from exc
 
     def get_bytes(self, key: str) -> bytes:
         try:
             return self._client.get_object(Bucket=self.name, Key=key)["Body"].read()
         except ClientError as exc:
-            raise _translate(exc, f"GetObject s3://{self.name}/{key}") from exc
+            raise _translate(exc, f"GetObject {key}") from exc

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import io
+import bz2
+import copy
+import lzma
 import posixpath
 import re
 import stat
@@ -12,14 +14,16 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from newsdrop.bundles.detect import looks_binary
 from newsdrop.bundles.streams import (
+    CHUNK,
     RATIO_FLOOR_BYTES,
     Budget,
     CountingReader,
     Readable,
+    SpoolFull,
     read_bounded,
     spool,
 )
@@ -142,7 +146,7 @@ def _ratio_problem(path: str, ratio: int) -> MemberProblem:
 
 
 def _nested(
-    source: Readable, path: str, scope: ArchiveScope, open_nested: OpenNested
+    source: Readable, path: str, scope: ArchiveScope, budget: Budget, open_nested: OpenNested
 ) -> Iterator[Member | MemberProblem]:
     if scope.depth >= scope.max_nesting:
         name = scope.prefix + path
@@ -153,8 +157,13 @@ def _nested(
         )
         return
     bounded = CountingReader(source, limit=scope.max_bundle_bytes, what=path)
-    with spool(bounded) as spooled:
-        yield from open_nested(spooled, path)  # type: ignore[arg-type]
+    try:
+        with spool(bounded, budget, what=scope.prefix + path) as spooled:
+            yield from open_nested(spooled, path)  # type: ignore[arg-type]
+    except (
+        SpoolFull
+    ) as exc:  # this bundle inside the archive is too big to copy aside; its neighbours are not
+        yield MemberProblem(scope.prefix + path, exc.code, f"{exc} ({exc.hint})")
 
 
 # --- zip -----------------------------------------------------------------------------------------
@@ -201,42 +210,108 @@ def iter_zip(
             yield from _zip_entry(archive, info, path, scope, budget, open_nested)
 
 
-# zipfile holds every directory entry in memory; a directory this large is refused before it is parsed.
+# zipfile reads the whole central directory and keeps a ZipInfo (~500 bytes) per entry: a directory this
+# large, or listing more entries than a bundle may have members, is refused before zipfile parses it.
 CENTRAL_DIRECTORY_BOUND = 32 * MiB
-_EOCD = struct.Struct("<4s4H2LH")
-_ZIP64_LOCATOR = struct.Struct("<4sLQL")
-_ZIP64_EOCD = struct.Struct("<4sQ2H2L4Q")
-_EOCD_SEARCH = _EOCD.size + 0xFFFF  # the record may be followed by a comment of up to 64 KiB
 
 
 def _check_zip_directory(source: BinaryIO, max_members: int) -> None:
-    """Refuse a zip whose central directory (as its end record declares) is absurdly large.
+    """Refuse a zip whose central directory, as zipfile itself will read it, is too large.
 
-    Smaller excesses are caught member by member, after the members within the limit were yielded.
+    The end record is found by zipfile's own routine (exact end first, then the comment search, then
+    Zip64), so a crafted archive cannot show this check one record and zipfile another.
     """
-    end = source.seek(0, io.SEEK_END)
-    start = max(0, end - _EOCD_SEARCH)
-    source.seek(start)
-    tail = source.read(end - start)
+    try:
+        # Private but stable since Python 2: the function ZipFile runs next. Parsing alike is the point.
+        end = zipfile._EndRecData(source)  # type: ignore[attr-defined]
+    except OSError:
+        end = None
     source.seek(0)
-    at = tail.rfind(b"PK\x05\x06")
-    if at < 0 or len(tail) - at < _EOCD.size:
+    if not end:
         return  # zipfile reports the damage with its own message
-    _, _, _, _, entries, directory_size, _, _ = _EOCD.unpack_from(tail, at)
-    locator_at = at - _ZIP64_LOCATOR.size
-    if locator_at >= 0 and tail[locator_at : locator_at + 4] == b"PK\x06\x07":
-        _, _, zip64_offset, _ = _ZIP64_LOCATOR.unpack_from(tail, locator_at)
-        source.seek(zip64_offset)
-        record = source.read(_ZIP64_EOCD.size)
-        source.seek(0)
-        if len(record) == _ZIP64_EOCD.size and record.startswith(b"PK\x06\x06"):
-            entries, directory_size = _ZIP64_EOCD.unpack(record)[7:9]
-    if directory_size > CENTRAL_DIRECTORY_BOUND or entries > 10 * max_members:
+    entries = end[zipfile._ECD_ENTRIES_TOTAL]  # type: ignore[attr-defined]
+    directory_size = end[zipfile._ECD_SIZE]  # type: ignore[attr-defined]
+    if directory_size > CENTRAL_DIRECTORY_BOUND or entries > max_members:
         raise LimitExceeded(
-            f"the zip archive lists {entries} entries in a {directory_size}-byte directory, "
-            f"far over the {max_members}-member limit",
+            f"the zip archive lists {entries} entries in a {directory_size}-byte directory, over the "
+            f"{max_members}-member limit or the {CENTRAL_DIRECTORY_BOUND}-byte directory bound",
             hint="split it into several smaller archives and upload them separately",
         )
+
+
+# zipfile bounds its own output for these (Deflate decompresses with max_length); not for bzip2 and LZMA,
+# which it inflates a whole compressed read at a time (4 KB of bzip2 can be hundreds of MiB).
+_ZIPFILE_BOUNDED = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
+
+
+def _open_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Any:
+    """A readable over the member's decompressed bytes that never returns more than was asked for."""
+    if info.compress_type in _ZIPFILE_BOUNDED:
+        return archive.open(info)
+    if info.compress_type not in (zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+        raise NotImplementedError(f"compression method {info.compress_type}")
+    # zipfile still finds, checks and frames the member; only its decompression is replaced: open the
+    # compressed bytes as if stored (no CRC check on them: the decompressed bytes are checked below).
+    raw_info = copy.copy(info)
+    raw_info.compress_type = zipfile.ZIP_STORED
+    raw_info.file_size = info.compress_size
+    del raw_info.CRC
+    return _BoundedZipDecompression(archive.open(raw_info), info)
+
+
+class _BoundedZipDecompression:
+    """bzip2 or LZMA zip member data decompressed ``max_length`` at a time, with zipfile's CRC check."""
+
+    def __init__(self, raw: Any, info: zipfile.ZipInfo) -> None:
+        self._raw = raw
+        self._name = info.filename
+        self._expected_crc = info.CRC
+        self._crc = 0
+        self._done = False
+        self._decompressor: Any = (
+            bz2.BZ2Decompressor() if info.compress_type == zipfile.ZIP_BZIP2 else self._lzma_decompressor()
+        )
+
+    def _lzma_decompressor(self) -> Any:
+        # zip's LZMA framing (APPNOTE 5.8.8): 2-byte version, 2-byte properties size, properties, raw LZMA1.
+        header = self._raw.read(4)
+        if len(header) < 4:
+            raise EOFError("the LZMA header is truncated")
+        (props_size,) = struct.unpack("<H", header[2:4])
+        props = self._raw.read(props_size)
+        if len(props) < props_size:
+            raise EOFError("the LZMA properties are truncated")
+        lzma1 = lzma._decode_filter_properties(lzma.FILTER_LZMA1, props)  # type: ignore[attr-defined]
+        return lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[lzma1])
+
+    def __enter__(self) -> _BoundedZipDecompression:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._raw.close()
+
+    def read(self, size: int = -1, /) -> bytes:
+        size = CHUNK if size is None or size < 0 else size
+        while not self._done:
+            if self._decompressor.eof:
+                self._finish()
+                break
+            compressed = self._raw.read(CHUNK) if self._decompressor.needs_input else b""
+            if self._decompressor.needs_input and not compressed:
+                self._finish()  # LZMA without an end marker ends with its data; bzip2 fails the CRC
+                break
+            data = self._decompressor.decompress(compressed, size)
+            if data:
+                self._crc = zlib.crc32(data, self._crc)
+                return data
+            if not compressed:  # no input given and no output: nothing more will come
+                self._finish()
+        return b""
+
+    def _finish(self) -> None:
+        self._done = True
+        if self._crc != self._expected_crc:
+            raise zipfile.BadZipFile(f"Bad CRC-32 for file {self._name!r}")
 
 
 def _is_zip_link(info: zipfile.ZipInfo) -> bool:
@@ -265,10 +340,10 @@ def _zip_entry(
         )
         return
     try:
-        with archive.open(info) as raw:
+        with _open_zip_member(archive, info) as raw:
             metered = _MeteredZipMember(raw, info.compress_size, budget)
             if kind == "bundle":
-                yield from _nested(metered, path, scope, open_nested)
+                yield from _nested(metered, path, scope, budget, open_nested)
                 return
             data = read_bounded(metered, scope.max_member_bytes)
     except _ZipMemberRatio:
@@ -362,13 +437,17 @@ def iter_tar(
                 return
             # Stream mode still remembers every header; forget them so memory stays flat.
             archive.members.clear()
-            for item in _tar_entry(archive, info, scope, open_nested):
+            for item in _tar_entry(archive, info, scope, budget, open_nested):
                 yielded += 1
                 yield item
 
 
 def _tar_entry(
-    archive: tarfile.TarFile, info: tarfile.TarInfo, scope: ArchiveScope, open_nested: OpenNested
+    archive: tarfile.TarFile,
+    info: tarfile.TarInfo,
+    scope: ArchiveScope,
+    budget: Budget,
+    open_nested: OpenNested,
 ) -> Iterator[Member | MemberProblem]:
     path = normalize_path(info.name)
     name = scope.prefix + path
@@ -378,6 +457,15 @@ def _tar_entry(
         return
     if not info.isreg():
         yield _unsafe_member(name)
+        return
+    if info.issparse():
+        # A sparse member's holes read back as zeros: a few bytes in the archive can stand for gigabytes.
+        yield MemberProblem(
+            name,
+            "sparse_member",
+            f"{name} is a sparse file (its holes would expand to {info.size} bytes); "
+            "archive it without --sparse (-S) and upload again",
+        )
         return
     if info.size == 0:
         yield MemberProblem(name, "empty", f"{name} is empty; remove it or add the article text")
@@ -389,7 +477,7 @@ def _tar_entry(
     try:
         with member:
             if kind == "bundle":
-                yield from _nested(member, path, scope, open_nested)
+                yield from _nested(member, path, scope, budget, open_nested)
                 return
             data = read_bounded(member, scope.max_member_bytes)
     except tarfile.TarError as exc:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bz2
 import codecs
 import csv
 import json
+import lzma
 import re
+import zlib
 
 from newsdrop.errors import EmptyBundle, UnknownFormat
 
@@ -194,3 +197,28 @@ def detect_format(head: bytes, name: str = "") -> str:
             hint="check the export finished and upload the bundle again",
         )
     return _text_shape(text, name)
+
+
+_TAR_LABELS = {"gzip": "tar.gz", "bzip2": "tar.bz2", "xz": "tar.xz"}
+
+
+def format_label(head: bytes, name: str = "") -> str:
+    """The format a bundle record shows: ``detect_format``, with a compressed tar named ``tar.gz`` (``tar.bz2``,
+    ``tar.xz``) rather than by its compression alone, when the head decompresses far enough to tell."""
+    fmt = detect_format(head, name)
+    if fmt not in _TAR_LABELS:
+        return fmt
+    inner = _decompressed_head(fmt, head)
+    return _TAR_LABELS[fmt] if inner is not None and is_tar_header(inner[:512]) else fmt
+
+
+def _decompressed_head(fmt: str, head: bytes) -> bytes | None:
+    """The first bytes ``head`` decompresses to (None if it is corrupt; the split reports that)."""
+    decompressor: zlib._Decompress | bz2.BZ2Decompressor | lzma.LZMADecompressor
+    try:
+        if fmt == "gzip":
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 1024)
+        decompressor = bz2.BZ2Decompressor() if fmt == "bzip2" else lzma.LZMADecompressor()
+        return decompressor.decompress(head, 1024)
+    except (zlib.error, OSError, EOFError, lzma.LZMAError):
+        return None

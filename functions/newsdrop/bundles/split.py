@@ -5,6 +5,7 @@ from __future__ import annotations
 import bz2
 import codecs
 import gzip
+import hashlib
 import io
 import lzma
 from collections.abc import Iterator
@@ -31,6 +32,9 @@ from newsdrop.models import Member, MemberProblem
 from newsdrop.text.decode import decode_bytes
 
 _COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".gzip")
+# Member names end up in DynamoDB items (400 KB each) and bundle records: S3's own key limit is a fair cap.
+MAX_MEMBER_NAME_BYTES = 1024
+SHOWN_NAME_CHARS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +56,31 @@ def iter_members(stream: BinaryIO, *, name: str, limits: Limits) -> Iterator[Mem
     for item in _split(stream, _Scope(label=name, prefix="", depth=0), limits, budget):
         budget.count_member()
         produced += 1
-        yield item
+        yield _named_within_bounds(item)
     if produced == 0:
         raise EmptyBundle(
             f"{name} holds no articles (an empty archive, array or table)",
             hint="check the export and upload a bundle that contains articles",
         )
+
+
+def short_name(name: str) -> str:
+    """A long member name shortened for records and messages: its start, its length, a hash of the whole."""
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{name[:SHOWN_NAME_CHARS]}…({len(name)} characters, sha256 {digest})"
+
+
+def _named_within_bounds(item: Member | MemberProblem) -> Member | MemberProblem:
+    """A member whose name (archive path, pax name, record id) is too long to store becomes a problem."""
+    if len(item.name.encode("utf-8", "surrogatepass")) <= MAX_MEMBER_NAME_BYTES:
+        return item
+    shown = short_name(item.name)
+    return MemberProblem(
+        shown,
+        "name_too_long",
+        f"{shown} has a name longer than {MAX_MEMBER_NAME_BYTES} bytes; rename it (a path or id of a few "
+        "hundred characters at most) and upload again",
+    )
 
 
 def _split(
@@ -84,7 +107,7 @@ def _split(
                 stream, _archive_scope(scope, limits), budget, _nested_opener(scope, limits, budget)
             )
         else:
-            with spool(source, head) as spooled:
+            with spool(source, budget, head=head, what=scope.label) as spooled:
                 yield from iter_zip(
                     spooled,  # type: ignore[arg-type]
                     _archive_scope(scope, limits),
@@ -147,7 +170,7 @@ def _split_sequential(
         yield from _split_compressed(fmt, body, scope, limits, budget)
         return
     if fmt == "zip":
-        with spool(body) as spooled:
+        with spool(body, budget, what=scope.label) as spooled:
             yield from iter_zip(
                 spooled,  # type: ignore[arg-type]
                 _archive_scope(scope, limits),

@@ -5,9 +5,10 @@ from __future__ import annotations
 import codecs
 import io
 import lzma
-import shutil
 import tempfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import BinaryIO, Protocol
 
 from newsdrop.config import Limits, MiB
@@ -30,6 +31,12 @@ class Decompressing(Readable, Protocol):
     def read1(self, size: int = -1, /) -> bytes: ...
 
 
+class SpoolFull(LimitExceeded):
+    """Spooling an archive would take more temporary space than the function has (/tmp)."""
+
+    code = "too_large"
+
+
 class Budget:
     """Running totals for one bundle, shared by every nesting level, checked against ``Limits``."""
 
@@ -37,6 +44,17 @@ class Budget:
         self.limits = limits
         self.members = 0
         self.uncompressed = 0
+        self.spooled = 0  # bytes in spools open right now (memory first, then /tmp)
+
+    def add_spooled(self, size: int, what: str) -> None:
+        self.spooled += size
+        if self.spooled > self.limits.max_spool_bytes:
+            raise SpoolFull(
+                f"{what} needs more than {self.limits.max_spool_bytes} bytes of temporary space to be read "
+                "(a zip has to be copied aside before it can be opened)",
+                hint="upload the archive itself, not compressed again or inside another archive, "
+                "or split it into smaller bundles",
+            )
 
     def count_member(self) -> None:
         self.members += 1
@@ -204,15 +222,28 @@ def is_seekable(stream: BinaryIO | io.IOBase) -> bool:
         return False
 
 
-def spool(source: Readable, head: bytes = b"") -> tempfile.SpooledTemporaryFile[bytes]:
-    """Copy a stream into a seekable spool (memory first, then disk); the caller bounds ``source``."""
-    spooled: tempfile.SpooledTemporaryFile[bytes] = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - the caller closes it
-        max_size=SPOOL_MEMORY_BYTES
-    )
-    spooled.write(head)
-    shutil.copyfileobj(source, spooled, CHUNK)  # type: ignore[misc]
-    spooled.seek(0)
-    return spooled
+@contextmanager
+def spool(
+    source: Readable, budget: Budget, *, head: bytes = b"", what: str = "the bundle"
+) -> Iterator[tempfile.SpooledTemporaryFile[bytes]]:
+    """Copy a stream into a seekable spool (memory first, then /tmp), closed and released on exit.
+
+    Every open spool of a bundle counts against ``max_spool_bytes``, which stays below the function's
+    /tmp: past it the copy stops with ``SpoolFull`` instead of an ``OSError`` from a full disk.
+    """
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY_BYTES) as spooled:
+        written = 0
+        try:
+            chunk = head or source.read(CHUNK)
+            while chunk:
+                budget.add_spooled(len(chunk), what)
+                written += len(chunk)
+                spooled.write(chunk)
+                chunk = source.read(CHUNK)
+            spooled.seek(0)
+            yield spooled
+        finally:
+            budget.spooled -= written
 
 
 def read_bounded(source: Readable, limit: int) -> bytes | None:

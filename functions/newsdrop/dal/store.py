@@ -136,6 +136,100 @@ class Store:
             ExpressionAttributeValues=to_wire(values),
         )
 
+    def clear_bundle_flag(self, bundle_id: str, flag: str, *, finished_at: Any) -> None:
+        """Remove ``flag`` from the record only while it still ends at ``finished_at``; ConditionFailed otherwise."""
+        self.table.update(
+            keys.bundle_pk(bundle_id),
+            keys.STATUS_SK,
+            UpdateExpression="REMOVE #f",
+            ConditionExpression="finished_at = :finished",
+            ExpressionAttributeNames={"#f": flag},
+            ExpressionAttributeValues=to_wire({":finished": finished_at}),
+        )
+
+    def unfinished_bundle_ids(
+        self, *, since: str, unfinished: Sequence[str], page_size: int, max_pages: int
+    ) -> tuple[list[str], int]:
+        """Ids of bundles received since ``since`` whose status is one of ``unfinished`` (gsi2 BUNDLES, newest
+        first, never a Scan); also the number of pages read (at most ``max_pages``)."""
+        names = {f":s{i}": status for i, status in enumerate(unfinished)}
+        query: dict[str, Any] = {
+            "IndexName": "gsi2",
+            "KeyConditionExpression": "gsi2pk = :bundles AND gsi2sk >= :since",
+            "FilterExpression": f"#s IN ({', '.join(names)})",
+            "ExpressionAttributeNames": {"#s": "status"},
+            "ExpressionAttributeValues": to_wire({":bundles": keys.BUNDLES_PK, ":since": since, **names}),
+            "ScanIndexForward": False,
+            "Limit": page_size,
+        }
+        found: list[str] = []
+        pages = 0
+        while pages < max_pages:
+            page, last = self.table.query(**query)
+            pages += 1
+            found += [str(item["bundle_id"]) for item in page if item.get("bundle_id")]
+            if not last:
+                break
+            query["ExclusiveStartKey"] = last
+        return found, pages
+
+    def _untouched_since(
+        self, seen_lease: str | None, unfinished: Sequence[str]
+    ) -> tuple[str, dict[str, Any]]:
+        """A condition that holds only while the record is unfinished and no invocation touched its lease."""
+        names = {f":u{i}": status for i, status in enumerate(unfinished)}
+        condition = f"#s IN ({', '.join(names)}) AND "
+        if seen_lease is None:
+            return condition + "attribute_not_exists(lease_until)", names
+        return condition + "lease_until = :seen_lease", {**names, ":seen_lease": seen_lease}
+
+    def mark_bundle_swept(
+        self, bundle_id: str, *, until: str, seen_lease: str | None, unfinished: Sequence[str]
+    ) -> None:
+        """Note that a sweep resumed the bundle (``swept_until``, ``sweeps`` + 1); ConditionFailed if it moved on."""
+        condition, values = self._untouched_since(seen_lease, unfinished)
+        self.table.update(
+            keys.bundle_pk(bundle_id),
+            keys.STATUS_SK,
+            UpdateExpression="SET swept_until = :until ADD sweeps :one",
+            ConditionExpression=condition,
+            ExpressionAttributeNames={"#s": "status"},
+            ExpressionAttributeValues=to_wire({":until": until, ":one": 1, **values}),
+        )
+
+    def fail_stuck_bundle(
+        self,
+        bundle_id: str,
+        *,
+        now: str,
+        failed: str,
+        error: Mapping[str, Any],
+        seen_lease: str | None,
+        unfinished: Sequence[str],
+    ) -> None:
+        """End a stuck bundle ``failed`` (retryable) with ``error`` first; ConditionFailed if it moved on."""
+        condition, values = self._untouched_since(seen_lease, unfinished)
+        self.table.update(
+            keys.bundle_pk(bundle_id),
+            keys.STATUS_SK,
+            UpdateExpression=(
+                "SET #s = :failed, finished_at = :now, lease_until = :now, retryable = :true, "
+                "errors = list_append(:stuck, if_not_exists(errors, :none))"
+            ),
+            ConditionExpression=condition,
+            ExpressionAttributeNames={"#s": "status"},
+            ExpressionAttributeValues=to_wire(
+                {
+                    ":failed": failed,
+                    ":now": now,
+                    ":true": True,
+                    ":stuck": [dict(error)],
+                    ":none": [],
+                    **values,
+                }
+            ),
+        )
+
     def bundles(self, *, key: str | None, start: StartKey | None, limit: int) -> tuple[list[Item], Any]:
         """Bundle records newest first: all of them (gsi2 BUNDLES) or those of one object key (gsi1)."""
         if key is None:

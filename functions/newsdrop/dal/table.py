@@ -7,12 +7,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from typing import Any
 
-from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
 
 from newsdrop.errors import AccessDenied, ConditionFailed, NotFound, StorageError, Throttled
+from newsdrop.observe import in_this_trace
 
 BATCH_WRITE_LIMIT = 25
 BATCH_GET_LIMIT = 100
@@ -26,18 +27,26 @@ _THROTTLE_CODES = frozenset(
         "ServiceUnavailable",
     }
 )
-_serializer = TypeSerializer()
-_deserializer = TypeDeserializer()
 
 Item = dict[str, Any]
 
 
+@cache
+def _codec() -> tuple[Any, Any]:
+    """boto3's attribute-value (de)serializers, imported on first use (importing boto3 is most of a cold start)."""
+    from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+
+    return TypeSerializer(), TypeDeserializer()
+
+
 def to_wire(item: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: _serializer.serialize(v) for k, v in item.items() if v is not None}
+    serialize = _codec()[0].serialize
+    return {k: serialize(v) for k, v in item.items() if v is not None}
 
 
 def from_wire(item: Mapping[str, Any]) -> Item:
-    return {k: _deserializer.deserialize(v) for k, v in item.items()}
+    deserialize = _codec()[1].deserialize
+    return {k: deserialize(v) for k, v in item.items()}
 
 
 def _translate(exc: ClientError, what: str) -> StorageError:
@@ -194,7 +203,7 @@ class ArticleTable:
         if len(chunks) <= 1 or self._writers == 1:
             return sum(self._write_chunk(chunk) for chunk in chunks)
         # Requests are independent and idempotent, so they can go out side by side; the first error wins.
-        return sum(self._pool().map(self._write_chunk, chunks))
+        return sum(self._pool().map(in_this_trace(self._write_chunk), chunks))
 
     def _pool(self) -> ThreadPoolExecutor:
         if self._executor is None:

@@ -3,39 +3,44 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import re
+import threading
+import time
 from decimal import Decimal
+from functools import cache
 from http import HTTPStatus
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
+from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
-from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from newsdrop import __version__, wiring
+from newsdrop import __version__
 from newsdrop.errors import NewsdropError, StorageError
-from newsdrop.lookup import swagger
-from newsdrop.lookup.cursor import MAX_CURSOR_LENGTH
-from newsdrop.lookup.errors import BadParameter, NoSuchItem
+from newsdrop.lookup import review, swagger
+from newsdrop.lookup.cursor import CURSOR_PATTERN, MAX_CURSOR_LENGTH
+from newsdrop.lookup.errors import BadParameter, NoSuchItem, ResponseTooLarge
 from newsdrop.lookup.models import (
     Article,
     ArticleList,
     Bundle,
     BundleList,
     ErrorBody,
+    GatewayError,
     Health,
     SearchResults,
     SimilarArticles,
 )
-from newsdrop.lookup.params import DateRange, plain
-from newsdrop.lookup.service import Page
+from newsdrop.lookup.params import MAX_DATE_LENGTH, DateRange, plain
+from newsdrop.observe import emit, invocation, logger
 
-logger = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from newsdrop.lookup.service import Lookup, Page
+
 
 TITLE = "newsdrop lookup API"
 API_KEY_SCHEME = "apiKey"
@@ -43,6 +48,10 @@ ARTICLE_ID_PATTERN = r"^[0-9a-f]{32}$"
 BUNDLE_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,128}$"
 MAX_S3_KEY_BYTES = 1024
 RETRY_AFTER_SECONDS = 5
+READY_ENV = "NEWSDROP_READY"
+# q must hold a word of 2 to 40 word characters that is not all digits (newsdrop.terms); stop words and more than
+# 8 distinct words are refused too, which no pattern can say briefly: the parameter's description says it.
+SEARCH_PATTERN = r"(?:^|\W)(?!\d+(?:\W|$))\w{2,40}(?:\W|$)"
 
 
 def _dumps(value: Any) -> str:
@@ -67,16 +76,54 @@ def _cors() -> CORSConfig | None:
 
 
 app = APIGatewayRestResolver(enable_validation=True, serializer=_dumps, cors=_cors())
-app.configure_openapi(
-    title=TITLE,
-    version=__version__,
-    description=(
-        "Read-only lookups over ingested news articles and bundles. Every route except /health, "
-        "/openapi.json and /docs needs the API key in the x-api-key header. Lists answer "
-        '{"items": [...], "next_cursor": ...}; pass next_cursor back as cursor until it is null.'
-    ),
-    security_schemes={API_KEY_SCHEME: APIKey(name="x-api-key", in_=APIKeyIn.header)},
-)
+
+
+def _known_query_only(resolver: APIGatewayRestResolver, next_middleware: NextMiddleware) -> Response:
+    """400 for a query parameter the route does not define: a misspelt filter must not return everything."""
+    route = resolver.context.get("_route")
+    given = resolver.current_event.query_string_parameters or {}
+    if route is not None and route.include_in_schema and given:
+        allowed = {field.alias for field in route.dependant.query_params}
+        unknown = sorted(set(given) - allowed)
+        if unknown:
+            names = ", ".join(f"'{name}'" for name in unknown)
+            known = ", ".join(sorted(allowed)) or "none"
+            return _error(
+                400,
+                "bad_parameter",
+                f"query parameter {names} is not known on {resolver.current_event.path}; "
+                f"its parameters are: {known}",
+            )
+    return next_middleware(resolver)
+
+
+app.use([_known_query_only])
+
+
+@cache
+def _openapi_configured() -> None:
+    """Title, description and key scheme of the OpenAPI document, set when a document is first asked for.
+
+    Powertools' OpenAPI models (hundreds of pydantic classes) cost more cold start than the rest of the
+    function; only /openapi.json and /docs need them.
+    """
+    from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
+
+    app.configure_openapi(
+        title=TITLE,
+        version=__version__,
+        description=(
+            "Read-only lookups over ingested news articles and bundles. Every route except /health, "
+            "/openapi.json, /docs and /review needs the API key in the x-api-key header (press Authorize). "
+            'Lists answer {"items": [...], "next_cursor": ...}; pass next_cursor back as cursor until it is null. '
+            "API Gateway answers some errors itself, in its own shape "
+            '{"message": "..."}: 403 for a missing or wrong key and for a route or method the API does not '
+            "define, 429 when throttled. /review shows what cleaning did to each bundle and article."
+        ),
+        security_schemes={API_KEY_SCHEME: APIKey(name="x-api-key", in_=APIKeyIn.header)},
+    )
+
+
 _KEYED = [{API_KEY_SCHEME: []}]
 
 
@@ -88,10 +135,34 @@ def _ok(model: type, description: str) -> dict[int, Any]:
     return {200: {"description": description, "content": {"application/json": {"model": model}}}}
 
 
-_BAD = {400: _error_doc("A parameter is malformed or out of range; the message names it")}
+def _gateway_doc(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"model": GatewayError}}}
+
+
+_BAD = {400: _error_doc("A parameter is malformed or out of range, or unknown; the message names it")}
 _STORAGE = {503: _error_doc("The table is unavailable or throttled; retry after Retry-After seconds")}
 _MISSING = {404: _error_doc("No item with that id")}
+_INTERNAL = {
+    500: _error_doc("A bug on our side; the message gives the request id to report"),
+    502: _gateway_doc("API Gateway: the function failed or timed out ({'message': 'Internal server error'})"),
+}
+_GATEWAY_THROTTLED = {
+    429: _gateway_doc("API Gateway: throttled (Too Many Requests) or the key's daily quota is used up"),
+}
+# API Gateway answers these itself, before the function runs, in its own shape {"message": "..."}.
+_GATEWAY = {
+    403: _gateway_doc(
+        "API Gateway: no or wrong x-api-key (Forbidden), or a method this route does not define "
+        "(Missing Authentication Token)"
+    ),
+    414: _gateway_doc("API Gateway: the URL is longer than it takes (URI Too Long)"),
+    **_GATEWAY_THROTTLED,
+    **_INTERNAL,
+}
+_TOO_LARGE = {413: _error_doc("The article is larger than a Lambda response may be (6 MB)")}
 
+# Lambda's synchronous response limit is 6 MB (6,291,456 bytes); headers and the envelope need the rest.
+MAX_RESPONSE_BYTES = 6_000_000
 Limit = Annotated[int, Query(ge=1, le=100, description="Items per page (1-100)")]
 Cursor = Annotated[
     str | None,
@@ -103,8 +174,15 @@ DateBound = Annotated[
 ]
 
 
-# The domain is built on first use and kept for the container's life (``newsdrop.wiring``).
-service = wiring.lookup
+def service() -> Lookup:
+    """The domain, built on first use and kept for the container's life (``newsdrop.wiring``).
+
+    Imported here, not with the module: the store, its item shapes and boto3 are not needed by /health
+    or /docs, and they are a third of the handler's cold import.
+    """
+    from newsdrop import wiring
+
+    return wiring.lookup()
 
 
 def _utf8(name: str, value: str | None) -> str | None:
@@ -117,14 +195,35 @@ def _utf8(name: str, value: str | None) -> str | None:
     return value
 
 
+_request = threading.local()  # per request: how many results the route answered (LookupResults)
+
+
+def _results(count: int) -> None:
+    _request.results = count
+
+
 def _page(page: Page) -> dict[str, Any]:
+    _results(len(page.items))
     return {"items": page.items, "next_cursor": page.next_cursor}
 
 
 # --- routes -----------------------------------------------------------------------------------
-@app.get("/health", summary="Liveness; touches no table", tags=["meta"])
+@app.get(
+    "/health",
+    summary="Liveness and readiness; touches no table",
+    tags=["meta"],
+    responses={
+        **_ok(Health, "The function answers; ready says whether the data is complete"),
+        405: _error_doc("Any method but GET (Allow: GET)"),
+        **_GATEWAY_THROTTLED,
+        **_INTERNAL,
+    },
+)
 def health() -> Health:
-    return Health(status="ok", version=__version__)
+    # NEWSDROP_READY is set only by the local stack, false while it replays the bundles it keeps; on AWS the
+    # variable is absent and the data is whatever ingest has stored, so the function is always ready.
+    ready = os.environ.get(READY_ENV, "true").strip().lower() != "false"
+    return Health(status="ok", version=__version__, ready=ready)
 
 
 @app.get(
@@ -132,12 +231,23 @@ def health() -> Health:
     summary="One article: body, metadata, removed lines and the bundles it came from",
     tags=["articles"],
     security=_KEYED,
-    responses={**_ok(Article, "The article"), **_BAD, **_MISSING, **_STORAGE},
+    responses={**_ok(Article, "The article"), **_BAD, **_MISSING, **_TOO_LARGE, **_STORAGE, **_GATEWAY},
 )
 def get_article(
     article_id: Annotated[str, Path(pattern=ARTICLE_ID_PATTERN, description="32 lowercase hex characters")],
 ) -> Article:
-    return Article.model_validate(service().get_article(article_id))
+    article = Article.model_validate(service().get_article(article_id))
+    # Lambda refuses a response over 6 MB (the body string is JSON inside the JSON envelope): say so first.
+    size = len(json.dumps({"body": _dumps(article.model_dump(mode="json"))}).encode("utf-8"))
+    if size > MAX_RESPONSE_BYTES:
+        raise ResponseTooLarge(
+            f"article {article_id} is {size} bytes as a response, over the {MAX_RESPONSE_BYTES} bytes "
+            "the API can return",
+            hint="read its body from bodies/" + article_id + ".json.gz in the drop bucket (AWS credentials "
+            "needed), or find it in its bundle through the bundles listed by GET /articles?bundle=...",
+        )
+    _results(1)
+    return article
 
 
 @app.get(
@@ -145,7 +255,7 @@ def get_article(
     summary="Article summaries, newest first, optionally by bundle, source and published date",
     tags=["articles"],
     security=_KEYED,
-    responses={**_ok(ArticleList, "One page of article summaries"), **_BAD, **_STORAGE},
+    responses={**_ok(ArticleList, "One page of article summaries"), **_BAD, **_STORAGE, **_GATEWAY},
 )
 def list_articles(
     bundle: Annotated[
@@ -172,14 +282,22 @@ def list_articles(
     summary="Near-duplicates of one article: the same story as other outlets posted it",
     tags=["articles"],
     security=_KEYED,
-    responses={**_ok(SimilarArticles, "One page of the article's group"), **_BAD, **_MISSING, **_STORAGE},
+    responses={
+        **_ok(SimilarArticles, "One page of the article's group"),
+        **_BAD,
+        **_MISSING,
+        **_STORAGE,
+        **_GATEWAY,
+    },
 )
 def similar_articles(
     article_id: Annotated[str, Path(pattern=ARTICLE_ID_PATTERN, description="32 lowercase hex characters")],
     limit: Limit = 20,
     cursor: Cursor = None,
 ) -> SimilarArticles:
-    return SimilarArticles.model_validate(service().similar(article_id, limit=limit, cursor=cursor))
+    similar = service().similar(article_id, limit=limit, cursor=cursor)
+    _results(len(similar.get("items") or []))
+    return SimilarArticles.model_validate(similar)
 
 
 @app.get(
@@ -187,10 +305,23 @@ def similar_articles(
     summary="Articles whose title or key terms hold every word of q, most recently stored first",
     tags=["articles"],
     security=_KEYED,
-    responses={**_ok(SearchResults, "One page of matches, most recently stored first"), **_BAD, **_STORAGE},
+    responses={
+        **_ok(SearchResults, "One page of matches, most recently stored first"),
+        **_BAD,
+        **_STORAGE,
+        **_GATEWAY,
+    },
 )
 def search(
-    q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find (all must match)")],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="Words to find, all must match: 1 to 8 distinct words of 2 to 40 letters or digits, "
+            "not only digits, stop words (the, of, and, ...) ignored",
+        ),
+    ],
     limit: Limit = 20,
     cursor: Cursor = None,
 ) -> SearchResults:
@@ -203,10 +334,12 @@ def search(
     summary="One bundle's status record, counts and member errors",
     tags=["bundles"],
     security=_KEYED,
-    responses={**_ok(Bundle, "The bundle record"), **_BAD, **_MISSING, **_STORAGE},
+    responses={**_ok(Bundle, "The bundle record"), **_BAD, **_MISSING, **_STORAGE, **_GATEWAY},
 )
 def get_bundle(bundle_id: Annotated[str, Path(pattern=BUNDLE_ID_PATTERN)]) -> Bundle:
-    return Bundle.model_validate(service().get_bundle(bundle_id))
+    bundle = service().get_bundle(bundle_id)
+    _results(1)
+    return Bundle.model_validate(bundle)
 
 
 @app.get(
@@ -214,17 +347,23 @@ def get_bundle(bundle_id: Annotated[str, Path(pattern=BUNDLE_ID_PATTERN)]) -> Bu
     summary="Bundle records newest first, optionally of one S3 object key",
     tags=["bundles"],
     security=_KEYED,
-    responses={**_ok(BundleList, "One page of bundle records"), **_BAD, **_STORAGE},
+    responses={**_ok(BundleList, "One page of bundle records"), **_BAD, **_STORAGE, **_GATEWAY},
 )
 def list_bundles(
     key: Annotated[
-        str | None, Query(min_length=1, max_length=MAX_S3_KEY_BYTES, description="S3 object key")
+        str | None,
+        Query(
+            min_length=1,
+            max_length=MAX_S3_KEY_BYTES,
+            description="S3 object key (a key longer than S3's 1,024 bytes has no bundles)",
+        ),
     ] = None,
     limit: Limit = 20,
     cursor: Cursor = None,
 ) -> BundleList:
     if key is not None and len((_utf8("key", key) or "").encode("utf-8")) > MAX_S3_KEY_BYTES:
-        raise BadParameter("key", f"key is longer than {MAX_S3_KEY_BYTES} bytes, the S3 maximum")
+        # Longer than S3 allows, so no bundle can have it (and it would not fit in an index key).
+        return BundleList(items=[], next_cursor=None)
     return BundleList.model_validate(_page(service().list_bundles(key=key, limit=limit, cursor=cursor)))
 
 
@@ -237,12 +376,48 @@ def _base_path() -> str:
     return ""
 
 
+# Formats and patterns of query parameters that Powertools cannot express from the type hints: the document
+# says exactly what the function accepts, so a request the document allows is never refused.
+DATE_BOUND_SCHEMA: dict[str, Any] = {
+    "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}],
+    "maxLength": MAX_DATE_LENGTH,
+}
+QUERY_SCHEMAS: dict[str, dict[str, Any]] = {
+    "since": DATE_BOUND_SCHEMA,
+    "until": DATE_BOUND_SCHEMA,
+    # A cursor is <base64url payload>.<base64url HMAC-SHA256>, exactly as next_cursor gave it.
+    "cursor": {"type": "string", "pattern": CURSOR_PATTERN, "maxLength": MAX_CURSOR_LENGTH},
+    # At least one word of 2 to 40 letters that is not a stop word, at most 8 distinct words.
+    "q": {"type": "string", "minLength": 2, "maxLength": 200, "pattern": SEARCH_PATTERN},
+    "source": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"\S"},
+}
+
+
+def _plain_query_schema(parameter: dict[str, Any]) -> None:
+    """An optional query parameter is absent, never JSON null: drop Powertools' ``anyOf [..., null]``."""
+    schema = parameter.get("schema", {})
+    options = schema.get("anyOf")
+    if isinstance(options, list):
+        kept = [option for option in options if option.get("type") != "null"]
+        if len(kept) == 1:
+            extra = {k: v for k, v in schema.items() if k != "anyOf"}
+            parameter["schema"] = {**extra, **kept[0]}
+    override = QUERY_SCHEMAS.get(parameter.get("name", ""))
+    if override is not None and parameter.get("in") == "query":
+        extra = {k: v for k, v in parameter["schema"].items() if k in ("title", "description", "default")}
+        parameter["schema"] = {**extra, **override}
+
+
 def openapi_document(base_path: str = "") -> str:
-    """The OpenAPI 3 document: Powertools' generated schema, with 400 in place of its unused 422 answers."""
+    """The OpenAPI document: Powertools' generated schema, with 400 in place of its unused 422 answers and the
+    parameter formats, patterns and gateway answers the contract needs."""
+    _openapi_configured()
     document = json.loads(app.get_openapi_json_schema())
     for operations in document.get("paths", {}).values():
         for operation in operations.values():
             operation.get("responses", {}).pop("422", None)
+            for parameter in operation.get("parameters", []):
+                _plain_query_schema(parameter)
     schemas = document.get("components", {}).get("schemas", {})
     for unused in ("HTTPValidationError", "ValidationError"):
         schemas.pop(unused, None)
@@ -275,6 +450,26 @@ def docs_asset(asset: str) -> Response[str]:
     )
 
 
+@app.get("/review", include_in_schema=False)
+def review_page() -> Response[str]:
+    return Response(status_code=200, content_type=review.HTML_TYPE, body=review.page(_base_path()))
+
+
+@app.get("/review/<asset>", include_in_schema=False)
+def review_asset(asset: str) -> Response[str]:
+    text = review.asset(asset)
+    if text is None:
+        raise NoSuchItem(
+            f"no review asset {asset}", hint=f"open /review; assets are {', '.join(review.ASSET_TYPES)}"
+        )
+    return Response(
+        status_code=200,
+        content_type=review.ASSET_TYPES[asset],
+        body=text,
+        headers={"Cache-Control": "public, max-age=300"},
+    )
+
+
 # --- errors: one JSON shape for all of them ---------------------------------------------------
 def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
     return Response(
@@ -286,8 +481,9 @@ def _error(status: int, code: str, message: str, headers: dict[str, str] | None 
 
 
 def _route_templates() -> list[re.Pattern[str]]:
+    _openapi_configured()
     paths = json.loads(app.get_openapi_json_schema()).get("paths", {})
-    extra = ["/openapi.json", "/docs", "/docs/{asset}"]
+    extra = ["/openapi.json", "/docs", "/docs/{asset}", "/review", "/review/{asset}"]
     return [re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(p)) + "$") for p in [*paths, *extra]]
 
 
@@ -313,6 +509,11 @@ def on_bad_parameter(exc: BadParameter) -> Response:
 @app.exception_handler(NoSuchItem)
 def on_no_such_item(exc: NoSuchItem) -> Response:
     return _error(404, exc.code, str(exc))
+
+
+@app.exception_handler(ResponseTooLarge)
+def on_too_large(exc: ResponseTooLarge) -> Response:
+    return _error(413, exc.code, str(exc))
 
 
 @app.exception_handler(NotFoundError)
@@ -355,5 +556,44 @@ def on_bug(exc: Exception) -> Response:
     )
 
 
+# Routes as API Gateway names them (event "resource"); anything else is one "other", so the Route
+# dimension stays a handful of values whatever paths clients send.
+ROUTES = frozenset(
+    {
+        "/health",
+        "/articles",
+        "/articles/{article_id}",
+        "/articles/{article_id}/similar",
+        "/search",
+        "/bundles",
+        "/bundles/{bundle_id}",
+        "/openapi.json",
+        "/docs",
+        "/docs/{proxy+}",
+    }
+)
+
+
+def route_of(event: dict[str, Any]) -> str:
+    resource = event.get("resource") or ""
+    return resource if resource in ROUTES else "other"
+
+
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return app.resolve(event, context)
+    route = route_of(event)
+    request_context = event.get("requestContext") or {}
+    # The key's id, never the key: API Gateway puts the id here once it has checked the x-api-key header.
+    api_key_id = (request_context.get("identity") or {}).get("apiKeyId")
+    _request.results = 0
+    started = time.perf_counter()
+    with invocation(context, request_id=request_context.get("requestId"), route=route, api_key_id=api_key_id):
+        response = app.resolve(event, context)
+        elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
+        status = int(response.get("statusCode") or 0)
+        results = _request.results
+        logger.info("request", extra={"status": status, "latency_ms": elapsed_ms, "results": results})
+    emit(
+        {"LookupLatency": ("Milliseconds", elapsed_ms), "LookupResults": ("Count", results)},
+        dimensions={"Route": route},
+    )
+    return response

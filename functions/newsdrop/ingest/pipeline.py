@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import posixpath
 import time
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from newsdrop.adapters.bucket import DropBucket, ObjectInfo
-from newsdrop.bundles import detect_format, iter_members
+from newsdrop.bundles import format_label, iter_members
 from newsdrop.config import Settings
 from newsdrop.dal import Claim, Store
 from newsdrop.errors import (
@@ -20,7 +19,9 @@ from newsdrop.errors import (
     EmptyBundle,
     LimitExceeded,
     NotFound,
+    StorageError,
 )
+from newsdrop.ingest.announce import pending_marker
 from newsdrop.ingest.bodies import Bodies
 from newsdrop.ingest.clock import iso, millis_between, utc_now
 from newsdrop.ingest.quarantine import quarantine
@@ -36,23 +37,26 @@ from newsdrop.ingest.records import (
 )
 from newsdrop.ingest.writer import ArticleWriter
 from newsdrop.models import Member, MemberProblem
+from newsdrop.observe import logger
 from newsdrop.text.cleaner import CLEANER_VERSION
 
 __all__ = ["BundleBusy", "Ingestor", "Outcome", "iso", "utc_now"]
-
-logger = logging.getLogger(__name__)
 
 ARTICLES_PER_FLUSH = 25
 PROGRESS_EVERY_SECONDS = 5.0
 # A continuation is queued when an invocation has less than this left: time to flush one batch.
 CONTINUE_WHEN_SECONDS_LEFT = 60.0
 HEAD_BYTES = 4096
+# A continuation can reach a new invocation before its sender's checkpoint (the next UpdateItem) lands.
+CLAIM_WAIT_SECONDS = 3.0
+CLAIM_WAIT_STEP_SECONDS = 0.2
 
 
 class BundleBusy(ConditionFailed):
     """Another invocation holds the lease on this bundle; SQS retries the message later."""
 
     code = "bundle_busy"
+    ahead = False  # the message is a continuation its sender has not checkpointed yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +81,7 @@ class Ingestor:
         lease_seconds: int = 900,
         on_progress: Callable[[Progress], None] | None = None,
         continue_later: Callable[[ObjectRef], None] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.store = store
         self.bucket = bucket
@@ -85,16 +90,31 @@ class Ingestor:
         self.lease_seconds = lease_seconds
         self.on_progress = on_progress
         self.continue_later = continue_later
+        self.sleep = sleep
 
     # --- bundle record -------------------------------------------------------------------
+    def _claim_waiting(self, ref: ObjectRef) -> dict[str, Any] | None:
+        """Claim; a continuation that overtook its sender's checkpoint waits a moment for it to land."""
+        deadline = time.monotonic() + CLAIM_WAIT_SECONDS
+        while True:
+            try:
+                return self._claim(ref)
+            except BundleBusy as busy:
+                if not busy.ahead or time.monotonic() >= deadline:
+                    raise
+            self.sleep(CLAIM_WAIT_STEP_SECONDS)
+
     def _claim(self, ref: ObjectRef) -> dict[str, Any] | None:
         """Move the record to PROCESSING under a lease; None when the bundle is already finished."""
         record = self.store.bundle(ref.bundle_id, consistent=True)
         if record and record["status"] in FINAL_STATES and not record.get("retryable"):
             return None
-        if record and int(record.get("resume_at") or 0) != ref.resume_at:
+        checkpoint = int(record.get("resume_at") or 0) if record else 0
+        if ref.resume_at < checkpoint:
             logger.info("stale message for a bundle that moved on", extra={"bundle_id": ref.bundle_id})
             return None
+        # A message ahead of the checkpoint is a continuation whose sender died before checkpointing:
+        # it is claimed like any other once the sender's lease ran out, and resumes where the record says.
         if record is None:
             received_at = iso(self.clock())
             self.store.create_bundle(
@@ -111,7 +131,7 @@ class Ingestor:
                     now=iso(now),
                     lease_until=iso(now + timedelta(seconds=self.lease_seconds)),
                     cleaner_version=CLEANER_VERSION,
-                    resume_at=ref.resume_at,
+                    resume_at=checkpoint,
                 ),
                 received=RECEIVED,
                 processing=PROCESSING,
@@ -120,10 +140,12 @@ class Ingestor:
             latest = self.store.bundle(ref.bundle_id, consistent=True) or {}
             if latest.get("status") in FINAL_STATES and not latest.get("retryable"):
                 return None
-            raise BundleBusy(
+            busy = BundleBusy(
                 f"bundle {ref.bundle_id} is being ingested by another invocation",
                 hint="nothing to do: SQS delivers the message again after the visibility timeout",
-            ) from None
+            )
+            busy.ahead = ref.resume_at > checkpoint
+            raise busy from None
 
     def _save(self, ref: ObjectRef, attributes: dict[str, Any]) -> dict[str, Any]:
         return self.store.save_bundle(ref.bundle_id, attributes)
@@ -146,17 +168,19 @@ class Ingestor:
         ref: ObjectRef,
         *,
         receive_count: int = 1,
-        max_receives: int = 3,
+        max_receives: int | None = None,
         time_left: Callable[[], float] | None = None,
     ) -> Outcome:
         """Ingest one object version; with ``time_left`` (seconds), hand the rest to a continuation in time."""
+        max_receives = max_receives or self.settings.max_receives
         ref = self._with_version(ref)
-        claimed = self._claim(ref)
+        claimed = self._claim_waiting(ref)
         if claimed is None:
             record = self.store.bundle(ref.bundle_id) or {}
             logger.info("bundle already processed", extra={"bundle_id": ref.bundle_id, "key": ref.key})
             return Outcome(ref.bundle_id, record.get("status", ""), record, skipped_as_duplicate=True)
         started = time.monotonic()
+        ref = replace(ref, resume_at=int(claimed.get("resume_at") or 0))  # the record is the checkpoint
         progress = Progress.restore(claimed) if ref.resume_at else Progress()
         info: ObjectInfo | None
         try:
@@ -171,7 +195,11 @@ class Ingestor:
             return self._hand_over(ref, progress, resume_at)
         quarantine_key = None
         if progress.bundle_error and info is not None:
-            quarantine_key = quarantine(self.bucket, self.settings, ref, info, progress)
+            try:
+                quarantine_key = quarantine(self.bucket, self.settings, ref, info, progress)
+            except Exception as exc:
+                self._record_transient_failure(ref, progress, exc, receive_count, max_receives)
+                raise
         status = progress.final_status()
         finished = self.clock()
         attributes = {
@@ -184,6 +212,7 @@ class Ingestor:
             "quarantine_key": quarantine_key,
             "lease_until": iso(finished),
             **progress.as_attributes(),
+            **pending_marker(),  # written with the final status: the Bundle Finished event is owed
         }
         if info is not None:
             attributes["size"] = info.size
@@ -194,7 +223,8 @@ class Ingestor:
                 "bundle_id": ref.bundle_id,
                 "key": ref.key,
                 "status": status,
-                "counts": record.get("counts"),
+                "counts": {name: int(value) for name, value in (record.get("counts") or {}).items()},
+                "duration_ms": int(record.get("duration_ms") or 0),
             },
         )
         return Outcome(ref.bundle_id, status, record)
@@ -226,7 +256,7 @@ class Ingestor:
             self._check_size(info)
             last_report = time.monotonic()
             with self.bucket.open(info) as stream:
-                progress.format = detect_format(stream.peek(HEAD_BYTES)[:HEAD_BYTES], ref.key)
+                progress.format = format_label(stream.peek(HEAD_BYTES)[:HEAD_BYTES], ref.key)
                 name = posixpath.basename(ref.key) or ref.key
                 members = iter_members(stream, name=name, limits=self.settings.limits)
                 for index, member in enumerate(members):
@@ -258,13 +288,25 @@ class Ingestor:
             writer.add(member)
 
     def _hand_over(self, ref: ObjectRef, progress: Progress, resume_at: int) -> Outcome:
-        """Checkpoint the counts and queue the rest of the bundle for a fresh invocation."""
-        record = self._save(
-            ref,
-            {**progress.as_attributes(), "resume_at": resume_at, "lease_until": iso(self.clock())},
-        )
+        """Queue the rest of the bundle for a fresh invocation, then checkpoint the counts it starts from.
+
+        In this order a crash in between leaves a continuation ahead of the checkpoint, which resumes
+        from the checkpoint; the other order could leave a checkpoint no message would ever resume.
+        """
         assert self.continue_later is not None
         self.continue_later(replace(ref, resume_at=resume_at))
+        attributes = progress.as_attributes()
+        # Progress reports after this point overwrite "counts"; a redelivery restores from "checkpoint".
+        checkpoint = {**attributes, "format": progress.format}
+        record = self._save(
+            ref,
+            {
+                **attributes,
+                "checkpoint": {k: v for k, v in checkpoint.items() if v is not None},
+                "resume_at": resume_at,
+                "lease_until": iso(self.clock()),
+            },
+        )
         logger.info(
             "bundle continues in a new invocation", extra={"bundle_id": ref.bundle_id, "resume_at": resume_at}
         )
@@ -290,7 +332,8 @@ class Ingestor:
     def _record_transient_failure(
         self, ref: ObjectRef, progress: Progress, exc: Exception, receive_count: int, max_receives: int
     ) -> None:
-        reason = f"{type(exc).__name__}: {exc}"
+        logger.exception("ingest attempt failed", extra={"bundle_id": ref.bundle_id})
+        reason = _public_reason(exc)
         attributes: dict[str, Any] = {"last_error": reason, **progress.as_attributes()}
         if receive_count >= max_receives:
             attributes.update(
@@ -305,12 +348,27 @@ class Ingestor:
                         "dead-letter queue: fix the cause, then redrive it (aws sqs start-message-move-task)",
                     }
                 ],
+                **pending_marker(),
             )
         attributes["lease_until"] = iso(self.clock())
         try:
             self._save(ref, attributes)
         except Exception:  # the table itself may be what is failing; the message still goes back to SQS
             logger.exception("could not record the failure", extra={"bundle_id": ref.bundle_id})
+
+
+def _public_reason(exc: Exception) -> str:
+    """A transient failure as a bundle record may show it: the kind and the AWS error code, what to do.
+
+    Raw AWS messages name buckets, ARNs and account ids; they stay in the function's logs.
+    """
+    cause = exc.__cause__ if getattr(exc.__cause__, "response", None) else exc
+    code = (getattr(cause, "response", None) or {}).get("Error", {}).get("Code")
+    if code is None and not isinstance(exc, StorageError):
+        return f"{type(exc).__name__}: {str(exc)[:300]}"  # our own words, not an AWS reply
+    kind = type(exc).__name__ + (f" ({code})" if code else "")
+    hint = getattr(exc, "hint", None) or "SQS retries the bundle; the ingest function's logs have the details"
+    return f"{kind}: {hint}"
 
 
 def _entry(member: str, exc: Exception) -> ErrorEntry:

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import json
-import logging
 
 from newsdrop.adapters.bucket import DropBucket, ObjectInfo
 from newsdrop.config import Settings
+from newsdrop.errors import AccessDenied, NotFound
 from newsdrop.ingest.records import ObjectRef, Progress
-
-logger = logging.getLogger(__name__)
+from newsdrop.observe import logger
 
 
 def quarantine(
     bucket: DropBucket, settings: Settings, ref: ObjectRef, info: ObjectInfo, progress: Progress
 ) -> str | None:
-    """``quarantine/<bundle id>/<key>`` and its ``.error.json``; None when the copy failed (the record keeps the error)."""
+    """``quarantine/<bundle id>/<key>`` and its ``.error.json``; None when the copy is lastingly impossible (the record keeps the error)."""
     relative = ref.key.removeprefix(settings.incoming_prefix)
     dest = f"{settings.quarantine_prefix}{ref.bundle_id}/{relative}"
     attributes = progress.as_attributes()
@@ -28,14 +27,14 @@ def quarantine(
         "what_to_do": f"fix the bundle as the error says and drop it again under {settings.incoming_prefix}",
     }
     try:
-        if info.size > 0:
-            bucket.copy(info, dest)
+        bucket.copy(info, dest)  # an empty object too: the key the record names must exist
         bucket.put_bytes(
             f"{dest}.error.json",
             json.dumps(report, indent=2, ensure_ascii=False).encode(),
             content_type="application/json",
         )
-    except Exception:  # the record still carries the error; quarantine is a convenience copy
+    except (AccessDenied, NotFound):  # lasting: the record still carries the error, without a copy
         logger.exception("quarantine copy failed", extra={"bundle_id": ref.bundle_id})
         return None
+    # Anything else (throttling, a 5xx) propagates: SQS retries, and the copy is made like a clean run's.
     return dest

@@ -6,9 +6,16 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from newsdrop.observe import logger
+
 RECEIVED, PROCESSING, DONE, PARTIAL, FAILED = "RECEIVED", "PROCESSING", "DONE", "PARTIAL", "FAILED"
 FINAL_STATES = frozenset({DONE, PARTIAL, FAILED})
 MAX_ERRORS_KEPT = 100  # bounds the record far below DynamoDB's 400 KB item limit
+MAX_ERROR_TEXT = 1500  # characters of one error's member name or reason (100 errors stay under 400 KB)
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_ERROR_TEXT else f"{text[:MAX_ERROR_TEXT]}… ({len(text)} characters)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +69,13 @@ class Progress:
 
     @classmethod
     def restore(cls, record: dict[str, Any]) -> Progress:
-        """The progress a checkpointed record holds, so a continuation carries on counting."""
+        """The progress a checkpointed record holds, so a continuation carries on counting.
+
+        Counts come from the ``checkpoint`` saved together with ``resume_at``: the record's own counts
+        may include members past ``resume_at`` that a crashed attempt reported and a redelivery reads again.
+        Records checkpointed before ``checkpoint`` existed fall back to their own fields.
+        """
+        record = record.get("checkpoint") or record
         counts = Counts(
             **{k: int(v) for k, v in (record.get("counts") or {}).items() if k in Counts.__slots__}
         )
@@ -78,9 +91,11 @@ class Progress:
         )
 
     def add_error(self, member: str, code: str, reason: str) -> None:
+        # One line per failed member, also past the 100 the record keeps.
+        logger.warning("member failed", extra={"member": member, "code": code, "reason": reason})
         self.errors_total += 1
         if len(self.errors) < MAX_ERRORS_KEPT:
-            self.errors.append(ErrorEntry(member=member, code=code, reason=reason))
+            self.errors.append(ErrorEntry(member=_clip(member), code=code, reason=_clip(reason)))
 
     def final_status(self) -> str:
         if self.counts.articles == 0:
@@ -92,7 +107,8 @@ class Progress:
     def as_attributes(self) -> dict[str, Any]:
         errors = [asdict(e) for e in self.errors]
         if self.bundle_error:
-            errors.insert(0, asdict(self.bundle_error))
+            error = self.bundle_error
+            errors.insert(0, {"member": error.member, "code": error.code, "reason": _clip(error.reason)})
         attributes: dict[str, Any] = {
             "counts": asdict(self.counts),
             "errors": errors,

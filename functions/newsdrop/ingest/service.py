@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Callable
 from dataclasses import fields as dataclass_fields
 from typing import Any
@@ -11,13 +10,13 @@ from urllib.parse import unquote_plus
 
 from aws_lambda_powertools.utilities.data_classes import S3Event
 
+from newsdrop.ingest import telemetry
 from newsdrop.ingest.pipeline import Outcome
 from newsdrop.ingest.records import ObjectRef
-from newsdrop.wiring import CONTINUATION, ingestor
+from newsdrop.observe import annotate, bound, logger, subsegment
+from newsdrop.wiring import CONTINUATION, announcer, ingestor
 
 __all__ = ["CONTINUATION", "BadNotification", "ingest_payload", "ingest_sqs_body", "ingestor", "object_refs"]
-
-logger = logging.getLogger(__name__)
 
 
 class BadNotification(ValueError):
@@ -57,10 +56,35 @@ def object_refs(payload: dict[str, Any]) -> list[ObjectRef]:
 def ingest_payload(
     payload: dict[str, Any], *, receive_count: int = 1, time_left: Callable[[], float] | None = None
 ) -> list[Outcome]:
-    return [
-        ingestor().ingest(ref, receive_count=receive_count, time_left=time_left)
-        for ref in object_refs(payload)
-    ]
+    return [_ingest_one(ref, receive_count, time_left) for ref in object_refs(payload)]
+
+
+def _ingest_one(ref: ObjectRef, receive_count: int, time_left: Callable[[], float] | None) -> Outcome:
+    """One object version: ingest, announce the bundle's end (once), report its metrics."""
+    runner = ingestor()
+    with subsegment("## bundle") as traced:
+        ref = runner._with_version(ref)  # the version decides the bundle id
+        bid = ref.bundle_id
+        annotate(traced, bundle_id=bid)
+        with bound(bundle_id=bid, object_key=ref.key, version=ref.version_id):
+            since = telemetry.mark(runner.bucket.bytes_read)
+            try:
+                outcome = runner.ingest(ref, receive_count=receive_count, time_left=time_left)
+            except Exception:
+                _settle_after_failure(bid)
+                raise
+            # Metrics first: if the event cannot be sent, the redelivered message sends it but counts nothing.
+            telemetry.report(outcome, since, runner.bucket.bytes_read)
+            announcer().settle(outcome.record)
+    return outcome
+
+
+def _settle_after_failure(bundle_id: str) -> None:
+    """A last attempt that gave up wrote FAILED and an owed event before raising: send that event now."""
+    try:
+        announcer().settle_bundle(bundle_id)
+    except Exception:  # the original failure matters more; the marker stays for a redrive to send
+        logger.exception("could not send the event of a bundle that gave up")
 
 
 def ingest_sqs_body(

@@ -15,6 +15,8 @@ from newsdrop.lookup.errors import InvalidCursor
 # A cursor carries at most one DynamoDB key (or a month plus a key, or an offset); anything longer is forged.
 MAX_CURSOR_LENGTH = 2048
 _MAC_BYTES = 16  # 128-bit tag: forging one is infeasible, and the cursor stays short
+# <base64url payload>.<base64url MAC>, exactly as encode() writes it: the MAC is _MAC_BYTES long, unpadded.
+CURSOR_PATTERN = rf"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{{{(4 * _MAC_BYTES + 2) // 3}}}$"
 
 
 def _b64encode(raw: bytes) -> str:
@@ -51,7 +53,11 @@ class CursorCodec:
         return hmac.new(self._secret, message, hashlib.sha256).digest()[:_MAC_BYTES]
 
     def encode(self, position: dict[str, Any], scope: str) -> str:
-        payload = json.dumps(position, separators=(",", ":"), sort_keys=True).encode("utf-8")
+        # UTF-8, not \u escapes: a position holding a long non-ASCII key (an S3 key of 1,024 bytes) must still
+        # give a cursor within MAX_CURSOR_LENGTH.
+        payload = json.dumps(position, separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode(
+            "utf-8"
+        )
         return f"{_b64encode(payload)}.{_b64encode(self._mac(scope, payload))}"
 
     def decode(self, cursor: str, scope: str) -> dict[str, Any]:

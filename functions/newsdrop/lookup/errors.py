@@ -32,3 +32,9 @@ class NoSuchItem(NewsdropError):
     """An article or bundle id that is well-formed but unknown (HTTP 404)."""
 
     code = "not_found"
+
+
+class ResponseTooLarge(NewsdropError):
+    """An answer larger than Lambda may return (6 MB): refused with a reason instead of failing in Lambda."""
+
+    code = "response_too_large"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel as PydanticModel
+from pydantic import ConfigDict, Field
+
+
+class BaseModel(PydanticModel):
+    """Every response model: its validator is built on first use, not at import (the lookup's cold start)."""
+
+    model_config = ConfigDict(defer_build=True)
 
 
 class ErrorDetail(BaseModel):
@@ -18,9 +25,19 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
+class GatewayError(BaseModel):
+    """The shape of API Gateway's own answers (missing key, undefined route or method, throttled)."""
+
+    message: str = Field(description="Forbidden, Missing Authentication Token, Too Many Requests, ...")
+
+
 class Health(BaseModel):
     status: Literal["ok"]
     version: str
+    ready: bool = Field(
+        description="True once the data is complete: always on AWS; on the local stack, once the bundles it "
+        "keeps have been replayed at start"
+    )
 
 
 class ArticleHeader(BaseModel):
@@ -149,7 +166,6 @@ class BundleSummary(BaseModel):
 
 
 class Bundle(BundleSummary):
-    bucket: str | None = None
     version_id: str | None = None
     etag: str | None = None
     errors: list[BundleProblem] | None = None

@@ -20,8 +20,15 @@ _LATEST = "9999-12-31"
 _ALLOWED = "a date YYYY-MM-DD or an ISO 8601 date-time such as 2024-05-01T12:00:00Z"
 
 
+_LEAP_SECOND = re.compile(r"(T\d{2}:\d{2}):60")
+
+
 def parse_bound(name: str, raw: str | None) -> str | None:
-    """``raw`` as a sortable bound: ``YYYY-MM-DD`` stays a date, a date-time becomes UTC ``YYYY-MM-DDTHH:MM:SS``."""
+    """``raw`` as a sortable bound: ``YYYY-MM-DD`` stays a date, a date-time becomes UTC ``YYYY-MM-DDTHH:MM:SS``.
+
+    Every RFC 3339 date-time is accepted (the OpenAPI document promises format date-time): lower-case ``t`` and
+    ``z``, a leap second (read as :59), and offsets that move the moment past year 1 or 9999 (clamped).
+    """
     if raw is None:
         return None
     text = raw.strip()
@@ -31,12 +38,15 @@ def parse_bound(name: str, raw: str | None) -> str | None:
     try:
         if _DATE_ONLY.match(text):
             return date.fromisoformat(text).isoformat()
-        moment = datetime.fromisoformat(text)
+        moment = datetime.fromisoformat(_LEAP_SECOND.sub(r"\1:59", text.upper()))
     except ValueError as exc:
         raise BadParameter(name, f"{name} must be {_ALLOWED}; got {shown!r}") from exc
     if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+        try:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError:
+            moment = datetime.min if moment.year == 1 else datetime.max
+    return moment.isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,6 @@ TITLE_WEIGHT = 3  # a query word in the title scores this much more than one onl
 
 BUNDLE_DETAIL = (
     *BUNDLE_SUMMARY,
-    "bucket",
     "version_id",
     "etag",
     "errors",

@@ -1,18 +1,21 @@
-"""Swagger UI served from the function itself (assets of the swagger-ui-bundle package), so /docs works offline."""
+"""Swagger UI 5 served from the function itself (vendored swagger-ui-dist files under static/), so /docs works offline."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from functools import cache
 from pathlib import Path
 
-from swagger_ui_bundle import swagger_ui_path
+# swagger-ui-dist 5.35.0 (npm), minified, stored gzip-compressed to keep the repository small. Swagger UI 4
+# (the swagger-ui-bundle pip package) cannot render an OpenAPI 3.1 document, which is what Powertools writes.
+SWAGGER_UI_VERSION = "5.35.0"
+STATIC = Path(__file__).with_name("static")
 
 # Only these files are served: a fixed allow-list keeps /docs/{asset} from reading anything else.
 ASSET_TYPES = {
     "swagger-ui.css": "text/css; charset=utf-8",
     "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
-    "swagger-ui-standalone-preset.js": "text/javascript; charset=utf-8",
 }
 HTML_TYPE = "text/html; charset=utf-8"
 
@@ -20,19 +23,27 @@ _PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>newsdrop lookup API</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="{base}/docs/swagger-ui.css">
+<style>body {{ margin: 0; }} .topnote {{ font: 14px sans-serif; padding: 8px 20px; background: #f3f6f8; }}</style>
 </head>
 <body>
+<div class="topnote">newsdrop lookup API. Press <b>Authorize</b> and paste the API key
+(<code>make run</code> prints it) to try the routes; <a href="{base}/review">/review</a> shows what cleaning did.</div>
 <div id="swagger-ui"></div>
 <script src="{base}/docs/swagger-ui-bundle.js"></script>
-<script src="{base}/docs/swagger-ui-standalone-preset.js"></script>
 <script>
 window.ui = SwaggerUIBundle({{
   url: {spec_url},
   dom_id: "#swagger-ui",
-  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
-  layout: "StandaloneLayout"
+  deepLinking: true,
+  persistAuthorization: true,
+  validatorUrl: null,
+  tryItOutEnabled: false,
+  presets: [SwaggerUIBundle.presets.apis],
+  layout: "BaseLayout"
 }});
 </script>
 </body>
@@ -51,4 +62,4 @@ def asset(name: str) -> str | None:
     """Text of one allowed asset, or None for any other name."""
     if name not in ASSET_TYPES:
         return None
-    return (Path(str(swagger_ui_path)) / name).read_text(encoding="utf-8")
+    return gzip.decompress((STATIC / f"{name}.gz").read_bytes()).decode("utf-8")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
+from newsdrop.text import fallbacks
 from newsdrop.text.dates import find_date
 from newsdrop.text.rules import (
     count_words,
@@ -126,6 +127,15 @@ def _is_prose(line: _Line) -> bool:
         # (Credits and name lists, "Director_A B, Writer_C D, ...", are text: headlines rarely hold commas.)
         return _ends_sentence(line.text) or line.text.count(",") >= 2 or not _title_cased(line.text)
     return line.words >= _MIN_SENTENCE_WORDS and _ends_sentence(line.text)
+
+
+_HEADING_MARKS = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+
+
+def _without_heading_marks(text: str) -> str:
+    """A Markdown heading's text without its ``#`` marks (``# Title`` -> ``Title``); other text unchanged."""
+    found = _HEADING_MARKS.match(text)
+    return found.group(1) if found and found.group(1) else text
 
 
 def _title_cased(text: str) -> bool:
@@ -670,6 +680,7 @@ def clean_article(
         _mark_comment_section(lines)
     region = _whole_text(lines) if main_content else _choose_region(lines)
     if region is None:
+        fallbacks.note("no_prose")
         start, end = _fallback_region(lines)
     elif main_content:
         start, end = region
@@ -682,7 +693,7 @@ def clean_article(
     title = hint_title
     if title_index is not None:
         title_line = lines[title_index]
-        title = hint_title or title_line.text
+        title = hint_title or _without_heading_marks(title_line.text)
         title_line.assign("title", "title_hint" if hint_title else "headline")
     if title is not None:
         _mark_title_repeats(lines, normalize_line_key(title))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from newsdrop.models import CleanArticle, Hints
+from newsdrop.text import fallbacks
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.decode import normalize_text
 
@@ -152,6 +153,7 @@ def extract(html: str) -> Extraction:
             meta_title, date, source, url = document.title, document.date, document.sitename, document.url
     main_content = bool(text.strip())
     if not main_content:
+        fallbacks.note("html_text")
         text = _lines_of(collector)
     title = choose_headline(collector.headings, meta_title or collector.title)
     return Extraction(text, Hints(title=title, url=url, published=date, source=source), main_content)

@@ -1,27 +1,19 @@
-"""Fixtures for the lookup API tests: the moto stack filled by the real ingest handler plus dated extras."""
+"""Data of the lookup API tests: the seed bundles ingested by the real handler plus dated extras (fixtures: conftest)."""
 
 from __future__ import annotations
 
 import copy
 import json
 import random
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote_plus
-
-import boto3
-import pytest
-from moto import mock_aws
 
 from infra.provision import (
     DEFAULT_STACK,
     INGEST_FUNCTION_ID,
     LOOKUP_FUNCTION_ID,
-    drain_queue,
-    provision,
     stack_resolver,
 )
 from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, function_environment
@@ -231,11 +223,13 @@ def write_big_article(table: ArticleTable, stack: Any) -> str:
     return aid
 
 
-def _reset() -> None:
+def reset() -> None:
+    """Forget cached settings, clients and services: each fixture brings its own moto backend."""
     wiring.reset()
 
 
-def _seed(stack: Any) -> Api:
+def seed(stack: Any) -> Api:
+    """Ingest the seed bundle under both SEED_KEYS and add the synthetic articles; the Api over them."""
     seeds = zip_bytes(load_seeds())
     outcome = Api(stack=stack)
     for key in SEED_KEYS:
@@ -246,61 +240,9 @@ def _seed(stack: Any) -> Api:
     return outcome
 
 
-def _function_env() -> dict[str, str]:
+def function_env() -> dict[str, str]:
     resolver = stack_resolver(stack=DEFAULT_STACK, account_id=DEFAULT_ACCOUNT_ID, region=DEFAULT_REGION)
     return {
         **function_environment(resolver, LOOKUP_FUNCTION_ID),
         **function_environment(resolver, INGEST_FUNCTION_ID),
     }
-
-
-@pytest.fixture(scope="module")
-def seeded() -> Iterator[Api]:
-    """Read-only tests share one provisioned stack (as the `stack` fixture builds it), ingested once."""
-    with pytest.MonkeyPatch.context() as patch:
-        for name in (
-            "AWS_ENDPOINT_URL",
-            "AWS_PROFILE",
-            "AWS_DEFAULT_PROFILE",
-            "AWS_CONFIG_FILE",
-            "CURSOR_SECRET",
-        ):
-            patch.delenv(name, raising=False)
-        environment = {
-            "AWS_ACCESS_KEY_ID": "testing",
-            "AWS_SECRET_ACCESS_KEY": "testing",
-            "AWS_SECURITY_TOKEN": "testing",
-            "AWS_SESSION_TOKEN": "testing",
-            "AWS_DEFAULT_REGION": DEFAULT_REGION,
-            "AWS_REGION": DEFAULT_REGION,
-            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
-            "POWERTOOLS_TRACE_DISABLED": "true",
-            **_function_env(),
-        }
-        for name, value in environment.items():
-            patch.setenv(name, value)
-        with mock_aws():
-            session = boto3.session.Session(region_name=DEFAULT_REGION)
-            resources = provision(
-                session, stack=DEFAULT_STACK, account_id=DEFAULT_ACCOUNT_ID, region=DEFAULT_REGION
-            )
-            clients = {name: session.client(name) for name in ("s3", "sqs", "dynamodb")}
-            drain_queue(clients["sqs"], resources.queue_url)
-            _reset()
-            stack = SimpleNamespace(bucket=resources.bucket, table=resources.table, **clients)
-            seeded_api = _seed(stack)
-            # The real wiring, with the clock set just after the fixture's newest article and a 3-year floor:
-            # walking the default 30 years of empty months in moto would make every listing test slow.
-            service = wiring.lookup()
-            service.now = lambda: FIXTURE_NOW
-            service.floor_months = 36
-            yield seeded_api
-    _reset()
-
-
-@pytest.fixture
-def api(stack) -> Iterator[Api]:
-    """A fresh `stack` (conftest) filled the same way, for tests that change the stack or the environment."""
-    _reset()
-    yield _seed(stack)
-    _reset()

@@ -1,0 +1,177 @@
+"""/docs and /review in headless Chromium against the local stack: what a person sees, read from the rendered page."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import own_stack
+from tests.e2e.localstack import LocalStackProcess
+
+pytestmark = pytest.mark.e2e
+
+WAIT_MS = 30_000
+# Set NEWSDROP_SCREENSHOTS=docs/images to refresh the screenshots the docs link to.
+SCREENSHOTS = os.environ.get("NEWSDROP_SCREENSHOTS")
+ASSAD = "99a208cf72ce94e614f28b81a61ceaaf"  # the seed article "Aleppo liberation victory for Syria, ..."
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 760})
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    context.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+def shot(page: Any, name: str) -> None:
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOTS) / name))
+
+
+def use_key(page: Any, key: str) -> None:
+    page.fill("#key-input", key)
+    page.click("#key-form button[type=submit]")
+
+
+def test_docs_shows_every_operation_and_try_it_out_answers_with_the_key(
+    local_stack: LocalStackProcess, seeded_bundle: dict[str, Any], page: Any
+):
+    document = local_stack.get("/openapi.json", with_key=False).json()
+    page.goto(local_stack.info["api_url"] + "docs")
+    page.wait_for_selector(".opblock", timeout=WAIT_MS)
+
+    shown = set(page.locator(".opblock-summary-path").all_inner_texts())
+    assert {text.replace("\u200b", "") for text in shown} == set(document["paths"])
+    assert page.locator("text=Unable to render this definition").count() == 0
+
+    page.click("button.authorize")
+    page.fill(".auth-container input", local_stack.info["api_key"])
+    page.click(".auth-btn-wrapper button.authorize")
+    page.click(".auth-btn-wrapper button.btn-done")
+
+    operation = page.locator("#operations-bundles-list_bundles_bundles_get")
+    operation.locator(".opblock-summary").click()
+    operation.locator("button.try-out__btn").click()
+    operation.locator("input[placeholder=key]").fill(seeded_bundle["key"])
+    operation.locator("button.execute").click()
+    status = operation.locator(".live-responses-table tbody .response-col_status")
+    status.wait_for(timeout=WAIT_MS)
+    assert status.inner_text().strip() == "200"
+    answer = json.loads(operation.locator(".live-responses-table tbody .microlight").first.inner_text())
+    assert [item["bundle_id"] for item in answer["items"]] == [seeded_bundle["bundle_id"]]
+    if SCREENSHOTS:
+        operation.locator(".responses-inner").first.evaluate("node => node.scrollIntoView({block: 'start'})")
+        shot(page, "docs-try-it-out.png")
+
+
+def test_review_shows_a_seed_bundle_and_an_article_line_by_line(
+    local_stack: LocalStackProcess, seeded_bundle: dict[str, Any], page: Any
+):
+    page.goto(local_stack.info["api_url"] + "review")
+    assert "No API key yet" in page.locator("#view").inner_text()
+    use_key(page, local_stack.info["api_key"])
+
+    row = page.locator("table.bundles tr", has_text=seeded_bundle["key"])
+    row.wait_for(timeout=WAIT_MS)
+    assert "DONE" in row.inner_text()
+    assert "members 5 · articles 5" in row.inner_text()
+    shot(page, "review-bundles.png")
+
+    row.locator("a.bundle-link").click()
+    page.wait_for_selector("table.articles a.article-link", timeout=WAIT_MS)
+    assert "Errors (0)" in page.locator("#view").inner_text()
+    assert "Learned chrome" in page.locator("#view").inner_text()
+    titles = page.locator("table.articles a.article-link").all_inner_texts()
+    assert "Aleppo liberation victory for Syria, Iran, Russia: President Assad" in titles
+    assert "(no headline in the text)" in titles
+    page.click("button.find-groups")
+    page.wait_for_selector("text=No article of this page has a near-duplicate", timeout=WAIT_MS)
+    shot(page, "review-bundle.png")
+
+    page.click("a.article-link >> text=Aleppo liberation victory")
+    page.wait_for_selector("ol.lines li", timeout=WAIT_MS)
+    assert page.url.endswith(f"#/article/{ASSAD}")
+    assert "null" not in page.locator("#view").inner_text().split()
+    assert page.locator("h1.article-title").inner_text() == (
+        "Aleppo liberation victory for Syria, Iran, Russia: President Assad"
+    )
+    # The source, line by line: removed lines struck through and labelled with role and rule.
+    rating = page.locator("ol.lines li.removed", has_text="Rate this item")
+    assert rating.locator("del").inner_text() == "Rate this item"
+    assert rating.locator(".label").inner_text() == "boilerplate · rating_counter"
+    title_line = page.locator("ol.lines li.meta-title").first
+    assert title_line.locator(".n").inner_text() == "1"
+    kept = page.locator("ol.lines li.kept", has_text="Syrian President Bashar al-Assad says")
+    assert kept.locator("del").count() == 0
+    # Beside it, the clean result with its metadata highlighted like the lines they came from.
+    clean = page.locator("section.clean")
+    assert clean.locator(".field.meta-source .field-value").inner_text() == "Press TV"
+    assert (
+        clean.locator(".field.meta-title .field-value").inner_text().startswith("Aleppo liberation victory")
+    )
+    assert "Rate this item" not in clean.locator(".body").inner_text()
+    assert "Syrian President Bashar al-Assad says" in clean.locator(".body").inner_text()
+    page.wait_for_selector("section:has(h2:text('Similar articles')) .similar p", timeout=WAIT_MS)
+    assert (
+        page.locator(
+            f"section:has(h2:text('Came in')) a[href='#/bundle/{seeded_bundle['bundle_id']}']"
+        ).count()
+        == 1
+    )
+    shot(page, "review-article.png")
+
+
+@pytest.fixture(scope="module")
+def paging_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
+    with own_stack(tmp_path_factory.mktemp("paging-stack")) as stack:
+        yield stack
+
+
+def test_review_pages_through_a_bundle_of_1000_articles(paging_stack: LocalStackProcess, page: Any):
+    local_stack = paging_stack
+    lines = [
+        json.dumps(
+            {
+                "title": f"Harbour report number {n}",
+                "text": f"Report {n}: the harbour authority counted {n * 7} containers and {n % 13} ferries "
+                f"on day {n}, with cranes number {n % 17} and {n % 19} working through the night shift.",
+                "source": "Paging Wire",
+            }
+        )
+        for n in range(1000)
+    ]
+    key = "incoming/e2e-paging-1000.jsonl"
+    local_stack.client("s3").put_object(
+        Bucket=local_stack.info["bucket"], Key=key, Body=("\n".join(lines) + "\n").encode()
+    )
+    bundle = local_stack.bundle_for_key(key, timeout=240)
+    assert bundle["counts"]["articles"] == 1000, bundle
+
+    page.goto(local_stack.info["api_url"] + f"review#/bundle/{bundle['bundle_id']}")
+    use_key(page, local_stack.info["api_key"])
+    status = page.locator(".card:has(h2:text('Articles')) .pager-status")
+    page.wait_for_selector("text=page 1 · articles 1–50", timeout=WAIT_MS)
+    assert page.locator("table.articles tbody tr").count() == 50
+    seen = set(page.locator("table.articles a.article-link").all_inner_texts())
+    for number in (2, 3):
+        page.click(".card:has(h2:text('Articles')) button.next")
+        page.wait_for_selector(
+            f"text=page {number} · articles {(number - 1) * 50 + 1}–{number * 50}", timeout=WAIT_MS
+        )
+        titles = set(page.locator("table.articles a.article-link").all_inner_texts())
+        assert len(titles) == 50 and titles.isdisjoint(seen)
+        seen |= titles
+    page.click(".card:has(h2:text('Articles')) button.prev")
+    page.wait_for_selector("text=page 2 · articles 51–100", timeout=WAIT_MS)
+    assert status.inner_text() == "page 2 · articles 51–100"
+    assert all(title.startswith("Harbour report number ") for title in seen)

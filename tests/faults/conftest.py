@@ -1,0 +1,46 @@
+"""Fixtures for the fault-injection suite: instant retries, and a crash-point tally in the test summary."""
+
+from __future__ import annotations
+
+import functools
+import random
+from collections.abc import Iterator
+
+import pytest
+
+import infra.provision as provision_module
+from tests.faults.harness import Account, account, client_hook
+
+TALLY: dict[str, tuple[int, int]] = {}
+
+
+@pytest.fixture
+def faults(aws_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator[Account]:
+    """A moto account whose client calls all pass the injector; backoff takes no time."""
+    # Backoff jitter is drawn from random.uniform: zero makes an exhausted retry loop instant.
+    monkeypatch.setattr(random, "uniform", lambda low, high: 0.0)
+    # Chunks of a flush written one at a time: write call N is then the same request in every run.
+    from newsdrop.ingest import service
+
+    if hasattr(service, "WRITE_CONCURRENCY"):
+        monkeypatch.setattr(service, "WRITE_CONCURRENCY", 1)
+    # Each run provisions a stack: parse template.yaml once, not once per run (resolving does not modify it).
+    monkeypatch.setattr(provision_module, "load_template", functools.cache(provision_module.load_template))
+
+    def environ(variables: dict[str, str]) -> None:
+        for name, value in variables.items():
+            monkeypatch.setenv(name, value)
+
+    with client_hook(), account(environ) as acct:
+        yield acct
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not TALLY:
+        return
+    points = sum(p for p, _ in TALLY.values())
+    runs = sum(r for _, r in TALLY.values())
+    shapes = ", ".join(f"{name} {p}" for name, (p, _) in sorted(TALLY.items()))
+    terminalreporter.write_line(
+        f"fault injection: {points} write calls as crash points ({shapes}), {runs} faulted runs compared"
+    )
