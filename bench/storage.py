@@ -314,7 +314,7 @@ def run(articles: int = 1000, bundles: int = 4, words: int = 100, seed: int = 11
             quarters.append(stack.meter.total() - before)
             if record["status"] != "DONE":
                 raise SystemExit(f"bundle ended {record['status']}: {record.get('errors')}")
-        metas = _metas(stack)
+        metas = article_items(stack)
         stored = {m["id"]: (m.get("title"), heavy_fields_of(m).get("body", "")) for m in metas}
         found = recall(stack.lookup(), stored, words, seed)
     kinds = stack.meter.by_kind()
@@ -350,7 +350,7 @@ def run(articles: int = 1000, bundles: int = 4, words: int = 100, seed: int = 11
     }
 
 
-def _metas(stack: Stack) -> list[dict[str, Any]]:
+def article_items(stack: Stack) -> list[dict[str, Any]]:
     """Every stored article item (a bench-only Scan, through the same client the table uses)."""
     from boto3.dynamodb.types import TypeDeserializer
 

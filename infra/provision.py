@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,12 +74,20 @@ def _clients(session_or_clients: Any, region: str | None) -> tuple[dict[str, Any
             raise TypeError(f"provision needs clients for {list(SERVICES)}; missing {missing}")
         clients = {name: session_or_clients[name] for name in SERVICES}
         chosen = region or clients["sqs"].meta.region_name or DEFAULT_REGION
+        # Secrets Manager where the others are: a local endpoint (moto server), else AWS's own (moto in-process).
+        endpoint = clients["sqs"].meta.endpoint_url
+        clients["secretsmanager"] = session_or_clients.get("secretsmanager") or boto3.client(
+            "secretsmanager",
+            region_name=chosen,
+            endpoint_url=None if "amazonaws.com" in endpoint else endpoint,
+        )
         return clients, chosen
     session = session_or_clients if session_or_clients is not None else boto3.session.Session()
     if not isinstance(session, boto3.session.Session):
         raise TypeError("provision takes a boto3 Session or a mapping of s3/sqs/dynamodb clients")
     chosen = region or session.region_name or DEFAULT_REGION
-    return {name: session.client(name, region_name=chosen) for name in SERVICES}, chosen
+    names = (*SERVICES, "secretsmanager")
+    return {name: session.client(name, region_name=chosen) for name in names}, chosen
 
 
 def _error_code(exc: ClientError) -> str:
@@ -371,7 +380,24 @@ def _create_table(clients: Clients, resolver: Resolver, logical_id: str, props: 
     resolver.register(logical_id, name, **attributes)
 
 
+def _create_secret(
+    clients: Clients,
+    resolver: Resolver,
+    logical_id: str,
+    props: dict[str, Any],
+    value_of: Callable[[str], str] | None = None,
+) -> None:
+    """A generated secret (GenerateSecretString): a random value, or the caller's (the local stack keeps one)."""
+    value = value_of(logical_id) if value_of else secrets.token_urlsafe(36)
+    try:
+        clients["secretsmanager"].create_secret(Name=resolver.physical_name(logical_id), SecretString=value)
+    except ClientError as exc:
+        if _error_code(exc) != "ResourceExistsException":  # provisioning again is harmless
+            raise
+
+
 _CREATORS: dict[str, _Creator] = {
+    "AWS::SecretsManager::Secret": _create_secret,  # called with the caller's secret_value, see provision
     "AWS::SQS::Queue": _create_queue,
     "AWS::SQS::QueuePolicy": _create_queue_policy,
     "AWS::S3::Bucket": _create_bucket,
@@ -440,8 +466,10 @@ def provision(
     account_id: str = DEFAULT_ACCOUNT_ID,
     region: str | None = None,
     parameters: Mapping[str, Any] | None = None,
+    secret_value: Callable[[str], str] | None = None,
 ) -> StackResources:
-    """Create the template's queues, queue policy, bucket (settings, policy, notification) and table.
+    """Create the template's queues, queue policy, bucket (settings, policy, notification), table and
+    generated secrets (``secret_value(logical_id)`` picks their values; random by default).
 
     Works against moto in-process (inside ``mock_aws``) and against a moto server: a boto3 Session
     honours AWS_ENDPOINT_URL. Running it again against the same server is harmless. Lambda, API
@@ -457,6 +485,9 @@ def provision(
     for logical_id in _creation_order(template, resolver):
         resource = template["Resources"][logical_id]
         properties = resolver.resolve(resource.get("Properties", {}))
+        if resource["Type"] == "AWS::SecretsManager::Secret":
+            _create_secret(clients, resolver, logical_id, dict(properties), secret_value)
+            continue
         _CREATORS[resource["Type"]](clients, resolver, logical_id, dict(properties))
 
     ingest_timeout, ingest_memory, ingest_batch = _function_settings(resolver, INGEST_FUNCTION_ID)

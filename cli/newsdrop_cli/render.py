@@ -12,6 +12,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from newsdrop.models import KEPT_ROLES
+
 COUNT_NAMES = ("members", "articles", "new", "duplicates", "skipped", "failed")
 # An article whose text has no headline line has no title: the cleaner never invents one.
 NO_TITLE = "(no headline in the text)"
@@ -174,7 +176,7 @@ class ShownLine:
 
     @property
     def removed(self) -> bool:
-        return self.role not in ("body", "subheading")
+        return self.role not in KEPT_ROLES
 
 
 def source_lines(body: str, removed: Iterable[dict[str, Any]]) -> list[ShownLine]:

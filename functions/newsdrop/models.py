@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,6 +15,7 @@ class Hints:
     published: str | None = None
     source: str | None = None
     external_id: str | None = None
+    byline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,24 @@ class LineDecision:
     rule: str
 
 
-KEPT_ROLES = frozenset({"body", "subheading"})
+class Role(StrEnum):
+    """What a line of an article is; shared by the cleaner, the API's ``lines`` and the CLI."""
+
+    TITLE = "title"
+    TITLE_REPEAT = "title_repeat"
+    BODY = "body"
+    SUBHEADING = "subheading"
+    BOILERPLATE = "boilerplate"
+    DATE = "date"
+    NEWS_ID = "news_id"
+    KICKER = "kicker"
+    CAPTION = "caption"
+    BYLINE = "byline"
+    SOURCE = "source"
+
+
+# The roles whose lines make up the body; every other role is removed from it (or is metadata).
+KEPT_ROLES: frozenset[str] = frozenset({Role.BODY, Role.SUBHEADING})
 
 
 @dataclass(frozen=True, slots=True)

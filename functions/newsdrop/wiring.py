@@ -75,12 +75,15 @@ def lookup() -> Lookup:
     from newsdrop.lookup.cursor import CursorCodec, cursor_secret
     from newsdrop.lookup.service import Lookup
 
-    current = settings()
-
     def fetch(key: str) -> bytes:
         return bucket().get_bytes(key)
 
-    return Lookup(store(), CursorCodec(cursor_secret(current.table_name)), fetch=fetch)
+    def read(secret_id: str) -> str:
+        from newsdrop.adapters.secrets import read_secret
+
+        return read_secret(aws.client("secretsmanager"), secret_id)
+
+    return Lookup(store(), CursorCodec(cursor_secret(read=read)), fetch=fetch)
 
 
 def reset() -> None:

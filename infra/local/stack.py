@@ -240,6 +240,10 @@ class LocalStack:
             self.options.account_id,
             self.options.region,
             self.options.parameters,
+            # Generated secrets (the cursor key) are kept with the state: cursors outlive a restart.
+            secret_value=lambda logical_id: resolve_dynamic_references(
+                f"{{{{resolve:secretsmanager:{logical_id}}}}}", self.state_dir / "secrets"
+            ),
         )
         drain_queue(self._clients["sqs"], self.resources.queue_url)  # moto's s3:TestEvent
         os.environ.update(function_environment(self.resources, self.state_dir / "secrets"))

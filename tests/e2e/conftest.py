@@ -20,7 +20,7 @@ CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 @pytest.fixture(scope="session")
 def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
     root = tmp_path_factory.mktemp("local-stack")
-    # Failed messages come back after 1 s instead of the template's 90 minutes, so the DLQ test sees 3 receives.
+    # Failed messages come back after 1 s instead of the template's 90 minutes, so the DLQ test sees every receive.
     stack = LocalStackProcess(root / "state", root / "drop", ["--retry-visibility", "1", "--quiet"])
     stack.start()
     try:

@@ -14,6 +14,7 @@ import pytest
 from tests.e2e.localstack import SEEDS, LocalStackProcess, seed_zip
 
 pytestmark = pytest.mark.e2e
+MAX_RECEIVE_COUNT = 5  # template.yaml's MaxReceiveCount default
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -107,7 +108,7 @@ def test_drop_folder_uploads_files_and_moves_them_aside(local_stack: LocalStackP
     assert not (drop / "dropped.zip").exists()
 
 
-def test_a_bundle_that_keeps_failing_goes_to_the_dlq_after_three_receives(local_stack: LocalStackProcess):
+def test_a_bundle_that_keeps_failing_goes_to_the_dlq_after_max_receive_count(local_stack: LocalStackProcess):
     # An object in an archive storage class has metadata but cannot be read: every attempt fails the same way.
     key = "incoming/archived.zip"
     local_stack.client("s3").put_object(
@@ -116,10 +117,10 @@ def test_a_bundle_that_keeps_failing_goes_to_the_dlq_after_three_receives(local_
 
     bundle = local_stack.bundle_for_key(key, want=("FAILED",))
 
-    assert bundle["attempts"] == 3
+    assert bundle["attempts"] == MAX_RECEIVE_COUNT
     (error,) = bundle["errors"]
     assert error["code"] == "gave_up"
-    assert "gave up after 3 attempts" in error["reason"]
+    assert f"gave up after {MAX_RECEIVE_COUNT} attempts" in error["reason"]
     assert "InvalidObjectState" in error["reason"]
     sqs = local_stack.client("sqs")
     dead: list[dict] = []
@@ -131,7 +132,7 @@ def test_a_bundle_that_keeps_failing_goes_to_the_dlq_after_three_receives(local_
     assert dead, "no message in the dead-letter queue"
     record = json.loads(dead[0]["Body"])["Records"][0]
     assert unquote_plus(record["s3"]["object"]["key"]) == key  # notifications URL-encode keys
-    assert int(dead[0]["Attributes"]["ApproximateReceiveCount"]) >= 3
+    assert int(dead[0]["Attributes"]["ApproximateReceiveCount"]) >= MAX_RECEIVE_COUNT
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from bench.storage import _metas, distinct_articles, jsonl, moto_stack, search_all
+from bench.storage import article_items, distinct_articles, jsonl, moto_stack, search_all
 from newsdrop.articles import heavy_fields_of
 from newsdrop.terms import index_terms, tokens
 
@@ -49,7 +49,9 @@ def ingested() -> Iterator[SimpleNamespace]:
                 stack.ingest("incoming/first.jsonl", jsonl(records[:half])),
                 stack.ingest("incoming/second.jsonl", jsonl(records[half:])),
             ]
-            stored = {m["id"]: (m.get("title"), heavy_fields_of(m).get("body", "")) for m in _metas(stack)}
+            stored = {
+                m["id"]: (m.get("title"), heavy_fields_of(m).get("body", "")) for m in article_items(stack)
+            }
             yield SimpleNamespace(stack=stack, records=records, outcomes=outcomes, stored=stored)
 
 
@@ -107,14 +109,14 @@ def test_a_word_in_hundreds_of_articles_pages_through_all_newest_first_with_stab
     lookup = stack.lookup()
     marked = {aid for aid, (title, _) in ingested.stored.items() if MARKED in tokens(title or "")}
     assert len(marked) == ARTICLES * 3 // 4
-    first = lookup.search(MARKED, limit=7, cursor=None)
-    assert first.complete and len(first.items) == 7 and first.next_cursor
+    first = lookup.search(MARKED, limit=25, cursor=None)
+    assert first.complete and len(first.items) == 25 and first.next_cursor
     # A bundle ingested meanwhile does not move the pages after the cursor: new hits come before it.
     stack.ingest("incoming/third.jsonl", jsonl(_records(40, seed=9)))
     rest, cursor = [], first.next_cursor
     while cursor is not None:
-        page = lookup.search(MARKED, limit=7, cursor=cursor)
-        assert page.complete and len(page.items) <= 7
+        page = lookup.search(MARKED, limit=25, cursor=cursor)
+        assert page.complete and len(page.items) <= 25
         rest += page.items
         cursor = page.next_cursor
     walked = [item["id"] for item in first.items + rest]
@@ -127,7 +129,7 @@ def test_a_word_in_hundreds_of_articles_pages_through_all_newest_first_with_stab
 
 def _member_order(stack, ids: set[str]) -> list[str]:
     """The ids newest first as stored: by bundle arrival, then member index, both descending."""
-    metas = [m for m in _metas(stack) if m["id"] in ids]
+    metas = [m for m in article_items(stack) if m["id"] in ids]
     return [
         m["id"]
         for m in sorted(

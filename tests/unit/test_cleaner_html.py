@@ -125,3 +125,35 @@ def test_a_page_with_too_many_tags_skips_the_extractor_and_the_cleaner_finds_the
 def test_extracted_main_content_is_marked_so() -> None:
     assert extract(PAGE).main_content
     assert not extract("<div><p>Short note</p></div>").main_content
+
+
+def test_page_metadata_gives_the_full_timestamp_and_byline_from_json_ld_and_meta() -> None:
+    from newsdrop.text.html import page_metadata
+
+    page = (
+        '<html><head><meta name="author" content="Jane Doe">'
+        '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",'
+        ' "datePublished": "2019-11-19T08:03:00-05:00", "author": [{"name": "Jane Doe"}, {"name": "Raj  Patel"}]}]}'
+        "</script></head><body><p>Text.</p></body></html>"
+    )
+    assert page_metadata(page) == ("2019-11-19T08:03:00-05:00", "Jane Doe, Raj Patel")
+    # A broken JSON-LD block and an author given as a profile URL are skipped, not guessed from.
+    broken = '<script type="application/ld+json">{"datePublished": </script><meta property="article:author" content="https://x.example/jane">'
+    assert page_metadata(broken) == (None, None)
+
+
+def test_html_keeps_the_time_of_day_and_the_byline_the_page_states() -> None:
+    from newsdrop.text.html import clean_html
+
+    paragraph = (
+        "The council approved the new budget on Tuesday after a long debate about the city's schools and roads. "
+        * 3
+    )
+    page = (
+        '<html><head><title>Council passes budget</title><meta property="article:published_time"'
+        ' content="2024-05-03T15:47:00+02:00"><meta name="author" content="Anna Fink"></head><body><article>'
+        f"<h1>Council passes budget</h1><p>{paragraph}</p><p>{paragraph}</p></article></body></html>"
+    )
+    article = clean_html(page)
+    assert article.published == "2024-05-03T15:47+02:00"
+    assert article.byline == "Anna Fink"

@@ -9,7 +9,18 @@ from pathlib import Path
 import pytest
 
 from newsdrop.text.rules import rule_catalogue
-from tools.eval_cleaner import FLOORS, Row, below_floors, f1, load_floors, precision_recall, shingles
+from tools.cleaning_corpus import Page, fold_of, registered_domain
+from tools.eval_cleaner import (
+    FLOORS,
+    Result,
+    Row,
+    below_floors,
+    f1,
+    load_floors,
+    precision_recall,
+    score,
+    shingles,
+)
 
 
 @pytest.mark.parametrize(
@@ -88,3 +99,40 @@ def test_docs_list_every_rule_the_cleaner_can_record() -> None:
     for name, why in rule_catalogue().items():
         assert why, f"rule {name} has no reason"
         assert f"| `{name}` |" in docs, f"docs/eval.md lacks rule {name}: run tools.eval_cleaner --rules"
+
+
+def test_sites_group_subdomains_and_country_second_levels() -> None:
+    assert registered_domain("https://www.news.bbc.co.uk/a") == "bbc.co.uk"
+    assert registered_domain("http://edition.cnn.com/x") == "cnn.com"
+    assert registered_domain("https://abc.net.au/news") == "abc.net.au"
+    assert registered_domain(None) == "unknown"
+    # Every page of a site shares its fold: the cross-validation never sees the page's site in training.
+    assert fold_of("bbc.co.uk") == fold_of(registered_domain("https://www.bbc.co.uk/other"))
+    assert {fold_of(f"site{i}.com") for i in range(50)} == set(range(5))
+
+
+def test_score_counts_titles_snippets_and_catastrophes_per_page() -> None:
+    gold = {
+        "title": "A Headline",
+        "title_printed": "Kicker: A Headline",
+        "body": "one two three four five six",
+    }
+    body_page = Page("fun-x", "fun", Path("."), gold)
+    snippet_page = Page(
+        "traf-y", "traf", Path("."), {"title": "T", "body": None, "with": ["kept words"], "without": ["menu"]}
+    )
+    rows = score(
+        "x",
+        [
+            Result(body_page, "one two three four five six", "Kicker:  A Headline", None),
+            Result(body_page, "nothing alike at all here", "Other", None),
+            Result(snippet_page, "the kept words stay", "T", None),
+            Result(snippet_page, "kept words and the menu", "T", None),
+        ],
+    )
+    # Per-page P/R means over the body pages only: (1 + 0) / 2 each.
+    assert (rows.precision, rows.recall, rows.f1) == pytest.approx((0.5, 0.5, 0.5))
+    assert rows.title == pytest.approx(3 / 4)
+    assert rows.snippets == pytest.approx(1 / 2)
+    assert rows.above_02 == pytest.approx(1 / 2)
+    assert rows.pages == 4

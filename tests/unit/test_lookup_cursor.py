@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from newsdrop.lookup.cursor import MAX_CURSOR_LENGTH, CursorCodec, cursor_secret
+from newsdrop.lookup.cursor import MAX_CURSOR_LENGTH, CursorCodec, CursorSecretMissing, cursor_secret
 from newsdrop.lookup.errors import InvalidCursor
 
 POSITION = {"k": {"pk": {"S": "BUNDLE#b1"}, "sk": {"S": "ART#2016-12-18#abc"}}, "m": 24203}
@@ -72,15 +72,30 @@ def test_garbage_is_rejected_not_crashed(codec, garbage):
     assert caught.value.hint
 
 
-def test_secret_comes_from_env_when_set():
-    assert cursor_secret("table", {"CURSOR_SECRET": "s3cret"}) == b"s3cret"
+def test_secret_is_read_at_run_time_from_the_secret_the_arn_names():
+    reads: list[str] = []
+
+    def read(arn: str) -> str:
+        reads.append(arn)
+        return "from-secrets-manager"
+
+    env = {"CURSOR_SECRET_ARN": "arn:aws:secretsmanager:us-east-1:1:secret:x"}
+    assert cursor_secret(env, read) == b"from-secrets-manager"
+    assert reads == ["arn:aws:secretsmanager:us-east-1:1:secret:x"]
 
 
-def test_default_secret_differs_per_table():
-    first, second = cursor_secret("a-articles", {}), cursor_secret("b-articles", {})
-    assert first != second
-    assert len(first) == 32
-    assert cursor_secret("a-articles", {}) == first
+def test_a_plain_secret_still_works_for_local_development():
+    assert cursor_secret({"CURSOR_SECRET": "s3cret"}) == b"s3cret"
+
+
+@pytest.mark.parametrize(
+    "env", [{}, {"TABLE_NAME": "a-articles"}, {"CURSOR_SECRET": ""}, {"CURSOR_SECRET_ARN": "arn:x"}]
+)
+def test_without_a_secret_cursors_fail_closed(env):
+    # No key derived from the table name: that one anybody who knows the stack name could compute.
+    with pytest.raises(CursorSecretMissing, match="no cursor secret") as caught:
+        cursor_secret(env, lambda arn: "")
+    assert "CURSOR_SECRET_ARN" in caught.value.hint
 
 
 def test_empty_secret_is_refused():

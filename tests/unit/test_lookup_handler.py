@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from newsdrop import wiring
 from newsdrop.errors import UndecodableText
 from newsdrop.handlers import lookup
 
 REPO = Path(__file__).resolve().parents[2]
+REAL_SERVICE = lookup.service  # before the autouse fixture below replaces it
 EVENTS = REPO / "events"
 
 
@@ -398,3 +400,17 @@ def test_an_article_larger_than_a_lambda_response_is_refused_with_a_reason(monke
         error = error_of(body)
         assert error["code"] == "response_too_large"
         assert "over the 6000000 bytes" in error["message"] and "bodies/" in error["message"]
+
+
+def test_without_a_cursor_secret_the_api_fails_closed(aws_env, monkeypatch):
+    for name in ("CURSOR_SECRET_ARN", "CURSOR_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(lookup, "service", REAL_SERVICE)
+    wiring.reset()
+    try:
+        status, _, body = call(event("/articles"))
+    finally:
+        wiring.reset()
+
+    assert status == 500
+    assert error_of(body)["code"] == "cursor_secret_missing"

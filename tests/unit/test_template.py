@@ -192,7 +192,14 @@ def test_alarms_cover_ingest_errors_throttles_backlog_dlq_and_stuck_bundles_on_o
     for function in of_type("AWS::Serverless::Function"):
         r.register(function, f"{STACK}-{function}")  # a function's name is CloudFormation's to choose
     alarms = {lid: r.resolve(RESOURCES[lid]["Properties"]) for lid in of_type("AWS::CloudWatch::Alarm")}
-    watched = {(a["Namespace"], a["MetricName"]) for a in alarms.values()}
+    watched = set()
+    for alarm in alarms.values():
+        if "MetricName" in alarm:
+            watched.add((alarm["Namespace"], alarm["MetricName"]))
+        for query in alarm.get("Metrics", []):  # metric-math alarms (rates) name their metrics inside
+            if "MetricStat" in query:
+                metric = query["MetricStat"]["Metric"]
+                watched.add((metric["Namespace"], metric["MetricName"]))
 
     assert {
         ("AWS/Lambda", "Errors"),
@@ -213,7 +220,7 @@ def test_sweeper_runs_on_a_schedule_and_may_only_query_bundles_update_records_an
 
     assert schedule["Type"] in ("Schedule", "ScheduleV2")
     assert schedule["Properties"]["ScheduleExpression"].startswith("rate(")
-    assert set(grants) == {"dynamodb:Query", "dynamodb:UpdateItem", "sqs:SendMessage"}
+    assert set(grants) == {"dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "sqs:SendMessage"}
     assert grants["dynamodb:Query"] == {
         f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{STACK}-articles/index/gsi2"
     }
@@ -339,9 +346,24 @@ def test_ingest_may_send_only_to_its_own_queue():
 def test_lookup_is_read_only():
     grants = granted("LookupFunction")
 
-    assert set(grants) == {"dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem", "s3:GetObject"}
+    assert set(grants) == {
+        "dynamodb:GetItem",
+        "dynamodb:Query",
+        "dynamodb:BatchGetItem",
+        "s3:GetObject",
+        "secretsmanager:GetSecretValue",
+    }
     assert grants["s3:GetObject"] == {f"{bucket_arn()}/bodies/*"}
+    assert grants["secretsmanager:GetSecretValue"] == {resolver().ref("CursorSecret")}
     assert grants["dynamodb:Query"] <= table_arns()
+
+
+def test_the_cursor_secret_is_named_not_given_in_plain_text():
+    lookup = function_environment(resolver(), "LookupFunction")
+
+    assert lookup["CURSOR_SECRET_ARN"] == resolver().ref("CursorSecret")
+    assert "CURSOR_SECRET" not in lookup
+    assert not any("{{resolve:" in value for value in lookup.values())
 
 
 # ---------------------------------------------------------------------------- functions

@@ -8,8 +8,10 @@ import hashlib
 import hmac
 import json
 import os
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from newsdrop.errors import NewsdropError
 from newsdrop.lookup.errors import InvalidCursor
 
 # A cursor carries at most one DynamoDB key (or a month plus a key, or an offset); anything longer is forged.
@@ -27,17 +29,28 @@ def _b64decode(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def cursor_secret(table_name: str, env: dict[str, str] | None = None) -> bytes:
-    """CURSOR_SECRET when set; else a per-deployment default derived from the table name.
+class CursorSecretMissing(NewsdropError):
+    """No secret to sign cursors with: the API refuses to run rather than sign with a guessable key."""
 
-    The default only keeps cursors of one deployment from being replayed against another; set
-    CURSOR_SECRET to keep clients from forging positions.
+    code = "cursor_secret_missing"
+
+
+def cursor_secret(env: Mapping[str, str] | None = None, read: Callable[[str], str] | None = None) -> bytes:
+    """The key that signs cursors: the secret CURSOR_SECRET_ARN names, read at run time through ``read``.
+
+    CURSOR_SECRET (a value) is for local development only. With neither, or an empty secret, this fails
+    closed: a key derived from public names would let clients forge positions.
     """
     environ = os.environ if env is None else env
-    configured = environ.get("CURSOR_SECRET", "")
-    if configured:
-        return configured.encode("utf-8")
-    return hashlib.sha256(f"newsdrop-cursor:{table_name}".encode()).digest()
+    arn = environ.get("CURSOR_SECRET_ARN", "")
+    value = read(arn) if arn and read is not None else environ.get("CURSOR_SECRET", "")
+    if not value:
+        raise CursorSecretMissing(
+            "no cursor secret is configured",
+            hint="set CURSOR_SECRET_ARN to the Secrets Manager secret that signs cursors (template.yaml's "
+            "CursorSecret) and allow secretsmanager:GetSecretValue on it",
+        )
+    return value.encode("utf-8")
 
 
 class CursorCodec:
@@ -45,7 +58,7 @@ class CursorCodec:
 
     def __init__(self, secret: bytes) -> None:
         if not secret:
-            raise ValueError("cursor secret must not be empty; set CURSOR_SECRET or TABLE_NAME")
+            raise ValueError("cursor secret must not be empty; set CURSOR_SECRET_ARN")
         self._secret = secret
 
     def _mac(self, scope: str, payload: bytes) -> bytes:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, replace
+from html import unescape
 from html.parser import HTMLParser
 
 from newsdrop.models import CleanArticle, Hints
@@ -23,6 +25,16 @@ _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " �
 _MAX_HTML_CHARS = 20_000_000
 # Above this many tags the stdlib text and the line cleaner take over from trafilatura (seconds per page).
 _MAX_EXTRACTOR_TAGS = 30_000
+# Metadata sits in the <head> (and JSON-LD near it): read this much of the page for it.
+_METADATA_SCAN_CHARS = 400_000
+_MAX_AUTHORS = 4
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(["'])(.*?)\2""", re.DOTALL)
+_JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
+_PUBLISHED_META = frozenset(
+    {"article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate", "date"}
+)
+_AUTHOR_META = frozenset({"author", "article:author", "byl", "dc.creator", "sailthru.author"})
 
 
 def looks_like_html(text: str, name: str = "") -> bool:
@@ -126,6 +138,78 @@ class Extraction:
     main_content: bool
 
 
+def _attributes(tag: str) -> dict[str, str]:
+    return {name.lower(): value for name, _, value in _ATTRIBUTE.findall(tag)}
+
+
+def _json_ld_objects(head: str) -> list[dict[str, object]]:
+    """Every JSON-LD object of the page, @graph members included; unreadable blocks are skipped."""
+    found: list[dict[str, object]] = []
+    for block in _JSON_LD.findall(head):
+        try:
+            data = json.loads(block.strip())
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                found.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+    return found
+
+
+def _author_names(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [name for item in value for name in _author_names(item)]
+    return []
+
+
+def page_metadata(html: str) -> tuple[str | None, str | None]:
+    """The full publication timestamp and the byline the page states in JSON-LD or meta tags.
+
+    trafilatura gives the day only and no author line; the page's own metadata usually has both.
+    """
+    head = html[:_METADATA_SCAN_CHARS]
+    stamps: list[str] = []
+    authors: list[str] = []
+    for item in _json_ld_objects(head):
+        published = item.get("datePublished")
+        if isinstance(published, str):
+            stamps.append(published.strip())
+        authors += _author_names(item.get("author"))
+    for tag in _META_TAG.findall(head):
+        attributes = _attributes(tag)
+        name = (
+            attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or ""
+        ).lower()
+        content = unescape(attributes.get("content", "")).strip()
+        if not content:
+            continue
+        if name in _PUBLISHED_META:
+            stamps.append(content)
+        elif name in _AUTHOR_META and not content.startswith(("http://", "https://")):
+            authors.append(content)
+    stamp = next((value for value in stamps if "T" in value or ":" in value), stamps[0] if stamps else None)
+    names = list(dict.fromkeys(" ".join(name.split()) for name in authors if name.strip()))
+    byline = ", ".join(names[:_MAX_AUTHORS]) if names else None
+    return stamp, byline
+
+
+def _full_timestamp(day: str | None, stamp: str | None) -> str | None:
+    """The page's timestamp when it agrees with trafilatura's day (or trafilatura found none)."""
+    if stamp is None:
+        return day
+    return stamp if day is None or stamp[:10] == day[:10] else day
+
+
 def extract(html: str) -> Extraction:
     """Main-content text (one paragraph per line) and metadata of an HTML page.
 
@@ -156,7 +240,10 @@ def extract(html: str) -> Extraction:
         fallbacks.note("html_text")
         text = _lines_of(collector)
     title = choose_headline(collector.headings, meta_title or collector.title)
-    return Extraction(text, Hints(title=title, url=url, published=date, source=source), main_content)
+    stamp, byline = page_metadata(html)
+    published = _full_timestamp(date, stamp)
+    hints = Hints(title=title, url=url, published=published, source=source, byline=byline)
+    return Extraction(text, hints, main_content)
 
 
 def extract_html(html: str) -> tuple[str, Hints]:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _QUOTE_PAIRS = (
     ("‘", "'"),
@@ -369,10 +370,16 @@ def news_id_of(text: str) -> str | None:
     return match["id"] if match else None
 
 
+@lru_cache(maxsize=128)
+def _rules_for(words: int) -> tuple[tuple[LineRule, Callable[[str, str, int], bool]], ...]:
+    """The rules whose word bound admits a line of ``words`` words, with their tests (no call overhead)."""
+    return tuple((rule, rule.test) for rule in RULES if words <= rule.max_words)
+
+
 def first_rule(text: str, key: str, words: int) -> LineRule | None:
     """The first rule that claims the line, in registration order."""
-    for rule in RULES:
-        if rule(text, key, words):
+    for rule, test in _rules_for(words):
+        if test(text, key, words):
             return rule
     return None
 
@@ -398,6 +405,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     "header_chrome": "Other lines above the article are the page header: menus, section names, teasers.",
     "trailing_chrome": "Lines after the article's last paragraph are page footer and widgets.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
+    "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
+    " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",
 }
 
 

@@ -1,0 +1,257 @@
+"""Article cleaner: decides a role for every line of a scraped article and extracts body and metadata.
+
+One module per stage: ``lines`` (read lines, named line rules, link lists, repeats, comments),
+``region`` (the densest prose run is the article; header above, footer below), ``headline`` and
+``metadata``; then ``model``, the learned line scorer, may overrule the rules' keep-or-drop verdict.
+This module runs the stages (``rule_pass``), guards against catastrophes and builds the result.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
+from newsdrop.text import fallbacks
+from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats
+from newsdrop.text.cleaner.lines import (
+    _is_prose,
+    _Line,
+    _mark_comment_section,
+    _mark_link_lists,
+    _mark_repeated_lines,
+    _read_lines,
+)
+from newsdrop.text.cleaner.metadata import _detect_language, _find_source, _published
+from newsdrop.text.cleaner.model import HeadlineModel, LineModel, decidable, line_features, load_model
+from newsdrop.text.cleaner.region import (
+    _choose_region,
+    _classify_header,
+    _classify_region,
+    _extend_colon_list,
+    _fallback_region,
+    _first_text_line,
+    _skip_standfirst,
+    _whole_text,
+)
+from newsdrop.text.rules import news_id_of, normalize_line_key
+
+CLEANER_VERSION = "2026.12.05-1"
+
+
+__all__ = ["CLEANER_VERSION", "clean_article", "normalize_line_key"]
+
+
+# Catastrophe guard: a page with this much prose whose kept text is below this share of it, or whose
+# largest line (this share of the text) is dropped, is read again (see ``rule_pass``).
+_FALLBACK_MIN_CHARS = 1500
+
+
+_FALLBACK_SHARE = 0.3
+
+
+_ONE_LINE_SHARE = 0.5
+
+
+@dataclass(slots=True)
+class RulePass:
+    """The rules' verdict on every line: the lines, the article region (inclusive) and the headline."""
+
+    lines: list[_Line]
+    start: int
+    end: int
+    title: str | None
+    kept_chars: int = 0
+    candidates: list[tuple[int, list[float]]] = dataclasses.field(default_factory=list)
+
+
+def rule_pass(
+    text: str,
+    hints: Hints | None = None,
+    *,
+    bundle_chrome: frozenset[str] = frozenset(),
+    main_content: bool = False,
+    headline: HeadlineModel | None = None,
+    collect: bool = False,
+) -> RulePass:
+    """Every line's role and rule from the named and structural rules alone (before the line model).
+
+    ``headline`` ranks the headline candidates (the rules' score is one of its features); ``collect``
+    keeps every ranked candidate's features in ``RulePass.candidates`` (for ``make train``).
+
+    A guard against catastrophes: when the kept text is a small part of a long page's prose (a
+    teaser chosen over the story) or one prose line that holds most of the page's text is dropped,
+    the page is read again with the region forced onto the page's largest line, and the reading
+    that keeps more text wins.
+    """
+    hint_title = hints.title.strip() if hints is not None and hints.title and hints.title.strip() else None
+    found = _structure(
+        _read_lines(text, bundle_chrome), hint_title, main_content, headline=headline, collect=collect
+    )
+    if main_content:
+        return found
+    prose_chars = sum(len(line.text) for line in found.lines if line.role != "news_id" and _is_prose(line))
+    total_chars = sum(len(line.text) for line in found.lines)
+    largest = max(range(len(found.lines)), key=lambda i: len(found.lines[i].text), default=None)
+    big_line_dropped = (
+        largest is not None
+        and len(found.lines[largest].text) >= _ONE_LINE_SHARE * total_chars
+        and found.lines[largest].role not in KEPT_ROLES
+        and _is_prose(found.lines[largest])
+    )
+    if not big_line_dropped and (
+        prose_chars < _FALLBACK_MIN_CHARS or found.kept_chars >= _FALLBACK_SHARE * prose_chars
+    ):
+        return found
+    candidates = [found]
+    if largest is not None and _is_prose(found.lines[largest]):
+        candidates.append(
+            _structure(
+                _read_lines(text, bundle_chrome),
+                hint_title,
+                False,
+                force=largest,
+                headline=headline,
+                collect=collect,
+            )
+        )
+    return max(candidates, key=lambda candidate: candidate.kept_chars)
+
+
+def _structure(
+    lines: list[_Line],
+    hint_title: str | None,
+    main_content: bool,
+    *,
+    comments: bool = True,
+    force: int | None = None,
+    headline: HeadlineModel | None = None,
+    collect: bool = False,
+) -> RulePass:
+    """The structural rules over lines the line rules have judged: region, headline, header and footer."""
+    _mark_link_lists(lines)
+    _mark_repeated_lines(lines)
+    if not main_content and comments:
+        _mark_comment_section(lines)
+    if force is not None:
+        lines[force].role = lines[force].rule = None
+        for line in lines:
+            line.prose = line.role is None and _is_prose(line)
+        region: tuple[int, int] | None = (force, force)
+    else:
+        region = _whole_text(lines) if main_content else _choose_region(lines)
+    if region is None:
+        fallbacks.note("no_prose")
+        start, end = _fallback_region(lines)
+    elif main_content:
+        start, end = region
+        start = _first_text_line(lines, start, end)
+    else:
+        start, end = region
+        start = _skip_standfirst(lines, start, end)
+
+    candidates: list[tuple[int, list[float]]] | None = [] if collect else None
+    title_index = _find_title(lines, start, hint_title, headline, candidates)
+    title = hint_title
+    if title_index is not None:
+        title_line = lines[title_index]
+        title = hint_title or _without_heading_marks(title_line.text)
+        title_line.assign("title", "title_hint" if hint_title else "headline")
+    if title is not None:
+        _mark_title_repeats(lines, normalize_line_key(title))
+    if title_index is not None and title_index >= start:
+        start = title_index + 1
+        if main_content:
+            start = _first_text_line(lines, start, end)
+        while start <= end and not (lines[start].prose or main_content):
+            start += 1
+
+    _classify_header(lines, start)
+    _classify_region(lines, start, end)
+    end = _extend_colon_list(lines, end)
+    for line in lines[end + 1 :]:
+        if line.role is None:
+            line.assign("boilerplate", "trailing_chrome")
+    kept_chars = sum(len(line.text) for line in lines if line.role in KEPT_ROLES)
+    return RulePass(lines, start, end, title, kept_chars, candidates or [])
+
+
+def apply_model(found: RulePass, model: LineModel) -> None:
+    """Let the line model overrule the rules' keep-or-drop verdict; a flip names its strongest feature."""
+    rows = line_features(found.lines, found.start, found.end)
+    for line, row in zip(found.lines, rows, strict=True):
+        if not decidable(line):
+            continue
+        keep = model.keeps(row, line.role in KEPT_ROLES)
+        if keep == (line.role in KEPT_ROLES):
+            continue
+        reason = model.strongest(row, keep)
+        line.assign("body" if keep else "boilerplate", f"line_model:{reason}")
+
+
+_DEFAULT_MODEL: Final = object()
+
+
+_HEADING_MARKS = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+
+
+def _without_heading_marks(text: str) -> str:
+    """A Markdown heading's text without its ``#`` marks (``# Title`` -> ``Title``); other text unchanged."""
+    found = _HEADING_MARKS.match(text)
+    return found.group(1) if found and found.group(1) else text
+
+
+def clean_article(
+    text: str,
+    hints: Hints | None = None,
+    *,
+    bundle_chrome: frozenset[str] = frozenset(),
+    main_content: bool = False,
+    model: LineModel | object | None = _DEFAULT_MODEL,
+) -> CleanArticle:
+    """Clean one article: a role for every non-empty line, the body, and the metadata printed in it.
+
+    ``bundle_chrome`` holds line keys (``normalize_line_key``) that repeat across the bundle's
+    articles. ``main_content`` says an extractor that saw the markup already cut the text to the
+    article, so every line the rules leave is kept rather than only the densest prose region.
+    ``model`` is the line model (the shipped one by default; None for the rules alone).
+    """
+    chosen = load_model() if model is _DEFAULT_MODEL else model
+    headline = chosen.headline if isinstance(chosen, LineModel) else None
+    found = rule_pass(text, hints, bundle_chrome=bundle_chrome, main_content=main_content, headline=headline)
+    if isinstance(chosen, LineModel) and not main_content:
+        apply_model(found, chosen)
+    lines, start, title = found.lines, found.start, found.title
+
+    kept = [line for line in lines if line.role in KEPT_ROLES]
+    body = "\n\n".join(line.text for line in kept)
+    published, published_text = _published(lines, start, hints)
+    source, source_evidence = _find_source(kept)
+    if hints is not None and hints.source:
+        source, source_evidence = hints.source.strip(), "hint"
+
+    def first_of(role: str) -> str | None:
+        return next((line.text for line in lines if line.role == role), None)
+
+    news_id_line = next((line for line in lines if line.role == "news_id"), None)
+    return CleanArticle(
+        title=title,
+        body=body,
+        published=published,
+        published_text=published_text,
+        source=source,
+        source_evidence=source_evidence,
+        news_id=news_id_of(news_id_line.text) if news_id_line else None,
+        kicker=first_of("kicker"),
+        byline=first_of("byline") or (hints.byline if hints is not None else None),
+        caption=first_of("caption"),
+        subheadings=tuple(line.text for line in lines if line.role == "subheading"),
+        language=_detect_language(body),
+        word_count=len(re.findall(r"\w+", body)),
+        url=hints.url if hints is not None else None,
+        lines=tuple(
+            LineDecision(line.n, line.text, line.role or "body", line.rule or "default") for line in lines
+        ),
+    )

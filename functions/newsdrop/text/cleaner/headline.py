@@ -1,0 +1,299 @@
+"""Cleaner stage 3, headline: score the candidates above the article (rules, optionally the learned ranker)."""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+
+from newsdrop.text.cleaner.lines import (
+    _TITLE_SEPARATORS,
+    _content_words,
+    _doubled,
+    _ends_sentence,
+    _is_date_line,
+    _is_sentence,
+    _Line,
+    _looks_like_name,
+    _strip_site,
+    _title_cased,
+)
+from newsdrop.text.cleaner.model import HeadlineModel
+from newsdrop.text.dates import find_date
+from newsdrop.text.rules import (
+    normalize_line_key,
+)
+
+_TITLE_MAX_WORDS = 30
+
+
+_LEAD_PARAGRAPHS = 3
+
+
+_LEAD_OVERLAP_WEIGHT = 6.0
+
+
+_BYLINE_BONUS = 3
+
+
+# Headlines rarely read as a sentence; standfirsts do (and share more words with the lead).
+_SENTENCE_PENALTY = 8
+
+
+_REWORDED_BONUS = 6
+
+
+_REWORDED_MIN_SHARED = 3
+
+
+_REWORDED_SHARE = 0.6
+
+
+_LINK_LIST_PENALTY = 6
+
+
+# The headline sits within this many lines above the article's first paragraph.
+_TITLE_SCAN_LINES = 200
+
+
+# The headline ranker reorders this many of the rules' best-scored candidates.
+_RANKED_CANDIDATES = 8
+
+
+_LOWER_START = re.compile(r"^[a-z]")
+
+
+_DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|net|org|co\.\w\w|info)\b", re.IGNORECASE)
+
+
+def _title_score(
+    lines: list[_Line],
+    index: int,
+    region_start: int,
+    keys: dict[str, list[int]],
+    variants: dict[str, set[int]],
+    lead_words: frozenset[str],
+    unclaimed_between: int,
+    reworded: set[int],
+) -> float:
+    line = lines[index]
+    cjk = not line.text.isascii() and any("\u3040" <= ch <= "\u9fff" for ch in line.text)
+    sentence = _is_sentence(line)
+    name_like = _looks_like_name(line)
+    substantial = (line.words >= 4 or cjk) and not name_like and not sentence
+    score = 0.0
+    if substantial and any(i != index for i in keys.get(line.key, [])):
+        score += 6
+    if substantial and any(i != index for i in variants.get(line.key, ())):
+        score += 6
+    if substantial and index in reworded:
+        score += _REWORDED_BONUS
+    following = lines[index + 1 : index + 6]
+    if any(other.role in ("byline", "date") or _is_date_line(other) for other in following):
+        score += 4
+    # Related-story teasers carry dates too; only the story's own headline carries the author.
+    bylined = any(other.role == "byline" for other in following)
+    if bylined:
+        score += _BYLINE_BONUS
+    if 5 <= line.words <= 20:
+        score += 2
+    elif line.words >= 3:
+        score += 1
+    if line.words < 3 and not cjk:
+        score -= 6
+    if name_like:
+        score -= 3
+    # A link list holds other stories' headlines, unless the author's name follows this one.
+    if line.rule == "link_list" and not bylined:
+        score -= _LINK_LIST_PENALTY
+    # A site name ("AS - www.site.com"), never the headline.
+    if _DOMAIN.search(line.text):
+        score -= 6
+    # A headline is about what the lead paragraphs say.
+    words = _content_words(line.key)
+    if words and lead_words:
+        score += _LEAD_OVERLAP_WEIGHT * len(words & lead_words) / len(words)
+    if sentence:
+        score -= _SENTENCE_PENALTY
+    if _LOWER_START.match(line.text):
+        score -= 2
+    # Nearer the start of the article is likelier the headline than a teaser higher up.
+    score -= min(4.0, 0.4 * unclaimed_between)
+    return score
+
+
+def _reworded_lines(lines: list[_Line], first: int, end: int) -> set[int]:
+    """Header lines that another header line says again in other words (page title vs. printed headline).
+
+    Sites print the headline twice, often edited ("HS Roundup: X" / "High School Roundup: X"); teasers
+    in link lists rarely share most of their content words with another line.
+    """
+    stems_of: dict[int, frozenset[str]] = {}
+    holders: dict[str, list[int]] = {}
+    for index in range(first, end):
+        line = lines[index]
+        if (
+            line.words < 4
+            or line.words > _TITLE_MAX_WORDS
+            or line.role not in (None, "link_list", "title_repeat")
+        ):
+            continue
+        stems = _content_words(line.key)
+        if len(stems) >= _REWORDED_MIN_SHARED:
+            stems_of[index] = stems
+            for stem in stems:
+                holders.setdefault(stem, []).append(index)
+    found: set[int] = set()
+    for index, stems in stems_of.items():
+        shared: dict[int, int] = {}
+        for stem in stems:
+            for other in holders[stem]:
+                if other != index:
+                    shared[other] = shared.get(other, 0) + 1
+        for other, count in shared.items():
+            larger = max(len(stems), len(stems_of[other]))
+            similar = count >= _REWORDED_MIN_SHARED and count >= _REWORDED_SHARE * larger
+            if similar and lines[other].key != lines[index].key:
+                found.add(index)
+                break
+    return found
+
+
+def headline_features(
+    lines: list[_Line],
+    index: int,
+    region_start: int,
+    rule_score: float,
+    unclaimed_between: int,
+    opening_parts: frozenset[str],
+    lead_words: frozenset[str],
+) -> list[float]:
+    """The headline ranker's view of one candidate line (``HEADLINE_FEATURES`` order)."""
+    line = lines[index]
+    words = _content_words(line.key)
+    following = lines[index + 1 : index + 6]
+    return [
+        rule_score / 10.0,
+        1.0 if index == 0 else 0.0,
+        math.log1p(index),
+        math.log1p(region_start - index),
+        math.log1p(unclaimed_between),
+        math.log1p(line.words),
+        1.0 if line.words < 3 else 0.0,
+        1.0 if line.words > 15 else 0.0,
+        1.0 if _ends_sentence(line.text) else 0.0,
+        1.0 if _title_cased(line.text) else 0.0,
+        1.0 if _LOWER_START.match(line.text) else 0.0,
+        1.0 if ":" in line.text[:-1] else 0.0,
+        len(words & lead_words) / len(words) if words and lead_words else 0.0,
+        1.0 if index > 0 and line.key in opening_parts else 0.0,
+        1.0 if any(other.role == "byline" for other in following) else 0.0,
+        1.0 if any(other.role == "date" or _is_date_line(other) for other in following) else 0.0,
+        1.0 if line.rule == "link_list" else 0.0,
+        1.0 if line.rule == "repeated_line" else 0.0,
+        1.0 if _DOMAIN.search(line.text) else 0.0,
+        1.0 if _looks_like_name(line) else 0.0,
+        1.0 if not line.text.isascii() and any("\u3040" <= ch <= "\u9fff" for ch in line.text) else 0.0,
+        1.0 if any(separator.strip() in line.text for separator in _TITLE_SEPARATORS) else 0.0,
+    ]
+
+
+def _find_title(
+    lines: list[_Line],
+    region_start: int,
+    hint: str | None,
+    headline: HeadlineModel | None = None,
+    candidates: list[tuple[int, list[float]]] | None = None,
+) -> int | None:
+    """The headline line: the rules' best-scored candidate above the article, or the headline ranker's.
+
+    ``candidates`` collects every candidate's features (for ``make train``).
+    """
+    if hint:
+        hint_key = normalize_line_key(hint)
+        for index, line in enumerate(lines):
+            if line.key == hint_key or _doubled(line.key) == hint_key:
+                return index
+        return None
+    keys: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        keys.setdefault(line.key, []).append(index)
+    # Headline variants: "Title | Site" parts and the halves of doubled lines, by the lines printing them.
+    variants: dict[str, set[int]] = {}
+    for index, line in enumerate(lines):
+        parts = _strip_site(line.key)
+        half = _doubled(line.key)
+        if half is not None:
+            parts.add(half)
+        for part in parts:
+            variants.setdefault(part, set()).add(index)
+    opening = next((line for line in lines if line.words), None)
+    opening_parts = frozenset(_strip_site(opening.key)) if opening is not None else frozenset()
+    lead_lines = [line for line in lines[region_start:] if line.prose][:_LEAD_PARAGRAPHS]
+    lead_words = _content_words.__wrapped__(" ".join(line.key for line in lead_lines))
+    reworded = _reworded_lines(lines, max(0, region_start - _TITLE_SCAN_LINES), region_start)
+    best: tuple[float, int] | None = None
+    scored: list[tuple[float, int]] = []
+    # Unclaimed lines between each candidate and the article, counted once from the bottom up.
+    first_candidate = max(0, region_start - _TITLE_SCAN_LINES)
+    unclaimed_after = [0] * (region_start - first_candidate + 1)
+    for index in range(region_start - 1, first_candidate - 1, -1):
+        below = lines[index + 1] if index + 1 < region_start else None
+        unclaimed_after[index - first_candidate] = unclaimed_after[index - first_candidate + 1] + int(
+            below is not None and below.role is None
+        )
+    for index in range(first_candidate, region_start):
+        line = lines[index]
+        if (
+            line.rule not in (None, "link_list", "repeated_line")
+            or line.words > _TITLE_MAX_WORDS
+            or line.text.endswith(":")
+        ):
+            continue
+        if _doubled(line.key) is not None or find_date(line.text) is not None:
+            continue
+        score = _title_score(
+            lines,
+            index,
+            region_start,
+            keys,
+            variants,
+            lead_words,
+            unclaimed_after[index - first_candidate],
+            reworded,
+        )
+        scored.append((score, index))
+        if best is None or score >= best[0]:
+            best = (score, index)
+    if headline is not None or candidates is not None:
+        # The ranker reorders the rules' best few candidates: cheap, and never a line the rules rule out.
+        best = None
+        for score, index in heapq.nlargest(_RANKED_CANDIDATES, scored):
+            row = headline_features(
+                lines,
+                index,
+                region_start,
+                score,
+                unclaimed_after[index - first_candidate],
+                opening_parts,
+                lead_words,
+            )
+            if candidates is not None:
+                candidates.append((index, row))
+            ranked = headline.score(row) - headline.floor if headline is not None else score
+            if best is None or ranked > best[0]:
+                best = (ranked, index)
+    if best is None or best[0] < 0:
+        return None
+    # The first printing of a repeated headline is the headline; later ones are repeats.
+    return keys[lines[best[1]].key][0]
+
+
+def _mark_title_repeats(lines: list[_Line], title_key: str) -> None:
+    for line in lines:
+        if line.role in ("title",):
+            continue
+        if line.key == title_key or _doubled(line.key) == title_key:
+            line.assign("title_repeat", "title_repeat")
+        elif line.role is None and title_key in _strip_site(line.key):
+            line.assign("title_repeat", "title_with_site")

@@ -1,0 +1,286 @@
+"""Cleaner stage 1, lines: read the text into lines, apply the named line rules, mark link lists, repeats and comments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsdrop.models import KEPT_ROLES
+from newsdrop.text.dates import find_date
+from newsdrop.text.rules import (
+    count_words,
+    first_rule,
+    news_id_of,
+    normalize_line_key,
+    opens_link_list,
+)
+
+# A prose line ends like a sentence and has a few words, or is long whatever its ending.
+_CLOSERS = "\"'”’»)]"
+
+
+_TERMINALS = frozenset(".!?。！？…")
+
+
+_MIN_SENTENCE_WORDS = 6
+
+
+_LONG_LINE_WORDS = 20
+
+
+_TITLE_CASE_SHARE = 0.75
+
+
+_RULE_MAX_WORDS = 60
+
+
+_STEM_CHARS = 5
+
+
+_REPEATED_MIN_WORDS = 8
+
+
+_REPEATED_MIN_COUNT = 3
+
+
+_SENTENCE_LOWER_SHARE = 0.3
+
+
+# A bare form field or comment counter ends the article only after this much prose: higher up it
+# belongs to a share row or the page header.
+_COMMENTS_AFTER_CHARS = 800
+
+
+# Even a clear comment opener ("Join the conversation") ends the article only after a paragraph or
+# two of prose, or when little prose follows: else it is a header widget above the story.
+_COMMENTS_AFTER_STRONG_CHARS = 600
+
+
+_COMMENTS_STORY_BELOW = 8
+
+
+_FORM_FIELD = re.compile(
+    r"^[\W_]*(?:new,? )?\d[\d,.]*[km]? (?:comments?|responses?|replies)[\W_]*$"
+    r"|^[\W_]*(?:name|e-?mail|website|comment)[\W_]*(?:required)?[\W_]*$"
+)
+
+
+_LINE_CACHE_SIZE = 32768
+
+
+_LINE_CACHE_MAX_CHARS = 300
+
+
+_TITLE_SEPARATORS = (" | ", " - ", " :: ", " · ", " « ", " » ")
+
+
+_TITLECASE_WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w.'’-]*$")
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+_DATE_STAMP = re.compile(
+    r"^(?:published|updated|posted|original|last (?:updated|modified)|date)\b", re.IGNORECASE
+)
+
+
+_STAMP_MAX_WORDS = 24
+
+
+_FUNCTION_WORDS = frozenset("the a an of in on at to for and or with from by as is are was".split())
+
+
+@dataclass(slots=True)
+class _Line:
+    n: int
+    text: str
+    key: str
+    words: int
+    role: str | None = None
+    rule: str | None = None
+    prose: bool = False
+    dated: bool | None = None
+
+    def assign(self, role: str, rule: str) -> None:
+        self.role, self.rule = role, rule
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends with . ! ? (or CJK/ellipsis), possibly followed by closing quotes or brackets."""
+    return text.rstrip(_CLOSERS)[-1:] in _TERMINALS
+
+
+def _is_prose(line: _Line) -> bool:
+    if line.words >= _LONG_LINE_WORDS:
+        # A long line in Title Case without a full stop is a headline (a teaser in a list), not prose.
+        # (Credits and name lists, "Director_A B, Writer_C D, ...", are text: headlines rarely hold commas.)
+        return _ends_sentence(line.text) or line.text.count(",") >= 2 or not _title_cased(line.text)
+    return line.words >= _MIN_SENTENCE_WORDS and _ends_sentence(line.text)
+
+
+def _title_cased(text: str) -> bool:
+    """Most words start with a capital or a digit, as in headlines ("AMD Announces New GPU For Laptops")."""
+    words = text.split()
+    capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    return capitalised >= _TITLE_CASE_SHARE * len(words)
+
+
+def _analyse(stripped: str) -> tuple[str, int, str | None, str | None]:
+    """Key, word count and rule verdict (role, rule) of one line text.
+
+    Memoised: chrome lines repeat across the articles of a site, so a bundle pays for them once.
+    """
+    key = normalize_line_key(stripped)
+    words = count_words(stripped)
+    if news_id_of(stripped) is not None:
+        return key, words, "news_id", "news_id"
+    # Every rule is bounded in length; long paragraphs skip the rule scan.
+    rule = first_rule(stripped, key, words) if words <= _RULE_MAX_WORDS else None
+    if rule is None:
+        return key, words, None, None
+    return key, words, rule.role, rule.name
+
+
+_analyse_cached = lru_cache(maxsize=_LINE_CACHE_SIZE)(_analyse)
+
+
+def _read_lines(text: str, bundle_chrome: frozenset[str]) -> list[_Line]:
+    lines: list[_Line] = []
+    for index, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        # Only short lines (the chrome that repeats) go through the cache, which keeps its memory bounded.
+        analyse = _analyse_cached if len(stripped) <= _LINE_CACHE_MAX_CHARS else _analyse
+        key, words, role, rule = analyse(stripped)
+        if key in bundle_chrome:
+            role, rule = "boilerplate", "bundle_chrome"
+        lines.append(_Line(index, stripped, key, words, role, rule))
+    return lines
+
+
+def _doubled(key: str) -> str | None:
+    """The half of a line that repeats itself ("T T"), if it does."""
+    half, rest = divmod(len(key), 2)
+    if len(key) < 6:
+        return None
+    if rest == 1 and key[half] == " " and key[:half] == key[half + 1 :]:
+        return key[:half]
+    return None
+
+
+def _strip_site(key: str) -> set[str]:
+    """Parts of a "Title | Site" or "Section | Title" line that could be the headline."""
+    parts: set[str] = set()
+    for separator in _TITLE_SEPARATORS:
+        if separator in key:
+            head, _, tail = key.partition(separator)
+            parts.update({head.strip(), tail.strip()})
+            head_last, _, tail_last = key.rpartition(separator)
+            parts.update({head_last.strip(), tail_last.strip()})
+    return parts
+
+
+def _mark_link_lists(lines: list[_Line]) -> None:
+    """After a "Related"/"Most popular" heading, short unpunctuated lines are links to other pages."""
+    in_list = False
+    tags_open = False
+    for line in lines:
+        if line.rule == "navigation" and opens_link_list(line.key, line.words):
+            in_list = True
+            continue
+        # A bare "Tags:" heading puts its tags on the next line.
+        if tags_open and line.role is None and not _ends_sentence(line.text):
+            line.assign("boilerplate", "tag_list")
+        tags_open = line.rule == "tag_list" and line.words <= 2
+        if not in_list:
+            continue
+        if line.role is None and line.words < _LONG_LINE_WORDS and not _ends_sentence(line.text):
+            line.assign("boilerplate", "link_list")
+        elif line.role is None:
+            in_list = False
+
+
+def _mark_repeated_lines(lines: list[_Line]) -> None:
+    """A sentence-long line printed three or more times is a template (gallery caption, promo), not prose."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.role is None and line.words >= _REPEATED_MIN_WORDS:
+            counts[line.key] = counts.get(line.key, 0) + 1
+    for line in lines:
+        if line.role is None and counts.get(line.key, 0) >= _REPEATED_MIN_COUNT:
+            line.assign("boilerplate", "repeated_line")
+
+
+def _opens_comments(line: _Line) -> bool:
+    """A line that starts a comment area ("Leave a comment", moderation policy, captcha).
+
+    Counters ("6 comments") and bare form fields ("Email", "Name (required)") also sit in page
+    headers and sidebars (share rows, newsletter forms), so they are weak: they open one only after
+    a good deal of prose.
+    """
+    if line.rule in ("comment_policy", "captcha_notice"):
+        return True
+    return line.rule == "comment_form" and line.words >= 2 and _FORM_FIELD.match(line.key) is None
+
+
+def _mark_comment_section(lines: list[_Line]) -> None:
+    """Once the article has had prose, a comment-form line starts the reader comments: all chrome."""
+    prose_seen = prose_chars = 0
+    total_prose = sum(len(line.text) for line in lines if line.role is None and _is_prose(line))
+    for index, line in enumerate(lines):
+        if line.role is None and _is_prose(line):
+            prose_seen += 1
+            prose_chars += len(line.text)
+        weak = line.rule == "comment_form" and not _opens_comments(line)
+        # Far more prose below than above: the "comments" are the story under a header widget.
+        story_below = total_prose - prose_chars > _COMMENTS_STORY_BELOW * prose_chars
+        strong = _opens_comments(line) and (prose_chars >= _COMMENTS_AFTER_STRONG_CHARS or not story_below)
+        weak = weak and prose_chars >= _COMMENTS_AFTER_CHARS and not story_below
+        if prose_seen >= 2 and (strong or weak):
+            for later in lines[index + 1 :]:
+                if later.role is None or later.role in KEPT_ROLES:
+                    later.assign("boilerplate", "comment_section")
+            return
+
+
+def _is_date_line(line: _Line) -> bool:
+    """A short line that prints a date (a dateline, "Published ..."), not a sentence mentioning one."""
+    if line.dated is None:
+        short = line.words <= 14 and not (_is_prose(line) and line.words > 10)
+        # "Published <date> Updated <date>" lines are longer but still only dates.
+        short = short or (line.words <= _STAMP_MAX_WORDS and _DATE_STAMP.match(line.text) is not None)
+        line.dated = short and find_date(line.text) is not None
+    return line.dated
+
+
+def _looks_like_name(line: _Line) -> bool:
+    """Two to four capitalised words and no function word: a person, desk or section name."""
+    words = line.text.split()
+    if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in line.text):
+        return False
+    return all(_TITLECASE_WORD.match(word) for word in words) and not any(
+        word.lower() in _FUNCTION_WORDS for word in words
+    )
+
+
+def _is_sentence(line: _Line) -> bool:
+    """Prose rather than a headline: ends like a sentence and is mostly lower-case words."""
+    if line.words < _MIN_SENTENCE_WORDS or not _ends_sentence(line.text):
+        return False
+    words = line.text.split()
+    lower = sum(1 for word in words if word[:1].islower())
+    return lower / len(words) > _SENTENCE_LOWER_SHARE
+
+
+@lru_cache(maxsize=_LINE_CACHE_SIZE)
+def _content_words(key: str) -> frozenset[str]:
+    """Content words cut to a short prefix: a crude stemmer that works across inflecting languages.
+
+    Memoised like the line analysis: header lines repeat across a site's articles.
+    """
+    return frozenset(
+        word[:_STEM_CHARS] for word in _TOKEN.findall(key) if len(word) > 2 and word not in _FUNCTION_WORDS
+    )

@@ -1,0 +1,97 @@
+"""Cleaner stage 4, metadata: the source credited in the body, the printed date and the language."""
+
+from __future__ import annotations
+
+import re
+
+from newsdrop.models import Hints
+from newsdrop.text.cleaner.lines import _is_date_line, _Line
+from newsdrop.text.dates import find_date
+
+_SOURCE_SCAN_PARAGRAPHS = 3
+
+
+_LANGUAGE_SAMPLE_CHARS = 400
+
+
+_NAME_CREDIT = re.compile(
+    r"^(?P<credit>(?P<name>[A-Z][a-z][\w&.'’]*(?:\s+(?:[A-Z][\w&.'’]*|of|the|and|&)){0,4})\s?[-–](?=\s))"
+)
+
+
+_ACRONYM_CREDIT = re.compile(r"^(?P<credit>(?P<name>[A-Z]{2,6})\s?[-–](?=\s))")
+
+
+_DATELINE_CREDIT = re.compile(
+    r"^[A-Z][\w .,'’-]{1,60}?(?P<credit>\((?P<name>[A-Z][\w .&/-]{0,40}?)\)\s*[-–—:])"
+)
+
+
+_ACCORDING_TO = re.compile(
+    r"\b(?P<credit>[Aa]ccording to (?:the )?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}))"
+)
+
+
+_MEDIA_WORD = re.compile(
+    r"\b(?:TV|News|Agency|Press|Radio|Times|Post|Journal|Daily|Herald|Tribune|Gazette|Network|Channel"
+    r"|Broadcasting|Television|Telegraph|Chronicle|Observer|Guardian|Review|Magazine|Wire)\b|^[A-Z]{1,4}NA$"
+)
+
+
+def _find_source(body_lines: list[_Line]) -> tuple[str | None, str | None]:
+    names: list[tuple[str, str]] = []
+    acronyms: list[tuple[str, str]] = []
+    for line in body_lines[:_SOURCE_SCAN_PARAGRAPHS]:
+        text = line.text.replace("\u00a0", " ")
+        acronym = _ACRONYM_CREDIT.match(text)
+        if acronym:
+            acronyms.append((acronym["name"], acronym["credit"].strip()))
+            continue
+        name = _NAME_CREDIT.match(text)
+        if name:
+            names.append((name["name"].strip(), name["credit"].strip()))
+            continue
+    if names:
+        name, credit = names[0]
+        evidence = [credit]
+        for acronym, acronym_credit in acronyms:
+            if acronym == name[0].upper() + "NA":
+                name = f"{name} News Agency"
+                evidence.append(acronym_credit)
+                break
+        return name, " / ".join(evidence)
+    if acronyms:
+        return acronyms[0]
+    for line in body_lines[:_SOURCE_SCAN_PARAGRAPHS]:
+        dateline = _DATELINE_CREDIT.match(line.text)
+        if dateline:
+            return dateline["name"].strip(), dateline["credit"].strip()
+    for line in body_lines:
+        for match in _ACCORDING_TO.finditer(line.text):
+            if _MEDIA_WORD.search(match["name"]):
+                return match["name"].strip(), match["credit"].strip()
+    return None, None
+
+
+def _detect_language(body: str) -> str | None:
+    if not body.strip():
+        return None
+    # Imported lazily: loading the model costs far more than importing the cleaner.
+    import py3langid
+
+    language, _score = py3langid.classify(body[:_LANGUAGE_SAMPLE_CHARS])
+    return str(language)
+
+
+def _published(lines: list[_Line], region_start: int, hints: Hints | None) -> tuple[str | None, str | None]:
+    if hints is not None and hints.published:
+        found = find_date(hints.published)
+        return (found.iso if found else hints.published.strip()), hints.published
+    for line in lines[:region_start]:
+        if line.role in ("date", "byline") or (line.role == "boilerplate" and _is_date_line(line)):
+            found = find_date(line.text)
+            if found is not None:
+                if line.role == "boilerplate":
+                    line.assign("date", "date_line")
+                return found.iso, (line.text if line.role == "date" else found.text)
+    return None, None

@@ -1,0 +1,333 @@
+"""Learned keep-or-drop scorer for the cleaner's lines: features of the rules' verdicts, shape and context.
+
+The rules decide first; the model sees their verdict among its features (which rule, inside or
+outside the article region) next to a line's length, punctuation, position, neighbourhood and
+repeats, and keeps or drops the line by a logistic score. ``make train`` fits the weights
+(``tools/train_cleaner.py``) and writes ``model.json`` next to this module; inference is pure
+Python. Every flip of a rule's verdict records the feature that pushed hardest.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import operator
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+MODEL_PATH = Path(__file__).with_name("model.json")
+
+# Roles that carry metadata (the headline, the date, ...): the rules alone decide them.
+FIXED_ROLES = frozenset({"title", "title_repeat", "date", "news_id", "kicker", "byline", "source"})
+KEPT = frozenset({"body", "subheading"})
+PROTECTED_RULES = frozenset({"colon_list"})
+_STRUCTURAL_GROUPS = {
+    "article_region": "r_region",
+    "crosshead": "r_crosshead",
+    "colon_list": "r_region",
+    "header_chrome": "r_header",
+    "trailing_chrome": "r_trailing",
+    "comment_section": "r_comments",
+    "link_list": "r_link_list",
+    "repeated_line": "r_repeated",
+    "bundle_chrome": "r_bundle",
+    "name_caption": "r_caption",
+    "photo_caption": "r_caption",
+    "navigation": "r_navigation",
+    "default": "r_region",
+}
+_CLOSERS = "\"'”’»)]"
+_TERMINALS = frozenset(".!?。！？…")
+_URLISH = re.compile(r"https?://|www\.|\w\.(?:com|net|org)\b|@\w", re.IGNORECASE)
+_NEIGHBOURS = 3
+_DIGIT = re.compile(r"\d")
+_SHORT_WORDS = 8
+_SAMPLE_WORDS = 40
+_SAMPLE_CHARS = 240
+_PUNCT = re.compile(r"[^\w\s]")
+
+FEATURES: tuple[str, ...] = (
+    "kept_by_rules",
+    "r_region",
+    "r_crosshead",
+    "r_header",
+    "r_trailing",
+    "r_comments",
+    "r_link_list",
+    "r_repeated",
+    "r_bundle",
+    "r_caption",
+    "r_navigation",
+    "r_named",
+    "prose",
+    "ends_sentence",
+    "log_words",
+    "few_words",
+    "title_cased",
+    "lower_start",
+    "digit_share",
+    "punct_share",
+    "commas_per_word",
+    "pipes",
+    "url_like",
+    "position",
+    "before_region",
+    "after_region",
+    "distance_to_region",
+    "prose_around",
+    "kept_around",
+    "short_run",
+    "log_repeats",
+    "region_share",
+    "line_share",
+    "prose_outside_region",
+    "kept_x_small_region",
+    "long_line_outside_region",
+    "region_prose_share_of_lines",
+)
+
+
+HEADLINE_FEATURES: tuple[str, ...] = (
+    "rule_score",
+    "first_line",
+    "log_index",
+    "log_lines_to_article",
+    "log_unclaimed_between",
+    "log_words",
+    "few_words",
+    "many_words",
+    "ends_sentence",
+    "title_cased",
+    "lower_start",
+    "inner_colon",
+    "lead_overlap",
+    "part_of_page_title",
+    "byline_follows",
+    "date_follows",
+    "link_list",
+    "repeated_line",
+    "domain",
+    "name_like",
+    "cjk",
+    "site_separator",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineModel:
+    """A logistic scorer of headline candidates; the best one wins when it scores at least ``floor``."""
+
+    weights: tuple[float, ...]
+    bias: float
+    floor: float = 0.05
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> HeadlineModel:
+        if tuple(data["features"]) != HEADLINE_FEATURES:  # type: ignore[call-overload]
+            raise ValueError("the headline model was trained on other features: run `make train`")
+        return cls(
+            tuple(float(w) for w in data["weights"]),  # type: ignore[attr-defined]
+            float(data["bias"]),  # type: ignore[arg-type]
+            float(data.get("floor", 0.05)),  # type: ignore[arg-type]
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "features": list(HEADLINE_FEATURES),
+            "weights": [round(w, 6) for w in self.weights],
+            "bias": round(self.bias, 6),
+            "floor": self.floor,
+        }
+
+    def score(self, row: Sequence[float]) -> float:
+        z = self.bias + sum(map(operator.mul, self.weights, row))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+class ModelLine(Protocol):
+    """What the model reads of one cleaner line."""
+
+    text: str
+    key: str
+    words: int
+    role: str | None
+    rule: str | None
+    prose: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """A logistic model over ``FEATURES``: weights, bias and two thresholds.
+
+    The model overrules the rules only when it is sure: a line the rules kept is dropped when its
+    score is below ``drop_below``, a line they dropped is kept when its score reaches ``keep_above``
+    (both chosen by ``make train`` on out-of-fold scores).
+    """
+
+    weights: tuple[float, ...]
+    bias: float
+    keep_above: float = 0.5
+    drop_below: float = 0.5
+    headline: HeadlineModel | None = None
+    names: tuple[str, ...] = FEATURES
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> LineModel:
+        names = tuple(data["features"])  # type: ignore[call-overload]
+        if names != FEATURES:
+            raise ValueError(
+                "model.json was trained on other features than this cleaner computes: run `make train`"
+            )
+        return cls(
+            tuple(float(w) for w in data["weights"]),  # type: ignore[attr-defined]
+            float(data["bias"]),  # type: ignore[arg-type]
+            float(data.get("keep_above", 0.5)),  # type: ignore[arg-type]
+            float(data.get("drop_below", 0.5)),  # type: ignore[arg-type]
+            HeadlineModel.from_dict(data["headline"]) if data.get("headline") else None,  # type: ignore[arg-type]
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "features": list(self.names),
+            "weights": [round(w, 6) for w in self.weights],
+            "bias": round(self.bias, 6),
+            "keep_above": self.keep_above,
+            "drop_below": self.drop_below,
+            "headline": self.headline.to_dict() if self.headline is not None else None,
+        }
+
+    def keeps(self, row: Sequence[float], kept_by_rules: bool) -> bool:
+        """The model's verdict on a line the rules kept or dropped."""
+        score = self.score(row)
+        return score >= self.drop_below if kept_by_rules else score >= self.keep_above
+
+    def score(self, row: Sequence[float]) -> float:
+        z = self.bias + sum(map(operator.mul, self.weights, row))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def strongest(self, row: Sequence[float], keep: bool) -> str:
+        """The feature that pushed the score hardest towards the decision taken: the decision's reason."""
+        sign = 1.0 if keep else -1.0
+        best = max(range(len(row)), key=lambda i: sign * self.weights[i] * row[i])
+        return self.names[best]
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> LineModel | None:
+    """The shipped model, or None when none was trained (the rules alone decide then)."""
+    if not path.exists():
+        return None
+    return LineModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSERS)[-1:] in _TERMINALS
+
+
+def _group(line: ModelLine) -> str | None:
+    if line.rule is None:
+        return "r_region"
+    return _STRUCTURAL_GROUPS.get(line.rule, "r_named" if line.role == "boilerplate" else None)
+
+
+def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list[float]]:
+    """One feature row per line; ``start``..``end`` is the rules' article region (inclusive)."""
+    count = len(lines)
+    if count == 0:
+        return []
+    lengths = [len(line.text) for line in lines]
+    total_chars = sum(lengths) or 1
+    prose_flags = [1.0 if line.prose else 0.0 for line in lines]
+    kept_flags = [1.0 if line.role in KEPT else 0.0 for line in lines]
+    prose_chars = sum(size for size, flag in zip(lengths, prose_flags, strict=True) if flag) or 1
+    region_prose = sum(lengths[i] for i in range(start, min(end, count - 1) + 1) if prose_flags[i])
+    region_share = region_prose / prose_chars
+    region_lines = max(1, end - start + 1)
+    region_prose_lines = sum(prose_flags[start : end + 1]) / region_lines
+    repeats: dict[str, int] = {}
+    for line in lines:
+        repeats[line.key] = repeats.get(line.key, 0) + 1
+    # Runs of consecutive short non-sentence lines (menus, link lists), each line's run length.
+    run_of = [0] * count
+    index = 0
+    while index < count:
+        if lines[index].prose or lines[index].words > _SHORT_WORDS:
+            index += 1
+            continue
+        stop = index
+        while stop < count and not lines[stop].prose and lines[stop].words <= _SHORT_WORDS:
+            stop += 1
+        for inner in range(index, stop):
+            run_of[inner] = stop - index
+        index = stop
+    # Prefix sums make each line's neighbourhood share O(1).
+    prose_sum = [0.0]
+    kept_sum = [0.0]
+    for prose, kept in zip(prose_flags, kept_flags, strict=True):
+        prose_sum.append(prose_sum[-1] + prose)
+        kept_sum.append(kept_sum[-1] + kept)
+    groups = {name: offset for offset, name in enumerate(FEATURES[1:12])}
+    rows: list[list[float]] = []
+    for index, line in enumerate(lines):
+        text = line.text
+        chars = lengths[index] or 1
+        low, high = max(0, index - _NEIGHBOURS), min(count, index + _NEIGHBOURS + 1)
+        width = high - low - 1 or 1
+        prose_around = (prose_sum[high] - prose_sum[low] - prose_flags[index]) / width
+        kept_around = (kept_sum[high] - kept_sum[low] - kept_flags[index]) / width
+        before, after = index < start, index > end
+        distance = (start - index) if before else (index - end) if after else 0
+        # Shape features read the line's opening only: a paragraph's first words and characters say
+        # as much as all of them, at a bounded cost.
+        tokens = text.split(None, _SAMPLE_WORDS)[:_SAMPLE_WORDS]
+        capitalised = sum(1 for word in tokens if word[:1].isupper() or word[:1].isdigit())
+        sample = text[:_SAMPLE_CHARS]
+        kept = kept_flags[index] > 0
+        outside = before or after
+        one_hot = [0.0] * 11
+        group = _group(line)
+        if group is not None:
+            one_hot[groups[group]] = 1.0
+        rows.append(
+            [
+                kept_flags[index],
+                *one_hot,
+                prose_flags[index],
+                1.0 if _ends_sentence(text) else 0.0,
+                math.log1p(line.words),
+                1.0 if line.words <= 2 else 0.0,
+                1.0 if tokens and capitalised >= 0.75 * len(tokens) else 0.0,
+                1.0 if text[:1].islower() else 0.0,
+                # Regex counts run in C: a per-character Python loop would cost more than the whole cleaner.
+                len(_DIGIT.findall(sample)) / len(sample),
+                len(_PUNCT.findall(sample)) / len(sample),
+                min(1.0, text.count(",") / max(1, line.words)),
+                min(3.0, float(text.count("|"))),
+                1.0 if _URLISH.search(text) else 0.0,
+                index / count,
+                1.0 if before else 0.0,
+                1.0 if after else 0.0,
+                math.log1p(distance) / 5.0,
+                prose_around,
+                kept_around,
+                math.log1p(run_of[index]),
+                math.log1p(repeats[line.key] - 1),
+                region_share,
+                chars / total_chars,
+                1.0 if line.prose and outside else 0.0,
+                (1.0 - region_share) if kept else 0.0,
+                1.0 if outside and line.words >= 40 else 0.0,
+                region_prose_lines,
+            ]
+        )
+    return rows
+
+
+def decidable(line: ModelLine) -> bool:
+    """Lines the model may keep or drop: not the metadata lines (headline, date, ...) the rules assign,
+    nor a list the article introduces with a colon (short items the model would take for a menu)."""
+    return line.role not in FIXED_ROLES and line.rule not in PROTECTED_RULES

@@ -1,0 +1,244 @@
+"""Cleaner stage 2, region: the article's densest prose run, the header above it and the footer below it."""
+
+from __future__ import annotations
+
+from newsdrop.text.cleaner.lines import (
+    _TITLECASE_WORD,
+    _ends_sentence,
+    _is_date_line,
+    _is_prose,
+    _Line,
+    _strip_site,
+)
+from newsdrop.text.rules import (
+    is_nav_header,
+)
+
+# Non-prose lines tolerated between two prose lines of the same article region.
+_MAX_GAP_LINES = 8
+
+
+# A neighbouring prose run joins the article when it has this share of the article's text.
+_JOIN_RUN_SHARE = 0.3
+
+
+# The run under a repeat of the page's title wins over a longer one when it has this share of its text.
+_ANCHORED_RUN_SHARE = 0.25
+
+
+_ANCHOR_SCAN_LINES = 25
+
+
+_ANCHOR_MIN_CHARS = 20
+
+
+_MAX_JOIN_UNCLAIMED = 30
+
+
+# Header markers (byline, date, share row) this close to the region start push the start past them.
+# A standfirst is a short paragraph or two (plus notices such as a browser warning), never the lead.
+_MAX_STANDFIRST_PROSE = 4
+
+
+_MAX_STANDFIRST_CHARS = 800
+
+
+_HEAD_SCAN_LINES = 12
+
+
+_SUBHEADING_MAX_WORDS = 14
+
+
+_KICKER_MAX_WORDS = 8
+
+
+_CAPTION_NAME_MAX_WORDS = 6
+
+
+def _prose_runs(lines: list[_Line]) -> list[tuple[int, int, int]]:
+    """Runs of prose lines separated by at most ``_MAX_GAP_LINES`` other lines: (chars, start, end)."""
+    runs: list[tuple[int, int, int]] = []
+    last_prose = -1
+    for index, line in enumerate(lines):
+        if not line.prose:
+            continue
+        if last_prose < 0 or index - last_prose - 1 > _MAX_GAP_LINES:
+            runs.append((0, index, index))
+        chars, start, _ = runs[-1]
+        runs[-1] = (chars + len(line.text), start, index)
+        last_prose = index
+    return runs
+
+
+def _run_under_headline(lines: list[_Line], runs: list[tuple[int, int, int]]) -> int | None:
+    """The prose run printed right under a repeat of the page's title line (the headline above the story).
+
+    A page's text opens with its <title> ("Headline | Site"); the story sits under the printed
+    headline, while a footer of product blurbs or teasers, however long, does not.
+    """
+    opening = next((line for line in lines if line.words), None)
+    if opening is None or len(runs) < 2:
+        return None
+    names = {opening.key, *(part for part in _strip_site(opening.key) if len(part) >= _ANCHOR_MIN_CHARS)}
+    if len(opening.key) < _ANCHOR_MIN_CHARS:
+        return None
+    for index, line in enumerate(lines):
+        if line is opening or line.key not in names:
+            continue
+        for number, (_, start, _end) in enumerate(runs):
+            if index < start <= index + _ANCHOR_SCAN_LINES:
+                return number
+    return None
+
+
+def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
+    """Index range (inclusive) of the densest run of prose lines, joined with substantial neighbour runs.
+
+    A long widget (product box, embedded list) can split an article into runs; a neighbouring run
+    with a good share of the best run's text is still the article, while a stray teaser is not.
+    """
+    for line in lines:
+        line.prose = line.role is None and _is_prose(line)
+    runs = _prose_runs(lines)
+    if not runs:
+        return None
+    best = max(range(len(runs)), key=lambda i: runs[i][0])
+    anchored = _run_under_headline(lines, runs)
+    if anchored is not None and runs[anchored][0] >= _ANCHORED_RUN_SHARE * runs[best][0]:
+        best = anchored
+    chars = runs[best][0]
+    first, last = best, best
+
+    def joinable(near: int, far: int) -> bool:
+        # A gap full of lines no rule claimed (a site menu) would all become body: not one article.
+        low, high = (runs[near][2], runs[far][1]) if near < far else (runs[far][2], runs[near][1])
+        unclaimed = sum(1 for line in lines[low + 1 : high] if line.role is None)
+        return runs[far][0] >= _JOIN_RUN_SHARE * chars and unclaimed <= _MAX_JOIN_UNCLAIMED
+
+    while last + 1 < len(runs) and joinable(last, last + 1):
+        last += 1
+        chars += runs[last][0]
+    while first > 0 and joinable(first, first - 1):
+        first -= 1
+        chars += runs[first][0]
+    return runs[first][1], runs[last][2]
+
+
+def _skip_standfirst(lines: list[_Line], start: int, end: int) -> int:
+    """Move the region start past a standfirst: prose that comes before the byline or date."""
+    prose_seen = prose_chars = 0
+    new_start = start
+    for index in range(start, min(end, start + _HEAD_SCAN_LINES) + 1):
+        line = lines[index]
+        if line.prose:
+            prose_seen += 1
+            prose_chars += len(line.text)
+            if prose_seen > _MAX_STANDFIRST_PROSE or prose_chars > _MAX_STANDFIRST_CHARS:
+                break
+            continue
+        marker = line.role in ("byline", "date") or line.rule in ("share_prompt", "login_prompt")
+        if line.role is None and _is_date_line(line):
+            marker = True
+        if marker:
+            new_start = index + 1
+    while new_start <= end and not lines[new_start].prose:
+        new_start += 1
+    return new_start if new_start <= end else start
+
+
+def _is_name_caption(lines: list[_Line], index: int) -> bool:
+    """A short Title-Case name (the person pictured) that is printed in the neighbouring paragraph."""
+    line = lines[index]
+    if line.words > _CAPTION_NAME_MAX_WORDS or line.words < 2 or _ends_sentence(line.text):
+        return False
+    if not all(_TITLECASE_WORD.match(word) for word in line.text.split()):
+        return False
+    neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return any(other.prose and line.text in other.text for other in neighbours)
+
+
+def _extend_colon_list(lines: list[_Line], end: int) -> int:
+    """Keep a list the article introduces with a colon ("Tour dates:") right after its last paragraph.
+
+    The list is the introducing line and the lines printed directly under it, without blank lines.
+    """
+    following = end + 1
+    if following >= len(lines):
+        return end
+    intro = lines[following]
+    if intro.role is not None or not intro.text.endswith(":") or intro.words > _SUBHEADING_MAX_WORDS:
+        return end
+    last = following
+    while last + 1 < len(lines) and lines[last + 1].n == lines[last].n + 1 and lines[last + 1].role is None:
+        last += 1
+    if last == following:
+        return end
+    for line in lines[following : last + 1]:
+        line.assign("body", "colon_list")
+    return last
+
+
+def _classify_region(lines: list[_Line], start: int, end: int) -> None:
+    for index in range(start, end + 1):
+        line = lines[index]
+        if line.role is not None:
+            continue
+        if line.prose:
+            line.assign("body", "article_region")
+            continue
+        if _is_name_caption(lines, index):
+            line.assign("caption", "name_caption")
+            continue
+        following = next((other for other in lines[index + 1 : end + 1] if other.role is None), None)
+        heading_like = line.words <= _SUBHEADING_MAX_WORDS and not _ends_sentence(line.text)
+        if heading_like and following is not None and following.prose:
+            line.assign("subheading", "crosshead")
+        else:
+            line.assign("body", "article_region")
+
+
+def _classify_header(lines: list[_Line], start: int) -> None:
+    kicker_done = False
+    for index in range(start - 1, -1, -1):
+        line = lines[index]
+        if line.role is not None:
+            kicker_done = True
+            continue
+        if (
+            not kicker_done
+            and line.text.endswith(":")
+            and line.words <= _KICKER_MAX_WORDS
+            and not is_nav_header(line.key, line.words)
+        ):
+            line.assign("kicker", "kicker")
+        elif _is_date_line(line):
+            line.assign("date", "date_line")
+        else:
+            line.assign("boilerplate", "header_chrome")
+        kicker_done = True
+
+
+def _first_text_line(lines: list[_Line], start: int, end: int) -> int:
+    """The first line from ``start`` that no rule claimed and that is not a date line."""
+    while start < end and (lines[start].role is not None or _is_date_line(lines[start])):
+        start += 1
+    return start
+
+
+def _whole_text(lines: list[_Line]) -> tuple[int, int] | None:
+    """The first to the last line no rule claimed: the region of text already cut to the article."""
+    for line in lines:
+        line.prose = line.role is None and _is_prose(line)
+    unclaimed = [index for index, line in enumerate(lines) if line.role is None]
+    return (unclaimed[0], unclaimed[-1]) if unclaimed else None
+
+
+def _fallback_region(lines: list[_Line]) -> tuple[int, int]:
+    """Without any prose line, keep every unclaimed line but a leading headline."""
+    unclaimed = [index for index, line in enumerate(lines) if line.role is None]
+    if not unclaimed:
+        return len(lines), len(lines) - 1
+    first = unclaimed[1] if len(unclaimed) > 1 else unclaimed[0]
+    for line in lines:
+        line.prose = line.role is None
+    return first, unclaimed[-1]

@@ -1,0 +1,380 @@
+"""Fit the cleaner's line model (`make train`): a logistic keep-or-drop scorer over the rules' verdicts.
+
+Training lines come from the article and page views of cleaning-dev and cleaning-train: a line is
+"keep" when most of its 4-token shingles are in the gold body (dev, fun-, rdb-), or when it holds a
+`with` snippet ("drop" for a `without` snippet; traf-, pl-). Each page weighs the same, its lines by
+their tokens. The fit is L2-regularised Newton iterations (numpy, deterministic; --seed orders the
+rows only). Writes the model fitted on every page to functions/newsdrop/text/cleaner/model.json and one
+model per fold of sites (grouped cross-validation) to eval/cv-models.json for `make eval`.
+Features are cached under .cache/cleaner-train/ keyed by the cleaner's source.
+
+Usage: .venv/bin/python -m tools.train_cleaner [--seed 7] [--l2 1.0] [--headline]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT / "functions") not in sys.path:
+    sys.path.insert(0, str(ROOT / "functions"))
+
+from newsdrop.text.cleaner import rule_pass  # noqa: E402
+from newsdrop.text.cleaner.model import (  # noqa: E402
+    FEATURES,
+    HEADLINE_FEATURES,
+    KEPT,
+    MODEL_PATH,
+    HeadlineModel,
+    LineModel,
+    decidable,
+    line_features,
+)
+from tools.cleaning_corpus import FOLDS, Corpus, Page, collapse  # noqa: E402
+
+CACHE = ROOT / ".cache" / "cleaner-train"
+CV_MODELS = ROOT / "eval" / "cv-models.json"
+TEXT_VIEWS = ("article", "page")
+_TOKEN = re.compile(r"\w+")
+_KEEP_SHARE = 0.5
+# Snippet pages label few lines; they count for half a body page.
+_SNIPPET_PAGE_WEIGHT = 0.5
+_SOURCES = (
+    "functions/newsdrop/text/cleaner/__init__.py",
+    "functions/newsdrop/text/cleaner/lines.py",
+    "functions/newsdrop/text/cleaner/region.py",
+    "functions/newsdrop/text/cleaner/headline.py",
+    "functions/newsdrop/text/cleaner/metadata.py",
+    "functions/newsdrop/text/rules.py",
+    "functions/newsdrop/text/cleaner/model.py",
+    "functions/newsdrop/text/dates.py",
+    "tools/train_cleaner.py",
+    "tools/cleaning_corpus.py",
+)
+
+
+def _labels_from_body(texts: list[str], body: str, kept_first: list[bool]) -> list[float]:
+    """1 for a line most of whose shingles the gold body still holds, 0 otherwise.
+
+    The gold is a multiset: a paragraph printed twice (teaser and story) is gold once, so lines the
+    rules kept use up the gold first, then the others in page order.
+    """
+    gold_tokens = _TOKEN.findall(body)
+    left = Counter(tuple(gold_tokens[i : i + 4]) for i in range(len(gold_tokens) - 3))
+    gold_joined = f" {' '.join(gold_tokens)} "
+    labels = [0.0] * len(texts)
+    order = [i for i in range(len(texts)) if kept_first[i]] + [
+        i for i in range(len(texts)) if not kept_first[i]
+    ]
+    for index in order:
+        tokens = _TOKEN.findall(texts[index])
+        if len(tokens) < 4:
+            labels[index] = 1.0 if tokens and f" {' '.join(tokens)} " in gold_joined else 0.0
+            continue
+        grams = [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
+        found = 0
+        for gram in grams:
+            if left[gram] > 0:
+                found += 1
+        if found >= _KEEP_SHARE * len(grams):
+            labels[index] = 1.0
+            for gram in grams:
+                if left[gram] > 0:
+                    left[gram] -= 1
+    return labels
+
+
+def _labels_from_snippets(texts: list[str], page: Page) -> list[float | None]:
+    keep = [collapse(s) for s in page.gold.get("with") or ()]
+    drop = [collapse(s) for s in page.gold.get("without") or ()]
+    labels: list[float | None] = []
+    for text in texts:
+        flat = collapse(text)
+        if any(s and s in flat for s in keep):
+            labels.append(1.0)
+        elif any(s and s in flat for s in drop):
+            labels.append(0.0)
+        else:
+            labels.append(None)
+    return labels
+
+
+# Headline candidates of the last page_rows call: (feature rows, labels).
+_HEADLINES: list[tuple[list[list[float]], list[float]]] = []
+
+
+def page_rows(page: Page, view: str) -> tuple[list[list[float]], list[float], list[float], list[float]]:
+    """Feature rows, labels, weights and token counts of one page's decidable, labelled lines."""
+    found = rule_pass(page.read(view), collect=True)
+    _HEADLINES.append(
+        (
+            [row for _, row in found.candidates],
+            [
+                1.0 if collapse(found.lines[index].text) in page.titles else 0.0
+                for index, _ in found.candidates
+            ],
+        )
+    )
+    rows = line_features(found.lines, found.start, found.end)
+    chosen = [(line, row) for line, row in zip(found.lines, rows, strict=True) if decidable(line)]
+    texts = [line.text for line, _ in chosen]
+    if page.body is not None:
+        labels: list[float | None] = list(
+            _labels_from_body(texts, page.body, [line.role in KEPT for line, _ in chosen])
+        )
+        page_weight = 1.0
+    else:
+        labels = _labels_from_snippets(texts, page)
+        page_weight = _SNIPPET_PAGE_WEIGHT
+    kept = [
+        (row, label, len(_TOKEN.findall(line.text)) + 1.0)
+        for (line, row), label in zip(chosen, labels, strict=True)
+        if label is not None
+    ]
+    total = sum(size for _, _, size in kept) or 1.0
+    return (
+        [row for row, _, _ in kept],
+        [label for _, label, _ in kept],
+        [page_weight * size / total for _, _, size in kept],
+        [size for _, _, size in kept],
+    )
+
+
+def _cache_key() -> str:
+    digest = hashlib.sha256()
+    for name in _SOURCES:
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def features(corpus: Corpus) -> dict[str, np.ndarray]:
+    """X, y, w and each row's fold, from the cache when the cleaner's source has not changed."""
+    path = CACHE / f"features-{_cache_key()}.npz"
+    if path.exists():
+        with np.load(path) as cached:
+            return {name: cached[name] for name in cached.files}
+    xs: list[list[float]] = []
+    ys: list[float] = []
+    ws: list[float] = []
+    fs: list[int] = []
+    ts: list[float] = []
+    group: list[int] = []
+    body: list[bool] = []
+    dev: list[bool] = []
+    hx: list[list[float]] = []
+    hy: list[float] = []
+    hgroup: list[int] = []
+    hfold: list[int] = []
+    for number, page in enumerate(corpus.pages):
+        for view_number, view in enumerate(TEXT_VIEWS):
+            rows, labels, weights, tokens = page_rows(page, view)
+            xs += rows
+            ys += labels
+            ws += weights
+            ts += tokens
+            fs += [page.fold] * len(rows)
+            group += [2 * number + view_number] * len(rows)
+            body += [page.body is not None] * len(rows)
+            dev += [page.source == "dev"] * len(rows)
+            head_rows, head_labels = _HEADLINES.pop()
+            if page.titles and head_rows:
+                hx += head_rows
+                hy += head_labels
+                hgroup += [2 * number + view_number] * len(head_rows)
+                hfold += [page.fold] * len(head_rows)
+    data = {
+        "x": np.asarray(xs, dtype=np.float64).reshape(-1, len(FEATURES)),
+        "y": np.asarray(ys),
+        "w": np.asarray(ws),
+        "fold": np.asarray(fs, dtype=np.int64),
+        "tokens": np.asarray(ts),
+        "group": np.asarray(group, dtype=np.int64),
+        "body": np.asarray(body),
+        "dev": np.asarray(dev),
+        "hx": np.asarray(hx, dtype=np.float64).reshape(-1, len(HEADLINE_FEATURES)),
+        "hy": np.asarray(hy),
+        "hgroup": np.asarray(hgroup, dtype=np.int64),
+        "hfold": np.asarray(hfold, dtype=np.int64),
+    }
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for old in CACHE.glob("features-*.npz"):
+        old.unlink()
+    np.savez_compressed(path, **data)
+    return data
+
+
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float, iterations: int = 25) -> LineModel:
+    """L2-regularised logistic regression by Newton's method (the bias unpenalised)."""
+    design = np.hstack([x, np.ones((len(x), 1))])
+    beta = np.zeros(design.shape[1])
+    penalty = np.full(design.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(design @ beta, -30, 30)))
+        gradient = design.T @ (w * (p - y)) + penalty * beta
+        hessian = (design * (w * p * (1 - p))[:, None]).T @ design + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.max(np.abs(step)) < 1e-7:
+            break
+    return LineModel(tuple(float(b) for b in beta[:-1]), float(beta[-1]))
+
+
+def page_f1(data: dict[str, np.ndarray], keep: np.ndarray, dev_weight: float) -> float:
+    """Approximate corpus F1 of pages with a gold body: per page P and R over labelled lines' tokens."""
+    mask = data["body"]
+    group, tokens, labels = data["group"][mask], data["tokens"][mask], data["y"][mask]
+    kept = keep[mask].astype(np.float64)
+    pages, index = np.unique(group, return_inverse=True)
+    positive = np.bincount(index, tokens * labels, len(pages))
+    kept_tokens = np.bincount(index, tokens * kept, len(pages))
+    right = np.bincount(index, tokens * labels * kept, len(pages))
+    precision = np.where(kept_tokens > 0, right / np.maximum(kept_tokens, 1e-9), 1.0)
+    recall = np.where(positive > 0, right / np.maximum(positive, 1e-9), 1.0)
+    weight = np.where(
+        np.bincount(index, data["dev"][mask].astype(np.float64), len(pages)) > 0, dev_weight, 1.0
+    )
+    mean_p = float(np.average(precision, weights=weight))
+    mean_r = float(np.average(recall, weights=weight))
+    return 0.0 if mean_p + mean_r == 0 else 2 * mean_p * mean_r / (mean_p + mean_r)
+
+
+def choose_thresholds(
+    data: dict[str, np.ndarray], scores: np.ndarray, dev_weight: float
+) -> tuple[float, float, float]:
+    """The (keep_above, drop_below) pair with the best out-of-fold page F1, and that F1."""
+    rules = data["x"][:, FEATURES.index("kept_by_rules")] > 0.5
+    best = (1.01, -0.01, page_f1(data, rules, dev_weight))
+    for keep_above in np.arange(0.5, 1.0, 0.05):
+        for drop_below in np.arange(0.0, 0.5, 0.05):
+            keep = np.where(rules, scores >= drop_below, scores >= keep_above)
+            value = page_f1(data, keep, dev_weight)
+            if value > best[2] + 1e-6:
+                best = (round(float(keep_above), 2), round(float(drop_below), 2), value)
+    return best
+
+
+def fit_headlines(
+    data: dict[str, np.ndarray], l2: float
+) -> tuple[dict[int, HeadlineModel | None], HeadlineModel | None]:
+    """Headline rankers per fold and on every page; the score floor from out-of-fold title accuracy."""
+    hx, hy, groups, folds = data["hx"], data["hy"], data["hgroup"], data["hfold"]
+    weights = np.ones(len(hy))
+    models: dict[int, HeadlineModel] = {}
+    scores = np.zeros(len(hy))
+    for fold in range(FOLDS):
+        train = folds != fold
+        line = fit(hx[train], hy[train], weights[train], l2)
+        models[fold] = HeadlineModel(line.weights, line.bias)
+        beta = np.asarray([*line.weights, line.bias])
+        design = np.hstack([hx[~train], np.ones((int((~train).sum()), 1))])
+        scores[~train] = 1.0 / (1.0 + np.exp(-np.clip(design @ beta, -30, 30)))
+    rules = hx[:, HEADLINE_FEATURES.index("rule_score")]
+    pages = np.unique(groups)
+
+    def accuracy(values: np.ndarray, floor: float) -> float:
+        right = 0
+        for page in pages:
+            rows = np.nonzero(groups == page)[0]
+            best = rows[np.argmax(values[rows])]
+            right += int(values[best] >= floor and hy[best] > 0.5)
+        return right / len(pages)
+
+    best_floor, best = 0.0, -1.0
+    for floor in (0.0, 0.02, 0.05, 0.1, 0.2, 0.3):
+        value = accuracy(scores, floor)
+        if value > best:
+            best_floor, best = floor, value
+    print(
+        f"headline, out-of-fold accuracy on pages with candidates: rules {accuracy(rules, 0.0):.3f}, "
+        f"ranker {best:.3f} (floor {best_floor})"
+    )
+    full = fit(hx, hy, weights, l2)
+    return (
+        {fold: replace(model, floor=best_floor) for fold, model in models.items()},
+        HeadlineModel(full.weights, full.bias, best_floor),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--seed", type=int, default=7, help="seed of the row order (the fit is deterministic)"
+    )
+    parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights")
+    parser.add_argument("--headline", action="store_true", help="ship the headline ranker in the model too")
+    parser.add_argument(
+        "--dev-weight", type=float, default=3.0, help="weight of a cleaning-dev page when choosing thresholds"
+    )
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    data = features(Corpus())
+    order = np.random.default_rng(args.seed).permutation(len(data["y"]))
+    x, y, w, folds = (data[name][order] for name in ("x", "y", "w", "fold"))
+    print(f"{len(y)} labelled lines, {int(y.sum())} keep; features in {time.perf_counter() - started:.1f} s")
+    fold_models = {
+        fold: fit(x[folds != fold], y[folds != fold], w[folds != fold], args.l2) for fold in range(FOLDS)
+    }
+    # Out-of-fold scores: each line scored by the model that never saw its site.
+    design = np.hstack([data["x"], np.ones((len(data["x"]), 1))])
+    scores = np.zeros(len(data["y"]))
+    for fold, model in fold_models.items():
+        rows = data["fold"] == fold
+        beta = np.asarray([*model.weights, model.bias])
+        scores[rows] = 1.0 / (1.0 + np.exp(-np.clip(design[rows] @ beta, -30, 30)))
+    rules = data["x"][:, FEATURES.index("kept_by_rules")] > 0.5
+    keep_above, drop_below, best = choose_thresholds(data, scores, args.dev_weight)
+    print(
+        f"out-of-fold page F1 (approx.): rules {page_f1(data, rules, args.dev_weight):.4f}, "
+        f"model at 0.5 {page_f1(data, scores >= 0.5, args.dev_weight):.4f}, "
+        f"keep_above {keep_above} drop_below {drop_below}: {best:.4f}"
+    )
+    # The headline ranker is fitted and reported every time, but shipped only on request: in grouped CV it
+    # raised title accuracy overall (article 0.632 -> 0.672, page 0.717 -> 0.743) yet lowered it on dev,
+    # fun- and rdb- pages, so the rules keep choosing headlines by default.
+    headline_folds, headline_full = fit_headlines(data, args.l2)
+    if not args.headline:
+        headline_folds, headline_full = dict.fromkeys(headline_folds), None
+    full = replace(
+        fit(x, y, w, args.l2), keep_above=keep_above, drop_below=drop_below, headline=headline_full
+    )
+    cv = {
+        str(fold): replace(
+            model, keep_above=keep_above, drop_below=drop_below, headline=headline_folds[fold]
+        ).to_dict()
+        for fold, model in fold_models.items()
+    }
+    MODEL_PATH.write_text(json.dumps(full.to_dict(), indent=1) + "\n", encoding="utf-8")
+    CV_MODELS.write_text(
+        json.dumps(
+            {
+                "about": "Line models fitted without each fold's sites (tools/train_cleaner.py), for make eval's grouped CV.",
+                "folds": cv,
+            },
+            indent=1,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    for name, weight in sorted(zip(FEATURES, full.weights, strict=True), key=lambda item: -abs(item[1]))[:12]:
+        print(f"  {name:28s} {weight:+.3f}")
+    print(
+        f"wrote {MODEL_PATH.relative_to(ROOT)} and {CV_MODELS.relative_to(ROOT)} in {time.perf_counter() - started:.1f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
