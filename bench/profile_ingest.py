@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
                 "s3": session.client("s3", endpoint_url=aws.endpoint),
                 "sqs": session.client("sqs", endpoint_url=aws.endpoint),
                 "dynamodb": session.client("dynamodb", endpoint_url=dynamodb.endpoint),
+                "secretsmanager": session.client("secretsmanager", endpoint_url=aws.endpoint),
             }
             resources = provision(clients, stack="newsdrop-profile", region="us-east-1")
             bundle = Path(tmp) / "bundles"

@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         if stack.ready.is_set():
             # Scripts wait for this line, or poll GET /health until "ready": true.
             print(
-                f"ready: {stack.api_url} (every kept bundle replayed; GET /health says ready: true)",
+                f"ready: {stack.api_url} (every kept bundle back; GET /health says ready: true)",
                 flush=True,
             )
         while not stop.wait(1):

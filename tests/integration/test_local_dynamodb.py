@@ -46,6 +46,7 @@ def _provisioned(dynamodb_endpoint: str, moto_server: LocalAws, name: str) -> tu
         "dynamodb": _client(dynamodb_endpoint),
         "s3": _client(moto_server.endpoint, "s3"),
         "sqs": _client(moto_server.endpoint, "sqs"),
+        "secretsmanager": _client(moto_server.endpoint, "secretsmanager"),
     }
     resources = provision(clients, stack=f"{STACK}-{name}", region=REGION)
     return clients["dynamodb"], resources.table
