@@ -33,6 +33,13 @@ def faults(aws_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator
 
     with client_hook(), account(environ) as acct:
         yield acct
+    # The runs' ingestor (its clock, its stack's names) must not outlive the suite in this process.
+    from newsdrop.adapters import aws
+    from newsdrop.config import get_settings
+
+    service.ingestor.cache_clear()
+    get_settings.cache_clear()
+    aws.reset_clients()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
