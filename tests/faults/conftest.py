@@ -20,10 +20,9 @@ def faults(aws_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator
     # Backoff jitter is drawn from random.uniform: zero makes an exhausted retry loop instant.
     monkeypatch.setattr(random, "uniform", lambda low, high: 0.0)
     # Chunks of a flush written one at a time: write call N is then the same request in every run.
-    from newsdrop.ingest import service
+    from newsdrop import wiring
 
-    if hasattr(service, "WRITE_CONCURRENCY"):
-        monkeypatch.setattr(service, "WRITE_CONCURRENCY", 1)
+    monkeypatch.setattr(wiring, "WRITE_CONCURRENCY", 1)
     # Each run provisions a stack: parse template.yaml once, not once per run (resolving does not modify it).
     monkeypatch.setattr(provision_module, "load_template", functools.cache(provision_module.load_template))
 
@@ -34,12 +33,7 @@ def faults(aws_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator
     with client_hook(), account(environ) as acct:
         yield acct
     # The runs' ingestor (its clock, its stack's names) must not outlive the suite in this process.
-    from newsdrop.adapters import aws
-    from newsdrop.config import get_settings
-
-    service.ingestor.cache_clear()
-    get_settings.cache_clear()
-    aws.reset_clients()
+    wiring.reset()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
