@@ -488,10 +488,9 @@ def restart(stack: LocalStackProcess, article_id: str, last_key: str) -> dict[st
 
 
 # ------------------------------------------------------------------------------------------- main
-def run(args: argparse.Namespace) -> dict[str, Any]:
+def run(args: argparse.Namespace, root: Path) -> dict[str, Any]:
     began = time.perf_counter()
     load_start = os.getloadavg()
-    root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-scale-"))
     corpus = Corpus([])
     words = tracked_words(corpus.words)
     corpus.tracked = set(words)
@@ -556,7 +555,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "search_recall": found,
         "restart": restarted,
         "total_s": round(time.perf_counter() - began, 1),
-        "root": str(root),
     }
 
 
@@ -619,9 +617,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.articles < args.bundle_size:
         parser.error("--articles must be at least --bundle-size")
-    result = run(args)
-    if not args.keep:
-        shutil.rmtree(result.pop("root"), ignore_errors=True)
+    root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    try:
+        result = run(args, root)
+    finally:
+        if not args.keep:  # hundreds of MB of bundles and table: never left behind, even after an error
+            shutil.rmtree(root, ignore_errors=True)
     print_summary(result)
     return 0
 
