@@ -451,20 +451,24 @@ def test_the_stacks_own_log_lines_do_not_carry_the_functions_lambda_context():
     import io
     import logging
 
-    from aws_lambda_powertools import Logger
-
     from infra.local.__main__ import configure_logging
+    from newsdrop.observe import logger as function_logger
 
     stack_logger = logging.getLogger("newsdrop.local")
     saved = (list(stack_logger.handlers), stack_logger.propagate)
+    # The functions' Powertools logger is the stdlib logger "newsdrop": whatever reaches its handlers is
+    # printed with the function's keys (its name and a request id that is stale between invocations).
+    function_lines = io.StringIO()
+    spy = logging.StreamHandler(function_lines)
+    logging.getLogger("newsdrop").addHandler(spy)
     try:
         configure_logging()
-        function_lines = io.StringIO()
-        function_logger = Logger(service="newsdrop", logger_handler=logging.StreamHandler(function_lines))
         function_logger.append_keys(function_name="newsdrop-local-ingest", function_request_id="stale-id")
         logging.getLogger("newsdrop.local.drop").info("drop folder: uploaded one.txt")
         assert "uploaded one.txt" not in function_lines.getvalue()
         assert "stale-id" not in function_lines.getvalue()
     finally:
+        logging.getLogger("newsdrop").removeHandler(spy)
+        function_logger.remove_keys(["function_name", "function_request_id"])
         stack_logger.handlers[:] = saved[0]
         stack_logger.propagate = saved[1]
