@@ -490,12 +490,12 @@ class _GatewayServer(ThreadingHTTPServer):
         super().__init__(address, _RequestHandler)
 
 
-class ApiServer:
+class ApiServer(ServerThread):
     """The HTTP side: a threading server on ``host:port`` in a thread of its own."""
 
     def __init__(self, gateway: LocalApiGateway, host: str = "127.0.0.1", port: int = 3000) -> None:
         self.gateway = gateway
-        self._thread = ServerThread(
+        super().__init__(
             "local-api",
             "the local API",
             "--api-port",
@@ -505,19 +505,5 @@ class ApiServer:
         )
 
     @property
-    def host(self) -> str:
-        return self._thread.host
-
-    @property
-    def port(self) -> int:
-        return self._thread.port
-
-    @property
     def url(self) -> str:
-        return self._thread.url + "/"
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._thread.stop()
+        return f"http://{self.host}:{self.port}/"

@@ -10,14 +10,14 @@ from werkzeug.serving import BaseWSGIServer, make_server
 from infra.local.servers import ServerThread
 
 
-class LocalAws:
+class LocalAws(ServerThread):
     """A moto server bound to one host and port; ``start`` raises at once when the port is taken."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 4566) -> None:
-        self._thread = ServerThread("local-aws", "local AWS", "--aws-port", host, port, self._build)
+        super().__init__("local-aws", "local AWS", "--aws-port", host, port, self._moto_server)
 
     @staticmethod
-    def _build(host: str, port: int) -> BaseWSGIServer:
+    def _moto_server(host: str, port: int) -> BaseWSGIServer:
         return make_server(
             host,
             port,
@@ -27,24 +27,13 @@ class LocalAws:
         )
 
     @property
-    def host(self) -> str:
-        return self._thread.host
-
-    @property
-    def port(self) -> int:
-        return self._thread.port
-
-    @property
     def endpoint(self) -> str:
-        return self._thread.url
+        return self.url
 
     def start(self) -> None:
         # werkzeug logs one line per request; the local stack's output is for people, not for moto's traffic.
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._thread.stop()
+        super().start()
 
     @staticmethod
     def put_quietly(account_id: str, region: str, bucket: str, key: str, body: bytes) -> None:
