@@ -244,12 +244,17 @@ def _check_zip_directory(source: BinaryIO, max_members: int) -> None:
 _ZIPFILE_BOUNDED = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 
 
+class _UnsupportedZipMethod(Exception):
+    """A member compressed with a method whose output cannot be bounded here (anything but Stored, Deflate,
+    bzip2 and LZMA): the member gets an error, its neighbours are still read."""
+
+
 def _open_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Any:
     """A readable over the member's decompressed bytes that never returns more than was asked for."""
     if info.compress_type in _ZIPFILE_BOUNDED:
         return archive.open(info)
     if info.compress_type not in (zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
-        raise NotImplementedError(f"compression method {info.compress_type}")
+        raise _UnsupportedZipMethod(f"compression method {info.compress_type}")
     # zipfile still finds, checks and frames the member; only its decompression is replaced: open the
     # compressed bytes as if stored (no CRC check on them: the decompressed bytes are checked below).
     raw_info = copy.copy(info)
@@ -349,7 +354,7 @@ def _zip_entry(
     except _ZipMemberRatio:
         yield _ratio_problem(name, budget.limits.max_compression_ratio)
         return
-    except NotImplementedError as exc:
+    except _UnsupportedZipMethod as exc:
         yield MemberProblem(
             name,
             "unsupported_compression",
