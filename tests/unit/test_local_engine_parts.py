@@ -11,8 +11,9 @@ import pytest
 
 from infra.local import dynamodb
 from infra.local.mirror import BundleMirror
-from infra.local.poller import SqsPoller
 from infra.local.servers import ServerThread
+from tests.unit.local_fakes import FakeSqs
+from tests.unit.local_fakes import poller as make_poller
 
 MESSAGES = [{"MessageId": f"m{i}", "ReceiptHandle": f"r{i}", "Body": "{}"} for i in range(2)]
 
@@ -107,14 +108,6 @@ def test_a_taken_port_says_which_part_and_which_flag():
 
 
 # ------------------------------------------------------------------ poller hooks
-class FakeSqs:
-    def __init__(self) -> None:
-        self.deleted: list[str] = []
-
-    def delete_message_batch(self, QueueUrl, Entries):
-        self.deleted += [e["ReceiptHandle"] for e in Entries]
-
-
 def test_after_invoke_runs_after_the_handler_and_cannot_change_the_outcome():
     calls: list[str] = []
 
@@ -127,19 +120,7 @@ def test_after_invoke_runs_after_the_handler_and_cannot_change_the_outcome():
         raise RuntimeError("mirror disk full")
 
     sqs = FakeSqs()
-    poller = SqsPoller(
-        sqs,
-        "url",
-        "arn:aws:sqs:us-east-1:123456789012:q",
-        handler,
-        function_name="IngestFunction",
-        batch_size=10,
-        timeout_seconds=900,
-        memory_mb=1024,
-        region="us-east-1",
-        account_id="123456789012",
-        after_invoke=after,
-    )
+    poller = make_poller(sqs, handler, after_invoke=after)
     assert poller.invoke(MESSAGES) == {"m1"}
     assert calls == ["handler", "after 2"]
     assert sqs.deleted == ["r0"]

@@ -13,10 +13,11 @@ import pytest
 from infra.local.apigw import LocalApiGateway, TokenBucket, api_config
 from infra.local.dropfolder import DropFolder
 from infra.local.mirror import BundleMirror, notified_keys
-from infra.local.poller import SqsPoller, failed_ids
+from infra.local.poller import failed_ids
 from infra.local.stack import SEEDS_DIR, function_environment, resolve_dynamic_references, seed_bundle
 from infra.provision import StackResources, stack_resolver
 from infra.template import TemplateError
+from tests.unit.local_fakes import FakeSqs, poller
 
 REPO = Path(__file__).resolve().parents[2]
 KEY = "k" * 40
@@ -224,34 +225,6 @@ MESSAGES = [{"MessageId": f"m{i}", "ReceiptHandle": f"r{i}", "Body": "{}"} for i
 )
 def test_batch_item_failures_are_read_as_lambda_reads_them(response, failed):
     assert failed_ids(response, MESSAGES) == failed
-
-
-class FakeSqs:
-    def __init__(self) -> None:
-        self.deleted: list[str] = []
-        self.made_visible: list[tuple[str, int]] = []
-
-    def delete_message_batch(self, QueueUrl, Entries):
-        self.deleted += [e["ReceiptHandle"] for e in Entries]
-
-    def change_message_visibility_batch(self, QueueUrl, Entries):
-        self.made_visible += [(e["ReceiptHandle"], e["VisibilityTimeout"]) for e in Entries]
-
-
-def poller(sqs, handler, retry_visibility=None) -> SqsPoller:
-    return SqsPoller(
-        sqs,
-        "url",
-        "arn:aws:sqs:us-east-1:123456789012:q",
-        handler,
-        function_name="IngestFunction",
-        batch_size=10,
-        timeout_seconds=900,
-        memory_mb=1024,
-        region="us-east-1",
-        account_id="123456789012",
-        retry_visibility=retry_visibility,
-    )
 
 
 def test_poller_deletes_successes_and_returns_failures_early_when_asked():
