@@ -308,11 +308,17 @@ def articles(
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
-def clean(files: tuple[Path, ...]) -> None:
+@click.option(
+    "--removed",
+    is_flag=True,
+    help="Show each article's source lines instead of JSON, the removed ones (extraction too) marked with their rule.",
+)
+def clean(files: tuple[Path, ...], removed: bool) -> None:
     """Split and clean bundle FILES on this machine (no AWS): one JSON article per line on stdout.
 
     Each line has the API's article fields plus `member`, the file name inside the bundle. Members that
-    give no article are reported on stderr, and the exit code is then 1.
+    give no article are reported on stderr, and the exit code is then 1. With --removed, each article is
+    shown line by line as `get --removed` shows it (for HTML members, the page lines extraction left out too).
     """
     from newsdrop_cli.offline import Problem, clean_file
 
@@ -325,6 +331,12 @@ def clean(files: tuple[Path, ...]) -> None:
                     continue
                 failed += 1
                 err.print(f"{result.file}: {result.member}: {result.code}: {result.reason}", markup=False)
+            elif removed:
+                out = stdout()
+                out.print(
+                    f"{result['member']}: {result['title'] or '(no title)'}", markup=False, style="bold"
+                )
+                render.print_source_lines(out, render.article_lines(result))
             else:
                 click.echo(json.dumps(result, ensure_ascii=False))
     sys.exit(NOT_OK if failed else OK)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -175,3 +177,48 @@ def test_review_pages_through_a_bundle_of_1000_articles(paging_stack: LocalStack
     page.wait_for_selector("text=page 2 · articles 51–100", timeout=WAIT_MS)
     assert status.inner_text() == "page 2 · articles 51–100"
     assert all(title.startswith("Harbour report number ") for title in seen)
+
+
+STORY = [
+    "The harbour council approved the budget on Tuesday after a long debate about schools, roads and ferries.",
+    "Opponents said the plan raised taxes too far, while supporters pointed to repairs that were long delayed.",
+    "The new budget takes effect in January and will be reviewed again by the council in the spring.",
+]
+HTML_PAGE = f"""<!doctype html><html><head><title>Harbour budget passes | Daily Courier</title></head>
+<body><header><nav><ul><li><a href="/world">World news</a></li><li><a href="/sport">Sport pages</a></li></ul></nav>
+</header><main><article><h1>Harbour budget passes</h1>{"".join(f"<p>{p}</p>" for p in STORY)}</article></main>
+<footer><p>Copyright 2019 Daily Courier. All rights reserved.</p></footer></body></html>"""
+
+
+def test_review_shows_what_extraction_dropped_from_an_html_member(local_stack: LocalStackProcess, page: Any):
+    key = "incoming/e2e-review-html.zip"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("story.html", HTML_PAGE)
+    local_stack.client("s3").put_object(Bucket=local_stack.info["bucket"], Key=key, Body=buffer.getvalue())
+    bundle = local_stack.bundle_for_key(key, timeout=180)
+    assert bundle["status"] == "DONE", bundle
+    [article] = local_stack.articles_of(bundle["bundle_id"])
+
+    page.goto(local_stack.info["api_url"] + f"review#/article/{article['id']}")
+    use_key(page, local_stack.info["api_key"])
+    page.wait_for_selector("ol.lines li", timeout=WAIT_MS)
+    assert page.locator("h1.article-title").inner_text() == "Harbour budget passes"
+    assert "are struck through with rule extraction" in page.locator("p.extraction").inner_text()
+    # What extraction left out: struck through, labelled, in page order around the kept story.
+    for text in ("World news", "Sport pages", "Copyright 2019 Daily Courier. All rights reserved."):
+        line = page.locator("ol.lines li.removed", has_text=text)
+        assert line.locator("del").inner_text() == text
+        assert line.locator(".label").inner_text() == "boilerplate · extraction"
+    shown = page.locator("ol.lines li .text").all_inner_texts()
+    assert (
+        shown.index("World news")
+        < shown.index(STORY[0])
+        < shown.index("Copyright 2019 Daily Courier. All rights reserved.")
+    )
+    for paragraph in STORY:
+        kept = page.locator("ol.lines li.kept", has_text=paragraph)
+        assert kept.locator("del").count() == 0
+    assert "World news" not in page.locator("section.clean .body").inner_text()
+    assert STORY[1] in page.locator("section.clean .body").inner_text()
+    shot(page, "review-html-article.png")

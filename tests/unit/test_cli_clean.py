@@ -132,3 +132,40 @@ def test_missing_file_is_a_usage_error(tmp_path, no_aws):
     result = run_clean(tmp_path / "nope.zip")
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+STORY = [
+    "The council approved the budget on Tuesday after a long debate about schools, roads and the harbour.",
+    "Opponents said the plan raised taxes too far, while supporters pointed to repairs that were long delayed.",
+    "The new budget takes effect in January and will be reviewed again by the council in the spring.",
+]
+HTML_PAGE = f"""<!doctype html><html><head><title>Budget passes | Daily Courier</title></head>
+<body><header><nav><ul><li><a href="/world">World news</a></li><li><a href="/sport">Sport pages</a></li></ul></nav>
+</header><main><article><h1>Budget passes</h1>{"".join(f"<p>{p}</p>" for p in STORY)}</article></main>
+<footer><p>Copyright 2019 Daily Courier. All rights reserved.</p></footer></body></html>"""
+
+
+def test_removed_shows_what_extraction_dropped_from_an_html_member_in_page_order(tmp_path, no_aws):
+    path = tmp_path / "pages.zip"
+    path.write_bytes(zip_bytes({"story.html": HTML_PAGE.encode("utf-8")}))
+    result = CliRunner().invoke(cli, ["clean", "--removed", str(path)], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "story.html: Budget passes"
+    struck = {line for line in lines if line.startswith("- ")}
+    assert any("World news" in line and "[boilerplate/extraction]" in line for line in struck)
+    assert any(
+        "Copyright 2019 Daily Courier" in line and "[boilerplate/extraction]" in line for line in struck
+    )
+    kept = [line for line in lines if line.startswith("+ ")]
+    assert len(kept) == 3 and all(paragraph in line for paragraph, line in zip(STORY, kept, strict=True))
+    order = [
+        next(i for i, line in enumerate(lines) if text in line)
+        for text in ("World news", STORY[0], "Copyright")
+    ]
+    assert order == sorted(order), "extraction-dropped lines sit in page order among the kept ones"
+
+    as_json = lines_of(run_clean(path).stdout)[0]
+    removed = [line for line in as_json["lines"] if line["removed"] and line["rule"] == "extraction"]
+    assert {line["text"] for line in removed} >= {"World news", "Sport pages"}
+    assert as_json["body"].split("\n\n") == STORY

@@ -12,6 +12,7 @@ from newsdrop.models import CleanArticle, Hints
 from newsdrop.text import fallbacks
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.decode import normalize_text
+from newsdrop.text.extraction import with_extraction_drops
 
 _BLOCK = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li"
@@ -136,6 +137,9 @@ class Extraction:
     text: str
     hints: Hints
     main_content: bool
+    # The page's visible text, one block per line, when ``text`` is an extractor's main content (else
+    # empty): what extraction left out is shown beside the cleaned lines (``extraction.with_extraction_drops``).
+    page_lines: tuple[str, ...] = ()
 
 
 def _attributes(tag: str) -> dict[str, str]:
@@ -236,14 +240,16 @@ def extract(html: str) -> Extraction:
             text = document.text or ""
             meta_title, date, source, url = document.title, document.date, document.sitename, document.url
     main_content = bool(text.strip())
+    page_text = _lines_of(collector)
     if not main_content:
         fallbacks.note("html_text")
-        text = _lines_of(collector)
+        text = page_text
     title = choose_headline(collector.headings, meta_title or collector.title)
     stamp, byline = page_metadata(html)
     published = _full_timestamp(date, stamp)
     hints = Hints(title=title, url=url, published=published, source=source, byline=byline)
-    return Extraction(text, hints, main_content)
+    page_lines = tuple(normalize_text(page_text).split("\n")) if main_content else ()
+    return Extraction(text, hints, main_content, page_lines)
 
 
 def extract_html(html: str) -> tuple[str, Hints]:
@@ -276,12 +282,14 @@ def clean_html(
     """An HTML member end to end: main content and metadata from the markup, then the line cleaner.
 
     The extractor already cut the text to the article, so the cleaner keeps every line its rules
-    leave (``main_content``); the bundle's own hints win over the page's metadata.
+    leave (``main_content``); the bundle's own hints win over the page's metadata. The page lines the
+    extractor left out are added to ``lines`` as removed by rule ``extraction`` (bounded).
     """
     found = extract(html)
-    return clean_article(
+    article = clean_article(
         normalize_text(found.text),
         merge_hints(hints, found.hints),
         bundle_chrome=bundle_chrome,
         main_content=found.main_content,
     )
+    return with_extraction_drops(article, list(found.page_lines))

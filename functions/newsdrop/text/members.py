@@ -10,6 +10,7 @@ from newsdrop.models import CleanArticle, Hints, Member, MemberProblem
 from newsdrop.text.chrome import BundleChrome
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.decode import decode_bytes, normalize_text
+from newsdrop.text.extraction import with_extraction_drops
 from newsdrop.text.html import extract, looks_like_html, merge_hints
 from newsdrop.text.rules import normalize_line_key
 
@@ -36,6 +37,7 @@ class PreparedText:
     text: str
     hints: Hints
     main_content: bool  # an extractor that saw the HTML markup already cut the text to the article
+    page_lines: tuple[str, ...] = ()  # the page's visible lines, for what extraction left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +60,17 @@ def prepare_member(member: Member) -> PreparedText:
             normalize_text(found.text),
             merge_hints(member.hints, found.hints),
             found.main_content,
+            found.page_lines,
         )
     return PreparedText(member.name, normalize_text(text), member.hints, False)
 
 
 def clean_prepared(prepared: PreparedText, bundle_chrome: frozenset[str] = frozenset()) -> CleanArticle:
-    return clean_article(
+    """The line cleaner's verdict, plus (for HTML) the page lines extraction left out, rule ``extraction``."""
+    article = clean_article(
         prepared.text, prepared.hints, bundle_chrome=bundle_chrome, main_content=prepared.main_content
     )
+    return with_extraction_drops(article, list(prepared.page_lines))
 
 
 def clean_member(member: Member, bundle_chrome: frozenset[str] = frozenset()) -> CleanArticle:

@@ -368,8 +368,9 @@
       el("p", { class: "hint" }, "id ", el("span", { class: "mono", text: article.id }), " · " + fmt(article.word_count) + " words · language " + fmt(article.language) + " · " + removedCount + " of " + lines.length + " lines removed"),
       bundles.some((b) => /\.html?$/i.test(b.member || ""))
         ? el("p", { class: "extraction" }, el("b", { text: "HTML member, cleaned after extraction: " }),
-            "these are the lines trafilatura's extraction kept from the page's markup. What extraction left out " +
-            "(navigation, footers, scripts) was removed by extraction and is not stored line by line.")
+            "the page's visible lines that trafilatura's extraction left out (navigation, teasers, footers) are " +
+            "struck through with rule extraction, among the lines it kept; at most 60 of them are stored per " +
+            "article, those nearest the story first.")
         : null,
       el("div", { class: "columns" },
         el("section", { class: "card source" },
