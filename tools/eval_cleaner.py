@@ -33,6 +33,7 @@ from newsdrop.models import KEPT_ROLES, CleanArticle, Member, MemberProblem  # n
 from newsdrop.text.cleaner import clean_article, lines  # noqa: E402
 from newsdrop.text.cleaner.model import LineModel, load_model  # noqa: E402
 from newsdrop.text.decode import normalize_text  # noqa: E402
+from newsdrop.text.extraction import with_extraction_drops  # noqa: E402
 from newsdrop.text.html import extract, merge_hints, stdlib_text  # noqa: E402
 from newsdrop.text.members import BundleCleaner, CleanedMember  # noqa: E402
 from newsdrop.text.rules import rule_catalogue  # noqa: E402
@@ -177,6 +178,11 @@ class ViewRun:
     tuned: list[Result] = dataclasses.field(default_factory=list)
     size: int = 0
     seconds: float = 0.0
+    # HTML view only: trafilatura's own text and title (the baseline to beat), and the whole HTML path's
+    # cost (extraction, cleaning, what extraction dropped) over the pages' HTML bytes.
+    extractor: list[Result] = dataclasses.field(default_factory=list)
+    html_size: int = 0
+    html_seconds: float = 0.0
 
 
 def _result(page: Page, article: CleanArticle) -> Result:
@@ -190,15 +196,23 @@ def run_view(
     out = ViewRun()
     for page in pages:
         raw = page.read(view)
+        html_started = time.process_time()
         if view == "html":
             found = extract(raw)
             text, hints, main = normalize_text(found.text), merge_hints(None, found.hints), found.main_content
+            out.extractor.append(
+                Result(page, found.text if main else "", found.extractor_title, found.hints.published)
+            )
         else:
             text, hints, main = raw, None, False
         # CPU seconds of this process: on a shared machine wall time measures the neighbours' load.
         started = time.process_time()
         tuned = clean_article(text, hints, main_content=main, model=full)
         out.seconds += time.process_time() - started
+        if view == "html":
+            with_extraction_drops(tuned, list(found.page_lines))
+            out.html_seconds += time.process_time() - html_started
+            out.html_size += len(raw.encode("utf-8"))
         out.size += len(text.encode("utf-8"))
         cv = (
             tuned
@@ -283,6 +297,7 @@ def run(
     sources = tuple(sources)
     pages = [page for page in corpus.pages if page.source in sources]
     tuned_rows: dict[str, Row] = {}
+    baseline_rows: dict[str, Row] = {}
     size = seconds = 0.0
     for view in views:
         # trafilatura costs ~0.1 s a page: the HTML view scores dev and a fixed half of cleaning-train
@@ -300,9 +315,17 @@ def run(
             tuned = [r for r in found.tuned if r.page.source == source]
             rows[f"{source}_{view}"] = score(f"{source} {view}/ CV", cv)
             tuned_rows[f"{source}_{view}_tuned"] = score(f"{source} {view}/ tuned", tuned)
+            if found.extractor:
+                alone = [r for r in found.extractor if r.page.source == source]
+                baseline_rows[f"{source}_{view}_trafilatura"] = score(f"{source} {view}/ trafilatura", alone)
+        if found.html_seconds:
+            baseline_rows["html_throughput"] = Row(
+                "HTML path throughput (HTML)", mb_per_s=found.html_size / 1e6 / found.html_seconds
+            )
         if len(sources) > 1:
             tuned_rows[f"all_{view}_tuned"] = score(f"all {view}/ tuned", found.tuned)
     rows.update(tuned_rows)
+    rows.update(baseline_rows)
     if bundles and "dev" in sources:
         for view in views:
             rows[f"{view}_bundle"] = _as_bundle(view, corpus.of("dev"))

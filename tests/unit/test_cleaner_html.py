@@ -61,6 +61,10 @@ def test_looks_like_html(text: str, name: str, expected: bool) -> None:
         (["Courier"], "Talks resume after long pause", "Talks resume after long pause"),  # a one-word logo
         ([], None, None),
         (["x" * 400], None, None),  # a paragraph-long <h1> is not a headline
+        (["Atkins diet: lose up to 10 kilograms in 14 days", "Second phase of the diet", "Drawbacks"],
+         "Atkins diet (14 days) - lose up to 10 kg", "Atkins diet: lose up to 10 kilograms in 14 days"),
+        # several <h1>s, none named verbatim: the one sharing most words with the metadata title
+        (["Site news", "Section pages"], "Talks resume after long pause", "Talks resume after long pause"),
     ],
 )  # fmt: skip
 def test_choose_headline(h1s: list[str], meta: str | None, expected: str | None) -> None:

@@ -24,6 +24,9 @@ _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[ 
 _HEADLINE_MAX_CHARS = 300
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ")
 _MAX_HTML_CHARS = 20_000_000
+# Of several <h1>s, one sharing at least this share of its words with the metadata title is the headline.
+_H1_SHARED_WORDS = 0.5
+_WORD = re.compile(r"\w+")
 # Above this many tags the stdlib text and the line cleaner take over from trafilatura (seconds per page).
 _MAX_EXTRACTOR_TAGS = 30_000
 # Metadata sits in the <head> (and JSON-LD near it): read this much of the page for it.
@@ -122,6 +125,18 @@ def choose_headline(h1_texts: list[str], meta_title: str | None) -> str | None:
             return max(named, key=len)
     if len(candidates) == 1 and (not folded_meta or len(candidates[0].split()) >= 3):
         return candidates[0]
+    if len(candidates) > 1 and meta_title:
+        # Several <h1>s (section headings, a logo) and none the metadata title names verbatim: the headline
+        # is the one whose words the metadata title shares most (it rewords or shortens the printed one).
+        meta_words = set(_WORD.findall(folded_meta))
+
+        def shared(text: str) -> float:
+            words = set(_WORD.findall(_fold(text)))
+            return len(words & meta_words) / max(1, len(words))
+
+        best = max(candidates, key=shared)  # the first of equals: headlines come before section headings
+        if shared(best) >= _H1_SHARED_WORDS:
+            return best
     if not meta_title:
         return None
     parts = [meta_title.strip()]
@@ -140,6 +155,8 @@ class Extraction:
     # The page's visible text, one block per line, when ``text`` is an extractor's main content (else
     # empty): what extraction left out is shown beside the cleaned lines (``extraction.with_extraction_drops``).
     page_lines: tuple[str, ...] = ()
+    # The extractor's own title (its choice among og:title, <h1>, <title>): make eval's trafilatura-alone baseline.
+    extractor_title: str | None = None
 
 
 def _attributes(tag: str) -> dict[str, str]:
@@ -249,7 +266,7 @@ def extract(html: str) -> Extraction:
     published = _full_timestamp(date, stamp)
     hints = Hints(title=title, url=url, published=published, source=source, byline=byline)
     page_lines = tuple(normalize_text(page_text).split("\n")) if main_content else ()
-    return Extraction(text, hints, main_content, page_lines)
+    return Extraction(text, hints, main_content, page_lines, meta_title)
 
 
 def extract_html(html: str) -> tuple[str, Hints]:
