@@ -69,12 +69,10 @@ def merge_order(page_lines: list[str], extracted: list[str]) -> list[int | _Drop
         next_extracted = block.b + block.size
         page_at = block.a + block.size
     out.extend(range(next_extracted, len(extracted)))
-    return _without_held_pieces(out, page_lines, extracted_keys)
+    return _without_held_pieces(out, extracted_keys)
 
 
-def _without_held_pieces(
-    order: list[int | _Dropped], page_lines: list[str], extracted_keys: list[str]
-) -> list[int | _Dropped]:
+def _without_held_pieces(order: list[int | _Dropped], extracted_keys: list[str]) -> list[int | _Dropped]:
     """Leave out page lines that are further pieces of the extracted line right before them."""
     out: list[int | _Dropped] = []
     last: int | None = None
