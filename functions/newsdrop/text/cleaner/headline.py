@@ -27,6 +27,9 @@ from newsdrop.text.rules import (
 _TITLE_MAX_WORDS = 30
 
 
+_VARIANT_MAX_WORDS = 2 * _TITLE_MAX_WORDS
+
+
 _LEAD_PARAGRAPHS = 3
 
 
@@ -221,6 +224,9 @@ def _find_title(
     # Headline variants: "Title | Site" parts and the halves of doubled lines, by the lines printing them.
     variants: dict[str, set[int]] = {}
     for index, line in enumerate(lines):
+        # A "Title | Site" line is short: a long paragraph cannot hold a headline variant.
+        if line.words > _VARIANT_MAX_WORDS:
+            continue
         parts = _strip_site(line.key)
         half = _doubled(line.key)
         if half is not None:
