@@ -198,7 +198,9 @@ def test_cheap_language_signals_settle_english_and_one_language_scripts_only() -
     assert _cheap_language(f"{LEAD} {SECOND}") == "en"
     assert _cheap_language("東京都は十九日、新しい計画を発表した。これからの予定について説明した。") == "ja"
     # Latin text in another language, or Han characters alone (Chinese or Japanese), go to the full model.
-    french = "Le gouvernement a annoncé mardi une réforme des retraites qui sera présentée au parlement en juin."
+    french = (
+        "Le gouvernement a annoncé mardi une réforme des retraites qui sera présentée au parlement en juin."
+    )
     assert _cheap_language(french) is None
     assert _cheap_language("北京市政府今天宣布了新的城市规划方案。") is None
     assert clean_article(_article("Titre du jour", french, french)).language == "fr"

@@ -163,7 +163,11 @@ def share_prompt(text: str, key: str, words: int) -> bool:
     tokens = key.replace("|", " ").split()
     # A row of network names opens with one (or with decoration): test the first word before all of them.
     first = tokens[0].strip("•·,:;()[]/") if tokens else ""
-    if tokens and (not first or first in _SOCIAL) and all(token.strip("•·,:;()[]/") in _SOCIAL for token in tokens if token.strip("•·,:;()[]/")):
+    if (
+        tokens
+        and (not first or first in _SOCIAL)
+        and all(token.strip("•·,:;()[]/") in _SOCIAL for token in tokens if token.strip("•·,:;()[]/"))
+    ):
         return True
     if words <= 12 and _PROMPT.match(key):
         return True
