@@ -24,7 +24,9 @@ STORY = [
 
 
 # A long story: each paragraph again with its part number, so that no line repeats.
-LONG_STORY = [f"{paragraph[:-1]}, part {part} of the report said." for part in range(3) for paragraph in STORY]
+LONG_STORY = [
+    f"{paragraph[:-1]}, part {part} of the report said." for part in range(3) for paragraph in STORY
+]
 
 
 def _page(*lines: str) -> str:
