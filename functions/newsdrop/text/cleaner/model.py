@@ -134,16 +134,29 @@ HEADLINE_FEATURES: tuple[str, ...] = (
     "name_like",
     "cjk",
     "site_separator",
+    "log_rule_rank",
+    "rule_gap",
+    "nearest_candidate",
+    "opening_share",
+    "sentence",
+    "printed_twice",
+    "long_candidate",
+    "sentence_length",
+    "commas",
 )
 
 
 @dataclass(frozen=True, slots=True)
 class HeadlineModel:
-    """A logistic scorer of headline candidates; the best one wins when it scores at least ``floor``."""
+    """A linear scorer of headline candidates, fitted as a conditional logit (softmax over each page's
+    candidates). Its best candidate replaces the rules' choice when it scores ``margin`` more than that
+    choice, and only where the rules were unsure (their best score below ``trust``): close calls
+    between two printings of a headline stay with the rules."""
 
     weights: tuple[float, ...]
-    bias: float
-    floor: float = 0.05
+    bias: float = 0.0
+    margin: float = 0.0
+    trust: float = math.inf
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> HeadlineModel:
@@ -151,8 +164,9 @@ class HeadlineModel:
             raise ValueError("the headline model was trained on other features: run `make train`")
         return cls(
             tuple(float(w) for w in data["weights"]),  # type: ignore[attr-defined]
-            float(data["bias"]),  # type: ignore[arg-type]
-            float(data.get("floor", 0.05)),  # type: ignore[arg-type]
+            float(data.get("bias", 0.0)),  # type: ignore[arg-type]
+            float(data.get("margin", 0.0)),  # type: ignore[arg-type]
+            float(data.get("trust") or math.inf),  # type: ignore[arg-type]
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -160,12 +174,12 @@ class HeadlineModel:
             "features": list(HEADLINE_FEATURES),
             "weights": [round(w, 6) for w in self.weights],
             "bias": round(self.bias, 6),
-            "floor": self.floor,
+            "margin": self.margin,
+            "trust": None if math.isinf(self.trust) else self.trust,
         }
 
     def score(self, row: Sequence[float]) -> float:
-        z = self.bias + sum(map(operator.mul, self.weights, row))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return self.bias + sum(map(operator.mul, self.weights, row))
 
 
 class ModelLine(Protocol):
