@@ -352,5 +352,5 @@ def _mark_title_repeats(lines: list[_Line], title_key: str) -> None:
             continue
         if line.key == title_key or _doubled(line.key) == title_key:
             line.assign("title_repeat", "title_repeat")
-        elif line.role is None and title_key in _strip_site(line.key):
+        elif line.role is None and line.words <= _VARIANT_MAX_WORDS and title_key in _strip_site(line.key):
             line.assign("title_repeat", "title_with_site")
