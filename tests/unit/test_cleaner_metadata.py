@@ -6,6 +6,7 @@ import pytest
 
 from newsdrop.models import Hints
 from newsdrop.text.cleaner import clean_article
+from newsdrop.text.cleaner.metadata import _cheap_language
 from newsdrop.text.dates import find_date, parse_published
 
 LEAD = (
@@ -191,6 +192,23 @@ def test_language_of_other_scripts() -> None:
     )
     article = clean_article(_article("عنوان الخبر", arabic, arabic))
     assert article.language == "ar"
+
+
+def test_cheap_language_signals_settle_english_and_one_language_scripts_only() -> None:
+    assert _cheap_language(f"{LEAD} {SECOND}") == "en"
+    assert _cheap_language("東京都は十九日、新しい計画を発表した。これからの予定について説明した。") == "ja"
+    # Latin text in another language, or Han characters alone (Chinese or Japanese), go to the full model.
+    french = (
+        "Le gouvernement a annoncé mardi une réforme des retraites qui sera présentée au parlement en juin."
+    )
+    assert _cheap_language(french) is None
+    assert _cheap_language("北京市政府今天宣布了新的城市规划方案。") is None
+    assert clean_article(_article("Titre du jour", french, french)).language == "fr"
+
+
+def test_a_line_without_a_year_has_no_date() -> None:
+    assert find_date("Updated on the 5th of March at 10:30") is None
+    assert find_date("Updated 5 March 2019 at 10:30") is not None
 
 
 @pytest.mark.parametrize(

@@ -166,9 +166,16 @@ def _time_near(text: str, start: int, end: int) -> tuple[int, int, int, int] | N
     return None
 
 
-@lru_cache(maxsize=8192)
 def find_date(text: str) -> FoundDate | None:
     """The earliest absolute date printed in ``text`` (relative forms like "2 hours ago" never match)."""
+    # Every pattern prints a year 19xx or 20xx: most lines are ruled out without a regex or a cache lookup.
+    if "19" not in text and "20" not in text:
+        return None
+    return _find_date(text)
+
+
+@lru_cache(maxsize=8192)
+def _find_date(text: str) -> FoundDate | None:
     best: tuple[re.Match[str], tuple[int, int, int]] | None = None
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):

@@ -161,7 +161,13 @@ _FOLLOW_NETWORKS = re.compile(
 def share_prompt(text: str, key: str, words: int) -> bool:
     """Subscribe/follow/share prompts and rows of social-network names are site widgets."""
     tokens = key.replace("|", " ").split()
-    if tokens and all(token.strip("•·,:;()[]/") in _SOCIAL for token in tokens if token.strip("•·,:;()[]/")):
+    # A row of network names opens with one (or with decoration): test the first word before all of them.
+    first = tokens[0].strip("•·,:;()[]/") if tokens else ""
+    if (
+        tokens
+        and (not first or first in _SOCIAL)
+        and all(token.strip("•·,:;()[]/") in _SOCIAL for token in tokens if token.strip("•·,:;()[]/"))
+    ):
         return True
     if words <= 12 and _PROMPT.match(key):
         return True
@@ -329,6 +335,7 @@ _CAPTION_END = re.compile(
     r"|(?:/|\b)(?:getty images|shutterstock|afp|ap photo|epa|istock(?:photo)?)\s*\)?)\s*$",
     re.IGNORECASE,
 )
+_AGENCIES = ("getty images", "shutterstock", "afp", "ap photo", "epa", "istock", "istockphoto")
 _CAPTION_CREDIT = re.compile(r"\bcredit\s*(?:\.\.\.|…|:)", re.IGNORECASE)
 # Credits sit at the end of a caption; searching only its tail keeps long lines cheap.
 _CAPTION_TAIL_CHARS = 160
@@ -337,7 +344,11 @@ _CAPTION_TAIL_CHARS = 160
 @_rule(45, "caption")
 def photo_caption(text: str, key: str, words: int) -> bool:
     """Photo captions and credits ("(Image: GETTY)", "Photo by X/Getty Images") describe pictures."""
-    if _CAPTION_START.match(text) or _CAPTION_END.search(text[-_CAPTION_TAIL_CHARS:]):
+    if _CAPTION_START.match(text):
+        return True
+    tail = text[-_CAPTION_TAIL_CHARS:].rstrip()
+    # Every credit form ends in a bracket or an agency's name: test that before the unanchored search.
+    if (tail[-1:] in (")", "]") or tail.lower().endswith(_AGENCIES)) and _CAPTION_END.search(tail):
         return True
     return "redit" in key and _CAPTION_CREDIT.search(text) is not None
 

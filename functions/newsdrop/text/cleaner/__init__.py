@@ -23,6 +23,7 @@ from newsdrop.text.cleaner.lines import (
     _mark_link_lists,
     _mark_repeated_lines,
     _read_lines,
+    _strip_site,
 )
 from newsdrop.text.cleaner.metadata import _detect_language, _find_source, _published
 from newsdrop.text.cleaner.model import HeadlineModel, LineModel, decidable, line_features, load_model
@@ -38,7 +39,7 @@ from newsdrop.text.cleaner.region import (
 )
 from newsdrop.text.rules import news_id_of, normalize_line_key
 
-CLEANER_VERSION = "2026.12.05-1"
+CLEANER_VERSION = "2026.12.05-2"
 
 
 __all__ = ["CLEANER_VERSION", "clean_article", "normalize_line_key"]
@@ -53,6 +54,30 @@ _FALLBACK_SHARE = 0.3
 
 
 _ONE_LINE_SHARE = 0.5
+
+
+# Text-block fallback: a block of this many lines and characters, of lines this long, of which the
+# article kept less than this share, is read as the article.
+_BLOCK_MIN_LINES = 6
+
+
+_BLOCK_MIN_CHARS = 600
+
+
+_BLOCK_LINE_CHARS = 15
+
+
+_BLOCK_SHARE = 0.25
+
+
+# Rules that judge a line by its place alone (above, in or below the article), not by what it says.
+_POSITIONAL_RULES = frozenset(
+    {"header_chrome", "trailing_chrome", "article_region", "crosshead", "default", None}
+)
+
+
+# A part of a "Headline | Site" title line this long can be the headline printed again.
+_TITLE_PART_MIN_CHARS = 20
 
 
 @dataclass(slots=True)
@@ -101,11 +126,41 @@ def rule_pass(
         and found.lines[largest].role not in KEPT_ROLES
         and _is_prose(found.lines[largest])
     )
+    block = _text_block(found.lines)
+    if (
+        block is not None
+        and block[2] >= _BLOCK_MIN_CHARS
+        and found.kept_chars < _BLOCK_SHARE * block[2]
+        and block[1] - block[0] + 1 >= _BLOCK_MIN_LINES
+    ):
+        # The article kept a fraction of a long block of text lines no rule claimed (a list, CJK
+        # paragraphs without full stops): that block is the story.
+        return _structure(
+            _read_lines(text, bundle_chrome),
+            hint_title,
+            False,
+            block=block[:2],
+            headline=headline,
+            collect=collect,
+        )
     if not big_line_dropped and (
         prose_chars < _FALLBACK_MIN_CHARS or found.kept_chars >= _FALLBACK_SHARE * prose_chars
     ):
         return found
     candidates = [found]
+    if _story_under_comments(found.lines, found.kept_chars):
+        # The opener was a widget above the story (a counter, a sign-up form's terms): read the page
+        # without a comment section.
+        candidates.append(
+            _structure(
+                _read_lines(text, bundle_chrome),
+                hint_title,
+                False,
+                comments=False,
+                headline=headline,
+                collect=collect,
+            )
+        )
     if largest is not None and _is_prose(found.lines[largest]):
         candidates.append(
             _structure(
@@ -120,6 +175,42 @@ def rule_pass(
     return max(candidates, key=lambda candidate: candidate.kept_chars)
 
 
+def _text_block(lines: list[_Line]) -> tuple[int, int, int] | None:
+    """The largest block of consecutive text lines only the position rules judged: (start, end, chars).
+
+    A text line is at least ``_BLOCK_LINE_CHARS`` long; one other line may interrupt the block.
+    """
+    best: tuple[int, int, int] | None = None
+    start = last = -1
+    chars = 0
+    for index, line in enumerate(lines):
+        if line.rule not in _POSITIONAL_RULES or len(line.text) < _BLOCK_LINE_CHARS:
+            continue
+        if last < 0 or index - last > 2:
+            start, chars = index, 0
+        chars += len(line.text)
+        last = index
+        if best is None or chars > best[2]:
+            best = (start, index, chars)
+    return best
+
+
+def _story_under_comments(lines: list[_Line], kept_chars: int) -> bool:
+    """The "comment section" holds more prose than the article kept and prints the story's header: a
+    byline, or the page's title line again. Real comments follow the story; they never repeat its header.
+    """
+    first = next((index for index, line in enumerate(lines) if line.rule == "comment_section"), None)
+    if first is None:
+        return False
+    inside = lines[first:]
+    prose = sum(len(line.text) for line in inside if line.rule == "comment_section" and _is_prose(line))
+    if prose <= kept_chars:
+        return False
+    opening = lines[0].key
+    names = {opening, *(part for part in _strip_site(opening) if len(part) >= _TITLE_PART_MIN_CHARS)}
+    return any(line.role == "byline" or line.key in names for line in inside)
+
+
 def _structure(
     lines: list[_Line],
     hint_title: str | None,
@@ -127,6 +218,7 @@ def _structure(
     *,
     comments: bool = True,
     force: int | None = None,
+    block: tuple[int, int] | None = None,
     headline: HeadlineModel | None = None,
     collect: bool = False,
 ) -> RulePass:
@@ -140,6 +232,11 @@ def _structure(
         for line in lines:
             line.prose = line.role is None and _is_prose(line)
         region: tuple[int, int] | None = (force, force)
+    elif block is not None:
+        # A block of text lines without sentence ends (a list, unpunctuated CJK): every unclaimed line is text.
+        for index, line in enumerate(lines):
+            line.prose = line.role is None and (block[0] <= index <= block[1] or _is_prose(line))
+        region = block
     else:
         region = _whole_text(lines) if main_content else _choose_region(lines)
     if region is None:
@@ -148,6 +245,8 @@ def _structure(
     elif main_content:
         start, end = region
         start = _first_text_line(lines, start, end)
+    elif block is not None:
+        start, end = region
     else:
         start, end = region
         start = _skip_standfirst(lines, start, end)

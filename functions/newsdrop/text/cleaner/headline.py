@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from dataclasses import dataclass
 
 from newsdrop.text.cleaner.lines import (
     _TITLE_SEPARATORS,
@@ -25,6 +26,9 @@ from newsdrop.text.rules import (
 )
 
 _TITLE_MAX_WORDS = 30
+
+
+_VARIANT_MAX_WORDS = 2 * _TITLE_MAX_WORDS
 
 
 _LEAD_PARAGRAPHS = 3
@@ -61,6 +65,9 @@ _RANKED_CANDIDATES = 8
 
 
 _LOWER_START = re.compile(r"^[a-z]")
+
+
+_NUMBER = re.compile(r"^[\W_]*\d[\d.,:/%-]*[\W_]*$")
 
 
 _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|net|org|co\.\w\w|info)\b", re.IGNORECASE)
@@ -122,6 +129,12 @@ def _title_score(
     return score
 
 
+def _mostly_numbers(text: str) -> bool:
+    """Half or more of the words are numbers: a score line or a table row, never a headline."""
+    words = text.split()
+    return len(words) >= 2 and sum(1 for word in words if _NUMBER.match(word)) >= 0.5 * len(words)
+
+
 def _reworded_lines(lines: list[_Line], first: int, end: int) -> set[int]:
     """Header lines that another header line says again in other words (page title vs. printed headline).
 
@@ -165,13 +178,20 @@ def headline_features(
     region_start: int,
     rule_score: float,
     unclaimed_between: int,
-    opening_parts: frozenset[str],
-    lead_words: frozenset[str],
+    context: _RankContext,
 ) -> list[float]:
-    """The headline ranker's view of one candidate line (``HEADLINE_FEATURES`` order)."""
+    """The headline ranker's view of one candidate line (``HEADLINE_FEATURES`` order).
+
+    Besides the line's own shape, each candidate is seen against the others: its rank and gap to the
+    best rules' score, whether it is the nearest candidate to the story, and how many of its content
+    words the page's title line (the opening) and the story's lead paragraphs print.
+    """
     line = lines[index]
     words = _content_words(line.key)
     following = lines[index + 1 : index + 6]
+    opening_share = (
+        len(words & context.opening_words) / len(words) if words and context.opening_words else 0.0
+    )
     return [
         rule_score / 10.0,
         1.0 if index == 0 else 0.0,
@@ -185,8 +205,8 @@ def headline_features(
         1.0 if _title_cased(line.text) else 0.0,
         1.0 if _LOWER_START.match(line.text) else 0.0,
         1.0 if ":" in line.text[:-1] else 0.0,
-        len(words & lead_words) / len(words) if words and lead_words else 0.0,
-        1.0 if index > 0 and line.key in opening_parts else 0.0,
+        len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0,
+        1.0 if index > 0 and line.key in context.opening_parts else 0.0,
         1.0 if any(other.role == "byline" for other in following) else 0.0,
         1.0 if any(other.role == "date" or _is_date_line(other) for other in following) else 0.0,
         1.0 if line.rule == "link_list" else 0.0,
@@ -195,7 +215,29 @@ def headline_features(
         1.0 if _looks_like_name(line) else 0.0,
         1.0 if not line.text.isascii() and any("\u3040" <= ch <= "\u9fff" for ch in line.text) else 0.0,
         1.0 if any(separator.strip() in line.text for separator in _TITLE_SEPARATORS) else 0.0,
+        math.log1p(context.rank[index]),
+        (context.best_score - rule_score) / 10.0,
+        1.0 if index == context.nearest else 0.0,
+        opening_share,
+        1.0 if _is_sentence(line) else 0.0,
+        1.0 if len(context.printed.get(line.key, ())) > 1 else 0.0,
+        1.0 if line.words > 25 else 0.0,
+        math.log1p(line.words) if _ends_sentence(line.text) else 0.0,
+        min(3.0, float(line.text.count(","))),
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class _RankContext:
+    """What the ranker compares each candidate with: the other candidates, the opening line, the lead."""
+
+    rank: dict[int, int]
+    best_score: float
+    nearest: int
+    opening_parts: frozenset[str]
+    opening_words: frozenset[str]
+    lead_words: frozenset[str]
+    printed: dict[str, list[int]]
 
 
 def _find_title(
@@ -221,6 +263,9 @@ def _find_title(
     # Headline variants: "Title | Site" parts and the halves of doubled lines, by the lines printing them.
     variants: dict[str, set[int]] = {}
     for index, line in enumerate(lines):
+        # A "Title | Site" line is short: a long paragraph cannot hold a headline variant.
+        if line.words > _VARIANT_MAX_WORDS:
+            continue
         parts = _strip_site(line.key)
         half = _doubled(line.key)
         if half is not None:
@@ -250,7 +295,7 @@ def _find_title(
             or line.text.endswith(":")
         ):
             continue
-        if _doubled(line.key) is not None or find_date(line.text) is not None:
+        if _doubled(line.key) is not None or find_date(line.text) is not None or _mostly_numbers(line.text):
             continue
         score = _title_score(
             lines,
@@ -265,25 +310,37 @@ def _find_title(
         scored.append((score, index))
         if best is None or score >= best[0]:
             best = (score, index)
-    if headline is not None or candidates is not None:
-        # The ranker reorders the rules' best few candidates: cheap, and never a line the rules rule out.
-        best = None
-        for score, index in heapq.nlargest(_RANKED_CANDIDATES, scored):
+    if best is None or best[0] < 0:
+        return None
+    if candidates is not None or (headline is not None and best[0] < headline.trust):
+        # The ranker reorders the rules' best few candidates (when the rules found a headline at all):
+        # cheap, and never a line the rules rule out.
+        top = heapq.nlargest(_RANKED_CANDIDATES, scored)
+        opening_words = _content_words(opening.key) if opening is not None else frozenset()
+        context = _RankContext(
+            rank={index: rank for rank, (_, index) in enumerate(top)},
+            best_score=top[0][0],
+            nearest=max(index for _, index in top),
+            opening_parts=opening_parts,
+            opening_words=opening_words,
+            lead_words=lead_words,
+            printed=keys,
+        )
+        ranked_best: tuple[float, int] | None = None
+        for score, index in top:
             row = headline_features(
-                lines,
-                index,
-                region_start,
-                score,
-                unclaimed_after[index - first_candidate],
-                opening_parts,
-                lead_words,
+                lines, index, region_start, score, unclaimed_after[index - first_candidate], context
             )
             if candidates is not None:
                 candidates.append((index, row))
-            ranked = headline.score(row) - headline.floor if headline is not None else score
-            if best is None or ranked > best[0]:
-                best = (ranked, index)
-    if best is None or best[0] < 0:
+            ranked = headline.score(row) if headline is not None else score
+            if index == top[0][1] and headline is not None:
+                # The rules' own choice starts with the margin the ranker must beat.
+                ranked += headline.margin
+            if ranked_best is None or ranked > ranked_best[0]:
+                ranked_best = (ranked, index)
+        best = ranked_best
+    if best is None:
         return None
     # The first printing of a repeated headline is the headline; later ones are repeats.
     return keys[lines[best[1]].key][0]
@@ -295,5 +352,5 @@ def _mark_title_repeats(lines: list[_Line], title_key: str) -> None:
             continue
         if line.key == title_key or _doubled(line.key) == title_key:
             line.assign("title_repeat", "title_repeat")
-        elif line.role is None and title_key in _strip_site(line.key):
+        elif line.role is None and line.words <= _VARIANT_MAX_WORDS and title_key in _strip_site(line.key):
             line.assign("title_repeat", "title_with_site")

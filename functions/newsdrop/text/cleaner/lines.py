@@ -102,6 +102,8 @@ class _Line:
     rule: str | None = None
     prose: bool = False
     dated: bool | None = None
+    # Whether the text reads as prose (``_is_prose``), settled once when the line is read.
+    prose_text: bool = False
 
     def assign(self, role: str, rule: str) -> None:
         self.role, self.rule = role, rule
@@ -113,11 +115,15 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _is_prose(line: _Line) -> bool:
-    if line.words >= _LONG_LINE_WORDS:
+    return line.prose_text
+
+
+def _reads_as_prose(text: str, words: int) -> bool:
+    if words >= _LONG_LINE_WORDS:
         # A long line in Title Case without a full stop is a headline (a teaser in a list), not prose.
         # (Credits and name lists, "Director_A B, Writer_C D, ...", are text: headlines rarely hold commas.)
-        return _ends_sentence(line.text) or line.text.count(",") >= 2 or not _title_cased(line.text)
-    return line.words >= _MIN_SENTENCE_WORDS and _ends_sentence(line.text)
+        return _ends_sentence(text) or text.count(",") >= 2 or not _title_cased(text)
+    return words >= _MIN_SENTENCE_WORDS and _ends_sentence(text)
 
 
 def _title_cased(text: str) -> bool:
@@ -127,20 +133,21 @@ def _title_cased(text: str) -> bool:
     return capitalised >= _TITLE_CASE_SHARE * len(words)
 
 
-def _analyse(stripped: str) -> tuple[str, int, str | None, str | None]:
-    """Key, word count and rule verdict (role, rule) of one line text.
+def _analyse(stripped: str) -> tuple[str, int, str | None, str | None, bool]:
+    """Key, word count, rule verdict (role, rule) and whether it reads as prose, of one line text.
 
     Memoised: chrome lines repeat across the articles of a site, so a bundle pays for them once.
     """
     key = normalize_line_key(stripped)
     words = count_words(stripped)
+    prose = _reads_as_prose(stripped, words)
     if news_id_of(stripped) is not None:
-        return key, words, "news_id", "news_id"
+        return key, words, "news_id", "news_id", prose
     # Every rule is bounded in length; long paragraphs skip the rule scan.
     rule = first_rule(stripped, key, words) if words <= _RULE_MAX_WORDS else None
     if rule is None:
-        return key, words, None, None
-    return key, words, rule.role, rule.name
+        return key, words, None, None, prose
+    return key, words, rule.role, rule.name, prose
 
 
 _analyse_cached = lru_cache(maxsize=_LINE_CACHE_SIZE)(_analyse)
@@ -154,10 +161,10 @@ def _read_lines(text: str, bundle_chrome: frozenset[str]) -> list[_Line]:
             continue
         # Only short lines (the chrome that repeats) go through the cache, which keeps its memory bounded.
         analyse = _analyse_cached if len(stripped) <= _LINE_CACHE_MAX_CHARS else _analyse
-        key, words, role, rule = analyse(stripped)
+        key, words, role, rule, prose = analyse(stripped)
         if key in bundle_chrome:
             role, rule = "boilerplate", "bundle_chrome"
-        lines.append(_Line(index, stripped, key, words, role, rule))
+        lines.append(_Line(index, stripped, key, words, role, rule, prose_text=prose))
     return lines
 
 

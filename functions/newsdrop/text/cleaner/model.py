@@ -42,13 +42,38 @@ _STRUCTURAL_GROUPS = {
 }
 _CLOSERS = "\"'”’»)]"
 _TERMINALS = frozenset(".!?。！？…")
-_URLISH = re.compile(r"https?://|www\.|\w\.(?:com|net|org)\b|@\w", re.IGNORECASE)
 _NEIGHBOURS = 3
-_DIGIT = re.compile(r"\d")
 _SHORT_WORDS = 8
-_SAMPLE_WORDS = 40
-_SAMPLE_CHARS = 240
+_SAMPLE_CHARS = 120
 _PUNCT = re.compile(r"[^\w\s]")
+# A word opening with a capital letter or a digit (Latin, Greek, Cyrillic capitals).
+_CAPITALISED = re.compile(r"\s[A-Z0-9\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
+_DIGITS = "0123456789"
+# Substring tests instead of one regex: an unanchored regex over long paragraphs cost more than the rest.
+_URL_MARKS = ("http://", "https://", "www.", ".com", ".net", ".org", "@")
+_OPENING_CHARS = 160
+_BULLETS = frozenset("•·-–—*›»▶►■◆●")
+_LONG_WORDS = 40
+_SHAPE_CACHE_SIZE = 32768
+_SHAPE_CACHE_MAX_CHARS = 300
+
+# Features of a line's own text (``_shape``), in their order within ``FEATURES``.
+_SHAPE_FEATURES: tuple[str, ...] = (
+    "ends_sentence",
+    "log_words",
+    "few_words",
+    "title_cased",
+    "lower_start",
+    "digit_share",
+    "punct_share",
+    "commas_per_word",
+    "pipes",
+    "url_like",
+    "bullet_start",
+    "ends_colon",
+    "long_line",
+)
+
 
 FEATURES: tuple[str, ...] = (
     "kept_by_rules",
@@ -64,22 +89,15 @@ FEATURES: tuple[str, ...] = (
     "r_navigation",
     "r_named",
     "prose",
-    "ends_sentence",
-    "log_words",
-    "few_words",
-    "title_cased",
-    "lower_start",
-    "digit_share",
-    "punct_share",
-    "commas_per_word",
-    "pipes",
-    "url_like",
+    *_SHAPE_FEATURES,
     "position",
     "before_region",
     "after_region",
     "distance_to_region",
     "prose_around",
     "kept_around",
+    "kept_adjacent",
+    "prose_adjacent",
     "short_run",
     "log_repeats",
     "region_share",
@@ -89,6 +107,8 @@ FEATURES: tuple[str, ...] = (
     "long_line_outside_region",
     "region_prose_share_of_lines",
 )
+_GROUPS = 11
+_GROUP_OFFSET = {name: offset for offset, name in enumerate(FEATURES[1 : 1 + _GROUPS])}
 
 
 HEADLINE_FEATURES: tuple[str, ...] = (
@@ -114,16 +134,29 @@ HEADLINE_FEATURES: tuple[str, ...] = (
     "name_like",
     "cjk",
     "site_separator",
+    "log_rule_rank",
+    "rule_gap",
+    "nearest_candidate",
+    "opening_share",
+    "sentence",
+    "printed_twice",
+    "long_candidate",
+    "sentence_length",
+    "commas",
 )
 
 
 @dataclass(frozen=True, slots=True)
 class HeadlineModel:
-    """A logistic scorer of headline candidates; the best one wins when it scores at least ``floor``."""
+    """A linear scorer of headline candidates, fitted as a conditional logit (softmax over each page's
+    candidates). Its best candidate replaces the rules' choice when it scores ``margin`` more than that
+    choice, and only where the rules were unsure (their best score below ``trust``): close calls
+    between two printings of a headline stay with the rules."""
 
     weights: tuple[float, ...]
-    bias: float
-    floor: float = 0.05
+    bias: float = 0.0
+    margin: float = 0.0
+    trust: float = math.inf
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> HeadlineModel:
@@ -131,8 +164,9 @@ class HeadlineModel:
             raise ValueError("the headline model was trained on other features: run `make train`")
         return cls(
             tuple(float(w) for w in data["weights"]),  # type: ignore[attr-defined]
-            float(data["bias"]),  # type: ignore[arg-type]
-            float(data.get("floor", 0.05)),  # type: ignore[arg-type]
+            float(data.get("bias", 0.0)),  # type: ignore[arg-type]
+            float(data.get("margin", 0.0)),  # type: ignore[arg-type]
+            float(data.get("trust") or math.inf),  # type: ignore[arg-type]
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -140,12 +174,12 @@ class HeadlineModel:
             "features": list(HEADLINE_FEATURES),
             "weights": [round(w, 6) for w in self.weights],
             "bias": round(self.bias, 6),
-            "floor": self.floor,
+            "margin": self.margin,
+            "trust": None if math.isinf(self.trust) else self.trust,
         }
 
     def score(self, row: Sequence[float]) -> float:
-        z = self.bias + sum(map(operator.mul, self.weights, row))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return self.bias + sum(map(operator.mul, self.weights, row))
 
 
 class ModelLine(Protocol):
@@ -228,10 +262,46 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in _TERMINALS
 
 
-def _group(line: ModelLine) -> str | None:
-    if line.rule is None:
-        return "r_region"
-    return _STRUCTURAL_GROUPS.get(line.rule, "r_named" if line.role == "boilerplate" else None)
+def _group_offset(rule: str | None, role: str | None) -> int:
+    """The offset of a line's rule group among the one-hot features (-1 for none)."""
+    if rule is None:
+        return _GROUP_OFFSET["r_region"]
+    group = _STRUCTURAL_GROUPS.get(rule, "r_named" if role == "boilerplate" else None)
+    return -1 if group is None else _GROUP_OFFSET[group]
+
+
+def _shape(text: str, words: int) -> tuple[float, ...]:
+    """The features a line's own text decides (``_SHAPE_FEATURES`` order).
+
+    They read the line's opening only: a paragraph's first words and characters say as much as all of
+    them, at a bounded cost. Regex counts run in C: a per-character Python loop would cost more than
+    the whole cleaner.
+    """
+    sample = text[:_SAMPLE_CHARS]
+    size = len(sample) or 1
+    opening = text[:_OPENING_CHARS]
+    tokens = len(opening.split())
+    capitalised = len(_CAPITALISED.findall(" " + opening))
+    lowered = sample.lower()
+    return (
+        1.0 if _ends_sentence(text) else 0.0,
+        math.log1p(words),
+        1.0 if words <= 2 else 0.0,
+        1.0 if tokens and capitalised >= 0.75 * tokens else 0.0,
+        1.0 if text[:1].islower() else 0.0,
+        sum(map(sample.count, _DIGITS)) / size,
+        len(_PUNCT.findall(sample)) / size,
+        min(1.0, text.count(",") / max(1, words)),
+        min(3.0, float(text.count("|"))),
+        1.0 if any(mark in lowered for mark in _URL_MARKS) else 0.0,
+        1.0 if text[:1] in _BULLETS else 0.0,
+        1.0 if text.endswith(":") else 0.0,
+        1.0 if words >= _LONG_WORDS else 0.0,
+    )
+
+
+# Lines repeat (chrome across a site's pages, the article and page views of one story): their shape is memoised.
+_shape_cached = lru_cache(maxsize=_SHAPE_CACHE_SIZE)(_shape)
 
 
 def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list[float]]:
@@ -270,57 +340,45 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
     for prose, kept in zip(prose_flags, kept_flags, strict=True):
         prose_sum.append(prose_sum[-1] + prose)
         kept_sum.append(kept_sum[-1] + kept)
-    groups = {name: offset for offset, name in enumerate(FEATURES[1:12])}
+    small_region = 1.0 - region_share
+    padded_kept = [0.0, *kept_flags, 0.0]
+    padded_prose = [0.0, *prose_flags, 0.0]
     rows: list[list[float]] = []
     for index, line in enumerate(lines):
         text = line.text
-        chars = lengths[index] or 1
         low, high = max(0, index - _NEIGHBOURS), min(count, index + _NEIGHBOURS + 1)
         width = high - low - 1 or 1
-        prose_around = (prose_sum[high] - prose_sum[low] - prose_flags[index]) / width
-        kept_around = (kept_sum[high] - kept_sum[low] - kept_flags[index]) / width
+        prose = prose_flags[index]
+        kept = kept_flags[index]
         before, after = index < start, index > end
         distance = (start - index) if before else (index - end) if after else 0
-        # Shape features read the line's opening only: a paragraph's first words and characters say
-        # as much as all of them, at a bounded cost.
-        tokens = text.split(None, _SAMPLE_WORDS)[:_SAMPLE_WORDS]
-        capitalised = sum(1 for word in tokens if word[:1].isupper() or word[:1].isdigit())
-        sample = text[:_SAMPLE_CHARS]
-        kept = kept_flags[index] > 0
         outside = before or after
-        one_hot = [0.0] * 11
-        group = _group(line)
-        if group is not None:
-            one_hot[groups[group]] = 1.0
+        one_hot = [0.0] * _GROUPS
+        offset = _group_offset(line.rule, line.role)
+        if offset >= 0:
+            one_hot[offset] = 1.0
+        shape = (_shape_cached if lengths[index] <= _SHAPE_CACHE_MAX_CHARS else _shape)(text, line.words)
         rows.append(
             [
-                kept_flags[index],
+                kept,
                 *one_hot,
-                prose_flags[index],
-                1.0 if _ends_sentence(text) else 0.0,
-                math.log1p(line.words),
-                1.0 if line.words <= 2 else 0.0,
-                1.0 if tokens and capitalised >= 0.75 * len(tokens) else 0.0,
-                1.0 if text[:1].islower() else 0.0,
-                # Regex counts run in C: a per-character Python loop would cost more than the whole cleaner.
-                len(_DIGIT.findall(sample)) / len(sample),
-                len(_PUNCT.findall(sample)) / len(sample),
-                min(1.0, text.count(",") / max(1, line.words)),
-                min(3.0, float(text.count("|"))),
-                1.0 if _URLISH.search(text) else 0.0,
+                prose,
+                *shape,
                 index / count,
                 1.0 if before else 0.0,
                 1.0 if after else 0.0,
                 math.log1p(distance) / 5.0,
-                prose_around,
-                kept_around,
+                (prose_sum[high] - prose_sum[low] - prose) / width,
+                (kept_sum[high] - kept_sum[low] - kept) / width,
+                padded_kept[index] + padded_kept[index + 2],
+                padded_prose[index] + padded_prose[index + 2],
                 math.log1p(run_of[index]),
                 math.log1p(repeats[line.key] - 1),
                 region_share,
-                chars / total_chars,
-                1.0 if line.prose and outside else 0.0,
-                (1.0 - region_share) if kept else 0.0,
-                1.0 if outside and line.words >= 40 else 0.0,
+                (lengths[index] or 1) / total_chars,
+                1.0 if prose and outside else 0.0,
+                small_region if kept else 0.0,
+                1.0 if outside and line.words >= _LONG_WORDS else 0.0,
                 region_prose_lines,
             ]
         )

@@ -1,0 +1,63 @@
+"""The learned headline ranker overrules the rules' headline only by its margin and where the rules were unsure."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsdrop.text.cleaner import clean_article
+from newsdrop.text.cleaner.headline import _mostly_numbers
+from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, LineModel, load_model
+
+LEAD = (
+    "The harbour authority said on Tuesday that the new breakwater would be finished two years ahead of "
+    "plan, after a mild winter let crews pour concrete without a break."
+)
+SECOND = (
+    "Fishermen welcomed the news and said the old wall had been too low to stop waves in the worst storms "
+    "of the year."
+)
+HEADLINE = "Harbour wall finished early"
+PROMO = "Sign up for the evening briefing and the weekly tide tables from our desk"
+TEXT = "\n\n".join(["Coast News", "Weather", HEADLINE, PROMO, LEAD, SECOND]) + "\n"
+
+
+def _with_ranker(ranker: HeadlineModel) -> LineModel:
+    shipped = load_model()
+    assert shipped is not None
+    return replace(shipped, headline=ranker)
+
+
+# A ranker that prefers the longest candidate: it disagrees with the rules on TEXT.
+LONGEST = tuple(5.0 if name == "log_words" else 0.0 for name in HEADLINE_FEATURES)
+
+
+@pytest.mark.parametrize(
+    ("ranker", "title"),
+    [
+        (HeadlineModel(LONGEST), PROMO),
+        # The rules' own choice starts with the margin: a ranker lead smaller than it changes nothing.
+        (HeadlineModel(LONGEST, margin=100.0), HEADLINE),
+        # Where the rules' best score reaches the trust level, the ranker is not asked.
+        (HeadlineModel(LONGEST, trust=-100.0), HEADLINE),
+    ],
+)
+def test_the_ranker_overrules_the_rules_only_by_its_margin_below_its_trust(
+    ranker: HeadlineModel, title: str
+) -> None:
+    assert clean_article(TEXT, model=_with_ranker(ranker)).title == title
+    assert clean_article(TEXT).title == HEADLINE
+
+
+def test_the_ranker_round_trips_through_its_file_form() -> None:
+    ranker = HeadlineModel(LONGEST, margin=0.5, trust=16.0)
+    assert HeadlineModel.from_dict(ranker.to_dict()) == ranker
+    assert HeadlineModel.from_dict(HeadlineModel(LONGEST).to_dict()).trust == float("inf")
+
+
+def test_a_score_line_is_no_headline() -> None:
+    assert _mostly_numbers("Rockledge 14 11 6 15 — 44")
+    assert not _mostly_numbers("Viera defeats Rockledge 21-14 in overtime")
+    table = "\n\n".join(["Coast News", "Harbour 14 11 6 15 44", LEAD, SECOND]) + "\n"
+    assert clean_article(table).title != "Harbour 14 11 6 15 44"
