@@ -339,11 +339,20 @@ def _find_title(
                 ranked += headline.margin
             if ranked_best is None or ranked > ranked_best[0]:
                 ranked_best = (ranked, index)
+        if ranked_best is not None and _standfirst_under(lines, top[0][1], ranked_best[1]):
+            ranked_best = top[0]
         best = ranked_best
     if best is None:
         return None
     # The first printing of a repeated headline is the headline; later ones are repeats.
     return keys[lines[best[1]].key][0]
+
+
+def _standfirst_under(lines: list[_Line], headline: int, chosen: int) -> bool:
+    """The ranker's pick is the sentence printed right under the rules' headline line: a standfirst."""
+    if chosen <= headline or not _ends_sentence(lines[chosen].text) or _ends_sentence(lines[headline].text):
+        return False
+    return all(not lines[i].text.strip() for i in range(headline + 1, chosen))
 
 
 def _mark_title_repeats(lines: list[_Line], title_key: str) -> None:
