@@ -10,7 +10,9 @@ Items (pk / sk):
 - bundle record  ``BUNDLE#<bundle id>`` / ``STATUS``; GSI1 ``KEY#<object key>`` / ``<received_at>``;
                  GSI2 ``BUNDLES`` / ``<received_at>#<bundle id>``
 - posting block  ``TERM#<folded term>`` / ``<received_at>#<bundle id>#<resume_at>#<window>``: the ids of
-                 the articles of one write window of a bundle whose search scope has the term
+                 the articles of one write window of a bundle whose search scope has the term; a
+                 reprocessing run writes ``<received_at>#<bundle id>#R<run>#<resume_at>#<window>`` and
+                 notes the block on each article it rewrote (META ``index_block``)
                  (layout 1 wrote ``TERM#<term>`` / ``ART#<id>``, one item per article; still read)
 - band head      ``SIMBAND#<band key>`` / ``HEAD``: the newest article with that MinHash band key
                  (``newsdrop.text.similar.band_keys``) and its ``group_id``
@@ -113,6 +115,15 @@ def group_member_sk(article_id: str) -> str:
 def posting_block_sk(received_at: str, bundle_id: str, resume_at: int, window: int) -> str:
     """Sorts blocks by the bundle's arrival, then by position in it: newest first is a descending Query."""
     return f"{received_at}#{bundle_id}#{resume_at:09d}#{window:06d}"
+
+
+def reprocess_block_prefix(received_at: str, bundle_id: str, run: str) -> str:
+    """Blocks of one reprocessing run of a bundle: next to the bundle's own blocks, after them ("R" > digits)."""
+    return f"{received_at}#{bundle_id}#R{run}#"
+
+
+def reprocess_block_sk(prefix: str, resume_at: int, window: int) -> str:
+    return f"{prefix}{resume_at:09d}#{window:06d}"
 
 
 def legacy_posting_id(sk: str) -> str | None:

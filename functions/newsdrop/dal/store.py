@@ -67,6 +67,18 @@ class Claim:
     resume_at: int
 
 
+@dataclass(frozen=True, slots=True)
+class ReprocessClaim:
+    """What claiming a bundle for reprocessing sets; ``fresh`` is the report a new run starts with."""
+
+    now: str
+    lease_until: str
+    run: str
+    resume_at: int
+    request: str
+    fresh: Mapping[str, Any] | None = None
+
+
 class Store:
     """Named reads and writes over one ArticleTable; callers never see keys, expressions or wire values."""
 
@@ -288,6 +300,119 @@ class Store:
             items.posting_block_item(term, block_sk, ids) for term, ids in postings.items()
         )
 
+    # --- reprocessing ---------------------------------------------------------------------------
+    def claim_reprocess(self, bundle_id: str, claim: ReprocessClaim, *, finished: Sequence[str]) -> Item:
+        """Take the bundle's reprocessing lease for ``claim.run``; ConditionFailed when it is not free.
+
+        Only a finished ingest (one of ``finished``, not a retryable failure) can be reprocessed, so a
+        reprocess and an ingest of the same bundle never overlap. The same run resumes only from the
+        checkpoint the record holds; another run (a newer cleaner, or a dry run) starts over.
+        """
+        values: dict[str, Any] = {
+            ":now": claim.now,
+            ":lease": claim.lease_until,
+            ":run": claim.run,
+            ":resume": claim.resume_at,
+            ":request": claim.request,
+            **{f":end{i}": status for i, status in enumerate(finished)},
+        }
+        sets = [
+            "reprocess_run = :run",
+            "reprocess_lease_until = :lease",
+            "reprocess_resume_at = :resume",
+            "reprocess_request = :request",
+        ]
+        if claim.fresh is None:
+            run_condition = "reprocess_run = :run AND reprocess_resume_at = :resume"
+        else:
+            run_condition = "(attribute_not_exists(reprocess_run) OR reprocess_run <> :run)"
+            sets.append("reprocess = :fresh")
+            values[":fresh"] = dict(claim.fresh)
+        return self.table.update(
+            keys.bundle_pk(bundle_id),
+            keys.STATUS_SK,
+            UpdateExpression="SET "
+            + ", ".join(sets)
+            + (" REMOVE reprocess_checkpoint" if claim.fresh else ""),
+            ConditionExpression=(
+                f"#s IN ({', '.join(f':end{i}' for i in range(len(finished)))}) AND attribute_not_exists(retryable) "
+                "AND (attribute_not_exists(reprocess_lease_until) OR reprocess_lease_until < :now) "
+                f"AND {run_condition}"
+            ),
+            ExpressionAttributeNames={"#s": "status"},
+            ExpressionAttributeValues=to_wire(values),
+        )
+
+    def bundle_links(self, bundle_id: str) -> list[Item]:
+        """Every article link of a bundle (which member gave which article id), all pages."""
+        query: dict[str, Any] = {
+            "KeyConditionExpression": "pk = :pk AND begins_with(sk, :art)",
+            "ExpressionAttributeValues": to_wire(
+                {":pk": keys.bundle_pk(bundle_id), ":art": keys.ARTICLE_LINK_PREFIX}
+            ),
+            **_projection(("pk", "sk", "id", "member")),
+        }
+        found: list[Item] = []
+        while True:
+            page, last = self.table.query(**query)
+            found += page
+            if not last:
+                return found
+            query["ExclusiveStartKey"] = last
+
+    def article_items(self, article_ids: Iterable[str]) -> dict[str, Item]:
+        """Whole META items of stored articles by id (what reprocessing rewrites in place)."""
+        found = self.table.batch_get(
+            [(keys.article_pk(aid), keys.ARTICLE_SK) for aid in sorted(set(article_ids))]
+        )
+        return {item["pk"].removeprefix("ART#"): item for item in found.values()}
+
+    def sighting_bundles(self, article_id: str) -> set[str]:
+        """Ids of the bundles with a sighting item of the article (its later occurrences)."""
+        query: dict[str, Any] = {
+            "KeyConditionExpression": "pk = :pk AND begins_with(sk, :seen)",
+            "ExpressionAttributeValues": to_wire(
+                {":pk": keys.article_pk(article_id), ":seen": keys.SIGHTING_PREFIX}
+            ),
+            **_projection(("bundle_id",)),
+        }
+        found: set[str] = set()
+        while True:
+            page, last = self.table.query(**query)
+            found |= {str(item["bundle_id"]) for item in page if item.get("bundle_id")}
+            if not last:
+                return found
+            query["ExclusiveStartKey"] = last
+
+    def links_of_article(
+        self, article_id: str, published: str | None, bundle_ids: Iterable[str]
+    ) -> list[Item]:
+        """The article's link items in these bundles, as filed under its ``published`` date."""
+        sk = keys.bundle_link_sk(published, article_id)
+        found = self.table.batch_get([(keys.bundle_pk(bid), sk) for bid in sorted(set(bundle_ids))])
+        return list(found.values())
+
+    def move_links(self, links: Sequence[Item], *, published: str | None, summary: Mapping[str, Any]) -> None:
+        """Rewrite link items with a new article summary, refiled under ``published``; the new ones first.
+
+        Written before the article's META: a crash in between leaves the old META, and the retry moves the
+        same links again (a put of the same item, a delete of one already gone).
+        """
+        moved = [
+            {**link, **summary, "sk": keys.bundle_link_sk(published, str(summary["id"]))} for link in links
+        ]
+        self.table.batch_put(moved)
+        stale = {(link["pk"], link["sk"]) for link in links} - {(m["pk"], m["sk"]) for m in moved}
+        if stale:
+            self.table.batch_delete(sorted(stale))
+
+    def group_member_items(self, members: Iterable[tuple[str, str]]) -> list[Item]:
+        """The member items that exist of these (group id, article id) pairs."""
+        found = self.table.batch_get(
+            [(keys.group_pk(gid), keys.group_member_sk(aid)) for gid, aid in sorted(set(members))]
+        )
+        return list(found.values())
+
     # --- articles: lookup -----------------------------------------------------------------------
     def article(self, article_id: str) -> Item | None:
         return self.table.get(keys.article_pk(article_id), keys.ARTICLE_SK)
@@ -428,10 +553,11 @@ class Store:
         return {sk: item for (_, sk), item in found.items()}
 
     def article_summaries(self, article_ids: Iterable[str]) -> dict[str, Item]:
-        """Summaries of stored articles by id; ids without META (a posting whose write never finished) are absent."""
+        """Summaries of stored articles by id, with ``index_block`` where a reprocessing run set it; ids without
+        META (a posting whose write never finished) are absent."""
         found = self.table.batch_get(
             [(keys.article_pk(aid), keys.ARTICLE_SK) for aid in dict.fromkeys(article_ids)],
-            projection=ARTICLE_SUMMARY,
+            projection=(*ARTICLE_SUMMARY, "index_block"),
         )
         return {item["pk"].removeprefix("ART#"): item for item in found.values()}
 

@@ -79,6 +79,15 @@ class Page:
     complete: bool = True
 
 
+def _current_posting(summary: dict[str, Any], block: str) -> bool:
+    """False for a posting a reprocessing run replaced: the article now names the block of its new terms.
+
+    Such a page comes back short; its next_cursor carries on as after any short page.
+    """
+    current = summary.get("index_block")
+    return current is None or current == block
+
+
 def _start_key(position: dict[str, Any], field: str = "k") -> dict[str, Any] | None:
     """The table key a verified cursor resumes after; InvalidCursor when it is not one."""
     try:
@@ -335,6 +344,7 @@ class Lookup:
             lead = self._leading_word(terms)
         others = [term for term in terms if term != lead]
         hits: list[str] = []
+        found_in: dict[str, str] = {}  # hit -> the block it was found in
         seen: set[str] = set()
         read = 0
         inclusive = True
@@ -355,6 +365,7 @@ class Lookup:
                     if aid in allowed[item["sk"]] and aid not in seen:
                         seen.add(aid)
                         hits.append(aid)
+                        found_in[aid] = item["sk"]
                         if len(hits) >= limit:
                             if index + 1 < len(ids) or more or item is not blocks[-1]:
                                 next_position = {"t": lead, "b": item["sk"], "o": index + 1}
@@ -370,7 +381,7 @@ class Lookup:
         found = [
             dict(pick(summaries[aid], ARTICLE_SUMMARY), score=self._score(summaries[aid], terms))
             for aid in hits
-            if aid in summaries
+            if aid in summaries and _current_posting(summaries[aid], found_in[aid])
         ]
         return Page(
             items=found,
