@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsdrop.articles import article_id, heavy_fields, source_lines
+from newsdrop.articles import content_key, heavy_fields, source_lines
 from newsdrop.bundles import iter_members
 from newsdrop.config import Limits
 from newsdrop.errors import BundleError
@@ -33,7 +33,7 @@ def article_record(article: CleanArticle, member: str) -> dict[str, Any]:
     """The API's article fields (GET /articles/{id}) for an offline result, plus the member name."""
     heavy = heavy_fields(article)  # the audit trail exactly as ingest stores it and the API shows it
     return {
-        "id": article_id(article),
+        "id": content_key(article),
         "title": article.title,
         "body": article.body,
         "published": article.published,

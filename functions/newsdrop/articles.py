@@ -10,8 +10,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from newsdrop.models import KEPT_ROLES, CleanArticle
+from newsdrop.models import KEPT_ROLES, CleanArticle, Member
 
 # DynamoDB's item limit is 400 KB; leave room for keys, metadata and attribute names.
 INLINE_LIMIT = 300_000
@@ -21,11 +22,127 @@ COMPRESS_OVER = 512
 _SPACE = re.compile(r"\s+")
 
 
-def article_id(article: CleanArticle) -> str:
-    """A content hash: the same text (modulo case, spacing and Unicode form) always gets the same id."""
+# Query parameters that say how a reader arrived, not which page it is: dropped from a canonical URL.
+TRACKING_PARAMS = frozenset(
+    {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga"}
+)
+TRACKING_PREFIXES = ("utm_",)
+# A page states its canonical URL in <head>: only that much of a raw HTML member is scanned for it.
+PAGE_HEAD_BYTES = 65_536
+_TAG = re.compile(rb"<(?:link|meta)\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(rb"""([a-zA-Z_:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_HEAD_END = re.compile(rb"</head\s*>|<body\b", re.IGNORECASE)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def content_key(article: CleanArticle) -> str:
+    """A hash of the cleaned title and body (modulo case, spacing and Unicode form): duplicate detection.
+
+    It was the article id up to layout 2, so it is also the id of every article stored before layout 3.
+    """
     basis = f"{article.title or ''}\n{article.body}"
     folded = _SPACE.sub(" ", unicodedata.normalize("NFKC", basis).casefold()).strip()
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:32]
+
+
+def source_id(member: Member, *, key: str, version: str | None) -> str:
+    """An article's id, from its source and never from the cleaner's output (32 hex digits).
+
+    The member's canonical URL (``source_url``) when it has one, so the same page dropped twice, in any
+    bundle, keeps one id; otherwise the object key, its S3 version id and the member name plus a hash of
+    the member's raw content, so a redelivery or a re-cleaning of one object version gives the same id.
+    """
+    url = source_url(member)
+    if url is not None:
+        basis = f"url\n{url}"
+    else:
+        digest = hashlib.sha256(_raw(member.content)).hexdigest()
+        basis = f"member\n{key}\n{version or ''}\n{member.name}\n{digest}"
+    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def source_url(member: Member) -> str | None:
+    """The member's canonical URL: the bundle's own field (JSON/CSV ``url``/``link``), else the page's.
+
+    A page's URL is its ``<link rel="canonical">``, else its ``<meta property="og:url">``, read from the raw
+    HTML's head by this module (not by the extractor, whose upgrades must not move ids). None when neither
+    gives an absolute http(s) URL.
+    """
+    if member.hints.url:
+        found = canonical_url(member.hints.url)
+        if found is not None:
+            return found
+    return page_url(member.content)
+
+
+def page_url(content: bytes | str) -> str | None:
+    """The canonical URL an HTML page declares in its head (canonical link first, then og:url), normalised."""
+    head = _raw(content)[:PAGE_HEAD_BYTES]
+    end = _HEAD_END.search(head)
+    if end is not None:
+        head = head[: end.start()]
+    canonical = og = None
+    for tag in _TAG.finditer(head):
+        attrs = {
+            name.lower(): (a if a is not None else b if b is not None else c)
+            for name, a, b, c in (
+                (m.group(1).decode("ascii", "replace"), m.group(2), m.group(3), m.group(4))
+                for m in _ATTR.finditer(tag.group(0))
+            )
+        }
+        if tag.group(0)[1:5].lower() == b"link":
+            rels = (attrs.get("rel") or b"").lower().split()
+            if canonical is None and b"canonical" in rels and attrs.get("href"):
+                canonical = attrs["href"]
+        elif og is None and (attrs.get("property") or attrs.get("name") or b"").lower() == b"og:url":
+            og = attrs.get("content")
+    for value in (canonical, og):
+        if value:
+            found = canonical_url(_unescape(value.decode("utf-8", "replace")))
+            if found is not None:
+                return found
+    return None
+
+
+def _raw(content: bytes | str) -> bytes:
+    """A member's content as stored: bytes as they are, JSON/CSV text as UTF-8 (lone surrogates kept)."""
+    return content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass")
+
+
+def _unescape(text: str) -> str:
+    """The entities an attribute value commonly carries in a URL (``&amp;``), undone."""
+    return text.replace("&amp;", "&").replace("&#38;", "&").replace("&#x26;", "&")
+
+
+def canonical_url(url: str) -> str | None:
+    """``url`` normalised so that the addresses of one page compare equal; None unless absolute http(s).
+
+    The rule (docs/api.md, "Article ids"): surrounding space trimmed; ``http`` read as ``https``; scheme
+    and host lowercased, the default port and any user info dropped; the fragment dropped; a trailing
+    slash of the path dropped (``/a/`` is ``/a``, the bare host has an empty path); tracking parameters
+    (``utm_*``, ``fbclid``, ``gclid`` and the like, ``TRACKING_PARAMS``) dropped and the remaining query
+    parameters sorted. Path and parameter text are otherwise kept as written (case included).
+    """
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").rstrip(".")
+    if scheme not in _DEFAULT_PORTS or not host:
+        return None
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 literal keeps its brackets
+    netloc = host if port is None or port == _DEFAULT_PORTS[scheme] else f"{host}:{port}"
+    path = parts.path.rstrip("/")
+    query = sorted(
+        (name, value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        if name.lower() not in TRACKING_PARAMS and not name.lower().startswith(TRACKING_PREFIXES)
+    )
+    return urlunsplit(("https", netloc, path, urlencode(query), ""))
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,7 +148,7 @@ def write_synthetic(table: ArticleTable, bucket: Any) -> list[str]:
     window = PostingWindow(store, received_at=NOW, bundle_id=SYNTH_BUNDLE, resume_at=0)
     for member, (title, published, source) in enumerate(SYNTHETIC):
         article = synthetic_article(title, published, source)
-        aid = articles.article_id(article)
+        aid = articles.content_key(article)
         stored = articles.store_body(article, aid, "bodies/")
         name = f"{member:03d}.json"
         store.put_items(
@@ -211,7 +211,7 @@ def write_big_article(table: ArticleTable, stack: Any) -> str:
     ]
     body = " ".join(words)
     article = CleanArticle(title="Very long report", body=body, published="2016-09-09", source="Gamma Daily")
-    aid = articles.article_id(article)
+    aid = articles.content_key(article)
     stored = articles.store_body(article, aid, "bodies/")
     assert stored.s3_key is not None, "the body must be big enough to be moved to S3"
     stack.s3.put_object(Bucket=stack.bucket, Key=stored.s3_key, Body=stored.s3_payload)

@@ -54,7 +54,7 @@ class ArticleWriter:
             if isinstance(result, MemberProblem):
                 self._fail(result.name, result.code, result.reason)
                 continue
-            self.pending.append((result.name, result.article, articles.article_id(result.article)))
+            self.pending.append((result.name, result.article, articles.content_key(result.article)))
             if len(self.pending) >= ARTICLES_PER_FLUSH:
                 self.flush()
 
