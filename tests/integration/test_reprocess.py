@@ -147,7 +147,7 @@ def test_a_cleaner_change_and_reprocess_rewrite_bodies_under_the_same_ids(drop, 
     ]
 
 
-def test_a_dry_run_reports_changes_and_diffs_and_changes_nothing(drop, new_cleaner):
+def test_a_dry_run_reports_changes_and_diffs_and_changes_nothing(drop, api, new_cleaner):
     drop.drop("incoming/first.jsonl", jsonl(HERALD, MUSEUM))
     state = [i for i in drop.items() if i["sk"] != keys.STATUS_SK]
     new_cleaner()
@@ -163,3 +163,6 @@ def test_a_dry_run_reports_changes_and_diffs_and_changes_nothing(drop, new_clean
     assert "+title: Lake at 40-year low" in report["samples"][0]["diff"]
     assert [i for i in drop.items() if i["sk"] != keys.STATUS_SK] == state, "a dry run writes no article"
     assert record["cleaner_version"] != NEW_VERSION
+    status, shown = api.get(f"/bundles/{record['bundle_id']}")
+    assert status == 200 and shown["reprocess_request"] == "dry"
+    assert shown["reprocess"]["counts"]["changed"] == 2 and shown["reprocess"]["samples"][0]["diff"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel as PydanticModel
 from pydantic import ConfigDict, Field
@@ -187,6 +187,16 @@ class Bundle(BundleSummary):
         default=None,
         description="lines (normalised) repeated across the bundle's members and removed from every article "
         "as its site chrome (rule bundle_chrome)",
+    )
+    reprocess: dict[str, Any] | None = Field(
+        default=None,
+        description="the latest reprocessing run (newsdrop reprocess): run, cleaner_version, dry_run, status "
+        "(PROCESSING, DONE, FAILED), counts (members, changed, unchanged, failed, skipped), changes (articles "
+        "per kind: title, body, date, source, byline, metadata, lines), samples (a dry run's unified diffs), "
+        "errors",
+    )
+    reprocess_request: str | None = Field(
+        default=None, description="the request id of the latest reprocess message for this bundle"
     )
 
 

@@ -53,6 +53,8 @@ BUNDLE_DETAIL = (
     "last_error",
     "retryable",
     "chrome",
+    "reprocess",
+    "reprocess_request",
 )
 ARTICLE_DETAIL = (
     "id",
