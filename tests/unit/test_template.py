@@ -337,7 +337,9 @@ def test_ingest_writes_the_table_and_reads_no_index():
     }
     for action in dynamo:
         assert grants[action] <= table_arns(), action
-    assert not any(arn.endswith(("/index/*", "/index/gsi1", "/index/gsi2")) for arn in grants["dynamodb:Query"])
+    assert not any(
+        arn.endswith(("/index/*", "/index/gsi1", "/index/gsi2")) for arn in grants["dynamodb:Query"]
+    )
 
 
 def test_ingest_may_send_only_to_its_own_queue():
