@@ -166,3 +166,22 @@ def test_a_dry_run_reports_changes_and_diffs_and_changes_nothing(drop, api, new_
     status, shown = api.get(f"/bundles/{record['bundle_id']}")
     assert status == 200 and shown["reprocess_request"] == "dry"
     assert shown["reprocess"]["counts"]["changed"] == 2 and shown["reprocess"]["samples"][0]["diff"]
+
+
+def test_a_bundle_whose_kept_version_is_gone_uses_the_same_bytes_or_fails_with_what_to_do(drop, new_cleaner):
+    data = jsonl(HERALD, MUSEUM)
+    drop.drop("incoming/first.jsonl", data)
+    record = drop.bundle_for("incoming/first.jsonl")
+    s3, bucket = drop.stack.s3, drop.stack.bucket
+    # What the local stack does at a restart: the same bytes put back as a new version.
+    s3.put_object(Bucket=bucket, Key="incoming/first.jsonl", Body=data)
+    drop.stack.sqs.purge_queue(QueueUrl=drop.stack.queue_url)
+    s3.delete_object(Bucket=bucket, Key="incoming/first.jsonl", VersionId=record["version_id"])
+    new_cleaner()
+
+    assert reprocess(drop, "incoming/first.jsonl")["reprocess"]["counts"]["changed"] == 2
+
+    s3.put_object(Bucket=bucket, Key="incoming/first.jsonl", Body=jsonl(MUSEUM))
+    failed = reprocess(drop, "incoming/first.jsonl", dry_run=True)
+    assert failed["outcome"] == "FAILED" and "version" in failed["reprocess"]["error"]
+    assert "restore that version" in failed["reprocess"]["error"]

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from newsdrop import articles
-from newsdrop.adapters.bucket import DropBucket
+from newsdrop.adapters.bucket import DropBucket, ObjectInfo
 from newsdrop.bundles import iter_members
 from newsdrop.config import Settings
 from newsdrop.dal import ReprocessClaim, Store, items, keys
@@ -275,8 +275,8 @@ class Reprocessor:
         time_left: Callable[[], float] | None,
     ) -> int | None:
         """Re-split and rewrite from member ``resume_at``; the member a continuation starts at, if time ran short."""
-        key, version = str(record["key"]), record.get("version_id")
-        info = self.bucket.head(key, version)
+        key = str(record["key"])
+        info = self._kept_object(key, record.get("version_id"), record.get("etag"))
         rewriter = ArticleRewriter(
             self.store,
             Bodies(self.bucket, self.settings.bodies_prefix),
@@ -315,6 +315,22 @@ class Reprocessor:
             )
         rewriter.finish()
         return None
+
+    def _kept_object(self, key: str, version: str | None, etag: str | None) -> ObjectInfo:
+        """The object version the bundle was ingested from; when that version is gone, the current object if
+        its ETag says it holds the same bytes (the local stack puts kept bundles back as new versions)."""
+        try:
+            return self.bucket.head(key, version)
+        except NotFound:
+            if not version or not etag:
+                raise
+            current = self.bucket.head(key)
+            if current.etag != str(etag).strip('"'):
+                raise NotFound(
+                    f"object {key} version {version} is gone and the current version holds other bytes",
+                    hint="restore that version in the drop bucket (it is versioned), or drop the bundle again",
+                ) from None
+            return current
 
     def _report(self, record: Mapping[str, Any], progress: RunProgress) -> dict[str, Any]:
         base = dict(record.get("reprocess") or {})
