@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -125,4 +126,47 @@ def test_a_duplicated_reprocess_message_ends_like_one(faults, upgrade):
         for _ in range(2):
             stack.sqs.send_message(QueueUrl=stack.resources.queue_url, MessageBody=body)
         deliver_until_empty(stack, shape, clock)
+    assert differences(clean.snapshot, snapshot(stack)) == []
+
+
+def test_two_reprocess_deliveries_at_once_end_like_one(faults, upgrade):
+    """Two invocations take the same reprocess message at the same moment (two processes in Lambda)."""
+    from newsdrop.errors import ConditionFailed
+    from newsdrop.ingest import service
+    from tests.integration.harness import receive_all
+
+    shape = SHAPES[0]
+    clean = reprocess_run(faults, shape, upgrade)
+    clock = FakeClock()
+    stack = faults.stack()
+    fresh_process(clock)
+    stack.s3.put_object(Bucket=stack.resources.bucket, Key=shape.key, Body=shape.data)
+    deliver_until_empty(stack, shape, clock)
+    [bundle_id] = [i["bundle_id"] for k, i in snapshot_raw_records(stack).items() if k.endswith("STATUS")]
+    outcomes: list[str] = []
+    with upgrade():
+        body = json.dumps({"newsdrop": "reprocess", "bundle_id": bundle_id, "request": "r1"})
+        stack.sqs.send_message(QueueUrl=stack.resources.queue_url, MessageBody=body)
+        [message] = receive_all(stack.sqs, stack.resources.queue_url)
+        start = threading.Barrier(2)
+
+        def invocation() -> None:
+            start.wait()
+            try:
+                [outcome] = service.ingest_sqs_body(message["Body"], receive_count=1)
+                outcomes.append(outcome.status)
+            except ConditionFailed:
+                outcomes.append("busy")  # back to SQS; the redelivery finds the run finished
+
+        threads = [threading.Thread(target=invocation) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        stack.sqs.change_message_visibility(
+            QueueUrl=stack.resources.queue_url, ReceiptHandle=message["ReceiptHandle"], VisibilityTimeout=0
+        )
+        deliver_until_empty(stack, shape, clock)
+
+    assert sorted(outcomes) in (["DONE", "busy"], ["DONE", "SKIPPED"])
     assert differences(clean.snapshot, snapshot(stack)) == []

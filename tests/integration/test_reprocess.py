@@ -185,3 +185,22 @@ def test_a_bundle_whose_kept_version_is_gone_uses_the_same_bytes_or_fails_with_w
     failed = reprocess(drop, "incoming/first.jsonl", dry_run=True)
     assert failed["outcome"] == "FAILED" and "version" in failed["reprocess"]["error"]
     assert "restore that version" in failed["reprocess"]["error"]
+
+
+def test_a_bundle_still_being_ingested_makes_the_reprocess_message_wait(drop, new_cleaner):
+    from newsdrop.ingest.reprocess import ReprocessBusy
+
+    drop.drop("incoming/first.jsonl", jsonl(HERALD, MUSEUM))
+    record = drop.bundle_for("incoming/first.jsonl")
+    store = wiring.store()
+    store.save_bundle(record["bundle_id"], {"status": "PROCESSING"})  # a redelivered ingest holds it
+    new_cleaner()
+    message = json.dumps({"newsdrop": "reprocess", "bundle_id": record["bundle_id"]})
+
+    with pytest.raises(ReprocessBusy, match="still being ingested"):
+        service.ingest_sqs_body(message)
+    assert "reprocess" not in drop.bundle_for("incoming/first.jsonl")
+
+    store.save_bundle(record["bundle_id"], {"status": "DONE"})
+    [outcome] = service.ingest_sqs_body(message)
+    assert outcome.status == "DONE" and outcome.report["counts"]["changed"] == 2
