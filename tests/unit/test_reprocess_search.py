@@ -45,3 +45,24 @@ def test_new_terms_find_the_rewritten_article_and_dropped_terms_do_not():
     assert search("water") == [aid(1), aid(2)], "listed once, from its current block"
     assert search("lake water") == [aid(1)], "every word of the article sits in its one current block"
     assert search("water towns") == [aid(2)]
+
+
+def test_a_stale_posting_met_first_does_not_hide_the_current_one():
+    """A later run's block may sort before an earlier run's (versions are not always in string order)."""
+    later = keys.reprocess_block_sk(
+        keys.reprocess_block_prefix("2026-12-01T00:00:00.000Z", "b1", "2026.12.10-1"), 0, 0
+    )
+    earlier = keys.reprocess_block_sk(
+        keys.reprocess_block_prefix("2026-12-01T00:00:00.000Z", "b1", "2026.12.9-1"), 0, 0
+    )
+    assert earlier > later
+
+    class Store(BlockStore):
+        def article_summaries(self, ids):
+            found = super().article_summaries(ids)
+            found[aid(1)]["index_block"] = later
+            return found
+
+    blocks = {"water": {earlier: [aid(1)], later: [aid(1)], OLD: [aid(1), aid(2)]}}
+    service = Lookup(Store(blocks), CursorCodec(b"k"))  # type: ignore[arg-type]
+    assert [item["id"] for item in service.search("water", limit=10, cursor=None).items] == [aid(1), aid(2)]

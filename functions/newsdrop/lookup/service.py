@@ -345,9 +345,9 @@ class Lookup:
         if lead is None:
             lead = self._leading_word(terms)
         others = [term for term in terms if term != lead]
-        hits: list[str] = []
-        found_in: dict[str, str] = {}  # hit -> the block it was found in
-        seen: set[str] = set()
+        # (id, block) per hit: an article a reprocessing run moved is in two blocks, one of them stale.
+        hits: list[tuple[str, str]] = []
+        seen: set[tuple[str, str]] = set()
         read = 0
         inclusive = True
         next_position: dict[str, Any] | None = None
@@ -364,10 +364,9 @@ class Lookup:
                 first = skip if item["sk"] == at and inclusive else 0
                 for index in range(first, len(ids)):
                     aid = ids[index]
-                    if aid in allowed[item["sk"]] and aid not in seen:
-                        seen.add(aid)
-                        hits.append(aid)
-                        found_in[aid] = item["sk"]
+                    if aid in allowed[item["sk"]] and (aid, item["sk"]) not in seen:
+                        seen.add((aid, item["sk"]))
+                        hits.append((aid, item["sk"]))
                         if len(hits) >= limit:
                             if index + 1 < len(ids) or more or item is not blocks[-1]:
                                 next_position = {"t": lead, "b": item["sk"], "o": index + 1}
@@ -379,11 +378,11 @@ class Lookup:
             at, inclusive, skip = blocks[-1]["sk"], False, 0
             if read >= MAX_BLOCKS_PER_PAGE:  # the work bound: a short page that carries on below this block
                 next_position = {"t": lead, "b": at, "o": len(block_ids(blocks[-1]))}
-        summaries = self.store.article_summaries(hits)
+        summaries = self.store.article_summaries(aid for aid, _ in hits)
+        current = [aid for aid, block in hits if aid in summaries and _current_posting(summaries[aid], block)]
         found = [
             dict(pick(summaries[aid], ARTICLE_SUMMARY), score=self._score(summaries[aid], terms))
-            for aid in hits
-            if aid in summaries and _current_posting(summaries[aid], found_in[aid])
+            for aid in dict.fromkeys(current)
         ]
         return Page(
             items=found,
