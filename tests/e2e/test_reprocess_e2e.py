@@ -18,9 +18,12 @@ def test_reprocess_a_bundle_through_the_local_queue(local_stack: LocalStackProce
     from newsdrop.text.cleaner import CLEANER_VERSION
     from tests.integration.test_similar import HERALD, MUSEUM, TIMES, jsonl
 
+    token = uuid.uuid4().hex[:8]
+    # Headlines of their own: the shared stack may hold these stories already (they would be duplicates).
+    stories = [(f"{title} ({token})", source, text) for title, source, text in (HERALD, TIMES, MUSEUM)]
     bundle = tmp_path / "wire.jsonl"
-    bundle.write_bytes(jsonl(HERALD, TIMES, MUSEUM))
-    prefix = f"incoming/reprocess-e2e-{uuid.uuid4().hex[:8]}/"
+    bundle.write_bytes(jsonl(*stories))
+    prefix = f"incoming/reprocess-e2e-{token}/"
     dropped = newsdrop(local_stack, "drop", str(bundle), "--prefix", prefix, "--timeout", "120", "--json")
     assert dropped.returncode == 0, dropped.stderr
     [record] = json.loads(dropped.stdout)
