@@ -7,7 +7,8 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections import defaultdict, deque
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -19,6 +20,8 @@ INLINE_LIMIT = 300_000
 # Heavy fields above this size are stored gzip-compressed: a 3 KB article's body and audit trail shrink to
 # about 1.3 KB, one write unit less on every new article (write units are per started KB).
 COMPRESS_OVER = 512
+# The attributes ``store_body`` may produce: compressed, relocated to S3, or inline (body, removed, kept).
+HEAVY_FIELDS = ("heavy_gz", "heavy_s3_key", "body", "removed", "kept")
 _SPACE = re.compile(r"\s+")
 
 
@@ -45,20 +48,47 @@ def content_key(article: CleanArticle) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:32]
 
 
-def source_id(member: Member, *, key: str, version: str | None) -> str:
+def source_id(member: Member, *, key: str) -> str:
     """An article's id, from its source and never from the cleaner's output (32 hex digits).
 
     The member's canonical URL (``source_url``) when it has one, so the same page dropped twice, in any
-    bundle, keeps one id; otherwise the object key, its S3 version id and the member name plus a hash of
-    the member's raw content, so a redelivery or a re-cleaning of one object version gives the same id.
+    bundle, keeps one id; otherwise the object key and the member name plus a hash of the member's raw
+    content, so a redelivery, a re-upload of the same object or a re-cleaning gives the same id. The S3
+    version is left out on purpose: the same bytes at the same key and member are the same article, and a
+    bucket without its history (the local stack's in-memory S3, replayed at every start) gives every
+    upload a new version.
     """
     url = source_url(member)
     if url is not None:
         basis = f"url\n{url}"
     else:
         digest = hashlib.sha256(_raw(member.content)).hexdigest()
-        basis = f"member\n{key}\n{version or ''}\n{member.name}\n{digest}"
+        basis = f"member\n{key}\n{member.name}\n{digest}"
     return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+class SourceIds:
+    """Source ids of the members handed to a ``BundleCleaner``, kept by name until their cleaning comes back.
+
+    The id must come from the raw member, and the cleaner holds members back for its chrome sample.
+    """
+
+    def __init__(self, *, key: str) -> None:
+        self.key = key
+        self._waiting: dict[str, deque[str]] = defaultdict(deque)
+
+    def add(self, member: Member) -> str:
+        sid = source_id(member, key=self.key)
+        self._waiting[member.name].append(sid)
+        return sid
+
+    def take(self, name: str) -> str:
+        """The id of the earliest member of that name still waiting (members come back in order)."""
+        waiting = self._waiting[name]
+        sid = waiting.popleft()
+        if not waiting:
+            del self._waiting[name]
+        return sid
 
 
 def source_url(member: Member) -> str | None:
@@ -207,8 +237,14 @@ def store_body(article: CleanArticle, aid: str, bodies_prefix: str) -> StoredBod
     return StoredBody(attributes={"heavy_s3_key": key}, s3_key=key, s3_payload=packed)
 
 
+def holds_heavy(item: Mapping[str, Any]) -> bool:
+    """Whether an item carries an article's heavy fields (a META before layout 3 always does)."""
+    return any(name in item for name in HEAVY_FIELDS[:3])
+
+
 def heavy_fields_of(item: dict[str, Any], fetch: Callable[[str], bytes] | None = None) -> dict[str, Any]:
-    """Body and removed lines of a stored article item, wherever they were put by ``store_body``."""
+    """Body and removed lines of a stored article item (META, or the content item holding them since layout
+    3), wherever they were put by ``store_body``."""
     if "heavy_gz" in item:
         return json.loads(gzip.decompress(bytes(item["heavy_gz"])))
     if "heavy_s3_key" in item:

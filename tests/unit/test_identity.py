@@ -1,13 +1,24 @@
-"""Article ids come from the source (canonical URL, else object version, member and raw content), not the cleaner."""
+"""Article ids come from the source (canonical URL, else object key, member and raw content), not the cleaner."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsdrop.articles import canonical_url, content_key, page_url, source_id, source_url
+from bench.storage import distinct_articles
+from newsdrop.articles import (
+    StoredBody,
+    canonical_url,
+    content_key,
+    holds_heavy,
+    page_url,
+    source_id,
+    source_url,
+    store_body,
+)
+from newsdrop.dal import items, keys
 from newsdrop.models import CleanArticle, Hints, Member
 
-KEY, VERSION = "incoming/2026-12-05/wire.jsonl", "3HL4kqtJlcpXroDTDmJ-rmSpXd3dIbrHY"
+KEY = "incoming/2026-12-05/wire.jsonl"
 
 
 @pytest.mark.parametrize(
@@ -94,8 +105,8 @@ def test_the_bundles_url_field_wins_over_the_page():
     assert source_url(Member("a.html", page)) == "https://example.com/page"
 
 
-def _id(member: Member, key: str = KEY, version: str | None = VERSION) -> str:
-    return source_id(member, key=key, version=version)
+def _id(member: Member, key: str = KEY) -> str:
+    return source_id(member, key=key)
 
 
 def test_an_id_is_32_hex_digits():
@@ -109,7 +120,7 @@ def test_one_url_is_one_id_whatever_bundle_member_or_content():
     ids = {
         _id(Member("r#1", "first text", Hints(url=url))),
         _id(Member("r#9", "other text", Hints(url=url + "/?utm_source=x#top")), key="incoming/other.jsonl"),
-        _id(Member("r#1", "first text", Hints(url=url.upper().replace("NEWS/A", "news/a"))), version=None),
+        _id(Member("r#1", "first text", Hints(url=url.upper().replace("NEWS/A", "news/a"))), key="other"),
     }
     assert len(ids) == 1
     assert _id(Member("r#1", "first text", Hints(url=url + "/b"))) not in ids
@@ -119,18 +130,16 @@ def test_one_url_is_one_id_whatever_bundle_member_or_content():
     "changed",
     [
         {"key": "incoming/other.jsonl"},
-        {"version": "another-version"},
-        {"version": None},
         {"name": "wire.jsonl#2"},
         {"content": b"Harbour cranes return.  "},
     ],
 )
 def test_without_a_url_every_part_of_the_source_counts(changed):
-    base = {"key": KEY, "version": VERSION, "name": "wire.jsonl#1", "content": b"Harbour cranes return."}
+    base = {"key": KEY, "name": "wire.jsonl#1", "content": b"Harbour cranes return."}
     other = base | changed
 
     def of(parts: dict) -> str:
-        return _id(Member(parts["name"], parts["content"]), key=parts["key"], version=parts["version"])
+        return _id(Member(parts["name"], parts["content"]), key=parts["key"])
 
     assert of(base) == of(dict(base)), "deterministic"
     assert of(base) != of(other)
@@ -166,3 +175,39 @@ def test_content_key_is_the_layout_2_article_id():
     # Layout 2 stored this article as ART#<this value>: old ids must keep being computed the same way.
     article = CleanArticle(title="Harbour cranes return", body="The harbour authority said on Monday.")
     assert content_key(article) == "38ad5b295c4e9e4d4feb10ae3d995df1"  # article_id() at layout 2
+
+
+def _meta(article: CleanArticle) -> dict:
+    return items.article_item(
+        article,
+        "a" * 32,
+        StoredBody({}),
+        bundle_id="b" * 24,
+        key="incoming/one.jsonl",
+        member="one.jsonl#1",
+        now="2026-12-05T10:00:00.000Z",
+        content_key="c" * 32,
+        cleaner_version="2026.12.05-1",
+    )
+
+
+def test_a_small_body_stays_on_meta_the_content_item_names_the_article():
+    small = CleanArticle(title="Brief", body="Harbour closed.")
+    meta, content = items.place_heavy(
+        _meta(small), store_body(small, "a" * 32, "b/").attributes, "c" * 32, "a" * 32
+    )
+    assert holds_heavy(meta) and not holds_heavy(content), "a tie keeps the body on META"
+    assert content == {"pk": keys.content_pk("c" * 32), "sk": keys.CONTENT_SK, "id": "a" * 32}
+    assert meta["content_key"] == "c" * 32 and meta["cleaner_version"] == "2026.12.05-1"
+
+
+def test_a_3_kb_body_moves_to_the_content_item_when_that_saves_a_write_unit():
+    [record] = distinct_articles(1, seed=3)
+    article = CleanArticle(title=record["title"], body=record["text"])
+    heavy = store_body(article, "a" * 32, "b/").attributes
+    inline = {**_meta(article), **heavy}
+    assert items.write_units(inline, items.GROUPING_BYTES) == 3, "on META it would cost 3 units plus 1"
+    meta, content = items.place_heavy(_meta(article), heavy, "c" * 32, "a" * 32)
+    assert not holds_heavy(meta) and holds_heavy(content)
+    assert items.write_units(meta, items.GROUPING_BYTES) + items.write_units(content) == 3
+    assert items.with_text(meta, content) == inline

@@ -4,7 +4,12 @@ Items (pk / sk):
 - article        ``ART#<id>`` / ``META``; GSI1 ``SRC#<source key>`` / ``<published>#<id>``;
                  GSI2 ``PUB#<yyyy-mm>`` / ``<published>#<id>`` (``PUB#undated`` without a date). It
                  holds its first sighting (``first_bundle``, ``first_key``, ``first_member``,
-                 ``first_seen``), its ``group_id`` and packed ``sig`` (128 bytes)
+                 ``first_seen``), its ``group_id`` and packed ``sig`` (128 bytes), and since layout 3 its
+                 ``content_key`` and ``cleaner_version``. The id is ``articles.source_id`` since layout 3;
+                 articles stored before keep their layout-2 id, the content key of their text then
+- content owner  ``CONTENT#<content key>`` / ``ID``: the id of the first article stored with that cleaned
+                 text (``articles.content_key``), so a copy in another bundle is a duplicate of it
+                 (layout 3; a layout-2 article is found at ``ART#<content key>`` / ``META`` instead)
 - sighting       ``ART#<id>`` / ``SEEN#<bundle id>#<member>``: a later occurrence of the article
 - bundle link    ``BUNDLE#<bundle id>`` / ``ART#<published>#<id>``: summary of one article of a bundle
 - bundle record  ``BUNDLE#<bundle id>`` / ``STATUS``; GSI1 ``KEY#<object key>`` / ``<received_at>``;
@@ -33,6 +38,7 @@ __all__ = ["fold"]
 UNDATED = "0000-00-00"
 _ZONED = re.compile(r"^(?P<local>\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2})?(?P<zone>Z|[+-]\d{2}:\d{2})$")
 ARTICLE_SK = "META"
+CONTENT_SK = "ID"
 STATUS_SK = "STATUS"
 BUNDLES_PK = "BUNDLES"
 BAND_HEAD_SK = "HEAD"
@@ -45,6 +51,10 @@ LEGACY_POSTING_PREFIX = "ART#"
 
 def article_pk(article_id: str) -> str:
     return f"ART#{article_id}"
+
+
+def content_pk(content_key: str) -> str:
+    return f"CONTENT#{content_key}"
 
 
 def sighting_sk(bundle_id: str, member: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from newsdrop.dal import items, keys
 from newsdrop.dal.table import ArticleTable, Item, to_wire
 
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 ARTICLE_SUMMARY = items.ARTICLE_SUMMARY
 BUNDLE_SUMMARY = (
     "bundle_id",
@@ -266,6 +266,30 @@ class Store:
         )
         return {item["pk"].removeprefix("ART#"): item for item in found.values()}
 
+    def dedup_candidates(
+        self, article_ids: Iterable[str], content_keys: Iterable[str]
+    ) -> tuple[dict[str, Item], dict[str, str]]:
+        """In one batch read: the stored articles among ``article_ids`` (as ``stored_articles``), and the
+        article id each of ``content_keys`` was first stored under (its ``CONTENT#`` item), where there is one.
+
+        Pass the content keys among ``article_ids`` too: an article stored under layout 2 has its content
+        key as id and no ``CONTENT#`` item.
+        """
+        article_keys = [(keys.article_pk(aid), keys.ARTICLE_SK) for aid in sorted(set(article_ids))]
+        content = [(keys.content_pk(ck), keys.CONTENT_SK) for ck in sorted(set(content_keys))]
+        found = self.table.batch_get([*article_keys, *content], projection=_DEDUP_FIELDS)
+        articles = {
+            pk.removeprefix(keys.article_pk("")): item
+            for (pk, sk), item in found.items()
+            if sk == keys.ARTICLE_SK
+        }
+        owners = {
+            pk.removeprefix(keys.content_pk("")): str(item["id"])
+            for (pk, sk), item in found.items()
+            if sk == keys.CONTENT_SK and item.get("id")
+        }
+        return articles, owners
+
     def band_heads(self, band_keys: Iterable[str]) -> dict[str, Item]:
         """The head (newest article id and its group) under each band key that has one."""
         found = self.table.batch_get(
@@ -416,6 +440,11 @@ class Store:
     # --- articles: lookup -----------------------------------------------------------------------
     def article(self, article_id: str) -> Item | None:
         return self.table.get(keys.article_pk(article_id), keys.ARTICLE_SK)
+
+    def article_text(self, content_key: str) -> Item | None:
+        """The content item of ``content_key``: the id it names and, when they were placed there, that
+        article's heavy fields (``items.place_heavy``)."""
+        return self.table.get(keys.content_pk(content_key), keys.CONTENT_SK)
 
     def article_with_sightings(
         self, article_id: str, *, max_sightings: int

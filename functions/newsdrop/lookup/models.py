@@ -134,6 +134,11 @@ class Article(BaseModel):
     subheadings: list[str] | None = None
     url: str | None = None
     first_seen: str | None = None
+    cleaner_version: str | None = Field(
+        default=None,
+        description="The cleaner version that produced body and metadata (null for articles stored before "
+        "layout 3 recorded it)",
+    )
     bundles: list[Sighting] = Field(description="Every bundle member this article came from")
     bundles_truncated: bool = Field(description="True when only the first 1000 sightings are listed")
     removed: list[RemovedLine] = Field(description="Lines of the source text left out of the body")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from newsdrop.articles import heavy_fields_of, source_lines
+from newsdrop.articles import heavy_fields_of, holds_heavy, source_lines
 from newsdrop.dal import Store, keys
 from newsdrop.dal.items import block_ids
 from newsdrop.dal.store import (
@@ -71,6 +71,7 @@ ARTICLE_DETAIL = (
     "subheadings",
     "url",
     "first_seen",
+    "cleaner_version",
 )
 
 
@@ -130,7 +131,7 @@ class Lookup:
             raise NoSuchItem(
                 f"no article with id {article_id}", hint="ids come from GET /articles or GET /search"
             )
-        heavy = heavy_fields_of(meta, self.fetch)
+        heavy = self._heavy(meta)
         article = pick(meta, ARTICLE_DETAIL)
         article["body"] = heavy.get("body", "")
         article["removed"] = [pick(line, ("n", "text", "role", "rule")) for line in heavy.get("removed", [])]
@@ -138,6 +139,19 @@ class Lookup:
         article["bundles"] = [pick(s, ("bundle_id", "key", "member", "seen_at")) for s in sightings]
         article["bundles_truncated"] = truncated
         return article
+
+    def _heavy(self, meta: dict[str, Any]) -> dict[str, Any]:
+        """Body and audit trail: on META, or on the content item META names (``dal.items.place_heavy``)."""
+        if holds_heavy(meta) or not meta.get("content_key"):
+            return heavy_fields_of(meta, self.fetch)
+        text = self.store.article_text(str(meta["content_key"]))
+        if text is None or not holds_heavy(text):
+            # Written in META's batch, ahead of it: only an attempt that died mid-batch leaves it out, until its retry.
+            raise NoSuchItem(
+                f"article {meta.get('id')} is still being stored",
+                hint="its bundle is being ingested or retried: ask again in a minute",
+            )
+        return heavy_fields_of(dict(text), self.fetch)
 
     def list_articles(
         self,
@@ -283,7 +297,7 @@ class Lookup:
 
     def _ungrouped_reason(self, meta: dict[str, Any]) -> str:
         """Why an article has no group: its body is too short, or it was stored before grouping existed."""
-        body = heavy_fields_of(meta, self.fetch).get("body", "")
+        body = self._heavy(meta).get("body", "")
         if signature(body) is None:
             return (
                 f"the body is too short to compare with other articles: near-duplicate detection needs "
