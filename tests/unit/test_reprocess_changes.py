@@ -24,7 +24,17 @@ TEXT = (
 def stored(article) -> tuple[dict, dict]:
     """META and heavy fields as the table gives them back (numbers as Decimal)."""
     body = articles.store_body(article, "a" * 32, "bodies/")
-    meta = items.article_item(article, "a" * 32, body, bundle_id="b", key="k", member="m", now="t")
+    meta = items.article_item(
+        article,
+        "a" * 32,
+        body,
+        bundle_id="b",
+        key="k",
+        member="m",
+        now="t",
+        content_key="c",
+        cleaner_version="v",
+    )
     heavy = articles.heavy_fields_of(meta)
     as_read = {
         k: [{**e, "n": Decimal(e["n"])} for e in v] if k in ("kept", "removed") else v

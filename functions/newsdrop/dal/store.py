@@ -430,6 +430,17 @@ class Store:
         if stale:
             self.table.batch_delete(sorted(stale))
 
+    def content_items(self, content_keys: Iterable[str]) -> dict[str, Item]:
+        """Whole ``CONTENT#`` items by content key (the id each names, and heavy fields placed there)."""
+        found = self.table.batch_get(
+            [(keys.content_pk(ck), keys.CONTENT_SK) for ck in sorted(set(content_keys))]
+        )
+        return {pk.removeprefix(keys.content_pk("")): item for (pk, _), item in found.items()}
+
+    def delete_content_items(self, content_keys: Iterable[str]) -> None:
+        """Delete ``CONTENT#`` items (a text no article holds any more); a missing one is no error."""
+        self.table.batch_delete([(keys.content_pk(ck), keys.CONTENT_SK) for ck in sorted(set(content_keys))])
+
     def group_member_items(self, members: Iterable[tuple[str, str]]) -> list[Item]:
         """The member items that exist of these (group id, article id) pairs."""
         found = self.table.batch_get(

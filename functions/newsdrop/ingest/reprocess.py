@@ -6,9 +6,11 @@ member is mapped to its stored article through the bundle's link items (member -
 change; only articles this bundle stored first (its META names this bundle and member) are rewritten.
 
 Per flush, for every changed article and in this order: a relocated body to S3, the article's links in
-every bundle that lists it (refiled when its date changed), then META (with ``cleaner_version``, the
-posting block of its new search terms in ``index_block``, and group fields), group member items and band
-heads, and last the posting blocks. Every step is a put or delete of a key derived from the bundle, run and
+every bundle that lists it (refiled when its date changed), then the content item of its new text
+(``CONTENT#<content key>``, unless another article already has that text), group member items and band
+heads, META (with ``content_key``, ``cleaner_version``, the posting block of its new search terms in
+``index_block``, and group fields), then the old text's content item is deleted (META names it in
+``replaced_content_key`` until then), and last the posting blocks. Every step is a put or delete of a key derived from the bundle, run and
 member order, so a redelivered message rewrites the same items; an article META already marks as written
 by this run (``index_block`` under the run's prefix) is written again with the change kinds it recorded,
 so a resumed run reports what the fault-free run reports.
@@ -48,7 +50,6 @@ PROGRESS_EVERY_SECONDS = 5.0
 CONTINUE_WHEN_SECONDS_LEFT = 60.0
 MAX_ERRORS_KEPT = 20
 # META attributes that come from the cleaner: rebuilt on a rewrite; everything else on META is kept.
-HEAVY_ATTRIBUTES = ("body", "removed", "kept", "heavy_gz", "heavy_s3_key")
 INDEX_ATTRIBUTES = ("gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk")
 # Bundles whose ingest ended: reprocessing one never overlaps its ingest (a retryable failure is excluded).
 REPROCESSABLE = (DONE, PARTIAL, FAILED)
@@ -458,6 +459,13 @@ class _Rewrite:
     article: CleanArticle
     before: dict[str, Any]
     kinds: list[str]
+    redone: bool  # META already written by an earlier attempt of this run
+
+
+def _replaced_key(rw: _Rewrite) -> str:
+    """The content key of the text the article had before this run (what an earlier attempt noted)."""
+    before = rw.before.get("replaced_content_key") if rw.redone else rw.before.get("content_key")
+    return str(before or "")
 
 
 class ArticleRewriter:
@@ -516,6 +524,13 @@ class ArticleRewriter:
             return
         results, self.pending = self.pending, []
         metas = self.store.article_items(self.links[r.name] for r in results if r.name in self.links)
+        # Since layout 3 an article's body may sit on the content item of its text rather than on META.
+        texts = self.store.content_items(
+            str(m["content_key"])
+            for m in metas.values()
+            if m.get("content_key") and not articles.holds_heavy(m)
+        )
+        metas = {aid: items.with_text(m, texts.get(str(m.get("content_key")))) for aid, m in metas.items()}
         counts = self.progress.counts
         rewrites: list[_Rewrite] = []
         unchanged: list[dict[str, Any]] = []
@@ -546,7 +561,8 @@ class ArticleRewriter:
         old = changes.stored_view(meta, articles.heavy_fields_of(meta, self.fetch))
         new = changes.fresh_view(result.article)
         kinds = changes.changed_kinds(old, new)
-        if str(meta.get("index_block") or "").startswith(self.prefix):
+        redone = str(meta.get("index_block") or "").startswith(self.prefix)
+        if redone:
             kinds = [str(k) for k in meta.get("reprocess_changes") or kinds]  # written by an earlier attempt
         elif not kinds:
             return None
@@ -558,17 +574,34 @@ class ArticleRewriter:
                 "diff": changes.unified_diff(old, new, name=result.name),
             }
         self.progress.summary.add(kinds, sample=sample)
-        return _Rewrite(result.name, aid, result.article, meta, kinds)
+        return _Rewrite(result.name, aid, result.article, meta, kinds, redone)
 
     def _write(self, rewrites: list[_Rewrite], unchanged: list[dict[str, Any]]) -> None:
+        new_keys = {rw.aid: articles.content_key(rw.article) for rw in rewrites}
+        replaced = {rw.aid: _replaced_key(rw) for rw in rewrites}
+        owners = self.store.content_items([*new_keys.values(), *filter(None, replaced.values())])
         metas: list[dict[str, Any]] = []
+        contents: list[dict[str, Any]] = []
         for rw in rewrites:
             stored = self.bodies.store(rw.article, rw.aid)  # S3 first: META never points at a missing body
             self._move_links(rw)
-            metas.append(self._meta(rw, stored))
-        # Group items before the METAs they belong to: until META is written, a retry groups the article again.
+            meta, content = self._meta(rw, stored, new_keys[rw.aid], owners.get(new_keys[rw.aid]))
+            metas.append(meta)
+            contents += content
+        # Content and group items before the METAs they belong to: a body is never missing for its META,
+        # and until META is written a retry groups the article again.
         grouping = self._grouping(rewrites, metas)
-        self.store.put_items([*grouping, *unchanged, *metas])
+        self.store.put_items([*contents, *grouping, *unchanged, *metas])
+        # The old text's content item, once no META names it: only when this article owns it.
+        stale = [
+            old
+            for rw in rewrites
+            if (old := replaced[rw.aid])
+            and old != new_keys[rw.aid]
+            and str((owners.get(old) or {}).get("id")) == rw.aid
+        ]
+        if stale:
+            self.store.delete_content_items(stale)
         self.window.write_full()  # after their META: a block never names an article the table lacks
 
     def _move_links(self, rw: _Rewrite) -> None:
@@ -580,26 +613,36 @@ class ArticleRewriter:
         links = self.store.links_of_article(rw.aid, rw.before.get("published"), bundles)
         self.store.move_links(links, published=rw.article.published, summary=new_summary)
 
-    def _meta(self, rw: _Rewrite, stored: articles.StoredBody) -> dict[str, Any]:
+    def _meta(
+        self, rw: _Rewrite, stored: articles.StoredBody, content_key: str, owner: Mapping[str, Any] | None
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """The rewritten META and the content item of its new text (none when another article has that text)."""
         before = rw.before
         fresh = items.article_item(
             rw.article,
             rw.aid,
-            stored,
+            articles.StoredBody(attributes={}),
             bundle_id=str(before.get("first_bundle") or self.bundle_id),
             key=str(before.get("first_key") or ""),
             member=str(before.get("first_member") or rw.member),
             now=str(before.get("first_seen") or ""),
-        )
-        derived = set(fresh) | set(HEAVY_ATTRIBUTES) | set(INDEX_ATTRIBUTES)
-        kept = {k: v for k, v in before.items() if k not in derived or k.startswith("first_")}
-        meta = {**{k: v for k, v in fresh.items() if not k.startswith("first_")}, **kept}
-        meta.update(
+            content_key=content_key,
             cleaner_version=self.cleaner_version,
+        )
+        derived = set(fresh) | set(articles.HEAVY_FIELDS) | set(INDEX_ATTRIBUTES)
+        kept = {k: v for k, v in before.items() if k not in derived or k.startswith("first_")}
+        light = {**{k: v for k, v in fresh.items() if not k.startswith("first_")}, **kept}
+        light.update(
             index_block=self.window.place(rw.aid, rw.article),
             reprocess_changes=rw.kinds,
+            replaced_content_key=_replaced_key(rw) or None,
         )
-        return {k: v for k, v in meta.items() if v is not None}
+        light = {k: v for k, v in light.items() if v is not None}
+        if owner is not None and str(owner.get("id")) != rw.aid:
+            # Another article was stored with this very text: it keeps the content item, the body stays here.
+            return {**light, **stored.attributes}, []
+        meta, content = items.place_heavy(light, stored.attributes, content_key, rw.aid)
+        return meta, [content]
 
     def _grouping(self, rewrites: list[_Rewrite], metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Keep each article's near-duplicate group; refresh its signature, member item and free band heads.
