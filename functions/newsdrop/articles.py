@@ -107,7 +107,7 @@ def source_url(member: Member) -> str | None:
 
 def page_url(content: bytes | str) -> str | None:
     """The canonical URL an HTML page declares in its head (canonical link first, then og:url), normalised."""
-    head = _raw(content)[:PAGE_HEAD_BYTES]
+    head = _raw(content[:PAGE_HEAD_BYTES])[:PAGE_HEAD_BYTES]  # a long text member is not encoded whole
     end = _HEAD_END.search(head)
     if end is not None:
         head = head[: end.start()]

@@ -14,6 +14,7 @@ from newsdrop.models import CleanArticle, Hints, Member
 from newsdrop.text import members
 from newsdrop.text.cleaner import CLEANER_VERSION
 from newsdrop.text.similar import pack, signature
+from tests.integration.lookup_seed import Api
 
 TITLE = "Harbour cranes return to the port"
 BODY = (
@@ -185,10 +186,16 @@ def test_a_layout_2_article_keeps_its_id_and_new_copies_are_its_duplicates(drop,
         "incoming/legacy.txt",
         "incoming/again.txt",
     ]
-    links = drop.items()
-    assert {i["id"] for i in links if i["pk"].startswith("BUNDLE#") and i["sk"].startswith("ART#")} == {
-        legacy
-    }
+    # Over HTTP, as a saved link is used: the article, its near-duplicates, both bundles' listings.
+    api = Api(stack=drop.stack)
+    status, body = api.get(f"/articles/{legacy}")
+    assert status == 200 and body["body"] == BODY and body["cleaner_version"] is None
+    status, body = api.get(f"/articles/{legacy}/similar")
+    assert status == 200 and body["group_id"] == legacy
+    again = drop.bundle_for("incoming/again.txt")["bundle_id"]
+    for bundle in ("legacy-bundle", again):
+        status, body = api.get("/articles", bundle=bundle)
+        assert status == 200 and [a["id"] for a in body["items"]] == [legacy], bundle
 
 
 def test_a_bundle_retried_across_the_upgrade_keeps_the_ids_its_first_attempt_wrote(drop):
