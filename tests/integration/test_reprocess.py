@@ -213,3 +213,31 @@ def test_a_bundle_still_being_ingested_makes_the_reprocess_message_wait(drop, ne
     store.save_bundle(record["bundle_id"], {"status": "DONE"})
     [outcome] = service.ingest_sqs_body(message)
     assert outcome.status == "DONE" and outcome.report["counts"]["changed"] == 2
+
+
+def test_articles_stored_before_layout_3_are_reprocessed_and_gain_content_items(drop, new_cleaner):
+    """A layout-2 META: body on META, no content_key, no cleaner_version, no CONTENT# item."""
+    drop.drop("incoming/first.jsonl", jsonl(HERALD, MUSEUM))
+    store = wiring.store()
+    legacy, texts = [], [m["content_key"] for m in drop.articles()]
+    for meta in drop.articles():
+        whole = items.with_text(meta, store.content_items([meta["content_key"]]).get(meta["content_key"]))
+        legacy.append({k: v for k, v in whole.items() if k not in ("content_key", "cleaner_version")})
+    store.put_items(legacy)
+    store.delete_content_items(texts)
+    assert not [i for i in drop.items() if i["pk"].startswith("CONTENT#")]
+    new_cleaner()
+
+    record = reprocess(drop, "incoming/first.jsonl")
+
+    assert record["reprocess"]["counts"]["changed"] == 2
+    after = {a["id"]: a for a in drop.articles()}
+    assert set(after) == {m["id"] for m in legacy}
+    assert all(
+        m["cleaner_version"] == NEW_VERSION and "replaced_content_key" not in m for m in after.values()
+    )
+    contents = {
+        i["pk"].removeprefix("CONTENT#"): i["id"] for i in drop.items() if i["pk"].startswith("CONTENT#")
+    }
+    assert contents == {meta["content_key"]: aid for aid, meta in after.items()}
+    assert all("reservoir" not in body_of(m) for m in after.values())
