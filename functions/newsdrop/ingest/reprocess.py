@@ -10,10 +10,10 @@ every bundle that lists it (refiled when its date changed), then the content ite
 (``CONTENT#<content key>``, unless another article already has that text), group member items and band
 heads, META (with ``content_key``, ``cleaner_version``, the posting block of its new search terms in
 ``index_block``, and group fields), then the old text's content item is deleted (META names it in
-``replaced_content_key`` until then), and last the posting blocks. Every step is a put or delete of a key derived from the bundle, run and
-member order, so a redelivered message rewrites the same items; an article META already marks as written
-by this run (``index_block`` under the run's prefix) is written again with the change kinds it recorded,
-so a resumed run reports what the fault-free run reports.
+``replaced_content_key`` until then), and last the posting blocks. Every step is a put or delete of a key
+derived from the bundle, run and member order, so a redelivered message rewrites the same items; an
+article META already marks as written by this run (``index_block`` under the run's prefix) is written
+again with the change kinds it recorded, so a resumed run reports what the fault-free run reports.
 """
 
 from __future__ import annotations
@@ -333,10 +333,16 @@ class Reprocessor:
                 ) from None
             return current
 
-    def _report(self, record: Mapping[str, Any], progress: RunProgress) -> dict[str, Any]:
+    def _report(
+        self, record: Mapping[str, Any], progress: RunProgress, *, final: bool = False
+    ) -> dict[str, Any]:
+        """The run's report for the record; sample diffs only once it ends (the checkpoint carries them
+        meanwhile), so the record never holds them twice next to the ingest's errors and chrome."""
         base = dict(record.get("reprocess") or {})
         attributes = progress.as_attributes()
         attributes.pop("chrome", None)
+        if not final:
+            attributes["samples"] = []
         return {**base, **attributes}
 
     def _hand_over(
@@ -365,10 +371,18 @@ class Reprocessor:
         *,
         error: str | None = None,
     ) -> ReprocessOutcome:
-        report = {**self._report(record, progress), "status": status, "finished_at": iso(self.clock())}
+        report = {
+            **self._report(record, progress, final=True),
+            "status": status,
+            "finished_at": iso(self.clock()),
+        }
         if error:
             report["error"] = error
-        attributes: dict[str, Any] = {"reprocess": report, "reprocess_lease_until": iso(self.clock())}
+        attributes: dict[str, Any] = {
+            "reprocess": report,
+            "reprocess_lease_until": iso(self.clock()),
+            "reprocess_checkpoint": {},  # the run ended: nothing to resume
+        }
         if status == DONE and not req.dry_run:
             attributes["cleaner_version"] = self.cleaner_version
         saved = self.store.save_bundle(req.bundle_id, attributes)
@@ -588,10 +602,12 @@ class ArticleRewriter:
             meta, content = self._meta(rw, stored, new_keys[rw.aid], owners.get(new_keys[rw.aid]))
             metas.append(meta)
             contents += content
-        # Content and group items before the METAs they belong to: a body is never missing for its META,
-        # and until META is written a retry groups the article again.
+        # Content and group items before the METAs they belong to, in a call of their own (the chunks of one
+        # call go out side by side): a body is never missing for its META, and until META is written a retry
+        # groups the article again.
         grouping = self._grouping(rewrites, metas)
-        self.store.put_items([*contents, *grouping, *unchanged, *metas])
+        self.store.put_items([*contents, *grouping])
+        self.store.put_items([*unchanged, *metas])
         # The old text's content item, once no META names it: only when this article owns it.
         stale = [
             old
