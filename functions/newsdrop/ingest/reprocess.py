@@ -474,6 +474,7 @@ class _Rewrite:
     before: dict[str, Any]
     kinds: list[str]
     redone: bool  # META already written by an earlier attempt of this run
+    heavy_inline: bool  # the stored META holds the body (else the content item of its text does)
 
 
 def _replaced_key(rw: _Rewrite) -> str:
@@ -544,7 +545,7 @@ class ArticleRewriter:
             for m in metas.values()
             if m.get("content_key") and not articles.holds_heavy(m)
         )
-        metas = {aid: items.with_text(m, texts.get(str(m.get("content_key")))) for aid, m in metas.items()}
+        whole = {aid: items.with_text(m, texts.get(str(m.get("content_key")))) for aid, m in metas.items()}
         counts = self.progress.counts
         rewrites: list[_Rewrite] = []
         unchanged: list[dict[str, Any]] = []
@@ -558,7 +559,7 @@ class ArticleRewriter:
                 self.progress.fail(result.name, result.code, result.reason)
                 continue
             assert aid is not None
-            rewrite = self._compare(result, aid, meta)
+            rewrite = self._compare(result, aid, whole[aid], heavy_inline=articles.holds_heavy(meta))
             if rewrite is None:
                 counts.unchanged += 1
                 if meta.get("cleaner_version") != self.cleaner_version:
@@ -570,8 +571,13 @@ class ArticleRewriter:
             return
         self._write(rewrites, unchanged)
 
-    def _compare(self, result: CleanedMember, aid: str, meta: dict[str, Any]) -> _Rewrite | None:
-        """The rewrite a changed article needs (None when unchanged); a dry run samples its diff instead."""
+    def _compare(
+        self, result: CleanedMember, aid: str, meta: dict[str, Any], *, heavy_inline: bool
+    ) -> _Rewrite | None:
+        """The rewrite a changed article needs (None when unchanged); a dry run samples its diff instead.
+
+        ``meta`` carries the heavy fields wherever they are stored; ``heavy_inline`` says they are on META.
+        """
         old = changes.stored_view(meta, articles.heavy_fields_of(meta, self.fetch))
         new = changes.fresh_view(result.article)
         kinds = changes.changed_kinds(old, new)
@@ -588,7 +594,7 @@ class ArticleRewriter:
                 "diff": changes.unified_diff(old, new, name=result.name),
             }
         self.progress.summary.add(kinds, sample=sample)
-        return _Rewrite(result.name, aid, result.article, meta, kinds, redone)
+        return _Rewrite(result.name, aid, result.article, meta, kinds, redone, heavy_inline)
 
     def _write(self, rewrites: list[_Rewrite], unchanged: list[dict[str, Any]]) -> None:
         new_keys = {rw.aid: articles.content_key(rw.article) for rw in rewrites}
@@ -657,6 +663,12 @@ class ArticleRewriter:
         if owner is not None and str(owner.get("id")) != rw.aid:
             # Another article was stored with this very text: it keeps the content item, the body stays here.
             return {**light, **stored.attributes}, []
+        if before.get("content_key") == content_key:
+            # The same content item as before, written ahead of META: the body stays where the stored META
+            # reads it, so a crash between the two never leaves that META without its body.
+            if rw.heavy_inline:
+                return {**light, **stored.attributes}, [items.content_item(content_key, rw.aid)]
+            return light, [items.content_item(content_key, rw.aid, stored.attributes)]
         meta, content = items.place_heavy(light, stored.attributes, content_key, rw.aid)
         return meta, [content]
 
