@@ -148,6 +148,21 @@ def summary(figures: dict[str, Any]) -> str:
             f"({s['recall_every_word_weighted_by_articles']} weighted by articles, "
             f"{s['recall_every_word_10_most_common']} for the 10 most common words)",
         )
+    rp = figures.get("reprocess", {})
+    if "error" not in rp and rp:
+        add(
+            f"reprocessing one bundle in place on moto ({rp['articles']:,} articles; ingest "
+            f"{rp['ingest_articles_per_s']} articles/s)",
+            ", ".join(
+                f"{label} {rp[key]['articles_per_s']} articles/s ({rp[key]['dynamodb_requests_per_article']} "
+                "DynamoDB requests per article)"
+                for key, label in (
+                    ("dry_run", "dry run"),
+                    ("changed", "every body changed"),
+                    ("unchanged", "nothing changed"),
+                )
+            ),
+        )
     for label in ("memory_50", "memory_500"):
         r = figures.get(label, {})
         if "error" not in r and r:
@@ -207,6 +222,7 @@ def main() -> None:
             if quick
             else ["--articles", "1000", "--bundles", "2", "--words", "100"],
         ),
+        ("reprocess", "reprocess", ["--articles", "100" if quick else "1000"]),
         ("memory_50", "ingest_memory", ["--mb", "5" if quick else "50", "--join", "10"]),
         ("memory_500", "ingest_memory", ["--mb", "10" if quick else "500", "--join", "10"]),
     ]

@@ -100,6 +100,8 @@ def kind_of(pk: str, sk: str) -> str:
         return "band head"
     if pk.startswith(keys.group_pk("")):
         return "group member"
+    if pk.startswith(keys.content_pk("")):
+        return "content owner"
     return "other"
 
 
@@ -355,22 +357,30 @@ def article_items(stack: Stack) -> list[dict[str, Any]]:
     from boto3.dynamodb.types import TypeDeserializer
 
     from newsdrop.dal import keys
+    from newsdrop.dal.items import with_text
 
     client = stack.store.table._client
     name = stack.store.table.name
     deserializer = TypeDeserializer()
     kwargs: dict[str, Any] = {
         "TableName": name,
-        "FilterExpression": "sk = :meta",
-        "ExpressionAttributeValues": {":meta": {"S": keys.ARTICLE_SK}},
+        "FilterExpression": "sk IN (:meta, :content)",
+        "ExpressionAttributeValues": {":meta": {"S": keys.ARTICLE_SK}, ":content": {"S": keys.CONTENT_SK}},
     }
     found = []
     while True:
         reply = client.scan(**kwargs)
         found += [{k: deserializer.deserialize(v) for k, v in item.items()} for item in reply["Items"]]
         if "LastEvaluatedKey" not in reply:
-            return found
+            break
         kwargs["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
+    # A META's body may sit on its content item (newsdrop.dal.items.place_heavy): merged back here.
+    texts = {item["pk"]: item for item in found if item["sk"] == keys.CONTENT_SK}
+    return [
+        with_text(item, texts.get(keys.content_pk(str(item.get("content_key")))))
+        for item in found
+        if item["sk"] == keys.ARTICLE_SK
+    ]
 
 
 def table(figures: Mapping[str, Any]) -> str:

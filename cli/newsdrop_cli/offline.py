@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsdrop.articles import article_id, heavy_fields, source_lines
+from newsdrop.articles import SourceIds, heavy_fields, source_lines
 from newsdrop.bundles import iter_members
 from newsdrop.config import Limits
 from newsdrop.errors import BundleError
 from newsdrop.models import CleanArticle, MemberProblem
 from newsdrop.text.members import BundleCleaner, CleanedMember
+
+# Where the drop folder and the docs put bundles: the object key a file's ids are computed for.
+DROP_PREFIX = "incoming/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,11 +32,11 @@ class Problem:
         return {"file": self.file, "member": self.member, "code": self.code, "reason": self.reason}
 
 
-def article_record(article: CleanArticle, member: str) -> dict[str, Any]:
+def article_record(article: CleanArticle, member: str, aid: str) -> dict[str, Any]:
     """The API's article fields (GET /articles/{id}) for an offline result, plus the member name."""
     heavy = heavy_fields(article)  # the audit trail exactly as ingest stores it and the API shows it
     return {
-        "id": article_id(article),
+        "id": aid,
         "title": article.title,
         "body": article.body,
         "published": article.published,
@@ -56,17 +59,21 @@ def article_record(article: CleanArticle, member: str) -> dict[str, Any]:
 def clean_file(path: Path, limits: Limits | None = None) -> Iterator[dict[str, Any] | Problem]:
     """Every article of one bundle file as an API-shaped dict, and every member that failed as a Problem.
 
-    Cleaned as ingest cleans a bundle: lines repeated across the file's members are its chrome.
+    Cleaned as ingest cleans a bundle: lines repeated across the file's members are its chrome. Ids are
+    ``articles.source_id``: the stored id for a member with a canonical URL; for the others, the id the
+    file's members get when it is dropped as ``incoming/<file name>`` (the local stack's drop folder).
     """
     limits = limits or Limits()
     cleaner = BundleCleaner()
+    ids = SourceIds(key=DROP_PREFIX + path.name)
 
     def shaped(results: list[CleanedMember | MemberProblem]) -> Iterator[dict[str, Any] | Problem]:
         for result in results:
+            aid = ids.take(result.name)
             if isinstance(result, MemberProblem):
                 yield Problem(str(path), result.name, result.code, result.reason)
             else:
-                yield article_record(result.article, result.name)
+                yield article_record(result.article, result.name, aid)
 
     with path.open("rb") as stream:
         try:
@@ -74,6 +81,7 @@ def clean_file(path: Path, limits: Limits | None = None) -> Iterator[dict[str, A
                 if isinstance(member, MemberProblem):
                     yield Problem(str(path), member.name, member.code, member.reason, member.skipped)
                     continue
+                ids.add(member)
                 yield from shaped(cleaner.add(member))
         except BundleError as exc:
             yield from shaped(cleaner.finish())

@@ -244,3 +244,47 @@ def print_source_lines(console: Console, lines: Sequence[ShownLine]) -> None:
         else:
             number = f"{line.n:>4} " if line.n is not None else "     "
             console.print(Text.assemble(("+ ", "green"), (number, "dim"), line.text))
+
+
+def reprocess_table(records: Sequence[dict[str, Any]], *, dry_run: bool) -> Table:
+    """One row per bundle: its run's status and counts (``reprocess`` on the bundle record)."""
+    title = "Reprocessing (dry run: nothing was changed)" if dry_run else "Reprocessing"
+    table = Table(title=title, title_justify="left")
+    for column in ("bundle id", "run", "key", "changed", "unchanged", "failed", "skipped", "cleaner"):
+        table.add_column(column, no_wrap=column in ("bundle id", "run"), overflow="fold")
+    for record in records:
+        run = record.get("reprocess") or {}
+        counts = run.get("counts") or {}
+        table.add_row(
+            str(record.get("bundle_id", "-")),
+            status_text(run.get("status")),
+            record.get("key") or "-",
+            *(str(counts.get(name, "-")) for name in ("changed", "unchanged", "failed", "skipped")),
+            str(run.get("cleaner_version") or "-"),
+        )
+    return table
+
+
+def print_reprocess_totals(console: Console, summary: dict[str, Any], *, dry_run: bool) -> None:
+    """The runs added up; a dry run adds what kind of change each article would get and sample diffs."""
+    counts = summary["counts"]
+    verb = "would change" if dry_run else "changed"
+    console.print(
+        f"{counts['changed']} articles {verb}, {counts['unchanged']} unchanged, {counts['failed']} failed, "
+        f"{counts['skipped']} members skipped (duplicates of other bundles' articles), "
+        f"{counts['members']} members read",
+        highlight=False,
+        markup=False,
+    )
+    if summary["changes"]:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in summary["changes"].items())
+        console.print(f"by kind: {kinds}", highlight=False, markup=False)
+    for failed in summary["failed_runs"]:
+        console.print(Text.assemble(("failed ", "red"), f"{failed['bundle_id']}: {failed['error']}"))
+    for sample in summary["samples"]:
+        console.print(
+            Text(f"\n{sample['bundle_id']} {sample.get('member', '')} ({sample.get('id', '')})", style="bold")
+        )
+        for line in str(sample.get("diff") or "").splitlines():
+            style = "green" if line.startswith("+") else "red" if line.startswith("-") else ""
+            console.print(Text(line, style=style), soft_wrap=True)

@@ -16,6 +16,7 @@ LOCAL_FILE = Path(".newsdrop") / "local.json"
 DEFAULT_REGION = "us-east-1"
 # Outputs of template.yaml that the CLI reads from a deployed stack.
 BUCKET_OUTPUT, API_URL_OUTPUT, API_KEY_OUTPUT = "DropBucketName", "ApiUrl", "ApiKeyId"
+QUEUE_OUTPUT = "IngestQueueUrl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class Target:
     aws_endpoint: str | None = None
     origin: str = "environment"
     events_log_group: str | None = None  # where the local stack records Bundle Finished events
+    queue_url: str | None = None  # the ingest queue (`newsdrop reprocess` sends its messages there)
 
     def __post_init__(self) -> None:
         if not self.api_url.startswith(("http://", "https://")):
@@ -76,6 +78,7 @@ def from_local_file(path: Path) -> Target:
         aws_endpoint=data.get("aws_endpoint"),
         origin=f"local stack ({path})",
         events_log_group=data.get("events_log_group"),
+        queue_url=data.get("queue") or None,
     )
 
 
@@ -91,6 +94,7 @@ def from_environment(env: Mapping[str, str]) -> Target | None:
         region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or DEFAULT_REGION,
         aws_endpoint=env.get("AWS_ENDPOINT_URL") or None,
         origin="environment (NEWSDROP_API_URL)",
+        queue_url=env.get("NEWSDROP_QUEUE_URL") or None,
     )
 
 
@@ -111,6 +115,7 @@ def from_stack_outputs(
         bucket=outputs[BUCKET_OUTPUT],
         region=region,
         origin=f"stack {name}",
+        queue_url=outputs.get(QUEUE_OUTPUT) or None,
     )
 
 
@@ -172,16 +177,25 @@ def resolve(
 
 def s3_client(target: Target) -> Any:
     """An S3 client for the target's bucket: the local endpoint with dummy credentials, else the usual chain."""
+    return _client(target, "s3")
+
+
+def sqs_client(target: Target) -> Any:
+    """An SQS client for the target's ingest queue, chosen like ``s3_client``."""
+    return _client(target, "sqs")
+
+
+def _client(target: Target, service: str) -> Any:
     import boto3
 
     session = boto3.session.Session(region_name=target.region)
     if target.aws_endpoint:
         have_credentials = session.get_credentials() is not None
         return session.client(
-            "s3",
+            service,
             endpoint_url=target.aws_endpoint,
             # The local stack accepts any credentials; do not demand real ones from a newcomer.
             aws_access_key_id=None if have_credentials else "local",
             aws_secret_access_key=None if have_credentials else "local",
         )
-    return session.client("s3")
+    return session.client(service)

@@ -14,6 +14,7 @@ from newsdrop.dal import ArticleTable, Store
 if TYPE_CHECKING:  # imported where built: the lookup function's cold start never loads the ingest pipeline
     from newsdrop.ingest.announce import Announcer
     from newsdrop.ingest.pipeline import Ingestor
+    from newsdrop.ingest.reprocess import Reprocessor
     from newsdrop.lookup.service import Lookup
 
 # BatchWriteItem requests in flight at once: the index writes of one flush are independent, and
@@ -55,6 +56,23 @@ def ingestor() -> Ingestor:
 
 
 @cache
+def reprocessor() -> Reprocessor:
+    """Reprocess messages of this process: their continuations go to the ingest queue too."""
+    from newsdrop.adapters.queue import IngestQueue
+    from newsdrop.ingest.reprocess import Reprocessor, ReprocessRequest
+
+    current = settings()
+    continue_later = None
+    if current.queue_url:
+        queue = IngestQueue(aws.client("sqs"), current.queue_url)
+
+        def continue_later(request: ReprocessRequest) -> None:
+            queue.send(request.as_payload())
+
+    return Reprocessor(store(writers=WRITE_CONCURRENCY), bucket(), current, continue_later=continue_later)
+
+
+@cache
 def announcer() -> Announcer:
     """Sends each finished bundle's event to EVENT_BUS_NAME, with links under API_URL (both from the template)."""
     import os
@@ -91,5 +109,6 @@ def reset() -> None:
     get_settings.cache_clear()
     aws.reset_clients()
     ingestor.cache_clear()
+    reprocessor.cache_clear()
     announcer.cache_clear()
     lookup.cache_clear()

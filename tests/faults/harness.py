@@ -151,7 +151,8 @@ class FakeClock:
 
 # --- the process: caches an invocation reuses, gone when it dies -----------------------------------
 def fresh_process(clock: FakeClock) -> None:
-    """A cold start: settings, the ingestor and the announcer are built again (a killed process and its state are gone).
+    """A cold start: settings, the ingestor, the reprocessor and the announcer are built again (a killed
+    process and its state are gone).
 
     boto3 clients are kept: they hold no ingest state, and building them is most of a cold start's cost.
     """
@@ -160,8 +161,10 @@ def fresh_process(clock: FakeClock) -> None:
 
     get_settings.cache_clear()
     wiring.ingestor.cache_clear()
+    wiring.reprocessor.cache_clear()
     wiring.announcer.cache_clear()
     wiring.ingestor().clock = clock
+    wiring.reprocessor().clock = clock
 
 
 # --- one moto account per test, one stack per run --------------------------------------------------

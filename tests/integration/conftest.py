@@ -15,7 +15,7 @@ from infra.provision import DEFAULT_STACK, StackResources, drain_queue, provisio
 from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
 from newsdrop import wiring
 from newsdrop.dal import keys
-from newsdrop.dal.items import first_sighting
+from newsdrop.dal.items import first_sighting, with_text
 from newsdrop.handlers.ingest import lambda_handler
 from tests.integration.harness import FakeLambdaContext, receive_all, scan_all, sqs_event
 from tests.integration.lookup_seed import FIXTURE_NOW, Api, function_env, reset, seed
@@ -95,7 +95,14 @@ def drop(stack: LocalStack) -> Iterator[SimpleNamespace]:
         return scan_all(stack.dynamodb, stack.table)
 
     def articles() -> list[dict]:
-        return [i for i in items() if i["sk"] == keys.ARTICLE_SK]
+        """Every META, with the body and audit trail of its content item when they were placed there."""
+        everything = items()
+        texts = {i["pk"]: i for i in everything if i["sk"] == keys.CONTENT_SK}
+        return [
+            with_text(i, texts.get(keys.content_pk(str(i.get("content_key")))))
+            for i in everything
+            if i["sk"] == keys.ARTICLE_SK
+        ]
 
     def sightings() -> list[dict]:
         """Every occurrence of every article: SEEN# items plus the first one, which META carries."""

@@ -148,16 +148,24 @@ def write_synthetic(table: ArticleTable, bucket: Any) -> list[str]:
     window = PostingWindow(store, received_at=NOW, bundle_id=SYNTH_BUNDLE, resume_at=0)
     for member, (title, published, source) in enumerate(SYNTHETIC):
         article = synthetic_article(title, published, source)
-        aid = articles.article_id(article)
+        # Ids as layout 2 gave them (content keys) keep the fixtures' order; the items are layout 3's.
+        aid = content = articles.content_key(article)
         stored = articles.store_body(article, aid, "bodies/")
         name = f"{member:03d}.json"
+        light = items.article_item(
+            article,
+            aid,
+            articles.StoredBody({}),
+            bundle_id=SYNTH_BUNDLE,
+            key=SYNTH_KEY,
+            member=name,
+            now=NOW,
+            content_key=content,
+            cleaner_version="test",
+        )
+        meta, text = items.place_heavy(light, stored.attributes, content, aid)
         store.put_items(
-            [
-                items.article_item(
-                    article, aid, stored, bundle_id=SYNTH_BUNDLE, key=SYNTH_KEY, member=name, now=NOW
-                ),
-                items.bundle_link_item(article, aid, bundle_id=SYNTH_BUNDLE, member=name),
-            ]
+            [text, meta, items.bundle_link_item(article, aid, bundle_id=SYNTH_BUNDLE, member=name)]
         )
         window.add(aid, article.title, article.body)
         ids.append(aid)
@@ -211,13 +219,21 @@ def write_big_article(table: ArticleTable, stack: Any) -> str:
     ]
     body = " ".join(words)
     article = CleanArticle(title="Very long report", body=body, published="2016-09-09", source="Gamma Daily")
-    aid = articles.article_id(article)
+    aid = articles.content_key(article)
     stored = articles.store_body(article, aid, "bodies/")
     assert stored.s3_key is not None, "the body must be big enough to be moved to S3"
     stack.s3.put_object(Bucket=stack.bucket, Key=stored.s3_key, Body=stored.s3_payload)
     table.put(
         items.article_item(
-            article, aid, stored, bundle_id="big-bundle", key="incoming/big.txt", member="big.txt", now=NOW
+            article,
+            aid,
+            stored,
+            bundle_id="big-bundle",
+            key="incoming/big.txt",
+            member="big.txt",
+            now=NOW,
+            content_key=aid,
+            cleaner_version="test",
         )
     )
     return aid

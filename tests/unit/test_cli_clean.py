@@ -72,19 +72,28 @@ def test_seed_zip_gives_the_five_gold_bodies(tmp_path, no_aws):
         assert all(line["rule"] for line in record["removed"])
 
 
-def test_several_files_are_cleaned_in_order_and_ids_do_not_depend_on_the_file(tmp_path, no_aws):
+def test_several_files_are_cleaned_in_order_and_ids_come_from_the_source(tmp_path, no_aws):
     seeds = load_seeds()
     (tmp_path / "a.zip").write_bytes(zip_bytes(seeds))
     (tmp_path / "b.jsonl").write_bytes(jsonl_bytes(seeds))
     (tmp_path / "c.zip").write_bytes(zip_bytes(dict(reversed(seeds.items()))))
-    result = run_clean(tmp_path / "a.zip", tmp_path / "b.jsonl", tmp_path / "c.zip")
+    (tmp_path / "d.jsonl").write_bytes(jsonl_bytes(dict(reversed(seeds.items()))))
+    paths = [tmp_path / name for name in ("a.zip", "b.jsonl", "c.zip", "d.jsonl")]
+    result = run_clean(*paths)
     assert result.exit_code == 0, result.output
     records = lines_of(result.stdout)
-    assert len(records) == 15
-    first, second, third = records[:5], records[5:10], records[10:]
-    assert all(r["member"] in seeds for r in first + third)
-    assert all(r["member"] not in seeds for r in second)  # JSON Lines members are named by record
-    assert {r["id"]: r["member"] for r in first} == {r["id"]: r["member"] for r in third}
+    assert len(records) == 20
+    a, b, c, d = records[:5], records[5:10], records[10:15], records[15:]
+    assert all(r["member"] in seeds for r in a + c)
+    assert all(r["member"] not in seeds for r in b + d)  # JSON Lines members are named by record
+    # Text members have no URL: the file and member name are part of the id, so copies differ.
+    assert {r["member"] for r in a} == {r["member"] for r in c}
+    assert not {r["id"] for r in a} & {r["id"] for r in c}
+    # Records with a url field: one id per URL, whichever file and position.
+    assert {r["url"]: r["id"] for r in b} == {r["url"]: r["id"] for r in d}
+    assert len({r["id"] for r in b}) == 5
+    again = lines_of(run_clean(paths[0]).stdout)
+    assert [r["id"] for r in again] == [r["id"] for r in a], "ids are deterministic"
 
 
 @pytest.mark.parametrize(

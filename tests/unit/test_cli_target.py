@@ -136,3 +136,12 @@ def test_stack_without_outputs_names_what_is_missing():
     with pytest.raises(ConfigError, match="DropBucketName, ApiUrl") as caught:
         from_stack_outputs("old", {}, lambda k: "", "us-east-1")
     assert "sam deploy" in caught.value.hint
+
+
+def test_the_ingest_queue_comes_from_local_json_the_environment_or_the_stack_outputs(tmp_path, no_repo_file):
+    assert from_local_file(write_local(tmp_path)).queue_url == "q"
+    env = {"NEWSDROP_API_URL": "http://h/", "NEWSDROP_QUEUE_URL": "https://sqs.example/q"}
+    assert resolve(env=env, cwd=tmp_path).queue_url == "https://sqs.example/q"
+    assert resolve(env={"NEWSDROP_API_URL": "http://h/"}, cwd=tmp_path).queue_url is None
+    outputs = {"DropBucketName": "b", "ApiUrl": "https://a/Prod/", "IngestQueueUrl": "https://sqs/q"}
+    assert from_stack_outputs("newsdrop", outputs, lambda k: "", "us-east-1").queue_url == "https://sqs/q"

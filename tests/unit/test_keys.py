@@ -24,3 +24,21 @@ def test_sortable_published(published: str | None, sortable: str | None, month: 
     assert keys.month_key(published) == month
     assert keys.published_sort_key(published, "id1") == f"{sortable or keys.UNDATED}#id1"
     assert keys.bundle_link_sk(published, "id1") == f"ART#{sortable or keys.UNDATED}#id1"
+
+
+def test_every_partition_kind_has_a_prefix_no_other_kind_starts_with() -> None:
+    # Readers tell items apart by prefix (a content item must never read as an article, nor the reverse).
+    prefixes = [
+        keys.article_pk(""),
+        keys.content_pk(""),
+        keys.bundle_pk(""),
+        keys.term_pk(""),
+        keys.band_pk(""),
+        keys.group_pk(""),
+        keys.object_key_pk(""),
+        keys.month_partition(""),
+        keys.source_key(""),
+    ]
+    for a in prefixes:
+        assert not [b for b in prefixes if b != a and b.startswith(a)], a
+    assert keys.content_pk("c" * 32) == "CONTENT#" + "c" * 32 and keys.CONTENT_SK != keys.ARTICLE_SK

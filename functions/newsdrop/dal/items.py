@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from newsdrop.articles import StoredBody
+from newsdrop.articles import HEAVY_FIELDS, StoredBody, holds_heavy
 from newsdrop.dal import keys
 from newsdrop.models import CleanArticle
 from newsdrop.text.similar import Signature, pack
@@ -15,6 +16,9 @@ from newsdrop.text.similar import Signature, pack
 ARTICLE_SUMMARY = ("id", "title", "published", "source", "word_count")
 ID_BYTES = 16  # an article id is 32 hex digits: posting blocks hold it as 16 raw bytes
 MAX_MEMBER_KEY_BYTES = 400
+WRITE_UNIT_BYTES = 1024
+# What grouping may add to META after it is built: ``group_id`` (40 bytes) and the packed ``sig`` (131).
+GROUPING_BYTES = 180
 
 
 def summary(article: CleanArticle, aid: str) -> dict[str, Any]:
@@ -43,14 +47,22 @@ def article_item(
     key: str,
     member: str,
     now: str,
+    content_key: str,
+    cleaner_version: str,
     group_id: str | None = None,
     sig: Signature | None = None,
 ) -> dict[str, Any]:
-    """``ART#<id>/META``: metadata, index keys, the first sighting, the group and the (relocated) body."""
+    """``ART#<id>/META``: metadata, index keys, the first sighting, the group and the (relocated) body.
+
+    ``content_key`` names the text it was stored with (its ``CONTENT#`` item), ``cleaner_version`` the
+    cleaner that produced it.
+    """
     item: dict[str, Any] = {
         "pk": keys.article_pk(aid),
         "sk": keys.ARTICLE_SK,
         "id": aid,
+        "content_key": content_key,
+        "cleaner_version": cleaner_version,
         "title": article.title,
         "published": article.published,
         "published_text": article.published_text,
@@ -80,6 +92,42 @@ def article_item(
         item["group_id"] = group_id
         item["sig"] = pack(sig)
     return item
+
+
+def content_item(content_key: str, aid: str, heavy: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """``CONTENT#<content key>/ID``: the article first stored with this cleaned text (idempotent to rewrite),
+    with that article's heavy fields when ``place_heavy`` put them here rather than on its META."""
+    return {"pk": keys.content_pk(content_key), "sk": keys.CONTENT_SK, "id": aid, **(heavy or {})}
+
+
+def with_text(meta: dict[str, Any], text: Mapping[str, Any] | None) -> dict[str, Any]:
+    """META with the heavy fields of its content item added, when they were placed there (``place_heavy``)."""
+    if text is None or holds_heavy(meta):
+        return meta
+    return {**meta, **{name: text[name] for name in HEAVY_FIELDS if name in text}}
+
+
+def write_units(item: dict[str, Any], extra: int = 0) -> int:
+    """Write units of putting ``item`` (plus ``extra`` bytes): one per started KB."""
+    return max(1, math.ceil((item_size(item) + extra) / WRITE_UNIT_BYTES))
+
+
+def place_heavy(
+    meta: dict[str, Any], heavy: Mapping[str, Any], content_key: str, aid: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """META and the content item, the heavy fields (``StoredBody.attributes``) on whichever of the two costs
+    fewer write units in all (META on a tie).
+
+    Write units are per started KB and a content item alone uses 80 bytes of its first: a 3 KB article's
+    compressed body moved there often saves the unit the content item costs. The choice depends only on
+    the items' sizes, so a retry rebuilding them makes the same one.
+    """
+    inline, owner = {**meta, **heavy}, content_item(content_key, aid)
+    light, text = meta, content_item(content_key, aid, heavy)
+    moved = write_units(light, GROUPING_BYTES) + write_units(text)
+    if moved < write_units(inline, GROUPING_BYTES) + write_units(owner):
+        return light, text
+    return inline, owner
 
 
 def sighting_item(aid: str, *, bundle_id: str, key: str, member: str, now: str) -> dict[str, Any]:

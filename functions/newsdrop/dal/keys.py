@@ -4,13 +4,20 @@ Items (pk / sk):
 - article        ``ART#<id>`` / ``META``; GSI1 ``SRC#<source key>`` / ``<published>#<id>``;
                  GSI2 ``PUB#<yyyy-mm>`` / ``<published>#<id>`` (``PUB#undated`` without a date). It
                  holds its first sighting (``first_bundle``, ``first_key``, ``first_member``,
-                 ``first_seen``), its ``group_id`` and packed ``sig`` (128 bytes)
+                 ``first_seen``), its ``group_id`` and packed ``sig`` (128 bytes), and since layout 3 its
+                 ``content_key`` and ``cleaner_version``. The id is ``articles.source_id`` since layout 3;
+                 articles stored before keep their layout-2 id, the content key of their text then
+- content owner  ``CONTENT#<content key>`` / ``ID``: the id of the first article stored with that cleaned
+                 text (``articles.content_key``), so a copy in another bundle is a duplicate of it
+                 (layout 3; a layout-2 article is found at ``ART#<content key>`` / ``META`` instead)
 - sighting       ``ART#<id>`` / ``SEEN#<bundle id>#<member>``: a later occurrence of the article
 - bundle link    ``BUNDLE#<bundle id>`` / ``ART#<published>#<id>``: summary of one article of a bundle
 - bundle record  ``BUNDLE#<bundle id>`` / ``STATUS``; GSI1 ``KEY#<object key>`` / ``<received_at>``;
                  GSI2 ``BUNDLES`` / ``<received_at>#<bundle id>``
 - posting block  ``TERM#<folded term>`` / ``<received_at>#<bundle id>#<resume_at>#<window>``: the ids of
-                 the articles of one write window of a bundle whose search scope has the term
+                 the articles of one write window of a bundle whose search scope has the term; a
+                 reprocessing run writes ``<received_at>#<bundle id>#R<run>#<resume_at>#<window>`` and
+                 notes the block on each article it rewrote (META ``index_block``)
                  (layout 1 wrote ``TERM#<term>`` / ``ART#<id>``, one item per article; still read)
 - band head      ``SIMBAND#<band key>`` / ``HEAD``: the newest article with that MinHash band key
                  (``newsdrop.text.similar.band_keys``) and its ``group_id``
@@ -31,6 +38,7 @@ __all__ = ["fold"]
 UNDATED = "0000-00-00"
 _ZONED = re.compile(r"^(?P<local>\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2})?(?P<zone>Z|[+-]\d{2}:\d{2})$")
 ARTICLE_SK = "META"
+CONTENT_SK = "ID"
 STATUS_SK = "STATUS"
 BUNDLES_PK = "BUNDLES"
 BAND_HEAD_SK = "HEAD"
@@ -43,6 +51,10 @@ LEGACY_POSTING_PREFIX = "ART#"
 
 def article_pk(article_id: str) -> str:
     return f"ART#{article_id}"
+
+
+def content_pk(content_key: str) -> str:
+    return f"CONTENT#{content_key}"
 
 
 def sighting_sk(bundle_id: str, member: str) -> str:
@@ -113,6 +125,15 @@ def group_member_sk(article_id: str) -> str:
 def posting_block_sk(received_at: str, bundle_id: str, resume_at: int, window: int) -> str:
     """Sorts blocks by the bundle's arrival, then by position in it: newest first is a descending Query."""
     return f"{received_at}#{bundle_id}#{resume_at:09d}#{window:06d}"
+
+
+def reprocess_block_prefix(received_at: str, bundle_id: str, run: str) -> str:
+    """Blocks of one reprocessing run of a bundle: next to the bundle's own blocks, after them ("R" > digits)."""
+    return f"{received_at}#{bundle_id}#R{run}#"
+
+
+def reprocess_block_sk(prefix: str, resume_at: int, window: int) -> str:
+    return f"{prefix}{resume_at:09d}#{window:06d}"
 
 
 def legacy_posting_id(sk: str) -> str | None:

@@ -9,7 +9,7 @@ from typing import Any
 from newsdrop.dal import items, keys
 from newsdrop.dal.table import ArticleTable, Item, to_wire
 
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 ARTICLE_SUMMARY = items.ARTICLE_SUMMARY
 BUNDLE_SUMMARY = (
     "bundle_id",
@@ -65,6 +65,18 @@ class Claim:
     lease_until: str
     cleaner_version: str
     resume_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReprocessClaim:
+    """What claiming a bundle for reprocessing sets; ``fresh`` is the report a new run starts with."""
+
+    now: str
+    lease_until: str
+    run: str
+    resume_at: int
+    request: str
+    fresh: Mapping[str, Any] | None = None
 
 
 class Store:
@@ -254,6 +266,30 @@ class Store:
         )
         return {item["pk"].removeprefix("ART#"): item for item in found.values()}
 
+    def dedup_candidates(
+        self, article_ids: Iterable[str], content_keys: Iterable[str]
+    ) -> tuple[dict[str, Item], dict[str, str]]:
+        """In one batch read: the stored articles among ``article_ids`` (as ``stored_articles``), and the
+        article id each of ``content_keys`` was first stored under (its ``CONTENT#`` item), where there is one.
+
+        Pass the content keys among ``article_ids`` too: an article stored under layout 2 has its content
+        key as id and no ``CONTENT#`` item.
+        """
+        article_keys = [(keys.article_pk(aid), keys.ARTICLE_SK) for aid in sorted(set(article_ids))]
+        content = [(keys.content_pk(ck), keys.CONTENT_SK) for ck in sorted(set(content_keys))]
+        found = self.table.batch_get([*article_keys, *content], projection=_DEDUP_FIELDS)
+        articles = {
+            pk.removeprefix(keys.article_pk("")): item
+            for (pk, sk), item in found.items()
+            if sk == keys.ARTICLE_SK
+        }
+        owners = {
+            pk.removeprefix(keys.content_pk("")): str(item["id"])
+            for (pk, sk), item in found.items()
+            if sk == keys.CONTENT_SK and item.get("id")
+        }
+        return articles, owners
+
     def band_heads(self, band_keys: Iterable[str]) -> dict[str, Item]:
         """The head (newest article id and its group) under each band key that has one."""
         found = self.table.batch_get(
@@ -288,9 +324,138 @@ class Store:
             items.posting_block_item(term, block_sk, ids) for term, ids in postings.items()
         )
 
+    # --- reprocessing ---------------------------------------------------------------------------
+    def claim_reprocess(self, bundle_id: str, claim: ReprocessClaim, *, finished: Sequence[str]) -> Item:
+        """Take the bundle's reprocessing lease for ``claim.run``; ConditionFailed when it is not free.
+
+        Only a finished ingest (one of ``finished``, not a retryable failure) can be reprocessed, so a
+        reprocess and an ingest of the same bundle never overlap. The same run resumes only from the
+        checkpoint the record holds; another run (a newer cleaner, or a dry run) starts over.
+        """
+        values: dict[str, Any] = {
+            ":now": claim.now,
+            ":lease": claim.lease_until,
+            ":run": claim.run,
+            ":resume": claim.resume_at,
+            ":request": claim.request,
+            **{f":end{i}": status for i, status in enumerate(finished)},
+        }
+        sets = [
+            "reprocess_run = :run",
+            "reprocess_lease_until = :lease",
+            "reprocess_resume_at = :resume",
+            "reprocess_request = :request",
+        ]
+        if claim.fresh is None:
+            run_condition = "reprocess_run = :run AND reprocess_resume_at = :resume"
+        else:
+            run_condition = "(attribute_not_exists(reprocess_run) OR reprocess_run <> :run)"
+            sets.append("reprocess = :fresh")
+            values[":fresh"] = dict(claim.fresh)
+        return self.table.update(
+            keys.bundle_pk(bundle_id),
+            keys.STATUS_SK,
+            UpdateExpression="SET "
+            + ", ".join(sets)
+            + (" REMOVE reprocess_checkpoint" if claim.fresh else ""),
+            ConditionExpression=(
+                f"#s IN ({', '.join(f':end{i}' for i in range(len(finished)))}) AND attribute_not_exists(retryable) "
+                "AND (attribute_not_exists(reprocess_lease_until) OR reprocess_lease_until < :now) "
+                f"AND {run_condition}"
+            ),
+            ExpressionAttributeNames={"#s": "status"},
+            ExpressionAttributeValues=to_wire(values),
+        )
+
+    def bundle_links(self, bundle_id: str) -> list[Item]:
+        """Every article link of a bundle (which member gave which article id), all pages."""
+        query: dict[str, Any] = {
+            "KeyConditionExpression": "pk = :pk AND begins_with(sk, :art)",
+            "ExpressionAttributeValues": to_wire(
+                {":pk": keys.bundle_pk(bundle_id), ":art": keys.ARTICLE_LINK_PREFIX}
+            ),
+            **_projection(("pk", "sk", "id", "member")),
+        }
+        found: list[Item] = []
+        while True:
+            page, last = self.table.query(**query)
+            found += page
+            if not last:
+                return found
+            query["ExclusiveStartKey"] = last
+
+    def article_items(self, article_ids: Iterable[str]) -> dict[str, Item]:
+        """Whole META items of stored articles by id (what reprocessing rewrites in place)."""
+        found = self.table.batch_get(
+            [(keys.article_pk(aid), keys.ARTICLE_SK) for aid in sorted(set(article_ids))]
+        )
+        return {item["pk"].removeprefix("ART#"): item for item in found.values()}
+
+    def sighting_bundles(self, article_id: str) -> set[str]:
+        """Ids of the bundles with a sighting item of the article (its later occurrences)."""
+        query: dict[str, Any] = {
+            "KeyConditionExpression": "pk = :pk AND begins_with(sk, :seen)",
+            "ExpressionAttributeValues": to_wire(
+                {":pk": keys.article_pk(article_id), ":seen": keys.SIGHTING_PREFIX}
+            ),
+            **_projection(("bundle_id",)),
+        }
+        found: set[str] = set()
+        while True:
+            page, last = self.table.query(**query)
+            found |= {str(item["bundle_id"]) for item in page if item.get("bundle_id")}
+            if not last:
+                return found
+            query["ExclusiveStartKey"] = last
+
+    def links_of_article(
+        self, article_id: str, published: str | None, bundle_ids: Iterable[str]
+    ) -> list[Item]:
+        """The article's link items in these bundles, as filed under its ``published`` date."""
+        sk = keys.bundle_link_sk(published, article_id)
+        found = self.table.batch_get([(keys.bundle_pk(bid), sk) for bid in sorted(set(bundle_ids))])
+        return list(found.values())
+
+    def move_links(self, links: Sequence[Item], *, published: str | None, summary: Mapping[str, Any]) -> None:
+        """Rewrite link items with a new article summary, refiled under ``published``; the new ones first.
+
+        Written before the article's META: a crash in between leaves the old META, and the retry moves the
+        same links again (a put of the same item, a delete of one already gone).
+        """
+        moved = [
+            {**link, **summary, "sk": keys.bundle_link_sk(published, str(summary["id"]))} for link in links
+        ]
+        self.table.batch_put(moved)
+        stale = {(link["pk"], link["sk"]) for link in links} - {(m["pk"], m["sk"]) for m in moved}
+        if stale:
+            self.table.batch_delete(sorted(stale))
+
+    def content_items(self, content_keys: Iterable[str]) -> dict[str, Item]:
+        """Whole ``CONTENT#`` items by content key (the id each names, and heavy fields placed there)."""
+        found = self.table.batch_get(
+            [(keys.content_pk(ck), keys.CONTENT_SK) for ck in sorted(set(content_keys))]
+        )
+        return {pk.removeprefix(keys.content_pk("")): item for (pk, _), item in found.items()}
+
+    def delete_content_items(self, content_keys: Iterable[str]) -> None:
+        """Delete ``CONTENT#`` items (a text no article holds any more); a missing one is no error."""
+        self.table.batch_delete([(keys.content_pk(ck), keys.CONTENT_SK) for ck in sorted(set(content_keys))])
+
+    def group_member_items(self, members: Iterable[tuple[str, str]]) -> list[Item]:
+        """The member items that exist of these (group id, article id) pairs."""
+        found = self.table.batch_get(
+            [(keys.group_pk(gid), keys.group_member_sk(aid)) for gid, aid in sorted(set(members))]
+        )
+        return list(found.values())
+
     # --- articles: lookup -----------------------------------------------------------------------
     def article(self, article_id: str) -> Item | None:
         return self.table.get(keys.article_pk(article_id), keys.ARTICLE_SK)
+
+    def article_text(self, content_key: str) -> Item | None:
+        """The content item of ``content_key``: the id it names and, when they were placed there, that
+        article's heavy fields (``items.place_heavy``)."""
+        return self.table.get(keys.content_pk(content_key), keys.CONTENT_SK)
 
     def article_with_sightings(
         self, article_id: str, *, max_sightings: int
@@ -428,10 +593,11 @@ class Store:
         return {sk: item for (_, sk), item in found.items()}
 
     def article_summaries(self, article_ids: Iterable[str]) -> dict[str, Item]:
-        """Summaries of stored articles by id; ids without META (a posting whose write never finished) are absent."""
+        """Summaries of stored articles by id, with ``index_block`` where a reprocessing run set it; ids without
+        META (a posting whose write never finished) are absent."""
         found = self.table.batch_get(
             [(keys.article_pk(aid), keys.ARTICLE_SK) for aid in dict.fromkeys(article_ids)],
-            projection=ARTICLE_SUMMARY,
+            projection=(*ARTICLE_SUMMARY, "index_block"),
         )
         return {item["pk"].removeprefix("ART#"): item for item in found.values()}
 

@@ -205,6 +205,16 @@ class ArticleTable:
         # Requests are independent and idempotent, so they can go out side by side; the first error wins.
         return sum(self._pool().map(in_this_trace(self._write_chunk), chunks))
 
+    def batch_delete(self, keys: Iterable[tuple[str, str]]) -> int:
+        """Delete items by (pk, sk), 25 per BatchWriteItem (deleting a missing item is no error: idempotent)."""
+        requests = [
+            {"DeleteRequest": {"Key": to_wire({"pk": pk, "sk": sk})}} for pk, sk in dict.fromkeys(keys)
+        ]
+        return sum(
+            self._write_chunk(requests[i : i + BATCH_WRITE_LIMIT])
+            for i in range(0, len(requests), BATCH_WRITE_LIMIT)
+        )
+
     def _pool(self) -> ThreadPoolExecutor:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=self._writers, thread_name_prefix="ddb-write")

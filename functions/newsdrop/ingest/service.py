@@ -13,10 +13,19 @@ from aws_lambda_powertools.utilities.data_classes import S3Event
 from newsdrop.ingest import telemetry
 from newsdrop.ingest.pipeline import Outcome
 from newsdrop.ingest.records import ObjectRef
+from newsdrop.ingest.reprocess import REPROCESS, ReprocessOutcome, ReprocessRequest
 from newsdrop.observe import annotate, bound, logger, subsegment
-from newsdrop.wiring import CONTINUATION, announcer, ingestor
+from newsdrop.wiring import CONTINUATION, announcer, ingestor, reprocessor
 
-__all__ = ["CONTINUATION", "BadNotification", "ingest_payload", "ingest_sqs_body", "ingestor", "object_refs"]
+__all__ = [
+    "CONTINUATION",
+    "BadNotification",
+    "ingest_payload",
+    "ingest_sqs_body",
+    "ingestor",
+    "object_refs",
+    "reprocess_payload",
+]
 
 
 class BadNotification(ValueError):
@@ -32,8 +41,9 @@ def object_refs(payload: dict[str, Any]) -> list[ObjectRef]:
         return [ObjectRef(**{k: v for k, v in payload.items() if k in fields})]
     if "Records" not in payload:
         raise BadNotification(
-            f"message is not an S3 notification (keys: {sorted(payload)[:5]}); "
-            "only S3 event notifications belong on the ingest queue"
+            f"message is not an S3 notification (keys: {sorted(payload)[:5]}); only S3 event notifications "
+            'and reprocess messages ({"newsdrop": "reprocess", "bundle_id": ...}, docs/operations.md) belong '
+            "on the ingest queue"
         )
     refs = []
     for record in S3Event(payload).records:
@@ -87,16 +97,29 @@ def _settle_after_failure(bundle_id: str) -> None:
         logger.exception("could not send the event of a bundle that gave up")
 
 
+def reprocess_payload(
+    payload: dict[str, Any], *, receive_count: int = 1, time_left: Callable[[], float] | None = None
+) -> ReprocessOutcome:
+    """A reprocess message: re-clean one stored bundle in place (newsdrop.ingest.reprocess)."""
+    request = ReprocessRequest.from_payload(payload)
+    with subsegment("## reprocess") as traced:
+        annotate(traced, bundle_id=request.bundle_id)
+        with bound(bundle_id=request.bundle_id, reprocess=True, dry_run=request.dry_run):
+            return reprocessor().reprocess(request, receive_count=receive_count, time_left=time_left)
+
+
 def ingest_sqs_body(
     body: str, *, receive_count: int = 1, time_left: Callable[[], float] | None = None
-) -> list[Outcome]:
+) -> list[Outcome | ReprocessOutcome]:
     try:
         payload = json.loads(body)
     except json.JSONDecodeError as exc:
         raise BadNotification(f"message body is not JSON ({exc}); expected an S3 event notification") from exc
     if not isinstance(payload, dict):
         raise BadNotification("message body is JSON but not an object; expected an S3 event notification")
-    return ingest_payload(payload, receive_count=receive_count, time_left=time_left)
+    if payload.get("newsdrop") == REPROCESS:
+        return [reprocess_payload(payload, receive_count=receive_count, time_left=time_left)]
+    return [*ingest_payload(payload, receive_count=receive_count, time_left=time_left)]
 
 
 def is_s3_event(event: dict[str, Any]) -> bool:

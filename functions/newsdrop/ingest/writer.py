@@ -2,26 +2,43 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from newsdrop import articles
+from newsdrop.articles import StoredBody
 from newsdrop.dal import Store, items
 from newsdrop.ingest.bodies import Bodies
 from newsdrop.ingest.grouping import NewArticle, group
 from newsdrop.ingest.postings import PostingWindow
 from newsdrop.ingest.records import ObjectRef, Progress
 from newsdrop.models import CleanArticle, Member, MemberProblem
+from newsdrop.text.cleaner import CLEANER_VERSION
 from newsdrop.text.members import BundleCleaner, CleanedMember
 
 ARTICLES_PER_FLUSH = 25
 
 
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A cleaned member waiting for its flush: its source id and the content key of its cleaned text."""
+
+    member: str
+    article: CleanArticle
+    source_id: str
+    content_key: str
+
+
 class ArticleWriter:
     """Cleans members, then per flush: one read of which articles exist, one batch of item writes.
 
-    Per new article it writes META (body compressed, first sighting, group), a bundle link, its band heads
-    and a share of the window's posting blocks; per duplicate a sighting and a bundle link. Every write is
-    a put of a key derived from content, bundle and member, so a redelivered message rewrites the same items.
+    An article's id comes from its source (``articles.source_id``); whether it is new comes from its id and
+    its cleaned text: an article already stored under the id, or with the same text (``CONTENT#`` item, or
+    a layout-2 article whose id is that text's content key), makes it a duplicate of that article. Per new
+    article it writes META (first sighting, group, cleaner version) and its content item, the compressed
+    body on whichever of the two that costs fewer write units, a bundle link, its band heads and a share of
+    the window's posting blocks; per duplicate a sighting and a bundle link. Every write is a put of a key derived from source, content, bundle and member, so a
+    redelivered message rewrites the same items.
     """
 
     def __init__(
@@ -31,8 +48,11 @@ class ArticleWriter:
         self.bodies = bodies
         self.ref = ref
         self.progress = progress
-        self.pending: list[tuple[str, CleanArticle, str]] = []
-        self.seen: set[str] = set()
+        self.pending: list[Pending] = []
+        # What this bundle already resolved, by source id and by content key: the id it went to.
+        self.seen: dict[str, str] = {}
+        self.seen_content: dict[str, str] = {}
+        self.source_ids = articles.SourceIds(key=ref.key)
         self.now = now
         self.cleaner = BundleCleaner(known_chrome=progress.chrome)
         self.window = PostingWindow(
@@ -40,6 +60,7 @@ class ArticleWriter:
         )
 
     def add(self, member: Member) -> None:
+        self.source_ids.add(member)
         self._take(self.cleaner.add(member))
 
     def finish(self) -> None:
@@ -51,10 +72,12 @@ class ArticleWriter:
 
     def _take(self, results: list[CleanedMember | MemberProblem]) -> None:
         for result in results:
+            sid = self.source_ids.take(result.name)
             if isinstance(result, MemberProblem):
                 self._fail(result.name, result.code, result.reason)
                 continue
-            self.pending.append((result.name, result.article, articles.article_id(result.article)))
+            ckey = articles.content_key(result.article)
+            self.pending.append(Pending(result.name, result.article, sid, ckey))
             if len(self.pending) >= ARTICLES_PER_FLUSH:
                 self.flush()
 
@@ -62,23 +85,69 @@ class ArticleWriter:
         self.progress.counts.failed += 1
         self.progress.add_error(name, code, reason)
 
+    def _stored(self) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+        """The stored articles and content owners the pending articles may be duplicates of."""
+        unresolved = [p for p in self.pending if p.source_id not in self.seen]
+        stored, owners = self.store.dedup_candidates(
+            [id_ for p in unresolved for id_ in (p.source_id, p.content_key)],
+            [p.content_key for p in unresolved],
+        )
+        # An owner whose META is missing (its bundle crashed before writing it) is no duplicate target.
+        unread = {owner for owner in owners.values() if owner not in stored}
+        if unread:
+            stored |= self.store.stored_articles(unread)
+        return stored, owners
+
+    def _resolve(
+        self, entry: Pending, stored: dict[str, dict[str, Any]], owners: dict[str, str]
+    ) -> tuple[str, dict[str, Any] | None]:
+        """The id the entry's article is stored under, and its META when the table holds it already.
+
+        Its own id first (the same source again), then a layout-2 article with its text (id = content
+        key), then the article first stored with its text; else it is new under its own id.
+        """
+        for candidate in (entry.source_id, entry.content_key, owners.get(entry.content_key)):
+            if candidate is not None and candidate in stored:
+                return candidate, stored[candidate]
+        return entry.source_id, None
+
+    def _article_items(self, entry: Pending, aid: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """A new article's META and content item, its body on the one where it costs less to write."""
+        stored = self.bodies.store(entry.article, aid)
+        light = items.article_item(
+            entry.article,
+            aid,
+            StoredBody(attributes={}),
+            bundle_id=self.ref.bundle_id,
+            key=self.ref.key,
+            member=entry.member,
+            now=self.now,
+            content_key=entry.content_key,
+            cleaner_version=CLEANER_VERSION,
+        )
+        return items.place_heavy(light, stored.attributes, entry.content_key, aid)
+
     def flush(self) -> None:
         if not self.pending:
             return
         bid, key = self.ref.bundle_id, self.ref.key
-        existing = self.store.stored_articles(aid for _, _, aid in self.pending if aid not in self.seen)
+        stored, owners = self._stored()
         batch: list[dict[str, Any]] = []
+        texts: list[dict[str, Any]] = []
         new: list[NewArticle] = []
         counts = self.progress.counts
-        for member, article, aid in self.pending:
+        for entry in self.pending:
+            member, article = entry.member, entry.article
             counts.articles += 1
-            sighting = items.sighting_item(aid, bundle_id=bid, key=key, member=member, now=self.now)
-            if aid in self.seen:
+            known = self.seen.get(entry.source_id) or self.seen_content.get(entry.content_key)
+            if known is not None:  # an earlier member of this bundle: a sighting of the same article
                 counts.duplicates += 1
-                batch.append(sighting)
+                self.seen[entry.source_id] = self.seen_content[entry.content_key] = known
+                batch.append(items.sighting_item(known, bundle_id=bid, key=key, member=member, now=self.now))
                 continue
-            self.seen.add(aid)
-            stored_before = existing.get(aid)
+            aid, stored_before = self._resolve(entry, stored, owners)
+            self.seen[entry.source_id] = self.seen_content[entry.content_key] = aid
+            sighting = items.sighting_item(aid, bundle_id=bid, key=key, member=member, now=self.now)
             # Written before by this very member (an earlier attempt at this bundle): still "new" to it.
             first_seen_here = stored_before is not None and (
                 stored_before.get("first_bundle"),
@@ -92,17 +161,19 @@ class ArticleWriter:
             counts.new += 1
             meta: dict[str, Any] | None = None
             if stored_before is None:
-                stored = self.bodies.store(article, aid)
-                meta = items.article_item(
-                    article, aid, stored, bundle_id=bid, key=key, member=member, now=self.now
-                )
+                meta, content = self._article_items(entry, aid)
+                texts.append(content)
                 batch.append(meta)
-            elif not stored_before.get("first_key"):
+            elif aid != entry.content_key:
+                # META stored by an earlier attempt: its content item again (it may be the write that died).
+                texts.append(self._article_items(entry, aid)[1])
+            if stored_before is not None and not stored_before.get("first_key"):
                 batch.append(sighting)  # a layout-1 META keeps its first sighting in a SEEN# item
             batch.append(link)
             new.append(NewArticle(aid, article, meta, stored_before))
         batch += group(self.store, new)
-        self.store.put_items(batch)
+        # Content items first: an item holding a body is written no later than the META that needs it.
+        self.store.put_items(texts + batch)
         self.pending.clear()
-        for entry in new:  # after their META: a posting never names an article the table lacks
-            self.window.add(entry.aid, entry.article.title, entry.article.body)
+        for fresh in new:  # after their META: a posting never names an article the table lacks
+            self.window.add(fresh.aid, fresh.article.title, fresh.article.body)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel as PydanticModel
 from pydantic import ConfigDict, Field
@@ -134,6 +134,11 @@ class Article(BaseModel):
     subheadings: list[str] | None = None
     url: str | None = None
     first_seen: str | None = None
+    cleaner_version: str | None = Field(
+        default=None,
+        description="The cleaner version that produced body and metadata (null for articles stored before "
+        "layout 3 recorded it)",
+    )
     bundles: list[Sighting] = Field(description="Every bundle member this article came from")
     bundles_truncated: bool = Field(description="True when only the first 1000 sightings are listed")
     removed: list[RemovedLine] = Field(description="Lines of the source text left out of the body")
@@ -187,6 +192,16 @@ class Bundle(BundleSummary):
         default=None,
         description="lines (normalised) repeated across the bundle's members and removed from every article "
         "as its site chrome (rule bundle_chrome)",
+    )
+    reprocess: dict[str, Any] | None = Field(
+        default=None,
+        description="the latest reprocessing run (newsdrop reprocess): run, cleaner_version, dry_run, status "
+        "(PROCESSING, DONE, FAILED), counts (members, changed, unchanged, failed, skipped), changes (articles "
+        "per kind: title, body, date, source, byline, metadata, lines), samples (a dry run's unified diffs), "
+        "errors",
+    )
+    reprocess_request: str | None = Field(
+        default=None, description="the request id of the latest reprocess message for this bundle"
     )
 
 

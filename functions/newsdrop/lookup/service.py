@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from newsdrop.articles import heavy_fields_of, source_lines
+from newsdrop.articles import heavy_fields_of, holds_heavy, source_lines
 from newsdrop.dal import Store, keys
 from newsdrop.dal.items import block_ids
 from newsdrop.dal.store import (
@@ -53,6 +53,8 @@ BUNDLE_DETAIL = (
     "last_error",
     "retryable",
     "chrome",
+    "reprocess",
+    "reprocess_request",
 )
 ARTICLE_DETAIL = (
     "id",
@@ -69,6 +71,7 @@ ARTICLE_DETAIL = (
     "subheadings",
     "url",
     "first_seen",
+    "cleaner_version",
 )
 
 
@@ -77,6 +80,15 @@ class Page:
     items: list[dict[str, Any]]
     next_cursor: str | None
     complete: bool = True
+
+
+def _current_posting(summary: dict[str, Any], block: str) -> bool:
+    """False for a posting a reprocessing run replaced: the article now names the block of its new terms.
+
+    Such a page comes back short; its next_cursor carries on as after any short page.
+    """
+    current = summary.get("index_block")
+    return current is None or current == block
 
 
 def _start_key(position: dict[str, Any], field: str = "k") -> dict[str, Any] | None:
@@ -119,7 +131,7 @@ class Lookup:
             raise NoSuchItem(
                 f"no article with id {article_id}", hint="ids come from GET /articles or GET /search"
             )
-        heavy = heavy_fields_of(meta, self.fetch)
+        heavy = self._heavy(meta)
         article = pick(meta, ARTICLE_DETAIL)
         article["body"] = heavy.get("body", "")
         article["removed"] = [pick(line, ("n", "text", "role", "rule")) for line in heavy.get("removed", [])]
@@ -127,6 +139,19 @@ class Lookup:
         article["bundles"] = [pick(s, ("bundle_id", "key", "member", "seen_at")) for s in sightings]
         article["bundles_truncated"] = truncated
         return article
+
+    def _heavy(self, meta: dict[str, Any]) -> dict[str, Any]:
+        """Body and audit trail: on META, or on the content item META names (``dal.items.place_heavy``)."""
+        if holds_heavy(meta) or not meta.get("content_key"):
+            return heavy_fields_of(meta, self.fetch)
+        text = self.store.article_text(str(meta["content_key"]))
+        if text is None or not holds_heavy(text):
+            # Written in META's batch, ahead of it: only an attempt that died mid-batch leaves it out, until its retry.
+            raise NoSuchItem(
+                f"article {meta.get('id')} is still being stored",
+                hint="its bundle is being ingested or retried: ask again in a minute",
+            )
+        return heavy_fields_of(dict(text), self.fetch)
 
     def list_articles(
         self,
@@ -272,7 +297,7 @@ class Lookup:
 
     def _ungrouped_reason(self, meta: dict[str, Any]) -> str:
         """Why an article has no group: its body is too short, or it was stored before grouping existed."""
-        body = heavy_fields_of(meta, self.fetch).get("body", "")
+        body = self._heavy(meta).get("body", "")
         if signature(body) is None:
             return (
                 f"the body is too short to compare with other articles: near-duplicate detection needs "
@@ -334,8 +359,9 @@ class Lookup:
         if lead is None:
             lead = self._leading_word(terms)
         others = [term for term in terms if term != lead]
-        hits: list[str] = []
-        seen: set[str] = set()
+        # (id, block) per hit: an article a reprocessing run moved is in two blocks, one of them stale.
+        hits: list[tuple[str, str]] = []
+        seen: set[tuple[str, str]] = set()
         read = 0
         inclusive = True
         next_position: dict[str, Any] | None = None
@@ -352,9 +378,9 @@ class Lookup:
                 first = skip if item["sk"] == at and inclusive else 0
                 for index in range(first, len(ids)):
                     aid = ids[index]
-                    if aid in allowed[item["sk"]] and aid not in seen:
-                        seen.add(aid)
-                        hits.append(aid)
+                    if aid in allowed[item["sk"]] and (aid, item["sk"]) not in seen:
+                        seen.add((aid, item["sk"]))
+                        hits.append((aid, item["sk"]))
                         if len(hits) >= limit:
                             if index + 1 < len(ids) or more or item is not blocks[-1]:
                                 next_position = {"t": lead, "b": item["sk"], "o": index + 1}
@@ -366,11 +392,11 @@ class Lookup:
             at, inclusive, skip = blocks[-1]["sk"], False, 0
             if read >= MAX_BLOCKS_PER_PAGE:  # the work bound: a short page that carries on below this block
                 next_position = {"t": lead, "b": at, "o": len(block_ids(blocks[-1]))}
-        summaries = self.store.article_summaries(hits)
+        summaries = self.store.article_summaries(aid for aid, _ in hits)
+        current = [aid for aid, block in hits if aid in summaries and _current_posting(summaries[aid], block)]
         found = [
             dict(pick(summaries[aid], ARTICLE_SUMMARY), score=self._score(summaries[aid], terms))
-            for aid in hits
-            if aid in summaries
+            for aid in dict.fromkeys(current)
         ]
         return Page(
             items=found,
