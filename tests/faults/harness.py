@@ -196,6 +196,8 @@ class Account:
     def __init__(self, environ: Callable[[dict[str, str]], None]) -> None:
         self._environ = environ
         self._runs = 0
+        # Function settings over the template's (e.g. FANOUT_BYTES), applied to every later run.
+        self.overrides: dict[str, str] = {}
         session = boto3.session.Session(region_name=DEFAULT_REGION)
         self._clients = {name: session.client(name) for name in ("s3", "sqs", "dynamodb")}
 
@@ -205,7 +207,8 @@ class Account:
             self._clients, stack=f"faults-{self._runs}", account_id=DEFAULT_ACCOUNT_ID, region=DEFAULT_REGION
         )
         drain_queue(self._clients["sqs"], resources.queue_url)
-        self._environ(resources.ingest_environment)  # TABLE_NAME, BUCKET_NAME, INGEST_QUEUE_URL...
+        # TABLE_NAME, BUCKET_NAME, INGEST_QUEUE_URL..., then the run's own settings.
+        self._environ({**resources.ingest_environment, **self.overrides})
         return Stack(resources=resources, **self._clients)
 
     def run(self, shape: Shape, fault: Fault | None = None, *, duplicate: bool = False) -> RunResult:
