@@ -272,7 +272,9 @@ def deliver_until_empty(stack: Stack, shape: Shape, clock: FakeClock, *, limit: 
 # --- the state a run leaves --------------------------------------------------------------------
 _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
 # Fields that differ between two correct runs: when things happened, and how many tries they took.
-_VOLATILE = frozenset({"attempts", "lease_until", "duration_ms", "last_error", "retryable"})
+_VOLATILE = frozenset(
+    {"attempts", "lease_until", "duration_ms", "plan_ms", "cpu_ms", "last_error", "retryable"}
+)
 
 
 def _normalise(value: Any) -> Any:

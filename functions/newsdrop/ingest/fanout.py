@@ -101,6 +101,7 @@ class FanOut:
         }
         if plan.header is not None:
             attributes["chunk_header"] = list(plan.header)
+        attributes["plan_ms"] = int((time.monotonic() - started) * 1000)  # bench/fanout.py reads it
         try:
             record = ingestor.store.plan_bundle(ref.bundle_id, attributes)
         except ConditionFailed:  # planned by an earlier attempt that died before sending: send its plan
@@ -223,6 +224,7 @@ class FanOut:
         # Chunk 0 samples the chrome itself, exactly as a single invocation does; the others share it.
         chrome = None if index == 0 else [str(key) for key in record.get("chrome") or []]
         progress = Progress(format=record.get("format"), chrome=chrome)
+        started, cpu_started = time.monotonic(), time.process_time()
         try:
             self._read_chunk(ref, record, plan, plan.chunks[index], progress)
         except NotFound as exc:
@@ -243,6 +245,9 @@ class FanOut:
             "errors": [asdict(error) for error in progress.errors],
             "errors_total": progress.errors_total,
             "bundle_error": asdict(progress.bundle_error) if progress.bundle_error else None,
+            # Per-chunk throughput, in wall and CPU time (bench/fanout.py projects AWS wall times from them).
+            "duration_ms": int((time.monotonic() - started) * 1000),
+            "cpu_ms": int((time.process_time() - cpu_started) * 1000),
         }
         updated = ingestor.store.finish_chunk(
             bid, index, result, asdict(progress.counts), processing=PROCESSING
