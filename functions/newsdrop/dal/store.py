@@ -168,14 +168,21 @@ class Store:
         counts: Mapping[str, int],
         *,
         processing: str,
+        lease_until: str,
     ) -> Item | None:
-        """Record chunk ``index``'s result once, add its ``counts`` to the record's and count it done.
+        """Record chunk ``index``'s result once, add its ``counts`` to the record's and count it done; the
+        lease is renewed, so the sweeper leaves a bundle alone while its chunks keep finishing.
 
         None (nothing written) when the chunk was recorded before, a redelivery, or the bundle has ended.
         """
         names = {"#k": str(index), "#s": "status"}
-        values: dict[str, Any] = {":r": dict(result), ":one": 1, ":processing": processing}
-        sets = ["chunk_results.#k = :r"]
+        values: dict[str, Any] = {
+            ":r": dict(result),
+            ":one": 1,
+            ":processing": processing,
+            ":lease": lease_until,
+        }
+        sets = ["chunk_results.#k = :r", "lease_until = :lease"]
         for i, (name, value) in enumerate(counts.items()):
             names[f"#c{i}"] = name
             values[f":c{i}"] = int(value)

@@ -250,7 +250,12 @@ class FanOut:
             "cpu_ms": int((time.process_time() - cpu_started) * 1000),
         }
         updated = ingestor.store.finish_chunk(
-            bid, index, result, asdict(progress.counts), processing=PROCESSING
+            bid,
+            index,
+            result,
+            asdict(progress.counts),
+            processing=PROCESSING,
+            lease_until=iso(ingestor.clock() + timedelta(seconds=ingestor.lease_seconds)),
         )
         if updated is None:  # a copy of this chunk was recorded first; it counted the same members
             latest = ingestor.store.bundle(bid, consistent=True) or record
