@@ -24,7 +24,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from newsdrop.adapters.bucket import ObjectInfo
-from newsdrop.bundles import detect_format, format_label, iter_members
+from newsdrop.bundles import HEAD_BYTES, detect_format, format_label, iter_members
 from newsdrop.bundles.chunks import (
     FANOUT_FORMATS,
     Chunk,
@@ -57,8 +57,6 @@ from newsdrop.text.members import BundleCleaner
 
 if TYPE_CHECKING:
     from newsdrop.ingest.pipeline import Ingestor, Outcome
-
-HEAD_BYTES = 4096
 
 
 class ChunkBeforePlan(ConditionFailed):
