@@ -59,6 +59,10 @@ if TYPE_CHECKING:
     from newsdrop.ingest.pipeline import Ingestor, Outcome
 
 
+# The pipeline labels the format from this many bytes (pipeline.HEAD_BYTES): the record reads the same.
+LABEL_HEAD_BYTES = 4096
+
+
 class ChunkBeforePlan(ConditionFailed):
     """A chunk message reached a bundle whose record holds no plan (it cannot happen in order: the plan is
     stored before any chunk is sent); SQS delivers it again."""
@@ -157,7 +161,7 @@ class FanOut:
             return None
         if len(plan.chunks) < 2:
             return None
-        return plan, chrome, format_label(head, ref.key)
+        return plan, chrome, format_label(head[:LABEL_HEAD_BYTES], ref.key)
 
     def _sample(self, info: ObjectInfo, name: str) -> tuple[int, list[str]] | None:
         """Members read until the chrome sample is full, and the chrome it teaches (as the record keeps it).
