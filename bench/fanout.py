@@ -25,6 +25,8 @@ from newsdrop.bundles.chunks import plan_jsonl
 MiB = 1024 * 1024
 # Lambda at 1,024 MB gets about 0.58 of a vCPU (1,769 MB is one full vCPU).
 LAMBDA_VCPU_AT_1024_MB = 1024 / 1769
+# One sequential GET stream from S3 inside a region reads roughly this fast (an assumption, not measured here).
+S3_STREAM_MB_PER_S = 90.0
 
 
 def _record(stack: LocalStackProcess, bundle_id: str) -> dict[str, Any]:
@@ -83,15 +85,16 @@ def projection(
     """AWS wall time for ``gib`` GiB with N concurrent invocations, from the measured per-chunk CPU throughput.
 
     Planning = the chrome sample (a fixed cost, measured: plan time less the scan of this bundle) plus one
-    scan of the whole bundle; then ceil(chunks / N) rounds of one chunk each. S3 reads at >= 50 MB/s per
-    invocation are assumed to keep up (the scan and the cleaning are CPU-bound at these rates).
+    scan of the whole bundle, at the CPU rate or one S3 stream's rate, whichever is lower; then
+    ceil(chunks / N) rounds of one chunk each (the cleaning is CPU-bound: S3 keeps up with 0.3 MB/s).
     """
     per_core = fanned["per_chunk_mb_per_cpu_s"]
     lambda_mb_s = per_core * LAMBDA_VCPU_AT_1024_MB
     size_mb = gib * 1024
     chunks = math.ceil(size_mb / chunk_mb)
     sample_s = max(0.0, fanned["plan_s"] - fanned["bundle_mb"] / scan)
-    plan_s = (sample_s + size_mb / scan) / LAMBDA_VCPU_AT_1024_MB
+    scan_mb_s = min(scan * LAMBDA_VCPU_AT_1024_MB, S3_STREAM_MB_PER_S)
+    plan_s = sample_s / LAMBDA_VCPU_AT_1024_MB + size_mb / scan_mb_s
     chunk_s = chunk_mb / lambda_mb_s
     walls = {str(n): round(plan_s + math.ceil(chunks / n) * chunk_s) for n in (1, 4, 10, 32) if n <= chunks}
     return {
