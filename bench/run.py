@@ -163,6 +163,23 @@ def summary(figures: dict[str, Any]) -> str:
                 )
             ),
         )
+    fo = figures.get("fanout", {})
+    if "error" not in fo and fo:
+        one, many, aws = fo["single"], fo["fanned"], fo.get("aws_projection") or {}
+        add(
+            f"fan-out speed-up, local stack ({fo['bundle_mb']} MB JSON Lines, {fo['articles']:,} articles, "
+            f"{many.get('chunks')} chunks, {fo['workers']} ingest workers on {fo['cpus']} CPUs)",
+            f"**{fo['speedup']}x** (one invocation {one['upload_to_done_s']} s, fanned out "
+            f"{many['upload_to_done_s']} s; same counts: {fo['same_counts']}; load average "
+            f"{one['load_1m_before']} -> {many['load_1m_after']})",
+        )
+        if aws:
+            add(
+                f"projected AWS wall time, {aws['bundle_gib']} GiB in {aws['chunks']} chunks of {aws['chunk_mb']:g} MB "
+                f"({aws['lambda_mb_per_s_per_invocation']} MB/s per invocation at 1,024 MB)",
+                ", ".join(f"{n}-way {s:,} s" for n, s in aws["wall_s_by_concurrency"].items())
+                + f" (one invocation {aws['single_invocation_s']:,} s)",
+            )
     for label in ("memory_50", "memory_500"):
         r = figures.get(label, {})
         if "error" not in r and r:
@@ -223,6 +240,11 @@ def main() -> None:
             else ["--articles", "1000", "--bundles", "2", "--words", "100"],
         ),
         ("reprocess", "reprocess", ["--articles", "100" if quick else "1000"]),
+        (
+            "fanout",
+            "fanout",
+            ["--mb", "2", "--chunk-mb", "0.5"] if quick else ["--mb", "32", "--chunk-mb", "4"],
+        ),
         ("memory_50", "ingest_memory", ["--mb", "5" if quick else "50", "--join", "10"]),
         ("memory_500", "ingest_memory", ["--mb", "10" if quick else "500", "--join", "10"]),
     ]

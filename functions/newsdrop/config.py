@@ -68,6 +68,10 @@ class Settings:
     limits: Limits = Limits()
     # The queue's maxReceiveCount (template parameter MaxReceiveCount): the last delivery records FAILED.
     max_receives: int = 5
+    # Bundles from this size on (template parameter FanOutBytes) are split into chunks of about
+    # ``fanout_chunk_bytes`` (FanOutChunkBytes), each ingested by its own invocation (docs/fanout.md).
+    fanout_bytes: int = 128 * MiB
+    fanout_chunk_bytes: int = 32 * MiB
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -90,6 +94,8 @@ class Settings:
             queue_url=environ.get("INGEST_QUEUE_URL") or None,
             limits=limits,
             max_receives=_int(environ, "MAX_RECEIVE_COUNT", 5),
+            fanout_bytes=_int(environ, "FANOUT_BYTES", 128 * MiB),
+            fanout_chunk_bytes=_int(environ, "FANOUT_CHUNK_BYTES", 32 * MiB),
         )
 
 

@@ -63,6 +63,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "`make node`); moto: in memory, every kept bundle ingested again at start, slow past a few "
         "thousand articles",
     )
+    parser.add_argument(
+        "--ingest-workers",
+        type=int,
+        default=int(env["NEWSDROP_INGEST_WORKERS"]) if env.get("NEWSDROP_INGEST_WORKERS") else None,
+        metavar="N",
+        help="ingest processes polling the queue, like concurrent invocations (default: one per core, up to 4)",
+    )
     parser.add_argument("--quiet", action="store_true", help="warnings only from the functions' logs")
     parser.add_argument(
         "--trace",
@@ -113,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         function_log_level="WARNING" if args.quiet else None,
         trace=args.trace,
         dynamodb=args.dynamodb,
+        **({"ingest_workers": args.ingest_workers} if args.ingest_workers else {}),
     )
     stop = threading.Event()
 

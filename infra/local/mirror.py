@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import logging
@@ -102,7 +104,8 @@ class BundleMirror:
                     size += len(chunk)
                     out.write(chunk)
             entry = MirroredBundle(key, digest.hexdigest(), size)
-            with self._lock:
+            # Several ingest worker processes mirror bodies: the file lock keeps the index free of repeats.
+            with self._lock, self._locked_index():
                 target = self.objects / entry.sha256
                 if target.exists():
                     os.unlink(temp_name)
@@ -115,6 +118,15 @@ class BundleMirror:
         finally:
             if os.path.exists(temp_name):
                 os.unlink(temp_name)
+
+    @contextlib.contextmanager
+    def _locked_index(self) -> Iterator[None]:
+        with (self.root / ".index.lock").open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def store_prefix(self, s3: Any, bucket: str, prefix: str) -> int:
         """Copy every object under ``prefix`` not kept yet (article bodies too large for an item); how many.

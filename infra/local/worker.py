@@ -124,3 +124,35 @@ class IngestWorker:
             logger.warning("the ingest worker did not stop in time; terminating it")
             self._process.terminate()
             self._process.join(timeout=10)
+
+
+class IngestWorkers:
+    """Several worker processes on the one ingest queue, like concurrent Lambda invocations: the chunks of a
+    fanned-out bundle (and separate bundles) are ingested side by side. Processes, not threads: cleaning is
+    CPU-bound Python, which threads of one process would run one at a time."""
+
+    def __init__(self, config: IngestWorkerConfig, count: int) -> None:
+        if count < 1:
+            raise ValueError(
+                f"ingest workers must be at least 1, not {count}: pass --ingest-workers 1 or more"
+            )
+        self.workers = [IngestWorker(config) for _ in range(count)]
+
+    @property
+    def pid(self) -> int | None:
+        return self.workers[0].pid
+
+    @property
+    def pids(self) -> list[int | None]:
+        return [worker.pid for worker in self.workers]
+
+    def start(self) -> None:
+        for worker in self.workers:
+            worker.start()
+
+    def is_alive(self) -> bool:
+        return all(worker.is_alive() for worker in self.workers)
+
+    def stop(self) -> None:
+        for worker in self.workers:
+            worker.stop()

@@ -199,6 +199,8 @@ class Account:
     def __init__(self, environ: Callable[[dict[str, str]], None]) -> None:
         self._environ = environ
         self._runs = 0
+        # Function settings over the template's (e.g. FANOUT_BYTES), applied to every later run.
+        self.overrides: dict[str, str] = {}
         session = boto3.session.Session(region_name=DEFAULT_REGION)
         self._clients = {name: session.client(name) for name in ("s3", "sqs", "dynamodb")}
 
@@ -208,7 +210,8 @@ class Account:
             self._clients, stack=f"faults-{self._runs}", account_id=DEFAULT_ACCOUNT_ID, region=DEFAULT_REGION
         )
         drain_queue(self._clients["sqs"], resources.queue_url)
-        self._environ(resources.ingest_environment)  # TABLE_NAME, BUCKET_NAME, INGEST_QUEUE_URL...
+        # TABLE_NAME, BUCKET_NAME, INGEST_QUEUE_URL..., then the run's own settings.
+        self._environ({**resources.ingest_environment, **self.overrides})
         return Stack(resources=resources, **self._clients)
 
     def run(self, shape: Shape, fault: Fault | None = None, *, duplicate: bool = False) -> RunResult:
@@ -272,7 +275,9 @@ def deliver_until_empty(stack: Stack, shape: Shape, clock: FakeClock, *, limit: 
 # --- the state a run leaves --------------------------------------------------------------------
 _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
 # Fields that differ between two correct runs: when things happened, and how many tries they took.
-_VOLATILE = frozenset({"attempts", "lease_until", "duration_ms", "last_error", "retryable"})
+_VOLATILE = frozenset(
+    {"attempts", "lease_until", "duration_ms", "plan_ms", "cpu_ms", "last_error", "retryable"}
+)
 
 
 def _normalise(value: Any) -> Any:

@@ -194,9 +194,18 @@ class _MeteredZipMember:
 
 
 def iter_zip(
-    source: BinaryIO, scope: ArchiveScope, budget: Budget, open_nested: OpenNested
+    source: BinaryIO,
+    scope: ArchiveScope,
+    budget: Budget,
+    open_nested: OpenNested,
+    *,
+    entries: range | None = None,
 ) -> Iterator[Member | MemberProblem]:
-    """Entries of a zip in central-directory order; ``source`` must be seekable."""
+    """Entries of a zip in central-directory order; ``source`` must be seekable.
+
+    ``entries`` (a chunk of a fanned-out bundle) limits the read to those directory positions: the
+    members outside it are never read.
+    """
     _check_zip_directory(source, budget.limits.max_members)
     try:
         archive = zipfile.ZipFile(source)
@@ -205,7 +214,9 @@ def iter_zip(
             f"the zip archive cannot be opened ({exc})", hint="re-create the archive and upload it again"
         ) from exc
     with archive:
-        for info in archive.infolist():
+        for position, info in enumerate(archive.infolist()):
+            if entries is not None and position not in entries:
+                continue
             path = normalize_path(info.filename)
             yield from _zip_entry(archive, info, path, scope, budget, open_nested)
 

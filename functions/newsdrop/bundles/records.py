@@ -179,9 +179,15 @@ def iter_json(stream: io.BufferedIOBase, label: str, limits: Limits) -> Iterator
 
 
 # --- JSON Lines ----------------------------------------------------------------------------------
-def iter_jsonl(stream: io.BufferedIOBase, label: str, limits: Limits) -> Iterator[Member | MemberProblem]:
-    """One JSON value per line; a bad or oversized line is a problem for that record only."""
-    ordinal = 0
+def iter_jsonl(
+    stream: io.BufferedIOBase, label: str, limits: Limits, *, first_ordinal: int = 0
+) -> Iterator[Member | MemberProblem]:
+    """One JSON value per line; a bad or oversized line is a problem for that record only.
+
+    ``first_ordinal`` is the number of records before ``stream`` (a chunk of a fanned-out bundle), so
+    records keep the names a read from the start gives them.
+    """
+    ordinal = first_ordinal
     line_limit = _JSON_EXPANSION * limits.max_member_bytes + 2 * CHUNK
     while True:
         line = stream.readline(line_limit + 1)
@@ -232,8 +238,14 @@ def _lines(text: io.TextIOBase, limit: int, label: str) -> Iterator[str]:
         yield line
 
 
-def iter_csv(stream: io.BufferedIOBase, label: str, limits: Limits) -> Iterator[Member | MemberProblem]:
-    """Rows of a CSV with a header row; quoted fields may span lines."""
+def iter_csv(
+    stream: io.BufferedIOBase, label: str, limits: Limits, *, first_ordinal: int = 0
+) -> Iterator[Member | MemberProblem]:
+    """Rows of a CSV with a header row; quoted fields may span lines.
+
+    A chunk of a fanned-out bundle is the header row followed by its own rows; ``first_ordinal`` counts
+    the rows before them.
+    """
     text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
     # Room past the member limit, so an oversized article is reported as that record's problem.
     field_limit = limits.max_member_bytes + CHUNK
@@ -249,7 +261,7 @@ def iter_csv(stream: io.BufferedIOBase, label: str, limits: Limits) -> Iterator[
     # Process-wide, so set on every call.
     csv.field_size_limit(field_limit)
     rows = csv.reader(lines, delimiter=delimiter)
-    ordinal = 0
+    ordinal = first_ordinal
     while True:
         try:
             row = next(rows)

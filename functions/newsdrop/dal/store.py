@@ -8,6 +8,7 @@ from typing import Any
 
 from newsdrop.dal import items, keys
 from newsdrop.dal.table import ArticleTable, Item, to_wire
+from newsdrop.errors import ConditionFailed
 
 LAYOUT_VERSION = 3
 ARTICLE_SUMMARY = items.ARTICLE_SUMMARY
@@ -43,6 +44,16 @@ def _projection(names: Sequence[str]) -> dict[str, Any]:
     """ProjectionExpression over ``names`` (aliased: several are DynamoDB reserved words)."""
     aliases = {f"#a{i}": name for i, name in enumerate(names)}
     return {"ProjectionExpression": ", ".join(aliases), "ExpressionAttributeNames": aliases}
+
+
+def _set_clauses(attributes: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, Any], list[str]]:
+    """Aliased ``SET`` clauses for ``attributes`` (any name may be a reserved word)."""
+    names, values, sets = {}, {}, []
+    for i, (name, value) in enumerate(attributes.items()):
+        names[f"#a{i}"] = name
+        values[f":v{i}"] = value
+        sets.append(f"#a{i} = :v{i}")
+    return names, values, sets
 
 
 def check_start_key(key: Any) -> StartKey | None:
@@ -147,6 +158,77 @@ class Store:
             ExpressionAttributeNames=names,
             ExpressionAttributeValues=to_wire(values),
         )
+
+    # --- fanned-out bundles (docs/fanout.md) ---------------------------------------------------------
+    def plan_bundle(self, bundle_id: str, attributes: Mapping[str, Any]) -> Item:
+        """Store a fan-out plan (``chunks`` and what every chunk shares); ConditionFailed if one is stored."""
+        names, values, sets = _set_clauses(attributes)
+        return self.table.update(
+            keys.bundle_pk(bundle_id),
+            keys.STATUS_SK,
+            UpdateExpression="SET " + ", ".join(sets),
+            ConditionExpression="attribute_not_exists(chunks)",
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues=to_wire(values),
+        )
+
+    def finish_chunk(
+        self,
+        bundle_id: str,
+        index: int,
+        result: Mapping[str, Any],
+        counts: Mapping[str, int],
+        *,
+        processing: str,
+        lease_until: str,
+    ) -> Item | None:
+        """Record chunk ``index``'s result once, add its ``counts`` to the record's and count it done; the
+        lease is renewed, so the sweeper leaves a bundle alone while its chunks keep finishing.
+
+        None (nothing written) when the chunk was recorded before, a redelivery, or the bundle has ended.
+        """
+        names = {"#k": str(index), "#s": "status"}
+        values: dict[str, Any] = {
+            ":r": dict(result),
+            ":one": 1,
+            ":processing": processing,
+            ":lease": lease_until,
+        }
+        sets = ["chunk_results.#k = :r", "lease_until = :lease"]
+        for i, (name, value) in enumerate(counts.items()):
+            names[f"#c{i}"] = name
+            values[f":c{i}"] = int(value)
+            sets.append(f"counts.#c{i} = counts.#c{i} + :c{i}")
+        try:
+            return self.table.update(
+                keys.bundle_pk(bundle_id),
+                keys.STATUS_SK,
+                UpdateExpression="SET " + ", ".join(sets) + " ADD chunks_done :one",
+                ConditionExpression="attribute_not_exists(chunk_results.#k) AND #s = :processing",
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=to_wire(values),
+            )
+        except ConditionFailed:
+            return None
+
+    def end_fanned_out_bundle(
+        self, bundle_id: str, attributes: Mapping[str, Any], *, processing: str
+    ) -> Item | None:
+        """Set the final ``attributes`` once, while the record is still ``processing``; None if it ended already."""
+        names, values, sets = _set_clauses(attributes)
+        names["#status_now"] = "status"
+        values[":processing"] = processing
+        try:
+            return self.table.update(
+                keys.bundle_pk(bundle_id),
+                keys.STATUS_SK,
+                UpdateExpression="SET " + ", ".join(sets),
+                ConditionExpression="#status_now = :processing",
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=to_wire(values),
+            )
+        except ConditionFailed:
+            return None
 
     def clear_bundle_flag(self, bundle_id: str, flag: str, *, finished_at: Any) -> None:
         """Remove ``flag`` from the record only while it still ends at ``finished_at``; ConditionFailed otherwise."""

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsdrop.adapters.bucket import DropBucket, ObjectInfo
 from newsdrop.bundles import format_label, iter_members
@@ -39,6 +39,9 @@ from newsdrop.ingest.writer import ArticleWriter
 from newsdrop.models import Member, MemberProblem
 from newsdrop.observe import logger
 from newsdrop.text.cleaner import CLEANER_VERSION
+
+if TYPE_CHECKING:
+    from newsdrop.ingest.fanout import FanOut
 
 __all__ = ["BundleBusy", "Ingestor", "Outcome", "iso", "utc_now"]
 
@@ -174,6 +177,8 @@ class Ingestor:
         """Ingest one object version; with ``time_left`` (seconds), hand the rest to a continuation in time."""
         max_receives = max_receives or self.settings.max_receives
         ref = self._with_version(ref)
+        if ref.chunk is not None:  # one chunk of a fanned-out bundle: no lease, its result counted once
+            return self._fan_out().run_chunk(ref, receive_count=receive_count, max_receives=max_receives)
         claimed = self._claim_waiting(ref)
         if claimed is None:
             record = self.store.bundle(ref.bundle_id) or {}
@@ -184,6 +189,9 @@ class Ingestor:
         progress = Progress.restore(claimed) if ref.resume_at else Progress()
         info: ObjectInfo | None
         try:
+            fanned = None if ref.resume_at else self._fan_out_big(ref, claimed)
+            if fanned is not None:
+                return fanned
             info, resume_at = self._run(ref, progress, time_left, claimed)
         except NotFound as exc:
             progress.bundle_error = _entry("(bundle)", exc)
@@ -228,6 +236,17 @@ class Ingestor:
             },
         )
         return Outcome(ref.bundle_id, status, record)
+
+    def _fan_out(self) -> FanOut:
+        from newsdrop.ingest.fanout import FanOut
+
+        return FanOut(self)
+
+    def _fan_out_big(self, ref: ObjectRef, claimed: dict[str, Any]) -> Outcome | None:
+        """A big bundle is planned into chunks sent through the queue; None: this invocation ingests it."""
+        if self.continue_later is None:
+            return None  # no queue to send chunks through (a plain S3 event): one invocation does it all
+        return self._fan_out().plan_or_resend(ref, claimed)
 
     def _run(
         self,

@@ -29,6 +29,7 @@ class ObjectRef:
     size: int | None = None
     sequencer: str | None = None
     resume_at: int = 0  # members already handled by earlier invocations (a continuation)
+    chunk: int | None = None  # one chunk of a fanned-out bundle (ingest/fanout.py)
 
     @property
     def bundle_id(self) -> str:

@@ -156,7 +156,9 @@ class ArticleWriter:
             link = items.bundle_link_item(article, aid, bundle_id=bid, member=member)
             if stored_before is not None and not first_seen_here:
                 counts.duplicates += 1
-                batch += [sighting, link]
+                # A copy earlier in this very bundle (another chunk, a continuation) holds the bundle's link.
+                same_bundle = stored_before.get("first_bundle") == bid
+                batch += [sighting] if same_bundle else [sighting, link]
                 continue
             counts.new += 1
             meta: dict[str, Any] | None = None

@@ -1,0 +1,163 @@
+"""A fanned-out bundle under faults: every crash point, a chunk delivered twice, a chunk that dies midway and
+two copies of one chunk at once all end like the fault-free fanned-out run, counted once, ended once."""
+
+from __future__ import annotations
+
+import json
+import random
+import threading
+
+import pytest
+from bundle_factory import jsonl_bytes
+
+from tests.faults.conftest import TALLY
+from tests.faults.harness import (
+    INJECTOR,
+    MODES,
+    FakeClock,
+    Fault,
+    Shape,
+    differences,
+    fresh_process,
+    snapshot,
+)
+from tests.integration.harness import receive_all
+
+CHROME = b"\n\nHarbour Courier | Local | Weather | Sport\n"
+WORDS = (
+    "harbour council budget quay ferry tide storm school library museum bridge tram market festival "
+    "hospital station garden river forest mountain village factory orchard vineyard airport stadium "
+    "theatre bakery clinic court prison tunnel canal lighthouse castle chapel mill farm dairy fishery"
+).split()
+
+
+def _story(i: int) -> bytes:
+    """A story of its own (no near-duplicate of another: groups would then depend on chunk order)."""
+    rng = random.Random(i)
+    title = " ".join(rng.sample(WORDS, 5)).capitalize()
+    paragraphs = [" ".join(rng.choices(WORDS, k=40)).capitalize() + "." for _ in range(3)]
+    return ("\n\n".join([title, *paragraphs])).encode() + CHROME
+
+
+# 20 records fill the chrome sample, which the first chunk holds; each of the other records is a chunk.
+RECORDS = 23
+SHAPE = Shape(
+    "fanout", "incoming/fan.jsonl", jsonl_bytes({f"story-{i}.txt": _story(i) for i in range(RECORDS)})
+)
+FANNED = {"FANOUT_BYTES": "1", "FANOUT_CHUNK_BYTES": "64"}
+
+
+@pytest.fixture
+def fanned(faults):
+    faults.overrides = dict(FANNED)
+    return faults
+
+
+def _record(snap: dict) -> dict:
+    [record] = [v for k, v in snap["items"].items() if k.endswith("| STATUS")]
+    return record
+
+
+def test_the_fault_free_fanned_out_run(fanned):
+    clean = fanned.run(SHAPE)
+    record = _record(clean.snapshot)
+    assert len(record["chunks"]) == 4 and record["chunks_done"] == 4
+    assert record["status"] == "DONE" and record["counts"]["new"] == RECORDS
+    assert clean.snapshot["queued"] == {"queue": 0, "dlq": 0}
+    assert fanned.run(SHAPE).snapshot == clean.snapshot, "two fault-free runs leave the same state"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_every_crash_point_of_a_fanned_out_bundle_ends_like_the_fault_free_run(fanned, mode):
+    clean = fanned.run(SHAPE)
+    failures = []
+    for index, call in enumerate(clean.calls):
+        faulted = fanned.run(SHAPE, Fault(index, mode))
+        assert INJECTOR.fired, f"{mode} at #{index} {call}: the faulted run never reached that call"
+        diff = differences(clean.snapshot, faulted.snapshot)
+        if diff:
+            failures.append(f"{mode} at #{index} {call}: " + "; ".join(diff))
+    TALLY[f"fanout-{mode}"] = (len(clean.calls), len(clean.calls))
+    assert not failures, f"{len(failures)} faulted runs differ:\n" + "\n".join(failures)
+
+
+def test_a_chunk_delivered_twice_is_counted_once(fanned, monkeypatch):
+    """SQS delivers at least once: every chunk message arrives twice, one copy after the chunk was counted."""
+    from newsdrop.adapters.queue import IngestQueue
+
+    clean = fanned.run(SHAPE)
+    send = IngestQueue.send
+
+    def send_chunks_twice(self, payload):
+        if payload.get("chunk") is not None:
+            send(self, payload)
+        return send(self, payload)
+
+    monkeypatch.setattr(IngestQueue, "send", send_chunks_twice)
+    twice = fanned.run(SHAPE)
+    assert twice.invocations == clean.invocations + 4
+    assert differences(clean.snapshot, twice.snapshot) == []
+    assert _record(twice.snapshot)["counts"] == _record(clean.snapshot)["counts"]
+
+
+def test_a_chunk_killed_midway_is_redone_and_counted_once(fanned):
+    """Killed after its first article batch reached the table: the redelivery rewrites and counts it once."""
+    clean = fanned.run(SHAPE)
+    # The first batch write after the plan was stored (the plan is the UpdateItem after the claim).
+    planned = [i for i, call in enumerate(clean.calls) if call == ("dynamodb", "UpdateItem")][1]
+    batch = next(
+        i for i, call in enumerate(clean.calls) if i > planned and call == ("dynamodb", "BatchWriteItem")
+    )
+    faulted = fanned.run(SHAPE, Fault(batch, "kill-after"))
+    assert INJECTOR.fired
+    assert faulted.invocations == clean.invocations + 1
+    assert differences(clean.snapshot, faulted.snapshot) == []
+
+
+def test_two_copies_of_a_chunk_at_once_count_it_once(fanned, monkeypatch):
+    """Two invocations take the same chunk message at the same moment: one result is recorded."""
+    from newsdrop.dal.store import Store
+    from newsdrop.ingest import service
+
+    # DynamoDB applies a conditional update atomically; moto in one process does not lock between threads,
+    # so the two conditional updates are serialised here as DynamoDB serialises them.
+    atomic = threading.Lock()
+    for name in ("finish_chunk", "end_fanned_out_bundle"):
+        real = getattr(Store, name)
+
+        def serialised(self, *args, _real=real, **kwargs):
+            with atomic:
+                return _real(self, *args, **kwargs)
+
+        monkeypatch.setattr(Store, name, serialised)
+
+    clean = fanned.run(SHAPE)
+    clock = FakeClock()
+    stack = fanned.stack()
+    fresh_process(clock)
+    stack.s3.put_object(Bucket=stack.resources.bucket, Key=SHAPE.key, Body=SHAPE.data)
+    [notification] = receive_all(stack.sqs, stack.resources.queue_url, visibility=3600)
+    service.ingest_sqs_body(notification["Body"])  # plans and sends the chunks
+    stack.sqs.delete_message(QueueUrl=stack.resources.queue_url, ReceiptHandle=notification["ReceiptHandle"])
+    # Invisible for longer than the chunks take on a loaded machine: deleting them later must still work.
+    chunks = receive_all(stack.sqs, stack.resources.queue_url, visibility=3600)
+    assert sorted(json.loads(m["Body"])["chunk"] for m in chunks) == [0, 1, 2, 3]
+    start = threading.Barrier(2)
+
+    def invocation(body: str) -> None:
+        start.wait()
+        service.ingest_sqs_body(body)
+
+    last = next(m for m in chunks if json.loads(m["Body"])["chunk"] == 3)
+    for message in chunks:
+        if message is last:
+            continue
+        service.ingest_sqs_body(message["Body"])
+    threads = [threading.Thread(target=invocation, args=(last["Body"],)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for message in chunks:
+        stack.sqs.delete_message(QueueUrl=stack.resources.queue_url, ReceiptHandle=message["ReceiptHandle"])
+    assert differences(clean.snapshot, snapshot(stack)) == []

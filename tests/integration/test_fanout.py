@@ -1,0 +1,142 @@
+"""A fanned-out bundle (JSON Lines, CSV, zip) stores the articles, sightings, index and counts one invocation does."""
+
+from __future__ import annotations
+
+import functools
+import random
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from bundle_factory import csv_bytes, jsonl_bytes, load_seeds, zip_bytes
+
+import infra.provision as provision_module
+from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
+from tests.faults.harness import Account, RunResult, Shape, account
+
+# Every article ends with the outlet's line: bundle chrome, learned from the first sample and shared.
+CHROME = b"\n\nHarbour Courier | Local | Weather | Sport\n"
+ARTICLES = 40
+
+
+def fanout_articles(n: int = ARTICLES) -> dict[str, bytes]:
+    """``n`` distinct stories sharing a chrome line, then the fourth one again (a duplicate in a later chunk)."""
+    seeds = list(load_seeds().items())
+    out: dict[str, bytes] = {}
+    for i in range(n):
+        name, body = seeds[i % len(seeds)]
+        paragraphs = body.split(b"\n\n")
+        # A sentence of its own in the body: the cleaned stories, and with them the ids, differ.
+        own = b"Officials in district %d counted %d ballots by noon on day %d of the count." % (
+            i,
+            1000 + i,
+            i + 1,
+        )
+        paragraphs.insert(2, own)
+        out[f"{i:03d}-{name}"] = b"\n\n".join(paragraphs) + CHROME
+    out["zz-again.txt"] = out[sorted(out)[3]]
+    return out
+
+
+def _jsonl() -> bytes:
+    lines = jsonl_bytes(fanout_articles()).splitlines(keepends=True)
+    # A bad record and a record without text, past the sample: errors a later chunk reports.
+    return b"".join([*lines[:30], b"not json at all\n", b'{"title": "no text here"}\n', *lines[30:]])
+
+
+def _zip() -> bytes:
+    files = {f"{name}.txt": body for name, body in fanout_articles().items()}
+    files["docs/logo.png"] = b"\x89PNG\r\n\x1a\n" + bytes(range(256))  # skipped as not an article
+    return zip_bytes(files)
+
+
+SHAPES = {
+    "jsonl": (Shape("jsonl", "incoming/big.jsonl", _jsonl()), 16_000),
+    "csv": (Shape("csv", "incoming/big.csv", csv_bytes(fanout_articles())), 16_000),
+    "zip": (Shape("zip", "incoming/big.zip", _zip()), 6_000),
+}
+# Fields of the bundle record that are the same however the bundle was cut.
+RECORD_FIELDS = ("status", "counts", "errors", "errors_truncated", "format", "size", "quarantine_key")
+
+
+@pytest.fixture
+def runs(aws_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator[Account]:
+    """A moto account that provisions a fresh stack per run (the fault harness's, without faults)."""
+    monkeypatch.setattr(random, "uniform", lambda low, high: 0.0)
+    monkeypatch.setattr(provision_module, "load_template", functools.cache(provision_module.load_template))
+
+    def environ(variables: dict[str, str]) -> None:
+        for name, value in variables.items():
+            monkeypatch.setenv(name, value)
+
+    from newsdrop import wiring
+
+    with account(environ) as acct:
+        yield acct
+    wiring.reset()
+
+
+def status_record(result: RunResult) -> dict[str, Any]:
+    [record] = [v for k, v in result.snapshot["items"].items() if k.endswith("| STATUS")]
+    return record
+
+
+def stored(result: RunResult) -> dict[str, Any]:
+    """Every item but the bundle record and the posting blocks (keyed by where an invocation started)."""
+    return {
+        k: v
+        for k, v in result.snapshot["items"].items()
+        if not k.endswith("| STATUS") and not k.startswith("TERM#")
+    }
+
+
+def postings() -> dict[str, list[str]]:
+    """Each search term's article ids, whichever blocks hold them (read from moto's last table)."""
+    from boto3.dynamodb.types import TypeDeserializer
+    from moto.dynamodb.models import dynamodb_backends
+
+    from newsdrop.dal.items import block_ids
+
+    tables = dynamodb_backends[DEFAULT_ACCOUNT_ID][DEFAULT_REGION].tables
+    table = tables[sorted(tables)[-1]]
+    out: dict[str, list[str]] = {}
+    deserializer = TypeDeserializer()
+    for raw in table.all_items():
+        item = {k: deserializer.deserialize(v) for k, v in raw.to_json()["Attributes"].items()}
+        if item["pk"].startswith("TERM#"):
+            item["ids"] = bytes(item["ids"].value) if hasattr(item["ids"], "value") else item["ids"]
+            out.setdefault(item["pk"], []).extend(block_ids(item))
+    return {term: sorted(ids) for term, ids in out.items()}
+
+
+@pytest.mark.parametrize("kind", sorted(SHAPES))
+def test_a_fanned_out_bundle_stores_what_one_invocation_stores(runs, kind):
+    shape, chunk_bytes = SHAPES[kind]
+    runs.overrides = {}
+    single = runs.run(shape)
+    single_postings = postings()
+    runs.overrides = {"FANOUT_BYTES": "1", "FANOUT_CHUNK_BYTES": str(chunk_bytes)}
+    fanned = runs.run(shape)
+
+    record = status_record(fanned)
+    assert len(record["chunks"]) >= 3, "the bundle was cut into chunks"
+    assert fanned.invocations == 1 + len(record["chunks"]), "one invocation plans, one per chunk"
+    assert record["chunks_done"] == len(record["chunks"])
+    assert record["chrome"], "the first sample taught chrome that the later chunks used"
+    expected = status_record(single)
+    assert {f: record.get(f) for f in RECORD_FIELDS} == {f: expected.get(f) for f in RECORD_FIELDS}
+    assert record["counts"]["duplicates"] >= 1 and record["counts"]["new"] == ARTICLES
+    if kind == "jsonl":
+        assert record["counts"]["failed"] == 2 and record["status"] == "PARTIAL"
+    assert stored(fanned) == stored(single), "articles, sightings, links and groups differ"
+    assert postings() == single_postings
+    assert fanned.snapshot["objects"] == single.snapshot["objects"]
+    assert fanned.snapshot["queued"] == {"queue": 0, "dlq": 0}
+
+
+def test_a_bundle_below_the_threshold_is_ingested_by_one_invocation(runs):
+    shape, _ = SHAPES["jsonl"]
+    runs.overrides = {"FANOUT_BYTES": str(len(shape.data) + 1), "FANOUT_CHUNK_BYTES": "1000"}
+    result = runs.run(shape)
+    assert result.invocations == 1
+    assert "chunks" not in status_record(result)
