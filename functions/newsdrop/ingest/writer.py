@@ -20,8 +20,9 @@ class ArticleWriter:
     """Cleans members, then per flush: one read of which articles exist, one batch of item writes.
 
     Per new article it writes META (body compressed, first sighting, group), a bundle link, its band heads
-    and a share of the window's posting blocks; per duplicate a sighting and a bundle link. Every write is
-    a put of a key derived from content, bundle and member, so a redelivered message rewrites the same items.
+    and a share of the window's posting blocks; per duplicate a sighting and a bundle link. An article of a
+    group of two or more is also filed under its group in the bundle (``_filings``). Every write is a put
+    of a key derived from content, bundle and member, so a redelivered message rewrites the same items.
     """
 
     def __init__(
@@ -62,6 +63,49 @@ class ArticleWriter:
         self.progress.counts.failed += 1
         self.progress.add_error(name, code, reason)
 
+    def _filings(
+        self,
+        links: list[dict[str, Any]],
+        assigned: dict[str, str],
+        founders: dict[str, dict[str, Any]],
+        existing: dict[str, dict[str, Any]],
+    ) -> list[dict[str, Any]]:
+        """Bundle group items: what GET /bundles/{id}/groups reads, written only for near-duplicates.
+
+        A lone article costs none. Filed are: an article that joined a group; the founder of a group joined
+        in this flush, here if it came in this flush, else in the bundle that first stored it; and every
+        duplicate of a stored article that has a group (the listing skips the lone ones). A founder seen
+        again in a bundle before its group was first joined is not filed in that bundle.
+        """
+        joined = {gid for aid, gid in assigned.items() if gid != aid}
+        out: list[dict[str, Any]] = []
+        for link in links:
+            aid = link["id"]
+            if aid in assigned:
+                gid = assigned[aid]
+                if gid == aid and gid not in joined:
+                    continue  # a lone story, for now
+            else:  # a duplicate: the group stored on its META (none for a short body)
+                gid = (existing.get(aid) or {}).get("group_id")
+                if gid is None:
+                    continue
+            out.append(
+                items.bundle_group_item(
+                    link, bundle_id=link["bundle_id"], member=link["member"], group_id=gid
+                )
+            )
+        for gid, stored in founders.items():
+            if stored.get("first_bundle"):  # layout-1 META names no first bundle
+                out.append(
+                    items.bundle_group_item(
+                        stored,
+                        bundle_id=str(stored["first_bundle"]),
+                        member=str(stored.get("first_member") or ""),
+                        group_id=gid,
+                    )
+                )
+        return out
+
     def flush(self) -> None:
         if not self.pending:
             return
@@ -69,6 +113,7 @@ class ArticleWriter:
         existing = self.store.stored_articles(aid for _, _, aid in self.pending if aid not in self.seen)
         batch: list[dict[str, Any]] = []
         new: list[NewArticle] = []
+        links: list[dict[str, Any]] = []  # the flush's bundle links, filed under their groups once known
         counts = self.progress.counts
         for member, article, aid in self.pending:
             counts.articles += 1
@@ -85,6 +130,7 @@ class ArticleWriter:
                 stored_before.get("first_member"),
             ) == (bid, member)
             link = items.bundle_link_item(article, aid, bundle_id=bid, member=member)
+            links.append(link)
             if stored_before is not None and not first_seen_here:
                 counts.duplicates += 1
                 batch += [sighting, link]
@@ -101,7 +147,10 @@ class ArticleWriter:
                 batch.append(sighting)  # a layout-1 META keeps its first sighting in a SEEN# item
             batch.append(link)
             new.append(NewArticle(aid, article, meta, stored_before))
-        batch += group(self.store, new)
+        assigned: dict[str, str] = {}
+        founders: dict[str, dict[str, Any]] = {}
+        batch += group(self.store, new, assigned, founders)
+        batch += self._filings(links, assigned, founders, existing)
         self.store.put_items(batch)
         self.pending.clear()
         for entry in new:  # after their META: a posting never names an article the table lacks
