@@ -94,8 +94,10 @@ def test_review_shows_a_seed_bundle_and_an_article_line_by_line(
     titles = page.locator("table.articles a.article-link").all_inner_texts()
     assert "Aleppo liberation victory for Syria, Iran, Russia: President Assad" in titles
     assert "(no headline in the text)" in titles
-    page.click("button.find-groups")
-    page.wait_for_selector("text=No article of this page has a near-duplicate", timeout=WAIT_MS)
+    # The seed's stories are all different: the bundle's near-duplicate groups section lists none.
+    page.locator(".near-duplicates .no-groups").wait_for(timeout=WAIT_MS)
+    assert page.locator(".near-duplicates .group").count() == 0
+    assert page.locator(".near-duplicates .pager-status").inner_text() == "page 1: no groups"
     shot(page, "review-bundle.png")
 
     page.click("a.article-link >> text=Aleppo liberation victory")
@@ -129,6 +131,41 @@ def test_review_shows_a_seed_bundle_and_an_article_line_by_line(
         == 1
     )
     shot(page, "review-article.png")
+
+
+def test_review_shows_a_bundles_near_duplicate_groups_with_the_articles_elsewhere(
+    local_stack: LocalStackProcess, page: Any
+):
+    from tests.integration.test_similar import GAZETTE, HERALD, MUSEUM, TIMES, jsonl
+
+    s3 = local_stack.client("s3")
+    s3.put_object(Bucket=local_stack.info["bucket"], Key="incoming/e2e-wire-1.jsonl", Body=jsonl(HERALD))
+    local_stack.bundle_for_key("incoming/e2e-wire-1.jsonl", timeout=120)
+    key = "incoming/e2e-wire-2.jsonl"
+    s3.put_object(Bucket=local_stack.info["bucket"], Key=key, Body=jsonl(MUSEUM, TIMES, GAZETTE))
+    bundle = local_stack.bundle_for_key(key, timeout=120)
+
+    page.goto(local_stack.info["api_url"] + f"review#/bundle/{bundle['bundle_id']}")
+    use_key(page, local_stack.info["api_key"])
+    section = page.locator(".near-duplicates")
+    section.locator(".group").first.wait_for(timeout=WAIT_MS)
+    [group] = section.locator(".group").all()
+    # The two versions this bundle brought, and the Herald's, which came in the other bundle.
+    assert group.locator(".group-size").inner_text() == "2 articles here"
+    assert group.locator(".group-others").inner_text() == " · 1 more elsewhere"
+    assert sorted(group.locator("a.group-member").all_inner_texts()) == sorted([TIMES[0], GAZETTE[0]])
+    assert MUSEUM[0] not in section.inner_text(), "a story with no near-duplicate is not a group"
+    assert section.locator(".pager-status").inner_text() == "page 1 · groups 1–1"
+    if SCREENSHOTS:
+        section.evaluate("node => node.scrollIntoView({block: 'start'})")
+        shot(page, "review-groups.png")
+
+    group.locator("a.group-member", has_text=TIMES[0]).click()
+    page.wait_for_selector("ol.lines li", timeout=WAIT_MS)
+    assert page.locator("h1.article-title").inner_text() == TIMES[0]
+    similar = page.locator("section:has(h2:text('Similar articles')) a.similar-link")
+    similar.first.wait_for(timeout=WAIT_MS)
+    assert sorted(similar.all_inner_texts()) == sorted([HERALD[0], GAZETTE[0]])
 
 
 @pytest.fixture(scope="module")
