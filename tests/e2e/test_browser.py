@@ -212,3 +212,6 @@ def test_review_pages_through_a_bundle_of_1000_articles(paging_stack: LocalStack
     page.wait_for_selector("text=page 2 · articles 51–100", timeout=WAIT_MS)
     assert status.inner_text() == "page 2 · articles 51–100"
     assert all(title.startswith("Harbour report number ") for title in seen)
+    # Distinct reports: the groups section reads the bundle's group items (none) and lists no group.
+    page.locator(".near-duplicates .no-groups").wait_for(timeout=WAIT_MS)
+    assert page.locator(".near-duplicates .pager-status").inner_text() == "page 1: no groups"
