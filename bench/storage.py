@@ -93,7 +93,9 @@ def kind_of(pk: str, sk: str) -> str:
     if pk.startswith(keys.article_pk("")):
         return "article" if sk == keys.ARTICLE_SK else "sighting"
     if pk.startswith(keys.bundle_pk("")):
-        return "bundle record" if sk == keys.STATUS_SK else "bundle link"
+        if sk == keys.STATUS_SK:
+            return "bundle record"
+        return "bundle group" if sk.startswith(keys.BUNDLE_GROUP_PREFIX) else "bundle link"
     if pk.startswith(keys.term_pk("")):
         return "posting block"
     if pk.startswith(keys.band_pk("")):

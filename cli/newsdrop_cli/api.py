@@ -133,6 +133,18 @@ class ApiClient:
             cursor = page.get("next_cursor")
         return {**first, "items": items[:limit], "next_cursor": cursor}
 
+    def groups(self, bundle_id: str, *, limit: int = 20) -> dict[str, Any]:
+        """The bundle's near-duplicate groups, following next_cursor until ``limit`` groups or the last page."""
+        path = f"bundles/{urllib.parse.quote(bundle_id, safe='')}/groups"
+        first = self.get(path, {"limit": min(MAX_PAGE, limit)})
+        items = list(first.get("items", []))
+        cursor = first.get("next_cursor")
+        while cursor and len(items) < limit:
+            page = self.get(path, {"limit": min(MAX_PAGE, limit - len(items)), "cursor": cursor})
+            items += page.get("items", [])
+            cursor = page.get("next_cursor")
+        return {**first, "items": items[:limit], "next_cursor": cursor}
+
     def search(self, words: str, *, limit: int = 20) -> tuple[list[dict[str, Any]], bool]:
         """Up to ``limit`` hits, most recently stored first; a page may come back short, so follow the cursor."""
         page = self.get("search", {"q": words, "limit": min(MAX_PAGE, limit)})

@@ -1,5 +1,5 @@
-"""The `newsdrop` command line: drop, status, get, similar, search, articles (through the API), reprocess (through
-the ingest queue) and clean (offline)."""
+"""The `newsdrop` command line: drop, status, get, similar, groups, search, articles (through the API), reprocess
+(through the ingest queue) and clean (offline)."""
 
 from __future__ import annotations
 
@@ -251,6 +251,28 @@ def similar(article_id: str, limit: int, target: Target, api: ApiClient, as_json
             f"no similar articles: no other version of this story has been ingested in {target.origin}",
             markup=False,
         )
+
+
+# --- groups ------------------------------------------------------------------------------------
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("bundle_id")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000), help="Groups to list.")
+@stack_options
+def groups(bundle_id: str, limit: int, target: Target, api: ApiClient, as_json: bool) -> None:
+    """A bundle's near-duplicate groups: its articles that tell a story another article tells too."""
+    answer = api.groups(bundle_id, limit=limit)
+    if as_json:
+        emit_json({k: answer.get(k) for k in ("bundle_id", "items", "reason")})
+        return
+    if answer.get("reason"):
+        stderr().print(f"note: {answer['reason']}", markup=False)
+    items = answer.get("items") or []
+    if items:
+        stdout().print(
+            render.groups_table(items, title=f"Near-duplicate groups of {bundle_id} ({len(items)})")
+        )
+    else:
+        stderr().print(f"no near-duplicate groups: no article of bundle {bundle_id} has one", markup=False)
 
 
 # --- search / articles -------------------------------------------------------------------------

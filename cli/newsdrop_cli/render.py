@@ -146,6 +146,31 @@ def similar_table(items: Sequence[dict[str, Any]], *, title: str) -> Table:
     return table
 
 
+def groups_table(groups: Sequence[dict[str, Any]], *, title: str) -> Table:
+    """A bundle's near-duplicate groups: one row per member from the bundle, the group's counts on its first."""
+    table = Table(title=title, title_justify="left")
+    table.add_column("group", no_wrap=True)
+    table.add_column("here", justify="right", no_wrap=True)
+    table.add_column("elsewhere", justify="right", no_wrap=True)
+    table.add_column("id", no_wrap=True)
+    for column in ("member", "source", "title"):
+        table.add_column(column, overflow="fold")
+    for group in groups:
+        at_least = "+" if group.get("counts_capped") else ""
+        for n, member in enumerate(group.get("members") or []):
+            first = n == 0
+            table.add_row(
+                str(group.get("group_id", "-"))[:12] if first else "",
+                f"{group.get('articles')}{at_least}" if first else "",
+                f"{group.get('others')}{at_least}" if first else "",
+                member.get("id", "-"),
+                member.get("member") or "-",
+                member.get("source") or "-",
+                member.get("title") or NO_TITLE,
+            )
+    return table
+
+
 ARTICLE_FIELDS = ("published", "source", "byline", "kicker", "news_id", "language", "word_count", "url")
 
 

@@ -95,8 +95,10 @@ def test_review_shows_a_seed_bundle_and_an_article_line_by_line(
     titles = page.locator("table.articles a.article-link").all_inner_texts()
     assert "Aleppo liberation victory for Syria, Iran, Russia: President Assad" in titles
     assert "(no headline in the text)" in titles
-    page.click("button.find-groups")
-    page.wait_for_selector("text=No article of this page has a near-duplicate", timeout=WAIT_MS)
+    # The seed's stories are all different: the bundle's near-duplicate groups section lists none.
+    page.locator(".near-duplicates .no-groups").wait_for(timeout=WAIT_MS)
+    assert page.locator(".near-duplicates .group").count() == 0
+    assert page.locator(".near-duplicates .pager-status").inner_text() == "page 1: no groups"
     shot(page, "review-bundle.png")
 
     page.click("a.article-link >> text=Aleppo liberation victory")
@@ -132,6 +134,76 @@ def test_review_shows_a_seed_bundle_and_an_article_line_by_line(
         == 1
     )
     shot(page, "review-article.png")
+
+
+BRIDGE = (
+    "The old river bridge will close to cars for eighteen months from the first of March while engineers "
+    "replace its rusted steel deck, the county council said on Monday. Buses and cyclists will still be able "
+    "to cross on a temporary lane along the eastern side, but lorries will be sent through the ring road, "
+    "adding up to twenty minutes to a trip across town at peak hours. Shop owners on both banks said they "
+    "feared losing customers during the works and asked the council for a cut in business rates. The council "
+    "leader said a study had found the deck could fail within five years if nothing was done, and that the "
+    "cost of the repair would be shared with the national roads agency. A public meeting on the diversions "
+    "is planned for next Thursday at the town hall, where residents can also see the plans for a new footpath."
+)
+
+
+LIBRARY = (
+    "The central library will open until nine in the evening on weekdays from next month, after volunteers "
+    "offered to staff the reading rooms. The children's floor keeps its hours, and the cafe closes at six."
+)
+
+
+def bridge_story(title: str, source: str, *swaps: tuple[str, str]) -> tuple[str, str, str]:
+    """One outlet's version of the bridge story (a story no other e2e test drops: the stack is shared)."""
+    text = BRIDGE
+    for old, new in swaps:
+        assert old in text
+        text = text.replace(old, new)
+    return title, source, text
+
+
+def test_review_shows_a_bundles_near_duplicate_groups_with_the_articles_elsewhere(
+    local_stack: LocalStackProcess, page: Any
+):
+    from tests.integration.test_similar import jsonl
+
+    herald = bridge_story("River bridge to close for 18 months", "Valley Herald")
+    times = bridge_story(
+        "Bridge closure: lorries diverted to ring road", "Coast Times", ("on Monday", "on Monday evening")
+    )
+    gazette = bridge_story(
+        "Rusted bridge deck to be replaced", "Hill Gazette", ("eighteen months", "a year and a half")
+    )
+    lone = ("Library extends its opening hours", "City Post", LIBRARY)
+    s3 = local_stack.client("s3")
+    s3.put_object(Bucket=local_stack.info["bucket"], Key="incoming/e2e-wire-1.jsonl", Body=jsonl(herald))
+    local_stack.bundle_for_key("incoming/e2e-wire-1.jsonl", timeout=120)
+    key = "incoming/e2e-wire-2.jsonl"
+    s3.put_object(Bucket=local_stack.info["bucket"], Key=key, Body=jsonl(lone, times, gazette))
+    bundle = local_stack.bundle_for_key(key, timeout=120)
+
+    page.goto(local_stack.info["api_url"] + f"review#/bundle/{bundle['bundle_id']}")
+    use_key(page, local_stack.info["api_key"])
+    section = page.locator(".near-duplicates")
+    section.locator(".group").first.wait_for(timeout=WAIT_MS)
+    [group] = section.locator(".group").all()
+    # The two versions this bundle brought, and the Herald's, which came in the other bundle.
+    assert group.locator(".group-size").inner_text() == "2 articles here"
+    assert group.locator(".group-others").inner_text() == " · 1 more elsewhere"
+    assert sorted(group.locator("a.group-member").all_inner_texts()) == sorted([times[0], gazette[0]])
+    assert lone[0] not in section.inner_text(), "a story with no near-duplicate is not a group"
+    assert section.locator(".pager-status").inner_text() == "page 1 · groups 1–1"
+    if SCREENSHOTS:
+        section.evaluate("node => node.scrollIntoView({block: 'start'})")
+        shot(page, "review-groups.png")
+
+    group.locator("a.group-member", has_text=times[0]).click()
+    page.wait_for_selector("ol.lines li", timeout=WAIT_MS)
+    assert page.locator("h1.article-title").inner_text() == times[0]
+    similar = page.locator("section:has(h2:text('Similar articles')) a.similar-link")
+    similar.first.wait_for(timeout=WAIT_MS)
+    assert sorted(similar.all_inner_texts()) == sorted([herald[0], gazette[0]])
 
 
 @pytest.fixture(scope="module")
@@ -178,6 +250,9 @@ def test_review_pages_through_a_bundle_of_1000_articles(paging_stack: LocalStack
     page.wait_for_selector("text=page 2 · articles 51–100", timeout=WAIT_MS)
     assert status.inner_text() == "page 2 · articles 51–100"
     assert all(title.startswith("Harbour report number ") for title in seen)
+    # Distinct reports: the groups section reads the bundle's group items (none) and lists no group.
+    page.locator(".near-duplicates .no-groups").wait_for(timeout=WAIT_MS)
+    assert page.locator(".near-duplicates .pager-status").inner_text() == "page 1: no groups"
 
 
 STORY = [

@@ -321,6 +321,36 @@ def test_similar_lists_the_other_outlets_version_of_a_story(gateway, tmp_path, m
     assert short.exit_code == 0 and "too short" in short.stderr
 
 
+def test_groups_lists_a_bundles_near_duplicates_with_the_articles_elsewhere(gateway, tmp_path, monkeypatch):
+    from tests.integration.test_similar import GAZETTE, HERALD, MUSEUM, TIMES, jsonl
+
+    monkeypatch.setenv("COLUMNS", "200")
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_bytes(jsonl(HERALD, MUSEUM))
+    second.write_bytes(jsonl(TIMES, GAZETTE))
+    _, dropped_first = newsdrop_json("drop", str(first))
+    alone = newsdrop("groups", dropped_first[0]["bundle_id"])
+    assert alone.exit_code == 0 and "no near-duplicate groups" in alone.stderr
+    _, dropped = newsdrop_json("drop", str(second))
+    bundle_id = dropped[0]["bundle_id"]
+
+    code, answer = newsdrop_json("groups", bundle_id)
+    assert code == 0 and answer["bundle_id"] == bundle_id and answer["reason"] is None
+    [group] = answer["items"]
+    assert (group["articles"], group["others"]) == (2, 1)
+    assert sorted(m["title"] for m in group["members"]) == sorted([TIMES[0], GAZETTE[0]])
+
+    table = newsdrop("groups", bundle_id)
+    assert table.exit_code == 0
+    for column in ("group", "here", "elsewhere", "member", "title"):
+        assert column in table.stdout
+    assert TIMES[0] in table.stdout and group["group_id"][:12] in table.stdout
+    assert MUSEUM[0] not in table.stdout
+
+    unknown = newsdrop("groups", "no-such-bundle")
+    assert unknown.exit_code == 1 and "newsdrop status" in unknown.stderr
+
+
 @pytest.mark.parametrize(("article_id", "message"), [("0" * 32, "no article"), ("not-an-id", "article_id")])
 def test_similar_of_an_unknown_or_malformed_id_exits_1(gateway, article_id, message):
     result = newsdrop("similar", article_id)

@@ -72,6 +72,7 @@ def test_a_new_article_costs_at_most_16_write_units_gsi_copies_included(ingested
     # Grouping writes three band heads per article (and member items only for near-duplicates).
     assert kinds["band head"][2] <= 3 * ARTICLES
     assert "group member" not in kinds, "distinct articles found no near-duplicate"
+    assert "bundle group" not in kinds, "a lone story is not filed under its group in the bundle"
 
 
 def test_the_last_quarter_costs_no_more_than_the_first(ingested):

@@ -80,6 +80,7 @@ def test_openapi_document_describes_every_route_with_the_error_shape():
         "/search",
         "/bundles",
         "/bundles/{bundle_id}",
+        "/bundles/{bundle_id}/groups",
     }
     for path, operations in document["paths"].items():
         responses = operations["get"]["responses"]

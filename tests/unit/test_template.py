@@ -32,6 +32,7 @@ KEYED_ROUTES = {
     "/search",
     "/bundles",
     "/bundles/{bundle_id}",
+    "/bundles/{bundle_id}/groups",
 }
 
 

@@ -14,6 +14,8 @@ from newsdrop.models import CleanArticle
 from newsdrop.text.similar import Signature, pack
 
 ARTICLE_SUMMARY = ("id", "title", "published", "source", "word_count")
+# What a bundle group item repeats of the bundle link: enough to list the group without reading META.
+BUNDLE_GROUP_FIELDS = ("id", "title", "published", "source", "member")
 ID_BYTES = 16  # an article id is 32 hex digits: posting blocks hold it as 16 raw bytes
 MAX_MEMBER_KEY_BYTES = 400
 WRITE_UNIT_BYTES = 1024
@@ -161,6 +163,19 @@ def bundle_link_item(article: CleanArticle, aid: str, *, bundle_id: str, member:
         "bundle_id": bundle_id,
         "member": member,
         **summary(article, aid),
+    }
+
+
+def bundle_group_item(
+    fields: dict[str, Any], *, bundle_id: str, member: str, group_id: str
+) -> dict[str, Any]:
+    """``BUNDLE#<bundle>/GRP#<group>#<id>``: an article of a bundle filed under its near-duplicate group."""
+    return {
+        **{name: fields.get(name) for name in BUNDLE_GROUP_FIELDS},
+        "member": member,
+        "pk": keys.bundle_pk(bundle_id),
+        "sk": keys.bundle_group_sk(group_id, fields["id"]),
+        "group_id": group_id,
     }
 
 

@@ -12,6 +12,9 @@ Items (pk / sk):
                  (layout 3; a layout-2 article is found at ``ART#<content key>`` / ``META`` instead)
 - sighting       ``ART#<id>`` / ``SEEN#<bundle id>#<member>``: a later occurrence of the article
 - bundle link    ``BUNDLE#<bundle id>`` / ``ART#<published>#<id>``: summary of one article of a bundle
+- bundle group   ``BUNDLE#<bundle id>`` / ``GRP#<group id>#<id>``: one article of a bundle under its
+                 near-duplicate group, so a bundle's groups are read in group order (written since
+                 bundle records carry ``group_links``)
 - bundle record  ``BUNDLE#<bundle id>`` / ``STATUS``; GSI1 ``KEY#<object key>`` / ``<received_at>``;
                  GSI2 ``BUNDLES`` / ``<received_at>#<bundle id>``
 - posting block  ``TERM#<folded term>`` / ``<received_at>#<bundle id>#<resume_at>#<window>``: the ids of
@@ -47,6 +50,9 @@ LAYOUT_SK = "VERSION"
 SIGHTING_PREFIX = "SEEN#"
 ARTICLE_LINK_PREFIX = "ART#"
 LEGACY_POSTING_PREFIX = "ART#"
+BUNDLE_GROUP_PREFIX = "GRP#"
+# "$" is the character after "#": "GRP#<g>$" sorts after every "GRP#<g>#<id>", "GRP$" after every "GRP#...".
+BUNDLE_GROUPS_END = "GRP$"
 
 
 def article_pk(article_id: str) -> str:
@@ -82,6 +88,20 @@ def sortable_published(published: str | None) -> str | None:
 
 def bundle_link_sk(published: str | None, article_id: str) -> str:
     return f"ART#{sortable_published(published) or UNDATED}#{article_id}"
+
+
+def bundle_group_sk(group_id: str, article_id: str) -> str:
+    return f"{BUNDLE_GROUP_PREFIX}{group_id}#{article_id}"
+
+
+def bundle_group_start(group_id: str) -> str:
+    """The lowest sort key of a group's items in a bundle partition."""
+    return f"{BUNDLE_GROUP_PREFIX}{group_id}#"
+
+
+def bundle_group_after(group_id: str) -> str:
+    """A sort key above every item of the group and below every item of the groups after it."""
+    return f"{BUNDLE_GROUP_PREFIX}{group_id}$"
 
 
 def source_key(source: str) -> str:

@@ -31,7 +31,7 @@ MAX_QUERIES_PER_PAGE = 48
 _KEY_ATTRIBUTES = frozenset({"pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"})
 # What ingest reads back of an article it may already hold: who stored it first and its group.
 _DEDUP_FIELDS = ("id", "first_bundle", "first_key", "first_member", "group_id")
-_GROUPING_FIELDS = (*ARTICLE_SUMMARY, "group_id", "sig")
+_GROUPING_FIELDS = (*ARTICLE_SUMMARY, "group_id", "sig", "first_bundle", "first_member")
 
 StartKey = dict[str, Any]
 
@@ -380,7 +380,7 @@ class Store:
         return {item["pk"].removeprefix("SIMBAND#"): item for item in found.values()}
 
     def grouping_fields(self, article_ids: Iterable[str]) -> dict[str, Item]:
-        """Summary, group and packed signature of stored articles (the band heads' articles)."""
+        """Summary, group, packed signature and first sighting of stored articles (band heads, founders)."""
         found = self.table.batch_get(
             [(keys.article_pk(aid), keys.ARTICLE_SK) for aid in sorted(set(article_ids))],
             projection=_GROUPING_FIELDS,
@@ -648,6 +648,56 @@ class Store:
             **_projection((*ARTICLE_SUMMARY, "sig")),
         }
         return self._collect(query, start, limit, keep)
+
+    def bundle_group_links(
+        self, bundle_id: str, *, after_group: str | None, start: StartKey | None, limit: int
+    ) -> tuple[list[Item], Any]:
+        """One Query of the bundle's articles in group order (``GRP#`` items), after group ``after_group``.
+
+        ``start`` (a LastEvaluatedKey of the previous call) carries on inside the same range.
+        """
+        low = keys.BUNDLE_GROUP_PREFIX if after_group is None else keys.bundle_group_after(after_group)
+        kwargs: dict[str, Any] = {
+            "KeyConditionExpression": "pk = :pk AND sk BETWEEN :lo AND :hi",
+            "ExpressionAttributeValues": to_wire(
+                {":pk": keys.bundle_pk(bundle_id), ":lo": low, ":hi": keys.BUNDLE_GROUPS_END}
+            ),
+            "Limit": limit,
+            **_projection((*items.BUNDLE_GROUP_FIELDS, "group_id")),
+        }
+        if start is not None:
+            kwargs["ExclusiveStartKey"] = start
+        return self.table.query(**kwargs)
+
+    def bundle_group_size(self, bundle_id: str, group_id: str, *, cap: int) -> int:
+        """How many of the bundle's articles are in the group, counting at most ``cap`` (one Query)."""
+        return self.table.count(
+            KeyConditionExpression="pk = :pk AND sk BETWEEN :lo AND :hi",
+            ExpressionAttributeValues=to_wire(
+                {
+                    ":pk": keys.bundle_pk(bundle_id),
+                    ":lo": keys.bundle_group_start(group_id),
+                    ":hi": keys.bundle_group_after(group_id),
+                }
+            ),
+            Limit=cap,
+        )
+
+    def group_size(self, group_id: str, *, cap: int) -> int:
+        """How many member items a near-duplicate group has, counting at most ``cap`` (one Query)."""
+        return self.table.count(
+            KeyConditionExpression="pk = :pk",
+            ExpressionAttributeValues=to_wire({":pk": keys.group_pk(group_id)}),
+            Limit=cap,
+        )
+
+    def groups_with_members(self, group_ids: Iterable[str]) -> set[str]:
+        """The groups that have member items, i.e. two or more articles: their founder's item exists."""
+        found = self.table.batch_get(
+            [(keys.group_pk(gid), keys.group_member_sk(gid)) for gid in dict.fromkeys(group_ids)],
+            projection=("group_id",),
+        )
+        return {pk.removeprefix("GROUP#") for pk, _ in found}
 
     def postings_of_term(
         self, term: str, *, start: str | None, inclusive: bool, limit: int

@@ -161,6 +161,11 @@ class ArticleTable:
         reply = self._call("Query", self._client.query, TableName=self.name, **kwargs)
         return [from_wire(i) for i in reply.get("Items", [])], reply.get("LastEvaluatedKey")
 
+    def count(self, **kwargs: Any) -> int:
+        """How many items one Query page matches (Select COUNT: no items come back, the reads are the same)."""
+        reply = self._call("Query", self._client.query, TableName=self.name, Select="COUNT", **kwargs)
+        return int(reply.get("Count", 0))
+
     # --- writes ----------------------------------------------------------------------------
     def put(self, item: Mapping[str, Any]) -> None:
         self._call("PutItem", self._client.put_item, TableName=self.name, Item=to_wire(item))

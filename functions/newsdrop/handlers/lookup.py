@@ -28,6 +28,7 @@ from newsdrop.lookup.models import (
     Article,
     ArticleList,
     Bundle,
+    BundleGroups,
     BundleList,
     ErrorBody,
     GatewayError,
@@ -343,6 +344,29 @@ def get_bundle(bundle_id: Annotated[str, Path(pattern=BUNDLE_ID_PATTERN)]) -> Bu
 
 
 @app.get(
+    "/bundles/<bundle_id>/groups",
+    summary="One bundle's near-duplicate groups: its articles by group, with the group's other articles counted",
+    tags=["bundles"],
+    security=_KEYED,
+    responses={
+        **_ok(BundleGroups, "One page of the bundle's groups, groups of two or more articles first"),
+        **_BAD,
+        **_MISSING,
+        **_STORAGE,
+        **_GATEWAY,
+    },
+)
+def bundle_groups(
+    bundle_id: Annotated[str, Path(pattern=BUNDLE_ID_PATTERN)],
+    limit: Limit = 20,
+    cursor: Cursor = None,
+) -> BundleGroups:
+    answer = service().bundle_groups(bundle_id, limit=limit, cursor=cursor)
+    _results(len(answer["items"]))
+    return BundleGroups.model_validate(answer)
+
+
+@app.get(
     "/bundles",
     summary="Bundle records newest first, optionally of one S3 object key",
     tags=["bundles"],
@@ -562,6 +586,7 @@ ROUTES = frozenset(
         "/search",
         "/bundles",
         "/bundles/{bundle_id}",
+        "/bundles/{bundle_id}/groups",
         "/openapi.json",
         "/docs",
         "/docs/{proxy+}",

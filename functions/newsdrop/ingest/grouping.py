@@ -21,14 +21,21 @@ class NewArticle:
     stored_before: dict[str, Any] | None
 
 
-def group(store: Store, new: Sequence[NewArticle]) -> list[dict[str, Any]]:
+def group(
+    store: Store,
+    new: Sequence[NewArticle],
+    assigned: dict[str, str] | None = None,
+    joined_founders: dict[str, dict[str, Any]] | None = None,
+) -> list[dict[str, Any]]:
     """Put the flush's new articles into near-duplicate groups; returns the band heads and member items.
 
     Sets ``group_id`` and ``sig`` on the META items about to be written. A head names the newest article
     under its band key; that article's signature is read from its META (stored once, not on each head).
     When an article joins another's group, it and the group's founder get member items, so every group of
     two or more has one item per member and a lone article costs no member item. An article whose META an
-    earlier attempt wrote keeps the group stored on it, so a retry rewrites the same items.
+    earlier attempt wrote keeps the group stored on it, so a retry rewrites the same items. ``assigned``,
+    if given, receives each signed article's group id; ``joined_founders`` the stored fields (summary, first
+    bundle and member) of each stored founder whose group an article of this flush joined.
     """
     signed = [(entry, sig) for entry in new if (sig := signature(entry.article.body)) is not None]
     if not signed:
@@ -50,6 +57,8 @@ def group(store: Store, new: Sequence[NewArticle]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for entry, sig in signed:
         group_id = groups[entry.aid]
+        if assigned is not None:
+            assigned[entry.aid] = group_id
         packed = pack(sig)
         if entry.meta is not None:
             entry.meta.update(group_id=group_id, sig=packed)
@@ -64,6 +73,8 @@ def group(store: Store, new: Sequence[NewArticle]) -> list[dict[str, Any]]:
             )
         )
         out.extend(_founder_item(group_id, own, fields))
+        if joined_founders is not None and group_id not in own and group_id in fields:
+            joined_founders[group_id] = fields[group_id]
     out += [items.band_head_item(key, head.id, head.group_id) for key, head in heads.items()]
     return out
 

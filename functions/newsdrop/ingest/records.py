@@ -139,4 +139,7 @@ def new_record(ref: ObjectRef, *, now: str, cleaner_version: str) -> dict[str, A
         "counts": asdict(Counts()),
         "errors": [],
         "errors_truncated": 0,
+        # Its articles are also filed under their near-duplicate groups (bundle group items): GET
+        # /bundles/{id}/groups lists them; a record without the flag predates those items.
+        "group_links": True,
     }

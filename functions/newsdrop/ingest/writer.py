@@ -37,8 +37,9 @@ class ArticleWriter:
     a layout-2 article whose id is that text's content key), makes it a duplicate of that article. Per new
     article it writes META (first sighting, group, cleaner version) and its content item, the compressed
     body on whichever of the two that costs fewer write units, a bundle link, its band heads and a share of
-    the window's posting blocks; per duplicate a sighting and a bundle link. Every write is a put of a key derived from source, content, bundle and member, so a
-    redelivered message rewrites the same items.
+    the window's posting blocks; per duplicate a sighting and a bundle link. An article of a group of two or
+    more is also filed under its group in the bundle (``_filings``). Every write is a put of a key derived
+    from source, content, bundle and member, so a redelivered message rewrites the same items.
     """
 
     def __init__(
@@ -127,6 +128,49 @@ class ArticleWriter:
         )
         return items.place_heavy(light, stored.attributes, entry.content_key, aid)
 
+    def _filings(
+        self,
+        links: list[dict[str, Any]],
+        assigned: dict[str, str],
+        founders: dict[str, dict[str, Any]],
+        existing: dict[str, dict[str, Any]],
+    ) -> list[dict[str, Any]]:
+        """Bundle group items: what GET /bundles/{id}/groups reads, written only for near-duplicates.
+
+        A lone article costs none. Filed are: an article that joined a group; the founder of a group joined
+        in this flush, here if it came in this flush, else in the bundle that first stored it; and every
+        duplicate of a stored article that has a group (the listing skips the lone ones). A founder seen
+        again in a bundle before its group was first joined is not filed in that bundle.
+        """
+        joined = {gid for aid, gid in assigned.items() if gid != aid}
+        out: list[dict[str, Any]] = []
+        for link in links:
+            aid = link["id"]
+            if aid in assigned:
+                gid = assigned[aid]
+                if gid == aid and gid not in joined:
+                    continue  # a lone story, for now
+            else:  # a duplicate: the group stored on its META (none for a short body)
+                gid = (existing.get(aid) or {}).get("group_id")
+                if gid is None:
+                    continue
+            out.append(
+                items.bundle_group_item(
+                    link, bundle_id=link["bundle_id"], member=link["member"], group_id=gid
+                )
+            )
+        for gid, stored in founders.items():
+            if stored.get("first_bundle"):  # layout-1 META names no first bundle
+                out.append(
+                    items.bundle_group_item(
+                        stored,
+                        bundle_id=str(stored["first_bundle"]),
+                        member=str(stored.get("first_member") or ""),
+                        group_id=gid,
+                    )
+                )
+        return out
+
     def flush(self) -> None:
         if not self.pending:
             return
@@ -135,6 +179,7 @@ class ArticleWriter:
         batch: list[dict[str, Any]] = []
         texts: list[dict[str, Any]] = []
         new: list[NewArticle] = []
+        links: list[dict[str, Any]] = []  # the flush's bundle links, filed under their groups once known
         counts = self.progress.counts
         for entry in self.pending:
             member, article = entry.member, entry.article
@@ -159,6 +204,7 @@ class ArticleWriter:
                 # A copy earlier in this very bundle (another chunk, a continuation) holds the bundle's link.
                 same_bundle = stored_before.get("first_bundle") == bid
                 batch += [sighting] if same_bundle else [sighting, link]
+                links += [] if same_bundle else [link]
                 continue
             counts.new += 1
             meta: dict[str, Any] | None = None
@@ -172,8 +218,12 @@ class ArticleWriter:
             if stored_before is not None and not stored_before.get("first_key"):
                 batch.append(sighting)  # a layout-1 META keeps its first sighting in a SEEN# item
             batch.append(link)
+            links.append(link)
             new.append(NewArticle(aid, article, meta, stored_before))
-        batch += group(self.store, new)
+        assigned: dict[str, str] = {}
+        founders: dict[str, dict[str, Any]] = {}
+        batch += group(self.store, new, assigned, founders)
+        batch += self._filings(links, assigned, founders, stored)
         # Content items first: an item holding a body is written no later than the META that needs it.
         self.store.put_items(texts + batch)
         self.pending.clear()

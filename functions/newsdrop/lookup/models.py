@@ -205,6 +205,39 @@ class Bundle(BundleSummary):
     )
 
 
+class GroupMember(BaseModel):
+    id: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    member: str | None = Field(default=None, description="The bundle member the article came from")
+
+
+class BundleGroup(BaseModel):
+    group_id: str = Field(description="The near-duplicate group (the id of the article that founded it)")
+    articles: int = Field(description="How many of the bundle's articles are in the group")
+    others: int = Field(description="How many articles outside this bundle the group has")
+    counts_capped: bool = Field(description="True when a count stopped at 1,000: read it as 'at least'")
+    members: list[GroupMember] = Field(description="The group's articles from this bundle, by article id")
+    members_truncated: bool = Field(description="True when only the first 20 of them are listed")
+
+
+class BundleGroups(BaseModel):
+    bundle_id: str
+    items: list[BundleGroup] = Field(
+        description="The groups of two or more articles (in this bundle or beyond it) that hold an article of "
+        "the bundle, by group id; an article not listed has no near-duplicate"
+    )
+    next_cursor: str | None = Field(
+        description="Pass as cursor for the next page; null on the last page. A page may hold fewer "
+        "groups than limit (its reads are bounded) and still have a next_cursor"
+    )
+    reason: str | None = Field(
+        default=None,
+        description="Set when the listing may miss groups: a bundle ingested before they were recorded",
+    )
+
+
 class BundleList(BaseModel):
     items: list[BundleSummary]
     next_cursor: str | None

@@ -19,6 +19,7 @@ from newsdrop.dal.store import (
 )
 from newsdrop.lookup.cursor import CursorCodec
 from newsdrop.lookup.errors import BadParameter, InvalidCursor, NoSuchItem
+from newsdrop.lookup.groups import BundleGroups
 from newsdrop.lookup.params import DateRange, month_index, month_label, pick
 from newsdrop.terms import query_terms, tokens
 from newsdrop.text.similar import MIN_TOKENS, signature, similarity, unpack
@@ -419,6 +420,10 @@ class Lookup:
                 hint="bundle ids come from GET /bundles or GET /bundles?key=",
             )
         return pick(item, BUNDLE_DETAIL)
+
+    def bundle_groups(self, bundle_id: str, *, limit: int, cursor: str | None) -> dict[str, Any]:
+        """The bundle's near-duplicate groups, shared ones first (``newsdrop.lookup.groups``)."""
+        return BundleGroups(self.store, self.codec).page(bundle_id, limit=limit, cursor=cursor)
 
     def list_bundles(self, *, key: str | None, limit: int, cursor: str | None) -> Page:
         """Bundle records newest first: all of them (gsi2 BUNDLES) or those of one object key (gsi1)."""

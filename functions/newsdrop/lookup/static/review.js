@@ -7,6 +7,7 @@
   const KEY_STORE = "newsdrop.apiKey";
   const BUNDLE_PAGE = 25;
   const ARTICLE_PAGE = 50;
+  const GROUP_PAGE = 20;
   // Roles whose lines carry metadata: highlighted in the source and in the clean result alike.
   const META_ROLES = ["title", "date", "source", "byline"];
   const view = document.getElementById("view");
@@ -224,6 +225,7 @@
     const counts = bundle.counts || {};
     const errors = bundle.errors || [];
     const chrome = bundle.chrome || [];
+    let groupReason = null;
     const articleRows = (items) =>
       items.length === 0
         ? el("p", { text: "No articles stored from this bundle." })
@@ -242,19 +244,16 @@
             ),
             { class: "articles" }
           );
-    let shown = [];
-    const groupsBox = el("div", { class: "groups" });
-    const groupsButton = el("button", { type: "button", class: "find-groups" }, "Find near-duplicate groups of this page");
-    groupsButton.addEventListener("click", () => findGroups(shown, groupsBox, mine));
-    const articles = pager(
-      (items) => {
-        shown = items;
-        groupsBox.replaceChildren();
-        return articleRows(items);
+    const articles = pager(articleRows, (cursor) => api("/articles", { bundle: bundle.bundle_id, limit: ARTICLE_PAGE, cursor }), ARTICLE_PAGE, "articles");
+    const groups = pager(
+      (items) => groupList(items, groupReason),
+      async (cursor) => {
+        const page = await api("/bundles/" + encodeURIComponent(bundle.bundle_id) + "/groups", { limit: GROUP_PAGE, cursor });
+        groupReason = page.reason;
+        return page;
       },
-      (cursor) => api("/articles", { bundle: bundle.bundle_id, limit: ARTICLE_PAGE, cursor }),
-      ARTICLE_PAGE,
-      "articles"
+      GROUP_PAGE,
+      "groups"
     );
     setView(
       link("/", "← all bundles"),
@@ -281,44 +280,32 @@
         chrome.length === 0 ? el("p", { text: "None learned." }) : el("ul", { class: "chrome scroll" }, chrome.map((line) => el("li", { class: "mono", text: line })))
       ),
       el("section", { class: "card" }, el("h2", { text: "Articles" }), articles),
-      el("section", { class: "card" }, el("h2", { text: "Near-duplicate groups" }),
-        el("p", { class: "hint", text: "The same story as other outlets posted it: asks /similar for each article of the page shown above." }),
-        groupsButton, groupsBox)
+      el("section", { class: "card near-duplicates" }, el("h2", { text: "Near-duplicate groups" }),
+        el("p", { class: "hint", text: "The same story as other outlets posted it: each group of two or more articles with its members " +
+          "from this bundle and how many articles outside the bundle it holds. An article not listed has no near-duplicate." }),
+        groups)
     );
   }
 
-  async function findGroups(items, box, mine) {
-    const groups = new Map();
-    const progress = el("p", { class: "hint" });
-    box.replaceChildren(progress);
-    for (const [index, article] of items.entries()) {
-      if (mine !== generation) return;
-      progress.textContent = "checking " + (index + 1) + " of " + items.length + "…";
-      let answer;
-      try {
-        answer = await api("/articles/" + article.id + "/similar", { limit: 20 });
-      } catch (error) {
-        box.replaceChildren(problem(error.message));
-        return;
-      }
-      if (!answer.group_id || !answer.items.length) continue;
-      const group = groups.get(answer.group_id) || new Map();
-      group.set(article.id, { id: article.id, title: article.title, source: article.source, similarity: null });
-      for (const other of answer.items) if (!group.has(other.id)) group.set(other.id, other);
-      groups.set(answer.group_id, group);
+  // One page of GET /bundles/{id}/groups: each group of two or more articles with its members from this bundle.
+  function groupList(items, reason) {
+    const note = reason ? el("p", { class: "hint", text: reason }) : null;
+    if (items.length === 0) {
+      return el("div", {}, note, el("p", { class: "no-groups", text: "No article of this bundle has a near-duplicate on this page." }));
     }
-    if (groups.size === 0) {
-      box.replaceChildren(el("p", { text: "No article of this page has a near-duplicate." }));
-      return;
-    }
-    box.replaceChildren(
-      ...[...groups.entries()].map(([groupId, members]) =>
-        el("div", { class: "group" },
-          el("h3", {}, "group ", el("span", { class: "mono", text: groupId.slice(0, 12) }), " · " + members.size + " articles"),
-          el("ul", {}, [...members.values()].map((m) =>
-            el("li", {}, link("/article/" + m.id, m.title || "(no headline in the text)"), " ",
-              el("span", { class: "hint", text: fmt(m.source) + (m.similarity === null || m.similarity === undefined ? "" : " · similarity " + Number(m.similarity).toFixed(2)) })))))
-      )
+    const more = (g) => (g.counts_capped ? " (at least)" : "");
+    const memberLine = (m) =>
+      el("li", { "data-id": m.id }, link("/article/" + m.id, m.title || "(no headline in the text)", { class: "group-member" }),
+        el("span", { class: "hint", text: " · " + fmt(m.member) + " · " + fmt(m.source) }));
+    return el("div", {}, note,
+      items.map((g) =>
+        el("div", { class: "group", "data-group": g.group_id },
+          el("h3", {},
+            el("span", { class: "group-size", text: g.articles + (g.articles === 1 ? " article" : " articles") + " here" }),
+            el("span", { class: "group-others", text: g.others === 0 ? " · none elsewhere" : " · " + g.others + more(g) + " more elsewhere" }),
+            el("span", { class: "hint mono", title: "group id (the founding article)", text: " · group " + g.group_id.slice(0, 12) })),
+          el("ul", {}, g.members.map(memberLine)),
+          g.members_truncated ? el("p", { class: "hint", text: "first " + g.members.length + " of " + g.articles + more(g) + " listed" }) : null))
     );
   }
 
