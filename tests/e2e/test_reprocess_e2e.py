@@ -16,11 +16,21 @@ pytestmark = pytest.mark.e2e
 
 def test_reprocess_a_bundle_through_the_local_queue(local_stack: LocalStackProcess, tmp_path):
     from newsdrop.text.cleaner import CLEANER_VERSION
-    from tests.integration.test_similar import HERALD, MUSEUM, TIMES, jsonl
+    from tests.integration.test_similar import jsonl
 
     token = uuid.uuid4().hex[:8]
-    # Headlines of their own: the shared stack may hold these stories already (they would be duplicates).
-    stories = [(f"{title} ({token})", source, text) for title, source, text in (HERALD, TIMES, MUSEUM)]
+    # Stories of their own: in the shared stack, copies of another test's stories would be its duplicates
+    # or near-duplicates.
+    stories = [
+        (
+            f"Story {n} of run {token}",
+            "E2E Wire",
+            " ".join(
+                f"Paragraph word {token} number {n} item {i} of the reprocess check." for i in range(12)
+            ),
+        )
+        for n in range(3)
+    ]
     bundle = tmp_path / "wire.jsonl"
     bundle.write_bytes(jsonl(*stories))
     prefix = f"incoming/reprocess-e2e-{token}/"
