@@ -161,3 +161,31 @@ def test_html_keeps_the_time_of_day_and_the_byline_the_page_states() -> None:
     article = clean_html(page)
     assert article.published == "2024-05-03T15:47+02:00"
     assert article.byline == "Anna Fink"
+
+
+_STORY = "".join(
+    f"<p>{p}</p>"
+    for p in (
+        "The harbour council approved the budget on Tuesday after a long debate about schools and roads.",
+        "Opponents said the plan raised taxes too far, while supporters pointed to repairs long delayed.",
+        "The new budget takes effect in the spring and will be reviewed again by the council next year.",
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("above_headline", "footer", "expected"),
+    [
+        ("", "Copyright 2019 Daily Courier.", None),  # only a year: not a publication date
+        ("<p>Published January 1, 2019</p>", "Copyright 2019 Daily Courier.", "2019-01-01"),
+        ("<time datetime='2019-01-01'>1 Jan 2019</time>", "", "2019-01-01"),
+    ],
+)
+def test_a_year_alone_is_no_publication_date(above_headline: str, footer: str, expected: str | None) -> None:
+    page = (
+        "<html><head><title>Harbour budget passes</title></head><body><article>"
+        f"{above_headline}<h1>Harbour budget passes</h1>{_STORY}</article><footer><p>{footer}</p></footer>"
+        "</body></html>"
+    )
+    published = extract_html(page)[1].published
+    assert (published[:10] if published else None) == expected

@@ -40,6 +40,9 @@ _PUBLISHED_META = frozenset(
 )
 _AUTHOR_META = frozenset({"author", "article:author", "byl", "dc.creator", "sailthru.author"})
 
+# "January 1" / "Jan. 1st" / "1 January": a page really dated on New Year's Day says so.
+_JANUARY_FIRST = re.compile(r"\bJan(?:uary|\.)?\s+0?1(?:st)?\b(?!\d)|\b0?1(?:st)?\s+Jan(?:uary)?\b", re.I)
+
 
 def looks_like_html(text: str, name: str = "") -> bool:
     """True for ``.html``/``.htm`` members and text that opens like an HTML document or fragment."""
@@ -224,6 +227,20 @@ def page_metadata(html: str) -> tuple[str | None, str | None]:
     return stamp, byline
 
 
+def _year_only_guess(day: str | None, html: str) -> bool:
+    """trafilatura's day is the first of January of a year the page prints with no day (a copyright line).
+
+    A page dated on 1 January names that day somewhere: ``2019-01-01``, ``2019/01/01``, ``01.01.2019``,
+    ``January 1`` or ``1 January`` (``Jan`` too).
+    """
+    if day is None or len(day) < 10 or day[4:10] != "-01-01":
+        return False
+    year = day[:4]
+    return _JANUARY_FIRST.search(html) is None and not any(
+        form in html for form in (f"{year}-01-01", f"{year}/01/01", f"01.01.{year}", f"01/01/{year}")
+    )
+
+
 def _full_timestamp(day: str | None, stamp: str | None) -> str | None:
     """The page's timestamp when it agrees with trafilatura's day (or trafilatura found none)."""
     if stamp is None:
@@ -263,6 +280,8 @@ def extract(html: str) -> Extraction:
         text = page_text
     title = choose_headline(collector.headings, meta_title or collector.title)
     stamp, byline = page_metadata(html)
+    if stamp is None and _year_only_guess(date, html):
+        date = None
     published = _full_timestamp(date, stamp)
     hints = Hints(title=title, url=url, published=published, source=source, byline=byline)
     page_lines = tuple(normalize_text(page_text).split("\n")) if main_content else ()
