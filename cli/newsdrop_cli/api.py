@@ -123,19 +123,14 @@ class ApiClient:
 
     def similar(self, article_id: str, *, limit: int = 20) -> dict[str, Any]:
         """The first page's answer (article_id, group_id, reason) with items of later pages up to ``limit``."""
-        path = f"articles/{urllib.parse.quote(article_id, safe='')}/similar"
-        first = self.get(path, {"limit": min(MAX_PAGE, limit)})
-        items = list(first.get("items", []))
-        cursor = first.get("next_cursor")
-        while cursor and len(items) < limit:
-            page = self.get(path, {"limit": min(MAX_PAGE, limit - len(items)), "cursor": cursor})
-            items += page.get("items", [])
-            cursor = page.get("next_cursor")
-        return {**first, "items": items[:limit], "next_cursor": cursor}
+        return self._first_with_items(f"articles/{urllib.parse.quote(article_id, safe='')}/similar", limit)
 
     def groups(self, bundle_id: str, *, limit: int = 20) -> dict[str, Any]:
         """The bundle's near-duplicate groups, following next_cursor until ``limit`` groups or the last page."""
-        path = f"bundles/{urllib.parse.quote(bundle_id, safe='')}/groups"
+        return self._first_with_items(f"bundles/{urllib.parse.quote(bundle_id, safe='')}/groups", limit)
+
+    def _first_with_items(self, path: str, limit: int) -> dict[str, Any]:
+        """The first page's answer with the items of the pages after it, up to ``limit`` items."""
         first = self.get(path, {"limit": min(MAX_PAGE, limit)})
         items = list(first.get("items", []))
         cursor = first.get("next_cursor")
