@@ -11,7 +11,7 @@ import pytest
 from newsdrop import articles
 from newsdrop.dal import items
 from newsdrop.ingest import changes
-from newsdrop.ingest.reprocess import BadReprocessMessage, ReprocessRequest, RunProgress, run_key
+from newsdrop.ingest.reprocess_records import BadReprocessMessage, ReprocessRequest, RunProgress, run_key
 from newsdrop.text.cleaner import clean_article
 from newsdrop_cli import reprocess as cli_runs
 

@@ -13,7 +13,7 @@ from aws_lambda_powertools.utilities.data_classes import S3Event
 from newsdrop.ingest import telemetry
 from newsdrop.ingest.pipeline import Outcome
 from newsdrop.ingest.records import ObjectRef
-from newsdrop.ingest.reprocess import REPROCESS, ReprocessOutcome, ReprocessRequest
+from newsdrop.ingest.reprocess_records import REPROCESS, ReprocessOutcome, ReprocessRequest
 from newsdrop.observe import annotate, bound, logger, subsegment
 from newsdrop.wiring import CONTINUATION, announcer, ingestor, reprocessor
 
