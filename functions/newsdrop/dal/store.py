@@ -146,31 +146,30 @@ class Store:
 
     def save_bundle(self, bundle_id: str, attributes: Mapping[str, Any]) -> Item:
         """Set ``attributes`` on the bundle's record; returns the whole record."""
-        names, values, sets = {}, {}, []
-        for i, (name, value) in enumerate(attributes.items()):
-            names[f"#a{i}"] = name
-            values[f":v{i}"] = value
-            sets.append(f"#a{i} = :v{i}")
+        return self._set_on_record(bundle_id, attributes)
+
+    def _set_on_record(
+        self, bundle_id: str, attributes: Mapping[str, Any], *, condition: str | None = None, **bound: Any
+    ) -> Item:
+        """SET ``attributes`` on the bundle's record, if ``condition`` holds (``bound``: its ``:`` values)."""
+        names, values, sets = _set_clauses(attributes)
+        if condition is not None and "#status_now" in condition:
+            names["#status_now"] = "status"  # DynamoDB refuses a name no expression uses
+        values.update({f":{name}": value for name, value in bound.items()})
+        extra = {"ConditionExpression": condition} if condition is not None else {}
         return self.table.update(
             keys.bundle_pk(bundle_id),
             keys.STATUS_SK,
             UpdateExpression="SET " + ", ".join(sets),
             ExpressionAttributeNames=names,
             ExpressionAttributeValues=to_wire(values),
+            **extra,
         )
 
     # --- fanned-out bundles (docs/fanout.md) ---------------------------------------------------------
     def plan_bundle(self, bundle_id: str, attributes: Mapping[str, Any]) -> Item:
         """Store a fan-out plan (``chunks`` and what every chunk shares); ConditionFailed if one is stored."""
-        names, values, sets = _set_clauses(attributes)
-        return self.table.update(
-            keys.bundle_pk(bundle_id),
-            keys.STATUS_SK,
-            UpdateExpression="SET " + ", ".join(sets),
-            ConditionExpression="attribute_not_exists(chunks)",
-            ExpressionAttributeNames=names,
-            ExpressionAttributeValues=to_wire(values),
-        )
+        return self._set_on_record(bundle_id, attributes, condition="attribute_not_exists(chunks)")
 
     def finish_chunk(
         self,
@@ -215,17 +214,9 @@ class Store:
         self, bundle_id: str, attributes: Mapping[str, Any], *, processing: str
     ) -> Item | None:
         """Set the final ``attributes`` once, while the record is still ``processing``; None if it ended already."""
-        names, values, sets = _set_clauses(attributes)
-        names["#status_now"] = "status"
-        values[":processing"] = processing
         try:
-            return self.table.update(
-                keys.bundle_pk(bundle_id),
-                keys.STATUS_SK,
-                UpdateExpression="SET " + ", ".join(sets),
-                ConditionExpression="#status_now = :processing",
-                ExpressionAttributeNames=names,
-                ExpressionAttributeValues=to_wire(values),
+            return self._set_on_record(
+                bundle_id, attributes, condition="#status_now = :processing", processing=processing
             )
         except ConditionFailed:
             return None
