@@ -83,7 +83,8 @@ def _segment(function_name: str | None) -> AbstractContextManager[Any]:
     active = tracer()
     if active is None or os.environ.get("LAMBDA_TASK_ROOT"):
         return nullcontext()
-    return active.provider.in_segment(name=f"{SERVICE}-{function_name or 'function'}")
+    # sampling=1: whoever asked for --trace wants every invocation; the SDK's default rule keeps one a second.
+    return active.provider.in_segment(name=f"{SERVICE}-{function_name or 'function'}", sampling=1)
 
 
 # --- traces --------------------------------------------------------------------------------------
