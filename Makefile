@@ -40,8 +40,10 @@ $(SAM_STAMP):
 	$(SAM_VENV)/bin/pip install $(PIP_FLAGS) aws-sam-cli==$(SAM_VERSION)
 	touch $@
 
+# One pytest worker per core; the e2e tests share one local stack, so they run on one worker (tests/conftest.py).
+PYTEST_WORKERS ?= auto
 test: $(VENV_STAMP) node  # node: dynalite, the table of the e2e tests' local stack (mk/run.mk)
-	@rc=0; $(VENV)/bin/pytest -q || rc=$$?; \
+	@rc=0; $(VENV)/bin/pytest -q -n $(PYTEST_WORKERS) --dist loadgroup || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: check testpaths in pyproject.toml and the tests/ tree" >&2; fi; \
 	exit $$rc
 

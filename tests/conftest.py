@@ -58,3 +58,39 @@ def aws_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
 def reset_caches() -> Callable[[], None]:
     """The function that drops cached Settings and boto3 clients, for fixtures that change endpoints."""
     return forget_cached_settings
+
+
+# --- running on several cores (pytest-xdist, `make test`) -------------------------------------------
+E2E_DIR = "e2e"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The e2e tests share one local stack per process: keep them on one xdist worker, so one stack starts."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        if E2E_DIR in item.path.parts:
+            item.add_marker(pytest.mark.xdist_group("local-stack"))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: hand the fault tally to the controller, which prints it
+        from tests.faults.tally import TALLY
+
+        workeroutput["fault_tally"] = {name: list(counts) for name, counts in TALLY.items()}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    from tests.faults.tally import merge
+
+    merge(getattr(node, "workeroutput", {}).get("fault_tally", {}))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests.faults.tally import summary_line
+
+    line = summary_line()
+    if line:
+        terminalreporter.write_line(line)

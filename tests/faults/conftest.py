@@ -1,4 +1,4 @@
-"""Fixtures for the fault-injection suite: instant retries, and a crash-point tally in the test summary."""
+"""Fixtures for the fault-injection suite: instant retries, one moto account per run."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ import pytest
 
 import infra.provision as provision_module
 from tests.faults.harness import Account, account, client_hook
-
-TALLY: dict[str, tuple[int, int]] = {}
 
 
 @pytest.fixture
@@ -34,14 +32,3 @@ def faults(aws_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator
         yield acct
     # The runs' ingestor (its clock, its stack's names) must not outlive the suite in this process.
     wiring.reset()
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if not TALLY:
-        return
-    points = sum(p for p, _ in TALLY.values())
-    runs = sum(r for _, r in TALLY.values())
-    shapes = ", ".join(f"{name} {p}" for name, (p, _) in sorted(TALLY.items()))
-    terminalreporter.write_line(
-        f"fault injection: {points} write calls as crash points ({shapes}), {runs} faulted runs compared"
-    )

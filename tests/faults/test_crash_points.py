@@ -9,7 +9,6 @@ import threading
 import pytest
 from bundle_factory import make_bundle
 
-from tests.faults.conftest import TALLY
 from tests.faults.harness import (
     INJECTOR,
     MODES,
@@ -21,6 +20,7 @@ from tests.faults.harness import (
     fresh_process,
     snapshot,
 )
+from tests.faults.tally import TALLY
 from tests.integration.harness import receive_all, seed_articles
 
 SHORT = (

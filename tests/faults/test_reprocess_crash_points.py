@@ -13,7 +13,6 @@ from contextlib import contextmanager
 import pytest
 from bundle_factory import make_bundle
 
-from tests.faults.conftest import TALLY
 from tests.faults.harness import (
     INJECTOR,
     MODES,
@@ -27,6 +26,7 @@ from tests.faults.harness import (
     fresh_process,
     snapshot,
 )
+from tests.faults.tally import TALLY
 from tests.integration.test_similar import HERALD, MUSEUM, TIMES, jsonl
 
 NEW_VERSION = "2099.01.01-1"
