@@ -108,6 +108,9 @@ def one_run(
         after, busy = _cpu_seconds(roles), _machine_busy() - busy_before
         record = _record(stack, str(result["bundle_id"]))
     result |= cpu_split(roles, before, after, busy, result["upload_s"] + result["upload_to_done_s"])
+    result["cpu_ms_per_article"] = {
+        role: round(seconds * 1000 / articles, 3) for role, seconds in result["cpu_s"].items()
+    }
     result["load_1m_before"] = round(load_before, 2)
     result["load_1m_after"] = round(os.getloadavg()[0], 2)
     chunks = record.get("chunk_results") or {}
