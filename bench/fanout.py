@@ -8,6 +8,7 @@ the projected AWS wall time with N concurrent invocations follow (docs/bench.md)
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -16,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+import psutil
 
 from bench.corpus import write_jsonl
 from bench.e2e import ingest_into_stack
@@ -27,6 +30,8 @@ MiB = 1024 * 1024
 LAMBDA_VCPU_AT_1024_MB = 1024 / 1769
 # One sequential GET stream from S3 inside a region reads roughly this fast (an assumption, not measured here).
 S3_STREAM_MB_PER_S = 90.0
+# Processes that use one core at most whatever the machine has: one Node event loop, one GIL.
+SERIAL_ROLES = ("dynalite (node)", "stack (moto S3/SQS, API, sweeper)")
 
 
 def _record(stack: LocalStackProcess, bundle_id: str) -> dict[str, Any]:
@@ -39,6 +44,56 @@ def _record(stack: LocalStackProcess, bundle_id: str) -> dict[str, Any]:
     return {k: deserializer.deserialize(v) for k, v in reply.get("Item", {}).items()}
 
 
+def _roles(stack: LocalStackProcess) -> dict[int, str]:
+    """The stack's processes by role: moto, the API and the sweeper run in the stack's own process."""
+    assert stack.process is not None
+    workers = set(stack.info.get("ingest_pids") or [])
+    roles = {stack.process.pid: "stack (moto S3/SQS, API, sweeper)"}
+    for child in psutil.Process(stack.process.pid).children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            if child.pid in workers:
+                roles[child.pid] = "ingest workers"
+            elif "node" in os.path.basename(child.exe()):
+                roles[child.pid] = "dynalite (node)"
+            else:
+                roles[child.pid] = "other"  # multiprocessing's resource tracker
+    roles[os.getpid()] = "bench client"
+    return roles
+
+
+def _cpu_seconds(roles: dict[int, str]) -> dict[int, float]:
+    """User + system CPU seconds of each process so far (from /proc/<pid>/stat through psutil)."""
+    seconds = {}
+    for pid in roles:
+        with contextlib.suppress(psutil.Error):
+            times = psutil.Process(pid).cpu_times()
+            seconds[pid] = times.user + times.system
+    return seconds
+
+
+def _machine_busy() -> float:
+    """CPU seconds the whole machine spent off idle (every process, the other sessions' included)."""
+    times = psutil.cpu_times()
+    return sum(times) - times.idle - getattr(times, "iowait", 0.0)
+
+
+def cpu_split(
+    roles: dict[int, str], before: dict[int, float], after: dict[int, float], busy: float, wall: float
+) -> dict[str, Any]:
+    """CPU seconds per role between upload and final status; ``others`` is the rest of the machine."""
+    split: dict[str, float] = {}
+    for pid, role in roles.items():
+        split[role] = split.get(role, 0.0) + after.get(pid, before.get(pid, 0.0)) - before.get(pid, 0.0)
+    ours = sum(split.values())
+    return {
+        "cpu_s": {role: round(value, 2) for role, value in sorted(split.items())},
+        "cpu_s_total": round(ours, 2),
+        # Busy CPU seconds of everything else on the machine in the same window (other sessions).
+        "others_cpu_s": round(max(0.0, busy - ours), 2),
+        "cores_used": round(ours / wall, 2) if wall else None,
+    }
+
+
 def one_run(
     bundle: Path, articles: int, root: Path, parameters: dict[str, int], workers: int
 ) -> dict[str, Any]:
@@ -47,8 +102,15 @@ def one_run(
         args += ["--parameter", f"{name}={value}"]
     load_before = os.getloadavg()[0]
     with LocalStackProcess(root / "state", root / "drop", args) as stack:
+        roles = _roles(stack)
+        before, busy_before = _cpu_seconds(roles), _machine_busy()
         result = ingest_into_stack(stack, bundle, articles)
+        after, busy = _cpu_seconds(roles), _machine_busy() - busy_before
         record = _record(stack, str(result["bundle_id"]))
+    result |= cpu_split(roles, before, after, busy, result["upload_s"] + result["upload_to_done_s"])
+    result["cpu_ms_per_article"] = {
+        role: round(seconds * 1000 / articles, 3) for role, seconds in result["cpu_s"].items()
+    }
     result["load_1m_before"] = round(load_before, 2)
     result["load_1m_after"] = round(os.getloadavg()[0], 2)
     chunks = record.get("chunk_results") or {}
@@ -109,6 +171,37 @@ def projection(
     }
 
 
+def ceiling(single: dict[str, Any], fanned: dict[str, Any], cores: int) -> dict[str, Any]:
+    """The best speed-up this machine allows the fanned-out run, from the CPU it measurably needs.
+
+    The fanned-out run cannot end before its processes' CPU seconds are spread over every core, nor before
+    its busiest single-threaded process (dynalite is one Node thread; moto serves under one GIL) has had
+    its own CPU seconds. Either bound against the single run's wall time caps the speed-up; the cores that
+    3x needs follow from the first, and the second says whether cores alone can reach it.
+    """
+    stack_roles = {role: s for role, s in fanned["cpu_s"].items() if role != "bench client"}
+    cpu = sum(stack_roles.values())
+    single_wall = single["upload_s"] + single["upload_to_done_s"]
+    serial = {role: stack_roles.get(role, 0.0) for role in SERIAL_ROLES}
+    serial_role = max(serial, key=lambda role: serial[role])
+    spread = cpu / cores
+    bound = max(spread, serial[serial_role])
+    target = single_wall / 3
+    return {
+        "fanned_cpu_s": round(cpu, 2),
+        "single_cpu_s": round(sum(s for r, s in single["cpu_s"].items() if r != "bench client"), 2),
+        "single_wall_s": round(single_wall, 2),
+        "cores": cores,
+        # speed-up <= single wall / (fanned CPU seconds / cores)
+        "speedup_max_by_cores": round(single_wall / spread, 2) if spread else None,
+        "serial_process": serial_role,
+        "serial_process_cpu_s": round(serial[serial_role], 2),
+        "speedup_max": round(single_wall / bound, 2) if bound else None,
+        "cores_for_3x": math.ceil(cpu / target) if target else None,
+        "3x_possible_with_more_cores": serial[serial_role] <= target,
+    }
+
+
 def run(mb: int, chunk_mb: float, workers: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -126,6 +219,7 @@ def run(mb: int, chunk_mb: float, workers: int) -> dict[str, Any]:
         )
     speedup = single["upload_to_done_s"] / fanned["upload_to_done_s"] if fanned["upload_to_done_s"] else None
     return {
+        "ceiling": ceiling(single, fanned, os.cpu_count() or 1),
         "bundle_mb": round(size / MiB, 1),
         "articles": articles,
         "workers": workers,

@@ -173,6 +173,16 @@ def summary(figures: dict[str, Any]) -> str:
             f"{many['upload_to_done_s']} s; same counts: {fo['same_counts']}; load average "
             f"{one['load_1m_before']} -> {many['load_1m_after']})",
         )
+        cap = fo.get("ceiling") or {}
+        if cap:
+            add(
+                f"fan-out ceiling on this machine ({cap['cores']} cores; CPU seconds per process in "
+                "bench.fanout's cpu_s)",
+                f"**{cap['speedup_max']}x** at most: the fanned-out run needs {cap['fanned_cpu_s']} CPU-s "
+                f"(one invocation's run {cap['single_cpu_s']}) against {cap['single_wall_s']} s for one "
+                f"invocation; 3x needs {cap['cores_for_3x']} cores"
+                + ("" if cap["3x_possible_with_more_cores"] else f" and less CPU in {cap['serial_process']}"),
+            )
         if aws:
             add(
                 f"projected AWS wall time, {aws['bundle_gib']} GiB in {aws['chunks']} chunks of {aws['chunk_mb']:g} MB "

@@ -341,3 +341,51 @@ def test_dynalite_keeps_the_table_across_a_restart(tmp_path: Path) -> None:
         assert item == {"pk": s("a"), "v": s("kept")}
     finally:
         engine.stop()
+
+
+def test_dynalite_follows_a_table_deleted_and_created_again(dynalite: LocalDynamoDB) -> None:
+    # dynalite keeps each table's description in memory (infra/dynalite/patch-dynalite.js, fix 2): a table
+    # deleted and created again with another key and an index must be seen as it is now.
+    client = _client(dynalite.endpoint)
+    name = "described-anew"
+
+    def create(key: str, index: str | None = None) -> None:
+        names = [key] + ([index] if index else [])
+        extra: dict[str, Any] = {}
+        if index:
+            extra["GlobalSecondaryIndexes"] = [
+                {
+                    "IndexName": f"by-{index}",
+                    "KeySchema": [{"AttributeName": index, "KeyType": "HASH"}],
+                    "Projection": {"ProjectionType": "ALL"},
+                }
+            ]
+        client.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": key, "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": n, "AttributeType": "S"} for n in names],
+            BillingMode="PAY_PER_REQUEST",
+            **extra,
+        )
+        client.get_waiter("table_exists").wait(TableName=name, WaiterConfig={"Delay": 0.1})
+
+    create("a")
+    client.put_item(TableName=name, Item={"a": s("1")})
+    client.delete_table(TableName=name)
+    client.get_waiter("table_not_exists").wait(TableName=name, WaiterConfig={"Delay": 0.1})
+    with pytest.raises(ClientError) as gone:
+        client.put_item(TableName=name, Item={"a": s("1")})
+    assert error_code(gone) == "ResourceNotFoundException"
+    create("b", index="c")
+    with pytest.raises(ClientError) as old_key:
+        client.put_item(TableName=name, Item={"a": s("1")})
+    assert error_code(old_key) == "ValidationException"
+    client.put_item(TableName=name, Item={"b": s("2"), "c": s("x")})
+    found = client.query(
+        TableName=name,
+        IndexName="by-c",
+        KeyConditionExpression="c = :c",
+        ExpressionAttributeValues={":c": s("x")},
+    )
+    assert [item["b"]["S"] for item in found["Items"]] == ["2"]
+    client.delete_table(TableName=name)
