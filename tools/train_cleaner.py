@@ -31,6 +31,7 @@ if str(ROOT / "functions") not in sys.path:
     sys.path.insert(0, str(ROOT / "functions"))
 
 from newsdrop.text.cleaner import rule_pass  # noqa: E402
+from newsdrop.text.cleaner.headline import headline_text  # noqa: E402
 from newsdrop.text.cleaner.model import (  # noqa: E402
     FEATURES,
     HEADLINE_FEATURES,
@@ -121,7 +122,7 @@ def page_rows(page: Page, view: str) -> tuple[list[list[float]], list[float], li
         (
             [row for _, row in found.candidates],
             [
-                1.0 if collapse(found.lines[index].text) in page.titles else 0.0
+                1.0 if collapse(headline_text(found.lines, index)) in page.titles else 0.0
                 for index, _ in found.candidates
             ],
         )
@@ -279,19 +280,38 @@ def fit_ranker(
     count = int(index.max()) + 1 if len(index) else 0
     beta = np.zeros(x.shape[1])
     target = y / np.bincount(index, y, count)[index]
-    for _ in range(iterations):
+    starts = np.r_[0, np.flatnonzero(np.diff(index)) + 1]
+
+    def probabilities(beta: np.ndarray) -> tuple[np.ndarray, float]:
+        """Each candidate's softmax share within its page, and the penalised negative log-likelihood."""
         z = x @ beta
-        z = z - np.maximum.reduceat(z, np.r_[0, np.flatnonzero(np.diff(index)) + 1])[index]
+        z = z - np.maximum.reduceat(z, starts)[index]
         e = np.exp(z)
-        p = e / np.bincount(index, e, count)[index]
+        total = np.bincount(index, e, count)
+        p = e / total[index]
+        loss = float(-(target * (z - np.log(total)[index])).sum() + 0.5 * l2 * beta @ beta)
+        return p, loss
+
+    p, loss = probabilities(beta)
+    for _ in range(iterations):
         gradient = x.T @ (p - target) + l2 * beta
         # Hessian of the softmax per group: sum_i p_i x_i x_i^T - (sum_i p_i x_i)(sum_i p_i x_i)^T.
         mean = np.zeros((count, x.shape[1]))
         np.add.at(mean, index, p[:, None] * x)
         hessian = (x * p[:, None]).T @ x - mean.T @ mean + l2 * np.eye(x.shape[1])
         step = np.linalg.solve(hessian, gradient)
-        beta -= step
-        if np.max(np.abs(step)) < 1e-7:
+        # Halve the Newton step until the loss falls: a full step can overshoot on near-separable pages.
+        scale = 1.0
+        while scale > 1e-4:
+            candidate = beta - scale * step
+            p_new, loss_new = probabilities(candidate)
+            if loss_new <= loss:
+                break
+            scale /= 2
+        else:
+            break
+        beta, p, loss = candidate, p_new, loss_new
+        if np.max(np.abs(scale * step)) < 1e-7:
             break
     return HeadlineModel(tuple(float(b) for b in beta))
 

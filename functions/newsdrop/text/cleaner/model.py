@@ -143,6 +143,12 @@ HEADLINE_FEATURES: tuple[str, ...] = (
     "long_candidate",
     "sentence_length",
     "commas",
+    "standfirst_below",
+    "below_overlap",
+    "question_or_exclamation",
+    "topmost_candidate",
+    "label_above",
+    "variant_printed",
 )
 
 
