@@ -445,8 +445,8 @@ def main(argv: list[str] | None = None) -> int:
         f"keep_above {keep_above} drop_below {drop_below}: {best:.4f}"
     )
     # The headline ranker ships: in grouped CV it raises title accuracy (rules alone: article 0.632, page
-    # 0.720; linear ranker 0.689 / 0.764; boosted trees 0.734 / 0.789); a standfirst right under the
-    # rules' headline stays a standfirst (headline.py).
+    # 0.720; linear ranker 0.689 / 0.764; boosted trees 0.733 / 0.787); a standfirst right under the
+    # rules' headline stays a standfirst, and a line below its byline is never the headline (headline.py).
     fitted_folds, fitted_full = fit_headlines(data)
     headline_folds: dict[int, HeadlineModel | None] = dict(fitted_folds)
     headline_full: HeadlineModel | None = fitted_full

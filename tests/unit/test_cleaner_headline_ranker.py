@@ -84,3 +84,24 @@ def test_a_tree_ranker_round_trips_and_chooses_by_its_trees() -> None:
     ranker = HeadlineModel((0.0,) * len(HEADLINE_FEATURES), trees=(STUMP,))
     assert HeadlineModel.from_dict(ranker.to_dict()) == ranker
     assert clean_article(TEXT, model=_with_ranker(ranker)).title == PROMO
+
+
+CLIP = "Minister: talks between the two governments are going well"
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # A line printed under the story's byline (a clip title, printed twice) is not its headline.
+        (
+            [HEADLINE, "By Jane Doe, Coast desk", "JUST WATCHED", CLIP, "Replay", CLIP, LEAD, SECOND],
+            HEADLINE,
+        ),
+        # Without a byline between them the ranker may still prefer the lower line.
+        (["Coast News", "Weather", HEADLINE, PROMO, LEAD, SECOND], PROMO),
+    ],
+)
+def test_the_ranker_never_takes_a_line_below_the_byline_under_the_rules_headline(
+    lines: list[str], title: str
+) -> None:
+    assert clean_article("\n\n".join(lines) + "\n", model=_with_ranker(HeadlineModel(LONGEST))).title == title

@@ -355,7 +355,10 @@ def _find_title(
                 ranked += headline.margin
             if ranked_best is None or ranked > ranked_best[0]:
                 ranked_best = (ranked, index)
-        if ranked_best is not None and _standfirst_under(lines, top[0][1], ranked_best[1]):
+        if ranked_best is not None and (
+            _standfirst_under(lines, top[0][1], ranked_best[1])
+            or _below_byline(lines, top[0][1], ranked_best[1])
+        ):
             ranked_best = top[0]
         best = ranked_best
     if best is None:
@@ -369,6 +372,12 @@ def _standfirst_under(lines: list[_Line], headline: int, chosen: int) -> bool:
     if chosen <= headline or not _ends_sentence(lines[chosen].text) or _ends_sentence(lines[headline].text):
         return False
     return all(not lines[i].text.strip() for i in range(headline + 1, chosen))
+
+
+def _below_byline(lines: list[_Line], headline: int, chosen: int) -> bool:
+    """The ranker's pick is printed below the byline under the rules' headline: a story's byline closes
+    its headline block, so what follows it (a clip title, a caption, a standfirst) is not the headline."""
+    return chosen > headline and any(line.role == "byline" for line in lines[headline + 1 : chosen])
 
 
 def _mark_title_repeats(lines: list[_Line], title_key: str) -> None:
