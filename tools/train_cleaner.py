@@ -6,7 +6,9 @@ Training lines come from the article and page views of cleaning-dev and cleaning
 their tokens. The fit is L2-regularised Newton iterations (numpy, deterministic; --seed orders the
 rows only). Writes the model fitted on every page to functions/newsdrop/text/cleaner/model.json and one
 model per fold of sites (grouped cross-validation) to eval/cv-models.json for `make eval`.
-Features are cached under .cache/cleaner-train/ keyed by the cleaner's source.
+The headline ranker is a conditional logit over each page's headline candidates, fitted as boosted
+regression trees (numpy, deterministic). Features are cached under .cache/cleaner-train/ keyed by the
+cleaner's source.
 
 Usage: .venv/bin/python -m tools.train_cleaner [--seed 7] [--l2 1.0] [--no-headline]
 """
@@ -31,6 +33,7 @@ if str(ROOT / "functions") not in sys.path:
     sys.path.insert(0, str(ROOT / "functions"))
 
 from newsdrop.text.cleaner import rule_pass  # noqa: E402
+from newsdrop.text.cleaner.headline import headline_text  # noqa: E402
 from newsdrop.text.cleaner.model import (  # noqa: E402
     FEATURES,
     HEADLINE_FEATURES,
@@ -40,6 +43,7 @@ from newsdrop.text.cleaner.model import (  # noqa: E402
     LineModel,
     decidable,
     line_features,
+    tree_value,
 )
 from tools.cleaning_corpus import FOLDS, Corpus, Page, collapse  # noqa: E402
 
@@ -121,7 +125,7 @@ def page_rows(page: Page, view: str) -> tuple[list[list[float]], list[float], li
         (
             [row for _, row in found.candidates],
             [
-                1.0 if collapse(found.lines[index].text) in page.titles else 0.0
+                1.0 if collapse(headline_text(found.lines, index)) in page.titles else 0.0
                 for index, _ in found.candidates
             ],
         )
@@ -265,46 +269,109 @@ def choose_thresholds(
     return best
 
 
-def fit_ranker(
-    x: np.ndarray, y: np.ndarray, groups: np.ndarray, l2: float, iterations: int = 30
-) -> HeadlineModel:
-    """Conditional logit by Newton's method: the softmax of each page's candidate scores puts its mass on
-    the gold headline. Pages without a gold candidate carry no information and are left out."""
+# The boosted headline ranker: trees, depth, learning rate and L2 on leaf values (grouped CV on the
+# corpora: 100 trees of depth 3 reach 0.77 out-of-fold accuracy where the linear ranker reaches 0.72;
+# more or deeper trees over-fit).
+_TREES = 100
+_TREE_DEPTH = 3
+_LEARNING_RATE = 0.1
+_LEAF_L2 = 1.0
+# A split leaves at least this much softmax curvature (about a few candidates) on each side.
+_MIN_LEAF_WEIGHT = 1.0
+_BINS = 32
+
+
+def _softmax(z: np.ndarray, index: np.ndarray, count: int) -> np.ndarray:
+    """Each candidate's share of its page's softmax (``index`` numbers the pages, rows sorted by page)."""
+    starts = np.r_[0, np.flatnonzero(np.diff(index)) + 1]
+    z = z - np.maximum.reduceat(z, starts)[index]
+    e = np.exp(z)
+    return e / np.bincount(index, e, count)[index]
+
+
+def _fit_tree(
+    binned: np.ndarray, edges: list[np.ndarray], gradient: np.ndarray, hessian: np.ndarray
+) -> list[tuple[float, ...]]:
+    """One regression tree by second-order boosting: each split maximises the gain in
+    G^2 / (H + l2) over the quantile bins of every feature; a leaf holds -G / (H + l2)."""
+    nodes: list[tuple[float, ...]] = []
+
+    def build(rows: np.ndarray, level: int) -> int:
+        total_g, total_h = float(gradient[rows].sum()), float(hessian[rows].sum())
+        node = len(nodes)
+        nodes.append(())
+        best: tuple[float, int, int] | None = None
+        if level < _TREE_DEPTH and len(rows) > 1:
+            base = total_g * total_g / (total_h + _LEAF_L2)
+            for feature in range(binned.shape[1]):
+                values = binned[rows, feature]
+                left_g = np.cumsum(np.bincount(values, gradient[rows], _BINS + 1))[:-1]
+                left_h = np.cumsum(np.bincount(values, hessian[rows], _BINS + 1))[:-1]
+                right_g, right_h = total_g - left_g, total_h - left_h
+                allowed = (left_h >= _MIN_LEAF_WEIGHT) & (right_h >= _MIN_LEAF_WEIGHT)
+                if not allowed.any():
+                    continue
+                gain = np.where(
+                    allowed,
+                    left_g**2 / (left_h + _LEAF_L2) + right_g**2 / (right_h + _LEAF_L2) - base,
+                    -np.inf,
+                )
+                cut = int(np.argmax(gain))
+                if gain[cut] > 1e-6 and (best is None or gain[cut] > best[0]):
+                    best = (float(gain[cut]), feature, cut)
+        if best is None:
+            nodes[node] = (_LEARNING_RATE * -total_g / (total_h + _LEAF_L2),)
+            return node
+        _, feature, cut = best
+        # Bin <= cut is exactly value < edges[cut].
+        threshold = float(edges[feature][cut])
+        below = binned[rows, feature] <= cut
+        left = build(rows[below], level + 1)
+        right = build(rows[~below], level + 1)
+        nodes[node] = (float(feature), threshold, float(left), float(right))
+        return node
+
+    build(np.arange(len(gradient)), 0)
+    return nodes
+
+
+def fit_boosted(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> HeadlineModel:
+    """Boosted regression trees for the conditional logit: each tree is a Newton step on the softmax of
+    each page's candidate scores. Pages without a gold candidate carry no information and are left out."""
     _, index = np.unique(groups, return_inverse=True)
     count = int(index.max()) + 1 if len(index) else 0
-    positive = np.bincount(index, y, count) > 0
-    keep = positive[index]
+    keep = (np.bincount(index, y, count) > 0)[index]
     x, y, index = x[keep], y[keep], index[keep]
     _, index = np.unique(index, return_inverse=True)
     count = int(index.max()) + 1 if len(index) else 0
-    beta = np.zeros(x.shape[1])
     target = y / np.bincount(index, y, count)[index]
-    for _ in range(iterations):
-        z = x @ beta
-        z = z - np.maximum.reduceat(z, np.r_[0, np.flatnonzero(np.diff(index)) + 1])[index]
-        e = np.exp(z)
-        p = e / np.bincount(index, e, count)[index]
-        gradient = x.T @ (p - target) + l2 * beta
-        # Hessian of the softmax per group: sum_i p_i x_i x_i^T - (sum_i p_i x_i)(sum_i p_i x_i)^T.
-        mean = np.zeros((count, x.shape[1]))
-        np.add.at(mean, index, p[:, None] * x)
-        hessian = (x * p[:, None]).T @ x - mean.T @ mean + l2 * np.eye(x.shape[1])
-        step = np.linalg.solve(hessian, gradient)
-        beta -= step
-        if np.max(np.abs(step)) < 1e-7:
-            break
-    return HeadlineModel(tuple(float(b) for b in beta))
+    edges = [
+        np.unique(np.quantile(x[:, feature], np.linspace(0, 1, _BINS + 1)[1:-1]))
+        for feature in range(x.shape[1])
+    ]
+    binned = np.stack(
+        [np.searchsorted(edges[feature], x[:, feature], side="right") for feature in range(x.shape[1])],
+        axis=1,
+    )
+    scores = np.zeros(len(y))
+    trees: list[tuple[tuple[float, ...], ...]] = []
+    for _ in range(_TREES):
+        p = _softmax(scores, index, count)
+        tree = tuple(_fit_tree(binned, edges, p - target, np.maximum(p * (1 - p), 1e-6)))
+        trees.append(tree)
+        scores += np.asarray([tree_value(tree, row) for row in x])
+    return HeadlineModel((0.0,) * x.shape[1], trees=tuple(trees))
 
 
-def fit_headlines(data: dict[str, np.ndarray], l2: float) -> tuple[dict[int, HeadlineModel], HeadlineModel]:
+def fit_headlines(data: dict[str, np.ndarray]) -> tuple[dict[int, HeadlineModel], HeadlineModel]:
     """Headline rankers per fold and on every page; prints out-of-fold title accuracy, rules beside ranker."""
     hx, hy, groups, folds = data["hx"], data["hy"], data["hgroup"], data["hfold"]
     models: dict[int, HeadlineModel] = {}
     scores = np.zeros(len(hy))
     for fold in range(FOLDS):
         train = folds != fold
-        models[fold] = fit_ranker(hx[train], hy[train], groups[train], l2)
-        scores[~train] = hx[~train] @ np.asarray(models[fold].weights)
+        models[fold] = fit_boosted(hx[train], hy[train], groups[train])
+        scores[~train] = [models[fold].score(row) for row in hx[~train]]
     rules = hx[:, HEADLINE_FEATURES.index("rule_score")]
     rules_pick = hx[:, HEADLINE_FEATURES.index("log_rule_rank")] == 0.0
     pages = np.unique(groups)
@@ -336,7 +403,7 @@ def fit_headlines(data: dict[str, np.ndarray], l2: float) -> tuple[dict[int, Hea
     )
     return (
         {fold: replace(model, margin=margin, trust=trust) for fold, model in models.items()},
-        replace(fit_ranker(hx, hy, groups, l2), margin=margin, trust=trust),
+        replace(fit_boosted(hx, hy, groups), margin=margin, trust=trust),
     )
 
 
@@ -348,9 +415,6 @@ def main(argv: list[str] | None = None) -> int:
         "--seed", type=int, default=7, help="seed of the row order (the fit is deterministic)"
     )
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights")
-    parser.add_argument(
-        "--headline-l2", type=float, default=1.0, help="L2 penalty on the headline ranker's weights"
-    )
     parser.add_argument(
         "--no-headline", action="store_true", help="ship the line model alone (the rules choose headlines)"
     )
@@ -380,9 +444,10 @@ def main(argv: list[str] | None = None) -> int:
         f"model at 0.5 {page_f1(data, scores >= 0.5, args.dev_weight):.4f}, "
         f"keep_above {keep_above} drop_below {drop_below}: {best:.4f}"
     )
-    # The headline ranker ships: in grouped CV it raises title accuracy (article 0.632 -> 0.674, page
-    # 0.720 -> 0.756); a standfirst right under the rules' headline stays a standfirst (headline.py).
-    fitted_folds, fitted_full = fit_headlines(data, args.headline_l2)
+    # The headline ranker ships: in grouped CV it raises title accuracy (rules alone: article 0.632, page
+    # 0.720; linear ranker 0.689 / 0.764; boosted trees 0.733 / 0.787); a standfirst right under the
+    # rules' headline stays a standfirst, and a line below its byline is never the headline (headline.py).
+    fitted_folds, fitted_full = fit_headlines(data)
     headline_folds: dict[int, HeadlineModel | None] = dict(fitted_folds)
     headline_full: HeadlineModel | None = fitted_full
     if args.no_headline:

@@ -61,3 +61,47 @@ def test_a_score_line_is_no_headline() -> None:
     assert not _mostly_numbers("Viera defeats Rockledge 21-14 in overtime")
     table = "\n\n".join(["Coast News", "Harbour 14 11 6 15 44", LEAD, SECOND]) + "\n"
     assert clean_article(table).title != "Harbour 14 11 6 15 44"
+
+
+# A stump on log_words (split below 2.0 left, else right) and a leaf-only tree.
+_WORDS = float(HEADLINE_FEATURES.index("log_words"))
+STUMP = ((_WORDS, 2.0, 1.0, 2.0), (-1.0,), (3.0,))
+
+
+@pytest.mark.parametrize(
+    ("log_words", "expected"),
+    [(0.5, -1.0 + 0.25), (1.99, -1.0 + 0.25), (2.0, 3.0 + 0.25), (4.0, 3.0 + 0.25)],
+)
+def test_boosted_trees_add_the_leaf_each_row_reaches(log_words: float, expected: float) -> None:
+    row = [0.0] * len(HEADLINE_FEATURES)
+    row[int(_WORDS)] = log_words
+    ranker = HeadlineModel((0.0,) * len(HEADLINE_FEATURES), trees=(STUMP, ((0.25,),)))
+    assert ranker.score(row) == pytest.approx(expected)
+
+
+def test_a_tree_ranker_round_trips_and_chooses_by_its_trees() -> None:
+    # Rows with more words than e^2 - 1 (about six) score 3: the promo line, not the short headline.
+    ranker = HeadlineModel((0.0,) * len(HEADLINE_FEATURES), trees=(STUMP,))
+    assert HeadlineModel.from_dict(ranker.to_dict()) == ranker
+    assert clean_article(TEXT, model=_with_ranker(ranker)).title == PROMO
+
+
+CLIP = "Minister: talks between the two governments are going well"
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # A line printed under the story's byline (a clip title, printed twice) is not its headline.
+        (
+            [HEADLINE, "By Jane Doe, Coast desk", "JUST WATCHED", CLIP, "Replay", CLIP, LEAD, SECOND],
+            HEADLINE,
+        ),
+        # Without a byline between them the ranker may still prefer the lower line.
+        (["Coast News", "Weather", HEADLINE, PROMO, LEAD, SECOND], PROMO),
+    ],
+)
+def test_the_ranker_never_takes_a_line_below_the_byline_under_the_rules_headline(
+    lines: list[str], title: str
+) -> None:
+    assert clean_article("\n\n".join(lines) + "\n", model=_with_ranker(HeadlineModel(LONGEST))).title == title

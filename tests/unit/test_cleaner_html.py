@@ -65,6 +65,17 @@ def test_looks_like_html(text: str, name: str, expected: bool) -> None:
          "Atkins diet (14 days) - lose up to 10 kg", "Atkins diet: lose up to 10 kilograms in 14 days"),
         # several <h1>s, none named verbatim: the one sharing most words with the metadata title
         (["Site news", "Section pages"], "Talks resume after long pause", "Talks resume after long pause"),
+        # an <h1> of two spans that lost the separator between them: the metadata's spelling of the same words
+        (["Trade talksResume after long pause"], "Trade talks: Resume after long pause",
+         "Trade talks: Resume after long pause"),
+        (["Trade talks Resume after long pause"], "Trade talks: Resume after long pause",
+         "Trade talks: Resume after long pause"),
+        (["Talks resume after long pause¶"], "Talks resume after long pause", "Talks resume after long pause"),
+        # quote style alone is no lost separator: the printed form stays
+        (["Talks ‘resume’ after long pause"], "Talks 'resume' after long pause", "Talks ‘resume’ after long pause"),
+        # other words (a site suffix, a rewording) are no spelling of the <h1>
+        (["Talks resume after long pause"], "Talks resume after long pause - Daily Courier",
+         "Talks resume after long pause"),
     ],
 )  # fmt: skip
 def test_choose_headline(h1s: list[str], meta: str | None, expected: str | None) -> None:

@@ -27,6 +27,10 @@ _MAX_HTML_CHARS = 20_000_000
 # Of several <h1>s, one sharing at least this share of its words with the metadata title is the headline.
 _H1_SHARED_WORDS = 0.5
 _WORD = re.compile(r"\w+")
+_NON_WORD = re.compile(r"[\W_]+")
+_QUOTES = re.compile(
+    "[\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]"
+)
 # Above this many tags the stdlib text and the line cleaner take over from trafilatura (seconds per page).
 _MAX_EXTRACTOR_TAGS = 30_000
 # Metadata sits in the <head> (and JSON-LD near it): read this much of the page for it.
@@ -113,13 +117,41 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _bare(text: str) -> str:
+    """Only the word characters, case-folded: the same words whatever the spaces and punctuation."""
+    return _NON_WORD.sub("", text.casefold())
+
+
+def _skeleton(text: str) -> str:
+    """The text without quote marks, whitespace collapsed: two spellings that differ only in quote style."""
+    return " ".join(_QUOTES.sub("", text).split())
+
+
+def _punctuated(heading: str, meta_title: str | None) -> str:
+    """The metadata title when it is the ``<h1>``'s words with the separators the ``<h1>`` lost.
+
+    An ``<h1>`` built of spans (kicker and headline, "Nationale DemoDer 9. Juli ...") loses the space
+    or colon between them in the page's text, and some carry a permalink mark ("Title¶"); the metadata
+    title spells the same words with them. Quote style alone is no reason: the printed form stays.
+    """
+    if not meta_title or meta_title == heading or _bare(meta_title) != _bare(heading):
+        return heading
+    return meta_title if _skeleton(meta_title) != _skeleton(heading) else heading
+
+
 def choose_headline(h1_texts: list[str], meta_title: str | None) -> str | None:
     """The page's headline: the ``<h1>`` the metadata title names, else the only ``<h1>``, else the
-    metadata title without its "| Site" or "Section |" parts.
+    metadata title without its "| Site" or "Section |" parts; an ``<h1>`` that lost its punctuation
+    takes the metadata title's spelling of the same words.
 
     Pages print their headline in an ``<h1>``; the ``<title>``/og:title usually adds the site name,
     so it only confirms which ``<h1>`` is the headline when a page has several (logo, section name).
     """
+    chosen = _choose_headline(h1_texts, meta_title)
+    return _punctuated(chosen, meta_title) if chosen is not None else None
+
+
+def _choose_headline(h1_texts: list[str], meta_title: str | None) -> str | None:
     candidates = [text for text in h1_texts if text and len(text) <= _HEADLINE_MAX_CHARS]
     folded_meta = _fold(meta_title or "")
     if folded_meta:

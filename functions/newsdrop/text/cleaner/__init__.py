@@ -15,7 +15,7 @@ from typing import Final
 
 from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
 from newsdrop.text import fallbacks
-from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats
+from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats, headline_text
 from newsdrop.text.cleaner.lines import (
     _is_prose,
     _Line,
@@ -256,7 +256,7 @@ def _structure(
     title = hint_title
     if title_index is not None:
         title_line = lines[title_index]
-        title = hint_title or _without_heading_marks(title_line.text)
+        title = hint_title or headline_text(lines, title_index)
         title_line.assign("title", "title_hint" if hint_title else "headline")
     if title is not None:
         _mark_title_repeats(lines, normalize_line_key(title))
@@ -291,15 +291,6 @@ def apply_model(found: RulePass, model: LineModel) -> None:
 
 
 _DEFAULT_MODEL: Final = object()
-
-
-_HEADING_MARKS = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
-
-
-def _without_heading_marks(text: str) -> str:
-    """A Markdown heading's text without its ``#`` marks (``# Title`` -> ``Title``); other text unchanged."""
-    found = _HEADING_MARKS.match(text)
-    return found.group(1) if found and found.group(1) else text
 
 
 def clean_article(

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from newsdrop.text.cleaner.lines import (
+    _CLOSERS,
     _TITLE_SEPARATORS,
     _content_words,
     _doubled,
@@ -21,9 +22,7 @@ from newsdrop.text.cleaner.lines import (
 )
 from newsdrop.text.cleaner.model import HeadlineModel
 from newsdrop.text.dates import find_date
-from newsdrop.text.rules import (
-    normalize_line_key,
-)
+from newsdrop.text.rules import count_words, normalize_line_key
 
 _TITLE_MAX_WORDS = 30
 
@@ -61,7 +60,11 @@ _TITLE_SCAN_LINES = 200
 
 
 # The headline ranker reorders this many of the rules' best-scored candidates.
-_RANKED_CANDIDATES = 8
+_RANKED_CANDIDATES = 12
+
+
+# Rules that leave a line free to be the headline: none, or a list or repeat the headline may sit in.
+_CANDIDATE_RULES = frozenset({None, "link_list", "repeated_line"})
 
 
 _LOWER_START = re.compile(r"^[a-z]")
@@ -189,6 +192,10 @@ def headline_features(
     line = lines[index]
     words = _content_words(line.key)
     following = lines[index + 1 : index + 6]
+    # The printed neighbours: a headline sits under a section label and over its standfirst or byline.
+    below = next((other for other in following if other.key), None)
+    above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].key), None)
+    below_words = frozenset().union(*(_content_words(other.key) for other in following[:2]))
     opening_share = (
         len(words & context.opening_words) / len(words) if words and context.opening_words else 0.0
     )
@@ -224,6 +231,12 @@ def headline_features(
         1.0 if line.words > 25 else 0.0,
         math.log1p(line.words) if _ends_sentence(line.text) else 0.0,
         min(3.0, float(line.text.count(","))),
+        1.0 if below is not None and _is_sentence(below) and below.role is None else 0.0,
+        len(words & below_words) / len(words) if words and below_words else 0.0,
+        1.0 if line.text.rstrip(_CLOSERS)[-1:] in "?!" else 0.0,
+        1.0 if index == context.first else 0.0,
+        1.0 if above is not None and above.words < 3 else 0.0,
+        1.0 if context.variants.get(line.key, set()) - {index} else 0.0,
     ]
 
 
@@ -238,6 +251,9 @@ class _RankContext:
     opening_words: frozenset[str]
     lead_words: frozenset[str]
     printed: dict[str, list[int]]
+    # The topmost of the ranked candidates, and the lines that print each headline variant.
+    first: int
+    variants: dict[str, set[int]]
 
 
 def _find_title(
@@ -289,14 +305,11 @@ def _find_title(
         )
     for index in range(first_candidate, region_start):
         line = lines[index]
-        if (
-            line.rule not in (None, "link_list", "repeated_line")
-            or line.words > _TITLE_MAX_WORDS
-            or line.text.endswith(":")
-        ):
+        if line.rule not in _CANDIDATE_RULES or line.words > _TITLE_MAX_WORDS or line.text.endswith(":"):
             continue
         if _doubled(line.key) is not None or find_date(line.text) is not None or _mostly_numbers(line.text):
             continue
+        between = unclaimed_after[index - first_candidate]
         score = _title_score(
             lines,
             index,
@@ -304,17 +317,18 @@ def _find_title(
             keys,
             variants,
             lead_words,
-            unclaimed_after[index - first_candidate],
+            between,
             reworded,
         )
         scored.append((score, index))
         if best is None or score >= best[0]:
             best = (score, index)
-    if best is None or best[0] < 0:
+    if best is None or (best[0] < 0 and headline is None and candidates is None):
         return None
     if candidates is not None or (headline is not None and best[0] < headline.trust):
-        # The ranker reorders the rules' best few candidates (when the rules found a headline at all):
-        # cheap, and never a line the rules rule out.
+        # The ranker reorders the rules' best few candidates: cheap, and never a line the rules rule out.
+        # Where every candidate scored below zero the rules alone would name no headline; the ranker,
+        # fitted on pages that all have one, still picks the likeliest line.
         top = heapq.nlargest(_RANKED_CANDIDATES, scored)
         opening_words = _content_words(opening.key) if opening is not None else frozenset()
         context = _RankContext(
@@ -325,6 +339,8 @@ def _find_title(
             opening_words=opening_words,
             lead_words=lead_words,
             printed=keys,
+            first=min(index for _, index in top),
+            variants=variants,
         )
         ranked_best: tuple[float, int] | None = None
         for score, index in top:
@@ -339,7 +355,10 @@ def _find_title(
                 ranked += headline.margin
             if ranked_best is None or ranked > ranked_best[0]:
                 ranked_best = (ranked, index)
-        if ranked_best is not None and _standfirst_under(lines, top[0][1], ranked_best[1]):
+        if ranked_best is not None and (
+            _standfirst_under(lines, top[0][1], ranked_best[1])
+            or _below_byline(lines, top[0][1], ranked_best[1])
+        ):
             ranked_best = top[0]
         best = ranked_best
     if best is None:
@@ -355,6 +374,12 @@ def _standfirst_under(lines: list[_Line], headline: int, chosen: int) -> bool:
     return all(not lines[i].text.strip() for i in range(headline + 1, chosen))
 
 
+def _below_byline(lines: list[_Line], headline: int, chosen: int) -> bool:
+    """The ranker's pick is printed below the byline under the rules' headline: a story's byline closes
+    its headline block, so what follows it (a clip title, a caption, a standfirst) is not the headline."""
+    return chosen > headline and any(line.role == "byline" for line in lines[headline + 1 : chosen])
+
+
 def _mark_title_repeats(lines: list[_Line], title_key: str) -> None:
     for line in lines:
         if line.role in ("title",):
@@ -363,3 +388,82 @@ def _mark_title_repeats(lines: list[_Line], title_key: str) -> None:
             line.assign("title_repeat", "title_repeat")
         elif line.role is None and line.words <= _VARIANT_MAX_WORDS and title_key in _strip_site(line.key):
             line.assign("title_repeat", "title_with_site")
+
+
+_HEADING_MARKS = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+
+
+# Separators between a headline and the site's or section's name in a title line ("Title | Site"). Dashes
+# are left out: they join the two halves of many headlines ("Kicker - Headline"), and cutting there cost
+# more headlines than it freed in make eval.
+_SITE_SEPARATORS = (" | ", " :: ", " · ")
+
+
+# A site or section name is short: a longer part is a headline (or half of one) whatever else repeats.
+_SITE_PART_MAX_WORDS = 5
+
+
+def without_heading_marks(text: str) -> str:
+    """A Markdown heading's text without its ``#`` marks (``# Title`` -> ``Title``); other text unchanged."""
+    found = _HEADING_MARKS.match(text)
+    return found.group(1) if found and found.group(1) else text
+
+
+def _site_parts(lines: list[_Line], index: int) -> tuple[set[str], set[str]]:
+    """Keys the page prints as names: (other short lines, outer parts of title-like lines with two or more
+    different other sides).
+
+    A site's or section's name repeats on its page beside different texts (the logo, the menu, "Other
+    story | Site" teasers); a headline's own half repeats only with its other half (the headline printed
+    twice).
+    """
+    alone: set[str] = set()
+    beside: dict[str, set[str]] = {}
+    for other, line in enumerate(lines):
+        if other == index or not line.key or line.words > _VARIANT_MAX_WORDS:
+            continue
+        if line.words <= _SITE_PART_MAX_WORDS:
+            alone.add(line.key)
+        for separator in _SITE_SEPARATORS:
+            if separator in line.key:
+                head, _, tail = line.key.partition(separator)
+                rest, _, last = line.key.rpartition(separator)
+                beside.setdefault(head.strip(), set()).add(tail.strip())
+                beside.setdefault(last.strip(), set()).add(rest.strip())
+    return alone, {part for part, others in beside.items() if len(others) >= 2}
+
+
+def headline_text(lines: list[_Line], index: int) -> str:
+    """The headline a title line gives: without Markdown heading marks and without a site or section
+    name printed before or after it ("Title | Site", "Section - Title").
+
+    An outer part is a name when the page prints it elsewhere (as a line of its own or as the outer part
+    of another title-like line) or it is a web address, and it is short; the rest must keep at least
+    three words (or a CJK phrase), so a headline is never cut to a stub.
+    """
+    text = without_heading_marks(lines[index].text.strip())
+    separator = next((s for s in _SITE_SEPARATORS if s in text), None)
+    if separator is None:
+        return text
+    parts = text.split(separator)
+    names: tuple[set[str], set[str]] | None = None
+    while len(parts) > 1:
+        for position in (-1, 0):
+            part = parts[position].strip()
+            rest = parts[:-1] if position == -1 else parts[1:]
+            size, left = count_words(part), count_words(separator.join(rest))
+            # The name is the shorter side, and what is left still reads as a headline.
+            if size > _SITE_PART_MAX_WORDS or left < 3 or left <= size:
+                continue
+            if names is None:
+                names = _site_parts(lines, index)
+            key = normalize_line_key(part)
+            alone, outer = names
+            # A line of its own names a site or section only when the headline is much longer: the
+            # headline itself is printed alone too.
+            if _DOMAIN.search(part) or key in outer or (key in alone and 2 * size <= left):
+                parts = rest
+                break
+        else:
+            break
+    return separator.join(parts).strip()

@@ -143,20 +143,42 @@ HEADLINE_FEATURES: tuple[str, ...] = (
     "long_candidate",
     "sentence_length",
     "commas",
+    "standfirst_below",
+    "below_overlap",
+    "question_or_exclamation",
+    "topmost_candidate",
+    "label_above",
+    "variant_printed",
 )
+
+
+# A regression tree of the headline ranker: nodes in depth-first order, a split as (feature, threshold,
+# left, right) with rows below the threshold going left, a leaf as (value,).
+Tree = tuple[tuple[float, ...], ...]
+
+
+def tree_value(tree: Tree, row: Sequence[float]) -> float:
+    """The leaf value a row reaches in one tree."""
+    node = tree[0]
+    while len(node) == 4:
+        node = tree[int(node[2]) if row[int(node[0])] < node[1] else int(node[3])]
+    return node[0]
 
 
 @dataclass(frozen=True, slots=True)
 class HeadlineModel:
-    """A linear scorer of headline candidates, fitted as a conditional logit (softmax over each page's
-    candidates). Its best candidate replaces the rules' choice when it scores ``margin`` more than that
-    choice, and only where the rules were unsure (their best score below ``trust``): close calls
-    between two printings of a headline stay with the rules."""
+    """A scorer of headline candidates fitted as a conditional logit (softmax over each page's
+    candidates): a linear part plus boosted regression trees (``make train`` fits the trees, which
+    catch what a linear score cannot, e.g. a first line that is the headline in one view and the
+    page's title tag in another). Its best candidate replaces the rules' choice when it scores
+    ``margin`` more than that choice, and only where the rules were unsure (their best score below
+    ``trust``): close calls between two printings of a headline stay with the rules."""
 
     weights: tuple[float, ...]
     bias: float = 0.0
     margin: float = 0.0
     trust: float = math.inf
+    trees: tuple[Tree, ...] = ()
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> HeadlineModel:
@@ -167,6 +189,10 @@ class HeadlineModel:
             float(data.get("bias", 0.0)),  # type: ignore[arg-type]
             float(data.get("margin", 0.0)),  # type: ignore[arg-type]
             float(data.get("trust") or math.inf),  # type: ignore[arg-type]
+            tuple(
+                tuple(tuple(float(v) for v in node) for node in tree)
+                for tree in data.get("trees") or ()  # type: ignore[attr-defined]
+            ),
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -176,10 +202,18 @@ class HeadlineModel:
             "bias": round(self.bias, 6),
             "margin": self.margin,
             "trust": None if math.isinf(self.trust) else self.trust,
+            "trees": [
+                [
+                    [int(v) if i != 1 and len(node) == 4 else round(v, 6) for i, v in enumerate(node)]
+                    for node in tree
+                ]
+                for tree in self.trees
+            ],
         }
 
     def score(self, row: Sequence[float]) -> float:
-        return self.bias + sum(map(operator.mul, self.weights, row))
+        linear = self.bias + sum(map(operator.mul, self.weights, row))
+        return linear + sum(tree_value(tree, row) for tree in self.trees)
 
 
 class ModelLine(Protocol):

@@ -1,0 +1,106 @@
+"""The headline a title line gives: Markdown marks and site or section names printed elsewhere are cut off."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.cleaner import clean_article
+from newsdrop.text.cleaner.headline import headline_text, without_heading_marks
+from newsdrop.text.cleaner.lines import _read_lines
+
+LEAD = (
+    "The harbour authority said on Tuesday that the new breakwater would be finished two years ahead of "
+    "plan, after a mild winter let crews pour concrete without a break."
+)
+SECOND = (
+    "Fishermen welcomed the news and said the old wall had been too low to stop waves in the worst storms "
+    "of the year."
+)
+
+
+def _headline_of(page: list[str], index: int) -> str:
+    lines = _read_lines("\n".join(page) + "\n", frozenset())
+    return headline_text(lines, index)
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # A site name the page prints again on a line of its own (its logo) is cut off.
+        (
+            ["Harbour wall finished two years early | Coast Herald", "Coast Herald", LEAD],
+            "Harbour wall finished two years early",
+        ),
+        # A section name before the headline, printed in the menu.
+        (
+            ["Opinion | Harbour wall finished two years early", "Opinion", LEAD],
+            "Harbour wall finished two years early",
+        ),
+        # A name at the end of other teasers' title lines, beside different headlines.
+        (
+            [
+                "Harbour wall finished two years early :: Daily Tide",
+                "Storm closes ferry route :: Daily Tide",
+                "Council votes on parking :: Daily Tide",
+                LEAD,
+            ],
+            "Harbour wall finished two years early",
+        ),
+        # A web address is a site name wherever it stands.
+        (
+            ["Harbour wall finished two years early · coastherald.com", LEAD],
+            "Harbour wall finished two years early",
+        ),
+        # A part the page prints nowhere else stays: it may be half of the headline.
+        (
+            ["Harbour wall finished | a mild winter helped", LEAD],
+            "Harbour wall finished | a mild winter helped",
+        ),
+        # Dashes join a kicker and a headline far more often than a headline and a site: never cut there.
+        (
+            ["Breakwater - Harbour wall finished two years early", "Breakwater", LEAD],
+            "Breakwater - Harbour wall finished two years early",
+        ),
+        # The headline printed alone is no name: a part is cut only when a longer headline is left.
+        (
+            ["Storm closes the ferry route | Coast Herald", "Storm closes the ferry route", LEAD],
+            "Storm closes the ferry route | Coast Herald",
+        ),
+        # The same half repeated beside the same other half is the headline printed twice, not a name.
+        (
+            [
+                "Harbour wall finished two years early | after a mild winter",
+                "Harbour wall finished two years early | after a mild winter",
+                LEAD,
+            ],
+            "Harbour wall finished two years early | after a mild winter",
+        ),
+        # Markdown heading marks go; the text stays.
+        (["# Harbour wall finished two years early", LEAD], "Harbour wall finished two years early"),
+    ],
+)
+def test_headline_text_cuts_names_the_page_prints_elsewhere(page: list[str], expected: str) -> None:
+    assert _headline_of(page, 0) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# Title", "Title"),
+        ("### Title ###", "Title"),
+        ("#hashtag", "#hashtag"),
+        ("Plain title", "Plain title"),
+    ],
+)
+def test_without_heading_marks(text: str, expected: str) -> None:
+    assert without_heading_marks(text) == expected
+
+
+def test_the_cleaned_title_loses_the_site_name_the_page_prints() -> None:
+    text = (
+        "\n\n".join(["Coast Herald", "Harbour wall finished two years early | Coast Herald", LEAD, SECOND])
+        + "\n"
+    )
+    article = clean_article(text)
+    assert article.title == "Harbour wall finished two years early"
+    assert LEAD in article.body
