@@ -55,6 +55,13 @@ _OPENING_CHARS = 160
 _BULLETS = frozenset("•·-–—*›»▶►■◆●")
 _LONG_WORDS = 40
 _SHAPE_CACHE_SIZE = 32768
+# A sentence end followed by more text: a paragraph holds several sentences, a teaser or caption one.
+_SENTENCE_BREAK = re.compile(r"[.!?。！？…][\"'”’»)\]]*\s+\S")
+_SENTENCE_CHARS = 400
+# A clock time, a numeric date or a year: teasers, comments and media widgets carry timestamps.
+_TIMESTAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:19|20)\d{2}\b")
+_TIMESTAMP_CHARS = 200
+_BLOCK_CHARS_SCALE = 10.0
 _SHAPE_CACHE_MAX_CHARS = 300
 
 # Features of a line's own text (``_shape``), in their order within ``FEATURES``.
@@ -72,6 +79,8 @@ _SHAPE_FEATURES: tuple[str, ...] = (
     "bullet_start",
     "ends_colon",
     "long_line",
+    "sentences",
+    "has_time",
 )
 
 
@@ -106,6 +115,11 @@ FEATURES: tuple[str, ...] = (
     "kept_x_small_region",
     "long_line_outside_region",
     "region_prose_share_of_lines",
+    "block_chars",
+    "block_lines",
+    "prose_above",
+    "prose_below",
+    "blank_after",
 )
 _GROUPS = 11
 _GROUP_OFFSET = {name: offset for offset, name in enumerate(FEATURES[1 : 1 + _GROUPS])}
@@ -185,6 +199,7 @@ class HeadlineModel:
 class ModelLine(Protocol):
     """What the model reads of one cleaner line."""
 
+    n: int
     text: str
     key: str
     words: int
@@ -297,6 +312,8 @@ def _shape(text: str, words: int) -> tuple[float, ...]:
         1.0 if text[:1] in _BULLETS else 0.0,
         1.0 if text.endswith(":") else 0.0,
         1.0 if words >= _LONG_WORDS else 0.0,
+        math.log1p(len(_SENTENCE_BREAK.findall(text, 0, _SENTENCE_CHARS))),
+        1.0 if _TIMESTAMP.search(text, 0, _TIMESTAMP_CHARS) else 0.0,
     )
 
 
@@ -313,7 +330,8 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
     total_chars = sum(lengths) or 1
     prose_flags = [1.0 if line.prose else 0.0 for line in lines]
     kept_flags = [1.0 if line.role in KEPT else 0.0 for line in lines]
-    prose_chars = sum(size for size, flag in zip(lengths, prose_flags, strict=True) if flag) or 1
+    prose_total = sum(size for size, flag in zip(lengths, prose_flags, strict=True) if flag)
+    prose_chars = prose_total or 1
     region_prose = sum(lengths[i] for i in range(start, min(end, count - 1) + 1) if prose_flags[i])
     region_share = region_prose / prose_chars
     region_lines = max(1, end - start + 1)
@@ -334,6 +352,22 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
         for inner in range(index, stop):
             run_of[inner] = stop - index
         index = stop
+    # Blocks of consecutive prose lines: a story's paragraphs stand together, a teaser's sentence alone
+    # between short lines. Each line's block, in characters and lines (0 outside a block).
+    block_chars = [0] * count
+    block_lines = [0] * count
+    index = 0
+    while index < count:
+        if not lines[index].prose:
+            index += 1
+            continue
+        stop = index
+        while stop < count and lines[stop].prose:
+            stop += 1
+        chars = sum(lengths[index:stop])
+        for inner in range(index, stop):
+            block_chars[inner], block_lines[inner] = chars, stop - index
+        index = stop
     # Prefix sums make each line's neighbourhood share O(1).
     prose_sum = [0.0]
     kept_sum = [0.0]
@@ -343,9 +377,11 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
     small_region = 1.0 - region_share
     padded_kept = [0.0, *kept_flags, 0.0]
     padded_prose = [0.0, *prose_flags, 0.0]
+    prose_above = 0.0
     rows: list[list[float]] = []
     for index, line in enumerate(lines):
         text = line.text
+        own_prose = lengths[index] if line.prose else 0
         low, high = max(0, index - _NEIGHBOURS), min(count, index + _NEIGHBOURS + 1)
         width = high - low - 1 or 1
         prose = prose_flags[index]
@@ -380,8 +416,14 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
                 small_region if kept else 0.0,
                 1.0 if outside and line.words >= _LONG_WORDS else 0.0,
                 region_prose_lines,
+                math.log1p(block_chars[index]) / _BLOCK_CHARS_SCALE,
+                math.log1p(block_lines[index]),
+                prose_above / prose_chars,
+                max(0.0, prose_total - prose_above - own_prose) / prose_chars,
+                1.0 if index + 1 < count and lines[index + 1].n - line.n > 1 else 0.0,
             ]
         )
+        prose_above += own_prose
     return rows
 
 
