@@ -59,7 +59,9 @@ _SHAPE_CACHE_SIZE = 32768
 _SENTENCE_BREAK = re.compile(r"[.!?。！？…][\"'”’»)\]]*\s+\S")
 _SENTENCE_CHARS = 400
 # A clock time, a numeric date or a year: teasers, comments and media widgets carry timestamps.
-_TIMESTAMP = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:19|20)\d{2}\b")
+# (The word boundary and a digit are tested once, before the alternatives; a line without a digit skips it.)
+_TIMESTAMP = re.compile(r"\b(?=\d)(?:\d{1,2}[:.]\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|(?:19|20)\d{2}\b)")
+_DIGIT = re.compile(r"\d")
 _TIMESTAMP_CHARS = 200
 _BLOCK_CHARS_SCALE = 10.0
 _SHAPE_CACHE_MAX_CHARS = 300
@@ -313,7 +315,9 @@ def _shape(text: str, words: int) -> tuple[float, ...]:
         1.0 if text.endswith(":") else 0.0,
         1.0 if words >= _LONG_WORDS else 0.0,
         math.log1p(len(_SENTENCE_BREAK.findall(text, 0, _SENTENCE_CHARS))),
-        1.0 if _TIMESTAMP.search(text, 0, _TIMESTAMP_CHARS) else 0.0,
+        1.0
+        if _DIGIT.search(text, 0, _TIMESTAMP_CHARS) and _TIMESTAMP.search(text, 0, _TIMESTAMP_CHARS)
+        else 0.0,
     )
 
 
@@ -354,8 +358,9 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
         index = stop
     # Blocks of consecutive prose lines: a story's paragraphs stand together, a teaser's sentence alone
     # between short lines. Each line's block, in characters and lines (0 outside a block).
-    block_chars = [0] * count
-    block_lines = [0] * count
+    # (Their features, computed once per block.)
+    block_chars = [0.0] * count
+    block_lines = [0.0] * count
     index = 0
     while index < count:
         if not lines[index].prose:
@@ -364,9 +369,10 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
         stop = index
         while stop < count and lines[stop].prose:
             stop += 1
-        chars = sum(lengths[index:stop])
+        chars = math.log1p(sum(lengths[index:stop])) / _BLOCK_CHARS_SCALE
+        size = math.log1p(stop - index)
         for inner in range(index, stop):
-            block_chars[inner], block_lines[inner] = chars, stop - index
+            block_chars[inner], block_lines[inner] = chars, size
         index = stop
     # Prefix sums make each line's neighbourhood share O(1).
     prose_sum = [0.0]
@@ -416,8 +422,8 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
                 small_region if kept else 0.0,
                 1.0 if outside and line.words >= _LONG_WORDS else 0.0,
                 region_prose_lines,
-                math.log1p(block_chars[index]) / _BLOCK_CHARS_SCALE,
-                math.log1p(block_lines[index]),
+                block_chars[index],
+                block_lines[index],
                 prose_above / prose_chars,
                 max(0.0, prose_total - prose_above - own_prose) / prose_chars,
                 1.0 if index + 1 < count and lines[index + 1].n - line.n > 1 else 0.0,
