@@ -55,6 +55,15 @@ _OPENING_CHARS = 160
 _BULLETS = frozenset("•·-–—*›»▶►■◆●")
 _LONG_WORDS = 40
 _SHAPE_CACHE_SIZE = 32768
+# A sentence end followed by more text: a paragraph holds several sentences, a teaser or caption one.
+_SENTENCE_BREAK = re.compile(r"[.!?。！？…][\"'”’»)\]]*\s+\S")
+_SENTENCE_CHARS = 400
+# A clock time, a numeric date or a year: teasers, comments and media widgets carry timestamps.
+# (The word boundary and a digit are tested once, before the alternatives; a line without a digit skips it.)
+_TIMESTAMP = re.compile(r"\b(?=\d)(?:\d{1,2}[:.]\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|(?:19|20)\d{2}\b)")
+_DIGIT = re.compile(r"\d")
+_TIMESTAMP_CHARS = 200
+_BLOCK_CHARS_SCALE = 10.0
 _SHAPE_CACHE_MAX_CHARS = 300
 
 # Features of a line's own text (``_shape``), in their order within ``FEATURES``.
@@ -72,6 +81,8 @@ _SHAPE_FEATURES: tuple[str, ...] = (
     "bullet_start",
     "ends_colon",
     "long_line",
+    "sentences",
+    "has_time",
 )
 
 
@@ -106,6 +117,11 @@ FEATURES: tuple[str, ...] = (
     "kept_x_small_region",
     "long_line_outside_region",
     "region_prose_share_of_lines",
+    "block_chars",
+    "block_lines",
+    "prose_above",
+    "prose_below",
+    "blank_after",
 )
 _GROUPS = 11
 _GROUP_OFFSET = {name: offset for offset, name in enumerate(FEATURES[1 : 1 + _GROUPS])}
@@ -219,6 +235,7 @@ class HeadlineModel:
 class ModelLine(Protocol):
     """What the model reads of one cleaner line."""
 
+    n: int
     text: str
     key: str
     words: int
@@ -331,6 +348,10 @@ def _shape(text: str, words: int) -> tuple[float, ...]:
         1.0 if text[:1] in _BULLETS else 0.0,
         1.0 if text.endswith(":") else 0.0,
         1.0 if words >= _LONG_WORDS else 0.0,
+        math.log1p(len(_SENTENCE_BREAK.findall(text, 0, _SENTENCE_CHARS))),
+        1.0
+        if _DIGIT.search(text, 0, _TIMESTAMP_CHARS) and _TIMESTAMP.search(text, 0, _TIMESTAMP_CHARS)
+        else 0.0,
     )
 
 
@@ -347,7 +368,8 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
     total_chars = sum(lengths) or 1
     prose_flags = [1.0 if line.prose else 0.0 for line in lines]
     kept_flags = [1.0 if line.role in KEPT else 0.0 for line in lines]
-    prose_chars = sum(size for size, flag in zip(lengths, prose_flags, strict=True) if flag) or 1
+    prose_total = sum(size for size, flag in zip(lengths, prose_flags, strict=True) if flag)
+    prose_chars = prose_total or 1
     region_prose = sum(lengths[i] for i in range(start, min(end, count - 1) + 1) if prose_flags[i])
     region_share = region_prose / prose_chars
     region_lines = max(1, end - start + 1)
@@ -368,6 +390,24 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
         for inner in range(index, stop):
             run_of[inner] = stop - index
         index = stop
+    # Blocks of consecutive prose lines: a story's paragraphs stand together, a teaser's sentence alone
+    # between short lines. Each line's block, in characters and lines (0 outside a block).
+    # (Their features, computed once per block.)
+    block_chars = [0.0] * count
+    block_lines = [0.0] * count
+    index = 0
+    while index < count:
+        if not lines[index].prose:
+            index += 1
+            continue
+        stop = index
+        while stop < count and lines[stop].prose:
+            stop += 1
+        chars = math.log1p(sum(lengths[index:stop])) / _BLOCK_CHARS_SCALE
+        size = math.log1p(stop - index)
+        for inner in range(index, stop):
+            block_chars[inner], block_lines[inner] = chars, size
+        index = stop
     # Prefix sums make each line's neighbourhood share O(1).
     prose_sum = [0.0]
     kept_sum = [0.0]
@@ -377,9 +417,11 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
     small_region = 1.0 - region_share
     padded_kept = [0.0, *kept_flags, 0.0]
     padded_prose = [0.0, *prose_flags, 0.0]
+    prose_above = 0.0
     rows: list[list[float]] = []
     for index, line in enumerate(lines):
         text = line.text
+        own_prose = lengths[index] if line.prose else 0
         low, high = max(0, index - _NEIGHBOURS), min(count, index + _NEIGHBOURS + 1)
         width = high - low - 1 or 1
         prose = prose_flags[index]
@@ -414,8 +456,14 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
                 small_region if kept else 0.0,
                 1.0 if outside and line.words >= _LONG_WORDS else 0.0,
                 region_prose_lines,
+                block_chars[index],
+                block_lines[index],
+                prose_above / prose_chars,
+                max(0.0, prose_total - prose_above - own_prose) / prose_chars,
+                1.0 if index + 1 < count and lines[index + 1].n - line.n > 1 else 0.0,
             ]
         )
+        prose_above += own_prose
     return rows
 
 
