@@ -48,7 +48,8 @@ _SAMPLE_CHARS = 120
 _PUNCT = re.compile(r"[^\w\s]")
 # A word opening with a capital letter or a digit (Latin, Greek, Cyrillic capitals).
 _CAPITALISED = re.compile(r"\s[A-Z0-9\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
-_DIGITS = "0123456789"
+# ASCII digits only (what str.isdigit would widen): one regex pass instead of ten str.count calls.
+_DIGIT = re.compile(r"[0-9]")
 # Substring tests instead of one regex: an unanchored regex over long paragraphs cost more than the rest.
 _URL_MARKS = ("http://", "https://", "www.", ".com", ".net", ".org", "@")
 _OPENING_CHARS = 160
@@ -270,6 +271,20 @@ def _group_offset(rule: str | None, role: str | None) -> int:
     return -1 if group is None else _GROUP_OFFSET[group]
 
 
+@lru_cache(maxsize=512)
+def _rule_columns(rule: str | None, role: str | None, prose: bool) -> tuple[float, ...]:
+    """A row's head, which the rules' verdict alone decides: kept_by_rules, the rule group's one-hot, prose.
+
+    Memoised: a page has a few dozen (rule, role) pairs, and building the one-hot per line cost a fifth of
+    the features.
+    """
+    one_hot = [0.0] * _GROUPS
+    offset = _group_offset(rule, role)
+    if offset >= 0:
+        one_hot[offset] = 1.0
+    return (1.0 if role in KEPT else 0.0, *one_hot, 1.0 if prose else 0.0)
+
+
 def _shape(text: str, words: int) -> tuple[float, ...]:
     """The features a line's own text decides (``_SHAPE_FEATURES`` order).
 
@@ -283,18 +298,25 @@ def _shape(text: str, words: int) -> tuple[float, ...]:
     tokens = len(opening.split())
     capitalised = len(_CAPITALISED.findall(" " + opening))
     lowered = sample.lower()
+    # A loop, not any() over a generator: this runs for every distinct line of every page.
+    url_like = 0.0
+    for mark in _URL_MARKS:
+        if mark in lowered:
+            url_like = 1.0
+            break
+    first = text[:1]
     return (
         1.0 if _ends_sentence(text) else 0.0,
         math.log1p(words),
         1.0 if words <= 2 else 0.0,
         1.0 if tokens and capitalised >= 0.75 * tokens else 0.0,
-        1.0 if text[:1].islower() else 0.0,
-        sum(map(sample.count, _DIGITS)) / size,
+        1.0 if first.islower() else 0.0,
+        len(_DIGIT.findall(sample)) / size,
         len(_PUNCT.findall(sample)) / size,
         min(1.0, text.count(",") / max(1, words)),
         min(3.0, float(text.count("|"))),
-        1.0 if any(mark in lowered for mark in _URL_MARKS) else 0.0,
-        1.0 if text[:1] in _BULLETS else 0.0,
+        url_like,
+        1.0 if first in _BULLETS else 0.0,
         1.0 if text.endswith(":") else 0.0,
         1.0 if words >= _LONG_WORDS else 0.0,
     )
@@ -343,39 +365,36 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
     small_region = 1.0 - region_share
     padded_kept = [0.0, *kept_flags, 0.0]
     padded_prose = [0.0, *prose_flags, 0.0]
+    # log1p of the small counts (distance, run length, repeats; all below ``count``): one table per page.
+    log1p = [math.log1p(n) for n in range(count + 1)]
     rows: list[list[float]] = []
     for index, line in enumerate(lines):
-        text = line.text
-        low, high = max(0, index - _NEIGHBOURS), min(count, index + _NEIGHBOURS + 1)
+        low = index - _NEIGHBOURS if index > _NEIGHBOURS else 0
+        high = min(count, index + _NEIGHBOURS + 1)
         width = high - low - 1 or 1
         prose = prose_flags[index]
         kept = kept_flags[index]
         before, after = index < start, index > end
         distance = (start - index) if before else (index - end) if after else 0
         outside = before or after
-        one_hot = [0.0] * _GROUPS
-        offset = _group_offset(line.rule, line.role)
-        if offset >= 0:
-            one_hot[offset] = 1.0
-        shape = (_shape_cached if lengths[index] <= _SHAPE_CACHE_MAX_CHARS else _shape)(text, line.words)
+        size = lengths[index]
+        shape = (_shape_cached if size <= _SHAPE_CACHE_MAX_CHARS else _shape)(line.text, line.words)
         rows.append(
             [
-                kept,
-                *one_hot,
-                prose,
+                *_rule_columns(line.rule, line.role, line.prose),
                 *shape,
                 index / count,
                 1.0 if before else 0.0,
                 1.0 if after else 0.0,
-                math.log1p(distance) / 5.0,
+                log1p[distance] / 5.0,
                 (prose_sum[high] - prose_sum[low] - prose) / width,
                 (kept_sum[high] - kept_sum[low] - kept) / width,
                 padded_kept[index] + padded_kept[index + 2],
                 padded_prose[index] + padded_prose[index + 2],
-                math.log1p(run_of[index]),
-                math.log1p(repeats[line.key] - 1),
+                log1p[run_of[index]],
+                log1p[repeats[line.key] - 1],
                 region_share,
-                (lengths[index] or 1) / total_chars,
+                (size or 1) / total_chars,
                 1.0 if prose and outside else 0.0,
                 small_region if kept else 0.0,
                 1.0 if outside and line.words >= _LONG_WORDS else 0.0,
