@@ -20,11 +20,17 @@ _QUOTE_PAIRS = (
     ("—", "-"),
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Whitespace that str.split() would collapse: a run of two, any but a plain space, one at either edge.
+_EXTRA_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
 
 
 def normalize_line_key(text: str) -> str:
     """The comparison form of a line: NFKC, case-folded, straight quotes, single spaces (incl. NBSP)."""
     if text.isascii():
+        # Most lines have single spaces and no edge whitespace: lower-casing alone gives the same key then,
+        # without splitting a long paragraph into words and joining them again.
+        if _EXTRA_SPACE.search(text) is None:
+            return text.lower()
         return " ".join(text.lower().split())
     folded = unicodedata.normalize("NFKC", text).casefold()
     # Chained replace: str.translate with a dict table is far slower on long lines.

@@ -26,7 +26,7 @@ from newsdrop.text.cleaner.lines import (
     _strip_site,
 )
 from newsdrop.text.cleaner.metadata import _detect_language, _find_source, _published
-from newsdrop.text.cleaner.model import HeadlineModel, LineModel, decidable, line_features, load_model
+from newsdrop.text.cleaner.model import HeadlineModel, LineModel, decidable, feature_parts, load_model
 from newsdrop.text.cleaner.region import (
     _choose_region,
     _classify_header,
@@ -279,14 +279,16 @@ def _structure(
 
 def apply_model(found: RulePass, model: LineModel) -> None:
     """Let the line model overrule the rules' keep-or-drop verdict; a flip names its strongest feature."""
-    rows = line_features(found.lines, found.start, found.end)
-    for line, row in zip(found.lines, rows, strict=True):
+    parts = feature_parts(found.lines, found.start, found.end)
+    # Every line scored at once; a feature row is built only for a flip, to name its reason.
+    scores = model.scores(parts)
+    for index, line in enumerate(found.lines):
         if not decidable(line):
             continue
-        keep = model.keeps(row, line.role in KEPT_ROLES)
+        keep = model.verdict(scores[index], line.role in KEPT_ROLES)
         if keep == (line.role in KEPT_ROLES):
             continue
-        reason = model.strongest(row, keep)
+        reason = model.strongest(parts.row(index), keep)
         line.assign("body" if keep else "boilerplate", f"line_model:{reason}")
 
 

@@ -73,6 +73,10 @@ _NUMBER = re.compile(r"^[\W_]*\d[\d.,:/%-]*[\W_]*$")
 _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|net|org|co\.\w\w|info)\b", re.IGNORECASE)
 
 
+# Kana or Han (a CJK headline): one regex search instead of a Python loop over every character.
+_KANA_OR_HAN = re.compile("[\u3040-\u9fff]")
+
+
 def _title_score(
     lines: list[_Line],
     index: int,
@@ -84,7 +88,7 @@ def _title_score(
     reworded: set[int],
 ) -> float:
     line = lines[index]
-    cjk = not line.text.isascii() and any("\u3040" <= ch <= "\u9fff" for ch in line.text)
+    cjk = not line.text.isascii() and _KANA_OR_HAN.search(line.text) is not None
     sentence = _is_sentence(line)
     name_like = _looks_like_name(line)
     substantial = (line.words >= 4 or cjk) and not name_like and not sentence
@@ -213,7 +217,7 @@ def headline_features(
         1.0 if line.rule == "repeated_line" else 0.0,
         1.0 if _DOMAIN.search(line.text) else 0.0,
         1.0 if _looks_like_name(line) else 0.0,
-        1.0 if not line.text.isascii() and any("\u3040" <= ch <= "\u9fff" for ch in line.text) else 0.0,
+        1.0 if not line.text.isascii() and _KANA_OR_HAN.search(line.text) is not None else 0.0,
         1.0 if any(separator.strip() in line.text for separator in _TITLE_SEPARATORS) else 0.0,
         math.log1p(context.rank[index]),
         (context.best_score - rule_score) / 10.0,

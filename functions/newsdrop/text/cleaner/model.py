@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 
@@ -109,6 +109,9 @@ FEATURES: tuple[str, ...] = (
     "region_prose_share_of_lines",
 )
 _GROUPS = 11
+# The row's blocks (``FeatureParts``): head (kept_by_rules, the groups, prose), shape, then the context tail.
+_HEAD_COUNT = 1 + _GROUPS + 1
+_TAIL_COUNT = len(FEATURES) - _HEAD_COUNT - len(_SHAPE_FEATURES)
 _GROUP_OFFSET = {name: offset for offset, name in enumerate(FEATURES[1 : 1 + _GROUPS])}
 
 
@@ -237,18 +240,43 @@ class LineModel:
 
     def keeps(self, row: Sequence[float], kept_by_rules: bool) -> bool:
         """The model's verdict on a line the rules kept or dropped."""
-        score = self.score(row)
+        return self.verdict(self.score(row), kept_by_rules)
+
+    def verdict(self, score: float, kept_by_rules: bool) -> bool:
+        """Keep (True) or drop a line of this score that the rules kept or dropped."""
         return score >= self.drop_below if kept_by_rules else score >= self.keep_above
 
     def score(self, row: Sequence[float]) -> float:
-        z = self.bias + sum(map(operator.mul, self.weights, row))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _logistic(self.bias + sum(map(operator.mul, self.weights, row)))
+
+    def scores(self, parts: FeatureParts) -> list[float]:
+        """``score`` of every line, a block of the dot product at a time: the head's share once per distinct
+        head, the context's for all lines in one matrix product. Equal to ``score`` of each row up to the
+        order of float additions (a few units in the last place)."""
+        head_weights = self.weights[:_HEAD_COUNT]
+        shape_weights = self.weights[_HEAD_COUNT : _HEAD_COUNT + len(_SHAPE_FEATURES)]
+        tail_weights = self.weights[_HEAD_COUNT + len(_SHAPE_FEATURES) :]
+        tail_dots = (parts.tail @ tail_weights).tolist() if len(parts.heads) else []
+        head_dots: dict[tuple[float, ...], float] = {}
+        found: list[float] = []
+        for head, shape, tail in zip(parts.heads, parts.shapes, tail_dots, strict=True):
+            head_dot = head_dots.get(head)
+            if head_dot is None:
+                head_dot = head_dots[head] = sum(map(operator.mul, head_weights, head))
+            found.append(
+                _logistic(self.bias + head_dot + sum(map(operator.mul, shape_weights, shape)) + tail)
+            )
+        return found
 
     def strongest(self, row: Sequence[float], keep: bool) -> str:
         """The feature that pushed the score hardest towards the decision taken: the decision's reason."""
         sign = 1.0 if keep else -1.0
         best = max(range(len(row)), key=lambda i: sign * self.weights[i] * row[i])
         return self.names[best]
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=1)
@@ -326,11 +354,40 @@ def _shape(text: str, words: int) -> tuple[float, ...]:
 _shape_cached = lru_cache(maxsize=_SHAPE_CACHE_SIZE)(_shape)
 
 
+@dataclass(frozen=True, slots=True)
+class FeatureParts:
+    """Every line's features in three blocks (a row is ``heads[i] + shapes[i] + tail[i]``, ``FEATURES`` order).
+
+    ``heads`` (kept_by_rules, the rule group's one-hot, prose) and ``shapes`` (``_SHAPE_FEATURES``) are
+    memoised tuples; ``tail`` (a numpy array, a row per line) holds the features of position and context.
+    Scoring takes each block's share of the dot product on its own (``LineModel.scores``).
+    """
+
+    heads: list[tuple[float, ...]]
+    shapes: list[tuple[float, ...]]
+    tail: Any
+
+    def row(self, index: int) -> list[float]:
+        return [*self.heads[index], *self.shapes[index], *self.tail[index].tolist()]
+
+
 def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list[float]]:
     """One feature row per line; ``start``..``end`` is the rules' article region (inclusive)."""
+    parts = feature_parts(lines, start, end)
+    return [
+        [*head, *shape, *tail]
+        for head, shape, tail in zip(parts.heads, parts.shapes, parts.tail.tolist(), strict=True)
+    ]
+
+
+def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeatureParts:
+    """The features of every line (``line_features``) in blocks; ``start``..``end`` is the article region."""
+    # numpy is imported here, not with the module: the cleaner's import stays light for a cold start.
+    import numpy as np
+
     count = len(lines)
     if count == 0:
-        return []
+        return FeatureParts([], [], np.zeros((0, _TAIL_COUNT)))
     lengths = [len(line.text) for line in lines]
     total_chars = sum(lengths) or 1
     prose_flags = [1.0 if line.prose else 0.0 for line in lines]
@@ -356,52 +413,52 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
         for inner in range(index, stop):
             run_of[inner] = stop - index
         index = stop
+    heads = [_rule_columns(line.rule, line.role, line.prose) for line in lines]
+    shapes = [
+        (_shape_cached if size <= _SHAPE_CACHE_MAX_CHARS else _shape)(line.text, line.words)
+        for line, size in zip(lines, lengths, strict=True)
+    ]
+    # The context features a column at a time: each value is the same IEEE operation on the same operands
+    # as a per-line loop would do (no sums reordered), so the rows are bit-identical to one.
+    positions = np.arange(count)
+    prose_col = np.array(prose_flags)
+    kept_col = np.array(kept_flags)
     # Prefix sums make each line's neighbourhood share O(1).
-    prose_sum = [0.0]
-    kept_sum = [0.0]
-    for prose, kept in zip(prose_flags, kept_flags, strict=True):
-        prose_sum.append(prose_sum[-1] + prose)
-        kept_sum.append(kept_sum[-1] + kept)
-    small_region = 1.0 - region_share
-    padded_kept = [0.0, *kept_flags, 0.0]
-    padded_prose = [0.0, *prose_flags, 0.0]
+    prose_sum = np.concatenate(([0.0], np.cumsum(prose_col)))
+    kept_sum = np.concatenate(([0.0], np.cumsum(kept_col)))
+    low = np.maximum(positions - _NEIGHBOURS, 0)
+    high = np.minimum(positions + _NEIGHBOURS + 1, count)
+    width = high - low - 1
+    width[width == 0] = 1
+    before, after = positions < start, positions > end
+    outside = before | after
+    distance = np.where(before, start - positions, np.where(after, positions - end, 0))
     # log1p of the small counts (distance, run length, repeats; all below ``count``): one table per page.
-    log1p = [math.log1p(n) for n in range(count + 1)]
-    rows: list[list[float]] = []
-    for index, line in enumerate(lines):
-        low = index - _NEIGHBOURS if index > _NEIGHBOURS else 0
-        high = min(count, index + _NEIGHBOURS + 1)
-        width = high - low - 1 or 1
-        prose = prose_flags[index]
-        kept = kept_flags[index]
-        before, after = index < start, index > end
-        distance = (start - index) if before else (index - end) if after else 0
-        outside = before or after
-        size = lengths[index]
-        shape = (_shape_cached if size <= _SHAPE_CACHE_MAX_CHARS else _shape)(line.text, line.words)
-        rows.append(
-            [
-                *_rule_columns(line.rule, line.role, line.prose),
-                *shape,
-                index / count,
-                1.0 if before else 0.0,
-                1.0 if after else 0.0,
-                log1p[distance] / 5.0,
-                (prose_sum[high] - prose_sum[low] - prose) / width,
-                (kept_sum[high] - kept_sum[low] - kept) / width,
-                padded_kept[index] + padded_kept[index + 2],
-                padded_prose[index] + padded_prose[index + 2],
-                log1p[run_of[index]],
-                log1p[repeats[line.key] - 1],
-                region_share,
-                (size or 1) / total_chars,
-                1.0 if prose and outside else 0.0,
-                small_region if kept else 0.0,
-                1.0 if outside and line.words >= _LONG_WORDS else 0.0,
-                region_prose_lines,
-            ]
-        )
-    return rows
+    log1p = np.array([math.log1p(n) for n in range(count + 1)])
+    padded_kept = np.concatenate(([0.0], kept_col, [0.0]))
+    padded_prose = np.concatenate(([0.0], prose_col, [0.0]))
+    columns = (
+        positions / count,
+        before,
+        after,
+        log1p[distance] / 5.0,
+        (prose_sum[high] - prose_sum[low] - prose_col) / width,
+        (kept_sum[high] - kept_sum[low] - kept_col) / width,
+        padded_kept[:-2] + padded_kept[2:],
+        padded_prose[:-2] + padded_prose[2:],
+        log1p[run_of],
+        log1p[[repeats[line.key] - 1 for line in lines]],
+        region_share,
+        np.maximum(np.array(lengths), 1) / total_chars,
+        (prose_col > 0) & outside,
+        np.where(kept_col > 0, 1.0 - region_share, 0.0),
+        outside & (np.array([line.words for line in lines]) >= _LONG_WORDS),
+        region_prose_lines,
+    )
+    tail = np.empty((count, _TAIL_COUNT))
+    for index, values in enumerate(columns):
+        tail[:, index] = values
+    return FeatureParts(heads, shapes, tail)
 
 
 def decidable(line: ModelLine) -> bool:
