@@ -280,13 +280,12 @@ def _structure(
 def apply_model(found: RulePass, model: LineModel) -> None:
     """Let the line model overrule the rules' keep-or-drop verdict; a flip names its strongest feature."""
     parts = feature_parts(found.lines, found.start, found.end)
-    # Every line scored at once; a feature row is built only for a flip, to name its reason.
-    scores = model.scores(parts)
+    # Every line judged at once; a feature row is built only for a flip, to name its reason.
+    kept = [line.role in KEPT_ROLES if decidable(line) else None for line in found.lines]
+    verdicts = model.keeps_all(parts, kept)
     for index, line in enumerate(found.lines):
-        if not decidable(line):
-            continue
-        keep = model.verdict(scores[index], line.role in KEPT_ROLES)
-        if keep == (line.role in KEPT_ROLES):
+        keep = verdicts[index]
+        if keep is None or keep == kept[index]:
             continue
         reason = model.strongest(parts.row(index), keep)
         line.assign("body" if keep else "boilerplate", f"line_model:{reason}")

@@ -74,6 +74,15 @@ _SHAPE_FEATURES: tuple[str, ...] = (
     "ends_colon",
     "long_line",
 )
+# The shape features that cost regex passes (``_costly_shape``) and the rest (``_cheap_shape``), by position.
+# Scoring bounds the costly ones' share of the dot product (each lies within [0, 1]) and computes them only
+# for a line whose verdict those bounds leave open.
+_COSTLY_AT = tuple(
+    _SHAPE_FEATURES.index(name) for name in ("title_cased", "digit_share", "punct_share", "url_like")
+)
+_CHEAP_AT = tuple(index for index in range(len(_SHAPE_FEATURES)) if index not in _COSTLY_AT)
+# A verdict the bounds settle clears its threshold by this much: far beyond any float rounding.
+_BOUND_MARGIN = 1e-9
 
 
 FEATURES: tuple[str, ...] = (
@@ -249,23 +258,48 @@ class LineModel:
     def score(self, row: Sequence[float]) -> float:
         return _logistic(self.bias + sum(map(operator.mul, self.weights, row)))
 
-    def scores(self, parts: FeatureParts) -> list[float]:
-        """``score`` of every line, a block of the dot product at a time: the head's share once per distinct
-        head, the context's for all lines in one matrix product. Equal to ``score`` of each row up to the
-        order of float additions (a few units in the last place)."""
+    def keeps_all(self, parts: FeatureParts, kept: Sequence[bool | None]) -> list[bool | None]:
+        """``keeps`` of every line the rules kept (True) or dropped (False); None where ``kept`` is None.
+
+        The dot product a block at a time: the head's share once per distinct head, the context's for all
+        lines in one matrix product. The costly shape features enter as bounds first: a line whose
+        verdict is the same at both ends (by ``_BOUND_MARGIN``) needs no more; any other line is scored
+        whole. Verdicts equal ``keeps`` of each row (sums differ from its order by a few units in the
+        last place, far inside the margin).
+        """
         head_weights = self.weights[:_HEAD_COUNT]
         shape_weights = self.weights[_HEAD_COUNT : _HEAD_COUNT + len(_SHAPE_FEATURES)]
         tail_weights = self.weights[_HEAD_COUNT + len(_SHAPE_FEATURES) :]
+        cheap_weights = [shape_weights[index] for index in _CHEAP_AT]
+        costly = [shape_weights[index] for index in _COSTLY_AT]
+        costly_low = sum(min(0.0, weight) for weight in costly)
+        costly_high = sum(max(0.0, weight) for weight in costly)
         tail_dots = (parts.tail @ tail_weights).tolist() if len(parts.heads) else []
         head_dots: dict[tuple[float, ...], float] = {}
-        found: list[float] = []
-        for head, shape, tail in zip(parts.heads, parts.shapes, tail_dots, strict=True):
+        found: list[bool | None] = []
+        for index, (line, head, tail, kept_by_rules) in enumerate(
+            zip(parts.lines, parts.heads, tail_dots, kept, strict=True)
+        ):
+            if kept_by_rules is None:
+                found.append(None)
+                continue
+            threshold = self.drop_below if kept_by_rules else self.keep_above
             head_dot = head_dots.get(head)
             if head_dot is None:
                 head_dot = head_dots[head] = sum(map(operator.mul, head_weights, head))
-            found.append(
-                _logistic(self.bias + head_dot + sum(map(operator.mul, shape_weights, shape)) + tail)
+            known = (
+                self.bias
+                + head_dot
+                + tail
+                + sum(map(operator.mul, cheap_weights, _cheap_shape(line.text, line.words)))
             )
+            if _logistic(known + costly_low) >= threshold + _BOUND_MARGIN:
+                found.append(True)
+            elif _logistic(known + costly_high) < threshold - _BOUND_MARGIN:
+                found.append(False)
+            else:
+                shape_dot = sum(map(operator.mul, shape_weights, parts.shape(index)))
+                found.append(_logistic(self.bias + head_dot + shape_dot + tail) >= threshold)
         return found
 
     def strongest(self, row: Sequence[float], keep: bool) -> str:
@@ -313,8 +347,24 @@ def _rule_columns(rule: str | None, role: str | None, prose: bool) -> tuple[floa
     return (1.0 if role in KEPT else 0.0, *one_hot, 1.0 if prose else 0.0)
 
 
-def _shape(text: str, words: int) -> tuple[float, ...]:
-    """The features a line's own text decides (``_SHAPE_FEATURES`` order).
+def _cheap_shape(text: str, words: int) -> tuple[float, ...]:
+    """The shape features that cost next to nothing (``_CHEAP_AT``, in that order): O(1) tests, two counts."""
+    first = text[:1]
+    return (
+        1.0 if _ends_sentence(text) else 0.0,
+        math.log1p(words),
+        1.0 if words <= 2 else 0.0,
+        1.0 if first.islower() else 0.0,
+        min(1.0, text.count(",") / max(1, words)),
+        min(3.0, float(text.count("|"))),
+        1.0 if first in _BULLETS else 0.0,
+        1.0 if text.endswith(":") else 0.0,
+        1.0 if words >= _LONG_WORDS else 0.0,
+    )
+
+
+def _costly_shape(text: str) -> tuple[float, ...]:
+    """The shape features that cost regex and scan passes (``_COSTLY_AT``, in that order), each within [0, 1].
 
     They read the line's opening only: a paragraph's first words and characters say as much as all of
     them, at a bounded cost. Regex counts run in C: a per-character Python loop would cost more than
@@ -332,21 +382,32 @@ def _shape(text: str, words: int) -> tuple[float, ...]:
         if mark in lowered:
             url_like = 1.0
             break
-    first = text[:1]
     return (
-        1.0 if _ends_sentence(text) else 0.0,
-        math.log1p(words),
-        1.0 if words <= 2 else 0.0,
         1.0 if tokens and capitalised >= 0.75 * tokens else 0.0,
-        1.0 if first.islower() else 0.0,
         len(_DIGIT.findall(sample)) / size,
         len(_PUNCT.findall(sample)) / size,
-        min(1.0, text.count(",") / max(1, words)),
-        min(3.0, float(text.count("|"))),
         url_like,
-        1.0 if first in _BULLETS else 0.0,
-        1.0 if text.endswith(":") else 0.0,
-        1.0 if words >= _LONG_WORDS else 0.0,
+    )
+
+
+def _shape(text: str, words: int) -> tuple[float, ...]:
+    """The features a line's own text decides (``_SHAPE_FEATURES`` order)."""
+    (ends, log_words, few, lower, commas, pipes, bullet, colon, long_line) = _cheap_shape(text, words)
+    title_cased, digits, punct, url_like = _costly_shape(text)
+    return (
+        ends,
+        log_words,
+        few,
+        title_cased,
+        lower,
+        digits,
+        punct,
+        commas,
+        pipes,
+        url_like,
+        bullet,
+        colon,
+        long_line,
     )
 
 
@@ -356,27 +417,32 @@ _shape_cached = lru_cache(maxsize=_SHAPE_CACHE_SIZE)(_shape)
 
 @dataclass(frozen=True, slots=True)
 class FeatureParts:
-    """Every line's features in three blocks (a row is ``heads[i] + shapes[i] + tail[i]``, ``FEATURES`` order).
+    """Every line's features in three blocks (a row is ``heads[i] + shape(i) + tail[i]``, ``FEATURES`` order).
 
-    ``heads`` (kept_by_rules, the rule group's one-hot, prose) and ``shapes`` (``_SHAPE_FEATURES``) are
-    memoised tuples; ``tail`` (a numpy array, a row per line) holds the features of position and context.
-    Scoring takes each block's share of the dot product on its own (``LineModel.scores``).
+    ``heads`` (kept_by_rules, the rule group's one-hot, prose) are memoised tuples; ``tail`` (a numpy
+    array, a row per line) holds the features of position and context; a line's shape is computed on
+    demand, so scoring can skip its costly part (``LineModel.keeps_all``).
     """
 
+    lines: Sequence[ModelLine]
     heads: list[tuple[float, ...]]
-    shapes: list[tuple[float, ...]]
     tail: Any
 
+    def shape(self, index: int) -> tuple[float, ...]:
+        line = self.lines[index]
+        shape = _shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _shape
+        return shape(line.text, line.words)
+
     def row(self, index: int) -> list[float]:
-        return [*self.heads[index], *self.shapes[index], *self.tail[index].tolist()]
+        return [*self.heads[index], *self.shape(index), *self.tail[index].tolist()]
 
 
 def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list[float]]:
     """One feature row per line; ``start``..``end`` is the rules' article region (inclusive)."""
     parts = feature_parts(lines, start, end)
     return [
-        [*head, *shape, *tail]
-        for head, shape, tail in zip(parts.heads, parts.shapes, parts.tail.tolist(), strict=True)
+        [*head, *parts.shape(index), *tail]
+        for index, (head, tail) in enumerate(zip(parts.heads, parts.tail.tolist(), strict=True))
     ]
 
 
@@ -387,7 +453,7 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
 
     count = len(lines)
     if count == 0:
-        return FeatureParts([], [], np.zeros((0, _TAIL_COUNT)))
+        return FeatureParts(lines, [], np.zeros((0, _TAIL_COUNT)))
     lengths = [len(line.text) for line in lines]
     total_chars = sum(lengths) or 1
     prose_flags = [1.0 if line.prose else 0.0 for line in lines]
@@ -414,10 +480,6 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
             run_of[inner] = stop - index
         index = stop
     heads = [_rule_columns(line.rule, line.role, line.prose) for line in lines]
-    shapes = [
-        (_shape_cached if size <= _SHAPE_CACHE_MAX_CHARS else _shape)(line.text, line.words)
-        for line, size in zip(lines, lengths, strict=True)
-    ]
     # The context features a column at a time: each value is the same IEEE operation on the same operands
     # as a per-line loop would do (no sums reordered), so the rows are bit-identical to one.
     positions = np.arange(count)
@@ -458,7 +520,7 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     tail = np.empty((count, _TAIL_COUNT))
     for index, values in enumerate(columns):
         tail[:, index] = values
-    return FeatureParts(heads, shapes, tail)
+    return FeatureParts(lines, heads, tail)
 
 
 def decidable(line: ModelLine) -> bool:
