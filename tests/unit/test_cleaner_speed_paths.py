@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from newsdrop.text.cleaner import rule_pass
+from newsdrop.text.cleaner import _word_count, rule_pass
 from newsdrop.text.cleaner.lines import _analyse
 from newsdrop.text.cleaner.model import (
     _COSTLY_AT,
@@ -52,6 +53,8 @@ def test_holds_any_is_a_substring_test_of_each_stem(key: str, stems: tuple[str, 
         ("Line\r\nbreak", "line break"),
         ("ONE", "one"),
         ("Caf\u00e9\u00a0\u201cau lait\u201d", 'café "au lait"'),
+        ("\u00dcber Stra\u00dfe", "über strasse"),
+        ("\u00dcber  \u3000Stra\u00dfe", "über strasse"),
     ],
 )
 def test_a_key_is_lower_case_words_joined_by_single_spaces(text: str, key: str) -> None:
@@ -153,3 +156,20 @@ def test_keeps_all_gives_the_verdict_keeps_gives_each_row(costly_weight: float |
         assert verdicts[1:] == [model.keeps(row, flag) for row, flag in zip(rows[1:], kept[1:], strict=True)]
         compared += len(rows) - 1
     assert compared > 50
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "one",
+        "  two words ",
+        "snake_case and 2,500 numbers: 3.14!",
+        "--dash--led--",
+        "Para one.\n\nPara two, with more words.",
+        "Caf\u00e9 au lait, na\u00efve r\u00e9sum\u00e9",
+        "数字ニュース 速報",
+    ],
+)
+def test_word_count_counts_what_the_word_regex_finds(body: str) -> None:
+    assert _word_count(body) == len(re.findall(r"\w+", body))

@@ -37,7 +37,8 @@ def normalize_line_key(text: str) -> str:
     for fancy, plain in _QUOTE_PAIRS:
         if fancy in folded:
             folded = folded.replace(fancy, plain)
-    return " ".join(folded.split())
+    # (re's \s is str.isspace, what str.split() splits on, for every code point.)
+    return folded if _EXTRA_SPACE.search(folded) is None else " ".join(folded.split())
 
 
 def count_words(text: str) -> int:

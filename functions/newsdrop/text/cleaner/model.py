@@ -81,8 +81,10 @@ _COSTLY_AT = tuple(
     _SHAPE_FEATURES.index(name) for name in ("title_cased", "digit_share", "punct_share", "url_like")
 )
 _CHEAP_AT = tuple(index for index in range(len(_SHAPE_FEATURES)) if index not in _COSTLY_AT)
-# A verdict the bounds settle clears its threshold by this much: far beyond any float rounding.
-_BOUND_MARGIN = 1e-9
+# A verdict the bounds settle clears its threshold (as a logit) by this much: far beyond any float rounding.
+_BOUND_MARGIN = 1e-6
+# Scores are logistic of a logit clamped to +-30: a threshold beyond +-29 is left to the whole score.
+_BOUNDED_LOGIT = 29.0
 
 
 FEATURES: tuple[str, ...] = (
@@ -276,6 +278,11 @@ class LineModel:
         costly_high = sum(max(0.0, weight) for weight in costly)
         tail_dots = (parts.tail @ tail_weights).tolist() if len(parts.heads) else []
         head_dots: dict[tuple[float, ...], float] = {}
+        # The thresholds as logits, so that the bounds need no logistic: (score threshold, logit threshold).
+        thresholds = {
+            kept_by_rules: _as_logit(self.drop_below if kept_by_rules else self.keep_above)
+            for kept_by_rules in (True, False)
+        }
         found: list[bool | None] = []
         for index, (line, head, tail, kept_by_rules) in enumerate(
             zip(parts.lines, parts.heads, tail_dots, kept, strict=True)
@@ -283,7 +290,7 @@ class LineModel:
             if kept_by_rules is None:
                 found.append(None)
                 continue
-            threshold = self.drop_below if kept_by_rules else self.keep_above
+            threshold, logit = thresholds[kept_by_rules]
             head_dot = head_dots.get(head)
             if head_dot is None:
                 head_dot = head_dots[head] = sum(map(operator.mul, head_weights, head))
@@ -293,9 +300,9 @@ class LineModel:
                 + tail
                 + sum(map(operator.mul, cheap_weights, _cheap_shape(line.text, line.words)))
             )
-            if _logistic(known + costly_low) >= threshold + _BOUND_MARGIN:
+            if logit is not None and known + costly_low >= logit + _BOUND_MARGIN:
                 found.append(True)
-            elif _logistic(known + costly_high) < threshold - _BOUND_MARGIN:
+            elif logit is not None and known + costly_high < logit - _BOUND_MARGIN:
                 found.append(False)
             else:
                 shape_dot = sum(map(operator.mul, shape_weights, parts.shape(index)))
@@ -307,6 +314,14 @@ class LineModel:
         sign = 1.0 if keep else -1.0
         best = max(range(len(row)), key=lambda i: sign * self.weights[i] * row[i])
         return self.names[best]
+
+
+def _as_logit(threshold: float) -> tuple[float, float | None]:
+    """A score threshold and its logit (None where the bounds cannot be trusted: at 0, 1 or past the clamp)."""
+    if not 0.0 < threshold < 1.0:
+        return threshold, None
+    logit = math.log(threshold / (1.0 - threshold))
+    return threshold, logit if abs(logit) < _BOUNDED_LOGIT else None
 
 
 def _logistic(z: float) -> float:
