@@ -363,7 +363,15 @@ def _mark_title_repeats(lines: list[_Line], title_key: str) -> None:
     for line in lines:
         if line.role in ("title",):
             continue
-        if line.key == title_key or _doubled(line.key) == title_key:
+        # Cheap tests first: a doubled title is twice its length plus a space, and a part of a
+        # "Title | Site" line is a substring of it.
+        doubled = len(line.key) == 2 * len(title_key) + 1 and _doubled(line.key) == title_key
+        if line.key == title_key or doubled:
             line.assign("title_repeat", "title_repeat")
-        elif line.role is None and line.words <= _VARIANT_MAX_WORDS and title_key in _strip_site(line.key):
+        elif (
+            line.role is None
+            and line.words <= _VARIANT_MAX_WORDS
+            and title_key in line.key
+            and title_key in _strip_site(line.key)
+        ):
             line.assign("title_repeat", "title_with_site")
