@@ -3,8 +3,8 @@
 The rules decide first; the model sees their verdict among its features (which rule, inside or
 outside the article region) next to a line's length, punctuation, position, neighbourhood and
 repeats, and keeps or drops the line by a logistic score. ``make train`` fits the weights
-(``tools/train_cleaner.py``) and writes ``model.json`` next to this module; inference is pure
-Python. Every flip of a rule's verdict records the feature that pushed hardest.
+(``tools/train_cleaner.py``) and writes ``model.json`` next to this module; inference is Python,
+with numpy for a page's context columns. Every flip of a rule's verdict records the feature that pushed hardest.
 """
 
 from __future__ import annotations
