@@ -25,8 +25,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import py3langid
-
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "functions") not in sys.path:
     sys.path.insert(0, str(ROOT / "functions"))
@@ -292,10 +290,7 @@ def run(
     """
     lines._analyse_cached.cache_clear()
     lines._content_words.cache_clear()
-    clean_article("Warm-up line of text, long enough to be a sentence of prose here.")
-    # Load py3langid's model (~0.7 CPU s, a once-per-process cold start) before the throughput clock runs:
-    # the English warm-up above never reaches it (English is told by its function words).
-    py3langid.classify("Ein kurzer Satz, der das Sprachmodell lädt.")
+    clean_article("Warm-up line of text, long enough to be a sentence of prose here.")  # loads py3langid
     corpus = Corpus()
     folds, full = load_fold_models(), load_model()
     rows: dict[str, Row] = {"seeds": score_seeds()}
