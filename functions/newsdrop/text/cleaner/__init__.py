@@ -26,7 +26,7 @@ from newsdrop.text.cleaner.lines import (
     _strip_site,
 )
 from newsdrop.text.cleaner.metadata import _detect_language, _find_source, _published
-from newsdrop.text.cleaner.model import HeadlineModel, LineModel, decidable, line_features, load_model
+from newsdrop.text.cleaner.model import HeadlineModel, LineModel, decidable, feature_parts, load_model
 from newsdrop.text.cleaner.region import (
     _choose_region,
     _classify_header,
@@ -279,18 +279,34 @@ def _structure(
 
 def apply_model(found: RulePass, model: LineModel) -> None:
     """Let the line model overrule the rules' keep-or-drop verdict; a flip names its strongest feature."""
-    rows = line_features(found.lines, found.start, found.end)
-    for line, row in zip(found.lines, rows, strict=True):
-        if not decidable(line):
+    parts = feature_parts(found.lines, found.start, found.end)
+    # Every line judged at once; a feature row is built only for a flip, to name its reason.
+    kept = [line.role in KEPT_ROLES if decidable(line) else None for line in found.lines]
+    verdicts = model.keeps_all(parts, kept)
+    for index, line in enumerate(found.lines):
+        keep = verdicts[index]
+        if keep is None or keep == kept[index]:
             continue
-        keep = model.keeps(row, line.role in KEPT_ROLES)
-        if keep == (line.role in KEPT_ROLES):
-            continue
-        reason = model.strongest(row, keep)
+        reason = model.strongest(parts.row(index), keep)
         line.assign("body" if keep else "boilerplate", f"line_model:{reason}")
 
 
 _DEFAULT_MODEL: Final = object()
+
+
+_WORD = re.compile(r"\w+")
+
+
+# ``\w`` over ASCII as a bytes table, built from the regex itself: word characters to "a", the rest to " ".
+_ASCII_WORDS = bytes(ord("a") if _WORD.match(chr(code)) else ord(" ") for code in range(256))
+
+
+def _word_count(body: str) -> int:
+    r"""``len(re.findall(r"\w+", body))``; an ASCII body is counted in C, without a string for every word."""
+    if not body.isascii():
+        return len(_WORD.findall(body))
+    marked = body.encode("ascii").translate(_ASCII_WORDS)
+    return marked.count(b" a") + int(marked.startswith(b"a"))
 
 
 def clean_article(
@@ -339,7 +355,7 @@ def clean_article(
         caption=first_of("caption"),
         subheadings=tuple(line.text for line in lines if line.role == "subheading"),
         language=_detect_language(body),
-        word_count=len(re.findall(r"\w+", body)),
+        word_count=_word_count(body),
         url=hints.url if hints is not None else None,
         lines=tuple(
             LineDecision(line.n, line.text, line.role or "body", line.rule or "default") for line in lines

@@ -76,6 +76,10 @@ _NUMBER = re.compile(r"^[\W_]*\d[\d.,:/%-]*[\W_]*$")
 _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|net|org|co\.\w\w|info)\b", re.IGNORECASE)
 
 
+# Kana or Han (a CJK headline): one regex search instead of a Python loop over every character.
+_KANA_OR_HAN = re.compile("[\u3040-\u9fff]")
+
+
 def _title_score(
     lines: list[_Line],
     index: int,
@@ -87,7 +91,7 @@ def _title_score(
     reworded: set[int],
 ) -> float:
     line = lines[index]
-    cjk = not line.text.isascii() and any("\u3040" <= ch <= "\u9fff" for ch in line.text)
+    cjk = not line.text.isascii() and _KANA_OR_HAN.search(line.text) is not None
     sentence = _is_sentence(line)
     name_like = _looks_like_name(line)
     substantial = (line.words >= 4 or cjk) and not name_like and not sentence
@@ -220,7 +224,7 @@ def headline_features(
         1.0 if line.rule == "repeated_line" else 0.0,
         1.0 if _DOMAIN.search(line.text) else 0.0,
         1.0 if _looks_like_name(line) else 0.0,
-        1.0 if not line.text.isascii() and any("\u3040" <= ch <= "\u9fff" for ch in line.text) else 0.0,
+        1.0 if not line.text.isascii() and _KANA_OR_HAN.search(line.text) is not None else 0.0,
         1.0 if any(separator.strip() in line.text for separator in _TITLE_SEPARATORS) else 0.0,
         math.log1p(context.rank[index]),
         (context.best_score - rule_score) / 10.0,
@@ -384,9 +388,17 @@ def _mark_title_repeats(lines: list[_Line], title_key: str) -> None:
     for line in lines:
         if line.role in ("title",):
             continue
-        if line.key == title_key or _doubled(line.key) == title_key:
+        # Cheap tests first: a doubled title is twice its length plus a space, and a part of a
+        # "Title | Site" line is a substring of it.
+        doubled = len(line.key) == 2 * len(title_key) + 1 and _doubled(line.key) == title_key
+        if line.key == title_key or doubled:
             line.assign("title_repeat", "title_repeat")
-        elif line.role is None and line.words <= _VARIANT_MAX_WORDS and title_key in _strip_site(line.key):
+        elif (
+            line.role is None
+            and line.words <= _VARIANT_MAX_WORDS
+            and title_key in line.key
+            and title_key in _strip_site(line.key)
+        ):
             line.assign("title_repeat", "title_with_site")
 
 

@@ -139,7 +139,8 @@ def _analyse(stripped: str) -> tuple[str, int, str | None, str | None, bool]:
     Memoised: chrome lines repeat across the articles of a site, so a bundle pays for them once.
     """
     key = normalize_line_key(stripped)
-    words = count_words(stripped)
+    # An ASCII line's key is its words joined by single spaces: counting the spaces counts the words.
+    words = key.count(" ") + 1 if stripped.isascii() and key else count_words(stripped)
     prose = _reads_as_prose(stripped, words)
     if news_id_of(stripped) is not None:
         return key, words, "news_id", "news_id", prose
@@ -266,7 +267,7 @@ def _is_date_line(line: _Line) -> bool:
 def _looks_like_name(line: _Line) -> bool:
     """Two to four capitalised words and no function word: a person, desk or section name."""
     words = line.text.split()
-    if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in line.text):
+    if not 2 <= len(words) <= 4 or any(map(str.isdigit, line.text)):
         return False
     return all(_TITLECASE_WORD.match(word) for word in words) and not any(
         word.lower() in _FUNCTION_WORDS for word in words

@@ -3,8 +3,8 @@
 The rules decide first; the model sees their verdict among its features (which rule, inside or
 outside the article region) next to a line's length, punctuation, position, neighbourhood and
 repeats, and keeps or drops the line by a logistic score. ``make train`` fits the weights
-(``tools/train_cleaner.py``) and writes ``model.json`` next to this module; inference is pure
-Python. Every flip of a rule's verdict records the feature that pushed hardest.
+(``tools/train_cleaner.py``) and writes ``model.json`` next to this module; inference is Python,
+with numpy for a page's context columns. Every flip of a rule's verdict records the feature that pushed hardest.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 
@@ -48,7 +48,8 @@ _SAMPLE_CHARS = 120
 _PUNCT = re.compile(r"[^\w\s]")
 # A word opening with a capital letter or a digit (Latin, Greek, Cyrillic capitals).
 _CAPITALISED = re.compile(r"\s[A-Z0-9\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
-_DIGITS = "0123456789"
+# ASCII digits only (what str.isdigit would widen): one regex pass instead of ten str.count calls.
+_DIGIT = re.compile(r"[0-9]")
 # Substring tests instead of one regex: an unanchored regex over long paragraphs cost more than the rest.
 _URL_MARKS = ("http://", "https://", "www.", ".com", ".net", ".org", "@")
 _OPENING_CHARS = 160
@@ -61,7 +62,7 @@ _SENTENCE_CHARS = 400
 # A clock time, a numeric date or a year: teasers, comments and media widgets carry timestamps.
 # (The word boundary and a digit are tested once, before the alternatives; a line without a digit skips it.)
 _TIMESTAMP = re.compile(r"\b(?=\d)(?:\d{1,2}[:.]\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|(?:19|20)\d{2}\b)")
-_DIGIT = re.compile(r"\d")
+_ANY_DIGIT = re.compile(r"\d")
 _TIMESTAMP_CHARS = 200
 _BLOCK_CHARS_SCALE = 10.0
 _SHAPE_CACHE_MAX_CHARS = 300
@@ -84,6 +85,17 @@ _SHAPE_FEATURES: tuple[str, ...] = (
     "sentences",
     "has_time",
 )
+# The shape features that cost regex passes (``_costly_shape``) and the rest (``_cheap_shape``), by position.
+# Scoring bounds the costly ones' share of the dot product (each lies within [0, 1]) and computes them only
+# for a line whose verdict those bounds leave open.
+_COSTLY_AT = tuple(
+    _SHAPE_FEATURES.index(name) for name in ("title_cased", "digit_share", "punct_share", "url_like")
+)
+_CHEAP_AT = tuple(index for index in range(len(_SHAPE_FEATURES)) if index not in _COSTLY_AT)
+# A verdict the bounds settle clears its threshold (as a logit) by this much: far beyond any float rounding.
+_BOUND_MARGIN = 1e-6
+# Scores are logistic of a logit clamped to +-30: a threshold beyond +-29 is left to the whole score.
+_BOUNDED_LOGIT = 29.0
 
 
 FEATURES: tuple[str, ...] = (
@@ -124,6 +136,9 @@ FEATURES: tuple[str, ...] = (
     "blank_after",
 )
 _GROUPS = 11
+# The row's blocks (``FeatureParts``): head (kept_by_rules, the groups, prose), shape, then the context tail.
+_HEAD_COUNT = 1 + _GROUPS + 1
+_TAIL_COUNT = len(FEATURES) - _HEAD_COUNT - len(_SHAPE_FEATURES)
 _GROUP_OFFSET = {name: offset for offset, name in enumerate(FEATURES[1 : 1 + _GROUPS])}
 
 
@@ -287,18 +302,81 @@ class LineModel:
 
     def keeps(self, row: Sequence[float], kept_by_rules: bool) -> bool:
         """The model's verdict on a line the rules kept or dropped."""
-        score = self.score(row)
+        return self.verdict(self.score(row), kept_by_rules)
+
+    def verdict(self, score: float, kept_by_rules: bool) -> bool:
+        """Keep (True) or drop a line of this score that the rules kept or dropped."""
         return score >= self.drop_below if kept_by_rules else score >= self.keep_above
 
     def score(self, row: Sequence[float]) -> float:
-        z = self.bias + sum(map(operator.mul, self.weights, row))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _logistic(self.bias + sum(map(operator.mul, self.weights, row)))
+
+    def keeps_all(self, parts: FeatureParts, kept: Sequence[bool | None]) -> list[bool | None]:
+        """``keeps`` of every line the rules kept (True) or dropped (False); None where ``kept`` is None.
+
+        The dot product a block at a time: the head's share once per distinct head, the context's for all
+        lines in one matrix product. The costly shape features enter as bounds first: a line whose
+        verdict is the same at both ends (by ``_BOUND_MARGIN``) needs no more; any other line is scored
+        whole. Verdicts equal ``keeps`` of each row (sums differ from its order by a few units in the
+        last place, far inside the margin).
+        """
+        head_weights = self.weights[:_HEAD_COUNT]
+        shape_weights = self.weights[_HEAD_COUNT : _HEAD_COUNT + len(_SHAPE_FEATURES)]
+        tail_weights = self.weights[_HEAD_COUNT + len(_SHAPE_FEATURES) :]
+        cheap_weights = [shape_weights[index] for index in _CHEAP_AT]
+        costly = [shape_weights[index] for index in _COSTLY_AT]
+        costly_low = sum(min(0.0, weight) for weight in costly)
+        costly_high = sum(max(0.0, weight) for weight in costly)
+        tail_dots = (parts.tail @ tail_weights).tolist() if len(parts.heads) else []
+        head_dots: dict[tuple[float, ...], float] = {}
+        # The thresholds as logits, so that the bounds need no logistic: (score threshold, logit threshold).
+        thresholds = {
+            kept_by_rules: _as_logit(self.drop_below if kept_by_rules else self.keep_above)
+            for kept_by_rules in (True, False)
+        }
+        found: list[bool | None] = []
+        for index, (line, head, tail, kept_by_rules) in enumerate(
+            zip(parts.lines, parts.heads, tail_dots, kept, strict=True)
+        ):
+            if kept_by_rules is None:
+                found.append(None)
+                continue
+            threshold, logit = thresholds[kept_by_rules]
+            head_dot = head_dots.get(head)
+            if head_dot is None:
+                head_dot = head_dots[head] = sum(map(operator.mul, head_weights, head))
+            known = (
+                self.bias
+                + head_dot
+                + tail
+                + sum(map(operator.mul, cheap_weights, _cheap_shape(line.text, line.words)))
+            )
+            if logit is not None and known + costly_low >= logit + _BOUND_MARGIN:
+                found.append(True)
+            elif logit is not None and known + costly_high < logit - _BOUND_MARGIN:
+                found.append(False)
+            else:
+                shape_dot = sum(map(operator.mul, shape_weights, parts.shape(index)))
+                found.append(_logistic(self.bias + head_dot + shape_dot + tail) >= threshold)
+        return found
 
     def strongest(self, row: Sequence[float], keep: bool) -> str:
         """The feature that pushed the score hardest towards the decision taken: the decision's reason."""
         sign = 1.0 if keep else -1.0
         best = max(range(len(row)), key=lambda i: sign * self.weights[i] * row[i])
         return self.names[best]
+
+
+def _as_logit(threshold: float) -> tuple[float, float | None]:
+    """A score threshold and its logit (None where the bounds cannot be trusted: at 0, 1 or past the clamp)."""
+    if not 0.0 < threshold < 1.0:
+        return threshold, None
+    logit = math.log(threshold / (1.0 - threshold))
+    return threshold, logit if abs(logit) < _BOUNDED_LOGIT else None
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=1)
@@ -321,8 +399,42 @@ def _group_offset(rule: str | None, role: str | None) -> int:
     return -1 if group is None else _GROUP_OFFSET[group]
 
 
-def _shape(text: str, words: int) -> tuple[float, ...]:
-    """The features a line's own text decides (``_SHAPE_FEATURES`` order).
+@lru_cache(maxsize=512)
+def _rule_columns(rule: str | None, role: str | None, prose: bool) -> tuple[float, ...]:
+    """A row's head, which the rules' verdict alone decides: kept_by_rules, the rule group's one-hot, prose.
+
+    Memoised: a page has a few dozen (rule, role) pairs, and building the one-hot per line cost a fifth of
+    the features.
+    """
+    one_hot = [0.0] * _GROUPS
+    offset = _group_offset(rule, role)
+    if offset >= 0:
+        one_hot[offset] = 1.0
+    return (1.0 if role in KEPT else 0.0, *one_hot, 1.0 if prose else 0.0)
+
+
+def _cheap_shape(text: str, words: int) -> tuple[float, ...]:
+    """The shape features that cost next to nothing (``_CHEAP_AT``, in that order): O(1) tests, two counts."""
+    first = text[:1]
+    return (
+        1.0 if _ends_sentence(text) else 0.0,
+        math.log1p(words),
+        1.0 if words <= 2 else 0.0,
+        1.0 if first.islower() else 0.0,
+        min(1.0, text.count(",") / max(1, words)),
+        min(3.0, float(text.count("|"))),
+        1.0 if first in _BULLETS else 0.0,
+        1.0 if text.endswith(":") else 0.0,
+        1.0 if words >= _LONG_WORDS else 0.0,
+        math.log1p(len(_SENTENCE_BREAK.findall(text, 0, _SENTENCE_CHARS))),
+        1.0
+        if _ANY_DIGIT.search(text, 0, _TIMESTAMP_CHARS) and _TIMESTAMP.search(text, 0, _TIMESTAMP_CHARS)
+        else 0.0,
+    )
+
+
+def _costly_shape(text: str) -> tuple[float, ...]:
+    """The shape features that cost regex and scan passes (``_COSTLY_AT``, in that order), each within [0, 1].
 
     They read the line's opening only: a paragraph's first words and characters say as much as all of
     them, at a bounded cost. Regex counts run in C: a per-character Python loop would cost more than
@@ -334,24 +446,42 @@ def _shape(text: str, words: int) -> tuple[float, ...]:
     tokens = len(opening.split())
     capitalised = len(_CAPITALISED.findall(" " + opening))
     lowered = sample.lower()
+    # A loop, not any() over a generator: this runs for every distinct line of every page.
+    url_like = 0.0
+    for mark in _URL_MARKS:
+        if mark in lowered:
+            url_like = 1.0
+            break
     return (
-        1.0 if _ends_sentence(text) else 0.0,
-        math.log1p(words),
-        1.0 if words <= 2 else 0.0,
         1.0 if tokens and capitalised >= 0.75 * tokens else 0.0,
-        1.0 if text[:1].islower() else 0.0,
-        sum(map(sample.count, _DIGITS)) / size,
+        len(_DIGIT.findall(sample)) / size,
         len(_PUNCT.findall(sample)) / size,
-        min(1.0, text.count(",") / max(1, words)),
-        min(3.0, float(text.count("|"))),
-        1.0 if any(mark in lowered for mark in _URL_MARKS) else 0.0,
-        1.0 if text[:1] in _BULLETS else 0.0,
-        1.0 if text.endswith(":") else 0.0,
-        1.0 if words >= _LONG_WORDS else 0.0,
-        math.log1p(len(_SENTENCE_BREAK.findall(text, 0, _SENTENCE_CHARS))),
-        1.0
-        if _DIGIT.search(text, 0, _TIMESTAMP_CHARS) and _TIMESTAMP.search(text, 0, _TIMESTAMP_CHARS)
-        else 0.0,
+        url_like,
+    )
+
+
+def _shape(text: str, words: int) -> tuple[float, ...]:
+    """The features a line's own text decides (``_SHAPE_FEATURES`` order)."""
+    (ends, log_words, few, lower, commas, pipes, bullet, colon, long_line, sentences, has_time) = (
+        _cheap_shape(text, words)
+    )
+    title_cased, digits, punct, url_like = _costly_shape(text)
+    return (
+        ends,
+        log_words,
+        few,
+        title_cased,
+        lower,
+        digits,
+        punct,
+        commas,
+        pipes,
+        url_like,
+        bullet,
+        colon,
+        long_line,
+        sentences,
+        has_time,
     )
 
 
@@ -359,11 +489,45 @@ def _shape(text: str, words: int) -> tuple[float, ...]:
 _shape_cached = lru_cache(maxsize=_SHAPE_CACHE_SIZE)(_shape)
 
 
+@dataclass(frozen=True, slots=True)
+class FeatureParts:
+    """Every line's features in three blocks (a row is ``heads[i] + shape(i) + tail[i]``, ``FEATURES`` order).
+
+    ``heads`` (kept_by_rules, the rule group's one-hot, prose) are memoised tuples; ``tail`` (a numpy
+    array, a row per line) holds the features of position and context; a line's shape is computed on
+    demand, so scoring can skip its costly part (``LineModel.keeps_all``).
+    """
+
+    lines: Sequence[ModelLine]
+    heads: list[tuple[float, ...]]
+    tail: Any
+
+    def shape(self, index: int) -> tuple[float, ...]:
+        line = self.lines[index]
+        shape = _shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _shape
+        return shape(line.text, line.words)
+
+    def row(self, index: int) -> list[float]:
+        return [*self.heads[index], *self.shape(index), *self.tail[index].tolist()]
+
+
 def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list[float]]:
     """One feature row per line; ``start``..``end`` is the rules' article region (inclusive)."""
+    parts = feature_parts(lines, start, end)
+    return [
+        [*head, *parts.shape(index), *tail]
+        for index, (head, tail) in enumerate(zip(parts.heads, parts.tail.tolist(), strict=True))
+    ]
+
+
+def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeatureParts:
+    """The features of every line (``line_features``) in blocks; ``start``..``end`` is the article region."""
+    # numpy is imported here, not with the module: the cleaner's import stays light for a cold start.
+    import numpy as np
+
     count = len(lines)
     if count == 0:
-        return []
+        return FeatureParts(lines, [], np.zeros((0, _TAIL_COUNT)))
     lengths = [len(line.text) for line in lines]
     total_chars = sum(lengths) or 1
     prose_flags = [1.0 if line.prose else 0.0 for line in lines]
@@ -392,7 +556,6 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
         index = stop
     # Blocks of consecutive prose lines: a story's paragraphs stand together, a teaser's sentence alone
     # between short lines. Each line's block, in characters and lines (0 outside a block).
-    # (Their features, computed once per block.)
     block_chars = [0.0] * count
     block_lines = [0.0] * count
     index = 0
@@ -408,63 +571,67 @@ def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list
         for inner in range(index, stop):
             block_chars[inner], block_lines[inner] = chars, size
         index = stop
+    # The page's prose above and below each line, as shares of all its prose (whole characters: exact sums).
+    own_prose = [size if line.prose else 0 for size, line in zip(lengths, lines, strict=True)]
+    prose_above = [0] * count
+    above = 0
+    for index, size in enumerate(own_prose):
+        prose_above[index] = above
+        above += size
+    prose_below = [
+        max(0, prose_total - before_it - size) for before_it, size in zip(prose_above, own_prose, strict=True)
+    ]
+    blank_after = [
+        1.0 if index + 1 < count and lines[index + 1].n - line.n > 1 else 0.0
+        for index, line in enumerate(lines)
+    ]
+    heads = [_rule_columns(line.rule, line.role, line.prose) for line in lines]
+    # The context features a column at a time: each value is the same IEEE operation on the same operands
+    # as a per-line loop would do (no sums reordered), so the rows are bit-identical to one.
+    positions = np.arange(count)
+    prose_col = np.array(prose_flags)
+    kept_col = np.array(kept_flags)
     # Prefix sums make each line's neighbourhood share O(1).
-    prose_sum = [0.0]
-    kept_sum = [0.0]
-    for prose, kept in zip(prose_flags, kept_flags, strict=True):
-        prose_sum.append(prose_sum[-1] + prose)
-        kept_sum.append(kept_sum[-1] + kept)
-    small_region = 1.0 - region_share
-    padded_kept = [0.0, *kept_flags, 0.0]
-    padded_prose = [0.0, *prose_flags, 0.0]
-    prose_above = 0.0
-    rows: list[list[float]] = []
-    for index, line in enumerate(lines):
-        text = line.text
-        own_prose = lengths[index] if line.prose else 0
-        low, high = max(0, index - _NEIGHBOURS), min(count, index + _NEIGHBOURS + 1)
-        width = high - low - 1 or 1
-        prose = prose_flags[index]
-        kept = kept_flags[index]
-        before, after = index < start, index > end
-        distance = (start - index) if before else (index - end) if after else 0
-        outside = before or after
-        one_hot = [0.0] * _GROUPS
-        offset = _group_offset(line.rule, line.role)
-        if offset >= 0:
-            one_hot[offset] = 1.0
-        shape = (_shape_cached if lengths[index] <= _SHAPE_CACHE_MAX_CHARS else _shape)(text, line.words)
-        rows.append(
-            [
-                kept,
-                *one_hot,
-                prose,
-                *shape,
-                index / count,
-                1.0 if before else 0.0,
-                1.0 if after else 0.0,
-                math.log1p(distance) / 5.0,
-                (prose_sum[high] - prose_sum[low] - prose) / width,
-                (kept_sum[high] - kept_sum[low] - kept) / width,
-                padded_kept[index] + padded_kept[index + 2],
-                padded_prose[index] + padded_prose[index + 2],
-                math.log1p(run_of[index]),
-                math.log1p(repeats[line.key] - 1),
-                region_share,
-                (lengths[index] or 1) / total_chars,
-                1.0 if prose and outside else 0.0,
-                small_region if kept else 0.0,
-                1.0 if outside and line.words >= _LONG_WORDS else 0.0,
-                region_prose_lines,
-                block_chars[index],
-                block_lines[index],
-                prose_above / prose_chars,
-                max(0.0, prose_total - prose_above - own_prose) / prose_chars,
-                1.0 if index + 1 < count and lines[index + 1].n - line.n > 1 else 0.0,
-            ]
-        )
-        prose_above += own_prose
-    return rows
+    prose_sum = np.concatenate(([0.0], np.cumsum(prose_col)))
+    kept_sum = np.concatenate(([0.0], np.cumsum(kept_col)))
+    low = np.maximum(positions - _NEIGHBOURS, 0)
+    high = np.minimum(positions + _NEIGHBOURS + 1, count)
+    width = high - low - 1
+    width[width == 0] = 1
+    before, after = positions < start, positions > end
+    outside = before | after
+    distance = np.where(before, start - positions, np.where(after, positions - end, 0))
+    # log1p of the small counts (distance, run length, repeats; all below ``count``): one table per page.
+    log1p = np.array([math.log1p(n) for n in range(count + 1)])
+    padded_kept = np.concatenate(([0.0], kept_col, [0.0]))
+    padded_prose = np.concatenate(([0.0], prose_col, [0.0]))
+    columns = (
+        positions / count,
+        before,
+        after,
+        log1p[distance] / 5.0,
+        (prose_sum[high] - prose_sum[low] - prose_col) / width,
+        (kept_sum[high] - kept_sum[low] - kept_col) / width,
+        padded_kept[:-2] + padded_kept[2:],
+        padded_prose[:-2] + padded_prose[2:],
+        log1p[run_of],
+        log1p[[repeats[line.key] - 1 for line in lines]],
+        region_share,
+        np.maximum(np.array(lengths), 1) / total_chars,
+        (prose_col > 0) & outside,
+        np.where(kept_col > 0, 1.0 - region_share, 0.0),
+        outside & (np.array([line.words for line in lines]) >= _LONG_WORDS),
+        region_prose_lines,
+        block_chars,
+        block_lines,
+        np.array(prose_above, dtype=float) / prose_chars,
+        np.array(prose_below, dtype=float) / prose_chars,
+        blank_after,
+    )
+    tail = np.empty((count, _TAIL_COUNT))
+    for index, values in enumerate(columns):
+        tail[:, index] = values
+    return FeatureParts(lines, heads, tail)
 
 
 def decidable(line: ModelLine) -> bool:

@@ -1,0 +1,175 @@
+"""The cleaner's fast paths give what the plain computations they replace give (keys, word counts, features, verdicts)."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from newsdrop.text.cleaner import _word_count, rule_pass
+from newsdrop.text.cleaner.lines import _analyse
+from newsdrop.text.cleaner.model import (
+    _COSTLY_AT,
+    _HEAD_COUNT,
+    _SHAPE_FEATURES,
+    FEATURES,
+    _rule_columns,
+    _shape,
+    feature_parts,
+    line_features,
+    load_model,
+)
+from newsdrop.text.rules import _holds_any, count_words, normalize_line_key
+
+SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
+
+
+@pytest.mark.parametrize(
+    ("key", "stems", "expected"),
+    [
+        ("leave a comment below", ("comment", "repl"), True),
+        ("no replies yet", ("comment", "repl"), True),
+        ("the mayor spoke", ("comment", "repl"), False),
+        ("", ("comment",), False),
+        ("anything", (), False),
+    ],
+)
+def test_holds_any_is_a_substring_test_of_each_stem(key: str, stems: tuple[str, ...], expected: bool) -> None:
+    assert _holds_any(key, stems) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Hello World", "hello world"),
+        ("Hello  World", "hello world"),
+        ("Hello\tWorld", "hello world"),
+        ("a\x1cb", "a b"),
+        ("Trailing ", "trailing"),
+        (" Leading", "leading"),
+        ("Line\r\nbreak", "line break"),
+        ("ONE", "one"),
+        ("Caf\u00e9\u00a0\u201cau lait\u201d", 'café "au lait"'),
+        ("\u00dcber Stra\u00dfe", "über strasse"),
+        ("\u00dcber  \u3000Stra\u00dfe", "über strasse"),
+    ],
+)
+def test_a_key_is_lower_case_words_joined_by_single_spaces(text: str, key: str) -> None:
+    assert normalize_line_key(text) == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One",
+        "Two words",
+        "A line, with punctuation: and more!",
+        "x  y\tz",
+        "数字 ニュース 速報",
+        "Ünïcode words here",
+    ],
+)
+def test_the_analysed_word_count_is_count_words(text: str) -> None:
+    _key, words, *_ = _analyse(text.strip())
+    assert words == count_words(text.strip())
+
+
+@pytest.mark.parametrize(
+    ("rule", "role", "prose", "kept", "group", "prose_flag"),
+    [
+        (None, None, True, 0.0, "r_region", 1.0),
+        ("article_region", "body", True, 1.0, "r_region", 1.0),
+        ("header_chrome", "boilerplate", False, 0.0, "r_header", 0.0),
+        ("share_prompt", "boilerplate", False, 0.0, "r_named", 0.0),
+        ("byline", "byline", False, 0.0, None, 0.0),
+        ("crosshead", "subheading", False, 1.0, "r_crosshead", 0.0),
+    ],
+)
+def test_a_rows_head_is_kept_the_rule_groups_one_hot_and_prose(
+    rule: str | None, role: str | None, prose: bool, kept: float, group: str | None, prose_flag: float
+) -> None:
+    head = _rule_columns(rule, role, prose)
+    names = FEATURES[: len(head)]
+    assert head[0] == kept and head[-1] == prose_flag
+    assert [name for name, value in zip(names[1:-1], head[1:-1], strict=True) if value] == (
+        [group] if group else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The council met on Tuesday, and it voted 7-2 to approve the plan.",
+            {"ends_sentence": 1.0, "title_cased": 0.0, "lower_start": 0.0, "url_like": 0.0, "pipes": 0.0},
+        ),
+        (
+            "Home | News | Sport",
+            {"ends_sentence": 0.0, "title_cased": 0.0, "pipes": 2.0, "few_words": 0.0, "url_like": 0.0},
+        ),
+        ("Harbour Wall Finished Early", {"title_cased": 1.0, "ends_sentence": 0.0, "punct_share": 0.0}),
+        ("www.example.com", {"url_like": 1.0, "few_words": 1.0, "lower_start": 1.0}),
+        ("• Subscribe now:", {"bullet_start": 1.0, "ends_colon": 1.0, "few_words": 0.0}),
+        ("12345", {"digit_share": 1.0, "punct_share": 0.0}),
+    ],
+)
+def test_shape_features_of_a_line(text: str, expected: dict[str, float]) -> None:
+    shape = dict(zip(_SHAPE_FEATURES, _shape(text, len(text.split())), strict=True))
+    assert shape["log_words"] == math.log1p(len(text.split()))
+    assert {name: shape[name] for name in expected} == expected
+
+
+def _seed_passes() -> list:
+    return [rule_pass(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
+
+
+def test_feature_parts_make_the_rows_line_features_returns() -> None:
+    for found in _seed_passes():
+        parts = feature_parts(found.lines, found.start, found.end)
+        rows = line_features(found.lines, found.start, found.end)
+        assert rows and all(len(row) == len(FEATURES) for row in rows)
+        assert [parts.row(index) for index in range(len(rows))] == rows
+
+
+@pytest.mark.parametrize("costly_weight", [None, 40.0, -40.0])
+def test_keeps_all_gives_the_verdict_keeps_gives_each_row(costly_weight: float | None) -> None:
+    """Also with weights so large on the costly shape features that the bounds settle nothing."""
+    shipped = load_model()
+    assert shipped is not None
+    model = shipped
+    if costly_weight is not None:
+        weights = list(shipped.weights)
+        for index in _COSTLY_AT:
+            weights[_HEAD_COUNT + index] = costly_weight
+        model = replace(shipped, weights=tuple(weights))
+    compared = 0
+    for found in _seed_passes():
+        parts = feature_parts(found.lines, found.start, found.end)
+        rows = line_features(found.lines, found.start, found.end)
+        kept: list[bool | None] = [index % 3 == 0 for index in range(len(rows))]
+        kept[0] = None  # a line the model may not judge
+        verdicts = model.keeps_all(parts, kept)
+        assert verdicts[0] is None
+        assert verdicts[1:] == [model.keeps(row, flag) for row, flag in zip(rows[1:], kept[1:], strict=True)]
+        compared += len(rows) - 1
+    assert compared > 50
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "one",
+        "  two words ",
+        "snake_case and 2,500 numbers: 3.14!",
+        "--dash--led--",
+        "Para one.\n\nPara two, with more words.",
+        "Caf\u00e9 au lait, na\u00efve r\u00e9sum\u00e9",
+        "数字ニュース 速報",
+    ],
+)
+def test_word_count_counts_what_the_word_regex_finds(body: str) -> None:
+    assert _word_count(body) == len(re.findall(r"\w+", body))
