@@ -7,15 +7,7 @@ import pytest
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.headline import headline_text, without_heading_marks
 from newsdrop.text.cleaner.lines import _read_lines
-
-LEAD = (
-    "The harbour authority said on Tuesday that the new breakwater would be finished two years ahead of "
-    "plan, after a mild winter let crews pour concrete without a break."
-)
-SECOND = (
-    "Fishermen welcomed the news and said the old wall had been too low to stop waves in the worst storms "
-    "of the year."
-)
+from tests.unit.test_cleaner_headline_ranker import LEAD, SECOND
 
 
 def _headline_of(page: list[str], index: int) -> str:
