@@ -64,6 +64,14 @@ def reset_caches() -> Callable[[], None]:
 E2E_DIR = "e2e"
 
 
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """A bytes parameter (a generated bundle) is named by its size: its bytes carry the time it was built
+    (zip and gzip headers), and xdist's workers must collect the same test ids."""
+    if isinstance(val, bytes | bytearray):
+        return f"{argname}-{len(val)}B"
+    return None
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The e2e tests share one local stack per process: keep them on one xdist worker, so one stack starts."""
     if not config.pluginmanager.hasplugin("xdist"):
