@@ -115,7 +115,9 @@ def test_a_bundle_that_keeps_failing_goes_to_the_dlq_after_max_receive_count(loc
         Bucket=local_stack.info["bucket"], Key=key, Body=seed_zip(), StorageClass="GLACIER"
     )
 
-    bundle = local_stack.bundle_for_key(key, want=("FAILED",))
+    # Five deliveries, each after the local queue's visibility backoff: on a loaded machine that takes
+    # well over the default minute (it timed out once beside other CPU-heavy work); the wait is a guard.
+    bundle = local_stack.bundle_for_key(key, want=("FAILED",), timeout=180.0)
 
     assert bundle["attempts"] == MAX_RECEIVE_COUNT
     (error,) = bundle["errors"]
