@@ -49,6 +49,7 @@ from newsdrop.ingest.records import (
     ErrorEntry,
     ObjectRef,
     Progress,
+    log_ingested,
 )
 from newsdrop.ingest.writer import ArticleWriter
 from newsdrop.models import Member
@@ -351,17 +352,7 @@ class FanOut:
         if ended is None:  # another invocation ended it first (a redelivered last chunk)
             latest = ingestor.store.bundle(ref.bundle_id, consistent=True) or record
             return Outcome(ref.bundle_id, str(latest.get("status")), latest, skipped_as_duplicate=True)
-        logger.info(
-            "bundle ingested",
-            extra={
-                "bundle_id": ref.bundle_id,
-                "key": ref.key,
-                "status": status,
-                "chunks": len(record["chunks"]),
-                "counts": {name: int(value) for name, value in (ended.get("counts") or {}).items()},
-                "duration_ms": int(ended.get("duration_ms") or 0),
-            },
-        )
+        log_ingested(ref, status, ended, chunks=len(record["chunks"]))
         return Outcome(ref.bundle_id, status, ended)
 
 

@@ -33,6 +33,7 @@ from newsdrop.ingest.records import (
     ErrorEntry,
     ObjectRef,
     Progress,
+    log_ingested,
     new_record,
 )
 from newsdrop.ingest.writer import ArticleWriter
@@ -225,16 +226,7 @@ class Ingestor:
         if info is not None:
             attributes["size"] = info.size
         record = self._save(ref, {k: v for k, v in attributes.items() if v is not None})
-        logger.info(
-            "bundle ingested",
-            extra={
-                "bundle_id": ref.bundle_id,
-                "key": ref.key,
-                "status": status,
-                "counts": {name: int(value) for name, value in (record.get("counts") or {}).items()},
-                "duration_ms": int(record.get("duration_ms") or 0),
-            },
-        )
+        log_ingested(ref, status, record)
         return Outcome(ref.bundle_id, status, record)
 
     def _fan_out(self) -> FanOut:

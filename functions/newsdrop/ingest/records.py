@@ -143,3 +143,18 @@ def new_record(ref: ObjectRef, *, now: str, cleaner_version: str) -> dict[str, A
         # /bundles/{id}/groups lists them; a record without the flag predates those items.
         "group_links": True,
     }
+
+
+def log_ingested(ref: ObjectRef, status: str, record: dict[str, Any], **more: Any) -> None:
+    """The one log line of a bundle's end: its final status, counts (as numbers) and duration."""
+    logger.info(
+        "bundle ingested",
+        extra={
+            "bundle_id": ref.bundle_id,
+            "key": ref.key,
+            "status": status,
+            **more,
+            "counts": {name: int(value) for name, value in (record.get("counts") or {}).items()},
+            "duration_ms": int(record.get("duration_ms") or 0),
+        },
+    )
