@@ -347,13 +347,17 @@ def _find_title(
             variants=variants,
         )
         ranked_best: tuple[float, int] | None = None
-        for score, index in top:
-            row = headline_features(
+        rows = [
+            headline_features(
                 lines, index, region_start, score, unclaimed_after[index - first_candidate], context
             )
+            for score, index in top
+        ]
+        # Every candidate scored at once: the trees are walked for all rows together.
+        ranks = headline.score_all(rows) if headline is not None else [score for score, _ in top]
+        for (_, index), row, ranked in zip(top, rows, ranks, strict=True):
             if candidates is not None:
                 candidates.append((index, row))
-            ranked = headline.score(row) if headline is not None else score
             if index == top[0][1] and headline is not None:
                 # The rules' own choice starts with the margin the ranker must beat.
                 ranked += headline.margin

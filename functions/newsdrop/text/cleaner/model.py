@@ -197,6 +197,95 @@ def tree_value(tree: Tree, row: Sequence[float]) -> float:
 
 
 @dataclass(frozen=True, slots=True)
+class _TreeTables:
+    """Trees flattened into node arrays (a leaf points to itself), for walking many rows through them at once."""
+
+    trees: tuple[Tree, ...]
+    roots: Any
+    feature: Any
+    threshold: Any
+    left: Any
+    right: Any
+    value: Any
+    depth: int
+
+
+# The tables of the last few tree ensembles, by identity (a model's trees are built once, when it loads).
+_TABLES: dict[int, _TreeTables] = {}
+_TABLES_KEPT = 8
+
+
+def _tree_tables(trees: tuple[Tree, ...]) -> _TreeTables:
+    import numpy as np
+
+    found = _TABLES.get(id(trees))
+    if found is not None and found.trees is trees:
+        return found
+    roots: list[int] = []
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    depth = 0
+    for tree in trees:
+        offset = len(feature)
+        roots.append(offset)
+        for local, node in enumerate(tree):
+            at = offset + local
+            if len(node) == 4:
+                feature.append(int(node[0]))
+                threshold.append(node[1])
+                left.append(offset + int(node[2]))
+                right.append(offset + int(node[3]))
+                value.append(0.0)
+            else:
+                feature.append(0)
+                threshold.append(0.0)
+                left.append(at)
+                right.append(at)
+                value.append(node[0])
+        # The deepest leaf's level, from the root down: the walk takes that many steps.
+        stack = [(0, 0)]
+        while stack:
+            local, level = stack.pop()
+            node = tree[local]
+            if len(node) == 4:
+                stack += [(int(node[2]), level + 1), (int(node[3]), level + 1)]
+            else:
+                depth = max(depth, level)
+    found = _TreeTables(
+        trees,
+        np.array(roots, dtype=np.intp),
+        np.array(feature, dtype=np.intp),
+        np.array(threshold, dtype=float),
+        np.array(left, dtype=np.intp),
+        np.array(right, dtype=np.intp),
+        np.array(value, dtype=float),
+        depth,
+    )
+    if len(_TABLES) >= _TABLES_KEPT:
+        _TABLES.clear()
+    _TABLES[id(trees)] = found
+    return found
+
+
+def _leaf_values(trees: tuple[Tree, ...], rows: Sequence[Sequence[float]]) -> list[list[float]]:
+    """For each row, the leaf value it reaches in each tree (``tree_value``), all rows and trees at once."""
+    import numpy as np
+
+    tables = _tree_tables(trees)
+    matrix = np.array(rows, dtype=float)
+    nodes = np.repeat(tables.roots[np.newaxis, :], len(rows), axis=0)
+    at_row = np.arange(len(rows))[:, np.newaxis]
+    for _ in range(tables.depth):
+        # A leaf goes "left" or "right" to itself: rows that reached one stay there.
+        goes_left = matrix[at_row, tables.feature[nodes]] < tables.threshold[nodes]
+        nodes = np.where(goes_left, tables.left[nodes], tables.right[nodes])
+    return tables.value[nodes].tolist()
+
+
+@dataclass(frozen=True, slots=True)
 class HeadlineModel:
     """A scorer of headline candidates fitted as a conditional logit (softmax over each page's
     candidates): a linear part plus boosted regression trees (``make train`` fits the trees, which
@@ -245,6 +334,20 @@ class HeadlineModel:
     def score(self, row: Sequence[float]) -> float:
         linear = self.bias + sum(map(operator.mul, self.weights, row))
         return linear + sum(tree_value(tree, row) for tree in self.trees)
+
+    def score_all(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """``score`` of every row, with the trees walked for all rows at once (numpy).
+
+        Equal to ``score`` bit for bit: numpy only picks the leaves (the same float comparisons), and each
+        row's sums are Python's, over the same values in the same order.
+        """
+        if not self.trees or not rows:
+            return [self.score(row) for row in rows]
+        leaves = _leaf_values(self.trees, rows)
+        return [
+            self.bias + sum(map(operator.mul, self.weights, row)) + sum(reached)
+            for row, reached in zip(rows, leaves, strict=True)
+        ]
 
 
 class ModelLine(Protocol):
