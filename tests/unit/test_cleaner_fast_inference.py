@@ -7,6 +7,7 @@ import random
 import pytest
 
 from newsdrop.text.cleaner.model import HeadlineModel, Tree, load_model
+from newsdrop.text.rules import _EXTRA_SPACE, _has_extra_space
 
 _FEATURES = 6
 # Row values and thresholds come from one small pool, so rows often sit exactly on a threshold (goes right).
@@ -79,3 +80,33 @@ def test_the_shipped_rankers_trees_walked_together_reach_each_rows_leaves() -> N
         [rng.choice(thresholds) + rng.choice((-1e-9, 0.0, 1e-9)) for _ in range(width)] for _ in range(40)
     ]
     assert ranker.score_all(rows) == [ranker.score(row) for row in rows]
+
+
+def test_every_whitespace_character_but_the_space_is_unprintable() -> None:
+    # The premise of _has_extra_space's fast path, over every code point.
+    assert [code for code in range(0x110000) if chr(code).isspace() and chr(code).isprintable()] == [32]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "plain words",
+        "double  space",
+        " leading",
+        "trailing ",
+        "tab\there",
+        "line\nbreak",
+        "trailing line break\n",
+        "nbsp\u00a0inside",
+        "ideographic\u3000space",
+        "a\x1cb",
+        "a\x00b",
+        "caf\u00e9 au lait",
+        "\u2028",
+        "x",
+    ],
+)
+def test_has_extra_space_is_the_extra_space_regex(text: str) -> None:
+    assert _has_extra_space(text) is (_EXTRA_SPACE.search(text) is not None)

@@ -24,12 +24,21 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _EXTRA_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
 
 
+def _has_extra_space(text: str) -> bool:
+    """Whether ``_EXTRA_SPACE`` matches, mostly without the regex: the only whitespace a printable string
+    holds is the plain space (str.isprintable() is false for every other str.isspace() character, and
+    for a line break), so there only a double space or one at either edge can match."""
+    if text.isprintable():
+        return "  " in text or text[:1] == " " or text[-1:] == " "
+    return _EXTRA_SPACE.search(text) is not None
+
+
 def normalize_line_key(text: str) -> str:
     """The comparison form of a line: NFKC, case-folded, straight quotes, single spaces (incl. NBSP)."""
     if text.isascii():
         # Most lines have single spaces and no edge whitespace: lower-casing alone gives the same key then,
         # without splitting a long paragraph into words and joining them again.
-        if _EXTRA_SPACE.search(text) is None:
+        if not _has_extra_space(text):
             return text.lower()
         return " ".join(text.lower().split())
     folded = unicodedata.normalize("NFKC", text).casefold()
@@ -38,7 +47,7 @@ def normalize_line_key(text: str) -> str:
         if fancy in folded:
             folded = folded.replace(fancy, plain)
     # (re's \s is str.isspace, what str.split() splits on, for every code point.)
-    return folded if _EXTRA_SPACE.search(folded) is None else " ".join(folded.split())
+    return folded if not _has_extra_space(folded) else " ".join(folded.split())
 
 
 def count_words(text: str) -> int:

@@ -448,11 +448,12 @@ class LineModel:
             head_dot = head_dots.get(head)
             if head_dot is None:
                 head_dot = head_dots[head] = sum(map(operator.mul, head_weights, head))
+            cheap = _cheap_shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _cheap_shape
             known = (
                 self.bias
                 + head_dot
                 + tail
-                + sum(map(operator.mul, cheap_weights, _cheap_shape(line.text, line.words)))
+                + sum(map(operator.mul, cheap_weights, cheap(line.text, line.words)))
             )
             if logit is not None and known + costly_low >= logit + _BOUND_MARGIN:
                 found.append(True)
@@ -534,6 +535,10 @@ def _cheap_shape(text: str, words: int) -> tuple[float, ...]:
         if _ANY_DIGIT.search(text, 0, _TIMESTAMP_CHARS) and _TIMESTAMP.search(text, 0, _TIMESTAMP_CHARS)
         else 0.0,
     )
+
+
+# Short lines repeat (a site's chrome on every page): their cheap features are memoised like ``_shape``.
+_cheap_shape_cached = lru_cache(maxsize=_SHAPE_CACHE_SIZE)(_cheap_shape)
 
 
 def _costly_shape(text: str) -> tuple[float, ...]:
