@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
 from newsdrop.text.cleaner.model import HeadlineModel, Tree, load_model
-from newsdrop.text.rules import _EXTRA_SPACE, _has_extra_space
+from newsdrop.text.rules import (
+    _EXTRA_SPACE,
+    _KEY_GUARDS,
+    _STEM_GUARDS,
+    RULES,
+    LineRule,
+    _has_extra_space,
+    count_words,
+    first_rule,
+    normalize_line_key,
+)
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+DEV = DATA / "cleaning-dev"
+SEEDS = DATA / "seeds"
 
 _FEATURES = 6
 # Row values and thresholds come from one small pool, so rows often sit exactly on a threshold (goes right).
@@ -110,3 +125,87 @@ def test_every_whitespace_character_but_the_space_is_unprintable() -> None:
 )
 def test_has_extra_space_is_the_extra_space_regex(text: str) -> None:
     assert _has_extra_space(text) is (_EXTRA_SPACE.search(text) is not None)
+
+
+def _plain_first_rule(text: str, key: str, words: int) -> LineRule | None:
+    """first_rule without its guards: every rule whose word bound admits the line, in order."""
+    for rule in RULES:
+        if words <= rule.max_words and rule.test(text, key, words):
+            return rule
+    return None
+
+
+def _keyed(text: str) -> tuple[str, str, int]:
+    stripped = text.strip()
+    return stripped, normalize_line_key(stripped), count_words(stripped)
+
+
+def test_the_rule_guards_name_registered_rules() -> None:
+    names = {rule.name for rule in RULES}
+    assert set(_KEY_GUARDS) <= names
+    assert set(_STEM_GUARDS) <= names
+
+
+# Lines each guarded rule claims (and near misses), in the forms its test reads: decoration, case, numbers.
+_RULE_LINES = (
+    "Add a comment",
+    "› Leave a Reply Cancel reply",
+    "12 comments",
+    "Name (required)",
+    "Comments are moderated according to our community guidelines.",
+    "Rate this item",
+    "(0 votes)",
+    "Read 428 times",
+    "Please verify you're not a robot: enter the security code",
+    "Facebook Twitter Email",
+    "• Share | Tweet | Pin it",
+    "(facebook) / twitter",
+    "Subscribe to our newsletter",
+    "Follow us on Instagram and YouTube for more of our coverage of the local schools and sports",
+    "Related articles",
+    "Most popular",
+    "Menu",
+    "Read more: The mayor's plan",
+    "Sign up for our newsletter to get the best stories in your inbox",
+    "We use cookies to improve your browsing experience.",
+    "© 2024 Coast News. All rights reserved.",
+    "Powered by WordPress",
+    "Advertisement",
+    "Continue reading the main story",
+    "Log in / Register",
+    "Already a subscriber? Sign in",
+    "Tags: harbour, weather",
+    "Enlarge Image",
+    "3 of 12",
+    "42",
+    "12.05.2024",
+    "https://example.com/story",
+    "www.example.com",
+    "desk@example.com",
+    "Photo: Jane Doe/Getty Images",
+    "By Jane Doe",
+    "The harbour authority said on Tuesday that the new breakwater would be finished early.",
+    "Related News",
+    "Share",
+    "",
+    "|",
+)
+
+
+@pytest.mark.parametrize("text", _RULE_LINES)
+def test_first_rule_with_its_guards_is_the_plain_rule_scan(text: str) -> None:
+    line = _keyed(text)
+    assert first_rule(*line) is _plain_first_rule(*line)
+
+
+def test_first_rule_with_its_guards_is_the_plain_rule_scan_on_the_dev_corpus() -> None:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(DEV.glob("*/*.txt"))]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    lines = {_keyed(raw) for text in texts for raw in text.splitlines() if raw.strip()}
+    claimed = 0
+    for line in lines:
+        found = first_rule(*line)
+        assert found is _plain_first_rule(*line), line
+        claimed += found is not None
+    # The corpus exercises the guards both ways: many lines claimed, far more not.
+    assert 100 < claimed < len(lines) // 2

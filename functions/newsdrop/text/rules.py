@@ -416,15 +416,84 @@ def news_id_of(text: str) -> str | None:
     return match["id"] if match else None
 
 
+# A share row's first word, as ``share_prompt`` reads it (split on spaces and "|", stripped of decoration):
+# a network's name or nothing. Spaces are ``\s`` here and str.isspace() there: the same characters.
+_SOCIAL_ROW_START = re.compile(
+    r"[\s|]*[•·,:;()\[\]/]*(?:"
+    + "|".join(re.escape(word) for word in sorted(_SOCIAL, key=len, reverse=True))
+    + r")?[•·,:;()\[\]/]*(?:[\s|]|$)"
+)
+
+
+# The fast path of ``first_rule``. Each rule named here claims a line only when one of its patterns matches
+# the line's key at its start (its test above requires one), so one combined match that fails rules them
+# all out at once: most lines are text, which no rule claims. A rule not named here always runs its test.
+# Changing a named rule's test to claim lines none of its patterns match means changing its entry too.
+_KEY_GUARDS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "comment_form": (_COMMENT_FORM,),
+    "rating_counter": (_COUNTER,),
+    "share_prompt": (_SOCIAL_ROW_START, _PROMPT),
+    "navigation": (_NAV_HEADER, _MENU_WORD, _NAV_PREFIX),
+    "advertisement": (_ADVERT,),
+    "login_prompt": (_LOGIN,),
+    "tag_list": (_TAGS,),
+    "media_widget": (_MEDIA,),
+    "bare_number": (_BARE_NUMBER,),
+    "url_line": (_URL_LINE,),
+}
+
+
+def _either(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` matches (each keeps its own case flag)."""
+    parts = []
+    for pattern in patterns:
+        if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+            raise ValueError(f"a rule guard supports the IGNORECASE flag only: {pattern.pattern!r}")
+        parts.append(f"(?{'i' if pattern.flags & re.IGNORECASE else ''}:{pattern.pattern})")
+    return re.compile("|".join(parts))
+
+
+# Likewise each rule named here claims a line only when its key holds one of these stems (its test above
+# tests them first), so one search that finds none rules them all out.
+_STEM_GUARDS: dict[str, tuple[str, ...]] = {
+    "comment_policy": _POLICY_STEMS,
+    "captcha_notice": _CAPTCHA_STEMS,
+    "newsletter_form": _NEWSLETTER_STEMS,
+    "cookie_notice": ("cookie",),
+    "copyright_footer": _COPYRIGHT_STEMS,
+}
+
+
+_MAY_BE_CLAIMED = _either([pattern for patterns in _KEY_GUARDS.values() for pattern in patterns])
+
+
+# (Substring tests in a loop: a regex of the stems' alternation costs more than the five rules.)
+_GUARD_STEMS = tuple(dict.fromkeys(stem for stems in _STEM_GUARDS.values() for stem in stems))
+
+
 @lru_cache(maxsize=128)
 def _rules_for(words: int) -> tuple[tuple[LineRule, Callable[[str, str, int], bool]], ...]:
     """The rules whose word bound admits a line of ``words`` words, with their tests (no call overhead)."""
     return tuple((rule, rule.test) for rule in RULES if words <= rule.max_words)
 
 
+@lru_cache(maxsize=512)
+def _guarded_rules_for(
+    words: int, patterns: bool, stems: bool
+) -> tuple[tuple[LineRule, Callable[[str, str, int], bool]], ...]:
+    """``_rules_for`` without the rules a failed guard rules out: ``_KEY_GUARDS``' unless ``patterns``
+    (one of their patterns matched), ``_STEM_GUARDS``' unless ``stems`` (the key holds one of their stems)."""
+    return tuple(
+        (rule, test)
+        for rule, test in _rules_for(words)
+        if (patterns or rule.name not in _KEY_GUARDS) and (stems or rule.name not in _STEM_GUARDS)
+    )
+
+
 def first_rule(text: str, key: str, words: int) -> LineRule | None:
     """The first rule that claims the line, in registration order."""
-    for rule, test in _rules_for(words):
+    rules = _guarded_rules_for(words, _MAY_BE_CLAIMED.match(key) is not None, _holds_any(key, _GUARD_STEMS))
+    for rule, test in rules:
         if test(text, key, words):
             return rule
     return None

@@ -6,6 +6,7 @@ import heapq
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsdrop.text.cleaner.lines import (
     _CLOSERS,
@@ -74,6 +75,9 @@ _NUMBER = re.compile(r"^[\W_]*\d[\d.,:/%-]*[\W_]*$")
 
 
 _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|net|org|co\.\w\w|info)\b", re.IGNORECASE)
+
+
+_VARIANT_CACHE_SIZE = 32768
 
 
 # Kana or Han (a CJK headline): one regex search instead of a Python loop over every character.
@@ -244,6 +248,19 @@ def headline_features(
     ]
 
 
+@lru_cache(maxsize=_VARIANT_CACHE_SIZE)
+def _variant_parts(key: str) -> tuple[str, ...]:
+    """The headline variants a line's key prints: its "Title | Site" parts and the half of a doubled line.
+
+    Memoised: every line of a page is read for them, and chrome lines repeat across a site's pages.
+    """
+    parts = _strip_site(key)
+    half = _doubled(key)
+    if half is not None:
+        parts.add(half)
+    return tuple(parts)
+
+
 @dataclass(frozen=True, slots=True)
 class _RankContext:
     """What the ranker compares each candidate with: the other candidates, the opening line, the lead."""
@@ -286,11 +303,7 @@ def _find_title(
         # A "Title | Site" line is short: a long paragraph cannot hold a headline variant.
         if line.words > _VARIANT_MAX_WORDS:
             continue
-        parts = _strip_site(line.key)
-        half = _doubled(line.key)
-        if half is not None:
-            parts.add(half)
-        for part in parts:
+        for part in _variant_parts(line.key):
             variants.setdefault(part, set()).add(index)
     opening = next((line for line in lines if line.words), None)
     opening_parts = frozenset(_strip_site(opening.key)) if opening is not None else frozenset()

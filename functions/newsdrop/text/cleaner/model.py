@@ -467,8 +467,9 @@ class LineModel:
     def strongest(self, row: Sequence[float], keep: bool) -> str:
         """The feature that pushed the score hardest towards the decision taken: the decision's reason."""
         sign = 1.0 if keep else -1.0
-        best = max(range(len(row)), key=lambda i: sign * self.weights[i] * row[i])
-        return self.names[best]
+        # The first of the largest pushes, as max() over the indices would pick it, without a call per feature.
+        pushes = [sign * weight * value for weight, value in zip(self.weights, row, strict=True)]
+        return self.names[pushes.index(max(pushes))]
 
 
 def _as_logit(threshold: float) -> tuple[float, float | None]:
