@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from newsdrop.text.cleaner.model import HeadlineModel, Tree, load_model
+from newsdrop.text.cleaner import RulePass, rule_pass
+from newsdrop.text.cleaner.model import (
+    _HEAD_COUNT,
+    _SHAPE_FEATURES,
+    _TEXT_SHAPE_RANGES,
+    _WORD_SHAPE,
+    HeadlineModel,
+    Tree,
+    feature_parts,
+    line_features,
+    load_model,
+)
 from newsdrop.text.rules import (
     _EXTRA_SPACE,
     _KEY_GUARDS,
@@ -209,3 +221,49 @@ def test_first_rule_with_its_guards_is_the_plain_rule_scan_on_the_dev_corpus() -
         claimed += found is not None
     # The corpus exercises the guards both ways: many lines claimed, far more not.
     assert 100 < claimed < len(lines) // 2
+
+
+def test_every_shape_feature_has_a_range_for_the_bounds() -> None:
+    # A shape feature without one only slows keeps_all down (its first bound settles nothing): add its range.
+    assert set(_SHAPE_FEATURES) == set(_WORD_SHAPE) | set(_TEXT_SHAPE_RANGES)
+    assert not set(_WORD_SHAPE) & set(_TEXT_SHAPE_RANGES)
+
+
+def _dev_passes() -> list[RulePass]:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(DEV.glob("*/*.txt"))[::4]]
+    return [rule_pass(text) for text in texts]
+
+
+def test_shape_features_stay_within_their_ranges_on_the_dev_corpus() -> None:
+    for found in _dev_passes():
+        for row in line_features(found.lines, found.start, found.end):
+            shape = dict(
+                zip(_SHAPE_FEATURES, row[_HEAD_COUNT : _HEAD_COUNT + len(_SHAPE_FEATURES)], strict=True)
+            )
+            for name, (low, high) in _TEXT_SHAPE_RANGES.items():
+                assert low <= shape[name] <= high, name
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_keeps_all_gives_each_rows_keeps_verdict_for_random_weights_and_thresholds(seed: int) -> None:
+    """The bounds settle many lines and leave many to the whole score; either way the verdict is keeps'."""
+    shipped = load_model()
+    assert shipped is not None
+    rng = random.Random(seed)
+    scale = rng.choice((0.5, 1.0, 3.0))
+    model = replace(
+        shipped,
+        weights=tuple(weight * scale + rng.gauss(0.0, 0.5) for weight in shipped.weights),
+        bias=shipped.bias + rng.gauss(0.0, 1.0),
+        keep_above=rng.uniform(0.05, 0.95),
+        drop_below=rng.uniform(0.05, 0.95),
+    )
+    compared = 0
+    for found in _dev_passes():
+        parts = feature_parts(found.lines, found.start, found.end)
+        rows = line_features(found.lines, found.start, found.end)
+        kept = [rng.random() < 0.5 for _ in rows]
+        verdicts = model.keeps_all(parts, kept)
+        assert verdicts == [model.keeps(row, flag) for row, flag in zip(rows, kept, strict=True)]
+        compared += len(rows)
+    assert compared > 500

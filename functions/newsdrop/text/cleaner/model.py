@@ -437,6 +437,19 @@ class LineModel:
             kept_by_rules: _as_logit(self.drop_below if kept_by_rules else self.keep_above)
             for kept_by_rules in (True, False)
         }
+        # Stage 0: every shape feature the text decides enters as a bound, those the word count decides
+        # exactly; a line whose verdict that settles needs no pass over its text.
+        # (A shape feature without a known range leaves stage 0 out: -inf and inf settle nothing.)
+        text_low, text_high = 0.0, 0.0
+        word_shaped: list[tuple[float, Any]] = []
+        for name, weight in zip(_SHAPE_FEATURES, shape_weights, strict=True):
+            if name in _WORD_SHAPE:
+                word_shaped.append((weight, _WORD_SHAPE[name]))
+            else:
+                low, high = _TEXT_SHAPE_RANGES.get(name, (-math.inf, math.inf))
+                text_low += min(weight * low, weight * high)
+                text_high += max(weight * low, weight * high)
+        word_dots: dict[int, float] = {}
         found: list[bool | None] = []
         for index, (line, head, tail, kept_by_rules) in enumerate(
             zip(parts.lines, parts.heads, tail_dots, kept, strict=True)
@@ -448,6 +461,19 @@ class LineModel:
             head_dot = head_dots.get(head)
             if head_dot is None:
                 head_dot = head_dots[head] = sum(map(operator.mul, head_weights, head))
+            if logit is not None:
+                word_dot = word_dots.get(line.words)
+                if word_dot is None:
+                    word_dot = word_dots[line.words] = sum(
+                        weight * of(line.words) for weight, of in word_shaped
+                    )
+                context = self.bias + head_dot + tail + word_dot
+                if context + text_low >= logit + _BOUND_MARGIN:
+                    found.append(True)
+                    continue
+                if context + text_high < logit - _BOUND_MARGIN:
+                    found.append(False)
+                    continue
             cheap = _cheap_shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _cheap_shape
             known = (
                 self.bias
@@ -536,6 +562,30 @@ def _cheap_shape(text: str, words: int) -> tuple[float, ...]:
         if _ANY_DIGIT.search(text, 0, _TIMESTAMP_CHARS) and _TIMESTAMP.search(text, 0, _TIMESTAMP_CHARS)
         else 0.0,
     )
+
+
+# Each shape feature's range, for the bounds of ``LineModel.keeps_all``: the few its word count decides (computed
+# there exactly, as ``_cheap_shape`` does) and the bounds of those its text decides. ``sentences`` counts
+# matches of at least three characters in ``_SENTENCE_CHARS``: fewer than that many, whose log1p bounds it.
+_WORD_SHAPE: dict[str, Any] = {
+    "log_words": math.log1p,
+    "few_words": lambda words: 1.0 if words <= 2 else 0.0,
+    "long_line": lambda words: 1.0 if words >= _LONG_WORDS else 0.0,
+}
+_TEXT_SHAPE_RANGES: dict[str, tuple[float, float]] = {
+    "ends_sentence": (0.0, 1.0),
+    "title_cased": (0.0, 1.0),
+    "lower_start": (0.0, 1.0),
+    "digit_share": (0.0, 1.0),
+    "punct_share": (0.0, 1.0),
+    "commas_per_word": (0.0, 1.0),
+    "pipes": (0.0, 3.0),
+    "url_like": (0.0, 1.0),
+    "bullet_start": (0.0, 1.0),
+    "ends_colon": (0.0, 1.0),
+    "sentences": (0.0, math.log1p(_SENTENCE_CHARS)),
+    "has_time": (0.0, 1.0),
+}
 
 
 # Short lines repeat (a site's chrome on every page): their cheap features are memoised like ``_shape``.
