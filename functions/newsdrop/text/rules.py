@@ -464,17 +464,23 @@ _STEM_GUARDS: dict[str, tuple[str, ...]] = {
 }
 
 
-_MAY_BE_CLAIMED = _either([pattern for patterns in _KEY_GUARDS.values() for pattern in patterns])
-
-
-# (Substring tests in a loop: a regex of the stems' alternation costs more than the five rules.)
-_GUARD_STEMS = tuple(dict.fromkeys(stem for stems in _STEM_GUARDS.values() for stem in stems))
-
-
 @lru_cache(maxsize=128)
 def _rules_for(words: int) -> tuple[tuple[LineRule, Callable[[str, str, int], bool]], ...]:
     """The rules whose word bound admits a line of ``words`` words, with their tests (no call overhead)."""
     return tuple((rule, rule.test) for rule in RULES if words <= rule.max_words)
+
+
+@lru_cache(maxsize=128)
+def _guards_for(words: int) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """The guards of the rules that admit a line of ``words`` words: one pattern of all their ``_KEY_GUARDS``
+    (None without any) and their ``_STEM_GUARDS``' stems. Longer lines face fewer rules, so fewer tests.
+
+    (The stems are substring tests in a loop: a regex of their alternation costs more than the five rules.)
+    """
+    names = [rule.name for rule, _ in _rules_for(words)]
+    patterns = [pattern for name in names for pattern in _KEY_GUARDS.get(name, ())]
+    stems = tuple(dict.fromkeys(stem for name in names for stem in _STEM_GUARDS.get(name, ())))
+    return (_either(patterns) if patterns else None), stems
 
 
 @lru_cache(maxsize=512)
@@ -492,7 +498,10 @@ def _guarded_rules_for(
 
 def first_rule(text: str, key: str, words: int) -> LineRule | None:
     """The first rule that claims the line, in registration order."""
-    rules = _guarded_rules_for(words, _MAY_BE_CLAIMED.match(key) is not None, _holds_any(key, _GUARD_STEMS))
+    patterns, stems = _guards_for(words)
+    rules = _guarded_rules_for(
+        words, patterns is not None and patterns.match(key) is not None, _holds_any(key, stems)
+    )
     for rule, test in rules:
         if test(text, key, words):
             return rule
