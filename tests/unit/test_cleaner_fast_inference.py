@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsdrop.text.cleaner import RulePass, rule_pass
+from newsdrop.text.cleaner.headline import _NUMBER, _mostly_numbers
 from newsdrop.text.cleaner.model import (
     _HEAD_COUNT,
     _SHAPE_FEATURES,
@@ -267,3 +268,21 @@ def test_keeps_all_gives_each_rows_keeps_verdict_for_random_weights_and_threshol
         assert verdicts == [model.keeps(row, flag) for row, flag in zip(rows, kept, strict=True)]
         compared += len(rows)
     assert compared > 500
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "42",
+        "Rockledge 14 11 6 15 — 44",
+        "Viera defeats Rockledge 21-14",
+        "no digits at all",
+        "٣ ٤ goals",
+        "a b",
+    ],
+)
+def test_mostly_numbers_without_a_digit_is_the_plain_count(text: str) -> None:
+    words = text.split()
+    plain = len(words) >= 2 and sum(1 for word in words if _NUMBER.match(word)) >= 0.5 * len(words)
+    assert _mostly_numbers(text) is plain

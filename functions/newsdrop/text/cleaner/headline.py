@@ -74,6 +74,9 @@ _LOWER_START = re.compile(r"^[a-z]")
 _NUMBER = re.compile(r"^[\W_]*\d[\d.,:/%-]*[\W_]*$")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|net|org|co\.\w\w|info)\b", re.IGNORECASE)
 
 
@@ -142,6 +145,9 @@ def _title_score(
 
 def _mostly_numbers(text: str) -> bool:
     """Half or more of the words are numbers: a score line or a table row, never a headline."""
+    # A number holds a digit: text without one (most lines) is no score line, without splitting it.
+    if _DIGIT.search(text) is None:
+        return False
     words = text.split()
     return len(words) >= 2 and sum(1 for word in words if _NUMBER.match(word)) >= 0.5 * len(words)
 

@@ -431,7 +431,7 @@ class LineModel:
         costly_low = sum(min(0.0, weight) for weight in costly)
         costly_high = sum(max(0.0, weight) for weight in costly)
         tail_dots = (parts.tail @ tail_weights).tolist() if len(parts.heads) else []
-        head_dots: dict[tuple[float, ...], float] = {}
+        head_dots: dict[int, float] = {}
         # The thresholds as logits, so that the bounds need no logistic: (score threshold, logit threshold).
         thresholds = {
             kept_by_rules: _as_logit(self.drop_below if kept_by_rules else self.keep_above)
@@ -458,9 +458,10 @@ class LineModel:
                 found.append(None)
                 continue
             threshold, logit = thresholds[kept_by_rules]
-            head_dot = head_dots.get(head)
+            # By identity: heads are memoised tuples, and hashing 13 floats per line cost more than the lookup.
+            head_dot = head_dots.get(id(head))
             if head_dot is None:
-                head_dot = head_dots[head] = sum(map(operator.mul, head_weights, head))
+                head_dot = head_dots[id(head)] = sum(map(operator.mul, head_weights, head))
             if logit is not None:
                 word_dot = word_dots.get(line.words)
                 if word_dot is None:
