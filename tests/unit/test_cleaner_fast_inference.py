@@ -22,6 +22,7 @@ from newsdrop.text.cleaner.model import (
     load_model,
 )
 from newsdrop.text.rules import (
+    _CJK,
     _EXTRA_SPACE,
     _KEY_GUARDS,
     _STEM_GUARDS,
@@ -286,3 +287,22 @@ def test_mostly_numbers_without_a_digit_is_the_plain_count(text: str) -> None:
     words = text.split()
     plain = len(words) >= 2 and sum(1 for word in words if _NUMBER.match(word)) >= 0.5 * len(words)
     assert _mostly_numbers(text) is plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain words",
+        "“Curly” quotes — and dashes",
+        "日本語のニュース記事です",
+        "Seoul 서울 뉴스",
+        "mixed 中文 text",
+        "\u303f edge",
+    ],
+)
+def test_count_words_skips_the_cjk_scan_only_where_it_finds_nothing(text: str) -> None:
+    words = len(text.split())
+    cjk = len(_CJK.findall(text))
+    plain = max(words, cjk // 2 + len(text.split()) - 1) if cjk else words
+    assert count_words(text) == plain
