@@ -188,9 +188,9 @@ def test_the_fault_free_run_of_continued_chunks(continued):
     record = _record(clean.snapshot)
     chunks = len(record["chunks"])
     assert chunks == 3 and record["chunks_done"] == 3
-    checkpoints = {n: int(c["resume_at"]) for n, c in record["chunk_progress"].items()}
-    assert checkpoints == {"0": 20, "1": 2, "2": 2}, "each chunk continued after each member past the sample"
+    # The plan, each chunk's first invocation, chunk 0 once past its sample, chunks 1 and 2 after each member.
     assert clean.invocations == 1 + 3 + 1 + 2 * 2
+    assert record["chunk_progress"] == {}, "a recorded chunk's checkpoint is dropped"
     assert record["status"] == "DONE" and record["counts"]["new"] == 24
     uncontinued = continued.run(dataclasses.replace(CONTINUED, continue_every=0))
     assert _record(uncontinued.snapshot)["counts"] == record["counts"]

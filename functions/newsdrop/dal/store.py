@@ -216,7 +216,11 @@ class Store:
             return self.table.update(
                 keys.bundle_pk(bundle_id),
                 keys.STATUS_SK,
-                UpdateExpression="SET " + ", ".join(sets) + " ADD chunks_done :one",
+                # A recorded chunk's checkpoint is read no more: dropped, it keeps the record small.
+                UpdateExpression="SET "
+                + ", ".join(sets)
+                + " ADD chunks_done :one"
+                + (" REMOVE chunk_progress.#k" if resume_at else ""),
                 ConditionExpression=condition,
                 ExpressionAttributeNames=names,
                 ExpressionAttributeValues=to_wire(values),
