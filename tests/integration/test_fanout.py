@@ -233,3 +233,33 @@ def test_a_bundle_past_the_chunk_limits_even_fanned_out_is_refused_whole_and_qua
     assert record["quarantine_key"] and any(k.startswith("quarantine/") for k in result.snapshot["objects"])
     assert not [k for k in result.snapshot["items"] if k.startswith("ART#")]
     assert result.snapshot["queued"] == {"queue": 0, "dlq": 0}
+
+
+def test_a_chunk_crossing_a_limit_at_run_time_stops_says_what_to_do_and_the_rest_is_ingested(runs):
+    """A zip entry that is itself a zip of 25 articles: the first chunk holds 20 articles and that archive, more
+    than MAX_MEMBERS (25) members, which a plan by entries cannot see. That chunk stops at its limit like one
+    invocation; the other chunk is ingested; the bundle ends PARTIAL and is quarantined."""
+    articles = list(fanout_articles(30).items())
+    inner = zip_bytes(
+        {f"inner/{i:02d}.txt": body + b"\n\nFrom the archive." for i, (_, body) in enumerate(articles[:25])}
+    )
+    outer = {
+        **{f"{name}.txt": body for name, body in articles[:20]},
+        "more.zip": inner,
+        **{f"{name}.txt": body for name, body in articles[20:]},
+    }
+    shape = Shape("nested", "incoming/nested.zip", zip_bytes(outer))
+    runs.overrides = {"MAX_MEMBERS": "25", "FANOUT_BYTES": "1", "FANOUT_CHUNK_BYTES": "40000"}
+    result = runs.run(shape)
+    record = status_record(result)
+    assert [(c["start"], c["end"]) for c in record["chunks"]] == [(0, 21), (21, 32)]
+    assert record["chunks_done"] == 2
+    assert record["status"] == "PARTIAL" and record["quarantine_key"]
+    [error] = [e for e in record["errors"] if e["member"] == "(bundle)"]
+    assert error["code"] == "limit_exceeded"
+    assert "chunk 0 of the fanned-out bundle" in error["reason"] and "more than 25 members" in error["reason"]
+    assert "FanOutChunkBytes" in error["reason"] and "upload it again" in error["reason"]
+    # Chunk 0 up to its limit (25 members) and all of chunk 1 (11 entries) were ingested.
+    assert record["counts"]["members"] == 25 + 11
+    assert any(k.startswith("quarantine/") for k in result.snapshot["objects"])
+    assert result.snapshot["queued"] == {"queue": 0, "dlq": 0}

@@ -209,5 +209,5 @@ def test_a_chunk_past_a_limit_says_which_chunk_and_what_to_do():
     with pytest.raises(LimitExceeded) as caught:
         list(iter_chunk(io.BytesIO(data), plan, plan.chunks[0], name="b.jsonl", limits=Limits(max_members=4)))
     message = str(caught.value)
-    assert "the chunk of the bundle after its first 0 records" in message
+    assert "chunk 0 of the fanned-out bundle" in message and "after the bundle's first 0 records" in message
     assert "holds more than 4 members" in message and "FanOutChunkBytes" in message

@@ -288,8 +288,9 @@ def iter_chunk(
     # A chunk is one invocation's read: the member, uncompressed and spool limits hold for it alone.
     budget = Budget(
         limits,
-        scope=f"the chunk of the bundle after its first {chunk.first} "
-        f"{'entries' if plan.format == 'zip' else 'records'} (read by one invocation)",
+        scope=f"chunk {plan.chunks.index(chunk) if chunk in plan.chunks else '?'} of the fanned-out bundle "
+        f"(one invocation's read, after the bundle's first {chunk.first} "
+        f"{'entries' if plan.format == 'zip' else 'records'})",
         advice="its members up to the limit and the bundle's other chunks were ingested; to ingest the rest, "
         "split the bundle into smaller bundles, or lower FanOutChunkBytes so each chunk holds fewer members, "
         "and upload it again",
