@@ -253,9 +253,12 @@ class ChunkRun:
                     if offset < checkpoint.resume_at:
                         continue  # taken by an earlier invocation of this chunk
                     ingestor._take(member, progress, writer)
-                    # Not while the first chunk still holds its chrome sample: it is cleaned as one reads it.
-                    sampled = writer.cleaner.chrome_for_record() is not None
-                    if can_continue and sampled and time_left() < CONTINUE_WHEN_SECONDS_LEFT:  # type: ignore[misc]
+                    if (
+                        can_continue
+                        # Not while the first chunk holds its chrome sample: it is cleaned as one invocation's.
+                        and writer.cleaner.chrome_for_record() is not None
+                        and time_left() < CONTINUE_WHEN_SECONDS_LEFT  # type: ignore[misc]
+                    ):
                         writer.finish()
                         return offset + 1, writer.window.window
         except BundleError as exc:
