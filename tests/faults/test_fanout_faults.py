@@ -9,6 +9,7 @@ import dataclasses
 import json
 import random
 import threading
+from datetime import timedelta
 
 import pytest
 from bundle_factory import jsonl_bytes
@@ -19,6 +20,7 @@ from tests.faults.harness import (
     FakeClock,
     Fault,
     Shape,
+    deliver_until_empty,
     differences,
     fresh_process,
     snapshot,
@@ -259,3 +261,47 @@ def test_a_continuation_ahead_of_its_checkpoint_waits_for_it(continued, monkeypa
     ahead = continued.run(CONTINUED)
     assert early, "the continuation was delivered before its checkpoint"
     assert differences(clean.snapshot, ahead.snapshot) == []
+
+
+def test_a_lost_continuation_is_sent_again_by_the_sweeper_from_its_checkpoint(continued, monkeypatch):
+    """SQS loses a chunk's continuation after its sender checkpointed: the bundle stays PROCESSING until the
+    sweeper resumes it, whose claim sends the chunk again at its checkpoint; the bundle then ends as clean."""
+    from newsdrop.adapters.queue import IngestQueue
+    from newsdrop.handlers import sweeper as sweeper_handler
+
+    clean = continued.run(CONTINUED)
+    send = IngestQueue.send
+    lost: list[dict] = []
+
+    def lose_one(self, payload):
+        if payload.get("chunk") == 1 and payload.get("resume_at") == 1 and not lost:
+            lost.append(payload)
+            return "lost"
+        return send(self, payload)
+
+    clock = FakeClock()
+    stack = continued.stack()
+    fresh_process(clock)
+    monkeypatch.setattr(IngestQueue, "send", lose_one)
+    stack.s3.put_object(Bucket=stack.resources.bucket, Key=CONTINUED.key, Body=CONTINUED.data)
+    deliver_until_empty(stack, CONTINUED, clock)
+    stuck = _record(snapshot(stack))
+    assert lost and stuck["status"] == "PROCESSING" and stuck["chunk_progress"]["1"]["resume_at"] == 1
+    monkeypatch.setattr(IngestQueue, "send", send)
+    sweeper_handler.sweeper.cache_clear()
+    sweeper_handler.sweeper().clock = lambda: clock() + timedelta(hours=1)
+    try:
+        assert len(sweeper_handler.sweep_once()["resumed"]) == 1
+    finally:
+        sweeper_handler.sweeper.cache_clear()
+    clock.move_past_leases()
+    deliver_until_empty(stack, CONTINUED, clock)
+    swept = snapshot(stack)
+    record, expected = _record(swept), _record(clean.snapshot)
+    assert record["status"] == expected["status"] and record["counts"] == expected["counts"]
+
+    def articles(snap: dict) -> dict:
+        return {k: v for k, v in snap["items"].items() if not k.endswith("| STATUS")}
+
+    assert articles(swept) == articles(clean.snapshot)
+    assert swept["objects"] == clean.snapshot["objects"] and swept["queued"] == {"queue": 0, "dlq": 0}
