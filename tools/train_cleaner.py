@@ -312,20 +312,17 @@ def smoothed(
     switch_cost: float,
 ) -> np.ndarray:
     """The cleaner's verdicts with smoothing (``apply_model``): a line the rules kept is dropped when its
-    own score or ``smooth_verdicts`` along its page drops it, and a dropped one kept likewise (rows of a
-    page contiguous, in page order)."""
+    own score or ``smooth_verdicts`` along its page drops it; a line they dropped is kept by its own
+    score alone (rows of a page contiguous, in page order)."""
     margins = _logit(scores) - np.where(rules, _logit(drop_below), _logit(keep_above))
     own = margins >= 0.0
     if switch_cost <= 0.0:
         return own
     dropping = np.zeros(len(scores), dtype=bool)
-    keeping = np.zeros(len(scores), dtype=bool)
     starts = np.r_[0, np.flatnonzero(np.diff(groups)) + 1, len(groups)]
     for start, stop in pairwise(starts):
-        page = margins[start:stop].tolist()
-        dropping[start:stop] = smooth_verdicts(page, switch_cost, edge=True)
-        keeping[start:stop] = smooth_verdicts(page, switch_cost, edge=False)
-    return np.where(rules, own & dropping, own | keeping)
+        dropping[start:stop] = smooth_verdicts(margins[start:stop].tolist(), switch_cost, edge=True)
+    return np.where(rules, own & dropping, own)
 
 
 # Switch costs tried (logit units); 0 is the line-by-line verdict.

@@ -292,19 +292,19 @@ def apply_model(found: RulePass, model: LineModel) -> None:
     smoothed: set[int] = set()
     if model.switch_cost > 0.0:
         # The decidable lines in page order, each verdict weighed against its neighbours' (smooth_verdicts).
-        # Smoothing only adds flips of the rules' verdict: a line whose neighbours the model flipped
-        # follows them when its own score nearly did; a flip the model is sure of stays. Beyond the
-        # page's ends the rules' verdict is assumed, so a line at the edge is not flipped for lack of
-        # a neighbour (a closing paragraph after a link list keeps its place).
+        # Smoothing only drops lines the rules kept: one the model nearly dropped goes with its dropped
+        # neighbours (teaser or comment prose between dropped lines); a flip the model is sure of stays.
+        # (Keeping rules-dropped lines the same way bought nothing out of fold.) Beyond the page's ends
+        # the lines count as kept, so a closing paragraph after a link list is not dropped for lack of
+        # a neighbour.
         margins = model.margins(parts, kept, 2.0 * model.switch_cost)
         chain = [index for index, margin in enumerate(margins) if margin is not None]
         chain_margins = [margins[index] or 0.0 for index in chain]
         dropping = smooth_verdicts(chain_margins, model.switch_cost, edge=True)
-        keeping = smooth_verdicts(chain_margins, model.switch_cost, edge=False)
         verdicts: list[bool | None] = [None] * len(kept)
         for position, index in enumerate(chain):
             own = chain_margins[position] >= 0.0
-            keep = (own and dropping[position]) if kept[index] else (own or keeping[position])
+            keep = own and dropping[position] if kept[index] else own
             verdicts[index] = keep
             if keep != own:
                 smoothed.add(index)

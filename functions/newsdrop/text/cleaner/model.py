@@ -267,7 +267,7 @@ class LineModel:
     score is below ``drop_below``, a line they dropped is kept when its score reaches ``keep_above``
     (both chosen by ``make train`` on out-of-fold scores). With a ``switch_cost`` above 0 the verdicts
     are smoothed along the page (``smooth_verdicts``): a story is a run of kept lines, boilerplate a
-    run of dropped ones, so a lone verdict the score barely carries gives way to its neighbours'.
+    run of dropped ones, so a kept line the score barely carries gives way to its dropped neighbours.
     """
 
     weights: tuple[float, ...]
