@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -35,6 +36,18 @@ def registered_domain(url: str | None) -> str:
 def fold_of(site: str, folds: int = FOLDS) -> int:
     """A site's fold: every page of one site falls in the same fold (grouped cross-validation)."""
     return int.from_bytes(hashlib.sha256(site.encode("utf-8")).digest()[:4], "big") % folds
+
+
+def composed(value: Any) -> Any:
+    """The gold with every string in Unicode NFC, the form the cleaner's text is in: a few golds are stored
+    decomposed (NFD), and their accented letters and Hangul would otherwise match no token of the output."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [composed(item) for item in value]
+    if isinstance(value, dict):
+        return {key: composed(item) for key, item in value.items()}
+    return value
 
 
 def collapse(text: str | None) -> str:
@@ -103,7 +116,7 @@ class Corpus:
         found: list[Page] = []
         for directory in (self.dev, self.train):
             for path in sorted((directory / "gold").glob("*.json")):
-                gold = json.loads(path.read_text(encoding="utf-8"))
+                gold = composed(json.loads(path.read_text(encoding="utf-8")))
                 source = "dev" if directory == self.dev else path.stem.split("-", 1)[0]
                 found.append(Page(path.stem, source, directory, gold))
         return tuple(found)

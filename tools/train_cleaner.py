@@ -24,6 +24,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +44,7 @@ from newsdrop.text.cleaner.model import (  # noqa: E402
     LineModel,
     decidable,
     line_features,
+    smooth_verdicts,
     tree_value,
 )
 from tools.cleaning_corpus import FOLDS, Corpus, Page, collapse  # noqa: E402
@@ -121,7 +123,11 @@ _HEADLINES: list[tuple[list[list[float]], list[float]]] = []
 
 
 def page_rows(page: Page, view: str) -> tuple[list[list[float]], list[float], list[float], list[float]]:
-    """Feature rows, labels, weights and token counts of one page's decidable, labelled lines."""
+    """Feature rows, labels, weights and token counts of one page's decidable lines, in page order.
+
+    A line no gold labels (a snippet page's other lines) has label NaN and weight 0: it is not fitted,
+    but smoothing along the page (``smoothed``) sees it between its labelled neighbours, as the cleaner does.
+    """
     found = rule_pass(page.read(view), collect=True)
     _HEADLINES.append(
         (
@@ -146,13 +152,12 @@ def page_rows(page: Page, view: str) -> tuple[list[list[float]], list[float], li
     kept = [
         (row, label, len(_TOKEN.findall(line.text)) + 1.0)
         for (line, row), label in zip(chosen, labels, strict=True)
-        if label is not None
     ]
-    total = sum(size for _, _, size in kept) or 1.0
+    total = sum(size for _, label, size in kept if label is not None) or 1.0
     return (
         [row for row, _, _ in kept],
-        [label for _, label, _ in kept],
-        [page_weight * size / total for _, _, size in kept],
+        [math.nan if label is None else label for _, label, _ in kept],
+        [0.0 if label is None else page_weight * size / total for _, label, size in kept],
         [size for _, _, size in kept],
     )
 
@@ -259,7 +264,7 @@ def page_f1(data: dict[str, np.ndarray], keep: np.ndarray, dev_weight: float) ->
 def snippet_accuracy(data: dict[str, np.ndarray], keep: np.ndarray) -> float:
     """Approximate snippet accuracy: the share of snippet pages whose every labelled line is decided
     as its label says (a `with` line kept, a `without` line dropped)."""
-    mask = ~data["body"]
+    mask = ~data["body"] & np.isfinite(data["y"])
     if not mask.any():
         return 1.0
     _, index = np.unique(data["group"][mask], return_inverse=True)
@@ -267,13 +272,14 @@ def snippet_accuracy(data: dict[str, np.ndarray], keep: np.ndarray) -> float:
     return float(np.mean(wrong == 0))
 
 
-def seed_lines(model: LineModel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The shipped model's scores on the seeds' decidable lines, the rules' verdicts and the gold's
-    (keep = a body or subheading role in data/seeds-gold)."""
+def seed_lines(model: LineModel) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The shipped model's scores on the seeds' decidable lines, the rules' verdicts, the gold's
+    (keep = a body or subheading role in data/seeds-gold) and each line's seed file (a number)."""
     scores: list[float] = []
     rules: list[bool] = []
     gold: list[bool] = []
-    for path in sorted(SEEDS_GOLD.glob("*.json")):
+    files: list[int] = []
+    for number, path in enumerate(sorted(SEEDS_GOLD.glob("*.json"))):
         expected = json.loads(path.read_text(encoding="utf-8"))
         roles = {line["n"]: line["role"] for line in expected["lines"]}
         found = rule_pass((SEEDS / expected["file"]).read_text(encoding="utf-8"), headline=model.headline)
@@ -283,7 +289,77 @@ def seed_lines(model: LineModel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
                 scores.append(model.score(row))
                 rules.append(line.role in KEPT)
                 gold.append(roles[line.n] in KEPT)
-    return np.asarray(scores), np.asarray(rules, dtype=bool), np.asarray(gold, dtype=bool)
+                files.append(number)
+    return (
+        np.asarray(scores),
+        np.asarray(rules, dtype=bool),
+        np.asarray(gold, dtype=bool),
+        np.asarray(files, dtype=np.int64),
+    )
+
+
+def _logit(p: np.ndarray | float) -> np.ndarray:
+    clipped = np.clip(p, 1e-12, 1.0 - 1e-12)
+    return np.log(clipped / (1.0 - clipped))
+
+
+def smoothed(
+    scores: np.ndarray,
+    rules: np.ndarray,
+    groups: np.ndarray,
+    keep_above: float,
+    drop_below: float,
+    switch_cost: float,
+) -> np.ndarray:
+    """The cleaner's verdicts with smoothing (``apply_model``): a line the rules kept is dropped when its
+    own score or ``smooth_verdicts`` along its page drops it; a line they dropped is kept by its own
+    score alone (rows of a page contiguous, in page order)."""
+    margins = _logit(scores) - np.where(rules, _logit(drop_below), _logit(keep_above))
+    own = margins >= 0.0
+    if switch_cost <= 0.0:
+        return own
+    dropping = np.zeros(len(scores), dtype=bool)
+    starts = np.r_[0, np.flatnonzero(np.diff(groups)) + 1, len(groups)]
+    for start, stop in pairwise(starts):
+        dropping[start:stop] = smooth_verdicts(margins[start:stop].tolist(), switch_cost, edge=True)
+    return np.where(rules, own & dropping, own)
+
+
+# Switch costs tried (logit units); 0 is the line-by-line verdict.
+_SWITCH_COSTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+
+
+def choose_switch_cost(
+    data: dict[str, np.ndarray],
+    scores: np.ndarray,
+    keep_above: float,
+    drop_below: float,
+    dev_weight: float,
+    snippet_weight: float = 0.0,
+    seeds: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None,
+) -> tuple[float, float]:
+    """The switch cost of ``smooth_verdicts`` with the best out-of-fold objective (as ``choose_thresholds``),
+    and that objective. A cost is ruled out when it decides a seed line wrong or lowers out-of-fold snippet
+    accuracy below the line-by-line verdicts': smoothing must not trade one figure for the other."""
+    rules = data["x"][:, FEATURES.index("kept_by_rules")] > 0.5
+    best: tuple[float, float] | None = None
+    floor = snippet_accuracy(data, smoothed(scores, rules, data["group"], keep_above, drop_below, 0.0))
+    for cost in _SWITCH_COSTS:
+        keep = smoothed(scores, rules, data["group"], keep_above, drop_below, cost)
+        value = page_f1(data, keep, dev_weight)
+        snippets = snippet_accuracy(data, keep)
+        if snippet_weight:
+            value = (1 - snippet_weight) * value + snippet_weight * snippets
+        if snippets < floor:
+            continue
+        if seeds is not None:
+            seed_scores, seed_rules, seed_gold, seed_files = seeds
+            seed_keep = smoothed(seed_scores, seed_rules, seed_files, keep_above, drop_below, cost)
+            if not np.all(seed_keep == seed_gold):
+                continue
+        if best is None or value > best[1] + 1e-6:
+            best = (cost, value)
+    return best if best is not None else (0.0, 0.0)
 
 
 def choose_thresholds(
@@ -291,7 +367,7 @@ def choose_thresholds(
     scores: np.ndarray,
     dev_weight: float,
     snippet_weight: float = 0.0,
-    seeds: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+    seeds: tuple[np.ndarray, ...] | None = None,
 ) -> tuple[float, float, float]:
     """The (keep_above, drop_below) pair with the best out-of-fold objective, and that objective: page F1,
     mixed with snippet accuracy by ``snippet_weight``. drop_below may exceed 0.5: the rules' region
@@ -302,7 +378,7 @@ def choose_thresholds(
     def seeds_right(keep_above: float, drop_below: float) -> bool:
         if seeds is None:
             return True
-        seed_scores, seed_rules, seed_gold = seeds
+        seed_scores, seed_rules, seed_gold = seeds[:3]
         keep = np.where(seed_rules, seed_scores >= drop_below, seed_scores >= keep_above)
         return bool(np.all(keep == seed_gold))
 
@@ -483,9 +559,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     data = features(Corpus())
-    order = np.random.default_rng(args.seed).permutation(len(data["y"]))
+    labelled = np.flatnonzero(np.isfinite(data["y"]))
+    order = labelled[np.random.default_rng(args.seed).permutation(len(labelled))]
     x, y, w, folds = (data[name][order] for name in ("x", "y", "w", "fold"))
-    print(f"{len(y)} labelled lines, {int(y.sum())} keep; features in {time.perf_counter() - started:.1f} s")
+    print(
+        f"{len(y)} labelled lines of {len(data['y'])}, {int(y.sum())} keep; "
+        f"features in {time.perf_counter() - started:.1f} s"
+    )
     fold_models = {
         fold: fit(x[folds != fold], y[folds != fold], w[folds != fold], args.l2) for fold in range(FOLDS)
     }
@@ -506,20 +586,32 @@ def main(argv: list[str] | None = None) -> int:
         headline_folds, headline_full = dict.fromkeys(fitted_folds), None
     full = replace(fit(x, y, w, args.l2), headline=headline_full)
     rules = data["x"][:, FEATURES.index("kept_by_rules")] > 0.5
-    keep_above, drop_below, _ = choose_thresholds(
-        data, scores, args.dev_weight, args.snippet_weight, seed_lines(full)
+    seeds = seed_lines(full)
+    keep_above, drop_below, _ = choose_thresholds(data, scores, args.dev_weight, args.snippet_weight, seeds)
+    line_by_line = np.where(rules, scores >= drop_below, scores >= keep_above)
+    # Smoothing along the page (see LineModel): its cost is chosen on the same out-of-fold scores.
+    switch_cost, _ = choose_switch_cost(
+        data, scores, keep_above, drop_below, args.dev_weight, args.snippet_weight, seeds
     )
-    chosen = np.where(rules, scores >= drop_below, scores >= keep_above)
+    chosen = smoothed(scores, rules, data["group"], keep_above, drop_below, switch_cost)
+    print(
+        f"smoothing: switch cost {switch_cost}; line by line F1 {page_f1(data, line_by_line, args.dev_weight):.4f} "
+        f"snippets {snippet_accuracy(data, line_by_line):.4f}"
+    )
     print(
         f"out-of-fold page F1 (approx.): rules {page_f1(data, rules, args.dev_weight):.4f}, "
         f"model at 0.5 {page_f1(data, scores >= 0.5, args.dev_weight):.4f}, "
         f"keep_above {keep_above} drop_below {drop_below}: {page_f1(data, chosen, args.dev_weight):.4f}; "
         f"snippets (approx.) rules {snippet_accuracy(data, rules):.4f}, chosen {snippet_accuracy(data, chosen):.4f}"
     )
-    full = replace(full, keep_above=keep_above, drop_below=drop_below)
+    full = replace(full, keep_above=keep_above, drop_below=drop_below, switch_cost=switch_cost)
     cv = {
         str(fold): replace(
-            model, keep_above=keep_above, drop_below=drop_below, headline=headline_folds[fold]
+            model,
+            keep_above=keep_above,
+            drop_below=drop_below,
+            headline=headline_folds[fold],
+            switch_cost=switch_cost,
         ).to_dict()
         for fold, model in fold_models.items()
     }

@@ -184,6 +184,20 @@ class Shape:
     key: str
     data: bytes
     seconds_left: float = 900.0
+    # n > 0: every n-th look at the remaining time finds under a minute left (a continuation every n members).
+    continue_every: int = 0
+
+
+@dataclass
+class SteppingContext(FakeLambdaContext):
+    """Lambda's context as ``shape`` sees it: its remaining time, short at every ``continue_every``-th look."""
+
+    every: int = 0
+    looks: int = 0
+
+    def get_remaining_time_in_millis(self) -> int:
+        self.looks += 1
+        return 30_000 if self.every and self.looks % self.every == 0 else self.remaining_ms
 
 
 @dataclass
@@ -245,7 +259,7 @@ def deliver_until_empty(stack: Stack, shape: Shape, clock: FakeClock, *, limit: 
     from newsdrop.handlers.ingest import lambda_handler
 
     queue = stack.resources.queue_url
-    context = FakeLambdaContext(remaining_ms=int(shape.seconds_left * 1000))
+    context = SteppingContext(remaining_ms=int(shape.seconds_left * 1000), every=shape.continue_every)
     invocations = 0
     while messages := receive_all(stack.sqs, queue, visibility=60):
         for message in messages:

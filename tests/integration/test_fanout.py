@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import random
 from collections.abc import Iterator
@@ -140,3 +141,125 @@ def test_a_bundle_below_the_threshold_is_ingested_by_one_invocation(runs):
     result = runs.run(shape)
     assert result.invocations == 1
     assert "chunks" not in status_record(result)
+
+
+@pytest.mark.parametrize("every", [1, 4, 9])
+def test_chunks_continued_in_new_invocations_store_what_one_invocation_stores(runs, every):
+    """A chunk whose invocation runs short of time hands the rest to a continuation (every ``every`` members:
+    each chunk once, twice or at every member), and the bundle ends as one uncontinued invocation ends it."""
+    shape, chunk_bytes = SHAPES["jsonl"]
+    runs.overrides = {}
+    single = runs.run(shape)
+    single_postings = postings()
+    runs.overrides = {"FANOUT_BYTES": "1", "FANOUT_CHUNK_BYTES": str(chunk_bytes)}
+    fanned = runs.run(dataclasses.replace(shape, continue_every=every))
+    fanned_postings = postings()
+
+    record = status_record(fanned)
+    chunks = len(record["chunks"])
+    continued = fanned.invocations - 1 - chunks
+    assert continued >= {1: ARTICLES - 20, 4: chunks, 9: 2}[every], "chunks continued in new invocations"
+    assert record["chunk_progress"] == {}, "a recorded chunk's checkpoint is dropped"
+    assert record["chunks_done"] == chunks
+    expected = status_record(single)
+    assert {f: record.get(f) for f in RECORD_FIELDS} == {f: expected.get(f) for f in RECORD_FIELDS}
+    assert without_head_ids(fanned) == without_head_ids(single), "articles, sightings, links, groups differ"
+    assert heads_name_their_groups(fanned)
+    assert fanned_postings == single_postings
+    assert fanned.snapshot["objects"] == single.snapshot["objects"]
+    assert fanned.snapshot["queued"] == {"queue": 0, "dlq": 0}
+
+
+def without_head_ids(result: RunResult) -> dict[str, Any]:
+    """``stored``, but a band head keeps only its group: it names the newest article under its band, and
+    continued chunks interleave their members, so which of a group's articles was written last differs
+    (docs/fanout.md, Limits), as between two bundles ingested at once."""
+    return {
+        k: {f: v for f, v in item.items() if f != "id"} if k.startswith("SIMBAND#") else item
+        for k, item in stored(result).items()
+    }
+
+
+def heads_name_their_groups(result: RunResult) -> bool:
+    """Every band head names an article of the head's group."""
+    items = stored(result)
+    groups = {item["id"]: item.get("group_id") for k, item in items.items() if k.endswith("| META")}
+    heads = [item for k, item in items.items() if k.startswith("SIMBAND#")]
+    return bool(heads) and all(groups.get(head["id"]) == head["group_id"] for head in heads)
+
+
+# --- limits: MAX_MEMBERS and MAX_UNCOMPRESSED_BYTES bound one invocation's read, so a chunk, not a bundle --------
+@pytest.mark.parametrize("kind", ["jsonl", "zip"])
+def test_a_bundle_over_one_invocations_member_limit_fans_out_and_ingests_fully(runs, kind):
+    shape, chunk_bytes = SHAPES[kind]
+    runs.overrides = {}
+    whole = runs.run(shape)
+    whole_postings = postings()
+    runs.overrides = {"MAX_MEMBERS": "25"}
+    limited = runs.run(shape)
+    [first] = status_record(limited)["errors"][:1]
+    # One invocation stops at the 25th member (JSON Lines) or refuses the zip's 42-entry directory.
+    assert first["code"] == "limit_exceeded"
+    assert "more than 25 members" in first["reason"] or "25-member limit" in first["reason"]
+    assert status_record(limited)["counts"]["articles"] < status_record(whole)["counts"]["articles"]
+
+    runs.overrides = {"MAX_MEMBERS": "25", "FANOUT_BYTES": "1", "FANOUT_CHUNK_BYTES": str(chunk_bytes)}
+    fanned = runs.run(shape)
+    record = status_record(fanned)
+    assert all(c["end"] - c["first"] <= 25 for c in record["chunks"] if kind == "zip")
+    assert record["chunks_done"] == len(record["chunks"]) >= 2
+    expected = status_record(whole)
+    assert {f: record.get(f) for f in RECORD_FIELDS} == {f: expected.get(f) for f in RECORD_FIELDS}
+    assert stored(fanned) == stored(whole)
+    assert postings() == whole_postings
+
+
+def test_a_bundle_past_the_chunk_limits_even_fanned_out_is_refused_whole_and_quarantined(runs):
+    """1,400 records in chunks of at most 21 (MAX_MEMBERS) need 67 chunks, over the 64 a bundle may have."""
+    records = {
+        f"note-{i:04d}.txt": b"Harbour note %d: the ferry left the quay on time today." % i
+        for i in range(1400)
+    }
+    shape = Shape("tiny", "incoming/tiny.jsonl", jsonl_bytes(records))
+    runs.overrides = {"MAX_MEMBERS": "21", "FANOUT_BYTES": "1", "FANOUT_CHUNK_BYTES": str(10**6)}
+    result = runs.run(shape)
+    record = status_record(result)
+    assert result.invocations == 1 and "chunks" not in record
+    assert record["status"] == "FAILED" and record["counts"]["articles"] == 0
+    [error] = record["errors"]
+    assert error["code"] == "limit_exceeded"
+    assert "holds 1400 records" in error["reason"] and "more than 64 chunks" in error["reason"]
+    assert "split it into smaller bundles" in error["reason"]
+    assert record["quarantine_key"] and any(k.startswith("quarantine/") for k in result.snapshot["objects"])
+    assert not [k for k in result.snapshot["items"] if k.startswith("ART#")]
+    assert result.snapshot["queued"] == {"queue": 0, "dlq": 0}
+
+
+def test_a_chunk_crossing_a_limit_at_run_time_stops_says_what_to_do_and_the_rest_is_ingested(runs):
+    """A zip entry that is itself a zip of 25 articles: the first chunk holds 20 articles and that archive, more
+    than MAX_MEMBERS (25) members, which a plan by entries cannot see. That chunk stops at its limit like one
+    invocation; the other chunk is ingested; the bundle ends PARTIAL and is quarantined."""
+    articles = list(fanout_articles(30).items())
+    inner = zip_bytes(
+        {f"inner/{i:02d}.txt": body + b"\n\nFrom the archive." for i, (_, body) in enumerate(articles[:25])}
+    )
+    outer = {
+        **{f"{name}.txt": body for name, body in articles[:20]},
+        "more.zip": inner,
+        **{f"{name}.txt": body for name, body in articles[20:]},
+    }
+    shape = Shape("nested", "incoming/nested.zip", zip_bytes(outer))
+    runs.overrides = {"MAX_MEMBERS": "25", "FANOUT_BYTES": "1", "FANOUT_CHUNK_BYTES": "40000"}
+    result = runs.run(shape)
+    record = status_record(result)
+    assert [(c["start"], c["end"]) for c in record["chunks"]] == [(0, 21), (21, 32)]
+    assert record["chunks_done"] == 2
+    assert record["status"] == "PARTIAL" and record["quarantine_key"]
+    [error] = [e for e in record["errors"] if e["member"] == "(bundle)"]
+    assert error["code"] == "limit_exceeded"
+    assert "chunk 0 of the fanned-out bundle" in error["reason"] and "more than 25 members" in error["reason"]
+    assert "FanOutChunkBytes" in error["reason"] and "upload it again" in error["reason"]
+    # Chunk 0 up to its limit (25 members) and all of chunk 1 (11 entries) were ingested.
+    assert record["counts"]["members"] == 25 + 11
+    assert any(k.startswith("quarantine/") for k in result.snapshot["objects"])
+    assert result.snapshot["queued"] == {"queue": 0, "dlq": 0}

@@ -13,12 +13,14 @@ from newsdrop.bundles.chunks import (
     Chunk,
     NotSplittable,
     Plan,
+    TooManyChunks,
     iter_chunk,
     plan_csv,
     plan_jsonl,
     plan_zip,
 )
 from newsdrop.config import Limits
+from newsdrop.errors import LimitExceeded
 
 LIMITS = Limits()
 
@@ -153,3 +155,59 @@ def test_zip_chunks_read_the_members_a_whole_read_does():
     plan = plan_zip(sizes, chunk_bytes=3_000)
     assert len(plan.chunks) > 1
     assert _chunked(data, plan, "b.zip") == _whole(data, "b.zip")
+
+
+# --- limits per chunk: one invocation reads a chunk, so MAX_MEMBERS and MAX_UNCOMPRESSED_BYTES bound a chunk ---
+def test_a_jsonl_chunk_holds_at_most_max_members_records_and_reads_within_them():
+    data = b"".join(b'{"title": "t%d", "text": "story %d"}\n' % (i, i) for i in range(50))
+    limits = Limits(max_members=12)
+    plan = plan_jsonl([data], size=len(data), chunk_bytes=10**6, max_records=limits.max_members)
+    assert [c.first for c in plan.chunks] == [0, 12, 24, 36, 48]
+    with pytest.raises(LimitExceeded, match="the bundle holds more than 12 members"):
+        list(iter_members(io.BytesIO(data), name="b.jsonl", limits=limits))
+    members = [
+        m.name
+        for chunk in plan.chunks
+        for m in iter_chunk(
+            io.BytesIO(data[chunk.start : chunk.end]), plan, chunk, name="b.jsonl", limits=limits
+        )
+    ]
+    assert members == [f"b.jsonl#{i}" for i in range(1, 51)]
+
+
+def test_a_csv_chunk_holds_at_most_max_members_rows():
+    data = csv_bytes(ARTICLES)
+    plan = plan_csv([data], size=len(data), chunk_bytes=10**6, limits=Limits(max_members=4))
+    assert [c.first for c in plan.chunks] == list(range(0, len(ARTICLES), 4))
+
+
+def test_zip_chunks_hold_at_most_max_members_entries_and_max_uncompressed_bytes():
+    by_entries = plan_zip([1] * 7, chunk_bytes=1000, sizes=[1] * 7, limits=Limits(max_members=3))
+    assert [(c.start, c.end) for c in by_entries.chunks] == [(0, 3), (3, 6), (6, 7)]
+    by_size = plan_zip(
+        [1] * 7, chunk_bytes=1000, sizes=[40] * 7, limits=Limits(max_members=3, max_uncompressed_bytes=100)
+    )
+    assert [(c.start, c.end) for c in by_size.chunks] == [(0, 2), (2, 4), (4, 6), (6, 7)]
+
+
+def test_a_bundle_needing_more_than_max_chunks_within_the_chunk_limits_is_refused_with_what_to_do():
+    record = b'{"a":1}\n'
+    fits = record * (MAX_CHUNKS * 2)
+    assert len(plan_jsonl([fits], size=len(fits), chunk_bytes=10**6, max_records=2).chunks) == MAX_CHUNKS
+    over = fits + record
+    with pytest.raises(TooManyChunks, match="split it into smaller bundles") as caught:
+        plan_jsonl([over], size=len(over), chunk_bytes=10**6, max_records=2)
+    assert f"holds {MAX_CHUNKS * 2 + 1} records" in str(caught.value)
+    assert "MAX_MEMBERS" in str(caught.value)
+    with pytest.raises(TooManyChunks, match="MAX_UNCOMPRESSED_BYTES"):
+        plan_zip([1] * 70, chunk_bytes=1000, sizes=[60] * 70, limits=Limits(max_uncompressed_bytes=100))
+
+
+def test_a_chunk_past_a_limit_says_which_chunk_and_what_to_do():
+    data = b"".join(b'{"title": "t%d", "text": "story %d"}\n' % (i, i) for i in range(6))
+    plan = Plan("jsonl", [Chunk(0, len(data), 0)])
+    with pytest.raises(LimitExceeded) as caught:
+        list(iter_chunk(io.BytesIO(data), plan, plan.chunks[0], name="b.jsonl", limits=Limits(max_members=4)))
+    message = str(caught.value)
+    assert "chunk 0 of the fanned-out bundle" in message and "after the bundle's first 0 records" in message
+    assert "holds more than 4 members" in message and "FanOutChunkBytes" in message

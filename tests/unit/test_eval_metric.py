@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from newsdrop.text.rules import rule_catalogue
-from tools.cleaning_corpus import Page, fold_of, registered_domain
+from tools.cleaning_corpus import Corpus, Page, fold_of, registered_domain
 from tools.eval_cleaner import (
     FLOORS,
     Result,
@@ -136,3 +137,17 @@ def test_score_counts_titles_snippets_and_catastrophes_per_page() -> None:
     assert rows.snippets == pytest.approx(1 / 2)
     assert rows.above_02 == pytest.approx(1 / 2)
     assert rows.pages == 4
+
+
+def test_a_gold_stored_decomposed_is_scored_as_the_composed_text_the_cleaner_returns(tmp_path: Path) -> None:
+    dev, train = tmp_path / "dev", tmp_path / "train"
+    for directory in (dev, train):
+        (directory / "gold").mkdir(parents=True)
+    body = "Caffè e città: 한국 뉴스 오늘"
+    decomposed = {"url": "https://x.example/a", "body": unicodedata.normalize("NFD", body), "with": ["città"]}
+    assert decomposed["body"] != body
+    (train / "gold" / "fun-x-1.json").write_text(json.dumps(decomposed, ensure_ascii=False), encoding="utf-8")
+    (page,) = Corpus(dev, train).pages
+    assert page.body == body
+    assert page.gold["with"] == ["città"]
+    assert f1(*precision_recall(body, page.body)) == 1.0

@@ -200,13 +200,15 @@ def iter_zip(
     open_nested: OpenNested,
     *,
     entries: range | None = None,
+    max_entries: int | None = None,
 ) -> Iterator[Member | MemberProblem]:
     """Entries of a zip in central-directory order; ``source`` must be seekable.
 
     ``entries`` (a chunk of a fanned-out bundle) limits the read to those directory positions: the
-    members outside it are never read.
+    members outside it are never read. ``max_entries``: how many the directory may list (by default the
+    members one read may hold; a chunk reads a share of a directory its plan bounded).
     """
-    _check_zip_directory(source, budget.limits.max_members)
+    _check_zip_directory(source, max_entries or budget.limits.max_members)
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:

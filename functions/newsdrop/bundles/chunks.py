@@ -12,7 +12,7 @@ import codecs
 import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any, BinaryIO
 
@@ -28,6 +28,7 @@ from newsdrop.bundles.split import (
 )
 from newsdrop.bundles.streams import CHUNK, Budget, PrefixedReader, buffered
 from newsdrop.config import Limits
+from newsdrop.errors import LimitExceeded
 from newsdrop.models import Member, MemberProblem
 
 # Formats whose chunks can be read on their own; compressed streams and tar have no cheap entry points.
@@ -38,6 +39,12 @@ MAX_CHUNKS = 64
 
 class NotSplittable(Exception):
     """The bundle cannot be cut at record boundaries here; it is ingested by one invocation instead."""
+
+
+class TooManyChunks(LimitExceeded):
+    """Chunks within the per-chunk limits would number more than MAX_CHUNKS: the bundle is refused whole."""
+
+    info: Any = None  # the object refused (ingest/fanout.py sets it), which the ingest quarantines
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,27 +75,48 @@ class Plan:
 class _Cutter:
     """Picks chunk starts among record ends, in order of the bundle."""
 
-    def __init__(self, size: int, chunk_bytes: int, min_first: int) -> None:
+    def __init__(self, size: int, chunk_bytes: int, min_first: int, max_records: int | None = None) -> None:
         self.size = size
-        # Never more than MAX_CHUNKS: a larger bundle gets larger chunks.
+        # Never more than MAX_CHUNKS by bytes: a larger bundle gets larger chunks.
         self.chunk_bytes = max(chunk_bytes, -(-size // MAX_CHUNKS))
         self.min_first = min_first
+        # Records one chunk may hold (Limits.max_members): a chunk is read by one invocation's budget.
+        self.max_records = max_records
         self.target = self.chunk_bytes
         self.starts: list[tuple[int, int]] = [(0, 0)]
 
-    def record_end(self, end: int, ordinal: int, *, mark: int | None = None) -> None:
+    @property
+    def first(self) -> int:
+        """Records before the chunk being cut."""
+        return self.starts[-1][1]
+
+    def record_end(self, end: int, ordinal: int, *, mark: int | None = None, full: bool = False) -> None:
         """A record ends at byte ``end`` with ``ordinal`` records before ``end``; it ends a chunk when its
-        ``mark`` (by default its newline, ``end - 1``) is at or past the next nominal offset."""
+        ``mark`` (by default its newline, ``end - 1``) is at or past the next nominal offset, when the chunk
+        holds ``max_records`` records, or when the caller says the chunk is ``full``."""
         mark = end - 1 if mark is None else mark
-        if mark < self.target or end >= self.size or ordinal < self.min_first:
+        full = full or (self.max_records is not None and ordinal - self.first >= self.max_records)
+        if (mark < self.target and not full) or end >= self.size or ordinal < self.min_first:
             return
         self.starts.append((end, ordinal))
         while self.target <= mark:
             self.target += self.chunk_bytes
 
-    def chunks(self) -> list[Chunk]:
+    def chunks(self, records: int, *, bound: str = "") -> list[Chunk]:
+        """The chunks cut; more than MAX_CHUNKS (cut by the per-chunk limits) raises TooManyChunks.
+
+        ``records``: how many the bundle holds; ``bound``: the per-chunk limits besides ``max_records``.
+        """
         ends = [start for start, _ in self.starts[1:]] + [self.size]
-        return [Chunk(start, end, first) for (start, first), end in zip(self.starts, ends, strict=True)]
+        chunks = [Chunk(start, end, first) for (start, first), end in zip(self.starts, ends, strict=True)]
+        if len(chunks) > MAX_CHUNKS:
+            raise TooManyChunks(
+                f"the bundle holds {records} records: cut where records end into chunks of about "
+                f"{self.chunk_bytes} bytes and at most {self.max_records} records (MAX_MEMBERS{bound}), what one "
+                f"invocation may read, it needs more than {MAX_CHUNKS} chunks",
+                hint="split it into smaller bundles with fewer records each and upload them separately",
+            )
+        return chunks
 
 
 def _lines(blocks: Iterable[bytes], start: int = 0) -> Iterator[tuple[bytes, int]]:
@@ -119,9 +147,19 @@ def _without_bom(blocks: Iterable[bytes]) -> tuple[Iterator[bytes], int]:
     return rest(), skipped
 
 
-def plan_jsonl(blocks: Iterable[bytes], *, size: int, chunk_bytes: int, min_first: int = 0) -> Plan:
-    """Cut a JSON Lines bundle (read as ``blocks``) after newlines; records are its non-blank lines."""
-    cutter = _Cutter(size, chunk_bytes, min_first)
+def plan_jsonl(
+    blocks: Iterable[bytes],
+    *,
+    size: int,
+    chunk_bytes: int,
+    min_first: int = 0,
+    max_records: int | None = None,
+) -> Plan:
+    """Cut a JSON Lines bundle (read as ``blocks``) after newlines; records are its non-blank lines.
+
+    ``max_records``: records one chunk may hold; TooManyChunks when that takes more than MAX_CHUNKS chunks.
+    """
+    cutter = _Cutter(size, chunk_bytes, min_first, max_records)
     stream, start = _without_bom(blocks)
     ordinal = 0
     for line, end in _lines(stream, start):
@@ -129,7 +167,7 @@ def plan_jsonl(blocks: Iterable[bytes], *, size: int, chunk_bytes: int, min_firs
             ordinal += 1
         if line.endswith(b"\n"):
             cutter.record_end(end, ordinal)
-    return Plan("jsonl", cutter.chunks())
+    return Plan("jsonl", cutter.chunks(ordinal))
 
 
 def plan_csv(
@@ -168,7 +206,7 @@ def plan_csv(
             position = end
             yield text
 
-    cutter = _Cutter(size, chunk_bytes, min_first)
+    cutter = _Cutter(size, chunk_bytes, min_first, limits.max_members)
     csv.field_size_limit(field_limit)  # as iter_csv sets it
     rows = csv.reader(texts(), delimiter=delimiter)
     ordinal = 0
@@ -185,7 +223,7 @@ def plan_csv(
             if any(cell.strip() for cell in row):
                 ordinal += 1
         cutter.record_end(position, ordinal)
-    return Plan("csv", cutter.chunks(), header=header)
+    return Plan("csv", cutter.chunks(ordinal), header=header)
 
 
 def _check_line_end(line: bytes) -> None:
@@ -195,19 +233,44 @@ def _check_line_end(line: bytes) -> None:
         raise NotSplittable("a carriage return that is not part of a CRLF line end")
 
 
-def plan_zip(compressed_sizes: Sequence[int], *, chunk_bytes: int, min_first: int = 0) -> Plan:
-    """Cut a zip's directory into entry ranges of about ``chunk_bytes`` compressed bytes each."""
+def plan_zip(
+    compressed_sizes: Sequence[int],
+    *,
+    chunk_bytes: int,
+    min_first: int = 0,
+    sizes: Sequence[int] | None = None,
+    limits: Limits | None = None,
+) -> Plan:
+    """Cut a zip's directory into entry ranges of about ``chunk_bytes`` compressed bytes each.
+
+    With ``limits``, a chunk also holds at most ``max_members`` entries and, by the directory's
+    uncompressed ``sizes``, at most ``max_uncompressed_bytes``: what one invocation's budget allows.
+    """
     total = sum(compressed_sizes)
-    cutter = _Cutter(total, chunk_bytes, min_first)
-    seen = 0
+    cutter = _Cutter(total, chunk_bytes, min_first, limits.max_members if limits else None)
+    cap = limits.max_uncompressed_bytes if limits and sizes is not None else None
+    seen = held = 0
     for position, compressed in enumerate(compressed_sizes, start=1):
         seen += compressed
+        held += sizes[position - 1] if sizes is not None else 0
         if position < len(compressed_sizes):
-            cutter.record_end(seen, position, mark=seen)
-    chunks = cutter.chunks()
+            first = cutter.first
+            full = cap is not None and sizes is not None and held + sizes[position] > cap
+            cutter.record_end(seen, position, mark=seen, full=full)
+            if cutter.first != first:
+                held = 0
+    bound = f", {cap} uncompressed bytes, MAX_UNCOMPRESSED_BYTES" if cap is not None else ""
+    chunks = cutter.chunks(len(compressed_sizes), bound=bound)
     # Entry positions rather than bytes: entry i of the plan starts where the byte cut fell.
     bounds = [chunk.first for chunk in chunks] + [len(compressed_sizes)]
     return Plan("zip", [Chunk(start, end, start) for start, end in pairwise(bounds)])
+
+
+def fanned_out_limits(limits: Limits) -> Limits:
+    """The limits of a read that sees the whole bundle fanned out (its chrome sample, a zip's directory):
+    MAX_MEMBERS bounds each of up to MAX_CHUNKS chunks. Memory stays bounded: a zip's directory, parsed whole
+    by every chunk, is also held to ``archives.CENTRAL_DIRECTORY_BOUND`` bytes."""
+    return replace(limits, max_members=limits.max_members * MAX_CHUNKS)
 
 
 def text_is_splittable(head: bytes) -> bool:
@@ -222,7 +285,16 @@ def iter_chunk(
 
     ``stream``: the chunk's bytes (JSON Lines, CSV) or the whole seekable zip; ``header``: the CSV header row.
     """
-    budget = Budget(limits)
+    # A chunk is one invocation's read: the member, uncompressed and spool limits hold for it alone.
+    budget = Budget(
+        limits,
+        scope=f"chunk {plan.chunks.index(chunk) if chunk in plan.chunks else '?'} of the fanned-out bundle "
+        f"(one invocation's read, after the bundle's first {chunk.first} "
+        f"{'entries' if plan.format == 'zip' else 'records'})",
+        advice="its members up to the limit and the bundle's other chunks were ingested; to ingest the rest, "
+        "split the bundle into smaller bundles, or lower FanOutChunkBytes so each chunk holds fewer members, "
+        "and upload it again",
+    )
     for item in _chunk_items(stream, plan, chunk, name, limits, budget, header):
         budget.count_member()
         yield _named_within_bounds(item)
@@ -239,6 +311,7 @@ def _chunk_items(
             budget,
             _nested_opener(scope, limits, budget),
             entries=range(chunk.start, chunk.end),
+            max_entries=fanned_out_limits(limits).max_members,
         )
         return
     body = stream if isinstance(stream, io.BufferedReader) else buffered(stream)  # type: ignore[arg-type]

@@ -40,8 +40,14 @@ class SpoolFull(LimitExceeded):
 class Budget:
     """Running totals for one bundle, shared by every nesting level, checked against ``Limits``."""
 
-    def __init__(self, limits: Limits) -> None:
+    # What the budget covers, as its errors name it, and what to do about crossing a limit.
+    scope = "the bundle"
+    advice = "split it into several smaller bundles and upload them separately"
+
+    def __init__(self, limits: Limits, *, scope: str | None = None, advice: str | None = None) -> None:
         self.limits = limits
+        self.scope = scope or self.scope
+        self.advice = advice or self.advice
         self.members = 0
         self.uncompressed = 0
         self.spooled = 0  # bytes in spools open right now (memory first, then /tmp)
@@ -60,16 +66,15 @@ class Budget:
         self.members += 1
         if self.members > self.limits.max_members:
             raise LimitExceeded(
-                f"the bundle holds more than {self.limits.max_members} members",
-                hint="split it into several smaller bundles and upload them separately",
+                f"{self.scope} holds more than {self.limits.max_members} members", hint=self.advice
             )
 
     def add_uncompressed(self, size: int) -> None:
         self.uncompressed += size
         if self.uncompressed > self.limits.max_uncompressed_bytes:
             raise LimitExceeded(
-                f"the bundle decompresses to more than {self.limits.max_uncompressed_bytes} bytes",
-                hint="split it into several smaller bundles and upload them separately",
+                f"{self.scope} decompresses to more than {self.limits.max_uncompressed_bytes} bytes",
+                hint=self.advice,
             )
 
 

@@ -56,6 +56,14 @@ def _set_clauses(attributes: Mapping[str, Any]) -> tuple[dict[str, str], dict[st
     return names, values, sets
 
 
+def _at_checkpoint(resume_at: int, values: dict[str, Any]) -> str:
+    """The condition that chunk ``#k`` is checkpointed at ``resume_at`` (0: never checkpointed)."""
+    if not resume_at:
+        return "attribute_not_exists(chunk_progress.#k)"
+    values[":at"] = resume_at
+    return "chunk_progress.#k.resume_at = :at"
+
+
 def check_start_key(key: Any) -> StartKey | None:
     """A LastEvaluatedKey from a verified cursor, re-checked so a leaked secret still cannot inject input."""
     if key is None:
@@ -180,10 +188,13 @@ class Store:
         *,
         processing: str,
         lease_until: str,
+        resume_at: int = 0,
     ) -> Item | None:
         """Record chunk ``index``'s result once, add its ``counts`` to the record's and count it done; the
         lease is renewed, so the sweeper leaves a bundle alone while its chunks keep finishing.
 
+        ``resume_at``: where the invocation started in the chunk; the chunk's checkpoint must still be there
+        (``checkpoint_chunk``), so a copy that started before a later checkpoint records nothing.
         None (nothing written) when the chunk was recorded before, a redelivery, or the bundle has ended.
         """
         names = {"#k": str(index), "#s": "status"}
@@ -193,6 +204,9 @@ class Store:
             ":processing": processing,
             ":lease": lease_until,
         }
+        condition = "attribute_not_exists(chunk_results.#k) AND #s = :processing AND " + _at_checkpoint(
+            resume_at, values
+        )
         sets = ["chunk_results.#k = :r", "lease_until = :lease"]
         for i, (name, value) in enumerate(counts.items()):
             names[f"#c{i}"] = name
@@ -202,9 +216,41 @@ class Store:
             return self.table.update(
                 keys.bundle_pk(bundle_id),
                 keys.STATUS_SK,
-                UpdateExpression="SET " + ", ".join(sets) + " ADD chunks_done :one",
-                ConditionExpression="attribute_not_exists(chunk_results.#k) AND #s = :processing",
+                # A recorded chunk's checkpoint is read no more: dropped, it keeps the record small.
+                UpdateExpression="SET "
+                + ", ".join(sets)
+                + " ADD chunks_done :one"
+                + (" REMOVE chunk_progress.#k" if resume_at else ""),
+                ConditionExpression=condition,
                 ExpressionAttributeNames=names,
+                ExpressionAttributeValues=to_wire(values),
+            )
+        except ConditionFailed:
+            return None
+
+    def checkpoint_chunk(
+        self,
+        bundle_id: str,
+        index: int,
+        checkpoint: Mapping[str, Any],
+        *,
+        expected: int,
+        processing: str,
+        lease_until: str,
+    ) -> Item | None:
+        """Move chunk ``index``'s checkpoint from ``expected`` to ``checkpoint`` (its ``resume_at`` and the
+        counts so far) and renew the lease, only while the chunk is unrecorded and still checkpointed at
+        ``expected``: of two copies of one chunk invocation, one moves it. None when nothing was written.
+        """
+        values: dict[str, Any] = {":cp": dict(checkpoint), ":processing": processing, ":lease": lease_until}
+        try:
+            return self.table.update(
+                keys.bundle_pk(bundle_id),
+                keys.STATUS_SK,
+                UpdateExpression="SET chunk_progress.#k = :cp, lease_until = :lease",
+                ConditionExpression="attribute_not_exists(chunk_results.#k) AND #s = :processing AND "
+                + _at_checkpoint(expected, values),
+                ExpressionAttributeNames={"#k": str(index), "#s": "status"},
                 ExpressionAttributeValues=to_wire(values),
             )
         except ConditionFailed:

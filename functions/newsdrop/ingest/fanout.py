@@ -4,9 +4,10 @@ The invocation that claims a bundle of at least ``Settings.fanout_bytes`` learns
 the first sample of members (as a single invocation would), plans chunks at record boundaries, stores the
 plan and the chrome on the bundle record, then sends one message per chunk through the ingest queue.
 
-A chunk invocation takes no lease: it writes its articles with the same idempotent puts as any ingest,
-then records its result on the bundle record with one conditional update (``chunk_results.<n>`` must not
-exist yet), which also adds its counts. A redelivered or concurrent copy of a chunk therefore counts
+A chunk invocation (``ingest/chunk_run.py``) takes no lease: it writes its articles with the same idempotent
+puts as any ingest, hands the rest of the chunk to a continuation when time runs short (checkpointed on the
+record), then records its result on the bundle record with one conditional update (``chunk_results.<n>``
+must not exist yet), which also adds its counts. A redelivered or concurrent copy of a chunk therefore counts
 nothing twice. The update that counts the last chunk returns the record with every result, and its
 invocation ends the bundle, conditionally on it still being PROCESSING: the final status and the
 Bundle Finished marker are written once. A crash after a chunk was recorded but before the end is
@@ -18,8 +19,8 @@ from __future__ import annotations
 import posixpath
 import time
 import zipfile
-from collections.abc import Iterator
-from dataclasses import asdict, replace
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -27,10 +28,10 @@ from newsdrop.adapters.bucket import ObjectInfo
 from newsdrop.bundles import HEAD_BYTES, detect_format, format_label, iter_members
 from newsdrop.bundles.chunks import (
     FANOUT_FORMATS,
-    Chunk,
     NotSplittable,
     Plan,
-    iter_chunk,
+    TooManyChunks,
+    fanned_out_limits,
     plan_csv,
     plan_jsonl,
     plan_zip,
@@ -38,11 +39,10 @@ from newsdrop.bundles.chunks import (
 )
 from newsdrop.errors import BundleError, ConditionFailed, NotFound
 from newsdrop.ingest.announce import pending_marker
-from newsdrop.ingest.bodies import Bodies
+from newsdrop.ingest.chunk_run import ChunkBeforePlan, ChunkCheckpoint, ChunkRun
 from newsdrop.ingest.clock import iso, millis_between
 from newsdrop.ingest.quarantine import quarantine
 from newsdrop.ingest.records import (
-    FINAL_STATES,
     MAX_ERRORS_KEPT,
     PROCESSING,
     Counts,
@@ -51,7 +51,6 @@ from newsdrop.ingest.records import (
     Progress,
     log_ingested,
 )
-from newsdrop.ingest.writer import ArticleWriter
 from newsdrop.models import Member
 from newsdrop.observe import logger
 from newsdrop.text.members import BundleCleaner
@@ -60,15 +59,10 @@ if TYPE_CHECKING:
     from newsdrop.ingest.pipeline import Ingestor, Outcome
 
 
+__all__ = ["ChunkBeforePlan", "FanOut"]
+
 # The pipeline labels the format from this many bytes (pipeline.HEAD_BYTES): the record reads the same.
 LABEL_HEAD_BYTES = 4096
-
-
-class ChunkBeforePlan(ConditionFailed):
-    """A chunk message reached a bundle whose record holds no plan (it cannot happen in order: the plan is
-    stored before any chunk is sent); SQS delivers it again."""
-
-    code = "chunk_before_plan"
 
 
 class FanOut:
@@ -88,7 +82,11 @@ class FanOut:
         if not settings.fanout_bytes <= info.size <= settings.limits.max_bundle_bytes:
             return None
         started = time.monotonic()
-        planned = self._plan(ref, info)
+        try:
+            planned = self._plan(ref, info)
+        except TooManyChunks as exc:  # refused before any member is read; the pipeline quarantines it
+            exc.info = info
+            raise
         if planned is None:
             return None
         plan, chrome, label = planned
@@ -96,6 +94,7 @@ class FanOut:
             "chunks": [chunk.as_item() for chunk in plan.chunks],
             "chunk_format": plan.format,
             "chunk_results": {},
+            "chunk_progress": {},  # checkpoints of chunks continued in a new invocation
             "chunks_done": 0,
             "chrome": chrome,
             "format": label,
@@ -139,15 +138,24 @@ class FanOut:
         try:
             if fmt == "zip":
                 with bucket.open(info) as stream, zipfile.ZipFile(stream) as archive:
-                    sizes = [entry.compress_size for entry in archive.infolist()]
-                if len(sizes) > settings.limits.max_members:
-                    return None
-                plan = plan_zip(sizes, chunk_bytes=chunk_bytes, min_first=taken)
+                    entries = archive.infolist()
+                # Each chunk within one invocation's limits (entries, uncompressed bytes), not the bundle.
+                plan = plan_zip(
+                    [entry.compress_size for entry in entries],
+                    chunk_bytes=chunk_bytes,
+                    min_first=taken,
+                    sizes=[entry.file_size for entry in entries],
+                    limits=settings.limits,
+                )
             else:
                 with bucket.open(info) as stream:
                     if fmt == "jsonl":
                         plan = plan_jsonl(
-                            _blocks(stream), size=info.size, chunk_bytes=chunk_bytes, min_first=taken
+                            _blocks(stream),
+                            size=info.size,
+                            chunk_bytes=chunk_bytes,
+                            min_first=taken,
+                            max_records=settings.limits.max_members,
                         )
                     else:
                         plan = plan_csv(
@@ -173,7 +181,8 @@ class FanOut:
         taken = 0
         try:
             with self.ingestor.bucket.open(info) as stream:
-                for member in iter_members(stream, name=name, limits=self.ingestor.settings.limits):
+                limits = fanned_out_limits(self.ingestor.settings.limits)  # a zip lists every chunk's entries
+                for member in iter_members(stream, name=name, limits=limits):
                     taken += 1
                     if isinstance(member, Member) and cleaner.add(member):
                         return taken, cleaner.chrome_for_record() or []
@@ -192,114 +201,27 @@ class FanOut:
         if len(results) >= total and record.get("status") == PROCESSING:
             return self._finish(ref, record)  # every chunk recorded, the end not written: write it
         for index in range(total):
-            if str(index) not in results:
-                ingestor.continue_later(replace(ref, resume_at=0, chunk=index))
+            if str(index) not in results:  # from the chunk's checkpoint: a message behind it is dropped
+                at = ChunkCheckpoint.of(record, index).resume_at
+                ingestor.continue_later(replace(ref, resume_at=at, chunk=index))
         now = ingestor.clock()
         record = ingestor.store.save_bundle(
             ref.bundle_id, {"lease_until": iso(now + timedelta(seconds=ingestor.lease_seconds))}
         )
         return Outcome(ref.bundle_id, PROCESSING, record, continued=True)
 
-    # --- a chunk invocation --------------------------------------------------------------------
-    def run_chunk(self, ref: ObjectRef, *, receive_count: int, max_receives: int) -> Outcome:
-        from newsdrop.ingest.pipeline import Outcome
-
-        ingestor = self.ingestor
-        bid = ref.bundle_id
-        record = ingestor.store.bundle(bid, consistent=True)
-        if record is None or not record.get("chunks"):
-            raise ChunkBeforePlan(
-                f"chunk {ref.chunk} of bundle {bid} arrived before the bundle's plan",
-                hint="nothing to do: SQS delivers the message again after the visibility timeout",
-            )
-        index = int(ref.chunk or 0)
-        done = record.get("chunk_results") or {}
-        if record.get("status") in FINAL_STATES or str(index) in done:
-            if record.get("status") == PROCESSING and len(done) >= len(record["chunks"]):
-                return self._finish(ref, record)  # the invocation that counted the last chunk died
-            logger.info("chunk already ingested", extra={"bundle_id": bid, "chunk": index})
-            return Outcome(bid, str(record.get("status")), record, skipped_as_duplicate=True)
-        plan = Plan(
-            str(record["chunk_format"]),
-            [Chunk.from_item(item) for item in record["chunks"]],
-            tuple(int(b) for b in record["chunk_header"]) if record.get("chunk_header") else None,  # type: ignore[arg-type]
+    # --- a chunk invocation (ingest/chunk_run.py) ---------------------------------------------------
+    def run_chunk(
+        self,
+        ref: ObjectRef,
+        *,
+        receive_count: int,
+        max_receives: int,
+        time_left: Callable[[], float] | None = None,
+    ) -> Outcome:
+        return ChunkRun(self).run(
+            ref, receive_count=receive_count, max_receives=max_receives, time_left=time_left
         )
-        # Chunk 0 samples the chrome itself, exactly as a single invocation does; the others share it.
-        chrome = None if index == 0 else [str(key) for key in record.get("chrome") or []]
-        progress = Progress(format=record.get("format"), chrome=chrome)
-        started, cpu_started = time.monotonic(), time.process_time()
-        try:
-            self._read_chunk(ref, record, plan, plan.chunks[index], progress)
-        except NotFound as exc:
-            progress.bundle_error = ErrorEntry("(bundle)", exc.code, str(exc))
-        except Exception as exc:
-            if receive_count < max_receives:
-                raise
-            # The last delivery: the chunk is recorded as given up, so the bundle still ends (PARTIAL).
-            logger.exception("chunk gave up", extra={"bundle_id": bid, "chunk": index})
-            progress.bundle_error = ErrorEntry(
-                "(bundle)",
-                "gave_up",
-                f"chunk {index} gave up after {receive_count} attempts ({type(exc).__name__}); "
-                "drop the bundle again to retry it",
-            )
-        result = {
-            "counts": asdict(progress.counts),
-            "errors": [asdict(error) for error in progress.errors],
-            "errors_total": progress.errors_total,
-            "bundle_error": asdict(progress.bundle_error) if progress.bundle_error else None,
-            # Per-chunk throughput, in wall and CPU time (bench/fanout.py projects AWS wall times from them).
-            "duration_ms": int((time.monotonic() - started) * 1000),
-            "cpu_ms": int((time.process_time() - cpu_started) * 1000),
-        }
-        updated = ingestor.store.finish_chunk(
-            bid,
-            index,
-            result,
-            asdict(progress.counts),
-            processing=PROCESSING,
-            lease_until=iso(ingestor.clock() + timedelta(seconds=ingestor.lease_seconds)),
-        )
-        if updated is None:  # a copy of this chunk was recorded first; it counted the same members
-            latest = ingestor.store.bundle(bid, consistent=True) or record
-            return Outcome(bid, str(latest.get("status")), latest, skipped_as_duplicate=True)
-        logger.info("chunk ingested", extra={"bundle_id": bid, "chunk": index, "counts": result["counts"]})
-        if int(updated.get("chunks_done") or 0) >= len(plan.chunks):
-            return self._finish(ref, updated)
-        return Outcome(bid, PROCESSING, updated, continued=True)
-
-    def _read_chunk(
-        self, ref: ObjectRef, record: dict[str, Any], plan: Plan, chunk: Chunk, progress: Progress
-    ) -> None:
-        ingestor = self.ingestor
-        bucket, settings = ingestor.bucket, ingestor.settings
-        info = bucket.head(ref.key, ref.version_id)
-        writer = ArticleWriter(
-            ingestor.store,
-            Bodies(bucket, settings.bodies_prefix),
-            # Posting blocks are keyed by where an invocation starts: the records before the chunk.
-            replace(ref, resume_at=chunk.first),
-            progress,
-            now=iso(ingestor.clock()),
-            received_at=str(record.get("received_at") or iso(ingestor.clock())),
-        )
-        name = posixpath.basename(ref.key) or ref.key
-        header = b""
-        if plan.header is not None and chunk.start:
-            with bucket.open_range(info, *plan.header) as stream:
-                header = stream.read()
-        opened = (
-            bucket.open(info) if plan.format == "zip" else bucket.open_range(info, chunk.start, chunk.end)
-        )
-        try:
-            with opened as stream:
-                for member in iter_chunk(
-                    stream, plan, chunk, name=name, limits=settings.limits, header=header
-                ):
-                    ingestor._take(member, progress, writer)
-        except BundleError as exc:
-            progress.bundle_error = ErrorEntry("(bundle)", exc.code, str(exc))
-        writer.finish()
 
     # --- the end ---------------------------------------------------------------------------------
     def _finish(self, ref: ObjectRef, record: dict[str, Any]) -> Outcome:

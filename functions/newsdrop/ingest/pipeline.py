@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsdrop.adapters.bucket import DropBucket, ObjectInfo
 from newsdrop.bundles import format_label, iter_members
+from newsdrop.bundles.chunks import TooManyChunks
 from newsdrop.config import Settings
 from newsdrop.dal import Claim, Store
 from newsdrop.errors import (
@@ -179,7 +180,9 @@ class Ingestor:
         max_receives = max_receives or self.settings.max_receives
         ref = self._with_version(ref)
         if ref.chunk is not None:  # one chunk of a fanned-out bundle: no lease, its result counted once
-            return self._fan_out().run_chunk(ref, receive_count=receive_count, max_receives=max_receives)
+            return self._fan_out().run_chunk(
+                ref, receive_count=receive_count, max_receives=max_receives, time_left=time_left
+            )
         claimed = self._claim_waiting(ref)
         if claimed is None:
             record = self.store.bundle(ref.bundle_id) or {}
@@ -197,6 +200,9 @@ class Ingestor:
         except NotFound as exc:
             progress.bundle_error = _entry("(bundle)", exc)
             info, resume_at = None, None
+        except TooManyChunks as exc:  # past the per-chunk limits even fanned out: refused before any read
+            progress.bundle_error = _entry("(bundle)", exc)
+            info, resume_at = exc.info, None
         except Exception as exc:
             self._record_transient_failure(ref, progress, exc, receive_count, max_receives)
             raise

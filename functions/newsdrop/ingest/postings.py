@@ -22,12 +22,15 @@ WINDOW_ARTICLES = 1000
 class PostingWindow:
     """Collects the search terms of new articles and writes one block per term when the window closes."""
 
-    def __init__(self, store: Store, *, received_at: str, bundle_id: str, resume_at: int) -> None:
+    def __init__(
+        self, store: Store, *, received_at: str, bundle_id: str, resume_at: int, first_window: int = 0
+    ) -> None:
         self.store = store
         self.received_at = received_at
         self.bundle_id = bundle_id
         self.resume_at = resume_at
-        self.window = 0
+        # A continuation inside a chunk keeps the chunk's key and numbers its windows on from the checkpoint.
+        self.window = first_window
         self.postings: dict[str, list[str]] = {}
         self.articles = 0
 

@@ -43,7 +43,15 @@ class ArticleWriter:
     """
 
     def __init__(
-        self, store: Store, bodies: Bodies, ref: ObjectRef, progress: Progress, *, now: str, received_at: str
+        self,
+        store: Store,
+        bodies: Bodies,
+        ref: ObjectRef,
+        progress: Progress,
+        *,
+        now: str,
+        received_at: str,
+        first_window: int = 0,
     ) -> None:
         self.store = store
         self.bodies = bodies
@@ -57,7 +65,11 @@ class ArticleWriter:
         self.now = now
         self.cleaner = BundleCleaner(known_chrome=progress.chrome)
         self.window = PostingWindow(
-            store, received_at=received_at, bundle_id=ref.bundle_id, resume_at=ref.resume_at
+            store,
+            received_at=received_at,
+            bundle_id=ref.bundle_id,
+            resume_at=ref.resume_at,
+            first_window=first_window,
         )
 
     def add(self, member: Member) -> None:

@@ -26,7 +26,14 @@ from newsdrop.text.cleaner.lines import (
     _strip_site,
 )
 from newsdrop.text.cleaner.metadata import _detect_language, _find_source, _published
-from newsdrop.text.cleaner.model import HeadlineModel, LineModel, decidable, feature_parts, load_model
+from newsdrop.text.cleaner.model import (
+    HeadlineModel,
+    LineModel,
+    decidable,
+    feature_parts,
+    load_model,
+    smooth_verdicts,
+)
 from newsdrop.text.cleaner.region import (
     _choose_region,
     _classify_header,
@@ -39,7 +46,7 @@ from newsdrop.text.cleaner.region import (
 )
 from newsdrop.text.rules import news_id_of, normalize_line_key
 
-CLEANER_VERSION = "2026.12.05-4"
+CLEANER_VERSION = "2026.12.05-5"
 
 
 __all__ = ["CLEANER_VERSION", "clean_article", "normalize_line_key"]
@@ -282,12 +289,32 @@ def apply_model(found: RulePass, model: LineModel) -> None:
     parts = feature_parts(found.lines, found.start, found.end)
     # Every line judged at once; a feature row is built only for a flip, to name its reason.
     kept = [line.role in KEPT_ROLES if decidable(line) else None for line in found.lines]
-    verdicts = model.keeps_all(parts, kept)
+    smoothed: set[int] = set()
+    if model.switch_cost > 0.0:
+        # The decidable lines in page order, each verdict weighed against its neighbours' (smooth_verdicts).
+        # Smoothing only drops lines the rules kept: one the model nearly dropped goes with its dropped
+        # neighbours (teaser or comment prose between dropped lines); a flip the model is sure of stays.
+        # (Keeping rules-dropped lines the same way bought nothing out of fold.) Beyond the page's ends
+        # the lines count as kept, so a closing paragraph after a link list is not dropped for lack of
+        # a neighbour.
+        margins = model.margins(parts, kept, 2.0 * model.switch_cost)
+        chain = [index for index, margin in enumerate(margins) if margin is not None]
+        chain_margins = [margins[index] or 0.0 for index in chain]
+        dropping = smooth_verdicts(chain_margins, model.switch_cost, edge=True)
+        verdicts: list[bool | None] = [None] * len(kept)
+        for position, index in enumerate(chain):
+            own = chain_margins[position] >= 0.0
+            keep = own and dropping[position] if kept[index] else own
+            verdicts[index] = keep
+            if keep != own:
+                smoothed.add(index)
+    else:
+        verdicts = model.keeps_all(parts, kept)
     for index, line in enumerate(found.lines):
         keep = verdicts[index]
         if keep is None or keep == kept[index]:
             continue
-        reason = model.strongest(parts.row(index), keep)
+        reason = "smoothed" if index in smoothed else model.strongest(parts.row(index), keep)
         line.assign("body" if keep else "boilerplate", f"line_model:{reason}")
 
 

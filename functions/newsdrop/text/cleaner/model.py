@@ -368,7 +368,9 @@ class LineModel:
 
     The model overrules the rules only when it is sure: a line the rules kept is dropped when its
     score is below ``drop_below``, a line they dropped is kept when its score reaches ``keep_above``
-    (both chosen by ``make train`` on out-of-fold scores).
+    (both chosen by ``make train`` on out-of-fold scores). With a ``switch_cost`` above 0 the verdicts
+    are smoothed along the page (``smooth_verdicts``): a story is a run of kept lines, boilerplate a
+    run of dropped ones, so a kept line the score barely carries gives way to its dropped neighbours.
     """
 
     weights: tuple[float, ...]
@@ -377,6 +379,7 @@ class LineModel:
     drop_below: float = 0.5
     headline: HeadlineModel | None = None
     names: tuple[str, ...] = FEATURES
+    switch_cost: float = 0.0
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> LineModel:
@@ -391,6 +394,7 @@ class LineModel:
             float(data.get("keep_above", 0.5)),  # type: ignore[arg-type]
             float(data.get("drop_below", 0.5)),  # type: ignore[arg-type]
             HeadlineModel.from_dict(data["headline"]) if data.get("headline") else None,  # type: ignore[arg-type]
+            switch_cost=float(data.get("switch_cost", 0.0)),  # type: ignore[arg-type]
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -401,6 +405,7 @@ class LineModel:
             "keep_above": self.keep_above,
             "drop_below": self.drop_below,
             "headline": self.headline.to_dict() if self.headline is not None else None,
+            "switch_cost": self.switch_cost,
         }
 
     def keeps(self, row: Sequence[float], kept_by_rules: bool) -> bool:
@@ -491,12 +496,94 @@ class LineModel:
                 found.append(_logistic(self.bias + head_dot + shape_dot + tail) >= threshold)
         return found
 
+    def margins(self, parts: FeatureParts, kept: Sequence[bool | None], slack: float) -> list[float | None]:
+        """Each line's logit minus its threshold's (>= 0: the model keeps it); None where ``kept`` is None.
+
+        A margin beyond ``slack`` either way is given as a bound of the same sign beyond ``slack`` (its
+        costly shape features are skipped, as in ``keeps_all``): ``smooth_verdicts`` never flips such a
+        line, and its exact size changes nothing there.
+        """
+        head_weights = self.weights[:_HEAD_COUNT]
+        shape_weights = self.weights[_HEAD_COUNT : _HEAD_COUNT + len(_SHAPE_FEATURES)]
+        tail_weights = self.weights[_HEAD_COUNT + len(_SHAPE_FEATURES) :]
+        cheap_weights = [shape_weights[index] for index in _CHEAP_AT]
+        costly = [shape_weights[index] for index in _COSTLY_AT]
+        costly_low = sum(min(0.0, weight) for weight in costly)
+        costly_high = sum(max(0.0, weight) for weight in costly)
+        tail_dots = (parts.tail @ tail_weights).tolist() if len(parts.heads) else []
+        thresholds = {
+            kept_by_rules: _as_logit(self.drop_below if kept_by_rules else self.keep_above)
+            for kept_by_rules in (True, False)
+        }
+        beyond = slack + _BOUND_MARGIN
+        found: list[float | None] = []
+        for line, head, tail, kept_by_rules in zip(parts.lines, parts.heads, tail_dots, kept, strict=True):
+            if kept_by_rules is None:
+                found.append(None)
+                continue
+            threshold, logit = thresholds[kept_by_rules]
+            known = (
+                self.bias
+                + sum(map(operator.mul, head_weights, head))
+                + tail
+                + sum(map(operator.mul, cheap_weights, _cheap_shape(line.text, line.words)))
+            )
+            if logit is not None and known + costly_low - logit >= beyond:
+                found.append(known + costly_low - logit)
+                continue
+            if logit is not None and known + costly_high - logit <= -beyond:
+                found.append(known + costly_high - logit)
+                continue
+            whole = known + sum(map(operator.mul, costly, _costly_shape(line.text)))
+            if logit is None:
+                # A threshold at 0, 1 or past the clamp: the verdict alone, as a margin no smoothing overturns.
+                found.append(beyond if _logistic(whole) >= threshold else -beyond)
+            else:
+                found.append(whole - logit)
+        return found
+
     def strongest(self, row: Sequence[float], keep: bool) -> str:
         """The feature that pushed the score hardest towards the decision taken: the decision's reason."""
         sign = 1.0 if keep else -1.0
         # The first of the largest pushes, as max() over the indices would pick it, without a call per feature.
         pushes = [sign * weight * value for weight, value in zip(self.weights, row, strict=True)]
         return self.names[pushes.index(max(pushes))]
+
+
+def smooth_verdicts(margins: Sequence[float], switch_cost: float, edge: bool | None = None) -> list[bool]:
+    """Keep (True) or drop each line of a page, in order, by the most likely sequence (Viterbi).
+
+    A line's margin (its logit minus the threshold's) is what keeping it gains; every change between
+    kept and dropped from one line to the next costs ``switch_cost``. A line whose margin exceeds twice
+    the cost either way keeps its own verdict: restoring it can cost at most the two changes around it.
+    ``edge`` is the verdict assumed before the first line and after the last (None: either, for free).
+    A margin of exactly 0 keeps the line, as a score at its threshold does.
+    """
+    count = len(margins)
+    if count == 0:
+        return []
+    if switch_cost <= 0.0:
+        return [margin >= 0.0 for margin in margins]
+    drop_score = -switch_cost if edge is True else 0.0
+    keep_score = margins[0] - (switch_cost if edge is False else 0.0)
+    # came_from[i] = (state before a dropped line i, state before a kept line i), True for kept.
+    came_from: list[tuple[bool, bool]] = [(False, False)]
+    for margin in margins[1:]:
+        drop_from_keep = keep_score - switch_cost > drop_score
+        keep_from_keep = keep_score >= drop_score - switch_cost
+        next_drop = keep_score - switch_cost if drop_from_keep else drop_score
+        next_keep = (keep_score if keep_from_keep else drop_score - switch_cost) + margin
+        came_from.append((drop_from_keep, keep_from_keep))
+        drop_score, keep_score = next_drop, next_keep
+    if edge is not None:
+        drop_score -= switch_cost if edge else 0.0
+        keep_score -= 0.0 if edge else switch_cost
+    state = keep_score >= drop_score
+    verdicts = [False] * count
+    for index in range(count - 1, -1, -1):
+        verdicts[index] = state
+        state = came_from[index][1 if state else 0]
+    return verdicts
 
 
 def _as_logit(threshold: float) -> tuple[float, float | None]:
