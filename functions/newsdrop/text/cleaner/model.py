@@ -516,17 +516,24 @@ class LineModel:
             for kept_by_rules in (True, False)
         }
         beyond = slack + _BOUND_MARGIN
+        # The same values as computed per line: a head's dot once per memoised head (by identity), the
+        # cheap shape of a short line memoised.
+        head_dots: dict[int, float] = {}
         found: list[float | None] = []
         for line, head, tail, kept_by_rules in zip(parts.lines, parts.heads, tail_dots, kept, strict=True):
             if kept_by_rules is None:
                 found.append(None)
                 continue
             threshold, logit = thresholds[kept_by_rules]
+            head_dot = head_dots.get(id(head))
+            if head_dot is None:
+                head_dot = head_dots[id(head)] = sum(map(operator.mul, head_weights, head))
+            cheap = _cheap_shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _cheap_shape
             known = (
                 self.bias
-                + sum(map(operator.mul, head_weights, head))
+                + head_dot
                 + tail
-                + sum(map(operator.mul, cheap_weights, _cheap_shape(line.text, line.words)))
+                + sum(map(operator.mul, cheap_weights, cheap(line.text, line.words)))
             )
             if logit is not None and known + costly_low - logit >= beyond:
                 found.append(known + costly_low - logit)
@@ -534,7 +541,8 @@ class LineModel:
             if logit is not None and known + costly_high - logit <= -beyond:
                 found.append(known + costly_high - logit)
                 continue
-            whole = known + sum(map(operator.mul, costly, _costly_shape(line.text)))
+            costly_shape = _costly_shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _costly_shape
+            whole = known + sum(map(operator.mul, costly, costly_shape(line.text)))
             if logit is None:
                 # A threshold at 0, 1 or past the clamp: the verdict alone, as a margin no smoothing overturns.
                 found.append(beyond if _logistic(whole) >= threshold else -beyond)
@@ -705,6 +713,9 @@ def _costly_shape(text: str) -> tuple[float, ...]:
         len(_PUNCT.findall(sample)) / size,
         url_like,
     )
+
+
+_costly_shape_cached = lru_cache(maxsize=_SHAPE_CACHE_SIZE)(_costly_shape)
 
 
 def _shape(text: str, words: int) -> tuple[float, ...]:
