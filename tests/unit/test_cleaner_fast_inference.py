@@ -301,7 +301,7 @@ def test_mostly_numbers_without_a_digit_is_the_plain_count(text: str) -> None:
         "\u303f edge",
     ],
 )
-def test_count_words_skips_the_cjk_scan_only_where_it_finds_nothing(text: str) -> None:
+def test_count_words_counts_cjk_as_one_word_per_two_characters(text: str) -> None:
     words = len(text.split())
     cjk = len(_CJK.findall(text))
     plain = max(words, cjk // 2 + len(text.split()) - 1) if cjk else words

@@ -53,8 +53,7 @@ def normalize_line_key(text: str) -> str:
 def count_words(text: str) -> int:
     """Words of a line; CJK script (no spaces) counts one word per two characters."""
     words = len(text.split())
-    # (Every CJK character is at or above U+3040: text below it, e.g. Latin with curly quotes, has none.)
-    if not text.isascii() and max(text) >= "\u3040":
+    if not text.isascii():
         cjk = len(_CJK.findall(text))
         if cjk:
             words = max(words, cjk // 2 + len(text.split()) - 1)
