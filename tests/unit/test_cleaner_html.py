@@ -82,6 +82,32 @@ def test_choose_headline(h1s: list[str], meta: str | None, expected: str | None)
     assert choose_headline(h1s, meta) == expected
 
 
+@pytest.mark.parametrize(
+    ("h1s", "meta", "page_title", "expected"),
+    [
+        # The metadata title is merely a widget's <h1>: the <title> tag names the headline <h1>.
+        (["Grim global outlook for bank meetings", "Follow us on Twitter"], "Follow us on Twitter",
+         "Grim global outlook for bank meetings - Politico", "Grim global outlook for bank meetings"),
+        # The metadata title names no <h1> and shares none of their words: the <title> tag's <h1>.
+        (["The Deck of Cards That Made Tarot Famous", "See Fewer Ads"], "Take your next trip with us!",
+         "The Deck of Cards That Made Tarot Famous - Atlas", "The Deck of Cards That Made Tarot Famous"),
+        # A logo <h1> is a small part of the <title>: the metadata title's <h1> stays.
+        (["Rolling Stone", "How a Filmmaker Resurrected the Musical"], "How a Filmmaker Resurrected the Musical",
+         "How 'La La Land' Resurrected the Hollywood Musical - Rolling Stone",
+         "How a Filmmaker Resurrected the Musical"),
+        # One short <h1> (the blog's name): the metadata title, as without a <title> witness.
+        (["Literaturgefluester"], "Ins neue Jahr", "Ins neue Jahr | Literaturgefluester", "Ins neue Jahr"),
+        # The <title> agrees with the metadata title: nothing changes.
+        (["Talks resume after long pause", "Most read"], "Talks resume after long pause",
+         "Talks resume after long pause | Daily Courier", "Talks resume after long pause"),
+    ],
+)  # fmt: skip
+def test_choose_headline_with_the_title_tag_as_witness(
+    h1s: list[str], meta: str, page_title: str, expected: str
+) -> None:
+    assert choose_headline(h1s, meta, page_title) == expected
+
+
 def test_extract_html_gives_main_text_and_page_metadata() -> None:
     text, hints = extract_html(PAGE)
     for paragraph in PARAGRAPHS:

@@ -26,6 +26,8 @@ _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " �
 _MAX_HTML_CHARS = 20_000_000
 # Of several <h1>s, one sharing at least this share of its words with the metadata title is the headline.
 _H1_SHARED_WORDS = 0.5
+# An <h1> the <title> tag names is its headline when it is this share of the <title> at least (not a logo).
+_TITLED_SHARE = 0.5
 _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"[\W_]+")
 _QUOTES = re.compile(
@@ -139,25 +141,37 @@ def _punctuated(heading: str, meta_title: str | None) -> str:
     return meta_title if _skeleton(meta_title) != _skeleton(heading) else heading
 
 
-def choose_headline(h1_texts: list[str], meta_title: str | None) -> str | None:
+def choose_headline(h1_texts: list[str], meta_title: str | None, page_title: str | None = None) -> str | None:
     """The page's headline: the ``<h1>`` the metadata title names, else the only ``<h1>``, else the
     metadata title without its "| Site" or "Section |" parts; an ``<h1>`` that lost its punctuation
     takes the metadata title's spelling of the same words.
 
     Pages print their headline in an ``<h1>``; the ``<title>``/og:title usually adds the site name,
     so it only confirms which ``<h1>`` is the headline when a page has several (logo, section name).
+    ``page_title`` (the ``<title>`` tag) is a second witness where the metadata title is merely one of
+    the ``<h1>``s (an extractor without og:title takes a widget's "Follow us" heading).
     """
-    chosen = _choose_headline(h1_texts, meta_title)
+    chosen = _choose_headline(h1_texts, meta_title, page_title)
     return _punctuated(chosen, meta_title) if chosen is not None else None
 
 
-def _choose_headline(h1_texts: list[str], meta_title: str | None) -> str | None:
+def _choose_headline(
+    h1_texts: list[str], meta_title: str | None, page_title: str | None = None
+) -> str | None:
     candidates = [text for text in h1_texts if text and len(text) <= _HEADLINE_MAX_CHARS]
     folded_meta = _fold(meta_title or "")
     if folded_meta:
         named = [text for text in candidates if _fold(text) in folded_meta]
         if named:
-            return max(named, key=len)
+            chosen = max(named, key=len)
+            titled = _titled(candidates, page_title)
+            if (
+                titled is not None
+                and _fold(chosen) == folded_meta
+                and folded_meta not in _fold(page_title or "")
+            ):
+                return titled
+            return chosen
     if len(candidates) == 1 and (not folded_meta or len(candidates[0].split()) >= 3):
         return candidates[0]
     if len(candidates) > 1 and meta_title:
@@ -172,12 +186,28 @@ def _choose_headline(h1_texts: list[str], meta_title: str | None) -> str | None:
         best = max(candidates, key=shared)  # the first of equals: headlines come before section headings
         if shared(best) >= _H1_SHARED_WORDS:
             return best
+    # Several <h1>s and a metadata title that names none of them (a widget's heading): the <title> tag's.
+    titled = _titled(candidates, page_title) if len(candidates) > 1 else None
+    if titled is not None and meta_title:
+        return titled
     if not meta_title:
         return None
     parts = [meta_title.strip()]
     for separator in _TITLE_SEPARATORS:
         parts = [piece.strip() for part in parts for piece in part.split(separator)]
     return max(parts, key=len) or None
+
+
+def _titled(candidates: list[str], page_title: str | None) -> str | None:
+    """The longest ``<h1>`` the ``<title>`` tag prints as most of itself ("Headline | Site"), if any: a
+    site's name in an ``<h1>`` (the logo) is a small part of the ``<title>``."""
+    folded_page = _fold(page_title or "")
+    titled = [
+        text
+        for text in candidates
+        if _fold(text) in folded_page and len(_fold(text)) >= _TITLED_SHARE * len(folded_page)
+    ]
+    return max(titled, key=len) if titled and folded_page else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +340,7 @@ def extract(html: str) -> Extraction:
     if not main_content:
         fallbacks.note("html_text")
         text = page_text
-    title = choose_headline(collector.headings, meta_title or collector.title)
+    title = choose_headline(collector.headings, meta_title or collector.title, collector.title)
     stamp, byline = page_metadata(html)
     if stamp is None and _year_only_guess(date, html):
         date = None
