@@ -97,13 +97,20 @@ def test_choose_headline(h1s: list[str], meta: str | None, expected: str | None)
          "How a Filmmaker Resurrected the Musical"),
         # One short <h1> (the blog's name): the metadata title, as without a <title> witness.
         (["Literaturgefluester"], "Ins neue Jahr", "Ins neue Jahr | Literaturgefluester", "Ins neue Jahr"),
+        # The <h1> glues a section label to the headline the metadata title prints alone: the headline.
+        (["Local News | Brothel busted in downtown raid"], "Brothel busted in downtown raid", None,
+         "Brothel busted in downtown raid"),
+        (["Open ProgressWhy collaborative thinking wins"], "Why collaborative thinking wins", None,
+         "Why collaborative thinking wins"),
+        # A metadata title that adds a kicker to the <h1> does not replace it.
+        (["Lotte Tobisch ist tot"], "Chronik: Lotte Tobisch ist tot", None, "Lotte Tobisch ist tot"),
         # The <title> agrees with the metadata title: nothing changes.
         (["Talks resume after long pause", "Most read"], "Talks resume after long pause",
          "Talks resume after long pause | Daily Courier", "Talks resume after long pause"),
     ],
 )  # fmt: skip
 def test_choose_headline_with_the_title_tag_as_witness(
-    h1s: list[str], meta: str, page_title: str, expected: str
+    h1s: list[str], meta: str, page_title: str | None, expected: str
 ) -> None:
     assert choose_headline(h1s, meta, page_title) == expected
 
