@@ -115,6 +115,28 @@ def test_choose_headline_with_the_title_tag_as_witness(
     assert choose_headline(h1s, meta, page_title) == expected
 
 
+@pytest.mark.parametrize(
+    ("h1s", "meta", "site", "expected"),
+    [
+        # The only <h1> is the blog's name: the metadata title is the headline, whole.
+        (["Damian Duchamps' Blog"], "Office 365 – HBDI – die Dritte", "Damian Duchamps' Blog",
+         "Office 365 – HBDI – die Dritte"),
+        # The same name spelled with another dash is still the site's name.
+        (["DaF Blog – MMF3 Frühling 08"], "Ratschläge geben", "DaF Blog - MMF3 Frühling 08", "Ratschläge geben"),
+        # The site's name beside the headline <h1>: the headline.
+        (["Coast News", "Harbour wall finished early"], "Harbour wall finished early | Coast News", "Coast News",
+         "Harbour wall finished early"),
+        # An <h1> that only mentions the site is a headline like any other.
+        (["Coast News wins regional press award"], "Coast News wins regional press award", "Coast News",
+         "Coast News wins regional press award"),
+    ],
+)  # fmt: skip
+def test_choose_headline_never_takes_the_sites_name(
+    h1s: list[str], meta: str, site: str, expected: str
+) -> None:
+    assert choose_headline(h1s, meta, None, site) == expected
+
+
 def test_extract_html_gives_main_text_and_page_metadata() -> None:
     text, hints = extract_html(PAGE)
     for paragraph in PARAGRAPHS:

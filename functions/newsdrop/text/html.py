@@ -143,7 +143,9 @@ def _punctuated(heading: str, meta_title: str | None) -> str:
     return meta_title if _skeleton(meta_title) != _skeleton(heading) else heading
 
 
-def choose_headline(h1_texts: list[str], meta_title: str | None, page_title: str | None = None) -> str | None:
+def choose_headline(
+    h1_texts: list[str], meta_title: str | None, page_title: str | None = None, site: str | None = None
+) -> str | None:
     """The page's headline: the ``<h1>`` the metadata title names, else the only ``<h1>``, else the
     metadata title without its "| Site" or "Section |" parts; an ``<h1>`` that lost its punctuation
     takes the metadata title's spelling of the same words.
@@ -151,8 +153,14 @@ def choose_headline(h1_texts: list[str], meta_title: str | None, page_title: str
     Pages print their headline in an ``<h1>``; the ``<title>``/og:title usually adds the site name,
     so it only confirms which ``<h1>`` is the headline when a page has several (logo, section name).
     ``page_title`` (the ``<title>`` tag) is a second witness where the metadata title is merely one of
-    the ``<h1>``s (an extractor without og:title takes a widget's "Follow us" heading).
+    the ``<h1>``s (an extractor without og:title takes a widget's "Follow us" heading). An ``<h1>`` that is
+    the ``site``'s name (a blog's banner) is never the headline: a metadata title without it is.
     """
+    if site and _bare(site):
+        named_site = [text for text in h1_texts if _bare(text) == _bare(site)]
+        h1_texts = [text for text in h1_texts if text not in named_site]
+        if named_site and not h1_texts and meta_title and _bare(site) not in _bare(meta_title):
+            return meta_title
     chosen = _choose_headline(h1_texts, meta_title, page_title)
     if chosen is None:
         return None
@@ -359,7 +367,7 @@ def extract(html: str) -> Extraction:
     if not main_content:
         fallbacks.note("html_text")
         text = page_text
-    title = choose_headline(collector.headings, meta_title or collector.title, collector.title)
+    title = choose_headline(collector.headings, meta_title or collector.title, collector.title, source)
     stamp, byline = page_metadata(html)
     if stamp is None and _year_only_guess(date, html):
         date = None
