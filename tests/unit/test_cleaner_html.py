@@ -102,6 +102,13 @@ def test_choose_headline(h1s: list[str], meta: str | None, expected: str | None)
          "Brothel busted in downtown raid"),
         (["Open ProgressWhy collaborative thinking wins"], "Why collaborative thinking wins", None,
          "Why collaborative thinking wins"),
+        # A lone CJK <h1> has no spaces between its words: it is still the headline.
+        (["", "ファインの新聞ストッカーは引越しにも使える！ 家具の固定も簡単"],
+         "ファインの新聞ストッカーは引越しにも使える！ 新聞も家具も簡単に固定", None,
+         "ファインの新聞ストッカーは引越しにも使える！ 家具の固定も簡単"),
+        # The metadata title shortens the first <h1>: all its words are that <h1>'s.
+        (["Atkins diet - lose up to ten kilos in fourteen days", "Second phase of the diet", "Drawbacks"],
+         "Atkins diet (fourteen days)", None, "Atkins diet - lose up to ten kilos in fourteen days"),
         # A metadata title that adds a kicker to the <h1> does not replace it.
         (["Lotte Tobisch ist tot"], "Chronik: Lotte Tobisch ist tot", None, "Lotte Tobisch ist tot"),
         # The <title> agrees with the metadata title: nothing changes.
@@ -125,6 +132,9 @@ def test_choose_headline_with_the_title_tag_as_witness(
         (["DaF Blog – MMF3 Frühling 08"], "Ratschläge geben", "DaF Blog - MMF3 Frühling 08", "Ratschläge geben"),
         # The site's name beside the headline <h1>: the headline.
         (["Coast News", "Harbour wall finished early"], "Harbour wall finished early | Coast News", "Coast News",
+         "Harbour wall finished early"),
+        # The site's name beside a chrome <h1> ("Article detail"): the metadata title without the name.
+        (["Daily News", "Daily News", "Article detail"], "Harbour wall finished early - DailyNews", "DailyNews",
          "Harbour wall finished early"),
         # An <h1> that only mentions the site is a headline like any other.
         (["Coast News wins regional press award"], "Coast News wins regional press award", "Coast News",

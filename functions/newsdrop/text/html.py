@@ -13,6 +13,7 @@ from newsdrop.text import fallbacks
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import with_extraction_drops
+from newsdrop.text.rules import count_words
 
 _BLOCK = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li"
@@ -156,11 +157,10 @@ def choose_headline(
     the ``<h1>``s (an extractor without og:title takes a widget's "Follow us" heading). An ``<h1>`` that is
     the ``site``'s name (a blog's banner) is never the headline: a metadata title without it is.
     """
-    if site and _bare(site):
-        named_site = [text for text in h1_texts if _bare(text) == _bare(site)]
-        h1_texts = [text for text in h1_texts if text not in named_site]
-        if named_site and not h1_texts and meta_title and _bare(site) not in _bare(meta_title):
-            return meta_title
+    printed = [text for text in h1_texts if _bare(text)]
+    banner = bool(site and _bare(site) and printed and all(_bare(text) == _bare(site) for text in printed))
+    if banner and meta_title and _bare(site or "") not in _bare(meta_title):
+        return meta_title
     chosen = _choose_headline(h1_texts, meta_title, page_title)
     if chosen is None:
         return None
@@ -199,7 +199,8 @@ def _choose_headline(
             ):
                 return titled
             return chosen
-    if len(candidates) == 1 and (not folded_meta or len(candidates[0].split()) >= 3):
+    # A lone <h1> of three words or more (CJK counted by characters: it has no spaces) is the headline.
+    if len(candidates) == 1 and (not folded_meta or count_words(candidates[0]) >= 3):
         return candidates[0]
     if len(candidates) > 1 and meta_title:
         # Several <h1>s (section headings, a logo) and none the metadata title names verbatim: the headline
@@ -207,8 +208,9 @@ def _choose_headline(
         meta_words = set(_WORD.findall(folded_meta))
 
         def shared(text: str) -> float:
+            # Of the shorter side's words: the metadata title often shortens the printed headline.
             words = set(_WORD.findall(_fold(text)))
-            return len(words & meta_words) / max(1, len(words))
+            return len(words & meta_words) / max(1, min(len(words), len(meta_words)))
 
         best = max(candidates, key=shared)  # the first of equals: headlines come before section headings
         if shared(best) >= _H1_SHARED_WORDS:
