@@ -82,6 +82,71 @@ def test_choose_headline(h1s: list[str], meta: str | None, expected: str | None)
     assert choose_headline(h1s, meta) == expected
 
 
+@pytest.mark.parametrize(
+    ("h1s", "meta", "page_title", "expected"),
+    [
+        # The metadata title is merely a widget's <h1>: the <title> tag names the headline <h1>.
+        (["Grim global outlook for bank meetings", "Follow us on Twitter"], "Follow us on Twitter",
+         "Grim global outlook for bank meetings - Politico", "Grim global outlook for bank meetings"),
+        # The metadata title names no <h1> and shares none of their words: the <title> tag's <h1>.
+        (["The Deck of Cards That Made Tarot Famous", "See Fewer Ads"], "Take your next trip with us!",
+         "The Deck of Cards That Made Tarot Famous - Atlas", "The Deck of Cards That Made Tarot Famous"),
+        # A logo <h1> is a small part of the <title>: the metadata title's <h1> stays.
+        (["Rolling Stone", "How a Filmmaker Resurrected the Musical"], "How a Filmmaker Resurrected the Musical",
+         "How 'La La Land' Resurrected the Hollywood Musical - Rolling Stone",
+         "How a Filmmaker Resurrected the Musical"),
+        # One short <h1> (the blog's name): the metadata title, as without a <title> witness.
+        (["Literaturgefluester"], "Ins neue Jahr", "Ins neue Jahr | Literaturgefluester", "Ins neue Jahr"),
+        # The <h1> glues a section label to the headline the metadata title prints alone: the headline.
+        (["Local News | Brothel busted in downtown raid"], "Brothel busted in downtown raid", None,
+         "Brothel busted in downtown raid"),
+        (["Open ProgressWhy collaborative thinking wins"], "Why collaborative thinking wins", None,
+         "Why collaborative thinking wins"),
+        # A lone CJK <h1> has no spaces between its words: it is still the headline.
+        (["", "ファインの新聞ストッカーは引越しにも使える！ 家具の固定も簡単"],
+         "ファインの新聞ストッカーは引越しにも使える！ 新聞も家具も簡単に固定", None,
+         "ファインの新聞ストッカーは引越しにも使える！ 家具の固定も簡単"),
+        # The metadata title shortens the first <h1>: all its words are that <h1>'s.
+        (["Atkins diet - lose up to ten kilos in fourteen days", "Second phase of the diet", "Drawbacks"],
+         "Atkins diet (fourteen days)", None, "Atkins diet - lose up to ten kilos in fourteen days"),
+        # A metadata title that adds a kicker to the <h1> does not replace it.
+        (["Lotte Tobisch ist tot"], "Chronik: Lotte Tobisch ist tot", None, "Lotte Tobisch ist tot"),
+        # The <title> agrees with the metadata title: nothing changes.
+        (["Talks resume after long pause", "Most read"], "Talks resume after long pause",
+         "Talks resume after long pause | Daily Courier", "Talks resume after long pause"),
+    ],
+)  # fmt: skip
+def test_choose_headline_with_the_title_tag_as_witness(
+    h1s: list[str], meta: str, page_title: str | None, expected: str
+) -> None:
+    assert choose_headline(h1s, meta, page_title) == expected
+
+
+@pytest.mark.parametrize(
+    ("h1s", "meta", "site", "expected"),
+    [
+        # The only <h1> is the blog's name: the metadata title is the headline, whole.
+        (["Damian Duchamps' Blog"], "Office 365 – HBDI – die Dritte", "Damian Duchamps' Blog",
+         "Office 365 – HBDI – die Dritte"),
+        # The same name spelled with another dash is still the site's name.
+        (["DaF Blog – MMF3 Frühling 08"], "Ratschläge geben", "DaF Blog - MMF3 Frühling 08", "Ratschläge geben"),
+        # The site's name beside the headline <h1>: the headline.
+        (["Coast News", "Harbour wall finished early"], "Harbour wall finished early | Coast News", "Coast News",
+         "Harbour wall finished early"),
+        # The site's name beside a chrome <h1> ("Article detail"): the metadata title without the name.
+        (["Daily News", "Daily News", "Article detail"], "Harbour wall finished early - DailyNews", "DailyNews",
+         "Harbour wall finished early"),
+        # An <h1> that only mentions the site is a headline like any other.
+        (["Coast News wins regional press award"], "Coast News wins regional press award", "Coast News",
+         "Coast News wins regional press award"),
+    ],
+)  # fmt: skip
+def test_choose_headline_never_takes_the_sites_name(
+    h1s: list[str], meta: str, site: str, expected: str
+) -> None:
+    assert choose_headline(h1s, meta, None, site) == expected
+
+
 def test_extract_html_gives_main_text_and_page_metadata() -> None:
     text, hints = extract_html(PAGE)
     for paragraph in PARAGRAPHS:

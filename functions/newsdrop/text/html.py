@@ -13,6 +13,7 @@ from newsdrop.text import fallbacks
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import with_extraction_drops
+from newsdrop.text.rules import count_words
 
 _BLOCK = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li"
@@ -26,6 +27,10 @@ _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " �
 _MAX_HTML_CHARS = 20_000_000
 # Of several <h1>s, one sharing at least this share of its words with the metadata title is the headline.
 _H1_SHARED_WORDS = 0.5
+# An <h1> the <title> tag names is its headline when it is this share of the <title> at least (not a logo).
+_TITLED_SHARE = 0.5
+# A metadata title that an <h1> ends with replaces it (without the label) from this many words.
+_KICKER_MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"[\W_]+")
 _QUOTES = re.compile(
@@ -139,26 +144,63 @@ def _punctuated(heading: str, meta_title: str | None) -> str:
     return meta_title if _skeleton(meta_title) != _skeleton(heading) else heading
 
 
-def choose_headline(h1_texts: list[str], meta_title: str | None) -> str | None:
+def choose_headline(
+    h1_texts: list[str], meta_title: str | None, page_title: str | None = None, site: str | None = None
+) -> str | None:
     """The page's headline: the ``<h1>`` the metadata title names, else the only ``<h1>``, else the
     metadata title without its "| Site" or "Section |" parts; an ``<h1>`` that lost its punctuation
     takes the metadata title's spelling of the same words.
 
     Pages print their headline in an ``<h1>``; the ``<title>``/og:title usually adds the site name,
     so it only confirms which ``<h1>`` is the headline when a page has several (logo, section name).
+    ``page_title`` (the ``<title>`` tag) is a second witness where the metadata title is merely one of
+    the ``<h1>``s (an extractor without og:title takes a widget's "Follow us" heading). An ``<h1>`` that is
+    the ``site``'s name (a blog's banner) is never the headline: a metadata title without it is.
     """
-    chosen = _choose_headline(h1_texts, meta_title)
-    return _punctuated(chosen, meta_title) if chosen is not None else None
+    printed = [text for text in h1_texts if _bare(text)]
+    banner = bool(site and _bare(site) and printed and all(_bare(text) == _bare(site) for text in printed))
+    if banner and meta_title and _bare(site or "") not in _bare(meta_title):
+        return meta_title
+    chosen = _choose_headline(h1_texts, meta_title, page_title)
+    if chosen is None:
+        return None
+    return _with_kicker(chosen, meta_title) or _punctuated(chosen, meta_title)
 
 
-def _choose_headline(h1_texts: list[str], meta_title: str | None) -> str | None:
+def _with_kicker(heading: str, meta_title: str | None) -> str | None:
+    """The metadata title where the ``<h1>`` is it with a section label or kicker glued in front ("Local
+    News | Headline", "Section: Headline" for "Headline"): the label is not part of the headline.
+
+    (The other way round, a metadata title that adds a kicker to the ``<h1>``, cost as many headlines
+    in make eval as it won.)
+    """
+    if not meta_title or meta_title == heading:
+        return None
+    meta = " ".join(meta_title.split())
+    if len(meta.split()) >= _KICKER_MIN_WORDS and heading.endswith(meta):
+        return meta
+    return None
+
+
+def _choose_headline(
+    h1_texts: list[str], meta_title: str | None, page_title: str | None = None
+) -> str | None:
     candidates = [text for text in h1_texts if text and len(text) <= _HEADLINE_MAX_CHARS]
     folded_meta = _fold(meta_title or "")
     if folded_meta:
         named = [text for text in candidates if _fold(text) in folded_meta]
         if named:
-            return max(named, key=len)
-    if len(candidates) == 1 and (not folded_meta or len(candidates[0].split()) >= 3):
+            chosen = max(named, key=len)
+            titled = _titled(candidates, page_title)
+            if (
+                titled is not None
+                and _fold(chosen) == folded_meta
+                and folded_meta not in _fold(page_title or "")
+            ):
+                return titled
+            return chosen
+    # A lone <h1> of three words or more (CJK counted by characters: it has no spaces) is the headline.
+    if len(candidates) == 1 and (not folded_meta or count_words(candidates[0]) >= 3):
         return candidates[0]
     if len(candidates) > 1 and meta_title:
         # Several <h1>s (section headings, a logo) and none the metadata title names verbatim: the headline
@@ -166,18 +208,35 @@ def _choose_headline(h1_texts: list[str], meta_title: str | None) -> str | None:
         meta_words = set(_WORD.findall(folded_meta))
 
         def shared(text: str) -> float:
+            # Of the shorter side's words: the metadata title often shortens the printed headline.
             words = set(_WORD.findall(_fold(text)))
-            return len(words & meta_words) / max(1, len(words))
+            return len(words & meta_words) / max(1, min(len(words), len(meta_words)))
 
         best = max(candidates, key=shared)  # the first of equals: headlines come before section headings
         if shared(best) >= _H1_SHARED_WORDS:
             return best
+    # Several <h1>s and a metadata title that names none of them (a widget's heading): the <title> tag's.
+    titled = _titled(candidates, page_title) if len(candidates) > 1 else None
+    if titled is not None and meta_title:
+        return titled
     if not meta_title:
         return None
     parts = [meta_title.strip()]
     for separator in _TITLE_SEPARATORS:
         parts = [piece.strip() for part in parts for piece in part.split(separator)]
     return max(parts, key=len) or None
+
+
+def _titled(candidates: list[str], page_title: str | None) -> str | None:
+    """The longest ``<h1>`` the ``<title>`` tag prints as most of itself ("Headline | Site"), if any: a
+    site's name in an ``<h1>`` (the logo) is a small part of the ``<title>``."""
+    folded_page = _fold(page_title or "")
+    titled = [
+        text
+        for text in candidates
+        if _fold(text) in folded_page and len(_fold(text)) >= _TITLED_SHARE * len(folded_page)
+    ]
+    return max(titled, key=len) if titled and folded_page else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +369,7 @@ def extract(html: str) -> Extraction:
     if not main_content:
         fallbacks.note("html_text")
         text = page_text
-    title = choose_headline(collector.headings, meta_title or collector.title)
+    title = choose_headline(collector.headings, meta_title or collector.title, collector.title, source)
     stamp, byline = page_metadata(html)
     if stamp is None and _year_only_guess(date, html):
         date = None
