@@ -51,7 +51,8 @@ def composed(value: Any) -> Any:
 
 
 def collapse(text: str | None) -> str:
-    return _SPACE.sub(" ", text or "").strip()
+    """Whitespace collapsed, in NFC: a title or snippet compares equal whatever form its page was stored in."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
 
 
 @dataclass(frozen=True, slots=True)

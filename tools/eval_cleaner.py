@@ -20,6 +20,7 @@ import json
 import re
 import sys
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -51,8 +52,9 @@ CATASTROPHE_F1 = 0.2
 
 
 def shingles(text: str) -> Counter[tuple[str, ...]]:
-    """Multiset of 4-token shingles; a text of 1-3 tokens is one short shingle, an empty text none."""
-    tokens = _TOKEN.findall(text)
+    """Multiset of 4-token shingles of the NFC text (so an extractor that keeps a page's decomposed letters
+    is scored on its words); a text of 1-3 tokens is one short shingle, an empty text none."""
+    tokens = _TOKEN.findall(unicodedata.normalize("NFC", text))
     if not tokens:
         return Counter()
     if len(tokens) < SHINGLE:

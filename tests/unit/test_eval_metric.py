@@ -151,3 +151,6 @@ def test_a_gold_stored_decomposed_is_scored_as_the_composed_text_the_cleaner_ret
     assert page.body == body
     assert page.gold["with"] == ["città"]
     assert f1(*precision_recall(body, page.body)) == 1.0
+    # an extractor that returns the page's decomposed letters is scored on the same words
+    assert f1(*precision_recall(unicodedata.normalize("NFD", body), page.body)) == 1.0
+    assert page.snippets_ok(unicodedata.normalize("NFD", body))
