@@ -24,12 +24,21 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _EXTRA_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
 
 
+def _has_extra_space(text: str) -> bool:
+    """Whether ``_EXTRA_SPACE`` matches, mostly without the regex: the only whitespace a printable string
+    holds is the plain space (str.isprintable() is false for every other str.isspace() character, and
+    for a line break), so there only a double space or one at either edge can match."""
+    if text.isprintable():
+        return "  " in text or text[:1] == " " or text[-1:] == " "
+    return _EXTRA_SPACE.search(text) is not None
+
+
 def normalize_line_key(text: str) -> str:
     """The comparison form of a line: NFKC, case-folded, straight quotes, single spaces (incl. NBSP)."""
     if text.isascii():
         # Most lines have single spaces and no edge whitespace: lower-casing alone gives the same key then,
         # without splitting a long paragraph into words and joining them again.
-        if _EXTRA_SPACE.search(text) is None:
+        if not _has_extra_space(text):
             return text.lower()
         return " ".join(text.lower().split())
     folded = unicodedata.normalize("NFKC", text).casefold()
@@ -38,7 +47,7 @@ def normalize_line_key(text: str) -> str:
         if fancy in folded:
             folded = folded.replace(fancy, plain)
     # (re's \s is str.isspace, what str.split() splits on, for every code point.)
-    return folded if _EXTRA_SPACE.search(folded) is None else " ".join(folded.split())
+    return folded if not _has_extra_space(folded) else " ".join(folded.split())
 
 
 def count_words(text: str) -> int:
@@ -407,15 +416,93 @@ def news_id_of(text: str) -> str | None:
     return match["id"] if match else None
 
 
+# A share row's first word, as ``share_prompt`` reads it (split on spaces and "|", stripped of decoration):
+# a network's name or nothing. Spaces are ``\s`` here and str.isspace() there: the same characters.
+_SOCIAL_ROW_START = re.compile(
+    r"[\s|]*[•·,:;()\[\]/]*(?:"
+    + "|".join(re.escape(word) for word in sorted(_SOCIAL, key=len, reverse=True))
+    + r")?[•·,:;()\[\]/]*(?:[\s|]|$)"
+)
+
+
+# The fast path of ``first_rule``. Each rule named here claims a line only when one of its patterns matches
+# the line's key at its start (its test above requires one), so one combined match that fails rules them
+# all out at once: most lines are text, which no rule claims. A rule not named here always runs its test.
+# Changing a named rule's test to claim lines none of its patterns match means changing its entry too.
+_KEY_GUARDS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "comment_form": (_COMMENT_FORM,),
+    "rating_counter": (_COUNTER,),
+    "share_prompt": (_SOCIAL_ROW_START, _PROMPT),
+    "navigation": (_NAV_HEADER, _MENU_WORD, _NAV_PREFIX),
+    "advertisement": (_ADVERT,),
+    "login_prompt": (_LOGIN,),
+    "tag_list": (_TAGS,),
+    "media_widget": (_MEDIA,),
+    "bare_number": (_BARE_NUMBER,),
+    "url_line": (_URL_LINE,),
+}
+
+
+def _either(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` matches (each keeps its own case flag)."""
+    parts = []
+    for pattern in patterns:
+        if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+            raise ValueError(f"a rule guard supports the IGNORECASE flag only: {pattern.pattern!r}")
+        parts.append(f"(?{'i' if pattern.flags & re.IGNORECASE else ''}:{pattern.pattern})")
+    return re.compile("|".join(parts))
+
+
+# Likewise each rule named here claims a line only when its key holds one of these stems (its test above
+# tests them first), so one search that finds none rules them all out.
+_STEM_GUARDS: dict[str, tuple[str, ...]] = {
+    "comment_policy": _POLICY_STEMS,
+    "captcha_notice": _CAPTCHA_STEMS,
+    "newsletter_form": _NEWSLETTER_STEMS,
+    "cookie_notice": ("cookie",),
+    "copyright_footer": _COPYRIGHT_STEMS,
+}
+
+
 @lru_cache(maxsize=128)
 def _rules_for(words: int) -> tuple[tuple[LineRule, Callable[[str, str, int], bool]], ...]:
     """The rules whose word bound admits a line of ``words`` words, with their tests (no call overhead)."""
     return tuple((rule, rule.test) for rule in RULES if words <= rule.max_words)
 
 
+@lru_cache(maxsize=128)
+def _guards_for(words: int) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """The guards of the rules that admit a line of ``words`` words: one pattern of all their ``_KEY_GUARDS``
+    (None without any) and their ``_STEM_GUARDS``' stems. Longer lines face fewer rules, so fewer tests.
+
+    (The stems are substring tests in a loop: a regex of their alternation costs more than the five rules.)
+    """
+    names = [rule.name for rule, _ in _rules_for(words)]
+    patterns = [pattern for name in names for pattern in _KEY_GUARDS.get(name, ())]
+    stems = tuple(dict.fromkeys(stem for name in names for stem in _STEM_GUARDS.get(name, ())))
+    return (_either(patterns) if patterns else None), stems
+
+
+@lru_cache(maxsize=512)
+def _guarded_rules_for(
+    words: int, patterns: bool, stems: bool
+) -> tuple[tuple[LineRule, Callable[[str, str, int], bool]], ...]:
+    """``_rules_for`` without the rules a failed guard rules out: ``_KEY_GUARDS``' unless ``patterns``
+    (one of their patterns matched), ``_STEM_GUARDS``' unless ``stems`` (the key holds one of their stems)."""
+    return tuple(
+        (rule, test)
+        for rule, test in _rules_for(words)
+        if (patterns or rule.name not in _KEY_GUARDS) and (stems or rule.name not in _STEM_GUARDS)
+    )
+
+
 def first_rule(text: str, key: str, words: int) -> LineRule | None:
     """The first rule that claims the line, in registration order."""
-    for rule, test in _rules_for(words):
+    patterns, stems = _guards_for(words)
+    rules = _guarded_rules_for(
+        words, patterns is not None and patterns.match(key) is not None, _holds_any(key, stems)
+    )
+    for rule, test in rules:
         if test(text, key, words):
             return rule
     return None

@@ -6,6 +6,7 @@ import heapq
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsdrop.text.cleaner.lines import (
     _CLOSERS,
@@ -73,7 +74,13 @@ _LOWER_START = re.compile(r"^[a-z]")
 _NUMBER = re.compile(r"^[\W_]*\d[\d.,:/%-]*[\W_]*$")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|net|org|co\.\w\w|info)\b", re.IGNORECASE)
+
+
+_VARIANT_CACHE_SIZE = 32768
 
 
 # Kana or Han (a CJK headline): one regex search instead of a Python loop over every character.
@@ -138,6 +145,9 @@ def _title_score(
 
 def _mostly_numbers(text: str) -> bool:
     """Half or more of the words are numbers: a score line or a table row, never a headline."""
+    # A number holds a digit: text without one (most lines) is no score line, without splitting it.
+    if _DIGIT.search(text) is None:
+        return False
     words = text.split()
     return len(words) >= 2 and sum(1 for word in words if _NUMBER.match(word)) >= 0.5 * len(words)
 
@@ -244,6 +254,19 @@ def headline_features(
     ]
 
 
+@lru_cache(maxsize=_VARIANT_CACHE_SIZE)
+def _variant_parts(key: str) -> tuple[str, ...]:
+    """The headline variants a line's key prints: its "Title | Site" parts and the half of a doubled line.
+
+    Memoised: every line of a page is read for them, and chrome lines repeat across a site's pages.
+    """
+    parts = _strip_site(key)
+    half = _doubled(key)
+    if half is not None:
+        parts.add(half)
+    return tuple(parts)
+
+
 @dataclass(frozen=True, slots=True)
 class _RankContext:
     """What the ranker compares each candidate with: the other candidates, the opening line, the lead."""
@@ -286,11 +309,7 @@ def _find_title(
         # A "Title | Site" line is short: a long paragraph cannot hold a headline variant.
         if line.words > _VARIANT_MAX_WORDS:
             continue
-        parts = _strip_site(line.key)
-        half = _doubled(line.key)
-        if half is not None:
-            parts.add(half)
-        for part in parts:
+        for part in _variant_parts(line.key):
             variants.setdefault(part, set()).add(index)
     opening = next((line for line in lines if line.words), None)
     opening_parts = frozenset(_strip_site(opening.key)) if opening is not None else frozenset()
@@ -347,13 +366,17 @@ def _find_title(
             variants=variants,
         )
         ranked_best: tuple[float, int] | None = None
-        for score, index in top:
-            row = headline_features(
+        rows = [
+            headline_features(
                 lines, index, region_start, score, unclaimed_after[index - first_candidate], context
             )
+            for score, index in top
+        ]
+        # Every candidate scored at once: the trees are walked for all rows together.
+        ranks = headline.score_all(rows) if headline is not None else [score for score, _ in top]
+        for (_, index), row, ranked in zip(top, rows, ranks, strict=True):
             if candidates is not None:
                 candidates.append((index, row))
-            ranked = headline.score(row) if headline is not None else score
             if index == top[0][1] and headline is not None:
                 # The rules' own choice starts with the margin the ranker must beat.
                 ranked += headline.margin

@@ -234,6 +234,10 @@ def _opens_comments(line: _Line) -> bool:
     return line.rule == "comment_form" and line.words >= 2 and _FORM_FIELD.match(line.key) is None
 
 
+# The rules of the lines that may open a comment section (``_opens_comments`` and its weak form).
+_COMMENT_OPENERS = frozenset({"comment_policy", "captcha_notice", "comment_form"})
+
+
 def _mark_comment_section(lines: list[_Line]) -> None:
     """Once the article has had prose, a comment-form line starts the reader comments: all chrome."""
     prose_seen = prose_chars = 0
@@ -242,6 +246,9 @@ def _mark_comment_section(lines: list[_Line]) -> None:
         if line.role is None and _is_prose(line):
             prose_seen += 1
             prose_chars += len(line.text)
+        if line.rule not in _COMMENT_OPENERS:
+            # Neither a strong nor a weak opener (both need one of these rules): skip the tests.
+            continue
         weak = line.rule == "comment_form" and not _opens_comments(line)
         # Far more prose below than above: the "comments" are the story under a header widget.
         story_below = total_prose - prose_chars > _COMMENTS_STORY_BELOW * prose_chars

@@ -197,6 +197,95 @@ def tree_value(tree: Tree, row: Sequence[float]) -> float:
 
 
 @dataclass(frozen=True, slots=True)
+class _TreeTables:
+    """Trees flattened into node arrays (a leaf points to itself), for walking many rows through them at once."""
+
+    trees: tuple[Tree, ...]
+    roots: Any
+    feature: Any
+    threshold: Any
+    left: Any
+    right: Any
+    value: Any
+    depth: int
+
+
+# The tables of the last few tree ensembles, by identity (a model's trees are built once, when it loads).
+_TABLES: dict[int, _TreeTables] = {}
+_TABLES_KEPT = 8
+
+
+def _tree_tables(trees: tuple[Tree, ...]) -> _TreeTables:
+    import numpy as np
+
+    found = _TABLES.get(id(trees))
+    if found is not None and found.trees is trees:
+        return found
+    roots: list[int] = []
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    depth = 0
+    for tree in trees:
+        offset = len(feature)
+        roots.append(offset)
+        for local, node in enumerate(tree):
+            at = offset + local
+            if len(node) == 4:
+                feature.append(int(node[0]))
+                threshold.append(node[1])
+                left.append(offset + int(node[2]))
+                right.append(offset + int(node[3]))
+                value.append(0.0)
+            else:
+                feature.append(0)
+                threshold.append(0.0)
+                left.append(at)
+                right.append(at)
+                value.append(node[0])
+        # The deepest leaf's level, from the root down: the walk takes that many steps.
+        stack = [(0, 0)]
+        while stack:
+            local, level = stack.pop()
+            node = tree[local]
+            if len(node) == 4:
+                stack += [(int(node[2]), level + 1), (int(node[3]), level + 1)]
+            else:
+                depth = max(depth, level)
+    found = _TreeTables(
+        trees,
+        np.array(roots, dtype=np.intp),
+        np.array(feature, dtype=np.intp),
+        np.array(threshold, dtype=float),
+        np.array(left, dtype=np.intp),
+        np.array(right, dtype=np.intp),
+        np.array(value, dtype=float),
+        depth,
+    )
+    if len(_TABLES) >= _TABLES_KEPT:
+        _TABLES.clear()
+    _TABLES[id(trees)] = found
+    return found
+
+
+def _leaf_values(trees: tuple[Tree, ...], rows: Sequence[Sequence[float]]) -> list[list[float]]:
+    """For each row, the leaf value it reaches in each tree (``tree_value``), all rows and trees at once."""
+    import numpy as np
+
+    tables = _tree_tables(trees)
+    matrix = np.array(rows, dtype=float)
+    nodes = np.repeat(tables.roots[np.newaxis, :], len(rows), axis=0)
+    at_row = np.arange(len(rows))[:, np.newaxis]
+    for _ in range(tables.depth):
+        # A leaf goes "left" or "right" to itself: rows that reached one stay there.
+        goes_left = matrix[at_row, tables.feature[nodes]] < tables.threshold[nodes]
+        nodes = np.where(goes_left, tables.left[nodes], tables.right[nodes])
+    return tables.value[nodes].tolist()
+
+
+@dataclass(frozen=True, slots=True)
 class HeadlineModel:
     """A scorer of headline candidates fitted as a conditional logit (softmax over each page's
     candidates): a linear part plus boosted regression trees (``make train`` fits the trees, which
@@ -245,6 +334,20 @@ class HeadlineModel:
     def score(self, row: Sequence[float]) -> float:
         linear = self.bias + sum(map(operator.mul, self.weights, row))
         return linear + sum(tree_value(tree, row) for tree in self.trees)
+
+    def score_all(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """``score`` of every row, with the trees walked for all rows at once (numpy).
+
+        Equal to ``score`` bit for bit: numpy only picks the leaves (the same float comparisons), and each
+        row's sums are Python's, over the same values in the same order.
+        """
+        if not self.trees or not rows:
+            return [self.score(row) for row in rows]
+        leaves = _leaf_values(self.trees, rows)
+        return [
+            self.bias + sum(map(operator.mul, self.weights, row)) + sum(reached)
+            for row, reached in zip(rows, leaves, strict=True)
+        ]
 
 
 class ModelLine(Protocol):
@@ -333,12 +436,25 @@ class LineModel:
         costly_low = sum(min(0.0, weight) for weight in costly)
         costly_high = sum(max(0.0, weight) for weight in costly)
         tail_dots = (parts.tail @ tail_weights).tolist() if len(parts.heads) else []
-        head_dots: dict[tuple[float, ...], float] = {}
+        head_dots: dict[int, float] = {}
         # The thresholds as logits, so that the bounds need no logistic: (score threshold, logit threshold).
         thresholds = {
             kept_by_rules: _as_logit(self.drop_below if kept_by_rules else self.keep_above)
             for kept_by_rules in (True, False)
         }
+        # Stage 0: every shape feature the text decides enters as a bound, those the word count decides
+        # exactly; a line whose verdict that settles needs no pass over its text.
+        # (A shape feature without a known range leaves stage 0 out: -inf and inf settle nothing.)
+        text_low, text_high = 0.0, 0.0
+        word_shaped: list[tuple[float, Any]] = []
+        for name, weight in zip(_SHAPE_FEATURES, shape_weights, strict=True):
+            if name in _WORD_SHAPE:
+                word_shaped.append((weight, _WORD_SHAPE[name]))
+            else:
+                low, high = _TEXT_SHAPE_RANGES.get(name, (-math.inf, math.inf))
+                text_low += min(weight * low, weight * high)
+                text_high += max(weight * low, weight * high)
+        word_dots: dict[int, float] = {}
         found: list[bool | None] = []
         for index, (line, head, tail, kept_by_rules) in enumerate(
             zip(parts.lines, parts.heads, tail_dots, kept, strict=True)
@@ -347,14 +463,29 @@ class LineModel:
                 found.append(None)
                 continue
             threshold, logit = thresholds[kept_by_rules]
-            head_dot = head_dots.get(head)
+            # By identity: heads are memoised tuples, and hashing 13 floats per line cost more than the lookup.
+            head_dot = head_dots.get(id(head))
             if head_dot is None:
-                head_dot = head_dots[head] = sum(map(operator.mul, head_weights, head))
+                head_dot = head_dots[id(head)] = sum(map(operator.mul, head_weights, head))
+            if logit is not None:
+                word_dot = word_dots.get(line.words)
+                if word_dot is None:
+                    word_dot = word_dots[line.words] = sum(
+                        weight * of(line.words) for weight, of in word_shaped
+                    )
+                context = self.bias + head_dot + tail + word_dot
+                if context + text_low >= logit + _BOUND_MARGIN:
+                    found.append(True)
+                    continue
+                if context + text_high < logit - _BOUND_MARGIN:
+                    found.append(False)
+                    continue
+            cheap = _cheap_shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _cheap_shape
             known = (
                 self.bias
                 + head_dot
                 + tail
-                + sum(map(operator.mul, cheap_weights, _cheap_shape(line.text, line.words)))
+                + sum(map(operator.mul, cheap_weights, cheap(line.text, line.words)))
             )
             if logit is not None and known + costly_low >= logit + _BOUND_MARGIN:
                 found.append(True)
@@ -385,17 +516,24 @@ class LineModel:
             for kept_by_rules in (True, False)
         }
         beyond = slack + _BOUND_MARGIN
+        # The same values as computed per line: a head's dot once per memoised head (by identity), the
+        # cheap shape of a short line memoised.
+        head_dots: dict[int, float] = {}
         found: list[float | None] = []
         for line, head, tail, kept_by_rules in zip(parts.lines, parts.heads, tail_dots, kept, strict=True):
             if kept_by_rules is None:
                 found.append(None)
                 continue
             threshold, logit = thresholds[kept_by_rules]
+            head_dot = head_dots.get(id(head))
+            if head_dot is None:
+                head_dot = head_dots[id(head)] = sum(map(operator.mul, head_weights, head))
+            cheap = _cheap_shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _cheap_shape
             known = (
                 self.bias
-                + sum(map(operator.mul, head_weights, head))
+                + head_dot
                 + tail
-                + sum(map(operator.mul, cheap_weights, _cheap_shape(line.text, line.words)))
+                + sum(map(operator.mul, cheap_weights, cheap(line.text, line.words)))
             )
             if logit is not None and known + costly_low - logit >= beyond:
                 found.append(known + costly_low - logit)
@@ -403,7 +541,8 @@ class LineModel:
             if logit is not None and known + costly_high - logit <= -beyond:
                 found.append(known + costly_high - logit)
                 continue
-            whole = known + sum(map(operator.mul, costly, _costly_shape(line.text)))
+            costly_shape = _costly_shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _costly_shape
+            whole = known + sum(map(operator.mul, costly, costly_shape(line.text)))
             if logit is None:
                 # A threshold at 0, 1 or past the clamp: the verdict alone, as a margin no smoothing overturns.
                 found.append(beyond if _logistic(whole) >= threshold else -beyond)
@@ -414,8 +553,9 @@ class LineModel:
     def strongest(self, row: Sequence[float], keep: bool) -> str:
         """The feature that pushed the score hardest towards the decision taken: the decision's reason."""
         sign = 1.0 if keep else -1.0
-        best = max(range(len(row)), key=lambda i: sign * self.weights[i] * row[i])
-        return self.names[best]
+        # The first of the largest pushes, as max() over the indices would pick it, without a call per feature.
+        pushes = [sign * weight * value for weight, value in zip(self.weights, row, strict=True)]
+        return self.names[pushes.index(max(pushes))]
 
 
 def smooth_verdicts(margins: Sequence[float], switch_cost: float, edge: bool | None = None) -> list[bool]:
@@ -520,6 +660,34 @@ def _cheap_shape(text: str, words: int) -> tuple[float, ...]:
     )
 
 
+# Each shape feature's range, for the bounds of ``LineModel.keeps_all``: the few its word count decides (computed
+# there exactly, as ``_cheap_shape`` does) and the bounds of those its text decides. ``sentences`` counts
+# matches of at least three characters in ``_SENTENCE_CHARS``: fewer than that many, whose log1p bounds it.
+_WORD_SHAPE: dict[str, Any] = {
+    "log_words": math.log1p,
+    "few_words": lambda words: 1.0 if words <= 2 else 0.0,
+    "long_line": lambda words: 1.0 if words >= _LONG_WORDS else 0.0,
+}
+_TEXT_SHAPE_RANGES: dict[str, tuple[float, float]] = {
+    "ends_sentence": (0.0, 1.0),
+    "title_cased": (0.0, 1.0),
+    "lower_start": (0.0, 1.0),
+    "digit_share": (0.0, 1.0),
+    "punct_share": (0.0, 1.0),
+    "commas_per_word": (0.0, 1.0),
+    "pipes": (0.0, 3.0),
+    "url_like": (0.0, 1.0),
+    "bullet_start": (0.0, 1.0),
+    "ends_colon": (0.0, 1.0),
+    "sentences": (0.0, math.log1p(_SENTENCE_CHARS)),
+    "has_time": (0.0, 1.0),
+}
+
+
+# Short lines repeat (a site's chrome on every page): their cheap features are memoised like ``_shape``.
+_cheap_shape_cached = lru_cache(maxsize=_SHAPE_CACHE_SIZE)(_cheap_shape)
+
+
 def _costly_shape(text: str) -> tuple[float, ...]:
     """The shape features that cost regex and scan passes (``_COSTLY_AT``, in that order), each within [0, 1].
 
@@ -545,6 +713,9 @@ def _costly_shape(text: str) -> tuple[float, ...]:
         len(_PUNCT.findall(sample)) / size,
         url_like,
     )
+
+
+_costly_shape_cached = lru_cache(maxsize=_SHAPE_CACHE_SIZE)(_costly_shape)
 
 
 def _shape(text: str, words: int) -> tuple[float, ...]:
