@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 
@@ -362,6 +362,33 @@ class ModelLine(Protocol):
     prose: bool
 
 
+class _WeightBlocks(NamedTuple):
+    """A line model's weights cut by feature block, and the costly shape features' share bounds."""
+
+    head: tuple[float, ...]
+    shape: tuple[float, ...]
+    tail: tuple[float, ...]
+    cheap: list[float]
+    costly: list[float]
+    costly_low: float
+    costly_high: float
+
+
+@lru_cache(maxsize=8)
+def _weight_blocks(weights: tuple[float, ...]) -> _WeightBlocks:
+    shape = weights[_HEAD_COUNT : _HEAD_COUNT + len(_SHAPE_FEATURES)]
+    costly = [shape[index] for index in _COSTLY_AT]
+    return _WeightBlocks(
+        head=weights[:_HEAD_COUNT],
+        shape=shape,
+        tail=weights[_HEAD_COUNT + len(_SHAPE_FEATURES) :],
+        cheap=[shape[index] for index in _CHEAP_AT],
+        costly=costly,
+        costly_low=sum(min(0.0, weight) for weight in costly),
+        costly_high=sum(max(0.0, weight) for weight in costly),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class LineModel:
     """A logistic model over ``FEATURES``: weights, bias and two thresholds.
@@ -428,13 +455,9 @@ class LineModel:
         whole. Verdicts equal ``keeps`` of each row (sums differ from its order by a few units in the
         last place, far inside the margin).
         """
-        head_weights = self.weights[:_HEAD_COUNT]
-        shape_weights = self.weights[_HEAD_COUNT : _HEAD_COUNT + len(_SHAPE_FEATURES)]
-        tail_weights = self.weights[_HEAD_COUNT + len(_SHAPE_FEATURES) :]
-        cheap_weights = [shape_weights[index] for index in _CHEAP_AT]
-        costly = [shape_weights[index] for index in _COSTLY_AT]
-        costly_low = sum(min(0.0, weight) for weight in costly)
-        costly_high = sum(max(0.0, weight) for weight in costly)
+        blocks = _weight_blocks(self.weights)
+        head_weights, shape_weights, tail_weights = blocks.head, blocks.shape, blocks.tail
+        cheap_weights, costly_low, costly_high = blocks.cheap, blocks.costly_low, blocks.costly_high
         tail_dots = (parts.tail @ tail_weights).tolist() if len(parts.heads) else []
         head_dots: dict[int, float] = {}
         # The thresholds as logits, so that the bounds need no logistic: (score threshold, logit threshold).
@@ -503,13 +526,10 @@ class LineModel:
         costly shape features are skipped, as in ``keeps_all``): ``smooth_verdicts`` never flips such a
         line, and its exact size changes nothing there.
         """
-        head_weights = self.weights[:_HEAD_COUNT]
-        shape_weights = self.weights[_HEAD_COUNT : _HEAD_COUNT + len(_SHAPE_FEATURES)]
-        tail_weights = self.weights[_HEAD_COUNT + len(_SHAPE_FEATURES) :]
-        cheap_weights = [shape_weights[index] for index in _CHEAP_AT]
-        costly = [shape_weights[index] for index in _COSTLY_AT]
-        costly_low = sum(min(0.0, weight) for weight in costly)
-        costly_high = sum(max(0.0, weight) for weight in costly)
+        blocks = _weight_blocks(self.weights)
+        head_weights, tail_weights = blocks.head, blocks.tail
+        cheap_weights, costly = blocks.cheap, blocks.costly
+        costly_low, costly_high = blocks.costly_low, blocks.costly_high
         tail_dots = (parts.tail @ tail_weights).tolist() if len(parts.heads) else []
         thresholds = {
             kept_by_rules: _as_logit(self.drop_below if kept_by_rules else self.keep_above)
