@@ -86,6 +86,15 @@ class ChunkCheckpoint:
         )
 
 
+def _tally(progress: Progress) -> dict[str, Any]:
+    """A chunk's counts and errors as stored, in its checkpoint and in its result alike (read by ``ChunkCheckpoint.of``)."""
+    return {
+        "counts": asdict(progress.counts),
+        "errors": [asdict(error) for error in progress.errors],
+        "errors_total": progress.errors_total,
+    }
+
+
 class ChunkRun:
     """Runs chunk invocations for one FanOut (its ingestor's store, bucket, settings, clock and queue)."""
 
@@ -145,9 +154,7 @@ class ChunkRun:
         if offset is not None:
             return self._hand_over(ref, index, progress, (checkpoint.resume_at, offset, windows or 0), timing)
         result = {
-            "counts": asdict(progress.counts),
-            "errors": [asdict(error) for error in progress.errors],
-            "errors_total": progress.errors_total,
+            **_tally(progress),
             "bundle_error": asdict(progress.bundle_error) if progress.bundle_error else None,
             **timing,
         }
@@ -285,14 +292,7 @@ class ChunkRun:
         at, offset, windows = moves
         assert ingestor.continue_later is not None
         ingestor.continue_later(replace(ref, resume_at=offset))
-        item: dict[str, Any] = {
-            "resume_at": offset,
-            "counts": asdict(progress.counts),
-            "errors": [asdict(error) for error in progress.errors],
-            "errors_total": progress.errors_total,
-            "windows": windows,
-            **timing,
-        }
+        item: dict[str, Any] = {"resume_at": offset, **_tally(progress), "windows": windows, **timing}
         if index == 0 and progress.chrome is not None:
             item["chrome"] = progress.chrome  # what chunk 0 learned from its sample
         updated = ingestor.store.checkpoint_chunk(
