@@ -203,7 +203,7 @@ def run_view(
             found = extract(raw)
             text, hints, main = normalize_text(found.text), merge_hints(None, found.hints), found.main_content
             out.extractor.append(
-                Result(page, found.text if main else "", found.extractor_title, found.hints.published)
+                Result(page, found.extractor_text, found.extractor_title, found.hints.published)
             )
         else:
             text, hints, main = raw, None, False
@@ -216,6 +216,10 @@ def run_view(
             out.html_seconds += time.process_time() - html_started
             out.html_size += len(raw.encode("utf-8"))
         out.size += len(text.encode("utf-8"))
+        if view == "html" and folds[page.fold] != full:
+            # The HTML path's combination reads the page text with the line model too: the fold's model.
+            found = extract(raw, model=folds[page.fold], readings=found.readings)
+            text, hints = normalize_text(found.text), merge_hints(None, found.hints)
         cv = (
             tuned
             if folds[page.fold] == full

@@ -7,10 +7,13 @@ import re
 from dataclasses import dataclass, replace
 from html import unescape
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from newsdrop.models import CleanArticle, Hints
 from newsdrop.text import fallbacks
 from newsdrop.text.cleaner import clean_article
+from newsdrop.text.cleaner.model import LineModel
+from newsdrop.text.combine import SHIPPED_MODEL, combine
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import with_extraction_drops
 from newsdrop.text.rules import count_words
@@ -251,6 +254,10 @@ class Extraction:
     page_lines: tuple[str, ...] = ()
     # The extractor's own title (its choice among og:title, <h1>, <title>): make eval's trafilatura-alone baseline.
     extractor_title: str | None = None
+    # trafilatura's own main content before ``combine`` (empty without main content): the same baseline's text.
+    extractor_text: str = ""
+    # What trafilatura read (``extract`` takes it back to combine the same readings with another line model).
+    readings: Readings | None = None
 
 
 def _attributes(tag: str) -> dict[str, str]:
@@ -339,31 +346,54 @@ def _full_timestamp(day: str | None, stamp: str | None) -> str | None:
     return stamp if day is None or stamp[:10] == day[:10] else day
 
 
-def extract(html: str) -> Extraction:
+class Readings(NamedTuple):
+    """trafilatura's main content, its ``favor_recall`` reading, and its title, day, site name and URL."""
+
+    text: str = ""
+    recall_text: str = ""
+    title: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+
+
+def read_with_trafilatura(html: str) -> Readings:
+    """trafilatura's readings of a page (``Readings``); empty when the page has too many tags for it to
+    parse in good time (its cost grows faster than the page)."""
+    if html.count("<", 0, _MAX_HTML_CHARS) > _MAX_EXTRACTOR_TAGS:
+        return Readings()
+    # Imported lazily: trafilatura and lxml cost much more cold start than the text path needs.
+    import trafilatura
+
+    options = {"include_comments": False, "include_tables": True, "deduplicate": False}
+    document = trafilatura.bare_extraction(html[:_MAX_HTML_CHARS], with_metadata=True, **options)
+    if document is None:
+        return Readings()
+    text = document.text or ""
+    recall = (
+        trafilatura.bare_extraction(html[:_MAX_HTML_CHARS], with_metadata=False, favor_recall=True, **options)
+        if text.strip()
+        else None
+    )
+    recall_text = (recall.text or "") if recall is not None else ""
+    return Readings(text, recall_text, document.title, document.date, document.sitename, document.url)
+
+
+def extract(
+    html: str, *, model: LineModel | object | None = SHIPPED_MODEL, readings: Readings | None = None
+) -> Extraction:
     """Main-content text (one paragraph per line) and metadata of an HTML page.
 
     trafilatura sees the markup, so it drops navigation and page chrome far better than any text
-    heuristic. The whole visible text (``main_content=False``, for the line cleaner's own region
-    choice) is the fallback when it finds no main content or the page has too many tags for it to
-    parse in good time (its cost grows faster than the page).
+    heuristic; its default and ``favor_recall`` readings are combined with the line cleaner's reading
+    of the page's visible text (``combine.combine``, with ``model`` as the line model). The whole visible
+    text (``main_content=False``, for the line cleaner's own region choice) is the fallback when it
+    finds no main content or the page has too many tags for it to parse in good time. ``readings``
+    (``Extraction.readings`` of an earlier call) saves running trafilatura again for another model.
     """
     collector = _collect(html)
-    text = ""
-    meta_title = date = source = url = None
-    if html.count("<", 0, _MAX_HTML_CHARS) <= _MAX_EXTRACTOR_TAGS:
-        # Imported lazily: trafilatura and lxml cost much more cold start than the text path needs.
-        import trafilatura
-
-        document = trafilatura.bare_extraction(
-            html[:_MAX_HTML_CHARS],
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            deduplicate=False,
-        )
-        if document is not None:
-            text = document.text or ""
-            meta_title, date, source, url = document.title, document.date, document.sitename, document.url
+    readings = read_with_trafilatura(html) if readings is None else readings
+    text, recall_text, meta_title, date, source, url = readings
     main_content = bool(text.strip())
     page_text = _lines_of(collector)
     if not main_content:
@@ -375,8 +405,13 @@ def extract(html: str) -> Extraction:
         date = None
     published = _full_timestamp(date, stamp)
     hints = Hints(title=title, url=url, published=published, source=source, byline=byline)
+    extractor_text = text if main_content else ""
+    if main_content:
+        # Two readings of the markup, chosen and extended by their agreement with the line cleaner's
+        # reading of the page's text (``combine``): trafilatura alone truncates or takes a teaser list.
+        text = combine((text, recall_text), normalize_text(page_text), hints, model)
     page_lines = tuple(normalize_text(page_text).split("\n")) if main_content else ()
-    return Extraction(text, hints, main_content, page_lines, meta_title)
+    return Extraction(text, hints, main_content, page_lines, meta_title, extractor_text, readings)
 
 
 def extract_html(html: str) -> tuple[str, Hints]:

@@ -1,0 +1,100 @@
+"""HTML path: trafilatura's two readings of a page and the line cleaner's reading of its text, combined by agreement."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from newsdrop.models import KEPT_ROLES, Hints
+from newsdrop.text.cleaner import clean_article
+from newsdrop.text.cleaner.lines import _reads_as_prose
+from newsdrop.text.cleaner.model import LineModel, load_model
+from newsdrop.text.decode import normalize_text
+from newsdrop.text.extraction import _Dropped, _key, merge_order
+from newsdrop.text.rules import count_words
+
+_TOKEN = re.compile(r"\w+")
+# Agreement is measured on 4-token shingles, the unit make eval scores bodies in.
+_SHINGLE = 4
+# ``combine``'s model argument when the caller names none: the shipped line model.
+SHIPPED_MODEL: object = object()
+
+
+def _shingles(text: str) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text)
+    if len(tokens) < _SHINGLE:
+        return Counter([tuple(tokens)]) if tokens else Counter()
+    return Counter(tuple(tokens[i : i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1))
+
+
+def agreement(text: str, other: str) -> float:
+    """How much two readings of a page say the same: the F1 of their 4-token shingle multisets (0 to 1)."""
+    mine, theirs = _shingles(text), _shingles(other)
+    shared = sum((mine & theirs).values())
+    total = sum(mine.values()) + sum(theirs.values())
+    return 2.0 * shared / total if total else 0.0
+
+
+def choose_reading(readings: Sequence[str], reference: str) -> int:
+    """The index of the reading that agrees most with ``reference`` (the first of equals)."""
+    scores = [agreement(reading, reference) for reading in readings]
+    return scores.index(max(scores))
+
+
+def extend_at_edges(extracted: list[str], page_lines: list[str], kept: frozenset[str]) -> list[str]:
+    """The extracted lines with the page lines that continue them right above and below.
+
+    trafilatura can stop at a markup boundary inside a story (the second half of a long feature sits
+    in a sibling container) or start below its opening paragraph. A page line next to the extracted
+    span joins it when the line cleaner kept it on the page's own text (``kept``: its stripped texts)
+    and it reads as prose; the walk outwards stops at the first line that does not, and starts only
+    from an extracted edge line the page prints as a line of its own.
+    """
+    order = merge_order(page_lines, extracted)
+    at = [position for position, item in enumerate(order) if isinstance(item, int)]
+    if not at:
+        return extracted
+    printed = {_key(line) for line in page_lines}
+    added: set[int] = set()
+    for step, edge in ((-1, at[0]), (1, at[-1])):
+        # Only from an edge line the page prints too: an extracted text the page text does not hold
+        # has no place on the page to grow from.
+        if _key(extracted[order[edge]]) not in printed:  # type: ignore[index]
+            continue
+        position = edge + step
+        while 0 <= position < len(order):
+            item = order[position]
+            text = item.text.strip() if isinstance(item, _Dropped) else ""
+            if not text or text not in kept or not _reads_as_prose(text, count_words(text)):
+                break
+            added.add(position)
+            position += step
+    return [
+        extracted[item] if isinstance(item, int) else item.text.strip()
+        for position, item in enumerate(order)
+        if isinstance(item, int) or position in added
+    ]
+
+
+def combine(
+    readings: Sequence[str], page_text: str, hints: Hints, model: LineModel | object | None = SHIPPED_MODEL
+) -> str:
+    """One main-content text from trafilatura's readings (its default first, then ``favor_recall``'s).
+
+    The line cleaner reads the page's whole visible text (its region choice and line model, no
+    markup) as a third, independent witness. The reading whose cleaned body agrees most with that
+    witness wins (a reading that took a teaser list for the story agrees little); the page lines the
+    witness kept right above or below it are added (``extend_at_edges``).
+    """
+    chosen_model = load_model() if model is SHIPPED_MODEL else model
+    page = clean_article(page_text, hints, model=chosen_model)
+    candidates = [normalize_text(reading) for reading in readings if reading.strip()]
+    if not candidates:
+        return ""
+    bodies = [clean_article(text, hints, main_content=True, model=None).body for text in candidates]
+    text = candidates[choose_reading(bodies, page.body)] if len(candidates) > 1 else candidates[0]
+    kept = frozenset(line.text for line in page.lines if line.role in KEPT_ROLES)
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    page_lines = [line.strip() for line in page_text.split("\n") if line.strip()]
+    return "\n".join(extend_at_edges(lines, page_lines, kept))

@@ -1,0 +1,96 @@
+"""The HTML path's combination of trafilatura's readings with the line cleaner's reading of the page text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.models import Hints
+from newsdrop.text.combine import agreement, choose_reading, combine, extend_at_edges
+
+STORY = [
+    "The council voted on Tuesday to rebuild the harbour wall after the winter storms damaged it.",
+    "Engineers said the work would take two years and cost more than the town had set aside for it.",
+    "Residents who spoke at the meeting asked for the promenade to stay open while the crews work.",
+    "The mayor said a second vote on the budget would follow in the spring, once the bids are in.",
+]
+TEASERS = [
+    "Local team wins the regional cup after a late goal in extra time at the stadium on Sunday.",
+    "Bakery on the high street closes after forty years as the owners retire to the countryside.",
+    "New bus timetable starts next month with more evening services to the villages in the valley.",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "other", "expected"),
+    [
+        ("one two three four five", "one two three four five", 1.0),
+        ("one two three four five", "six seven eight nine ten", 0.0),
+        # 2 shared shingles of 2 + 5: 2 * 2 / 7.
+        ("a b c d e", "a b c d e f g h", 2 * 2 / 7),
+        ("", "", 0.0),
+        ("short", "short", 1.0),
+    ],
+)
+def test_agreement_is_the_f1_of_the_two_readings_shingles(text: str, other: str, expected: float) -> None:
+    assert agreement(text, other) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("readings", "reference", "expected"),
+    [
+        # The reading that took the teaser list for the story agrees less with the page's reading.
+        (["\n".join(TEASERS + STORY[:1]), "\n".join(STORY)], "\n".join(STORY), 1),
+        (["\n".join(STORY), "\n".join(STORY + TEASERS)], "\n".join(STORY), 0),
+        # Equal agreement: the first reading (trafilatura's default) stays.
+        (["\n".join(STORY), "\n".join(STORY)], "\n".join(STORY), 0),
+    ],
+)
+def test_the_reading_closest_to_the_page_cleaners_reading_is_chosen(
+    readings: list[str], reference: str, expected: int
+) -> None:
+    assert choose_reading(readings, reference) == expected
+
+
+MENU = "Home"
+SHARE = "Share this"
+
+
+@pytest.mark.parametrize(
+    ("extracted", "page", "kept", "expected"),
+    [
+        # A story cut after its second paragraph: the page's next kept paragraphs continue it.
+        (STORY[:2], [MENU, *STORY, SHARE], STORY, STORY),
+        # The opening paragraph above the extracted span joins it too.
+        (STORY[1:], [MENU, *STORY, SHARE], STORY, STORY),
+        # A line the page cleaner dropped stops the walk: what lies beyond it stays out.
+        (STORY[:2], [*STORY[:2], TEASERS[0], *STORY[2:]], STORY, STORY[:2]),
+        # Kept by the page cleaner but not prose (a menu item): not added.
+        (STORY[:2], [MENU, *STORY[:2]], [MENU, *STORY[:2]], STORY[:2]),
+        # A gap inside the span is not filled: only the edges grow.
+        ([STORY[0], STORY[3]], STORY, STORY, [STORY[0], STORY[3]]),
+        # Nothing of the extracted text on the page: unchanged.
+        (
+            ["Only in the markup, never printed as a line of its own here."],
+            STORY,
+            STORY,
+            ["Only in the markup, never printed as a line of its own here."],
+        ),
+    ],
+)
+def test_page_lines_right_above_and_below_the_extracted_span_join_it(
+    extracted: list[str], page: list[str], kept: list[str], expected: list[str]
+) -> None:
+    assert extend_at_edges(extracted, page, frozenset(kept)) == expected
+
+
+def test_combine_prefers_the_reading_that_agrees_with_the_page_text_and_extends_it() -> None:
+    headlines = ["Local team wins the regional cup", "Bakery closes after forty years", "New bus timetable"]
+    page_text = "\n".join(["Harbour wall to be rebuilt", MENU, *STORY, "Related", *headlines])
+    teaser_reading = "\n".join([STORY[0], *headlines])
+    story_reading = "\n".join(STORY[:3])
+    text = combine([teaser_reading, story_reading], page_text, Hints(title="Harbour wall to be rebuilt"))
+    assert text.split("\n") == STORY
+
+
+def test_combine_without_any_reading_gives_no_text() -> None:
+    assert combine(["", "  "], "\n".join(STORY), Hints()) == ""
