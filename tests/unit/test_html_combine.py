@@ -83,14 +83,31 @@ def test_page_lines_right_above_and_below_the_extracted_span_join_it(
     assert extend_at_edges(extracted, page, frozenset(kept)) == expected
 
 
+HEADLINES = ["Local team wins the regional cup", "Bakery closes after forty years", "New bus timetable"]
+PAGE_TEXT = "\n".join(["Harbour wall to be rebuilt", MENU, *STORY, "Related", *HEADLINES])
+HINTS = Hints(title="Harbour wall to be rebuilt")
+
+
 def test_combine_prefers_the_reading_that_agrees_with_the_page_text_and_extends_it() -> None:
-    headlines = ["Local team wins the regional cup", "Bakery closes after forty years", "New bus timetable"]
-    page_text = "\n".join(["Harbour wall to be rebuilt", MENU, *STORY, "Related", *headlines])
-    teaser_reading = "\n".join([STORY[0], *headlines])
-    story_reading = "\n".join(STORY[:3])
-    text = combine([teaser_reading, story_reading], page_text, Hints(title="Harbour wall to be rebuilt"))
+    teaser_reading = "\n".join([STORY[0], *HEADLINES])
+    text = combine(teaser_reading, lambda: "\n".join(STORY[:3]), PAGE_TEXT, HINTS)
     assert text.split("\n") == STORY
 
 
-def test_combine_without_any_reading_gives_no_text() -> None:
-    assert combine(["", "  "], "\n".join(STORY), Hints()) == ""
+def test_combine_reads_the_second_reading_only_when_it_doubts_the_first() -> None:
+    asked: list[bool] = []
+
+    def recall() -> str:
+        asked.append(True)
+        return "\n".join(STORY)
+
+    assert combine("\n".join(STORY), recall, PAGE_TEXT, HINTS).split("\n") == STORY
+    assert not asked
+    combine("\n".join([STORY[0], *HEADLINES]), recall, PAGE_TEXT, HINTS)
+    assert asked
+
+
+def test_combine_keeps_the_default_reading_when_the_second_is_empty() -> None:
+    teaser_reading = [STORY[0], *HEADLINES]
+    # The story's other paragraphs lie inside the reading's span on the page, not at its edges: not added.
+    assert combine("\n".join(teaser_reading), lambda: "", PAGE_TEXT, HINTS).split("\n") == teaser_reading

@@ -347,36 +347,42 @@ def _full_timestamp(day: str | None, stamp: str | None) -> str | None:
 
 
 class Readings(NamedTuple):
-    """trafilatura's main content, its ``favor_recall`` reading, and its title, day, site name and URL."""
+    """trafilatura's main content and its title, day, site name and URL; its ``favor_recall`` reading once
+    read (None until ``combine`` asks for it)."""
 
     text: str = ""
-    recall_text: str = ""
+    recall_text: str | None = None
     title: str | None = None
     date: str | None = None
     sitename: str | None = None
     url: str | None = None
 
 
+_TRAFILATURA_OPTIONS = {"include_comments": False, "include_tables": True, "deduplicate": False}
+
+
 def read_with_trafilatura(html: str) -> Readings:
-    """trafilatura's readings of a page (``Readings``); empty when the page has too many tags for it to
+    """trafilatura's reading of a page (``Readings``); empty when the page has too many tags for it to
     parse in good time (its cost grows faster than the page)."""
     if html.count("<", 0, _MAX_HTML_CHARS) > _MAX_EXTRACTOR_TAGS:
         return Readings()
     # Imported lazily: trafilatura and lxml cost much more cold start than the text path needs.
     import trafilatura
 
-    options = {"include_comments": False, "include_tables": True, "deduplicate": False}
-    document = trafilatura.bare_extraction(html[:_MAX_HTML_CHARS], with_metadata=True, **options)
+    document = trafilatura.bare_extraction(html[:_MAX_HTML_CHARS], with_metadata=True, **_TRAFILATURA_OPTIONS)
     if document is None:
         return Readings()
-    text = document.text or ""
-    recall = (
-        trafilatura.bare_extraction(html[:_MAX_HTML_CHARS], with_metadata=False, favor_recall=True, **options)
-        if text.strip()
-        else None
+    return Readings(document.text or "", None, document.title, document.date, document.sitename, document.url)
+
+
+def read_for_recall(html: str) -> str:
+    """trafilatura's ``favor_recall`` reading of the page's main content ("" when it finds none)."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        html[:_MAX_HTML_CHARS], with_metadata=False, favor_recall=True, **_TRAFILATURA_OPTIONS
     )
-    recall_text = (recall.text or "") if recall is not None else ""
-    return Readings(text, recall_text, document.title, document.date, document.sitename, document.url)
+    return (document.text or "") if document is not None else ""
 
 
 def extract(
@@ -409,7 +415,16 @@ def extract(
     if main_content:
         # Two readings of the markup, chosen and extended by their agreement with the line cleaner's
         # reading of the page's text (``combine``): trafilatura alone truncates or takes a teaser list.
-        text = combine((text, recall_text), normalize_text(page_text), hints, model)
+        # The second reading costs a second pass: it is read only when ``combine`` doubts the first.
+        recalled: list[str] = [] if recall_text is None else [recall_text]
+
+        def recall() -> str:
+            if not recalled:
+                recalled.append(read_for_recall(html))
+            return recalled[0]
+
+        text = combine(text, recall, normalize_text(page_text), hints, model)
+        readings = readings._replace(recall_text=recalled[0] if recalled else None)
     page_lines = tuple(normalize_text(page_text).split("\n")) if main_content else ()
     return Extraction(text, hints, main_content, page_lines, meta_title, extractor_text, readings)
 
