@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.models import Hints
+from newsdrop.text import html as html_module
 from newsdrop.text.combine import agreement, choose_reading, combine, extend_at_edges
+from newsdrop.text.html import Readings
 
 STORY = [
     "The council voted on Tuesday to rebuild the harbour wall after the winter storms damaged it.",
@@ -111,3 +113,48 @@ def test_combine_keeps_the_default_reading_when_the_second_is_empty() -> None:
     teaser_reading = [STORY[0], *HEADLINES]
     # The story's other paragraphs lie inside the reading's span on the page, not at its edges: not added.
     assert combine("\n".join(teaser_reading), lambda: "", PAGE_TEXT, HINTS).split("\n") == teaser_reading
+
+
+ARTICLE_PAGE = (
+    "<!doctype html><html><head><title>Harbour wall to be rebuilt | Coast News</title></head><body>"
+    '<nav><a href="/">Home</a></nav><main><article><h1>Harbour wall to be rebuilt</h1>'
+    + "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
+    + "</article></main><footer><p>Contact us</p></footer></body></html>"
+)
+
+
+def test_extract_reuses_given_readings_and_keeps_trafilaturas_own_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = html_module.extract(ARTICLE_PAGE)
+    assert first.main_content
+    assert first.readings is not None
+    assert first.extractor_text == first.readings.text
+
+    def refuse(html: str) -> Readings:
+        raise AssertionError("trafilatura read the page again")
+
+    monkeypatch.setattr(html_module, "read_with_trafilatura", refuse)
+    again = html_module.extract(ARTICLE_PAGE, model=None, readings=first.readings)
+    assert again.text == first.text
+    assert [line for line in again.text.split("\n") if line][-len(STORY) :] == STORY
+
+
+def test_extract_reads_the_recall_reading_only_when_the_default_is_in_doubt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+
+    def counting(html: str) -> str:
+        asked.append(html)
+        return ""
+
+    monkeypatch.setattr(html_module, "read_for_recall", counting)
+    # trafilatura's default reading is the whole story, which the page cleaner keeps too: no second pass.
+    html_module.extract(ARTICLE_PAGE)
+    assert not asked
+    # A default reading that is only a teaser list agrees little with the page cleaner: the second pass runs.
+    teasers = Readings(text="\n".join([*HEADLINES, STORY[0]]))
+    found = html_module.extract(ARTICLE_PAGE, readings=teasers)
+    assert asked == [ARTICLE_PAGE]
+    assert found.readings is not None and found.readings.recall_text == ""
