@@ -203,7 +203,9 @@ def run_view(
             found = extract(raw)
             text, hints, main = normalize_text(found.text), merge_hints(None, found.hints), found.main_content
             out.extractor.append(
-                Result(page, found.text if main else "", found.extractor_title, found.hints.published)
+                Result(
+                    page, found.extractor_text if main else "", found.extractor_title, found.hints.published
+                )
             )
         else:
             text, hints, main = raw, None, False

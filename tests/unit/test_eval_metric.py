@@ -170,6 +170,8 @@ def test_a_gold_stored_decomposed_is_scored_as_the_composed_text_the_cleaner_ret
         ("Story text only.", ["Story text"], ["Newsletter"], True),
     ],
 )
-def test_snippets_match_whatever_the_spacing(text: str, with_: list[str], without: list[str], ok: bool) -> None:
+def test_snippets_match_whatever_the_spacing(
+    text: str, with_: list[str], without: list[str], ok: bool
+) -> None:
     page = Page("pl-x", "pl", Path("."), {"url": "https://x.example/a", "with": with_, "without": without})
     assert page.snippets_ok(text) is ok

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from newsdrop.models import CleanArticle, Hints
 from newsdrop.text import fallbacks
 from newsdrop.text.cleaner import clean_article
+from newsdrop.text.cleaner.lines import _reads_as_prose
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import with_extraction_drops
 from newsdrop.text.rules import count_words
@@ -48,6 +49,11 @@ _PUBLISHED_META = frozenset(
     {"article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate", "date"}
 )
 _AUTHOR_META = frozenset({"author", "article:author", "byl", "dc.creator", "sailthru.author"})
+_DESCRIPTION_META = frozenset({"description", "og:description", "twitter:description", "dc.description"})
+# The lead above the extractor's main content is looked for this many page lines under the headline.
+_LEAD_WINDOW = 8
+# The main content's first line is found on the page by this many of its first word characters.
+_LEAD_OPENING_CHARS = 40
 
 # "January 1" / "Jan. 1st" / "1 January": a page really dated on New Year's Day says so.
 _JANUARY_FIRST = re.compile(r"\bJan(?:uary|\.)?\s+0?1(?:st)?\b(?!\d)|\b0?1(?:st)?\s+Jan(?:uary)?\b", re.I)
@@ -251,6 +257,8 @@ class Extraction:
     page_lines: tuple[str, ...] = ()
     # The extractor's own title (its choice among og:title, <h1>, <title>): make eval's trafilatura-alone baseline.
     extractor_title: str | None = None
+    # The extractor's own main content, before ``lead_lines`` put back the lead it left out (the baseline too).
+    extractor_text: str = ""
 
 
 def _attributes(tag: str) -> dict[str, str]:
@@ -318,6 +326,54 @@ def page_metadata(html: str) -> tuple[str | None, str | None]:
     return stamp, byline
 
 
+def page_descriptions(html: str) -> frozenset[str]:
+    """The summaries the page states in its meta tags (description, og:, twitter:, DC.), as ``_bare`` keys."""
+    found: set[str] = set()
+    for tag in _META_TAG.findall(html, 0, _METADATA_SCAN_CHARS):
+        attributes = _attributes(tag)
+        name = (attributes.get("property") or attributes.get("name") or "").lower()
+        if name in _DESCRIPTION_META and (key := _bare(unescape(attributes.get("content", "")))):
+            found.add(key)
+    return frozenset(found)
+
+
+def lead_lines(
+    page_lines: list[str], main_text: str, headline: str, descriptions: frozenset[str]
+) -> list[str]:
+    """The lead the extractor left out: a prose line printed under the page's headline, above the main
+    content, that is the page's own meta description and is printed once.
+
+    Extractors start the main content at the story's body container; a standfirst set in its own block
+    between the headline and that container is lost. The page states its standfirst as its description;
+    a teaser, a caption or a subscription prompt in the same place is not the description.
+    """
+    bare_headline = _bare(headline)
+    main_lines = [line for line in main_text.split("\n") if _bare(line)]
+    if not bare_headline or not main_lines or not descriptions:
+        return []
+    keys = [_bare(line) for line in page_lines]
+    at = next((index for index, key in enumerate(keys) if key == bare_headline), None)
+    if at is None:
+        return []
+    opening = _bare(main_lines[0])[:_LEAD_OPENING_CHARS]
+    first = next((index for index in range(at + 1, len(keys)) if keys[index].startswith(opening)), None)
+    if first is None:
+        return []
+    held = _bare(main_text)
+    lead: list[str] = []
+    for index in range(at + 1, min(first, at + 1 + _LEAD_WINDOW)):
+        key = keys[index]
+        line = page_lines[index].strip()
+        if (
+            key in descriptions
+            and key not in held
+            and keys.count(key) == 1
+            and _reads_as_prose(line, count_words(line))
+        ):
+            lead.append(line)
+    return lead
+
+
 def _year_only_guess(day: str | None, html: str) -> bool:
     """trafilatura's day is the first of January of a year the page prints with no day (a copyright line).
 
@@ -366,17 +422,20 @@ def extract(html: str) -> Extraction:
             meta_title, date, source, url = document.title, document.date, document.sitename, document.url
     main_content = bool(text.strip())
     page_text = _lines_of(collector)
+    extractor_text = text
+    title = choose_headline(collector.headings, meta_title or collector.title, collector.title, source)
     if not main_content:
         fallbacks.note("html_text")
         text = page_text
-    title = choose_headline(collector.headings, meta_title or collector.title, collector.title, source)
+    elif title and (lead := lead_lines(page_text.split("\n"), text, title, page_descriptions(html))):
+        text = "\n".join(lead) + "\n" + text
     stamp, byline = page_metadata(html)
     if stamp is None and _year_only_guess(date, html):
         date = None
     published = _full_timestamp(date, stamp)
     hints = Hints(title=title, url=url, published=published, source=source, byline=byline)
     page_lines = tuple(normalize_text(page_text).split("\n")) if main_content else ()
-    return Extraction(text, hints, main_content, page_lines, meta_title)
+    return Extraction(text, hints, main_content, page_lines, meta_title, extractor_text)
 
 
 def extract_html(html: str) -> tuple[str, Hints]:
