@@ -179,7 +179,9 @@ _SOCIAL = frozenset(
 _PROMPT = re.compile(
     r"^[\W_]*(?:subscribe|sign up|signup|follow|share|tweet|pin it|like us|join us|get (?:our|the) newsletter"
     r"|newsletter|download (?:our|the) app|get (?:breaking|the latest|more)|stay (?:up to date|informed|connected)"
-    r"|click to (?:share|email|print)|email me|get it|(?:view|get) author|e-?mail the author)\b"
+    r"|click to (?:share|email|print)|email me|get it|(?:view|get) author|e-?mail the author"
+    # The same widgets in the commonest European languages (German, Spanish, Portuguese, French, Italian, Polish).
+    r"|teilen(?: mit)?(?=[\W_]*$)|empfiehl|gefällt mir|compartir|compartilhe|partager|partagez|condividi|udostępnij)\b"
 )
 _FOLLOW_NETWORKS = re.compile(
     r"\b(?:facebook|twitter|instagram|youtube|linkedin|telegram|whatsapp|newsletter)\b"
@@ -220,7 +222,11 @@ _MENU_WORD = _full(
 )
 _NAV_PREFIX = re.compile(
     r"^[\W_]*(?:read more|see more|also read|read also|related|more|recommended|watch|listen|read next"
-    r"|related (?:article|story|content|post)s?)\s*:"
+    r"|related (?:article|story|content|post)s?"
+    # "Read also:" in the commonest European languages.
+    r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weiterlesen|czytaj (?:też|także|więcej)"
+    r"|zobacz (?:też|także|również)|dowiedz się więcej|le[ae] también|leer más|(?:à )?lire aussi|leggi anche"
+    r"|leia também|veja também)\s*:"
 )
 
 
@@ -248,12 +254,24 @@ def navigation(text: str, key: str, words: int) -> bool:
     return words <= 25 and _NAV_PREFIX.match(key) is not None
 
 
-_NEWSLETTER_STEMS = ("newsletter", "subscri", "activation link", "inbox")
+_NEWSLETTER_STEMS = (
+    "newsletter",
+    "subscri",
+    "activation link",
+    "inbox",
+    "abonn",
+    "subskryp",
+    "suscr",
+    "enter your e",
+    "e-mail-adresse",
+)
 _NEWSLETTER = re.compile(
     r"\b(?:fill (?:in |out )?the form|enter your (?:e-?mail|email address)|your e-?mail address"
     r"|(?:successfully|succesfully) (?:subscribed|signed up)|thank you for (?:subscribing|signing up)"
     r"|activation link|confirm your (?:subscription|e-?mail)|check your inbox"
-    r"|(?:subscribe|sign up) (?:to|for) (?:our|the) (?:\w+ )?newsletters?)\b"
+    r"|(?:subscribe|sign up) (?:to|for) (?:our|the) (?:\w+ )?newsletters?"
+    # German, Polish, Spanish, French sign-up prompts.
+    r"|abonnieren sie|jetzt abonnieren|e-?mail-adresse eingeben|do subskrypcji|suscr[ií]bete|abonnez-vous)\b"
 )
 
 
