@@ -372,12 +372,15 @@ def url_line(text: str, key: str, words: int) -> bool:
 
 _CAPTION_START = re.compile(
     r"(?:image|photo|picture|pictured|file photo|photograph|credit|caption)s?\s*:"
+    # "Foto:", "Bild:", "Imagen:" ...: the same credit in other European languages.
+    r"|(?:foto|bild|bilder|imagen|immagine|zdjęcie|fotografía)s?\s*:"
     r"|(?:photo|image|picture)s? (?:by|courtesy|credit|caption|copyright)\b"
     r"|\d+ of \d+ (?=\S)",
     re.IGNORECASE,
 )
 _CAPTION_END = re.compile(
     r"(?:\((?:image|photo|picture|pic|credit|source|file)s?\s*:[^)]*\)"
+    r"|\((?:symbolbild|symbolfoto|archivbild|archivfoto)[^)]*\)\.?"
     r"|\[(?:file|photo|image)?:?[^\]]*\]"
     r"|\([^()]*/[^()]*\)"
     r"|(?:/|\b)(?:getty images|shutterstock|afp|ap photo|epa|istock(?:photo)?)\s*\)?)\s*$",
@@ -386,6 +389,12 @@ _CAPTION_END = re.compile(
 _AGENCIES = ("getty images", "shutterstock", "afp", "ap photo", "epa", "istock", "istockphoto")
 _AGENCY_LAST = frozenset(agency[-1] for agency in _AGENCIES)
 _CAPTION_CREDIT = re.compile(r"\bcredit\s*(?:\.\.\.|…|:)", re.IGNORECASE)
+# A caption that ends with its credit after a sentence ("... the school year. Foto: Andina").
+_CREDIT_TAIL = re.compile(
+    r"(?:^|[.!?]\s+)(?:foto|bild|photo|image|imagen|immagine|zdjęcie|credit)s?\s*:\s*(?:[^.!?:]|\.(?=\S)){1,50}$",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL_CHARS = 70
 # Credits sit at the end of a caption; searching only its tail keeps long lines cheap.
 _CAPTION_TAIL_CHARS = 160
 
@@ -398,10 +407,15 @@ def photo_caption(text: str, key: str, words: int) -> bool:
     tail = text[-_CAPTION_TAIL_CHARS:].rstrip()
     # Every credit form ends in a bracket or an agency's name: test that before the unanchored search.
     # (Lower-casing only a tail that ends in an agency name's last letter: the same verdict, rarely paid.)
-    closes = tail[-1:] in (")", "]") or (
-        tail[-1:].lower() in _AGENCY_LAST and tail.lower().endswith(_AGENCIES)
+    # (A symbolic-image note may close a sentence: "... ist unklar (Symbolbild).")
+    closes = (
+        tail[-1:] in (")", "]")
+        or tail.endswith(").")
+        or (tail[-1:].lower() in _AGENCY_LAST and tail.lower().endswith(_AGENCIES))
     )
     if closes and _CAPTION_END.search(tail):
+        return True
+    if ":" in tail[-_CREDIT_TAIL_CHARS:] and _CREDIT_TAIL.search(tail[-_CREDIT_TAIL_CHARS:]) is not None:
         return True
     return "redit" in key and _CAPTION_CREDIT.search(text) is not None
 
