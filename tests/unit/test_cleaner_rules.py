@@ -32,6 +32,9 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
             "Add new comment",
             "34 Comments",
             "Leave a Reply Cancel reply",
+            "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind markiert *",
+            "Schreibe einen Kommentar",
+            "Votre adresse e-mail ne sera pas publiée.",
         ],
         ["He said he would comment later on the proposal.", "Comments from the minister drew criticism."],
     ),
@@ -65,6 +68,8 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
             "Zapraszamy też do subskrypcji tygodnika",
             "Suscríbete a nuestro boletín",
             "Abonnez-vous à notre lettre d'information",
+            "No spam, we promise. You can unsubscribe at any time.",
+            "Bleiben Sie auf dem Laufenden mit unserem kostenlosen Newsletter",
         ],
         [
             "The newsletter, founded in 1990, had 4,000 subscribers when it closed.",
@@ -140,8 +145,21 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
     ),
     (
         "copyright_footer",
-        ["© 2019 Example Media. All rights reserved.", "Copyright 2018 The Daily", "Powered by WordPress"],
-        ["The copyright dispute went to court in 2018 and lasted two years."],
+        [
+            "© 2019 Example Media. All rights reserved.",
+            "Copyright 2018 The Daily",
+            "Powered by WordPress",
+            "Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.",
+            "This site participates in the Amazon Associate program and earns revenue from qualifying purchases.",
+            "We may receive compensation when you click on links to those products.",
+            "Disclaimer: The responses below are not provided or commissioned by the advertiser.",
+            "Trotz sorgfältiger Kontrolle übernehme ich keine Haftung für die Inhalte externer Links.",
+        ],
+        [
+            "The copyright dispute went to court in 2018 and lasted two years.",
+            "The company said it had no affiliate in Germany and would pay compensation.",
+            "The associate professor said the commission would meet.",
+        ],
     ),
     (
         "advertisement",

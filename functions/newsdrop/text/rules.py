@@ -104,6 +104,10 @@ _COMMENT_FORM = _full(
     r"|your email address will not be published.*|required fields are marked.*"
     r"|you must be logged in to (?:post|leave) a comment.*|\d+ (?:comments?|responses?|replies)(?: to .*)?"
     r"|(?:new, )?\d+ comments?|please enable javascript to view the comments.*|view the discussion thread.*"
+    # WordPress's comment form in German, Spanish and French.
+    r"|(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht.*|erforderliche felder sind .*markiert.*"
+    r"|schreibe einen kommentar.*|tu dirección de correo electrónico no será publicada.*|deja un comentario.*"
+    r"|votre adresse (?:e-mail|de messagerie) ne sera pas publiée.*|laisser un commentaire.*"
 )
 
 
@@ -129,7 +133,19 @@ def _holds_any(key: str, stems: tuple[str, ...]) -> bool:
 
 _POLICY_STEMS = ("comment", "coment", "kommentar", "posting", "submitting", "viewpoint", "repl")
 _CAPTCHA_STEMS = ("captcha", "security code", "robot", "verification")
-_COPYRIGHT_STEMS = ("©", "(c)", "copyright", "rights reserved", "powered by")
+_COPYRIGHT_STEMS = (
+    "©",
+    "(c)",
+    "copyright",
+    "rights reserved",
+    "powered by",
+    "creative commons",
+    "disclaimer",
+    "associate",
+    "affiliate",
+    "haftung",
+    "compensation",
+)
 # English plus the commonest European spellings: moderation notices look alike in every language.
 _POLICY_SUBJECT = re.compile(
     r"\b(?:comments?|commenting|posting|submitting|viewpoints|replies"
@@ -271,7 +287,7 @@ _NEWSLETTER = re.compile(
     r"|activation link|confirm your (?:subscription|e-?mail)|check your inbox"
     r"|(?:subscribe|sign up) (?:to|for) (?:our|the) (?:\w+ )?newsletters?"
     # German, Polish, Spanish, French sign-up prompts.
-    r"|abonnieren sie|jetzt abonnieren|e-?mail-adresse eingeben|do subskrypcji|suscr[ií]bete|abonnez-vous)\b"
+    r"|unsubscribe at any time|(?:unserem|unseren|zum|den) (?:\w+ )?newsletter|abonnieren sie|jetzt abonnieren|e-?mail-adresse eingeben|do subskrypcji|suscr[ií]bete|abonnez-vous)\b"
 )
 
 
@@ -291,12 +307,18 @@ def cookie_notice(text: str, key: str, words: int) -> bool:
     return "cookie" in key and _COOKIE.search(key) is not None and _COOKIE_TERMS.search(key) is not None
 
 
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved|\bpowered by\b")
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\b)|all rights reserved|\bpowered by\b"
+    # The other legal notices a site prints under every page: a licence, a disclaimer, affiliate terms.
+    r"|\bcreative commons\b|^[\W_]*disclaimer\b|\b(?:amazon )?(?:services llc )?associates? program\b"
+    r"|\baffiliate (?:links?|commissions?|programs?|partner)\b|\bmay (?:receive|earn) (?:a )?(?:small )?(?:compensation|commission)"
+    r"|\bkeine haftung\b"
+)
 
 
 @_rule(25)
 def copyright_footer(text: str, key: str, words: int) -> bool:
-    """Copyright and "powered by" footers close every page of the site."""
+    """Copyright, licence, disclaimer, affiliate and "powered by" footers close every page of the site."""
     return _holds_any(key, _COPYRIGHT_STEMS) and _COPYRIGHT.search(key) is not None
 
 
