@@ -184,7 +184,7 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
     ("bare_number", ["0", "191119052250266", "12:45", "3."], ["3 killed in blast", "Room 101 was empty."]),
     (
         "url_line",
-        ["https://example.com/news/1", "info@example.com"],
+        ["https://example.com/news/1", "info@example.com", "[email protected]"],
         ["Visit example.com for details, he said."],
     ),
     (
@@ -201,12 +201,17 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
             "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
             "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com",
             "Wer die Äste immer wieder auf die Wege zieht, ist unklar (Symbolbild).",
+            "[Photo: RADsan/iStock]",
+            "[Featured Image by Joe Raedle/Getty Images]",
+            "A man walks past the shop. [Photo: Jane Doe]",
         ],
         [
             "The photo showed the minister at the border, officials said.",
             "Er sagte: Das Foto zeigt den Minister.",
             "Das Bild: ein Erfolg für alle Beteiligten, sagte er.",
             "The car reached 200 (km/h).",
+            "[Verse 1]",
+            "[Alden: Et tu, Lexi?]",
             "The result was clear. Bild: a word the German press uses for picture, and for a tabloid too.",
         ],
     ),

@@ -383,7 +383,9 @@ def bare_number(text: str, key: str, words: int) -> bool:
     return _BARE_NUMBER.match(key) is not None and any(ch.isdigit() for ch in key)
 
 
-_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$|^\[javascript protected email address\]$")
+_URL_LINE = re.compile(
+    r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$|^\[javascript protected email address\]$|^\[email protected\]$"
+)
 
 
 @_rule(3)
@@ -403,7 +405,9 @@ _CAPTION_START = re.compile(
 _CAPTION_END = re.compile(
     r"(?:\((?:image|photo|picture|pic|credit|source|file)s?\s*:[^)]*\)"
     r"|\((?:symbolbild|symbolfoto|archivbild|archivfoto)[^)]*\)\.?"
-    r"|\[(?:file|photo|image)?:?[^\]]*\]"
+    # A credit in brackets after the caption ("... [Photo: X]"); a line that is only a bracket is a label
+    # ("[Verse 1]", "[Chorus]") or an aside, not a caption.
+    r"|(?<=\S)\s*\[(?:file|photo|image)?:?[^\]]*\]|^\[(?:featured )?(?:file|photo|image|picture|credit)s?\b[^\]]*\]"
     r"|\([^()]*/[^()]*\)"
     r"|(?:/|\b)(?:getty images|shutterstock|afp|ap photo|epa|istock(?:photo)?)\s*\)?)\s*$",
     re.IGNORECASE,
