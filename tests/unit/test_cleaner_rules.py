@@ -131,6 +131,8 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
             "Lea también: El presidente viaja a Chile",
             "À lire aussi : La réforme adoptée",
             "Leggi anche: Il governo cade",
+            "PUEDES VER: ¿Qué es la Sunedu?",
+            "Siehe auch: Die Reform im Überblick",
         ],
         [
             "More than 2,500 civilians have been killed this year.",
@@ -202,6 +204,7 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
             "Erdölpumpen im Abendrot. Bild: TebNad/Shutterstock.com",
             "Wer die Äste immer wieder auf die Wege zieht, ist unklar (Symbolbild).",
             "[Photo: RADsan/iStock]",
+            "Crédits photos : Bestimage",
             "[Featured Image by Joe Raedle/Getty Images]",
             "A man walks past the shop. [Photo: Jane Doe]",
         ],

@@ -242,7 +242,7 @@ _NAV_PREFIX = re.compile(
     # "Read also:" in the commonest European languages.
     r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weiterlesen|czytaj (?:też|także|więcej)"
     r"|zobacz (?:też|także|również)|dowiedz się więcej|le[ae] también|leer más|(?:à )?lire aussi|leggi anche"
-    r"|leia também|veja também)\s*:"
+    r"|leia também|veja também|puedes ver|mira también|ver también|siehe auch)\s*:"
 )
 
 
@@ -397,7 +397,7 @@ def url_line(text: str, key: str, words: int) -> bool:
 _CAPTION_START = re.compile(
     r"(?:image|photo|picture|pictured|file photo|photograph|credit|caption)s?\s*:"
     # "Foto:", "Bild:", "Imagen:" ...: the same credit in other European languages.
-    r"|(?:foto|bild|bilder|imagen|immagine|zdjęcie|fotografía)s?\s*:"
+    r"|(?:foto|bild|bilder|imagen|immagine|zdjęcie|fotografía|cr[ée]dits? photos?)s?\s*:"
     r"|(?:photo|image|picture)s? (?:by|courtesy|credit|caption|copyright)\b"
     r"|\d+ of \d+ (?=\S)",
     re.IGNORECASE,
