@@ -154,3 +154,24 @@ def test_a_gold_stored_decomposed_is_scored_as_the_composed_text_the_cleaner_ret
     # an extractor that returns the page's decomposed letters is scored on the same words
     assert f1(*precision_recall(unicodedata.normalize("NFD", body), page.body)) == 1.0
     assert page.snippets_ok(unicodedata.normalize("NFD", body))
+
+
+@pytest.mark.parametrize(
+    ("text", "with_", "without", "ok"),
+    [
+        # the pl- gold glues two paragraphs the cleaner prints as two lines
+        ("Michelle Obama sees despair.\n\nThe first lady said", ["despair.The first lady"], [], True),
+        # html_text pads an inline link inside CJK text
+        ("研究所は「 Extracting Code 」を公開", ["「Extracting Code」を"], [], True),
+        # a without snippet split over lines is still kept boilerplate
+        ("Story text.\nShare\nthis", [], ["Share this"], False),
+        # different words stay different
+        ("The first lady said", ["The first lady sang"], [], False),
+        ("Story text only.", ["Story text"], ["Newsletter"], True),
+    ],
+)
+def test_snippets_match_whatever_the_spacing(
+    text: str, with_: list[str], without: list[str], ok: bool
+) -> None:
+    page = Page("pl-x", "pl", Path("."), {"url": "https://x.example/a", "with": with_, "without": without})
+    assert page.snippets_ok(text) is ok

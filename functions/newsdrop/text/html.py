@@ -12,6 +12,7 @@ from typing import NamedTuple
 from newsdrop.models import CleanArticle, Hints
 from newsdrop.text import fallbacks
 from newsdrop.text.cleaner import clean_article
+from newsdrop.text.cleaner.lines import _reads_as_prose
 from newsdrop.text.cleaner.model import LineModel
 from newsdrop.text.combine import SHIPPED_MODEL, combine
 from newsdrop.text.decode import normalize_text
@@ -51,6 +52,11 @@ _PUBLISHED_META = frozenset(
     {"article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate", "date"}
 )
 _AUTHOR_META = frozenset({"author", "article:author", "byl", "dc.creator", "sailthru.author"})
+_DESCRIPTION_META = frozenset({"description", "og:description", "twitter:description", "dc.description"})
+# The lead above the extractor's main content is looked for this many page lines under the headline.
+_LEAD_WINDOW = 8
+# The main content's first line is found on the page by this many of its first word characters.
+_LEAD_OPENING_CHARS = 40
 
 # "January 1" / "Jan. 1st" / "1 January": a page really dated on New Year's Day says so.
 _JANUARY_FIRST = re.compile(r"\bJan(?:uary|\.)?\s+0?1(?:st)?\b(?!\d)|\b0?1(?:st)?\s+Jan(?:uary)?\b", re.I)
@@ -254,7 +260,8 @@ class Extraction:
     page_lines: tuple[str, ...] = ()
     # The extractor's own title (its choice among og:title, <h1>, <title>): make eval's trafilatura-alone baseline.
     extractor_title: str | None = None
-    # trafilatura's own main content before ``combine`` (empty without main content): the same baseline's text.
+    # trafilatura's own main content before ``combine`` and ``lead_lines`` (empty without main content): the
+    # same baseline's text.
     extractor_text: str = ""
     # What trafilatura read (``extract`` takes it back to combine the same readings with another line model).
     readings: Readings | None = None
@@ -323,6 +330,54 @@ def page_metadata(html: str) -> tuple[str | None, str | None]:
     names = list(dict.fromkeys(" ".join(name.split()) for name in authors if name.strip()))
     byline = ", ".join(names[:_MAX_AUTHORS]) if names else None
     return stamp, byline
+
+
+def page_descriptions(html: str) -> frozenset[str]:
+    """The summaries the page states in its meta tags (description, og:, twitter:, DC.), as ``_bare`` keys."""
+    found: set[str] = set()
+    for tag in _META_TAG.findall(html, 0, _METADATA_SCAN_CHARS):
+        attributes = _attributes(tag)
+        name = (attributes.get("property") or attributes.get("name") or "").lower()
+        if name in _DESCRIPTION_META and (key := _bare(unescape(attributes.get("content", "")))):
+            found.add(key)
+    return frozenset(found)
+
+
+def lead_lines(
+    page_lines: list[str], main_text: str, headline: str, descriptions: frozenset[str]
+) -> list[str]:
+    """The lead the extractor left out: a prose line printed under the page's headline, above the main
+    content, that is the page's own meta description and is printed once.
+
+    Extractors start the main content at the story's body container; a standfirst set in its own block
+    between the headline and that container is lost. The page states its standfirst as its description;
+    a teaser, a caption or a subscription prompt in the same place is not the description.
+    """
+    bare_headline = _bare(headline)
+    main_lines = [line for line in main_text.split("\n") if _bare(line)]
+    if not bare_headline or not main_lines or not descriptions:
+        return []
+    keys = [_bare(line) for line in page_lines]
+    at = next((index for index, key in enumerate(keys) if key == bare_headline), None)
+    if at is None:
+        return []
+    opening = _bare(main_lines[0])[:_LEAD_OPENING_CHARS]
+    first = next((index for index in range(at + 1, len(keys)) if keys[index].startswith(opening)), None)
+    if first is None:
+        return []
+    held = _bare(main_text)
+    lead: list[str] = []
+    for index in range(at + 1, min(first, at + 1 + _LEAD_WINDOW)):
+        key = keys[index]
+        line = page_lines[index].strip()
+        if (
+            key in descriptions
+            and key not in held
+            and keys.count(key) == 1
+            and _reads_as_prose(line, count_words(line))
+        ):
+            lead.append(line)
+    return lead
 
 
 def _year_only_guess(day: str | None, html: str) -> bool:
@@ -425,6 +480,8 @@ def extract(
 
         text = combine(text, recall, normalize_text(page_text), hints, model)
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
+        if title and (lead := lead_lines(page_text.split("\n"), text, title, page_descriptions(html))):
+            text = "\n".join(lead) + "\n" + text
     page_lines = tuple(normalize_text(page_text).split("\n")) if main_content else ()
     return Extraction(text, hints, main_content, page_lines, meta_title, extractor_text, readings)
 

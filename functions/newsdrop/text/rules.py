@@ -104,6 +104,10 @@ _COMMENT_FORM = _full(
     r"|your email address will not be published.*|required fields are marked.*"
     r"|you must be logged in to (?:post|leave) a comment.*|\d+ (?:comments?|responses?|replies)(?: to .*)?"
     r"|(?:new, )?\d+ comments?|please enable javascript to view the comments.*|view the discussion thread.*"
+    # WordPress's comment form in German, Spanish and French.
+    r"|(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht.*|erforderliche felder sind .*markiert.*"
+    r"|schreibe einen kommentar.*|tu dirección de correo electrónico no será publicada.*|deja un comentario.*"
+    r"|votre adresse (?:e-mail|de messagerie) ne sera pas publiée.*|laisser un commentaire.*"
 )
 
 
@@ -129,7 +133,19 @@ def _holds_any(key: str, stems: tuple[str, ...]) -> bool:
 
 _POLICY_STEMS = ("comment", "coment", "kommentar", "posting", "submitting", "viewpoint", "repl")
 _CAPTCHA_STEMS = ("captcha", "security code", "robot", "verification")
-_COPYRIGHT_STEMS = ("©", "(c)", "copyright", "rights reserved", "powered by")
+_COPYRIGHT_STEMS = (
+    "©",
+    "(c)",
+    "copyright",
+    "rights reserved",
+    "powered by",
+    "creative commons",
+    "disclaimer",
+    "associate",
+    "affiliate",
+    "haftung",
+    "compensation",
+)
 # English plus the commonest European spellings: moderation notices look alike in every language.
 _POLICY_SUBJECT = re.compile(
     r"\b(?:comments?|commenting|posting|submitting|viewpoints|replies"
@@ -179,7 +195,9 @@ _SOCIAL = frozenset(
 _PROMPT = re.compile(
     r"^[\W_]*(?:subscribe|sign up|signup|follow|share|tweet|pin it|like us|join us|get (?:our|the) newsletter"
     r"|newsletter|download (?:our|the) app|get (?:breaking|the latest|more)|stay (?:up to date|informed|connected)"
-    r"|click to (?:share|email|print)|email me|get it|(?:view|get) author|e-?mail the author)\b"
+    r"|click to (?:share|email|print)|email me|get it|(?:view|get) author|e-?mail the author"
+    # The same widgets in the commonest European languages (German, Spanish, Portuguese, French, Italian, Polish).
+    r"|teilen(?: mit)?(?=[\W_]*$)|empfiehl|gefällt mir|compartir|compartilhe|partager|partagez|condividi|udostępnij)\b"
 )
 _FOLLOW_NETWORKS = re.compile(
     r"\b(?:facebook|twitter|instagram|youtube|linkedin|telegram|whatsapp|newsletter)\b"
@@ -220,7 +238,11 @@ _MENU_WORD = _full(
 )
 _NAV_PREFIX = re.compile(
     r"^[\W_]*(?:read more|see more|also read|read also|related|more|recommended|watch|listen|read next"
-    r"|related (?:article|story|content|post)s?)\s*:"
+    r"|related (?:article|story|content|post)s?"
+    # "Read also:" in the commonest European languages.
+    r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weiterlesen|czytaj (?:też|także|więcej)"
+    r"|zobacz (?:też|także|również)|dowiedz się więcej|le[ae] también|leer más|(?:à )?lire aussi|leggi anche"
+    r"|leia também|veja também|puedes ver|mira también|ver también|siehe auch)\s*:"
 )
 
 
@@ -248,12 +270,24 @@ def navigation(text: str, key: str, words: int) -> bool:
     return words <= 25 and _NAV_PREFIX.match(key) is not None
 
 
-_NEWSLETTER_STEMS = ("newsletter", "subscri", "activation link", "inbox")
+_NEWSLETTER_STEMS = (
+    "newsletter",
+    "subscri",
+    "activation link",
+    "inbox",
+    "abonn",
+    "subskryp",
+    "suscr",
+    "enter your e",
+    "e-mail-adresse",
+)
 _NEWSLETTER = re.compile(
     r"\b(?:fill (?:in |out )?the form|enter your (?:e-?mail|email address)|your e-?mail address"
     r"|(?:successfully|succesfully) (?:subscribed|signed up)|thank you for (?:subscribing|signing up)"
     r"|activation link|confirm your (?:subscription|e-?mail)|check your inbox"
-    r"|(?:subscribe|sign up) (?:to|for) (?:our|the) (?:\w+ )?newsletters?)\b"
+    r"|(?:subscribe|sign up) (?:to|for) (?:our|the) (?:\w+ )?newsletters?"
+    # German, Polish, Spanish, French sign-up prompts.
+    r"|unsubscribe at any time|(?:unserem|unseren|zum|den) (?:\w+ )?newsletter|abonnieren sie|jetzt abonnieren|e-?mail-adresse eingeben|do subskrypcji|suscr[ií]bete|abonnez-vous)\b"
 )
 
 
@@ -273,12 +307,18 @@ def cookie_notice(text: str, key: str, words: int) -> bool:
     return "cookie" in key and _COOKIE.search(key) is not None and _COOKIE_TERMS.search(key) is not None
 
 
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved|\bpowered by\b")
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\b)|all rights reserved|\bpowered by\b"
+    # The other legal notices a site prints under every page: a licence, a disclaimer, affiliate terms.
+    r"|\bcreative commons\b|^[\W_]*disclaimer\b|\b(?:amazon )?(?:services llc )?associates? program\b"
+    r"|\baffiliate (?:links?|commissions?|programs?|partner)\b|\bmay (?:receive|earn) (?:a )?(?:small )?(?:compensation|commission)"
+    r"|\bkeine haftung\b"
+)
 
 
 @_rule(25)
 def copyright_footer(text: str, key: str, words: int) -> bool:
-    """Copyright and "powered by" footers close every page of the site."""
+    """Copyright, licence, disclaimer, affiliate and "powered by" footers close every page of the site."""
     return _holds_any(key, _COPYRIGHT_STEMS) and _COPYRIGHT.search(key) is not None
 
 
@@ -343,7 +383,9 @@ def bare_number(text: str, key: str, words: int) -> bool:
     return _BARE_NUMBER.match(key) is not None and any(ch.isdigit() for ch in key)
 
 
-_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$|^\[javascript protected email address\]$")
+_URL_LINE = re.compile(
+    r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$|^\[javascript protected email address\]$|^\[email protected\]$"
+)
 
 
 @_rule(3)
@@ -354,13 +396,18 @@ def url_line(text: str, key: str, words: int) -> bool:
 
 _CAPTION_START = re.compile(
     r"(?:image|photo|picture|pictured|file photo|photograph|credit|caption)s?\s*:"
+    # "Foto:", "Bild:", "Imagen:" ...: the same credit in other European languages.
+    r"|(?:foto|bild|bilder|imagen|immagine|zdjęcie|fotografía|cr[ée]dits? photos?)s?\s*:"
     r"|(?:photo|image|picture)s? (?:by|courtesy|credit|caption|copyright)\b"
     r"|\d+ of \d+ (?=\S)",
     re.IGNORECASE,
 )
 _CAPTION_END = re.compile(
     r"(?:\((?:image|photo|picture|pic|credit|source|file)s?\s*:[^)]*\)"
-    r"|\[(?:file|photo|image)?:?[^\]]*\]"
+    r"|\((?:symbolbild|symbolfoto|archivbild|archivfoto)[^)]*\)\.?"
+    # A credit in brackets after the caption ("... [Photo: X]"); a line that is only a bracket is a label
+    # ("[Verse 1]", "[Chorus]") or an aside, not a caption.
+    r"|(?<=\S)\s*\[(?:file|photo|image)?:?[^\]]*\]|^\[(?:featured )?(?:file|photo|image|picture|credit)s?\b[^\]]*\]"
     r"|\([^()]*/[^()]*\)"
     r"|(?:/|\b)(?:getty images|shutterstock|afp|ap photo|epa|istock(?:photo)?)\s*\)?)\s*$",
     re.IGNORECASE,
@@ -368,6 +415,12 @@ _CAPTION_END = re.compile(
 _AGENCIES = ("getty images", "shutterstock", "afp", "ap photo", "epa", "istock", "istockphoto")
 _AGENCY_LAST = frozenset(agency[-1] for agency in _AGENCIES)
 _CAPTION_CREDIT = re.compile(r"\bcredit\s*(?:\.\.\.|…|:)", re.IGNORECASE)
+# A caption that ends with its credit after a sentence ("... the school year. Foto: Andina").
+_CREDIT_TAIL = re.compile(
+    r"(?:^|[.!?]\s+)(?:foto|bild|photo|image|imagen|immagine|zdjęcie|credit)s?\s*:\s*(?:[^.!?:]|\.(?=\S)){1,50}$",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL_CHARS = 70
 # Credits sit at the end of a caption; searching only its tail keeps long lines cheap.
 _CAPTION_TAIL_CHARS = 160
 
@@ -380,10 +433,15 @@ def photo_caption(text: str, key: str, words: int) -> bool:
     tail = text[-_CAPTION_TAIL_CHARS:].rstrip()
     # Every credit form ends in a bracket or an agency's name: test that before the unanchored search.
     # (Lower-casing only a tail that ends in an agency name's last letter: the same verdict, rarely paid.)
-    closes = tail[-1:] in (")", "]") or (
-        tail[-1:].lower() in _AGENCY_LAST and tail.lower().endswith(_AGENCIES)
+    # (A symbolic-image note may close a sentence: "... ist unklar (Symbolbild).")
+    closes = (
+        tail[-1:] in (")", "]")
+        or tail.endswith(").")
+        or (tail[-1:].lower() in _AGENCY_LAST and tail.lower().endswith(_AGENCIES))
     )
     if closes and _CAPTION_END.search(tail):
+        return True
+    if ":" in tail[-_CREDIT_TAIL_CHARS:] and _CREDIT_TAIL.search(tail[-_CREDIT_TAIL_CHARS:]) is not None:
         return True
     return "redit" in key and _CAPTION_CREDIT.search(text) is not None
 
