@@ -208,6 +208,8 @@ class _TreeTables:
     right: Any
     value: Any
     depth: int
+    # left and right interleaved: children[2 * node] and children[2 * node + 1].
+    children: Any
 
 
 # The tables of the last few tree ensembles, by identity (a model's trees are built once, when it loads).
@@ -263,6 +265,7 @@ def _tree_tables(trees: tuple[Tree, ...]) -> _TreeTables:
         np.array(right, dtype=np.intp),
         np.array(value, dtype=float),
         depth,
+        np.array([child for pair in zip(left, right, strict=True) for child in pair], dtype=np.intp),
     )
     if len(_TABLES) >= _TABLES_KEPT:
         _TABLES.clear()
@@ -276,12 +279,15 @@ def _leaf_values(trees: tuple[Tree, ...], rows: Sequence[Sequence[float]]) -> li
 
     tables = _tree_tables(trees)
     matrix = np.array(rows, dtype=float)
+    # The rows flattened: row r's feature f is at r * width + f (one 1-d gather per step, not a 2-d one).
+    flat = matrix.ravel()
+    offsets = (np.arange(len(rows)) * matrix.shape[1])[:, np.newaxis]
     nodes = np.repeat(tables.roots[np.newaxis, :], len(rows), axis=0)
-    at_row = np.arange(len(rows))[:, np.newaxis]
     for _ in range(tables.depth):
-        # A leaf goes "left" or "right" to itself: rows that reached one stay there.
-        goes_left = matrix[at_row, tables.feature[nodes]] < tables.threshold[nodes]
-        nodes = np.where(goes_left, tables.left[nodes], tables.right[nodes])
+        # A leaf goes "left" or "right" to itself: rows that reached one stay there. children[2 * node] is
+        # the left child, children[2 * node + 1] the right one (taken where the row is not below the threshold).
+        goes_right = ~(flat[offsets + tables.feature[nodes]] < tables.threshold[nodes])
+        nodes = tables.children[2 * nodes + goes_right]
     return tables.value[nodes].tolist()
 
 
@@ -372,12 +378,26 @@ class _WeightBlocks(NamedTuple):
     costly: list[float]
     costly_low: float
     costly_high: float
+    # The shape block as bounds: the features the word count decides (weight, feature of the count) and
+    # the range of the rest's share of the dot product (``_TEXT_SHAPE_RANGES``).
+    word_shaped: tuple[tuple[float, Any], ...]
+    text_low: float
+    text_high: float
 
 
 @lru_cache(maxsize=8)
 def _weight_blocks(weights: tuple[float, ...]) -> _WeightBlocks:
     shape = weights[_HEAD_COUNT : _HEAD_COUNT + len(_SHAPE_FEATURES)]
     costly = [shape[index] for index in _COSTLY_AT]
+    text_low, text_high = 0.0, 0.0
+    word_shaped: list[tuple[float, Any]] = []
+    for name, weight in zip(_SHAPE_FEATURES, shape, strict=True):
+        if name in _WORD_SHAPE:
+            word_shaped.append((weight, _WORD_SHAPE[name]))
+        else:
+            low, high = _TEXT_SHAPE_RANGES.get(name, (-math.inf, math.inf))
+            text_low += min(weight * low, weight * high)
+            text_high += max(weight * low, weight * high)
     return _WeightBlocks(
         head=weights[:_HEAD_COUNT],
         shape=shape,
@@ -386,6 +406,9 @@ def _weight_blocks(weights: tuple[float, ...]) -> _WeightBlocks:
         costly=costly,
         costly_low=sum(min(0.0, weight) for weight in costly),
         costly_high=sum(max(0.0, weight) for weight in costly),
+        word_shaped=tuple(word_shaped),
+        text_low=text_low,
+        text_high=text_high,
     )
 
 
@@ -522,52 +545,99 @@ class LineModel:
     def margins(self, parts: FeatureParts, kept: Sequence[bool | None], slack: float) -> list[float | None]:
         """Each line's logit minus its threshold's (>= 0: the model keeps it); None where ``kept`` is None.
 
-        A margin beyond ``slack`` either way is given as a bound of the same sign beyond ``slack`` (its
-        costly shape features are skipped, as in ``keeps_all``): ``smooth_verdicts`` never flips such a
-        line, and its exact size changes nothing there.
+        A margin beyond ``slack`` either way is given as a bound of the same sign beyond ``slack``:
+        ``smooth_verdicts`` never flips such a line, and its exact size changes nothing there. As in
+        ``keeps_all`` the shape features enter as bounds first: those the word count decides exactly, the
+        rest by their range (stage 0, no pass over the text); then the cheap ones exactly and the costly
+        ones by their range; only a line both leave within ``slack`` is scored whole.
+
+        The sums run a column at a time (numpy), each value the same IEEE operations in the same order as a
+        per-line sum, so every exact margin is bit-identical to one computed line by line.
         """
+        import numpy as np
+
         blocks = _weight_blocks(self.weights)
-        head_weights, tail_weights = blocks.head, blocks.tail
-        cheap_weights, costly = blocks.cheap, blocks.costly
-        costly_low, costly_high = blocks.costly_low, blocks.costly_high
-        tail_dots = (parts.tail @ tail_weights).tolist() if len(parts.heads) else []
+        found: list[float | None] = [None] * len(kept)
+        decided = [index for index, flag in enumerate(kept) if flag is not None]
+        if not decided:
+            return found
+        tail_dots = (parts.tail @ blocks.tail)[decided]
         thresholds = {
             kept_by_rules: _as_logit(self.drop_below if kept_by_rules else self.keep_above)
             for kept_by_rules in (True, False)
         }
         beyond = slack + _BOUND_MARGIN
-        # The same values as computed per line: a head's dot once per memoised head (by identity), the
-        # cheap shape of a short line memoised.
+        # A head's dot once per memoised head (by identity), the word-decided shape once per word count.
         head_dots: dict[int, float] = {}
-        found: list[float | None] = []
-        for line, head, tail, kept_by_rules in zip(parts.lines, parts.heads, tail_dots, kept, strict=True):
-            if kept_by_rules is None:
-                found.append(None)
-                continue
-            threshold, logit = thresholds[kept_by_rules]
+        word_dots: dict[int, float] = {}
+        heads: list[float] = []
+        words: list[float] = []
+        lines = parts.lines
+        for index in decided:
+            head = parts.heads[index]
             head_dot = head_dots.get(id(head))
             if head_dot is None:
-                head_dot = head_dots[id(head)] = sum(map(operator.mul, head_weights, head))
-            cheap = _cheap_shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _cheap_shape
-            known = (
-                self.bias
-                + head_dot
-                + tail
-                + sum(map(operator.mul, cheap_weights, cheap(line.text, line.words)))
-            )
-            if logit is not None and known + costly_low - logit >= beyond:
-                found.append(known + costly_low - logit)
+                head_dot = head_dots[id(head)] = sum(map(operator.mul, blocks.head, head))
+            heads.append(head_dot)
+            count = lines[index].words
+            word_dot = word_dots.get(count)
+            if word_dot is None:
+                word_dot = word_dots[count] = sum(weight * of(count) for weight, of in blocks.word_shaped)
+            words.append(word_dot)
+        # Thresholds without a trustworthy logit (NaN here) settle no bound: every comparison with NaN is false.
+        logits = np.array(
+            [math.nan if (logit := thresholds[bool(kept[index])][1]) is None else logit for index in decided]
+        )
+        context = self.bias + np.array(heads) + tail_dots
+        # Stage 0: the text-decided shape features by their range.
+        with_words = context + np.array(words)
+        low = with_words + blocks.text_low - logits
+        high = with_words + blocks.text_high - logits
+        settled = (low >= beyond) | (high <= -beyond)
+        for position in np.flatnonzero(settled).tolist():
+            index = decided[position]
+            found[index] = float(low[position]) if low[position] >= beyond else float(high[position])
+        open_at = np.flatnonzero(~settled)
+        if not len(open_at):
+            return found
+        # Stage 1: the cheap shape exactly (sum(map(mul, weights, row)) a column at a time: 0 plus each
+        # product, left to right), the costly features by their range.
+        open_lines = [lines[decided[position]] for position in open_at.tolist()]
+        cheap_matrix = np.array(
+            [
+                (_cheap_shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _cheap_shape)(
+                    line.text, line.words
+                )
+                for line in open_lines
+            ],
+            dtype=float,
+        )
+        cheap_dots = np.zeros(len(open_lines))
+        for column, weight in enumerate(blocks.cheap):
+            cheap_dots = cheap_dots + weight * cheap_matrix[:, column]
+        known = context[open_at] + cheap_dots
+        open_logits = logits[open_at]
+        low = known + blocks.costly_low - open_logits
+        high = known + blocks.costly_high - open_logits
+        sure_keep, sure_drop = (low >= beyond).tolist(), (high <= -beyond).tolist()
+        known_values, low_values, high_values = known.tolist(), low.tolist(), high.tolist()
+        for position, line in enumerate(open_lines):
+            index = decided[int(open_at[position])]
+            if sure_keep[position]:
+                found[index] = low_values[position]
                 continue
-            if logit is not None and known + costly_high - logit <= -beyond:
-                found.append(known + costly_high - logit)
+            if sure_drop[position]:
+                found[index] = high_values[position]
                 continue
-            costly_shape = _costly_shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _costly_shape
-            whole = known + sum(map(operator.mul, costly, costly_shape(line.text)))
+            threshold, logit = thresholds[bool(kept[index])]
+            text = line.text
+            costly_shape = _costly_shape_cached if len(text) <= _SHAPE_CACHE_MAX_CHARS else _costly_shape
+            whole = known_values[position] + sum(map(operator.mul, blocks.costly, costly_shape(text)))
             if logit is None:
                 # A threshold at 0, 1 or past the clamp: the verdict alone, as a margin no smoothing overturns.
-                found.append(beyond if _logistic(whole) >= threshold else -beyond)
+                found[index] = beyond if _logistic(whole) >= threshold else -beyond
             else:
-                found.append(whole - logit)
+                found[index] = whole - logit
         return found
 
     def strongest(self, row: Sequence[float], keep: bool) -> str:
@@ -663,6 +733,9 @@ def _rule_columns(rule: str | None, role: str | None, prose: bool) -> tuple[floa
 def _cheap_shape(text: str, words: int) -> tuple[float, ...]:
     """The shape features that cost next to nothing (``_CHEAP_AT``, in that order): O(1) tests, two counts."""
     first = text[:1]
+    # A timestamp starts at a digit: its search starts just before the first one (from there ``\b`` still
+    # sees the character before that digit), not at every position of the line's opening.
+    digit = _ANY_DIGIT.search(text, 0, _TIMESTAMP_CHARS)
     return (
         1.0 if _ends_sentence(text) else 0.0,
         math.log1p(words),
@@ -675,7 +748,7 @@ def _cheap_shape(text: str, words: int) -> tuple[float, ...]:
         1.0 if words >= _LONG_WORDS else 0.0,
         math.log1p(len(_SENTENCE_BREAK.findall(text, 0, _SENTENCE_CHARS))),
         1.0
-        if _ANY_DIGIT.search(text, 0, _TIMESTAMP_CHARS) and _TIMESTAMP.search(text, 0, _TIMESTAMP_CHARS)
+        if digit is not None and _TIMESTAMP.search(text, max(0, digit.start() - 1), _TIMESTAMP_CHARS)
         else 0.0,
     )
 
