@@ -13,6 +13,7 @@ import json
 import math
 import operator
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -567,42 +568,41 @@ class LineModel:
             for kept_by_rules in (True, False)
         }
         beyond = slack + _BOUND_MARGIN
-        # A head's dot once per memoised head (by identity), the word-decided shape once per word count.
-        head_dots: dict[int, float] = {}
-        word_dots: dict[int, float] = {}
-        heads: list[float] = []
-        words: list[float] = []
         lines = parts.lines
-        for index in decided:
-            head = parts.heads[index]
-            head_dot = head_dots.get(id(head))
-            if head_dot is None:
-                head_dot = head_dots[id(head)] = sum(map(operator.mul, blocks.head, head))
-            heads.append(head_dot)
-            count = lines[index].words
-            word_dot = word_dots.get(count)
-            if word_dot is None:
-                word_dot = word_dots[count] = sum(weight * of(count) for weight, of in blocks.word_shaped)
-            words.append(word_dot)
+        # A head's dot once per memoised head (by identity), the word-decided shape once per word count.
+        head_ids = [id(parts.heads[index]) for index in decided]
+        head_dots = {
+            id(head): sum(map(operator.mul, blocks.head, head))
+            for head in {id(head): head for head in parts.heads}.values()
+        }
+        counts = [lines[index].words for index in decided]
+        word_dots = {
+            count: sum(weight * of(count) for weight, of in blocks.word_shaped) for count in set(counts)
+        }
         # Thresholds without a trustworthy logit (NaN here) settle no bound: every comparison with NaN is false.
-        logits = np.array(
-            [math.nan if (logit := thresholds[bool(kept[index])][1]) is None else logit for index in decided]
-        )
-        context = self.bias + np.array(heads) + tail_dots
+        logit_of = {
+            flag: math.nan if thresholds[flag][1] is None else thresholds[flag][1] for flag in thresholds
+        }
+        logits = np.array([logit_of[bool(kept[index])] for index in decided])
+        context = self.bias + np.array([head_dots[head] for head in head_ids]) + tail_dots
         # Stage 0: the text-decided shape features by their range.
-        with_words = context + np.array(words)
+        with_words = context + np.array([word_dots[count] for count in counts])
         low = with_words + blocks.text_low - logits
         high = with_words + blocks.text_high - logits
-        settled = (low >= beyond) | (high <= -beyond)
-        for position in np.flatnonzero(settled).tolist():
-            index = decided[position]
-            found[index] = float(low[position]) if low[position] >= beyond else float(high[position])
+        sure_keep = low >= beyond
+        settled = sure_keep | (high <= -beyond)
+        settled_at = np.flatnonzero(settled)
+        for position, value in zip(
+            settled_at.tolist(), np.where(sure_keep, low, high)[settled_at].tolist(), strict=True
+        ):
+            found[decided[position]] = value
         open_at = np.flatnonzero(~settled)
         if not len(open_at):
             return found
         # Stage 1: the cheap shape exactly (sum(map(mul, weights, row)) a column at a time: 0 plus each
         # product, left to right), the costly features by their range.
-        open_lines = [lines[decided[position]] for position in open_at.tolist()]
+        open_indices = [decided[position] for position in open_at.tolist()]
+        open_lines = [lines[index] for index in open_indices]
         cheap_matrix = np.array(
             [
                 (_cheap_shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _cheap_shape)(
@@ -621,8 +621,7 @@ class LineModel:
         high = known + blocks.costly_high - open_logits
         sure_keep, sure_drop = (low >= beyond).tolist(), (high <= -beyond).tolist()
         known_values, low_values, high_values = known.tolist(), low.tolist(), high.tolist()
-        for position, line in enumerate(open_lines):
-            index = decided[int(open_at[position])]
+        for position, (index, line) in enumerate(zip(open_indices, open_lines, strict=True)):
             if sure_keep[position]:
                 found[index] = low_values[position]
                 continue
@@ -889,53 +888,38 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     region_share = region_prose / prose_chars
     region_lines = max(1, end - start + 1)
     region_prose_lines = sum(prose_flags[start : end + 1]) / region_lines
-    repeats: dict[str, int] = {}
-    for line in lines:
-        repeats[line.key] = repeats.get(line.key, 0) + 1
+    # The per-line counts below are whole numbers in numpy (exact), run by run rather than line by line.
+    keys = [line.key for line in lines]
+    repeats = Counter(keys)
+    prose_mask = np.array([line.prose for line in lines], dtype=bool)
+    words = np.array([line.words for line in lines])
+    length_col = np.array(lengths)
     # Runs of consecutive short non-sentence lines (menus, link lists), each line's run length.
-    run_of = [0] * count
-    index = 0
-    while index < count:
-        if lines[index].prose or lines[index].words > _SHORT_WORDS:
-            index += 1
-            continue
-        stop = index
-        while stop < count and not lines[stop].prose and lines[stop].words <= _SHORT_WORDS:
-            stop += 1
-        for inner in range(index, stop):
-            run_of[inner] = stop - index
-        index = stop
+    short = ~prose_mask & (words <= _SHORT_WORDS)
+    run_sizes = _run_sizes(short)
+    run_of = np.zeros(count, dtype=np.intp)
+    run_of[short] = np.repeat(run_sizes, run_sizes)
     # Blocks of consecutive prose lines: a story's paragraphs stand together, a teaser's sentence alone
     # between short lines. Each line's block, in characters and lines (0 outside a block).
-    block_chars = [0.0] * count
-    block_lines = [0.0] * count
-    index = 0
-    while index < count:
-        if not lines[index].prose:
-            index += 1
-            continue
-        stop = index
-        while stop < count and lines[stop].prose:
-            stop += 1
-        chars = math.log1p(sum(lengths[index:stop])) / _BLOCK_CHARS_SCALE
-        size = math.log1p(stop - index)
-        for inner in range(index, stop):
-            block_chars[inner], block_lines[inner] = chars, size
-        index = stop
+    block_starts, block_stops = _runs(prose_mask)
+    length_sums = np.concatenate(([0], np.cumsum(length_col)))
+    block_sizes = block_stops - block_starts
+    block_chars = np.zeros(count)
+    block_lines = np.zeros(count)
+    block_chars[prose_mask] = np.repeat(
+        [
+            math.log1p(chars) / _BLOCK_CHARS_SCALE
+            for chars in (length_sums[block_stops] - length_sums[block_starts]).tolist()
+        ],
+        block_sizes,
+    )
+    block_lines[prose_mask] = np.repeat([math.log1p(size) for size in block_sizes.tolist()], block_sizes)
     # The page's prose above and below each line, as shares of all its prose (whole characters: exact sums).
-    own_prose = [size if line.prose else 0 for size, line in zip(lengths, lines, strict=True)]
-    prose_above = [0] * count
-    above = 0
-    for index, size in enumerate(own_prose):
-        prose_above[index] = above
-        above += size
-    prose_below = [
-        max(0, prose_total - before_it - size) for before_it, size in zip(prose_above, own_prose, strict=True)
-    ]
-    blank_after = [
-        1.0 if index + 1 < count and lines[index + 1].n - line.n > 1 else 0.0
-        for index, line in enumerate(lines)
-    ]
+    own_prose = np.where(prose_mask, length_col, 0)
+    prose_above = np.concatenate(([0], np.cumsum(own_prose)[:-1]))
+    prose_below = np.maximum(0, prose_total - prose_above - own_prose)
+    blank_after = np.zeros(count)
+    blank_after[:-1] = np.diff(np.array([line.n for line in lines])) > 1
     heads = [_rule_columns(line.rule, line.role, line.prose) for line in lines]
     # The context features a column at a time: each value is the same IEEE operation on the same operands
     # as a per-line loop would do (no sums reordered), so the rows are bit-identical to one.
@@ -966,23 +950,37 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
         padded_kept[:-2] + padded_kept[2:],
         padded_prose[:-2] + padded_prose[2:],
         log1p[run_of],
-        log1p[[repeats[line.key] - 1 for line in lines]],
+        log1p[[repeats[key] - 1 for key in keys]],
         region_share,
-        np.maximum(np.array(lengths), 1) / total_chars,
+        np.maximum(length_col, 1) / total_chars,
         (prose_col > 0) & outside,
         np.where(kept_col > 0, 1.0 - region_share, 0.0),
-        outside & (np.array([line.words for line in lines]) >= _LONG_WORDS),
+        outside & (words >= _LONG_WORDS),
         region_prose_lines,
         block_chars,
         block_lines,
-        np.array(prose_above, dtype=float) / prose_chars,
-        np.array(prose_below, dtype=float) / prose_chars,
+        prose_above.astype(float) / prose_chars,
+        prose_below.astype(float) / prose_chars,
         blank_after,
     )
     tail = np.empty((count, _TAIL_COUNT))
     for index, values in enumerate(columns):
         tail[:, index] = values
     return FeatureParts(lines, heads, tail)
+
+
+def _runs(mask: Any) -> tuple[Any, Any]:
+    """The maximal runs of True in a boolean array: their starts and stops (exclusive)."""
+    import numpy as np
+
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], mask, [False])).astype(np.int8)))
+    return edges[::2], edges[1::2]
+
+
+def _run_sizes(mask: Any) -> Any:
+    """The sizes of the maximal runs of True in a boolean array, in order."""
+    starts, stops = _runs(mask)
+    return stops - starts
 
 
 def decidable(line: ModelLine) -> bool:
