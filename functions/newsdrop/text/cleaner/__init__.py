@@ -365,10 +365,17 @@ def clean_article(
     if hints is not None and hints.source:
         source, source_evidence = hints.source.strip(), "hint"
 
-    def first_of(role: str) -> str | None:
-        return next((line.text for line in lines if line.role == role), None)
+    # Each role's first line, in one pass over the lines (not one scan per role).
+    firsts: dict[str | None, _Line] = {}
+    for line in lines:
+        if line.role not in firsts:
+            firsts[line.role] = line
 
-    news_id_line = next((line for line in lines if line.role == "news_id"), None)
+    def first_of(role: str) -> str | None:
+        found = firsts.get(role)
+        return found.text if found is not None else None
+
+    news_id_line = firsts.get("news_id")
     return CleanArticle(
         title=title,
         body=body,
@@ -385,6 +392,6 @@ def clean_article(
         word_count=_word_count(body),
         url=hints.url if hints is not None else None,
         lines=tuple(
-            LineDecision(line.n, line.text, line.role or "body", line.rule or "default") for line in lines
+            [LineDecision(line.n, line.text, line.role or "body", line.rule or "default") for line in lines]
         ),
     )

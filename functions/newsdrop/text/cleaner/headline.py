@@ -7,6 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsdrop.text.cleaner.lines import (
     _CLOSERS,
@@ -83,8 +84,48 @@ _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|net|org|co\.\w\w|info)\b", re.IGNORECA
 _VARIANT_CACHE_SIZE = 32768
 
 
+# Lines up to this long go through the facts' cache (a candidate has at most ``_TITLE_MAX_WORDS`` words).
+_FACTS_CACHE_MAX_CHARS = 300
+
+
+# Any of the title separators of ``_strip_site`` (``_TITLE_SEPARATORS``), in one scan.
+_SEPARATOR = re.compile("|".join(re.escape(separator) for separator in _TITLE_SEPARATORS))
+
+
 # Kana or Han (a CJK headline): one regex search instead of a Python loop over every character.
 _KANA_OR_HAN = re.compile("[\u3040-\u9fff]")
+
+
+class _Facts(NamedTuple):
+    """What a headline candidate's own text says, for the rules' score and the ranker's features."""
+
+    # Never a headline: a doubled line ("T T"), a date, or mostly numbers.
+    excluded: bool
+    cjk: bool
+    sentence: bool
+    name_like: bool
+    # A web address ("www.site.com"): a site's name.
+    domain: bool
+    lower_start: bool
+
+
+def _facts(text: str, key: str, words: int) -> _Facts:
+    line = _Line(0, text, key, words)
+    return _Facts(
+        _doubled(key) is not None or find_date(text) is not None or _mostly_numbers(text),
+        not text.isascii() and _KANA_OR_HAN.search(text) is not None,
+        _is_sentence(line),
+        _looks_like_name(line),
+        # Every address holds a full stop: a line without one skips the unanchored search.
+        "." in text and _DOMAIN.search(text) is not None,
+        _LOWER_START.match(text) is not None,
+    )
+
+
+# Candidates are the lines above the story (menus, section names, the title line), which repeat across a
+# site's pages: their facts are memoised like the line analysis (a headline candidate has at most
+# ``_TITLE_MAX_WORDS`` words, so the cache's memory stays bounded).
+_facts_cached = lru_cache(maxsize=_VARIANT_CACHE_SIZE)(_facts)
 
 
 def _title_score(
@@ -96,11 +137,12 @@ def _title_score(
     lead_words: frozenset[str],
     unclaimed_between: int,
     reworded: set[int],
+    facts: _Facts | None = None,
 ) -> float:
     line = lines[index]
-    cjk = not line.text.isascii() and _KANA_OR_HAN.search(line.text) is not None
-    sentence = _is_sentence(line)
-    name_like = _looks_like_name(line)
+    if facts is None:
+        facts = _facts(line.text, line.key, line.words)
+    cjk, sentence, name_like = facts.cjk, facts.sentence, facts.name_like
     substantial = (line.words >= 4 or cjk) and not name_like and not sentence
     score = 0.0
     if substantial and any(i != index for i in keys.get(line.key, [])):
@@ -110,10 +152,17 @@ def _title_score(
     if substantial and index in reworded:
         score += _REWORDED_BONUS
     following = lines[index + 1 : index + 6]
-    if any(other.role in ("byline", "date") or _is_date_line(other) for other in following):
+    # One pass for both tests (as any() would, a date test stops at the first line that passes it).
+    dated = bylined = False
+    for other in following:
+        if other.role == "byline":
+            dated = bylined = True
+            break
+        if not dated and (other.role == "date" or _is_date_line(other)):
+            dated = True
+    if dated:
         score += 4
     # Related-story teasers carry dates too; only the story's own headline carries the author.
-    bylined = any(other.role == "byline" for other in following)
     if bylined:
         score += _BYLINE_BONUS
     if 5 <= line.words <= 20:
@@ -128,7 +177,7 @@ def _title_score(
     if line.rule == "link_list" and not bylined:
         score -= _LINK_LIST_PENALTY
     # A site name ("AS - www.site.com"), never the headline.
-    if _DOMAIN.search(line.text):
+    if facts.domain:
         score -= 6
     # A headline is about what the lead paragraphs say.
     words = _content_words(line.key)
@@ -136,7 +185,7 @@ def _title_score(
         score += _LEAD_OVERLAP_WEIGHT * len(words & lead_words) / len(words)
     if sentence:
         score -= _SENTENCE_PENALTY
-    if _LOWER_START.match(line.text):
+    if facts.lower_start:
         score -= 2
     # Nearer the start of the article is likelier the headline than a teaser higher up.
     score -= min(4.0, 0.4 * unclaimed_between)
@@ -196,6 +245,7 @@ def headline_features(
     rule_score: float,
     unclaimed_between: int,
     context: _RankContext,
+    facts: _Facts | None = None,
 ) -> list[float]:
     """The headline ranker's view of one candidate line (``HEADLINE_FEATURES`` order).
 
@@ -204,6 +254,8 @@ def headline_features(
     words the page's title line (the opening) and the story's lead paragraphs print.
     """
     line = lines[index]
+    if facts is None:
+        facts = _facts(line.text, line.key, line.words)
     words = _content_words(line.key)
     following = lines[index + 1 : index + 6]
     # The printed neighbours: a headline sits under a section label and over its standfirst or byline.
@@ -224,7 +276,7 @@ def headline_features(
         1.0 if line.words > 15 else 0.0,
         1.0 if _ends_sentence(line.text) else 0.0,
         1.0 if _title_cased(line.text) else 0.0,
-        1.0 if _LOWER_START.match(line.text) else 0.0,
+        1.0 if facts.lower_start else 0.0,
         1.0 if ":" in line.text[:-1] else 0.0,
         len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0,
         1.0 if index > 0 and line.key in context.opening_parts else 0.0,
@@ -232,15 +284,15 @@ def headline_features(
         1.0 if any(other.role == "date" or _is_date_line(other) for other in following) else 0.0,
         1.0 if line.rule == "link_list" else 0.0,
         1.0 if line.rule == "repeated_line" else 0.0,
-        1.0 if _DOMAIN.search(line.text) else 0.0,
-        1.0 if _looks_like_name(line) else 0.0,
-        1.0 if not line.text.isascii() and _KANA_OR_HAN.search(line.text) is not None else 0.0,
+        1.0 if facts.domain else 0.0,
+        1.0 if facts.name_like else 0.0,
+        1.0 if facts.cjk else 0.0,
         1.0 if any(separator.strip() in line.text for separator in _TITLE_SEPARATORS) else 0.0,
         math.log1p(context.rank[index]),
         (context.best_score - rule_score) / 10.0,
         1.0 if index == context.nearest else 0.0,
         opening_share,
-        1.0 if _is_sentence(line) else 0.0,
+        1.0 if facts.sentence else 0.0,
         1.0 if len(context.printed.get(line.key, ())) > 1 else 0.0,
         1.0 if line.words > 25 else 0.0,
         math.log1p(line.words) if _ends_sentence(line.text) else 0.0,
@@ -309,7 +361,12 @@ def _find_title(
         # A "Title | Site" line is short: a long paragraph cannot hold a headline variant.
         if line.words > _VARIANT_MAX_WORDS:
             continue
-        for part in _variant_parts(line.key):
+        key = line.key
+        # Only a key with a separator or a middle space (a doubled line) prints a variant: one regex scan
+        # skips the others without a call to the memoised split.
+        if _SEPARATOR.search(key) is None and (len(key) % 2 == 0 or key[len(key) // 2] != " "):
+            continue
+        for part in _variant_parts(key):
             variants.setdefault(part, set()).add(index)
     opening = next((line for line in lines if line.words), None)
     opening_parts = frozenset(_strip_site(opening.key)) if opening is not None else frozenset()
@@ -326,12 +383,17 @@ def _find_title(
         unclaimed_after[index - first_candidate] = unclaimed_after[index - first_candidate + 1] + int(
             below is not None and below.role is None
         )
+    facts_of: dict[int, _Facts] = {}
     for index in range(first_candidate, region_start):
         line = lines[index]
         if line.rule not in _CANDIDATE_RULES or line.words > _TITLE_MAX_WORDS or line.text.endswith(":"):
             continue
-        if _doubled(line.key) is not None or find_date(line.text) is not None or _mostly_numbers(line.text):
+        facts = (_facts_cached if len(line.text) <= _FACTS_CACHE_MAX_CHARS else _facts)(
+            line.text, line.key, line.words
+        )
+        if facts.excluded:
             continue
+        facts_of[index] = facts
         between = unclaimed_after[index - first_candidate]
         score = _title_score(
             lines,
@@ -342,6 +404,7 @@ def _find_title(
             lead_words,
             between,
             reworded,
+            facts,
         )
         scored.append((score, index))
         if best is None or score >= best[0]:
@@ -368,7 +431,13 @@ def _find_title(
         ranked_best: tuple[float, int] | None = None
         rows = [
             headline_features(
-                lines, index, region_start, score, unclaimed_after[index - first_candidate], context
+                lines,
+                index,
+                region_start,
+                score,
+                unclaimed_after[index - first_candidate],
+                context,
+                facts_of[index],
             )
             for score, index in top
         ]

@@ -1,0 +1,371 @@
+"""The learned keep-or-drop line model: bounded scoring of a page's lines, smoothing, the shipped model."""
+
+from __future__ import annotations
+
+import json
+import math
+import operator
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from newsdrop.text.cleaner.features import _HEAD_COUNT, FEATURES, FeatureParts
+from newsdrop.text.cleaner.ranker import HeadlineModel
+from newsdrop.text.cleaner.shape import (
+    _CHEAP_AT,
+    _COSTLY_AT,
+    _SHAPE_CACHE_MAX_CHARS,
+    _SHAPE_FEATURES,
+    _TEXT_SHAPE_RANGES,
+    _WORD_SHAPE,
+    _cheap_shape,
+    _cheap_shape_cached,
+    _costly_shape,
+    _costly_shape_cached,
+)
+
+MODEL_PATH = Path(__file__).with_name("model.json")
+
+
+# A verdict the bounds settle clears its threshold (as a logit) by this much: far beyond any float rounding.
+_BOUND_MARGIN = 1e-6
+
+
+# Scores are logistic of a logit clamped to +-30: a threshold beyond +-29 is left to the whole score.
+_BOUNDED_LOGIT = 29.0
+
+
+class _WeightBlocks(NamedTuple):
+    """A line model's weights cut by feature block, and the costly shape features' share bounds."""
+
+    head: tuple[float, ...]
+    shape: tuple[float, ...]
+    tail: tuple[float, ...]
+    cheap: list[float]
+    costly: list[float]
+    costly_low: float
+    costly_high: float
+    # The shape block as bounds: the features the word count decides (weight, feature of the count) and
+    # the range of the rest's share of the dot product (``_TEXT_SHAPE_RANGES``).
+    word_shaped: tuple[tuple[float, Any], ...]
+    text_low: float
+    text_high: float
+
+
+@lru_cache(maxsize=8)
+def _weight_blocks(weights: tuple[float, ...]) -> _WeightBlocks:
+    shape = weights[_HEAD_COUNT : _HEAD_COUNT + len(_SHAPE_FEATURES)]
+    costly = [shape[index] for index in _COSTLY_AT]
+    text_low, text_high = 0.0, 0.0
+    word_shaped: list[tuple[float, Any]] = []
+    for name, weight in zip(_SHAPE_FEATURES, shape, strict=True):
+        if name in _WORD_SHAPE:
+            word_shaped.append((weight, _WORD_SHAPE[name]))
+        else:
+            low, high = _TEXT_SHAPE_RANGES.get(name, (-math.inf, math.inf))
+            text_low += min(weight * low, weight * high)
+            text_high += max(weight * low, weight * high)
+    return _WeightBlocks(
+        head=weights[:_HEAD_COUNT],
+        shape=shape,
+        tail=weights[_HEAD_COUNT + len(_SHAPE_FEATURES) :],
+        cheap=[shape[index] for index in _CHEAP_AT],
+        costly=costly,
+        costly_low=sum(min(0.0, weight) for weight in costly),
+        costly_high=sum(max(0.0, weight) for weight in costly),
+        word_shaped=tuple(word_shaped),
+        text_low=text_low,
+        text_high=text_high,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """A logistic model over ``FEATURES``: weights, bias and two thresholds.
+
+    The model overrules the rules only when it is sure: a line the rules kept is dropped when its
+    score is below ``drop_below``, a line they dropped is kept when its score reaches ``keep_above``
+    (both chosen by ``make train`` on out-of-fold scores). With a ``switch_cost`` above 0 the verdicts
+    are smoothed along the page (``smooth_verdicts``): a story is a run of kept lines, boilerplate a
+    run of dropped ones, so a kept line the score barely carries gives way to its dropped neighbours.
+    """
+
+    weights: tuple[float, ...]
+    bias: float
+    keep_above: float = 0.5
+    drop_below: float = 0.5
+    headline: HeadlineModel | None = None
+    names: tuple[str, ...] = FEATURES
+    switch_cost: float = 0.0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> LineModel:
+        names = tuple(data["features"])  # type: ignore[call-overload]
+        if names != FEATURES:
+            raise ValueError(
+                "model.json was trained on other features than this cleaner computes: run `make train`"
+            )
+        return cls(
+            tuple(float(w) for w in data["weights"]),  # type: ignore[attr-defined]
+            float(data["bias"]),  # type: ignore[arg-type]
+            float(data.get("keep_above", 0.5)),  # type: ignore[arg-type]
+            float(data.get("drop_below", 0.5)),  # type: ignore[arg-type]
+            HeadlineModel.from_dict(data["headline"]) if data.get("headline") else None,  # type: ignore[arg-type]
+            switch_cost=float(data.get("switch_cost", 0.0)),  # type: ignore[arg-type]
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "features": list(self.names),
+            "weights": [round(w, 6) for w in self.weights],
+            "bias": round(self.bias, 6),
+            "keep_above": self.keep_above,
+            "drop_below": self.drop_below,
+            "headline": self.headline.to_dict() if self.headline is not None else None,
+            "switch_cost": self.switch_cost,
+        }
+
+    def keeps(self, row: Sequence[float], kept_by_rules: bool) -> bool:
+        """The model's verdict on a line the rules kept or dropped."""
+        return self.verdict(self.score(row), kept_by_rules)
+
+    def verdict(self, score: float, kept_by_rules: bool) -> bool:
+        """Keep (True) or drop a line of this score that the rules kept or dropped."""
+        return score >= self.drop_below if kept_by_rules else score >= self.keep_above
+
+    def score(self, row: Sequence[float]) -> float:
+        return _logistic(self.bias + sum(map(operator.mul, self.weights, row)))
+
+    def keeps_all(self, parts: FeatureParts, kept: Sequence[bool | None]) -> list[bool | None]:
+        """``keeps`` of every line the rules kept (True) or dropped (False); None where ``kept`` is None.
+
+        The dot product a block at a time: the head's share once per distinct head, the context's for all
+        lines in one matrix product. The costly shape features enter as bounds first: a line whose
+        verdict is the same at both ends (by ``_BOUND_MARGIN``) needs no more; any other line is scored
+        whole. Verdicts equal ``keeps`` of each row (sums differ from its order by a few units in the
+        last place, far inside the margin).
+        """
+        blocks = _weight_blocks(self.weights)
+        head_weights, shape_weights, tail_weights = blocks.head, blocks.shape, blocks.tail
+        cheap_weights, costly_low, costly_high = blocks.cheap, blocks.costly_low, blocks.costly_high
+        tail_dots = (parts.tail @ tail_weights).tolist() if len(parts.heads) else []
+        head_dots: dict[int, float] = {}
+        # The thresholds as logits, so that the bounds need no logistic: (score threshold, logit threshold).
+        thresholds = {
+            kept_by_rules: _as_logit(self.drop_below if kept_by_rules else self.keep_above)
+            for kept_by_rules in (True, False)
+        }
+        # Stage 0: every shape feature the text decides enters as a bound, those the word count decides
+        # exactly; a line whose verdict that settles needs no pass over its text.
+        # (A shape feature without a known range leaves stage 0 out: -inf and inf settle nothing.)
+        text_low, text_high = 0.0, 0.0
+        word_shaped: list[tuple[float, Any]] = []
+        for name, weight in zip(_SHAPE_FEATURES, shape_weights, strict=True):
+            if name in _WORD_SHAPE:
+                word_shaped.append((weight, _WORD_SHAPE[name]))
+            else:
+                low, high = _TEXT_SHAPE_RANGES.get(name, (-math.inf, math.inf))
+                text_low += min(weight * low, weight * high)
+                text_high += max(weight * low, weight * high)
+        word_dots: dict[int, float] = {}
+        found: list[bool | None] = []
+        for index, (line, head, tail, kept_by_rules) in enumerate(
+            zip(parts.lines, parts.heads, tail_dots, kept, strict=True)
+        ):
+            if kept_by_rules is None:
+                found.append(None)
+                continue
+            threshold, logit = thresholds[kept_by_rules]
+            # By identity: heads are memoised tuples, and hashing 13 floats per line cost more than the lookup.
+            head_dot = head_dots.get(id(head))
+            if head_dot is None:
+                head_dot = head_dots[id(head)] = sum(map(operator.mul, head_weights, head))
+            if logit is not None:
+                word_dot = word_dots.get(line.words)
+                if word_dot is None:
+                    word_dot = word_dots[line.words] = sum(
+                        weight * of(line.words) for weight, of in word_shaped
+                    )
+                context = self.bias + head_dot + tail + word_dot
+                if context + text_low >= logit + _BOUND_MARGIN:
+                    found.append(True)
+                    continue
+                if context + text_high < logit - _BOUND_MARGIN:
+                    found.append(False)
+                    continue
+            cheap = _cheap_shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _cheap_shape
+            known = (
+                self.bias
+                + head_dot
+                + tail
+                + sum(map(operator.mul, cheap_weights, cheap(line.text, line.words)))
+            )
+            if logit is not None and known + costly_low >= logit + _BOUND_MARGIN:
+                found.append(True)
+            elif logit is not None and known + costly_high < logit - _BOUND_MARGIN:
+                found.append(False)
+            else:
+                shape_dot = sum(map(operator.mul, shape_weights, parts.shape(index)))
+                found.append(_logistic(self.bias + head_dot + shape_dot + tail) >= threshold)
+        return found
+
+    def margins(self, parts: FeatureParts, kept: Sequence[bool | None], slack: float) -> list[float | None]:
+        """Each line's logit minus its threshold's (>= 0: the model keeps it); None where ``kept`` is None.
+
+        A margin beyond ``slack`` either way is given as a bound of the same sign beyond ``slack``:
+        ``smooth_verdicts`` never flips such a line, and its exact size changes nothing there. As in
+        ``keeps_all`` the shape features enter as bounds first: those the word count decides exactly, the
+        rest by their range (stage 0, no pass over the text); then the cheap ones exactly and the costly
+        ones by their range; only a line both leave within ``slack`` is scored whole.
+
+        The sums run a column at a time (numpy), each value the same IEEE operations in the same order as a
+        per-line sum, so every exact margin is bit-identical to one computed line by line.
+        """
+        import numpy as np
+
+        blocks = _weight_blocks(self.weights)
+        found: list[float | None] = [None] * len(kept)
+        decided = [index for index, flag in enumerate(kept) if flag is not None]
+        if not decided:
+            return found
+        tail_dots = (parts.tail @ blocks.tail)[decided]
+        thresholds = {
+            kept_by_rules: _as_logit(self.drop_below if kept_by_rules else self.keep_above)
+            for kept_by_rules in (True, False)
+        }
+        beyond = slack + _BOUND_MARGIN
+        lines = parts.lines
+        # A head's dot once per memoised head (by identity), the word-decided shape once per word count.
+        head_ids = [id(parts.heads[index]) for index in decided]
+        head_dots = {
+            id(head): sum(map(operator.mul, blocks.head, head))
+            for head in {id(head): head for head in parts.heads}.values()
+        }
+        counts = [lines[index].words for index in decided]
+        word_dots = {
+            count: sum(weight * of(count) for weight, of in blocks.word_shaped) for count in set(counts)
+        }
+        # Thresholds without a trustworthy logit (NaN here) settle no bound: every comparison with NaN is false.
+        logit_of = {
+            flag: math.nan if thresholds[flag][1] is None else thresholds[flag][1] for flag in thresholds
+        }
+        logits = np.array([logit_of[bool(kept[index])] for index in decided])
+        context = self.bias + np.array([head_dots[head] for head in head_ids]) + tail_dots
+        # Stage 0: the text-decided shape features by their range.
+        with_words = context + np.array([word_dots[count] for count in counts])
+        low = with_words + blocks.text_low - logits
+        high = with_words + blocks.text_high - logits
+        sure_keep = low >= beyond
+        settled = sure_keep | (high <= -beyond)
+        settled_at = np.flatnonzero(settled)
+        for position, value in zip(
+            settled_at.tolist(), np.where(sure_keep, low, high)[settled_at].tolist(), strict=True
+        ):
+            found[decided[position]] = value
+        open_at = np.flatnonzero(~settled)
+        if not len(open_at):
+            return found
+        # Stage 1: the cheap shape exactly (sum(map(mul, weights, row)) a column at a time: 0 plus each
+        # product, left to right), the costly features by their range.
+        open_indices = [decided[position] for position in open_at.tolist()]
+        open_lines = [lines[index] for index in open_indices]
+        cheap_matrix = np.array(
+            [
+                (_cheap_shape_cached if len(line.text) <= _SHAPE_CACHE_MAX_CHARS else _cheap_shape)(
+                    line.text, line.words
+                )
+                for line in open_lines
+            ],
+            dtype=float,
+        )
+        cheap_dots = np.zeros(len(open_lines))
+        for column, weight in enumerate(blocks.cheap):
+            cheap_dots = cheap_dots + weight * cheap_matrix[:, column]
+        known = context[open_at] + cheap_dots
+        open_logits = logits[open_at]
+        low = known + blocks.costly_low - open_logits
+        high = known + blocks.costly_high - open_logits
+        sure_keep, sure_drop = (low >= beyond).tolist(), (high <= -beyond).tolist()
+        known_values, low_values, high_values = known.tolist(), low.tolist(), high.tolist()
+        for position, (index, line) in enumerate(zip(open_indices, open_lines, strict=True)):
+            if sure_keep[position]:
+                found[index] = low_values[position]
+                continue
+            if sure_drop[position]:
+                found[index] = high_values[position]
+                continue
+            threshold, logit = thresholds[bool(kept[index])]
+            text = line.text
+            costly_shape = _costly_shape_cached if len(text) <= _SHAPE_CACHE_MAX_CHARS else _costly_shape
+            whole = known_values[position] + sum(map(operator.mul, blocks.costly, costly_shape(text)))
+            if logit is None:
+                # A threshold at 0, 1 or past the clamp: the verdict alone, as a margin no smoothing overturns.
+                found[index] = beyond if _logistic(whole) >= threshold else -beyond
+            else:
+                found[index] = whole - logit
+        return found
+
+    def strongest(self, row: Sequence[float], keep: bool) -> str:
+        """The feature that pushed the score hardest towards the decision taken: the decision's reason."""
+        sign = 1.0 if keep else -1.0
+        # The first of the largest pushes, as max() over the indices would pick it, without a call per feature.
+        pushes = [sign * weight * value for weight, value in zip(self.weights, row, strict=True)]
+        return self.names[pushes.index(max(pushes))]
+
+
+def smooth_verdicts(margins: Sequence[float], switch_cost: float, edge: bool | None = None) -> list[bool]:
+    """Keep (True) or drop each line of a page, in order, by the most likely sequence (Viterbi).
+
+    A line's margin (its logit minus the threshold's) is what keeping it gains; every change between
+    kept and dropped from one line to the next costs ``switch_cost``. A line whose margin exceeds twice
+    the cost either way keeps its own verdict: restoring it can cost at most the two changes around it.
+    ``edge`` is the verdict assumed before the first line and after the last (None: either, for free).
+    A margin of exactly 0 keeps the line, as a score at its threshold does.
+    """
+    count = len(margins)
+    if count == 0:
+        return []
+    if switch_cost <= 0.0:
+        return [margin >= 0.0 for margin in margins]
+    drop_score = -switch_cost if edge is True else 0.0
+    keep_score = margins[0] - (switch_cost if edge is False else 0.0)
+    # came_from[i] = (state before a dropped line i, state before a kept line i), True for kept.
+    came_from: list[tuple[bool, bool]] = [(False, False)]
+    for margin in margins[1:]:
+        drop_from_keep = keep_score - switch_cost > drop_score
+        keep_from_keep = keep_score >= drop_score - switch_cost
+        next_drop = keep_score - switch_cost if drop_from_keep else drop_score
+        next_keep = (keep_score if keep_from_keep else drop_score - switch_cost) + margin
+        came_from.append((drop_from_keep, keep_from_keep))
+        drop_score, keep_score = next_drop, next_keep
+    if edge is not None:
+        drop_score -= switch_cost if edge else 0.0
+        keep_score -= 0.0 if edge else switch_cost
+    state = keep_score >= drop_score
+    verdicts = [False] * count
+    for index in range(count - 1, -1, -1):
+        verdicts[index] = state
+        state = came_from[index][1 if state else 0]
+    return verdicts
+
+
+def _as_logit(threshold: float) -> tuple[float, float | None]:
+    """A score threshold and its logit (None where the bounds cannot be trusted: at 0, 1 or past the clamp)."""
+    if not 0.0 < threshold < 1.0:
+        return threshold, None
+    logit = math.log(threshold / (1.0 - threshold))
+    return threshold, logit if abs(logit) < _BOUNDED_LOGIT else None
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> LineModel | None:
+    """The shipped model, or None when none was trained (the rules alone decide then)."""
+    if not path.exists():
+        return None
+    return LineModel.from_dict(json.loads(path.read_text(encoding="utf-8")))

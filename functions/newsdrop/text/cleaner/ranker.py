@@ -1,0 +1,115 @@
+"""The headline ranker: a conditional-logit scorer of headline candidates, linear plus boosted trees."""
+
+from __future__ import annotations
+
+import math
+import operator
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsdrop.text.cleaner.trees import Tree, _leaf_values, tree_value
+
+HEADLINE_FEATURES: tuple[str, ...] = (
+    "rule_score",
+    "first_line",
+    "log_index",
+    "log_lines_to_article",
+    "log_unclaimed_between",
+    "log_words",
+    "few_words",
+    "many_words",
+    "ends_sentence",
+    "title_cased",
+    "lower_start",
+    "inner_colon",
+    "lead_overlap",
+    "part_of_page_title",
+    "byline_follows",
+    "date_follows",
+    "link_list",
+    "repeated_line",
+    "domain",
+    "name_like",
+    "cjk",
+    "site_separator",
+    "log_rule_rank",
+    "rule_gap",
+    "nearest_candidate",
+    "opening_share",
+    "sentence",
+    "printed_twice",
+    "long_candidate",
+    "sentence_length",
+    "commas",
+    "standfirst_below",
+    "below_overlap",
+    "question_or_exclamation",
+    "topmost_candidate",
+    "label_above",
+    "variant_printed",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineModel:
+    """A scorer of headline candidates fitted as a conditional logit (softmax over each page's
+    candidates): a linear part plus boosted regression trees (``make train`` fits the trees, which
+    catch what a linear score cannot, e.g. a first line that is the headline in one view and the
+    page's title tag in another). Its best candidate replaces the rules' choice when it scores
+    ``margin`` more than that choice, and only where the rules were unsure (their best score below
+    ``trust``): close calls between two printings of a headline stay with the rules."""
+
+    weights: tuple[float, ...]
+    bias: float = 0.0
+    margin: float = 0.0
+    trust: float = math.inf
+    trees: tuple[Tree, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> HeadlineModel:
+        if tuple(data["features"]) != HEADLINE_FEATURES:  # type: ignore[call-overload]
+            raise ValueError("the headline model was trained on other features: run `make train`")
+        return cls(
+            tuple(float(w) for w in data["weights"]),  # type: ignore[attr-defined]
+            float(data.get("bias", 0.0)),  # type: ignore[arg-type]
+            float(data.get("margin", 0.0)),  # type: ignore[arg-type]
+            float(data.get("trust") or math.inf),  # type: ignore[arg-type]
+            tuple(
+                tuple(tuple(float(v) for v in node) for node in tree)
+                for tree in data.get("trees") or ()  # type: ignore[attr-defined]
+            ),
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "features": list(HEADLINE_FEATURES),
+            "weights": [round(w, 6) for w in self.weights],
+            "bias": round(self.bias, 6),
+            "margin": self.margin,
+            "trust": None if math.isinf(self.trust) else self.trust,
+            "trees": [
+                [
+                    [int(v) if i != 1 and len(node) == 4 else round(v, 6) for i, v in enumerate(node)]
+                    for node in tree
+                ]
+                for tree in self.trees
+            ],
+        }
+
+    def score(self, row: Sequence[float]) -> float:
+        linear = self.bias + sum(map(operator.mul, self.weights, row))
+        return linear + sum(tree_value(tree, row) for tree in self.trees)
+
+    def score_all(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """``score`` of every row, with the trees walked for all rows at once (numpy).
+
+        Equal to ``score`` bit for bit: numpy only picks the leaves (the same float comparisons), and each
+        row's sums are Python's, over the same values in the same order.
+        """
+        if not self.trees or not rows:
+            return [self.score(row) for row in rows]
+        leaves = _leaf_values(self.trees, rows)
+        return [
+            self.bias + sum(map(operator.mul, self.weights, row)) + sum(reached)
+            for row, reached in zip(rows, leaves, strict=True)
+        ]

@@ -1,0 +1,87 @@
+"""The cleaner's speed shortcuts give the verdicts of the slower tests they skip (ASCII guard, separators, timestamps)."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from newsdrop.text.cleaner.headline import _SEPARATOR, _variant_parts
+from newsdrop.text.cleaner.model import _TIMESTAMP, _TIMESTAMP_CHARS, _cheap_shape
+from newsdrop.text.rules import _either, _guards_for, count_words, normalize_line_key
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+DEV = DATA / "cleaning-dev"
+SEEDS = DATA / "seeds"
+
+
+def _corpus_lines() -> list[str]:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(DEV.glob("*/*.txt"))]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    return sorted({raw.strip() for text in texts for raw in text.splitlines() if raw.strip()})
+
+
+# Keys no corpus line holds: decoration, numbers, the guards' own words, text in no rule's reach.
+_KEYS = (
+    "› leave a reply cancel reply",
+    "(0 votes)",
+    "3 of 12",
+    "advertisement",
+    "facebook twitter email",
+    "related articles",
+    "www.example.com",
+    "the harbour authority said on tuesday that the work would end early.",
+    "",
+    "|",
+)
+
+
+def test_the_ascii_guard_matches_where_the_case_insensitive_guard_does() -> None:
+    keys = [normalize_line_key(line) for line in _corpus_lines()] + list(_KEYS)
+    keys = [key for key in keys if key.isascii()]
+    matched = 0
+    for words in sorted({count_words(key) for key in keys} | {1, 7, 13, 21, 31, 46}):
+        insensitive, ascii_only, _stems = _guards_for(words)
+        if insensitive is None:
+            assert ascii_only is None
+            continue
+        assert ascii_only is not None
+        for key in keys:
+            found = ascii_only.match(key) is not None
+            assert found == (insensitive.match(key) is not None), (words, key)
+            matched += found
+    assert matched > 100
+
+
+def test_a_case_insensitive_guard_with_an_upper_case_letter_is_refused_for_ascii_keys() -> None:
+    # Its case-sensitive form would miss the lower-case key it is meant to match.
+    with pytest.raises(ValueError, match="lower case"):
+        _either([re.compile(r"^\W*Share", re.IGNORECASE)], lower_ascii=True)
+    # Escapes (\W, \S, \D) are not letters of the text: accepted.
+    assert _either([re.compile(r"^[\W_]*share\S*", re.IGNORECASE)], lower_ascii=True).match("• share")
+
+
+def test_a_key_without_a_separator_or_a_middle_space_prints_no_headline_variant() -> None:
+    keys = [normalize_line_key(line) for line in _corpus_lines()]
+    keys += ["news news", "a | b", "title - site", "x · y", "abc abc", "ab ab"]
+    with_variants = 0
+    for key in keys:
+        skipped = _SEPARATOR.search(key) is None and (len(key) % 2 == 0 or key[len(key) // 2] != " ")
+        if skipped:
+            assert _variant_parts(key) == (), key
+        with_variants += bool(_variant_parts(key))
+    assert with_variants > 20
+
+
+def test_the_timestamp_feature_is_the_search_over_the_whole_opening() -> None:
+    # Digits next to letters, separators and edges: where the search starts must not change a word boundary.
+    rng = random.Random(7)
+    alphabet = "0123456789ab :./-_é "
+    texts = ["a1:30", "x 12:45 y", "1:30", "a 2024", "b2024", "12/05/2024", "٣:٤٥", "_12:30", "é12.30"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24))) for _ in range(3000)]
+    texts.append("x" * 195 + " 12:30")
+    for text in texts:
+        expected = 1.0 if _TIMESTAMP.search(text, 0, _TIMESTAMP_CHARS) else 0.0
+        assert _cheap_shape(text, max(1, len(text.split())))[-1] == expected, text
