@@ -468,6 +468,45 @@ def _site_parts(lines: list[_Line], index: int) -> tuple[set[str], set[str]]:
     return alone, {part for part, others in beside.items() if len(others) >= 2}
 
 
+# Where a title line may join its headline to a site's or section's name: bars and dashes with spaces,
+# and a colon set without spaces, as a CJK title sets it ("見出し:サイト名"; "Kicker: Headline" is one).
+_PART_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014-]+|::|\u00b7)\s+|(?<=\S)[:\uff1a](?=\S)")
+
+
+# A part printed alone elsewhere is the headline from this many words (or characters of CJK text) on:
+# a shorter one (a section name) is printed alone on many pages.
+_PART_MIN_WORDS = 3
+_PART_MIN_CJK_CHARS = 8
+
+
+def _printed_part(lines: list[_Line], index: int, text: str) -> str | None:
+    """The opening part of a title line ("Headline | Site Loaded", "Headline — Site — Tagline",
+    "見出し:サイト名") that the page prints as a line of its own, when it is longer than the part it
+    meets there: the headline printed again without the site's name, whatever the name is. (Only a bar
+    sets off a closing part: "Site | Headline".) A kicker or a headline's second half, also printed
+    alone on pages that list teasers, is the shorter side or follows a dash or a colon."""
+    found: str | None = None
+    matches = list(_PART_SEPARATORS.finditer(text))
+    for number, match in enumerate(matches):
+        opening, closing = text[: match.start()].strip(), text[match.end() :].strip()
+        # The side cut away is compared by its first part: a site's name may carry a tagline after it.
+        after = matches[number + 1].start() if number + 1 < len(matches) else len(text)
+        before = matches[number - 1].end() if number else 0
+        sides = [(opening, text[match.end() : after].strip())]
+        if "|" in match.group():
+            sides.append((closing, text[before : match.start()].strip()))
+        for part, rest in sides:
+            if len(part) <= len(rest) or (found is not None and len(part) <= len(found)):
+                continue
+            cjk = not part.isascii() and _KANA_OR_HAN.search(part) is not None
+            if count_words(part) < _PART_MIN_WORDS and not (cjk and len(part) >= _PART_MIN_CJK_CHARS):
+                continue
+            key = normalize_line_key(part)
+            if any(other != index and line.key == key for other, line in enumerate(lines)):
+                found = part
+    return found
+
+
 def headline_text(lines: list[_Line], index: int) -> str:
     """The headline a title line gives: without Markdown heading marks and without a site or section
     name printed before or after it ("Title | Site", "Section - Title").
@@ -477,6 +516,9 @@ def headline_text(lines: list[_Line], index: int) -> str:
     three words (or a CJK phrase), so a headline is never cut to a stub.
     """
     text = without_heading_marks(lines[index].text.strip())
+    printed = _printed_part(lines, index, text)
+    if printed is not None:
+        return printed
     separator = next((s for s in _SITE_SEPARATORS if s in text), None)
     if separator is None:
         return text
