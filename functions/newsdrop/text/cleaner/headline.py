@@ -507,16 +507,18 @@ def _printed_part(lines: list[_Line], index: int, text: str) -> str | None:
     return found
 
 
-def headline_text(lines: list[_Line], index: int) -> str:
+def headline_text(lines: list[_Line], index: int, *, printed_parts: bool = True) -> str:
     """The headline a title line gives: without Markdown heading marks and without a site or section
     name printed before or after it ("Title | Site", "Section - Title").
 
     An outer part is a name when the page prints it elsewhere (as a line of its own or as the outer part
     of another title-like line) or it is a web address, and it is short; the rest must keep at least
-    three words (or a CJK phrase), so a headline is never cut to a stub.
+    three words (or a CJK phrase), so a headline is never cut to a stub. First, though, an opening part
+    the page prints as a line of its own is the headline (``_printed_part``; ``printed_parts=False``
+    leaves that out, for labelling the ranker's candidates).
     """
     text = without_heading_marks(lines[index].text.strip())
-    printed = _printed_part(lines, index, text)
+    printed = _printed_part(lines, index, text) if printed_parts else None
     if printed is not None:
         return printed
     separator = next((s for s in _SITE_SEPARATORS if s in text), None)
