@@ -38,6 +38,13 @@ def _headline_of(page: list[str], index: int) -> str:
          "ElixirConf 2016 - Keynote by José Valim"),
         (["LTE patent: Samsung told to destroy phones", "Samsung told to destroy phones", LEAD],
          "LTE patent: Samsung told to destroy phones"),
+        # A breadcrumb trail that ends in the headline: its last step (the first step may carry a label).
+        (["You are here: Home » Society » „Tireless work“", LEAD], "„Tireless work“"),
+        (["Mac & i > News > 2015 > KW 15 > Password manager makes one-time passwords", LEAD],
+         "Password manager makes one-time passwords"),
+        # A trail to a section (a short last step) or of two steps only stays whole.
+        (["首页 > 科技频道 > 探索者 > 正文", LEAD], "首页 > 科技频道 > 探索者 > 正文"),
+        (["Fairy tales > Aesop's fable of the day", LEAD], "Fairy tales > Aesop's fable of the day"),
         # An opening part of two words is printed alone by chance (a section's name): no cut.
         (["Harbour news - the wall is finished", "Harbour news", LEAD], "Harbour news - the wall is finished"),
     ],
@@ -127,3 +134,17 @@ def test_the_cleaned_title_loses_the_site_name_the_page_prints() -> None:
     article = clean_article(text)
     assert article.title == "Harbour wall finished two years early"
     assert LEAD in article.body
+
+
+def test_headline_text_without_cut_parts_keeps_the_line_the_ranker_learns_from() -> None:
+    lines = _read_lines(
+        "\n".join(
+            ["What is next for the harbour? | Coast Herald Loaded", "What is next for the harbour?", LEAD]
+        )
+        + "\n",
+        frozenset(),
+    )
+    assert headline_text(lines, 0) == "What is next for the harbour?"
+    assert headline_text(lines, 0, cut_parts=False) == "What is next for the harbour? | Coast Herald Loaded"
+    crumbs = _read_lines("Home » Society » Tireless work on the harbour\n" + LEAD + "\n", frozenset())
+    assert headline_text(crumbs, 0, cut_parts=False) == "Home » Society » Tireless work on the harbour"

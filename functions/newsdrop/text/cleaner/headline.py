@@ -507,20 +507,38 @@ def _printed_part(lines: list[_Line], index: int, text: str) -> str | None:
     return found
 
 
-def headline_text(lines: list[_Line], index: int, *, printed_parts: bool = True) -> str:
+# The steps of a breadcrumb trail ("Home » Section » Headline").
+_BREADCRUMB = re.compile(r"\s+[»›>]\s+")
+
+
+def _breadcrumb_tail(text: str) -> str | None:
+    """The last step of a breadcrumb trail of three steps or more, where it is longer than the steps
+    between: the page the trail leads to, i.e. the headline ("You are here: Home » Society » Tireless
+    work" -> "Tireless work"; the first step may carry a label). A trail to a section ends in a short step."""
+    steps = _BREADCRUMB.split(text)
+    if len(steps) < 3:
+        return None
+    last = steps[-1].strip()
+    if not last or any(len(step.strip()) >= len(last) for step in steps[1:-1]):
+        return None
+    return last
+
+
+def headline_text(lines: list[_Line], index: int, *, cut_parts: bool = True) -> str:
     """The headline a title line gives: without Markdown heading marks and without a site or section
     name printed before or after it ("Title | Site", "Section - Title").
 
     An outer part is a name when the page prints it elsewhere (as a line of its own or as the outer part
     of another title-like line) or it is a web address, and it is short; the rest must keep at least
     three words (or a CJK phrase), so a headline is never cut to a stub. First, though, an opening part
-    the page prints as a line of its own is the headline (``_printed_part``; ``printed_parts=False``
-    leaves that out, for labelling the ranker's candidates).
+    the page prints as a line of its own is the headline (``_printed_part``), and so is a breadcrumb
+    trail's last step (``_breadcrumb_tail``); ``cut_parts=False`` leaves those two out, for labelling
+    the ranker's candidates (a line that only holds the headline is no headline line to learn from).
     """
     text = without_heading_marks(lines[index].text.strip())
-    printed = _printed_part(lines, index, text) if printed_parts else None
-    if printed is not None:
-        return printed
+    cut = (_printed_part(lines, index, text) or _breadcrumb_tail(text)) if cut_parts else None
+    if cut is not None:
+        return cut
     separator = next((s for s in _SITE_SEPARATORS if s in text), None)
     if separator is None:
         return text
