@@ -105,3 +105,20 @@ def test_the_ranker_never_takes_a_line_below_the_byline_under_the_rules_headline
     lines: list[str], title: str
 ) -> None:
     assert clean_article("\n\n".join(lines) + "\n", model=_with_ranker(HeadlineModel(LONGEST))).title == title
+
+
+@pytest.mark.parametrize(
+    ("caption", "title"),
+    [
+        # A caption closed by its picture's credit is never the headline, however the ranker scores it.
+        ("The new breakwater seen from the old pier at low tide. Bild: Jane Doe/dpa", HEADLINE),
+        ("The new breakwater seen from the old pier at low tide on Tuesday © Coast Photo Agency", HEADLINE),
+        ("The new breakwater seen from the old pier at low tide Getty Images/Jane Doe", HEADLINE),
+        # "Photo:" opening or joining a line is no credit: the ranker's longest line stays its choice.
+        ("First photo: this is how the new breakwater along the old pier could look", "First photo: this is how "
+         "the new breakwater along the old pier could look"),
+    ],
+)  # fmt: skip
+def test_the_ranker_never_takes_a_caption_with_its_pictures_credit(caption: str, title: str) -> None:
+    text = "\n\n".join(["Coast News", "Weather", HEADLINE, caption, LEAD, SECOND]) + "\n"
+    assert clean_article(text, model=_with_ranker(HeadlineModel(LONGEST))).title == title

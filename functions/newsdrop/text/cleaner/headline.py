@@ -83,6 +83,15 @@ _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|net|org|co\.\w\w|info)\b", re.IGNORECA
 _VARIANT_CACHE_SIZE = 32768
 
 
+# A picture's credit closing a caption ("... © AP", "... Bild: X/dpa", "... Getty Images/X"): the line
+# under a picture. Only at the end: "Erstes Bild: So ..." or "das Foto: ..." open or join a headline.
+_PICTURE_CREDIT = re.compile(
+    r"(?:©|\b(?:fotos?|bild|photos?|image|imagen|credit|crédit)\s*:|\bgetty images\b"
+    r"|/(?:dpa|afp|reuters|ap|getty|imago)\b|\(archivbild\))[^.!?:]{0,40}$",
+    re.IGNORECASE,
+)
+
+
 # Kana or Han (a CJK headline): one regex search instead of a Python loop over every character.
 _KANA_OR_HAN = re.compile("[\u3040-\u9fff]")
 
@@ -380,6 +389,9 @@ def _find_title(
             if index == top[0][1] and headline is not None:
                 # The rules' own choice starts with the margin the ranker must beat.
                 ranked += headline.margin
+            # A caption with its picture's credit is never the headline, however the ranker scores it.
+            if _PICTURE_CREDIT.search(lines[index].text) is not None:
+                continue
             if ranked_best is None or ranked > ranked_best[0]:
                 ranked_best = (ranked, index)
         if ranked_best is not None and (
