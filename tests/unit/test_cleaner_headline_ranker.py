@@ -122,3 +122,24 @@ def test_the_ranker_never_takes_a_line_below_the_byline_under_the_rules_headline
 def test_the_ranker_never_takes_a_caption_with_its_pictures_credit(caption: str, title: str) -> None:
     text = "\n\n".join(["Coast News", "Weather", HEADLINE, caption, LEAD, SECOND]) + "\n"
     assert clean_article(text, model=_with_ranker(HeadlineModel(LONGEST))).title == title
+
+
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # The ranker's longest line glues a menu in front of another candidate: that candidate is the headline.
+        (["Coast News", "Weather", "Home News Harbour wall finished early at last", "Harbour wall finished early at last",
+          LEAD, SECOND], "Harbour wall finished early at last"),
+        # A second half after a separator is no glued headline: the ranker's line stays.
+        (["Coast News", "Weather", "Harbour works: wall finished early at last", "wall finished early at last",
+          LEAD, SECOND], "Harbour works: wall finished early at last"),
+        # Nor is a short tail that makes little of the line.
+        (["Coast News", "Weather", "Keine Spiel-Talstraße für Kinder zur Bunten Republik", "zur Bunten Republik",
+          LEAD, SECOND], "Keine Spiel-Talstraße für Kinder zur Bunten Republik"),
+    ],
+)  # fmt: skip
+def test_the_ranker_takes_the_headline_a_menu_is_glued_to(lines: list[str], title: str) -> None:
+    text = "\n\n".join(lines) + "\n"
+    assert clean_article(text, model=_with_ranker(HeadlineModel(LONGEST))).title == title
