@@ -124,8 +124,6 @@ def test_the_ranker_never_takes_a_caption_with_its_pictures_credit(caption: str,
     assert clean_article(text, model=_with_ranker(HeadlineModel(LONGEST))).title == title
 
 
-
-
 @pytest.mark.parametrize(
     ("lines", "title"),
     [
