@@ -141,3 +141,20 @@ def test_the_ranker_never_takes_a_caption_with_its_pictures_credit(caption: str,
 def test_the_ranker_takes_the_headline_a_menu_is_glued_to(lines: list[str], title: str) -> None:
     text = "\n\n".join(lines) + "\n"
     assert clean_article(text, model=_with_ranker(HeadlineModel(LONGEST))).title == title
+
+
+@pytest.mark.parametrize(
+    ("trail", "title"),
+    [
+        # A breadcrumb trail to a section is navigation, never the headline.
+        ("Front page > Science and technology > Explorers > Full text", HEADLINE),
+        # A trail to the story gives its last step instead.
+        (
+            "Home > News > Harbour authority confirms the new breakwater is finished two years early",
+            "Harbour authority confirms the new breakwater is finished two years early",
+        ),
+    ],
+)
+def test_the_ranker_never_takes_a_trail_to_a_section(trail: str, title: str) -> None:
+    text = "\n\n".join(["Coast News", "Weather", HEADLINE, trail, LEAD, SECOND]) + "\n"
+    assert clean_article(text, model=_with_ranker(HeadlineModel(LONGEST))).title == title

@@ -390,7 +390,7 @@ def _find_title(
                 # The rules' own choice starts with the margin the ranker must beat.
                 ranked += headline.margin
             # A caption with its picture's credit is never the headline, however the ranker scores it.
-            if _PICTURE_CREDIT.search(lines[index].text) is not None:
+            if _PICTURE_CREDIT.search(lines[index].text) is not None or _section_trail(lines[index].text):
                 continue
             if ranked_best is None or ranked > ranked_best[0]:
                 ranked_best = (ranked, index)
@@ -551,6 +551,12 @@ def _printed_part(lines: list[_Line], index: int, text: str) -> str | None:
 
 # The steps of a breadcrumb trail ("Home » Section » Headline").
 _BREADCRUMB = re.compile(r"\s+[»›>]\s+")
+
+
+def _section_trail(text: str) -> bool:
+    """A breadcrumb trail of three steps or more that leads to a section, not to the story (its last
+    step no longer than the steps between): navigation, never the headline."""
+    return len(_BREADCRUMB.findall(text)) >= 2 and _breadcrumb_tail(text) is None
 
 
 def _breadcrumb_tail(text: str) -> str | None:
