@@ -148,6 +148,9 @@ def test_the_ranker_takes_the_headline_a_menu_is_glued_to(lines: list[str], titl
     [
         # A breadcrumb trail to a section is navigation, never the headline.
         ("Front page > Science and technology > Explorers > Full text", HEADLINE),
+        # A link to the previous or next post is another story's headline.
+        ("← The old breakwater and the storms of the last ten winters, part two", HEADLINE),
+        ("The old breakwater and the storms of the last ten winters, part three →", HEADLINE),
         # A trail to the story gives its last step instead.
         (
             "Home > News > Harbour authority confirms the new breakwater is finished two years early",
@@ -155,6 +158,6 @@ def test_the_ranker_takes_the_headline_a_menu_is_glued_to(lines: list[str], titl
         ),
     ],
 )
-def test_the_ranker_never_takes_a_trail_to_a_section(trail: str, title: str) -> None:
+def test_the_ranker_never_takes_a_trail_to_a_section_or_a_post_link(trail: str, title: str) -> None:
     text = "\n\n".join(["Coast News", "Weather", HEADLINE, trail, LEAD, SECOND]) + "\n"
     assert clean_article(text, model=_with_ranker(HeadlineModel(LONGEST))).title == title

@@ -390,7 +390,8 @@ def _find_title(
                 # The rules' own choice starts with the margin the ranker must beat.
                 ranked += headline.margin
             # A caption with its picture's credit is never the headline, however the ranker scores it.
-            if _PICTURE_CREDIT.search(lines[index].text) is not None or _section_trail(lines[index].text):
+            text = lines[index].text
+            if _PICTURE_CREDIT.search(text) is not None or _section_trail(text) or _POST_LINK.search(text):
                 continue
             if ranked_best is None or ranked > ranked_best[0]:
                 ranked_best = (ranked, index)
@@ -547,6 +548,10 @@ def _printed_part(lines: list[_Line], index: int, text: str) -> str | None:
             if any(other != index and line.key == key for other, line in enumerate(lines)):
                 found = part
     return found
+
+
+# A link to the previous or next post ("← Older post title", "Newer post →"): another story's headline.
+_POST_LINK = re.compile(r"^\s*(?:[←⟵‹]|<<)|(?:[→⟶›]|>>)\s*$")
 
 
 # The steps of a breadcrumb trail ("Home » Section » Headline").
