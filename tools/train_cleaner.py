@@ -138,7 +138,10 @@ def page_rows(page: Page, view: str) -> tuple[list[list[float]], list[float], li
         (
             [row for _, row in found.candidates],
             [
-                1.0 if collapse(headline_text(found.lines, index)) in page.titles else 0.0
+                # A title line that gives the headline only as a part (one another line prints, a
+                # breadcrumb's last step) is no headline line itself: labelled so, the ranker learns to
+                # prefer "Headline | Site" lines on pages that print no bare headline.
+                1.0 if collapse(headline_text(found.lines, index, cut_parts=False)) in page.titles else 0.0
                 for index, _ in found.candidates
             ],
         )

@@ -105,3 +105,59 @@ def test_the_ranker_never_takes_a_line_below_the_byline_under_the_rules_headline
     lines: list[str], title: str
 ) -> None:
     assert clean_article("\n\n".join(lines) + "\n", model=_with_ranker(HeadlineModel(LONGEST))).title == title
+
+
+@pytest.mark.parametrize(
+    ("caption", "title"),
+    [
+        # A caption closed by its picture's credit is never the headline, however the ranker scores it.
+        ("The new breakwater seen from the old pier at low tide. Bild: Jane Doe/dpa", HEADLINE),
+        ("The new breakwater seen from the old pier at low tide on Tuesday © Coast Photo Agency", HEADLINE),
+        ("The new breakwater seen from the old pier at low tide Getty Images/Jane Doe", HEADLINE),
+        # "Photo:" opening or joining a line is no credit: the ranker's longest line stays its choice.
+        ("First photo: this is how the new breakwater along the old pier could look", "First photo: this is how "
+         "the new breakwater along the old pier could look"),
+    ],
+)  # fmt: skip
+def test_the_ranker_never_takes_a_caption_with_its_pictures_credit(caption: str, title: str) -> None:
+    text = "\n\n".join(["Coast News", "Weather", HEADLINE, caption, LEAD, SECOND]) + "\n"
+    assert clean_article(text, model=_with_ranker(HeadlineModel(LONGEST))).title == title
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # The ranker's longest line glues a menu in front of another candidate: that candidate is the headline.
+        (["Coast News", "Weather", "Home News Harbour wall finished early at last", "Harbour wall finished early at last",
+          LEAD, SECOND], "Harbour wall finished early at last"),
+        # A second half after a separator is no glued headline: the ranker's line stays.
+        (["Coast News", "Weather", "Harbour works: wall finished early at last", "wall finished early at last",
+          LEAD, SECOND], "Harbour works: wall finished early at last"),
+        # Nor is a short tail that makes little of the line.
+        (["Coast News", "Weather", "Keine Spiel-Talstraße für Kinder zur Bunten Republik", "zur Bunten Republik",
+          LEAD, SECOND], "Keine Spiel-Talstraße für Kinder zur Bunten Republik"),
+    ],
+)  # fmt: skip
+def test_the_ranker_takes_the_headline_a_menu_is_glued_to(lines: list[str], title: str) -> None:
+    text = "\n\n".join(lines) + "\n"
+    assert clean_article(text, model=_with_ranker(HeadlineModel(LONGEST))).title == title
+
+
+@pytest.mark.parametrize(
+    ("trail", "title"),
+    [
+        # A breadcrumb trail to a section is navigation, never the headline.
+        ("Front page > Science and technology > Explorers > Full text", HEADLINE),
+        # A link to the previous or next post is another story's headline.
+        ("← The old breakwater and the storms of the last ten winters, part two", HEADLINE),
+        ("The old breakwater and the storms of the last ten winters, part three →", HEADLINE),
+        # A trail to the story gives its last step instead.
+        (
+            "Home > News > Harbour authority confirms the new breakwater is finished two years early",
+            "Harbour authority confirms the new breakwater is finished two years early",
+        ),
+    ],
+)
+def test_the_ranker_never_takes_a_trail_to_a_section_or_a_post_link(trail: str, title: str) -> None:
+    text = "\n\n".join(["Coast News", "Weather", HEADLINE, trail, LEAD, SECOND]) + "\n"
+    assert clean_article(text, model=_with_ranker(HeadlineModel(LONGEST))).title == title

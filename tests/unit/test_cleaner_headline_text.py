@@ -18,6 +18,44 @@ def _headline_of(page: list[str], index: int) -> str:
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
+        # The opening part printed alone, after a bar: whatever follows it is the site's.
+        (["What is next for the harbour? | Coast Herald Loaded", "Menu", "What is next for the harbour?", LEAD],
+         "What is next for the harbour?"),
+        # ... after a dash too, with a tagline after the name.
+        (["Three ways to be the thermostat — Postlight — Strategy, Design and Engineering",
+          "Three ways to be the thermostat", LEAD], "Three ways to be the thermostat"),
+        # ... and after a colon set without spaces, as a CJK title sets it.
+        (["マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌", "マインドマップ風のツリーを描画できる「Treeviz」", LEAD],
+         "マインドマップ風のツリーを描画できる「Treeviz」"),
+        # A site's name before a bar: the closing part printed alone is the headline.
+        (["Coast Herald | Harbour wall finished two years early", "Harbour wall finished two years early", LEAD],
+         "Harbour wall finished two years early"),
+        # A kicker printed alone (a teaser list) is the shorter side: the line stays whole.
+        (["Mother's Day - Stars of the soap celebrate with their mothers at the studio", "Mother's Day", LEAD],
+         "Mother's Day - Stars of the soap celebrate with their mothers at the studio"),
+        # The headline's second half printed alone after a dash or a spaced colon: no cut there.
+        (["ElixirConf 2016 - Keynote by José Valim", "Keynote by José Valim", LEAD],
+         "ElixirConf 2016 - Keynote by José Valim"),
+        (["LTE patent: Samsung told to destroy phones", "Samsung told to destroy phones", LEAD],
+         "LTE patent: Samsung told to destroy phones"),
+        # A breadcrumb trail that ends in the headline: its last step (the first step may carry a label).
+        (["You are here: Home » Society » „Tireless work“", LEAD], "„Tireless work“"),
+        (["Mac & i > News > 2015 > KW 15 > Password manager makes one-time passwords", LEAD],
+         "Password manager makes one-time passwords"),
+        # A trail to a section (a short last step) or of two steps only stays whole.
+        (["首页 > 科技频道 > 探索者 > 正文", LEAD], "首页 > 科技频道 > 探索者 > 正文"),
+        (["Fairy tales > Aesop's fable of the day", LEAD], "Fairy tales > Aesop's fable of the day"),
+        # An opening part of two words is printed alone by chance (a section's name): no cut.
+        (["Harbour news - the wall is finished", "Harbour news", LEAD], "Harbour news - the wall is finished"),
+    ],
+)  # fmt: skip
+def test_headline_text_keeps_the_part_the_page_prints_alone(page: list[str], expected: str) -> None:
+    assert _headline_of(page, 0) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
         # A site name the page prints again on a line of its own (its logo) is cut off.
         (
             ["Harbour wall finished two years early | Coast Herald", "Coast Herald", LEAD],
@@ -53,10 +91,10 @@ def _headline_of(page: list[str], index: int) -> str:
             ["Breakwater - Harbour wall finished two years early", "Breakwater", LEAD],
             "Breakwater - Harbour wall finished two years early",
         ),
-        # The headline printed alone is no name: a part is cut only when a longer headline is left.
+        # The headline printed alone is no name, but it is the headline: the rest of the line goes.
         (
             ["Storm closes the ferry route | Coast Herald", "Storm closes the ferry route", LEAD],
-            "Storm closes the ferry route | Coast Herald",
+            "Storm closes the ferry route",
         ),
         # The same half repeated beside the same other half is the headline printed twice, not a name.
         (
@@ -96,3 +134,17 @@ def test_the_cleaned_title_loses_the_site_name_the_page_prints() -> None:
     article = clean_article(text)
     assert article.title == "Harbour wall finished two years early"
     assert LEAD in article.body
+
+
+def test_headline_text_without_cut_parts_keeps_the_line_the_ranker_learns_from() -> None:
+    lines = _read_lines(
+        "\n".join(
+            ["What is next for the harbour? | Coast Herald Loaded", "What is next for the harbour?", LEAD]
+        )
+        + "\n",
+        frozenset(),
+    )
+    assert headline_text(lines, 0) == "What is next for the harbour?"
+    assert headline_text(lines, 0, cut_parts=False) == "What is next for the harbour? | Coast Herald Loaded"
+    crumbs = _read_lines("Home » Society » Tireless work on the harbour\n" + LEAD + "\n", frozenset())
+    assert headline_text(crumbs, 0, cut_parts=False) == "Home » Society » Tireless work on the harbour"

@@ -327,3 +327,64 @@ def test_extract_puts_the_described_standfirst_above_the_main_content() -> None:
     assert lead not in found.extractor_text
     assert found.text.startswith(lead + "\n")
     assert found.text.count(lead) == 1
+
+
+@pytest.mark.parametrize(
+    ("h1s", "meta", "page_title", "site", "witnesses", "expected"),
+    [
+        # A banner <h1> that names the site with a tagline: the metadata title.
+        (["El Diario, el primer diario digital de Chile."], "Las trabas del Congreso: debate de décadas",
+         "Las trabas del Congreso: debate de décadas - El Diario", "El Diario", {},
+         "Las trabas del Congreso: debate de décadas"),
+        # A headline that only mentions the site shares most words with the metadata title: kept.
+        (["El Diario gana el premio de prensa regional"], "El Diario gana el premio de prensa regional",
+         None, "El Diario", {}, "El Diario gana el premio de prensa regional"),
+        # The metadata title cut right before a quote mark: the <title> tag's whole headline.
+        ([""], "Senator calls the president", 'Senator calls the president "unfit"', "Daily", {},
+         'Senator calls the president "unfit"'),
+        # No <h1>: the og:title the <title> tag prints, not an extractor's title from a widget.
+        ([], "Aktuelle", "Repair café on 31 January: City of Ahlen", "City of Ahlen",
+         {"og_title": "Repair café on 31 January"}, "Repair café on 31 January"),
+        # No <h1>: only the parts that name the site are cut; a dash inside the headline stays.
+        ([], "Friday Facts #282 - 0.17 in sight | Factorio", None, "Factorio.com", {},
+         "Friday Facts #282 - 0.17 in sight"),
+        ([], "Minecraft 1.8 - The Bountiful Update", None, "Minecraft Update News", {},
+         "Minecraft 1.8 - The Bountiful Update"),
+        # The JSON-LD headline is the <h1> with the space its spans lost.
+        (["Police catch two:stolen jewels found"], "Police catch two: stolen jewels found - City News", None,
+         "City News", {"ld_headline": "Police catch two: stolen jewels found"}, "Police catch two: stolen jewels found"),
+        # ... but punctuation the JSON-LD adds is not taken.
+        (["Tubeless tyres step by step: how to fit them"], None, None, None,
+         {"ld_headline": "Tubeless tyres: step by step: how to fit them"}, "Tubeless tyres step by step: how to fit them"),
+        # The <h1> is the metadata title glued to the JSON-LD headline: the headline alone.
+        (["AdBlue refill: where to buy; price How to use AdBlue right"], "AdBlue refill: where to buy; price | Cars",
+         None, "Cars", {"ld_headline": "How to use AdBlue right"}, "How to use AdBlue right"),
+        # No <h1>: a metadata title that is the JSON-LD headline with a "-Section|Site" tail.
+        ([], "Party vote on preference ballots fails again-Politics|Daily", None, "Daily Times",
+         {"ld_headline": "Party vote on preference ballots fails again"}, "Party vote on preference ballots fails again"),
+        # A reworded JSON-LD headline is no witness: the printed headline stays.
+        (["Harbour wall finished early"], "Harbour wall finished early", None, None,
+         {"ld_headline": "Harbour works end ahead of plan"}, "Harbour wall finished early"),
+    ],
+)  # fmt: skip
+def test_choose_headline_with_the_og_title_and_json_ld_as_witnesses(
+    h1s: list[str],
+    meta: str | None,
+    page_title: str | None,
+    site: str | None,
+    witnesses: dict[str, str],
+    expected: str,
+) -> None:
+    assert choose_headline(h1s, meta, page_title, site, **witnesses) == expected
+
+
+def test_title_witnesses_reads_the_og_title_and_the_json_ld_headline() -> None:
+    from newsdrop.text.html import title_witnesses
+
+    page = (
+        '<html><head><meta property="og:title" content="Harbour  wall &amp; pier finished">'
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, {"headline": "Harbour wall finished"}]}'
+        "</script></head><body><h1>Harbour wall finished</h1></body></html>"
+    )
+    assert title_witnesses(page) == ("Harbour wall & pier finished", "Harbour wall finished")
+    assert title_witnesses("<p>No metadata</p>") == (None, None)

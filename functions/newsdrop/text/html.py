@@ -33,6 +33,8 @@ _MAX_HTML_CHARS = 20_000_000
 _H1_SHARED_WORDS = 0.5
 # An <h1> the <title> tag names is its headline when it is this share of the <title> at least (not a logo).
 _TITLED_SHARE = 0.5
+# A title part this short at most can be the site's name ("Headline | Site").
+_SITE_PART_MAX_WORDS = 5
 # A metadata title that an <h1> ends with replaces it (without the label) from this many words.
 _KICKER_MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
@@ -154,7 +156,13 @@ def _punctuated(heading: str, meta_title: str | None) -> str:
 
 
 def choose_headline(
-    h1_texts: list[str], meta_title: str | None, page_title: str | None = None, site: str | None = None
+    h1_texts: list[str],
+    meta_title: str | None,
+    page_title: str | None = None,
+    site: str | None = None,
+    *,
+    og_title: str | None = None,
+    ld_headline: str | None = None,
 ) -> str | None:
     """The page's headline: the ``<h1>`` the metadata title names, else the only ``<h1>``, else the
     metadata title without its "| Site" or "Section |" parts; an ``<h1>`` that lost its punctuation
@@ -165,15 +173,79 @@ def choose_headline(
     ``page_title`` (the ``<title>`` tag) is a second witness where the metadata title is merely one of
     the ``<h1>``s (an extractor without og:title takes a widget's "Follow us" heading). An ``<h1>`` that is
     the ``site``'s name (a blog's banner) is never the headline: a metadata title without it is.
+
+    ``og_title`` and ``ld_headline`` (the page's og:title and JSON-LD headline) are further witnesses:
+    the metadata title an extractor cut at a quote mark, an ``<h1>`` that is a banner naming the site,
+    and a printed headline that lost its punctuation or carries a kicker (see ``_witnessed``).
     """
+    meta_title = _uncut(meta_title, page_title)
+    if not any(_bare(text) for text in h1_texts) and og_title and meta_title and og_title != meta_title:
+        # No printed headline: of two metadata titles, the one the <title> tag prints (the extractor's
+        # own may be a teaser's or a widget's heading).
+        page = _fold(page_title or "")
+        if _fold(og_title) in page and _fold(meta_title) not in page:
+            meta_title = og_title
     printed = [text for text in h1_texts if _bare(text)]
-    banner = bool(site and _bare(site) and printed and all(_bare(text) == _bare(site) for text in printed))
+    banner = bool(
+        site and _bare(site) and printed and all(_banner(text, site, meta_title) for text in printed)
+    )
     if banner and meta_title and _bare(site or "") not in _bare(meta_title):
         return meta_title
-    chosen = _choose_headline(h1_texts, meta_title, page_title)
+    chosen = _choose_headline(h1_texts, meta_title, page_title, site)
     if chosen is None:
         return None
-    return _with_kicker(chosen, meta_title) or _punctuated(chosen, meta_title)
+    chosen = _with_kicker(chosen, meta_title) or _punctuated(chosen, meta_title)
+    return _witnessed(chosen, ld_headline, bool(printed))
+
+
+def _banner(heading: str, site: str | None, meta_title: str | None) -> bool:
+    """An ``<h1>`` that is the site's name, or names the site and shares no other words with the metadata
+    title but a few (a banner with a tagline, "Site, the first daily of X"): a blog's or an outlet's logo."""
+    bare_site = _bare(site or "")
+    if _bare(heading) == bare_site:
+        return True
+    if not bare_site or bare_site not in _bare(heading) or not meta_title:
+        return False
+    site_words = set(_WORD.findall(_fold(site or "")))
+    heading_words = set(_WORD.findall(_fold(heading))) - site_words
+    # Half: a tagline shares a function word or two with any headline ("de", "the").
+    return len(heading_words & set(_WORD.findall(_fold(meta_title)))) < _H1_SHARED_WORDS * len(heading_words)
+
+
+# Quote marks an extractor cuts a metadata title at (an attribute quoted with the same mark).
+_CUT_AT = "\"'\u201c\u201e\u00ab"
+
+
+def _uncut(meta_title: str | None, page_title: str | None) -> str | None:
+    """The ``<title>`` tag where the metadata title is its start cut right before a quote mark
+    (``content="Senator calls Biden "unfit""`` read as ``Senator calls Biden``)."""
+    if not meta_title or not page_title:
+        return meta_title
+    meta, page = " ".join(meta_title.split()), " ".join(page_title.split())
+    if len(page) > len(meta) and page.startswith(meta) and page[len(meta) :].lstrip()[:1] in _CUT_AT:
+        return page
+    return meta_title
+
+
+def _witnessed(chosen: str, ld_headline: str | None, printed: bool) -> str:
+    """The JSON-LD headline where it is the chosen headline's own words: spelled with the punctuation
+    the ``<h1>`` lost between its spans, without the kicker glued in front of the ``<h1>``, or without the "-Section|Site"
+    tail a metadata title (chosen for want of an ``<h1>``) adds."""
+    if not ld_headline:
+        return chosen
+    ld = " ".join(ld_headline.split())
+    if not ld or ld == chosen:
+        return chosen
+    kicked = _with_kicker(chosen, ld)
+    if kicked is not None:
+        return kicked
+    if "".join(ld.split()) == "".join(chosen.split()):
+        # Only the spaces differ: the <h1>'s spans lost one ("Title:Subtitle"). Punctuation the JSON-LD
+        # adds is not taken: it respells as often as it restores.
+        return ld
+    if not printed and chosen.startswith(ld) and count_words(ld) >= _KICKER_MIN_WORDS:
+        return ld
+    return chosen
 
 
 def _with_kicker(heading: str, meta_title: str | None) -> str | None:
@@ -192,7 +264,7 @@ def _with_kicker(heading: str, meta_title: str | None) -> str | None:
 
 
 def _choose_headline(
-    h1_texts: list[str], meta_title: str | None, page_title: str | None = None
+    h1_texts: list[str], meta_title: str | None, page_title: str | None = None, site: str | None = None
 ) -> str | None:
     candidates = [text for text in h1_texts if text and len(text) <= _HEADLINE_MAX_CHARS]
     folded_meta = _fold(meta_title or "")
@@ -230,10 +302,47 @@ def _choose_headline(
         return titled
     if not meta_title:
         return None
+    named = _without_site(meta_title, site)
+    if named is not None:
+        return named
+    if site:
+        # No part names the site: the dashes and bars are the headline's own ("Minecraft 1.8 - The Update").
+        return meta_title.strip()
     parts = [meta_title.strip()]
     for separator in _TITLE_SEPARATORS:
         parts = [piece.strip() for part in parts for piece in part.split(separator)]
     return max(parts, key=len) or None
+
+
+def _without_site(title: str, site: str | None) -> str | None:
+    """The metadata title without the outer parts that name the ``site`` ("Headline - Part two | Site"
+    -> "Headline - Part two"), or None where no part does: then only the site's name is cut away, not
+    every part a dash or bar sets off (a headline holds those too)."""
+    bare_site = _bare(site or "")
+    if not bare_site:
+        return None
+    text, stripped = " ".join(title.split()), False
+    while True:
+        for separator in _TITLE_SEPARATORS:
+            head, _, last = text.rpartition(separator)
+            first, _, rest = text.partition(separator)
+            if head and _names_site(last, bare_site):
+                text, stripped = head.strip(), True
+                break
+            if rest and _names_site(first, bare_site):
+                text, stripped = rest.strip(), True
+                break
+        else:
+            break
+    return text if stripped and text else None
+
+
+def _names_site(part: str, bare_site: str) -> bool:
+    """A short title part that is the site's name or a form of it ("Factorio" for "Factorio.com")."""
+    bare = _bare(part)
+    return (
+        bool(bare) and count_words(part) <= _SITE_PART_MAX_WORDS and (bare in bare_site or bare_site in bare)
+    )
 
 
 def _titled(candidates: list[str], page_title: str | None) -> str | None:
@@ -380,6 +489,26 @@ def lead_lines(
     return lead
 
 
+def title_witnesses(html: str) -> tuple[str | None, str | None]:
+    """The page's og:title and JSON-LD headline (the first of each), second witnesses of its headline."""
+    head = html[:_METADATA_SCAN_CHARS]
+    og_title = None
+    for tag in _META_TAG.findall(head):
+        attributes = _attributes(tag)
+        if (attributes.get("property") or attributes.get("name") or "").lower() == "og:title":
+            og_title = " ".join(unescape(attributes.get("content", "")).split()) or None
+            break
+    ld_headline = next(
+        (
+            " ".join(value.split())
+            for item in _json_ld_objects(head)
+            if isinstance(value := item.get("headline"), str) and value.strip()
+        ),
+        None,
+    )
+    return og_title, ld_headline
+
+
 def _year_only_guess(day: str | None, html: str) -> bool:
     """trafilatura's day is the first of January of a year the page prints with no day (a copyright line).
 
@@ -460,7 +589,15 @@ def extract(
     if not main_content:
         fallbacks.note("html_text")
         text = page_text
-    title = choose_headline(collector.headings, meta_title or collector.title, collector.title, source)
+    og_title, ld_headline = title_witnesses(html)
+    title = choose_headline(
+        collector.headings,
+        meta_title or collector.title,
+        collector.title,
+        source,
+        og_title=og_title,
+        ld_headline=ld_headline,
+    )
     stamp, byline = page_metadata(html)
     if stamp is None and _year_only_guess(date, html):
         date = None

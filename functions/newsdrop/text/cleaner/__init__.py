@@ -209,6 +209,13 @@ def _story_under_comments(lines: list[_Line], kept_chars: int) -> bool:
     first = next((index for index, line in enumerate(lines) if line.rule == "comment_section"), None)
     if first is None:
         return False
+    # A headline printed again where the section opens was re-labelled a repeat of the headline: with the
+    # byline under it, it still opens the section.
+    opens = first
+    while opens > 0 and lines[opens - 1].rule in ("title_repeat", "byline"):
+        opens -= 1
+    if any(line.rule == "title_repeat" for line in lines[opens:first]):
+        first = opens
     inside = lines[first:]
     prose = sum(len(line.text) for line in inside if line.rule == "comment_section" and _is_prose(line))
     if prose <= kept_chars:

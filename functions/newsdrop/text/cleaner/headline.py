@@ -92,6 +92,15 @@ _FACTS_CACHE_MAX_CHARS = 300
 _SEPARATOR = re.compile("|".join(re.escape(separator) for separator in _TITLE_SEPARATORS))
 
 
+# A picture's credit closing a caption ("... © AP", "... Bild: X/dpa", "... Getty Images/X"): the line
+# under a picture. Only at the end: "Erstes Bild: So ..." or "das Foto: ..." open or join a headline.
+_PICTURE_CREDIT = re.compile(
+    r"(?:©|\b(?:fotos?|bild|photos?|image|imagen|credit|crédit)\s*:|\bgetty images\b"
+    r"|/(?:dpa|afp|reuters|ap|getty|imago)\b|\(archivbild\))[^.!?:]{0,40}$",
+    re.IGNORECASE,
+)
+
+
 # Kana or Han (a CJK headline): one regex search instead of a Python loop over every character.
 _KANA_OR_HAN = re.compile("[\u3040-\u9fff]")
 
@@ -449,6 +458,10 @@ def _find_title(
             if index == top[0][1] and headline is not None:
                 # The rules' own choice starts with the margin the ranker must beat.
                 ranked += headline.margin
+            # A caption with its picture's credit is never the headline, however the ranker scores it.
+            text = lines[index].text
+            if _PICTURE_CREDIT.search(text) is not None or _section_trail(text) or _POST_LINK.search(text):
+                continue
             if ranked_best is None or ranked > ranked_best[0]:
                 ranked_best = (ranked, index)
         if ranked_best is not None and (
@@ -456,11 +469,41 @@ def _find_title(
             or _below_byline(lines, top[0][1], ranked_best[1])
         ):
             ranked_best = top[0]
+        if ranked_best is not None:
+            inner = _held_candidate(lines, ranked_best[1], [index for _, index in top])
+            if inner is not None:
+                ranked_best = (ranked_best[0], inner)
         best = ranked_best
     if best is None:
         return None
     # The first printing of a repeated headline is the headline; later ones are repeats.
     return keys[lines[best[1]].key][0]
+
+
+# A headline glued behind a menu or a label makes this share of the line at least.
+_HELD_SHARE = 0.6
+
+
+def _held_candidate(lines: list[_Line], chosen: int, ranked: list[int]) -> int | None:
+    """The longest other candidate that ends the chosen line and makes most of it ("Home News Headline",
+    "Blog Headline"): the chosen line glues a menu or a label in front of the headline, and the candidate
+    is the headline itself. A second half after a separator ("Kicker: Teaser", "Headline - Site") is not
+    meant, nor a short tail; it needs three words (or a CJK phrase) to be no chance match."""
+    key = lines[chosen].key
+    found: int | None = None
+    for index in ranked:
+        inner = lines[index].key
+        if index == chosen or len(inner) >= len(key) or not key.endswith(inner):
+            continue
+        glued = key[: len(key) - len(inner)].rstrip()
+        if len(inner) < _HELD_SHARE * len(key) or not glued or not glued[-1].isalnum():
+            continue
+        cjk = not inner.isascii() and _KANA_OR_HAN.search(inner) is not None
+        if lines[index].words < _PART_MIN_WORDS and not (cjk and len(inner) >= _PART_MIN_CJK_CHARS):
+            continue
+        if found is None or len(inner) > len(lines[found].key):
+            found = index
+    return found
 
 
 def _standfirst_under(lines: list[_Line], headline: int, chosen: int) -> bool:
@@ -537,15 +580,87 @@ def _site_parts(lines: list[_Line], index: int) -> tuple[set[str], set[str]]:
     return alone, {part for part, others in beside.items() if len(others) >= 2}
 
 
-def headline_text(lines: list[_Line], index: int) -> str:
+# Where a title line may join its headline to a site's or section's name: bars and dashes with spaces,
+# and a colon set without spaces, as a CJK title sets it ("見出し:サイト名"; "Kicker: Headline" is one).
+_PART_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014-]+|::|\u00b7)\s+|(?<=\S)[:\uff1a](?=\S)")
+
+
+# A part printed alone elsewhere is the headline from this many words (or characters of CJK text) on:
+# a shorter one (a section name) is printed alone on many pages.
+_PART_MIN_WORDS = 3
+_PART_MIN_CJK_CHARS = 8
+
+
+def _printed_part(lines: list[_Line], index: int, text: str) -> str | None:
+    """The opening part of a title line ("Headline | Site Loaded", "Headline — Site — Tagline",
+    "見出し:サイト名") that the page prints as a line of its own, when it is longer than the part it
+    meets there: the headline printed again without the site's name, whatever the name is. (Only a bar
+    sets off a closing part: "Site | Headline".) A kicker or a headline's second half, also printed
+    alone on pages that list teasers, is the shorter side or follows a dash or a colon."""
+    found: str | None = None
+    matches = list(_PART_SEPARATORS.finditer(text))
+    for number, match in enumerate(matches):
+        opening, closing = text[: match.start()].strip(), text[match.end() :].strip()
+        # The side cut away is compared by its first part: a site's name may carry a tagline after it.
+        after = matches[number + 1].start() if number + 1 < len(matches) else len(text)
+        before = matches[number - 1].end() if number else 0
+        sides = [(opening, text[match.end() : after].strip())]
+        if "|" in match.group():
+            sides.append((closing, text[before : match.start()].strip()))
+        for part, rest in sides:
+            if len(part) <= len(rest) or (found is not None and len(part) <= len(found)):
+                continue
+            cjk = not part.isascii() and _KANA_OR_HAN.search(part) is not None
+            if count_words(part) < _PART_MIN_WORDS and not (cjk and len(part) >= _PART_MIN_CJK_CHARS):
+                continue
+            key = normalize_line_key(part)
+            if any(other != index and line.key == key for other, line in enumerate(lines)):
+                found = part
+    return found
+
+
+# A link to the previous or next post ("← Older post title", "Newer post →"): another story's headline.
+_POST_LINK = re.compile(r"^\s*(?:[←⟵‹]|<<)|(?:[→⟶›]|>>)\s*$")
+
+
+# The steps of a breadcrumb trail ("Home » Section » Headline").
+_BREADCRUMB = re.compile(r"\s+[»›>]\s+")
+
+
+def _section_trail(text: str) -> bool:
+    """A breadcrumb trail of three steps or more that leads to a section, not to the story (its last
+    step no longer than the steps between): navigation, never the headline."""
+    return len(_BREADCRUMB.findall(text)) >= 2 and _breadcrumb_tail(text) is None
+
+
+def _breadcrumb_tail(text: str) -> str | None:
+    """The last step of a breadcrumb trail of three steps or more, where it is longer than the steps
+    between: the page the trail leads to, i.e. the headline ("You are here: Home » Society » Tireless
+    work" -> "Tireless work"; the first step may carry a label). A trail to a section ends in a short step."""
+    steps = _BREADCRUMB.split(text)
+    if len(steps) < 3:
+        return None
+    last = steps[-1].strip()
+    if not last or any(len(step.strip()) >= len(last) for step in steps[1:-1]):
+        return None
+    return last
+
+
+def headline_text(lines: list[_Line], index: int, *, cut_parts: bool = True) -> str:
     """The headline a title line gives: without Markdown heading marks and without a site or section
     name printed before or after it ("Title | Site", "Section - Title").
 
     An outer part is a name when the page prints it elsewhere (as a line of its own or as the outer part
     of another title-like line) or it is a web address, and it is short; the rest must keep at least
-    three words (or a CJK phrase), so a headline is never cut to a stub.
+    three words (or a CJK phrase), so a headline is never cut to a stub. First, though, an opening part
+    the page prints as a line of its own is the headline (``_printed_part``), and so is a breadcrumb
+    trail's last step (``_breadcrumb_tail``); ``cut_parts=False`` leaves those two out, for labelling
+    the ranker's candidates (a line that only holds the headline is no headline line to learn from).
     """
     text = without_heading_marks(lines[index].text.strip())
+    cut = (_printed_part(lines, index, text) or _breadcrumb_tail(text)) if cut_parts else None
+    if cut is not None:
+        return cut
     separator = next((s for s in _SITE_SEPARATORS if s in text), None)
     if separator is None:
         return text
