@@ -109,3 +109,24 @@ def test_a_bundle_that_keeps_dying_is_failed_with_a_reason(drop, sweep):
     assert record["errors"][0]["code"] == "stuck"
     assert "split it" in record["errors"][0]["reason"]
     assert receive_all(drop.stack.sqs, drop.stack.queue_url) == []
+
+
+def test_a_bundle_whose_attempt_failed_and_said_so_is_left_to_sqs_until_a_lease_has_passed(drop, sweep):
+    # An archived (GLACIER) object cannot be read: the attempt fails, records why, and returns the message.
+    key = "incoming/cold.zip"
+    drop.stack.s3.put_object(
+        Bucket=drop.stack.bucket, Key=key, Body=make_bundle("zip", seed_articles()), StorageClass="GLACIER"
+    )
+    [message] = receive_all(drop.stack.sqs, drop.stack.queue_url)
+    assert drop.deliver([message]) == {"batchItemFailures": [{"itemIdentifier": message["MessageId"]}]}
+    record = drop.bundle_for(key)
+    assert record["status"] == "PROCESSING" and "InvalidObjectState" in record["last_error"]
+
+    # SQS redelivers the message: a resend beside it would make two attempts of one retry.
+    assert sweep(later=timedelta(minutes=5)) == {"stuck": 0, "resumed": [], "failed": []}
+    assert receive_all(drop.stack.sqs, drop.stack.queue_url) == []
+
+    # A whole lease later no retry has claimed it: that message is lost, and the sweeper resends.
+    drop.stack.sqs.delete_message(QueueUrl=drop.stack.queue_url, ReceiptHandle=message["ReceiptHandle"])
+    report = sweep(later=timedelta(hours=1))
+    assert report == {"stuck": 1, "resumed": [record["bundle_id"]], "failed": []}

@@ -91,6 +91,11 @@ class Sweeper:
         stamp = _iso(now)
         if record.get("swept_until") and str(record["swept_until"]) > stamp:
             return False  # resumed by an earlier sweep; its continuation has a lease's time to start
+        if record.get("last_error") and record.get("lease_until"):
+            # The last attempt failed and said so: SQS redelivers that message itself. Resending it too
+            # runs the bundle twice per retry (more attempts than receives); only a message lost for a
+            # whole lease since the failure is stuck.
+            return str(record["lease_until"]) < _iso(now - timedelta(seconds=self.lease_seconds))
         if record.get("lease_until"):
             return str(record["lease_until"]) < stamp
         # RECEIVED and never claimed: the claiming invocation died between its two writes.
