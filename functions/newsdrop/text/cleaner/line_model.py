@@ -160,15 +160,7 @@ class LineModel:
         # Stage 0: every shape feature the text decides enters as a bound, those the word count decides
         # exactly; a line whose verdict that settles needs no pass over its text.
         # (A shape feature without a known range leaves stage 0 out: -inf and inf settle nothing.)
-        text_low, text_high = 0.0, 0.0
-        word_shaped: list[tuple[float, Any]] = []
-        for name, weight in zip(_SHAPE_FEATURES, shape_weights, strict=True):
-            if name in _WORD_SHAPE:
-                word_shaped.append((weight, _WORD_SHAPE[name]))
-            else:
-                low, high = _TEXT_SHAPE_RANGES.get(name, (-math.inf, math.inf))
-                text_low += min(weight * low, weight * high)
-                text_high += max(weight * low, weight * high)
+        text_low, text_high, word_shaped = blocks.text_low, blocks.text_high, blocks.word_shaped
         word_dots: dict[int, float] = {}
         found: list[bool | None] = []
         for index, (line, head, tail, kept_by_rules) in enumerate(
