@@ -604,6 +604,7 @@ def extract(
     published = _full_timestamp(date, stamp)
     hints = Hints(title=title, url=url, published=published, source=source, byline=byline)
     extractor_text = text if main_content else ""
+    page_lines: tuple[str, ...] = ()
     if main_content:
         # Two readings of the markup, chosen and extended by their agreement with the line cleaner's
         # reading of the page's text (``combine``): trafilatura alone truncates or takes a teaser list.
@@ -615,11 +616,12 @@ def extract(
                 recalled.append(read_for_recall(html))
             return recalled[0]
 
-        text = combine(text, recall, normalize_text(page_text), hints, model)
+        page_normal = normalize_text(page_text)
+        page_lines = tuple(page_normal.split("\n"))
+        text = combine(text, recall, page_normal, hints, model)
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         if title and (lead := lead_lines(page_text.split("\n"), text, title, page_descriptions(html))):
             text = "\n".join(lead) + "\n" + text
-    page_lines = tuple(normalize_text(page_text).split("\n")) if main_content else ()
     return Extraction(text, hints, main_content, page_lines, meta_title, extractor_text, readings)
 
 
