@@ -378,6 +378,43 @@ def test_choose_headline_with_the_og_title_and_json_ld_as_witnesses(
     assert choose_headline(h1s, meta, page_title, site, **witnesses) == expected
 
 
+@pytest.mark.parametrize(
+    ("h1s", "meta", "page_title", "site", "witnesses", "expected"),
+    [
+        # A short section label in the <h1> shares no word with the <title>: the <title> without its site part.
+        (["Allergies Health Center"], "Allergies Health Center", "Babies who eat peanuts early may avoid allergy",
+         None, {}, "Babies who eat peanuts early may avoid allergy"),
+        (["Original text"], "Original text", "Keyboard with a lighter touch goes on sale | Acme News", "Acme News",
+         {}, "Keyboard with a lighter touch goes on sale"),
+        # ... not when it shares a word with the <title> ("Orden" in both: a short headline)...
+        (["Orden fürs Morden"], "Orden fürs Morden", "Veteranentag: Orden fürs Morden", None, {}, "Orden fürs Morden"),
+        # ... nor with the og:title, nor when it is longer than a label.
+        (["Harbour wall done"], "Harbour wall done", "Coast News front page", None,
+         {"og_title": "Harbour wall done early"}, "Harbour wall done"),
+        (["For holiday parties, get behind the statement tee"], "For holiday parties, get behind the statement tee",
+         "Designer statement shirts", None, {}, "For holiday parties, get behind the statement tee"),
+        # ... nor when the <title> is no longer than the label (the site's name alone).
+        (["Breaking news today"], "Breaking news today", "Coast", None, {}, "Breaking news today"),
+        # No <h1> and no og:title or JSON-LD: an extractor's title the <title> does not print (a logo's alt text)
+        # loses to the <title> without its site part.
+        ([""], "POLITICO Politico Logo", "Insiders: Trump will sink Pence in VP debate - POLITICO", "politico.com",
+         {}, "Insiders: Trump will sink Pence in VP debate"),
+        # ... but one the <title> prints stays.
+        ([], "Harbour wall finished early", "Harbour wall finished early - Coast News", "Coast News", {},
+         "Harbour wall finished early"),
+    ],
+)  # fmt: skip
+def test_choose_headline_prefers_the_title_tag_over_labels_and_logos(
+    h1s: list[str],
+    meta: str | None,
+    page_title: str | None,
+    site: str | None,
+    witnesses: dict[str, str],
+    expected: str,
+) -> None:
+    assert choose_headline(h1s, meta, page_title, site, **witnesses) == expected
+
+
 def test_title_witnesses_reads_the_og_title_and_the_json_ld_headline() -> None:
     from newsdrop.text.html import title_witnesses
 

@@ -37,6 +37,9 @@ _TITLED_SHARE = 0.5
 _SITE_PART_MAX_WORDS = 5
 # A metadata title that an <h1> ends with replaces it (without the label) from this many words.
 _KICKER_MIN_WORDS = 3
+# An <h1> this many words long at most that shares no word with the page's titles is a section label or a
+# widget's heading ("Allergies Health Center", "Original text"), not the headline.
+_LABEL_MAX_WORDS = 4
 _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"[\W_]+")
 _QUOTES = re.compile(
@@ -195,7 +198,37 @@ def choose_headline(
     if chosen is None:
         return None
     chosen = _with_kicker(chosen, meta_title) or _punctuated(chosen, meta_title)
+    if chosen in printed and (titled := _label_titled(chosen, page_title, site, (og_title, ld_headline))):
+        return titled
+    # No printed headline and no metadata title of the page's own: the extractor's title is a heading it
+    # found in the markup (a logo's alt text); one the <title> tag does not print loses to the <title> tag
+    # without its site part.
+    if (
+        not printed
+        and not og_title
+        and not ld_headline
+        and page_title
+        and meta_title
+        and _fold(meta_title) not in _fold(page_title)
+        and (named := _without_site(page_title, site))
+    ):
+        return named
     return _witnessed(chosen, ld_headline, bool(printed))
+
+
+def _label_titled(
+    heading: str, page_title: str | None, site: str | None, witnesses: tuple[str | None, ...]
+) -> str | None:
+    """The ``<title>`` tag (without its site part) where the chosen ``<h1>`` is a short label that shares
+    no word with it nor with the og:title or JSON-LD headline: a section's or a widget's heading printed
+    in an ``<h1>`` ("Information and Resources") while every title the page states names the story."""
+    if not page_title or count_words(heading) > _LABEL_MAX_WORDS:
+        return None
+    stated = set().union(*(_WORD.findall(_fold(text)) for text in (page_title, *witnesses) if text))
+    if set(_WORD.findall(_fold(heading))) & stated:
+        return None
+    titled = _without_site(page_title, site) or " ".join(page_title.split())
+    return titled if count_words(titled) > count_words(heading) else None
 
 
 def _banner(heading: str, site: str | None, meta_title: str | None) -> bool:
