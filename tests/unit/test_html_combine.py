@@ -158,3 +158,44 @@ def test_extract_reads_the_recall_reading_only_when_the_default_is_in_doubt(
     found = html_module.extract(ARTICLE_PAGE, readings=teasers)
     assert asked == [ARTICLE_PAGE]
     assert found.readings is not None and found.readings.recall_text == ""
+
+
+_BODY = "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # og: tags, JSON-LD and a canonical link.
+        "<html><head><title>Harbour wall to be rebuilt | Coast News</title>"
+        '<meta property="og:title" content="Harbour  wall to be rebuilt &amp; widened">'
+        '<meta property="og:site_name" content="@coastnews">'
+        '<link rel="canonical" href="https://news.example.org/harbour-wall">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour wall rebuilt",'
+        ' "datePublished": "2024-03-05T09:30:00Z", "publisher": {"name": "Coast News"}}</script>'
+        f"</head><body><main><article><h1>Harbour wall to be rebuilt</h1>{_BODY}</article></main></body></html>",
+        # No metadata tags: the title from <title> or the <h1>, the day printed in the text, no site name.
+        "<html><head><title>Harbour wall to be rebuilt</title></head><body><main><article>"
+        f"<h1>Harbour wall to be rebuilt</h1><p>Published 12 May 2023</p>{_BODY}</article></main></body></html>",
+        # Only a URL: the site name from it.
+        '<html><head><meta property="og:url" content="https://www.coastnews.example/a/1">'
+        f"</head><body><article><h2>Works</h2>{_BODY}</article></body></html>",
+    ],
+)
+def test_trafilatura_reading_keeps_extract_metadatas_title_day_site_and_url(page: str) -> None:
+    import trafilatura
+    from trafilatura.metadata import extract_metadata
+
+    expected = extract_metadata(page)
+    read = html_module.read_with_trafilatura(page)
+    assert (read.title, read.date, read.sitename, read.url) == (
+        expected.title,
+        expected.date,
+        expected.sitename,
+        expected.url,
+    )
+    whole = trafilatura.bare_extraction(
+        page, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
+    )
+    assert whole is not None
+    assert read.text == whole.text and read.title == whole.title and read.date == whole.date
