@@ -425,3 +425,26 @@ def test_title_witnesses_reads_the_og_title_and_the_json_ld_headline() -> None:
     )
     assert title_witnesses(page) == ("Harbour wall & pier finished", "Harbour wall finished")
     assert title_witnesses("<p>No metadata</p>") == (None, None)
+
+
+def test_the_metadata_readers_answer_for_the_page_they_are_given_each_time() -> None:
+    from newsdrop.text.html import page_descriptions, page_metadata, title_witnesses
+
+    first = (
+        '<html><head><meta property="og:title" content="Harbour wall finished">'
+        '<meta name="description" content="The wall is done.">'
+        '<meta name="author" content="Ann Lee"><meta property="article:published_time" content="2024-03-05T09:30:00Z">'
+        "</head><body><p>x</p></body></html>"
+    )
+    second = (
+        '<html><head><script type="application/ld+json">{"headline": "Pier reopens", "datePublished":'
+        ' "2024-04-01T08:00:00Z", "author": {"name": "Bo Chen"}, "description": "ignored"}</script>'
+        "</head><body><p>y</p></body></html>"
+    )
+    for _ in range(2):  # each page twice, alternating: no answer carries over from the page read before
+        assert title_witnesses(first) == ("Harbour wall finished", None)
+        assert page_metadata(first) == ("2024-03-05T09:30:00Z", "Ann Lee")
+        assert page_descriptions(first) == frozenset({"thewallisdone"})
+        assert title_witnesses(second) == (None, "Pier reopens")
+        assert page_metadata(second) == ("2024-04-01T08:00:00Z", "Bo Chen")
+        assert page_descriptions(second) == frozenset()

@@ -6,6 +6,7 @@ import contextlib
 import json
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 from typing import NamedTuple
@@ -414,6 +415,15 @@ def _attributes(tag: str) -> dict[str, str]:
     return {name.lower(): value for name, _, value in _ATTRIBUTE.findall(tag)}
 
 
+@lru_cache(maxsize=1)
+def _head_scan(html: str) -> tuple[tuple[dict[str, str], ...], tuple[dict[str, object], ...]]:
+    """The attributes of every meta tag and every JSON-LD object in the page's first ``_METADATA_SCAN_CHARS``:
+    one scan shared by ``page_metadata``, ``page_descriptions`` and ``title_witnesses`` (``extract`` asks all
+    three of the same page; the callers only read what it returns)."""
+    head = html[:_METADATA_SCAN_CHARS]
+    return tuple(_attributes(tag) for tag in _META_TAG.findall(head)), tuple(_json_ld_objects(head))
+
+
 def _json_ld_objects(head: str) -> list[dict[str, object]]:
     """Every JSON-LD object of the page, @graph members included; unreadable blocks are skipped."""
     found: list[dict[str, object]] = []
@@ -449,16 +459,15 @@ def page_metadata(html: str) -> tuple[str | None, str | None]:
 
     trafilatura gives the day only and no author line; the page's own metadata usually has both.
     """
-    head = html[:_METADATA_SCAN_CHARS]
+    metas, objects = _head_scan(html)
     stamps: list[str] = []
     authors: list[str] = []
-    for item in _json_ld_objects(head):
+    for item in objects:
         published = item.get("datePublished")
         if isinstance(published, str):
             stamps.append(published.strip())
         authors += _author_names(item.get("author"))
-    for tag in _META_TAG.findall(head):
-        attributes = _attributes(tag)
+    for attributes in metas:
         name = (
             attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or ""
         ).lower()
@@ -478,8 +487,7 @@ def page_metadata(html: str) -> tuple[str | None, str | None]:
 def page_descriptions(html: str) -> frozenset[str]:
     """The summaries the page states in its meta tags (description, og:, twitter:, DC.), as ``_bare`` keys."""
     found: set[str] = set()
-    for tag in _META_TAG.findall(html, 0, _METADATA_SCAN_CHARS):
-        attributes = _attributes(tag)
+    for attributes in _head_scan(html)[0]:
         name = (attributes.get("property") or attributes.get("name") or "").lower()
         if name in _DESCRIPTION_META and (key := _bare(unescape(attributes.get("content", "")))):
             found.add(key)
@@ -525,17 +533,16 @@ def lead_lines(
 
 def title_witnesses(html: str) -> tuple[str | None, str | None]:
     """The page's og:title and JSON-LD headline (the first of each), second witnesses of its headline."""
-    head = html[:_METADATA_SCAN_CHARS]
+    metas, objects = _head_scan(html)
     og_title = None
-    for tag in _META_TAG.findall(head):
-        attributes = _attributes(tag)
+    for attributes in metas:
         if (attributes.get("property") or attributes.get("name") or "").lower() == "og:title":
             og_title = " ".join(unescape(attributes.get("content", "")).split()) or None
             break
     ld_headline = next(
         (
             " ".join(value.split())
-            for item in _json_ld_objects(head)
+            for item in objects
             if isinstance(value := item.get("headline"), str) and value.strip()
         ),
         None,
