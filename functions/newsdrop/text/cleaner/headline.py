@@ -22,7 +22,7 @@ from newsdrop.text.cleaner.lines import (
     _strip_site,
     _title_cased,
 )
-from newsdrop.text.cleaner.model import HeadlineModel
+from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel
 from newsdrop.text.dates import find_date
 from newsdrop.text.rules import count_words, normalize_line_key
 
@@ -95,10 +95,14 @@ _SEPARATOR = re.compile("|".join(re.escape(separator) for separator in _TITLE_SE
 # A picture's credit closing a caption ("... © AP", "... Bild: X/dpa", "... Getty Images/X"): the line
 # under a picture. Only at the end: "Erstes Bild: So ..." or "das Foto: ..." open or join a headline.
 _PICTURE_CREDIT = re.compile(
-    r"(?:©|\b(?:fotos?|bild|photos?|image|imagen|credit|crédit)\s*:|\bgetty images\b"
+    r"(?:©|\b(?:fotos?|bild|photos?|photographs?|image|imagen|credit|crédit)\s*:|\bgetty images\b"
     r"|/(?:dpa|afp|reuters|ap|getty|imago)\b|\(archivbild\))[^.!?:]{0,40}$",
     re.IGNORECASE,
 )
+
+
+# A line wholly in brackets ("(Pictured: the harbour in 1950)", "[Updated]"): an aside or a caption.
+_ASIDE = re.compile(r"^\s*[(\[].*[)\]]\s*$")
 
 
 # Kana or Han (a CJK headline): one regex search instead of a Python loop over every character.
@@ -312,7 +316,63 @@ def headline_features(
         1.0 if index == context.first else 0.0,
         1.0 if above is not None and above.words < 3 else 0.0,
         1.0 if context.variants.get(line.key, set()) - {index} else 0.0,
+        *_block_features(lines, index, region_start, context),
     ]
+
+
+def _lead_share(key: str, context: _RankContext) -> float:
+    """The share of a line's content words that the lead paragraphs print (``lead_overlap``)."""
+    words = _content_words(key)
+    return len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0
+
+
+def _block_features(lines: list[_Line], index: int, region_start: int, context: _RankContext) -> list[float]:
+    """Kinds of headline evidence from the candidate's place among the others (appended to
+    ``headline_features``): its place in the header (0 at the topmost candidate, 1 at the story), another
+    candidate right above or below it (a headline block: kicker, headline, standfirst), how many times the
+    page prints it, the share of its words set in capitals, and the share of the opening line's words it
+    holds (the page's title line minus a site's name is the headline)."""
+    line = lines[index]
+    span = region_start - context.first
+    above = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].key), None)
+    below = next((i for i in range(index + 1, min(len(lines), index + 3)) if lines[i].key), None)
+    words = line.text.split()
+    capitals = sum(1 for word in words if word[:1].isupper()) / len(words) if words else 0.0
+    opening_cover = (
+        len(_content_words(line.key) & context.opening_words) / len(context.opening_words)
+        if context.opening_words
+        else 0.0
+    )
+    # Against a candidate right above or below: a headline is shorter than the standfirst under it, and
+    # says less of the lead than the standfirst does.
+    size = math.log1p(line.words)
+    lead = _lead_share(line.key, context)
+    above_ranked = above is not None and above in context.rank
+    below_ranked = below is not None and below in context.rank
+    return [
+        (index - context.first) / span if span > 0 else 1.0,
+        1.0 if above_ranked else 0.0,
+        1.0 if below_ranked else 0.0,
+        size - math.log1p(lines[above].words) if above_ranked and above is not None else 0.0,
+        size - math.log1p(lines[below].words) if below_ranked and below is not None else 0.0,
+        lead - _lead_share(lines[above].key, context) if above_ranked and above is not None else 0.0,
+        lead - _lead_share(lines[below].key, context) if below_ranked and below is not None else 0.0,
+        math.log1p(len(context.printed.get(line.key, ()))),
+        capitals,
+        opening_cover,
+    ]
+
+
+# Columns of ``headline_features`` also given against the page's best candidate by that column.
+_AGAINST_BEST = (HEADLINE_FEATURES.index("lead_overlap"), HEADLINE_FEATURES.index("opening_share"))
+
+
+def _against_best(rows: list[list[float]]) -> None:
+    """Append to each candidate's row how far its lead and opening overlaps fall below the page's best
+    candidate's (0 for the best): the trees score one candidate at a time, this lets them compare."""
+    best = [max(row[column] for row in rows) for column in _AGAINST_BEST]
+    for row in rows:
+        row += [row[column] - top for column, top in zip(_AGAINST_BEST, best, strict=True)]
 
 
 @lru_cache(maxsize=_VARIANT_CACHE_SIZE)
@@ -450,6 +510,7 @@ def _find_title(
             )
             for score, index in top
         ]
+        _against_best(rows)
         # Every candidate scored at once: the trees are walked for all rows together.
         ranks = headline.score_all(rows) if headline is not None else [score for score, _ in top]
         for (_, index), row, ranked in zip(top, rows, ranks, strict=True):
@@ -458,9 +519,15 @@ def _find_title(
             if index == top[0][1] and headline is not None:
                 # The rules' own choice starts with the margin the ranker must beat.
                 ranked += headline.margin
-            # A caption with its picture's credit is never the headline, however the ranker scores it.
+            # A caption with its picture's credit (or wholly in brackets) is never the headline, however the
+            # ranker scores it.
             text = lines[index].text
-            if _PICTURE_CREDIT.search(text) is not None or _section_trail(text) or _POST_LINK.search(text):
+            if (
+                _PICTURE_CREDIT.search(text) is not None
+                or _section_trail(text)
+                or _POST_LINK.search(text)
+                or _ASIDE.match(text) is not None
+            ):
                 continue
             if ranked_best is None or ranked > ranked_best[0]:
                 ranked_best = (ranked, index)

@@ -47,6 +47,18 @@ HEADLINE_FEATURES: tuple[str, ...] = (
     "topmost_candidate",
     "label_above",
     "variant_printed",
+    "header_place",
+    "candidate_above",
+    "candidate_below",
+    "words_against_above",
+    "words_against_below",
+    "lead_against_above",
+    "lead_against_below",
+    "log_printings",
+    "capital_share",
+    "opening_cover",
+    "lead_overlap_against_best",
+    "opening_share_against_best",
 )
 
 
