@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -89,6 +90,10 @@ FEATURES: tuple[str, ...] = (
     "prose_above",
     "prose_below",
     "blank_after",
+    "next_block",
+    "prev_block",
+    "second_person",
+    "ends_ellipsis",
 )
 
 
@@ -220,6 +225,13 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     prose_below = np.maximum(0, prose_total - prose_above - own_prose)
     blank_after = np.zeros(count)
     blank_after[:-1] = np.diff(np.array([line.n for line in lines])) > 1
+    # The prose block right below and right above a line: a crosshead heads several paragraphs, a
+    # teaser's title one sentence.
+    next_block = np.zeros(count)
+    next_block[:-1] = block_chars[1:]
+    prev_block = np.zeros(count)
+    prev_block[1:] = block_chars[:-1]
+    cues = [_cues(line.text, line.prose) for line in lines]
     heads = [_rule_columns(line.rule, line.role, line.prose) for line in lines]
     # The context features a column at a time: each value is the same IEEE operation on the same operands
     # as a per-line loop would do (no sums reordered), so the rows are bit-identical to one.
@@ -262,11 +274,58 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
         prose_above.astype(float) / prose_chars,
         prose_below.astype(float) / prose_chars,
         blank_after,
+        next_block,
+        prev_block,
+        [cue[0] for cue in cues],
+        [cue[1] for cue in cues],
     )
     tail = np.empty((count, _TAIL_COUNT))
     for index, values in enumerate(columns):
         tail[:, index] = values
     return FeatureParts(lines, heads, tail)
+
+
+# Second-person pronouns of the corpus's main languages: a pitch, an app promo or a login prompt talks to the
+# reader; a story reports. Case matters for German's formal "Sie"/"Ihr" (lower case: she, they, her).
+_SECOND_PERSON = frozenset(
+    "you your yours yourself vous votre vos toi ton ta tes usted ustedes vuestro vuestra tus dich dir dein deine "
+    "deinen deinem jij jouw uw dig din ditt dina deg voi vostro vostra tuo tua você vocês ty twój twoja".split()
+)
+
+
+_SECOND_PERSON_CASED = frozenset("Sie Ihr Ihre Ihren Ihrem Ihnen".split())
+
+
+# Words by a regex in C and a set lookup each: a case-insensitive regex alternation cost three times as much.
+_WORD = re.compile(r"\w+")
+
+
+_CUE_CHARS = 200
+
+
+_ELLIPSES = ("…", "...")
+
+
+_CLOSING = "\"'”’»)] "
+
+
+# Lines repeat across a site's pages and the two views of one story: the cues are memoised like the shape.
+_CUE_CACHE_SIZE = 32768
+
+
+@lru_cache(maxsize=_CUE_CACHE_SIZE)
+def _cues(text: str, prose: bool) -> tuple[float, float]:
+    """A line's reader cues: second-person words in the opening of a sentence line (log), a truncated end.
+
+    Only a line that reads as prose counts its pronouns: a list item or a heading ("5. Max out your
+    savings") may address the reader inside a story; a pitch does so in sentences.
+    """
+    pronouns = 0
+    if prose:
+        for word in _WORD.findall(text, 0, _CUE_CHARS):
+            if word in _SECOND_PERSON_CASED or word.lower() in _SECOND_PERSON:
+                pronouns += 1
+    return math.log1p(pronouns), 1.0 if text.rstrip(_CLOSING).endswith(_ELLIPSES) else 0.0
 
 
 def _runs(mask: Any) -> tuple[Any, Any]:

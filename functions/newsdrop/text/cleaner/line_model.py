@@ -103,12 +103,11 @@ class LineModel:
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> LineModel:
         names = tuple(data["features"])  # type: ignore[call-overload]
+        weights = [float(w) for w in data["weights"]]  # type: ignore[attr-defined]
         if names != FEATURES:
-            raise ValueError(
-                "model.json was trained on other features than this cleaner computes: run `make train`"
-            )
+            weights = _older_weights(names, weights)
         return cls(
-            tuple(float(w) for w in data["weights"]),  # type: ignore[attr-defined]
+            tuple(weights),
             float(data["bias"]),  # type: ignore[arg-type]
             float(data.get("keep_above", 0.5)),  # type: ignore[arg-type]
             float(data.get("drop_below", 0.5)),  # type: ignore[arg-type]
@@ -341,6 +340,25 @@ def smooth_verdicts(margins: Sequence[float], switch_cost: float, edge: bool | N
         verdicts[index] = state
         state = came_from[index][1 if state else 0]
     return verdicts
+
+
+def _older_weights(names: Sequence[str], weights: Sequence[float]) -> list[float]:
+    """The weights of a model trained before some of ``FEATURES`` existed, with 0 for the features it lacks.
+
+    Such a model scores every line as it did when it was trained (a new feature adds nothing until
+    `make train` fits it), so a branch that adds a feature keeps the shipped model's output. A model that
+    names a feature this cleaner does not compute, or names them in another order, is refused.
+    """
+    at = {name: index for index, name in enumerate(FEATURES)}
+    positions = [at.get(name, -1) for name in names]
+    if len(names) != len(weights) or -1 in positions or positions != sorted(set(positions)):
+        raise ValueError(
+            "model.json was trained on other features than this cleaner computes: run `make train`"
+        )
+    expanded = [0.0] * len(FEATURES)
+    for position, weight in zip(positions, weights, strict=True):
+        expanded[position] = weight
+    return expanded
 
 
 def _as_logit(threshold: float) -> tuple[float, float | None]:
