@@ -167,7 +167,10 @@ def _title_score(
         if other.role == "byline":
             dated = bylined = True
             break
-        if not dated and (other.role == "date" or _is_date_line(other)):
+        # (``_is_date_line`` memoises its verdict on the line: read it without the call where it is known.)
+        if not dated and (
+            other.role == "date" or (other.dated if other.dated is not None else _is_date_line(other))
+        ):
             dated = True
     if dated:
         score += 4
@@ -458,12 +461,14 @@ def _find_title(
             if index == top[0][1] and headline is not None:
                 # The rules' own choice starts with the margin the ranker must beat.
                 ranked += headline.margin
+            if ranked_best is not None and ranked <= ranked_best[0]:
+                continue
             # A caption with its picture's credit is never the headline, however the ranker scores it.
+            # (Tested only for a candidate that would lead: a skipped one changes nothing either way.)
             text = lines[index].text
             if _PICTURE_CREDIT.search(text) is not None or _section_trail(text) or _POST_LINK.search(text):
                 continue
-            if ranked_best is None or ranked > ranked_best[0]:
-                ranked_best = (ranked, index)
+            ranked_best = (ranked, index)
         if ranked_best is not None and (
             _standfirst_under(lines, top[0][1], ranked_best[1])
             or _below_byline(lines, top[0][1], ranked_best[1])
