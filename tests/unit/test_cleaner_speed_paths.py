@@ -179,3 +179,21 @@ def test_keeps_all_gives_the_verdict_keeps_gives_each_row(costly_weight: float |
 )
 def test_word_count_counts_what_the_word_regex_finds(body: str) -> None:
     assert _word_count(body) == len(re.findall(r"\w+", body))
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "",
+        "a an of",
+        "the cat sat on the mat",
+        "with from and for",
+        "ab abc abcd abcdefgh x_y_z",
+        "é3 ça über 数字ニュース",
+    ],
+)
+def test_content_words_are_the_stems_of_the_long_non_function_words(key: str) -> None:
+    from newsdrop.text.cleaner.lines import _FUNCTION_WORDS, _content_words
+
+    plain = {word[:5] for word in re.findall(r"\w+", key) if len(word) > 2 and word not in _FUNCTION_WORDS}
+    assert _content_words.__wrapped__(key) == plain

@@ -78,7 +78,8 @@ _TITLE_SEPARATORS = (" | ", " - ", " :: ", " · ", " « ", " » ")
 _TITLECASE_WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w.'’-]*$")
 
 
-_TOKEN = re.compile(r"\w+")
+# The words of three characters or more: what ``_content_words`` keeps (a shorter word is never a stem).
+_LONG_TOKEN = re.compile(r"\w{3,}")
 
 
 _DATE_STAMP = re.compile(
@@ -296,6 +297,5 @@ def _content_words(key: str) -> frozenset[str]:
 
     Memoised like the line analysis: header lines repeat across a site's articles.
     """
-    return frozenset(
-        word[:_STEM_CHARS] for word in _TOKEN.findall(key) if len(word) > 2 and word not in _FUNCTION_WORDS
-    )
+    # (``\w{3,}`` finds the runs of ``\w+`` of three characters or more: a shorter run holds no such match.)
+    return frozenset([word[:_STEM_CHARS] for word in _LONG_TOKEN.findall(key) if word not in _FUNCTION_WORDS])
