@@ -157,16 +157,19 @@ _analyse_cached = lru_cache(maxsize=_LINE_CACHE_SIZE)(_analyse)
 
 def _read_lines(text: str, bundle_chrome: frozenset[str]) -> list[_Line]:
     lines: list[_Line] = []
+    append, cached = lines.append, _analyse_cached
     for index, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         stripped = raw.strip()
         if not stripped:
             continue
         # Only short lines (the chrome that repeats) go through the cache, which keeps its memory bounded.
-        analyse = _analyse_cached if len(stripped) <= _LINE_CACHE_MAX_CHARS else _analyse
-        key, words, role, rule, prose = analyse(stripped)
-        if key in bundle_chrome:
+        key, words, role, rule, prose = (cached if len(stripped) <= _LINE_CACHE_MAX_CHARS else _analyse)(
+            stripped
+        )
+        if bundle_chrome and key in bundle_chrome:
             role, rule = "boilerplate", "bundle_chrome"
-        lines.append(_Line(index, stripped, key, words, role, rule, prose_text=prose))
+        # Positional: the fields in order (n, text, key, words, role, rule, prose, dated, prose_text).
+        append(_Line(index, stripped, key, words, role, rule, False, None, prose))
     return lines
 
 
