@@ -154,7 +154,8 @@ def _title_score(
     cjk, sentence, name_like = facts.cjk, facts.sentence, facts.name_like
     substantial = (line.words >= 4 or cjk) and not name_like and not sentence
     score = 0.0
-    if substantial and any(i != index for i in keys.get(line.key, [])):
+    # (The line's own index is among its key's printings: another printing means two or more.)
+    if substantial and len(keys.get(line.key, ())) > 1:
         score += 6
     if substantial and any(i != index for i in variants.get(line.key, ())):
         score += 6
