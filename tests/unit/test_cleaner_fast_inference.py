@@ -246,6 +246,18 @@ def test_shape_features_stay_within_their_ranges_on_the_dev_corpus() -> None:
                 assert low <= shape[name] <= high, name
 
 
+def test_the_quick_shape_columns_are_the_cheap_shapes_values_on_the_dev_corpus() -> None:
+    from newsdrop.text.cleaner.shape import _CHEAP_AT, _QUICK_FEATURES, _cheap_shape, _quick_columns
+
+    lines = [line for found in _dev_passes() for line in found.lines]
+    lines += [replace(lines[0], text=text) for text in ("a |b| c |d| e", "Ends.»", "»", "x:", "éa")]
+    columns = _quick_columns([line.text for line in lines])
+    cheap_names = [_SHAPE_FEATURES[index] for index in _CHEAP_AT]
+    for name, column in zip(_QUICK_FEATURES, columns, strict=True):
+        at = cheap_names.index(name)
+        assert column == [_cheap_shape(line.text, line.words)[at] for line in lines], name
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_keeps_all_gives_each_rows_keeps_verdict_for_random_weights_and_thresholds(seed: int) -> None:
     """The bounds settle many lines and leave many to the whole score; either way the verdict is keeps'."""

@@ -126,6 +126,41 @@ def test_margins_are_the_logit_over_the_threshold_or_a_bound_beyond_the_slack(sl
     assert compared > 50
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_margins_hold_for_random_weights_and_thresholds(seed: int) -> None:
+    """Each bound stage (the word-decided, the quick, the cheap shape) settles only lines beyond the slack."""
+    shipped = load_model()
+    assert shipped is not None
+    rng = random.Random(seed)
+    model = replace(
+        shipped,
+        weights=tuple(
+            weight * rng.choice((0.5, 1.0, 3.0)) + rng.gauss(0.0, 0.5) for weight in shipped.weights
+        ),
+        bias=shipped.bias + rng.gauss(0.0, 1.0),
+        keep_above=rng.uniform(0.05, 0.95),
+        drop_below=rng.uniform(0.05, 0.95),
+    )
+    slack = rng.choice((0.2, 0.6, 2.0))
+    compared = 0
+    dev = sorted((SEEDS.parent / "cleaning-dev").glob("*/*.txt"))[seed::6]
+    for found in [rule_pass(path.read_text(encoding="utf-8")) for path in dev]:
+        parts = feature_parts(found.lines, found.start, found.end)
+        rows = line_features(found.lines, found.start, found.end)
+        kept = [rng.random() < 0.5 for _ in rows]
+        for row, flag, margin in zip(rows, kept, model.margins(parts, kept, slack), strict=True):
+            assert margin is not None
+            score = model.score(row)
+            threshold = model.drop_below if flag else model.keep_above
+            exact = float(np.log(score / (1 - score)) - np.log(threshold / (1 - threshold)))
+            if abs(exact) <= slack:
+                assert margin == pytest.approx(exact, abs=1e-6)
+            else:
+                assert abs(margin) > slack and (margin > 0) == (exact > 0)
+            compared += 1
+    assert compared > 500
+
+
 @dataclass(frozen=True)
 class _FixedMargins(LineModel):
     """The shipped model's weights with given margins for the decidable lines, in page order."""

@@ -169,7 +169,31 @@ def test_keeps_all_gives_the_verdict_keeps_gives_each_row(costly_weight: float |
         "Para one.\n\nPara two, with more words.",
         "Caf\u00e9 au lait, na\u00efve r\u00e9sum\u00e9",
         "数字ニュース 速報",
+        # Long non-ASCII bodies take the numpy table: a word at either edge, astral and lone-surrogate text.
+        "Caf\u00e9 au lait, na\u00efve r\u00e9sum\u00e9_2. " * 200,
+        " \u00ab\u00e9t\u00e9\u00bb \u0661\u0662 \u00b2 \u2163 " * 300 + "end",
+        "\U0001d400\U0001d401 word \U0001f600 " * 300,
+        "\ud800 word " * 400,
+        "数字ニュース 速報。" * 400,
     ],
 )
 def test_word_count_counts_what_the_word_regex_finds(body: str) -> None:
     assert _word_count(body) == len(re.findall(r"\w+", body))
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "",
+        "a an of",
+        "the cat sat on the mat",
+        "with from and for",
+        "ab abc abcd abcdefgh x_y_z",
+        "é3 ça über 数字ニュース",
+    ],
+)
+def test_content_words_are_the_stems_of_the_long_non_function_words(key: str) -> None:
+    from newsdrop.text.cleaner.lines import _FUNCTION_WORDS, _content_words
+
+    plain = {word[:5] for word in re.findall(r"\w+", key) if len(word) > 2 and word not in _FUNCTION_WORDS}
+    assert _content_words.__wrapped__(key) == plain

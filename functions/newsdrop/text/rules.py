@@ -56,7 +56,7 @@ def count_words(text: str) -> int:
     if not text.isascii():
         cjk = len(_CJK.findall(text))
         if cjk:
-            words = max(words, cjk // 2 + len(text.split()) - 1)
+            words = max(words, cjk // 2 + words - 1)
     return words
 
 

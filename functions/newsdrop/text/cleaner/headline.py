@@ -158,7 +158,8 @@ def _title_score(
     cjk, sentence, name_like = facts.cjk, facts.sentence, facts.name_like
     substantial = (line.words >= 4 or cjk) and not name_like and not sentence
     score = 0.0
-    if substantial and any(i != index for i in keys.get(line.key, [])):
+    # (The line's own index is among its key's printings: another printing means two or more.)
+    if substantial and len(keys.get(line.key, ())) > 1:
         score += 6
     if substantial and any(i != index for i in variants.get(line.key, ())):
         score += 6
@@ -171,7 +172,10 @@ def _title_score(
         if other.role == "byline":
             dated = bylined = True
             break
-        if not dated and (other.role == "date" or _is_date_line(other)):
+        # (``_is_date_line`` memoises its verdict on the line: read it without the call where it is known.)
+        if not dated and (
+            other.role == "date" or (other.dated if other.dated is not None else _is_date_line(other))
+        ):
             dated = True
     if dated:
         score += 4
@@ -519,8 +523,10 @@ def _find_title(
             if index == top[0][1] and headline is not None:
                 # The rules' own choice starts with the margin the ranker must beat.
                 ranked += headline.margin
+            if ranked_best is not None and ranked <= ranked_best[0]:
+                continue
             # A caption with its picture's credit (or wholly in brackets) is never the headline, however the
-            # ranker scores it.
+            # ranker scores it. (Tested only for a candidate that would lead: a skipped one changes nothing.)
             text = lines[index].text
             if (
                 _PICTURE_CREDIT.search(text) is not None
@@ -529,8 +535,7 @@ def _find_title(
                 or _ASIDE.match(text) is not None
             ):
                 continue
-            if ranked_best is None or ranked > ranked_best[0]:
-                ranked_best = (ranked, index)
+            ranked_best = (ranked, index)
         if ranked_best is not None and (
             _standfirst_under(lines, top[0][1], ranked_best[1])
             or _below_byline(lines, top[0][1], ranked_best[1])

@@ -16,6 +16,7 @@ from newsdrop.text.cleaner.ranker import HeadlineModel
 from newsdrop.text.cleaner.shape import (
     _CHEAP_AT,
     _COSTLY_AT,
+    _QUICK_FEATURES,
     _SHAPE_CACHE_MAX_CHARS,
     _SHAPE_FEATURES,
     _TEXT_SHAPE_RANGES,
@@ -24,6 +25,7 @@ from newsdrop.text.cleaner.shape import (
     _cheap_shape_cached,
     _costly_shape,
     _costly_shape_cached,
+    _quick_columns,
 )
 
 MODEL_PATH = Path(__file__).with_name("model.json")
@@ -52,6 +54,10 @@ class _WeightBlocks(NamedTuple):
     word_shaped: tuple[tuple[float, Any], ...]
     text_low: float
     text_high: float
+    # The ``_QUICK_FEATURES``' weights, and the range of the other text-decided features' share.
+    quick: tuple[float, ...]
+    rest_low: float
+    rest_high: float
 
 
 @lru_cache(maxsize=8)
@@ -59,6 +65,7 @@ def _weight_blocks(weights: tuple[float, ...]) -> _WeightBlocks:
     shape = weights[_HEAD_COUNT : _HEAD_COUNT + len(_SHAPE_FEATURES)]
     costly = [shape[index] for index in _COSTLY_AT]
     text_low, text_high = 0.0, 0.0
+    rest_low, rest_high = 0.0, 0.0
     word_shaped: list[tuple[float, Any]] = []
     for name, weight in zip(_SHAPE_FEATURES, shape, strict=True):
         if name in _WORD_SHAPE:
@@ -67,6 +74,9 @@ def _weight_blocks(weights: tuple[float, ...]) -> _WeightBlocks:
             low, high = _TEXT_SHAPE_RANGES.get(name, (-math.inf, math.inf))
             text_low += min(weight * low, weight * high)
             text_high += max(weight * low, weight * high)
+            if name not in _QUICK_FEATURES:
+                rest_low += min(weight * low, weight * high)
+                rest_high += max(weight * low, weight * high)
     return _WeightBlocks(
         head=weights[:_HEAD_COUNT],
         shape=shape,
@@ -78,6 +88,9 @@ def _weight_blocks(weights: tuple[float, ...]) -> _WeightBlocks:
         word_shaped=tuple(word_shaped),
         text_low=text_low,
         text_high=text_high,
+        quick=tuple(shape[_SHAPE_FEATURES.index(name)] for name in _QUICK_FEATURES),
+        rest_low=rest_low,
+        rest_high=rest_high,
     )
 
 
@@ -256,6 +269,24 @@ class LineModel:
         ):
             found[decided[position]] = value
         open_at = np.flatnonzero(~settled)
+        if not len(open_at):
+            return found
+        # Stage 0b: the quick shape features (tests of a line's ends, a count) exactly, the rest of the
+        # text-decided ones by their range; a line this settles needs none of the cheap shape's regexes.
+        open_texts = [lines[decided[position]].text for position in open_at.tolist()]
+        quick_dots = np.zeros(len(open_at))
+        for weight, column in zip(blocks.quick, _quick_columns(open_texts), strict=True):
+            quick_dots = quick_dots + weight * np.array(column)
+        with_quick = with_words[open_at] + quick_dots - logits[open_at]
+        low, high = with_quick + blocks.rest_low, with_quick + blocks.rest_high
+        sure_keep = low >= beyond
+        settled = sure_keep | (high <= -beyond)
+        settled_at = np.flatnonzero(settled)
+        for position, value in zip(
+            open_at[settled_at].tolist(), np.where(sure_keep, low, high)[settled_at].tolist(), strict=True
+        ):
+            found[decided[position]] = value
+        open_at = open_at[~settled]
         if not len(open_at):
             return found
         # Stage 1: the cheap shape exactly (sum(map(mul, weights, row)) a column at a time: 0 plus each

@@ -78,7 +78,8 @@ _TITLE_SEPARATORS = (" | ", " - ", " :: ", " · ", " « ", " » ")
 _TITLECASE_WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w.'’-]*$")
 
 
-_TOKEN = re.compile(r"\w+")
+# The words of three characters or more: what ``_content_words`` keeps (a shorter word is never a stem).
+_LONG_TOKEN = re.compile(r"\w{3,}")
 
 
 _DATE_STAMP = re.compile(
@@ -156,16 +157,19 @@ _analyse_cached = lru_cache(maxsize=_LINE_CACHE_SIZE)(_analyse)
 
 def _read_lines(text: str, bundle_chrome: frozenset[str]) -> list[_Line]:
     lines: list[_Line] = []
+    append, cached = lines.append, _analyse_cached
     for index, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         stripped = raw.strip()
         if not stripped:
             continue
         # Only short lines (the chrome that repeats) go through the cache, which keeps its memory bounded.
-        analyse = _analyse_cached if len(stripped) <= _LINE_CACHE_MAX_CHARS else _analyse
-        key, words, role, rule, prose = analyse(stripped)
-        if key in bundle_chrome:
+        key, words, role, rule, prose = (cached if len(stripped) <= _LINE_CACHE_MAX_CHARS else _analyse)(
+            stripped
+        )
+        if bundle_chrome and key in bundle_chrome:
             role, rule = "boilerplate", "bundle_chrome"
-        lines.append(_Line(index, stripped, key, words, role, rule, prose_text=prose))
+        # Positional: the fields in order (n, text, key, words, role, rule, prose, dated, prose_text).
+        append(_Line(index, stripped, key, words, role, rule, False, None, prose))
     return lines
 
 
@@ -296,6 +300,5 @@ def _content_words(key: str) -> frozenset[str]:
 
     Memoised like the line analysis: header lines repeat across a site's articles.
     """
-    return frozenset(
-        word[:_STEM_CHARS] for word in _TOKEN.findall(key) if len(word) > 2 and word not in _FUNCTION_WORDS
-    )
+    # (``\w{3,}`` finds the runs of ``\w+`` of three characters or more: a shorter run holds no such match.)
+    return frozenset([word[:_STEM_CHARS] for word in _LONG_TOKEN.findall(key) if word not in _FUNCTION_WORDS])

@@ -148,6 +148,21 @@ _TEXT_SHAPE_RANGES: dict[str, tuple[float, float]] = {
 }
 
 
+# The cheap features a test of a line's ends or one count decides, with no regex: ``LineModel.margins`` takes
+# them exactly for every line its first bounds leave open, before the rest of the cheap ones.
+_QUICK_FEATURES: tuple[str, ...] = ("ends_sentence", "lower_start", "pipes", "ends_colon")
+
+
+def _quick_columns(texts: list[str]) -> list[list[float]]:
+    """The ``_QUICK_FEATURES`` of each text, a column per feature: the values ``_cheap_shape`` gives them."""
+    return [
+        [1.0 if text.rstrip(_CLOSERS)[-1:] in _TERMINALS else 0.0 for text in texts],
+        [1.0 if text[:1].islower() else 0.0 for text in texts],
+        [min(3.0, float(text.count("|"))) for text in texts],
+        [1.0 if text.endswith(":") else 0.0 for text in texts],
+    ]
+
+
 # Short lines repeat (a site's chrome on every page): their cheap features are memoised like ``_shape``.
 _cheap_shape_cached = lru_cache(maxsize=_SHAPE_CACHE_SIZE)(_cheap_shape)
 
