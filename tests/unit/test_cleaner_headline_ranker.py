@@ -9,16 +9,8 @@ import pytest
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.headline import _mostly_numbers
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, LineModel, load_model
+from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 
-LEAD = (
-    "The harbour authority said on Tuesday that the new breakwater would be finished two years ahead of "
-    "plan, after a mild winter let crews pour concrete without a break."
-)
-SECOND = (
-    "Fishermen welcomed the news and said the old wall had been too low to stop waves in the worst storms "
-    "of the year."
-)
-HEADLINE = "Harbour wall finished early"
 PROMO = "Sign up for the evening briefing and the weekly tide tables from our desk"
 TEXT = "\n\n".join(["Coast News", "Weather", HEADLINE, PROMO, LEAD, SECOND]) + "\n"
 

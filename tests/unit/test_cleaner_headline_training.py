@@ -10,17 +10,9 @@ import pytest
 
 from newsdrop.text.cleaner import clean_article, rule_pass
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, load_model
+from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 from tools.train_cleaner import _tree_values, fit_boosted
 
-LEAD = (
-    "The harbour authority said on Tuesday that the new breakwater would be finished two years ahead of "
-    "plan, after a mild winter let crews pour concrete without a break."
-)
-SECOND = (
-    "Fishermen welcomed the news and said the old wall had been too low to stop waves in the worst storms "
-    "of the year."
-)
-HEADLINE = "Harbour wall finished early"
 STANDFIRST = "Crews poured the last concrete blocks of the breakwater on a calm Tuesday morning"
 
 

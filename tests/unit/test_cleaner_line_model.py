@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 import pytest
 
 from newsdrop.text.cleaner.model import FEATURES, line_features
+from tests.unit.cleaner_fixtures import Line
 from tools.train_cleaner import choose_thresholds, snippet_accuracy
-
-
-@dataclass
-class Line:
-    """The fields line_features reads of a cleaner line."""
-
-    n: int
-    text: str
-    prose: bool
-    key: str = ""
-    words: int = 0
-    role: str | None = "body"
-    rule: str | None = "article_region"
-
-    def __post_init__(self) -> None:
-        self.key = self.key or self.text.lower()
-        self.words = self.words or len(self.text.split())
-
 
 PARAGRAPH = "The council voted on Tuesday to close the old bridge. Repairs start in May and last a year."
 TEASER = "Read our earlier story about the bridge and its history."

@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import pytest
 
 from newsdrop.text.cleaner.line_model import LineModel
 from newsdrop.text.cleaner.model import FEATURES, line_features
+from tests.unit.cleaner_fixtures import Line
 
 NEW_FEATURES = ("next_block", "prev_block", "second_person", "ends_ellipsis")
 
 PARAGRAPH = "The council voted on Tuesday to close the old bridge. Repairs start in May and last a year."
-
-
-@dataclass
-class Line:
-    """The fields line_features reads of a cleaner line."""
-
-    n: int
-    text: str
-    prose: bool
-    key: str = ""
-    words: int = 0
-    role: str | None = "body"
-    rule: str | None = "article_region"
-
-    def __post_init__(self) -> None:
-        self.key = self.key or self.text.lower()
-        self.words = self.words or len(self.text.split())
 
 
 def _feature(lines: list[Line], name: str) -> list[float]:

@@ -1,0 +1,32 @@
+"""Shared fixtures of the cleaner's unit tests: a stand-in for the cleaner's line and a small harbour story."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LEAD = (
+    "The harbour authority said on Tuesday that the new breakwater would be finished two years ahead of "
+    "plan, after a mild winter let crews pour concrete without a break."
+)
+SECOND = (
+    "Fishermen welcomed the news and said the old wall had been too low to stop waves in the worst storms "
+    "of the year."
+)
+HEADLINE = "Harbour wall finished early"
+
+
+@dataclass
+class Line:
+    """The fields line_features reads of a cleaner line."""
+
+    n: int
+    text: str
+    prose: bool
+    key: str = ""
+    words: int = 0
+    role: str | None = "body"
+    rule: str | None = "article_region"
+
+    def __post_init__(self) -> None:
+        self.key = self.key or self.text.lower()
+        self.words = self.words or len(self.text.split())
