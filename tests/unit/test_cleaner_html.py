@@ -365,22 +365,6 @@ def test_extract_puts_the_described_standfirst_above_the_main_content() -> None:
         # A reworded JSON-LD headline is no witness: the printed headline stays.
         (["Harbour wall finished early"], "Harbour wall finished early", None, None,
          {"ld_headline": "Harbour works end ahead of plan"}, "Harbour wall finished early"),
-    ],
-)  # fmt: skip
-def test_choose_headline_with_the_og_title_and_json_ld_as_witnesses(
-    h1s: list[str],
-    meta: str | None,
-    page_title: str | None,
-    site: str | None,
-    witnesses: dict[str, str],
-    expected: str,
-) -> None:
-    assert choose_headline(h1s, meta, page_title, site, **witnesses) == expected
-
-
-@pytest.mark.parametrize(
-    ("h1s", "meta", "page_title", "site", "witnesses", "expected"),
-    [
         # A short section label in the <h1> shares no word with the <title>: the <title> without its site part.
         (["Allergies Health Center"], "Allergies Health Center", "Babies who eat peanuts early may avoid allergy",
          None, {}, "Babies who eat peanuts early may avoid allergy"),
@@ -404,7 +388,7 @@ def test_choose_headline_with_the_og_title_and_json_ld_as_witnesses(
          "Harbour wall finished early"),
     ],
 )  # fmt: skip
-def test_choose_headline_prefers_the_title_tag_over_labels_and_logos(
+def test_choose_headline_with_the_og_title_and_json_ld_as_witnesses(
     h1s: list[str],
     meta: str | None,
     page_title: str | None,
