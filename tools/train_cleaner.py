@@ -34,7 +34,7 @@ if str(ROOT / "functions") not in sys.path:
     sys.path.insert(0, str(ROOT / "functions"))
 
 from newsdrop.text.cleaner import rule_pass  # noqa: E402
-from newsdrop.text.cleaner.headline import headline_text  # noqa: E402
+from newsdrop.text.cleaner.headline_names import headline_text  # noqa: E402
 from newsdrop.text.cleaner.model import (  # noqa: E402
     FEATURES,
     HEADLINE_FEATURES,
@@ -62,6 +62,9 @@ _SOURCES = (
     "functions/newsdrop/text/cleaner/lines.py",
     "functions/newsdrop/text/cleaner/region.py",
     "functions/newsdrop/text/cleaner/headline.py",
+    "functions/newsdrop/text/cleaner/headline_facts.py",
+    "functions/newsdrop/text/cleaner/headline_rank.py",
+    "functions/newsdrop/text/cleaner/headline_names.py",
     "functions/newsdrop/text/cleaner/metadata.py",
     "functions/newsdrop/text/rules.py",
     "functions/newsdrop/text/cleaner/model.py",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdrop.text.cleaner.headline import _SEPARATOR, _variant_parts
+from newsdrop.text.cleaner.headline_facts import _SEPARATOR, _variant_parts
 from newsdrop.text.cleaner.model import _TIMESTAMP, _TIMESTAMP_CHARS, _cheap_shape
 from newsdrop.text.rules import _either, _guards_for, count_words, normalize_line_key
 

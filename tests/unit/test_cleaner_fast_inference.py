@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsdrop.text.cleaner import RulePass, rule_pass
-from newsdrop.text.cleaner.headline import _NUMBER, _mostly_numbers
+from newsdrop.text.cleaner.headline_facts import _NUMBER, _mostly_numbers
 from newsdrop.text.cleaner.model import (
     _HEAD_COUNT,
     _SHAPE_FEATURES,

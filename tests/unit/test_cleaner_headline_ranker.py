@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.headline import _mostly_numbers
+from newsdrop.text.cleaner.headline_facts import _mostly_numbers
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, LineModel, load_model
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 

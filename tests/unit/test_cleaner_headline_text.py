@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.headline import headline_text, without_heading_marks
+from newsdrop.text.cleaner.headline_names import headline_text, without_heading_marks
 from newsdrop.text.cleaner.lines import _read_lines
 from tests.unit.test_cleaner_headline_ranker import LEAD, SECOND
 

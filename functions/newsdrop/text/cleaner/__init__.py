@@ -1,8 +1,10 @@
 """Article cleaner: decides a role for every line of a scraped article and extracts body and metadata.
 
 One module per stage: ``lines`` (read lines, named line rules, link lists, repeats, comments),
-``region`` (the densest prose run is the article; header above, footer below), ``headline`` and
-``metadata``; then ``model``, the learned line scorer, may overrule the rules' keep-or-drop verdict.
+``region`` (the densest prose run is the article; header above, footer below), ``headline`` (candidates'
+facts and rules' score in ``headline_facts``, ranker features in ``headline_rank``, the title's text in
+``headline_names``) and ``metadata``; then ``model``, the learned line scorer, may overrule the rules'
+keep-or-drop verdict.
 This module runs the stages (``rule_pass``), guards against catastrophes and builds the result.
 """
 
@@ -16,7 +18,8 @@ from typing import Any, Final
 
 from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
 from newsdrop.text import fallbacks
-from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats, headline_text
+from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats
+from newsdrop.text.cleaner.headline_names import headline_text
 from newsdrop.text.cleaner.lines import (
     _is_prose,
     _Line,

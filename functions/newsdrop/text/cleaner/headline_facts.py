@@ -1,0 +1,228 @@
+"""Headline stage, candidates: what a candidate line's own text says, and the rules' score of it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from newsdrop.text.cleaner.lines import (
+    _TITLE_SEPARATORS,
+    _content_words,
+    _doubled,
+    _is_date_line,
+    _is_sentence,
+    _Line,
+    _looks_like_name,
+    _strip_site,
+)
+from newsdrop.text.dates import find_date
+
+_TITLE_MAX_WORDS = 30
+
+
+_VARIANT_MAX_WORDS = 2 * _TITLE_MAX_WORDS
+
+
+_LEAD_OVERLAP_WEIGHT = 6.0
+
+
+_BYLINE_BONUS = 3
+
+
+# Headlines rarely read as a sentence; standfirsts do (and share more words with the lead).
+_SENTENCE_PENALTY = 8
+
+
+_REWORDED_BONUS = 6
+
+
+_REWORDED_MIN_SHARED = 3
+
+
+_REWORDED_SHARE = 0.6
+
+
+_LINK_LIST_PENALTY = 6
+
+
+_LOWER_START = re.compile(r"^[a-z]")
+
+
+_NUMBER = re.compile(r"^[\W_]*\d[\d.,:/%-]*[\W_]*$")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+_DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|net|org|co\.\w\w|info)\b", re.IGNORECASE)
+
+
+_VARIANT_CACHE_SIZE = 32768
+
+
+# Any of the title separators of ``_strip_site`` (``_TITLE_SEPARATORS``), in one scan.
+_SEPARATOR = re.compile("|".join(re.escape(separator) for separator in _TITLE_SEPARATORS))
+
+
+# Kana or Han (a CJK headline): one regex search instead of a Python loop over every character.
+_KANA_OR_HAN = re.compile("[\u3040-\u9fff]")
+
+
+class _Facts(NamedTuple):
+    """What a headline candidate's own text says, for the rules' score and the ranker's features."""
+
+    # Never a headline: a doubled line ("T T"), a date, or mostly numbers.
+    excluded: bool
+    cjk: bool
+    sentence: bool
+    name_like: bool
+    # A web address ("www.site.com"): a site's name.
+    domain: bool
+    lower_start: bool
+
+
+def _facts(text: str, key: str, words: int) -> _Facts:
+    line = _Line(0, text, key, words)
+    return _Facts(
+        _doubled(key) is not None or find_date(text) is not None or _mostly_numbers(text),
+        not text.isascii() and _KANA_OR_HAN.search(text) is not None,
+        _is_sentence(line),
+        _looks_like_name(line),
+        # Every address holds a full stop: a line without one skips the unanchored search.
+        "." in text and _DOMAIN.search(text) is not None,
+        _LOWER_START.match(text) is not None,
+    )
+
+
+# Candidates are the lines above the story (menus, section names, the title line), which repeat across a
+# site's pages: their facts are memoised like the line analysis (a headline candidate has at most
+# ``_TITLE_MAX_WORDS`` words, so the cache's memory stays bounded).
+_facts_cached = lru_cache(maxsize=_VARIANT_CACHE_SIZE)(_facts)
+
+
+def _title_score(
+    lines: list[_Line],
+    index: int,
+    region_start: int,
+    keys: dict[str, list[int]],
+    variants: dict[str, set[int]],
+    lead_words: frozenset[str],
+    unclaimed_between: int,
+    reworded: set[int],
+    facts: _Facts | None = None,
+) -> float:
+    line = lines[index]
+    if facts is None:
+        facts = _facts(line.text, line.key, line.words)
+    cjk, sentence, name_like = facts.cjk, facts.sentence, facts.name_like
+    substantial = (line.words >= 4 or cjk) and not name_like and not sentence
+    score = 0.0
+    # (The line's own index is among its key's printings: another printing means two or more.)
+    if substantial and len(keys.get(line.key, ())) > 1:
+        score += 6
+    if substantial and any(i != index for i in variants.get(line.key, ())):
+        score += 6
+    if substantial and index in reworded:
+        score += _REWORDED_BONUS
+    following = lines[index + 1 : index + 6]
+    # One pass for both tests (as any() would, a date test stops at the first line that passes it).
+    dated = bylined = False
+    for other in following:
+        if other.role == "byline":
+            dated = bylined = True
+            break
+        # (``_is_date_line`` memoises its verdict on the line: read it without the call where it is known.)
+        if not dated and (
+            other.role == "date" or (other.dated if other.dated is not None else _is_date_line(other))
+        ):
+            dated = True
+    if dated:
+        score += 4
+    # Related-story teasers carry dates too; only the story's own headline carries the author.
+    if bylined:
+        score += _BYLINE_BONUS
+    if 5 <= line.words <= 20:
+        score += 2
+    elif line.words >= 3:
+        score += 1
+    if line.words < 3 and not cjk:
+        score -= 6
+    if name_like:
+        score -= 3
+    # A link list holds other stories' headlines, unless the author's name follows this one.
+    if line.rule == "link_list" and not bylined:
+        score -= _LINK_LIST_PENALTY
+    # A site name ("AS - www.site.com"), never the headline.
+    if facts.domain:
+        score -= 6
+    # A headline is about what the lead paragraphs say.
+    words = _content_words(line.key)
+    if words and lead_words:
+        score += _LEAD_OVERLAP_WEIGHT * len(words & lead_words) / len(words)
+    if sentence:
+        score -= _SENTENCE_PENALTY
+    if facts.lower_start:
+        score -= 2
+    # Nearer the start of the article is likelier the headline than a teaser higher up.
+    score -= min(4.0, 0.4 * unclaimed_between)
+    return score
+
+
+def _mostly_numbers(text: str) -> bool:
+    """Half or more of the words are numbers: a score line or a table row, never a headline."""
+    # A number holds a digit: text without one (most lines) is no score line, without splitting it.
+    if _DIGIT.search(text) is None:
+        return False
+    words = text.split()
+    return len(words) >= 2 and sum(1 for word in words if _NUMBER.match(word)) >= 0.5 * len(words)
+
+
+def _reworded_lines(lines: list[_Line], first: int, end: int) -> set[int]:
+    """Header lines that another header line says again in other words (page title vs. printed headline).
+
+    Sites print the headline twice, often edited ("HS Roundup: X" / "High School Roundup: X"); teasers
+    in link lists rarely share most of their content words with another line.
+    """
+    stems_of: dict[int, frozenset[str]] = {}
+    holders: dict[str, list[int]] = {}
+    for index in range(first, end):
+        line = lines[index]
+        if (
+            line.words < 4
+            or line.words > _TITLE_MAX_WORDS
+            or line.role not in (None, "link_list", "title_repeat")
+        ):
+            continue
+        stems = _content_words(line.key)
+        if len(stems) >= _REWORDED_MIN_SHARED:
+            stems_of[index] = stems
+            for stem in stems:
+                holders.setdefault(stem, []).append(index)
+    found: set[int] = set()
+    for index, stems in stems_of.items():
+        shared: dict[int, int] = {}
+        for stem in stems:
+            for other in holders[stem]:
+                if other != index:
+                    shared[other] = shared.get(other, 0) + 1
+        for other, count in shared.items():
+            larger = max(len(stems), len(stems_of[other]))
+            similar = count >= _REWORDED_MIN_SHARED and count >= _REWORDED_SHARE * larger
+            if similar and lines[other].key != lines[index].key:
+                found.add(index)
+                break
+    return found
+
+
+@lru_cache(maxsize=_VARIANT_CACHE_SIZE)
+def _variant_parts(key: str) -> tuple[str, ...]:
+    """The headline variants a line's key prints: its "Title | Site" parts and the half of a doubled line.
+
+    Memoised: every line of a page is read for them, and chrome lines repeat across a site's pages.
+    """
+    parts = _strip_site(key)
+    half = _doubled(key)
+    if half is not None:
+        parts.add(half)
+    return tuple(parts)

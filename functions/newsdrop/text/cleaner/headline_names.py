@@ -1,0 +1,155 @@
+"""Headline stage, the title's text: a title line without Markdown marks, a site's name or a breadcrumb."""
+
+from __future__ import annotations
+
+import re
+
+from newsdrop.text.cleaner.headline_facts import _DOMAIN, _KANA_OR_HAN, _VARIANT_MAX_WORDS
+from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.rules import count_words, normalize_line_key
+
+_HEADING_MARKS = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+
+
+# Separators between a headline and the site's or section's name in a title line ("Title | Site"). Dashes
+# are left out: they join the two halves of many headlines ("Kicker - Headline"), and cutting there cost
+# more headlines than it freed in make eval.
+_SITE_SEPARATORS = (" | ", " :: ", " · ")
+
+
+# A site or section name is short: a longer part is a headline (or half of one) whatever else repeats.
+_SITE_PART_MAX_WORDS = 5
+
+
+def without_heading_marks(text: str) -> str:
+    """A Markdown heading's text without its ``#`` marks (``# Title`` -> ``Title``); other text unchanged."""
+    found = _HEADING_MARKS.match(text)
+    return found.group(1) if found and found.group(1) else text
+
+
+def _site_parts(lines: list[_Line], index: int) -> tuple[set[str], set[str]]:
+    """Keys the page prints as names: (other short lines, outer parts of title-like lines with two or more
+    different other sides).
+
+    A site's or section's name repeats on its page beside different texts (the logo, the menu, "Other
+    story | Site" teasers); a headline's own half repeats only with its other half (the headline printed
+    twice).
+    """
+    alone: set[str] = set()
+    beside: dict[str, set[str]] = {}
+    for other, line in enumerate(lines):
+        if other == index or not line.key or line.words > _VARIANT_MAX_WORDS:
+            continue
+        if line.words <= _SITE_PART_MAX_WORDS:
+            alone.add(line.key)
+        for separator in _SITE_SEPARATORS:
+            if separator in line.key:
+                head, _, tail = line.key.partition(separator)
+                rest, _, last = line.key.rpartition(separator)
+                beside.setdefault(head.strip(), set()).add(tail.strip())
+                beside.setdefault(last.strip(), set()).add(rest.strip())
+    return alone, {part for part, others in beside.items() if len(others) >= 2}
+
+
+# Where a title line may join its headline to a site's or section's name: bars and dashes with spaces,
+# and a colon set without spaces, as a CJK title sets it ("見出し:サイト名"; "Kicker: Headline" is one).
+_PART_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014-]+|::|\u00b7)\s+|(?<=\S)[:\uff1a](?=\S)")
+
+
+# A part printed alone elsewhere is the headline from this many words (or characters of CJK text) on:
+# a shorter one (a section name) is printed alone on many pages.
+_PART_MIN_WORDS = 3
+_PART_MIN_CJK_CHARS = 8
+
+
+def _printed_part(lines: list[_Line], index: int, text: str) -> str | None:
+    """The opening part of a title line ("Headline | Site Loaded", "Headline — Site — Tagline",
+    "見出し:サイト名") that the page prints as a line of its own, when it is longer than the part it
+    meets there: the headline printed again without the site's name, whatever the name is. (Only a bar
+    sets off a closing part: "Site | Headline".) A kicker or a headline's second half, also printed
+    alone on pages that list teasers, is the shorter side or follows a dash or a colon."""
+    found: str | None = None
+    matches = list(_PART_SEPARATORS.finditer(text))
+    for number, match in enumerate(matches):
+        opening, closing = text[: match.start()].strip(), text[match.end() :].strip()
+        # The side cut away is compared by its first part: a site's name may carry a tagline after it.
+        after = matches[number + 1].start() if number + 1 < len(matches) else len(text)
+        before = matches[number - 1].end() if number else 0
+        sides = [(opening, text[match.end() : after].strip())]
+        if "|" in match.group():
+            sides.append((closing, text[before : match.start()].strip()))
+        for part, rest in sides:
+            if len(part) <= len(rest) or (found is not None and len(part) <= len(found)):
+                continue
+            cjk = not part.isascii() and _KANA_OR_HAN.search(part) is not None
+            if count_words(part) < _PART_MIN_WORDS and not (cjk and len(part) >= _PART_MIN_CJK_CHARS):
+                continue
+            key = normalize_line_key(part)
+            if any(other != index and line.key == key for other, line in enumerate(lines)):
+                found = part
+    return found
+
+
+# The steps of a breadcrumb trail ("Home » Section » Headline").
+_BREADCRUMB = re.compile(r"\s+[»›>]\s+")
+
+
+def _section_trail(text: str) -> bool:
+    """A breadcrumb trail of three steps or more that leads to a section, not to the story (its last
+    step no longer than the steps between): navigation, never the headline."""
+    return len(_BREADCRUMB.findall(text)) >= 2 and _breadcrumb_tail(text) is None
+
+
+def _breadcrumb_tail(text: str) -> str | None:
+    """The last step of a breadcrumb trail of three steps or more, where it is longer than the steps
+    between: the page the trail leads to, i.e. the headline ("You are here: Home » Society » Tireless
+    work" -> "Tireless work"; the first step may carry a label). A trail to a section ends in a short step."""
+    steps = _BREADCRUMB.split(text)
+    if len(steps) < 3:
+        return None
+    last = steps[-1].strip()
+    if not last or any(len(step.strip()) >= len(last) for step in steps[1:-1]):
+        return None
+    return last
+
+
+def headline_text(lines: list[_Line], index: int, *, cut_parts: bool = True) -> str:
+    """The headline a title line gives: without Markdown heading marks and without a site or section
+    name printed before or after it ("Title | Site", "Section - Title").
+
+    An outer part is a name when the page prints it elsewhere (as a line of its own or as the outer part
+    of another title-like line) or it is a web address, and it is short; the rest must keep at least
+    three words (or a CJK phrase), so a headline is never cut to a stub. First, though, an opening part
+    the page prints as a line of its own is the headline (``_printed_part``), and so is a breadcrumb
+    trail's last step (``_breadcrumb_tail``); ``cut_parts=False`` leaves those two out, for labelling
+    the ranker's candidates (a line that only holds the headline is no headline line to learn from).
+    """
+    text = without_heading_marks(lines[index].text.strip())
+    cut = (_printed_part(lines, index, text) or _breadcrumb_tail(text)) if cut_parts else None
+    if cut is not None:
+        return cut
+    separator = next((s for s in _SITE_SEPARATORS if s in text), None)
+    if separator is None:
+        return text
+    parts = text.split(separator)
+    names: tuple[set[str], set[str]] | None = None
+    while len(parts) > 1:
+        for position in (-1, 0):
+            part = parts[position].strip()
+            rest = parts[:-1] if position == -1 else parts[1:]
+            size, left = count_words(part), count_words(separator.join(rest))
+            # The name is the shorter side, and what is left still reads as a headline.
+            if size > _SITE_PART_MAX_WORDS or left < 3 or left <= size:
+                continue
+            if names is None:
+                names = _site_parts(lines, index)
+            key = normalize_line_key(part)
+            alone, outer = names
+            # A line of its own names a site or section only when the headline is much longer: the
+            # headline itself is printed alone too.
+            if _DOMAIN.search(part) or key in outer or (key in alone and 2 * size <= left):
+                parts = rest
+                break
+        else:
+            break
+    return separator.join(parts).strip()

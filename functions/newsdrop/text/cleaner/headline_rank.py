@@ -1,0 +1,159 @@
+"""Headline stage, ranker features: how the learned ranker sees each candidate beside the others."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from newsdrop.text.cleaner.headline_facts import _Facts, _facts
+from newsdrop.text.cleaner.lines import (
+    _CLOSERS,
+    _TITLE_SEPARATORS,
+    _content_words,
+    _ends_sentence,
+    _is_date_line,
+    _is_sentence,
+    _Line,
+    _title_cased,
+)
+from newsdrop.text.cleaner.model import HEADLINE_FEATURES
+
+
+@dataclass(frozen=True, slots=True)
+class _RankContext:
+    """What the ranker compares each candidate with: the other candidates, the opening line, the lead."""
+
+    rank: dict[int, int]
+    best_score: float
+    nearest: int
+    opening_parts: frozenset[str]
+    opening_words: frozenset[str]
+    lead_words: frozenset[str]
+    printed: dict[str, list[int]]
+    # The topmost of the ranked candidates, and the lines that print each headline variant.
+    first: int
+    variants: dict[str, set[int]]
+
+
+def headline_features(
+    lines: list[_Line],
+    index: int,
+    region_start: int,
+    rule_score: float,
+    unclaimed_between: int,
+    context: _RankContext,
+    facts: _Facts | None = None,
+) -> list[float]:
+    """The headline ranker's view of one candidate line (``HEADLINE_FEATURES`` order).
+
+    Besides the line's own shape, each candidate is seen against the others: its rank and gap to the
+    best rules' score, whether it is the nearest candidate to the story, and how many of its content
+    words the page's title line (the opening) and the story's lead paragraphs print.
+    """
+    line = lines[index]
+    if facts is None:
+        facts = _facts(line.text, line.key, line.words)
+    words = _content_words(line.key)
+    following = lines[index + 1 : index + 6]
+    # The printed neighbours: a headline sits under a section label and over its standfirst or byline.
+    below = next((other for other in following if other.key), None)
+    above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].key), None)
+    below_words = frozenset().union(*(_content_words(other.key) for other in following[:2]))
+    opening_share = (
+        len(words & context.opening_words) / len(words) if words and context.opening_words else 0.0
+    )
+    return [
+        rule_score / 10.0,
+        1.0 if index == 0 else 0.0,
+        math.log1p(index),
+        math.log1p(region_start - index),
+        math.log1p(unclaimed_between),
+        math.log1p(line.words),
+        1.0 if line.words < 3 else 0.0,
+        1.0 if line.words > 15 else 0.0,
+        1.0 if _ends_sentence(line.text) else 0.0,
+        1.0 if _title_cased(line.text) else 0.0,
+        1.0 if facts.lower_start else 0.0,
+        1.0 if ":" in line.text[:-1] else 0.0,
+        len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0,
+        1.0 if index > 0 and line.key in context.opening_parts else 0.0,
+        1.0 if any(other.role == "byline" for other in following) else 0.0,
+        1.0 if any(other.role == "date" or _is_date_line(other) for other in following) else 0.0,
+        1.0 if line.rule == "link_list" else 0.0,
+        1.0 if line.rule == "repeated_line" else 0.0,
+        1.0 if facts.domain else 0.0,
+        1.0 if facts.name_like else 0.0,
+        1.0 if facts.cjk else 0.0,
+        1.0 if any(separator.strip() in line.text for separator in _TITLE_SEPARATORS) else 0.0,
+        math.log1p(context.rank[index]),
+        (context.best_score - rule_score) / 10.0,
+        1.0 if index == context.nearest else 0.0,
+        opening_share,
+        1.0 if facts.sentence else 0.0,
+        1.0 if len(context.printed.get(line.key, ())) > 1 else 0.0,
+        1.0 if line.words > 25 else 0.0,
+        math.log1p(line.words) if _ends_sentence(line.text) else 0.0,
+        min(3.0, float(line.text.count(","))),
+        1.0 if below is not None and _is_sentence(below) and below.role is None else 0.0,
+        len(words & below_words) / len(words) if words and below_words else 0.0,
+        1.0 if line.text.rstrip(_CLOSERS)[-1:] in "?!" else 0.0,
+        1.0 if index == context.first else 0.0,
+        1.0 if above is not None and above.words < 3 else 0.0,
+        1.0 if context.variants.get(line.key, set()) - {index} else 0.0,
+        *_block_features(lines, index, region_start, context),
+    ]
+
+
+def _lead_share(key: str, context: _RankContext) -> float:
+    """The share of a line's content words that the lead paragraphs print (``lead_overlap``)."""
+    words = _content_words(key)
+    return len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0
+
+
+def _block_features(lines: list[_Line], index: int, region_start: int, context: _RankContext) -> list[float]:
+    """Kinds of headline evidence from the candidate's place among the others (appended to
+    ``headline_features``): its place in the header (0 at the topmost candidate, 1 at the story), another
+    candidate right above or below it (a headline block: kicker, headline, standfirst), how many times the
+    page prints it, the share of its words set in capitals, and the share of the opening line's words it
+    holds (the page's title line minus a site's name is the headline)."""
+    line = lines[index]
+    span = region_start - context.first
+    above = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].key), None)
+    below = next((i for i in range(index + 1, min(len(lines), index + 3)) if lines[i].key), None)
+    words = line.text.split()
+    capitals = sum(1 for word in words if word[:1].isupper()) / len(words) if words else 0.0
+    opening_cover = (
+        len(_content_words(line.key) & context.opening_words) / len(context.opening_words)
+        if context.opening_words
+        else 0.0
+    )
+    # Against a candidate right above or below: a headline is shorter than the standfirst under it, and
+    # says less of the lead than the standfirst does.
+    size = math.log1p(line.words)
+    lead = _lead_share(line.key, context)
+    above_ranked = above is not None and above in context.rank
+    below_ranked = below is not None and below in context.rank
+    return [
+        (index - context.first) / span if span > 0 else 1.0,
+        1.0 if above_ranked else 0.0,
+        1.0 if below_ranked else 0.0,
+        size - math.log1p(lines[above].words) if above_ranked and above is not None else 0.0,
+        size - math.log1p(lines[below].words) if below_ranked and below is not None else 0.0,
+        lead - _lead_share(lines[above].key, context) if above_ranked and above is not None else 0.0,
+        lead - _lead_share(lines[below].key, context) if below_ranked and below is not None else 0.0,
+        math.log1p(len(context.printed.get(line.key, ()))),
+        capitals,
+        opening_cover,
+    ]
+
+
+# Columns of ``headline_features`` also given against the page's best candidate by that column.
+_AGAINST_BEST = (HEADLINE_FEATURES.index("lead_overlap"), HEADLINE_FEATURES.index("opening_share"))
+
+
+def _against_best(rows: list[list[float]]) -> None:
+    """Append to each candidate's row how far its lead and opening overlaps fall below the page's best
+    candidate's (0 for the best): the trees score one candidate at a time, this lets them compare."""
+    best = [max(row[column] for row in rows) for column in _AGAINST_BEST]
+    for row in rows:
+        row += [row[column] - top for column, top in zip(_AGAINST_BEST, best, strict=True)]
