@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from pathlib import Path
 
 import pytest
 
+from newsdrop.text.cleaner.features import _SECOND_PERSON, _SECOND_PERSON_CASED, _cues
 from newsdrop.text.cleaner.headline_facts import _SEPARATOR, _variant_parts
 from newsdrop.text.cleaner.model import _TIMESTAMP, _TIMESTAMP_CHARS, _cheap_shape
 from newsdrop.text.rules import _either, _guards_for, count_words, normalize_line_key
@@ -85,3 +87,44 @@ def test_the_timestamp_feature_is_the_search_over_the_whole_opening() -> None:
     for text in texts:
         expected = 1.0 if _TIMESTAMP.search(text, 0, _TIMESTAMP_CHARS) else 0.0
         assert _cheap_shape(text, max(1, len(text.split())))[-1] == expected, text
+
+
+def _cues_by_loop(text: str, prose: bool) -> float:
+    """The pronoun cue as one loop over the opening's words (what ``_cues``' ASCII path must equal)."""
+    found = re.findall(r"\w+", text[:200]) if prose else []
+    count = sum(1 for word in found if word in _SECOND_PERSON_CASED or word.lower() in _SECOND_PERSON)
+    return math.log1p(count)
+
+
+@pytest.mark.parametrize(
+    ("text", "prose", "pronouns"),
+    [
+        ("Sign up and you will get your free copy today.", True, 2),
+        ("YOU and YOUR family deserve this, you know.", True, 3),
+        ("Haben Sie Ihre Unterlagen? Ihnen fehlt nichts.", True, 3),
+        ("sie und ihr Hund gingen nach Hause, sagte sie.", True, 0),
+        ("You and your family deserve this, you know.", False, 0),
+        ("Ich gebe dir und dich und Ihnen das Buch, sagte er.", True, 3),
+        ("Vous et votre famille méritez ceci, dit-il.", True, 2),
+        ("Your" + " filler" * 60 + " you you", True, 1),
+        ("", True, 0),
+    ],
+)
+def test_the_pronoun_cue_counts_what_a_loop_over_the_words_counts(
+    text: str, prose: bool, pronouns: int
+) -> None:
+    assert _cues.__wrapped__(text, prose)[0] == _cues_by_loop(text, prose) == math.log1p(pronouns)
+
+
+def test_the_cased_pronouns_are_found_by_their_openings_and_never_lower_cased_in_the_other_set() -> None:
+    # ``_cues``' ASCII path looks for the cased pronouns only where "Sie" or "Ih" is printed, and adds the
+    # two sets' counts: both hold only while these do.
+    assert all(word.startswith(("Sie", "Ih")) for word in _SECOND_PERSON_CASED)
+    assert not {word.lower() for word in _SECOND_PERSON_CASED} & _SECOND_PERSON
+
+
+def test_the_pronoun_cue_of_every_corpus_line_is_the_loops() -> None:
+    lines = _corpus_lines()
+    assert len(lines) > 1000
+    for text in lines:
+        assert _cues.__wrapped__(text, True)[0] == _cues_by_loop(text, True), text
