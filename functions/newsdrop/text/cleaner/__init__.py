@@ -128,9 +128,17 @@ def rule_pass(
     )
     if main_content:
         return found
-    prose_chars = sum(len(line.text) for line in found.lines if line.role != "news_id" and _is_prose(line))
-    total_chars = sum(len(line.text) for line in found.lines)
-    largest = max(range(len(found.lines)), key=lambda i: len(found.lines[i].text), default=None)
+    # The page's prose and all its text, and its largest line (the first of the longest), in one pass.
+    prose_chars = total_chars = 0
+    largest: int | None = None
+    largest_chars = -1
+    for index, line in enumerate(found.lines):
+        size = len(line.text)
+        total_chars += size
+        if line.prose_text and line.role != "news_id":
+            prose_chars += size
+        if size > largest_chars:
+            largest, largest_chars = index, size
     big_line_dropped = (
         largest is not None
         and len(found.lines[largest].text) >= _ONE_LINE_SHARE * total_chars
