@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.main_edits import _bare, described_lines
+from newsdrop.text.main_edits import _bare, described_lines, without_slides
 
 _LEAD = "Exporters welcomed the agreement on Tuesday, saying a year of doubt had cost them orders."
 _MAIN = [
@@ -47,3 +47,36 @@ def test_described_lines_bring_back_the_standfirst_the_page_states_as_its_descri
 ) -> None:
     keys = frozenset(_bare(text) for text in descriptions)
     assert described_lines(page_lines, list(main_lines), keys) == expected
+
+
+_STORY = [
+    "Bed bugs spread through hotels faster than most travellers think.",
+    "Keep your luggage off the bed.",
+]
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "expected"),
+    [
+        # a slideshow of other stories, counted 1/50, 2/50 ...: out
+        ([*_STORY, *[f"- {n}/50 Headline {n} Some caption of slide {n}." for n in range(1, 6)]], _STORY),
+        # "N of M" counters too, and the story after the gallery stays
+        ([_STORY[0], *[f"{n} of 4 Picture {n}" for n in range(1, 5)], _STORY[1]], _STORY),
+        # two counted lines are no gallery
+        ([*_STORY, "1/2 First", "2/2 Second"], [*_STORY, "1/2 First", "2/2 Second"]),
+        # a recipe's fractions do not count up: kept
+        (
+            ["1/3 teaspoon cumin seeds", "1/2 cup of water", "2/3 cup of rice"],
+            ["1/3 teaspoon cumin seeds", "1/2 cup of water", "2/3 cup of rice"],
+        ),
+        # counters of different totals are not one gallery
+        (["1/5 a", "2/6 b", "3/7 c"], ["1/5 a", "2/6 b", "3/7 c"]),
+        # a date is not a counter
+        (
+            ["1/05/2024 one", "2/05/2024 two", "3/05/2024 three"],
+            ["1/05/2024 one", "2/05/2024 two", "3/05/2024 three"],
+        ),
+    ],
+)
+def test_without_slides_drops_a_gallerys_counted_captions(main_lines: list[str], expected: list[str]) -> None:
+    assert without_slides(main_lines) == expected

@@ -18,7 +18,7 @@ from newsdrop.text.cleaner.model import LineModel
 from newsdrop.text.combine import SHIPPED_MODEL, combine
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import with_extraction_drops
-from newsdrop.text.main_edits import described_lines
+from newsdrop.text.main_edits import described_lines, without_slides
 from newsdrop.text.rules import count_words
 
 _BLOCK = frozenset(
@@ -667,7 +667,7 @@ def extract(
         text = combine(text, recall, page_normal, hints, model)
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         # The standfirst the extractor left out, where the page states it as its description.
-        main_lines = [line.strip() for line in text.split("\n") if line.strip()]
+        main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
         text = "\n".join(described_lines(list(page_lines), main_lines, page_descriptions(html)))
     return Extraction(text, hints, main_content, page_lines, meta_title, extractor_text, readings)
 

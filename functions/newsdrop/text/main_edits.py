@@ -50,3 +50,33 @@ def described_lines(page_lines: list[str], main_lines: list[str], descriptions: 
         ):
             out.append(line)
     return out
+
+
+# A slide's counter opening its caption: "1/50 Title ...", "- 2 / 50 ...", "3 of 12 ...".
+_SLIDE_COUNTER = re.compile(r"^\W*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})(?!\d)(?![/.,:]?\d)")
+# This many captions in a row, counted 1, 2, 3 ... of one total, make a gallery (a recipe's "1/3 teaspoon"
+# lines do not count up).
+_SLIDE_RUN = 3
+
+
+def without_slides(main_lines: list[str]) -> list[str]:
+    """The main content without a gallery's slide captions: runs of lines that open with counters of one
+    total counting up ("1/50 ...", "2/50 ...") are a slideshow of other stories or pictures beside the
+    article, which extractors take in when it sits in the article's container."""
+    counters = [_SLIDE_COUNTER.match(line) for line in main_lines]
+    dropped: set[int] = set()
+    start = 0
+    while start < len(main_lines):
+        end = start
+        while (
+            end + 1 < len(main_lines)
+            and (here := counters[end]) is not None
+            and (after := counters[end + 1]) is not None
+            and after[2] == here[2]
+            and int(after[1]) == int(here[1]) + 1
+        ):
+            end += 1
+        if end - start + 1 >= _SLIDE_RUN:
+            dropped.update(range(start, end + 1))
+        start = end + 1
+    return [line for index, line in enumerate(main_lines) if index not in dropped]
