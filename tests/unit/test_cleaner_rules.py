@@ -216,6 +216,11 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
             "[Verse 1]",
             "[Alden: Et tu, Lexi?]",
             "The result was clear. Bild: a word the German press uses for picture, and for a tabloid too.",
+            # reference marks close sentences and headings: citations and edit links, no picture credits
+            "In mathematics, the quotient reaches its minimum at the smallest eigenvalue.[4]",
+            "The inevitable moment came when their Empire reached the borders. [M1]",
+            "Spectral properties[edit]",
+            "The claim was never checked.[citation needed]",
         ],
     ),
     (
