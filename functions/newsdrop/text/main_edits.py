@@ -31,6 +31,9 @@ def described_lines(page_lines: list[str], main_lines: list[str], descriptions: 
         return main_lines
     keys = [_bare(line) for line in page_lines]
     held = _bare("".join(main_lines))
+    # Most pages print no line that is their description, or the main content holds it: no alignment needed.
+    if not any(key in descriptions and key not in held for key in keys):
+        return main_lines
     order = merge_order(page_lines, main_lines)
     last = max(position for position, item in enumerate(order) if isinstance(item, int))
     out: list[str] = []
