@@ -133,6 +133,9 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
             "Leggi anche: Il governo cade",
             "PUEDES VER: ¿Qué es la Sunedu?",
             "Siehe auch: Die Reform im Überblick",
+            "Les også: Tone Damli røper detaljer om frieriet",
+            "Läs också: Regeringen presenterar budgeten",
+            "Lees ook: Kabinet valt over stikstof",
         ],
         [
             "More than 2,500 civilians have been killed this year.",

@@ -62,6 +62,11 @@ _STORY = [
         ([*_STORY, *[f"- {n}/50 Headline {n} Some caption of slide {n}." for n in range(1, 6)]], _STORY),
         # "N of M" counters too, and the story after the gallery stays
         ([_STORY[0], *[f"{n} of 4 Picture {n}" for n in range(1, 5)], _STORY[1]], _STORY),
+        # a slideshow page: the captions are all there is, so they stay
+        (
+            [f"{n}/3 Slide {n} shows the harbour wall." for n in range(1, 4)],
+            [f"{n}/3 Slide {n} shows the harbour wall." for n in range(1, 4)],
+        ),
         # two counted lines are no gallery
         ([*_STORY, "1/2 First", "2/2 Second"], [*_STORY, "1/2 First", "2/2 Second"]),
         # a recipe's fractions do not count up: kept

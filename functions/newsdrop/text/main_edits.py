@@ -82,4 +82,6 @@ def without_slides(main_lines: list[str]) -> list[str]:
         if end - start + 1 >= _SLIDE_RUN:
             dropped.update(range(start, end + 1))
         start = end + 1
-    return [line for index, line in enumerate(main_lines) if index not in dropped]
+    kept = [line for index, line in enumerate(main_lines) if index not in dropped]
+    # A page that is only the gallery (a slideshow page) has no other story: its captions are the content.
+    return kept if kept else main_lines

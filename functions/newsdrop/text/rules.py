@@ -242,7 +242,8 @@ _NAV_PREFIX = re.compile(
     # "Read also:" in the commonest European languages.
     r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weiterlesen|czytaj (?:też|także|więcej)"
     r"|zobacz (?:też|także|również)|dowiedz się więcej|le[ae] también|leer más|(?:à )?lire aussi|leggi anche"
-    r"|leia também|veja também|puedes ver|mira también|ver también|siehe auch)\s*:"
+    r"|leia também|veja também|puedes ver|mira también|ver también|siehe auch"
+    r"|les også|læs også|läs också|lees ook)\s*:"
 )
 
 
