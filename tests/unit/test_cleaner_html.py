@@ -279,39 +279,6 @@ def test_page_descriptions_reads_every_summary_meta_tag_as_a_bare_key() -> None:
     assert page_descriptions("<p>No metadata.</p>") == frozenset()
 
 
-_LEAD = "Exporters welcomed the agreement on Tuesday, saying a year of doubt had cost them orders."
-_MAIN = "The minister said the new agreement would take effect next month.\nOfficials said more talks were planned."
-
-
-@pytest.mark.parametrize(
-    ("page_lines", "descriptions", "expected"),
-    [
-        # the standfirst under the headline that the page states as its description comes back
-        (["Menu", "Talks resume", "By Jane Doe", _LEAD, "Share", *_MAIN.split("\n")], {_LEAD}, [_LEAD]),
-        # not the description: a caption or teaser in the same place stays out
-        (["Talks resume", _LEAD, *_MAIN.split("\n")], {"Something else entirely, said in a sentence."}, []),
-        # printed twice (a teaser that repeats): not the lead
-        (["Talks resume", _LEAD, _LEAD, *_MAIN.split("\n")], {_LEAD}, []),
-        # above the headline: not the lead
-        ([_LEAD, "Talks resume", *_MAIN.split("\n")], {_LEAD}, []),
-        # too far under the headline (a sidebar before the story container)
-        (["Talks resume", *[f"Link {n}" for n in range(9)], _LEAD, *_MAIN.split("\n")], {_LEAD}, []),
-        # already in the main content: nothing to add
-        (["Talks resume", _LEAD, *_MAIN.split("\n")], {_LEAD}, None),
-        # a short label, even if it is the description, is not prose
-        (["Talks resume", "Breaking news", *_MAIN.split("\n")], {"Breaking news"}, []),
-    ],
-)
-def test_lead_lines_bring_back_the_described_standfirst_the_extractor_left_out(
-    page_lines: list[str], descriptions: set[str], expected: list[str] | None
-) -> None:
-    from newsdrop.text.html import _bare, lead_lines
-
-    main = _MAIN if expected is not None else f"{_LEAD}\n{_MAIN}"
-    found = lead_lines(page_lines, main, "Talks resume", frozenset(_bare(text) for text in descriptions))
-    assert found == (expected if expected is not None else [])
-
-
 def test_extract_puts_the_described_standfirst_above_the_main_content() -> None:
     lead = "A standfirst that sums the story up, printed under the headline and above the story body."
     story = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)

@@ -133,6 +133,9 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
             "Leggi anche: Il governo cade",
             "PUEDES VER: ¿Qué es la Sunedu?",
             "Siehe auch: Die Reform im Überblick",
+            "Les også: Tone Damli røper detaljer om frieriet",
+            "Läs också: Regeringen presenterar budgeten",
+            "Lees ook: Kabinet valt over stikstof",
         ],
         [
             "More than 2,500 civilians have been killed this year.",
@@ -216,6 +219,11 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
             "[Verse 1]",
             "[Alden: Et tu, Lexi?]",
             "The result was clear. Bild: a word the German press uses for picture, and for a tabloid too.",
+            # reference marks close sentences and headings: citations and edit links, no picture credits
+            "In mathematics, the quotient reaches its minimum at the smallest eigenvalue.[4]",
+            "The inevitable moment came when their Empire reached the borders. [M1]",
+            "Spectral properties[edit]",
+            "The claim was never checked.[citation needed]",
         ],
     ),
     (

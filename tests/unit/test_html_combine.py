@@ -68,6 +68,15 @@ SHARE = "Share this"
         (STORY[:2], [*STORY[:2], TEASERS[0], *STORY[2:]], STORY, STORY[:2]),
         # Kept by the page cleaner but not prose (a menu item): not added.
         (STORY[:2], [MENU, *STORY[:2]], [MENU, *STORY[:2]], STORY[:2]),
+        # The page prints the story again in one block below it: that second printing is not added.
+        (STORY[:2], [*STORY[:2], " ".join(STORY[:2])], [*STORY[:2], " ".join(STORY[:2])], STORY[:2]),
+        # A paragraph quoting a few words of the story is still added.
+        (
+            STORY[1:],
+            [f"{STORY[0]} {STORY[1][:20]}", *STORY[1:]],
+            [f"{STORY[0]} {STORY[1][:20]}", *STORY[1:]],
+            [f"{STORY[0]} {STORY[1][:20]}", *STORY[1:]],
+        ),
         # A gap inside the span is not filled: only the edges grow.
         ([STORY[0], STORY[3]], STORY, STORY, [STORY[0], STORY[3]]),
         # Nothing of the extracted text on the page: unchanged.

@@ -14,11 +14,11 @@ from typing import NamedTuple
 from newsdrop.models import CleanArticle, Hints
 from newsdrop.text import fallbacks
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.lines import _reads_as_prose
 from newsdrop.text.cleaner.model import LineModel
 from newsdrop.text.combine import SHIPPED_MODEL, combine
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import with_extraction_drops
+from newsdrop.text.main_edits import described_lines, without_slides
 from newsdrop.text.rules import count_words
 
 _BLOCK = frozenset(
@@ -60,10 +60,6 @@ _PUBLISHED_META = frozenset(
 )
 _AUTHOR_META = frozenset({"author", "article:author", "byl", "dc.creator", "sailthru.author"})
 _DESCRIPTION_META = frozenset({"description", "og:description", "twitter:description", "dc.description"})
-# The lead above the extractor's main content is looked for this many page lines under the headline.
-_LEAD_WINDOW = 8
-# The main content's first line is found on the page by this many of its first word characters.
-_LEAD_OPENING_CHARS = 40
 
 # "January 1" / "Jan. 1st" / "1 January": a page really dated on New Year's Day says so.
 _JANUARY_FIRST = re.compile(r"\bJan(?:uary|\.)?\s+0?1(?:st)?\b(?!\d)|\b0?1(?:st)?\s+Jan(?:uary)?\b", re.I)
@@ -404,7 +400,7 @@ class Extraction:
     page_lines: tuple[str, ...] = ()
     # The extractor's own title (its choice among og:title, <h1>, <title>): make eval's trafilatura-alone baseline.
     extractor_title: str | None = None
-    # trafilatura's own main content before ``combine`` and ``lead_lines`` (empty without main content): the
+    # trafilatura's own main content before ``combine`` and ``described_lines`` (empty without main content): the
     # same baseline's text.
     extractor_text: str = ""
     # What trafilatura read (``extract`` takes it back to combine the same readings with another line model).
@@ -492,43 +488,6 @@ def page_descriptions(html: str) -> frozenset[str]:
         if name in _DESCRIPTION_META and (key := _bare(unescape(attributes.get("content", "")))):
             found.add(key)
     return frozenset(found)
-
-
-def lead_lines(
-    page_lines: list[str], main_text: str, headline: str, descriptions: frozenset[str]
-) -> list[str]:
-    """The lead the extractor left out: a prose line printed under the page's headline, above the main
-    content, that is the page's own meta description and is printed once.
-
-    Extractors start the main content at the story's body container; a standfirst set in its own block
-    between the headline and that container is lost. The page states its standfirst as its description;
-    a teaser, a caption or a subscription prompt in the same place is not the description.
-    """
-    bare_headline = _bare(headline)
-    main_lines = [line for line in main_text.split("\n") if _bare(line)]
-    if not bare_headline or not main_lines or not descriptions:
-        return []
-    keys = [_bare(line) for line in page_lines]
-    at = next((index for index, key in enumerate(keys) if key == bare_headline), None)
-    if at is None:
-        return []
-    opening = _bare(main_lines[0])[:_LEAD_OPENING_CHARS]
-    first = next((index for index in range(at + 1, len(keys)) if keys[index].startswith(opening)), None)
-    if first is None:
-        return []
-    held = _bare(main_text)
-    lead: list[str] = []
-    for index in range(at + 1, min(first, at + 1 + _LEAD_WINDOW)):
-        key = keys[index]
-        line = page_lines[index].strip()
-        if (
-            key in descriptions
-            and key not in held
-            and keys.count(key) == 1
-            and _reads_as_prose(line, count_words(line))
-        ):
-            lead.append(line)
-    return lead
 
 
 def title_witnesses(html: str) -> tuple[str | None, str | None]:
@@ -707,8 +666,9 @@ def extract(
         page_lines = tuple(page_normal.split("\n"))
         text = combine(text, recall, page_normal, hints, model)
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
-        if title and (lead := lead_lines(page_text.split("\n"), text, title, page_descriptions(html))):
-            text = "\n".join(lead) + "\n" + text
+        # The standfirst the extractor left out, where the page states it as its description.
+        main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
+        text = "\n".join(described_lines(list(page_lines), main_lines, page_descriptions(html)))
     return Extraction(text, hints, main_content, page_lines, meta_title, extractor_text, readings)
 
 

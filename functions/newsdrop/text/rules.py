@@ -242,7 +242,8 @@ _NAV_PREFIX = re.compile(
     # "Read also:" in the commonest European languages.
     r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weiterlesen|czytaj (?:też|także|więcej)"
     r"|zobacz (?:też|także|również)|dowiedz się więcej|le[ae] también|leer más|(?:à )?lire aussi|leggi anche"
-    r"|leia também|veja também|puedes ver|mira también|ver también|siehe auch)\s*:"
+    r"|leia também|veja também|puedes ver|mira también|ver también|siehe auch"
+    r"|les også|læs også|läs också|lees ook)\s*:"
 )
 
 
@@ -407,7 +408,9 @@ _CAPTION_END = re.compile(
     r"|\((?:symbolbild|symbolfoto|archivbild|archivfoto)[^)]*\)\.?"
     # A credit in brackets after the caption ("... [Photo: X]"); a line that is only a bracket is a label
     # ("[Verse 1]", "[Chorus]") or an aside, not a caption.
-    r"|(?<=\S)\s*\[(?:file|photo|image)?:?[^\]]*\]|^\[(?:featured )?(?:file|photo|image|picture|credit)s?\b[^\]]*\]"
+    # A reference mark closing a sentence or heading ("[4]", "[M1]", "[edit]") cites or edits; it credits no picture.
+    r"|(?<=\S)\s*\[(?!(?:[a-z]{0,2}\d{1,3}|edit|citation needed)\])(?:file|photo|image)?:?[^\]]*\]"
+    r"|^\[(?:featured )?(?:file|photo|image|picture|credit)s?\b[^\]]*\]"
     r"|\([^()]*/[^()]*\)"
     r"|(?:/|\b)(?:getty images|shutterstock|afp|ap photo|epa|istock(?:photo)?)\s*\)?)\s*$",
     re.IGNORECASE,

@@ -1,0 +1,87 @@
+"""HTML path: edits of the chosen main content by page-internal evidence (the page's stated summary, slide counters)."""
+
+from __future__ import annotations
+
+import re
+
+from newsdrop.text.cleaner.lines import _reads_as_prose
+from newsdrop.text.extraction import _Dropped, merge_order
+from newsdrop.text.rules import count_words
+
+_NON_WORD = re.compile(r"[\W_]+")
+# A described line this many words long at least comes back without reading as prose (a standfirst
+# without a closing full stop); a shorter one is a label that may happen to be the description.
+_DESCRIBED_MIN_WORDS = 6
+
+
+def _bare(text: str) -> str:
+    return _NON_WORD.sub("", text.casefold())
+
+
+def described_lines(page_lines: list[str], main_lines: list[str], descriptions: frozenset[str]) -> list[str]:
+    """The main content's lines with the page lines above its end that are the page's own meta description.
+
+    An extractor starts the main content at the story's body container, or at a dateline or caption
+    above the standfirst, and skips the standfirst's own block. The page states its standfirst as its
+    description: a page line above the main content's last line that is that description (printed once,
+    not already held, a sentence or at least ``_DESCRIBED_MIN_WORDS`` words) comes back in its place. A
+    teaser, a caption or a prompt in the same place is not the page's description.
+    """
+    if not descriptions or not main_lines:
+        return main_lines
+    keys = [_bare(line) for line in page_lines]
+    held = _bare("".join(main_lines))
+    # Most pages print no line that is their description, or the main content holds it: no alignment needed.
+    if not any(key in descriptions and key not in held for key in keys):
+        return main_lines
+    order = merge_order(page_lines, main_lines)
+    last = max(position for position, item in enumerate(order) if isinstance(item, int))
+    out: list[str] = []
+    for position, item in enumerate(order):
+        if isinstance(item, int):
+            out.append(main_lines[item])
+            continue
+        if position > last or not isinstance(item, _Dropped):
+            continue
+        line = item.text.strip()
+        key = _bare(line)
+        if (
+            key in descriptions
+            and key not in held
+            and keys.count(key) == 1
+            and (count_words(line) >= _DESCRIBED_MIN_WORDS or _reads_as_prose(line, count_words(line)))
+        ):
+            out.append(line)
+    return out
+
+
+# A slide's counter opening its caption: "1/50 Title ...", "- 2 / 50 ...", "3 of 12 ...".
+_SLIDE_COUNTER = re.compile(r"^\W*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})(?!\d)(?![/.,:]?\d)")
+# This many captions in a row, counted 1, 2, 3 ... of one total, make a gallery (a recipe's "1/3 teaspoon"
+# lines do not count up).
+_SLIDE_RUN = 3
+
+
+def without_slides(main_lines: list[str]) -> list[str]:
+    """The main content without a gallery's slide captions: runs of lines that open with counters of one
+    total counting up ("1/50 ...", "2/50 ...") are a slideshow of other stories or pictures beside the
+    article, which extractors take in when it sits in the article's container."""
+    counters = [_SLIDE_COUNTER.match(line) for line in main_lines]
+    dropped: set[int] = set()
+    start = 0
+    while start < len(main_lines):
+        end = start
+        while (
+            end + 1 < len(main_lines)
+            and (here := counters[end]) is not None
+            and (after := counters[end + 1]) is not None
+            and after[2] == here[2]
+            and int(after[1]) == int(here[1]) + 1
+        ):
+            end += 1
+        if end - start + 1 >= _SLIDE_RUN:
+            dropped.update(range(start, end + 1))
+        start = end + 1
+    kept = [line for index, line in enumerate(main_lines) if index not in dropped]
+    # A page that is only the gallery (a slideshow page) has no other story: its captions are the content.
+    return kept if kept else main_lines

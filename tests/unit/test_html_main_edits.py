@@ -1,0 +1,87 @@
+"""HTML path edits of the chosen main content: the page's described standfirst comes back in its place."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.main_edits import _bare, described_lines, without_slides
+
+_LEAD = "Exporters welcomed the agreement on Tuesday, saying a year of doubt had cost them orders."
+_MAIN = [
+    "The minister said the new agreement would take effect next month.",
+    "Officials said more talks were planned.",
+]
+_WORDY = "Exporters welcome the deal after a year of doubt and lost orders"
+
+
+@pytest.mark.parametrize(
+    ("page_lines", "main_lines", "descriptions", "expected"),
+    [
+        # the standfirst under the headline that the page states as its description comes back above the story
+        (["Menu", "Talks resume", "By Jane Doe", _LEAD, "Share", *_MAIN], _MAIN, {_LEAD}, [_LEAD, *_MAIN]),
+        # between the extracted lines (the extractor started at the dateline above it): back in its place
+        (
+            ["Talks resume", "Berlin, 4 May", _LEAD, *_MAIN],
+            ["Berlin, 4 May", *_MAIN],
+            {_LEAD},
+            ["Berlin, 4 May", _LEAD, *_MAIN],
+        ),
+        # no closing full stop but six words or more: still the standfirst
+        (["Talks resume", _WORDY, *_MAIN], _MAIN, {_WORDY}, [_WORDY, *_MAIN]),
+        # not the description: a caption or teaser in the same place stays out
+        (["Talks resume", _LEAD, *_MAIN], _MAIN, {"Something else entirely, said in a sentence."}, _MAIN),
+        # printed twice (a teaser that repeats): not the standfirst
+        (["Talks resume", _LEAD, _LEAD, *_MAIN], _MAIN, {_LEAD}, _MAIN),
+        # below the main content's last line (a teaser of the page in a footer widget): stays out
+        (["Talks resume", *_MAIN, _LEAD], _MAIN, {_LEAD}, _MAIN),
+        # already in the main content: nothing added
+        (["Talks resume", _LEAD, *_MAIN], [_LEAD, *_MAIN], {_LEAD}, [_LEAD, *_MAIN]),
+        # a short label, even if it is the description, is not a standfirst
+        (["Talks resume", "Breaking news", *_MAIN], _MAIN, {"Breaking news"}, _MAIN),
+        # a page without a description: the main content as it is
+        (["Talks resume", _LEAD, *_MAIN], _MAIN, set(), _MAIN),
+    ],
+)
+def test_described_lines_bring_back_the_standfirst_the_page_states_as_its_description(
+    page_lines: list[str], main_lines: list[str], descriptions: set[str], expected: list[str]
+) -> None:
+    keys = frozenset(_bare(text) for text in descriptions)
+    assert described_lines(page_lines, list(main_lines), keys) == expected
+
+
+_STORY = [
+    "Bed bugs spread through hotels faster than most travellers think.",
+    "Keep your luggage off the bed.",
+]
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "expected"),
+    [
+        # a slideshow of other stories, counted 1/50, 2/50 ...: out
+        ([*_STORY, *[f"- {n}/50 Headline {n} Some caption of slide {n}." for n in range(1, 6)]], _STORY),
+        # "N of M" counters too, and the story after the gallery stays
+        ([_STORY[0], *[f"{n} of 4 Picture {n}" for n in range(1, 5)], _STORY[1]], _STORY),
+        # a slideshow page: the captions are all there is, so they stay
+        (
+            [f"{n}/3 Slide {n} shows the harbour wall." for n in range(1, 4)],
+            [f"{n}/3 Slide {n} shows the harbour wall." for n in range(1, 4)],
+        ),
+        # two counted lines are no gallery
+        ([*_STORY, "1/2 First", "2/2 Second"], [*_STORY, "1/2 First", "2/2 Second"]),
+        # a recipe's fractions do not count up: kept
+        (
+            ["1/3 teaspoon cumin seeds", "1/2 cup of water", "2/3 cup of rice"],
+            ["1/3 teaspoon cumin seeds", "1/2 cup of water", "2/3 cup of rice"],
+        ),
+        # counters of different totals are not one gallery
+        (["1/5 a", "2/6 b", "3/7 c"], ["1/5 a", "2/6 b", "3/7 c"]),
+        # a date is not a counter
+        (
+            ["1/05/2024 one", "2/05/2024 two", "3/05/2024 three"],
+            ["1/05/2024 one", "2/05/2024 two", "3/05/2024 three"],
+        ),
+    ],
+)
+def test_without_slides_drops_a_gallerys_counted_captions(main_lines: list[str], expected: list[str]) -> None:
+    assert without_slides(main_lines) == expected
