@@ -17,7 +17,6 @@ from newsdrop.text.cleaner.lines import (
     _strip_site,
 )
 from newsdrop.text.dates import find_date
-from newsdrop.text.rules import count_words
 
 _TITLE_MAX_WORDS = 30
 
@@ -83,26 +82,10 @@ class _Facts(NamedTuple):
     lower_start: bool
 
 
-# Where a title line joins its parts ("Headline – Site – 13.06.2023", "Headline | Section | 28.04.2023").
-_OUTER_SEPARATOR = re.compile(r"\s+(?:[|\u2013\u2014-]+|::|\u00b7)\s+")
-
-
-def _dated(text: str) -> bool:
-    """The line holds a date, and not only in an outer part after a headline of three dateless words: a
-    dateline or a caption is never the headline, a title line that ends in its page's date may give it."""
-    if find_date(text) is None:
-        return False
-    found = _OUTER_SEPARATOR.search(text)
-    if found is None:
-        return True
-    head = text[: found.start()]
-    return count_words(head) < 3 or find_date(head) is not None
-
-
 def _facts(text: str, key: str, words: int) -> _Facts:
     line = _Line(0, text, key, words)
     return _Facts(
-        _doubled(key) is not None or _dated(text) or _mostly_numbers(text),
+        _doubled(key) is not None or find_date(text) is not None or _mostly_numbers(text),
         not text.isascii() and _KANA_OR_HAN.search(text) is not None,
         _is_sentence(line),
         _looks_like_name(line),

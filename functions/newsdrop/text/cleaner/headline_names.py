@@ -113,26 +113,6 @@ def _breadcrumb_tail(text: str) -> str | None:
     return last
 
 
-# A closing part that is a web host ("Headline - taz.de", "Headline | SN.at"): the site's name, after a bar or a
-# dash (a host never ends a headline's own second half).
-_HOST_SUFFIX = re.compile(
-    r"\s+(?:[|\u2013\u2014-]+|::|\u00b7)\s+(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,4})\s*$", re.IGNORECASE
-)
-
-
-def _without_host_suffix(text: str) -> str:
-    """The title line without a closing web host ("Headline | stuttgarter-zeitung.de" -> "Headline"), when
-    what is left still reads as a headline (three words, or a CJK phrase)."""
-    found = _HOST_SUFFIX.search(text)
-    if found is None:
-        return text
-    rest = text[: found.start()].strip()
-    cjk = not rest.isascii() and _KANA_OR_HAN.search(rest) is not None
-    if count_words(rest) < 3 and not (cjk and len(rest) >= _PART_MIN_CJK_CHARS):
-        return text
-    return rest
-
-
 def headline_text(lines: list[_Line], index: int, *, cut_parts: bool = True) -> str:
     """The headline a title line gives: without Markdown heading marks and without a site or section
     name printed before or after it ("Title | Site", "Section - Title").
@@ -148,7 +128,6 @@ def headline_text(lines: list[_Line], index: int, *, cut_parts: bool = True) -> 
     cut = (_printed_part(lines, index, text) or _breadcrumb_tail(text)) if cut_parts else None
     if cut is not None:
         return cut
-    text = _without_host_suffix(text)
     separator = next((s for s in _SITE_SEPARATORS if s in text), None)
     if separator is None:
         return text
