@@ -92,7 +92,8 @@ def _find_title(
             continue
         for part in _variant_parts(key):
             variants.setdefault(part, set()).add(index)
-    opening = next((line for line in lines if line.words), None)
+    opening_index = next((index for index, line in enumerate(lines) if line.words), None)
+    opening = lines[opening_index] if opening_index is not None else None
     opening_parts = frozenset(_strip_site(opening.key)) if opening is not None else frozenset()
     lead_lines = [line for line in lines[region_start:] if line.prose][:_LEAD_PARAGRAPHS]
     lead_words = _content_words.__wrapped__(" ".join(line.key for line in lead_lines))
@@ -140,6 +141,10 @@ def _find_title(
         # Where every candidate scored below zero the rules alone would name no headline; the ranker,
         # fitted on pages that all have one, still picks the likeliest line.
         top = heapq.nlargest(_RANKED_CANDIDATES, scored)
+        # The page's opening line is always ranked: a page's text opens with its <title>, which the rules
+        # score low when a long menu sits between it and the story.
+        if opening_index in facts_of and all(index != opening_index for _, index in top):
+            top.append(next(entry for entry in scored if entry[1] == opening_index))
         opening_words = _content_words(opening.key) if opening is not None else frozenset()
         context = _RankContext(
             rank={index: rank for rank, (_, index) in enumerate(top)},
