@@ -156,3 +156,26 @@ def test_thresholds_never_decide_a_seed_line_wrong() -> None:
     constrained = choose_thresholds(data, scores, dev_weight=1.0, seeds=seeds)
     assert constrained[1] <= 0.57
     assert constrained[2] < unconstrained[2]
+
+
+@pytest.mark.parametrize(
+    ("dropped_gold_tokens", "keeps_the_snippet_page"),
+    [
+        # Keeping the rules-dropped gold line moves the objective by ~0.00005: a tie, and the snippet wins.
+        (1.0, True),
+        # It moves the objective by ~0.05: no tie, page F1 decides (the `without` line goes with it).
+        (1000.0, False),
+    ],
+)
+def test_thresholds_within_the_tie_break_ties_by_snippet_accuracy(
+    dropped_gold_tokens: float, keeps_the_snippet_page: bool
+) -> None:
+    # Body page 0: a kept gold line (10000 tokens) and a gold line the rules dropped, scored 0.62.
+    # Snippet page 1: a kept `with` line and a `without` line the rules dropped, scored 0.61.
+    data = _data([True, False, True, False], [1.0, 1.0, 1.0, 0.0], [True, True, False, False], [0, 0, 1, 1])
+    data["tokens"] = np.asarray([10000.0, dropped_gold_tokens, 1.0, 1.0])
+    scores = np.asarray([0.9, 0.62, 0.9, 0.61])
+    keep_above, _, _ = choose_thresholds(data, scores, dev_weight=1.0)
+    rules = np.asarray([True, False, True, False])
+    keep = np.where(rules, scores >= 0.0, scores >= keep_above)
+    assert (snippet_accuracy(data, keep) == 1.0) is keeps_the_snippet_page

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
+from newsdrop.text.cleaner.cues_notice import NOTICE_FEATURES, notice_columns
 from newsdrop.text.cleaner.shape import (
     _LONG_WORDS,
     _SHAPE_CACHE_MAX_CHARS,
@@ -94,6 +95,7 @@ FEATURES: tuple[str, ...] = (
     "prev_block",
     "second_person",
     "ends_ellipsis",
+    *NOTICE_FEATURES,
 )
 
 
@@ -278,6 +280,7 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
         prev_block,
         [cue[0] for cue in cues],
         [cue[1] for cue in cues],
+        *notice_columns(lines),
     )
     tail = np.empty((count, _TAIL_COUNT))
     for index, values in enumerate(columns):

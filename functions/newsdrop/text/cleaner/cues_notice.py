@@ -1,0 +1,126 @@
+"""Line-model cues of a site speaking about itself: notice vocabulary (consent, privacy, subscription, ads)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Protocol
+
+# The tail columns this module adds to the line model's rows, in order (appended after features.FEATURES' own).
+NOTICE_FEATURES: tuple[str, ...] = ("notice_words",)
+
+
+# Stems of the words a site uses when it talks about itself rather than reporting: consent and privacy
+# notices, subscription and log-in pitches, advertising and browser/technical notices, in the corpus's main
+# languages. Each is a kind of notice, not one outlet's wording; a story about privacy law holds one or two
+# such words among many, a consent notice several in its opening.
+_NOTICE_STEMS = (
+    # consent, privacy, personal data
+    "cookie",
+    "privacy",
+    "privacidad",
+    "confidentialit",
+    "prywatno",
+    "personvern",
+    "datenschutz",
+    "consent",
+    "einwillig",
+    "einverstanden",
+    "zustimmung",
+    "toestemming",
+    "samtykke",
+    "consenso",
+    "zgod",
+    "personal data",
+    "personenbezogen",
+    "données personnelles",
+    "dati personali",
+    "dados pessoais",
+    "drittanbieter",
+    "third part",
+    "widerruf",
+    "terms of use",
+    "terms of service",
+    "nutzungsbedingungen",
+    "個人情報",
+    "利用規約",
+    # subscription and sign-up
+    "newsletter",
+    "subscri",
+    "suscri",
+    "abonn",
+    "subskry",
+    "assinatura",
+    "assinante",
+    "会員登録",
+    "購読",
+    "ログイン",
+    # advertising and the reader's browser
+    "javascript",
+    "browser",
+    "adblock",
+    "ad blocker",
+    "werbung",
+    "advert",
+    "anzeige",
+    "publicit",
+    "pubblicit",
+    "publicidad",
+    "reklam",
+    "annonse",
+    "広告",
+)
+
+
+def _trie_pattern(words: Sequence[str]) -> str:
+    """A regex matching any of ``words``, with shared prefixes factored out ("sub(?:scri|skry)").
+
+    The regex engine tries a flat alternation's branches one by one at every position; factored, it
+    reads each character once per prefix: half the time of the flat pattern over the corpus's lines.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # A word may end here (another goes on): the rest is optional.
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
+# Over the case-folded key (no IGNORECASE: folding once is cheaper than a case-blind scan).
+_NOTICE = re.compile(_trie_pattern(_NOTICE_STEMS))
+
+
+# Notices state their subject early; a long story paragraph is read only this far.
+_NOTICE_CHARS = 300
+
+
+_CACHE_SIZE = 32768
+
+
+class CueLine(Protocol):
+    """What the cues read of one cleaner line."""
+
+    key: str
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def notice_words(key: str) -> float:
+    """log1p of the notice stems in the opening of a line's case-folded key."""
+    return math.log1p(len(_NOTICE.findall(key, 0, _NOTICE_CHARS)))
+
+
+def notice_columns(lines: Sequence[CueLine]) -> tuple[list[float]]:
+    """The ``NOTICE_FEATURES`` columns of a page: the notice words of each line."""
+    return ([notice_words(line.key) for line in lines],)

@@ -1,0 +1,56 @@
+"""The line model's notice cues: a site's consent, subscription, advertising and browser notices."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newsdrop.text.cleaner.cues_notice import _NOTICE, _NOTICE_STEMS, NOTICE_FEATURES, notice_words
+from newsdrop.text.cleaner.model import FEATURES, line_features
+from tests.unit.cleaner_fixtures import LEAD, Line
+
+
+def _feature(lines: list[Line], name: str) -> list[float]:
+    return [row[FEATURES.index(name)] for row in line_features(lines, 0, len(lines) - 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "stems"),
+    [
+        ("We use cookies and similar tools; see our privacy policy for your consent options.", 3),
+        ("Um eingebettete Inhalte anzuzeigen, ist deine widerrufliche Einwilligung nötig.", 2),
+        ("Abonnieren Sie unseren Newsletter und lesen Sie werbefrei.", 2),
+        ("Ad block users: some features may not work while an ad blocker is enabled in your browser.", 2),
+        ("紙の新聞の定期購読者の方は、無料で会員登録できます。", 2),
+        # A story: no notice words at all.
+        (LEAD, 0),
+        # Case does not matter: the key is case-folded.
+        ("PRIVACY NOTICE", 1),
+    ],
+)
+def test_notice_words_count_notice_stems(text: str, stems: int) -> None:
+    lines = [Line(1, text, prose=True)]
+    assert _feature(lines, "notice_words") == [pytest.approx(math.log1p(stems))]
+    assert notice_words(text.casefold()) == pytest.approx(math.log1p(stems))
+
+
+def test_notice_words_read_the_opening_of_a_long_line_only() -> None:
+    """A long story paragraph that mentions a newsletter at its end is not a notice."""
+    story = (LEAD + " ") * 3 + "He also writes a newsletter."
+    assert notice_words(story.casefold()) == 0.0
+    assert notice_words(("Newsletter. " + LEAD).casefold()) == pytest.approx(math.log1p(1))
+
+
+def test_the_cue_features_close_the_feature_list() -> None:
+    """New features go at the end: a model trained before them loads them with weight 0."""
+    assert FEATURES[-len(NOTICE_FEATURES) :] == NOTICE_FEATURES
+
+
+def test_the_factored_notice_pattern_matches_exactly_the_stems() -> None:
+    """The prefix-factored regex finds each stem (also one that is a prefix of another) and nothing else."""
+    for stem in _NOTICE_STEMS:
+        assert _NOTICE.fullmatch(stem) is not None, stem
+    text = " ".join(_NOTICE_STEMS)
+    assert len(_NOTICE.findall(text)) == len(_NOTICE_STEMS)
+    assert _NOTICE.findall("the harbour wall was finished early") == []
