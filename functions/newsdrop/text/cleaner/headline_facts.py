@@ -18,49 +18,32 @@ from newsdrop.text.cleaner.lines import (
 )
 from newsdrop.text.dates import find_date
 
+# A headline is a line of at most this many words; a printed variant of it (kicker + headline) at most twice that.
 _TITLE_MAX_WORDS = 30
-
-
 _VARIANT_MAX_WORDS = 2 * _TITLE_MAX_WORDS
-
-
+# The rules' score, in points: overlap with the lead's content words (a share, times this weight) ...
 _LEAD_OVERLAP_WEIGHT = 6.0
-
-
+# ... an author's name within the next lines (only the story's own headline has one) ...
 _BYLINE_BONUS = 3
-
-
 # Headlines rarely read as a sentence; standfirsts do (and share more words with the lead).
 _SENTENCE_PENALTY = 8
-
-
+# ... another header line saying it again in other words: at least this many content words shared, and this
+# share of the longer line's (the page's <title> against the printed, edited headline) ...
 _REWORDED_BONUS = 6
-
-
 _REWORDED_MIN_SHARED = 3
-
-
 _REWORDED_SHARE = 0.6
-
-
+# ... and a link list's line is another story's headline unless the author follows it.
 _LINK_LIST_PENALTY = 6
 
-
+# A line opening in lower case continues something (a caption's tail, a wrapped sentence): rarely a headline.
 _LOWER_START = re.compile(r"^[a-z]")
-
-
+# One word that is a number (a score, a time, a share): half the line such words is a table row.
 _NUMBER = re.compile(r"^[\W_]*\d[\d.,:/%-]*[\W_]*$")
-
-
 _DIGIT = re.compile(r"\d")
-
-
+# A web address names the site, never the story.
 _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|net|org|co\.\w\w|info)\b", re.IGNORECASE)
-
-
+# Distinct candidate texts remembered across pages (a bundle's pages share their chrome).
 _VARIANT_CACHE_SIZE = 32768
-
-
 # Any of the title separators of ``_strip_site`` (``_TITLE_SEPARATORS``), in one scan.
 _SEPARATOR = re.compile("|".join(re.escape(separator) for separator in _TITLE_SEPARATORS))
 
