@@ -16,6 +16,10 @@ class Hints:
     source: str | None = None
     external_id: str | None = None
     byline: str | None = None
+    # HTML pages only: the lines the markup prints preformatted (``<pre>``, a multi-line ``<code>``), each
+    # whitespace-collapsed. They are code or verbatim text, which the web-chrome line rules misread ("}",
+    # "4.333"); in an extractor's main content the cleaner keeps them (rule ``preformatted``).
+    preformatted: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

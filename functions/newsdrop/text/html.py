@@ -26,6 +26,8 @@ _BLOCK = frozenset(
     " main nav ol p pre section table td th tr ul title".split()
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+# Elements whose lines are code or verbatim text (``Hints.preformatted``), not prose or page chrome.
+_CODE_TAGS = frozenset({"pre", "code"})
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[ >])", re.IGNORECASE)
 # A headline is a line, not a paragraph: longer <h1> texts are page chrome (logos with taglines, lists).
 _HEADLINE_MAX_CHARS = 300
@@ -81,12 +83,24 @@ class _TextCollector(HTMLParser):
         self.heading_parts: list[str] | None = None
         self.title: str | None = None
         self.title_parts: list[str] | None = None
+        # The open code block's tag ("pre", or a "code" outside any <pre>), its nesting depth and its text.
+        self.code_tag: str | None = None
+        self.code_depth = 0
+        self.code_parts: list[str] = []
+        self.preformatted: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self.skip_depth += 1
         elif tag in _BLOCK:
             self.parts.append("\n")
+            if self.code_tag is not None:
+                self.code_parts.append("\n")
+        if tag in _CODE_TAGS and not self.skip_depth:
+            if self.code_tag is None:
+                self.code_tag, self.code_parts = tag, []
+            if tag == self.code_tag:
+                self.code_depth += 1
         if tag == "h1" and not self.skip_depth:
             self.heading_parts = []
         if tag == "title" and self.title is None:
@@ -97,6 +111,10 @@ class _TextCollector(HTMLParser):
             self.skip_depth -= 1
         elif tag in _BLOCK:
             self.parts.append("\n")
+        if tag == self.code_tag:
+            self.code_depth -= 1
+            if not self.code_depth:
+                self._end_code_block()
         if tag == "h1" and self.heading_parts is not None:
             self.headings.append(" ".join("".join(self.heading_parts).split()))
             self.heading_parts = None
@@ -104,11 +122,21 @@ class _TextCollector(HTMLParser):
             self.title = " ".join("".join(self.title_parts).split()) or None
             self.title_parts = None
 
+    def _end_code_block(self) -> None:
+        block = "".join(self.code_parts).strip("\n")
+        # A <pre> is preformatted whatever it holds; a bare <code> only when it spans lines (a one-line
+        # <code> is an inline name, part of its sentence or a label of its own).
+        if self.code_tag == "pre" or "\n" in block:
+            self.preformatted.update(key for line in block.split("\n") if (key := " ".join(line.split())))
+        self.code_tag, self.code_parts = None, []
+
     def handle_data(self, data: str) -> None:
         if self.title_parts is not None:
             self.title_parts.append(data)
         if not self.skip_depth:
             self.parts.append(data)
+            if self.code_tag is not None:
+                self.code_parts.append(data)
             if self.heading_parts is not None:
                 self.heading_parts.append(data)
 
@@ -648,7 +676,15 @@ def extract(
     if stamp is None and _year_only_guess(date, html):
         date = None
     published = _full_timestamp(date, stamp)
-    hints = Hints(title=title, url=url, published=published, source=source, byline=byline)
+    # The page's code lines as the cleaner reads lines (NFC, whitespace collapsed): None on most pages.
+    preformatted = (
+        frozenset(normalize_text("\n".join(sorted(collector.preformatted))).split("\n")) - {""}
+        if collector.preformatted
+        else None
+    )
+    hints = Hints(
+        title=title, url=url, published=published, source=source, byline=byline, preformatted=preformatted
+    )
     extractor_text = text if main_content else ""
     page_lines: tuple[str, ...] = ()
     if main_content:

@@ -607,6 +607,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     "article_region": "A line inside the densest run of prose (or the extractor's main content) is the article.",
     "crosshead": "A short heading-like line inside the article, followed by prose, is a subheading.",
     "name_caption": "A short Title-Case name that the next paragraph repeats labels a picture.",
+    "preformatted": "A line the page's markup prints in a code block (<pre>) inside the extractor's main content"
+    " is code, not page chrome: it is kept whatever the line rules would say.",
     "colon_list": 'Lines printed directly under a last paragraph ending in ":" are the list it introduces.',
     "headline": "The best-scored line above the article (length, shape, repeats, overlap with the lead).",
     "title_hint": "The title the bundle states next to the text (JSON/CSV field or the HTML <h1>).",

@@ -123,8 +123,14 @@ def rule_pass(
     that keeps more text wins.
     """
     hint_title = hints.title.strip() if hints is not None and hints.title and hints.title.strip() else None
+    # Code blocks are judged as code only inside an extractor's main content: the markup put them there.
+    preformatted = hints.preformatted if main_content and hints is not None else None
     found = _structure(
-        _read_lines(text, bundle_chrome), hint_title, main_content, headline=headline, collect=collect
+        _read_lines(text, bundle_chrome, preformatted),
+        hint_title,
+        main_content,
+        headline=headline,
+        collect=collect,
     )
     if main_content:
         return found

@@ -155,7 +155,14 @@ def _analyse(stripped: str) -> tuple[str, int, str | None, str | None, bool]:
 _analyse_cached = lru_cache(maxsize=_LINE_CACHE_SIZE)(_analyse)
 
 
-def _read_lines(text: str, bundle_chrome: frozenset[str]) -> list[_Line]:
+def _read_lines(
+    text: str, bundle_chrome: frozenset[str], preformatted: frozenset[str] | None = None
+) -> list[_Line]:
+    """The text's non-empty lines, each judged by the named line rules.
+
+    A line in ``preformatted`` (``Hints.preformatted``: the markup printed it in a code block) is code,
+    not web chrome: no line rule judges it, and it is kept as body (rule ``preformatted``).
+    """
     lines: list[_Line] = []
     append, cached = lines.append, _analyse_cached
     for index, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
@@ -168,6 +175,8 @@ def _read_lines(text: str, bundle_chrome: frozenset[str]) -> list[_Line]:
         )
         if bundle_chrome and key in bundle_chrome:
             role, rule = "boilerplate", "bundle_chrome"
+        if preformatted and " ".join(stripped.split()) in preformatted:
+            role, rule = "body", "preformatted"
         # Positional: the fields in order (n, text, key, words, role, rule, prose, dated, prose_text).
         append(_Line(index, stripped, key, words, role, rule, False, None, prose))
     return lines
