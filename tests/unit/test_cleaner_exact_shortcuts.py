@@ -12,7 +12,14 @@ import pytest
 from newsdrop.text.cleaner.features import _SECOND_PERSON, _SECOND_PERSON_CASED, _cues
 from newsdrop.text.cleaner.headline_facts import _SEPARATOR, _variant_parts
 from newsdrop.text.cleaner.model import _TIMESTAMP, _TIMESTAMP_CHARS, _cheap_shape
-from newsdrop.text.rules import _either, _guards_for, count_words, normalize_line_key
+from newsdrop.text.rules import (
+    _KEY_GUARDS,
+    _either,
+    _guards_for,
+    _may_open,
+    count_words,
+    normalize_line_key,
+)
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 DEV = DATA / "cleaning-dev"
@@ -45,16 +52,85 @@ def test_the_ascii_guard_matches_where_the_case_insensitive_guard_does() -> None
     keys = [key for key in keys if key.isascii()]
     matched = 0
     for words in sorted({count_words(key) for key in keys} | {1, 7, 13, 21, 31, 46}):
-        insensitive, ascii_only, _stems = _guards_for(words)
+        insensitive, ascii_by_first, _stems = _guards_for(words)
         if insensitive is None:
-            assert ascii_only is None
+            assert set(ascii_by_first.values()) == {None}
             continue
-        assert ascii_only is not None
         for key in keys:
-            found = ascii_only.match(key) is not None
+            # The dispatch by first character: a key whose character has no pattern is matched by none.
+            ascii_only = ascii_by_first[key[:1]]
+            found = ascii_only is not None and ascii_only.match(key) is not None
             assert found == (insensitive.match(key) is not None), (words, key)
             matched += found
     assert matched > 100
+
+
+# Edge cases of the first-character reading: decoration before the word, digits, a lone character, the
+# social-row pattern that may match without consuming, "$" right at the start, an e-mail, spaces.
+_OPENINGS = (
+    "› share",
+    "• • related articles",
+    "_menu_",
+    "12 comments",
+    "(0 votes)",
+    "3 of 12",
+    "42",
+    "x",
+    "×",
+    "|",
+    " facebook",
+    "facebook",
+    "desk@example.com",
+    "q@x.io",
+    "www.example.com",
+    "https://example.com/story",
+    "tags: harbour",
+    "zebra crossing works begin",
+    "\n",
+    "\t",
+    "-",
+    "menu",
+    "kommentar",
+)
+
+
+@pytest.mark.parametrize("pattern", sorted({p for ps in _KEY_GUARDS.values() for p in ps}, key=str))
+def test_a_guard_left_out_for_a_first_character_matches_no_key_opening_with_it(
+    pattern: re.Pattern[str],
+) -> None:
+    # ``_may_open`` says False only as a proof: then no key opening with that character matches.
+    keys = [normalize_line_key(line) for line in _corpus_lines()] + list(_KEYS) + list(_OPENINGS)
+    keys += [char + key for char in map(chr, range(128)) for key in _OPENINGS]
+    ascii_keys = {key.lower() for key in keys if key.isascii() and key}
+    plain = re.compile(pattern.pattern)  # the case-sensitive form the ASCII dispatch matches with
+    ruled_out = 0
+    for key in ascii_keys:
+        if not _may_open(pattern, key[0]):
+            ruled_out += 1
+            assert plain.match(key) is None, (pattern.pattern[:60], key)
+    # Each guard is left out for some keys (the dispatch does something) but still matches the corpus.
+    assert ruled_out > 0
+
+
+def test_may_open_reads_the_patterns_first_character() -> None:
+    assert _may_open(re.compile(r"^[\W_]*(?:add|post)$"), "a")
+    assert _may_open(re.compile(r"^[\W_]*(?:add|post)$"), "•")
+    assert not _may_open(re.compile(r"^[\W_]*(?:add|post)$"), "b")
+    assert not _may_open(re.compile(r"\d+ of"), "x")
+    assert _may_open(re.compile(r"\d+ of"), "7")
+    # Optional parts and zero-width tests pass on to what follows them.
+    assert _may_open(re.compile(r"(?:new, )?\d+"), "4")
+    assert _may_open(re.compile(r"\b(?=x)y?z"), "z")
+    assert not _may_open(re.compile(r"a{0}b"), "a")
+    # A pattern that may match the empty text at the start is kept for every character (bar "$" alone).
+    assert _may_open(re.compile(r"x*(?:\s|\Z)?"), "q")
+    assert not _may_open(re.compile(r"x*$"), "q")
+    assert _may_open(re.compile(r"x*$"), "\n")
+    # A case-insensitive group is kept: folding is not reasoned about.
+    assert _may_open(re.compile(r"(?i:k)"), "q")
+    # Negated classes.
+    assert not _may_open(re.compile(r"[^a-c]"), "b")
+    assert _may_open(re.compile(r"[^a-c]"), "d")
 
 
 def test_a_case_insensitive_guard_with_an_upper_case_letter_is_refused_for_ascii_keys() -> None:
