@@ -13,6 +13,8 @@ from newsdrop.text.cleaner.features import _SECOND_PERSON, _SECOND_PERSON_CASED,
 from newsdrop.text.cleaner.headline_facts import _SEPARATOR, _variant_parts
 from newsdrop.text.cleaner.model import _TIMESTAMP, _TIMESTAMP_CHARS, _cheap_shape
 from newsdrop.text.rules import (
+    _CAPTION_CLOSED,
+    _CAPTION_START,
     _KEY_GUARDS,
     _either,
     _guards_for,
@@ -112,6 +114,29 @@ def test_a_guard_left_out_for_a_first_character_matches_no_key_opening_with_it(
     assert ruled_out > 0
 
 
+def test_no_caption_opening_starts_with_a_character_the_caption_test_skips() -> None:
+    lines = [
+        *_corpus_lines(),
+        "Photo: Jane Doe",
+        "FOTO: dpa",
+        "3 of 12 Harbour",
+        "Credits photos : AFP",
+        "Zdjęcie: PAP",
+    ]
+    lines += [
+        char + line for char in map(chr, range(128)) for line in ("hoto: X", "mage: Y", "redit: Z", " of 2 x")
+    ]
+    cased = lines + [line.upper() for line in lines] + [line.lower() for line in lines]
+    skipped = 0
+    for line in cased:
+        if line[:1] in _CAPTION_CLOSED:
+            skipped += 1
+            assert _CAPTION_START.match(line) is None, line
+    assert skipped > len(cased) // 3
+    # The openings it names in either case stay in: the letters of its words and the digits.
+    assert not set("bcfipzBCFIPZ0123456789") & _CAPTION_CLOSED
+
+
 def test_may_open_reads_the_patterns_first_character() -> None:
     assert _may_open(re.compile(r"^[\W_]*(?:add|post)$"), "a")
     assert _may_open(re.compile(r"^[\W_]*(?:add|post)$"), "•")
@@ -126,8 +151,13 @@ def test_may_open_reads_the_patterns_first_character() -> None:
     assert _may_open(re.compile(r"x*(?:\s|\Z)?"), "q")
     assert not _may_open(re.compile(r"x*$"), "q")
     assert _may_open(re.compile(r"x*$"), "\n")
-    # A case-insensitive group is kept: folding is not reasoned about.
-    assert _may_open(re.compile(r"(?i:k)"), "q")
+    # Case-insensitive: ASCII folds by case only; a non-ASCII letter ("K", the Kelvin sign, folds to "k") stays in.
+    assert not _may_open(re.compile(r"(?i:k)"), "q")
+    assert _may_open(re.compile(r"(?i:k)"), "K")
+    assert _may_open(re.compile(r"(?i:\u212a)"), "k")
+    assert _may_open(re.compile(r"[a-c]x", re.IGNORECASE), "B", cased=True)
+    assert not _may_open(re.compile(r"[a-c]x", re.IGNORECASE), "B")
+    assert _may_open(re.compile(r"[\u017f]", re.IGNORECASE), "s", cased=True)
     # Negated classes.
     assert not _may_open(re.compile(r"[^a-c]"), "b")
     assert _may_open(re.compile(r"[^a-c]"), "d")

@@ -433,7 +433,7 @@ _CAPTION_TAIL_CHARS = 160
 @_rule(45, "caption")
 def photo_caption(text: str, key: str, words: int) -> bool:
     """Photo captions and credits ("(Image: GETTY)", "Photo by X/Getty Images") describe pictures."""
-    if _CAPTION_START.match(text):
+    if text[:1] not in _CAPTION_CLOSED and _CAPTION_START.match(text):
         return True
     tail = text[-_CAPTION_TAIL_CHARS:].rstrip()
     # Every credit form ends in a bracket or an agency's name: test that before the unanchored search.
@@ -581,6 +581,18 @@ def _in_set(items: list[tuple[object, object]], char: str) -> bool:
     return found != negate
 
 
+def _ascii_set(items: list[tuple[object, object]]) -> bool:
+    """Whether a parsed character class names only ASCII characters, classes and ranges (no negation)."""
+    for op, av in items:
+        if op is _sre.LITERAL and not chr(av).isascii():
+            return False
+        if op is _sre.RANGE and av[1] > 127:
+            return False
+        if op not in (_sre.LITERAL, _sre.RANGE, _sre.CATEGORY):
+            return False
+    return True
+
+
 def _opens(items: list[tuple[object, object]], char: str, fold: bool) -> tuple[bool, bool]:
     """Of a parsed sequence at a text's start: (it may consume ``char`` first, it may match without consuming)."""
     for op, av in items:
@@ -594,15 +606,22 @@ def _opens(items: list[tuple[object, object]], char: str, fold: bool) -> tuple[b
 
 def _opens_item(op: object, av: object, char: str, fold: bool) -> tuple[bool, bool]:
     """``_opens`` of one parsed item. Unsure answers are (True, True): they only keep a pattern in."""
-    # (Under a case-insensitive flag any character test may hold: no case folding is reasoned about.)
+    # Under a case-insensitive flag only ASCII against ASCII is reasoned about (there the only fold is
+    # the case); any other test may hold.
     if op is _sre.LITERAL:
-        return fold or chr(av) == char, False
+        if fold:
+            return not (char.isascii() and chr(av).isascii()) or chr(av).lower() == char.lower(), False
+        return chr(av) == char, False
     if op is _sre.NOT_LITERAL:
         return fold or chr(av) != char, False
     if op is _sre.ANY:
         return True, False
     if op is _sre.IN:
-        return fold or _in_set(av, char), False
+        if fold:
+            return not (char.isascii() and _ascii_set(av)) or _in_set(av, char.lower()) or _in_set(
+                av, char.upper()
+            ), False
+        return _in_set(av, char), False
     if op is _sre.BRANCH:
         ends = [_opens(branch, char, fold) for branch in av[1]]
         return any(consumes for consumes, _ in ends), any(empty for _, empty in ends)
@@ -629,16 +648,24 @@ def _parsed(pattern: re.Pattern[str]) -> list[tuple[object, object]]:
     return list(_sre_parse.parse(pattern.pattern, pattern.flags & ~re.IGNORECASE))
 
 
-def _may_open(pattern: re.Pattern[str], char: str) -> bool:
-    """Whether the case-sensitive form of ``pattern`` could match (at the start) a text that opens with ``char``.
+def _may_open(pattern: re.Pattern[str], char: str, *, cased: bool = False) -> bool:
+    """Whether the case-sensitive form of ``pattern`` (``cased``: the pattern as compiled) could match (at
+    the start) a text that opens with ``char``.
 
     Read from the pattern's parse tree and over-approximated (an unknown form says yes), so a False is a
     proof: the pattern cannot match such a text.
     """
     if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
         return True
-    consumes, empty = _opens(_parsed(pattern), char, False)
+    consumes, empty = _opens(_parsed(pattern), char, cased and bool(pattern.flags & re.IGNORECASE))
     return consumes or empty
+
+
+# The ASCII characters no caption opening (``_CAPTION_START``) starts with: most lines of text, which
+# ``photo_caption`` then tests for a credit at their end only.
+_CAPTION_CLOSED = frozenset(
+    char for char in map(chr, range(128)) if not _may_open(_CAPTION_START, char, cased=True)
+)
 
 
 @lru_cache(maxsize=256)
