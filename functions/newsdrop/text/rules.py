@@ -513,7 +513,9 @@ def _either(patterns: list[re.Pattern[str]], *, lower_ascii: bool = False) -> re
     ``lower_ascii``: the pattern is only matched against lower-case ASCII text (an ASCII line's key), where
     a case-insensitive pattern whose letters are all lower-case matches exactly as its case-sensitive
     form does; that form is used, since the regex engine skips an alternative by its first letter only
-    when the match is case-sensitive (twice as fast on lines no rule claims).
+    when the match is case-sensitive (twice as fast on lines no rule claims). There each alternative also
+    opens with a test of the ASCII characters it cannot start with (``_may_open``), ``(?![...])``: most
+    alternatives start with a word, so on a line of text most of them fail at that first test.
     """
     parts = []
     for pattern in patterns:
@@ -528,8 +530,15 @@ def _either(patterns: list[re.Pattern[str]], *, lower_ascii: bool = False) -> re
             raise ValueError(
                 f"a case-insensitive rule guard must be written in lower case: {pattern.pattern!r}"
             )
-        parts.append(f"(?{'i' if insensitive and not lower_ascii else ''}:{pattern.pattern})")
+        # (A negative test: it passes at the end of the text, where a pattern may still match.)
+        closed = [char for char in _ASCII if lower_ascii and not _may_open(pattern, char)]
+        skip = f"(?![{''.join(map(re.escape, closed))}])" if closed else ""
+        parts.append(f"{skip}(?{'i' if insensitive and not lower_ascii else ''}:{pattern.pattern})")
     return re.compile("|".join(parts))
+
+
+# The characters ``_either`` tests an alternative's first one against.
+_ASCII = tuple(map(chr, range(128)))
 
 
 # A backslash escape (``\W``, ``\d``): not a letter of the pattern's text.
@@ -648,6 +657,7 @@ def _parsed(pattern: re.Pattern[str]) -> list[tuple[object, object]]:
     return list(_sre_parse.parse(pattern.pattern, pattern.flags & ~re.IGNORECASE))
 
 
+@lru_cache(maxsize=4096)
 def _may_open(pattern: re.Pattern[str], char: str, *, cased: bool = False) -> bool:
     """Whether the case-sensitive form of ``pattern`` (``cased``: the pattern as compiled) could match (at
     the start) a text that opens with ``char``.
@@ -668,37 +678,22 @@ _CAPTION_CLOSED = frozenset(
 )
 
 
-@lru_cache(maxsize=256)
-def _either_ascii(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
-    """``_either(..., lower_ascii=True)``, shared by every word bound and first character that needs it."""
-    return _either(list(patterns), lower_ascii=True) if patterns else None
-
-
-# The first characters an ASCII key can open with ("" for an empty key: no dispatch, every guard).
-_ASCII_FIRSTS = tuple(map(chr, range(128)))
-
-
 @lru_cache(maxsize=128)
 def _guards_for(
     words: int,
-) -> tuple[re.Pattern[str] | None, dict[str, re.Pattern[str] | None], tuple[str, ...]]:
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, tuple[str, ...]]:
     """The guards of the rules that admit a line of ``words`` words: one pattern of all their ``_KEY_GUARDS``
-    (None without any), the same for an ASCII key by its first character and their ``_STEM_GUARDS``'
-    stems. Longer lines face fewer rules, so fewer tests.
-
-    An ASCII key's pattern (``_either``'s ``lower_ascii``) holds only the guards that can match a key
-    opening with that character (``_may_open``): most alternatives start with a word, so a line of text
-    faces two to ten of the fifteen instead of all of them.
+    (None without any), the same for an ASCII key (``_either``'s ``lower_ascii``) and their
+    ``_STEM_GUARDS``' stems. Longer lines face fewer rules, so fewer tests.
 
     (The stems are substring tests in a loop: a regex of their alternation costs more than the five rules.)
     """
     names = [rule.name for rule, _ in _rules_for(words)]
     patterns = [pattern for name in names for pattern in _KEY_GUARDS.get(name, ())]
     stems = tuple(dict.fromkeys(stem for name in names for stem in _STEM_GUARDS.get(name, ())))
-    by_first: dict[str, re.Pattern[str] | None] = {"": _either_ascii(tuple(patterns))}
-    for char in _ASCII_FIRSTS:
-        by_first[char] = _either_ascii(tuple(pattern for pattern in patterns if _may_open(pattern, char)))
-    return (_either(patterns) if patterns else None), by_first, stems
+    if not patterns:
+        return None, None, stems
+    return _either(patterns), _either(patterns, lower_ascii=True), stems
 
 
 @lru_cache(maxsize=512)
@@ -716,9 +711,9 @@ def _guarded_rules_for(
 
 def first_rule(text: str, key: str, words: int) -> LineRule | None:
     """The first rule that claims the line, in registration order (``key`` is ``normalize_line_key(text)``)."""
-    patterns, ascii_by_first, stems = _guards_for(words)
+    patterns, ascii_patterns, stems = _guards_for(words)
     # An ASCII key is lower case (``normalize_line_key``): the case-sensitive guard gives the same verdict.
-    guard = ascii_by_first[key[:1]] if key.isascii() else patterns
+    guard = ascii_patterns if key.isascii() else patterns
     rules = _guarded_rules_for(
         words, guard is not None and guard.match(key) is not None, _holds_any(key, stems)
     )
