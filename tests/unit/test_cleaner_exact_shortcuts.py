@@ -12,16 +12,7 @@ import pytest
 from newsdrop.text.cleaner.features import _SECOND_PERSON, _SECOND_PERSON_CASED, _cues
 from newsdrop.text.cleaner.headline_facts import _SEPARATOR, _variant_parts
 from newsdrop.text.cleaner.model import _TIMESTAMP, _TIMESTAMP_CHARS, _cheap_shape
-from newsdrop.text.rules import (
-    _CAPTION_CLOSED,
-    _CAPTION_START,
-    _KEY_GUARDS,
-    _either,
-    _guards_for,
-    _may_open,
-    count_words,
-    normalize_line_key,
-)
+from newsdrop.text.rules import _either, _guards_for, count_words, normalize_line_key
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 DEV = DATA / "cleaning-dev"
@@ -60,109 +51,10 @@ def test_the_ascii_guard_matches_where_the_case_insensitive_guard_does() -> None
             continue
         assert ascii_only is not None
         for key in keys:
-            # (The ASCII guard also skips an alternative by the key's first character: ``_may_open``.)
             found = ascii_only.match(key) is not None
             assert found == (insensitive.match(key) is not None), (words, key)
             matched += found
     assert matched > 100
-
-
-# Edge cases of the first-character reading: decoration before the word, digits, a lone character, the
-# social-row pattern that may match without consuming, "$" right at the start, an e-mail, spaces.
-_OPENINGS = (
-    "› share",
-    "• • related articles",
-    "_menu_",
-    "12 comments",
-    "(0 votes)",
-    "3 of 12",
-    "42",
-    "x",
-    "×",
-    "|",
-    " facebook",
-    "facebook",
-    "desk@example.com",
-    "q@x.io",
-    "www.example.com",
-    "https://example.com/story",
-    "tags: harbour",
-    "zebra crossing works begin",
-    "\n",
-    "\t",
-    "-",
-    "menu",
-    "kommentar",
-)
-
-
-@pytest.mark.parametrize(
-    ("rule", "index"),
-    [(rule, index) for rule, patterns in _KEY_GUARDS.items() for index in range(len(patterns))],
-)
-def test_a_guard_left_out_for_a_first_character_matches_no_key_opening_with_it(rule: str, index: int) -> None:
-    pattern = _KEY_GUARDS[rule][index]
-    # ``_may_open`` says False only as a proof: then no key opening with that character matches.
-    keys = [normalize_line_key(line) for line in _corpus_lines()] + list(_KEYS) + list(_OPENINGS)
-    keys += [char + key for char in map(chr, range(128)) for key in _OPENINGS]
-    ascii_keys = {key.lower() for key in keys if key.isascii() and key}
-    plain = re.compile(pattern.pattern)  # the case-sensitive form the ASCII dispatch matches with
-    ruled_out = 0
-    for key in ascii_keys:
-        if not _may_open(pattern, key[0]):
-            ruled_out += 1
-            assert plain.match(key) is None, (pattern.pattern[:60], key)
-    # Each guard is left out for some keys (the dispatch does something) but still matches the corpus.
-    assert ruled_out > 0
-
-
-def test_no_caption_opening_starts_with_a_character_the_caption_test_skips() -> None:
-    lines = [
-        *_corpus_lines(),
-        "Photo: Jane Doe",
-        "FOTO: dpa",
-        "3 of 12 Harbour",
-        "Credits photos : AFP",
-        "Zdjęcie: PAP",
-    ]
-    lines += [
-        char + line for char in map(chr, range(128)) for line in ("hoto: X", "mage: Y", "redit: Z", " of 2 x")
-    ]
-    cased = lines + [line.upper() for line in lines] + [line.lower() for line in lines]
-    skipped = 0
-    for line in cased:
-        if line[:1] in _CAPTION_CLOSED:
-            skipped += 1
-            assert _CAPTION_START.match(line) is None, line
-    assert skipped > len(cased) // 3
-    # The openings it names in either case stay in: the letters of its words and the digits.
-    assert not set("bcfipzBCFIPZ0123456789") & _CAPTION_CLOSED
-
-
-def test_may_open_reads_the_patterns_first_character() -> None:
-    assert _may_open(re.compile(r"^[\W_]*(?:add|post)$"), "a")
-    assert _may_open(re.compile(r"^[\W_]*(?:add|post)$"), "•")
-    assert not _may_open(re.compile(r"^[\W_]*(?:add|post)$"), "b")
-    assert not _may_open(re.compile(r"\d+ of"), "x")
-    assert _may_open(re.compile(r"\d+ of"), "7")
-    # Optional parts and zero-width tests pass on to what follows them.
-    assert _may_open(re.compile(r"(?:new, )?\d+"), "4")
-    assert _may_open(re.compile(r"\b(?=x)y?z"), "z")
-    assert not _may_open(re.compile(r"a{0}b"), "a")
-    # A pattern that may match the empty text at the start is kept for every character (bar "$" alone).
-    assert _may_open(re.compile(r"x*(?:\s|\Z)?"), "q")
-    assert not _may_open(re.compile(r"x*$"), "q")
-    assert _may_open(re.compile(r"x*$"), "\n")
-    # Case-insensitive: ASCII folds by case only; a non-ASCII letter ("K", the Kelvin sign, folds to "k") stays in.
-    assert not _may_open(re.compile(r"(?i:k)"), "q")
-    assert _may_open(re.compile(r"(?i:k)"), "K")
-    assert _may_open(re.compile(r"(?i:\u212a)"), "k")
-    assert _may_open(re.compile(r"[a-c]x", re.IGNORECASE), "B", cased=True)
-    assert not _may_open(re.compile(r"[a-c]x", re.IGNORECASE), "B")
-    assert _may_open(re.compile(r"[\u017f]", re.IGNORECASE), "s", cased=True)
-    # Negated classes.
-    assert not _may_open(re.compile(r"[^a-c]"), "b")
-    assert _may_open(re.compile(r"[^a-c]"), "d")
 
 
 def test_a_case_insensitive_guard_with_an_upper_case_letter_is_refused_for_ascii_keys() -> None:

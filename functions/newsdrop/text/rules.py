@@ -7,8 +7,6 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from re import _constants as _sre
-from re import _parser as _sre_parse
 
 _QUOTE_PAIRS = (
     ("‘", "'"),
@@ -433,7 +431,7 @@ _CAPTION_TAIL_CHARS = 160
 @_rule(45, "caption")
 def photo_caption(text: str, key: str, words: int) -> bool:
     """Photo captions and credits ("(Image: GETTY)", "Photo by X/Getty Images") describe pictures."""
-    if text[:1] not in _CAPTION_CLOSED and _CAPTION_START.match(text):
+    if _CAPTION_START.match(text):
         return True
     tail = text[-_CAPTION_TAIL_CHARS:].rstrip()
     # Every credit form ends in a bracket or an agency's name: test that before the unanchored search.
@@ -513,9 +511,7 @@ def _either(patterns: list[re.Pattern[str]], *, lower_ascii: bool = False) -> re
     ``lower_ascii``: the pattern is only matched against lower-case ASCII text (an ASCII line's key), where
     a case-insensitive pattern whose letters are all lower-case matches exactly as its case-sensitive
     form does; that form is used, since the regex engine skips an alternative by its first letter only
-    when the match is case-sensitive (twice as fast on lines no rule claims). There each alternative also
-    opens with a test of the ASCII characters it cannot start with (``_may_open``), ``(?![...])``: most
-    alternatives start with a word, so on a line of text most of them fail at that first test.
+    when the match is case-sensitive (twice as fast on lines no rule claims).
     """
     parts = []
     for pattern in patterns:
@@ -530,15 +526,8 @@ def _either(patterns: list[re.Pattern[str]], *, lower_ascii: bool = False) -> re
             raise ValueError(
                 f"a case-insensitive rule guard must be written in lower case: {pattern.pattern!r}"
             )
-        # (A negative test: it passes at the end of the text, where a pattern may still match.)
-        closed = [char for char in _ASCII if lower_ascii and not _may_open(pattern, char)]
-        skip = f"(?![{''.join(map(re.escape, closed))}])" if closed else ""
-        parts.append(f"{skip}(?{'i' if insensitive and not lower_ascii else ''}:{pattern.pattern})")
+        parts.append(f"(?{'i' if insensitive and not lower_ascii else ''}:{pattern.pattern})")
     return re.compile("|".join(parts))
-
-
-# The characters ``_either`` tests an alternative's first one against.
-_ASCII = tuple(map(chr, range(128)))
 
 
 # A backslash escape (``\W``, ``\d``): not a letter of the pattern's text.
@@ -560,122 +549,6 @@ _STEM_GUARDS: dict[str, tuple[str, ...]] = {
 def _rules_for(words: int) -> tuple[tuple[LineRule, Callable[[str, str, int], bool]], ...]:
     """The rules whose word bound admits a line of ``words`` words, with their tests (no call overhead)."""
     return tuple((rule, rule.test) for rule in RULES if words <= rule.max_words)
-
-
-# The one-character sets of ``_may_open``, tested with the regex engine itself (its \\w is not str.isalnum()).
-_CATEGORY_TESTS = {
-    _sre.CATEGORY_DIGIT: re.compile(r"\d"),
-    _sre.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
-    _sre.CATEGORY_SPACE: re.compile(r"\s"),
-    _sre.CATEGORY_NOT_SPACE: re.compile(r"\S"),
-    _sre.CATEGORY_WORD: re.compile(r"\w"),
-    _sre.CATEGORY_NOT_WORD: re.compile(r"\W"),
-}
-
-
-def _in_set(items: list[tuple[object, object]], char: str) -> bool:
-    """Whether a parsed character class (``[...]``) holds ``char``; True for a form it does not know."""
-    negate = found = False
-    for op, av in items:
-        if op is _sre.NEGATE:
-            negate = True
-        elif op is _sre.LITERAL:
-            found = found or chr(av) == char
-        elif op is _sre.RANGE:
-            found = found or av[0] <= ord(char) <= av[1]
-        elif op is _sre.CATEGORY and av in _CATEGORY_TESTS:
-            found = found or _CATEGORY_TESTS[av].match(char) is not None
-        else:
-            return True
-    return found != negate
-
-
-def _ascii_set(items: list[tuple[object, object]]) -> bool:
-    """Whether a parsed character class names only ASCII characters, classes and ranges (no negation)."""
-    for op, av in items:
-        if op is _sre.LITERAL and not chr(av).isascii():
-            return False
-        if op is _sre.RANGE and av[1] > 127:
-            return False
-        if op not in (_sre.LITERAL, _sre.RANGE, _sre.CATEGORY):
-            return False
-    return True
-
-
-def _opens(items: list[tuple[object, object]], char: str, fold: bool) -> tuple[bool, bool]:
-    """Of a parsed sequence at a text's start: (it may consume ``char`` first, it may match without consuming)."""
-    for op, av in items:
-        consumes, empty = _opens_item(op, av, char, fold)
-        if consumes:
-            return True, False
-        if not empty:
-            return False, False
-    return False, True
-
-
-def _opens_item(op: object, av: object, char: str, fold: bool) -> tuple[bool, bool]:
-    """``_opens`` of one parsed item. Unsure answers are (True, True): they only keep a pattern in."""
-    # Under a case-insensitive flag only ASCII against ASCII is reasoned about (there the only fold is
-    # the case); any other test may hold.
-    if op is _sre.LITERAL:
-        if fold:
-            return not (char.isascii() and chr(av).isascii()) or chr(av).lower() == char.lower(), False
-        return chr(av) == char, False
-    if op is _sre.NOT_LITERAL:
-        return fold or chr(av) != char, False
-    if op is _sre.ANY:
-        return True, False
-    if op is _sre.IN:
-        if fold:
-            return not (char.isascii() and _ascii_set(av)) or _in_set(av, char.lower()) or _in_set(
-                av, char.upper()
-            ), False
-        return _in_set(av, char), False
-    if op is _sre.BRANCH:
-        ends = [_opens(branch, char, fold) for branch in av[1]]
-        return any(consumes for consumes, _ in ends), any(empty for _, empty in ends)
-    if op is _sre.SUBPATTERN:
-        _group, add_flags, _del_flags, sub = av
-        return _opens(sub, char, fold or bool(add_flags & re.IGNORECASE))
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-        low, high, sub = av
-        consumes, empty = _opens(sub, char, fold)
-        return consumes and high > 0, low == 0 or empty
-    if op is _sre.ATOMIC_GROUP:
-        return _opens(av, char, fold)
-    if op is _sre.AT:
-        # At a text's start with ``char`` next: $ holds only before a final line break, \Z never.
-        if av in (_sre.AT_END, _sre.AT_END_LINE):
-            return False, char == "\n"
-        return False, av is not _sre.AT_END_STRING
-    return True, True
-
-
-@lru_cache(maxsize=64)
-def _parsed(pattern: re.Pattern[str]) -> list[tuple[object, object]]:
-    """A guard's parse tree, as its case-sensitive form (``_either``'s ``lower_ascii``)."""
-    return list(_sre_parse.parse(pattern.pattern, pattern.flags & ~re.IGNORECASE))
-
-
-@lru_cache(maxsize=4096)
-def _may_open(pattern: re.Pattern[str], char: str, *, cased: bool = False) -> bool:
-    """Whether the case-sensitive form of ``pattern`` (``cased``: the pattern as compiled) could match (at
-    the start) a text that opens with ``char``.
-
-    Read from the pattern's parse tree and over-approximated (an unknown form says yes), so a False is a
-    proof: the pattern cannot match such a text.
-    """
-    if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
-        return True
-    consumes, empty = _opens(_parsed(pattern), char, cased and bool(pattern.flags & re.IGNORECASE))
-    return consumes or empty
-
-
-# The ASCII characters no caption opening (``_CAPTION_START``) starts with: most lines of text, which
-# ``photo_caption`` then tests for a credit at their end only.
-_CAPTION_CLOSED = frozenset(
-    char for char in map(chr, range(128)) if not _may_open(_CAPTION_START, char, cased=True)
-)
 
 
 @lru_cache(maxsize=128)
