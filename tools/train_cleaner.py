@@ -409,9 +409,10 @@ def choose_thresholds(
         for drop_below in np.arange(0.0, 0.7, 0.05):
             keep = np.where(rules, scores >= drop_below, scores >= keep_above)
             value = objective(keep)
-            if seeds_right(keep_above, drop_below):
-                pairs.append((round(float(keep_above), 2), round(float(drop_below), 2), value, keep))
-            if value > best[2] + 1e-6 and seeds_right(keep_above, drop_below):
+            if not seeds_right(keep_above, drop_below):
+                continue
+            pairs.append((round(float(keep_above), 2), round(float(drop_below), 2), value, keep))
+            if value > best[2] + 1e-6:
                 best = (round(float(keep_above), 2), round(float(drop_below), 2), value)
     # Pairs within _OBJECTIVE_TIE of the best objective are a tie (a feature that moves the objective by
     # 0.0001 flipped keep_above between 0.65 and 0.7, and snippet accuracy by 0.02 with it): among them the

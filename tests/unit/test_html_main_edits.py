@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.main_edits import _bare, described_lines, without_slides
+from newsdrop.text.main_edits import bare_key, described_lines, without_slides
 
 _LEAD = "Exporters welcomed the agreement on Tuesday, saying a year of doubt had cost them orders."
 _MAIN = [
@@ -45,7 +45,7 @@ _WORDY = "Exporters welcome the deal after a year of doubt and lost orders"
 def test_described_lines_bring_back_the_standfirst_the_page_states_as_its_description(
     page_lines: list[str], main_lines: list[str], descriptions: set[str], expected: list[str]
 ) -> None:
-    keys = frozenset(_bare(text) for text in descriptions)
+    keys = frozenset(bare_key(text) for text in descriptions)
     assert described_lines(page_lines, list(main_lines), keys) == expected
 
 

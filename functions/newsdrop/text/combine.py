@@ -51,11 +51,6 @@ def _held_share(text: str, held: Counter[tuple[str, ...]]) -> float:
     return sum((mine & held).values()) / total if total else 0.0
 
 
-def _remember(held: list[Counter[tuple[str, ...]]], extracted: list[str]) -> Counter[tuple[str, ...]]:
-    held.append(_shingles("\n".join(extracted)))
-    return held[0]
-
-
 def choose_reading(readings: Sequence[str], reference: str) -> int:
     """The index of the reading that agrees most with ``reference`` (the first of equals)."""
     scores = [agreement(reading, reference) for reading in readings]
@@ -77,7 +72,7 @@ def extend_at_edges(extracted: list[str], page_lines: list[str], kept: frozenset
         return extracted
     printed = {_key(line) for line in page_lines}
     # The reading's shingles, made when a line first needs them (most pages add no line).
-    held: list[Counter[tuple[str, ...]]] = []
+    held: Counter[tuple[str, ...]] | None = None
     added: set[int] = set()
     for step, edge in ((-1, at[0]), (1, at[-1])):
         # Only from an edge line the page prints too: an extracted text the page text does not hold
@@ -88,12 +83,11 @@ def extend_at_edges(extracted: list[str], page_lines: list[str], kept: frozenset
         while 0 <= position < len(order):
             item = order[position]
             text = item.text.strip() if isinstance(item, _Dropped) else ""
-            if (
-                not text
-                or text not in kept
-                or not _reads_as_prose(text, count_words(text))
-                or _held_share(text, held[0] if held else _remember(held, extracted)) >= _HELD_SHARE
-            ):
+            if not text or text not in kept or not _reads_as_prose(text, count_words(text)):
+                break
+            if held is None:
+                held = _shingles("\n".join(extracted))
+            if _held_share(text, held) >= _HELD_SHARE:
                 break
             added.add(position)
             position += step

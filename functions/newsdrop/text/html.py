@@ -18,7 +18,7 @@ from newsdrop.text.cleaner.model import LineModel
 from newsdrop.text.combine import SHIPPED_MODEL, combine
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import with_extraction_drops
-from newsdrop.text.main_edits import described_lines, without_slides
+from newsdrop.text.main_edits import bare_key, described_lines, without_slides
 from newsdrop.text.rules import count_words
 
 _BLOCK = frozenset(
@@ -45,7 +45,6 @@ _KICKER_MIN_WORDS = 3
 # widget's heading ("Allergies Health Center", "Original text"), not the headline.
 _LABEL_MAX_WORDS = 4
 _WORD = re.compile(r"\w+")
-_NON_WORD = re.compile(r"[\W_]+")
 _QUOTES = re.compile(
     "[\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]"
 )
@@ -162,11 +161,6 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _bare(text: str) -> str:
-    """Only the word characters, case-folded: the same words whatever the spaces and punctuation."""
-    return _NON_WORD.sub("", text.casefold())
-
-
 def _skeleton(text: str) -> str:
     """The text without quote marks, whitespace collapsed: two spellings that differ only in quote style."""
     return " ".join(_QUOTES.sub("", text).split())
@@ -179,7 +173,7 @@ def _punctuated(heading: str, meta_title: str | None) -> str:
     or colon between them in the page's text, and some carry a permalink mark ("Title¶"); the metadata
     title spells the same words with them. Quote style alone is no reason: the printed form stays.
     """
-    if not meta_title or meta_title == heading or _bare(meta_title) != _bare(heading):
+    if not meta_title or meta_title == heading or bare_key(meta_title) != bare_key(heading):
         return heading
     return meta_title if _skeleton(meta_title) != _skeleton(heading) else heading
 
@@ -208,17 +202,17 @@ def choose_headline(
     and a printed headline that lost its punctuation or carries a kicker (see ``_witnessed``).
     """
     meta_title = _uncut(meta_title, page_title)
-    if not any(_bare(text) for text in h1_texts) and og_title and meta_title and og_title != meta_title:
+    if not any(bare_key(text) for text in h1_texts) and og_title and meta_title and og_title != meta_title:
         # No printed headline: of two metadata titles, the one the <title> tag prints (the extractor's
         # own may be a teaser's or a widget's heading).
         page = _fold(page_title or "")
         if _fold(og_title) in page and _fold(meta_title) not in page:
             meta_title = og_title
-    printed = [text for text in h1_texts if _bare(text)]
+    printed = [text for text in h1_texts if bare_key(text)]
     banner = bool(
-        site and _bare(site) and printed and all(_banner(text, site, meta_title) for text in printed)
+        site and bare_key(site) and printed and all(_banner(text, site, meta_title) for text in printed)
     )
-    if banner and meta_title and _bare(site or "") not in _bare(meta_title):
+    if banner and meta_title and bare_key(site or "") not in bare_key(meta_title):
         return meta_title
     chosen = _choose_headline(h1_texts, meta_title, page_title, site)
     if chosen is None:
@@ -260,10 +254,10 @@ def _label_titled(
 def _banner(heading: str, site: str | None, meta_title: str | None) -> bool:
     """An ``<h1>`` that is the site's name, or names the site and shares no other words with the metadata
     title but a few (a banner with a tagline, "Site, the first daily of X"): a blog's or an outlet's logo."""
-    bare_site = _bare(site or "")
-    if _bare(heading) == bare_site:
+    bare_site = bare_key(site or "")
+    if bare_key(heading) == bare_site:
         return True
-    if not bare_site or bare_site not in _bare(heading) or not meta_title:
+    if not bare_site or bare_site not in bare_key(heading) or not meta_title:
         return False
     site_words = set(_WORD.findall(_fold(site or "")))
     heading_words = set(_WORD.findall(_fold(heading))) - site_words
@@ -377,7 +371,7 @@ def _without_site(title: str, site: str | None) -> str | None:
     """The metadata title without the outer parts that name the ``site`` ("Headline - Part two | Site"
     -> "Headline - Part two"), or None where no part does: then only the site's name is cut away, not
     every part a dash or bar sets off (a headline holds those too)."""
-    bare_site = _bare(site or "")
+    bare_site = bare_key(site or "")
     if not bare_site:
         return None
     text, stripped = " ".join(title.split()), False
@@ -398,7 +392,7 @@ def _without_site(title: str, site: str | None) -> str | None:
 
 def _names_site(part: str, bare_site: str) -> bool:
     """A short title part that is the site's name or a form of it ("Factorio" for "Factorio.com")."""
-    bare = _bare(part)
+    bare = bare_key(part)
     return (
         bool(bare) and count_words(part) <= _SITE_PART_MAX_WORDS and (bare in bare_site or bare_site in bare)
     )
@@ -509,11 +503,11 @@ def page_metadata(html: str) -> tuple[str | None, str | None]:
 
 
 def page_descriptions(html: str) -> frozenset[str]:
-    """The summaries the page states in its meta tags (description, og:, twitter:, DC.), as ``_bare`` keys."""
+    """The summaries the page states in its meta tags (description, og:, twitter:, DC.), as ``bare_key`` keys."""
     found: set[str] = set()
     for attributes in _head_scan(html)[0]:
         name = (attributes.get("property") or attributes.get("name") or "").lower()
-        if name in _DESCRIPTION_META and (key := _bare(unescape(attributes.get("content", "")))):
+        if name in _DESCRIPTION_META and (key := bare_key(unescape(attributes.get("content", "")))):
             found.add(key)
     return frozenset(found)
 

@@ -14,7 +14,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 _DESCRIBED_MIN_WORDS = 6
 
 
-def _bare(text: str) -> str:
+def bare_key(text: str) -> str:
+    """Only the word characters, case-folded: the same words whatever the spaces and punctuation."""
     return _NON_WORD.sub("", text.casefold())
 
 
@@ -29,8 +30,8 @@ def described_lines(page_lines: list[str], main_lines: list[str], descriptions: 
     """
     if not descriptions or not main_lines:
         return main_lines
-    keys = [_bare(line) for line in page_lines]
-    held = _bare("".join(main_lines))
+    keys = [bare_key(line) for line in page_lines]
+    held = bare_key("".join(main_lines))
     # Most pages print no line that is their description, or the main content holds it: no alignment needed.
     if not any(key in descriptions and key not in held for key in keys):
         return main_lines
@@ -44,7 +45,7 @@ def described_lines(page_lines: list[str], main_lines: list[str], descriptions: 
         if position > last or not isinstance(item, _Dropped):
             continue
         line = item.text.strip()
-        key = _bare(line)
+        key = bare_key(line)
         if (
             key in descriptions
             and key not in held
