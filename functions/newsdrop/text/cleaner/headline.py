@@ -18,7 +18,12 @@ from newsdrop.text.cleaner.headline_facts import (
     _variant_parts,
 )
 from newsdrop.text.cleaner.headline_names import _PART_MIN_CJK_CHARS, _PART_MIN_WORDS, _section_trail
-from newsdrop.text.cleaner.headline_rank import _against_best, _RankContext, headline_features
+from newsdrop.text.cleaner.headline_rank import (
+    _against_best,
+    _candidate_kinds,
+    _RankContext,
+    headline_features,
+)
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _ends_sentence, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
 from newsdrop.text.rules import normalize_line_key
@@ -171,6 +176,7 @@ def _find_title(
             for score, index in top
         ]
         _against_best(rows)
+        _candidate_kinds(lines, [index for _, index in top], rows)
         # Every candidate scored at once: the trees are walked for all rows together.
         ranks = headline.score_all(rows) if headline is not None else [score for score, _ in top]
         for (_, index), row, ranked in zip(top, rows, ranks, strict=True):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from newsdrop.text.cleaner.headline_facts import _Facts, _facts
@@ -157,3 +158,40 @@ def _against_best(rows: list[list[float]]) -> None:
     best = [max(row[column] for row in rows) for column in _AGAINST_BEST]
     for row in rows:
         row += [row[column] - top for column, top in zip(_AGAINST_BEST, best, strict=True)]
+
+
+# A clock time or a numeric date ("14:07", "25.04.24", "3/9/2017"): a dateline or a teaser's stamp, which the
+# rules' date test misses when it is glued to other words ("Do 25.04.24 | 14:07 Uhr | Von X"). A bare year is
+# not one: headlines name years ("AMP Conf 2019").
+_CLOCK_OR_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_WORD = re.compile(r"\w+")
+# A line needs this many words to say anything by repeating them, and a glued part this many to be a headline.
+_REPEAT_MIN_WORDS = 4
+_GLUED_MIN_WORDS = 3
+
+
+def _candidate_kinds(lines: list[_Line], ranked: list[int], rows: list[list[float]]) -> None:
+    """Append to each candidate's row (after ``_against_best``'s columns) kinds a headline is not:
+    a clock time or numeric date in it (a dateline, a teaser's stamp), the share of its words it repeats (a
+    menu printing each label twice, "For schools For schools"); and whether it glues another ranked
+    candidate to a label ("Home / News / <headline>", "<headline> - Latest news": it holds one at its start
+    or end) or is such a candidate held by a longer line (the bare headline)."""
+    keys = [lines[index].key for index in ranked]
+    for position, (index, row) in enumerate(zip(ranked, rows, strict=True)):
+        line, key = lines[index], keys[position]
+        digits = any(character.isdigit() for character in line.text)
+        words = _WORD.findall(line.text.lower()) if line.words >= _REPEAT_MIN_WORDS else []
+        holds = held = False
+        for other, other_key in enumerate(keys):
+            if other == position or not other_key or other_key == key:
+                continue
+            if len(other_key) < len(key) and lines[ranked[other]].words >= _GLUED_MIN_WORDS:
+                holds = holds or key.startswith(other_key) or key.endswith(other_key)
+            elif len(key) < len(other_key) and line.words >= _GLUED_MIN_WORDS:
+                held = held or other_key.startswith(key) or other_key.endswith(key)
+        row += [
+            1.0 if digits and _CLOCK_OR_DATE.search(line.text) is not None else 0.0,
+            1.0 - len(set(words)) / len(words) if words else 0.0,
+            1.0 if holds else 0.0,
+            1.0 if held else 0.0,
+        ]

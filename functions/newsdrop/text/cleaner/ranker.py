@@ -59,6 +59,10 @@ HEADLINE_FEATURES: tuple[str, ...] = (
     "opening_cover",
     "lead_overlap_against_best",
     "opening_share_against_best",
+    "clock_or_numeric_date",
+    "repeated_words",
+    "holds_candidate",
+    "held_by_candidate",
 )
 
 
@@ -79,10 +83,14 @@ class HeadlineModel:
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> HeadlineModel:
-        if tuple(data["features"]) != HEADLINE_FEATURES:  # type: ignore[call-overload]
+        trained = tuple(data["features"])  # type: ignore[call-overload]
+        # A model trained before the last features existed reads the same columns (they are appended at the
+        # end): it loads with weight 0 for the new ones and scores as it did when it was trained.
+        if trained != HEADLINE_FEATURES[: len(trained)]:
             raise ValueError("the headline model was trained on other features: run `make train`")
+        weights = tuple(float(w) for w in data["weights"])  # type: ignore[attr-defined]
         return cls(
-            tuple(float(w) for w in data["weights"]),  # type: ignore[attr-defined]
+            weights + (0.0,) * (len(HEADLINE_FEATURES) - len(weights)),
             float(data.get("bias", 0.0)),  # type: ignore[arg-type]
             float(data.get("margin", 0.0)),  # type: ignore[arg-type]
             float(data.get("trust") or math.inf),  # type: ignore[arg-type]
