@@ -167,20 +167,26 @@ _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\
 _WORD = re.compile(r"\w+")
 # A line needs this many words to say anything by repeating them, and a glued part this many to be a headline.
 _REPEAT_MIN_WORDS = 4
+_REPEAT_MIN_CHARS = 4
 _GLUED_MIN_WORDS = 3
 
 
 def _candidate_kinds(lines: list[_Line], ranked: list[int], rows: list[list[float]]) -> None:
     """Append to each candidate's row (after ``_against_best``'s columns) kinds a headline is not:
-    a clock time or numeric date in it (a dateline, a teaser's stamp), the share of its words it repeats (a
-    menu printing each label twice, "For schools For schools"); and whether it glues another ranked
+    a clock time or numeric date in it (a dateline, a teaser's stamp), the share of its words of four letters or
+    more that it repeats (a menu printing each label twice, "For schools For schools"); and whether it glues another ranked
     candidate to a label ("Home / News / <headline>", "<headline> - Latest news": it holds one at its start
     or end) or is such a candidate held by a longer line (the bare headline)."""
     keys = [lines[index].key for index in ranked]
     for position, (index, row) in enumerate(zip(ranked, rows, strict=True)):
         line, key = lines[index], keys[position]
         digits = any(character.isdigit() for character in line.text)
-        words = _WORD.findall(line.text.lower()) if line.words >= _REPEAT_MIN_WORDS else []
+        # Words of four letters or more: a long headline repeats "to" and "the", a menu repeats its labels.
+        words = (
+            [word for word in _WORD.findall(line.text.lower()) if len(word) >= _REPEAT_MIN_CHARS]
+            if line.words >= _REPEAT_MIN_WORDS
+            else []
+        )
         holds = held = False
         for other, other_key in enumerate(keys):
             if other == position or not other_key or other_key == key:
