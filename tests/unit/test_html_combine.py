@@ -7,7 +7,7 @@ import pytest
 from newsdrop.models import Hints
 from newsdrop.text import html as html_module
 from newsdrop.text.combine import agreement, choose_reading, combine, extend_at_edges
-from newsdrop.text.html import Readings
+from newsdrop.text.html_reading import Readings
 
 STORY = [
     "The council voted on Tuesday to rebuild the harbour wall after the winter storms damaged it.",
