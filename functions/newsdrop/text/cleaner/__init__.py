@@ -50,7 +50,7 @@ from newsdrop.text.cleaner.region import (
 )
 from newsdrop.text.rules import news_id_of, normalize_line_key
 
-CLEANER_VERSION = "2026.12.06-3"
+CLEANER_VERSION = "2026.12.06-4"
 
 
 __all__ = ["CLEANER_VERSION", "clean_article", "normalize_line_key"]
