@@ -5,16 +5,10 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.models import Hints
-from newsdrop.text import html as html_module
-from newsdrop.text.html import (
-    choose_headline,
-    clean_html,
-    extract,
-    extract_html,
-    html_to_text,
-    looks_like_html,
-    merge_hints,
-)
+from newsdrop.text import html_reading
+from newsdrop.text.html import clean_html, extract, extract_html, html_to_text, merge_hints
+from newsdrop.text.html_headline import choose_headline
+from newsdrop.text.html_page import looks_like_html
 
 PARAGRAPHS = [
     "The minister said on Tuesday that the new agreement would take effect next month, after weeks of talks "
@@ -192,7 +186,7 @@ def test_html_to_text_puts_the_headline_first() -> None:
 def test_a_page_with_too_many_tags_skips_the_extractor_and_the_cleaner_finds_the_article(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(html_module, "_MAX_EXTRACTOR_TAGS", 10)
+    monkeypatch.setattr(html_reading, "_MAX_EXTRACTOR_TAGS", 10)
     found = extract(PAGE)
     assert not found.main_content
     assert "Home" in found.text.split("\n")  # the whole visible text, navigation included
@@ -208,7 +202,7 @@ def test_extracted_main_content_is_marked_so() -> None:
 
 
 def test_page_metadata_gives_the_full_timestamp_and_byline_from_json_ld_and_meta() -> None:
-    from newsdrop.text.html import page_metadata
+    from newsdrop.text.html_meta import page_metadata
 
     page = (
         '<html><head><meta name="author" content="Jane Doe">'
@@ -268,7 +262,7 @@ def test_a_year_alone_is_no_publication_date(above_headline: str, footer: str, e
 
 
 def test_page_descriptions_reads_every_summary_meta_tag_as_a_bare_key() -> None:
-    from newsdrop.text.html import page_descriptions
+    from newsdrop.text.html_meta import page_descriptions
 
     page = (
         '<meta name="description" content="The lead, in &quot;short&quot;.">'
@@ -367,7 +361,7 @@ def test_choose_headline_with_the_og_title_and_json_ld_as_witnesses(
 
 
 def test_title_witnesses_reads_the_og_title_and_the_json_ld_headline() -> None:
-    from newsdrop.text.html import title_witnesses
+    from newsdrop.text.html_meta import title_witnesses
 
     page = (
         '<html><head><meta property="og:title" content="Harbour  wall &amp; pier finished">'
@@ -379,7 +373,7 @@ def test_title_witnesses_reads_the_og_title_and_the_json_ld_headline() -> None:
 
 
 def test_the_metadata_readers_answer_for_the_page_they_are_given_each_time() -> None:
-    from newsdrop.text.html import page_descriptions, page_metadata, title_witnesses
+    from newsdrop.text.html_meta import page_descriptions, page_metadata, title_witnesses
 
     first = (
         '<html><head><meta property="og:title" content="Harbour wall finished">'

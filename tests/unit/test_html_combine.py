@@ -7,7 +7,7 @@ import pytest
 from newsdrop.models import Hints
 from newsdrop.text import html as html_module
 from newsdrop.text.combine import agreement, choose_reading, combine, extend_at_edges
-from newsdrop.text.html import Readings
+from newsdrop.text.html_reading import Readings
 
 STORY = [
     "The council voted on Tuesday to rebuild the harbour wall after the winter storms damaged it.",
@@ -55,14 +55,30 @@ def test_the_reading_closest_to_the_page_cleaners_reading_is_chosen(
 
 MENU = "Home"
 SHARE = "Share this"
+# A long feature: trafilatura can stop at a markup boundary after its first paragraphs.
+FEATURE = [
+    *STORY,
+    "Divers inspected the foundations last week and found the old stone in better shape than feared.",
+    "The harbour master said fishing boats would moor at the north quay until the work is finished.",
+]
+# What a page prints right below a story: an author's note and a pitch, prose the page cleaner may keep.
+AFTER_STORY = [
+    "Jane Doe is a reporter for the Coast News and has covered the town council since the year 2015.",
+    "Support local journalism today: become a member and read every story on the site without limits.",
+]
 
 
 @pytest.mark.parametrize(
     ("extracted", "page", "kept", "expected"),
     [
-        # A story cut after its second paragraph: the page's next kept paragraphs continue it.
-        (STORY[:2], [MENU, *STORY, SHARE], STORY, STORY),
-        # The opening paragraph above the extracted span joins it too.
+        # A feature cut after its second paragraph: the page's next four kept paragraphs continue it.
+        (FEATURE[:2], [MENU, *FEATURE, SHARE], FEATURE, FEATURE),
+        # Fewer than four kept lines below the reading are the boxes after a story: they stay out.
+        (STORY, [MENU, *STORY, *AFTER_STORY, SHARE], [*STORY, *AFTER_STORY], STORY),
+        (STORY[:2], [MENU, *STORY, SHARE], STORY, STORY[:2]),
+        # Four of them below are the story's second half, even when a box follows them.
+        (FEATURE[:2], [*FEATURE, *AFTER_STORY[:1]], [*FEATURE, *AFTER_STORY[:1]], [*FEATURE, AFTER_STORY[0]]),
+        # The opening paragraph above the extracted span joins it, however short the run above.
         (STORY[1:], [MENU, *STORY, SHARE], STORY, STORY),
         # A line the page cleaner dropped stops the walk: what lies beyond it stays out.
         (STORY[:2], [*STORY[:2], TEASERS[0], *STORY[2:]], STORY, STORY[:2]),
@@ -101,7 +117,7 @@ HINTS = Hints(title="Harbour wall to be rebuilt")
 
 def test_combine_prefers_the_reading_that_agrees_with_the_page_text_and_extends_it() -> None:
     teaser_reading = "\n".join([STORY[0], *HEADLINES])
-    text = combine(teaser_reading, lambda: "\n".join(STORY[:3]), PAGE_TEXT, HINTS)
+    text = combine(teaser_reading, lambda: "\n".join(STORY[1:]), PAGE_TEXT, HINTS)
     assert text.split("\n") == STORY
 
 

@@ -6,7 +6,8 @@ import pytest
 
 from newsdrop.models import KEPT_ROLES, Hints
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.html import _collect, clean_html
+from newsdrop.text.html import clean_html
+from newsdrop.text.html_page import collect
 
 PROSE = (
     "The function below reads the file once and returns the parsed rows, which keeps the memory use flat.",
@@ -31,7 +32,7 @@ PROSE = (
     ],
 )
 def test_the_page_text_records_the_lines_of_its_code_blocks(body: str, expected: set[str]) -> None:
-    assert _collect(f"<html><body>{body}</body></html>").preformatted == expected
+    assert collect(f"<html><body>{body}</body></html>").preformatted == expected
 
 
 CODE = [")", "4.333", "Share", "return rows"]

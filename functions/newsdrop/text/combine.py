@@ -25,6 +25,11 @@ SURE_AGREEMENT = 0.8
 # A page line whose shingles the chosen reading holds this share of already is a second printing of the
 # story (a page that prints the whole text again in one block), not a paragraph it missed.
 _HELD_SHARE = 0.8
+# Page lines below the chosen reading join it only as a run of this many at least (``extend_at_edges``). Over
+# both halves of cleaning-train the runs of 1-3 lines the walk added below were author notes, pitches and
+# comment prompts on every page but two (an author note and a video title rdb's golds keep); 2, 3 and 4 all
+# gained on fun- (4 most: a three-paragraph pitch); the one longer run was the second half of a feature.
+_MIN_RUN_BELOW = 4
 # ``combine``'s model argument when the caller names none: the shipped line model.
 SHIPPED_MODEL: object = object()
 
@@ -64,7 +69,9 @@ def extend_at_edges(extracted: list[str], page_lines: list[str], kept: frozenset
     in a sibling container) or start below its opening paragraph. A page line next to the extracted
     span joins it when the line cleaner kept it on the page's own text (``kept``: its stripped texts)
     and it reads as prose; the walk outwards stops at the first line that does not, and starts only
-    from an extracted edge line the page prints as a line of its own.
+    from an extracted edge line the page prints as a line of its own. Below the span the walk's lines
+    join only as a run of ``_MIN_RUN_BELOW`` at least: one to three prose lines under a story are the
+    boxes after it (an author's note, a membership pitch, a comment prompt), not its second half.
     """
     order = merge_order(page_lines, extracted)
     at = [position for position, item in enumerate(order) if isinstance(item, int)]
@@ -80,6 +87,7 @@ def extend_at_edges(extracted: list[str], page_lines: list[str], kept: frozenset
         if _key(extracted[order[edge]]) not in printed:  # type: ignore[index]
             continue
         position = edge + step
+        run: list[int] = []
         while 0 <= position < len(order):
             item = order[position]
             text = item.text.strip() if isinstance(item, _Dropped) else ""
@@ -89,8 +97,12 @@ def extend_at_edges(extracted: list[str], page_lines: list[str], kept: frozenset
                 held = _shingles("\n".join(extracted))
             if _held_share(text, held) >= _HELD_SHARE:
                 break
-            added.add(position)
+            run.append(position)
             position += step
+        # Below the reading, a short run is the box after a story (an author's note, a pitch, a comment
+        # prompt), not the second half of a feature trafilatura cut at a markup boundary.
+        if step == -1 or len(run) >= _MIN_RUN_BELOW:
+            added.update(run)
     return [
         extracted[item] if isinstance(item, int) else item.text.strip()
         for position, item in enumerate(order)

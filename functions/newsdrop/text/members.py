@@ -11,7 +11,8 @@ from newsdrop.text.chrome import BundleChrome
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.decode import decode_bytes, normalize_text
 from newsdrop.text.extraction import with_extraction_drops
-from newsdrop.text.html import extract, looks_like_html, merge_hints
+from newsdrop.text.html import extract, merge_hints
+from newsdrop.text.html_page import looks_like_html
 from newsdrop.text.rules import normalize_line_key
 
 # Members held back while the chrome sample fills: bounded in count (BundleChrome) and in text size.

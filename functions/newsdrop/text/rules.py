@@ -617,6 +617,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     "kicker": 'A short line ending in ":" right above the article is the story\'s kicker (rubric).',
     "date_line": "A short line above the article that prints a date is the dateline, metadata.",
     "header_chrome": "Other lines above the article are the page header: menus, section names, teasers.",
+    "above_headline": "In an extractor's main content, a prose line above a headline printed inside it is"
+    " the story's opening, not page header: the extractor already cut the header away.",
     "trailing_chrome": "Lines after the article's last paragraph are page footer and widgets.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"

@@ -45,12 +45,13 @@ from newsdrop.text.cleaner.region import (
     _extend_colon_list,
     _fallback_region,
     _first_text_line,
+    _keep_prose_above_title,
     _skip_standfirst,
     _whole_text,
 )
 from newsdrop.text.rules import news_id_of, normalize_line_key
 
-CLEANER_VERSION = "2026.12.06-3"
+CLEANER_VERSION = "2026.12.06-5"
 
 
 __all__ = ["CLEANER_VERSION", "clean_article", "normalize_line_key"]
@@ -300,6 +301,9 @@ def _structure(
             start += 1
 
     _classify_header(lines, start)
+    if main_content and title_index is not None and region is not None:
+        # The extractor cut the header away: prose above a headline printed inside its text is the story.
+        _keep_prose_above_title(lines, region[0], title_index)
     _classify_region(lines, start, end)
     end = _extend_colon_list(lines, end)
     for line in lines[end + 1 :]:

@@ -218,6 +218,18 @@ def _classify_header(lines: list[_Line], start: int) -> None:
         kicker_done = True
 
 
+def _keep_prose_above_title(lines: list[_Line], first: int, title_index: int) -> None:
+    """In an extractor's main content, the prose lines above the headline stay text (rule ``above_headline``).
+
+    The headline the page states is looked for anywhere in the main content; where the extractor put it
+    below the story's opening paragraphs (a figure's title, a headline printed again under the lead),
+    those paragraphs are no page header: the extractor already cut the page's header away.
+    """
+    for line in lines[first:title_index]:
+        if line.rule == "header_chrome" and line.prose:
+            line.assign("body", "above_headline")
+
+
 def _first_text_line(lines: list[_Line], start: int, end: int) -> int:
     """The first line from ``start`` that no rule claimed and that is not a date line."""
     while start < end and (lines[start].role is not None or _is_date_line(lines[start])):

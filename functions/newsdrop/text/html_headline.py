@@ -1,0 +1,280 @@
+"""The HTML page's headline: its <h1>s weighed against the metadata title, the <title> tag and their witnesses."""
+
+from __future__ import annotations
+
+import re
+
+from newsdrop.text.main_edits import bare_key
+from newsdrop.text.rules import count_words
+
+# A headline is a line, not a paragraph: longer <h1> texts are page chrome (logos with taglines, lists).
+_HEADLINE_MAX_CHARS = 300
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ")
+# Of several <h1>s, one sharing at least this share of its words with the metadata title is the headline.
+_H1_SHARED_WORDS = 0.5
+# An <h1> the <title> tag names is its headline when it is this share of the <title> at least (not a logo).
+_TITLED_SHARE = 0.5
+# A title part this short at most can be the site's name ("Headline | Site").
+_SITE_PART_MAX_WORDS = 5
+# A metadata title that an <h1> ends with replaces it (without the label) from this many words.
+_KICKER_MIN_WORDS = 3
+# An <h1> this many words long at most that shares no word with the page's titles is a section label or a
+# widget's heading ("Allergies Health Center", "Original text"), not the headline.
+_LABEL_MAX_WORDS = 4
+_WORD = re.compile(r"\w+")
+_QUOTES = re.compile(
+    "[\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]"
+)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _skeleton(text: str) -> str:
+    """The text without quote marks, whitespace collapsed: two spellings that differ only in quote style."""
+    return " ".join(_QUOTES.sub("", text).split())
+
+
+def _punctuated(heading: str, meta_title: str | None) -> str:
+    """The metadata title when it is the ``<h1>``'s words with the separators the ``<h1>`` lost.
+
+    An ``<h1>`` built of spans (kicker and headline, "Nationale DemoDer 9. Juli ...") loses the space
+    or colon between them in the page's text, and some carry a permalink mark ("Title¶"); the metadata
+    title spells the same words with them. Quote style alone is no reason: the printed form stays.
+    """
+    if not meta_title or meta_title == heading or bare_key(meta_title) != bare_key(heading):
+        return heading
+    return meta_title if _skeleton(meta_title) != _skeleton(heading) else heading
+
+
+def choose_headline(
+    h1_texts: list[str],
+    meta_title: str | None,
+    page_title: str | None = None,
+    site: str | None = None,
+    *,
+    og_title: str | None = None,
+    ld_headline: str | None = None,
+) -> str | None:
+    """The page's headline: the ``<h1>`` the metadata title names, else the only ``<h1>``, else the
+    metadata title without its "| Site" or "Section |" parts; an ``<h1>`` that lost its punctuation
+    takes the metadata title's spelling of the same words.
+
+    Pages print their headline in an ``<h1>``; the ``<title>``/og:title usually adds the site name,
+    so it only confirms which ``<h1>`` is the headline when a page has several (logo, section name).
+    ``page_title`` (the ``<title>`` tag) is a second witness where the metadata title is merely one of
+    the ``<h1>``s (an extractor without og:title takes a widget's "Follow us" heading). An ``<h1>`` that is
+    the ``site``'s name (a blog's banner) is never the headline: a metadata title without it is.
+
+    ``og_title`` and ``ld_headline`` (the page's og:title and JSON-LD headline) are further witnesses:
+    the metadata title an extractor cut at a quote mark, an ``<h1>`` that is a banner naming the site,
+    and a printed headline that lost its punctuation or carries a kicker (see ``_witnessed``).
+    """
+    meta_title = _uncut(meta_title, page_title)
+    if not any(bare_key(text) for text in h1_texts) and og_title and meta_title and og_title != meta_title:
+        # No printed headline: of two metadata titles, the one the <title> tag prints (the extractor's
+        # own may be a teaser's or a widget's heading).
+        page = _fold(page_title or "")
+        if _fold(og_title) in page and _fold(meta_title) not in page:
+            meta_title = og_title
+    printed = [text for text in h1_texts if bare_key(text)]
+    banner = bool(
+        site and bare_key(site) and printed and all(_banner(text, site, meta_title) for text in printed)
+    )
+    if banner and meta_title and bare_key(site or "") not in bare_key(meta_title):
+        return meta_title
+    chosen = _choose_headline(h1_texts, meta_title, page_title, site)
+    if chosen is None:
+        return None
+    chosen = _with_kicker(chosen, meta_title) or _punctuated(chosen, meta_title)
+    if chosen in printed and (titled := _label_titled(chosen, page_title, site, (og_title, ld_headline))):
+        return titled
+    # No printed headline and no metadata title of the page's own: the extractor's title is a heading it
+    # found in the markup (a logo's alt text); one the <title> tag does not print loses to the <title> tag
+    # without its site part.
+    if (
+        not printed
+        and not og_title
+        and not ld_headline
+        and page_title
+        and meta_title
+        and _fold(meta_title) not in _fold(page_title)
+        and (named := _without_site(page_title, site))
+    ):
+        return named
+    return _witnessed(chosen, ld_headline, bool(printed))
+
+
+def _label_titled(
+    heading: str, page_title: str | None, site: str | None, witnesses: tuple[str | None, ...]
+) -> str | None:
+    """The ``<title>`` tag (without its site part) where the chosen ``<h1>`` is a short label that shares
+    no word with it nor with the og:title or JSON-LD headline: a section's or a widget's heading printed
+    in an ``<h1>`` ("Information and Resources") while every title the page states names the story."""
+    if not page_title or count_words(heading) > _LABEL_MAX_WORDS:
+        return None
+    stated = set().union(*(_WORD.findall(_fold(text)) for text in (page_title, *witnesses) if text))
+    if set(_WORD.findall(_fold(heading))) & stated:
+        return None
+    titled = _without_site(page_title, site) or " ".join(page_title.split())
+    return titled if count_words(titled) > count_words(heading) else None
+
+
+def _banner(heading: str, site: str | None, meta_title: str | None) -> bool:
+    """An ``<h1>`` that is the site's name, or names the site and shares no other words with the metadata
+    title but a few (a banner with a tagline, "Site, the first daily of X"): a blog's or an outlet's logo."""
+    bare_site = bare_key(site or "")
+    if bare_key(heading) == bare_site:
+        return True
+    if not bare_site or bare_site not in bare_key(heading) or not meta_title:
+        return False
+    site_words = set(_WORD.findall(_fold(site or "")))
+    heading_words = set(_WORD.findall(_fold(heading))) - site_words
+    # Half: a tagline shares a function word or two with any headline ("de", "the").
+    return len(heading_words & set(_WORD.findall(_fold(meta_title)))) < _H1_SHARED_WORDS * len(heading_words)
+
+
+# Quote marks an extractor cuts a metadata title at (an attribute quoted with the same mark).
+_CUT_AT = "\"'\u201c\u201e\u00ab"
+
+
+def _uncut(meta_title: str | None, page_title: str | None) -> str | None:
+    """The ``<title>`` tag where the metadata title is its start cut right before a quote mark
+    (``content="Senator calls Biden "unfit""`` read as ``Senator calls Biden``)."""
+    if not meta_title or not page_title:
+        return meta_title
+    meta, page = " ".join(meta_title.split()), " ".join(page_title.split())
+    if len(page) > len(meta) and page.startswith(meta) and page[len(meta) :].lstrip()[:1] in _CUT_AT:
+        return page
+    return meta_title
+
+
+def _witnessed(chosen: str, ld_headline: str | None, printed: bool) -> str:
+    """The JSON-LD headline where it is the chosen headline's own words: spelled with the punctuation
+    the ``<h1>`` lost between its spans, without the kicker glued in front of the ``<h1>``, or without the "-Section|Site"
+    tail a metadata title (chosen for want of an ``<h1>``) adds."""
+    if not ld_headline:
+        return chosen
+    ld = " ".join(ld_headline.split())
+    if not ld or ld == chosen:
+        return chosen
+    kicked = _with_kicker(chosen, ld)
+    if kicked is not None:
+        return kicked
+    if "".join(ld.split()) == "".join(chosen.split()):
+        # Only the spaces differ: the <h1>'s spans lost one ("Title:Subtitle"). Punctuation the JSON-LD
+        # adds is not taken: it respells as often as it restores.
+        return ld
+    if not printed and chosen.startswith(ld) and count_words(ld) >= _KICKER_MIN_WORDS:
+        return ld
+    return chosen
+
+
+def _with_kicker(heading: str, meta_title: str | None) -> str | None:
+    """The metadata title where the ``<h1>`` is it with a section label or kicker glued in front ("Local
+    News | Headline", "Section: Headline" for "Headline"): the label is not part of the headline.
+
+    (The other way round, a metadata title that adds a kicker to the ``<h1>``, cost as many headlines
+    in make eval as it won.)
+    """
+    if not meta_title or meta_title == heading:
+        return None
+    meta = " ".join(meta_title.split())
+    if len(meta.split()) >= _KICKER_MIN_WORDS and heading.endswith(meta):
+        return meta
+    return None
+
+
+def _choose_headline(
+    h1_texts: list[str], meta_title: str | None, page_title: str | None = None, site: str | None = None
+) -> str | None:
+    candidates = [text for text in h1_texts if text and len(text) <= _HEADLINE_MAX_CHARS]
+    folded_meta = _fold(meta_title or "")
+    if folded_meta:
+        named = [text for text in candidates if _fold(text) in folded_meta]
+        if named:
+            chosen = max(named, key=len)
+            titled = _titled(candidates, page_title)
+            if (
+                titled is not None
+                and _fold(chosen) == folded_meta
+                and folded_meta not in _fold(page_title or "")
+            ):
+                return titled
+            return chosen
+    # A lone <h1> of three words or more (CJK counted by characters: it has no spaces) is the headline.
+    if len(candidates) == 1 and (not folded_meta or count_words(candidates[0]) >= 3):
+        return candidates[0]
+    if len(candidates) > 1 and meta_title:
+        # Several <h1>s (section headings, a logo) and none the metadata title names verbatim: the headline
+        # is the one whose words the metadata title shares most (it rewords or shortens the printed one).
+        meta_words = set(_WORD.findall(folded_meta))
+
+        def shared(text: str) -> float:
+            # Of the shorter side's words: the metadata title often shortens the printed headline.
+            words = set(_WORD.findall(_fold(text)))
+            return len(words & meta_words) / max(1, min(len(words), len(meta_words)))
+
+        best = max(candidates, key=shared)  # the first of equals: headlines come before section headings
+        if shared(best) >= _H1_SHARED_WORDS:
+            return best
+    # Several <h1>s and a metadata title that names none of them (a widget's heading): the <title> tag's.
+    titled = _titled(candidates, page_title) if len(candidates) > 1 else None
+    if titled is not None and meta_title:
+        return titled
+    if not meta_title:
+        return None
+    named = _without_site(meta_title, site)
+    if named is not None:
+        return named
+    if site:
+        # No part names the site: the dashes and bars are the headline's own ("Minecraft 1.8 - The Update").
+        return meta_title.strip()
+    parts = [meta_title.strip()]
+    for separator in _TITLE_SEPARATORS:
+        parts = [piece.strip() for part in parts for piece in part.split(separator)]
+    return max(parts, key=len) or None
+
+
+def _without_site(title: str, site: str | None) -> str | None:
+    """The metadata title without the outer parts that name the ``site`` ("Headline - Part two | Site"
+    -> "Headline - Part two"), or None where no part does: then only the site's name is cut away, not
+    every part a dash or bar sets off (a headline holds those too)."""
+    bare_site = bare_key(site or "")
+    if not bare_site:
+        return None
+    text, stripped = " ".join(title.split()), False
+    while True:
+        for separator in _TITLE_SEPARATORS:
+            head, _, last = text.rpartition(separator)
+            first, _, rest = text.partition(separator)
+            if head and _names_site(last, bare_site):
+                text, stripped = head.strip(), True
+                break
+            if rest and _names_site(first, bare_site):
+                text, stripped = rest.strip(), True
+                break
+        else:
+            break
+    return text if stripped and text else None
+
+
+def _names_site(part: str, bare_site: str) -> bool:
+    """A short title part that is the site's name or a form of it ("Factorio" for "Factorio.com")."""
+    bare = bare_key(part)
+    return (
+        bool(bare) and count_words(part) <= _SITE_PART_MAX_WORDS and (bare in bare_site or bare_site in bare)
+    )
+
+
+def _titled(candidates: list[str], page_title: str | None) -> str | None:
+    """The longest ``<h1>`` the ``<title>`` tag prints as most of itself ("Headline | Site"), if any: a
+    site's name in an ``<h1>`` (the logo) is a small part of the ``<title>``."""
+    folded_page = _fold(page_title or "")
+    titled = [
+        text
+        for text in candidates
+        if _fold(text) in folded_page and len(_fold(text)) >= _TITLED_SHARE * len(folded_page)
+    ]
+    return max(titled, key=len) if titled and folded_page else None

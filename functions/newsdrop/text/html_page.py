@@ -1,0 +1,107 @@
+"""HTML page parsing: the page's visible text, one block element per line, with its <h1>s, <title> and code blocks."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_BLOCK = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li"
+    " main nav ol p pre section table td th tr ul title".split()
+)
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+# Elements whose lines are code or verbatim text (``Hints.preformatted``), not prose or page chrome.
+_CODE_TAGS = frozenset({"pre", "code"})
+_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[ >])", re.IGNORECASE)
+MAX_HTML_CHARS = 20_000_000
+
+
+def looks_like_html(text: str, name: str = "") -> bool:
+    """True for ``.html``/``.htm`` members and text that opens like an HTML document or fragment."""
+    if name.lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    return bool(_HTML_START.match(text[:512]))
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.headings: list[str] = []
+        self.heading_parts: list[str] | None = None
+        self.title: str | None = None
+        self.title_parts: list[str] | None = None
+        # The open code block's tag ("pre", or a "code" outside any <pre>), its nesting depth and its text.
+        self.code_tag: str | None = None
+        self.code_depth = 0
+        self.code_parts: list[str] = []
+        self.preformatted: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skip_depth += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+            if self.code_tag is not None:
+                self.code_parts.append("\n")
+        if tag in _CODE_TAGS and not self.skip_depth:
+            if self.code_tag is None:
+                self.code_tag, self.code_parts = tag, []
+            if tag == self.code_tag:
+                self.code_depth += 1
+        if tag == "h1" and not self.skip_depth:
+            self.heading_parts = []
+        if tag == "title" and self.title is None:
+            self.title_parts = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP and self.skip_depth:
+            self.skip_depth -= 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+        if tag == self.code_tag:
+            self.code_depth -= 1
+            if not self.code_depth:
+                self._end_code_block()
+        if tag == "h1" and self.heading_parts is not None:
+            self.headings.append(" ".join("".join(self.heading_parts).split()))
+            self.heading_parts = None
+        if tag == "title" and self.title_parts is not None:
+            self.title = " ".join("".join(self.title_parts).split()) or None
+            self.title_parts = None
+
+    def _end_code_block(self) -> None:
+        block = "".join(self.code_parts).strip("\n")
+        # A <pre> is preformatted whatever it holds; a bare <code> only when it spans lines (a one-line
+        # <code> is an inline name, part of its sentence or a label of its own).
+        if self.code_tag == "pre" or "\n" in block:
+            self.preformatted.update(key for line in block.split("\n") if (key := " ".join(line.split())))
+        self.code_tag, self.code_parts = None, []
+
+    def handle_data(self, data: str) -> None:
+        if self.title_parts is not None:
+            self.title_parts.append(data)
+        if not self.skip_depth:
+            self.parts.append(data)
+            if self.code_tag is not None:
+                self.code_parts.append(data)
+            if self.heading_parts is not None:
+                self.heading_parts.append(data)
+
+
+def collect(html: str) -> _TextCollector:
+    collector = _TextCollector()
+    collector.feed(html[:MAX_HTML_CHARS])
+    collector.close()
+    return collector
+
+
+def stdlib_text(html: str) -> str:
+    """Visible text of ``html``, one block element per line (no main-content detection)."""
+    return lines_of(collect(html))
+
+
+def lines_of(collector: _TextCollector) -> str:
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
