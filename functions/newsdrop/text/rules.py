@@ -399,8 +399,6 @@ _CAPTION_START = re.compile(
     r"(?:image|photo|picture|pictured|file photo|photograph|credit|caption)s?\s*:"
     # "Foto:", "Bild:", "Imagen:" ...: the same credit in other European languages.
     r"|(?:foto|bild|bilder|imagen|immagine|zdjęcie|fotografía|cr[ée]dits? photos?)s?\s*:"
-    # A caption's own label: "Legende:", "Bildunterschrift:", "Légende :", "Leyenda:" ...
-    r"|(?:legende|legenda|bildlegende|bildunterschrift|légende|leyenda|didascalia|bijschrift|billedtekst|bildtext)\s*:"
     r"|(?:photo|image|picture)s? (?:by|courtesy|credit|caption|copyright)\b"
     r"|\d+ of \d+ (?=\S)",
     re.IGNORECASE,
@@ -422,8 +420,7 @@ _AGENCY_LAST = frozenset(agency[-1] for agency in _AGENCIES)
 _CAPTION_CREDIT = re.compile(r"\bcredit\s*(?:\.\.\.|…|:)", re.IGNORECASE)
 # A caption that ends with its credit after a sentence ("... the school year. Foto: Andina").
 _CREDIT_TAIL = re.compile(
-    r"(?:^|[.!?]\s+)(?:foto|bild|photo|image|imagen|immagine|zdjęcie|credit|bildrechte|bildquelle|bildnachweis|fotonachweis)s?"
-    r"\s*:\s*(?:[^.!?:]|\.(?=\S)){1,50}$",
+    r"(?:^|[.!?]\s+)(?:foto|bild|photo|image|imagen|immagine|zdjęcie|credit)s?\s*:\s*(?:[^.!?:]|\.(?=\S)){1,50}$",
     re.IGNORECASE,
 )
 _CREDIT_TAIL_CHARS = 70
@@ -432,13 +429,6 @@ _CREDIT_TAIL_CHARS = 70
 # full stop is part of the name: "© C. Schlippes"). A footer that opens with © is ``copyright_footer``'s.
 _COPYRIGHT_CREDIT = re.compile(r"\w\W{0,4}\s©\s?(?:[^©.!?]|\.(?=\S)|(?<=\b[A-Z])\.){1,80}$")
 _COPYRIGHT_CREDIT_CHARS = 100
-# Where the people pictured stand ("Sir Tony Blair (left) being interviewed", "Vargas Llosa (l.) auf Mallorca"):
-# a caption points into its picture; a story names people without pointing.
-_PICTURE_POSITION = re.compile(
-    r"\((?:left|right|cent(?:er|re)|second (?:left|right)|far (?:left|right)|l\.|r\.|li\.|re\.|links|rechts|mitte"
-    r"|à gauche|à droite|izq\.|dcha\.|izquierda|derecha|a sinistra|a destra|od lewej|z lewej|z prawej)\)",
-    re.IGNORECASE,
-)
 # Credits sit at the end of a caption; searching only its tail keeps long lines cheap.
 _CAPTION_TAIL_CHARS = 160
 
@@ -462,8 +452,6 @@ def photo_caption(text: str, key: str, words: int) -> bool:
     if ":" in tail[-_CREDIT_TAIL_CHARS:] and _CREDIT_TAIL.search(tail[-_CREDIT_TAIL_CHARS:]) is not None:
         return True
     if "©" in tail and _COPYRIGHT_CREDIT.search(tail[-_COPYRIGHT_CREDIT_CHARS:]) is not None:
-        return True
-    if "(" in text and _PICTURE_POSITION.search(text) is not None:
         return True
     return "redit" in key and _CAPTION_CREDIT.search(text) is not None
 
