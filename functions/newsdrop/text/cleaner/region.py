@@ -11,6 +11,7 @@ from newsdrop.text.cleaner.lines import (
     _strip_site,
 )
 from newsdrop.text.rules import (
+    copyright_credit_caption,
     is_nav_header,
 )
 
@@ -182,6 +183,9 @@ def _classify_region(lines: list[_Line], start: int, end: int) -> None:
     for index in range(start, end + 1):
         line = lines[index]
         if line.role is not None:
+            continue
+        if copyright_credit_caption(line.text):
+            line.assign("caption", "photo_caption")
             continue
         if line.prose:
             line.assign("body", "article_region")
