@@ -1,11 +1,11 @@
-"""Captions closed by a copyright credit: dropped from the article region, the headline left alone."""
+"""Captions in the story's flow (a © credit, a caption label, a place in the picture): dropped from the region."""
 
 from __future__ import annotations
 
 import pytest
 
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.rules import copyright_credit_caption
+from newsdrop.text.rules import region_caption
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 
 
@@ -19,6 +19,21 @@ from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
         ("Die Karte zeigt die Rauchwolke. © Berliner Morgenpost Infografik/OSM | C. Schlippes", True),
         ("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", True),
         ("Le maire devant la mairie de Lyon, lundi. © Jean Dupont / AFP", True),
+        # a caption's own label, a rights credit, where the people pictured stand
+        ("Legende: Biden traf sich am Samstagabend im Weissen Haus mit seinen Beratern.", True),
+        ("Bildunterschrift: Die Brücke kurz nach der Sprengung", True),
+        ("Légende : le président lors de sa visite à Lyon.", True),
+        (
+            "Pro Stunde werden in Schmalkalden etwa 45 Schweine geschlachtet. Bildrechte: MDR/David Straub",
+            True,
+        ),
+        ("Sir Tony Blair (left) being interviewed by Dylan Jones", True),
+        ("Vargas Llosa (l.) auf Mallorca.", True),
+        ("Le ministre (à gauche) et son homologue allemand à Berlin.", True),
+        # a legend in a sentence, or a bracket that is no place in a picture
+        ("Die Legende sagt: Wer hier baut, baut für immer.", False),
+        ("The party (left-leaning since 2019) won the vote, officials said.", False),
+        ("Die Partei (links der Mitte) verlor deutlich.", False),
         # a © inside a sentence, or followed by more sentences, credits no picture
         ("The © sign was printed on every page. The court said so on Monday, the lawyers added.", False),
         ("Der Verlag © 2023 gab an, die Rechte lägen beim Autor. Das Gericht sah das anders.", False),
@@ -28,8 +43,8 @@ from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
         (LEAD, False),
     ],
 )
-def test_copyright_credit_caption(text: str, caption: bool) -> None:
-    assert copyright_credit_caption(text) is caption
+def test_region_caption(text: str, caption: bool) -> None:
+    assert region_caption(text) is caption
 
 
 def _story(caption: str) -> str:

@@ -11,8 +11,8 @@ from newsdrop.text.cleaner.lines import (
     _strip_site,
 )
 from newsdrop.text.rules import (
-    copyright_credit_caption,
     is_nav_header,
+    region_caption,
 )
 
 # Non-prose lines tolerated between two prose lines of the same article region.
@@ -184,7 +184,7 @@ def _classify_region(lines: list[_Line], start: int, end: int) -> None:
         line = lines[index]
         if line.role is not None:
             continue
-        if copyright_credit_caption(line.text):
+        if region_caption(line.text):
             line.assign("caption", "photo_caption")
             continue
         if line.prose:
