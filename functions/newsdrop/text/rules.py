@@ -449,6 +449,52 @@ def photo_caption(text: str, key: str, words: int) -> bool:
     return "redit" in key and _CAPTION_CREDIT.search(text) is not None
 
 
+# A caption closed by a copyright credit ("... vorbei. © Axel Heimken/dpa", "... Luik. — © BELGA"): the ©
+# follows caption words and ends the line within a credit's length, with no sentence after it (an initial's
+# full stop is part of the name: "© C. Schlippes"). A footer that opens with © is ``copyright_footer``'s.
+_COPYRIGHT_CREDIT = re.compile(r"\w\W{0,4}\s©\s?(?:[^©.!?]|\.(?=\S)|(?<=\b[A-Z])\.){1,80}$")
+_COPYRIGHT_CREDIT_CHARS = 100
+
+
+# A caption's own label ("Legende:", "Bildunterschrift:", "Légende :", "Leyenda:", "Didascalia:").
+_CAPTION_LABEL = re.compile(
+    r"(?:legende|legenda|bildlegende|bildunterschrift|légende|leyenda|didascalia|bijschrift|billedtekst|bildtext)\s*:",
+    re.IGNORECASE,
+)
+# A credit of the picture's rights after the caption ("... geschlachtet. Bildrechte: MDR/David Straub").
+_RIGHTS_CREDIT = re.compile(
+    r"[.!?]\s+(?:bildrechte|bildquelle|bildnachweis|fotonachweis|fotoquelle)\s*:\s*(?:[^.!?:]|\.(?=\S)){1,50}$",
+    re.IGNORECASE,
+)
+# Where the people pictured stand ("Sir Tony Blair (left) being interviewed", "Vargas Llosa (l.) auf Mallorca"):
+# a caption points into its picture; a story names people without pointing.
+_PICTURE_POSITION = re.compile(
+    r"\((?:left|right|cent(?:er|re)|second (?:left|right)|far (?:left|right)|l\.|r\.|li\.|re\.|links|rechts|mitte"
+    r"|à gauche|à droite|izq\.|dcha\.|izquierda|derecha|a sinistra|a destra|od lewej|z lewej|z prawej)\)",
+    re.IGNORECASE,
+)
+
+
+def region_caption(text: str) -> bool:
+    """A picture's caption printed in the story's flow: closed by its copyright credit ("... © dpa") or a
+    rights credit ("... Bildrechte: MDR"), opened by a caption label ("Legende:"), or pointing at where the
+    people pictured stand ("(left)", "(l.)", "(links)").
+
+    The region stage applies it (rule ``photo_caption``) to the lines it would keep, after the region and
+    the headline are chosen: as a line rule it also took the lines out of the prose runs and the headline
+    candidates' context, and the headline ranker, retrained on those rows, lost titles on near ties.
+    """
+    tail = text[-_CAPTION_TAIL_CHARS:].rstrip()
+    if "©" in tail and _COPYRIGHT_CREDIT.search(tail[-_COPYRIGHT_CREDIT_CHARS:]) is not None:
+        return True
+    if ":" in text and (
+        _CAPTION_LABEL.match(text) is not None
+        or _RIGHTS_CREDIT.search(tail[-_CREDIT_TAIL_CHARS:]) is not None
+    ):
+        return True
+    return "(" in text and _PICTURE_POSITION.search(text) is not None
+
+
 _BYLINE = re.compile(
     r"^(?i:by|written by|posted by|reported by|words by|von|par|por|di)\s+(?:[A-Z\u00c0-\u024f@]|\w+\s+[A-Z])"
     r"|^(?i:author|autor|auteur|reporter|correspondent)s?\s*:"

@@ -12,6 +12,7 @@ from newsdrop.text.cleaner.lines import (
 )
 from newsdrop.text.rules import (
     is_nav_header,
+    region_caption,
 )
 
 # Non-prose lines tolerated between two prose lines of the same article region.
@@ -182,6 +183,9 @@ def _classify_region(lines: list[_Line], start: int, end: int) -> None:
     for index in range(start, end + 1):
         line = lines[index]
         if line.role is not None:
+            continue
+        if region_caption(line.text):
+            line.assign("caption", "photo_caption")
             continue
         if line.prose:
             line.assign("body", "article_region")
