@@ -12,7 +12,15 @@ import pytest
 from newsdrop.text.cleaner.features import _SECOND_PERSON, _SECOND_PERSON_CASED, _cues
 from newsdrop.text.cleaner.headline_facts import _SEPARATOR, _variant_parts
 from newsdrop.text.cleaner.model import _TIMESTAMP, _TIMESTAMP_CHARS, _cheap_shape
-from newsdrop.text.rules import _either, _guards_for, count_words, normalize_line_key
+from newsdrop.text.rules import (
+    _KEY_GUARDS,
+    RULES,
+    _either,
+    _guard,
+    _guard_matches,
+    count_words,
+    normalize_line_key,
+)
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 DEV = DATA / "cleaning-dev"
@@ -40,21 +48,45 @@ _KEYS = (
 )
 
 
+def _guard_keys() -> list[str]:
+    return [normalize_line_key(line) for line in _corpus_lines()] + list(_KEYS)
+
+
 def test_the_ascii_guard_matches_where_the_case_insensitive_guard_does() -> None:
-    keys = [normalize_line_key(line) for line in _corpus_lines()] + list(_KEYS)
-    keys = [key for key in keys if key.isascii()]
+    keys = [key for key in _guard_keys() if key.isascii()]
+    ascii_only, _ = _guard(True)
+    insensitive, _ = _guard(False)
     matched = 0
-    for words in sorted({count_words(key) for key in keys} | {1, 7, 13, 21, 31, 46}):
-        insensitive, ascii_only, _stems = _guards_for(words)
-        if insensitive is None:
-            assert ascii_only is None
-            continue
-        assert ascii_only is not None
-        for key in keys:
-            found = ascii_only.match(key) is not None
-            assert found == (insensitive.match(key) is not None), (words, key)
-            matched += found
+    for key in keys:
+        found = ascii_only.match(key)
+        assert (found is None) == (insensitive.match(key) is None), key
+        if found is not None:
+            # The same alternative matched first: the same word bound decides.
+            assert found.lastgroup == insensitive.match(key).lastgroup, key  # type: ignore[union-attr]
+            matched += 1
     assert matched > 100
+
+
+def test_the_one_guard_says_whether_an_admitted_rules_own_pattern_matches() -> None:
+    # The plain computation: each pattern of each rule whose word bound admits the line, tried alone.
+    keys = _guard_keys()
+    counts = sorted({count_words(key) for key in keys} | {0, 1, 7, 13, 21, 31, 46})
+    matched = missed_by_bound = 0
+    for key in keys:
+        for words in counts:
+            expected = any(
+                pattern.match(key) is not None
+                for rule in RULES
+                if words <= rule.max_words
+                for pattern in _KEY_GUARDS.get(rule.name, ())
+            )
+            found = _guard_matches(key, words)
+            assert found == expected, (words, key)
+            matched += found
+            # A pattern matched, but only rules whose bound is below ``words``: the bound must refuse it.
+            missed_by_bound += not found and _guard(key.isascii())[0].match(key) is not None
+    assert matched > 1000
+    assert missed_by_bound > 100
 
 
 def test_a_case_insensitive_guard_with_an_upper_case_letter_is_refused_for_ascii_keys() -> None:

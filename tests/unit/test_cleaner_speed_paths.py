@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
+from dataclasses import FrozenInstanceError, asdict, fields, replace
 from pathlib import Path
 
 import pytest
 
-from newsdrop.text.cleaner import _word_count, rule_pass
+from newsdrop.models import LineDecision
+from newsdrop.text.cleaner import _decisions, _word_count, rule_pass
 from newsdrop.text.cleaner.lines import _analyse
 from newsdrop.text.cleaner.model import (
     _COSTLY_AT,
@@ -197,3 +198,24 @@ def test_content_words_are_the_stems_of_the_long_non_function_words(key: str) ->
 
     plain = {word[:5] for word in re.findall(r"\w+", key) if len(word) > 2 and word not in _FUNCTION_WORDS}
     assert _content_words.__wrapped__(key) == plain
+
+
+def test_decisions_are_the_dataclass_made_decisions_of_every_line() -> None:
+    # Each field is set through its slot: a field added to LineDecision (or a __post_init__) would be skipped.
+    assert [field.name for field in fields(LineDecision)] == ["n", "text", "role", "rule"]
+    assert not hasattr(LineDecision, "__post_init__")
+    text = (SEEDS / sorted(path.name for path in SEEDS.glob("*.txt"))[0]).read_text(encoding="utf-8")
+    lines = rule_pass(text).lines
+    # A line no rule named: the fallbacks ("body", "default") are filled in too.
+    lines[1].role = lines[1].rule = None
+    made = _decisions(lines)
+    expected = tuple(
+        LineDecision(line.n, line.text, line.role or "body", line.rule or "default") for line in lines
+    )
+    assert len(made) > 5
+    assert made == expected
+    assert [hash(decision) for decision in made] == [hash(decision) for decision in expected]
+    assert [asdict(decision) for decision in made] == [asdict(decision) for decision in expected]
+    assert (made[1].role, made[1].rule) == ("body", "default")
+    with pytest.raises(FrozenInstanceError):
+        made[0].role = "body"  # type: ignore[misc]

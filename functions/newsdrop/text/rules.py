@@ -551,16 +551,22 @@ _KEY_GUARDS: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 
 
-def _either(patterns: list[re.Pattern[str]], *, lower_ascii: bool = False) -> re.Pattern[str]:
+def _either(
+    patterns: list[re.Pattern[str]], *, lower_ascii: bool = False, marked: bool = False
+) -> re.Pattern[str]:
     """One pattern that matches where any of ``patterns`` matches (each keeps its own case flag).
 
     ``lower_ascii``: the pattern is only matched against lower-case ASCII text (an ASCII line's key), where
     a case-insensitive pattern whose letters are all lower-case matches exactly as its case-sensitive
     form does; that form is used, since the regex engine skips an alternative by its first letter only
     when the match is case-sensitive (twice as fast on lines no rule claims).
+
+    ``marked``: each alternative ends in an empty group named ``_guard<i>`` (``i`` its place in
+    ``patterns``), so a match's ``lastgroup`` names the first alternative that matched. (Closing the
+    alternative, not opening it: a group first would hide the alternative's first letter from the engine.)
     """
     parts = []
-    for pattern in patterns:
+    for index, pattern in enumerate(patterns):
         if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
             raise ValueError(f"a rule guard supports the IGNORECASE flag only: {pattern.pattern!r}")
         insensitive = bool(pattern.flags & re.IGNORECASE)
@@ -572,7 +578,8 @@ def _either(patterns: list[re.Pattern[str]], *, lower_ascii: bool = False) -> re
             raise ValueError(
                 f"a case-insensitive rule guard must be written in lower case: {pattern.pattern!r}"
             )
-        parts.append(f"(?{'i' if insensitive and not lower_ascii else ''}:{pattern.pattern})")
+        mark = f"(?P<_guard{index}>)" if marked else ""
+        parts.append(f"(?{'i' if insensitive and not lower_ascii else ''}:{pattern.pattern}){mark}")
     return re.compile("|".join(parts))
 
 
@@ -597,22 +604,53 @@ def _rules_for(words: int) -> tuple[tuple[LineRule, Callable[[str, str, int], bo
     return tuple((rule, rule.test) for rule in RULES if words <= rule.max_words)
 
 
+# Every ``_KEY_GUARDS`` pattern with its rule's word bound, the largest bound first: the first alternative of
+# their alternation that matches a key then has the largest bound among those that match it.
+_GUARD_ORDER: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
+    sorted(
+        ((rule.max_words, pattern) for rule in RULES for pattern in _KEY_GUARDS.get(rule.name, ())),
+        key=lambda pair: -pair[0],
+    )
+)
+
+
+# A line longer than every guarded rule's bound faces none of them: no guard match at all.
+_GUARD_MAX_WORDS = max(bound for bound, _ in _GUARD_ORDER)
+
+
+@lru_cache(maxsize=2)
+def _guard(lower_ascii: bool) -> tuple[re.Pattern[str], dict[str | None, int]]:
+    """One pattern of every ``_KEY_GUARDS`` pattern in ``_GUARD_ORDER`` (``_either``; ``lower_ascii`` for an
+    ASCII key), and by the name of each alternative's closing group its rule's word bound.
+
+    One pattern for every word count, compiled once: a rule that admits a line of ``words`` words has a
+    guard that matches the key iff the first alternative that matches has a bound of at least ``words``
+    (alternatives with larger bounds come first). A pattern per word count of just the admitted rules'
+    guards cost about 0.4 s of compiling in every process (fourteen large alternations).
+    """
+    pattern = _either([guard for _, guard in _GUARD_ORDER], lower_ascii=lower_ascii, marked=True)
+    return pattern, {f"_guard{index}": bound for index, (bound, _) in enumerate(_GUARD_ORDER)}
+
+
+def _guard_matches(key: str, words: int) -> bool:
+    """Whether a ``_KEY_GUARDS`` pattern of a rule that admits a line of ``words`` words matches ``key``."""
+    if words > _GUARD_MAX_WORDS:
+        return False
+    # An ASCII key is lower case (``normalize_line_key``): the case-sensitive guard gives the same verdict.
+    pattern, bounds = _guard(key.isascii())
+    found = pattern.match(key)
+    return found is not None and bounds[found.lastgroup] >= words
+
+
 @lru_cache(maxsize=128)
-def _guards_for(
-    words: int,
-) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, tuple[str, ...]]:
-    """The guards of the rules that admit a line of ``words`` words: one pattern of all their ``_KEY_GUARDS``
-    (None without any), the same for an ASCII key (``_either``'s ``lower_ascii``) and their
-    ``_STEM_GUARDS``' stems. Longer lines face fewer rules, so fewer tests.
+def _stems_for(words: int) -> tuple[str, ...]:
+    """The ``_STEM_GUARDS`` stems of the rules that admit a line of ``words`` words (longer lines face fewer
+    rules, so fewer tests).
 
     (The stems are substring tests in a loop: a regex of their alternation costs more than the five rules.)
     """
     names = [rule.name for rule, _ in _rules_for(words)]
-    patterns = [pattern for name in names for pattern in _KEY_GUARDS.get(name, ())]
-    stems = tuple(dict.fromkeys(stem for name in names for stem in _STEM_GUARDS.get(name, ())))
-    if not patterns:
-        return None, None, stems
-    return _either(patterns), _either(patterns, lower_ascii=True), stems
+    return tuple(dict.fromkeys(stem for name in names for stem in _STEM_GUARDS.get(name, ())))
 
 
 @lru_cache(maxsize=512)
@@ -630,12 +668,7 @@ def _guarded_rules_for(
 
 def first_rule(text: str, key: str, words: int) -> LineRule | None:
     """The first rule that claims the line, in registration order (``key`` is ``normalize_line_key(text)``)."""
-    patterns, ascii_patterns, stems = _guards_for(words)
-    # An ASCII key is lower case (``normalize_line_key``): the case-sensitive guard gives the same verdict.
-    guard = ascii_patterns if key.isascii() else patterns
-    rules = _guarded_rules_for(
-        words, guard is not None and guard.match(key) is not None, _holds_any(key, stems)
-    )
+    rules = _guarded_rules_for(words, _guard_matches(key, words), _holds_any(key, _stems_for(words)))
     for rule, test in rules:
         if test(text, key, words):
             return rule
