@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from dataclasses import FrozenInstanceError, asdict, fields, replace
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsdrop.models import LineDecision
-from newsdrop.text.cleaner import _decisions, _word_count, rule_pass
+from newsdrop.text.cleaner import _GC_GEN0_THRESHOLD, _decisions, _raise_gc_threshold, _word_count, rule_pass
 from newsdrop.text.cleaner.lines import _analyse
 from newsdrop.text.cleaner.model import (
     _COSTLY_AT,
@@ -219,3 +220,27 @@ def test_decisions_are_the_dataclass_made_decisions_of_every_line() -> None:
     assert (made[1].role, made[1].rule) == ("body", "default")
     with pytest.raises(FrozenInstanceError):
         made[0].role = "body"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ((700, 10, 10), (_GC_GEN0_THRESHOLD, 10, 10)),
+        ((50_000, 5, 5), (50_000, 5, 5)),
+        ((0, 10, 10), (0, 10, 10)),
+    ],
+)
+def test_gc_threshold_is_raised_never_lowered_and_a_disabled_collector_stays_off(
+    before: tuple[int, int, int], after: tuple[int, int, int]
+) -> None:
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(*before)
+        _raise_gc_threshold()
+        assert gc.get_threshold() == after
+    finally:
+        gc.set_threshold(*saved)
+
+
+def test_importing_the_cleaner_raised_the_gc_threshold() -> None:
+    assert gc.get_threshold()[0] >= _GC_GEN0_THRESHOLD
