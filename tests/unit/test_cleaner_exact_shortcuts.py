@@ -12,15 +12,8 @@ import pytest
 from newsdrop.text.cleaner.features import _SECOND_PERSON, _SECOND_PERSON_CASED, _cues
 from newsdrop.text.cleaner.headline_facts import _SEPARATOR, _variant_parts
 from newsdrop.text.cleaner.model import _TIMESTAMP, _TIMESTAMP_CHARS, _cheap_shape
-from newsdrop.text.rules import (
-    _KEY_GUARDS,
-    RULES,
-    _either,
-    _guard,
-    _guard_matches,
-    count_words,
-    normalize_line_key,
-)
+from newsdrop.text.rule_dispatch import _either, _guard, _guard_matches
+from newsdrop.text.rules import KEY_GUARDS, RULES, count_words, normalize_line_key
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 DEV = DATA / "cleaning-dev"
@@ -78,7 +71,7 @@ def test_the_one_guard_says_whether_an_admitted_rules_own_pattern_matches() -> N
                 pattern.match(key) is not None
                 for rule in RULES
                 if words <= rule.max_words
-                for pattern in _KEY_GUARDS.get(rule.name, ())
+                for pattern in KEY_GUARDS.get(rule.name, ())
             )
             found = _guard_matches(key, words)
             assert found == expected, (words, key)

@@ -21,16 +21,16 @@ from newsdrop.text.cleaner.model import (
     line_features,
     load_model,
 )
+from newsdrop.text.rule_dispatch import first_rule
 from newsdrop.text.rules import (
     _CJK,
     _EXTRA_SPACE,
-    _KEY_GUARDS,
-    _STEM_GUARDS,
+    KEY_GUARDS,
     RULES,
+    STEM_GUARDS,
     LineRule,
     _has_extra_space,
     count_words,
-    first_rule,
     normalize_line_key,
 )
 
@@ -156,8 +156,8 @@ def _keyed(text: str) -> tuple[str, str, int]:
 
 def test_the_rule_guards_name_registered_rules() -> None:
     names = {rule.name for rule in RULES}
-    assert set(_KEY_GUARDS) <= names
-    assert set(_STEM_GUARDS) <= names
+    assert set(KEY_GUARDS) <= names
+    assert set(STEM_GUARDS) <= names
 
 
 # Lines each guarded rule claims (and near misses), in the forms its test reads: decoration, case, numbers.

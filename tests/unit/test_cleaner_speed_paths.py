@@ -24,7 +24,7 @@ from newsdrop.text.cleaner.model import (
     line_features,
     load_model,
 )
-from newsdrop.text.rules import _holds_any, count_words, normalize_line_key
+from newsdrop.text.rules import count_words, holds_any, normalize_line_key
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 
@@ -39,8 +39,8 @@ SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
         ("anything", (), False),
     ],
 )
-def test_holds_any_is_a_substring_test_of_each_stem(key: str, stems: tuple[str, ...], expected: bool) -> None:
-    assert _holds_any(key, stems) is expected
+def testholds_any_is_a_substring_test_of_each_stem(key: str, stems: tuple[str, ...], expected: bool) -> None:
+    assert holds_any(key, stems) is expected
 
 
 @pytest.mark.parametrize(

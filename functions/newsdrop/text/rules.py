@@ -6,7 +6,6 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 _QUOTE_PAIRS = (
     ("‘", "'"),
@@ -120,7 +119,7 @@ def comment_form(text: str, key: str, words: int) -> bool:
 # Cheap substring guards: a rule's regex runs only on lines that contain one of its stems.
 
 
-def _holds_any(key: str, stems: tuple[str, ...]) -> bool:
+def holds_any(key: str, stems: tuple[str, ...]) -> bool:
     """Whether ``key`` contains one of ``stems``.
 
     A plain loop: any() over a generator costs about three times as much, on every short line of every page.
@@ -160,7 +159,7 @@ _POLICY_TERMS = re.compile(
 @_rule(60)
 def comment_policy(text: str, key: str, words: int) -> bool:
     """Moderation rules for reader comments are site policy text repeated under every article."""
-    if not _holds_any(key, _POLICY_STEMS):
+    if not holds_any(key, _POLICY_STEMS):
         return False
     return _POLICY_SUBJECT.search(key) is not None and _POLICY_TERMS.search(key) is not None
 
@@ -184,7 +183,7 @@ _CAPTCHA = re.compile(r"\b(?:re)?captcha\b|^security code\b|i'?m not a robot|ver
 @_rule(20)
 def captcha_notice(text: str, key: str, words: int) -> bool:
     """Captcha prompts guard the comment form; they never carry article text."""
-    return _holds_any(key, _CAPTCHA_STEMS) and _CAPTCHA.search(key) is not None
+    return holds_any(key, _CAPTCHA_STEMS) and _CAPTCHA.search(key) is not None
 
 
 _SOCIAL = frozenset(
@@ -295,7 +294,7 @@ _NEWSLETTER = re.compile(
 @_rule(40)
 def newsletter_form(text: str, key: str, words: int) -> bool:
     """Newsletter sign-up forms and their confirmations ("You have successfully subscribed") are site widgets."""
-    return _holds_any(key, _NEWSLETTER_STEMS) and _NEWSLETTER.search(key) is not None
+    return holds_any(key, _NEWSLETTER_STEMS) and _NEWSLETTER.search(key) is not None
 
 
 _COOKIE = re.compile(r"\bcookies?\b")
@@ -320,7 +319,7 @@ _COPYRIGHT = re.compile(
 @_rule(25)
 def copyright_footer(text: str, key: str, words: int) -> bool:
     """Copyright, licence, disclaimer, affiliate and "powered by" footers close every page of the site."""
-    return _holds_any(key, _COPYRIGHT_STEMS) and _COPYRIGHT.search(key) is not None
+    return holds_any(key, _COPYRIGHT_STEMS) and _COPYRIGHT.search(key) is not None
 
 
 _ADVERT = _full(
@@ -533,11 +532,11 @@ _SOCIAL_ROW_START = re.compile(
 )
 
 
-# The fast path of ``first_rule``. Each rule named here claims a line only when one of its patterns matches
+# The fast path of ``rule_dispatch.first_rule``. Each rule named here claims a line only when one of its patterns matches
 # the line's key at its start (its test above requires one), so one combined match that fails rules them
 # all out at once: most lines are text, which no rule claims. A rule not named here always runs its test.
 # Changing a named rule's test to claim lines none of its patterns match means changing its entry too.
-_KEY_GUARDS: dict[str, tuple[re.Pattern[str], ...]] = {
+KEY_GUARDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "comment_form": (_COMMENT_FORM,),
     "rating_counter": (_COUNTER,),
     "share_prompt": (_SOCIAL_ROW_START, _PROMPT),
@@ -551,128 +550,15 @@ _KEY_GUARDS: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 
 
-def _either(
-    patterns: list[re.Pattern[str]], *, lower_ascii: bool = False, marked: bool = False
-) -> re.Pattern[str]:
-    """One pattern that matches where any of ``patterns`` matches (each keeps its own case flag).
-
-    ``lower_ascii``: the pattern is only matched against lower-case ASCII text (an ASCII line's key), where
-    a case-insensitive pattern whose letters are all lower-case matches exactly as its case-sensitive
-    form does; that form is used, since the regex engine skips an alternative by its first letter only
-    when the match is case-sensitive (twice as fast on lines no rule claims).
-
-    ``marked``: each alternative ends in an empty group named ``_guard<i>`` (``i`` its place in
-    ``patterns``), so a match's ``lastgroup`` names the first alternative that matched. (Closing the
-    alternative, not opening it: a group first would hide the alternative's first letter from the engine.)
-    """
-    parts = []
-    for index, pattern in enumerate(patterns):
-        if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
-            raise ValueError(f"a rule guard supports the IGNORECASE flag only: {pattern.pattern!r}")
-        insensitive = bool(pattern.flags & re.IGNORECASE)
-        if (
-            lower_ascii
-            and insensitive
-            and _ESCAPE.sub("", pattern.pattern) != _ESCAPE.sub("", pattern.pattern).lower()
-        ):
-            raise ValueError(
-                f"a case-insensitive rule guard must be written in lower case: {pattern.pattern!r}"
-            )
-        mark = f"(?P<_guard{index}>)" if marked else ""
-        parts.append(f"(?{'i' if insensitive and not lower_ascii else ''}:{pattern.pattern}){mark}")
-    return re.compile("|".join(parts))
-
-
-# A backslash escape (``\W``, ``\d``): not a letter of the pattern's text.
-_ESCAPE = re.compile(r"\\.")
-
-
 # Likewise each rule named here claims a line only when its key holds one of these stems (its test above
 # tests them first), so one search that finds none rules them all out.
-_STEM_GUARDS: dict[str, tuple[str, ...]] = {
+STEM_GUARDS: dict[str, tuple[str, ...]] = {
     "comment_policy": _POLICY_STEMS,
     "captcha_notice": _CAPTCHA_STEMS,
     "newsletter_form": _NEWSLETTER_STEMS,
     "cookie_notice": ("cookie",),
     "copyright_footer": _COPYRIGHT_STEMS,
 }
-
-
-@lru_cache(maxsize=128)
-def _rules_for(words: int) -> tuple[tuple[LineRule, Callable[[str, str, int], bool]], ...]:
-    """The rules whose word bound admits a line of ``words`` words, with their tests (no call overhead)."""
-    return tuple((rule, rule.test) for rule in RULES if words <= rule.max_words)
-
-
-# Every ``_KEY_GUARDS`` pattern with its rule's word bound, the largest bound first: the first alternative of
-# their alternation that matches a key then has the largest bound among those that match it.
-_GUARD_ORDER: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
-    sorted(
-        ((rule.max_words, pattern) for rule in RULES for pattern in _KEY_GUARDS.get(rule.name, ())),
-        key=lambda pair: -pair[0],
-    )
-)
-
-
-# A line longer than every guarded rule's bound faces none of them: no guard match at all.
-_GUARD_MAX_WORDS = max(bound for bound, _ in _GUARD_ORDER)
-
-
-@lru_cache(maxsize=2)
-def _guard(lower_ascii: bool) -> tuple[re.Pattern[str], dict[str | None, int]]:
-    """One pattern of every ``_KEY_GUARDS`` pattern in ``_GUARD_ORDER`` (``_either``; ``lower_ascii`` for an
-    ASCII key), and by the name of each alternative's closing group its rule's word bound.
-
-    One pattern for every word count, compiled once: a rule that admits a line of ``words`` words has a
-    guard that matches the key iff the first alternative that matches has a bound of at least ``words``
-    (alternatives with larger bounds come first). A pattern per word count of just the admitted rules'
-    guards cost about 0.4 s of compiling in every process (fourteen large alternations).
-    """
-    pattern = _either([guard for _, guard in _GUARD_ORDER], lower_ascii=lower_ascii, marked=True)
-    return pattern, {f"_guard{index}": bound for index, (bound, _) in enumerate(_GUARD_ORDER)}
-
-
-def _guard_matches(key: str, words: int) -> bool:
-    """Whether a ``_KEY_GUARDS`` pattern of a rule that admits a line of ``words`` words matches ``key``."""
-    if words > _GUARD_MAX_WORDS:
-        return False
-    # An ASCII key is lower case (``normalize_line_key``): the case-sensitive guard gives the same verdict.
-    pattern, bounds = _guard(key.isascii())
-    found = pattern.match(key)
-    return found is not None and bounds[found.lastgroup] >= words
-
-
-@lru_cache(maxsize=128)
-def _stems_for(words: int) -> tuple[str, ...]:
-    """The ``_STEM_GUARDS`` stems of the rules that admit a line of ``words`` words (longer lines face fewer
-    rules, so fewer tests).
-
-    (The stems are substring tests in a loop: a regex of their alternation costs more than the five rules.)
-    """
-    names = [rule.name for rule, _ in _rules_for(words)]
-    return tuple(dict.fromkeys(stem for name in names for stem in _STEM_GUARDS.get(name, ())))
-
-
-@lru_cache(maxsize=512)
-def _guarded_rules_for(
-    words: int, patterns: bool, stems: bool
-) -> tuple[tuple[LineRule, Callable[[str, str, int], bool]], ...]:
-    """``_rules_for`` without the rules a failed guard rules out: ``_KEY_GUARDS``' unless ``patterns``
-    (one of their patterns matched), ``_STEM_GUARDS``' unless ``stems`` (the key holds one of their stems)."""
-    return tuple(
-        (rule, test)
-        for rule, test in _rules_for(words)
-        if (patterns or rule.name not in _KEY_GUARDS) and (stems or rule.name not in _STEM_GUARDS)
-    )
-
-
-def first_rule(text: str, key: str, words: int) -> LineRule | None:
-    """The first rule that claims the line, in registration order (``key`` is ``normalize_line_key(text)``)."""
-    rules = _guarded_rules_for(words, _guard_matches(key, words), _holds_any(key, _stems_for(words)))
-    for rule, test in rules:
-        if test(text, key, words):
-            return rule
-    return None
 
 
 # Rules the cleaner applies by a line's position and neighbours rather than its own text. Names are

@@ -8,9 +8,9 @@ from functools import lru_cache
 
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.dates import find_date
+from newsdrop.text.rule_dispatch import first_rule
 from newsdrop.text.rules import (
     count_words,
-    first_rule,
     news_id_of,
     normalize_line_key,
     opens_link_list,

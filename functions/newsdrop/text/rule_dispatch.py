@@ -1,0 +1,122 @@
+"""The fast scan of the line rules: the first rule that claims a line, with one guard match ruling most out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from newsdrop.text.rules import KEY_GUARDS, RULES, STEM_GUARDS, LineRule, holds_any
+
+
+def _either(
+    patterns: list[re.Pattern[str]], *, lower_ascii: bool = False, marked: bool = False
+) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` matches (each keeps its own case flag).
+
+    ``lower_ascii``: the pattern is only matched against lower-case ASCII text (an ASCII line's key), where
+    a case-insensitive pattern whose letters are all lower-case matches exactly as its case-sensitive
+    form does; that form is used, since the regex engine skips an alternative by its first letter only
+    when the match is case-sensitive (twice as fast on lines no rule claims).
+
+    ``marked``: each alternative ends in an empty group named ``_guard<i>`` (``i`` its place in
+    ``patterns``), so a match's ``lastgroup`` names the first alternative that matched. (Closing the
+    alternative, not opening it: a group first would hide the alternative's first letter from the engine.)
+    """
+    parts = []
+    for index, pattern in enumerate(patterns):
+        if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+            raise ValueError(f"a rule guard supports the IGNORECASE flag only: {pattern.pattern!r}")
+        insensitive = bool(pattern.flags & re.IGNORECASE)
+        if (
+            lower_ascii
+            and insensitive
+            and _ESCAPE.sub("", pattern.pattern) != _ESCAPE.sub("", pattern.pattern).lower()
+        ):
+            raise ValueError(
+                f"a case-insensitive rule guard must be written in lower case: {pattern.pattern!r}"
+            )
+        mark = f"(?P<_guard{index}>)" if marked else ""
+        parts.append(f"(?{'i' if insensitive and not lower_ascii else ''}:{pattern.pattern}){mark}")
+    return re.compile("|".join(parts))
+
+
+# A backslash escape (``\W``, ``\d``): not a letter of the pattern's text.
+_ESCAPE = re.compile(r"\\.")
+
+
+@lru_cache(maxsize=128)
+def _rules_for(words: int) -> tuple[tuple[LineRule, Callable[[str, str, int], bool]], ...]:
+    """The rules whose word bound admits a line of ``words`` words, with their tests (no call overhead)."""
+    return tuple((rule, rule.test) for rule in RULES if words <= rule.max_words)
+
+
+# Every ``KEY_GUARDS`` pattern with its rule's word bound, the largest bound first: the first alternative of
+# their alternation that matches a key then has the largest bound among those that match it.
+_GUARD_ORDER: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
+    sorted(
+        ((rule.max_words, pattern) for rule in RULES for pattern in KEY_GUARDS.get(rule.name, ())),
+        key=lambda pair: -pair[0],
+    )
+)
+
+
+# A line longer than every guarded rule's bound faces none of them: no guard match at all.
+_GUARD_MAX_WORDS = max(bound for bound, _ in _GUARD_ORDER)
+
+
+@lru_cache(maxsize=2)
+def _guard(lower_ascii: bool) -> tuple[re.Pattern[str], dict[str | None, int]]:
+    """One pattern of every ``KEY_GUARDS`` pattern in ``_GUARD_ORDER`` (``_either``; ``lower_ascii`` for an
+    ASCII key), and by the name of each alternative's closing group its rule's word bound.
+
+    One pattern for every word count, compiled once: a rule that admits a line of ``words`` words has a
+    guard that matches the key iff the first alternative that matches has a bound of at least ``words``
+    (alternatives with larger bounds come first). A pattern per word count of just the admitted rules'
+    guards cost about 0.4 s of compiling in every process (fourteen large alternations).
+    """
+    pattern = _either([guard for _, guard in _GUARD_ORDER], lower_ascii=lower_ascii, marked=True)
+    return pattern, {f"_guard{index}": bound for index, (bound, _) in enumerate(_GUARD_ORDER)}
+
+
+def _guard_matches(key: str, words: int) -> bool:
+    """Whether a ``KEY_GUARDS`` pattern of a rule that admits a line of ``words`` words matches ``key``."""
+    if words > _GUARD_MAX_WORDS:
+        return False
+    # An ASCII key is lower case (``normalize_line_key``): the case-sensitive guard gives the same verdict.
+    pattern, bounds = _guard(key.isascii())
+    found = pattern.match(key)
+    return found is not None and bounds[found.lastgroup] >= words
+
+
+@lru_cache(maxsize=128)
+def _stems_for(words: int) -> tuple[str, ...]:
+    """The ``STEM_GUARDS`` stems of the rules that admit a line of ``words`` words (longer lines face fewer
+    rules, so fewer tests).
+
+    (The stems are substring tests in a loop: a regex of their alternation costs more than the five rules.)
+    """
+    names = [rule.name for rule, _ in _rules_for(words)]
+    return tuple(dict.fromkeys(stem for name in names for stem in STEM_GUARDS.get(name, ())))
+
+
+@lru_cache(maxsize=512)
+def _guarded_rules_for(
+    words: int, patterns: bool, stems: bool
+) -> tuple[tuple[LineRule, Callable[[str, str, int], bool]], ...]:
+    """``_rules_for`` without the rules a failed guard rules out: ``KEY_GUARDS``' unless ``patterns``
+    (one of their patterns matched), ``STEM_GUARDS``' unless ``stems`` (the key holds one of their stems)."""
+    return tuple(
+        (rule, test)
+        for rule, test in _rules_for(words)
+        if (patterns or rule.name not in KEY_GUARDS) and (stems or rule.name not in STEM_GUARDS)
+    )
+
+
+def first_rule(text: str, key: str, words: int) -> LineRule | None:
+    """The first rule that claims the line, in registration order (``key`` is ``normalize_line_key(text)``)."""
+    rules = _guarded_rules_for(words, _guard_matches(key, words), holds_any(key, _stems_for(words)))
+    for rule, test in rules:
+        if test(text, key, words):
+            return rule
+    return None
