@@ -57,24 +57,15 @@ _TOKEN = re.compile(r"\w+")
 _KEEP_SHARE = 0.5
 # Snippet pages label few lines; they count for half a body page.
 _SNIPPET_PAGE_WEIGHT = 0.5
+# The feature cache's key: every module of the cleaner package (a new stage module counts without being
+# listed), the text modules and models it imports, and the two tools that turn pages into rows.
 _SOURCES = (
-    "functions/newsdrop/text/cleaner/__init__.py",
-    "functions/newsdrop/text/cleaner/lines.py",
-    "functions/newsdrop/text/cleaner/region.py",
-    "functions/newsdrop/text/cleaner/headline.py",
-    "functions/newsdrop/text/cleaner/headline_facts.py",
-    "functions/newsdrop/text/cleaner/headline_rank.py",
-    "functions/newsdrop/text/cleaner/headline_names.py",
-    "functions/newsdrop/text/cleaner/metadata.py",
+    *sorted(str(path.relative_to(ROOT)) for path in (ROOT / "functions/newsdrop/text/cleaner").glob("*.py")),
     "functions/newsdrop/text/rules.py",
-    "functions/newsdrop/text/cleaner/model.py",
-    "functions/newsdrop/text/cleaner/shape.py",
-    "functions/newsdrop/text/cleaner/features.py",
-    "functions/newsdrop/text/cleaner/cues_notice.py",
-    "functions/newsdrop/text/cleaner/trees.py",
-    "functions/newsdrop/text/cleaner/ranker.py",
-    "functions/newsdrop/text/cleaner/line_model.py",
+    "functions/newsdrop/text/rule_dispatch.py",
     "functions/newsdrop/text/dates.py",
+    "functions/newsdrop/text/fallbacks.py",
+    "functions/newsdrop/models.py",
     "tools/train_cleaner.py",
     "tools/cleaning_corpus.py",
 )

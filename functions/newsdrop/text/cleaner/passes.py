@@ -1,0 +1,328 @@
+"""The cleaner's passes over a page: the rules' stages in order with their catastrophe guards, then the line model."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from newsdrop.models import KEPT_ROLES, Hints
+from newsdrop.text import fallbacks
+from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats
+from newsdrop.text.cleaner.headline_names import headline_text
+from newsdrop.text.cleaner.lines import (
+    _is_prose,
+    _Line,
+    _mark_comment_section,
+    _mark_link_lists,
+    _mark_repeated_lines,
+    _read_lines,
+    _strip_site,
+)
+from newsdrop.text.cleaner.model import (
+    HeadlineModel,
+    LineModel,
+    decidable,
+    feature_parts,
+    smooth_verdicts,
+)
+from newsdrop.text.cleaner.region import (
+    _choose_region,
+    _classify_header,
+    _classify_region,
+    _extend_colon_list,
+    _fallback_region,
+    _first_text_line,
+    _keep_prose_above_title,
+    _skip_standfirst,
+    _whole_text,
+)
+from newsdrop.text.rules import normalize_line_key
+
+# Catastrophe guard: a page with this much prose whose kept text is below this share of it, or whose
+# largest line (this share of the text) is dropped, is read again (see ``rule_pass``).
+_FALLBACK_MIN_CHARS = 1500
+
+
+_FALLBACK_SHARE = 0.3
+
+
+_ONE_LINE_SHARE = 0.5
+
+
+# Text-block fallback: a block of this many lines and characters, of lines this long, of which the
+# article kept less than this share, is read as the article.
+_BLOCK_MIN_LINES = 6
+
+
+_BLOCK_MIN_CHARS = 600
+
+
+_BLOCK_LINE_CHARS = 15
+
+
+_BLOCK_SHARE = 0.25
+
+
+# Rules that judge a line by its place alone (above, in or below the article), not by what it says.
+_POSITIONAL_RULES = frozenset(
+    {"header_chrome", "trailing_chrome", "article_region", "crosshead", "default", None}
+)
+
+
+# A part of a "Headline | Site" title line this long can be the headline printed again.
+_TITLE_PART_MIN_CHARS = 20
+
+
+@dataclass(slots=True)
+class RulePass:
+    """The rules' verdict on every line: the lines, the article region (inclusive) and the headline."""
+
+    lines: list[_Line]
+    start: int
+    end: int
+    title: str | None
+    kept_chars: int = 0
+    candidates: list[tuple[int, list[float]]] = dataclasses.field(default_factory=list)
+
+
+def rule_pass(
+    text: str,
+    hints: Hints | None = None,
+    *,
+    bundle_chrome: frozenset[str] = frozenset(),
+    main_content: bool = False,
+    headline: HeadlineModel | None = None,
+    collect: bool = False,
+) -> RulePass:
+    """Every line's role and rule from the named and structural rules alone (before the line model).
+
+    ``headline`` ranks the headline candidates (the rules' score is one of its features); ``collect``
+    keeps every ranked candidate's features in ``RulePass.candidates`` (for ``make train``).
+
+    A guard against catastrophes: when the kept text is a small part of a long page's prose (a
+    teaser chosen over the story) or one prose line that holds most of the page's text is dropped,
+    the page is read again with the region forced onto the page's largest line, and the reading
+    that keeps more text wins.
+    """
+    hint_title = hints.title.strip() if hints is not None and hints.title and hints.title.strip() else None
+    # Code blocks are judged as code only inside an extractor's main content: the markup put them there.
+    preformatted = hints.preformatted if main_content and hints is not None else None
+    found = _structure(
+        _read_lines(text, bundle_chrome, preformatted),
+        hint_title,
+        main_content,
+        headline=headline,
+        collect=collect,
+    )
+    if main_content:
+        return found
+    # The page's prose and all its text, and its largest line (the first of the longest), in one pass.
+    prose_chars = total_chars = 0
+    largest: int | None = None
+    largest_chars = -1
+    for index, line in enumerate(found.lines):
+        size = len(line.text)
+        total_chars += size
+        if line.prose_text and line.role != "news_id":
+            prose_chars += size
+        if size > largest_chars:
+            largest, largest_chars = index, size
+    big_line_dropped = (
+        largest is not None
+        and len(found.lines[largest].text) >= _ONE_LINE_SHARE * total_chars
+        and found.lines[largest].role not in KEPT_ROLES
+        and _is_prose(found.lines[largest])
+    )
+    block = _text_block(found.lines)
+    if (
+        block is not None
+        and block[2] >= _BLOCK_MIN_CHARS
+        and found.kept_chars < _BLOCK_SHARE * block[2]
+        and block[1] - block[0] + 1 >= _BLOCK_MIN_LINES
+    ):
+        # The article kept a fraction of a long block of text lines no rule claimed (a list, CJK
+        # paragraphs without full stops): that block is the story.
+        return _structure(
+            _read_lines(text, bundle_chrome),
+            hint_title,
+            False,
+            block=block[:2],
+            headline=headline,
+            collect=collect,
+        )
+    if not big_line_dropped and (
+        prose_chars < _FALLBACK_MIN_CHARS or found.kept_chars >= _FALLBACK_SHARE * prose_chars
+    ):
+        return found
+    candidates = [found]
+    if _story_under_comments(found.lines, found.kept_chars):
+        # The opener was a widget above the story (a counter, a sign-up form's terms): read the page
+        # without a comment section.
+        candidates.append(
+            _structure(
+                _read_lines(text, bundle_chrome),
+                hint_title,
+                False,
+                comments=False,
+                headline=headline,
+                collect=collect,
+            )
+        )
+    if largest is not None and _is_prose(found.lines[largest]):
+        candidates.append(
+            _structure(
+                _read_lines(text, bundle_chrome),
+                hint_title,
+                False,
+                force=largest,
+                headline=headline,
+                collect=collect,
+            )
+        )
+    return max(candidates, key=lambda candidate: candidate.kept_chars)
+
+
+def _text_block(lines: list[_Line]) -> tuple[int, int, int] | None:
+    """The largest block of consecutive text lines only the position rules judged: (start, end, chars).
+
+    A text line is at least ``_BLOCK_LINE_CHARS`` long; one other line may interrupt the block.
+    """
+    best: tuple[int, int, int] | None = None
+    start = last = -1
+    chars = 0
+    for index, line in enumerate(lines):
+        if line.rule not in _POSITIONAL_RULES or len(line.text) < _BLOCK_LINE_CHARS:
+            continue
+        if last < 0 or index - last > 2:
+            start, chars = index, 0
+        chars += len(line.text)
+        last = index
+        if best is None or chars > best[2]:
+            best = (start, index, chars)
+    return best
+
+
+def _story_under_comments(lines: list[_Line], kept_chars: int) -> bool:
+    """The "comment section" holds more prose than the article kept and prints the story's header: a
+    byline, or the page's title line again. Real comments follow the story; they never repeat its header.
+    """
+    first = next((index for index, line in enumerate(lines) if line.rule == "comment_section"), None)
+    if first is None:
+        return False
+    # A headline printed again where the section opens was re-labelled a repeat of the headline: with the
+    # byline under it, it still opens the section.
+    opens = first
+    while opens > 0 and lines[opens - 1].rule in ("title_repeat", "byline"):
+        opens -= 1
+    if any(line.rule == "title_repeat" for line in lines[opens:first]):
+        first = opens
+    inside = lines[first:]
+    prose = sum(len(line.text) for line in inside if line.rule == "comment_section" and _is_prose(line))
+    if prose <= kept_chars:
+        return False
+    opening = lines[0].key
+    names = {opening, *(part for part in _strip_site(opening) if len(part) >= _TITLE_PART_MIN_CHARS)}
+    return any(line.role == "byline" or line.key in names for line in inside)
+
+
+def _structure(
+    lines: list[_Line],
+    hint_title: str | None,
+    main_content: bool,
+    *,
+    comments: bool = True,
+    force: int | None = None,
+    block: tuple[int, int] | None = None,
+    headline: HeadlineModel | None = None,
+    collect: bool = False,
+) -> RulePass:
+    """The structural rules over lines the line rules have judged: region, headline, header and footer."""
+    _mark_link_lists(lines)
+    _mark_repeated_lines(lines)
+    if not main_content and comments:
+        _mark_comment_section(lines)
+    if force is not None:
+        lines[force].role = lines[force].rule = None
+        for line in lines:
+            line.prose = line.role is None and _is_prose(line)
+        region: tuple[int, int] | None = (force, force)
+    elif block is not None:
+        # A block of text lines without sentence ends (a list, unpunctuated CJK): every unclaimed line is text.
+        for index, line in enumerate(lines):
+            line.prose = line.role is None and (block[0] <= index <= block[1] or _is_prose(line))
+        region = block
+    else:
+        region = _whole_text(lines) if main_content else _choose_region(lines)
+    if region is None:
+        fallbacks.note("no_prose")
+        start, end = _fallback_region(lines)
+    elif main_content:
+        start, end = region
+        start = _first_text_line(lines, start, end)
+    elif block is not None:
+        start, end = region
+    else:
+        start, end = region
+        start = _skip_standfirst(lines, start, end)
+
+    candidates: list[tuple[int, list[float]]] | None = [] if collect else None
+    title_index = _find_title(lines, start, hint_title, headline, candidates)
+    title = hint_title
+    if title_index is not None:
+        title_line = lines[title_index]
+        title = hint_title or headline_text(lines, title_index)
+        title_line.assign("title", "title_hint" if hint_title else "headline")
+    if title is not None:
+        _mark_title_repeats(lines, normalize_line_key(title))
+    if title_index is not None and title_index >= start:
+        start = title_index + 1
+        if main_content:
+            start = _first_text_line(lines, start, end)
+        while start <= end and not (lines[start].prose or main_content):
+            start += 1
+
+    _classify_header(lines, start)
+    if main_content and title_index is not None and region is not None:
+        # The extractor cut the header away: prose above a headline printed inside its text is the story.
+        _keep_prose_above_title(lines, region[0], title_index)
+    _classify_region(lines, start, end)
+    end = _extend_colon_list(lines, end)
+    for line in lines[end + 1 :]:
+        if line.role is None:
+            line.assign("boilerplate", "trailing_chrome")
+    kept_chars = sum(len(line.text) for line in lines if line.role in KEPT_ROLES)
+    return RulePass(lines, start, end, title, kept_chars, candidates or [])
+
+
+def apply_model(found: RulePass, model: LineModel) -> None:
+    """Let the line model overrule the rules' keep-or-drop verdict; a flip names its strongest feature."""
+    parts = feature_parts(found.lines, found.start, found.end)
+    # Every line judged at once; a feature row is built only for a flip, to name its reason.
+    kept = [line.role in KEPT_ROLES if decidable(line) else None for line in found.lines]
+    smoothed: set[int] = set()
+    if model.switch_cost > 0.0:
+        # The decidable lines in page order, each verdict weighed against its neighbours' (smooth_verdicts).
+        # Smoothing only drops lines the rules kept: one the model nearly dropped goes with its dropped
+        # neighbours (teaser or comment prose between dropped lines); a flip the model is sure of stays.
+        # (Keeping rules-dropped lines the same way bought nothing out of fold.) Beyond the page's ends
+        # the lines count as kept, so a closing paragraph after a link list is not dropped for lack of
+        # a neighbour.
+        margins = model.margins(parts, kept, 2.0 * model.switch_cost)
+        chain = [index for index, margin in enumerate(margins) if margin is not None]
+        chain_margins = [margins[index] or 0.0 for index in chain]
+        dropping = smooth_verdicts(chain_margins, model.switch_cost, edge=True)
+        verdicts: list[bool | None] = [None] * len(kept)
+        for position, index in enumerate(chain):
+            own = chain_margins[position] >= 0.0
+            keep = own and dropping[position] if kept[index] else own
+            verdicts[index] = keep
+            if keep != own:
+                smoothed.add(index)
+    else:
+        verdicts = model.keeps_all(parts, kept)
+    for index, line in enumerate(found.lines):
+        keep = verdicts[index]
+        if keep is None or keep == kept[index]:
+            continue
+        reason = "smoothed" if index in smoothed else model.strongest(parts.row(index), keep)
+        line.assign("body" if keep else "boilerplate", f"line_model:{reason}")
