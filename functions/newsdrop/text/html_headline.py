@@ -36,16 +36,32 @@ def _skeleton(text: str) -> str:
     return " ".join(_QUOTES.sub("", text).split())
 
 
-def _punctuated(heading: str, meta_title: str | None) -> str:
+def _edge_marks(text: str) -> tuple[str, str]:
+    """The marks before a title's first and after its last word character ("Title -": "", " -")."""
+    spans = [found.span() for found in _WORD.finditer(text)]
+    return (text[: spans[0][0]], text[spans[-1][1] :]) if spans else (text, "")
+
+
+def _punctuated(heading: str, meta_title: str | None, spellings: tuple[str | None, ...] = ()) -> str:
     """The metadata title when it is the ``<h1>``'s words with the separators the ``<h1>`` lost.
 
     An ``<h1>`` built of spans (kicker and headline, "Nationale DemoDer 9. Juli ...") loses the space
     or colon between them in the page's text, and some carry a permalink mark ("Title¶"); the metadata
-    title spells the same words with them. Quote style alone is no reason: the printed form stays.
+    title spells the same words with them. Quote style alone is no reason: the printed form stays. Nor
+    is a mark the metadata title adds at an end ("Headline -": a site part cut away), nor a respelling
+    where another of the page's titles (``spellings``: its JSON-LD headline, its ``<title>`` without the
+    site part) prints the ``<h1>`` as it is ("Sazerac - alles über" against the og:title's "Sazerac! Alles").
     """
     if not meta_title or meta_title == heading or bare_key(meta_title) != bare_key(heading):
         return heading
-    return meta_title if _skeleton(meta_title) != _skeleton(heading) else heading
+    if _skeleton(meta_title) == _skeleton(heading):
+        return heading
+    (meta_start, meta_end), (start, end) = _edge_marks(meta_title), _edge_marks(heading)
+    if meta_start not in start or meta_end not in end:
+        return heading
+    if any(spelled and " ".join(spelled.split()) == heading for spelled in spellings):
+        return heading
+    return meta_title
 
 
 def choose_headline(
@@ -87,7 +103,8 @@ def choose_headline(
     chosen = _choose_headline(h1_texts, meta_title, page_title, site)
     if chosen is None:
         return None
-    chosen = _with_kicker(chosen, meta_title) or _punctuated(chosen, meta_title)
+    spellings = (ld_headline, _without_site(page_title, site) if page_title else None)
+    chosen = _with_kicker(chosen, meta_title) or _punctuated(chosen, meta_title, spellings)
     if chosen in printed and (titled := _label_titled(chosen, page_title, site, (og_title, ld_headline))):
         return titled
     # No printed headline and no metadata title of the page's own: the extractor's title is a heading it

@@ -1,0 +1,40 @@
+"""The HTML headline's witnesses: when the page's other titles overrule or confirm the printed <h1>."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.html_headline import choose_headline
+
+
+@pytest.mark.parametrize(
+    ("h1s", "meta", "page_title", "site", "witnesses", "expected"),
+    [
+        # The metadata title spells the <h1>'s words with the separator its spans lost: taken.
+        (["Nationale DemoDer 9. Juli naht"], "Nationale Demo / Der 9. Juli naht", None, None, {},
+         "Nationale Demo / Der 9. Juli naht"),
+        (["Harbour wall finished¶"], "Harbour wall finished", None, None, {}, "Harbour wall finished"),
+        # ... not when it only adds a mark at an end (a site part cut away behind a dash)...
+        (["Horse riding stays an Olympic sport"], "Horse riding stays an Olympic sport -", None, None, {},
+         "Horse riding stays an Olympic sport"),
+        (["Horse riding stays an Olympic sport"], "- Horse riding stays an Olympic sport", None, None, {},
+         "Horse riding stays an Olympic sport"),
+        # ... nor when the JSON-LD headline prints the <h1> as it is...
+        (["Sazerac - all about the New Orleans classic"], "Sazerac! All about the New Orleans classic", None,
+         None, {"ld_headline": "Sazerac - all about the New Orleans classic"},
+         "Sazerac - all about the New Orleans classic"),
+        # ... nor when the <title> without its site part does.
+        (["Hope – Iceland frees itself – the film"], "Hope - Iceland frees itself - the film",
+         "Hope – Iceland frees itself – the film | tv-orange", "tv-orange", {},
+         "Hope – Iceland frees itself – the film"),
+    ],
+)  # fmt: skip
+def test_the_metadata_spelling_of_the_h1_only_where_no_other_title_prints_the_h1(
+    h1s: list[str],
+    meta: str | None,
+    page_title: str | None,
+    site: str | None,
+    witnesses: dict[str, str],
+    expected: str,
+) -> None:
+    assert choose_headline(h1s, meta, page_title, site, **witnesses) == expected
