@@ -38,3 +38,26 @@ def test_the_metadata_spelling_of_the_h1_only_where_no_other_title_prints_the_h1
     expected: str,
 ) -> None:
     assert choose_headline(h1s, meta, page_title, site, **witnesses) == expected
+
+
+@pytest.mark.parametrize(
+    ("h1s", "page_title", "site", "expected"),
+    [
+        # A label sharing only a function word with the <title>: the <title>.
+        (["Information and Resources"], "Superbugs: What They Are and How You Get Them", None,
+         "Superbugs: What They Are and How You Get Them"),
+        # A label sharing only the site's name with the <title>: the <title> without its site part.
+        (["O Opinion", "Opinion"], "Pensions are an archaism | AOC media - Analyse Opinion Critique",
+         "AOC media - Analyse Opinion Critique", "Pensions are an archaism"),
+        # A <title> as long as the label will do.
+        (["About This Site"], "Daring Fireball: Colophon", None, "Daring Fireball: Colophon"),
+        # A short headline sharing a content word with the <title> stays ...
+        (["Orden fürs Morden"], "Veteranentag: Orden fürs Morden", None, "Orden fürs Morden"),
+        # ... and so does one whose <title> is shorter (the site's name alone).
+        (["Breaking news today"], "Coast", None, "Breaking news today"),
+    ],
+)  # fmt: skip
+def test_a_short_h1_sharing_no_content_word_with_the_pages_titles_is_a_label(
+    h1s: list[str], page_title: str, site: str | None, expected: str
+) -> None:
+    assert choose_headline(h1s, h1s[-1], page_title, site) == expected

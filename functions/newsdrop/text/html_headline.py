@@ -22,6 +22,8 @@ _KICKER_MIN_WORDS = 3
 # widget's heading ("Allergies Health Center", "Original text"), not the headline.
 _LABEL_MAX_WORDS = 4
 _WORD = re.compile(r"\w+")
+# Words a label must share with a title to name the same story: four letters or more (not "and", "the", "de").
+_CONTENT_WORD = re.compile(r"\w{4,}")
 _QUOTES = re.compile(
     "[\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]"
 )
@@ -127,15 +129,22 @@ def _label_titled(
     heading: str, page_title: str | None, site: str | None, witnesses: tuple[str | None, ...]
 ) -> str | None:
     """The ``<title>`` tag (without its site part) where the chosen ``<h1>`` is a short label that shares
-    no word with it nor with the og:title or JSON-LD headline: a section's or a widget's heading printed
-    in an ``<h1>`` ("Information and Resources") while every title the page states names the story."""
+    no content word with it nor with the og:title or JSON-LD headline (their site parts left out): a
+    section's or a widget's heading printed in an ``<h1>`` ("Information and Resources") while every title
+    the page states names the story."""
     if not page_title or count_words(heading) > _LABEL_MAX_WORDS:
         return None
-    stated = set().union(*(_WORD.findall(_fold(text)) for text in (page_title, *witnesses) if text))
-    if set(_WORD.findall(_fold(heading))) & stated:
+    # The site's name is no word of the story's title ("Opinion" in "... | AOC media - Analyse Opinion
+    # Critique"), and function words are no evidence ("and" in "Information and Resources").
+    texts = (_without_site(text, site) or text for text in (page_title, *witnesses) if text)
+    stated = set().union(*(_CONTENT_WORD.findall(_fold(text)) for text in texts))
+    if set(_CONTENT_WORD.findall(_fold(heading))) & stated:
         return None
     titled = _without_site(page_title, site) or " ".join(page_title.split())
-    return titled if count_words(titled) > count_words(heading) else None
+    # As long as the label will do ("About This Site" -> "Daring Fireball: Colophon"), not the label itself.
+    if count_words(titled) < count_words(heading) or bare_key(titled) == bare_key(heading):
+        return None
+    return titled
 
 
 def _banner(heading: str, site: str | None, meta_title: str | None) -> bool:
