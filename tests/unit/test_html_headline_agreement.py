@@ -61,3 +61,39 @@ def test_a_short_h1_sharing_no_content_word_with_the_pages_titles_is_a_label(
     h1s: list[str], page_title: str, site: str | None, expected: str
 ) -> None:
     assert choose_headline(h1s, h1s[-1], page_title, site) == expected
+
+
+@pytest.mark.parametrize(
+    ("h1s", "page_title", "site", "witnesses", "expected"),
+    [
+        # The JSON-LD headline and the <title> (site part cut) state another headline than the <h1>: theirs.
+        (["Slaughterhouses: why ever fewer animals are killed here"],
+         "Is the sausage an illusion? The hard trade in death | MDR.DE", "MDR",
+         {"og_title": "Is the sausage an illusion? The hard trade in death | MDR.DE",
+          "ld_headline": "Is the sausage an illusion? The hard trade in death"},
+         "Is the sausage an illusion? The hard trade in death"),
+        # The JSON-LD headline and the og:title agree, the <title> is the site's: theirs, not a section's <h1>.
+        (["When, if not now", '"Downtown" Montauk', "Where to stay:"], "BeFifty - the blog for women over 50",
+         "BeFifty", {"og_title": "Perhaps the finest end of the world: Montauk",
+                     "ld_headline": "Perhaps the finest end of the world: Montauk"},
+         "Perhaps the finest end of the world: Montauk"),
+        # The JSON-LD headline alone is no majority: the <h1> stays.
+        (["Harbour wall finished early"], "Harbour wall finished early | Coast", "Coast",
+         {"ld_headline": "Harbour works end ahead of plan"}, "Harbour wall finished early"),
+        # A respelling (most words shared) is no other headline: the printed one stays.
+        (["Joburg has failed its informal traders: here is what the City needs to do"],
+         "Johannesburg has failed its informal traders: here is what the City needs to do", None,
+         {"ld_headline": "Johannesburg has failed its informal traders: here is what the City needs to do"},
+         "Joburg has failed its informal traders: here is what the City needs to do"),
+        # A witness that holds the <h1>'s words (a kicker added) backs the <h1>: it stays.
+        (["Orders for murder"], "Veterans' day: Orders for murder", None,
+         {"og_title": "Veterans' day: Orders for murder", "ld_headline": "Veterans' day: Orders for murder"},
+         "Orders for murder"),
+    ],
+)  # fmt: skip
+def test_the_json_ld_headline_with_a_second_title_overrules_an_h1_in_other_words(
+    h1s: list[str], page_title: str, site: str | None, witnesses: dict[str, str], expected: str
+) -> None:
+    # The extractor's title is the og:title where the page has one (trafilatura reads it first).
+    meta = witnesses.get("og_title", h1s[0])
+    assert choose_headline(h1s, meta, page_title, site, **witnesses) == expected

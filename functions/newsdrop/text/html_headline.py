@@ -22,6 +22,9 @@ _KICKER_MIN_WORDS = 3
 # widget's heading ("Allergies Health Center", "Original text"), not the headline.
 _LABEL_MAX_WORDS = 4
 _WORD = re.compile(r"\w+")
+# A headline the page's metadata states in other words shares under this share of its words with the <h1>
+# (of both sides' words); a respelling of the <h1> ("Joburg" for "Johannesburg", a name added) shares more.
+_REWORDED_SHARE = 0.8
 # Words a label must share with a title to name the same story: four letters or more (not "and", "the", "de").
 _CONTENT_WORD = re.compile(r"\w{4,}")
 _QUOTES = re.compile(
@@ -122,7 +125,30 @@ def choose_headline(
         and (named := _without_site(page_title, site))
     ):
         return named
+    if chosen in printed and (stated := _stated_otherwise(chosen, page_title, site, og_title, ld_headline)):
+        return stated
     return _witnessed(chosen, ld_headline, bool(printed))
+
+
+def _stated_otherwise(
+    heading: str, page_title: str | None, site: str | None, og_title: str | None, ld_headline: str | None
+) -> str | None:
+    """The JSON-LD headline where the og:title or the ``<title>`` (site parts left out) states the same words
+    and the printed ``<h1>`` is another headline: none of the three holds the ``<h1>``'s words or is held in
+    them, and they share under ``_REWORDED_SHARE`` of their words with it (a respelling shares more)."""
+    if not ld_headline:
+        return None
+    ld = " ".join(ld_headline.split())
+    witnesses = [
+        _without_site(text, site) or " ".join(text.split()) for text in (og_title, page_title) if text
+    ]
+    key, heading_key = bare_key(ld), bare_key(heading)
+    if not key or not heading_key or not any(bare_key(text) == key for text in witnesses):
+        return None
+    if any(heading_key in bare_key(text) or bare_key(text) in heading_key for text in (ld, *witnesses)):
+        return None
+    words, heading_words = set(_WORD.findall(_fold(ld))), set(_WORD.findall(_fold(heading)))
+    return ld if len(words & heading_words) < _REWORDED_SHARE * len(words | heading_words) else None
 
 
 def _label_titled(
