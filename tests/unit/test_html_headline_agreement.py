@@ -97,3 +97,25 @@ def test_the_json_ld_headline_with_a_second_title_overrules_an_h1_in_other_words
     # The extractor's title is the og:title where the page has one (trafilatura reads it first).
     meta = witnesses.get("og_title", h1s[0])
     assert choose_headline(h1s, meta, page_title, site, **witnesses) == expected
+
+
+def test_the_printed_h1_the_metadata_overrules_leaves_the_main_content() -> None:
+    from newsdrop.text.html import extract
+
+    story = "".join(
+        f"<p>Paragraph {n} of the story tells how the harbour works went on through the winter storms.</p>"
+        for n in range(1, 7)
+    )
+    stated = "Harbour works end ahead of plan after mild winter"
+    page = (
+        f"<html><head><title>{stated} | Coast News</title>"
+        f'<meta property="og:title" content="{stated}">'
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{stated}"}}</script>'
+        "</head><body><nav><a href='/'>Home</a></nav><article><h1>Crews beat the calendar on the sea wall</h1>"
+        f"{story}</article><footer><a href='/about'>About us</a></footer></body></html>"
+    )
+    found = extract(page)
+    assert found.hints.title == stated
+    assert "Crews beat the calendar on the sea wall" in found.extractor_text
+    assert "Crews beat the calendar" not in found.text
+    assert "Paragraph 1 of the story" in found.text

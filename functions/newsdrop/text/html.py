@@ -15,7 +15,7 @@ from newsdrop.text.cleaner.model import LineModel
 from newsdrop.text.combine import SHIPPED_MODEL, combine
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import with_extraction_drops
-from newsdrop.text.html_headline import choose_headline
+from newsdrop.text.html_headline import headline_choice
 from newsdrop.text.html_meta import (
     full_timestamp,
     page_descriptions,
@@ -68,7 +68,7 @@ def extract(
         fallbacks.note("html_text")
         text = page_text
     og_title, ld_headline = title_witnesses(html)
-    title = choose_headline(
+    title, replaced = headline_choice(
         collector.headings,
         meta_title or collector.title,
         collector.title,
@@ -108,8 +108,20 @@ def extract(
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         # The standfirst the extractor left out, where the page states it as its description.
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
+        if replaced is not None:
+            # The printed <h1> the metadata's headline replaces is the headline too: no line of the story.
+            main_lines = _without_line(main_lines, replaced)
         text = "\n".join(described_lines(list(page_lines), main_lines, page_descriptions(html)))
     return Extraction(text, hints, main_content, page_lines, meta_title, extractor_text, readings)
+
+
+def _without_line(lines: list[str], text: str) -> list[str]:
+    """``lines`` without the first one that is ``text`` (whitespace collapsed, NFC)."""
+    key = " ".join(normalize_text(text).split())
+    for index, line in enumerate(lines):
+        if " ".join(normalize_text(line).split()) == key:
+            return lines[:index] + lines[index + 1 :]
+    return lines
 
 
 def extract_html(html: str) -> tuple[str, Hints]:

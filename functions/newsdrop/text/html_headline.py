@@ -90,8 +90,27 @@ def choose_headline(
 
     ``og_title`` and ``ld_headline`` (the page's og:title and JSON-LD headline) are further witnesses:
     the metadata title an extractor cut at a quote mark, an ``<h1>`` that is a banner naming the site,
-    and a printed headline that lost its punctuation or carries a kicker (see ``_witnessed``).
+    and a printed headline that lost its punctuation or carries a kicker (see ``_witnessed``). Where the
+    JSON-LD headline and a second title state another headline than the ``<h1>``, theirs is taken
+    (``_stated_otherwise``).
     """
+    return headline_choice(
+        h1_texts, meta_title, page_title, site, og_title=og_title, ld_headline=ld_headline
+    )[0]
+
+
+def headline_choice(
+    h1_texts: list[str],
+    meta_title: str | None,
+    page_title: str | None = None,
+    site: str | None = None,
+    *,
+    og_title: str | None = None,
+    ld_headline: str | None = None,
+) -> tuple[str | None, str | None]:
+    """The page's headline (see ``choose_headline``) and the printed ``<h1>`` it replaces, if any: where the
+    page's metadata states the headline in other words, the ``<h1>`` is the same headline printed, a line the
+    main content must not keep as text."""
     meta_title = _uncut(meta_title, page_title)
     if not any(bare_key(text) for text in h1_texts) and og_title and meta_title and og_title != meta_title:
         # No printed headline: of two metadata titles, the one the <title> tag prints (the extractor's
@@ -104,14 +123,14 @@ def choose_headline(
         site and bare_key(site) and printed and all(_banner(text, site, meta_title) for text in printed)
     )
     if banner and meta_title and bare_key(site or "") not in bare_key(meta_title):
-        return meta_title
+        return meta_title, None
     chosen = _choose_headline(h1_texts, meta_title, page_title, site)
     if chosen is None:
-        return None
+        return None, None
     spellings = (ld_headline, _without_site(page_title, site) if page_title else None)
     chosen = _with_kicker(chosen, meta_title) or _punctuated(chosen, meta_title, spellings)
     if chosen in printed and (titled := _label_titled(chosen, page_title, site, (og_title, ld_headline))):
-        return titled
+        return titled, None
     # No printed headline and no metadata title of the page's own: the extractor's title is a heading it
     # found in the markup (a logo's alt text); one the <title> tag does not print loses to the <title> tag
     # without its site part.
@@ -124,10 +143,10 @@ def choose_headline(
         and _fold(meta_title) not in _fold(page_title)
         and (named := _without_site(page_title, site))
     ):
-        return named
+        return named, None
     if chosen in printed and (stated := _stated_otherwise(chosen, page_title, site, og_title, ld_headline)):
-        return stated
-    return _witnessed(chosen, ld_headline, bool(printed))
+        return stated, chosen
+    return _witnessed(chosen, ld_headline, bool(printed)), None
 
 
 def _stated_otherwise(
