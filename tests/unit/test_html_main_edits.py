@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.main_edits import bare_key, described_lines, without_slides
+from newsdrop.text.main_edits import bare_key, described_lines, without_kicked_headline, without_slides
 
 _LEAD = "Exporters welcomed the agreement on Tuesday, saying a year of doubt had cost them orders."
 _MAIN = [
@@ -85,3 +85,35 @@ _STORY = [
 )
 def test_without_slides_drops_a_gallerys_counted_captions(main_lines: list[str], expected: list[str]) -> None:
     assert without_slides(main_lines) == expected
+
+
+_STORY = "The central bank admitted on Friday that its supervisors had missed the warning signs."
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "title", "expected"),
+    [
+        # A kicker glued in front of the printed headline: that line is the headline, not text.
+        (["Bank collapseFed admits failures in its supervision", _STORY], "Fed admits failures in its supervision",
+         [_STORY]),
+        # The headline's words with other punctuation (a colon lost between spans): the headline.
+        (["Flood inquiry Two resignations - and many open questions", _STORY],
+         "Flood inquiry: Two resignations - and many open questions", [_STORY]),
+        # A line printing the headline exactly is the cleaner's to mark; a longer line holding it stays (a dateline).
+        (["Fed admits failures in its supervision", "WASHINGTON, May 2 - Title: Fed admits failures in its supervision",
+          _STORY], "Fed admits failures in its supervision",
+         ["Fed admits failures in its supervision", "WASHINGTON, May 2 - Title: Fed admits failures in its supervision",
+          _STORY]),
+        # More than a kicker in front: a sentence that ends with the headline's words stays.
+        (["Then, after many months of quiet talks and a long night, the Fed admits failures in its supervision",
+          _STORY], "Fed admits failures in its supervision",
+         ["Then, after many months of quiet talks and a long night, the Fed admits failures in its supervision",
+          _STORY]),
+        # Below the first lines the headline's words are a quote of it, not the headline.
+        ([_STORY] * 6 + ["Bank collapse: Fed admits failures in its supervision"],
+         "Fed admits failures in its supervision",
+         [_STORY] * 6 + ["Bank collapse: Fed admits failures in its supervision"]),
+    ],
+)  # fmt: skip
+def test_without_kicked_headline(main_lines: list[str], title: str, expected: list[str]) -> None:
+    assert without_kicked_headline(main_lines, title) == expected

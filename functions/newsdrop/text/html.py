@@ -25,7 +25,7 @@ from newsdrop.text.html_meta import (
 )
 from newsdrop.text.html_page import collect, lines_of
 from newsdrop.text.html_reading import Readings, read_for_recall, read_with_trafilatura
-from newsdrop.text.main_edits import described_lines, without_slides
+from newsdrop.text.main_edits import described_lines, without_kicked_headline, without_slides
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +111,8 @@ def extract(
         if replaced is not None:
             # The printed <h1> the metadata's headline replaces is the headline too: no line of the story.
             main_lines = _without_line(main_lines, replaced)
+        if title:
+            main_lines = without_kicked_headline(main_lines, title)
         text = "\n".join(described_lines(list(page_lines), main_lines, page_descriptions(html)))
     return Extraction(text, hints, main_content, page_lines, meta_title, extractor_text, readings)
 

@@ -1,4 +1,4 @@
-"""HTML path: edits of the chosen main content by page-internal evidence (the page's stated summary, slide counters)."""
+"""HTML path: edits of the chosen main content by page-internal evidence (stated summary, slide counters, headline)."""
 
 from __future__ import annotations
 
@@ -86,3 +86,27 @@ def without_slides(main_lines: list[str]) -> list[str]:
     kept = [line for index, line in enumerate(main_lines) if index not in dropped]
     # A page that is only the gallery (a slideshow page) has no other story: its captions are the content.
     return kept if kept else main_lines
+
+
+# The printed headline sits among the main content's first lines; a kicker glued in front of it is a few words.
+_HEADLINE_SCAN_LINES = 6
+_KICKER_MAX_WORDS = 6
+
+
+def without_kicked_headline(main_lines: list[str], title: str) -> list[str]:
+    """The main content without the headline printed with a kicker glued in front ("Kollaps der Silicon Valley
+    BankUS-Notenbank räumt ...") or with other punctuation ("Ausschuss zur Ahrtal-Flut Zwei Rücktritte" for
+    "...-Flut: Zwei ..."): the line cleaner finds the headline line by its exact text, so that line stays text.
+
+    Only where no line prints the headline exactly (then the cleaner marks that one, and a longer line holding
+    it is another line, a dateline repeating it), and only among the first ``_HEADLINE_SCAN_LINES`` lines.
+    """
+    key = bare_key(title)
+    plain = " ".join(title.split())
+    if not key or any(" ".join(line.split()) == plain for line in main_lines):
+        return main_lines
+    for index, line in enumerate(main_lines[:_HEADLINE_SCAN_LINES]):
+        own = bare_key(line)
+        if own == key or (own.endswith(key) and count_words(line) - count_words(title) <= _KICKER_MAX_WORDS):
+            return main_lines[:index] + main_lines[index + 1 :]
+    return main_lines
