@@ -106,13 +106,14 @@ def extract(
         page_lines = tuple(page_normal.split("\n"))
         text = combine(text, recall, page_normal, hints, model)
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
-        # The standfirst the extractor left out, where the page states it as its description.
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
         if replaced is not None:
             # The printed <h1> the metadata's headline replaces is the headline too: no line of the story.
             main_lines = _without_line(main_lines, replaced)
         if title:
+            # The headline printed with a kicker or other punctuation: the cleaner would keep it as text.
             main_lines = without_kicked_headline(main_lines, title)
+        # The standfirst the extractor left out, where the page states it as its description.
         text = "\n".join(described_lines(list(page_lines), main_lines, page_descriptions(html)))
     return Extraction(text, hints, main_content, page_lines, meta_title, extractor_text, readings)
 
