@@ -34,3 +34,18 @@ def test_an_opening_line_among_the_rules_best_is_ranked_once() -> None:
     candidates = _candidates(page)
     assert candidates.count(0) == 1
     assert len(candidates) == len(set(candidates))
+
+
+def test_the_opening_line_is_ranked_when_a_long_menu_puts_it_beyond_the_scan_window() -> None:
+    # 250 menu lines between the page's <title> line and the story: more than the 200 lines scanned above it.
+    menu = [f"Section {number}" for number in range(250)]
+    candidates = _candidates([OPENING, *menu, LEAD, SECOND])
+    assert 0 in candidates
+    assert candidates.count(0) == 1
+
+
+def test_without_a_menu_beyond_the_window_only_scanned_lines_are_ranked() -> None:
+    # The first line of a short page is scanned as any other: ranked once, with no line from outside the page.
+    candidates = _candidates([OPENING, *MENU, LEAD, SECOND])
+    assert candidates.count(0) == 1
+    assert all(0 <= index < len(MENU) + 1 for index in candidates)

@@ -113,6 +113,58 @@ def test_headline_text_cuts_names_the_page_prints_elsewhere(page: list[str], exp
     assert _headline_of(page, 0) == expected
 
 
+NOTICES = ["More from Coast Herald", "Working at Coast Herald", "Subscribe to Coast Herald Premium"]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # A site's name after a bar that the page's notices and menus print among other words.
+        (["Harbour wall finished two years early | Coast Herald", *NOTICES, LEAD],
+         "Harbour wall finished two years early"),
+        # ... after a dash or an en dash: only the closing part, the place of a site's name.
+        (["Harbour wall finished two years early - Coast Herald", *NOTICES, LEAD],
+         "Harbour wall finished two years early"),
+        (["Harbour wall finished two years early \u2013 Coast Herald", *NOTICES, LEAD],
+         "Harbour wall finished two years early"),
+        # Printed inside one other line only: a chance match, no cut.
+        (["Harbour wall finished two years early | Coast Herald", NOTICES[0], LEAD],
+         "Harbour wall finished two years early | Coast Herald"),
+        # Printed only as part of a longer word ("Coast Heraldry"): no cut.
+        (["Harbour wall finished two years early - Coast Herald", "Coast Heraldry", "Coast Heraldry club", LEAD],
+         "Harbour wall finished two years early - Coast Herald"),
+        # A kicker before a dash is never cut, however often the page prints it.
+        (["Coast Herald - Harbour wall finished two years early", *NOTICES, LEAD],
+         "Coast Herald - Harbour wall finished two years early"),
+        # The headline's own printings ("... | Coast Herald" again) do not count as naming the site.
+        (["Harbour wall finished early | Coast Herald", "Harbour wall finished early | Coast Herald",
+          "Harbour wall finished early | Coast Herald", LEAD],
+         "Harbour wall finished early | Coast Herald"),
+        # What is left must still read as a headline: three words or more, longer than the name.
+        (["Wall done - Coast Herald", *NOTICES, LEAD], "Wall done - Coast Herald"),
+        # A headline's second half after a dash holds lower-case words: no name, though teasers print it.
+        (["Harbour wall setback - storm floods the quay", "Live: storm floods the quay",
+          "Photos: storm floods the quay", LEAD],
+         "Harbour wall setback - storm floods the quay"),
+    ],
+)  # fmt: skip
+def test_headline_text_cuts_a_name_the_page_prints_inside_other_lines(page: list[str], expected: str) -> None:
+    assert _headline_of(page, 0) == expected
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Harbour wall finished two years early | Coast Herald",
+        "Harbour wall finished two years early - Coast Herald",
+    ],
+)
+def test_a_name_printed_inside_other_lines_stays_in_the_ranker_s_labels(opening: str) -> None:
+    lines = _read_lines("\n".join([opening, *NOTICES, LEAD]) + "\n", frozenset())
+    assert headline_text(lines, 0) == "Harbour wall finished two years early"
+    assert headline_text(lines, 0, cut_parts=False) == opening
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

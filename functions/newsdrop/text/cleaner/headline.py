@@ -113,8 +113,24 @@ def _find_title(
         unclaimed_after[index - first_candidate] = unclaimed_after[index - first_candidate + 1] + int(
             below is not None and below.role is None
         )
+    # The page's opening line (a page view's <title>) is a candidate however far above the story it stands:
+    # a long menu or a comment thread can push the story more than the scan window below it.
+    scanned: range | list[int] = range(first_candidate, region_start)
+    unclaimed_above = 0
+    if opening_index is not None and opening_index < first_candidate:
+        unclaimed_above = sum(
+            1 for line in lines[opening_index + 1 : first_candidate + 1] if line.role is None
+        )
+        scanned = [opening_index, *scanned]
+
+    def between_of(index: int) -> int:
+        """Unclaimed lines between a candidate and the article (the opening line's counted beyond the window)."""
+        if index < first_candidate:
+            return unclaimed_after[0] + unclaimed_above
+        return unclaimed_after[index - first_candidate]
+
     facts_of: dict[int, _Facts] = {}
-    for index in range(first_candidate, region_start):
+    for index in scanned:
         line = lines[index]
         if line.rule not in _CANDIDATE_RULES or line.words > _TITLE_MAX_WORDS or line.text.endswith(":"):
             continue
@@ -124,7 +140,7 @@ def _find_title(
         if facts.excluded:
             continue
         facts_of[index] = facts
-        between = unclaimed_after[index - first_candidate]
+        between = between_of(index)
         score = _title_score(
             lines,
             index,
@@ -169,7 +185,7 @@ def _find_title(
                 index,
                 region_start,
                 score,
-                unclaimed_after[index - first_candidate],
+                between_of(index),
                 context,
                 facts_of[index],
             )

@@ -51,6 +51,30 @@ def _site_parts(lines: list[_Line], index: int) -> tuple[set[str], set[str]]:
     return alone, {part for part, others in beside.items() if len(others) >= 2}
 
 
+# A closing or opening part of a "Headline | Site" line is the site's name when at least this many other
+# lines print it among other words ("More From AP News", "Working at The Independent", "WIRED Insider").
+_NAMED_WITHIN_LINES = 2
+
+
+def _named_within(lines: list[_Line], index: int, key: str) -> bool:
+    """The page prints ``key`` (a part's key) inside ``_NAMED_WITHIN_LINES`` other lines or more, as whole
+    words: a site's name recurs in its menus, notices and footers, while a headline's half rarely recurs
+    outside the headline's own printings (which hold the rest of the headline too, and do not count)."""
+    found = 0
+    pattern: re.Pattern[str] | None = None
+    whole = lines[index].key
+    for other, line in enumerate(lines):
+        if other == index or key not in line.key or line.key == key or whole in line.key:
+            continue
+        if pattern is None:
+            pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+        if pattern.search(line.key) is not None:
+            found += 1
+            if found >= _NAMED_WITHIN_LINES:
+                return True
+    return False
+
+
 # Where a title line may join its headline to a site's or section's name: bars and dashes with spaces,
 # and a colon set without spaces, as a CJK title sets it ("見出し:サイト名"; "Kicker: Headline" is one).
 _PART_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014-]+|::|\u00b7)\s+|(?<=\S)[:\uff1a](?=\S)")
@@ -119,10 +143,14 @@ def headline_text(lines: list[_Line], index: int, *, cut_parts: bool = True) -> 
 
     An outer part is a name when the page prints it elsewhere (as a line of its own or as the outer part
     of another title-like line) or it is a web address, and it is short; the rest must keep at least
-    three words (or a CJK phrase), so a headline is never cut to a stub. First, though, an opening part
-    the page prints as a line of its own is the headline (``_printed_part``), and so is a breadcrumb
-    trail's last step (``_breadcrumb_tail``); ``cut_parts=False`` leaves those two out, for labelling
-    the ranker's candidates (a line that only holds the headline is no headline line to learn from).
+    three words (or a CJK phrase), so a headline is never cut to a stub. A name the page prints inside
+    other lines ("More From AP News") goes too, after a bar or, when it reads as a name, after a dash
+    (``_named_within``, ``_without_named_tail``). First, though, an opening part the page prints as a
+    line of its own is the headline (``_printed_part``), and so is a breadcrumb trail's last step
+    (``_breadcrumb_tail``); ``cut_parts=False`` leaves those two and the names printed inside other
+    lines out, for labelling the ranker's candidates (a line that only holds the headline is no headline
+    line to learn from; labelled with those names cut, the retrained ranker moved more titles than the
+    cuts gained: docs/eval.md, clean-title9).
     """
     text = without_heading_marks(lines[index].text.strip())
     cut = (_printed_part(lines, index, text) or _breadcrumb_tail(text)) if cut_parts else None
@@ -130,7 +158,7 @@ def headline_text(lines: list[_Line], index: int, *, cut_parts: bool = True) -> 
         return cut
     separator = next((s for s in _SITE_SEPARATORS if s in text), None)
     if separator is None:
-        return text
+        return _without_named_tail(lines, index, text) if cut_parts else text
     parts = text.split(separator)
     names: tuple[set[str], set[str]] | None = None
     while len(parts) > 1:
@@ -147,9 +175,49 @@ def headline_text(lines: list[_Line], index: int, *, cut_parts: bool = True) -> 
             alone, outer = names
             # A line of its own names a site or section only when the headline is much longer: the
             # headline itself is printed alone too.
-            if _DOMAIN.search(part) or key in outer or (key in alone and 2 * size <= left):
+            if (
+                _DOMAIN.search(part)
+                or key in outer
+                or (key in alone and 2 * size <= left)
+                or (cut_parts and separator == " | " and _named_within(lines, index, key))
+            ):
                 parts = rest
                 break
         else:
             break
     return separator.join(parts).strip()
+
+
+# Dashes that may set a site's name after a headline ("Headline - The Verge", "Headline – Site").
+_DASHES = (" - ", " \u2013 ", " \u2014 ")
+
+
+def _without_named_tail(lines: list[_Line], index: int, text: str) -> str:
+    """The title line without a closing part after a dash that the page prints inside other lines
+    (``_named_within``): "Headline - The Verge" where menus and notices name "The Verge". A kicker
+    stands before a dash, so only the closing part is ever cut, and the headline left keeps three words."""
+    for dash in _DASHES:
+        if dash not in text:
+            continue
+        head, _, tail = text.rpartition(dash)
+        size, left = count_words(tail), count_words(head)
+        if (
+            size <= _SITE_PART_MAX_WORDS
+            and left >= 3
+            and left > size
+            and _reads_as_name(tail)
+            and _named_within(lines, index, normalize_line_key(tail.strip()))
+        ):
+            return head.strip()
+    return text
+
+
+def _reads_as_name(text: str) -> bool:
+    """Every word opens with a capital, a digit or a caseless letter ("The Verge", "20 Minuten", "BBC"), or
+    the text is a web address ("coastherald.com"): a name. A headline's second half after a dash ("- Liverpool
+    verliert bei Everton") holds lower-case words, and teasers print it inside other lines too."""
+    if _DOMAIN.search(text):
+        return True
+    return all(
+        word[:1].isupper() or word[:1] == word[:1].lower() == word[:1].upper() for word in text.split()
+    )
