@@ -579,6 +579,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     "title_hint": "The title the bundle states next to the text (JSON/CSV field or the HTML <h1>).",
     "title_repeat": "A later printing of the headline (page title, breadcrumb, share text).",
     "title_with_site": 'The headline with the site name ("Headline | Site"): the page <title>.',
+    "standfirst": "The sentence right under the headline, printed once and not the headline again, opens the"
+    " story although it stands above the byline.",
     "kicker": 'A short line ending in ":" right above the article is the story\'s kicker (rubric).',
     "date_line": "A short line above the article that prints a date is the dateline, metadata.",
     "header_chrome": "Other lines above the article are the page header: menus, section names, teasers.",

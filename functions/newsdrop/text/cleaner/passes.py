@@ -36,6 +36,7 @@ from newsdrop.text.cleaner.region import (
     _skip_standfirst,
     _whole_text,
 )
+from newsdrop.text.cleaner.standfirst import standfirst_index
 from newsdrop.text.rules import normalize_line_key
 
 # Catastrophe guard: a page with this much prose whose kept text is below this share of it, or whose
@@ -282,6 +283,10 @@ def _structure(
             start += 1
 
     _classify_header(lines, start)
+    if not main_content and (kept := standfirst_index(lines, title_index, start)) is not None:
+        # The text views have no meta description to tell a standfirst from a teaser (the HTML path's
+        # signal): the line right under the headline, once printed and not the headline again, is one.
+        lines[kept].assign("body", "standfirst")
     if main_content and title_index is not None and region is not None:
         # The extractor cut the header away: prose above a headline printed inside its text is the story.
         _keep_prose_above_title(lines, region[0], title_index)
