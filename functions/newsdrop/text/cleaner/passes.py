@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from newsdrop.models import KEPT_ROLES, Hints
 from newsdrop.text import fallbacks
+from newsdrop.text.cleaner.author_box import author_boxes
 from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats
 from newsdrop.text.cleaner.headline_names import headline_text
 from newsdrop.text.cleaner.lines import (
@@ -292,6 +293,9 @@ def _structure(
         _keep_prose_above_title(lines, region[0], title_index)
     _classify_region(lines, start, end)
     end = _extend_colon_list(lines, end)
+    for index in author_boxes(lines, start, end):
+        # A paragraph about the writer, opened by the name the page credits: the site's box, not the story.
+        lines[index].assign("boilerplate", "author_box")
     for line in lines[end + 1 :]:
         if line.role is None:
             line.assign("boilerplate", "trailing_chrome")
