@@ -107,6 +107,10 @@ _COMMENT_FORM = _full(
     r"|(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht.*|erforderliche felder sind .*markiert.*"
     r"|schreibe einen kommentar.*|tu dirección de correo electrónico no será publicada.*|deja un comentario.*"
     r"|votre adresse (?:e-mail|de messagerie) ne sera pas publiée.*|laisser un commentaire.*"
+    # Comment counters and "comments are closed" notices in German, French, Spanish, Italian and Polish.
+    r"|(?:vos |leser)?(?:kommentare|réactions|commentaires|comentarios|commenti|komentarze)(?: \(\d+\)| \d+)?"
+    r"|(?:hinweis: )?die kommentarfunktion (?:wird|ist) .*(?:geschlossen|deaktiviert).*"
+    r"|les commentaires sont fermés.*|los comentarios están cerrados.*|i commenti sono chiusi.*"
 )
 
 
@@ -338,7 +342,8 @@ def advertisement(text: str, key: str, words: int) -> bool:
 _LOGIN = _full(
     r"(?:log ?in|sign ?in|sign out|log ?out|register|my account|create (?:an )?account)"
     r"(?:(?: ?/ ?| or | )(?:log ?in|sign ?in|register|subscribe))*"
-    r"|subscribe(?: now| today)?|to read the full (?:story|article).*|already a subscriber.*"
+    r"|subscribe(?: now| today)?|to (?:read|view|see) the (?:full|whole|rest of the) (?:story|article).*"
+    r"|(?:.* )?already (?:a )?(?:subscriber|member)\b.*(?:log ?in|sign ?in).*|already a subscriber.*"
     r"|if you would like to (?:add a )?comment.*|(?:subscribe|register) (?:to|for) (?:continue|read).*"
 )
 
@@ -359,6 +364,43 @@ _TAGS = re.compile(
 def tag_list(text: str, key: str, words: int) -> bool:
     """Tag and category lists index the site; they are not sentences of the story."""
     return words <= 30 and _TAGS.match(key) is not None and not key.rstrip().endswith(".")
+
+
+# A blog's post footer ("This entry was posted in News and tagged x. Bookmark the permalink."), in the
+# languages WordPress prints it in most often on cleaning-train.
+_POST_META = re.compile(
+    r"^[\W_]*(?:this (?:entry|post) was posted (?:in|on)|bookmark the permalink"
+    r"|(?:dieser|der) (?:eintrag|beitrag) wurde (?:.{0,40} )?(?:veröffentlicht|abgelegt)|lesezeichen (?:für|setzen)"
+    r"|cette entrée a été publiée|esta entrada (?:fue publicada|se publicó)|questa voce è stata pubblicata"
+    r"|ten wpis (?:został opublikowany|opublikowano)|este artigo foi publicado)\b"
+)
+
+
+@_rule(60)
+def post_meta(text: str, key: str, words: int) -> bool:
+    """A blog post's footer ("This entry was posted in ... and tagged ...") indexes the site, it is no text."""
+    return _POST_META.match(key) is not None
+
+
+# Invitations to write to the paper, in English, German, French and Spanish.
+_LETTERS_STEMS = (
+    "letter to the editor",
+    "letters to the editor",
+    "leserbrief",
+    "courrier des lecteurs",
+    "carta al director",
+)
+_LETTERS = re.compile(
+    r"\b(?:submit|send|write) (?:us )?(?:a|your) letters? to the editor|letters? to the editor (?:via|using) this form"
+    r"|leserbrief (?:schreiben|senden|einreichen)|schreiben sie (?:uns )?einen leserbrief"
+    r"|écri(?:re|vez) au courrier des lecteurs|envíe? (?:una|su) carta al director"
+)
+
+
+@_rule(40)
+def letters_prompt(text: str, key: str, words: int) -> bool:
+    """ "Submit a letter to the editor" invites the reader to write to the site: a widget under every story."""
+    return holds_any(key, _LETTERS_STEMS) and _LETTERS.search(key) is not None
 
 
 _MEDIA = _full(
@@ -403,7 +445,7 @@ _CAPTION_START = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_END = re.compile(
-    r"(?:\((?:image|photo|picture|pic|credit|source|file)s?\s*:[^)]*\)"
+    r"(?:\((?:image|photo|picture|pic|credit|source|file|foto|bild|imagen|immagine|zdjęcie)s?\s*:[^)]*\)"
     r"|\((?:symbolbild|symbolfoto|archivbild|archivfoto)[^)]*\)\.?"
     # A credit in brackets after the caption ("... [Photo: X]"); a line that is only a bracket is a label
     # ("[Verse 1]", "[Chorus]") or an aside, not a caption.
@@ -544,6 +586,7 @@ KEY_GUARDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "advertisement": (_ADVERT,),
     "login_prompt": (_LOGIN,),
     "tag_list": (_TAGS,),
+    "post_meta": (_POST_META,),
     "media_widget": (_MEDIA,),
     "bare_number": (_BARE_NUMBER,),
     "url_line": (_URL_LINE,),
@@ -557,6 +600,7 @@ STEM_GUARDS: dict[str, tuple[str, ...]] = {
     "captcha_notice": _CAPTCHA_STEMS,
     "newsletter_form": _NEWSLETTER_STEMS,
     "cookie_notice": ("cookie",),
+    "letters_prompt": _LETTERS_STEMS,
     "copyright_footer": _COPYRIGHT_STEMS,
 }
 
@@ -579,12 +623,16 @@ STRUCTURAL_RULES: dict[str, str] = {
     "title_hint": "The title the bundle states next to the text (JSON/CSV field or the HTML <h1>).",
     "title_repeat": "A later printing of the headline (page title, breadcrumb, share text).",
     "title_with_site": 'The headline with the site name ("Headline | Site"): the page <title>.',
+    "standfirst": "The sentence right under the headline, printed once and not the headline again, opens the"
+    " story although it stands above the byline.",
     "kicker": 'A short line ending in ":" right above the article is the story\'s kicker (rubric).',
     "date_line": "A short line above the article that prints a date is the dateline, metadata.",
     "header_chrome": "Other lines above the article are the page header: menus, section names, teasers.",
     "above_headline": "In an extractor's main content, a prose line above a headline printed inside it is"
     " the story's opening, not page header: the extractor already cut the header away.",
     "trailing_chrome": "Lines after the article's last paragraph are page footer and widgets.",
+    "author_box": "One of the story's last paragraphs that opens with the writer's name (from the byline or a"
+    ' name line just above it) or follows an "About the author" heading is the site\'s author box.',
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",

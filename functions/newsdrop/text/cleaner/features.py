@@ -26,13 +26,14 @@ FIXED_ROLES = frozenset({"title", "title_repeat", "date", "news_id", "kicker", "
 KEPT = frozenset({"body", "subheading"})
 
 
-PROTECTED_RULES = frozenset({"colon_list"})
+PROTECTED_RULES = frozenset({"colon_list", "standfirst"})
 
 
 _STRUCTURAL_GROUPS = {
     "article_region": "r_region",
     "crosshead": "r_crosshead",
     "colon_list": "r_region",
+    "standfirst": "r_region",
     "header_chrome": "r_header",
     "trailing_chrome": "r_trailing",
     "comment_section": "r_comments",
@@ -377,5 +378,6 @@ def _run_sizes(mask: Any) -> Any:
 
 def decidable(line: ModelLine) -> bool:
     """Lines the model may keep or drop: not the metadata lines (headline, date, ...) the rules assign,
-    nor a list the article introduces with a colon (short items the model would take for a menu)."""
+    nor a list the article introduces with a colon (short items the model would take for a menu), nor the
+    standfirst under the headline (header lines the model learned to drop)."""
     return line.role not in FIXED_ROLES and line.rule not in PROTECTED_RULES

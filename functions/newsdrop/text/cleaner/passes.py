@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from newsdrop.models import KEPT_ROLES, Hints
 from newsdrop.text import fallbacks
+from newsdrop.text.cleaner.author_box import author_boxes
 from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats
 from newsdrop.text.cleaner.headline_names import headline_text
 from newsdrop.text.cleaner.lines import (
@@ -36,6 +37,7 @@ from newsdrop.text.cleaner.region import (
     _skip_standfirst,
     _whole_text,
 )
+from newsdrop.text.cleaner.standfirst import standfirst_index
 from newsdrop.text.rules import normalize_line_key
 
 # Catastrophe guard: a page with this much prose whose kept text is below this share of it, or whose
@@ -282,11 +284,18 @@ def _structure(
             start += 1
 
     _classify_header(lines, start)
+    if not main_content and (kept := standfirst_index(lines, title_index, start)) is not None:
+        # The text views have no meta description to tell a standfirst from a teaser (the HTML path's
+        # signal): the line right under the headline, once printed and not the headline again, is one.
+        lines[kept].assign("body", "standfirst")
     if main_content and title_index is not None and region is not None:
         # The extractor cut the header away: prose above a headline printed inside its text is the story.
         _keep_prose_above_title(lines, region[0], title_index)
     _classify_region(lines, start, end)
     end = _extend_colon_list(lines, end)
+    for index in author_boxes(lines, start, end):
+        # A paragraph about the writer, opened by the name the page credits: the site's box, not the story.
+        lines[index].assign("boilerplate", "author_box")
     for line in lines[end + 1 :]:
         if line.role is None:
             line.assign("boilerplate", "trailing_chrome")
