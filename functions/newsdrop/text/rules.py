@@ -585,6 +585,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     "above_headline": "In an extractor's main content, a prose line above a headline printed inside it is"
     " the story's opening, not page header: the extractor already cut the header away.",
     "trailing_chrome": "Lines after the article's last paragraph are page footer and widgets.",
+    "trailing_island": "After the line model, a line or three kept below the story past two or more dropped"
+    " lines, with under 12 % of the story's text, is a teaser, author box, pitch or comment.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",
