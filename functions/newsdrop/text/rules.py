@@ -633,6 +633,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     "trailing_chrome": "Lines after the article's last paragraph are page footer and widgets.",
     "author_box": "One of the story's last paragraphs that opens with the writer's name (from the byline or a"
     ' name line just above it) or follows an "About the author" heading is the site\'s author box.',
+    "trailing_island": "After the line model, a line or three kept below the story past two or more dropped"
+    " lines, with under 12 % of the story's text, is a teaser, author box, pitch or comment.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",

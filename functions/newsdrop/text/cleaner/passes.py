@@ -38,6 +38,7 @@ from newsdrop.text.cleaner.region import (
     _whole_text,
 )
 from newsdrop.text.cleaner.standfirst import standfirst_index
+from newsdrop.text.cleaner.story_end import trailing_islands
 from newsdrop.text.rules import normalize_line_key
 
 # Catastrophe guard: a page with this much prose whose kept text is below this share of it, or whose
@@ -335,3 +336,8 @@ def apply_model(found: RulePass, model: LineModel) -> None:
             continue
         reason = "smoothed" if index in smoothed else model.strongest(parts.row(index), keep)
         line.assign("body" if keep else "boilerplate", f"line_model:{reason}")
+    # The story is now one large island of kept lines: small islands the model kept below it are teasers,
+    # author boxes, pitches or comments past a gap of dropped lines (``story_end.trailing_islands``).
+    kept_now = [line.role in KEPT_ROLES for line in found.lines]
+    for index in trailing_islands(kept_now, [len(line.text) for line in found.lines]):
+        found.lines[index].assign("boilerplate", "trailing_island")
