@@ -143,6 +143,9 @@ def test_the_ranker_takes_the_headline_a_menu_is_glued_to(lines: list[str], titl
         # A link to the previous or next post is another story's headline.
         ("← The old breakwater and the storms of the last ten winters, part two", HEADLINE),
         ("The old breakwater and the storms of the last ten winters, part three →", HEADLINE),
+        # A row of editions or sections between bullets is a menu, however long the ranker finds it.
+        ("US · UK · Australia · France · Deutschland · Middle East · Asia Pacific · Latin America", HEADLINE),
+        ("News | Sport | Weather | Business | Arts and culture | Travel | Local radio", HEADLINE),
         # A trail to the story gives its last step instead.
         (
             "Home > News > Harbour authority confirms the new breakwater is finished two years early",

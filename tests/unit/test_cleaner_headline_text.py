@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.headline_names import headline_text, without_heading_marks
+from newsdrop.text.cleaner.headline_names import _menu_row, headline_text, without_heading_marks
 from newsdrop.text.cleaner.lines import _read_lines
 from tests.unit.test_cleaner_headline_ranker import LEAD, SECOND
 
@@ -200,3 +200,21 @@ def test_headline_text_without_cut_parts_keeps_the_line_the_ranker_learns_from()
     assert headline_text(lines, 0, cut_parts=False) == "What is next for the harbour? | Coast Herald Loaded"
     crumbs = _read_lines("Home » Society » Tireless work on the harbour\n" + LEAD + "\n", frozenset())
     assert headline_text(crumbs, 0, cut_parts=False) == "Home » Society » Tireless work on the harbour"
+
+
+@pytest.mark.parametrize(
+    ("text", "menu"),
+    [
+        ("US · UK · Australia · France · Deutschland · Middle East", True),
+        ("News | Sport | Weather | Business", True),
+        ("Home • Politics • World • Local news", True),
+        # Three parts are a title with its section and site, not a menu.
+        ("Harbour wall finished | Coast News | Example", False),
+        # One long item is a headline among the parts.
+        ("News | Sport | Harbour authority confirms the breakwater is done | Weather", False),
+        # Bullets without spaces are inside words or numbers, not between items.
+        ("A·B·C·D", False),
+    ],
+)
+def test_a_row_of_short_items_between_bullets_is_a_menu(text: str, menu: bool) -> None:
+    assert _menu_row(text) is menu

@@ -17,7 +17,12 @@ from newsdrop.text.cleaner.headline_facts import (
     _title_score,
     _variant_parts,
 )
-from newsdrop.text.cleaner.headline_names import _PART_MIN_CJK_CHARS, _PART_MIN_WORDS, _section_trail
+from newsdrop.text.cleaner.headline_names import (
+    _PART_MIN_CJK_CHARS,
+    _PART_MIN_WORDS,
+    _menu_row,
+    _section_trail,
+)
 from newsdrop.text.cleaner.headline_rank import (
     _against_best,
     _candidate_kinds,
@@ -209,6 +214,7 @@ def _find_title(
             if (
                 _PICTURE_CREDIT.search(text) is not None
                 or _section_trail(text)
+                or _menu_row(text)
                 or _POST_LINK.search(text)
                 or _ASIDE.match(text) is not None
             ):

@@ -124,6 +124,20 @@ def _section_trail(text: str) -> bool:
     return len(_BREADCRUMB.findall(text)) >= 2 and _breadcrumb_tail(text) is None
 
 
+# A row of menu items ("US · UK · Australia · France"): spaced bullets or bars between short items.
+_MENU_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+# A row needs this many items, none longer than this many words, to read as a menu.
+_MENU_MIN_ITEMS = 4
+_MENU_ITEM_MAX_WORDS = 3
+
+
+def _menu_row(text: str) -> bool:
+    """A row of four or more short items between spaced bullets or bars (editions, sections, languages):
+    navigation, never the headline. A "Title | Section | Site" line has fewer parts, or a long one."""
+    items = _MENU_SEPARATOR.split(text)
+    return len(items) >= _MENU_MIN_ITEMS and all(len(item.split()) <= _MENU_ITEM_MAX_WORDS for item in items)
+
+
 def _breadcrumb_tail(text: str) -> str | None:
     """The last step of a breadcrumb trail of three steps or more, where it is longer than the steps
     between: the page the trail leads to, i.e. the headline ("You are here: Home » Society » Tireless
