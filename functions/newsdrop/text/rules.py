@@ -635,6 +635,11 @@ STRUCTURAL_RULES: dict[str, str] = {
     ' name line just above it) or follows an "About the author" heading is the site\'s author box.',
     "trailing_island": "After the line model, a line or three kept below the story past two or more dropped"
     " lines, with under 12 % of the story's text, is a teaser, author box, pitch or comment.",
+    "far_island": "After the line model, text kept below the story past 16 or more dropped lines, most of them"
+    " region lines the model rejected (a feed, a thread, a second story, a footer), with under 60 % of the story's"
+    " text, is not the story.",
+    "closing_notice": "After the line model, the story's last line, when short and it speaks of the site"
+    " (newsletter, subscription, paywall, advertising words), is the site's notice, not the story.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",

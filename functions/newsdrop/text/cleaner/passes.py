@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from newsdrop.models import KEPT_ROLES, Hints
 from newsdrop.text import fallbacks
 from newsdrop.text.cleaner.author_box import author_boxes
+from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats
 from newsdrop.text.cleaner.headline_names import headline_text
 from newsdrop.text.cleaner.lines import (
@@ -38,7 +39,7 @@ from newsdrop.text.cleaner.region import (
     _whole_text,
 )
 from newsdrop.text.cleaner.standfirst import standfirst_index
-from newsdrop.text.cleaner.story_end import trailing_islands
+from newsdrop.text.cleaner.story_end import closing_notice, far_islands, trailing_islands
 from newsdrop.text.rules import normalize_line_key
 
 # Catastrophe guard: a page with this much prose whose kept text is below this share of it, or whose
@@ -339,5 +340,19 @@ def apply_model(found: RulePass, model: LineModel) -> None:
     # The story is now one large island of kept lines: small islands the model kept below it are teasers,
     # author boxes, pitches or comments past a gap of dropped lines (``story_end.trailing_islands``).
     kept_now = [line.role in KEPT_ROLES for line in found.lines]
-    for index in trailing_islands(kept_now, [len(line.text) for line in found.lines]):
+    sizes = [len(line.text) for line in found.lines]
+    for index in trailing_islands(kept_now, sizes):
         found.lines[index].assign("boilerplate", "trailing_island")
+        kept_now[index] = False
+    # Past a long stretch of the rules' region the model rejected (a feed, a thread, a second story, a
+    # footer), what the model still keeps is not the story (``story_end.far_islands``).
+    rejected = [bool(kept[index]) and not kept_now[index] for index in range(len(kept))]
+    for index in far_islands(kept_now, sizes, rejected):
+        found.lines[index].assign("boilerplate", "far_island")
+        kept_now[index] = False
+    # The site's own notice printed as the story's last line (a newsletter or subscription pitch).
+    notices = [
+        keep and notice_words(line.key) > 0.0 for keep, line in zip(kept_now, found.lines, strict=True)
+    ]
+    if (closing := closing_notice(kept_now, sizes, notices)) is not None:
+        found.lines[closing].assign("boilerplate", "closing_notice")

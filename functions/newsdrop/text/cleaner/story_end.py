@@ -1,4 +1,4 @@
-"""Cleaner stage after the line model: small islands of kept text printed below the story are dropped."""
+"""Cleaner stage after the line model: islands of kept text below the story and a closing site notice are dropped."""
 
 from __future__ import annotations
 
@@ -49,10 +49,77 @@ def trailing_islands(kept: Sequence[bool], sizes: Sequence[int]) -> list[int]:
     found = islands(kept, sizes)
     if len(found) < 2:
         return []
-    story = max(range(len(found)), key=lambda number: found[number][2])
+    story = _story(found)
     story_chars = found[story][2]
     dropped: list[int] = []
     for first, last, chars, count in found[story + 1 :]:
         if chars < _ISLAND_SHARE * story_chars and count <= _ISLAND_MAX_LINES:
             dropped += [index for index in range(first, last + 1) if kept[index]]
     return dropped
+
+
+# A gap of this many dropped lines below the story, ...
+_FAR_GAP_LINES = 16
+
+
+# ... at least this share of them lines the rules kept and the line model (or the step above) dropped, ...
+_FAR_REJECTED_SHARE = 0.5
+
+
+# ... parts the story from what follows: an island past it under this share of the story's characters is dropped.
+_FAR_ISLAND_SHARE = 0.6
+
+
+# A closing line of the story this long or shorter that speaks of the site (``cues_notice``) is no part of it.
+_CLOSING_NOTICE_CHARS = 300
+
+
+def _story(found: list[tuple[int, int, int, int]]) -> int:
+    """The story's island: the largest by characters (the first of the largest)."""
+    return max(range(len(found)), key=lambda number: found[number][2])
+
+
+def far_islands(kept: Sequence[bool], sizes: Sequence[int], rejected: Sequence[bool]) -> list[int]:
+    """Indices of the kept lines in islands past a long stretch of the rules' region the line model rejected.
+
+    ``rejected`` marks the dropped lines the rules had kept (the region's lines the model or
+    ``trailing_islands`` dropped). Where the rules' region ran on below the story through a teaser feed,
+    a comment thread, a second story's header or a site footer, the model drops that stretch line by line
+    but keeps the odd prose line or paragraph past it: an island after a gap of ``_FAR_GAP_LINES`` or
+    more dropped lines, most of them rejected region lines, holding under ``_FAR_ISLAND_SHARE`` of the
+    story's characters, is not the story. A story's own closing section past a long widget is rarer and
+    the model keeps that widget's lines in the rules' region less often than a feed's.
+    """
+    found = islands(kept, sizes)
+    if len(found) < 2:
+        return []
+    story = _story(found)
+    story_chars = found[story][2]
+    dropped: list[int] = []
+    for number in range(story + 1, len(found)):
+        first, last, chars, _ = found[number]
+        gap = range(found[number - 1][1] + 1, first)
+        if len(gap) < _FAR_GAP_LINES or chars >= _FAR_ISLAND_SHARE * story_chars:
+            continue
+        if sum(1 for index in gap if rejected[index]) >= _FAR_REJECTED_SHARE * len(gap):
+            dropped += [index for index in range(first, last + 1) if kept[index]]
+    return dropped
+
+
+def closing_notice(kept: Sequence[bool], sizes: Sequence[int], notices: Sequence[bool]) -> int | None:
+    """The index of the story's closing line when it is a short notice of the site, else None.
+
+    The story's island's last kept line, at most ``_CLOSING_NOTICE_CHARS`` long and under
+    ``_ISLAND_SHARE`` of the story, that ``notices`` marks (a newsletter, subscription, paywall or
+    advertising note printed right under the last paragraph, with no dropped line between) is the
+    site's, not the story's. The island's only line never is.
+    """
+    found = islands(kept, sizes)
+    if not found:
+        return None
+    _, last, chars, count = found[_story(found)]
+    if count < 2 or not notices[last]:
+        return None
+    if sizes[last] > _CLOSING_NOTICE_CHARS or sizes[last] >= _ISLAND_SHARE * chars:
+        return None
+    return last
