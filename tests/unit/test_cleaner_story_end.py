@@ -1,10 +1,10 @@
-"""Small islands of kept lines below the story are dropped after the line model (``story_end``)."""
+"""After the line model, islands below the story and a closing site notice are dropped (``story_end``)."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.story_end import islands, trailing_islands
+from newsdrop.text.cleaner.story_end import closing_notice, far_islands, islands, trailing_islands
 
 # Page layouts as one character a line: "S" a story line kept (1000 characters), "t" a small kept line (50),
 # "." a dropped line.
@@ -68,3 +68,70 @@ def test_the_story_is_the_largest_island_not_the_first() -> None:
     # A teaser block above the story and one below: only the one below the story goes.
     kept, sizes = _page("t..SSSS..t")
     assert trailing_islands(kept, sizes) == [9]
+
+
+# Far islands: "x" a region line the model rejected (dropped, 10 characters), "." a line the rules dropped,
+# "M" a kept paragraph of 500 characters, "L" one of 700.
+_FAR_SIZES = {"S": 1000, "M": 500, "L": 700, "t": 50, "x": 10, ".": 10}
+
+
+def _far_page(layout: str) -> tuple[list[bool], list[int], list[bool]]:
+    kept = [mark not in ".x" for mark in layout]
+    return kept, [_FAR_SIZES[mark] for mark in layout], [mark == "x" for mark in layout]
+
+
+@pytest.mark.parametrize(
+    ("layout", "dropped"),
+    [
+        # A teaser feed the model rejected line by line (16 lines), then a paragraph it kept: not the story.
+        ("SS" + "x" * 16 + "M", [18]),
+        # Each island past its own long rejected gap goes; one past a short gap is left to trailing_islands.
+        ("SS" + "x" * 16 + "t" + "x" * 16 + "t", [18, 35]),
+        ("SS" + "x" * 16 + "t..t", [18]),
+        # 15 dropped lines are a widget inside the story: the paragraph stays.
+        ("SS" + "x" * 15 + "M", []),
+        # A gap the rules dropped (a footer's link list, a menu), not rejected region lines: the text stays.
+        ("SS" + "." * 16 + "M", []),
+        # Half the gap rejected is enough; less is not.
+        ("SS" + "x" * 8 + "." * 8 + "M", [18]),
+        ("SS" + "x" * 7 + "." * 9 + "M", []),
+        # An island with 60 % or more of the story's characters is a section of the story: 700 of 1000 stay.
+        ("S" + "x" * 16 + "L", []),
+        # Above the story nothing goes.
+        ("M" + "x" * 16 + "SS", []),
+    ],
+)
+def test_islands_past_a_long_rejected_stretch_below_the_story_are_dropped(
+    layout: str, dropped: list[int]
+) -> None:
+    assert far_islands(*_far_page(layout)) == dropped
+
+
+@pytest.mark.parametrize(
+    ("layout", "notice_at", "size", "dropped"),
+    [
+        # The story's last line, short and a site notice (a newsletter pitch): dropped.
+        ("SSSt", 3, 120, 3),
+        # A notice that is not the last line stays (the story goes on after it).
+        ("SSts", 2, 120, None),
+        # Longer than 300 characters: a paragraph that mentions subscriptions, not a notice line.
+        ("SSSt", 3, 301, None),
+        # The last line of a page of one line is the story itself.
+        ("t", 0, 120, None),
+        # A notice past a gap is the island rules' business, not this one: the story's island ends before it.
+        ("SSS..t", 5, 120, None),
+    ],
+)
+def test_a_short_closing_site_notice_is_dropped(
+    layout: str, notice_at: int, size: int, dropped: int | None
+) -> None:
+    kept = [mark != "." for mark in layout]
+    sizes = [{"S": 1000, "t": size, "s": 1000, ".": 10}[mark] for mark in layout]
+    notices = [index == notice_at for index in range(len(layout))]
+    assert closing_notice(kept, sizes, notices) == dropped
+
+
+def test_a_closing_notice_needs_a_small_share_of_the_story() -> None:
+    # The share is of the story's island, the notice included: 120 of 920 characters (13 %) stays.
+    assert closing_notice([True, True], [800, 120], [False, True]) is None
+    assert closing_notice([True, True], [1100, 120], [False, True]) == 1
