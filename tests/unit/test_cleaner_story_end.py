@@ -84,21 +84,21 @@ def _far_page(layout: str) -> tuple[list[bool], list[int], list[bool]]:
     ("layout", "dropped"),
     [
         # A teaser feed the model rejected line by line (16 lines), then a paragraph it kept: not the story.
-        ("SS" + "x" * 16 + "M", [18]),
+        ("SS" + "x" * 18 + "M", [20]),
         # Each island past its own long rejected gap goes; one past a short gap is left to trailing_islands.
-        ("SS" + "x" * 16 + "t" + "x" * 16 + "t", [18, 35]),
-        ("SS" + "x" * 16 + "t..t", [18]),
-        # 15 dropped lines are a widget inside the story: the paragraph stays.
-        ("SS" + "x" * 15 + "M", []),
+        ("SS" + "x" * 18 + "t" + "x" * 18 + "t", [20, 39]),
+        ("SS" + "x" * 18 + "t..t", [20]),
+        # 17 dropped lines are a widget inside the story (a headline box): the paragraph stays.
+        ("SS" + "x" * 17 + "M", []),
         # A gap the rules dropped (a footer's link list, a menu), not rejected region lines: the text stays.
-        ("SS" + "." * 16 + "M", []),
+        ("SS" + "." * 18 + "M", []),
         # Half the gap rejected is enough; less is not.
-        ("SS" + "x" * 8 + "." * 8 + "M", [18]),
-        ("SS" + "x" * 7 + "." * 9 + "M", []),
+        ("SS" + "x" * 9 + "." * 9 + "M", [20]),
+        ("SS" + "x" * 8 + "." * 10 + "M", []),
         # An island with 60 % or more of the story's characters is a section of the story: 700 of 1000 stay.
-        ("S" + "x" * 16 + "L", []),
+        ("S" + "x" * 18 + "L", []),
         # Above the story nothing goes.
-        ("M" + "x" * 16 + "SS", []),
+        ("M" + "x" * 18 + "SS", []),
     ],
 )
 def test_islands_past_a_long_rejected_stretch_below_the_story_are_dropped(

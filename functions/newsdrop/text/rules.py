@@ -635,7 +635,7 @@ STRUCTURAL_RULES: dict[str, str] = {
     ' name line just above it) or follows an "About the author" heading is the site\'s author box.',
     "trailing_island": "After the line model, a line or three kept below the story past two or more dropped"
     " lines, with under 12 % of the story's text, is a teaser, author box, pitch or comment.",
-    "far_island": "After the line model, text kept below the story past 16 or more dropped lines, most of them"
+    "far_island": "After the line model, text kept below the story past 18 or more dropped lines, most of them"
     " region lines the model rejected (a feed, a thread, a second story, a footer), with under 60 % of the story's"
     " text, is not the story.",
     "closing_notice": "After the line model, the story's last line, when short and it speaks of the site"

@@ -59,7 +59,7 @@ def trailing_islands(kept: Sequence[bool], sizes: Sequence[int]) -> list[int]:
 
 
 # A gap of this many dropped lines below the story, ...
-_FAR_GAP_LINES = 16
+_FAR_GAP_LINES = 18
 
 
 # ... at least this share of them lines the rules kept and the line model (or the step above) dropped, ...
