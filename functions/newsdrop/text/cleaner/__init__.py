@@ -17,13 +17,14 @@ from functools import lru_cache
 from typing import Any, Final
 
 from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
+from newsdrop.text.cleaner.headline_names import without_quoted_lead
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.metadata import _detect_language, _find_source, _published
 from newsdrop.text.cleaner.model import LineModel, load_model
 from newsdrop.text.cleaner.passes import RulePass, apply_model, rule_pass
 from newsdrop.text.rules import news_id_of, normalize_line_key
 
-CLEANER_VERSION = "2026.12.06-7"
+CLEANER_VERSION = "2026.12.06-8"
 
 
 __all__ = [
@@ -124,6 +125,9 @@ def clean_article(
     if isinstance(chosen, LineModel) and not main_content:
         apply_model(found, chosen)
     lines, start, title = found.lines, found.start, found.title
+    if title is not None and not (hints is not None and hints.title and hints.title.strip()):
+        # A headline named from the page's lines; a metadata title (the HTML path's hint) is taken as given.
+        title = without_quoted_lead(title)
 
     kept = [line for line in lines if line.role in KEPT_ROLES]
     body = "\n\n".join(line.text for line in kept)

@@ -27,6 +27,20 @@ def without_heading_marks(text: str) -> str:
     return found.group(1) if found and found.group(1) else text
 
 
+# A headline that opens with a quoted phrase run into an ellipsis (`"Why do they fight"... Lee calls for unity`):
+# the page's own title (og:title) prints the phrase without the quotes, the ellipsis marking the quote already.
+# Applied to the article's title only (``clean_article``), after the rule pass: the headline's printings are
+# still found and marked by the printed form, so the line model's and the ranker's training rows stay the same.
+_QUOTED_LEAD = re.compile(
+    r'^["\u201c\u201e\u00ab]([^"\u201c\u201d\u201e\u00ab\u00bb]+)["\u201d\u201c\u00bb](?=\s*(?:\.\.\.|\u2026))'
+)
+
+
+def without_quoted_lead(text: str) -> str:
+    """The headline without the quote marks around an opening phrase that an ellipsis follows; other text unchanged."""
+    return _QUOTED_LEAD.sub(r"\1", text)
+
+
 def _site_parts(lines: list[_Line], index: int) -> tuple[set[str], set[str]]:
     """Keys the page prints as names: (other short lines, outer parts of title-like lines with two or more
     different other sides).
@@ -136,6 +150,23 @@ def _menu_row(text: str) -> bool:
     navigation, never the headline. A "Title | Section | Site" line has fewer parts, or a long one."""
     items = _MENU_SEPARATOR.split(text)
     return len(items) >= _MENU_MIN_ITEMS and all(len(item.split()) <= _MENU_ITEM_MAX_WORDS for item in items)
+
+
+# A row of labels each printed twice ("For schools For schools For teachers For teachers": a menu whose
+# items carry their text twice, for a wide and a narrow layout) needs this many words.
+_DOUBLED_ROW_MIN_WORDS = 4
+
+
+def _doubled_labels(key: str) -> bool:
+    """Every word of the line (a key) is printed in it at least twice, over four words or more: a menu row
+    doubled for two layouts, never the headline (a headline repeats a word or two, not every one)."""
+    words = key.split()
+    if len(words) < _DOUBLED_ROW_MIN_WORDS:
+        return False
+    counts: dict[str, int] = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return min(counts.values()) >= 2
 
 
 def _breadcrumb_tail(text: str) -> str | None:
