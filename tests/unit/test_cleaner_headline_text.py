@@ -9,6 +9,7 @@ from newsdrop.text.cleaner.headline_names import (
     _doubled_labels,
     _menu_row,
     headline_text,
+    named_title,
     without_heading_marks,
     without_quoted_lead,
 )
@@ -271,3 +272,31 @@ def test_the_cleaned_title_drops_the_quoted_lead_but_the_line_keeps_it() -> None
     assert printed not in article.body
     lines = _read_lines("\n".join([printed, LEAD]) + "\n", frozenset())
     assert headline_text(lines, 0) == printed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A slash trail of three steps leading to the headline: its last step.
+        ("home / InfoStream / Retention of title: what buyers and sellers should know",
+         "Retention of title: what buyers and sellers should know"),
+        ('"Why do they fight"... / News / Lee calls for unity in the home town', "Lee calls for unity in the home town"),
+        # Two steps are a headline joining two names or a kicker ("Nationale Demo / Der 9. Juli naht").
+        ("National demo / The ninth of July draws near", "National demo / The ninth of July draws near"),
+        # A trail to a section (a short last step), or a last step shorter than a step before it, stays whole.
+        ("Home / News / Politics", "Home / News / Politics"),
+        ("Ukraine war live / Day 412 / Kyiv", "Ukraine war live / Day 412 / Kyiv"),
+        # Slashes without spaces are inside words or dates.
+        ("Live/Replay/Harbour wall finished two years early", "Live/Replay/Harbour wall finished two years early"),
+        # The quoted lead goes too.
+        ('"Why do they fight"... Lee calls for unity', "Why do they fight... Lee calls for unity"),
+    ],
+)  # fmt: skip
+def test_named_title_takes_a_slash_trail_s_last_step(text: str, expected: str) -> None:
+    assert named_title(text) == expected
+
+
+def test_the_cleaned_title_is_the_slash_trail_s_last_step() -> None:
+    printed = "home / InfoStream / Retention of title: what buyers and sellers should know"
+    article = clean_article("\n\n".join([printed, LEAD, SECOND]) + "\n")
+    assert article.title == "Retention of title: what buyers and sellers should know"
