@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.headline_names import _menu_row, headline_text, without_heading_marks
+from newsdrop.text.cleaner.headline_names import (
+    _doubled_labels,
+    _menu_row,
+    headline_text,
+    named_title,
+    without_heading_marks,
+    without_quoted_lead,
+)
 from newsdrop.text.cleaner.lines import _read_lines
 from tests.unit.test_cleaner_headline_ranker import LEAD, SECOND
 
@@ -218,3 +225,78 @@ def test_headline_text_without_cut_parts_keeps_the_line_the_ranker_learns_from()
 )
 def test_a_row_of_short_items_between_bullets_is_a_menu(text: str, menu: bool) -> None:
     assert _menu_row(text) is menu
+
+
+@pytest.mark.parametrize(
+    ("key", "doubled"),
+    [
+        ("für schulen für schulen für kursleiter für kursleiter", True),
+        ("news news sport sport", True),
+        # A headline repeats a word or two, never every one.
+        ("bye bye, berlin: the wall comes down", False),
+        ("the harbour and the town and the sea", False),
+        # Too short to tell a doubled menu from a chant ("Go go").
+        ("go go go", False),
+        ("", False),
+    ],
+)
+def test_a_row_that_prints_every_label_twice_is_a_menu(key: str, doubled: bool) -> None:
+    assert _doubled_labels(key) is doubled
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Why do they fight"... Lee calls for unity in DJ\'s home town',
+         "Why do they fight... Lee calls for unity in DJ's home town"),
+        ("\u201cPink hair sparks ridicule\u201d\u2026 the riddle of a colour",
+         "Pink hair sparks ridicule\u2026 the riddle of a colour"),
+        ("\u00abNo way back\u00bb ... the minister resigns", "No way back ... the minister resigns"),
+        # A quoted phrase followed by a colon or by words keeps its quotes (the title prints them too).
+        ('"It will begin soon": Trump on the ground war', '"It will begin soon": Trump on the ground war'),
+        ('"Neutral" fact-checker asks a question', '"Neutral" fact-checker asks a question'),
+        # Quotes inside the headline, or a quote that is the whole line, are left alone.
+        ('Minister: "No way back"... for now', 'Minister: "No way back"... for now'),
+        ('"The fact that nobody explored the hill is a mystery"', '"The fact that nobody explored the hill is a mystery"'),
+    ],
+)  # fmt: skip
+def test_without_quoted_lead_drops_the_quotes_an_ellipsis_follows(text: str, expected: str) -> None:
+    assert without_quoted_lead(text) == expected
+
+
+def test_the_cleaned_title_drops_the_quoted_lead_but_the_line_keeps_it() -> None:
+    printed = '"Why do they fight"... Lee calls for unity in the home town'
+    article = clean_article("\n\n".join([printed, LEAD, SECOND]) + "\n")
+    assert article.title == "Why do they fight... Lee calls for unity in the home town"
+    # The rule pass still reads the printed line: it is the headline, not a line of the body.
+    assert printed not in article.body
+    lines = _read_lines("\n".join([printed, LEAD]) + "\n", frozenset())
+    assert headline_text(lines, 0) == printed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A slash trail of three steps leading to the headline: its last step.
+        ("home / InfoStream / Retention of title: what buyers and sellers should know",
+         "Retention of title: what buyers and sellers should know"),
+        ('"Why do they fight"... / News / Lee calls for unity in the home town', "Lee calls for unity in the home town"),
+        # Two steps are a headline joining two names or a kicker ("Nationale Demo / Der 9. Juli naht").
+        ("National demo / The ninth of July draws near", "National demo / The ninth of July draws near"),
+        # A trail to a section (a short last step), or a last step shorter than a step before it, stays whole.
+        ("Home / News / Politics", "Home / News / Politics"),
+        ("Ukraine war live / Day 412 / Kyiv", "Ukraine war live / Day 412 / Kyiv"),
+        # Slashes without spaces are inside words or dates.
+        ("Live/Replay/Harbour wall finished two years early", "Live/Replay/Harbour wall finished two years early"),
+        # The quoted lead goes too.
+        ('"Why do they fight"... Lee calls for unity', "Why do they fight... Lee calls for unity"),
+    ],
+)  # fmt: skip
+def test_named_title_takes_a_slash_trail_s_last_step(text: str, expected: str) -> None:
+    assert named_title(text) == expected
+
+
+def test_the_cleaned_title_is_the_slash_trail_s_last_step() -> None:
+    printed = "home / InfoStream / Retention of title: what buyers and sellers should know"
+    article = clean_article("\n\n".join([printed, LEAD, SECOND]) + "\n")
+    assert article.title == "Retention of title: what buyers and sellers should know"

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, Final
 
 from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
+from newsdrop.text.cleaner.headline_names import named_title
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.metadata import _detect_language, _find_source, _published
 from newsdrop.text.cleaner.model import LineModel, load_model
@@ -124,6 +125,9 @@ def clean_article(
     if isinstance(chosen, LineModel) and not main_content:
         apply_model(found, chosen)
     lines, start, title = found.lines, found.start, found.title
+    if title is not None and not (hints is not None and hints.title and hints.title.strip()):
+        # A headline named from the page's lines; a metadata title (the HTML path's hint) is taken as given.
+        title = named_title(title)
 
     kept = [line for line in lines if line.role in KEPT_ROLES]
     body = "\n\n".join(line.text for line in kept)

@@ -27,6 +27,52 @@ def without_heading_marks(text: str) -> str:
     return found.group(1) if found and found.group(1) else text
 
 
+# A headline that opens with a quoted phrase run into an ellipsis (`"Why do they fight"... Lee calls for unity`):
+# the page's own title (og:title) prints the phrase without the quotes, the ellipsis marking the quote already.
+# Applied to the article's title only (``named_title``).
+_QUOTED_LEAD = re.compile(
+    r'^["\u201c\u201e\u00ab]([^"\u201c\u201d\u201e\u00ab\u00bb]+)["\u201d\u201c\u00bb](?=\s*(?:\.\.\.|\u2026))'
+)
+
+
+def without_quoted_lead(text: str) -> str:
+    """The headline without the quote marks around an opening phrase that an ellipsis follows; other text unchanged."""
+    return _QUOTED_LEAD.sub(r"\1", text)
+
+
+# The steps of a trail set with spaced slashes ("home / InfoStream / Headline"). Read only for the article's
+# title, not by the guards: a headline joins two names with a slash far more often than with "»"
+# ("Nationale Demo / Der 9. Juli naht", "Ukraine / Russia"), so a trail needs three steps and a long last one.
+_SLASH_STEPS = re.compile(r"\s+/\s+")
+_SLASH_TRAIL_MIN_STEPS = 3
+
+
+def _slash_trail_tail(text: str) -> str | None:
+    """The last step of a slash trail of three steps or more that is longer than every step before it and
+    holds three words or more (or a CJK phrase): the headline the trail leads to. None otherwise."""
+    steps = _SLASH_STEPS.split(text)
+    if len(steps) < _SLASH_TRAIL_MIN_STEPS:
+        return None
+    last = steps[-1].strip()
+    if not last or any(len(step.strip()) >= len(last) for step in steps[:-1]):
+        return None
+    cjk = not last.isascii() and _KANA_OR_HAN.search(last) is not None
+    if count_words(last) < _PART_MIN_WORDS and not (cjk and len(last) >= _PART_MIN_CJK_CHARS):
+        return None
+    return last
+
+
+def named_title(text: str) -> str:
+    """The article's title from the headline line's text (``headline_text``): without the quotes round an
+    opening phrase an ellipsis follows, and a slash trail's last step where the line is such a trail.
+
+    ``clean_article`` applies it after the rule pass, so the headline's printings are still found and marked by
+    the printed form and the line model's and the ranker's training rows stay the same (``make train`` gives
+    the same model file)."""
+    text = without_quoted_lead(text)
+    return _slash_trail_tail(text) or text
+
+
 def _site_parts(lines: list[_Line], index: int) -> tuple[set[str], set[str]]:
     """Keys the page prints as names: (other short lines, outer parts of title-like lines with two or more
     different other sides).
@@ -136,6 +182,23 @@ def _menu_row(text: str) -> bool:
     navigation, never the headline. A "Title | Section | Site" line has fewer parts, or a long one."""
     items = _MENU_SEPARATOR.split(text)
     return len(items) >= _MENU_MIN_ITEMS and all(len(item.split()) <= _MENU_ITEM_MAX_WORDS for item in items)
+
+
+# A row of labels each printed twice ("For schools For schools For teachers For teachers": a menu whose
+# items carry their text twice, for a wide and a narrow layout) needs this many words.
+_DOUBLED_ROW_MIN_WORDS = 4
+
+
+def _doubled_labels(key: str) -> bool:
+    """Every word of the line (a key) is printed in it at least twice, over four words or more: a menu row
+    doubled for two layouts, never the headline (a headline repeats a word or two, not every one)."""
+    words = key.split()
+    if len(words) < _DOUBLED_ROW_MIN_WORDS:
+        return False
+    counts: dict[str, int] = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return min(counts.values()) >= 2
 
 
 def _breadcrumb_tail(text: str) -> str | None:
