@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from newsdrop.text.rules import KEY_GUARDS, RULES, STEM_GUARDS, LineRule, holds_any
+from newsdrop.text.rules import KEY_GUARDS, RULES, STEM_GUARDS, LineRule
 
 
 def _either(
@@ -39,6 +39,30 @@ def _either(
         mark = f"(?P<_guard{index}>)" if marked else ""
         parts.append(f"(?{'i' if insensitive and not lower_ascii else ''}:{pattern.pattern}){mark}")
     return re.compile("|".join(parts))
+
+
+def trie_pattern(words: Sequence[str]) -> str:
+    """A regex matching any of ``words`` (at least one), with shared prefixes factored out ("sub(?:scri|skry)").
+
+    The regex engine tries a flat alternation's branches one by one at every position; factored, it
+    reads each character once per prefix: half the time of the flat pattern over the corpus's lines.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # A word may end here (another goes on): the rest is optional.
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
 
 
 # A backslash escape (``\W``, ``\d``): not a letter of the pattern's text.
@@ -100,6 +124,24 @@ def _stems_for(words: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(stem for name in names for stem in STEM_GUARDS.get(name, ())))
 
 
+@lru_cache(maxsize=16)
+def _literal_search(stems: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
+    """The ``search`` of one regex of ``stems`` (``trie_pattern``): a match iff the text holds one of them."""
+    # No stems: a pattern that never matches (an empty trie would match everywhere).
+    return re.compile(trie_pattern(stems) if stems else "(?!)").search
+
+
+@lru_cache(maxsize=128)
+def _stems_search(words: int) -> Callable[[str], re.Match[str] | None]:
+    """``holds_any(key, _stems_for(words))`` as one regex search (not None iff it holds).
+
+    The stems as one factored regex, read in C in one pass over the key: a fifth faster than ``holds_any``'s
+    loop of 37 substring tests (a flat alternation of the stems was slower than that loop: docs/eval.md,
+    speed pass 5).
+    """
+    return _literal_search(_stems_for(words))
+
+
 @lru_cache(maxsize=512)
 def _guarded_rules_for(
     words: int, patterns: bool, stems: bool
@@ -115,7 +157,7 @@ def _guarded_rules_for(
 
 def first_rule(text: str, key: str, words: int) -> LineRule | None:
     """The first rule that claims the line, in registration order (``key`` is ``normalize_line_key(text)``)."""
-    rules = _guarded_rules_for(words, _guard_matches(key, words), holds_any(key, _stems_for(words)))
+    rules = _guarded_rules_for(words, _guard_matches(key, words), _stems_search(words)(key) is not None)
     for rule, test in rules:
         if test(text, key, words):
             return rule

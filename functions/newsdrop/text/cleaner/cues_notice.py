@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
 
+from newsdrop.text.rule_dispatch import trie_pattern
+
 # The tail columns this module adds to the line model's rows, in order (appended after features.FEATURES' own).
 NOTICE_FEATURES: tuple[str, ...] = ("notice_words",)
 
@@ -74,32 +76,8 @@ _NOTICE_STEMS = (
 )
 
 
-def _trie_pattern(words: Sequence[str]) -> str:
-    """A regex matching any of ``words``, with shared prefixes factored out ("sub(?:scri|skry)").
-
-    The regex engine tries a flat alternation's branches one by one at every position; factored, it
-    reads each character once per prefix: half the time of the flat pattern over the corpus's lines.
-    """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        # A word may end here (another goes on): the rest is optional.
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(trie)
-
-
 # Over the case-folded key (no IGNORECASE: folding once is cheaper than a case-blind scan).
-_NOTICE = re.compile(_trie_pattern(_NOTICE_STEMS))
+_NOTICE = re.compile(trie_pattern(_NOTICE_STEMS))
 
 
 # Notices state their subject early; a long story paragraph is read only this far.
