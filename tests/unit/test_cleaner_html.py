@@ -7,7 +7,7 @@ import pytest
 from newsdrop.models import Hints
 from newsdrop.text import html_reading
 from newsdrop.text.html import clean_html, extract, extract_html, html_to_text, merge_hints
-from newsdrop.text.html_headline import choose_headline
+from newsdrop.text.html_headline import headline_choice
 from newsdrop.text.html_page import looks_like_html
 
 PARAGRAPHS = [
@@ -73,7 +73,7 @@ def test_looks_like_html(text: str, name: str, expected: bool) -> None:
     ],
 )  # fmt: skip
 def test_choose_headline(h1s: list[str], meta: str | None, expected: str | None) -> None:
-    assert choose_headline(h1s, meta) == expected
+    assert headline_choice(h1s, meta)[0] == expected
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_choose_headline(h1s: list[str], meta: str | None, expected: str | None)
 def test_choose_headline_with_the_title_tag_as_witness(
     h1s: list[str], meta: str, page_title: str | None, expected: str
 ) -> None:
-    assert choose_headline(h1s, meta, page_title) == expected
+    assert headline_choice(h1s, meta, page_title)[0] == expected
 
 
 @pytest.mark.parametrize(
@@ -138,7 +138,7 @@ def test_choose_headline_with_the_title_tag_as_witness(
 def test_choose_headline_never_takes_the_sites_name(
     h1s: list[str], meta: str, site: str, expected: str
 ) -> None:
-    assert choose_headline(h1s, meta, None, site) == expected
+    assert headline_choice(h1s, meta, None, site)[0] == expected
 
 
 def test_extract_html_gives_main_text_and_page_metadata() -> None:
@@ -357,7 +357,7 @@ def test_choose_headline_with_the_og_title_and_json_ld_as_witnesses(
     witnesses: dict[str, str],
     expected: str,
 ) -> None:
-    assert choose_headline(h1s, meta, page_title, site, **witnesses) == expected
+    assert headline_choice(h1s, meta, page_title, site, **witnesses)[0] == expected
 
 
 def test_title_witnesses_reads_the_og_title_and_the_json_ld_headline() -> None:

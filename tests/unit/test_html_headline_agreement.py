@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.html_headline import choose_headline
+from newsdrop.text.html_headline import headline_choice
 
 
 @pytest.mark.parametrize(
@@ -37,7 +37,7 @@ def test_the_metadata_spelling_of_the_h1_only_where_no_other_title_prints_the_h1
     witnesses: dict[str, str],
     expected: str,
 ) -> None:
-    assert choose_headline(h1s, meta, page_title, site, **witnesses) == expected
+    assert headline_choice(h1s, meta, page_title, site, **witnesses)[0] == expected
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_the_metadata_spelling_of_the_h1_only_where_no_other_title_prints_the_h1
 def test_a_short_h1_sharing_no_content_word_with_the_pages_titles_is_a_label(
     h1s: list[str], page_title: str, site: str | None, expected: str
 ) -> None:
-    assert choose_headline(h1s, h1s[-1], page_title, site) == expected
+    assert headline_choice(h1s, h1s[-1], page_title, site)[0] == expected
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_the_json_ld_headline_with_a_second_title_overrules_an_h1_in_other_words
 ) -> None:
     # The extractor's title is the og:title where the page has one (trafilatura reads it first).
     meta = witnesses.get("og_title", h1s[0])
-    assert choose_headline(h1s, meta, page_title, site, **witnesses) == expected
+    assert headline_choice(h1s, meta, page_title, site, **witnesses)[0] == expected
 
 
 def test_the_printed_h1_the_metadata_overrules_leaves_the_main_content() -> None:

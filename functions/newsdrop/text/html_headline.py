@@ -69,7 +69,7 @@ def _punctuated(heading: str, meta_title: str | None, spellings: tuple[str | Non
     return meta_title
 
 
-def choose_headline(
+def headline_choice(
     h1_texts: list[str],
     meta_title: str | None,
     page_title: str | None = None,
@@ -77,10 +77,12 @@ def choose_headline(
     *,
     og_title: str | None = None,
     ld_headline: str | None = None,
-) -> str | None:
-    """The page's headline: the ``<h1>`` the metadata title names, else the only ``<h1>``, else the
-    metadata title without its "| Site" or "Section |" parts; an ``<h1>`` that lost its punctuation
-    takes the metadata title's spelling of the same words.
+) -> tuple[str | None, str | None]:
+    """The page's headline and the printed ``<h1>`` it replaces, if any.
+
+    The headline: the ``<h1>`` the metadata title names, else the only ``<h1>``, else the metadata title
+    without its "| Site" or "Section |" parts; an ``<h1>`` that lost its punctuation takes the metadata
+    title's spelling of the same words.
 
     Pages print their headline in an ``<h1>``; the ``<title>``/og:title usually adds the site name,
     so it only confirms which ``<h1>`` is the headline when a page has several (logo, section name).
@@ -93,24 +95,10 @@ def choose_headline(
     and a printed headline that lost its punctuation or carries a kicker (see ``_witnessed``). Where the
     JSON-LD headline and a second title state another headline than the ``<h1>``, theirs is taken
     (``_stated_otherwise``).
+
+    The replaced ``<h1>``: where the page's metadata states the headline in other words, the ``<h1>`` is the
+    same headline printed, a line the main content must not keep as text.
     """
-    return headline_choice(
-        h1_texts, meta_title, page_title, site, og_title=og_title, ld_headline=ld_headline
-    )[0]
-
-
-def headline_choice(
-    h1_texts: list[str],
-    meta_title: str | None,
-    page_title: str | None = None,
-    site: str | None = None,
-    *,
-    og_title: str | None = None,
-    ld_headline: str | None = None,
-) -> tuple[str | None, str | None]:
-    """The page's headline (see ``choose_headline``) and the printed ``<h1>`` it replaces, if any: where the
-    page's metadata states the headline in other words, the ``<h1>`` is the same headline printed, a line the
-    main content must not keep as text."""
     meta_title = _uncut(meta_title, page_title)
     if not any(bare_key(text) for text in h1_texts) and og_title and meta_title and og_title != meta_title:
         # No printed headline: of two metadata titles, the one the <title> tag prints (the extractor's

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsdrop.text.cleaner.headline_facts import _DOMAIN, _KANA_OR_HAN, _VARIANT_MAX_WORDS
 from newsdrop.text.cleaner.lines import _Line
@@ -44,17 +45,13 @@ def without_quoted_lead(text: str) -> str:
 # title, not by the guards: a headline joins two names with a slash far more often than with "»"
 # ("Nationale Demo / Der 9. Juli naht", "Ukraine / Russia"), so a trail needs three steps and a long last one.
 _SLASH_STEPS = re.compile(r"\s+/\s+")
-_SLASH_TRAIL_MIN_STEPS = 3
 
 
 def _slash_trail_tail(text: str) -> str | None:
     """The last step of a slash trail of three steps or more that is longer than every step before it and
     holds three words or more (or a CJK phrase): the headline the trail leads to. None otherwise."""
-    steps = _SLASH_STEPS.split(text)
-    if len(steps) < _SLASH_TRAIL_MIN_STEPS:
-        return None
-    last = steps[-1].strip()
-    if not last or any(len(step.strip()) >= len(last) for step in steps[:-1]):
+    last = _trail_tail(_SLASH_STEPS.split(text), first=0)
+    if last is None:
         return None
     cjk = not last.isascii() and _KANA_OR_HAN.search(last) is not None
     if count_words(last) < _PART_MIN_WORDS and not (cjk and len(last) >= _PART_MIN_CJK_CHARS):
@@ -195,21 +192,27 @@ def _doubled_labels(key: str) -> bool:
     words = key.split()
     if len(words) < _DOUBLED_ROW_MIN_WORDS:
         return False
-    counts: dict[str, int] = {}
-    for word in words:
-        counts[word] = counts.get(word, 0) + 1
-    return min(counts.values()) >= 2
+    return min(Counter(words).values()) >= 2
 
 
 def _breadcrumb_tail(text: str) -> str | None:
     """The last step of a breadcrumb trail of three steps or more, where it is longer than the steps
     between: the page the trail leads to, i.e. the headline ("You are here: Home » Society » Tireless
     work" -> "Tireless work"; the first step may carry a label). A trail to a section ends in a short step."""
-    steps = _BREADCRUMB.split(text)
-    if len(steps) < 3:
+    return _trail_tail(_BREADCRUMB.split(text), first=1)
+
+
+# A trail leads somewhere with this many steps or more.
+_TRAIL_MIN_STEPS = 3
+
+
+def _trail_tail(steps: list[str], *, first: int) -> str | None:
+    """The last of a trail's steps, three or more, where it is longer than every step from ``first`` up to it
+    (a breadcrumb's first step may carry a label: ``first=1``); None otherwise."""
+    if len(steps) < _TRAIL_MIN_STEPS:
         return None
     last = steps[-1].strip()
-    if not last or any(len(step.strip()) >= len(last) for step in steps[1:-1]):
+    if not last or any(len(step.strip()) >= len(last) for step in steps[first:-1]):
         return None
     return last
 
