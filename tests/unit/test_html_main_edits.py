@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.main_edits import (
     bare_key,
     described_lines,
@@ -172,3 +173,17 @@ _PAYWALL = "Il vous reste 57% de cet article à lire. La suite est réservée au
 )
 def test_without_closing_notices(main_lines: list[str], witness_kept: set[str], expected: list[str]) -> None:
     assert without_closing_notices(main_lines, frozenset(witness_kept)) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("sign up for our newsletter", ("newsletter",)),
+        ("la suite est réservée aux abonnés", ("abonn",)),
+        # a stem inside a word is no notice ("Bewerbungen" holds "werbung")
+        ("sie hat 200 bewerbungen verschickt", ()),
+        ("die werbung zahlt die zeitung", ("werbung",)),
+    ],
+)
+def test_notice_stems_open_a_word(key: str, expected: tuple[str, ...]) -> None:
+    assert notice_stems(key) == expected
