@@ -117,7 +117,7 @@ HINTS = Hints(title="Harbour wall to be rebuilt")
 
 def test_combine_prefers_the_reading_that_agrees_with_the_page_text_and_extends_it() -> None:
     teaser_reading = "\n".join([STORY[0], *HEADLINES])
-    text = combine(teaser_reading, lambda: "\n".join(STORY[1:]), PAGE_TEXT, HINTS)
+    text, _ = combine(teaser_reading, lambda: "\n".join(STORY[1:]), PAGE_TEXT, HINTS)
     assert text.split("\n") == STORY
 
 
@@ -128,7 +128,7 @@ def test_combine_reads_the_second_reading_only_when_it_doubts_the_first() -> Non
         asked.append(True)
         return "\n".join(STORY)
 
-    assert combine("\n".join(STORY), recall, PAGE_TEXT, HINTS).split("\n") == STORY
+    assert combine("\n".join(STORY), recall, PAGE_TEXT, HINTS).text.split("\n") == STORY
     assert not asked
     combine("\n".join([STORY[0], *HEADLINES]), recall, PAGE_TEXT, HINTS)
     assert asked
@@ -137,7 +137,7 @@ def test_combine_reads_the_second_reading_only_when_it_doubts_the_first() -> Non
 def test_combine_keeps_the_default_reading_when_the_second_is_empty() -> None:
     teaser_reading = [STORY[0], *HEADLINES]
     # The story's other paragraphs lie inside the reading's span on the page, not at its edges: not added.
-    assert combine("\n".join(teaser_reading), lambda: "", PAGE_TEXT, HINTS).split("\n") == teaser_reading
+    assert combine("\n".join(teaser_reading), lambda: "", PAGE_TEXT, HINTS).text.split("\n") == teaser_reading
 
 
 ARTICLE_PAGE = (

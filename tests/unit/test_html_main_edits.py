@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.main_edits import bare_key, described_lines, without_kicked_headline, without_slides
+from newsdrop.text.cleaner.cues_notice import notice_stems
+from newsdrop.text.main_edits import (
+    bare_key,
+    described_lines,
+    without_closing_notices,
+    without_kicked_headline,
+    without_slides,
+)
 
 _LEAD = "Exporters welcomed the agreement on Tuesday, saying a year of doubt had cost them orders."
 _MAIN = [
@@ -117,3 +124,66 @@ _STORY = "The central bank admitted on Friday that its supervisors had missed th
 )  # fmt: skip
 def test_without_kicked_headline(main_lines: list[str], title: str, expected: list[str]) -> None:
     assert without_kicked_headline(main_lines, title) == expected
+
+
+_STORY = [
+    "The council approved the harbour plan on Monday after a long debate.",
+    "Work on the new wall is to start in the spring and last two years.",
+]
+_PITCH = "Sign up for our free weekly newsletter to get the latest stories."
+_PAYWALL = "Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés."
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "witness_kept", "expected"),
+    [
+        # a newsletter pitch under the last paragraph, dropped by the witness too: not the story
+        ([*_STORY, _PITCH], set(), _STORY),
+        # a paywall notice, with a short label under it: both go
+        ([*_STORY, _PAYWALL, "Thank you"], set(), _STORY),
+        # a label above the notice goes with it
+        ([*_STORY, "Something to consider", _PITCH], set(), _STORY),
+        # the witness kept the line on the page's own text: the story's closing sentence stays
+        ([*_STORY, _PITCH], {_PITCH}, [*_STORY, _PITCH]),
+        # the story itself speaks of newsletters: its topic, not a notice
+        (
+            ["Publishers say the newsletter is their best channel now.", *_STORY, _PITCH],
+            set(),
+            ["Publishers say the newsletter is their best channel now.", *_STORY, _PITCH],
+        ),
+        # a stem inside a word is no notice ("werbung" in "Bewerbungen")
+        (
+            [*_STORY, "Sie hat 200 Bewerbungen verschickt."],
+            set(),
+            [*_STORY, "Sie hat 200 Bewerbungen verschickt."],
+        ),
+        # a notice above the last paragraph is left alone (the walk stops at the paragraph)
+        ([_STORY[0], _PITCH, _STORY[1]], set(), [_STORY[0], _PITCH, _STORY[1]]),
+        # short labels without a notice stay (a credit, "(dmk)")
+        ([*_STORY, "(dmk)"], set(), [*_STORY, "(dmk)"]),
+        # a main content that is only notices is left whole
+        ([_PITCH], set(), [_PITCH]),
+        # a long line is a paragraph, whatever words it uses
+        (
+            [*_STORY, _PITCH + " " + " ".join(["More words here."] * 20)],
+            set(),
+            [*_STORY, _PITCH + " " + " ".join(["More words here."] * 20)],
+        ),
+    ],
+)
+def test_without_closing_notices(main_lines: list[str], witness_kept: set[str], expected: list[str]) -> None:
+    assert without_closing_notices(main_lines, frozenset(witness_kept)) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("sign up for our newsletter", ("newsletter",)),
+        ("la suite est réservée aux abonnés", ("abonn",)),
+        # a stem inside a word is no notice ("Bewerbungen" holds "werbung")
+        ("sie hat 200 bewerbungen verschickt", ()),
+        ("die werbung zahlt die zeitung", ("werbung",)),
+    ],
+)
+def test_notice_stems_open_a_word(key: str, expected: tuple[str, ...]) -> None:
+    assert notice_stems(key) == expected

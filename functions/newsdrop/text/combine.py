@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from newsdrop.models import KEPT_ROLES, Hints
 from newsdrop.text.cleaner import clean_article
@@ -110,13 +111,20 @@ def extend_at_edges(extracted: list[str], page_lines: list[str], kept: frozenset
     ]
 
 
+class Combined(NamedTuple):
+    """The combined main content and the line texts the witness (the line cleaner on the page text) kept."""
+
+    text: str
+    witness_kept: frozenset[str]
+
+
 def combine(
     text: str,
     recall: Callable[[], str],
     page_text: str,
     hints: Hints,
     model: LineModel | object | None = SHIPPED_MODEL,
-) -> str:
+) -> Combined:
     """One main-content text from trafilatura's readings: ``text`` (its default) and ``recall()`` (its
     ``favor_recall`` reading, asked for only when needed).
 
@@ -124,7 +132,8 @@ def combine(
     markup) as a third, independent witness. When the default reading agrees with it less than
     ``SURE_AGREEMENT``, the reading whose cleaned body agrees most with the witness wins (a reading that
     took a teaser list for the story agrees little); the page lines the witness kept right above or
-    below the chosen reading are added (``extend_at_edges``).
+    below the chosen reading are added (``extend_at_edges``). The witness's kept lines come back beside
+    the text: later edits ask it too (``main_edits.without_closing_notices``).
     """
     chosen_model = load_model() if model is SHIPPED_MODEL else model
     page = clean_article(page_text, hints, model=chosen_model)
@@ -138,4 +147,4 @@ def combine(
     kept = frozenset(line.text for line in page.lines if line.role in KEPT_ROLES)
     lines = [line.strip() for line in chosen.split("\n") if line.strip()]
     page_lines = [line.strip() for line in page_text.split("\n") if line.strip()]
-    return "\n".join(extend_at_edges(lines, page_lines, kept))
+    return Combined("\n".join(extend_at_edges(lines, page_lines, kept)), kept)

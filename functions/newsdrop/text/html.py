@@ -25,7 +25,12 @@ from newsdrop.text.html_meta import (
 )
 from newsdrop.text.html_page import collect, lines_of
 from newsdrop.text.html_reading import Readings, read_for_recall, read_with_trafilatura
-from newsdrop.text.main_edits import described_lines, without_kicked_headline, without_slides
+from newsdrop.text.main_edits import (
+    described_lines,
+    without_closing_notices,
+    without_kicked_headline,
+    without_slides,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +109,11 @@ def extract(
 
         page_normal = normalize_text(page_text)
         page_lines = tuple(page_normal.split("\n"))
-        text = combine(text, recall, page_normal, hints, model)
+        text, witness_kept = combine(text, recall, page_normal, hints, model)
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
+        # The site's pitch or notice under the story's last paragraph, where the witness dropped it too.
+        main_lines = without_closing_notices(main_lines, witness_kept)
         if replaced is not None:
             # The printed <h1> the metadata's headline replaces is the headline too: no line of the story.
             main_lines = _without_line(main_lines, replaced)

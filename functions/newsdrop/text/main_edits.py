@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.cleaner.lines import _reads_as_prose
 from newsdrop.text.extraction import _Dropped, merge_order
-from newsdrop.text.rules import count_words
+from newsdrop.text.rules import count_words, normalize_line_key
 
 _NON_WORD = re.compile(r"[\W_]+")
 # A described line this many words long at least comes back without reading as prose (a standfirst
@@ -110,3 +111,41 @@ def without_kicked_headline(main_lines: list[str], title: str) -> list[str]:
         if own == key or (own.endswith(key) and count_words(line) - count_words(title) <= _KICKER_MAX_WORDS):
             return main_lines[:index] + main_lines[index + 1 :]
     return main_lines
+
+
+# A closing notice is a line or two of the site's: longer lines under the story are its own paragraphs.
+_NOTICE_MAX_CHARS = 300
+# A label between or under the notices ("Thank you", "Something to Consider", "(dmk)"): this many words at most,
+# no sentence end.
+_LABEL_MAX_WORDS = 4
+
+
+def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str]) -> list[str]:
+    """The main content without the site's notices under the story's last paragraph: a subscription or
+    newsletter pitch, a paywall's "La suite est réservée aux abonnés", a reprint-rights notice.
+
+    Walking up from the last line, a notice line speaks of the site (``cues_notice.notice_stems``: the stems
+    of subscription, newsletter, consent and advertising words, each opening a word), is at most
+    ``_NOTICE_MAX_CHARS`` long, the line cleaner dropped it on the page's own text (``witness_kept``, the
+    line model's verdict: a story's closing sentence that happens to say "privacy" it keeps), and none of
+    its stems is a word of the story above it (a story about newsletters or ad blocking ends on its topic).
+    Short labels without a sentence end between and under the notices go with them; the walk stops at the
+    first other line. Nothing is dropped without a notice, nor the main content's every line.
+    """
+    run: list[int] = []
+    notices = 0
+    for index in range(len(main_lines) - 1, -1, -1):
+        line = main_lines[index]
+        key = normalize_line_key(line)
+        stems = notice_stems(key) if len(line) <= _NOTICE_MAX_CHARS and line not in witness_kept else ()
+        if stems:
+            above = " ".join(normalize_line_key(other) for other in main_lines[:index])
+            stems = () if any(stem in above for stem in stems) else stems
+        if stems:
+            notices += 1
+        elif not (count_words(line) <= _LABEL_MAX_WORDS and line.rstrip()[-1:] not in ".!?"):
+            break
+        run.append(index)
+    if not notices or len(run) == len(main_lines):
+        return main_lines
+    return main_lines[: len(main_lines) - len(run)]

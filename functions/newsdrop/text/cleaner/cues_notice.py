@@ -99,6 +99,16 @@ def notice_words(key: str) -> float:
     return math.log1p(len(_NOTICE.findall(key, 0, _NOTICE_CHARS)))
 
 
+def notice_stems(key: str) -> tuple[str, ...]:
+    """The notice stems that open a word in the opening of a line's case-folded key ("werbung" inside
+    "Bewerbungen" does not): a site's notice names its subject as a word."""
+    return tuple(
+        found.group()
+        for found in _NOTICE.finditer(key, 0, _NOTICE_CHARS)
+        if found.start() == 0 or not key[found.start() - 1].isalnum()
+    )
+
+
 def notice_columns(lines: Sequence[CueLine]) -> tuple[list[float]]:
     """The ``NOTICE_FEATURES`` columns of a page: the notice words of each line."""
     return ([notice_words(line.key) for line in lines],)
