@@ -9,6 +9,7 @@ from newsdrop.text.cleaner.story_end import (
     far_islands,
     hole_kind,
     islands,
+    kept_repeats,
     story_holes,
     trailing_islands,
 )
@@ -199,3 +200,27 @@ def test_a_hole_line_is_printed_once_without_notice_pipe_or_date(
     text: str, printings: int, notice: bool, admitted: bool
 ) -> None:
     assert hole_kind(text, printings, notice) is admitted
+
+
+@pytest.mark.parametrize(
+    ("texts", "kept", "paragraphs", "dropped"),
+    [
+        # A paragraph a teaser or a summary box printed above, kept again: the second printing goes.
+        (["a b c d e f", "x", "a b c d e f"], [True, True, True], [True, True, True], [2]),
+        # The first printing dropped: the kept one is the only one in the body and stays.
+        (["a b c d e f", "x", "a b c d e f"], [False, True, True], [True, True, True], []),
+        # A pitch under every widget: each printing after the first goes.
+        (["p q r s t u", "x", "p q r s t u", "y", "p q r s t u"], [True] * 5, [True] * 5, [2, 4]),
+        # A refrain of five words or fewer is the story's own ("I would prefer not to.").
+        (["i would prefer not to", "x", "i would prefer not to"], [True, True, True], [True, True, True], []),
+        # A line the rules named (a crosshead, a caption) is not a paragraph: it stays.
+        (["a b c d e f", "x", "a b c d e f"], [True, True, True], [True, True, False], []),
+        # A dropped line in between is skipped, an empty key never matches.
+        (["a b c d e f", "", "", "a b c d e f"], [True, True, True, True], [True] * 4, [3]),
+    ],
+)
+def test_a_paragraph_the_kept_text_prints_again_goes(
+    texts: list[str], kept: list[bool], paragraphs: list[bool], dropped: list[int]
+) -> None:
+    words = [len(text.split()) for text in texts]
+    assert kept_repeats(kept, texts, words, paragraphs) == dropped

@@ -44,6 +44,7 @@ from newsdrop.text.cleaner.story_end import (
     closing_notice,
     far_islands,
     hole_kind,
+    kept_repeats,
     story_holes,
     trailing_islands,
 )
@@ -371,6 +372,13 @@ def apply_model(found: RulePass, model: LineModel) -> None:
     # A crosshead or short list item the model dropped between two kept lines of the story goes back.
     if rules_roles:
         _fill_story_holes(found.lines, kept_now, rules_roles)
+    # A paragraph the kept text prints a second time (a teaser, a summary box, a pitch under each widget).
+    keys = [line.key for line in found.lines]
+    words = [line.words for line in found.lines]
+    paragraphs = [line.role == "body" for line in found.lines]
+    for index in kept_repeats(kept_now, keys, words, paragraphs):
+        found.lines[index].assign("boilerplate", "kept_repeat")
+        kept_now[index] = False
 
 
 def _fill_story_holes(lines: list[_Line], kept_now: list[bool], rules_roles: dict[int, str | None]) -> None:

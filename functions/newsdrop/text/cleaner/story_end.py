@@ -1,4 +1,4 @@
-"""Cleaner stage after the line model: islands below the story and a closing site notice go, one-line holes in it are filled."""
+"""Cleaner stage after the line model: islands below the story, a closing notice and repeats go; one-line holes are filled."""
 
 from __future__ import annotations
 
@@ -157,3 +157,29 @@ def story_holes(kept: Sequence[bool], model_dropped: Sequence[bool], kind: Seque
         for index in range(1, len(kept) - 1)
         if not kept[index] and model_dropped[index] and kind[index] and kept[index - 1] and kept[index + 1]
     ]
+
+
+# A kept line this many words or longer that a kept line above already printed is a repeat; a shorter one
+# can be the story's own refrain ("No answer.", a chorus, a quoted reply).
+_REPEAT_MIN_WORDS = 6
+
+
+def kept_repeats(
+    kept: Sequence[bool], keys: Sequence[str], words: Sequence[int], paragraphs: Sequence[bool]
+) -> list[int]:
+    """Indices of kept paragraph lines (``paragraphs``) whose text (``keys``) a kept line above already printed.
+
+    A page prints a paragraph twice when a teaser, a summary box or a photo caption repeats it, and a
+    site's subscription pitch or embed notice comes back under each widget: the gold holds such text once,
+    so the second printing the page keeps is no part of the story. ``words`` are the lines' word counts; ``paragraphs``
+    marks the lines that may go (body text, not a crosshead or a caption the rules named).
+    """
+    seen: set[str] = set()
+    repeats: list[int] = []
+    for index, keep in enumerate(kept):
+        if not keep or not keys[index]:
+            continue
+        if keys[index] in seen and paragraphs[index] and words[index] >= _REPEAT_MIN_WORDS:
+            repeats.append(index)
+        seen.add(keys[index])
+    return repeats
