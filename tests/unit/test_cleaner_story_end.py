@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.story_end import closing_notice, far_islands, islands, trailing_islands
+from newsdrop.text.cleaner.story_end import (
+    closing_notice,
+    far_islands,
+    hole_kind,
+    islands,
+    kept_repeats,
+    story_holes,
+    trailing_islands,
+)
 
 # Page layouts as one character a line: "S" a story line kept (1000 characters), "t" a small kept line (50),
 # "." a dropped line.
@@ -135,3 +143,84 @@ def test_a_closing_notice_needs_a_small_share_of_the_story() -> None:
     # The share is of the story's island, the notice included: 120 of 920 characters (13 %) stays.
     assert closing_notice([True, True], [800, 120], [False, True]) is None
     assert closing_notice([True, True], [1100, 120], [False, True]) == 1
+
+
+# Story holes: "K" a kept line, "m" a line the line model dropped (the rules kept it), "r" a line a named rule
+# dropped, "n" a line the model dropped that is not of the hole kind (printed twice, a notice, ...).
+def _hole_page(layout: str) -> tuple[list[bool], list[bool], list[bool]]:
+    return (
+        [mark == "K" for mark in layout],
+        [mark in "mn" for mark in layout],
+        [mark == "m" for mark in layout],
+    )
+
+
+@pytest.mark.parametrize(
+    ("layout", "filled"),
+    [
+        # A crosshead the model dropped between two paragraphs goes back.
+        ("KmK", [1]),
+        ("KmKKmK", [1, 4]),
+        # Two dropped lines are a widget: nothing goes back.
+        ("KmmK", []),
+        ("KmrK", []),
+        # A line a named rule dropped (a caption, an ad) stays dropped.
+        ("KrK", []),
+        # Not of the kind (printed twice, a notice, a date): stays dropped.
+        ("KnK", []),
+        # At the page's edges or beside a dropped line there is no hole.
+        ("mKK", []),
+        ("KKm", []),
+        ("rmK", []),
+    ],
+)
+def test_one_line_holes_the_model_made_in_the_story_are_filled(layout: str, filled: list[int]) -> None:
+    assert story_holes(*_hole_page(layout)) == filled
+
+
+@pytest.mark.parametrize(
+    ("text", "printings", "notice", "admitted"),
+    [
+        ("Kunstkauf ohne Zinsen", 1, False, True),
+        ("10. Make a backup plan", 1, False, True),
+        ("Use Weighted Mean", 1, False, True),
+        # The page prints it twice: a teaser title or a menu entry.
+        ("Use Weighted Mean", 2, False, False),
+        # A notice stem: a subscription or consent prompt.
+        ("Join Our Newsletter", 1, True, False),
+        # A pipe: a credit or a breadcrumb.
+        ("Julia Vergin | Clare Roth", 1, False, False),
+        # Four digits or more: a dateline or a timestamp (a year alone is enough).
+        ("31. 10. 2025 17:46", 1, False, False),
+        ("Updated 2024", 1, False, False),
+        ("Top 100 films", 1, False, True),
+    ],
+)
+def test_a_hole_line_is_printed_once_without_notice_pipe_or_date(
+    text: str, printings: int, notice: bool, admitted: bool
+) -> None:
+    assert hole_kind(text, printings, notice) is admitted
+
+
+@pytest.mark.parametrize(
+    ("texts", "kept", "paragraphs", "dropped"),
+    [
+        # A paragraph a teaser or a summary box printed above, kept again: the second printing goes.
+        (["a b c d e f", "x", "a b c d e f"], [True, True, True], [True, True, True], [2]),
+        # The first printing dropped: the kept one is the only one in the body and stays.
+        (["a b c d e f", "x", "a b c d e f"], [False, True, True], [True, True, True], []),
+        # A pitch under every widget: each printing after the first goes.
+        (["p q r s t u", "x", "p q r s t u", "y", "p q r s t u"], [True] * 5, [True] * 5, [2, 4]),
+        # A refrain of five words or fewer is the story's own ("I would prefer not to.").
+        (["i would prefer not to", "x", "i would prefer not to"], [True, True, True], [True, True, True], []),
+        # A line the rules named (a crosshead, a caption) is not a paragraph: it stays.
+        (["a b c d e f", "x", "a b c d e f"], [True, True, True], [True, True, False], []),
+        # A dropped line in between is skipped, an empty key never matches.
+        (["a b c d e f", "", "", "a b c d e f"], [True, True, True, True], [True] * 4, [3]),
+    ],
+)
+def test_a_paragraph_the_kept_text_prints_again_goes(
+    texts: list[str], kept: list[bool], paragraphs: list[bool], dropped: list[int]
+) -> None:
+    words = [len(text.split()) for text in texts]
+    assert kept_repeats(kept, texts, words, paragraphs) == dropped

@@ -640,6 +640,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     " text, is not the story.",
     "closing_notice": "After the line model, the story's last line, when short and it speaks of the site"
     " (newsletter, subscription, paywall, advertising words), is the site's notice, not the story.",
+    "story_hole": "After the line model, a line it dropped alone between two kept lines, printed once on the"
+    " page, with no notice words, no pipe and at most 3 digits, is the story's crosshead or list item: kept.",
+    "kept_repeat": "After the line model, a kept paragraph of 6 or more words that a kept line above already"
+    " printed (a teaser, summary box or caption printing it again, a pitch under each widget) is dropped.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",

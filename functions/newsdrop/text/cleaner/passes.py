@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 
 from newsdrop.models import KEPT_ROLES, Hints
@@ -39,7 +40,14 @@ from newsdrop.text.cleaner.region import (
     _whole_text,
 )
 from newsdrop.text.cleaner.standfirst import standfirst_index
-from newsdrop.text.cleaner.story_end import closing_notice, far_islands, trailing_islands
+from newsdrop.text.cleaner.story_end import (
+    closing_notice,
+    far_islands,
+    hole_kind,
+    kept_repeats,
+    story_holes,
+    trailing_islands,
+)
 from newsdrop.text.rules import normalize_line_key
 
 # Catastrophe guard: a page with this much prose whose kept text is below this share of it, or whose
@@ -331,11 +339,15 @@ def apply_model(found: RulePass, model: LineModel) -> None:
                 smoothed.add(index)
     else:
         verdicts = model.keeps_all(parts, kept)
+    # The rules' role of each line the model drops, for ``story_holes`` to give back.
+    rules_roles: dict[int, str | None] = {}
     for index, line in enumerate(found.lines):
         keep = verdicts[index]
         if keep is None or keep == kept[index]:
             continue
         reason = "smoothed" if index in smoothed else model.strongest(parts.row(index), keep)
+        if not keep:
+            rules_roles[index] = line.role
         line.assign("body" if keep else "boilerplate", f"line_model:{reason}")
     # The story is now one large island of kept lines: small islands the model kept below it are teasers,
     # author boxes, pitches or comments past a gap of dropped lines (``story_end.trailing_islands``).
@@ -356,3 +368,30 @@ def apply_model(found: RulePass, model: LineModel) -> None:
     ]
     if (closing := closing_notice(kept_now, sizes, notices)) is not None:
         found.lines[closing].assign("boilerplate", "closing_notice")
+        kept_now[closing] = False
+    # A crosshead or short list item the model dropped between two kept lines of the story goes back.
+    if rules_roles:
+        _fill_story_holes(found.lines, kept_now, rules_roles)
+    # A paragraph the kept text prints a second time (a teaser, a summary box, a pitch under each widget).
+    keys = [line.key for line in found.lines]
+    words = [line.words for line in found.lines]
+    paragraphs = [line.role == "body" for line in found.lines]
+    for index in kept_repeats(kept_now, keys, words, paragraphs):
+        found.lines[index].assign("boilerplate", "kept_repeat")
+        kept_now[index] = False
+
+
+def _fill_story_holes(lines: list[_Line], kept_now: list[bool], rules_roles: dict[int, str | None]) -> None:
+    """Give a one-line hole the model made in the kept text back its rules' role (``story_end.story_holes``)."""
+    printings = Counter(line.key for line in lines)
+    model_dropped = [
+        index in rules_roles and (lines[index].rule or "").startswith("line_model:")
+        for index in range(len(lines))
+    ]
+    kind = [
+        dropped and hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0)
+        for dropped, line in zip(model_dropped, lines, strict=True)
+    ]
+    for index in story_holes(kept_now, model_dropped, kind):
+        lines[index].assign(rules_roles[index] or "body", "story_hole")
+        kept_now[index] = True

@@ -1,7 +1,8 @@
-"""Cleaner stage after the line model: islands of kept text below the story and a closing site notice are dropped."""
+"""Cleaner stage after the line model: islands below the story, a closing notice and repeats go; one-line holes are filled."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 # Two or more dropped lines (a share row, a "related" heading, teaser titles the model dropped) part an island.
@@ -123,3 +124,62 @@ def closing_notice(kept: Sequence[bool], sizes: Sequence[int], notices: Sequence
     if sizes[last] > _CLOSING_NOTICE_CHARS or sizes[last] >= _ISLAND_SHARE * chars:
         return None
     return last
+
+
+# A line with this many digits is a dateline, a timestamp, a phone number or a score line, not a crosshead.
+_HOLE_MAX_DIGITS = 3
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def hole_kind(text: str, printings: int, notice: bool) -> bool:
+    """Whether a line the model dropped may be the story's own line when it stands between two kept lines.
+
+    A crosshead, a short list item or a one-line quote inside the story is printed once on the page; a
+    line the page prints twice (a teaser title, a menu entry), one with a notice stem (``notice``: a
+    subscription or consent prompt), a pipe (a "Name | Role" credit, a breadcrumb) or a date's digits
+    is the site's.
+    """
+    return printings <= 1 and not notice and "|" not in text and len(_DIGIT.findall(text)) <= _HOLE_MAX_DIGITS
+
+
+def story_holes(kept: Sequence[bool], model_dropped: Sequence[bool], kind: Sequence[bool]) -> list[int]:
+    """Indices of single dropped lines between two kept lines that the line model dropped and ``kind`` admits.
+
+    The line model judges a short line mostly by its shape, and a crosshead or a list item of a few words
+    looks like a menu entry or a teaser title; between two lines the page keeps it is a line of the
+    story. Only a hole of one line is filled (two or more dropped lines are a widget, and part islands),
+    and only where the model, not a named rule, dropped the line the rules had kept.
+    """
+    return [
+        index
+        for index in range(1, len(kept) - 1)
+        if not kept[index] and model_dropped[index] and kind[index] and kept[index - 1] and kept[index + 1]
+    ]
+
+
+# A kept line this many words or longer that a kept line above already printed is a repeat; a shorter one
+# can be the story's own refrain ("No answer.", a chorus, a quoted reply).
+_REPEAT_MIN_WORDS = 6
+
+
+def kept_repeats(
+    kept: Sequence[bool], keys: Sequence[str], words: Sequence[int], paragraphs: Sequence[bool]
+) -> list[int]:
+    """Indices of kept paragraph lines (``paragraphs``) whose text (``keys``) a kept line above already printed.
+
+    A page prints a paragraph twice when a teaser, a summary box or a photo caption repeats it, and a
+    site's subscription pitch or embed notice comes back under each widget: the gold holds such text once,
+    so the second printing the page keeps is no part of the story. ``words`` are the lines' word counts; ``paragraphs``
+    marks the lines that may go (body text, not a crosshead or a caption the rules named).
+    """
+    seen: set[str] = set()
+    repeats: list[int] = []
+    for index, keep in enumerate(kept):
+        if not keep or not keys[index]:
+            continue
+        if keys[index] in seen and paragraphs[index] and words[index] >= _REPEAT_MIN_WORDS:
+            repeats.append(index)
+        seen.add(keys[index])
+    return repeats
