@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import re2
 
 # What a set's ``Match`` returns: the indices of the patterns that match, or None when none does.
-SetMatch = Callable[[str], "list[int] | None"]
+SetMatch = Callable[[str], list[int] | None]
 
 
 def _compiled(found: re2.Set, patterns: Sequence[str]) -> SetMatch:
