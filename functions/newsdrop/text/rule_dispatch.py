@@ -6,18 +6,35 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from newsdrop.text.re2_sets import SetMatch, search_set, start_set
 from newsdrop.text.rules import KEY_GUARDS, RULES, STEM_GUARDS, LineRule
+
+
+def _source(pattern: re.Pattern[str], *, lower_ascii: bool) -> str:
+    """``pattern`` as one alternative of a larger pattern, keeping its own case flag.
+
+    ``lower_ascii``: the alternative is only matched against lower-case ASCII text (an ASCII line's key),
+    where a case-insensitive pattern whose letters are all lower-case matches exactly as its case-sensitive
+    form does; that form is used, since the regex engine skips an alternative by its first letter only
+    when the match is case-sensitive (twice as fast on lines no rule claims), and RE2 sets take it.
+    """
+    if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+        raise ValueError(f"a rule guard supports the IGNORECASE flag only: {pattern.pattern!r}")
+    insensitive = bool(pattern.flags & re.IGNORECASE)
+    if (
+        lower_ascii
+        and insensitive
+        and _ESCAPE.sub("", pattern.pattern) != _ESCAPE.sub("", pattern.pattern).lower()
+    ):
+        raise ValueError(f"a case-insensitive rule guard must be written in lower case: {pattern.pattern!r}")
+    return f"(?{'i' if insensitive and not lower_ascii else ''}:{pattern.pattern})"
 
 
 def _either(
     patterns: list[re.Pattern[str]], *, lower_ascii: bool = False, marked: bool = False
 ) -> re.Pattern[str]:
-    """One pattern that matches where any of ``patterns`` matches (each keeps its own case flag).
-
-    ``lower_ascii``: the pattern is only matched against lower-case ASCII text (an ASCII line's key), where
-    a case-insensitive pattern whose letters are all lower-case matches exactly as its case-sensitive
-    form does; that form is used, since the regex engine skips an alternative by its first letter only
-    when the match is case-sensitive (twice as fast on lines no rule claims).
+    """One pattern that matches where any of ``patterns`` matches (each keeps its own case flag; ``lower_ascii``
+    as in ``_source``).
 
     ``marked``: each alternative ends in an empty group named ``_guard<i>`` (``i`` its place in
     ``patterns``), so a match's ``lastgroup`` names the first alternative that matched. (Closing the
@@ -25,19 +42,8 @@ def _either(
     """
     parts = []
     for index, pattern in enumerate(patterns):
-        if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
-            raise ValueError(f"a rule guard supports the IGNORECASE flag only: {pattern.pattern!r}")
-        insensitive = bool(pattern.flags & re.IGNORECASE)
-        if (
-            lower_ascii
-            and insensitive
-            and _ESCAPE.sub("", pattern.pattern) != _ESCAPE.sub("", pattern.pattern).lower()
-        ):
-            raise ValueError(
-                f"a case-insensitive rule guard must be written in lower case: {pattern.pattern!r}"
-            )
         mark = f"(?P<_guard{index}>)" if marked else ""
-        parts.append(f"(?{'i' if insensitive and not lower_ascii else ''}:{pattern.pattern}){mark}")
+        parts.append(_source(pattern, lower_ascii=lower_ascii) + mark)
     return re.compile("|".join(parts))
 
 
@@ -103,14 +109,27 @@ def _guard(lower_ascii: bool) -> tuple[re.Pattern[str], dict[str | None, int]]:
     return pattern, {f"_guard{index}": bound for index, (bound, _) in enumerate(_GUARD_ORDER)}
 
 
+# Each ``_GUARD_ORDER`` pattern's word bound, by its place.
+_GUARD_BOUNDS: tuple[int, ...] = tuple(bound for bound, _ in _GUARD_ORDER)
+
+
+# The ``KEY_GUARDS`` patterns that match at the start of an ASCII key, as one RE2 set: one DFA pass where
+# ``re`` tries the alternation's branches one by one (2.5 -> 0.6 us a key over the corpus's distinct
+# lines). Exact there: an ASCII key is lower case with single plain spaces (``normalize_line_key``), where
+# RE2's ASCII ``\w``, ``\d``, ``\s`` and ``\b`` agree with Python's; other keys stay on ``re``.
+_ascii_guard: SetMatch = start_set([_source(guard, lower_ascii=True) for _, guard in _GUARD_ORDER])
+
+
 def _guard_matches(key: str, words: int) -> bool:
     """Whether a ``KEY_GUARDS`` pattern of a rule that admits a line of ``words`` words matches ``key``."""
     if words > _GUARD_MAX_WORDS:
         return False
-    # An ASCII key is lower case (``normalize_line_key``): the case-sensitive guard gives the same verdict.
-    pattern, bounds = _guard(key.isascii())
-    found = pattern.match(key)
-    return found is not None and bounds[found.lastgroup] >= words
+    if key.isascii():
+        found = _ascii_guard(key)
+        return found is not None and max(map(_GUARD_BOUNDS.__getitem__, found)) >= words
+    pattern, bounds = _guard(False)
+    found_ = pattern.match(key)
+    return found_ is not None and bounds[found_.lastgroup] >= words
 
 
 @lru_cache(maxsize=128)
@@ -124,21 +143,22 @@ def _stems_for(words: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(stem for name in names for stem in STEM_GUARDS.get(name, ())))
 
 
+def _never(key: str) -> None:
+    """No stems: nothing to find."""
+    return None
+
+
 @lru_cache(maxsize=16)
-def _literal_search(stems: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
-    """The ``search`` of one regex of ``stems`` (``trie_pattern``): a match iff the text holds one of them."""
-    # No stems: a pattern that never matches (an empty trie would match everywhere).
-    return re.compile(trie_pattern(stems) if stems else "(?!)").search
+def _literal_search(stems: tuple[str, ...]) -> SetMatch:
+    """An RE2 search set of ``stems``: not None iff the text holds one of them (the substring tests' verdict,
+    half the time of one ``re`` search of their trie over the corpus's distinct lines)."""
+    return search_set([re.escape(stem) for stem in stems]) if stems else _never
 
 
 @lru_cache(maxsize=128)
-def _stems_search(words: int) -> Callable[[str], re.Match[str] | None]:
-    """``holds_any(key, _stems_for(words))`` as one regex search (not None iff it holds).
-
-    The stems as one factored regex, read in C in one pass over the key: a fifth faster than ``holds_any``'s
-    loop of 37 substring tests (a flat alternation of the stems was slower than that loop: docs/eval.md,
-    speed pass 5).
-    """
+def _stems_search(words: int) -> SetMatch:
+    """``holds_any(key, _stems_for(words))`` as one search (not None iff it holds): one pass in C over the key
+    where ``holds_any`` loops over 37 substring tests (docs/eval.md, speed passes 5, 9 and 10)."""
     return _literal_search(_stems_for(words))
 
 

@@ -200,7 +200,9 @@ _PROMPT = re.compile(
     r"|newsletter|download (?:our|the) app|get (?:breaking|the latest|more)|stay (?:up to date|informed|connected)"
     r"|click to (?:share|email|print)|email me|get it|(?:view|get) author|e-?mail the author"
     # The same widgets in the commonest European languages (German, Spanish, Portuguese, French, Italian, Polish).
-    r"|teilen(?: mit)?(?=[\W_]*$)|empfiehl|gefällt mir|compartir|compartilhe|partager|partagez|condividi|udostępnij)\b"
+    r"|empfiehl|gefällt mir|compartir|compartilhe|partager|partagez|condividi|udostępnij)\b"
+    # "Teilen (mit)" only with nothing but decoration after it. (No lookahead: the guard matches it with RE2.)
+    r"|^[\W_]*teilen(?: mit)?\b[\W_]*$"
 )
 _FOLLOW_NETWORKS = re.compile(
     r"\b(?:facebook|twitter|instagram|youtube|linkedin|telegram|whatsapp|newsletter)\b"

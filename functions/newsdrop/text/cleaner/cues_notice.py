@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
 
+from newsdrop.text.re2_sets import search_set
 from newsdrop.text.rule_dispatch import trie_pattern
 
 # The tail columns this module adds to the line model's rows, in order (appended after features.FEATURES' own).
@@ -80,6 +81,11 @@ _NOTICE_STEMS = (
 _NOTICE = re.compile(trie_pattern(_NOTICE_STEMS))
 
 
+# Whether a text holds a notice stem at all, by an RE2 set (literals: the same verdict on any text): 97 % of
+# the corpus's distinct lines hold none, and this test costs about a third of the ``findall`` it spares them.
+_HOLDS_NOTICE = search_set([re.escape(stem) for stem in _NOTICE_STEMS])
+
+
 # Notices state their subject early; a long story paragraph is read only this far.
 _NOTICE_CHARS = 300
 
@@ -96,6 +102,8 @@ class CueLine(Protocol):
 @lru_cache(maxsize=_CACHE_SIZE)
 def notice_words(key: str) -> float:
     """log1p of the notice stems in the opening of a line's case-folded key."""
+    if _HOLDS_NOTICE(key[:_NOTICE_CHARS]) is None:
+        return 0.0
     return math.log1p(len(_NOTICE.findall(key, 0, _NOTICE_CHARS)))
 
 

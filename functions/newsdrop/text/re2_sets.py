@@ -1,0 +1,37 @@
+"""Yes/no line scans on RE2 (google-re2) sets: one DFA pass in C where ``re`` tries alternatives one by one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import re2
+
+# What a set's ``Match`` returns: the indices of the patterns that match, or None when none does.
+SetMatch = Callable[[str], list[int] | None]
+
+
+def _compiled(found: re2.Set, patterns: Sequence[str]) -> SetMatch:
+    """``found`` (an empty RE2 set) with ``patterns`` added (case-sensitive, UTF-8), compiled: its ``Match``.
+
+    Raises ValueError for a pattern RE2 cannot read (a lookaround, a backreference): keep it on ``re``.
+    """
+    for pattern in patterns:
+        try:
+            found.Add(pattern)
+        except re2.error as error:
+            raise ValueError(f"RE2 cannot read this pattern: {pattern!r}") from error
+    found.Compile()
+    return found.Match
+
+
+def start_set(patterns: Sequence[str]) -> SetMatch:
+    """The indices of ``patterns`` that match at the start of a text, as ``re.match`` would on ASCII text
+    whose only whitespace is the plain space. (RE2's ``\\w``, ``\\d`` and ``\\b`` are ASCII-only, and its
+    ``\\s`` lacks the ``\\v`` and ``\\x1c``-``\\x1f`` Python's holds: other texts can differ.)"""
+    return _compiled(re2.Set.MatchSet(), patterns)
+
+
+def search_set(patterns: Sequence[str]) -> SetMatch:
+    """Not None iff one of ``patterns`` occurs in a text. For literal patterns that is ``re.search``'s
+    verdict on any text (a UTF-8 substring starts and ends on code points)."""
+    return _compiled(re2.Set.SearchSet(), patterns)
