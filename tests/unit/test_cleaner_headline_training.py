@@ -11,6 +11,7 @@ import pytest
 from newsdrop.text.cleaner import clean_article, rule_pass
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, load_model
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
+from tools import train_cleaner
 from tools.train_cleaner import _tree_values, fit_boosted
 
 STANDFIRST = "Crews poured the last concrete blocks of the breakwater on a calm Tuesday morning"
@@ -160,3 +161,40 @@ def test_the_ranker_never_takes_a_bracketed_aside_or_a_photograph_credit(aside: 
     plain = aside.strip("()[]").split(". Photograph:")[0]
     text = "\n\n".join(["Coast News", HEADLINE, plain, LEAD, SECOND]) + "\n"
     assert clean_article(text, model=replace(shipped, headline=LONGEST)).title == plain
+
+
+def _noisy_pages(seed: int, count: int = 80) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Synthetic pages of near ties: the right candidate leads on a noisy first column only."""
+    generator = np.random.default_rng(seed)
+    x = generator.normal(size=(4 * count, len(HEADLINE_FEATURES)))
+    groups = np.repeat(np.arange(count), 4)
+    y = np.zeros(len(x))
+    for page in range(count):
+        rows = np.arange(4 * page, 4 * page + 4)
+        y[rows[np.argmax(x[rows, 0] + generator.normal(scale=0.7, size=4))]] = 1.0
+    return x, y, groups
+
+
+def _picks(boosters: int, seed: int, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The held-out pages' picks of a ranker averaging ``boosters`` boosters fitted with ``seed``."""
+    monkeypatch.setattr(train_cleaner, "_BOOSTERS", boosters)
+    monkeypatch.setattr(train_cleaner, "_TREES", 20)
+    x, y, groups = _noisy_pages(4)
+    ranker = fit_boosted(x, y, groups, seed=seed)
+    assert len(ranker.trees) == boosters * 20
+    held_x, _, held_groups = _noisy_pages(5)
+    scores = np.asarray(ranker.score_all(held_x.tolist()))
+    return [int(np.argmax(scores[held_groups == page])) for page in np.unique(held_groups)]
+
+
+@pytest.mark.parametrize(("few", "many"), [(1, 10), (2, 10)])
+def test_averaging_more_boosters_moves_fewer_picks_between_seeds(
+    few: int, many: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each booster draws its pages and features from the seeded generator: a retrain with another seed (or
+    # with the rules' columns moved a little) reorders near ties, and the average of more boosters less so.
+    def moved(boosters: int) -> int:
+        first, second = _picks(boosters, 7, monkeypatch), _picks(boosters, 1, monkeypatch)
+        return sum(a != b for a, b in zip(first, second, strict=True))
+
+    assert moved(many) < moved(few)
