@@ -421,7 +421,7 @@ def choose_thresholds(
 # out-of-fold titles by 1-2 % when the rules' columns changed a little; averaging boosters fitted on
 # different pages and features, with larger leaves, moves them less (docs/eval.md, "retrain"). Ten boosters
 # instead of five, with bin edges on a grid (``bin_edges``): of 1612 views, out-of-fold picks that flip between
-# two seeds 23.3 -> 14 and with 3 % of the pages left out 26 -> 14, top-1 held (docs/eval.md, "The headline
+# two seeds 23.3 -> 11.3 and with 3 % of the pages left out 26 -> 14, top-1 held (docs/eval.md, "The headline
 # ranker's steadiness"); the trees cost twice the inference time (about 0.2 ms a page view).
 _BOOSTERS = 10
 _TREES = 100
