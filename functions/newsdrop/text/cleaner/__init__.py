@@ -24,7 +24,7 @@ from newsdrop.text.cleaner.model import LineModel, load_model
 from newsdrop.text.cleaner.passes import RulePass, apply_model, rule_pass
 from newsdrop.text.rules import news_id_of, normalize_line_key
 
-CLEANER_VERSION = "2026.12.06-8"
+CLEANER_VERSION = "2026.12.06-9"
 
 
 __all__ = [
