@@ -18,13 +18,14 @@ from typing import Any, Final
 
 from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
 from newsdrop.text.cleaner.headline_names import named_title
+from newsdrop.text.cleaner.lead_under import lead_under_headline
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.metadata import _detect_language, _find_source, _published
 from newsdrop.text.cleaner.model import LineModel, load_model
 from newsdrop.text.cleaner.passes import RulePass, apply_model, rule_pass
 from newsdrop.text.rules import news_id_of, normalize_line_key
 
-CLEANER_VERSION = "2026.12.06-8"
+CLEANER_VERSION = "2026.12.06-9"
 
 
 __all__ = [
@@ -124,6 +125,10 @@ def clean_article(
     found = rule_pass(text, hints, bundle_chrome=bundle_chrome, main_content=main_content, headline=headline)
     if isinstance(chosen, LineModel) and not main_content:
         apply_model(found, chosen)
+    if not main_content and (lead := lead_under_headline(found.lines, found.start)) is not None:
+        # A standfirst under the headline's byline, date or credit: the header rules and the model read it
+        # as header; after the model, so the model's training rows are unchanged.
+        found.lines[lead].assign("body", "lead_under_headline")
     lines, start, title = found.lines, found.start, found.title
     if title is not None and not (hints is not None and hints.title and hints.title.strip()):
         # A headline named from the page's lines; a metadata title (the HTML path's hint) is taken as given.

@@ -1,0 +1,86 @@
+"""Cleaner stage after the line model: the standfirst under the headline's byline, date or picture credit is kept."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol
+
+from newsdrop.models import KEPT_ROLES
+from newsdrop.text.cleaner.lines import _ends_sentence
+from newsdrop.text.cleaner.standfirst import CLOCK, MAX_HEADLINE_SHARE, MIN_WORDS, headline_share
+
+# The header's own lines between a headline and its standfirst: who wrote it, when, the picture's credit,
+# the headline printed again.
+_META_ROLES = frozenset({"date", "byline", "caption", "title_repeat"})
+
+
+# A header line this short is a name or a label ("Kathrin Hofmeister", "von zahlenzauberin"), not a sentence.
+_NAME_MAX_WORDS = 3
+
+
+# At most this many such lines stand between the headline and its standfirst.
+_MAX_META_LINES = 3
+
+
+# A line this many times the headline's length and this many words longer that prints most of the headline's
+# words retells it ("Der Termin für die nächste Fishing Masters Show in Rostock steht fest: ..."): a
+# standfirst, not the headline printed again with a kicker or section label (a few words more).
+_RETELLS_LENGTH = 2.0
+
+
+_RETELLS_MORE_WORDS = 10
+
+
+class LeadLine(Protocol):
+    """What the lead test reads of one cleaner line."""
+
+    text: str
+    key: str
+    words: int
+    role: str | None
+    rule: str | None
+    prose_text: bool
+
+
+def _meta(line: LeadLine) -> bool:
+    """A header line a standfirst may sit under: a byline, a date, a picture credit, a name or label."""
+    return line.role in _META_ROLES or (line.rule == "header_chrome" and line.words <= _NAME_MAX_WORDS)
+
+
+def lead_under_headline(lines: Sequence[LeadLine], start: int) -> int | None:
+    """The index of a standfirst the header rules and the line model dropped, or None.
+
+    The headline is the first line of role ``title`` above the article region's ``start``; the standfirst is
+    the first line under it past at most ``_MAX_META_LINES`` header lines of its own (``_meta``), above
+    ``start``, dropped by the header rules or the line model, and a standfirst by ``standfirst``'s tests: at
+    least ``MIN_WORDS`` words, printed once, no clock time, not ending in ":", and not the headline again
+    (a line twice the headline's length and ten words longer retells it instead).
+    """
+    title = next((index for index, line in enumerate(lines[:start]) if line.role == "title"), None)
+    if title is None:
+        return None
+    index = title + 1
+    while index < start and index - title <= _MAX_META_LINES and _meta(lines[index]):
+        index += 1
+    if index >= start:
+        return None
+    line, headline = lines[index], lines[title]
+    dropped_by = line.rule or ""
+    if line.role in KEPT_ROLES or not (dropped_by == "header_chrome" or dropped_by.startswith("line_model")):
+        return None
+    if (
+        not (line.prose_text and _ends_sentence(line.text))
+        or line.words < MIN_WORDS
+        or line.text.rstrip().endswith(":")
+        or CLOCK.search(line.text) is not None
+    ):
+        return None
+    retells = (
+        line.words >= _RETELLS_LENGTH * headline.words and line.words - headline.words >= _RETELLS_MORE_WORDS
+    )
+    if not retells and headline_share(headline.text, line.text) >= MAX_HEADLINE_SHARE:
+        return None
+    if Counter(other.key for other in lines)[line.key] > 1:
+        return None
+    return index
