@@ -69,6 +69,8 @@ CREDIT = Line("Photo: Harbour Authority", role="caption", rule="photo_caption", 
         # No sentence: a caption without a full stop, a menu, a widget.
         ((DATE, Line("Crews pour concrete on the new breakwater in the harbour", prose_text=False)), None),
         ((Line("Listen to this article now"),), None),
+        # Right under a byline a subtitle without a full stop opens the story too; under a date it is a caption.
+        ((BYLINE, Line("A field guide to the new breakwater for harbour pilots", prose_text=False)), 2),
         # Words without a sentence's end under a skip link: an icon font's names, not a standfirst.
         (
             (

@@ -55,7 +55,10 @@ def lead_under_headline(lines: Sequence[LeadLine], start: int) -> int | None:
     the first line under it past at most ``_MAX_META_LINES`` header lines of its own (``_meta``), above
     ``start``, dropped by the header rules or the line model, and a standfirst by ``standfirst``'s tests: at
     least ``MIN_WORDS`` words, printed once, no clock time, not ending in ":", and not the headline again
-    (a line twice the headline's length and ten words longer retells it instead).
+    (a line twice the headline's length and ten words longer retells it instead). It reads as a sentence,
+    unless a byline stands right above it: there a subtitle or a credited lead picture's caption opens the
+    story too, where under a date or a skip link a line without a sentence's end is a caption, a menu or
+    an icon font's names.
     """
     title = next((index for index, line in enumerate(lines[:start]) if line.role == "title"), None)
     if title is None:
@@ -70,7 +73,7 @@ def lead_under_headline(lines: Sequence[LeadLine], start: int) -> int | None:
     if line.role in KEPT_ROLES or not (dropped_by == "header_chrome" or dropped_by.startswith("line_model")):
         return None
     if (
-        not (line.prose_text and _ends_sentence(line.text))
+        not ((line.prose_text and _ends_sentence(line.text)) or lines[index - 1].role == "byline")
         or line.words < MIN_WORDS
         or line.text.rstrip().endswith(":")
         or CLOCK.search(line.text) is not None
