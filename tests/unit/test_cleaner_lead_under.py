@@ -101,6 +101,14 @@ def test_lead_under_headline_needs_a_headline_and_a_line_printed_once() -> None:
     assert lead_under_headline(lines, start) is None
 
 
+def test_lead_under_headline_reads_under_the_headline_printed_over_the_story() -> None:
+    # The page's title line heads the page; the headline over the story is its repeat, further down.
+    lines, start = _page(
+        Line("Home World Sport"), Line(HEADLINE, role="title_repeat"), BYLINE, Line(STANDFIRST)
+    )
+    assert lead_under_headline(lines, start) == 4
+
+
 def test_clean_article_keeps_the_standfirst_under_the_date() -> None:
     text = "\n\n".join(["Home | World | Sport", HEADLINE, "12 March 2024", STANDFIRST, LEAD, SECOND])
     article = clean_article(text)

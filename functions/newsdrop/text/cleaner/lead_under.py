@@ -10,6 +10,9 @@ from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.lines import _ends_sentence
 from newsdrop.text.cleaner.standfirst import CLOCK, MAX_HEADLINE_SHARE, MIN_WORDS, headline_share
 
+_HEADLINE_ROLES = frozenset({"title", "title_repeat"})
+
+
 # The header's own lines between a headline and its standfirst: who wrote it, when, the picture's credit,
 # the headline printed again.
 _META_ROLES = frozenset({"date", "byline", "caption", "title_repeat"})
@@ -51,16 +54,25 @@ def _meta(line: LeadLine) -> bool:
 def lead_under_headline(lines: Sequence[LeadLine], start: int) -> int | None:
     """The index of a standfirst the header rules and the line model dropped, or None.
 
-    The headline is the first line of role ``title`` above the article region's ``start``; the standfirst is
-    the first line under it past at most ``_MAX_META_LINES`` header lines of its own (``_meta``), above
-    ``start``, dropped by the header rules or the line model, and a standfirst by ``standfirst``'s tests: at
+    The headline is the last line of role ``title`` or ``title_repeat`` above the article region's ``start``;
+    the standfirst is the first line under it past at most ``_MAX_META_LINES`` header lines of its own
+    (``_meta``), above ``start``, dropped by the header rules or the line model, and a standfirst by ``standfirst``'s tests: at
     least ``MIN_WORDS`` words, printed once, no clock time, not ending in ":", and not the headline again
     (a line twice the headline's length and ten words longer retells it instead). It reads as a sentence,
     unless a byline stands right above it: there a subtitle or a credited lead picture's caption opens the
     story too, where under a date or a skip link a line without a sentence's end is a caption, a menu or
     an icon font's names.
     """
-    title = next((index for index, line in enumerate(lines[:start]) if line.role == "title"), None)
+    # The headline as printed over the story: the page view's title line often heads the whole page, and the
+    # headline over the story is its repeat.
+    title = next(
+        (
+            index
+            for index in range(min(start, len(lines)) - 1, -1, -1)
+            if lines[index].role in _HEADLINE_ROLES
+        ),
+        None,
+    )
     if title is None:
         return None
     index = title + 1
