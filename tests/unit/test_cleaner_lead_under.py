@@ -61,6 +61,8 @@ CREDIT = Line("Photo: Harbour Authority", role="caption", rule="photo_caption", 
         ((DATE, Line(STANDFIRST, rule="line_model:prose_above")), 2),
         # A sentence twice the headline's length that retells it is a standfirst, not a repeat.
         ((Line(RETELLING),), 1),
+        # Under the headline printed again with its kicker.
+        ((Line("Coastal towns: Harbour wall finished early after a mild winter"), Line(STANDFIRST)), 2),
         # The headline again with its section label: a repeat.
         ((Line("Coastal towns: Harbour wall finished early after a mild winter"),), None),
         # Three header lines between, but not four: too far from the headline.

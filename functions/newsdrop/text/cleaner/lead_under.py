@@ -46,9 +46,25 @@ class LeadLine(Protocol):
     prose_text: bool
 
 
-def _meta(line: LeadLine) -> bool:
-    """A header line a standfirst may sit under: a byline, a date, a picture credit, a name or label."""
-    return line.role in _META_ROLES or (line.rule == "header_chrome" and line.words <= _NAME_MAX_WORDS)
+def _retells(headline: LeadLine, line: LeadLine) -> bool:
+    """Whether the line is long enough to retell the headline rather than print it again."""
+    return (
+        line.words >= _RETELLS_LENGTH * headline.words and line.words - headline.words >= _RETELLS_MORE_WORDS
+    )
+
+
+def _repeats(headline: LeadLine, line: LeadLine) -> bool:
+    """The headline printed again, with its kicker or section label: most of its words in a line too short
+    to retell it."""
+    return not _retells(headline, line) and headline_share(headline.text, line.text) >= MAX_HEADLINE_SHARE
+
+
+def _meta(headline: LeadLine, line: LeadLine) -> bool:
+    """A header line a standfirst may sit under: a byline, a date, a picture credit, a name or label, the
+    headline printed again."""
+    return line.role in _META_ROLES or (
+        line.rule == "header_chrome" and (line.words <= _NAME_MAX_WORDS or _repeats(headline, line))
+    )
 
 
 def lead_under_headline(lines: Sequence[LeadLine], start: int) -> int | None:
@@ -56,7 +72,8 @@ def lead_under_headline(lines: Sequence[LeadLine], start: int) -> int | None:
 
     The headline is the last line of role ``title`` or ``title_repeat`` above the article region's ``start``;
     the standfirst is the first line under it past at most ``_MAX_META_LINES`` header lines of its own
-    (``_meta``), above ``start``, dropped by the header rules or the line model, and a standfirst by ``standfirst``'s tests: at
+    (``_meta``: a byline, a date, a credit, a name, the headline again), above ``start``, dropped by the
+    header rules or the line model, and a standfirst by ``standfirst``'s tests: at
     least ``MIN_WORDS`` words, printed once, no clock time, not ending in ":", and not the headline again
     (a line twice the headline's length and ten words longer retells it instead). It reads as a sentence,
     unless a byline stands right above it: there a subtitle or a credited lead picture's caption opens the
@@ -76,7 +93,7 @@ def lead_under_headline(lines: Sequence[LeadLine], start: int) -> int | None:
     if title is None:
         return None
     index = title + 1
-    while index < start and index - title <= _MAX_META_LINES and _meta(lines[index]):
+    while index < start and index - title <= _MAX_META_LINES and _meta(lines[title], lines[index]):
         index += 1
     if index >= start:
         return None
@@ -91,10 +108,7 @@ def lead_under_headline(lines: Sequence[LeadLine], start: int) -> int | None:
         or CLOCK.search(line.text) is not None
     ):
         return None
-    retells = (
-        line.words >= _RETELLS_LENGTH * headline.words and line.words - headline.words >= _RETELLS_MORE_WORDS
-    )
-    if not retells and headline_share(headline.text, line.text) >= MAX_HEADLINE_SHARE:
+    if _repeats(headline, line):
         return None
     if Counter(other.key for other in lines)[line.key] > 1:
         return None
