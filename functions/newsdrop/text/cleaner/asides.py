@@ -1,0 +1,69 @@
+"""Cleaner stage after the line model: the site's asides kept inside the story (an author box under its heading,
+a picture credit) are dropped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from newsdrop.models import KEPT_ROLES
+from newsdrop.text.cleaner.author_box import BOX_HEADING, NAME_WORD
+
+# "About Jane Doe", "Über Simon Dückert", "Sobre Ana": the heading of a box about the person it names.
+_ABOUT = re.compile(r"^[\W_]*(?:about|über|sobre|à propos de|o)\s+(\S+(?:\s+\S+){0,2})[\W_]*$", re.IGNORECASE)
+
+
+# The box is the paragraph or two right under its heading.
+_BOX_REACH = 2
+
+
+# A picture's credit that opens a line ("Photograph by X", "Screenshot, X"): the forms the caption rule
+# (``rules.photo_caption``) leaves to the region.
+_CREDIT_OPENING = re.compile(
+    r"^(?:photograph(?:ed)?|photos?|pictures?|images?|screenshots?|fotos?|bild(?:er)?)\s*(?:by\b|von\b|,)",
+    re.IGNORECASE,
+)
+
+
+class AsideLine(Protocol):
+    """What the aside tests read of one cleaner line."""
+
+    text: str
+    role: str | None
+    prose_text: bool
+
+
+def box_heading(text: str) -> bool:
+    """An author box's heading: "About the author", "Autoreninfo", or "About"/"Über" and a name."""
+    if BOX_HEADING.match(text) is not None:
+        return True
+    found = _ABOUT.match(text.strip())
+    return found is not None and all(NAME_WORD.match(word) for word in found.group(1).split())
+
+
+def asides(lines: Sequence[AsideLine]) -> list[int]:
+    """Indices of the kept lines that are the site's asides inside the story.
+
+    A kept prose line at most ``_BOX_REACH`` lines under an author box's heading (``box_heading``) anywhere
+    on the page is the box (the rules' ``author_box`` reads only the story's last paragraphs); a kept line
+    that opens with a picture's credit (``_CREDIT_OPENING``) is a caption. When nothing of the story's
+    prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
+    """
+    found: list[int] = []
+    for index, line in enumerate(lines):
+        if line.role not in KEPT_ROLES:
+            continue
+        under_heading = line.prose_text and any(
+            box_heading(lines[at].text) for at in range(max(0, index - _BOX_REACH), index)
+        )
+        if under_heading or _CREDIT_OPENING.match(line.text) is not None:
+            found.append(index)
+    dropped = set(found)
+    if not any(
+        line.prose_text and line.role in KEPT_ROLES
+        for index, line in enumerate(lines)
+        if index not in dropped
+    ):
+        return []
+    return found

@@ -1,0 +1,100 @@
+"""The site's asides kept inside the story: an author box under its heading, a line opened by a picture credit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from newsdrop.text.cleaner import clean_article
+from newsdrop.text.cleaner.asides import asides, box_heading
+from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
+
+BIO = "Jane Doe covers the coast for the paper. She studied geography in Bristol and sails in her spare time."
+
+
+@dataclass
+class Line:
+    """The fields ``asides`` reads of a cleaner line."""
+
+    text: str
+    role: str | None = "body"
+    prose_text: bool = True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About the author", True),
+        ("Autoreninfo", True),
+        ("About Jane Doe", True),
+        ("Über Simon Dückert", True),
+        ("Über Creeny", True),
+        # A topic, not a name: a crosshead ("About the new wall" has lower-case words).
+        ("About the new breakwater", False),
+        ("About four in ten fishermen", False),
+        ("Harbour wall finished early", False),
+    ],
+)
+def test_box_heading(text: str, expected: bool) -> None:
+    assert box_heading(text) is expected
+
+
+def _story(*tail: Line) -> list[Line]:
+    return [Line(HEADLINE, role="title", prose_text=False), Line(LEAD), Line(SECOND), *tail]
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        # Under its heading, right below or one line further (a name line between).
+        ((Line("About Jane Doe", role="boilerplate", prose_text=False), Line(BIO)), [4]),
+        (
+            (
+                Line("Autoreninfo", role="subheading", prose_text=False),
+                Line("Jane Doe", prose_text=False),
+                Line(BIO),
+            ),
+            [5],
+        ),
+        # Three lines under the heading: out of the box's reach.
+        (
+            (
+                Line("About the author", role="boilerplate"),
+                Line("Share", role="boilerplate"),
+                Line("Print", role="boilerplate"),
+                Line(BIO),
+            ),
+            [],
+        ),
+        # A short kept line under the heading that is no prose (a contact line) stays to the other rules.
+        (
+            (
+                Line("About Jane Doe", role="boilerplate", prose_text=False),
+                Line("jane@example.org", prose_text=False),
+            ),
+            [],
+        ),
+        # A dropped bio is left alone.
+        ((Line("About Jane Doe", role="boilerplate", prose_text=False), Line(BIO, role="boilerplate")), []),
+        # Picture credits the caption rule leaves to the region.
+        ((Line("Photograph by Jane Doe, Harbour Trust", role="subheading", prose_text=False),), [3]),
+        ((Line("Screenshot, Harbour Authority The new wall seen from the pier on Tuesday."),), [3]),
+        # A story sentence that mentions a photograph.
+        ((Line("Photographs of the storm damage were shown to the council on Monday."),), []),
+    ],
+)
+def test_asides(tail: tuple[Line, ...], expected: list[int]) -> None:
+    assert asides(_story(*tail)) == expected
+
+
+def test_asides_leave_a_story_that_is_only_the_box() -> None:
+    lines = [Line("About Jane Doe", role="boilerplate", prose_text=False), Line(BIO)]
+    assert asides(lines) == []
+
+
+def test_clean_article_drops_the_author_box_under_its_heading() -> None:
+    text = "\n\n".join(["Home | World | Sport", HEADLINE, LEAD, SECOND, "About Jane Doe", BIO, LEAD.upper()])
+    article = clean_article(text)
+    assert LEAD in article.body
+    assert BIO not in article.body
