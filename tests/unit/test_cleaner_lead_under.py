@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.lead_under import lead_under_headline
+from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 
 STANDFIRST = "Crews poured concrete all winter, and the town now hopes for a quieter storm season."
@@ -86,6 +86,16 @@ CREDIT = Line("Photo: Harbour Authority", role="caption", rule="photo_caption", 
         # A timestamp, a lead-in ending in a colon.
         ((Line("Published 23 Oct 2025 at 10.23, updated later by the newsroom desk."),), None),
         ((Line("Here is what the harbour authority announced on Tuesday morning:"),), None),
+        # The site's notice under the date: cookies and consent, not the story.
+        (
+            (
+                DATE,
+                Line(
+                    "Cookies help us deliver our services. By using them you consent to our use of cookies."
+                ),
+            ),
+            None,
+        ),
         # A line another rule claimed (a share row), or one the story already keeps.
         ((Line(STANDFIRST, rule="share_prompt"),), None),
         ((Line(STANDFIRST, role="body", rule="standfirst"),), None),
@@ -118,3 +128,18 @@ def test_clean_article_keeps_the_standfirst_under_the_date() -> None:
     assert article.title == HEADLINE
     assert decided[STANDFIRST][0] == "body"
     assert STANDFIRST in article.body
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cookies help us deliver our services. By using them you consent to our use of cookies.", [1]),
+        ("For full functionality enable JavaScript. Here is how to enable JavaScript in your browser.", [1]),
+        # One notice stem, even twice, may be the story's subject.
+        ("The compiler targets the Web and JavaScript hosts, and now runs without JavaScript too.", []),
+        (STANDFIRST, []),
+    ],
+)
+def test_notice_standfirsts(text: str, expected: list[int]) -> None:
+    lines = [Line(HEADLINE, role="title", rule="headline"), Line(text, role="body", rule="standfirst")]
+    assert notice_standfirsts(lines) == expected

@@ -19,7 +19,7 @@ from typing import Any, Final
 from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.headline_names import named_title
-from newsdrop.text.cleaner.lead_under import lead_under_headline
+from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.metadata import _detect_language, _find_source, _published
 from newsdrop.text.cleaner.model import LineModel, load_model
@@ -131,6 +131,8 @@ def clean_article(
         # as header; after the model, so the model's training rows are unchanged.
         found.lines[lead].assign("body", "lead_under_headline")
     if not main_content:
+        for index in notice_standfirsts(found.lines):
+            found.lines[index].assign("boilerplate", "standfirst_notice")
         for index in asides(found.lines):
             # An author box under its heading or a picture credit kept inside the story: the site's aside.
             found.lines[index].assign("boilerplate", "aside")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from newsdrop.models import KEPT_ROLES
+from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.cleaner.lines import _ends_sentence
 from newsdrop.text.cleaner.standfirst import CLOCK, MAX_HEADLINE_SHARE, MIN_WORDS, headline_share
 
@@ -75,7 +76,8 @@ def lead_under_headline(lines: Sequence[LeadLine], start: int) -> int | None:
     (``_meta``: a byline, a date, a credit, a name, the headline again), above ``start``, dropped by the
     header rules or the line model, and a standfirst by ``standfirst``'s tests: at
     least ``MIN_WORDS`` words, printed once, no clock time, not ending in ":", and not the headline again
-    (a line twice the headline's length and ten words longer retells it instead). It reads as a sentence,
+    (a line twice the headline's length and ten words longer retells it instead), and no site notice
+    (``site_notice``). It reads as a sentence,
     unless a byline stands right above it: there a subtitle or a credited lead picture's caption opens the
     story too, where under a date or a skip link a line without a sentence's end is a caption, a menu or
     an icon font's names.
@@ -108,8 +110,29 @@ def lead_under_headline(lines: Sequence[LeadLine], start: int) -> int | None:
         or CLOCK.search(line.text) is not None
     ):
         return None
-    if _repeats(headline, line):
+    if _repeats(headline, line) or site_notice(line):
         return None
     if Counter(other.key for other in lines)[line.key] > 1:
         return None
     return index
+
+
+# A line under the headline naming this many different notice stems (cookies and consent, JavaScript and the
+# browser) speaks of the site; one, even twice (a story about JavaScript), may be the story's.
+_NOTICE_MIN_STEMS = 2
+
+
+def site_notice(line: LeadLine) -> bool:
+    """The site's notice: at least ``_NOTICE_MIN_STEMS`` different notice stems (``cues_notice.notice_stems``)."""
+    return len(set(notice_stems(line.key))) >= _NOTICE_MIN_STEMS
+
+
+def notice_standfirsts(lines: Sequence[LeadLine]) -> list[int]:
+    """Indices of the standfirsts the rules kept (rule ``standfirst``) that are the site's notice
+    (``site_notice``: "Cookies erleichtern die Bereitstellung unserer Dienste. ... dass wir Cookies
+    verwenden."), not the story's opening."""
+    return [
+        index
+        for index, line in enumerate(lines)
+        if line.rule == "standfirst" and line.role in KEPT_ROLES and site_notice(line)
+    ]
