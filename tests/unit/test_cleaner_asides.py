@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.asides import asides, box_heading
+from newsdrop.text.cleaner.asides import asides, box_heading, tag_lists
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 
 BIO = "Jane Doe covers the coast for the paper. She studied geography in Bristol and sails in her spare time."
@@ -20,6 +20,7 @@ class Line:
     text: str
     role: str | None = "body"
     prose_text: bool = True
+    rule: str | None = "article_region"
 
 
 @pytest.mark.parametrize(
@@ -98,3 +99,26 @@ def test_clean_article_drops_the_author_box_under_its_heading() -> None:
     article = clean_article(text)
     assert LEAD in article.body
     assert BIO not in article.body
+
+
+def _listed(label: str, *items: str) -> list[Line]:
+    """The story, then a colon list (rule ``colon_list``): its label and items."""
+    listed = [Line(text, prose_text=False, rule="colon_list") for text in (label, *items)]
+    return _story(*listed)
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Tagged:", [3, 4, 5]),
+        ("Schlagwörter:", [3, 4, 5]),
+        ("Tags:", [3, 4, 5]),
+        # The story's own list after a lead-in.
+        ("Tour dates:", []),
+        ("What you need:", []),
+    ],
+)
+def test_tag_lists(label: str, expected: list[int]) -> None:
+    lines = _listed(label, "harbours", "storms")
+    assert tag_lists(lines) == expected
+    assert asides(lines) == expected

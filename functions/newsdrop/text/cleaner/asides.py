@@ -1,5 +1,5 @@
 """Cleaner stage after the line model: the site's asides kept inside the story (an author box under its heading,
-a picture credit) are dropped."""
+a picture credit, a tag list) are dropped."""
 
 from __future__ import annotations
 
@@ -26,12 +26,36 @@ _CREDIT_OPENING = re.compile(
 )
 
 
+# A tag list's label ("Tagged:", "Schlagwörter:"): the colon-list rule (``region._extend_colon_list``) keeps
+# the lines under a label ending in ":" after the story, and the tags under this one index the site.
+_TAG_LABEL = re.compile(
+    r"^[\W_]*(?:tags?|tagged(?: with)?|keywords|schlagw[öo]rter|stichw[öo]rter|themen|etiquetas|étiquettes"
+    r"|mots-clés|tagi|słowa kluczowe)\s*:$",
+    re.IGNORECASE,
+)
+
+
 class AsideLine(Protocol):
     """What the aside tests read of one cleaner line."""
 
     text: str
     role: str | None
+    rule: str | None
     prose_text: bool
+
+
+def tag_lists(lines: Sequence[AsideLine]) -> list[int]:
+    """Indices of the colon lists (rule ``colon_list``) that a tag label opens, label and tags."""
+    found: list[int] = []
+    index = 0
+    while index < len(lines):
+        if lines[index].rule == "colon_list" and _TAG_LABEL.match(lines[index].text.strip()) is not None:
+            while index < len(lines) and lines[index].rule == "colon_list":
+                found.append(index)
+                index += 1
+            continue
+        index += 1
+    return found
 
 
 def box_heading(text: str) -> bool:
@@ -47,7 +71,8 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
 
     A kept prose line at most ``_BOX_REACH`` lines under an author box's heading (``box_heading``) anywhere
     on the page is the box (the rules' ``author_box`` reads only the story's last paragraphs); a kept line
-    that opens with a picture's credit (``_CREDIT_OPENING``) is a caption. When nothing of the story's
+    that opens with a picture's credit (``_CREDIT_OPENING``) is a caption; a colon list under a tag label
+    (``tag_lists``) is the site's index. When nothing of the story's
     prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
     """
     found: list[int] = []
@@ -59,6 +84,7 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
         )
         if under_heading or _CREDIT_OPENING.match(line.text) is not None:
             found.append(index)
+    found = sorted(set(found) | set(tag_lists(lines)))
     dropped = set(found)
     if not any(
         line.prose_text and line.role in KEPT_ROLES
