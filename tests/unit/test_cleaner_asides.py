@@ -81,6 +81,19 @@ def _story(*tail: Line) -> list[Line]:
         # Picture credits the caption rule leaves to the region.
         ((Line("Photograph by Jane Doe, Harbour Trust", role="subheading", prose_text=False),), [3]),
         ((Line("Screenshot, Harbour Authority The new wall seen from the pier on Tuesday."),), [3]),
+        # The site's disclosures.
+        ((Line("Disclaimer: The responses below are not provided or commissioned by the advertiser."),), [3]),
+        ((Line("Advertiser Disclosure"),), [3]),
+        (
+            (
+                Line(
+                    "This post contains affiliate links. We may earn a commission when you buy through them."
+                ),
+            ),
+            [3],
+        ),
+        # A story about a disclosure rule.
+        ((Line("The disclosure rules for advertisers were tightened by the regulator last year."),), []),
         # A story sentence that mentions a photograph.
         ((Line("Photographs of the storm damage were shown to the council on Monday."),), []),
     ],

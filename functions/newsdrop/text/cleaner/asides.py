@@ -1,5 +1,4 @@
-"""Cleaner stage after the line model: the site's asides kept inside the story (an author box under its heading,
-a picture credit, a tag list) are dropped."""
+"""Cleaner stage after the line model: the site's asides kept in the story (author box, credit, disclosure, tags)."""
 
 from __future__ import annotations
 
@@ -22,6 +21,17 @@ _BOX_REACH = 2
 # (``rules.photo_caption``) leaves to the region.
 _CREDIT_OPENING = re.compile(
     r"^(?:photograph(?:ed)?|photos?|pictures?|images?|screenshots?|fotos?|bild(?:er)?)\s*(?:by\b|von\b|,)",
+    re.IGNORECASE,
+)
+
+
+# The site's legal disclosure printed in the story ("Disclaimer: ...", "Advertiser Disclosure", "This post
+# contains affiliate links ..."): it speaks for the site, whatever the story is about.
+_DISCLOSURE = re.compile(
+    r"^[\W_]*(?:(?:advertis(?:er|ing)|editorial|affiliate)\s+)?(?:disclaimer|disclosure|haftungsausschluss"
+    r"|descargo de responsabilidad)\b"
+    r"|^[\W_]*this (?:post|article|page|story) (?:contains|may contain|includes) (?:affiliate|references|links"
+    r"|sponsored)",
     re.IGNORECASE,
 )
 
@@ -71,7 +81,8 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
 
     A kept prose line at most ``_BOX_REACH`` lines under an author box's heading (``box_heading``) anywhere
     on the page is the box (the rules' ``author_box`` reads only the story's last paragraphs); a kept line
-    that opens with a picture's credit (``_CREDIT_OPENING``) is a caption; a colon list under a tag label
+    that opens with a picture's credit (``_CREDIT_OPENING``) is a caption, one that opens with a disclaimer
+    or an affiliate disclosure (``_DISCLOSURE``) the site's legal notice; a colon list under a tag label
     (``tag_lists``) is the site's index. When nothing of the story's
     prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
     """
@@ -82,7 +93,11 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
         under_heading = line.prose_text and any(
             box_heading(lines[at].text) for at in range(max(0, index - _BOX_REACH), index)
         )
-        if under_heading or _CREDIT_OPENING.match(line.text) is not None:
+        if (
+            under_heading
+            or _CREDIT_OPENING.match(line.text) is not None
+            or _DISCLOSURE.match(line.text) is not None
+        ):
             found.append(index)
     found = sorted(set(found) | set(tag_lists(lines)))
     dropped = set(found)
