@@ -94,6 +94,11 @@ def _story(*tail: Line) -> list[Line]:
         ),
         # A story about a disclosure rule.
         ((Line("The disclosure rules for advertisers were tightened by the regulator last year."),), []),
+        # Reading-time widgets, but not a recipe's times.
+        ((Line("3 Min Lesezeit", prose_text=False),), [3]),
+        ((Line("weiterlesen 10 Minuten", prose_text=False),), [3]),
+        ((Line("4 min read", prose_text=False),), [3]),
+        ((Line("Backzeit 30 Minuten", prose_text=False),), []),
         # A story sentence that mentions a photograph.
         ((Line("Photographs of the storm damage were shown to the council on Monday."),), []),
     ],

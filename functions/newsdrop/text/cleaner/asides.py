@@ -36,6 +36,14 @@ _DISCLOSURE = re.compile(
 )
 
 
+# A reading-time widget ("3 Min.", "3 Min Lesezeit", "weiterlesen 10 Minuten", "4 min read").
+_READING_TIME = re.compile(
+    r"^[\W_]*(?:(?:weiterlesen|lesedauer|lesezeit|reading time|read|tiempo de lectura|temps de lecture)\W*\s+)?"
+    r"\d+\s*(?:min(?:uten|utes?|\.)?)(?:\s+(?:read|lesezeit|lesedauer|de lectura|de lecture))?[\W_]*$",
+    re.IGNORECASE,
+)
+
+
 # A tag list's label ("Tagged:", "Schlagwörter:"): the colon-list rule (``region._extend_colon_list``) keeps
 # the lines under a label ending in ":" after the story, and the tags under this one index the site.
 _TAG_LABEL = re.compile(
@@ -80,11 +88,11 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
     """Indices of the kept lines that are the site's asides inside the story.
 
     A kept prose line at most ``_BOX_REACH`` lines under an author box's heading (``box_heading``) anywhere
-    on the page is the box (the rules' ``author_box`` reads only the story's last paragraphs); a kept line
+    on the page is the box (the rules' ``author_box`` reads only the story's last paragraphs). A kept line
     that opens with a picture's credit (``_CREDIT_OPENING``) is a caption, one that opens with a disclaimer
-    or an affiliate disclosure (``_DISCLOSURE``) the site's legal notice; a colon list under a tag label
-    (``tag_lists``) is the site's index. When nothing of the story's
-    prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
+    or an affiliate disclosure (``_DISCLOSURE``) the site's legal notice, a reading time (``_READING_TIME``)
+    a widget, and a colon list under a tag label (``tag_lists``) the site's index. When nothing of the
+    story's prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
     """
     found: list[int] = []
     for index, line in enumerate(lines):
@@ -97,6 +105,7 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
             under_heading
             or _CREDIT_OPENING.match(line.text) is not None
             or _DISCLOSURE.match(line.text) is not None
+            or _READING_TIME.match(line.text) is not None
         ):
             found.append(index)
     found = sorted(set(found) | set(tag_lists(lines)))
