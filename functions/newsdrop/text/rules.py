@@ -646,6 +646,12 @@ STRUCTURAL_RULES: dict[str, str] = {
     " page, with no notice words, no pipe and at most 3 digits, is the story's crosshead or list item: kept.",
     "kept_repeat": "After the line model, a kept paragraph of 6 or more words that a kept line above already"
     " printed (a teaser, summary box or caption printing it again, a pitch under each widget) is dropped.",
+    "lead_under_headline": "After the line model, the sentence under the headline's byline, date or picture"
+    " credit, printed once and not the headline again, opens the story although it stands in the header.",
+    "standfirst_notice": "After the line model, a standfirst that names the site's cookies, consent, JavaScript"
+    " or browser is the site's notice, not the story's opening.",
+    "aside": "After the line model, an author box under its heading, a picture credit, a disclaimer or"
+    " affiliate disclosure, a reading time or a tag list kept inside the story is the site's aside.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",

@@ -17,7 +17,9 @@ from functools import lru_cache
 from typing import Any, Final
 
 from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
+from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.headline_names import named_title
+from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.metadata import _detect_language, _find_source, _published
 from newsdrop.text.cleaner.model import LineModel, load_model
@@ -124,6 +126,16 @@ def clean_article(
     found = rule_pass(text, hints, bundle_chrome=bundle_chrome, main_content=main_content, headline=headline)
     if isinstance(chosen, LineModel) and not main_content:
         apply_model(found, chosen)
+    if not main_content and (lead := lead_under_headline(found.lines, found.start)) is not None:
+        # A standfirst under the headline's byline, date or credit: the header rules and the model read it
+        # as header; after the model, so the model's training rows are unchanged.
+        found.lines[lead].assign("body", "lead_under_headline")
+    if not main_content:
+        for index in notice_standfirsts(found.lines):
+            found.lines[index].assign("boilerplate", "standfirst_notice")
+        for index in asides(found.lines):
+            # An author box under its heading or a picture credit kept inside the story: the site's aside.
+            found.lines[index].assign("boilerplate", "aside")
     lines, start, title = found.lines, found.start, found.title
     if title is not None and not (hints is not None and hints.title and hints.title.strip()):
         # A headline named from the page's lines; a metadata title (the HTML path's hint) is taken as given.

@@ -26,11 +26,11 @@ _BYLINE_LEAD = re.compile(
 _BYLINE_END = re.compile(r"\s+(?:am|on|le|el|il|\||-|–|—|/|und|and|&)\s|[,\d|(@•·]")
 
 
-_NAME_WORD = re.compile(r"^[A-Z\u00c0-\u00de][\w.'’-]*$")
+NAME_WORD = re.compile(r"^[A-Z\u00c0-\u00de][\w.'’-]*$")
 
 
 # Headings of an author box in the corpus's main languages.
-_BOX_HEADING = re.compile(
+BOX_HEADING = re.compile(
     r"^[\W_]*(?:about the author|the author|author|autor(?:in)?|autoreninfo|über (?:den|die) autor(?:in)?"
     r"|zum autor|zur autorin|sobre el autor|sobre o autor|à propos de l'auteur|l'auteur|o autorze|l'autore)[\W_]*$",
     re.IGNORECASE,
@@ -60,14 +60,14 @@ def _name_line(line: BoxLine) -> str | None:
     """A line that is only a name of two or three capitalised words, as printed: a person's name keeps its
     capitals where the paragraph repeats it, a crosshead's topic words do not ("List comprehensions are")."""
     words = line.text.split()
-    if not 2 <= len(words) <= _NAME_MAX_WORDS or not all(_NAME_WORD.match(word) for word in words):
+    if not 2 <= len(words) <= _NAME_MAX_WORDS or not all(NAME_WORD.match(word) for word in words):
         return None
     return line.text
 
 
 def _headed(lines: Sequence[BoxLine], index: int) -> bool:
     """Whether an author heading ("Author", "Über den Autor") stands within two lines above ``index``."""
-    return any(_BOX_HEADING.match(lines[at].text) for at in range(max(0, index - 2), index))
+    return any(BOX_HEADING.match(lines[at].text) for at in range(max(0, index - 2), index))
 
 
 def author_boxes(lines: Sequence[BoxLine], start: int, end: int) -> list[int]:
@@ -99,7 +99,7 @@ def author_boxes(lines: Sequence[BoxLine], start: int, end: int) -> list[int]:
         if (
             any(opening.startswith(name + " ") for name in names)
             or any(line.text.startswith(name + " ") for name in near | first_names)
-            or (index > 0 and _BOX_HEADING.match(lines[index - 1].text) is not None)
+            or (index > 0 and BOX_HEADING.match(lines[index - 1].text) is not None)
         ):
             found.append(index)
     return sorted(found)

@@ -7,16 +7,16 @@ from collections.abc import Sequence
 from typing import Protocol
 
 # A standfirst is a sentence or two; a shorter line under the headline is a byline, a date or a widget.
-_MIN_WORDS = 8
+MIN_WORDS = 8
 
 
 # At this share of the headline's words the line prints the headline again (with its kicker or section:
 # "Premier League Rückschlag im Titelkampf ..."): a repeat, not a standfirst.
-_MAX_HEADLINE_SHARE = 0.5
+MAX_HEADLINE_SHARE = 0.5
 
 
 # A clock time ("kl 10.23", "17:46"): a timestamp line (published, updated), not a sentence of the story.
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
 _WORD = re.compile(r"\w+")
@@ -43,7 +43,7 @@ def standfirst_index(lines: Sequence[StandfirstLine], title_index: int | None, s
     """The index of the standfirst the header rules dropped, or None.
 
     It is the line right under the headline, above the article region (rule ``header_chrome``), at least
-    ``_MIN_WORDS`` words, printed once on the page, without a clock time, not ending in ":" (a kicker or a
+    ``MIN_WORDS`` words, printed once on the page, without a clock time, not ending in ":" (a kicker or a
     list's lead-in) and not the headline printed again. Measured on cleaning-train (docs/eval.md "Snippet
     accuracy"): the fun- golds keep 34 of the 55 such lines and the traf- snippets 9 of 10; the dropped
     ones are mostly headline repeats, timestamps and teasers printed twice, which the tests exclude.
@@ -52,11 +52,11 @@ def standfirst_index(lines: Sequence[StandfirstLine], title_index: int | None, s
         return None
     index = title_index + 1
     line = lines[index]
-    if line.rule != "header_chrome" or line.words < _MIN_WORDS or line.text.rstrip().endswith(":"):
+    if line.rule != "header_chrome" or line.words < MIN_WORDS or line.text.rstrip().endswith(":"):
         return None
-    if _CLOCK.search(line.text) is not None:
+    if CLOCK.search(line.text) is not None:
         return None
-    if headline_share(lines[title_index].text, line.text) >= _MAX_HEADLINE_SHARE:
+    if headline_share(lines[title_index].text, line.text) >= MAX_HEADLINE_SHARE:
         return None
     if sum(1 for other in lines if other.key == line.key) > 1:
         return None

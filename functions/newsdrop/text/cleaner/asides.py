@@ -1,0 +1,119 @@
+"""Cleaner stage after the line model: the site's asides kept in the story (author box, credit, disclosure, tags)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from newsdrop.models import KEPT_ROLES
+from newsdrop.text.cleaner.author_box import BOX_HEADING, NAME_WORD
+
+# "About Jane Doe", "Über Simon Dückert", "Sobre Ana": the heading of a box about the person it names.
+_ABOUT = re.compile(r"^[\W_]*(?:about|über|sobre|à propos de|o)\s+(\S+(?:\s+\S+){0,2})[\W_]*$", re.IGNORECASE)
+
+
+# The box is the paragraph or two right under its heading.
+_BOX_REACH = 2
+
+
+# A picture's credit that opens a line ("Photograph by X", "Screenshot, X"): the forms the caption rule
+# (``rules.photo_caption``) leaves to the region.
+_CREDIT_OPENING = re.compile(
+    r"^(?:photograph(?:ed)?|photos?|pictures?|images?|screenshots?|fotos?|bild(?:er)?)\s*(?:by\b|von\b|,)",
+    re.IGNORECASE,
+)
+
+
+# The site's legal disclosure printed in the story ("Disclaimer: ...", "Advertiser Disclosure", "This post
+# contains affiliate links ..."): it speaks for the site, whatever the story is about.
+_DISCLOSURE = re.compile(
+    r"^[\W_]*(?:(?:advertis(?:er|ing)|editorial|affiliate)\s+)?(?:disclaimer|disclosure|haftungsausschluss"
+    r"|descargo de responsabilidad)\b"
+    r"|^[\W_]*this (?:post|article|page|story) (?:contains|may contain|includes) (?:affiliate|references|links"
+    r"|sponsored)",
+    re.IGNORECASE,
+)
+
+
+# A reading-time widget ("3 Min.", "3 Min Lesezeit", "weiterlesen 10 Minuten", "4 min read").
+_READING_TIME = re.compile(
+    r"^[\W_]*(?:(?:weiterlesen|lesedauer|lesezeit|reading time|read|tiempo de lectura|temps de lecture)\W*\s+)?"
+    r"\d+\s*(?:min(?:uten|utes?|\.)?)(?:\s+(?:read|lesezeit|lesedauer|de lectura|de lecture))?[\W_]*$",
+    re.IGNORECASE,
+)
+
+
+# A tag list's label ("Tagged:", "Schlagwörter:"): the colon-list rule (``region._extend_colon_list``) keeps
+# the lines under a label ending in ":" after the story, and the tags under this one index the site.
+_TAG_LABEL = re.compile(
+    r"^[\W_]*(?:tags?|tagged(?: with)?|keywords|schlagw[öo]rter|stichw[öo]rter|themen|etiquetas|étiquettes"
+    r"|mots-clés|tagi|słowa kluczowe)\s*:$",
+    re.IGNORECASE,
+)
+
+
+class AsideLine(Protocol):
+    """What the aside tests read of one cleaner line."""
+
+    text: str
+    role: str | None
+    rule: str | None
+    prose_text: bool
+
+
+def tag_lists(lines: Sequence[AsideLine]) -> list[int]:
+    """Indices of the colon lists (rule ``colon_list``) that a tag label opens, label and tags."""
+    found: list[int] = []
+    index = 0
+    while index < len(lines):
+        if lines[index].rule == "colon_list" and _TAG_LABEL.match(lines[index].text.strip()) is not None:
+            while index < len(lines) and lines[index].rule == "colon_list":
+                found.append(index)
+                index += 1
+            continue
+        index += 1
+    return found
+
+
+def box_heading(text: str) -> bool:
+    """An author box's heading: "About the author", "Autoreninfo", or "About"/"Über" and a name."""
+    if BOX_HEADING.match(text) is not None:
+        return True
+    found = _ABOUT.match(text.strip())
+    return found is not None and all(NAME_WORD.match(word) for word in found.group(1).split())
+
+
+def asides(lines: Sequence[AsideLine]) -> list[int]:
+    """Indices of the kept lines that are the site's asides inside the story.
+
+    A kept prose line at most ``_BOX_REACH`` lines under an author box's heading (``box_heading``) anywhere
+    on the page is the box (the rules' ``author_box`` reads only the story's last paragraphs). A kept line
+    that opens with a picture's credit (``_CREDIT_OPENING``) is a caption, one that opens with a disclaimer
+    or an affiliate disclosure (``_DISCLOSURE``) the site's legal notice, a reading time (``_READING_TIME``)
+    a widget, and a colon list under a tag label (``tag_lists``) the site's index. When nothing of the
+    story's prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
+    """
+    found: list[int] = []
+    for index, line in enumerate(lines):
+        if line.role not in KEPT_ROLES:
+            continue
+        under_heading = line.prose_text and any(
+            box_heading(lines[at].text) for at in range(max(0, index - _BOX_REACH), index)
+        )
+        if (
+            under_heading
+            or _CREDIT_OPENING.match(line.text) is not None
+            or _DISCLOSURE.match(line.text) is not None
+            or _READING_TIME.match(line.text) is not None
+        ):
+            found.append(index)
+    found = sorted(set(found) | set(tag_lists(lines)))
+    dropped = set(found)
+    if not any(
+        line.prose_text and line.role in KEPT_ROLES
+        for index, line in enumerate(lines)
+        if index not in dropped
+    ):
+        return []
+    return found

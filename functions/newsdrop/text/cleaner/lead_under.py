@@ -1,0 +1,138 @@
+"""Cleaner stage after the line model: the standfirst under the headline's byline, date or picture credit is kept."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol
+
+from newsdrop.models import KEPT_ROLES
+from newsdrop.text.cleaner.cues_notice import notice_stems
+from newsdrop.text.cleaner.lines import _ends_sentence
+from newsdrop.text.cleaner.standfirst import CLOCK, MAX_HEADLINE_SHARE, MIN_WORDS, headline_share
+
+_HEADLINE_ROLES = frozenset({"title", "title_repeat"})
+
+
+# The header's own lines between a headline and its standfirst: who wrote it, when, the picture's credit,
+# the headline printed again.
+_META_ROLES = frozenset({"date", "byline", "caption", "title_repeat"})
+
+
+# A header line this short is a name or a label ("Kathrin Hofmeister", "von zahlenzauberin"), not a sentence.
+_NAME_MAX_WORDS = 3
+
+
+# At most this many such lines stand between the headline and its standfirst.
+_MAX_META_LINES = 3
+
+
+# A line this many times the headline's length and this many words longer that prints most of the headline's
+# words retells it ("Der Termin für die nächste Fishing Masters Show in Rostock steht fest: ..."): a
+# standfirst, not the headline printed again with a kicker or section label (a few words more).
+_RETELLS_LENGTH = 2.0
+
+
+_RETELLS_MORE_WORDS = 10
+
+
+class LeadLine(Protocol):
+    """What the lead test reads of one cleaner line."""
+
+    text: str
+    key: str
+    words: int
+    role: str | None
+    rule: str | None
+    prose_text: bool
+
+
+def _retells(headline: LeadLine, line: LeadLine) -> bool:
+    """Whether the line is long enough to retell the headline rather than print it again."""
+    return (
+        line.words >= _RETELLS_LENGTH * headline.words and line.words - headline.words >= _RETELLS_MORE_WORDS
+    )
+
+
+def _repeats(headline: LeadLine, line: LeadLine) -> bool:
+    """The headline printed again, with its kicker or section label: most of its words in a line too short
+    to retell it."""
+    return not _retells(headline, line) and headline_share(headline.text, line.text) >= MAX_HEADLINE_SHARE
+
+
+def _meta(headline: LeadLine, line: LeadLine) -> bool:
+    """A header line a standfirst may sit under: a byline, a date, a picture credit, a name or label, the
+    headline printed again."""
+    return line.role in _META_ROLES or (
+        line.rule == "header_chrome" and (line.words <= _NAME_MAX_WORDS or _repeats(headline, line))
+    )
+
+
+def lead_under_headline(lines: Sequence[LeadLine], start: int) -> int | None:
+    """The index of a standfirst the header rules and the line model dropped, or None.
+
+    The headline is the last line of role ``title`` or ``title_repeat`` above the article region's ``start``;
+    the standfirst is the first line under it past at most ``_MAX_META_LINES`` header lines of its own
+    (``_meta``: a byline, a date, a credit, a name, the headline again), above ``start``, dropped by the
+    header rules or the line model, and a standfirst by ``standfirst``'s tests: at
+    least ``MIN_WORDS`` words, printed once, no clock time, not ending in ":", and not the headline again
+    (a line twice the headline's length and ten words longer retells it instead), and no site notice
+    (``site_notice``). It reads as a sentence,
+    unless a byline stands right above it: there a subtitle or a credited lead picture's caption opens the
+    story too, where under a date or a skip link a line without a sentence's end is a caption, a menu or
+    an icon font's names.
+    """
+    # The headline as printed over the story: the page view's title line often heads the whole page, and the
+    # headline over the story is its repeat.
+    title = next(
+        (
+            index
+            for index in range(min(start, len(lines)) - 1, -1, -1)
+            if lines[index].role in _HEADLINE_ROLES
+        ),
+        None,
+    )
+    if title is None:
+        return None
+    index = title + 1
+    while index < start and index - title <= _MAX_META_LINES and _meta(lines[title], lines[index]):
+        index += 1
+    if index >= start:
+        return None
+    line, headline = lines[index], lines[title]
+    dropped_by = line.rule or ""
+    if line.role in KEPT_ROLES or not (dropped_by == "header_chrome" or dropped_by.startswith("line_model")):
+        return None
+    if (
+        not ((line.prose_text and _ends_sentence(line.text)) or lines[index - 1].role == "byline")
+        or line.words < MIN_WORDS
+        or line.text.rstrip().endswith(":")
+        or CLOCK.search(line.text) is not None
+    ):
+        return None
+    if _repeats(headline, line) or site_notice(line):
+        return None
+    if Counter(other.key for other in lines)[line.key] > 1:
+        return None
+    return index
+
+
+# A line under the headline naming this many different notice stems (cookies and consent, JavaScript and the
+# browser) speaks of the site; one, even twice (a story about JavaScript), may be the story's.
+_NOTICE_MIN_STEMS = 2
+
+
+def site_notice(line: LeadLine) -> bool:
+    """The site's notice: at least ``_NOTICE_MIN_STEMS`` different notice stems (``cues_notice.notice_stems``)."""
+    return len(set(notice_stems(line.key))) >= _NOTICE_MIN_STEMS
+
+
+def notice_standfirsts(lines: Sequence[LeadLine]) -> list[int]:
+    """Indices of the standfirsts the rules kept (rule ``standfirst``) that are the site's notice
+    (``site_notice``: "Cookies erleichtern die Bereitstellung unserer Dienste. ... dass wir Cookies
+    verwenden."), not the story's opening."""
+    return [
+        index
+        for index, line in enumerate(lines)
+        if line.rule == "standfirst" and line.role in KEPT_ROLES and site_notice(line)
+    ]

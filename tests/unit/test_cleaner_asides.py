@@ -1,0 +1,142 @@
+"""The site's asides kept inside the story: an author box under its heading, a line opened by a picture credit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from newsdrop.text.cleaner import clean_article
+from newsdrop.text.cleaner.asides import asides, box_heading, tag_lists
+from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
+
+BIO = "Jane Doe covers the coast for the paper. She studied geography in Bristol and sails in her spare time."
+
+
+@dataclass
+class Line:
+    """The fields ``asides`` reads of a cleaner line."""
+
+    text: str
+    role: str | None = "body"
+    prose_text: bool = True
+    rule: str | None = "article_region"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About the author", True),
+        ("Autoreninfo", True),
+        ("About Jane Doe", True),
+        ("Über Simon Dückert", True),
+        ("Über Creeny", True),
+        # A topic, not a name: a crosshead ("About the new wall" has lower-case words).
+        ("About the new breakwater", False),
+        ("About four in ten fishermen", False),
+        ("Harbour wall finished early", False),
+    ],
+)
+def test_box_heading(text: str, expected: bool) -> None:
+    assert box_heading(text) is expected
+
+
+def _story(*tail: Line) -> list[Line]:
+    return [Line(HEADLINE, role="title", prose_text=False), Line(LEAD), Line(SECOND), *tail]
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        # Under its heading, right below or one line further (a name line between).
+        ((Line("About Jane Doe", role="boilerplate", prose_text=False), Line(BIO)), [4]),
+        (
+            (
+                Line("Autoreninfo", role="subheading", prose_text=False),
+                Line("Jane Doe", prose_text=False),
+                Line(BIO),
+            ),
+            [5],
+        ),
+        # Three lines under the heading: out of the box's reach.
+        (
+            (
+                Line("About the author", role="boilerplate"),
+                Line("Share", role="boilerplate"),
+                Line("Print", role="boilerplate"),
+                Line(BIO),
+            ),
+            [],
+        ),
+        # A short kept line under the heading that is no prose (a contact line) stays to the other rules.
+        (
+            (
+                Line("About Jane Doe", role="boilerplate", prose_text=False),
+                Line("jane@example.org", prose_text=False),
+            ),
+            [],
+        ),
+        # A dropped bio is left alone.
+        ((Line("About Jane Doe", role="boilerplate", prose_text=False), Line(BIO, role="boilerplate")), []),
+        # Picture credits the caption rule leaves to the region.
+        ((Line("Photograph by Jane Doe, Harbour Trust", role="subheading", prose_text=False),), [3]),
+        ((Line("Screenshot, Harbour Authority The new wall seen from the pier on Tuesday."),), [3]),
+        # The site's disclosures.
+        ((Line("Disclaimer: The responses below are not provided or commissioned by the advertiser."),), [3]),
+        ((Line("Advertiser Disclosure"),), [3]),
+        (
+            (
+                Line(
+                    "This post contains affiliate links. We may earn a commission when you buy through them."
+                ),
+            ),
+            [3],
+        ),
+        # A story about a disclosure rule.
+        ((Line("The disclosure rules for advertisers were tightened by the regulator last year."),), []),
+        # Reading-time widgets, but not a recipe's times.
+        ((Line("3 Min Lesezeit", prose_text=False),), [3]),
+        ((Line("weiterlesen 10 Minuten", prose_text=False),), [3]),
+        ((Line("4 min read", prose_text=False),), [3]),
+        ((Line("Backzeit 30 Minuten", prose_text=False),), []),
+        # A story sentence that mentions a photograph.
+        ((Line("Photographs of the storm damage were shown to the council on Monday."),), []),
+    ],
+)
+def test_asides(tail: tuple[Line, ...], expected: list[int]) -> None:
+    assert asides(_story(*tail)) == expected
+
+
+def test_asides_leave_a_story_that_is_only_the_box() -> None:
+    lines = [Line("About Jane Doe", role="boilerplate", prose_text=False), Line(BIO)]
+    assert asides(lines) == []
+
+
+def test_clean_article_drops_the_author_box_under_its_heading() -> None:
+    text = "\n\n".join(["Home | World | Sport", HEADLINE, LEAD, SECOND, "About Jane Doe", BIO, LEAD.upper()])
+    article = clean_article(text)
+    assert LEAD in article.body
+    assert BIO not in article.body
+
+
+def _listed(label: str, *items: str) -> list[Line]:
+    """The story, then a colon list (rule ``colon_list``): its label and items."""
+    listed = [Line(text, prose_text=False, rule="colon_list") for text in (label, *items)]
+    return _story(*listed)
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Tagged:", [3, 4, 5]),
+        ("Schlagwörter:", [3, 4, 5]),
+        ("Tags:", [3, 4, 5]),
+        # The story's own list after a lead-in.
+        ("Tour dates:", []),
+        ("What you need:", []),
+    ],
+)
+def test_tag_lists(label: str, expected: list[int]) -> None:
+    lines = _listed(label, "harbours", "storms")
+    assert tag_lists(lines) == expected
+    assert asides(lines) == expected

@@ -1,0 +1,145 @@
+"""The standfirst under the headline's byline, date or credit: kept after the line model unless it is no sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from newsdrop.text.cleaner import clean_article
+from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts
+from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
+
+STANDFIRST = "Crews poured concrete all winter, and the town now hopes for a quieter storm season."
+# A standfirst that retells the headline in a sentence twice its length.
+RETELLING = "The harbour wall is finished early: crews poured concrete all winter, and the town is relieved."
+
+
+@dataclass
+class Line:
+    """The fields ``lead_under_headline`` reads of a cleaner line."""
+
+    text: str
+    role: str | None = "boilerplate"
+    rule: str | None = "header_chrome"
+    prose_text: bool = True
+    key: str = ""
+    words: int = 0
+
+    def __post_init__(self) -> None:
+        self.key = self.key or self.text.lower()
+        self.words = self.words or len(self.text.split())
+
+
+def _page(*header: Line) -> tuple[list[Line], int]:
+    """A headline, the given header lines under it, and the story's two paragraphs (the region's start)."""
+    lines = [Line(HEADLINE, role="title", rule="headline", prose_text=False), *header]
+    start = len(lines)
+    lines += [
+        Line(LEAD, role="body", rule="article_region"),
+        Line(SECOND, role="body", rule="article_region"),
+    ]
+    return lines, start
+
+
+DATE = Line("12 March 2024", role="date", rule="date_line", prose_text=False)
+BYLINE = Line("By Jane Doe", role="byline", rule="byline", prose_text=False)
+NAME = Line("Jane Doe", prose_text=False)
+CREDIT = Line("Photo: Harbour Authority", role="caption", rule="photo_caption", prose_text=False)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # Under a date, a byline, a name line or a picture credit, or right under the headline.
+        ((DATE, Line(STANDFIRST)), 2),
+        ((BYLINE, DATE, Line(STANDFIRST)), 3),
+        ((NAME, Line(STANDFIRST)), 2),
+        ((CREDIT, Line(STANDFIRST)), 2),
+        ((Line(STANDFIRST),), 1),
+        # The line model dropped it rather than the header rules: taken back too.
+        ((DATE, Line(STANDFIRST, rule="line_model:prose_above")), 2),
+        # A sentence twice the headline's length that retells it is a standfirst, not a repeat.
+        ((Line(RETELLING),), 1),
+        # Under the headline printed again with its kicker.
+        ((Line("Coastal towns: Harbour wall finished early after a mild winter"), Line(STANDFIRST)), 2),
+        # The headline again with its section label: a repeat.
+        ((Line("Coastal towns: Harbour wall finished early after a mild winter"),), None),
+        # Three header lines between, but not four: too far from the headline.
+        ((BYLINE, NAME, DATE, Line(STANDFIRST)), 4),
+        ((BYLINE, NAME, DATE, CREDIT, Line(STANDFIRST)), None),
+        # No sentence: a caption without a full stop, a menu, a widget.
+        ((DATE, Line("Crews pour concrete on the new breakwater in the harbour", prose_text=False)), None),
+        ((Line("Listen to this article now"),), None),
+        # Right under a byline a subtitle without a full stop opens the story too; under a date it is a caption.
+        ((BYLINE, Line("A field guide to the new breakwater for harbour pilots", prose_text=False)), 2),
+        # Words without a sentence's end under a skip link: an icon font's names, not a standfirst.
+        (
+            (
+                Line("Skip to content"),
+                Line(
+                    "search chevron-down check plus clock close chevron-right bell theme icon chevron-up menu"
+                ),
+            ),
+            None,
+        ),
+        # A timestamp, a lead-in ending in a colon.
+        ((Line("Published 23 Oct 2025 at 10.23, updated later by the newsroom desk."),), None),
+        ((Line("Here is what the harbour authority announced on Tuesday morning:"),), None),
+        # The site's notice under the date: cookies and consent, not the story.
+        (
+            (
+                DATE,
+                Line(
+                    "Cookies help us deliver our services. By using them you consent to our use of cookies."
+                ),
+            ),
+            None,
+        ),
+        # A line another rule claimed (a share row), or one the story already keeps.
+        ((Line(STANDFIRST, rule="share_prompt"),), None),
+        ((Line(STANDFIRST, role="body", rule="standfirst"),), None),
+    ],
+)
+def test_lead_under_headline(header: tuple[Line, ...], expected: int | None) -> None:
+    lines, start = _page(*header)
+    assert lead_under_headline(lines, start) == expected
+
+
+def test_lead_under_headline_needs_a_headline_and_a_line_printed_once() -> None:
+    lines, start = _page(DATE, Line(STANDFIRST))
+    assert lead_under_headline(lines[1:], start - 1) is None
+    lines.append(Line(STANDFIRST, rule="trailing_chrome"))
+    assert lead_under_headline(lines, start) is None
+
+
+def test_lead_under_headline_reads_under_the_headline_printed_over_the_story() -> None:
+    # The page's title line heads the page; the headline over the story is its repeat, further down.
+    lines, start = _page(
+        Line("Home World Sport"), Line(HEADLINE, role="title_repeat"), BYLINE, Line(STANDFIRST)
+    )
+    assert lead_under_headline(lines, start) == 4
+
+
+def test_clean_article_keeps_the_standfirst_under_the_date() -> None:
+    text = "\n\n".join(["Home | World | Sport", HEADLINE, "12 March 2024", STANDFIRST, LEAD, SECOND])
+    article = clean_article(text)
+    decided = {line.text: (line.role, line.rule) for line in article.lines}
+    assert article.title == HEADLINE
+    assert decided[STANDFIRST][0] == "body"
+    assert STANDFIRST in article.body
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cookies help us deliver our services. By using them you consent to our use of cookies.", [1]),
+        ("For full functionality enable JavaScript. Here is how to enable JavaScript in your browser.", [1]),
+        # One notice stem, even twice, may be the story's subject.
+        ("The compiler targets the Web and JavaScript hosts, and now runs without JavaScript too.", []),
+        (STANDFIRST, []),
+    ],
+)
+def test_notice_standfirsts(text: str, expected: list[int]) -> None:
+    lines = [Line(HEADLINE, role="title", rule="headline"), Line(text, role="body", rule="standfirst")]
+    assert notice_standfirsts(lines) == expected
