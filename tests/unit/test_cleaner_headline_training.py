@@ -17,15 +17,17 @@ from tools.train_cleaner import _tree_values, bin_edges, fit_boosted
 STANDFIRST = "Crews poured the last concrete blocks of the breakwater on a calm Tuesday morning"
 
 
-def _pages(seed: int, count: int = 60) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Synthetic candidate rows: four candidates a page, the right one has the largest first column."""
+def _pages(seed: int, count: int = 60, noise: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Synthetic candidate rows: four candidates a page, the right one has the largest first column (plus
+    ``noise``: near ties, where the right candidate leads on a noisy first column only)."""
     generator = np.random.default_rng(seed)
     x = generator.normal(size=(4 * count, len(HEADLINE_FEATURES)))
     groups = np.repeat(np.arange(count), 4)
     y = np.zeros(len(x))
     for page in range(count):
         rows = np.arange(4 * page, 4 * page + 4)
-        y[rows[np.argmax(x[rows, 0])]] = 1.0
+        lead = x[rows, 0] + generator.normal(scale=noise, size=4) if noise else x[rows, 0]
+        y[rows[np.argmax(lead)]] = 1.0
     return x, y, groups
 
 
@@ -163,26 +165,14 @@ def test_the_ranker_never_takes_a_bracketed_aside_or_a_photograph_credit(aside: 
     assert clean_article(text, model=replace(shipped, headline=LONGEST)).title == plain
 
 
-def _noisy_pages(seed: int, count: int = 80) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Synthetic pages of near ties: the right candidate leads on a noisy first column only."""
-    generator = np.random.default_rng(seed)
-    x = generator.normal(size=(4 * count, len(HEADLINE_FEATURES)))
-    groups = np.repeat(np.arange(count), 4)
-    y = np.zeros(len(x))
-    for page in range(count):
-        rows = np.arange(4 * page, 4 * page + 4)
-        y[rows[np.argmax(x[rows, 0] + generator.normal(scale=0.7, size=4))]] = 1.0
-    return x, y, groups
-
-
 def _picks(boosters: int, seed: int, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The held-out pages' picks of a ranker averaging ``boosters`` boosters fitted with ``seed``."""
     monkeypatch.setattr(train_cleaner, "_BOOSTERS", boosters)
     monkeypatch.setattr(train_cleaner, "_TREES", 20)
-    x, y, groups = _noisy_pages(4)
+    x, y, groups = _pages(4, 80, noise=0.7)
     ranker = fit_boosted(x, y, groups, seed=seed)
     assert len(ranker.trees) == boosters * 20
-    held_x, _, held_groups = _noisy_pages(5)
+    held_x, _, held_groups = _pages(5, 80, noise=0.7)
     scores = np.asarray(ranker.score_all(held_x.tolist()))
     return [int(np.argmax(scores[held_groups == page])) for page in np.unique(held_groups)]
 
