@@ -51,6 +51,15 @@ def _first_in_section(*lines: str) -> str | None:
             ["Storm damage to the old harbour wall is worse than...", "Fleet leaves the port as the wind..."],
             True,
         ),
+        # A site notice between the counter and the form is no story: the thread's form comes in the scan.
+        (
+            [
+                "Advertise with the most visited news site in the country, we offer flexible packages.",
+                "This article is the copyrighted property of the site and may not be reprinted without leave.",
+                "Leave a Reply",
+            ],
+            True,
+        ),
         # The story's next paragraphs: the "opener" was a newsletter box's field or a sentence inside the story.
         (["Sign Up", STORY[4], STORY[5], STORY[6]], False),
         ([STORY[4], STORY[5]], False),

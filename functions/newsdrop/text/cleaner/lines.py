@@ -294,9 +294,10 @@ def _story_continues(lines: list[_Line], index: int) -> bool:
     A comment thread prints its kind of rows between the comments (another form field or counter, names
     with timestamps, reply buttons); a story sentence that mentions comments, a newsletter box's "Email"
     field or a sign-up's terms inside the story is followed by the story's next paragraphs instead: two
-    consecutive prose lines.
+    consecutive prose lines, and no thread row anywhere in the scan (a site notice between "Comments" and
+    "Leave a Reply" is no story).
     """
-    previous = False
+    previous = paragraphs = False
     for line in lines[index + 1 : index + 1 + _STORY_BELOW_SCAN]:
         if line.rule in _COMMENT_OPENERS or _THREAD_ROW.search(line.key) or _is_date_line(line):
             return False
@@ -307,10 +308,9 @@ def _story_continues(lines: list[_Line], index: int) -> bool:
             and _is_sentence(line)
             and not line.text.rstrip(_CLOSERS).endswith(("...", "…"))
         )
-        if prose and previous:
-            return True
+        paragraphs = paragraphs or (prose and previous)
         previous = prose
-    return False
+    return paragraphs
 
 
 def _is_date_line(line: _Line) -> bool:
