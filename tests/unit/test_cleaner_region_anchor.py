@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.lines import _read_lines
-from newsdrop.text.cleaner.region import _anchor_names, _choose_region
+from newsdrop.text.cleaner.region import _anchor_names, _choose_region, _headline_repeats
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,37 @@ def test_a_block_of_text_lines_under_the_printed_headline_is_the_story(
     region = _choose_region(lines)
     assert region is not None
     assert lines[region[0]].text == first_kept
+
+
+@pytest.mark.parametrize(
+    ("printed", "repeats"),
+    [
+        ("Minister admits the harbour wall was finished two years early", True),
+        # Printed with small edits: a word dropped, "..." for "…".
+        ("Minister admits harbour wall was finished two years early...", True),
+        # Another headline of about the same length is no copy.
+        ("Fishermen say the new breakwater keeps the eastern gales out", False),
+        ("Minister admits", False),
+    ],
+)
+def test_the_headline_printed_with_small_edits_is_a_repeat_of_the_title_line(
+    printed: str, repeats: bool
+) -> None:
+    lines = _read_lines(
+        "\n\n".join(
+            ["Minister admits the harbour wall was finished two years early | Coast News", "Home", printed]
+        ),
+        frozenset(),
+    )
+    assert (_headline_repeats(lines) == [2]) is repeats
+
+
+def test_a_near_copy_counts_only_on_a_page_without_an_exact_one() -> None:
+    # The list's own heading prints the headline with an edit; the sidebar's prose starts within the scan
+    # below it, but the exact headline above heads the list.
+    lines = _read_lines(
+        "\n\n".join(_page("Stock car calendar of 2018", *SCHEDULE, "Share", "Tags", *SIDEBAR)), frozenset()
+    )
+    region = _choose_region(lines)
+    assert region is not None
+    assert lines[region[0]].text == "Stock car calendar of 2018"

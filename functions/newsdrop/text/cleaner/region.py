@@ -43,6 +43,14 @@ _ANCHOR_MIN_WORDS = 4
 _ANCHOR_SEPARATORS = (" @ ", " – ", " — ")
 
 
+# A line of about the title part's length (within this share) sharing this share of its character pairs
+# (Dice) is the headline printed with small edits.
+_ANCHOR_NEAR_LENGTH = 0.3
+
+
+_ANCHOR_NEAR_SHARE = 0.85
+
+
 # A block of text lines under the printed headline (a list, CJK paragraphs without full stops): lines this
 # long, at least this many, with at most one other line between two of them.
 _BLOCK_LINE_CHARS = 15
@@ -116,50 +124,77 @@ def _headline_repeats(lines: list[_Line]) -> list[int]:
     """Indexes of the lines that print the page's title line (or its headline part) again.
 
     A page's text opens with its <title> ("Headline | Site"); the story sits under the printed headline.
+    A page that prints no exact copy may print it with small edits (``_near_copy``).
     """
     opening = next((line for line in lines if line.words), None)
     if opening is None or len(opening.key) < _ANCHOR_MIN_CHARS:
         return []
     names = _anchor_names(opening.key)
-    return [index for index, line in enumerate(lines) if line is not opening and line.key in names]
+    exact = [index for index, line in enumerate(lines) if line is not opening and line.key in names]
+    if exact:
+        return exact
+    grams = [(len(name), _bigrams(name)) for name in names if len(name) >= _ANCHOR_MIN_CHARS]
+    return [index for index, line in enumerate(lines) if line is not opening and _near_copy(line.key, grams)]
 
 
-def _run_under_headline(repeats: list[int], runs: list[tuple[int, int, int]]) -> int | None:
-    """The prose run printed right under a repeat of the page's title line (the headline above the story).
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[index : index + 2] for index in range(len(text) - 1))
 
-    A footer of product blurbs or teasers, however long, is not under the headline.
+
+def _near_copy(key: str, grams: list[tuple[int, frozenset[str]]]) -> bool:
+    """The headline printed with small edits (a name shortened, "..." for "…"): most character pairs shared."""
+    for size, name in grams:
+        if abs(len(key) - size) > _ANCHOR_NEAR_LENGTH * size:
+            continue
+        own = _bigrams(key)
+        if 2 * len(own & name) >= _ANCHOR_NEAR_SHARE * (len(own) + len(name)):
+            return True
+    return False
+
+
+def _under_headline(
+    lines: list[_Line], repeats: list[int], runs: list[tuple[int, int, int]], floor: float
+) -> tuple[int | None, tuple[int, int, int] | None]:
+    """What a printed headline heads: a prose run's number, or else a block of text lines.
+
+    The story sits under the printed headline, while a footer of product blurbs or teasers, however long,
+    does not: the first run that starts right under a repeat of the page's title line is the story's when it
+    has ``floor`` characters. A story of list items or of CJK paragraphs without full stops has no prose
+    run: past a date or a share row under its headline, its text lines (no rule claimed them) come one
+    after another, as a block of (chars, start, end) (``_block_under``).
     """
-    if len(runs) < 2:
-        return None
+    if len(runs) > 1:
+        for index in repeats:
+            for number, (chars, start, _end) in enumerate(runs):
+                if index < start <= index + _ANCHOR_SCAN_LINES:
+                    return (number, None) if chars >= floor else (None, _first_block(lines, repeats, floor))
+    return None, _first_block(lines, repeats, floor)
+
+
+def _first_block(lines: list[_Line], repeats: list[int], floor: float) -> tuple[int, int, int] | None:
     for index in repeats:
-        for number, (_, start, _end) in enumerate(runs):
-            if index < start <= index + _ANCHOR_SCAN_LINES:
-                return number
+        if (block := _block_under(lines, index)) is not None and block[0] >= floor:
+            return block
     return None
 
 
-def _block_under_headline(lines: list[_Line], repeats: list[int]) -> tuple[int, int, int] | None:
-    """A block of text lines no rule claimed right under the printed headline: (chars, start, end).
-
-    A story of list items or of CJK paragraphs without full stops has no prose run; past a date or a share
-    row under its headline, its lines come one after another.
-    """
-    for index in repeats:
-        start = index + 1
-        while start <= index + _BLOCK_SKIP_LINES and start < len(lines) and not _block_line(lines[start]):
-            start += 1
-        if start >= len(lines) or not _block_line(lines[start]):
-            continue
-        end, chars, count, cursor = start, 0, 0, start
-        while cursor < len(lines):
-            if _block_line(lines[cursor]):
-                end, chars, count = cursor, chars + len(lines[cursor].text), count + 1
-            elif cursor - end > 1:
-                break
-            cursor += 1
-        prose = sum(len(line.text) for line in lines[start : end + 1] if line.prose)
-        if count >= _BLOCK_MIN_LINES and prose <= _BLOCK_MAX_PROSE_SHARE * chars:
-            return chars, start, end
+def _block_under(lines: list[_Line], index: int) -> tuple[int, int, int] | None:
+    """A block of text lines no rule claimed right under line ``index``, with little prose: (chars, start, end)."""
+    start = index + 1
+    while start <= index + _BLOCK_SKIP_LINES and start < len(lines) and not _block_line(lines[start]):
+        start += 1
+    if start >= len(lines) or not _block_line(lines[start]):
+        return None
+    end, chars, count, cursor = start, 0, 0, start
+    while cursor < len(lines):
+        if _block_line(lines[cursor]):
+            end, chars, count = cursor, chars + len(lines[cursor].text), count + 1
+        elif cursor - end > 1:
+            break
+        cursor += 1
+    prose = sum(len(line.text) for line in lines[start : end + 1] if line.prose)
+    if count >= _BLOCK_MIN_LINES and prose <= _BLOCK_MAX_PROSE_SHARE * chars:
+        return chars, start, end
     return None
 
 
@@ -179,13 +214,12 @@ def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
     if not runs:
         return None
     best = max(range(len(runs)), key=lambda i: runs[i][0])
-    repeats = _headline_repeats(lines)
-    anchored = _run_under_headline(repeats, runs)
-    if anchored is not None and runs[anchored][0] >= _ANCHORED_RUN_SHARE * runs[best][0]:
+    anchored, block = _under_headline(
+        lines, _headline_repeats(lines), runs, _ANCHORED_RUN_SHARE * runs[best][0]
+    )
+    if anchored is not None:
         best = anchored
-    elif (block := _block_under_headline(lines, repeats)) is not None and block[
-        0
-    ] >= _ANCHORED_RUN_SHARE * max(chars for chars, _, _ in runs):
+    elif block is not None:
         # No prose run under the headline but a block of text lines: the story (the rules' block fallback).
         for line in lines[block[1] : block[2] + 1]:
             line.prose = line.prose or line.role is None
