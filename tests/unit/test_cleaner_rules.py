@@ -38,6 +38,7 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
             "Votre adresse e-mail ne sera pas publiée.",
             # Counters and closed-comment notices in other languages.
             "Kommentare (0)",
+            "Comments (10,580)",
             "Vos réactions (11)",
             "Komentarze (9)",
             "Comentarios",
@@ -48,6 +49,7 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
         [
             "He said he would comment later on the proposal.",
             "Comments from the minister drew criticism.",
+            "Comments (and a few insults) followed the vote.",
             "Kommentare des Ministers sorgten für Kritik im Landtag.",
         ],
     ),
