@@ -102,6 +102,7 @@ _COMMENT_FORM = _full(
     r"|join the (?:conversation|discussion|debate)|have your say.*|comments are closed.*"
     r"|your email address will not be published.*|required fields are marked.*"
     r"|you must be logged in to (?:post|leave) a comment.*|\d+ (?:comments?|responses?|replies)(?: to .*)?"
+    r"|comments? \(\d[\d,.]*\)"
     r"|(?:new, )?\d+ comments?|please enable javascript to view the comments.*|view the discussion thread.*"
     # WordPress's comment form in German, Spanish and French.
     r"|(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht.*|erforderliche felder sind .*markiert.*"

@@ -60,6 +60,17 @@ _COMMENTS_AFTER_STRONG_CHARS = 600
 _COMMENTS_STORY_BELOW = 8
 
 
+# A comment thread's own rows: a reply or report button, "Name says:", "Name wrote on <date>:".
+_THREAD_ROW = re.compile(
+    r"^[\W_]*(?:reply|antworten|responder|répondre|rispondi|odpowiedz|report|flag|quote)[\W_]*$"
+    r"|\b(?:says|wrote|schreibt|écrit|dice|scrive)\b[^.!?]{0,40}:$"
+)
+
+
+# Lines under an opener in which a paragraph run means the story goes on (see ``_story_continues``).
+_STORY_BELOW_SCAN = 8
+
+
 _FORM_FIELD = re.compile(
     r"^[\W_]*(?:new,? )?\d[\d,.]*[km]? (?:comments?|responses?|replies)[\W_]*$"
     r"|^[\W_]*(?:name|e-?mail|website|comment)[\W_]*(?:required)?[\W_]*$"
@@ -267,11 +278,39 @@ def _mark_comment_section(lines: list[_Line]) -> None:
         story_below = total_prose - prose_chars > _COMMENTS_STORY_BELOW * prose_chars
         strong = _opens_comments(line) and (prose_chars >= _COMMENTS_AFTER_STRONG_CHARS or not story_below)
         weak = weak and prose_chars >= _COMMENTS_AFTER_CHARS and not story_below
-        if prose_seen >= 2 and (strong or weak):
+        # A field, a counter or a policy-like sentence followed by the story's next paragraphs is a newsletter
+        # box, a sign-up's terms or a story sentence about comments; a call to comment ("Leave a Reply") is not.
+        vetoable = weak or line.rule == "comment_policy"
+        if prose_seen >= 2 and (strong or weak) and not (vetoable and _story_continues(lines, index)):
             for later in lines[index + 1 :]:
                 if later.role is None or later.role in KEPT_ROLES:
                     later.assign("boilerplate", "comment_section")
             return
+
+
+def _story_continues(lines: list[_Line], index: int) -> bool:
+    """The story's paragraphs, not a comment thread's rows, come first under a comment opener.
+
+    A comment thread prints its kind of rows between the comments (another form field or counter, names
+    with timestamps, reply buttons); a story sentence that mentions comments, a newsletter box's "Email"
+    field or a sign-up's terms inside the story is followed by the story's next paragraphs instead: two
+    consecutive prose lines, and no thread row anywhere in the scan (a site notice between "Comments" and
+    "Leave a Reply" is no story).
+    """
+    previous = paragraphs = False
+    for line in lines[index + 1 : index + 1 + _STORY_BELOW_SCAN]:
+        if line.rule in _COMMENT_OPENERS or _THREAD_ROW.search(line.key) or _is_date_line(line):
+            return False
+        # A paragraph is a sentence; a list of teaser headlines is in Title Case or cut short ("...").
+        prose = (
+            line.role is None
+            and _is_prose(line)
+            and _is_sentence(line)
+            and not line.text.rstrip(_CLOSERS).endswith(("...", "…"))
+        )
+        paragraphs = paragraphs or (prose and previous)
+        previous = prose
+    return paragraphs
 
 
 def _is_date_line(line: _Line) -> bool:

@@ -11,6 +11,7 @@ from newsdrop.text.cleaner.lines import (
     _strip_site,
 )
 from newsdrop.text.rules import (
+    count_words,
     is_nav_header,
     region_caption,
 )
@@ -31,6 +32,38 @@ _ANCHOR_SCAN_LINES = 25
 
 
 _ANCHOR_MIN_CHARS = 20
+
+
+# A shorter part of the title line still anchors when it has this many words (CJK characters count as words).
+_ANCHOR_MIN_WORDS = 4
+
+
+# Separators a page's <title> uses besides the headline stage's ("Headline @ Blog :: Host", dashes). Only the
+# region's anchor splits on them: the headline stage keeps its own list.
+_ANCHOR_SEPARATORS = (" @ ", " – ", " — ")
+
+
+# A line of about the title part's length (within this share) sharing this share of its character pairs
+# (Dice) is the headline printed with small edits.
+_ANCHOR_NEAR_LENGTH = 0.3
+
+
+_ANCHOR_NEAR_SHARE = 0.85
+
+
+# A block of text lines under the printed headline (a list, CJK paragraphs without full stops): lines this
+# long, at least this many, with at most one other line between two of them.
+_BLOCK_LINE_CHARS = 15
+
+
+_BLOCK_MIN_LINES = 8
+
+
+_BLOCK_SKIP_LINES = 4
+
+
+# The block is a story without sentences: at most this share of its text reads as prose.
+_BLOCK_MAX_PROSE_SHARE = 0.3
 
 
 _MAX_JOIN_UNCLAIMED = 30
@@ -71,25 +104,102 @@ def _prose_runs(lines: list[_Line]) -> list[tuple[int, int, int]]:
     return runs
 
 
-def _run_under_headline(lines: list[_Line], runs: list[tuple[int, int, int]]) -> int | None:
-    """The prose run printed right under a repeat of the page's title line (the headline above the story).
+def _anchor_names(key: str) -> set[str]:
+    """The title line and its parts long enough to be the headline printed again (in characters or words)."""
+    parts = {key, *_strip_site(key)}
+    for part in list(parts):
+        for separator in _ANCHOR_SEPARATORS:
+            if separator in part:
+                head, _, tail = part.partition(separator)
+                head_last, _, tail_last = part.rpartition(separator)
+                parts.update(piece.strip() for piece in (head, tail, head_last, tail_last))
+    return {
+        part
+        for part in parts
+        if part == key or len(part) >= _ANCHOR_MIN_CHARS or count_words(part) >= _ANCHOR_MIN_WORDS
+    }
 
-    A page's text opens with its <title> ("Headline | Site"); the story sits under the printed
-    headline, while a footer of product blurbs or teasers, however long, does not.
+
+def _headline_repeats(lines: list[_Line]) -> list[int]:
+    """Indexes of the lines that print the page's title line (or its headline part) again.
+
+    A page's text opens with its <title> ("Headline | Site"); the story sits under the printed headline.
+    A page that prints no exact copy may print it with small edits (``_near_copy``).
     """
     opening = next((line for line in lines if line.words), None)
-    if opening is None or len(runs) < 2:
-        return None
-    names = {opening.key, *(part for part in _strip_site(opening.key) if len(part) >= _ANCHOR_MIN_CHARS)}
-    if len(opening.key) < _ANCHOR_MIN_CHARS:
-        return None
-    for index, line in enumerate(lines):
-        if line is opening or line.key not in names:
+    if opening is None or len(opening.key) < _ANCHOR_MIN_CHARS:
+        return []
+    names = _anchor_names(opening.key)
+    exact = [index for index, line in enumerate(lines) if line is not opening and line.key in names]
+    if exact:
+        return exact
+    grams = [(len(name), _bigrams(name)) for name in names if len(name) >= _ANCHOR_MIN_CHARS]
+    return [index for index, line in enumerate(lines) if line is not opening and _near_copy(line.key, grams)]
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[index : index + 2] for index in range(len(text) - 1))
+
+
+def _near_copy(key: str, grams: list[tuple[int, frozenset[str]]]) -> bool:
+    """The headline printed with small edits (a name shortened, "..." for "…"): most character pairs shared."""
+    for size, name in grams:
+        if abs(len(key) - size) > _ANCHOR_NEAR_LENGTH * size:
             continue
-        for number, (_, start, _end) in enumerate(runs):
-            if index < start <= index + _ANCHOR_SCAN_LINES:
-                return number
+        own = _bigrams(key)
+        if 2 * len(own & name) >= _ANCHOR_NEAR_SHARE * (len(own) + len(name)):
+            return True
+    return False
+
+
+def _under_headline(
+    lines: list[_Line], repeats: list[int], runs: list[tuple[int, int, int]], floor: float
+) -> tuple[int | None, tuple[int, int, int] | None]:
+    """What a printed headline heads: a prose run's number, or else a block of text lines.
+
+    The story sits under the printed headline, while a footer of product blurbs or teasers, however long,
+    does not: the first run that starts right under a repeat of the page's title line is the story's when it
+    has ``floor`` characters. A story of list items or of CJK paragraphs without full stops has no prose
+    run: past a date or a share row under its headline, its text lines (no rule claimed them) come one
+    after another, as a block of (chars, start, end) (``_block_under``).
+    """
+    if len(runs) > 1:
+        for index in repeats:
+            for number, (chars, start, _end) in enumerate(runs):
+                if index < start <= index + _ANCHOR_SCAN_LINES:
+                    return (number, None) if chars >= floor else (None, _first_block(lines, repeats, floor))
+    return None, _first_block(lines, repeats, floor)
+
+
+def _first_block(lines: list[_Line], repeats: list[int], floor: float) -> tuple[int, int, int] | None:
+    for index in repeats:
+        if (block := _block_under(lines, index)) is not None and block[0] >= floor:
+            return block
     return None
+
+
+def _block_under(lines: list[_Line], index: int) -> tuple[int, int, int] | None:
+    """A block of text lines no rule claimed right under line ``index``, with little prose: (chars, start, end)."""
+    start = index + 1
+    while start <= index + _BLOCK_SKIP_LINES and start < len(lines) and not _block_line(lines[start]):
+        start += 1
+    if start >= len(lines) or not _block_line(lines[start]):
+        return None
+    end, chars, count, cursor = start, 0, 0, start
+    while cursor < len(lines):
+        if _block_line(lines[cursor]):
+            end, chars, count = cursor, chars + len(lines[cursor].text), count + 1
+        elif cursor - end > 1:
+            break
+        cursor += 1
+    prose = sum(len(line.text) for line in lines[start : end + 1] if line.prose)
+    if count >= _BLOCK_MIN_LINES and prose <= _BLOCK_MAX_PROSE_SHARE * chars:
+        return chars, start, end
+    return None
+
+
+def _block_line(line: _Line) -> bool:
+    return line.role is None and len(line.text) >= _BLOCK_LINE_CHARS and not _is_date_line(line)
 
 
 def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
@@ -104,9 +214,16 @@ def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
     if not runs:
         return None
     best = max(range(len(runs)), key=lambda i: runs[i][0])
-    anchored = _run_under_headline(lines, runs)
-    if anchored is not None and runs[anchored][0] >= _ANCHORED_RUN_SHARE * runs[best][0]:
+    anchored, block = _under_headline(
+        lines, _headline_repeats(lines), runs, _ANCHORED_RUN_SHARE * runs[best][0]
+    )
+    if anchored is not None:
         best = anchored
+    elif block is not None:
+        # No prose run under the headline but a block of text lines: the story (the rules' block fallback).
+        for line in lines[block[1] : block[2] + 1]:
+            line.prose = line.prose or line.role is None
+        return block[1], block[2]
     chars = runs[best][0]
     first, last = best, best
 
