@@ -90,6 +90,15 @@ def test_score_all_equals_score_of_each_row(seed: int) -> None:
         ((((0.5,),),), [[0.0] * _FEATURES, [9.0] * _FEATURES]),
         # A row exactly on the threshold goes right, as in tree_value.
         ((((2.0, 1.0, 1.0, 2.0), (-1.0,), (3.0,)),), [[0.0, 0.0, 1.0, 0.0, 0.0, 0.0]]),
+        # Two trees on the same split (compared once for both), one reaching a leaf before the other's depth;
+        # rows at the threshold and beyond every one.
+        (
+            (
+                ((2.0, 1.0, 1.0, 2.0), (-1.0,), (3.0,)),
+                ((2.0, 1.0, 1.0, 4.0), (0.0, 0.0, 2.0, 3.0), (0.25,), (0.5,), (0.75,)),
+            ),
+            [[0.0, 0.0, x, 0.0, 0.0, 0.0] for x in (1.0, 0.5, float("inf"), float("-inf"))],
+        ),
     ],
 )
 def test_score_all_edge_cases(trees: tuple[Tree, ...], rows: list[list[float]]) -> None:

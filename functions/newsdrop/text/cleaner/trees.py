@@ -21,18 +21,25 @@ def tree_value(tree: Tree, row: Sequence[float]) -> float:
 
 @dataclass(frozen=True, slots=True)
 class _TreeTables:
-    """Trees flattened into node arrays (a leaf points to itself), for walking many rows through them at once."""
+    """Trees flattened for walking many rows through them at once (numpy).
+
+    The trees' splits share few distinct (feature, threshold) pairs (the ranker's bin edges): each row is
+    compared with every pair once, and the walk only looks the comparisons up. Nodes are addressed by twice
+    their index, so a node's two children sit at ``step[2 * node]`` (left) and ``step[2 * node + 1]``
+    (right) and the walk needs no multiply; a leaf steps to itself.
+    """
 
     trees: tuple[Tree, ...]
-    roots: Any
-    feature: Any
-    threshold: Any
-    left: Any
-    right: Any
+    # The distinct split pairs: a row goes right at a split iff not row[pair_feature] < pair_threshold.
+    pair_feature: Any
+    pair_threshold: Any
+    # Indexed by 2 * node and 2 * node + 1: the node's pair (0 for a leaf, never read there), its child's
+    # address going left / right (a leaf's own address), and its leaf value (0.0 for a split).
+    pair: Any
+    step: Any
     value: Any
+    roots: Any
     depth: int
-    # left and right interleaved: children[2 * node] and children[2 * node + 1].
-    children: Any
 
 
 # The tables of the last few tree ensembles, by identity (a model's trees are built once, when it loads).
@@ -48,30 +55,26 @@ def _tree_tables(trees: tuple[Tree, ...]) -> _TreeTables:
     found = _TABLES.get(id(trees))
     if found is not None and found.trees is trees:
         return found
+    pairs: dict[tuple[int, float], int] = {}
     roots: list[int] = []
-    feature: list[int] = []
-    threshold: list[float] = []
-    left: list[int] = []
-    right: list[int] = []
+    pair: list[int] = []
+    step: list[int] = []
     value: list[float] = []
     depth = 0
     for tree in trees:
-        offset = len(feature)
-        roots.append(offset)
+        offset = len(pair) // 2
+        roots.append(2 * offset)
         for local, node in enumerate(tree):
-            at = offset + local
             if len(node) == 4:
-                feature.append(int(node[0]))
-                threshold.append(node[1])
-                left.append(offset + int(node[2]))
-                right.append(offset + int(node[3]))
-                value.append(0.0)
+                index = pairs.setdefault((int(node[0]), node[1]), len(pairs))
+                pair += (index, index)
+                step += (2 * (offset + int(node[2])), 2 * (offset + int(node[3])))
+                value += (0.0, 0.0)
             else:
-                feature.append(0)
-                threshold.append(0.0)
-                left.append(at)
-                right.append(at)
-                value.append(node[0])
+                at = 2 * (offset + local)
+                pair += (0, 0)
+                step += (at, at)
+                value += (node[0], node[0])
         # The deepest leaf's level, from the root down: the walk takes that many steps.
         stack = [(0, 0)]
         while stack:
@@ -83,14 +86,13 @@ def _tree_tables(trees: tuple[Tree, ...]) -> _TreeTables:
                 depth = max(depth, level)
     found = _TreeTables(
         trees,
-        np.array(roots, dtype=np.intp),
-        np.array(feature, dtype=np.intp),
-        np.array(threshold, dtype=float),
-        np.array(left, dtype=np.intp),
-        np.array(right, dtype=np.intp),
+        np.array([feature for feature, _ in pairs], dtype=np.intp),
+        np.array([threshold for _, threshold in pairs], dtype=float),
+        np.array(pair, dtype=np.intp),
+        np.array(step, dtype=np.intp),
         np.array(value, dtype=float),
+        np.array(roots, dtype=np.intp),
         depth,
-        np.array([child for pair in zip(left, right, strict=True) for child in pair], dtype=np.intp),
     )
     if len(_TABLES) >= _TABLES_KEPT:
         _TABLES.clear()
@@ -98,19 +100,19 @@ def _tree_tables(trees: tuple[Tree, ...]) -> _TreeTables:
     return found
 
 
-def _leaf_values(trees: tuple[Tree, ...], rows: Sequence[Sequence[float]]) -> list[list[float]]:
-    """For each row, the leaf value it reaches in each tree (``tree_value``), all rows and trees at once."""
+def _leaf_values(trees: tuple[Tree, ...], rows: Sequence[Sequence[float]]) -> Any:
+    """For each row, the leaf value it reaches in each tree (``tree_value``), all rows and trees at once: a
+    C-contiguous float array, one row per row and one column per tree."""
     import numpy as np
 
     tables = _tree_tables(trees)
     matrix = np.array(rows, dtype=float)
-    # The rows flattened: row r's feature f is at r * width + f (one 1-d gather per step, not a 2-d one).
-    flat = matrix.ravel()
-    offsets = (np.arange(len(rows)) * matrix.shape[1])[:, np.newaxis]
+    # Every row against every distinct split pair, once (the same float comparison as tree_value's),
+    # flattened: row r's verdict on pair p is at r * pairs + p. A 1 goes right.
+    right = (~(matrix[:, tables.pair_feature] < tables.pair_threshold)).ravel().view(np.uint8)
+    offsets = (np.arange(len(rows)) * len(tables.pair_feature))[:, np.newaxis]
     nodes = np.repeat(tables.roots[np.newaxis, :], len(rows), axis=0)
     for _ in range(tables.depth):
-        # A leaf goes "left" or "right" to itself: rows that reached one stay there. children[2 * node] is
-        # the left child, children[2 * node + 1] the right one (taken where the row is not below the threshold).
-        goes_right = ~(flat[offsets + tables.feature[nodes]] < tables.threshold[nodes])
-        nodes = tables.children[2 * nodes + goes_right]
-    return tables.value[nodes].tolist()
+        # A leaf steps to itself whichever way its (unread) verdict says: rows that reached one stay there.
+        nodes = tables.step[nodes + right[offsets + tables.pair[nodes]]]
+    return tables.value[nodes]
