@@ -6,6 +6,7 @@ import pytest
 
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.headline_names import (
+    _dateline,
     _doubled_labels,
     _menu_row,
     headline_text,
@@ -349,3 +350,18 @@ def test_named_title_takes_the_title_a_comment_heading_quotes(
 ) -> None:
     lines = _read_lines("\n".join([title, *page, LEAD]) + "\n", frozenset())
     assert named_title(title, lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner", True),
+        ("12.12.2022 | 06:46 | Energieversorgung", True),
+        # A date alone, a time alone or a bare year: headlines print those.
+        ("Blogposting 01/23/2020", False),
+        ("Countdown to 12:00: the harbour opens", False),
+        ("AMP Conf 2019 in Tokyo, 10:30 keynote", False),
+    ],
+)  # fmt: skip
+def test_a_line_with_a_numeric_date_and_a_clock_time_is_a_dateline(text: str, dateline: bool) -> None:
+    assert _dateline(text) is dateline
