@@ -6,6 +6,7 @@ import pytest
 
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.headline_names import (
+    _dateline,
     _doubled_labels,
     _menu_row,
     headline_text,
@@ -300,3 +301,67 @@ def test_the_cleaned_title_is_the_slash_trail_s_last_step() -> None:
     printed = "home / InfoStream / Retention of title: what buyers and sellers should know"
     article = clean_article("\n\n".join([printed, LEAD, SECOND]) + "\n")
     assert article.title == "Retention of title: what buyers and sellers should know"
+
+
+@pytest.mark.parametrize(
+    ("title", "printed", "expected"),
+    [
+        # A two-word headline printed alone loses the site's name after a dash or a bar.
+        ("Performant Python - Strangemachines", "Performant Python", "Performant Python"),
+        ("Monstergespräche #1 | Weselpower's Blog", "Monstergespräche #1", "Monstergespräche #1"),
+        # A bullet sets off the site's name too.
+        ("Vintage-Flair mit viel Grün • COUCH", "Vintage-Flair mit viel Grün", "Vintage-Flair mit viel Grün"),
+        # A kicker printed alone is shorter than the headline after it: the line stays whole.
+        ("Harbour wall - Breakwater finished at last", "Harbour wall", "Harbour wall - Breakwater finished at last"),
+        # One word printed alone (a section, a tag) is no headline.
+        ("Python - Strangemachines", "Python", "Python - Strangemachines"),
+        # Nothing printed alone: nothing cut.
+        ("Performant Python - Strangemachines", "Menu", "Performant Python - Strangemachines"),
+    ],
+)  # fmt: skip
+def test_named_title_takes_a_short_headline_the_page_prints_alone(
+    title: str, printed: str, expected: str
+) -> None:
+    lines = _read_lines("\n".join([title, "Menu", printed, LEAD]) + "\n", frozenset())
+    assert named_title(title, lines) == expected
+    # Without the page's lines the title is taken as given.
+    assert named_title(title) == title
+
+
+@pytest.mark.parametrize(
+    ("title", "page", "expected"),
+    [
+        # A comment section's heading quotes the post's title, printed as a line of its own: that is the title.
+        ("5 Kommentare on “Scherenschnitt (3)”", ["Scherenschnitt (3)", "5 Kommentare on “Scherenschnitt (3)”"],
+         "Scherenschnitt (3)"),
+        ("Blog of a gardener", ["Need for Speed", "3 Gedanken zu „ Need for Speed “"], "Need for Speed"),
+        # The quoted title printed nowhere else: the heading proves nothing.
+        ("Blog of a gardener", ["Menu", "5 thoughts on “Need for Speed”"], "Blog of a gardener"),
+        # A count before three words and a quote is a listicle's headline, not a comment heading.
+        ("Blog of a gardener", ["I Know You Love Pizza", '19 Gifts That Say "I Know You Love Pizza"'],
+         "Blog of a gardener"),
+        # A headline quoting someone is no comment heading: no count opens it.
+        ("Er sagt: „Die Pflege ist kein Hotspot“", ["Die Pflege ist kein Hotspot", "Menu"],
+         "Er sagt: „Die Pflege ist kein Hotspot“"),
+    ],
+)  # fmt: skip
+def test_named_title_takes_the_title_a_comment_heading_quotes(
+    title: str, page: list[str], expected: str
+) -> None:
+    lines = _read_lines("\n".join([title, *page, LEAD]) + "\n", frozenset())
+    assert named_title(title, lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner", True),
+        ("12.12.2022 | 06:46 | Energieversorgung", True),
+        # A date alone, a time alone or a bare year: headlines print those.
+        ("Blogposting 01/23/2020", False),
+        ("Countdown to 12:00: the harbour opens", False),
+        ("AMP Conf 2019 in Tokyo, 10:30 keynote", False),
+    ],
+)  # fmt: skip
+def test_a_line_with_a_numeric_date_and_a_clock_time_is_a_dateline(text: str, dateline: bool) -> None:
+    assert _dateline(text) is dateline

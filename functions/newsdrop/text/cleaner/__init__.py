@@ -139,7 +139,7 @@ def clean_article(
     lines, start, title = found.lines, found.start, found.title
     if title is not None and not (hints is not None and hints.title and hints.title.strip()):
         # A headline named from the page's lines; a metadata title (the HTML path's hint) is taken as given.
-        title = named_title(title)
+        title = named_title(title, lines)
 
     kept = [line for line in lines if line.role in KEPT_ROLES]
     body = "\n\n".join(line.text for line in kept)

@@ -20,6 +20,7 @@ from newsdrop.text.cleaner.headline_facts import (
 from newsdrop.text.cleaner.headline_names import (
     _PART_MIN_CJK_CHARS,
     _PART_MIN_WORDS,
+    _dateline,
     _doubled_labels,
     _menu_row,
     _section_trail,
@@ -211,14 +212,14 @@ def _find_title(
                 continue
             # A caption with its picture's credit (or wholly in brackets) is never the headline, however the
             # ranker scores it. (Tested only for a candidate that would lead: a skipped one changes nothing.)
-            # A row of doubled labels is the ranker's pick only (``headline``): the rules' ranking that
-            # ``make train`` collects stays as it was, so the line model's training rows do too.
+            # A row of doubled labels or a dateline is never the ranker's pick (``headline``): the rules'
+            # ranking that ``make train`` collects stays as it was, so the line model's training rows do too.
             text = lines[index].text
             if (
                 _PICTURE_CREDIT.search(text) is not None
                 or _section_trail(text)
                 or _menu_row(text)
-                or (headline is not None and _doubled_labels(lines[index].key))
+                or (headline is not None and (_doubled_labels(lines[index].key) or _dateline(text)))
                 or _POST_LINK.search(text)
                 or _ASIDE.match(text) is not None
             ):

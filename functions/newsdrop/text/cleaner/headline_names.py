@@ -59,7 +59,30 @@ def _slash_trail_tail(text: str) -> str | None:
     return last
 
 
-def named_title(text: str) -> str:
+# A comment section's heading: a count, one or two words, then the story's title in quotes ("5 thoughts on
+# “Headline”", "2 Kommentare zu „Headline“", "1 reply on “Headline”"): blogs print the post's title there.
+_COMMENT_HEADING = re.compile(
+    r"^\d+\s+\S+(?:\s+\S+)?\s+[\"\u201c\u201e\u00ab]\s?([^\"\u201c\u201d\u00ab\u00bb]{2,}?)\s?[\"\u201d\u201c\u00bb]\s*$"
+)
+
+
+def _comment_quoted(lines: list[_Line], text: str) -> str | None:
+    """The title a comment section's heading quotes, when the page prints it as a line of its own and the
+    headline named differs: that line is the story's headline (the ranker took a teaser, a kicker or the
+    heading itself)."""
+    key = normalize_line_key(text)
+    for line in lines:
+        found = _COMMENT_HEADING.match(line.text.strip()) if line.text[:1].isdigit() else None
+        if found is None:
+            continue
+        quoted = found.group(1).strip()
+        quoted_key = normalize_line_key(quoted)
+        if quoted_key and quoted_key != key and any(other.key == quoted_key for other in lines):
+            return quoted
+    return None
+
+
+def named_title(text: str, lines: list[_Line] | None = None) -> str:
     """The article's title from the headline line's text (``headline_text``): without the quotes round an
     opening phrase an ellipsis follows, and a slash trail's last step where the line is such a trail.
 
@@ -67,7 +90,17 @@ def named_title(text: str) -> str:
     the printed form and the line model's and the ranker's training rows stay the same (``make train`` gives
     the same model file)."""
     text = without_quoted_lead(text)
-    return _slash_trail_tail(text) or text
+    text = _slash_trail_tail(text) or text
+    if lines is not None and (quoted := _comment_quoted(lines, text)) is not None:
+        return quoted
+    if lines is not None:
+        # A short headline printed alone ("Performant Python" over "Performant Python - Strangemachines"):
+        # read here, not in ``headline_text``, so the rule pass marks the printed form as before.
+        text = (
+            _printed_part(lines, -1, text, separators=_NAMED_PART_SEPARATORS, min_words=_NAMED_PART_MIN_WORDS)
+            or text
+        )
+    return text
 
 
 def _site_parts(lines: list[_Line], index: int) -> tuple[set[str], set[str]]:
@@ -123,20 +156,33 @@ def _named_within(lines: list[_Line], index: int, key: str) -> bool:
 _PART_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014-]+|::|\u00b7)\s+|(?<=\S)[:\uff1a](?=\S)")
 
 
+# The article's title (``named_title``) also reads a bullet as a separator ("Headline • SITE") and takes a
+# part of two words printed alone: the line model's rows were fitted with ``headline_text``'s reading.
+_NAMED_PART_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014-]+|::|\u00b7|\u2022)\s+|(?<=\S)[:\uff1a](?=\S)")
+_NAMED_PART_MIN_WORDS = 2
+
+
 # A part printed alone elsewhere is the headline from this many words (or characters of CJK text) on:
 # a shorter one (a section name) is printed alone on many pages.
 _PART_MIN_WORDS = 3
 _PART_MIN_CJK_CHARS = 8
 
 
-def _printed_part(lines: list[_Line], index: int, text: str) -> str | None:
+def _printed_part(
+    lines: list[_Line],
+    index: int,
+    text: str,
+    *,
+    separators: re.Pattern[str] = _PART_SEPARATORS,
+    min_words: int = _PART_MIN_WORDS,
+) -> str | None:
     """The opening part of a title line ("Headline | Site Loaded", "Headline — Site — Tagline",
     "見出し:サイト名") that the page prints as a line of its own, when it is longer than the part it
     meets there: the headline printed again without the site's name, whatever the name is. (Only a bar
     sets off a closing part: "Site | Headline".) A kicker or a headline's second half, also printed
     alone on pages that list teasers, is the shorter side or follows a dash or a colon."""
     found: str | None = None
-    matches = list(_PART_SEPARATORS.finditer(text))
+    matches = list(separators.finditer(text))
     for number, match in enumerate(matches):
         opening, closing = text[: match.start()].strip(), text[match.end() :].strip()
         # The side cut away is compared by its first part: a site's name may carry a tagline after it.
@@ -149,7 +195,7 @@ def _printed_part(lines: list[_Line], index: int, text: str) -> str | None:
             if len(part) <= len(rest) or (found is not None and len(part) <= len(found)):
                 continue
             cjk = not part.isascii() and _KANA_OR_HAN.search(part) is not None
-            if count_words(part) < _PART_MIN_WORDS and not (cjk and len(part) >= _PART_MIN_CJK_CHARS):
+            if count_words(part) < min_words and not (cjk and len(part) >= _PART_MIN_CJK_CHARS):
                 continue
             key = normalize_line_key(part)
             if any(other != index and line.key == key for other, line in enumerate(lines)):
@@ -193,6 +239,18 @@ def _doubled_labels(key: str) -> bool:
     if len(words) < _DOUBLED_ROW_MIN_WORDS:
         return False
     return min(Counter(words).values()) >= 2
+
+
+# A numeric date and a clock time ("Do 25.04.24 | 14:07 Uhr", "12.12.2022 | 06:46"): no gold title of the
+# corpora holds both, while datelines and teasers' stamps print them side by side.
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def _dateline(text: str) -> bool:
+    """The line prints a numeric date and a clock time: a dateline or a teaser's stamp, never the headline
+    (the rules' date test misses one glued to other words: "Do 25.04.24 | 14:07 Uhr | Von X")."""
+    return _CLOCK_TIME.search(text) is not None and _NUMERIC_DATE.search(text) is not None
 
 
 def _breadcrumb_tail(text: str) -> str | None:
