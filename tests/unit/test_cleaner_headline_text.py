@@ -9,6 +9,7 @@ from newsdrop.text.cleaner.headline_names import (
     _dateline,
     _doubled_labels,
     _menu_row,
+    _navigation_link,
     headline_text,
     named_title,
     without_heading_marks,
@@ -226,6 +227,29 @@ def test_headline_text_without_cut_parts_keeps_the_line_the_ranker_learns_from()
 )
 def test_a_row_of_short_items_between_bullets_is_a_menu(text: str, menu: bool) -> None:
     assert _menu_row(text) is menu
+
+
+@pytest.mark.parametrize(
+    ("text", "navigation"),
+    [
+        ("Go to About the ACLU", True),
+        ("Skip to main content", True),
+        ("» Jump to comments", True),
+        ("Zurück zur Startseite", True),
+        ("Weiter zum Artikel", True),
+        ("Aller au contenu", True),
+        # A headline that opens with the same words says more than a label can.
+        ("Go to the harbour at dawn and you will see the fleet come home", False),
+        # "Back to" opens headlines ("Back to school ...") as often as links: not a cue.
+        ("Back to school in the harbour town", False),
+        ("Harbour wall finished after ten years", False),
+        # The verb inside a word or later in the line is no cue.
+        ("Gone to sea", False),
+        ("Why the fleet will go to sea again", False),
+    ],
+)
+def test_a_short_label_that_moves_the_reader_is_a_navigation_link(text: str, navigation: bool) -> None:
+    assert _navigation_link(text) is navigation
 
 
 @pytest.mark.parametrize(

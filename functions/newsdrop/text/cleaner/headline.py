@@ -23,6 +23,7 @@ from newsdrop.text.cleaner.headline_names import (
     _dateline,
     _doubled_labels,
     _menu_row,
+    _navigation_link,
     _section_trail,
 )
 from newsdrop.text.cleaner.headline_rank import (
@@ -212,14 +213,18 @@ def _find_title(
                 continue
             # A caption with its picture's credit (or wholly in brackets) is never the headline, however the
             # ranker scores it. (Tested only for a candidate that would lead: a skipped one changes nothing.)
-            # A row of doubled labels or a dateline is never the ranker's pick (``headline``): the rules'
-            # ranking that ``make train`` collects stays as it was, so the line model's training rows do too.
+            # A row of doubled labels, a dateline or a navigation link is never the ranker's pick (``headline``):
+            # the rules' ranking that ``make train`` collects stays as it was, so the line model's training rows
+            # do too.
             text = lines[index].text
             if (
                 _PICTURE_CREDIT.search(text) is not None
                 or _section_trail(text)
                 or _menu_row(text)
-                or (headline is not None and (_doubled_labels(lines[index].key) or _dateline(text)))
+                or (
+                    headline is not None
+                    and (_doubled_labels(lines[index].key) or _dateline(text) or _navigation_link(text))
+                )
                 or _POST_LINK.search(text)
                 or _ASIDE.match(text) is not None
             ):

@@ -227,6 +227,22 @@ def _menu_row(text: str) -> bool:
     return len(items) >= _MENU_MIN_ITEMS and all(len(item.split()) <= _MENU_ITEM_MAX_WORDS for item in items)
 
 
+# A link that names where it leads ("Go to About the ACLU", "Skip to main content", "Zurück zur Startseite"):
+# an imperative of moving, then the place. A headline that opens so ("Go to war?") is rare and says more.
+_NAVIGATION_LINK = re.compile(
+    r"^[\W_]*(?:go|skip|jump)\s+to\b|^[\W_]*(?:zur[üu]ck|weiter)\s+zu[mr]?\b|^[\W_]*aller\s+(?:à|au)\b",
+    re.IGNORECASE,
+)
+# A navigation link is a label: this many words at most.
+_NAVIGATION_MAX_WORDS = 6
+
+
+def _navigation_link(text: str) -> bool:
+    """A short link label that opens with an imperative of moving ("Go to ...", "Skip to ..."): navigation,
+    never the headline."""
+    return len(text.split()) <= _NAVIGATION_MAX_WORDS and _NAVIGATION_LINK.match(text) is not None
+
+
 # A row of labels each printed twice ("For schools For schools For teachers For teachers": a menu whose
 # items carry their text twice, for a wide and a narrow layout) needs this many words.
 _DOUBLED_ROW_MIN_WORDS = 4
