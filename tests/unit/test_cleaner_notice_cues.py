@@ -6,7 +6,14 @@ import math
 
 import pytest
 
-from newsdrop.text.cleaner.cues_notice import _NOTICE, _NOTICE_STEMS, NOTICE_FEATURES, notice_words
+from newsdrop.text.cleaner.cues_notice import (
+    _NOTICE,
+    _NOTICE_STEMS,
+    NOTICE_FEATURES,
+    legal_words_only,
+    notice_words,
+    site_notice,
+)
 from newsdrop.text.cleaner.model import FEATURES, line_features
 from tests.unit.cleaner_fixtures import LEAD, Line
 
@@ -54,3 +61,32 @@ def test_the_factored_notice_pattern_matches_exactly_the_stems() -> None:
     text = " ".join(_NOTICE_STEMS)
     assert len(_NOTICE.findall(text)) == len(_NOTICE_STEMS)
     assert _NOTICE.findall("the harbour wall was finished early") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "legal_only", "notice"),
+    [
+        # A story's last paragraph on a browser's privacy mode or a people's consent: its subject, not a notice.
+        ("Chrome's billions of users are diverse; the new mode keeps their privacy in view.", True, False),
+        (
+            "The principle lets Indigenous Peoples give or withhold consent to projects on their lands.",
+            True,
+            False,
+        ),
+        ("Datenschutz bleibt das Thema der nächsten Sitzung.", True, False),
+        # A pitch speaks of the site: a newsletter, a subscription, advertising.
+        ("NYC news never sleeps. Get the Daily newsletter and don't miss a moment.", False, True),
+        ("Abonniere den Kanal, um nichts zu verpassen.", False, True),
+        ("Sign up for our newsletter; see our privacy policy.", False, True),
+        # The consent banner's own word is the site's.
+        ("We use cookies to improve your experience.", False, True),
+        # Without notice stems a line is neither.
+        (LEAD, False, False),
+    ],
+)
+def test_site_notice_leaves_a_closing_line_on_privacy_or_consent(
+    text: str, legal_only: bool, notice: bool
+) -> None:
+    key = text.casefold()
+    assert legal_words_only(key) is legal_only
+    assert site_notice(key) is notice

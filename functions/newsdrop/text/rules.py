@@ -642,7 +642,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     " region lines the model rejected (a feed, a thread, a second story, a footer), with under 60 % of the story's"
     " text, is not the story.",
     "closing_notice": "After the line model, the story's last line, when short and it speaks of the site"
-    " (newsletter, subscription, paywall, advertising words), is the site's notice, not the story.",
+    " (newsletter, subscription, paywall, advertising words; not privacy or consent words alone), is the site's"
+    " notice, not the story.",
+    "related_run": "After the line model, three or more kept headline-like lines (under 20 words, no sentence"
+    ' end or closing colon) within 12 lines under a "Related" / "Mehr zum Thema" label list other pages.',
     "story_hole": "After the line model, a line it dropped alone between two kept lines, printed once on the"
     " page, with no notice words, no pipe and at most 3 digits, is the story's crosshead or list item: kept.",
     "kept_repeat": "After the line model, a kept paragraph of 6 or more words that a kept line above already"

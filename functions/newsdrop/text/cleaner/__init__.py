@@ -24,6 +24,7 @@ from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.metadata import _detect_language, _find_source, _published
 from newsdrop.text.cleaner.model import LineModel, load_model
 from newsdrop.text.cleaner.passes import RulePass, apply_model, rule_pass
+from newsdrop.text.cleaner.related_runs import headline_like, related_label, related_runs
 from newsdrop.text.rules import news_id_of, normalize_line_key
 
 CLEANER_VERSION = "2026.12.06-9"
@@ -136,6 +137,14 @@ def clean_article(
         for index in asides(found.lines):
             # An author box under its heading or a picture credit kept inside the story: the site's aside.
             found.lines[index].assign("boilerplate", "aside")
+    if isinstance(chosen, LineModel) and not main_content:
+        # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
+        # the line model kept (the rules alone drop a link list under its label).
+        kept = [line.role in KEPT_ROLES for line in found.lines]
+        labels = [related_label(line.key, line.words) for line in found.lines]
+        headlines = [headline_like(line.text, line.words) for line in found.lines]
+        for index in related_runs(kept, labels, headlines):
+            found.lines[index].assign("boilerplate", "related_run")
     lines, start, title = found.lines, found.start, found.title
     if title is not None and not (hints is not None and hints.title and hints.title.strip()):
         # A headline named from the page's lines; a metadata title (the HTML path's hint) is taken as given.

@@ -19,9 +19,9 @@ NOTICE_FEATURES: tuple[str, ...] = ("notice_words",)
 # notices, subscription and log-in pitches, advertising and browser/technical notices, in the corpus's main
 # languages. Each is a kind of notice, not one outlet's wording; a story about privacy law holds one or two
 # such words among many, a consent notice several in its opening.
-_NOTICE_STEMS = (
-    # consent, privacy, personal data
-    "cookie",
+# Consent, privacy, personal data and terms: a story's own subject as often as a notice (a browser's privacy
+# mode, an indigenous people's consent), where a newsletter, subscription or advertising word is the site's.
+_LEGAL_STEMS = (
     "privacy",
     "privacidad",
     "confidentialit",
@@ -49,6 +49,11 @@ _NOTICE_STEMS = (
     "nutzungsbedingungen",
     "個人情報",
     "利用規約",
+)
+_NOTICE_STEMS = (
+    # the consent banner's own word
+    "cookie",
+    *_LEGAL_STEMS,
     # subscription and sign-up
     "newsletter",
     "subscri",
@@ -115,6 +120,22 @@ def notice_stems(key: str) -> tuple[str, ...]:
         for found in _NOTICE.finditer(key, 0, _NOTICE_CHARS)
         if found.start() == 0 or not key[found.start() - 1].isalnum()
     )
+
+
+def legal_words_only(key: str) -> bool:
+    """Whether every notice stem opening a word of the key is a consent, privacy or terms word (``_LEGAL_STEMS``)
+    and there is one: a line that may be the story speaking of privacy or consent, not the site's pitch."""
+    stems = notice_stems(key)
+    return bool(stems) and all(stem in _LEGAL_SET for stem in stems)
+
+
+_LEGAL_SET = frozenset(_LEGAL_STEMS)
+
+
+def site_notice(key: str) -> bool:
+    """Whether a line the story closes on is the site's notice: it holds notice stems, not only legal ones
+    (a newsletter, subscription, paywall, advertising or browser word; a cookie banner's)."""
+    return notice_words(key) > 0.0 and not legal_words_only(key)
 
 
 def notice_columns(lines: Sequence[CueLine]) -> tuple[list[float]]:

@@ -1,0 +1,80 @@
+"""Cleaner stage after the line model: a run of headlines the page lists under a "Related" label is not the story."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsdrop.text.rules import opens_link_list
+
+# A label that titles a list of other pages' headlines, in the corpus's main languages, with or without its
+# colon: "Mehr zum Thema:", "Read more", "You may also like", "Te puede interesar", "Czytaj także".
+_RELATED_LABEL = re.compile(
+    r"[\W_]*(?:mehr zum thema|weitere (?:beiträge|artikel|inhalte|themen|nachrichten|meldungen|links)"
+    r"|weiterführende links|das könnte (?:sie|dich) auch interessieren|lesen sie auch|auch interessant"
+    r"|related(?: articles| stories| posts| content| coverage| links| reading)?|read (?:more|also|next)"
+    r"|also read|you (?:may|might) also like|recommended(?: for you)?|see also|further reading"
+    r"|te puede interesar|lee también|noticias relacionadas|más noticias|czytaj (?:też|także)"
+    r"|zobacz (?:też|także)|(?:à )?lire aussi|sur le même sujet)\s*:?\s*"
+)
+
+
+# A label has this many words at most.
+_LABEL_MAX_WORDS = 6
+
+
+# A headline of the list: shorter than this and without a sentence end.
+_HEADLINE_MAX_WORDS = 20
+
+
+# The label's list is read this many lines down at most ...
+_LIST_SPAN_LINES = 12
+
+
+# ... and holds at least this many kept headlines: one or two headline-like lines under a "Related" box
+# are the story's next crossheads as often as teasers, a list of three is a list.
+_MIN_HEADLINES = 3
+
+
+_TERMINALS = frozenset(".!?。！？…:")
+_CLOSERS = "\"'”’»)]"
+
+
+def related_label(key: str, words: int) -> bool:
+    """Whether a line (case-folded ``key``, ``words`` long) titles a list of other pages' headlines."""
+    if words > _LABEL_MAX_WORDS:
+        return False
+    return opens_link_list(key, words) or _RELATED_LABEL.fullmatch(key) is not None
+
+
+def headline_like(text: str, words: int) -> bool:
+    """A line that reads as another page's headline: short, no sentence end, no colon closing it (a line that
+    opens what follows, "Le fil des événements de jeudi :", is the story's own: a live blog's timeline)."""
+    return words < _HEADLINE_MAX_WORDS and text.rstrip(_CLOSERS).rstrip()[-1:] not in _TERMINALS
+
+
+def related_runs(kept: Sequence[bool], labels: Sequence[bool], headlines: Sequence[bool]) -> list[int]:
+    """Indices of the kept headline-like lines listed under a related-links label.
+
+    The rules' region runs on past the story into a "Mehr zum Thema" box and the line model keeps its
+    headlines (short lines, the region's own). Under a line ``labels`` marks, the kept lines within
+    ``_LIST_SPAN_LINES`` lines are read down to the first kept line that is not ``headlines``-like (the
+    story's prose resuming); when they number ``_MIN_HEADLINES`` or more they are the list and go.
+    """
+    dropped: list[int] = []
+    taken: set[int] = set()
+    for index, label in enumerate(labels):
+        if not label:
+            continue
+        run: list[int] = []
+        for below in range(index + 1, min(len(kept), index + 1 + _LIST_SPAN_LINES)):
+            if not kept[below]:
+                continue
+            if not headlines[below]:
+                break
+            run.append(below)
+        if len(run) >= _MIN_HEADLINES:
+            new = [below for below in run if below not in taken]
+            taken.update(new)
+            dropped += new
+    return sorted(dropped)

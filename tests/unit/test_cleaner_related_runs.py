@@ -1,0 +1,67 @@
+"""After the line model: headlines of other pages listed under a "Related" label go."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.cleaner.related_runs import headline_like, related_label, related_runs
+from newsdrop.text.rules import count_words, normalize_line_key
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Mehr zum Thema:", True),
+        ("Related articles", True),
+        ("You may also like", True),
+        ("Te puede interesar", True),
+        ("Czytaj także:", True),
+        # A crosshead of the story, a sentence, or a label with a link glued on are no list's title.
+        ("Mehr zum Thema Klimaschutz in der Stadtverwaltung und im Landkreis", False),
+        ("The minister said more on the topic would follow.", False),
+        ("Datenschutz", False),
+    ],
+)
+def test_related_label(text: str, label: bool) -> None:
+    assert related_label(normalize_line_key(text), count_words(text)) is label
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("MEHRERE SCHÜSSE IN WOHNUNG: MANN UND ZWEI KINDER TOT", True),
+        ("Wetter in Köln: So regnerisch zeigt sich der Herbst", True),
+        ("The council approved the budget on Tuesday.", False),
+        # A line that opens what follows (a live blog's timeline heading) is the story's.
+        ("» Le fil des événements de jeudi :", False),
+        ("word " * 20, False),
+    ],
+)
+def test_headline_like(text: str, headline: bool) -> None:
+    assert headline_like(text, count_words(text)) is headline
+
+
+# Lines: L a label, H a headline-like kept line, P kept prose, - a dropped line.
+@pytest.mark.parametrize(
+    ("lines", "dropped"),
+    [
+        # Three headlines under the label: the list goes; the story's prose above it stays.
+        ("PPLHHH", [3, 4, 5]),
+        # Dropped lines between the headlines (pictures, counters) do not end the list.
+        ("PL-H-H-H", [3, 5, 7]),
+        # The list ends at the first kept prose line; what follows it stays.
+        ("LHHHPH", [1, 2, 3]),
+        # One or two headline-like lines under the label are as often the story's crossheads.
+        ("LHHP", []),
+        ("LHPHHH", []),
+        # No label, no list.
+        ("PHHHH", []),
+        # The list is read within 12 lines of its label only.
+        ("L" + "-" * 12 + "HHH", []),
+    ],
+)
+def test_related_runs(lines: str, dropped: list[int]) -> None:
+    kept = [mark in "HP" for mark in lines]
+    labels = [mark == "L" for mark in lines]
+    headlines = [mark == "H" for mark in lines]
+    assert related_runs(kept, labels, headlines) == dropped
