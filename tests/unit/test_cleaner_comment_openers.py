@@ -5,16 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.lines import _mark_comment_section, _read_lines
+from tests.unit.cleaner_fixtures import STORY
 
-STORY = [
-    "The harbour authority said on Tuesday that the new breakwater would be finished two years ahead of plan.",
-    "Engineers had feared that winter storms would delay the work, but a mild season let crews pour concrete.",
-    "The project, which cost about 40 million euros, is meant to shelter the fishing fleet from eastern gales.",
-    "Fishermen welcomed the news and said the old wall had been too low to stop waves in the worst storms.",
-    "The authority will now turn to dredging the inner basin, a job it expects to take another eighteen months.",
-    "Local officials said the town would hold a small ceremony when the last block is set in place next spring.",
-    "Tourism operators hope the calmer water will bring more sailing boats to the marina in the coming summers.",
-]
 # The story's paragraphs above the opener (over 800 characters: a bare "Email" field can open a section).
 ABOVE = [f"{paragraph[:-1]}, the first part of the report said." for paragraph in STORY]
 COMMENT = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsdrop.text.cleaner import clean_article
+from tests.unit.cleaner_fixtures import STORY
 
 WIDGET = [
     "Members get weekly newsletters with the best stories, deals and expert advice from our editors every week.",
@@ -11,15 +12,6 @@ WIDGET = [
     "Your membership journey starts here, so keep exploring and earning more rewards as a member of the club.",
     "Unlock instant access to exclusive member features, premium articles and a growing list of member rewards.",
     "Sign up with your email below to instantly access member features, newsletters and exclusive content now.",
-]
-STORY = [
-    "The harbour authority said on Tuesday that the new breakwater would be finished two years ahead of plan.",
-    "Engineers had feared that winter storms would delay the work, but a mild season let crews pour concrete.",
-    "The project, which cost about 40 million euros, is meant to shelter the fishing fleet from eastern gales.",
-    "Fishermen welcomed the news and said the old wall had been too low to stop waves in the worst storms.",
-    "The authority will now turn to dredging the inner basin, a job it expects to take another eighteen months.",
-    "Local officials said the town would hold a small ceremony when the last block is set in place next spring.",
-    "Tourism operators hope the calmer water will bring more sailing boats to the marina in the coming summers.",
 ]
 
 
