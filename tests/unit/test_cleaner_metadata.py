@@ -6,7 +6,7 @@ import pytest
 
 from newsdrop.models import Hints
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.metadata import _cheap_language, _classified, _detect_language
+from newsdrop.text.cleaner.metadata import _cheap_language
 from newsdrop.text.dates import find_date, parse_published
 
 LEAD = (
@@ -254,25 +254,3 @@ def test_a_markdown_heading_title_loses_its_marks_but_the_line_keeps_them(headin
     article = clean_article(f"{heading}\n\n{body}\n")
     assert article.title == title
     assert article.lines[0].text == heading and article.lines[0].role == "title"
-
-
-@pytest.mark.parametrize(
-    ("body", "language"),
-    [
-        ("Der Bürgermeister sagte am Dienstag, dass die Arbeiten früher enden würden als geplant.", "de"),
-        (
-            "El alcalde dijo el martes que las obras terminarían antes de lo previsto por el ayuntamiento.",
-            "es",
-        ),
-        ("Le maire a déclaré mardi que les travaux se termineraient plus tôt que prévu dans la ville.", "fr"),
-    ],
-)
-def test_a_repeated_sample_is_classified_once_with_the_same_language(body: str, language: str) -> None:
-    import py3langid
-
-    assert _cheap_language(body) is None  # the full model decides
-    assert py3langid.classify(body)[0] == language
-    first = _detect_language(body)
-    hits = _classified.cache_info().hits
-    assert _detect_language(body) == first == language
-    assert _classified.cache_info().hits == hits + 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from newsdrop.models import Hints
 from newsdrop.text.cleaner.lines import _is_date_line, _Line
@@ -135,17 +134,6 @@ def _detect_language(body: str) -> str | None:
     cheap = _cheap_language(sample)
     if cheap is not None:
         return cheap
-    return _classified(sample)
-
-
-# Samples remembered: the same body's opening comes back when one article is cleaned twice in a process (make
-# eval's article and page views, a reprocessed bundle); 1,024 samples of 400 characters hold under 2 MB.
-_CLASSIFIED_SAMPLES = 1024
-
-
-@lru_cache(maxsize=_CLASSIFIED_SAMPLES)
-def _classified(sample: str) -> str:
-    """py3langid's language of a sample (about 0.35 ms a call: its byte automaton walks in Python)."""
     # Imported lazily: loading the model costs far more than importing the cleaner.
     import py3langid
 
