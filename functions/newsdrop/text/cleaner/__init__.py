@@ -17,14 +17,12 @@ from functools import lru_cache
 from typing import Any, Final
 
 from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
-from newsdrop.text.cleaner.asides import asides
+from newsdrop.text.cleaner.after_model import after_model
 from newsdrop.text.cleaner.headline_names import named_title
-from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.metadata import _detect_language, _find_source, _published
 from newsdrop.text.cleaner.model import LineModel, load_model
 from newsdrop.text.cleaner.passes import RulePass, apply_model, rule_pass
-from newsdrop.text.cleaner.related_runs import headline_like, related_label, related_runs
 from newsdrop.text.rules import news_id_of, normalize_line_key
 
 CLEANER_VERSION = "2026.12.06-9"
@@ -127,24 +125,8 @@ def clean_article(
     found = rule_pass(text, hints, bundle_chrome=bundle_chrome, main_content=main_content, headline=headline)
     if isinstance(chosen, LineModel) and not main_content:
         apply_model(found, chosen)
-    if not main_content and (lead := lead_under_headline(found.lines, found.start)) is not None:
-        # A standfirst under the headline's byline, date or credit: the header rules and the model read it
-        # as header; after the model, so the model's training rows are unchanged.
-        found.lines[lead].assign("body", "lead_under_headline")
     if not main_content:
-        for index in notice_standfirsts(found.lines):
-            found.lines[index].assign("boilerplate", "standfirst_notice")
-        for index in asides(found.lines):
-            # An author box under its heading or a picture credit kept inside the story: the site's aside.
-            found.lines[index].assign("boilerplate", "aside")
-    if isinstance(chosen, LineModel) and not main_content:
-        # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
-        # the line model kept (the rules alone drop a link list under its label).
-        kept = [line.role in KEPT_ROLES for line in found.lines]
-        labels = [related_label(line.key, line.words) for line in found.lines]
-        headlines = [headline_like(line.text, line.words) for line in found.lines]
-        for index in related_runs(kept, labels, headlines):
-            found.lines[index].assign("boilerplate", "related_run")
+        after_model(found.lines, found.start, modelled=isinstance(chosen, LineModel))
     lines, start, title = found.lines, found.start, found.title
     if title is not None and not (hints is not None and hints.title and hints.title.strip()):
         # A headline named from the page's lines; a metadata title (the HTML path's hint) is taken as given.

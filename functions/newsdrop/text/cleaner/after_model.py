@@ -1,0 +1,31 @@
+"""Cleaner stages of the text views after the line model: standfirsts under the header, asides, related runs."""
+
+from __future__ import annotations
+
+from newsdrop.models import KEPT_ROLES
+from newsdrop.text.cleaner.asides import asides
+from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts
+from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.cleaner.related_runs import headline_like, related_label, related_runs
+
+
+def after_model(lines: list[_Line], start: int, *, modelled: bool) -> None:
+    """Re-decide the lines the header rules and the line model misread, in place (the text views only; an
+    extractor's main content has its own edits). They run after the model, so its training rows stay."""
+    if (lead := lead_under_headline(lines, start)) is not None:
+        # A standfirst under the headline's byline, date or credit: the header rules and the model read it
+        # as header.
+        lines[lead].assign("body", "lead_under_headline")
+    for index in notice_standfirsts(lines):
+        lines[index].assign("boilerplate", "standfirst_notice")
+    for index in asides(lines):
+        # An author box under its heading or a picture credit kept inside the story: the site's aside.
+        lines[index].assign("boilerplate", "aside")
+    if modelled:
+        # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
+        # the line model kept (the rules alone drop a link list under its label).
+        kept = [line.role in KEPT_ROLES for line in lines]
+        labels = [related_label(line.key, line.words) for line in lines]
+        headlines = [headline_like(line.text, line.words) for line in lines]
+        for index in related_runs(kept, labels, headlines):
+            lines[index].assign("boilerplate", "related_run")
