@@ -656,6 +656,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     " or browser is the site's notice, not the story's opening.",
     "aside": "After the line model, an author box under its heading, a picture credit, a disclaimer or"
     " affiliate disclosure, a reading time or a tag list kept inside the story is the site's aside.",
+    "gallery": "After the line model, a picture gallery's slides (3 or more lines opening with counters of one"
+    ' count numbered one after another, "12/50 ...", "3 of 8 ...") and the lines between them, up to the last'
+    " slide's end, are other pictures' titles and captions, not the story.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",

@@ -1,9 +1,10 @@
-"""Cleaner stages of the text views after the line model: standfirsts under the header, asides, related runs."""
+"""Cleaner stages of the text views after the line model: standfirsts under the header, asides, galleries, related runs."""
 
 from __future__ import annotations
 
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
+from newsdrop.text.cleaner.gallery import gallery_lines
 from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.related_runs import headline_like, related_label, related_runs
@@ -21,6 +22,10 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool) -> None:
     for index in asides(lines):
         # An author box under its heading or a picture credit kept inside the story: the site's aside.
         lines[index].assign("boilerplate", "aside")
+    for index in gallery_lines([line.text for line in lines]):
+        # A picture gallery's numbered slides: other pictures' titles and captions, not the story.
+        if lines[index].role in KEPT_ROLES:
+            lines[index].assign("boilerplate", "gallery")
     if modelled:
         # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
         # the line model kept (the rules alone drop a link list under its label).

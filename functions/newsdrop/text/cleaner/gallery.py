@@ -1,0 +1,61 @@
+"""Cleaner stage after the line model: a picture gallery's numbered slides ("1/50 ...", "Image 2 of 8") are not the story."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import pairwise
+
+# A slide's counter opens its line: "12/50", "3 of 8", "Bild 2 von 5" (a label word, the number, a short
+# separator word or a slash, the count). Not a date or a time ("11/20/2019", "20/1/2026 18:30", "3/4/25"): no
+# slash or digit follows the count, nor a colon, point or comma before a digit.
+_COUNTER = re.compile(r"^(?:\w{1,12}\s+)?(\d{1,3})\s*(?:/|\s[^\W\d]{1,3}\s)\s*(\d{1,3})(?![/\d]|[:.,]\d)")
+
+
+# A gallery numbers at least this many slides of one count, one after another.
+_MIN_SLIDES = 3
+
+
+def slide_counter(text: str) -> tuple[int, int] | None:
+    """The (number, count) of a slide counter opening the line, or None; the number is at most the count."""
+    found = _COUNTER.match(text.strip())
+    if found is None:
+        return None
+    number, count = int(found.group(1)), int(found.group(2))
+    if not 1 <= number <= count or count < _MIN_SLIDES:
+        return None
+    return number, count
+
+
+def gallery_lines(texts: Sequence[str]) -> list[int]:
+    """Indices of the lines of picture galleries: from a gallery's first slide counter to the end of its last
+    slide.
+
+    A gallery prints each slide's counter ("12/50 Title", "3 of 8 A shopper looks ...") over its caption and
+    credit; the counters share one count and run up one by one. At least ``_MIN_SLIDES`` such counters are a
+    gallery, and every line from the first to the last slide's end is its (the last slide runs as many lines as
+    the slides before it do, at most): captions of other pictures, not the story's paragraphs.
+    """
+    by_count: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for index, text in enumerate(texts):
+        if (counter := slide_counter(text)) is not None:
+            by_count[counter[1]].append((index, counter[0]))
+    found: set[int] = set()
+    for counters in by_count.values():
+        # The longest run of counters numbered one after another, in page order.
+        run: list[int] = []
+        best: list[int] = []
+        previous = 0
+        for index, number in counters:
+            run = [*run, index] if run and number == previous + 1 else [index]
+            previous = number
+            if len(run) > len(best):
+                best = run
+        if len(best) < _MIN_SLIDES:
+            continue
+        gaps = sorted(later - earlier for earlier, later in pairwise(best))
+        slide = gaps[len(gaps) // 2]
+        last = min(best[-1] + slide - 1, len(texts) - 1)
+        found.update(range(best[0], last + 1))
+    return sorted(found)
