@@ -659,6 +659,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "gallery": "After the line model, a picture gallery's slides (3 or more lines opening with counters of one"
     ' count numbered one after another, "12/50 ...", "3 of 8 ...") and the lines between them, up to the last'
     " slide's end, are other pictures' titles and captions, not the story.",
+    "numbered_section": "After the line model, a dropped heading of the story's numbered sections (3 or more lines"
+    ' opening "1.", "2.", ... one after another, standing 2 or more lines apart, with a kept line among them or'
+    " starting at most 10 lines under the story's last kept line; not a comment or a link list) is the story's.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",

@@ -1,4 +1,4 @@
-"""Cleaner stages of the text views after the line model: standfirsts under the header, asides, galleries, related runs."""
+"""Text-view stages after the line model: standfirsts, asides, galleries, numbered sections, related runs."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.gallery import gallery_lines
 from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts
-from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.cleaner.lines import _ends_sentence, _Line
+from newsdrop.text.cleaner.numbered_sections import numbered_sections
 from newsdrop.text.cleaner.related_runs import headline_like, related_label, related_runs
 
 
@@ -26,6 +27,12 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool) -> None:
         # A picture gallery's numbered slides: other pictures' titles and captions, not the story.
         if lines[index].role in KEPT_ROLES:
             lines[index].assign("boilerplate", "gallery")
+    kept = [line.role in KEPT_ROLES for line in lines]
+    for index in numbered_sections(kept, [line.text for line in lines], [line.rule for line in lines]):
+        # A dropped heading of the story's numbered sections ("3. Don't use a wooden luggage rack").
+        line = lines[index]
+        if line.role == "boilerplate":
+            line.assign("body" if _ends_sentence(line.text) else "subheading", "numbered_section")
     if modelled:
         # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
         # the line model kept (the rules alone drop a link list under its label).
