@@ -117,7 +117,7 @@ HINTS = Hints(title="Harbour wall to be rebuilt")
 
 def test_combine_prefers_the_reading_that_agrees_with_the_page_text_and_extends_it() -> None:
     teaser_reading = "\n".join([STORY[0], *HEADLINES])
-    text, _ = combine(teaser_reading, lambda: "\n".join(STORY[1:]), PAGE_TEXT, HINTS)
+    text = combine(teaser_reading, lambda: "\n".join(STORY[1:]), PAGE_TEXT, HINTS).text
     assert text.split("\n") == STORY
 
 
@@ -224,3 +224,23 @@ def test_trafilatura_reading_keeps_extract_metadatas_title_day_site_and_url(page
     )
     assert whole is not None
     assert read.text == whole.text and read.title == whole.title and read.date == whole.date
+
+
+@pytest.mark.parametrize(
+    ("below", "after"),
+    [
+        # widget labels under the story: past the witness's region, as footer
+        (["Videos on this topic", "Posts from the forum"], {"Videos on this topic", "Posts from the forum"}),
+        # a "Related" list is dropped by its own rule (navigation), not as what follows the story's end
+        (["Related", *HEADLINES], set()),
+        # nothing under the story
+        ([], set()),
+    ],
+)
+def test_combine_returns_the_lines_the_witness_put_below_the_storys_end(
+    below: list[str], after: set[str]
+) -> None:
+    page = "\n".join(["Harbour wall to be rebuilt", MENU, *STORY, *below])
+    combined = combine("\n".join(STORY), lambda: "", page, HINTS)
+    assert combined.witness_after == after
+    assert combined.witness_kept == set(STORY)

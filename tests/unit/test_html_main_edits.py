@@ -11,6 +11,7 @@ from newsdrop.text.main_edits import (
     without_closing_notices,
     without_kicked_headline,
     without_slides,
+    without_witness_tail,
 )
 
 _LEAD = "Exporters welcomed the agreement on Tuesday, saying a year of doubt had cost them orders."
@@ -157,6 +158,12 @@ _PAYWALL = "Il vous reste 57% de cet article à lire. La suite est réservée au
             set(),
             [*_STORY, "Sie hat 200 Bewerbungen verschickt."],
         ),
+        # ... nor does one inside a word of the story above: "Werbung" is the site's
+        (
+            ["Sie hat 200 Bewerbungen verschickt.", "Werbung"],
+            set(),
+            ["Sie hat 200 Bewerbungen verschickt."],
+        ),
         # a notice above the last paragraph is left alone (the walk stops at the paragraph)
         ([_STORY[0], _PITCH, _STORY[1]], set(), [_STORY[0], _PITCH, _STORY[1]]),
         # short labels without a notice stay (a credit, "(dmk)")
@@ -187,3 +194,85 @@ def test_without_closing_notices(main_lines: list[str], witness_kept: set[str], 
 )
 def test_notice_stems_open_a_word(key: str, expected: tuple[str, ...]) -> None:
     assert notice_stems(key) == expected
+
+
+_APP = "For the latest stories download our apps for iOS and Android."
+_AD = "[Advertisement] Smith, J. (2021). Leading well. London: Example Press."
+_WIDGET = "Videos on this topic"
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "witness_kept", "witness_after", "expected"),
+    [
+        # a subscription pitch under the last kept paragraph opens a box: it and the app prompt under it go
+        ([*_STORY, "Subscribe now for the full story.", _APP], set(_STORY), set(), _STORY),
+        # the label right above the notice goes with the box
+        ([*_STORY, "Further reading:", _AD, _AD], set(_STORY), set(), _STORY),
+        # the story speaks of subscriptions itself: its topic, not the site's box
+        (
+            ["Readers subscribe to fewer papers.", *_STORY, "Subscribe now for the full story.", _APP],
+            {"Readers subscribe to fewer papers.", *_STORY},
+            set(),
+            ["Readers subscribe to fewer papers.", *_STORY, "Subscribe now for the full story.", _APP],
+        ),
+        # a stem inside a word of the story ("werbung" in "Bewerbungen") does not shield the box
+        (
+            ["Sie hat 200 Bewerbungen verschickt.", "Werbung: Jetzt bestellen", "Folge uns auf Facebook"],
+            {"Sie hat 200 Bewerbungen verschickt."},
+            set(),
+            ["Sie hat 200 Bewerbungen verschickt."],
+        ),
+        # a long sentence with a notice word is a paragraph, not a box's notice
+        (
+            [*_STORY, "Small investors welcomed the deal, subscribing for so many shares that each of them will "
+             "get only the smallest part of what they asked for.", _APP],
+            set(_STORY),
+            set(),
+            [*_STORY, "Small investors welcomed the deal, subscribing for so many shares that each of them will "
+             "get only the smallest part of what they asked for.", _APP],
+        ),
+        # more than a box's lines under the notice (a preview's reference list): left alone
+        (
+            [*_STORY, "This is a preview of subscription content.", *[f"- {n}. Author A. Title {n}." for n in range(12)]],
+            set(_STORY),
+            set(),
+            [*_STORY, "This is a preview of subscription content.", *[f"- {n}. Author A. Title {n}." for n in range(12)]],
+        ),
+        # a line the witness put below the story's end: it and the rest (list items, table rows) go
+        (
+            [*_STORY, _WIDGET, "- First clip", "| Day | Time |"],
+            set(_STORY),
+            {_WIDGET},
+            _STORY,
+        ),
+        # ... unless a paragraph is among them: the witness's region ended a paragraph early
+        (
+            [*_STORY, "Wrap-up", "All in all the harbour plan is the council's best work in years."],
+            set(_STORY),
+            {"Wrap-up", "All in all the harbour plan is the council's best work in years."},
+            [*_STORY, "Wrap-up", "All in all the harbour plan is the council's best work in years."],
+        ),
+        # a list item the witness kept (printed without the extractor's "- "): the tail starts under it
+        (
+            [*_STORY, "- Work starts in spring", "Subscribe now for the full story."],
+            {*_STORY, "Work starts in spring"},
+            set(),
+            [*_STORY, "- Work starts in spring"],
+        ),
+        # above the last kept line nothing is cut, notices included
+        (
+            [_STORY[0], "Subscribe now for the full story.", _STORY[1]],
+            set(_STORY),
+            set(),
+            [_STORY[0], "Subscribe now for the full story.", _STORY[1]],
+        ),
+        # the witness kept no line of the main content: no tail to judge
+        ([*_STORY, "Subscribe now for the full story."], set(), set(), [*_STORY, "Subscribe now for the full story."]),
+        # dropped lines under the story without a notice or a witness's footer line stay (the story's own end)
+        ([*_STORY, "The mayor did not comment."], set(_STORY), set(), [*_STORY, "The mayor did not comment."]),
+    ],
+)  # fmt: skip
+def test_without_witness_tail(
+    main_lines: list[str], witness_kept: set[str], witness_after: set[str], expected: list[str]
+) -> None:
+    assert without_witness_tail(main_lines, frozenset(witness_kept), frozenset(witness_after)) == expected

@@ -112,10 +112,13 @@ def extend_at_edges(extracted: list[str], page_lines: list[str], kept: frozenset
 
 
 class Combined(NamedTuple):
-    """The combined main content and the line texts the witness (the line cleaner on the page text) kept."""
+    """The combined main content and the line texts the witness (the line cleaner on the page text) kept and
+    put below the story's end."""
 
     text: str
     witness_kept: frozenset[str]
+    # The line texts the witness put below the story's end (its region), as page footer and widgets.
+    witness_after: frozenset[str] = frozenset()
 
 
 def combine(
@@ -132,8 +135,9 @@ def combine(
     markup) as a third, independent witness. When the default reading agrees with it less than
     ``SURE_AGREEMENT``, the reading whose cleaned body agrees most with the witness wins (a reading that
     took a teaser list for the story agrees little); the page lines the witness kept right above or
-    below the chosen reading are added (``extend_at_edges``). The witness's kept lines come back beside
-    the text: later edits ask it too (``main_edits.without_closing_notices``).
+    below the chosen reading are added (``extend_at_edges``). The witness's kept lines, and the lines it
+    put below the story's end, come back beside the text: later edits ask it too
+    (``main_edits.without_closing_notices``, ``main_edits.without_witness_tail``).
     """
     chosen_model = load_model() if model is SHIPPED_MODEL else model
     page = clean_article(page_text, hints, model=chosen_model)
@@ -147,4 +151,5 @@ def combine(
     kept = frozenset(line.text for line in page.lines if line.role in KEPT_ROLES)
     lines = [line.strip() for line in chosen.split("\n") if line.strip()]
     page_lines = [line.strip() for line in page_text.split("\n") if line.strip()]
-    return Combined("\n".join(extend_at_edges(lines, page_lines, kept)), kept)
+    after = frozenset(line.text for line in page.lines if line.rule == "trailing_chrome")
+    return Combined("\n".join(extend_at_edges(lines, page_lines, kept)), kept, after)

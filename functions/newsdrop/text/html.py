@@ -30,6 +30,7 @@ from newsdrop.text.main_edits import (
     without_closing_notices,
     without_kicked_headline,
     without_slides,
+    without_witness_tail,
 )
 
 
@@ -109,11 +110,13 @@ def extract(
 
         page_normal = normalize_text(page_text)
         page_lines = tuple(page_normal.split("\n"))
-        text, witness_kept = combine(text, recall, page_normal, hints, model)
+        text, witness_kept, witness_after = combine(text, recall, page_normal, hints, model)
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
         # The site's pitch or notice under the story's last paragraph, where the witness dropped it too.
         main_lines = without_closing_notices(main_lines, witness_kept)
+        # The site's boxes under the story that the witness dropped: its footer's first lines, a notice's box.
+        main_lines = without_witness_tail(main_lines, witness_kept, witness_after)
         if replaced is not None:
             # The printed <h1> the metadata's headline replaces is the headline too: no line of the story.
             main_lines = _without_line(main_lines, replaced)

@@ -1,12 +1,12 @@
-"""HTML path: edits of the chosen main content by page-internal evidence (stated summary, slide counters, headline)."""
+"""HTML path: edits of the chosen main content by page-internal evidence (stated summary, slides, headline, tail)."""
 
 from __future__ import annotations
 
 import re
 
 from newsdrop.text.cleaner.cues_notice import notice_stems
-from newsdrop.text.cleaner.lines import _reads_as_prose
-from newsdrop.text.extraction import _Dropped, merge_order
+from newsdrop.text.cleaner.lines import _ends_sentence, _reads_as_prose
+from newsdrop.text.extraction import _Dropped, _key, merge_order
 from newsdrop.text.rules import count_words, normalize_line_key
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -140,7 +140,7 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
         stems = notice_stems(key) if len(line) <= _NOTICE_MAX_CHARS and line not in witness_kept else ()
         if stems:
             above = " ".join(normalize_line_key(other) for other in main_lines[:index])
-            stems = () if any(stem in above for stem in stems) else stems
+            stems = () if _opens_a_word(stems, above) else stems
         if stems:
             notices += 1
         elif not (count_words(line) <= _LABEL_MAX_WORDS and line.rstrip()[-1:] not in ".!?"):
@@ -149,3 +149,67 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
     if not notices or len(run) == len(main_lines):
         return main_lines
     return main_lines[: len(main_lines) - len(run)]
+
+
+def _opens_a_word(stems: tuple[str, ...], text: str) -> bool:
+    """Whether one of ``stems`` opens a word of ``text`` ("werbung" in "die werbung", not in "bewerbungen")."""
+    return any(re.search(r"(?<!\w)" + re.escape(stem), text) for stem in stems)
+
+
+# A box of the site's under the story (a pitch, an app or follow prompt, a reading list) is a few short lines.
+_BOX_MAX_LINES = 10
+# The notice that opens such a box is a pitch or a label: a longer sentence with a notice word is the story's
+# ("Small investors ... subscribing for so many shares ...").
+_BOX_NOTICE_MAX_WORDS = 20
+
+
+def without_witness_tail(
+    main_lines: list[str], witness_kept: frozenset[str], witness_after: frozenset[str]
+) -> list[str]:
+    """The main content without the page's boxes under the story: below the last line the witness (the line
+    cleaner on the page's own text) kept, from the first line that is one of
+
+    - a line the witness put below the story's end (``witness_after``: past its region, as footer and widgets:
+      a "Videos on this topic" heading, a schedule table's caption), unless a paragraph (prose ending a
+      sentence) is among the lines it would cut: the witness's region can end a paragraph early;
+    - a notice (``cues_notice.notice_stems``: subscription, app, advertising words opening a word, none of them
+      a word of the story above) of at most ``_BOX_NOTICE_MAX_WORDS`` words, with the labels right above it, when
+      the box it opens is at most ``_BOX_MAX_LINES`` lines of at most ``_NOTICE_MAX_CHARS`` each (a "Subscribe
+      now ..." under which a preview's long reference list follows is not a box);
+
+    to the end. trafilatura keeps such boxes when they sit in the story's container; every line cut is one the
+    witness dropped (or one it never printed alone, a list item or a table row). Lines are matched to the
+    witness's by their word keys: the extractor marks list items ("- ") and table cells ("|").
+    """
+    kept = {_key(text) for text in witness_kept} - {""}
+    keys = [_key(line) for line in main_lines]
+    last = max((index for index, key in enumerate(keys) if key in kept), default=None)
+    if last is None:
+        return main_lines
+    after = {_key(text) for text in witness_after} - {""}
+    for index in range(last + 1, len(main_lines)):
+        line = main_lines[index]
+        if keys[index] in after:
+            cut = main_lines[index:]
+            if any(_reads_as_prose(text, count_words(text)) and _ends_sentence(text) for text in cut):
+                return main_lines
+            return main_lines[:index]
+        if count_words(line) > _BOX_NOTICE_MAX_WORDS:
+            continue
+        stems = notice_stems(normalize_line_key(line))
+        if not stems or _opens_a_word(
+            stems, " ".join(normalize_line_key(other) for other in main_lines[:index])
+        ):
+            continue
+        start = index
+        while (
+            start - 1 > last
+            and count_words(main_lines[start - 1]) <= _LABEL_MAX_WORDS
+            and main_lines[start - 1].rstrip()[-1:] not in ".!?"
+        ):
+            start -= 1
+        box = main_lines[start:]
+        if len(box) > _BOX_MAX_LINES or any(len(text) > _NOTICE_MAX_CHARS for text in box):
+            return main_lines
+        return main_lines[:start]
+    return main_lines
