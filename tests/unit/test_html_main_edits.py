@@ -245,6 +245,13 @@ _WIDGET = "Videos on this topic"
             {_WIDGET},
             _STORY,
         ),
+        # one line past the witness's region alone stays: as often the story's last line as the footer's first
+        (
+            [*_STORY, "More on the plan on the council's site: example.org"],
+            set(_STORY),
+            {"More on the plan on the council's site: example.org"},
+            [*_STORY, "More on the plan on the council's site: example.org"],
+        ),
         # ... unless a paragraph is among them: the witness's region ended a paragraph early
         (
             [*_STORY, "Wrap-up", "All in all the harbour plan is the council's best work in years."],

@@ -158,6 +158,9 @@ def _opens_a_word(stems: tuple[str, ...], text: str) -> bool:
 
 # A box of the site's under the story (a pitch, an app or follow prompt, a reading list) is a few short lines.
 _BOX_MAX_LINES = 10
+# One line past the witness's region is as often the story's last (a pointer to the video below, the maker's
+# site) as the footer's first: the footer is cut from two lines on (both halves of cleaning-train's HTML view).
+_FOOTER_MIN_LINES = 2
 # The notice that opens such a box is a pitch or a label: a longer sentence with a notice word is the story's
 # ("Small investors ... subscribing for so many shares ...").
 _BOX_NOTICE_MAX_WORDS = 20
@@ -170,8 +173,9 @@ def without_witness_tail(
     cleaner on the page's own text) kept, from the first line that is one of
 
     - a line the witness put below the story's end (``witness_after``: past its region, as footer and widgets:
-      a "Videos on this topic" heading, a schedule table's caption), unless a paragraph (prose ending a
-      sentence) is among the lines it would cut: the witness's region can end a paragraph early;
+      a "Videos on this topic" heading, a schedule table's caption), when it and the lines under it are
+      ``_FOOTER_MIN_LINES`` at least and no paragraph (prose ending a sentence) is among them: the witness's
+      region can end a line or a paragraph early;
     - a notice (``cues_notice.notice_stems``: subscription, app, advertising words opening a word, none of them
       a word of the story above) of at most ``_BOX_NOTICE_MAX_WORDS`` words, with the labels right above it, when
       the box it opens is at most ``_BOX_MAX_LINES`` lines of at most ``_NOTICE_MAX_CHARS`` each (a "Subscribe
@@ -191,7 +195,9 @@ def without_witness_tail(
         line = main_lines[index]
         if keys[index] in after:
             cut = main_lines[index:]
-            if any(_reads_as_prose(text, count_words(text)) and _ends_sentence(text) for text in cut):
+            if len(cut) < _FOOTER_MIN_LINES or any(
+                _reads_as_prose(text, count_words(text)) and _ends_sentence(text) for text in cut
+            ):
                 return main_lines
             return main_lines[:index]
         if count_words(line) > _BOX_NOTICE_MAX_WORDS:
