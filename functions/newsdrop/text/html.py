@@ -28,6 +28,7 @@ from newsdrop.text.html_page import collect, lines_of
 from newsdrop.text.html_printed import displayed_headline, printed_opening
 from newsdrop.text.html_reading import Readings, read_for_recall, read_with_trafilatura
 from newsdrop.text.main_edits import (
+    bare_key,
     described_lines,
     without_closing_notices,
     without_kicked_headline,
@@ -117,7 +118,8 @@ def extract(
             return recalled[0]
 
         page_lines = tuple(printed)
-        text, witness_kept = combine(text, recall, page_normal, hints, model)
+        captions = frozenset(bare_key(caption) for caption in collector.captions)
+        text, witness_kept = combine(text, recall, page_normal, hints, model, captions)
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
         # The site's pitch or notice under the story's last paragraph, where the witness dropped it too.
