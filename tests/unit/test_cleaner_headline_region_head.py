@@ -27,13 +27,15 @@ def _lines(texts: list[str]) -> list[_Line]:
         (["Coast", "Harbour wall", "Finished two years early", LONG], 0, [0, 1, 2]),
         # A blank line is no printed line: skipped, not counted.
         (["Home", "", "Harbour wall finished early", LONG], 1, [2]),
-        # The region opens with a paragraph longer than a headline: no head.
-        (["Home", LONG, "Harbour wall finished early"], 1, []),
-        # Short lines only: at most eight printed lines.
+        # The region opens with a teaser longer than a headline: the headline under it is in the head ...
+        (["Home", LONG, "Harbour wall finished early", LONG], 1, [2]),
+        # ... down to the second long paragraph.
+        (["Home", LONG, LONG, "Harbour wall finished early"], 1, []),
+        # Short lines only: at most eight of them.
         ([f"Short line {n}" for n in range(12)], 2, [2, 3, 4, 5, 6, 7, 8, 9]),
     ],
 )
-def test_the_region_head_runs_to_the_first_paragraph_longer_than_a_headline(
+def test_the_region_head_runs_to_the_second_paragraph_longer_than_a_headline(
     texts: list[str], start: int, head: list[int]
 ) -> None:
     assert _region_head(_lines(texts), start) == head
@@ -72,3 +74,12 @@ def test_the_rules_alone_never_name_a_line_of_the_region_head(page: list[str]) -
     text = "\n\n".join(page) + "\n"
     assert clean_article(text, model=None).title != QUESTION
     assert rule_pass(text, collect=True).title != QUESTION
+
+
+def test_a_name_alone_in_the_region_is_no_headline() -> None:
+    # A teaser paragraph, a picture's name caption, the story: a page without a headline stays without one.
+    name = "Brigadier General Hossein Salami"
+    text = "\n\n".join([LEAD, name, SECOND, LEAD.replace("Tuesday", "Monday")]) + "\n"
+    found = rule_pass(text, collect=True)
+    assert 1 not in dict(found.candidates)
+    assert clean_article(text).title != name

@@ -54,11 +54,12 @@ _CANDIDATE_RULES = frozenset({None, "link_list", "repeated_line"})
 
 
 # The region's head: the region chooser reads a headline that ends like a sentence ("What is X?") as the story's
-# first paragraph, or starts the region at a teaser line above the headline. Its first lines, up to this many
-# printed ones and down to the story's first paragraph longer than a headline, are ranked too (never by the rules
-# alone: a region's first line is the story's lead far more often than its headline).
+# first paragraph, or starts the region at a teaser or standfirst above the headline. Its first lines, up to this
+# many and down to its second paragraph longer than a headline, are ranked too (never by the rules alone: a
+# region's first line is the story's lead far more often than its headline).
 _REGION_HEAD_LINES = 8
 _REGION_HEAD_MAX_WORDS = 20
+_REGION_HEAD_LONG_LINES = 2
 
 
 # Lines up to this long go through the facts' cache (a candidate has at most ``_TITLE_MAX_WORDS`` words).
@@ -158,10 +159,11 @@ def _find_title(
         facts = (_facts_cached if len(line.text) <= _FACTS_CACHE_MAX_CHARS else _facts)(
             line.text, line.key, line.words
         )
-        if facts.excluded:
+        in_head = index >= region_start
+        # A name alone inside the region is a picture's caption or an author's line, never the headline.
+        if facts.excluded or (in_head and facts.name_like):
             continue
         facts_of[index] = facts
-        in_head = index >= region_start
         score = _title_score(
             lines,
             index,
@@ -277,18 +279,23 @@ def _find_title(
 
 
 def _region_head(lines: list[_Line], region_start: int) -> list[int]:
-    """The region's first printed lines, up to ``_REGION_HEAD_LINES`` and down to the story's first paragraph
-    longer than a headline (``_REGION_HEAD_MAX_WORDS`` words): where a headline the region took for prose sits."""
+    """The region's first printed lines up to ``_REGION_HEAD_LINES``, where a headline the region took for prose
+    sits: down to the region's second paragraph longer than a headline (``_REGION_HEAD_MAX_WORDS`` words), as
+    the region may open with a teaser or standfirst printed above the headline; the long lines are not ranked."""
     head: list[int] = []
-    printed = 0
+    long_lines = 0
     for index in range(region_start, len(lines)):
         line = lines[index]
         if not line.key:
             continue
-        if line.words > _REGION_HEAD_MAX_WORDS or printed == _REGION_HEAD_LINES:
-            break
-        printed += 1
+        if line.words > _REGION_HEAD_MAX_WORDS:
+            long_lines += 1
+            if long_lines == _REGION_HEAD_LONG_LINES:
+                break
+            continue
         head.append(index)
+        if len(head) == _REGION_HEAD_LINES:
+            break
     return head
 
 
