@@ -315,7 +315,9 @@ _CUE_CHARS = 200
 _PRONOUN_INITIALS = "DJTUVYdjtuvyIS"
 
 
-_PRONOUN_CANDIDATE = re.compile(rf"(?<!\w)[{_PRONOUN_INITIALS}]\w*")
+# (The initial first and the word boundary behind it, ``(?<!\w.)``: the engine skips to the next initial, where a
+# leading lookbehind would be tried at every position.)
+_PRONOUN_CANDIDATE = re.compile(rf"[{_PRONOUN_INITIALS}](?<!\w.)\w*")
 
 
 # ``\w`` over ASCII as bytes tables, built from the regex itself: a word byte stays (or turns lower case), any
