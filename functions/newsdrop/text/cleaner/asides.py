@@ -53,6 +53,14 @@ _TAG_LABEL = re.compile(
 )
 
 
+# The three openings above as one pattern: a kept line faces one match instead of three (an alternation matches
+# at the start iff one of its branches does; each branch keeps its own anchors).
+_ASIDE_OPENING = re.compile(
+    "|".join(f"(?:{pattern.pattern})" for pattern in (_CREDIT_OPENING, _DISCLOSURE, _READING_TIME)),
+    re.IGNORECASE,
+)
+
+
 class AsideLine(Protocol):
     """What the aside tests read of one cleaner line."""
 
@@ -95,18 +103,21 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
     story's prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
     """
     found: list[int] = []
+    # Each line read as a heading once, however many kept lines below it look up (not once per such line).
+    headings: dict[int, bool] = {}
     for index, line in enumerate(lines):
         if line.role not in KEPT_ROLES:
             continue
-        under_heading = line.prose_text and any(
-            box_heading(lines[at].text) for at in range(max(0, index - _BOX_REACH), index)
-        )
-        if (
-            under_heading
-            or _CREDIT_OPENING.match(line.text) is not None
-            or _DISCLOSURE.match(line.text) is not None
-            or _READING_TIME.match(line.text) is not None
-        ):
+        under_heading = False
+        if line.prose_text:
+            for at in range(max(0, index - _BOX_REACH), index):
+                heading = headings.get(at)
+                if heading is None:
+                    heading = headings[at] = box_heading(lines[at].text)
+                if heading:
+                    under_heading = True
+                    break
+        if under_heading or _ASIDE_OPENING.match(line.text) is not None:
             found.append(index)
     found = sorted(set(found) | set(tag_lists(lines)))
     dropped = set(found)

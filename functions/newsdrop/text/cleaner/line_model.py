@@ -52,6 +52,8 @@ class _WeightBlocks(NamedTuple):
     # The shape block as bounds: the features the word count decides (weight, feature of the count) and
     # the range of the rest's share of the dot product (``_TEXT_SHAPE_RANGES``).
     word_shaped: tuple[tuple[float, Any], ...]
+    # Their share of the dot product by word count, filled in as pages need them (the same sum each time).
+    word_dots: dict[int, float]
     text_low: float
     text_high: float
     # The ``_QUICK_FEATURES``' weights, and the range of the other text-decided features' share.
@@ -86,6 +88,7 @@ def _weight_blocks(weights: tuple[float, ...]) -> _WeightBlocks:
         costly_low=sum(min(0.0, weight) for weight in costly),
         costly_high=sum(max(0.0, weight) for weight in costly),
         word_shaped=tuple(word_shaped),
+        word_dots={},
         text_low=text_low,
         text_high=text_high,
         quick=tuple(shape[_SHAPE_FEATURES.index(name)] for name in _QUICK_FEATURES),
@@ -173,7 +176,7 @@ class LineModel:
         # exactly; a line whose verdict that settles needs no pass over its text.
         # (A shape feature without a known range leaves stage 0 out: -inf and inf settle nothing.)
         text_low, text_high, word_shaped = blocks.text_low, blocks.text_high, blocks.word_shaped
-        word_dots: dict[int, float] = {}
+        word_dots = blocks.word_dots
         found: list[bool | None] = []
         for index, (line, head, tail, kept_by_rules) in enumerate(
             zip(parts.lines, parts.heads, tail_dots, kept, strict=True)
@@ -248,9 +251,9 @@ class LineModel:
             for head in {id(head): head for head in parts.heads}.values()
         }
         counts = [lines[index].words for index in decided]
-        word_dots = {
-            count: sum(weight * of(count) for weight, of in blocks.word_shaped) for count in set(counts)
-        }
+        word_dots = blocks.word_dots
+        for count in set(counts).difference(word_dots):
+            word_dots[count] = sum(weight * of(count) for weight, of in blocks.word_shaped)
         # Thresholds without a trustworthy logit (NaN here) settle no bound: every comparison with NaN is false.
         logit_of = {
             flag: math.nan if thresholds[flag][1] is None else thresholds[flag][1] for flag in thresholds
