@@ -121,6 +121,110 @@ def test_lead_under_headline_reads_under_the_headline_printed_over_the_story() -
     assert lead_under_headline(lines, start) == 4
 
 
+TEASERS = (Line("Most read", prose_text=False), Line("Storm season ends with a record low", prose_text=False))
+
+
+# A standfirst without a sentence's end ("... and warns landlords"): kept only where the page vouches for it.
+SUBTITLE = "Crews poured concrete all winter and the town now hopes for a quieter storm season"
+
+
+@pytest.mark.parametrize(
+    ("lines", "start", "expected"),
+    [
+        # A teaser list between the story's header and its text prints the headline again above the text:
+        # the standfirst sits under the chosen headline further up.
+        (
+            [
+                Line(HEADLINE, role="title", rule="headline", prose_text=False),
+                DATE,
+                Line(STANDFIRST),
+                *TEASERS,
+                Line(HEADLINE, role="title_repeat", rule="title_repeat", prose_text=False),
+                Line("Storm surge warning lifted for the coast", prose_text=False),
+            ],
+            7,
+            2,
+        ),
+        # The headline nearest the story wins when a standfirst sits under it.
+        (
+            [
+                Line(HEADLINE, role="title", rule="headline", prose_text=False),
+                Line(SECOND),
+                *TEASERS,
+                Line(HEADLINE, role="title_repeat", rule="title_repeat", prose_text=False),
+                Line(STANDFIRST),
+            ],
+            6,
+            5,
+        ),
+        # A header row's separator is no word of a credit line: "| Reporter: Harbour Agency" is a label of three words.
+        (
+            [
+                Line(HEADLINE, role="title", rule="headline", prose_text=False),
+                DATE,
+                Line("| Reporter: Harbour Agency", prose_text=False),
+                Line(STANDFIRST),
+            ],
+            4,
+            3,
+        ),
+        (
+            [
+                Line(HEADLINE, role="title", rule="headline", prose_text=False),
+                DATE,
+                Line("Reporter: Harbour Desk Agency", prose_text=False),
+                Line(STANDFIRST),
+            ],
+            4,
+            None,
+        ),
+    ],
+)
+def test_lead_under_headline_reads_under_every_headline(
+    lines: list[Line], start: int, expected: int | None
+) -> None:
+    lines = [
+        *lines,
+        Line(LEAD, role="body", rule="article_region"),
+        Line(SECOND, role="body", rule="article_region"),
+    ]
+    assert lead_under_headline(lines, start) == expected
+
+
+@pytest.mark.parametrize(
+    ("teaser", "expected"),
+    [
+        # Printed again under the headline in the page's list of articles: this story's own teaser vouches
+        # for the standfirst, sentence end or not.
+        (
+            (
+                Line(HEADLINE, role="title_repeat", rule="title_repeat"),
+                Line(SUBTITLE, rule="trailing_chrome"),
+            ),
+            1,
+        ),
+        (
+            (
+                Line(HEADLINE, role="title_repeat", rule="title_repeat"),
+                Line("30.04.2020 / Jane Doe", prose_text=False),
+                Line(SUBTITLE, rule="trailing_chrome"),
+            ),
+            1,
+        ),
+        # Printed again under another headline: a teaser of another story, not this one's standfirst.
+        ((Line("Storm season ends with a record low"), Line(SUBTITLE, rule="trailing_chrome")), None),
+        # Printed once, without a sentence's end, under the headline: a caption or a widget.
+        ((), None),
+    ],
+)
+def test_lead_under_headline_takes_the_stories_own_teaser(
+    teaser: tuple[Line, ...], expected: int | None
+) -> None:
+    lines, start = _page(Line(SUBTITLE, prose_text=False))
+    lines += [Line("Related articles", rule="trailing_chrome", prose_text=False), *teaser]
+    assert lead_under_headline(lines, start) == expected
+
+
 def test_clean_article_keeps_the_standfirst_under_the_date() -> None:
     text = "\n\n".join(["Home | World | Sport", HEADLINE, "12 March 2024", STANDFIRST, LEAD, SECOND])
     article = clean_article(text)
