@@ -646,12 +646,15 @@ STRUCTURAL_RULES: dict[str, str] = {
     " notice, not the story.",
     "related_run": "After the line model, three or more kept headline-like lines (under 20 words, no sentence"
     ' end or closing colon) within 12 lines under a "Related" / "Mehr zum Thema" label list other pages.',
+    "dated_run": "After the line model, three or more kept lines in a row that each open with a date (with an"
+    ' archive\'s "January 2020" headings among them) are a feed of teasers or archive entries, not the story.',
     "story_hole": "After the line model, a line it dropped alone between two kept lines, printed once on the"
     " page, with no notice words, no pipe and at most 3 digits, is the story's crosshead or list item: kept.",
     "kept_repeat": "After the line model, a kept paragraph of 6 or more words that a kept line above already"
     " printed (a teaser, summary box or caption printing it again, a pitch under each widget) is dropped.",
     "lead_under_headline": "After the line model, the sentence under the headline's byline, date or picture"
-    " credit, printed once and not the headline again, opens the story although it stands in the header.",
+    " credit, printed once (or again only as the story's own teaser, under the headline printed again) and not"
+    " the headline again, opens the story although it stands in the header.",
     "standfirst_notice": "After the line model, a standfirst that names the site's cookies, consent, JavaScript"
     " or browser is the site's notice, not the story's opening.",
     "aside": "After the line model, an author box under its heading, a picture credit, a disclaimer or"

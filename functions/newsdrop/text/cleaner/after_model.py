@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
+from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.related_runs import headline_like, related_label, related_runs
@@ -29,3 +30,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool) -> None:
         headlines = [headline_like(line.text, line.words) for line in lines]
         for index in related_runs(kept, labels, headlines):
             lines[index].assign("boilerplate", "related_run")
+        dated = [keep and opens_with_date(line.text) for keep, line in zip(kept, lines, strict=True)]
+        if any(dated):
+            headings = [keep and month_heading(line.text) for keep, line in zip(kept, lines, strict=True)]
+            for index in dated_runs(kept, dated, headings):
+                # A feed of dated teasers or an archive's entries the region ran into past the story.
+                lines[index].assign("boilerplate", "dated_run")
