@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts
+from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts, skipped_story
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 
 STANDFIRST = "Crews poured concrete all winter, and the town now hopes for a quieter storm season."
@@ -247,3 +247,58 @@ def test_clean_article_keeps_the_standfirst_under_the_date() -> None:
 def test_notice_standfirsts(text: str, expected: list[int]) -> None:
     lines = [Line(HEADLINE, role="title", rule="headline"), Line(text, role="body", rule="standfirst")]
     assert notice_standfirsts(lines) == expected
+
+
+@dataclass
+class Skipped:
+    """The fields ``skipped_story`` reads of a cleaner line."""
+
+    text: str
+    role: str | None = "boilerplate"
+    rule: str | None = "header_chrome"
+    prose: bool = True
+
+
+SHARE = Skipped("Share this:", rule="share_prompt", prose=False)
+FILED = Skipped("Filed under harbour, storms and coastal towns.", rule="line_model:prose_above")
+
+
+@pytest.mark.parametrize(
+    ("lines", "region_start", "start", "expected"),
+    [
+        # The story's paragraphs above a share row, "Filed under" below it: the skipped prose goes back
+        # (the lines the model already kept stay as they are).
+        (
+            [Skipped(LEAD, role="body", rule="line_model:ends_sentence"), Skipped(SECOND), SHARE, FILED],
+            0,
+            3,
+            [1],
+        ),
+        # A standfirst above the byline and a longer story below it: the skip stands.
+        (
+            [
+                Skipped(STANDFIRST),
+                Skipped("By Jane Doe", role="byline", rule="byline", prose=False),
+                Skipped(LEAD, role="body", rule="article_region"),
+                Skipped(SECOND, role="body", rule="article_region"),
+            ],
+            0,
+            2,
+            [],
+        ),
+        # Nothing skipped, or a skipped line another rule claimed.
+        ([Skipped(LEAD), Skipped(SECOND), SHARE, FILED], -1, 3, []),
+        ([Skipped(LEAD, rule="newsletter_form"), SHARE, FILED], 0, 2, []),
+    ],
+)
+def test_skipped_story(lines: list[Skipped], region_start: int, start: int, expected: list[int]) -> None:
+    assert skipped_story(lines, region_start, start) == expected
+
+
+def test_clean_article_keeps_a_story_above_its_closing_share_row() -> None:
+    # The rules alone (the shipped model happens to keep these paragraphs itself): the region's start skips
+    # the two paragraphs above the share row as a standfirst, and the stage gives them back.
+    closing = "Filed under harbour, storms and coastal towns, and the rest of the news today."
+    text = "\n\n".join(["Home | World | Sport", HEADLINE, LEAD, SECOND, "Share this:", "Facebook", closing])
+    decided = {line.text: line.rule for line in clean_article(text, model=None).lines}
+    assert decided[LEAD] == decided[SECOND] == "skipped_story"

@@ -655,6 +655,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "lead_under_headline": "After the line model, the sentence under the headline's byline, date or picture"
     " credit, printed once (or again only as the story's own teaser, under the headline printed again) and not"
     " the headline again, opens the story although it stands in the header.",
+    "skipped_story": "After the line model, the prose the region's start skipped as a standfirst (above a byline,"
+    " date or share row) is the story when it holds more text than everything kept below the marker: the"
+    " marker was the story's closing share row.",
     "standfirst_notice": "After the line model, a standfirst that names the site's cookies, consent, JavaScript"
     " or browser is the site's notice, not the story's opening.",
     "aside": "After the line model, an author box under its heading, a picture credit, a disclaimer or"

@@ -5,14 +5,19 @@ from __future__ import annotations
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
-from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts
+from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts, skipped_story
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.related_runs import headline_like, related_label, related_runs
 
 
-def after_model(lines: list[_Line], start: int, *, modelled: bool) -> None:
+def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start: int = -1) -> None:
     """Re-decide the lines the header rules and the line model misread, in place (the text views only; an
-    extractor's main content has its own edits). They run after the model, so its training rows stay."""
+    extractor's main content has its own edits). They run after the model, so its training rows stay.
+    ``region_start`` is the region's first line before its start skipped a standfirst (-1: none skipped)."""
+    for index in skipped_story(lines, region_start, start):
+        # The "standfirst" the region skipped holds more prose than the story kept under its marker: it is
+        # the story, the marker its closing share row.
+        lines[index].assign("body", "skipped_story")
     if (lead := lead_under_headline(lines, start)) is not None:
         # A standfirst under the headline's byline, date or credit: the header rules and the model read it
         # as header.

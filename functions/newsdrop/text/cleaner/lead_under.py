@@ -1,4 +1,4 @@
-"""Cleaner stage after the line model: the standfirst under the headline's byline, date or picture credit is kept."""
+"""Cleaner stage after the line model: the standfirst under the byline, date or credit, and a story skipped as one, kept."""
 
 from __future__ import annotations
 
@@ -169,4 +169,39 @@ def notice_standfirsts(lines: Sequence[LeadLine]) -> list[int]:
         index
         for index, line in enumerate(lines)
         if line.rule == "standfirst" and line.role in KEPT_ROLES and site_notice(line)
+    ]
+
+
+class SkippedLine(Protocol):
+    """What the skipped-story test reads of one cleaner line."""
+
+    text: str
+    role: str | None
+    rule: str | None
+    prose: bool
+
+
+def skipped_story(lines: Sequence[SkippedLine], region_start: int, start: int) -> list[int]:
+    """Indices of the dropped prose lines the region's start skipped as a standfirst, when they are the story.
+
+    The region's start skips prose above a byline, a date or a share row as a standfirst
+    (``region._skip_standfirst``, from ``region_start`` to ``start``). A standfirst is shorter than the story
+    under it: when the skipped prose holds more characters than all the text kept from ``start`` on (after
+    the line model), it was the story and the marker its closing share row ("Share this:" under the last
+    paragraph, "Filed under ..." below it). Its lines the header rules or the line model dropped go back.
+    """
+    if not 0 <= region_start < start:
+        return []
+    above = [index for index in range(region_start, start) if lines[index].prose]
+    skipped = sum(len(lines[index].text) for index in above)
+    kept = sum(len(line.text) for line in lines[start:] if line.role in KEPT_ROLES)
+    if skipped <= kept:
+        return []
+    return [
+        index
+        for index in above
+        if lines[index].role not in KEPT_ROLES
+        and (
+            (lines[index].rule or "") == "header_chrome" or (lines[index].rule or "").startswith("line_model")
+        )
     ]
