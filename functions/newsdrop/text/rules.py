@@ -648,6 +648,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     ' end or closing colon) within 12 lines under a "Related" / "Mehr zum Thema" label list other pages.',
     "dated_run": "After the line model, three or more kept lines in a row that each open with a date (with an"
     ' archive\'s "January 2020" headings among them) are a feed of teasers or archive entries, not the story.',
+    "related_label": 'After the line model, a kept label that titles other pages\' headlines ("Mehr zum Thema",'
+    ' "Lesen Sie auch", "Related articles", an icon font\'s name before it or not) is no part of the story.',
     "story_hole": "After the line model, a line it dropped alone between two kept lines, printed once on the"
     " page, with no notice words, no pipe and at most 3 digits, is the story's crosshead or list item: kept.",
     "kept_repeat": "After the line model, a kept paragraph of 6 or more words that a kept line above already"

@@ -7,7 +7,7 @@ from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts, skipped_story
 from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.cleaner.related_runs import headline_like, related_label, related_runs
+from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_label, related_runs
 
 
 def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start: int = -1) -> None:
@@ -35,6 +35,8 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         headlines = [headline_like(line.text, line.words) for line in lines]
         for index in related_runs(kept, labels, headlines):
             lines[index].assign("boilerplate", "related_run")
+        for index in kept_labels(kept, labels):
+            lines[index].assign("boilerplate", "related_label")
         dated = [keep and opens_with_date(line.text) for keep, line in zip(kept, lines, strict=True)]
         if any(dated):
             headings = [keep and month_heading(line.text) for keep, line in zip(kept, lines, strict=True)]
