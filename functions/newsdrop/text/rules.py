@@ -662,8 +662,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     " marker was the story's closing share row.",
     "standfirst_notice": "After the line model, a standfirst that names the site's cookies, consent, JavaScript"
     " or browser is the site's notice, not the story's opening.",
-    "aside": "After the line model, an author box under its heading, a picture credit, a disclaimer or"
-    " affiliate disclosure, a reading time or a tag list kept inside the story is the site's aside.",
+    "aside": "After the line model, an author box under its heading, a picture credit, an agency's or picture's"
+    ' signature alone on its line ("aja/PAP", "iStock/Name"), a disclaimer or affiliate disclosure, a reading'
+    " time or a tag list kept inside the story is the site's aside.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",
