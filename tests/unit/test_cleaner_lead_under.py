@@ -7,7 +7,12 @@ from dataclasses import dataclass
 import pytest
 
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts, skipped_story
+from newsdrop.text.cleaner.lead_under import (
+    header_holes,
+    lead_under_headline,
+    notice_standfirsts,
+    skipped_story,
+)
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 
 STANDFIRST = "Crews poured concrete all winter, and the town now hopes for a quieter storm season."
@@ -302,3 +307,30 @@ def test_clean_article_keeps_a_story_above_its_closing_share_row() -> None:
     text = "\n\n".join(["Home | World | Sport", HEADLINE, LEAD, SECOND, "Share this:", "Facebook", closing])
     decided = {line.text: line.rule for line in clean_article(text, model=None).lines}
     assert decided[LEAD] == decided[SECOND] == "skipped_story"
+
+
+# Header lines: T the model took a paragraph back from the header, h a header_chrome line, K a region line,
+# s a share row.
+_HEADER_KINDS = {
+    "T": Skipped(LEAD, role="body", rule="line_model:ends_sentence"),
+    "h": Skipped("Further cell plants in the works", prose=False),
+    "K": Skipped(SECOND, role="body", rule="article_region"),
+    "s": Skipped("Share on Twitter", rule="share_prompt", prose=False),
+}
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # Crossheads between the opening paragraphs the model took back from the header.
+        ("ThThTK", [1, 3]),
+        # Two header lines in a row are a widget; a share row is no crosshead.
+        ("ThhT", []),
+        ("TsT", []),
+        # Next to a line the region kept, not the model: the region's own edge, left to the rules.
+        ("ThK", []),
+        ("hT", []),
+    ],
+)
+def test_header_holes(page: str, expected: list[int]) -> None:
+    assert header_holes([_HEADER_KINDS[kind] for kind in page]) == expected

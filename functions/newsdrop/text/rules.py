@@ -657,6 +657,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "lead_under_headline": "After the line model, the sentence under the headline's byline, date or picture"
     " credit, printed once (or again only as the story's own teaser, under the headline printed again) and not"
     " the headline again, opens the story although it stands in the header.",
+    "header_hole": "After the line model, a header line alone between two header paragraphs the model kept"
+    " (the region started below the story's opening), printed once, with no notice words, no pipe and at most"
+    " 3 digits, is the story's crosshead.",
     "skipped_story": "After the line model, the prose the region's start skipped as a standfirst (above a byline,"
     " date or share row) is the story when it holds more text than everything kept below the marker: the"
     " marker was the story's closing share row.",

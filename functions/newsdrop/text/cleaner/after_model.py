@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
+from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
-from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts, skipped_story
+from newsdrop.text.cleaner.lead_under import (
+    header_holes,
+    lead_under_headline,
+    notice_standfirsts,
+    skipped_story,
+)
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_label, related_runs
+from newsdrop.text.cleaner.story_end import hole_kind
 
 
 def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start: int = -1) -> None:
@@ -18,6 +27,13 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # The "standfirst" the region skipped holds more prose than the story kept under its marker: it is
         # the story, the marker its closing share row.
         lines[index].assign("body", "skipped_story")
+    if modelled and (holes := header_holes(lines)):
+        printings = Counter(line.key for line in lines)
+        for index in holes:
+            line = lines[index]
+            if hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0):
+                # A crosshead between the story's opening paragraphs the model took back from the header.
+                line.assign("subheading", "header_hole")
     if (lead := lead_under_headline(lines, start)) is not None:
         # A standfirst under the headline's byline, date or credit: the header rules and the model read it
         # as header.

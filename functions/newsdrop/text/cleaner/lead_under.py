@@ -205,3 +205,23 @@ def skipped_story(lines: Sequence[SkippedLine], region_start: int, start: int) -
             (lines[index].rule or "") == "header_chrome" or (lines[index].rule or "").startswith("line_model")
         )
     ]
+
+
+def header_holes(lines: Sequence[SkippedLine]) -> list[int]:
+    """Indices of header lines alone between two header paragraphs the line model kept: crosshead candidates.
+
+    Where the region starts below the story's opening (a share row or a widget in its way), the line model
+    takes the opening paragraphs back from the header (rule ``line_model:...``) one by one, and the
+    crossheads between them, short lines it reads as menu entries, stay dropped as ``header_chrome``. Such a
+    line alone between two paragraphs the model kept is the story's when ``story_end.hole_kind`` admits it
+    (printed once, no notice words, no pipe, few digits: the caller's test).
+    """
+    return [
+        index
+        for index in range(1, len(lines) - 1)
+        if lines[index].rule == "header_chrome"
+        and all(
+            lines[near].role in KEPT_ROLES and (lines[near].rule or "").startswith("line_model:")
+            for near in (index - 1, index + 1)
+        )
+    ]
