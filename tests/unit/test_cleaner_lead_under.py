@@ -333,4 +333,11 @@ _HEADER_KINDS = {
     ],
 )
 def test_header_holes(page: str, expected: list[int]) -> None:
-    assert header_holes([_HEADER_KINDS[kind] for kind in page]) == expected
+    assert header_holes([_HEADER_KINDS[kind] for kind in page], len(page)) == expected
+
+
+def test_header_holes_stand_above_the_region() -> None:
+    # Both paragraphs around the hole are header lines, above the region's start.
+    lines = [_HEADER_KINDS[kind] for kind in "ThThT"]
+    assert header_holes(lines, 4) == [1]
+    assert header_holes(lines, 2) == []

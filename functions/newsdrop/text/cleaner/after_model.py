@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
@@ -27,7 +28,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # The "standfirst" the region skipped holds more prose than the story kept under its marker: it is
         # the story, the marker its closing share row.
         lines[index].assign("body", "skipped_story")
-    if modelled and (holes := header_holes(lines)):
+    if modelled and (holes := header_holes(lines, start)):
         printings = Counter(line.key for line in lines)
         for index in holes:
             line = lines[index]
@@ -53,7 +54,10 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             lines[index].assign("boilerplate", "related_run")
         for index in kept_labels(kept, labels):
             lines[index].assign("boilerplate", "related_label")
-        dated = [keep and opens_with_date(line.text) for keep, line in zip(kept, lines, strict=True)]
+        # Only the kept lines can be a feed's entries or headings (``compress`` picks them in C).
+        dated = [False] * len(lines)
+        for index in compress(range(len(lines)), kept):
+            dated[index] = opens_with_date(lines[index].text)
         if any(dated):
             headings = [keep and month_heading(line.text) for keep, line in zip(kept, lines, strict=True)]
             for index in dated_runs(kept, dated, headings):

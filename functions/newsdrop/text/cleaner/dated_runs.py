@@ -24,10 +24,17 @@ _MONTH_HEADING = re.compile(r"[^\W\d_]{3,}\.?\s+(?:19|20)\d\d")
 _DATE_CHARS = 80
 
 
+# An opening date prints a digit early ("01.01.2022", "Jan 30, 2020", "- September 15, 1987"): most lines,
+# which open with a word and no digit, are ruled out by this regex without the date patterns.
+_EARLY_DIGIT = re.compile(r"\D{0,14}\d")
+
+
 def opens_with_date(text: str) -> bool:
     """Whether an absolute date (``dates.find_date``) opens the line and the entry's title follows it: a
     feed's or an archive's entry. A date followed by a colon labels a timeline's event ("Sept. 29, 1946:
     Rams first game ..."): the story's own chronology."""
+    if _EARLY_DIGIT.match(text) is None:
+        return False
     found = find_date(text[:_DATE_CHARS])
     return (
         found is not None

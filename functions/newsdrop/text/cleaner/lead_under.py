@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Protocol
 
 from newsdrop.models import KEPT_ROLES
@@ -207,21 +208,23 @@ def skipped_story(lines: Sequence[SkippedLine], region_start: int, start: int) -
     ]
 
 
-def header_holes(lines: Sequence[SkippedLine]) -> list[int]:
+def header_holes(lines: Sequence[SkippedLine], start: int) -> list[int]:
     """Indices of header lines alone between two header paragraphs the line model kept: crosshead candidates.
 
     Where the region starts below the story's opening (a share row or a widget in its way), the line model
     takes the opening paragraphs back from the header (rule ``line_model:...``) one by one, and the
     crossheads between them, short lines it reads as menu entries, stay dropped as ``header_chrome``. Such a
     line alone between two paragraphs the model kept is the story's when ``story_end.hole_kind`` admits it
-    (printed once, no notice words, no pipe, few digits: the caller's test).
+    (printed once, no notice words, no pipe, few digits: the caller's test). Header lines stand above the
+    region's ``start``.
     """
-    return [
+    taken = [
         index
-        for index in range(1, len(lines) - 1)
-        if lines[index].rule == "header_chrome"
-        and all(
-            lines[near].role in KEPT_ROLES and (lines[near].rule or "").startswith("line_model:")
-            for near in (index - 1, index + 1)
-        )
+        for index in range(min(start, len(lines)))
+        if lines[index].role in KEPT_ROLES and (lines[index].rule or "").startswith("line_model:")
+    ]
+    return [
+        above + 1
+        for above, below in pairwise(taken)
+        if below - above == 2 and lines[above + 1].rule == "header_chrome"
     ]

@@ -49,7 +49,7 @@ _ICON_NAME = re.compile(r"(?:[a-z]+(?:_[a-z]+)+\s+)+")
 def related_label(key: str, words: int) -> bool:
     """Whether a line (case-folded ``key``, ``words`` long) titles a list of other pages' headlines; an icon
     font's ligature name before it (``_ICON_NAME``) is no part of it."""
-    if (icon := _ICON_NAME.match(key)) is not None:
+    if "_" in key and (icon := _ICON_NAME.match(key)) is not None:
         key, words = key[icon.end() :], words - len(icon.group().split())
     if words > _LABEL_MAX_WORDS:
         return False
