@@ -102,6 +102,12 @@ def _story(*tail: Line) -> list[Line]:
         ((Line("Backzeit 30 Minuten", prose_text=False),), []),
         # A story sentence that mentions a photograph.
         ((Line("Photographs of the storm damage were shown to the council on Monday."),), []),
+        # An agency's or a picture's signature alone on its line; an upper-case term is no signature.
+        ((Line("aja/PAP", prose_text=False),), [3]),
+        ((Line("(dpa/lnw)", prose_text=False),), [3]),
+        ((Line("iStock/Gargonia", prose_text=False),), [3]),
+        ((Line("TCP/IP", prose_text=False),), []),
+        ((Line("The agency (dpa/lnw) reported it first.", prose_text=True),), []),
     ],
 )
 def test_asides(tail: tuple[Line, ...], expected: list[int]) -> None:

@@ -25,6 +25,12 @@ _CREDIT_OPENING = re.compile(
 )
 
 
+# A signature line alone: the agency under a story or a picture's credit, lower-case initials or the stock
+# library's name, a slash and the agency or photographer ("aja/PAP", "dpa/lnw", "iStock/Gargonia"). An
+# upper-case pair ("TCP/IP") is a term, not a credit.
+_SIGNATURE = re.compile(r"\(?[^\W\d_A-Z][^\W\d_]{0,5}(?:\s*/\s*[^\W\d_]{2,12}){1,2}\)?\.?")
+
+
 # The site's legal disclosure printed in the story ("Disclaimer: ...", "Advertiser Disclosure", "This post
 # contains affiliate links ..."): it speaks for the site, whatever the story is about.
 _DISCLOSURE = re.compile(
@@ -97,7 +103,8 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
 
     A kept prose line at most ``_BOX_REACH`` lines under an author box's heading (``box_heading``) anywhere
     on the page is the box (the rules' ``author_box`` reads only the story's last paragraphs). A kept line
-    that opens with a picture's credit (``_CREDIT_OPENING``) is a caption, one that opens with a disclaimer
+    that opens with a picture's credit (``_CREDIT_OPENING``) is a caption, an agency's or a picture's
+    signature alone on its line (``_SIGNATURE``) a credit, one that opens with a disclaimer
     or an affiliate disclosure (``_DISCLOSURE``) the site's legal notice, a reading time (``_READING_TIME``)
     a widget, and a colon list under a tag label (``tag_lists``) the site's index. When nothing of the
     story's prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
@@ -117,7 +124,11 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
                 if heading:
                     under_heading = True
                     break
-        if under_heading or _ASIDE_OPENING.match(line.text) is not None:
+        if (
+            under_heading
+            or _ASIDE_OPENING.match(line.text) is not None
+            or _SIGNATURE.fullmatch(line.text.strip()) is not None
+        ):
             found.append(index)
     found = sorted(set(found) | set(tag_lists(lines)))
     dropped = set(found)
