@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from newsdrop.text.cleaner import asides as asides_module
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.asides import asides, box_heading, tag_lists
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
@@ -101,10 +102,41 @@ def _story(*tail: Line) -> list[Line]:
         ((Line("Backzeit 30 Minuten", prose_text=False),), []),
         # A story sentence that mentions a photograph.
         ((Line("Photographs of the storm damage were shown to the council on Monday."),), []),
+        # An agency's or a picture's signature alone on its line; an upper-case term is no signature.
+        ((Line("aja/PAP", prose_text=False),), [3]),
+        ((Line("(dpa/lnw)", prose_text=False),), [3]),
+        ((Line("iStock/Gargonia", prose_text=False),), [3]),
+        ((Line("TCP/IP", prose_text=False),), []),
+        ((Line("The agency (dpa/lnw) reported it first.", prose_text=True),), []),
     ],
 )
 def test_asides(tail: tuple[Line, ...], expected: list[int]) -> None:
     assert asides(_story(*tail)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photograph by Jane Doe, Harbour Trust",
+        "Bilder von Jane Doe",
+        "Advertiser Disclosure",
+        "  -- Haftungsausschluss: Die Inhalte ...",
+        "This story includes affiliate links.",
+        "Lesezeit 3 Min.",
+        "4 MIN READ",
+        "Photographs of the storm damage were shown to the council on Monday.",
+        "The disclosure rules for advertisers were tightened by the regulator last year.",
+        "Backzeit 30 Minuten",
+        "",
+    ],
+)
+def test_one_aside_opening_pattern_is_the_three_tests(text: str) -> None:
+    """The credit, disclosure and reading-time openings tested at once match where one of them does."""
+    three = any(
+        pattern.match(text) is not None
+        for pattern in (asides_module._CREDIT_OPENING, asides_module._DISCLOSURE, asides_module._READING_TIME)
+    )
+    assert (asides_module._ASIDE_OPENING.match(text) is not None) is three
 
 
 def test_asides_leave_a_story_that_is_only_the_box() -> None:

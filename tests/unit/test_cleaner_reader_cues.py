@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from newsdrop.text.cleaner import features
 from newsdrop.text.cleaner.line_model import LineModel
 from newsdrop.text.cleaner.model import FEATURES, line_features
 from tests.unit.cleaner_fixtures import Line
@@ -65,6 +66,40 @@ def test_next_and_prev_block_measure_the_prose_block_beside_a_line(
 )
 def test_second_person_counts_pronouns_addressing_the_reader(text: str, prose: bool, pronouns: int) -> None:
     assert _feature([Line(1, text, prose=prose)], "second_person") == [pytest.approx(math.log1p(pronouns))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vous êtes invité : votre avis compte, Vous aussi. Toi, ton café, ta tasse, tes clés.",
+        "Als Abonnent erhalten Sie die App kostenlos. Ihr Vorteil, Ihren Zugang, Ihnen gehört dein Konto.",
+        "Você e vocês: twój dom, twoja książka, ty też. Usted y ustedes, vuestro y vuestra, tus cosas.",
+        # Case: "YOU" and "VOUS" lower-case into the set; lower-case "sie" and "ihr" are not the cased ones.
+        "ÉCOUTEZ: YOU and VOUS, sie und ihr, Ｙou (full width), İyou, Tú, ΣΑΣ σας.",
+        # Pronouns glued to other word characters are not words of their own.
+        "Überall youyou _you you_ 1you ŷou dü Dich, dich; DIR dir, you.",
+    ],
+)
+def test_non_ascii_pronoun_count_reads_only_words_that_can_be_pronouns(text: str) -> None:
+    """Counting the candidate words equals counting every word (what the cue did before the filter)."""
+    every = sum(
+        1
+        for word in features._WORD.findall(text)
+        if word in features._SECOND_PERSON_CASED or word.lower() in features._SECOND_PERSON
+    )
+    assert every > 0
+    assert _feature([Line(1, text, prose=True)], "second_person") == [pytest.approx(math.log1p(every))]
+
+
+def test_pronoun_initials_hold_every_code_point_that_lower_cases_to_a_pronouns_first_letter() -> None:
+    """The filter is exact: no code point outside its initials can open a word that lower-cases to a pronoun."""
+    firsts = {word[0] for word in features._SECOND_PERSON}
+    opening = {
+        char
+        for char in map(chr, range(0x110000))
+        if not 0xD800 <= ord(char) < 0xE000 and char.lower()[:1] in firsts
+    }
+    assert opening | {word[0] for word in features._SECOND_PERSON_CASED} <= set(features._PRONOUN_INITIALS)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.related_runs import headline_like, related_label, related_runs
+from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_label, related_runs
 from newsdrop.text.rules import count_words, normalize_line_key
 
 
@@ -16,10 +16,15 @@ from newsdrop.text.rules import count_words, normalize_line_key
         ("You may also like", True),
         ("Te puede interesar", True),
         ("Czytaj także:", True),
+        ("Weitere Beiträge zu diesem Artikel", True),
+        # An icon font's ligature name printed before the label.
+        ("filter_none WEITERE BEITRÄGE ZU DIESEM ARTIKEL", True),
+        ("keyboard_arrow_right Related articles", True),
         # A crosshead of the story, a sentence, or a label with a link glued on are no list's title.
         ("Mehr zum Thema Klimaschutz in der Stadtverwaltung und im Landkreis", False),
         ("The minister said more on the topic would follow.", False),
         ("Datenschutz", False),
+        ("filter_none The minister said more would follow.", False),
     ],
 )
 def test_related_label(text: str, label: bool) -> None:
@@ -65,3 +70,16 @@ def test_related_runs(lines: str, dropped: list[int]) -> None:
     labels = [mark == "L" for mark in lines]
     headlines = [mark == "H" for mark in lines]
     assert related_runs(kept, labels, headlines) == dropped
+
+
+@pytest.mark.parametrize(
+    ("kept", "labels", "dropped"),
+    [
+        # A kept label goes, whatever stands under it; a dropped one, or a kept line that is none, stays.
+        ((True, True, True), (False, True, False), [1]),
+        ((True, False, True), (False, True, False), []),
+        ((True, True), (False, False), []),
+    ],
+)
+def test_kept_labels(kept: tuple[bool, ...], labels: tuple[bool, ...], dropped: list[int]) -> None:
+    assert kept_labels(kept, labels) == dropped

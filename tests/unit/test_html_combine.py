@@ -8,6 +8,7 @@ from newsdrop.models import Hints
 from newsdrop.text import html as html_module
 from newsdrop.text.combine import agreement, choose_reading, combine, extend_at_edges
 from newsdrop.text.html_reading import Readings
+from newsdrop.text.main_edits import bare_key
 
 STORY = [
     "The council voted on Tuesday to rebuild the harbour wall after the winter storms damaged it.",
@@ -244,3 +245,49 @@ def test_combine_returns_the_lines_the_witness_put_below_the_storys_end(
     combined = combine("\n".join(STORY), lambda: "", page, HINTS)
     assert combined.witness_after == after
     assert combined.witness_kept == set(STORY)
+
+
+CAPTION = (
+    "The harbour wall after the January storm, seen from the promenade on Monday morning by our photographer."
+)
+
+
+@pytest.mark.parametrize(
+    ("extracted", "page", "captions", "expected"),
+    [
+        # The lead picture's caption right above the story: the walk stops at it.
+        (STORY, [MENU, CAPTION, *STORY], [CAPTION], STORY),
+        (STORY[1:], [MENU, CAPTION, *STORY], [CAPTION], STORY),
+        # ... and the opening paragraph beyond it stays out too.
+        (STORY[1:], [STORY[0], CAPTION, *STORY[1:]], [CAPTION], STORY[1:]),
+        # Caption keys match whatever the case and punctuation (``bare_key``).
+        (STORY, [MENU, CAPTION, *STORY], [CAPTION.upper().replace(",", "")], STORY),
+        # Not marked as a caption, the same prose line joins the story.
+        (STORY, [MENU, CAPTION, *STORY], [], [CAPTION, *STORY]),
+        (STORY[1:], [STORY[0], CAPTION, *STORY[1:]], [], [STORY[0], CAPTION, *STORY[1:]]),
+    ],
+)  # fmt: skip
+def test_a_caption_the_markup_marks_stops_the_walk_above_the_story(
+    extracted: list[str], page: list[str], captions: list[str], expected: list[str]
+) -> None:
+    kept = frozenset([CAPTION, *STORY])
+    keys = frozenset(bare_key(caption) for caption in captions)
+    assert extend_at_edges(extracted, page, kept, keys) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # A <figcaption>'s lines (a block inside it starts another) and an <img>'s alt text, spaces collapsed.
+        ("<figure><img src='a.jpg' alt=' The  wall '><figcaption>Storm damage <p>Photo: Herald</p></figcaption>"
+         "</figure><p>Story text.</p>", {"The wall", "Storm damage", "Photo: Herald"}),
+        # An empty alt text and the story's paragraphs are no captions.
+        ("<img src='a.jpg' alt=''><p>Story text.</p>", set()),
+        # Nor is an image inside a skipped element (a <noscript> copy of it).
+        ("<noscript><img src='a.jpg' alt='Copy'></noscript><p>Story text.</p>", set()),
+    ],
+)  # fmt: skip
+def test_the_page_collector_reads_the_captions_the_markup_marks(html: str, expected: set[str]) -> None:
+    from newsdrop.text.html_page import collect
+
+    assert collect(html).captions == expected

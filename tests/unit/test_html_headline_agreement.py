@@ -99,6 +99,30 @@ def test_the_json_ld_headline_with_a_second_title_overrules_an_h1_in_other_words
     assert headline_choice(h1s, meta, page_title, site, **witnesses)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("h1s", "witnesses", "expected"),
+    [
+        # The og:title or JSON-LD headline states the <h1> without the quote marks around its opening: theirs.
+        (['"We will rebuild"... the mayor after the flood'], {"og_title": "We will rebuild... the mayor after the flood"},
+         "We will rebuild... the mayor after the flood"),
+        (["Mayor: 'We will rebuild' after the flood"], {"ld_headline": "Mayor: We will rebuild after the flood"},
+         "Mayor: We will rebuild after the flood"),
+        # A witness that respells the marks (straight for curly) keeps as many: the printed <h1> stays.
+        (["Mayor: \u2018We will rebuild\u2019 after the flood"], {"og_title": "Mayor: 'We will rebuild' after the flood"},
+         "Mayor: \u2018We will rebuild\u2019 after the flood"),
+        # Several <h1>s the metadata title names none of: the one the JSON-LD headline states.
+        (["Only a third of the children came to school", "Mayor: the fire is not out yet", "Video of the fire"],
+         {"og_title": "Emergency plan: a quiet but hot Monday", "ld_headline": "Only a third of the children came to school"},
+         "Only a third of the children came to school"),
+    ],
+)  # fmt: skip
+def test_the_metadata_settles_quote_marks_and_which_of_several_h1s(
+    h1s: list[str], witnesses: dict[str, str], expected: str
+) -> None:
+    meta = witnesses.get("og_title", h1s[0])
+    assert headline_choice(h1s, meta, None, None, **witnesses)[0] == expected
+
+
 def test_the_printed_h1_the_metadata_overrules_leaves_the_main_content() -> None:
     from newsdrop.text.html import extract
 

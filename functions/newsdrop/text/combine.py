@@ -13,6 +13,7 @@ from newsdrop.text.cleaner.lines import _reads_as_prose
 from newsdrop.text.cleaner.model import LineModel, load_model
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import _Dropped, _key, merge_order
+from newsdrop.text.main_edits import bare_key
 from newsdrop.text.rules import count_words
 
 _TOKEN = re.compile(r"\w+")
@@ -63,7 +64,9 @@ def choose_reading(readings: Sequence[str], reference: str) -> int:
     return scores.index(max(scores))
 
 
-def extend_at_edges(extracted: list[str], page_lines: list[str], kept: frozenset[str]) -> list[str]:
+def extend_at_edges(
+    extracted: list[str], page_lines: list[str], kept: frozenset[str], captions: frozenset[str] = frozenset()
+) -> list[str]:
     """The extracted lines with the page lines that continue them right above and below.
 
     trafilatura can stop at a markup boundary inside a story (the second half of a long feature sits
@@ -72,7 +75,9 @@ def extend_at_edges(extracted: list[str], page_lines: list[str], kept: frozenset
     and it reads as prose; the walk outwards stops at the first line that does not, and starts only
     from an extracted edge line the page prints as a line of its own. Below the span the walk's lines
     join only as a run of ``_MIN_RUN_BELOW`` at least: one to three prose lines under a story are the
-    boxes after it (an author's note, a membership pitch, a comment prompt), not its second half.
+    boxes after it (an author's note, a membership pitch, a comment prompt), not its second half. A line the markup marks as a picture's caption (``captions``:
+    ``bare_key`` keys of <figcaption> lines and <img> alt texts) stops the walk too: the lead picture's
+    caption reads as prose right above a story whose first paragraph the extractor started at.
     """
     order = merge_order(page_lines, extracted)
     at = [position for position, item in enumerate(order) if isinstance(item, int)]
@@ -93,6 +98,8 @@ def extend_at_edges(extracted: list[str], page_lines: list[str], kept: frozenset
             item = order[position]
             text = item.text.strip() if isinstance(item, _Dropped) else ""
             if not text or text not in kept or not _reads_as_prose(text, count_words(text)):
+                break
+            if captions and bare_key(text) in captions:
                 break
             if held is None:
                 held = _shingles("\n".join(extracted))
@@ -127,6 +134,7 @@ def combine(
     page_text: str,
     hints: Hints,
     model: LineModel | object | None = SHIPPED_MODEL,
+    captions: frozenset[str] = frozenset(),
 ) -> Combined:
     """One main-content text from trafilatura's readings: ``text`` (its default) and ``recall()`` (its
     ``favor_recall`` reading, asked for only when needed).
@@ -137,7 +145,8 @@ def combine(
     took a teaser list for the story agrees little); the page lines the witness kept right above or
     below the chosen reading are added (``extend_at_edges``). The witness's kept lines, and the lines it
     put below the story's end, come back beside the text: later edits ask it too
-    (``main_edits.without_closing_notices``, ``main_edits.without_witness_tail``).
+    (``main_edits.without_closing_notices``, ``main_edits.without_witness_tail``). ``captions``: the page's
+    picture captions as ``bare_key`` keys (``extend_at_edges`` adds none).
     """
     chosen_model = load_model() if model is SHIPPED_MODEL else model
     page = clean_article(page_text, hints, model=chosen_model)
@@ -152,4 +161,4 @@ def combine(
     lines = [line.strip() for line in chosen.split("\n") if line.strip()]
     page_lines = [line.strip() for line in page_text.split("\n") if line.strip()]
     after = frozenset(line.text for line in page.lines if line.rule == "trailing_chrome")
-    return Combined("\n".join(extend_at_edges(lines, page_lines, kept)), kept, after)
+    return Combined("\n".join(extend_at_edges(lines, page_lines, kept, captions)), kept, after)

@@ -1,7 +1,8 @@
 """HTML members: main content and metadata via trafilatura (lazy import), with a stdlib text fallback.
 
 The stages live beside it: ``html_page`` (parsing), ``html_meta`` (meta tags and JSON-LD),
-``html_headline`` (the headline) and ``html_reading`` (trafilatura); this module assembles their result.
+``html_headline`` (the headline), ``html_printed`` (the headline against the printed lines) and
+``html_reading`` (trafilatura); this module assembles their result.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from newsdrop.text.html_meta import (
     year_only_guess,
 )
 from newsdrop.text.html_page import collect, lines_of
+from newsdrop.text.html_printed import displayed_headline, printed_opening
 from newsdrop.text.html_reading import Readings, read_for_recall, read_with_trafilatura
 from newsdrop.text.main_edits import (
+    bare_key,
     described_lines,
     without_closing_notices,
     without_kicked_headline,
@@ -82,6 +85,13 @@ def extract(
         og_title=og_title,
         ld_headline=ld_headline,
     )
+    page_normal = normalize_text(page_text)
+    printed = page_normal.split("\n")
+    if (shown := displayed_headline(title, printed, (og_title, ld_headline), text)) is not None:
+        # The <h1> above the headline the page shows is the headline too: no line of the story.
+        title, replaced = shown, replaced if replaced is not None else title
+    elif (opening := printed_opening(title, printed)) is not None:
+        title = opening
     stamp, byline = page_metadata(html)
     if stamp is None and year_only_guess(date, html):
         date = None
@@ -108,9 +118,9 @@ def extract(
                 recalled.append(read_for_recall(html))
             return recalled[0]
 
-        page_normal = normalize_text(page_text)
-        page_lines = tuple(page_normal.split("\n"))
-        text, witness_kept, witness_after = combine(text, recall, page_normal, hints, model)
+        page_lines = tuple(printed)
+        captions = frozenset(bare_key(caption) for caption in collector.captions)
+        text, witness_kept, witness_after = combine(text, recall, page_normal, hints, model, captions)
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
         # The site's pitch or notice under the story's last paragraph, where the witness dropped it too.

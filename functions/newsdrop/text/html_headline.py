@@ -96,6 +96,9 @@ def headline_choice(
     JSON-LD headline and a second title state another headline than the ``<h1>``, theirs is taken
     (``_stated_otherwise``).
 
+    Of several ``<h1>``s none of which the metadata title names, the one the JSON-LD headline states is the
+    story's; an og:title or JSON-LD headline that is the ``<h1>`` without its quote marks is taken (``_unquoted``).
+
     The replaced ``<h1>``: where the page's metadata states the headline in other words, the ``<h1>`` is the
     same headline printed, a line the main content must not keep as text.
     """
@@ -112,7 +115,7 @@ def headline_choice(
     )
     if banner and meta_title and bare_key(site or "") not in bare_key(meta_title):
         return meta_title, None
-    chosen = _choose_headline(h1_texts, meta_title, page_title, site)
+    chosen = _choose_headline(h1_texts, meta_title, page_title, site, ld_headline)
     if chosen is None:
         return None, None
     spellings = (ld_headline, _without_site(page_title, site) if page_title else None)
@@ -134,7 +137,24 @@ def headline_choice(
         return named, None
     if chosen in printed and (stated := _stated_otherwise(chosen, page_title, site, og_title, ld_headline)):
         return stated, chosen
+    if chosen in printed and (unquoted := _unquoted(chosen, (og_title, ld_headline))):
+        return unquoted, None
     return _witnessed(chosen, ld_headline, bool(printed)), None
+
+
+def _unquoted(heading: str, witnesses: tuple[str | None, ...]) -> str | None:
+    """The og:title or JSON-LD headline that is the printed ``<h1>`` without the quote marks it sets around
+    a phrase (the ``<h1>`` “We will rebuild”... the mayor, stated as We will rebuild... the mayor): the page
+    states its headline plain and quotes the words for display. A witness that only respells the marks
+    (straight for curly) keeps as many and is no reason."""
+    marks = len(_QUOTES.findall(heading))
+    for witness in witnesses:
+        if not witness or witness == heading:
+            continue
+        text = " ".join(witness.split())
+        if _skeleton(text) == _skeleton(heading) and len(_QUOTES.findall(text)) < marks:
+            return text
+    return None
 
 
 def _stated_otherwise(
@@ -246,7 +266,11 @@ def _with_kicker(heading: str, meta_title: str | None) -> str | None:
 
 
 def _choose_headline(
-    h1_texts: list[str], meta_title: str | None, page_title: str | None = None, site: str | None = None
+    h1_texts: list[str],
+    meta_title: str | None,
+    page_title: str | None = None,
+    site: str | None = None,
+    ld_headline: str | None = None,
 ) -> str | None:
     candidates = [text for text in h1_texts if text and len(text) <= _HEADLINE_MAX_CHARS]
     folded_meta = _fold(meta_title or "")
@@ -265,6 +289,12 @@ def _choose_headline(
     # A lone <h1> of three words or more (CJK counted by characters: it has no spaces) is the headline.
     if len(candidates) == 1 and (not folded_meta or count_words(candidates[0]) >= 3):
         return candidates[0]
+    if len(candidates) > 1 and ld_headline and (ld_key := bare_key(ld_headline)):
+        # Several <h1>s (the story's and its teasers') and a metadata title that names none of them (the
+        # page was retitled for sharing): the one the JSON-LD headline states is the story's.
+        stated = [text for text in candidates if bare_key(text) == ld_key]
+        if stated:
+            return stated[0]
     if len(candidates) > 1 and meta_title:
         # Several <h1>s (section headings, a logo) and none the metadata title names verbatim: the headline
         # is the one whose words the metadata title shares most (it rewords or shortens the printed one).

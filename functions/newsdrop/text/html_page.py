@@ -1,4 +1,4 @@
-"""HTML page parsing: the page's visible text, one block element per line, with its <h1>s, <title> and code blocks."""
+"""HTML page parsing: the page's visible text, one block element per line, with its <h1>s, <title>, code and captions."""
 
 from __future__ import annotations
 
@@ -37,6 +37,9 @@ class _TextCollector(HTMLParser):
         self.code_depth = 0
         self.code_parts: list[str] = []
         self.preformatted: set[str] = set()
+        # What the markup marks as a picture's caption: <figcaption> lines and <img> alt texts (collapsed).
+        self.captions: set[str] = set()
+        self.caption_start: int | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -52,6 +55,12 @@ class _TextCollector(HTMLParser):
                 self.code_depth += 1
         if tag == "h1" and not self.skip_depth:
             self.heading_parts = []
+        if tag == "figcaption" and not self.skip_depth and self.caption_start is None:
+            self.caption_start = len(self.parts)
+        if tag == "img" and not self.skip_depth:
+            alt = next((value for name, value in attrs if name == "alt" and value), None)
+            if alt and (text := " ".join(alt.split())):
+                self.captions.add(text)
         if tag == "title" and self.title is None:
             self.title_parts = []
 
@@ -70,6 +79,10 @@ class _TextCollector(HTMLParser):
         if tag == "title" and self.title_parts is not None:
             self.title = " ".join("".join(self.title_parts).split()) or None
             self.title_parts = None
+        if tag == "figcaption" and self.caption_start is not None:
+            lines = "".join(self.parts[self.caption_start :]).split("\n")
+            self.captions.update(text for line in lines if (text := " ".join(line.split())))
+            self.caption_start = None
 
     def _end_code_block(self) -> None:
         block = "".join(self.code_parts).strip("\n")

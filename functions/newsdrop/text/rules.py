@@ -646,16 +646,28 @@ STRUCTURAL_RULES: dict[str, str] = {
     " notice, not the story.",
     "related_run": "After the line model, three or more kept headline-like lines (under 20 words, no sentence"
     ' end or closing colon) within 12 lines under a "Related" / "Mehr zum Thema" label list other pages.',
+    "dated_run": "After the line model, three or more kept lines in a row that each open with a date (with an"
+    ' archive\'s "January 2020" headings among them) are a feed of teasers or archive entries, not the story.',
+    "related_label": 'After the line model, a kept label that titles other pages\' headlines ("Mehr zum Thema",'
+    ' "Lesen Sie auch", "Related articles", an icon font\'s name before it or not) is no part of the story.',
     "story_hole": "After the line model, a line it dropped alone between two kept lines, printed once on the"
     " page, with no notice words, no pipe and at most 3 digits, is the story's crosshead or list item: kept.",
     "kept_repeat": "After the line model, a kept paragraph of 6 or more words that a kept line above already"
     " printed (a teaser, summary box or caption printing it again, a pitch under each widget) is dropped.",
     "lead_under_headline": "After the line model, the sentence under the headline's byline, date or picture"
-    " credit, printed once and not the headline again, opens the story although it stands in the header.",
+    " credit, printed once (or again only as the story's own teaser, under the headline printed again) and not"
+    " the headline again, opens the story although it stands in the header.",
+    "header_hole": "After the line model, a header line alone between two header paragraphs the model kept"
+    " (the region started below the story's opening), printed once, with no notice words, no pipe and at most"
+    " 3 digits, is the story's crosshead.",
+    "skipped_story": "After the line model, the prose the region's start skipped as a standfirst (above a byline,"
+    " date or share row) is the story when it holds more text than everything kept below the marker: the"
+    " marker was the story's closing share row.",
     "standfirst_notice": "After the line model, a standfirst that names the site's cookies, consent, JavaScript"
     " or browser is the site's notice, not the story's opening.",
-    "aside": "After the line model, an author box under its heading, a picture credit, a disclaimer or"
-    " affiliate disclosure, a reading time or a tag list kept inside the story is the site's aside.",
+    "aside": "After the line model, an author box under its heading, a picture credit, an agency's or picture's"
+    ' signature alone on its line ("aja/PAP", "iStock/Name"), a disclaimer or affiliate disclosure, a reading'
+    " time or a tag list kept inside the story is the site's aside.",
     "gallery": "After the line model, a picture gallery's slides (3 or more lines opening with counters of one"
     ' count numbered one after another, "12/50 ...", "3 of 8 ...") and the lines between them, up to the last'
     " slide's end, are other pictures' titles and captions, not the story.",

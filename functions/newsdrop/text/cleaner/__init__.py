@@ -126,7 +126,9 @@ def clean_article(
     if isinstance(chosen, LineModel) and not main_content:
         apply_model(found, chosen)
     if not main_content:
-        after_model(found.lines, found.start, modelled=isinstance(chosen, LineModel))
+        after_model(
+            found.lines, found.start, modelled=isinstance(chosen, LineModel), region_start=found.region_start
+        )
     lines, start, title = found.lines, found.start, found.title
     if title is not None and not (hints is not None and hints.title and hints.title.strip()):
         # A headline named from the page's lines; a metadata title (the HTML path's hint) is taken as given.

@@ -1,19 +1,42 @@
-"""Text-view stages after the line model: standfirsts, asides, galleries, numbered sections, related runs."""
+"""Text-view stages after the line model: standfirsts, asides, galleries, numbered sections, related runs, feeds."""
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import compress
+
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
+from newsdrop.text.cleaner.cues_notice import notice_words
+from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.gallery import gallery_lines
-from newsdrop.text.cleaner.lead_under import lead_under_headline, notice_standfirsts
+from newsdrop.text.cleaner.lead_under import (
+    header_holes,
+    lead_under_headline,
+    notice_standfirsts,
+    skipped_story,
+)
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
-from newsdrop.text.cleaner.related_runs import headline_like, related_label, related_runs
+from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_label, related_runs
+from newsdrop.text.cleaner.story_end import hole_kind
 
 
-def after_model(lines: list[_Line], start: int, *, modelled: bool) -> None:
+def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start: int = -1) -> None:
     """Re-decide the lines the header rules and the line model misread, in place (the text views only; an
-    extractor's main content has its own edits). They run after the model, so its training rows stay."""
+    extractor's main content has its own edits). They run after the model, so its training rows stay.
+    ``region_start`` is the region's first line before its start skipped a standfirst (-1: none skipped)."""
+    for index in skipped_story(lines, region_start, start):
+        # The "standfirst" the region skipped holds more prose than the story kept under its marker: it is
+        # the story, the marker its closing share row.
+        lines[index].assign("body", "skipped_story")
+    if modelled and (holes := header_holes(lines, start)):
+        printings = Counter(line.key for line in lines)
+        for index in holes:
+            line = lines[index]
+            if hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0):
+                # A crosshead between the story's opening paragraphs the model took back from the header.
+                line.assign("subheading", "header_hole")
     if (lead := lead_under_headline(lines, start)) is not None:
         # A standfirst under the headline's byline, date or credit: the header rules and the model read it
         # as header.
@@ -41,3 +64,14 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool) -> None:
         headlines = [headline_like(line.text, line.words) for line in lines]
         for index in related_runs(kept, labels, headlines):
             lines[index].assign("boilerplate", "related_run")
+        for index in kept_labels(kept, labels):
+            lines[index].assign("boilerplate", "related_label")
+        # Only the kept lines can be a feed's entries or headings (``compress`` picks them in C).
+        dated = [False] * len(lines)
+        for index in compress(range(len(lines)), kept):
+            dated[index] = opens_with_date(lines[index].text)
+        if any(dated):
+            headings = [keep and month_heading(line.text) for keep, line in zip(kept, lines, strict=True)]
+            for index in dated_runs(kept, dated, headings):
+                # A feed of dated teasers or an archive's entries the region ran into past the story.
+                lines[index].assign("boilerplate", "dated_run")

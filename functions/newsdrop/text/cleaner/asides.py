@@ -25,6 +25,12 @@ _CREDIT_OPENING = re.compile(
 )
 
 
+# A signature line alone: the agency under a story or a picture's credit, lower-case initials or the stock
+# library's name, a slash and the agency or photographer ("aja/PAP", "dpa/lnw", "iStock/Gargonia"). An
+# upper-case pair ("TCP/IP") is a term, not a credit.
+_SIGNATURE = re.compile(r"\(?[^\W\d_A-Z][^\W\d_]{0,5}(?:\s*/\s*[^\W\d_]{2,12}){1,2}\)?\.?")
+
+
 # The site's legal disclosure printed in the story ("Disclaimer: ...", "Advertiser Disclosure", "This post
 # contains affiliate links ..."): it speaks for the site, whatever the story is about.
 _DISCLOSURE = re.compile(
@@ -49,6 +55,14 @@ _READING_TIME = re.compile(
 _TAG_LABEL = re.compile(
     r"^[\W_]*(?:tags?|tagged(?: with)?|keywords|schlagw[öo]rter|stichw[öo]rter|themen|etiquetas|étiquettes"
     r"|mots-clés|tagi|słowa kluczowe)\s*:$",
+    re.IGNORECASE,
+)
+
+
+# The three openings above as one pattern: a kept line faces one match instead of three (an alternation matches
+# at the start iff one of its branches does; each branch keeps its own anchors).
+_ASIDE_OPENING = re.compile(
+    "|".join(f"(?:{pattern.pattern})" for pattern in (_CREDIT_OPENING, _DISCLOSURE, _READING_TIME)),
     re.IGNORECASE,
 )
 
@@ -89,23 +103,31 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
 
     A kept prose line at most ``_BOX_REACH`` lines under an author box's heading (``box_heading``) anywhere
     on the page is the box (the rules' ``author_box`` reads only the story's last paragraphs). A kept line
-    that opens with a picture's credit (``_CREDIT_OPENING``) is a caption, one that opens with a disclaimer
+    that opens with a picture's credit (``_CREDIT_OPENING``) is a caption, an agency's or a picture's
+    signature alone on its line (``_SIGNATURE``) a credit, one that opens with a disclaimer
     or an affiliate disclosure (``_DISCLOSURE``) the site's legal notice, a reading time (``_READING_TIME``)
     a widget, and a colon list under a tag label (``tag_lists``) the site's index. When nothing of the
     story's prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
     """
     found: list[int] = []
+    # Each line read as a heading once, however many kept lines below it look up (not once per such line).
+    headings: dict[int, bool] = {}
     for index, line in enumerate(lines):
         if line.role not in KEPT_ROLES:
             continue
-        under_heading = line.prose_text and any(
-            box_heading(lines[at].text) for at in range(max(0, index - _BOX_REACH), index)
-        )
+        under_heading = False
+        if line.prose_text:
+            for at in range(max(0, index - _BOX_REACH), index):
+                heading = headings.get(at)
+                if heading is None:
+                    heading = headings[at] = box_heading(lines[at].text)
+                if heading:
+                    under_heading = True
+                    break
         if (
             under_heading
-            or _CREDIT_OPENING.match(line.text) is not None
-            or _DISCLOSURE.match(line.text) is not None
-            or _READING_TIME.match(line.text) is not None
+            or _ASIDE_OPENING.match(line.text) is not None
+            or _SIGNATURE.fullmatch(line.text.strip()) is not None
         ):
             found.append(index)
     found = sorted(set(found) | set(tag_lists(lines)))

@@ -309,6 +309,17 @@ _WORD = re.compile(r"\w+")
 _CUE_CHARS = 200
 
 
+# The words (``\w+`` runs) that can be a pronoun of either set, for a non-ASCII opening: every pronoun starts
+# with one of these letters, and no other code point lower-cases to a first letter of ``_SECOND_PERSON`` (a unit
+# test checks every code point), so the words that start otherwise (most of a line) need no ``lower()`` each.
+_PRONOUN_INITIALS = "DJTUVYdjtuvyIS"
+
+
+# (The initial first and the word boundary behind it, ``(?<!\w.)``: the engine skips to the next initial, where a
+# leading lookbehind would be tried at every position.)
+_PRONOUN_CANDIDATE = re.compile(rf"[{_PRONOUN_INITIALS}](?<!\w.)\w*")
+
+
 # ``\w`` over ASCII as bytes tables, built from the regex itself: a word byte stays (or turns lower case), any
 # other byte turns into a space.
 _ASCII_WORDS = bytes(code if code < 128 and _WORD.match(chr(code)) else 32 for code in range(256))
@@ -356,7 +367,7 @@ def _cues(text: str, prose: bool) -> tuple[float, float]:
                     map(_SECOND_PERSON_CASED_BYTES.__contains__, raw.translate(_ASCII_WORDS).split())
                 )
         else:
-            for word in _WORD.findall(opening):
+            for word in _PRONOUN_CANDIDATE.findall(opening):
                 if word in _SECOND_PERSON_CASED or word.lower() in _SECOND_PERSON:
                     pronouns += 1
     return math.log1p(pronouns), 1.0 if text.rstrip(_CLOSING).endswith(_ELLIPSES) else 0.0

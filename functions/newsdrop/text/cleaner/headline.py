@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from dataclasses import replace
 
 from newsdrop.text.cleaner.headline_facts import (
     _KANA_OR_HAN,
@@ -30,6 +31,7 @@ from newsdrop.text.cleaner.headline_rank import (
     _against_best,
     _candidate_kinds,
     _RankContext,
+    _region_head_features,
     headline_features,
 )
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _ends_sentence, _Line, _strip_site
@@ -49,6 +51,15 @@ _RANKED_CANDIDATES = 12
 
 # Rules that leave a line free to be the headline: none, or a list or repeat the headline may sit in.
 _CANDIDATE_RULES = frozenset({None, "link_list", "repeated_line"})
+
+
+# The region's head: the region chooser reads a headline that ends like a sentence ("What is X?") as the story's
+# first paragraph, or starts the region at a teaser or standfirst above the headline. Its first lines, up to this
+# many and down to its second paragraph longer than a headline, are ranked too (never by the rules alone: a
+# region's first line is the story's lead far more often than its headline).
+_REGION_HEAD_LINES = 8
+_REGION_HEAD_MAX_WORDS = 20
+_REGION_HEAD_LONG_LINES = 2
 
 
 # Lines up to this long go through the facts' cache (a candidate has at most ``_TITLE_MAX_WORDS`` words).
@@ -137,32 +148,42 @@ def _find_title(
             return unclaimed_after[0] + unclaimed_above
         return unclaimed_after[index - first_candidate]
 
+    # (The rules alone never name a line of the region's head: without the ranker it is not read.)
+    head = _region_head(lines, region_start) if headline is not None or candidates is not None else []
     facts_of: dict[int, _Facts] = {}
-    for index in scanned:
+    head_scored: list[tuple[float, int]] = []
+    for index in [*scanned, *head]:
         line = lines[index]
         if line.rule not in _CANDIDATE_RULES or line.words > _TITLE_MAX_WORDS or line.text.endswith(":"):
             continue
         facts = (_facts_cached if len(line.text) <= _FACTS_CACHE_MAX_CHARS else _facts)(
             line.text, line.key, line.words
         )
-        if facts.excluded:
+        in_head = index >= region_start
+        # A name alone inside the region is a picture's caption or an author's line, never the headline.
+        if facts.excluded or (in_head and facts.name_like):
             continue
         facts_of[index] = facts
-        between = between_of(index)
         score = _title_score(
             lines,
             index,
             region_start,
             keys,
             variants,
-            lead_words,
-            between,
+            _lead_below(lines, index) if in_head else lead_words,
+            0 if in_head else between_of(index),
             reworded,
             facts,
         )
+        if in_head:
+            head_scored.append((score, index))
+            continue
         scored.append((score, index))
         if best is None or score >= best[0]:
             best = (score, index)
+    if best is None and head_scored and (headline is not None or candidates is not None):
+        # Only the region's head holds candidates (the region opens the page): the ranker chooses among them.
+        best = max(head_scored)
     if best is None or (best[0] < 0 and headline is None and candidates is None):
         return None
     if candidates is not None or (headline is not None and best[0] < headline.trust):
@@ -172,18 +193,25 @@ def _find_title(
         top = heapq.nlargest(_RANKED_CANDIDATES, scored)
         # The page's opening line is always ranked: a page's text opens with its <title>, which the rules
         # score low when a long menu sits between it and the story.
-        if opening_index in facts_of and all(index != opening_index for _, index in top):
+        if (
+            opening_index in facts_of
+            and opening_index < region_start
+            and all(index != opening_index for _, index in top)
+        ):
             top.append(next(entry for entry in scored if entry[1] == opening_index))
+        header = top or head_scored[:1]
+        # The region's head is ranked after the header's candidates: the rules' choice stays the header's.
+        top += [entry for entry in head_scored if entry not in top]
         opening_words = _content_words(opening.key) if opening is not None else frozenset()
         context = _RankContext(
             rank={index: rank for rank, (_, index) in enumerate(top)},
-            best_score=top[0][0],
-            nearest=max(index for _, index in top),
+            best_score=header[0][0],
+            nearest=max(index for _, index in header),
             opening_parts=opening_parts,
             opening_words=opening_words,
             lead_words=lead_words,
             printed=keys,
-            first=min(index for _, index in top),
+            first=min(index for _, index in header),
             variants=variants,
         )
         ranked_best: tuple[float, int] | None = None
@@ -193,19 +221,23 @@ def _find_title(
                 index,
                 region_start,
                 score,
-                between_of(index),
-                context,
+                0 if index >= region_start else between_of(index),
+                replace(context, lead_words=_lead_below(lines, index)) if index >= region_start else context,
                 facts_of[index],
             )
             for score, index in top
         ]
         _against_best(rows)
         _candidate_kinds(lines, [index for _, index in top], rows)
+        _region_head_features([index for _, index in top], region_start, rows)
         # Every candidate scored at once: the trees are walked for all rows together.
         ranks = headline.score_all(rows) if headline is not None else [score for score, _ in top]
         for (_, index), row, ranked in zip(top, rows, ranks, strict=True):
             if candidates is not None:
                 candidates.append((index, row))
+            if index >= region_start and headline is None:
+                # The rules alone never name a line of the region's head (the line model's training rows stay).
+                continue
             if index == top[0][1] and headline is not None:
                 # The rules' own choice starts with the margin the ranker must beat.
                 ranked += headline.margin
@@ -244,6 +276,38 @@ def _find_title(
         return None
     # The first printing of a repeated headline is the headline; later ones are repeats.
     return keys[lines[best[1]].key][0]
+
+
+def _region_head(lines: list[_Line], region_start: int) -> list[int]:
+    """The region's first printed lines up to ``_REGION_HEAD_LINES``, where a headline the region took for prose
+    sits: down to the region's second paragraph longer than a headline (``_REGION_HEAD_MAX_WORDS`` words), as
+    the region may open with a teaser or standfirst printed above the headline; the long lines are not ranked."""
+    head: list[int] = []
+    long_lines = 0
+    for index in range(region_start, len(lines)):
+        line = lines[index]
+        if not line.key:
+            continue
+        if line.words > _REGION_HEAD_MAX_WORDS:
+            long_lines += 1
+            if long_lines == _REGION_HEAD_LONG_LINES:
+                break
+            continue
+        head.append(index)
+        if len(head) == _REGION_HEAD_LINES:
+            break
+    return head
+
+
+def _lead_below(lines: list[_Line], index: int) -> frozenset[str]:
+    """The content words of the first prose paragraphs under a line of the region's head: its lead."""
+    below: list[str] = []
+    for line in lines[index + 1 :]:
+        if line.prose:
+            below.append(line.key)
+            if len(below) == _LEAD_PARAGRAPHS:
+                break
+    return _content_words.__wrapped__(" ".join(below))
 
 
 # A headline glued behind a menu or a label makes this share of the line at least.

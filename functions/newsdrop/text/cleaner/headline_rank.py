@@ -67,7 +67,7 @@ def headline_features(
         rule_score / 10.0,
         1.0 if index == 0 else 0.0,
         math.log1p(index),
-        math.log1p(region_start - index),
+        math.log1p(max(0, region_start - index)),
         math.log1p(unclaimed_between),
         math.log1p(line.words),
         1.0 if line.words < 3 else 0.0,
@@ -201,3 +201,11 @@ def _candidate_kinds(lines: list[_Line], ranked: list[int], rows: list[list[floa
             1.0 if holds else 0.0,
             1.0 if held else 0.0,
         ]
+
+
+def _region_head_features(ranked: list[int], region_start: int, rows: list[list[float]]) -> None:
+    """Append to each candidate's row (after ``_candidate_kinds``' columns) whether it is a line of the region's
+    head (the region chooser read it as the story's) and how many lines of the region stand above it."""
+    for index, row in zip(ranked, rows, strict=True):
+        inside = index >= region_start
+        row += [1.0 if inside else 0.0, math.log1p(index - region_start) if inside else 0.0]

@@ -1,9 +1,10 @@
-"""Cleaner stage after the line model: the standfirst under the headline's byline, date or picture credit is kept."""
+"""Cleaner stage after the line model: the standfirst under the byline, date or credit, and a story skipped as one, kept."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Protocol
 
 from newsdrop.models import KEPT_ROLES
@@ -64,36 +65,53 @@ def _meta(headline: LeadLine, line: LeadLine) -> bool:
     """A header line a standfirst may sit under: a byline, a date, a picture credit, a name or label, the
     headline printed again."""
     return line.role in _META_ROLES or (
-        line.rule == "header_chrome" and (line.words <= _NAME_MAX_WORDS or _repeats(headline, line))
+        line.rule == "header_chrome"
+        and (_label_words(line.text) <= _NAME_MAX_WORDS or _repeats(headline, line))
     )
+
+
+def _label_words(text: str) -> int:
+    """The words of a name or label line, a separator of the header's row ("| Redaktion: dpa") not counted."""
+    return sum(1 for token in text.split() if any(char.isalnum() for char in token))
 
 
 def lead_under_headline(lines: Sequence[LeadLine], start: int) -> int | None:
     """The index of a standfirst the header rules and the line model dropped, or None.
 
-    The headline is the last line of role ``title`` or ``title_repeat`` above the article region's ``start``;
-    the standfirst is the first line under it past at most ``_MAX_META_LINES`` header lines of its own
-    (``_meta``: a byline, a date, a credit, a name, the headline again), above ``start``, dropped by the
-    header rules or the line model, and a standfirst by ``standfirst``'s tests: at
-    least ``MIN_WORDS`` words, printed once, no clock time, not ending in ":", and not the headline again
-    (a line twice the headline's length and ten words longer retells it instead), and no site notice
-    (``site_notice``). It reads as a sentence,
-    unless a byline stands right above it: there a subtitle or a credited lead picture's caption opens the
-    story too, where under a date or a skip link a line without a sentence's end is a caption, a menu or
-    an icon font's names.
+    The headline is the last line of role ``title`` or ``title_repeat`` above the article region's ``start``,
+    or else the chosen headline (role ``title``) further up (``_headlines``); the standfirst is the first line
+    under it past at most ``_MAX_META_LINES`` header lines of its own (``_meta``: a byline, a date, a credit,
+    a name, the headline again), above ``start``, dropped by the header rules or the line model, and a
+    standfirst by ``standfirst``'s tests: at least ``MIN_WORDS`` words, no clock time, not ending in ":",
+    and not the headline again (a line twice the headline's length and ten words longer retells it instead),
+    and no site notice (``site_notice``). Printed once, it reads as a sentence, unless a byline stands right
+    above it: there a subtitle or a credited lead picture's caption opens the story too, where under a date
+    or a skip link a line without a sentence's end is a caption, a menu or an icon font's names. Printed
+    again, it is taken only where every other printing is the story's own teaser (``_own_teaser``).
     """
-    # The headline as printed over the story: the page view's title line often heads the whole page, and the
-    # headline over the story is its repeat.
-    title = next(
-        (
-            index
-            for index in range(min(start, len(lines)) - 1, -1, -1)
-            if lines[index].role in _HEADLINE_ROLES
-        ),
-        None,
-    )
-    if title is None:
-        return None
+    for title in _headlines(lines, start):
+        if (found := _under(lines, title, start)) is not None:
+            return found
+    return None
+
+
+def _headlines(lines: Sequence[LeadLine], start: int) -> list[int]:
+    """The headlines a standfirst may sit under, nearest the region first: the last ``title`` or
+    ``title_repeat`` line above ``start`` (in the page view the ``<title>`` line heads the whole page, and
+    the headline over the story is its repeat), then the chosen headline (role ``title``) when it stands
+    higher: a teaser list between the story's header and its text repeats the headline above the text."""
+    found: list[int] = []
+    for index in range(min(start, len(lines)) - 1, -1, -1):
+        role = lines[index].role
+        if (role in _HEADLINE_ROLES and not found) or (role == "title" and found):
+            found.append(index)
+            if role == "title":
+                break
+    return found
+
+
+def _under(lines: Sequence[LeadLine], title: int, start: int) -> int | None:
+    """The standfirst under the headline at ``title`` (``lead_under_headline``'s tests), or None."""
     index = title + 1
     while index < start and index - title <= _MAX_META_LINES and _meta(lines[title], lines[index]):
         index += 1
@@ -103,18 +121,35 @@ def lead_under_headline(lines: Sequence[LeadLine], start: int) -> int | None:
     dropped_by = line.rule or ""
     if line.role in KEPT_ROLES or not (dropped_by == "header_chrome" or dropped_by.startswith("line_model")):
         return None
-    if (
-        not ((line.prose_text and _ends_sentence(line.text)) or lines[index - 1].role == "byline")
-        or line.words < MIN_WORDS
-        or line.text.rstrip().endswith(":")
-        or CLOCK.search(line.text) is not None
-    ):
+    if line.words < MIN_WORDS or line.text.rstrip().endswith(":") or CLOCK.search(line.text) is not None:
         return None
     if _repeats(headline, line) or site_notice(line):
         return None
     if Counter(other.key for other in lines)[line.key] > 1:
+        # Printed again on the page: only as this story's own teaser (under the headline printed again in a
+        # list of articles), which vouches for it as the story's standfirst, sentence or not.
+        return index if _own_teaser(lines, index, headline.key) else None
+    if not ((line.prose_text and _ends_sentence(line.text)) or lines[index - 1].role == "byline"):
         return None
     return index
+
+
+# The story's own teaser prints its standfirst this many lines under the headline printed again.
+_TEASER_REACH = 2
+
+
+def _own_teaser(lines: Sequence[LeadLine], index: int, headline: str) -> bool:
+    """Whether every other printing of the line stands right under the headline printed again: the page's
+    list of articles teasing this story, not a teaser of another story that the header also prints."""
+    key = lines[index].key
+    return all(
+        any(
+            lines[above].key == headline or lines[above].role in _HEADLINE_ROLES
+            for above in range(max(0, other - _TEASER_REACH), other)
+        )
+        for other, line in enumerate(lines)
+        if other != index and line.key == key
+    )
 
 
 # A line under the headline naming this many different notice stems (cookies and consent, JavaScript and the
@@ -135,4 +170,61 @@ def notice_standfirsts(lines: Sequence[LeadLine]) -> list[int]:
         index
         for index, line in enumerate(lines)
         if line.rule == "standfirst" and line.role in KEPT_ROLES and site_notice(line)
+    ]
+
+
+class SkippedLine(Protocol):
+    """What the skipped-story test reads of one cleaner line."""
+
+    text: str
+    role: str | None
+    rule: str | None
+    prose: bool
+
+
+def skipped_story(lines: Sequence[SkippedLine], region_start: int, start: int) -> list[int]:
+    """Indices of the dropped prose lines the region's start skipped as a standfirst, when they are the story.
+
+    The region's start skips prose above a byline, a date or a share row as a standfirst
+    (``region._skip_standfirst``, from ``region_start`` to ``start``). A standfirst is shorter than the story
+    under it: when the skipped prose holds more characters than all the text kept from ``start`` on (after
+    the line model), it was the story and the marker its closing share row ("Share this:" under the last
+    paragraph, "Filed under ..." below it). Its lines the header rules or the line model dropped go back.
+    """
+    if not 0 <= region_start < start:
+        return []
+    above = [index for index in range(region_start, start) if lines[index].prose]
+    skipped = sum(len(lines[index].text) for index in above)
+    kept = sum(len(line.text) for line in lines[start:] if line.role in KEPT_ROLES)
+    if skipped <= kept:
+        return []
+    return [
+        index
+        for index in above
+        if lines[index].role not in KEPT_ROLES
+        and (
+            (lines[index].rule or "") == "header_chrome" or (lines[index].rule or "").startswith("line_model")
+        )
+    ]
+
+
+def header_holes(lines: Sequence[SkippedLine], start: int) -> list[int]:
+    """Indices of header lines alone between two header paragraphs the line model kept: crosshead candidates.
+
+    Where the region starts below the story's opening (a share row or a widget in its way), the line model
+    takes the opening paragraphs back from the header (rule ``line_model:...``) one by one, and the
+    crossheads between them, short lines it reads as menu entries, stay dropped as ``header_chrome``. Such a
+    line alone between two paragraphs the model kept is the story's when ``story_end.hole_kind`` admits it
+    (printed once, no notice words, no pipe, few digits: the caller's test). Header lines stand above the
+    region's ``start``.
+    """
+    taken = [
+        index
+        for index in range(min(start, len(lines)))
+        if lines[index].role in KEPT_ROLES and (lines[index].rule or "").startswith("line_model:")
+    ]
+    return [
+        above + 1
+        for above, below in pairwise(taken)
+        if below - above == 2 and lines[above + 1].rule == "header_chrome"
     ]

@@ -1,4 +1,4 @@
-"""The learned keep-or-drop line model: bounded scoring of a page's lines, smoothing, the shipped model."""
+"""The learned keep-or-drop line model: bounded scoring of a page's lines and the shipped model."""
 
 from __future__ import annotations
 
@@ -52,6 +52,8 @@ class _WeightBlocks(NamedTuple):
     # The shape block as bounds: the features the word count decides (weight, feature of the count) and
     # the range of the rest's share of the dot product (``_TEXT_SHAPE_RANGES``).
     word_shaped: tuple[tuple[float, Any], ...]
+    # Their share of the dot product by word count, filled in as pages need them (the same sum each time).
+    word_dots: dict[int, float]
     text_low: float
     text_high: float
     # The ``_QUICK_FEATURES``' weights, and the range of the other text-decided features' share.
@@ -86,6 +88,7 @@ def _weight_blocks(weights: tuple[float, ...]) -> _WeightBlocks:
         costly_low=sum(min(0.0, weight) for weight in costly),
         costly_high=sum(max(0.0, weight) for weight in costly),
         word_shaped=tuple(word_shaped),
+        word_dots={},
         text_low=text_low,
         text_high=text_high,
         quick=tuple(shape[_SHAPE_FEATURES.index(name)] for name in _QUICK_FEATURES),
@@ -173,7 +176,7 @@ class LineModel:
         # exactly; a line whose verdict that settles needs no pass over its text.
         # (A shape feature without a known range leaves stage 0 out: -inf and inf settle nothing.)
         text_low, text_high, word_shaped = blocks.text_low, blocks.text_high, blocks.word_shaped
-        word_dots: dict[int, float] = {}
+        word_dots = blocks.word_dots
         found: list[bool | None] = []
         for index, (line, head, tail, kept_by_rules) in enumerate(
             zip(parts.lines, parts.heads, tail_dots, kept, strict=True)
@@ -248,9 +251,9 @@ class LineModel:
             for head in {id(head): head for head in parts.heads}.values()
         }
         counts = [lines[index].words for index in decided]
-        word_dots = {
-            count: sum(weight * of(count) for weight, of in blocks.word_shaped) for count in set(counts)
-        }
+        word_dots = blocks.word_dots
+        for count in set(counts).difference(word_dots):
+            word_dots[count] = sum(weight * of(count) for weight, of in blocks.word_shaped)
         # Thresholds without a trustworthy logit (NaN here) settle no bound: every comparison with NaN is false.
         logit_of = {
             flag: math.nan if thresholds[flag][1] is None else thresholds[flag][1] for flag in thresholds
@@ -335,42 +338,6 @@ class LineModel:
         # The first of the largest pushes, as max() over the indices would pick it, without a call per feature.
         pushes = [sign * weight * value for weight, value in zip(self.weights, row, strict=True)]
         return self.names[pushes.index(max(pushes))]
-
-
-def smooth_verdicts(margins: Sequence[float], switch_cost: float, edge: bool | None = None) -> list[bool]:
-    """Keep (True) or drop each line of a page, in order, by the most likely sequence (Viterbi).
-
-    A line's margin (its logit minus the threshold's) is what keeping it gains; every change between
-    kept and dropped from one line to the next costs ``switch_cost``. A line whose margin exceeds twice
-    the cost either way keeps its own verdict: restoring it can cost at most the two changes around it.
-    ``edge`` is the verdict assumed before the first line and after the last (None: either, for free).
-    A margin of exactly 0 keeps the line, as a score at its threshold does.
-    """
-    count = len(margins)
-    if count == 0:
-        return []
-    if switch_cost <= 0.0:
-        return [margin >= 0.0 for margin in margins]
-    drop_score = -switch_cost if edge is True else 0.0
-    keep_score = margins[0] - (switch_cost if edge is False else 0.0)
-    # came_from[i] = (state before a dropped line i, state before a kept line i), True for kept.
-    came_from: list[tuple[bool, bool]] = [(False, False)]
-    for margin in margins[1:]:
-        drop_from_keep = keep_score - switch_cost > drop_score
-        keep_from_keep = keep_score >= drop_score - switch_cost
-        next_drop = keep_score - switch_cost if drop_from_keep else drop_score
-        next_keep = (keep_score if keep_from_keep else drop_score - switch_cost) + margin
-        came_from.append((drop_from_keep, keep_from_keep))
-        drop_score, keep_score = next_drop, next_keep
-    if edge is not None:
-        drop_score -= switch_cost if edge else 0.0
-        keep_score -= 0.0 if edge else switch_cost
-    state = keep_score >= drop_score
-    verdicts = [False] * count
-    for index in range(count - 1, -1, -1):
-        verdicts[index] = state
-        state = came_from[index][1 if state else 0]
-    return verdicts
 
 
 def _older_weights(names: Sequence[str], weights: Sequence[float]) -> list[float]:

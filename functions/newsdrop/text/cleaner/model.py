@@ -45,7 +45,6 @@ from newsdrop.text.cleaner.line_model import (
     _weight_blocks,
     _WeightBlocks,
     load_model,
-    smooth_verdicts,
 )
 from newsdrop.text.cleaner.ranker import (
     HEADLINE_FEATURES,
@@ -82,6 +81,7 @@ from newsdrop.text.cleaner.shape import (
     _shape,
     _shape_cached,
 )
+from newsdrop.text.cleaner.smoothing import smooth_verdicts
 from newsdrop.text.cleaner.trees import (
     _TABLES,
     _TABLES_KEPT,

@@ -95,6 +95,8 @@ class RulePass:
     title: str | None
     kept_chars: int = 0
     candidates: list[tuple[int, list[float]]] = dataclasses.field(default_factory=list)
+    # The region's first line before its start skipped a standfirst (``region._skip_standfirst``); -1 otherwise.
+    region_start: int = -1
 
 
 def rule_pass(
@@ -265,6 +267,7 @@ def _structure(
         region = block
     else:
         region = _whole_text(lines) if main_content else _choose_region(lines)
+    region_start = -1
     if region is None:
         fallbacks.note("no_prose")
         start, end = _fallback_region(lines)
@@ -275,7 +278,7 @@ def _structure(
         start, end = region
     else:
         start, end = region
-        start = _skip_standfirst(lines, start, end)
+        region_start, start = start, _skip_standfirst(lines, start, end)
 
     candidates: list[tuple[int, list[float]]] | None = [] if collect else None
     title_index = _find_title(lines, start, hint_title, headline, candidates)
@@ -310,7 +313,7 @@ def _structure(
         if line.role is None:
             line.assign("boilerplate", "trailing_chrome")
     kept_chars = sum(len(line.text) for line in lines if line.role in KEPT_ROLES)
-    return RulePass(lines, start, end, title, kept_chars, candidates or [])
+    return RulePass(lines, start, end, title, kept_chars, candidates or [], region_start)
 
 
 def apply_model(found: RulePass, model: LineModel) -> None:

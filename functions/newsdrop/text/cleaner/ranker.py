@@ -63,6 +63,8 @@ HEADLINE_FEATURES: tuple[str, ...] = (
     "repeated_words",
     "holds_candidate",
     "held_by_candidate",
+    "in_region_head",
+    "log_region_lines_above",
 )
 
 

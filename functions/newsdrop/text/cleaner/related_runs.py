@@ -11,6 +11,7 @@ from newsdrop.text.rules import opens_link_list
 # colon: "Mehr zum Thema:", "Read more", "You may also like", "Te puede interesar", "Czytaj także".
 _RELATED_LABEL = re.compile(
     r"[\W_]*(?:mehr zum thema|weitere (?:beiträge|artikel|inhalte|themen|nachrichten|meldungen|links)"
+    r"(?: zu (?:diesem|dem) (?:artikel|thema))?"
     r"|weiterführende links|das könnte (?:sie|dich) auch interessieren|lesen sie auch|auch interessant"
     r"|related(?: articles| stories| posts| content| coverage| links| reading)?|read (?:more|also|next)"
     r"|also read|you (?:may|might) also like|recommended(?: for you)?|see also|further reading"
@@ -40,11 +41,25 @@ _TERMINALS = frozenset(".!?。！？…:")
 _CLOSERS = "\"'”’»)]"
 
 
+# An icon font's ligature name printed before a label ("filter_none Weitere Beiträge"): the icon's name in
+# snake case, which no word of a label has.
+_ICON_NAME = re.compile(r"(?:[a-z]+(?:_[a-z]+)+\s+)+")
+
+
 def related_label(key: str, words: int) -> bool:
-    """Whether a line (case-folded ``key``, ``words`` long) titles a list of other pages' headlines."""
+    """Whether a line (case-folded ``key``, ``words`` long) titles a list of other pages' headlines; an icon
+    font's ligature name before it (``_ICON_NAME``) is no part of it."""
+    if "_" in key and (icon := _ICON_NAME.match(key)) is not None:
+        key, words = key[icon.end() :], words - len(icon.group().split())
     if words > _LABEL_MAX_WORDS:
         return False
     return opens_link_list(key, words) or _RELATED_LABEL.fullmatch(key) is not None
+
+
+def kept_labels(kept: Sequence[bool], labels: Sequence[bool]) -> list[int]:
+    """Indices of the related-links labels the region and the line model kept: the label titles other
+    pages, whatever stands under it (one teaser, the story's next crosshead)."""
+    return [index for index, (keep, label) in enumerate(zip(kept, labels, strict=True)) if keep and label]
 
 
 def headline_like(text: str, words: int) -> bool:

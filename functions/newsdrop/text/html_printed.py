@@ -1,0 +1,79 @@
+"""The HTML headline read against the page's printed lines: the headline shown under an <h1>, a title's printed opening."""
+
+from __future__ import annotations
+
+import re
+
+from newsdrop.text.main_edits import bare_key
+from newsdrop.text.rules import count_words
+
+# The headline a page shows under its <h1> follows it within this many lines (a kicker line between them).
+_DISPLAYED_WITHIN = 3
+# The story's first paragraph, where the headline area ends: a main-content line this many words long at least.
+_PARAGRAPH_MIN_WORDS = 12
+# A title's opening part is its headline from this many words on (CJK counted by characters, ``count_words``)...
+_OPENING_MIN_WORDS = 3
+# ... when what follows it is a name this short at most (a section's and a site's: "_Tech_Daily").
+_NAME_MAX_WORDS = 5
+# A mark that joins a title's parts without a space on either side, as CJK titles join a site's name
+# ("見出し_欄_サイト", "見出し：サイト", "見出し｜サイト"). Not the ASCII colon: glued, it is as often an <h1>'s
+# spans that lost their space ("Kicker:Headline"); measured, it cut one site's name in make eval's HTML
+# sample and cost that page its pl- snippet (the gold's opening repeats the headline).
+_GLUED_MARK = re.compile(r"[_|\uff1a\uff5c]")
+
+
+def displayed_headline(
+    chosen: str | None, page_lines: list[str], witnesses: tuple[str | None, ...], main_text: str = ""
+) -> str | None:
+    """The og:title or JSON-LD headline (``witnesses``, in that order) where the page prints it as a line
+    of its own under the chosen headline's first printing and above the story (within ``_DISPLAYED_WITHIN``
+    lines, or before the first paragraph ``main_text`` holds) and it states other words: the page prints
+    two headlines, the ``<h1>`` written for search engines and, under a kicker or a section's menu, the one
+    it shows and states in its metadata. None otherwise (the witness printed above the ``<h1>`` is a teaser's
+    or a menu's, one printed inside or below the story a related story's)."""
+    key = bare_key(chosen or "")
+    stated = [found for witness in witnesses if witness and (found := bare_key(witness)) and found != key]
+    # Most pages state the headline they print: no page line need be read.
+    if not key or not stated:
+        return None
+    keys = [bare_key(line) for line in page_lines if line.strip()]
+    if key not in keys:
+        return None
+    at = keys.index(key)
+    paragraphs = {
+        bare_key(line) for line in main_text.split("\n") if count_words(line) >= _PARAGRAPH_MIN_WORDS
+    } - set(stated)
+    end = next((index for index in range(at + 1, len(keys)) if keys[index] in paragraphs), len(keys))
+    above = set(keys[at + 1 : max(end, at + 1 + _DISPLAYED_WITHIN)])
+    for witness in witnesses:
+        if witness and bare_key(witness) in stated and bare_key(witness) in above:
+            return " ".join(witness.split())
+    return None
+
+
+def printed_opening(chosen: str | None, page_lines: list[str]) -> str | None:
+    """The longest page line that the chosen headline opens with, set off by a mark glued to both parts
+    (``_GLUED_MARK``), where the page never prints the whole: a ``<title>`` or metadata title that joins a
+    section's and the site's names to the headline without spaces ("Headline_Section_Site",
+    "見出し：サイト"), which a spaced separator's site test does not cut. The opening keeps
+    ``_OPENING_MIN_WORDS`` words, and what it leaves is a short name, not a headline's second half."""
+    text = " ".join((chosen or "").split())
+    if not _GLUED_MARK.search(text):
+        return None
+    printed = {" ".join(line.split()) for line in page_lines if line.strip()}
+    if text in printed:
+        return None
+    found: str | None = None
+    for line in printed:
+        if (
+            len(line) >= len(text)
+            or not text.startswith(line)
+            or (found is not None and len(line) <= len(found))
+        ):
+            continue
+        rest = text[len(line) :]
+        if len(rest) < 2 or not _GLUED_MARK.fullmatch(rest[0]) or rest[1].isspace():
+            continue
+        if count_words(line) >= _OPENING_MIN_WORDS and count_words(rest[1:]) <= _NAME_MAX_WORDS:
+            found = line
+    return found
