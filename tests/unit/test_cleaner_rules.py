@@ -204,8 +204,19 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
     ),
     (
         "tag_list",
-        ["Tags: Alibaba", "Filed under afghanistan, hostages, middle east", "Categories:"],
-        ["Tagged suspects were later released by police."],
+        [
+            "Tags: Alibaba",
+            "Filed under afghanistan, hostages, middle east",
+            "Categories:",
+            "Tag: Klima",
+            "TAG",
+        ],
+        [
+            "Tagged suspects were later released by police.",
+            # a singular "Tag" opening a phrase is German for "day", no label
+            "Tag des Zweinutzungshuhns am 22. Januar",
+            "Tag der Arbeit",
+        ],
     ),
     (
         "post_meta",
@@ -283,8 +294,30 @@ RULE_TABLE: list[tuple[str, list[str], list[str]]] = [
     ),
     (
         "byline",
-        ["By Jane Doe", "By LISA MASCARO and ERIC TUCKER", "Catherine Shu @catherineshu / 2 days", "Author:"],
-        ["By the end of the week the talks had collapsed."],
+        [
+            "By Jane Doe",
+            "By LISA MASCARO and ERIC TUCKER",
+            "Catherine Shu @catherineshu / 2 days",
+            "Author:",
+            # names with particles, a date, a place, an outlet or an address after them
+            "Von Fanny Guénon des Mesnards",
+            "Posted by Michael David Smith on November 19, 2019, 6:21 AM EST",
+            "von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr",
+            "By Daniel Bader last updated 4 April 17",
+            "by From DAILY NEWS Reporter in Dodoma",
+            "Von unserem Korrespondenten Max Muster",
+            "Por María Alejandra Carrasquilla Reina maria.carrasquilla@example.com",
+            # a short credit may print a name in lower case
+            "Posted by Mobasir hassan",
+        ],
+        [
+            "By the end of the week the talks had collapsed.",
+            # headlines opening with the preposition: a lower-case word among the "names"
+            "Von München bis Aachen: Im Netz der China-Agenten",
+            "Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche",
+            "Von Kopf bis Fuß: Frost-Schützer für Mountainbiker",
+            "By subscribing I accept the terms of use",
+        ],
     ),
 ]
 

@@ -366,7 +366,12 @@ _TAGS = re.compile(
 @_rule(30)
 def tag_list(text: str, key: str, words: int) -> bool:
     """Tag and category lists index the site; they are not sentences of the story."""
-    return words <= 30 and _TAGS.match(key) is not None and not key.rstrip().endswith(".")
+    match = _TAGS.match(key)
+    if words > 30 or match is None or key.rstrip().endswith("."):
+        return False
+    # A singular "Tag" without a colon and with two words or more after it is a phrase ("Tag des offenen
+    # Denkmals", German for "day"), not a label: a list is "Tags ...", "Tag: ..." or the label alone.
+    return not (match.group().strip(" \t").endswith("tag") and words >= 3)
 
 
 # A blog's post footer ("This entry was posted in News and tagged x. Bookmark the permalink."), in the
@@ -547,13 +552,45 @@ _BYLINE = re.compile(
 _HANDLE_BYLINE = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+@\w+\b")
 
 
+# The "By"/"Von" form's prefix, for ``_names_people``.
+_BY_PREFIX = re.compile(r"^(?i:by|written by|posted by|reported by|words by|von|par|por|di)\s+")
+# Where a byline's names end: a separator, a bracket, a digit (its date), an e-mail address, or a connector
+# to its date, place, outlet or agency ("on May 3", "am 3. Mai", "in Arusha", "for MailOnline", "mit AP").
+_NAMES_END = re.compile(
+    r"\s[-–—]\s|[:|,/·•(;\d]|\s\S*@|\s(?:on|am|um|at|in|for|with|mit|via|published|updated|last|le|el|il)\b"
+)
+# Lower-case words inside a name ("Ursula von der Leyen", "Fanny Guénon des Mesnards") or joining two.
+_NAME_PARTICLES = frozenset(
+    "von van der den des de la le du da di del della dos das ten ter zu y e et and und & bin al el".split()
+)
+# A line of this many words or fewer after a "By"/"Von" prefix stays a byline whatever its words: a short
+# credit may print a name in lower case ("By Cindy mangomini").
+_SHORT_BYLINE_WORDS = 4
+
+
+def _names_people(text: str, words: int) -> bool:
+    """A "By"/"Von" line's words up to its date, place or separator are names: capitalised words and name
+    particles. A headline opening with the preposition ("Von München bis Aachen: ...", "Von der Leyen will
+    ...") holds a lower-case word there (a preposition or a verb) after its first word; the first may be a
+    lower-case "von unserem Korrespondenten" or "by staff"."""
+    prefix = _BY_PREFIX.match(text)
+    if prefix is None or words <= _SHORT_BYLINE_WORDS:
+        return True
+    rest = text[prefix.end() :]
+    end = _NAMES_END.search(rest)
+    names = (rest[: end.start()] if end is not None else rest).split()
+    return all(not word[0].islower() or word in _NAME_PARTICLES for word in names[1:])
+
+
 @_rule(14, "byline")
 def byline(text: str, key: str, words: int) -> bool:
     """Author lines ("By Jane Doe", "Jane Doe @jdoe / 2 days") credit the writer; they are metadata."""
     if words > 14 or (text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith(" ...")):
         return False
+    if _BYLINE.match(text) is not None:
+        return _names_people(text, words)
     # The handle form holds an "@": a line without one skips its backtracking match.
-    return _BYLINE.match(text) is not None or ("@" in text and _HANDLE_BYLINE.match(text) is not None)
+    return "@" in text and _HANDLE_BYLINE.match(text) is not None
 
 
 _NEWS_ID = re.compile(
