@@ -38,7 +38,7 @@ from newsdrop.text.extraction import with_extraction_drops  # noqa: E402
 from newsdrop.text.html import extract, merge_hints  # noqa: E402
 from newsdrop.text.html_page import stdlib_text  # noqa: E402
 from newsdrop.text.members import BundleCleaner, CleanedMember  # noqa: E402
-from newsdrop.text.rules import rule_catalogue  # noqa: E402
+from newsdrop.text.rule_catalogue import rule_catalogue  # noqa: E402
 from tools.cleaning_corpus import FOLDS, SOURCES, VIEWS, Corpus, Page, collapse  # noqa: E402
 
 SEEDS = ROOT / "data" / "seeds"

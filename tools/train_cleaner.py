@@ -62,7 +62,11 @@ _SNIPPET_PAGE_WEIGHT = 0.5
 _SOURCES = (
     *sorted(str(path.relative_to(ROOT)) for path in (ROOT / "functions/newsdrop/text/cleaner").glob("*.py")),
     "functions/newsdrop/text/rules.py",
+    "functions/newsdrop/text/line_keys.py",
+    "functions/newsdrop/text/captions.py",
+    "functions/newsdrop/text/bylines.py",
     "functions/newsdrop/text/rule_dispatch.py",
+    "functions/newsdrop/text/re2_sets.py",
     "functions/newsdrop/text/dates.py",
     "functions/newsdrop/text/fallbacks.py",
     "functions/newsdrop/models.py",

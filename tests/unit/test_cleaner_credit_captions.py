@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsdrop.text.captions import region_caption
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.rules import region_caption
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 
 

@@ -12,8 +12,9 @@ import pytest
 from newsdrop.text.cleaner.features import _SECOND_PERSON, _SECOND_PERSON_CASED, _cues
 from newsdrop.text.cleaner.headline_facts import _SEPARATOR, _variant_parts
 from newsdrop.text.cleaner.model import _TIMESTAMP, _TIMESTAMP_CHARS, _cheap_shape
+from newsdrop.text.line_keys import count_words, normalize_line_key
 from newsdrop.text.rule_dispatch import _either, _guard, _guard_matches
-from newsdrop.text.rules import KEY_GUARDS, RULES, count_words, normalize_line_key
+from newsdrop.text.rules import KEY_GUARDS, RULES
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 DEV = DATA / "cleaning-dev"

@@ -21,18 +21,9 @@ from newsdrop.text.cleaner.model import (
     line_features,
     load_model,
 )
+from newsdrop.text.line_keys import _CJK, _EXTRA_SPACE, _has_extra_space, count_words, normalize_line_key
 from newsdrop.text.rule_dispatch import first_rule
-from newsdrop.text.rules import (
-    _CJK,
-    _EXTRA_SPACE,
-    KEY_GUARDS,
-    RULES,
-    STEM_GUARDS,
-    LineRule,
-    _has_extra_space,
-    count_words,
-    normalize_line_key,
-)
+from newsdrop.text.rules import KEY_GUARDS, RULES, STEM_GUARDS, LineRule
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 DEV = DATA / "cleaning-dev"

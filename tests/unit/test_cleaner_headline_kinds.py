@@ -8,7 +8,7 @@ from newsdrop.text.cleaner import rule_pass
 from newsdrop.text.cleaner.headline_rank import _candidate_kinds
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel
-from newsdrop.text.rules import normalize_line_key
+from newsdrop.text.line_keys import normalize_line_key
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 
 _KINDS = ("clock_or_numeric_date", "repeated_words", "holds_candidate", "held_by_candidate")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsdrop.text.cleaner.cues_notice import _NOTICE, _NOTICE_CHARS, _NOTICE_STEMS, notice_words
+from newsdrop.text.line_keys import normalize_line_key
 from newsdrop.text.re2_sets import search_set, start_set
 from newsdrop.text.rule_dispatch import (
     _GUARD_ORDER,
@@ -18,7 +19,7 @@ from newsdrop.text.rule_dispatch import (
     _stems_for,
     _stems_search,
 )
-from newsdrop.text.rules import _PROMPT, holds_any, normalize_line_key
+from newsdrop.text.rules import _PROMPT, holds_any
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

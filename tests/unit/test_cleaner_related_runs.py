@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_label, related_runs
-from newsdrop.text.rules import count_words, normalize_line_key
+from newsdrop.text.line_keys import count_words, normalize_line_key
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,8 @@ from newsdrop.text.cleaner.model import (
     line_features,
     load_model,
 )
-from newsdrop.text.rules import count_words, holds_any, normalize_line_key
+from newsdrop.text.line_keys import count_words, normalize_line_key
+from newsdrop.text.rules import holds_any
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdrop.text.rules import rule_catalogue
+from newsdrop.text.rule_catalogue import rule_catalogue
 from tools.cleaning_corpus import Corpus, Page, fold_of, registered_domain
 from tools.eval_cleaner import (
     FLOORS,

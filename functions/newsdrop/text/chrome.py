@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hashlib import blake2b
 
-from newsdrop.text.rules import count_words, normalize_line_key
+from newsdrop.text.line_keys import count_words, normalize_line_key
 
 # Only short lines are candidates: a wire story posted twice in a bundle must keep its paragraphs.
 _MAX_CHROME_WORDS = 12

@@ -13,8 +13,8 @@ from newsdrop.text.cleaner.lines import _reads_as_prose
 from newsdrop.text.cleaner.model import LineModel, load_model
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import _Dropped, _key, merge_order
+from newsdrop.text.line_keys import count_words
 from newsdrop.text.main_edits import bare_key
-from newsdrop.text.rules import count_words
 
 _TOKEN = re.compile(r"\w+")
 # Agreement is measured on 4-token shingles, the unit make eval scores bodies in.

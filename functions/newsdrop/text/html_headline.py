@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsdrop.text.line_keys import count_words
 from newsdrop.text.main_edits import bare_key
-from newsdrop.text.rules import count_words
 
 # A headline is a line, not a paragraph: longer <h1> texts are page chrome (logos with taglines, lists).
 _HEADLINE_MAX_CHARS = 300

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsdrop.text.line_keys import count_words
 from newsdrop.text.main_edits import bare_key
-from newsdrop.text.rules import count_words
 
 # The headline a page shows under its <h1> follows it within this many lines (a kicker line between them).
 _DISPLAYED_WITHIN = 3

@@ -7,7 +7,7 @@ import re
 from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.cleaner.lines import _ends_sentence, _reads_as_prose
 from newsdrop.text.extraction import _Dropped, _key, merge_order
-from newsdrop.text.rules import count_words, normalize_line_key
+from newsdrop.text.line_keys import count_words, normalize_line_key
 
 _NON_WORD = re.compile(r"[\W_]+")
 # A described line this many words long at least comes back without reading as prose (a standfirst

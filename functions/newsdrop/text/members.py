@@ -13,7 +13,7 @@ from newsdrop.text.decode import decode_bytes, normalize_text
 from newsdrop.text.extraction import with_extraction_drops
 from newsdrop.text.html import extract, merge_hints
 from newsdrop.text.html_page import looks_like_html
-from newsdrop.text.rules import normalize_line_key
+from newsdrop.text.line_keys import normalize_line_key
 
 # Members held back while the chrome sample fills: bounded in count (BundleChrome) and in text size.
 MAX_SAMPLE_CHARS = 8_000_000

@@ -3,60 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_QUOTE_PAIRS = (
-    ("‘", "'"),
-    ("’", "'"),
-    ("‚", "'"),
-    ("‛", "'"),
-    ("“", '"'),
-    ("”", '"'),
-    ("„", '"'),
-    ("–", "-"),
-    ("—", "-"),
-)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# Whitespace that str.split() would collapse: a run of two, any but a plain space, one at either edge.
-_EXTRA_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
-
-
-def _has_extra_space(text: str) -> bool:
-    """Whether ``_EXTRA_SPACE`` matches, mostly without the regex: the only whitespace a printable string
-    holds is the plain space (str.isprintable() is false for every other str.isspace() character, and
-    for a line break), so there only a double space or one at either edge can match."""
-    if text.isprintable():
-        return "  " in text or text[:1] == " " or text[-1:] == " "
-    return _EXTRA_SPACE.search(text) is not None
-
-
-def normalize_line_key(text: str) -> str:
-    """The comparison form of a line: NFKC, case-folded, straight quotes, single spaces (incl. NBSP)."""
-    if text.isascii():
-        # Most lines have single spaces and no edge whitespace: lower-casing alone gives the same key then,
-        # without splitting a long paragraph into words and joining them again.
-        if not _has_extra_space(text):
-            return text.lower()
-        return " ".join(text.lower().split())
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    # Chained replace: str.translate with a dict table is far slower on long lines.
-    for fancy, plain in _QUOTE_PAIRS:
-        if fancy in folded:
-            folded = folded.replace(fancy, plain)
-    # (re's \s is str.isspace, what str.split() splits on, for every code point.)
-    return folded if not _has_extra_space(folded) else " ".join(folded.split())
-
-
-def count_words(text: str) -> int:
-    """Words of a line; CJK script (no spaces) counts one word per two characters."""
-    words = len(text.split())
-    if not text.isascii():
-        cjk = len(_CJK.findall(text))
-        if cjk:
-            words = max(words, cjk // 2 + words - 1)
-    return words
+from newsdrop.text.bylines import names_people
+from newsdrop.text.captions import photo_caption
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,104 +395,8 @@ def url_line(text: str, key: str, words: int) -> bool:
     return _URL_LINE.match(key) is not None
 
 
-_CAPTION_START = re.compile(
-    r"(?:image|photo|picture|pictured|file photo|photograph|credit|caption)s?\s*:"
-    # "Foto:", "Bild:", "Imagen:" ...: the same credit in other European languages.
-    r"|(?:foto|bild|bilder|imagen|immagine|zdjęcie|fotografía|cr[ée]dits? photos?)s?\s*:"
-    r"|(?:photo|image|picture)s? (?:by|courtesy|credit|caption|copyright)\b"
-    r"|\d+ of \d+ (?=\S)",
-    re.IGNORECASE,
-)
-_CAPTION_END = re.compile(
-    r"(?:\((?:image|photo|picture|pic|credit|source|file|foto|bild|imagen|immagine|zdjęcie)s?\s*:[^)]*\)"
-    r"|\((?:symbolbild|symbolfoto|archivbild|archivfoto)[^)]*\)\.?"
-    # A credit in brackets after the caption ("... [Photo: X]"); a line that is only a bracket is a label
-    # ("[Verse 1]", "[Chorus]") or an aside, not a caption.
-    # A reference mark closing a sentence or heading ("[4]", "[M1]", "[edit]") cites or edits; it credits no picture.
-    r"|(?<=\S)\s*\[(?!(?:[a-z]{0,2}\d{1,3}|edit|citation needed)\])(?:file|photo|image)?:?[^\]]*\]"
-    r"|^\[(?:featured )?(?:file|photo|image|picture|credit)s?\b[^\]]*\]"
-    r"|\([^()]*/[^()]*\)"
-    r"|(?:/|\b)(?:getty images|shutterstock|afp|ap photo|epa|istock(?:photo)?)\s*\)?)\s*$",
-    re.IGNORECASE,
-)
-_AGENCIES = ("getty images", "shutterstock", "afp", "ap photo", "epa", "istock", "istockphoto")
-_AGENCY_LAST = frozenset(agency[-1] for agency in _AGENCIES)
-_CAPTION_CREDIT = re.compile(r"\bcredit\s*(?:\.\.\.|…|:)", re.IGNORECASE)
-# A caption that ends with its credit after a sentence ("... the school year. Foto: Andina").
-_CREDIT_TAIL = re.compile(
-    r"(?:^|[.!?]\s+)(?:foto|bild|photo|image|imagen|immagine|zdjęcie|credit)s?\s*:\s*(?:[^.!?:]|\.(?=\S)){1,50}$",
-    re.IGNORECASE,
-)
-_CREDIT_TAIL_CHARS = 70
-# Credits sit at the end of a caption; searching only its tail keeps long lines cheap.
-_CAPTION_TAIL_CHARS = 160
-
-
-@_rule(45, "caption")
-def photo_caption(text: str, key: str, words: int) -> bool:
-    """Photo captions and credits ("(Image: GETTY)", "Photo by X/Getty Images") describe pictures."""
-    if _CAPTION_START.match(text):
-        return True
-    tail = text[-_CAPTION_TAIL_CHARS:].rstrip()
-    # Every credit form ends in a bracket or an agency's name: test that before the unanchored search.
-    # (Lower-casing only a tail that ends in an agency name's last letter: the same verdict, rarely paid.)
-    # (A symbolic-image note may close a sentence: "... ist unklar (Symbolbild).")
-    closes = (
-        tail[-1:] in (")", "]")
-        or tail.endswith(").")
-        or (tail[-1:].lower() in _AGENCY_LAST and tail.lower().endswith(_AGENCIES))
-    )
-    if closes and _CAPTION_END.search(tail):
-        return True
-    if ":" in tail[-_CREDIT_TAIL_CHARS:] and _CREDIT_TAIL.search(tail[-_CREDIT_TAIL_CHARS:]) is not None:
-        return True
-    return "redit" in key and _CAPTION_CREDIT.search(text) is not None
-
-
-# A caption closed by a copyright credit ("... vorbei. © Axel Heimken/dpa", "... Luik. — © BELGA"): the ©
-# follows caption words and ends the line within a credit's length, with no sentence after it (an initial's
-# full stop is part of the name: "© C. Schlippes"). A footer that opens with © is ``copyright_footer``'s.
-_COPYRIGHT_CREDIT = re.compile(r"\w\W{0,4}\s©\s?(?:[^©.!?]|\.(?=\S)|(?<=\b[A-Z])\.){1,80}$")
-_COPYRIGHT_CREDIT_CHARS = 100
-
-
-# A caption's own label ("Legende:", "Bildunterschrift:", "Légende :", "Leyenda:", "Didascalia:").
-_CAPTION_LABEL = re.compile(
-    r"(?:legende|legenda|bildlegende|bildunterschrift|légende|leyenda|didascalia|bijschrift|billedtekst|bildtext)\s*:",
-    re.IGNORECASE,
-)
-# A credit of the picture's rights after the caption ("... geschlachtet. Bildrechte: MDR/David Straub").
-_RIGHTS_CREDIT = re.compile(
-    r"[.!?]\s+(?:bildrechte|bildquelle|bildnachweis|fotonachweis|fotoquelle)\s*:\s*(?:[^.!?:]|\.(?=\S)){1,50}$",
-    re.IGNORECASE,
-)
-# Where the people pictured stand ("Sir Tony Blair (left) being interviewed", "Vargas Llosa (l.) auf Mallorca"):
-# a caption points into its picture; a story names people without pointing.
-_PICTURE_POSITION = re.compile(
-    r"\((?:left|right|cent(?:er|re)|second (?:left|right)|far (?:left|right)|l\.|r\.|li\.|re\.|links|rechts|mitte"
-    r"|à gauche|à droite|izq\.|dcha\.|izquierda|derecha|a sinistra|a destra|od lewej|z lewej|z prawej)\)",
-    re.IGNORECASE,
-)
-
-
-def region_caption(text: str) -> bool:
-    """A picture's caption printed in the story's flow: closed by its copyright credit ("... © dpa") or a
-    rights credit ("... Bildrechte: MDR"), opened by a caption label ("Legende:"), or pointing at where the
-    people pictured stand ("(left)", "(l.)", "(links)").
-
-    The region stage applies it (rule ``photo_caption``) to the lines it would keep, after the region and
-    the headline are chosen: as a line rule it also took the lines out of the prose runs and the headline
-    candidates' context, and the headline ranker, retrained on those rows, lost titles on near ties.
-    """
-    tail = text[-_CAPTION_TAIL_CHARS:].rstrip()
-    if "©" in tail and _COPYRIGHT_CREDIT.search(tail[-_COPYRIGHT_CREDIT_CHARS:]) is not None:
-        return True
-    if ":" in text and (
-        _CAPTION_LABEL.match(text) is not None
-        or _RIGHTS_CREDIT.search(tail[-_CREDIT_TAIL_CHARS:]) is not None
-    ):
-        return True
-    return "(" in text and _PICTURE_POSITION.search(text) is not None
+# The caption rule's test lives with the other caption tests; registered here, in the rules' order.
+_rule(45, "caption")(photo_caption)
 
 
 _BYLINE = re.compile(
@@ -552,43 +407,13 @@ _BYLINE = re.compile(
 _HANDLE_BYLINE = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+@\w+\b")
 
 
-# The "By"/"Von" form's prefix, for ``_names_people``.
-_BY_PREFIX = re.compile(r"^(?i:by|written by|posted by|reported by|words by|von|par|por|di)\s+")
-# Where a byline's names end: a separator, a bracket, a digit (its date), an e-mail address, or a connector
-# to its date, place, outlet or agency ("on May 3", "am 3. Mai", "in Arusha", "for MailOnline", "mit AP").
-_NAMES_END = re.compile(
-    r"\s[-–—]\s|[:|,/·•(;\d]|\s\S*@|\s(?:on|am|um|at|in|for|with|mit|via|published|updated|last|le|el|il)\b"
-)
-# Lower-case words inside a name ("Ursula von der Leyen", "Fanny Guénon des Mesnards") or joining two.
-_NAME_PARTICLES = frozenset(
-    "von van der den des de la le du da di del della dos das ten ter zu y e et and und & bin al el".split()
-)
-# A line of this many words or fewer after a "By"/"Von" prefix stays a byline whatever its words: a short
-# credit may print a name in lower case ("By Cindy mangomini").
-_SHORT_BYLINE_WORDS = 4
-
-
-def _names_people(text: str, words: int) -> bool:
-    """A "By"/"Von" line's words up to its date, place or separator are names: capitalised words and name
-    particles. A headline opening with the preposition ("Von München bis Aachen: ...", "Von der Leyen will
-    ...") holds a lower-case word there (a preposition or a verb) after its first word; the first may be a
-    lower-case "von unserem Korrespondenten" or "by staff"."""
-    prefix = _BY_PREFIX.match(text)
-    if prefix is None or words <= _SHORT_BYLINE_WORDS:
-        return True
-    rest = text[prefix.end() :]
-    end = _NAMES_END.search(rest)
-    names = (rest[: end.start()] if end is not None else rest).split()
-    return all(not word[0].islower() or word in _NAME_PARTICLES for word in names[1:])
-
-
 @_rule(14, "byline")
 def byline(text: str, key: str, words: int) -> bool:
     """Author lines ("By Jane Doe", "Jane Doe @jdoe / 2 days") credit the writer; they are metadata."""
     if words > 14 or (text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith(" ...")):
         return False
     if _BYLINE.match(text) is not None:
-        return _names_people(text, words)
+        return names_people(text, words)
     # The handle form holds an "@": a line without one skips its backtracking match.
     return "@" in text and _HANDLE_BYLINE.match(text) is not None
 
@@ -643,80 +468,3 @@ STEM_GUARDS: dict[str, tuple[str, ...]] = {
     "letters_prompt": _LETTERS_STEMS,
     "copyright_footer": _COPYRIGHT_STEMS,
 }
-
-
-# Rules the cleaner applies by a line's position and neighbours rather than its own text. Names are
-# stable: they are stored with every line decision and shown by the API and the CLI.
-STRUCTURAL_RULES: dict[str, str] = {
-    "news_id": 'A "News ID: 425867" line carries the outlet\'s id of the story: metadata, not text.',
-    "bundle_chrome": "A line repeated across several articles of one bundle is that site's chrome.",
-    "link_list": 'Short unpunctuated lines under a "Related"/"Most popular" heading link to other pages.',
-    "repeated_line": "A sentence-long line printed three or more times is a template (gallery caption, promo).",
-    "comment_section": "Everything after a comment form that follows the article is reader comments.",
-    "article_region": "A line inside the densest run of prose (or the extractor's main content) is the article.",
-    "crosshead": "A short heading-like line inside the article, followed by prose, is a subheading.",
-    "name_caption": "A short Title-Case name that the next paragraph repeats labels a picture.",
-    "preformatted": "A line the page's markup prints in a code block (<pre>) inside the extractor's main content"
-    " is code, not page chrome: it is kept whatever the line rules would say.",
-    "colon_list": 'Lines printed directly under a last paragraph ending in ":" are the list it introduces.',
-    "headline": "The best-scored line above the article (length, shape, repeats, overlap with the lead).",
-    "title_hint": "The title the bundle states next to the text (JSON/CSV field or the HTML <h1>).",
-    "title_repeat": "A later printing of the headline (page title, breadcrumb, share text).",
-    "title_with_site": 'The headline with the site name ("Headline | Site"): the page <title>.',
-    "standfirst": "The sentence right under the headline, printed once and not the headline again, opens the"
-    " story although it stands above the byline.",
-    "kicker": 'A short line ending in ":" right above the article is the story\'s kicker (rubric).',
-    "date_line": "A short line above the article that prints a date is the dateline, metadata.",
-    "header_chrome": "Other lines above the article are the page header: menus, section names, teasers.",
-    "above_headline": "In an extractor's main content, a prose line above a headline printed inside it is"
-    " the story's opening, not page header: the extractor already cut the header away.",
-    "trailing_chrome": "Lines after the article's last paragraph are page footer and widgets.",
-    "author_box": "One of the story's last paragraphs that opens with the writer's name (from the byline or a"
-    ' name line just above it) or follows an "About the author" heading is the site\'s author box.',
-    "trailing_island": "After the line model, a line or three kept below the story past two or more dropped"
-    " lines, with under 12 % of the story's text, is a teaser, author box, pitch or comment.",
-    "far_island": "After the line model, text kept below the story past 18 or more dropped lines, most of them"
-    " region lines the model rejected (a feed, a thread, a second story, a footer), with under 60 % of the story's"
-    " text, is not the story.",
-    "closing_notice": "After the line model, the story's last line, when short and it speaks of the site"
-    " (newsletter, subscription, paywall, advertising words; not privacy or consent words alone), is the site's"
-    " notice, not the story.",
-    "related_run": "After the line model, three or more kept headline-like lines (under 20 words, no sentence"
-    ' end or closing colon) within 12 lines under a "Related" / "Mehr zum Thema" label list other pages.',
-    "dated_run": "After the line model, three or more kept lines in a row that each open with a date (with an"
-    ' archive\'s "January 2020" headings among them) are a feed of teasers or archive entries, not the story.',
-    "related_label": 'After the line model, a kept label that titles other pages\' headlines ("Mehr zum Thema",'
-    ' "Lesen Sie auch", "Related articles", an icon font\'s name before it or not) is no part of the story.',
-    "story_hole": "After the line model, a line it dropped alone between two kept lines, printed once on the"
-    " page, with no notice words, no pipe and at most 3 digits, is the story's crosshead or list item: kept.",
-    "kept_repeat": "After the line model, a kept paragraph of 6 or more words that a kept line above already"
-    " printed (a teaser, summary box or caption printing it again, a pitch under each widget) is dropped.",
-    "lead_under_headline": "After the line model, the sentence under the headline's byline, date or picture"
-    " credit, printed once (or again only as the story's own teaser, under the headline printed again) and not"
-    " the headline again, opens the story although it stands in the header.",
-    "header_hole": "After the line model, a header line alone between two header paragraphs the model kept"
-    " (the region started below the story's opening), printed once, with no notice words, no pipe and at most"
-    " 3 digits, is the story's crosshead.",
-    "skipped_story": "After the line model, the prose the region's start skipped as a standfirst (above a byline,"
-    " date or share row) is the story when it holds more text than everything kept below the marker: the"
-    " marker was the story's closing share row.",
-    "standfirst_notice": "After the line model, a standfirst that names the site's cookies, consent, JavaScript"
-    " or browser is the site's notice, not the story's opening.",
-    "aside": "After the line model, an author box under its heading, a picture credit, an agency's or picture's"
-    ' signature alone on its line ("aja/PAP", "iStock/Name"), a disclaimer or affiliate disclosure, a reading'
-    " time or a tag list kept inside the story is the site's aside.",
-    "gallery": "After the line model, a picture gallery's slides (3 or more lines opening with counters of one"
-    ' count numbered one after another, "12/50 ...", "3 of 8 ...") and the lines between them, up to the last'
-    " slide's end, are other pictures' titles and captions, not the story.",
-    "numbered_section": "After the line model, a dropped heading of the story's numbered sections (3 or more lines"
-    ' opening "1.", "2.", ... one after another, standing 2 or more lines apart, with a kept line among them or'
-    " starting at most 10 lines under the story's last kept line; not a comment or a link list) is the story's.",
-    "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
-    "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
-    " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",
-}
-
-
-def rule_catalogue() -> dict[str, str]:
-    """Every rule name the cleaner can record, with why it decides as it does."""
-    return {**{rule.name: rule.why for rule in RULES}, **STRUCTURAL_RULES}

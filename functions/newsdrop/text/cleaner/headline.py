@@ -36,7 +36,7 @@ from newsdrop.text.cleaner.headline_rank import (
 )
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _ends_sentence, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
-from newsdrop.text.rules import normalize_line_key
+from newsdrop.text.line_keys import normalize_line_key
 
 _LEAD_PARAGRAPHS = 3
 

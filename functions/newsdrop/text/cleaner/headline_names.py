@@ -7,7 +7,7 @@ from collections import Counter
 
 from newsdrop.text.cleaner.headline_facts import _DOMAIN, _KANA_OR_HAN, _VARIANT_MAX_WORDS
 from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.rules import count_words, normalize_line_key
+from newsdrop.text.line_keys import count_words, normalize_line_key
 
 _HEADING_MARKS = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 

@@ -48,7 +48,7 @@ from newsdrop.text.cleaner.story_end import (
     story_holes,
     trailing_islands,
 )
-from newsdrop.text.rules import normalize_line_key
+from newsdrop.text.line_keys import normalize_line_key
 
 # Catastrophe guard: a page with this much prose whose kept text is below this share of it, or whose
 # largest line (this share of the text) is dropped, is read again (see ``rule_pass``).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsdrop.text.captions import region_caption
 from newsdrop.text.cleaner.lines import (
     _TITLECASE_WORD,
     _ends_sentence,
@@ -10,11 +11,8 @@ from newsdrop.text.cleaner.lines import (
     _Line,
     _strip_site,
 )
-from newsdrop.text.rules import (
-    count_words,
-    is_nav_header,
-    region_caption,
-)
+from newsdrop.text.line_keys import count_words
+from newsdrop.text.rules import is_nav_header
 
 # Non-prose lines tolerated between two prose lines of the same article region.
 _MAX_GAP_LINES = 8

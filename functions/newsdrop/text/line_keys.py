@@ -1,0 +1,57 @@
+"""The comparison form of a line and its word count, shared by the line rules and every cleaner stage."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTE_PAIRS = (
+    ("‘", "'"),
+    ("’", "'"),
+    ("‚", "'"),
+    ("‛", "'"),
+    ("“", '"'),
+    ("”", '"'),
+    ("„", '"'),
+    ("–", "-"),
+    ("—", "-"),
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Whitespace that str.split() would collapse: a run of two, any but a plain space, one at either edge.
+_EXTRA_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
+
+
+def _has_extra_space(text: str) -> bool:
+    """Whether ``_EXTRA_SPACE`` matches, mostly without the regex: the only whitespace a printable string
+    holds is the plain space (str.isprintable() is false for every other str.isspace() character, and
+    for a line break), so there only a double space or one at either edge can match."""
+    if text.isprintable():
+        return "  " in text or text[:1] == " " or text[-1:] == " "
+    return _EXTRA_SPACE.search(text) is not None
+
+
+def normalize_line_key(text: str) -> str:
+    """The comparison form of a line: NFKC, case-folded, straight quotes, single spaces (incl. NBSP)."""
+    if text.isascii():
+        # Most lines have single spaces and no edge whitespace: lower-casing alone gives the same key then,
+        # without splitting a long paragraph into words and joining them again.
+        if not _has_extra_space(text):
+            return text.lower()
+        return " ".join(text.lower().split())
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    # Chained replace: str.translate with a dict table is far slower on long lines.
+    for fancy, plain in _QUOTE_PAIRS:
+        if fancy in folded:
+            folded = folded.replace(fancy, plain)
+    # (re's \s is str.isspace, what str.split() splits on, for every code point.)
+    return folded if not _has_extra_space(folded) else " ".join(folded.split())
+
+
+def count_words(text: str) -> int:
+    """Words of a line; CJK script (no spaces) counts one word per two characters."""
+    words = len(text.split())
+    if not text.isascii():
+        cjk = len(_CJK.findall(text))
+        if cjk:
+            words = max(words, cjk // 2 + words - 1)
+    return words

@@ -1,0 +1,81 @@
+"""Every rule name the cleaner can record, with why it decides as it does (make eval --rules, the docs' table)."""
+
+from __future__ import annotations
+
+from newsdrop.text.rules import RULES
+
+# Rules the cleaner applies by a line's position and neighbours rather than its own text. Names are
+# stable: they are stored with every line decision and shown by the API and the CLI.
+STRUCTURAL_RULES: dict[str, str] = {
+    "news_id": 'A "News ID: 425867" line carries the outlet\'s id of the story: metadata, not text.',
+    "bundle_chrome": "A line repeated across several articles of one bundle is that site's chrome.",
+    "link_list": 'Short unpunctuated lines under a "Related"/"Most popular" heading link to other pages.',
+    "repeated_line": "A sentence-long line printed three or more times is a template (gallery caption, promo).",
+    "comment_section": "Everything after a comment form that follows the article is reader comments.",
+    "article_region": "A line inside the densest run of prose (or the extractor's main content) is the article.",
+    "crosshead": "A short heading-like line inside the article, followed by prose, is a subheading.",
+    "name_caption": "A short Title-Case name that the next paragraph repeats labels a picture.",
+    "preformatted": "A line the page's markup prints in a code block (<pre>) inside the extractor's main content"
+    " is code, not page chrome: it is kept whatever the line rules would say.",
+    "colon_list": 'Lines printed directly under a last paragraph ending in ":" are the list it introduces.',
+    "headline": "The best-scored line above the article (length, shape, repeats, overlap with the lead).",
+    "title_hint": "The title the bundle states next to the text (JSON/CSV field or the HTML <h1>).",
+    "title_repeat": "A later printing of the headline (page title, breadcrumb, share text).",
+    "title_with_site": 'The headline with the site name ("Headline | Site"): the page <title>.',
+    "standfirst": "The sentence right under the headline, printed once and not the headline again, opens the"
+    " story although it stands above the byline.",
+    "kicker": 'A short line ending in ":" right above the article is the story\'s kicker (rubric).',
+    "date_line": "A short line above the article that prints a date is the dateline, metadata.",
+    "header_chrome": "Other lines above the article are the page header: menus, section names, teasers.",
+    "above_headline": "In an extractor's main content, a prose line above a headline printed inside it is"
+    " the story's opening, not page header: the extractor already cut the header away.",
+    "trailing_chrome": "Lines after the article's last paragraph are page footer and widgets.",
+    "author_box": "One of the story's last paragraphs that opens with the writer's name (from the byline or a"
+    ' name line just above it) or follows an "About the author" heading is the site\'s author box.',
+    "trailing_island": "After the line model, a line or three kept below the story past two or more dropped"
+    " lines, with under 12 % of the story's text, is a teaser, author box, pitch or comment.",
+    "far_island": "After the line model, text kept below the story past 18 or more dropped lines, most of them"
+    " region lines the model rejected (a feed, a thread, a second story, a footer), with under 60 % of the story's"
+    " text, is not the story.",
+    "closing_notice": "After the line model, the story's last line, when short and it speaks of the site"
+    " (newsletter, subscription, paywall, advertising words; not privacy or consent words alone), is the site's"
+    " notice, not the story.",
+    "related_run": "After the line model, three or more kept headline-like lines (under 20 words, no sentence"
+    ' end or closing colon) within 12 lines under a "Related" / "Mehr zum Thema" label list other pages.',
+    "dated_run": "After the line model, three or more kept lines in a row that each open with a date (with an"
+    ' archive\'s "January 2020" headings among them) are a feed of teasers or archive entries, not the story.',
+    "related_label": 'After the line model, a kept label that titles other pages\' headlines ("Mehr zum Thema",'
+    ' "Lesen Sie auch", "Related articles", an icon font\'s name before it or not) is no part of the story.',
+    "story_hole": "After the line model, a line it dropped alone between two kept lines, printed once on the"
+    " page, with no notice words, no pipe and at most 3 digits, is the story's crosshead or list item: kept.",
+    "kept_repeat": "After the line model, a kept paragraph of 6 or more words that a kept line above already"
+    " printed (a teaser, summary box or caption printing it again, a pitch under each widget) is dropped.",
+    "lead_under_headline": "After the line model, the sentence under the headline's byline, date or picture"
+    " credit, printed once (or again only as the story's own teaser, under the headline printed again) and not"
+    " the headline again, opens the story although it stands in the header.",
+    "header_hole": "After the line model, a header line alone between two header paragraphs the model kept"
+    " (the region started below the story's opening), printed once, with no notice words, no pipe and at most"
+    " 3 digits, is the story's crosshead.",
+    "skipped_story": "After the line model, the prose the region's start skipped as a standfirst (above a byline,"
+    " date or share row) is the story when it holds more text than everything kept below the marker: the"
+    " marker was the story's closing share row.",
+    "standfirst_notice": "After the line model, a standfirst that names the site's cookies, consent, JavaScript"
+    " or browser is the site's notice, not the story's opening.",
+    "aside": "After the line model, an author box under its heading, a picture credit, an agency's or picture's"
+    ' signature alone on its line ("aja/PAP", "iStock/Name"), a disclaimer or affiliate disclosure, a reading'
+    " time or a tag list kept inside the story is the site's aside.",
+    "gallery": "After the line model, a picture gallery's slides (3 or more lines opening with counters of one"
+    ' count numbered one after another, "12/50 ...", "3 of 8 ...") and the lines between them, up to the last'
+    " slide's end, are other pictures' titles and captions, not the story.",
+    "numbered_section": "After the line model, a dropped heading of the story's numbered sections (3 or more lines"
+    ' opening "1.", "2.", ... one after another, standing 2 or more lines apart, with a kept line among them or'
+    " starting at most 10 lines under the story's last kept line; not a comment or a link list) is the story's.",
+    "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
+    "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
+    " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",
+}
+
+
+def rule_catalogue() -> dict[str, str]:
+    """Every rule name the cleaner can record, with why it decides as it does."""
+    return {**{rule.name: rule.why for rule in RULES}, **STRUCTURAL_RULES}
