@@ -9,6 +9,7 @@ from newsdrop.text.main_edits import (
     bare_key,
     described_lines,
     without_closing_notices,
+    without_headline_lists,
     without_kicked_headline,
     without_slides,
     without_witness_tail,
@@ -283,3 +284,59 @@ def test_without_witness_tail(
     main_lines: list[str], witness_kept: set[str], witness_after: set[str], expected: list[str]
 ) -> None:
     assert without_witness_tail(main_lines, frozenset(witness_kept), frozenset(witness_after)) == expected
+
+
+_P1 = "The council voted on Tuesday to close the old bridge to heavy traffic from next month."
+_P2 = "Engineers had warned for years that the steel beams were corroding faster than expected."
+_TEASERS = [
+    "- Mayor resigns after months of pressure from his own party",
+    "- New tram line opens two years late",
+]
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "expected"),
+    [
+        # other stories' headlines listed between two paragraphs of the story: out
+        ([_P1, *_TEASERS, _P2], [_P1, _P2]),
+        # one item alone is no list of teasers
+        ([_P1, _TEASERS[0], _P2], [_P1, _TEASERS[0], _P2]),
+        # a fact list's short items ("- Ruler", "- 10 GB data") stay
+        (
+            [_P1, "- Steel beams", "- Two lanes", "- Built 1962", _P2],
+            [_P1, "- Steel beams", "- Two lanes", "- Built 1962", _P2],
+        ),
+        # the story's own points end a sentence or a clause: they stay
+        (
+            [_P1, "- The bridge closes to lorries next month.", "- Buses will take a detour,", _P2],
+            [_P1, "- The bridge closes to lorries next month.", "- Buses will take a detour,", _P2],
+        ),
+        # a table of contents: its items come back as the story's section headings, so the list stays
+        (
+            [
+                _P1,
+                "- Why the beams corrode so fast",
+                "- What the closure means for drivers",
+                _P2,
+                "Why the beams corrode so fast",
+                _P2,
+            ],
+            [
+                _P1,
+                "- Why the beams corrode so fast",
+                "- What the closure means for drivers",
+                _P2,
+                "Why the beams corrode so fast",
+                _P2,
+            ],
+        ),
+        # at the story's end (no paragraph below) the edge and tail edits decide, not this one
+        ([_P1, *_TEASERS], [_P1, *_TEASERS]),
+        # under a heading or label rather than a paragraph: left alone
+        (["Read more", *_TEASERS, _P2], ["Read more", *_TEASERS, _P2]),
+    ],
+)
+def test_without_headline_lists_drops_teasers_between_paragraphs(
+    main_lines: list[str], expected: list[str]
+) -> None:
+    assert without_headline_lists(main_lines) == expected

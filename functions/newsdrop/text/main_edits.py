@@ -219,3 +219,57 @@ def without_witness_tail(
             return main_lines
         return main_lines[:start]
     return main_lines
+
+
+# A list of other stories' headlines inside the story: this many items in a row at least ...
+_HEADLINE_LIST_MIN_ITEMS = 2
+# ... each a headline of this many words at least (shorter items are a fact list's "- Ruler", "- 10 GB").
+_HEADLINE_ITEM_MIN_WORDS = 4
+
+
+def _headline_item(line: str) -> bool:
+    """A list item ("- ", as the extractor marks them) that reads as a headline: several words, no sentence
+    or clause end (a list of the story's own points ends its items with a full stop, a colon or a comma)."""
+    item = line[2:].strip()
+    return (
+        line.startswith("- ") and count_words(item) >= _HEADLINE_ITEM_MIN_WORDS and item[-1:] not in ".!?:;,"
+    )
+
+
+def _paragraph(line: str) -> bool:
+    """A line of the story's prose: no list item, reads as prose and ends a sentence."""
+    return not line.startswith("- ") and _reads_as_prose(line, count_words(line)) and _ends_sentence(line)
+
+
+def without_headline_lists(main_lines: list[str]) -> list[str]:
+    """The main content without the lists of other stories' headlines set between its paragraphs ("Read more"
+    teasers, a live blog's latest entries, a sign-up's feature list): ``_HEADLINE_LIST_MIN_ITEMS`` list items
+    or more in a row, each a headline (``_headline_item``), with a paragraph of the story right above and right
+    below. trafilatura keeps them where they sit in the story's container.
+
+    A table of contents is no such list: where an item's words come back as a line of the main content (the
+    section's heading), the list names the story's own parts and stays. Lists at the story's edges are left to
+    the edge and tail edits.
+    """
+    keys = [bare_key(line) for line in main_lines]
+    dropped: set[int] = set()
+    start = 0
+    while start < len(main_lines):
+        if not _headline_item(main_lines[start]):
+            start += 1
+            continue
+        end = start
+        while end + 1 < len(main_lines) and _headline_item(main_lines[end + 1]):
+            end += 1
+        items = range(start, end + 1)
+        if (
+            len(items) >= _HEADLINE_LIST_MIN_ITEMS
+            and start > 0
+            and end + 1 < len(main_lines)
+            and _paragraph(main_lines[start - 1])
+            and _paragraph(main_lines[end + 1])
+            and not any(keys.count(keys[index]) > 1 for index in items)
+        ):
+            dropped.update(items)
+        start = end + 1
+    return [line for index, line in enumerate(main_lines) if index not in dropped]
