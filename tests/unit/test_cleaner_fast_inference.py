@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import replace
 from pathlib import Path
@@ -95,6 +96,25 @@ def test_score_all_equals_score_of_each_row(seed: int) -> None:
 def test_score_all_edge_cases(trees: tuple[Tree, ...], rows: list[list[float]]) -> None:
     ranker = HeadlineModel((0.5,) * _FEATURES, bias=0.125, trees=trees)
     assert ranker.score_all(rows) == [ranker.score(row) for row in rows]
+
+
+@pytest.mark.parametrize(
+    ("leaves", "bias"),
+    [
+        # Added left to right each 1.0 is lost against 1e16; numpy's pairwise sum (eight running sums) keeps them.
+        ((1e16, *(1.0,) * 14, -1e16), 0.0),
+        ((0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7), 0.0),
+        # Leaves of -0.0 alone: ``sum`` starts from 0 and keeps 0.0, whose sign a zero bias and weights keep.
+        ((-0.0, -0.0), -0.0),
+    ],
+)
+def test_score_all_adds_each_rows_leaves_in_the_trees_order(leaves: tuple[float, ...], bias: float) -> None:
+    ranker = HeadlineModel((0.0,) * _FEATURES, bias=bias, trees=tuple(((leaf,),) for leaf in leaves))
+    rows = [[0.0] * _FEATURES, [1.0] * _FEATURES]
+    expected = [ranker.score(row) for row in rows]
+    assert [(score, math.copysign(1.0, score)) for score in ranker.score_all(rows)] == [
+        (score, math.copysign(1.0, score)) for score in expected
+    ]
 
 
 def test_the_shipped_rankers_trees_walked_together_reach_each_rows_leaves() -> None:

@@ -206,6 +206,37 @@ def test_cheap_language_signals_settle_english_and_one_language_scripts_only() -
     assert clean_article(_article("Titre du jour", french, french)).language == "fr"
 
 
+@pytest.mark.parametrize(
+    ("sample", "language"),
+    [
+        # German prose: its function words settle it without the full model.
+        (
+            "Die Bundesregierung hat am Dienstag einen Entwurf vorgelegt, der die Renten sichern soll. Nach"
+            " Angaben des Ministeriums wird das Gesetz im Herbst im Bundestag beraten und soll zum Jahresende"
+            " in Kraft treten.",
+            "de",
+        ),
+        # Dutch and Danish share a few of German's short words ("die", "der", "den"): not enough to count.
+        (
+            "De regering heeft dinsdag een wetsvoorstel gepresenteerd dat de pensioenen moet veiligstellen."
+            " Volgens het ministerie wordt de wet in het najaar in de Tweede Kamer besproken en treedt die"
+            " aan het einde van het jaar in werking.",
+            None,
+        ),
+        (
+            "Regeringen fremlagde tirsdag et lovforslag, der skal sikre pensionerne. Ifølge ministeriet skal"
+            " loven behandles i Folketinget til efteråret, og den træder i kraft ved årets udgang, men der er"
+            " stadig tvivl om finansieringen.",
+            None,
+        ),
+        # Too few words to tell: the full model decides.
+        ("Die Regierung und der Bundestag sind sich einig.", None),
+    ],
+)
+def test_cheap_language_tells_german_by_its_function_words(sample: str, language: str | None) -> None:
+    assert _cheap_language(sample) == language
+
+
 def test_a_line_without_a_year_has_no_date() -> None:
     assert find_date("Updated on the 5th of March at 10:30") is None
     assert find_date("Updated 5 March 2019 at 10:30") is not None

@@ -76,17 +76,29 @@ def _find_source(body_lines: list[_Line]) -> tuple[str | None, str | None]:
     return None, None
 
 
-# English is told by its function words: at least this share of a sample's words, over enough words.
+# A language is told by its function words: at least this share of a sample's words, over enough words.
+# English first; then German, the corpus's most common other language (three in four samples that reach
+# py3langid): its list leaves out words other languages write too ("den", "des", "es", "in", "war"), so
+# on the corpora a German sample holds 0.12 or more of them (408 of 413) and any other at most 0.03.
 _ENGLISH_WORDS = frozenset(
     "the of and to in is that for it was on with as he be at by this had not are but from have they his"
     " she which or you were her an their has been would its we will who there more also".split()
 )
 
 
-_ENGLISH_SHARE = 0.2
+_GERMAN_WORDS = frozenset(
+    "der die und von zu das mit sich auf für ist im dem nicht ein eine auch werden dass nach wird bei einer"
+    " einem über einen zum haben oder aber zur wurde sind sie".split()
+)
 
 
-_ENGLISH_MIN_WORDS = 20
+_FUNCTION_WORDS: tuple[tuple[str, frozenset[str], float], ...] = (
+    ("en", _ENGLISH_WORDS, 0.2),
+    ("de", _GERMAN_WORDS, 0.12),
+)
+
+
+_FUNCTION_MIN_WORDS = 20
 
 
 _WORD_EDGES = "\"'“”‘’()[],.;:!?«»-–—"
@@ -107,7 +119,8 @@ _SCRIPT_SHARE = 0.3
 
 
 def _cheap_language(sample: str) -> str | None:
-    """The language when a cheap signal settles it (English function words, a one-language script), else None.
+    """The language when a cheap signal settles it (English or German function words, a one-language script),
+    else None.
 
     py3langid costs about half a millisecond a sample; most articles need far less to tell.
     """
@@ -120,10 +133,12 @@ def _cheap_language(sample: str) -> str | None:
                 # Some of a one-language script beside other text: leave it to the full model.
                 return None
     words = sample.lower().split()
-    if len(words) >= _ENGLISH_MIN_WORDS:
-        english = sum(1 for word in words if word.strip(_WORD_EDGES) in _ENGLISH_WORDS)
-        if english >= _ENGLISH_SHARE * len(words):
-            return "en"
+    if len(words) < _FUNCTION_MIN_WORDS:
+        return None
+    stripped = [word.strip(_WORD_EDGES) for word in words]
+    for language, function_words, share in _FUNCTION_WORDS:
+        if sum(1 for word in stripped if word in function_words) >= share * len(words):
+            return language
     return None
 
 
