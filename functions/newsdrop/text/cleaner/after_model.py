@@ -18,6 +18,7 @@ from newsdrop.text.cleaner.lead_under import (
 )
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
+from newsdrop.text.cleaner.pitch_tail import addresses_reader, pitch_tail, site_cue
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_label, related_runs
 from newsdrop.text.cleaner.story_end import hole_kind
 
@@ -75,3 +76,11 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             for index in dated_runs(kept, dated, headings):
                 # A feed of dated teasers or an archive's entries the region ran into past the story.
                 lines[index].assign("boilerplate", "dated_run")
+        kept = [line.role in KEPT_ROLES for line in lines]
+        address = [keep and addresses_reader(line.text) for keep, line in zip(kept, lines, strict=True)]
+        if any(address):
+            cue = [keep and site_cue(line.text, line.key) for keep, line in zip(address, lines, strict=True)]
+            for index in pitch_tail(kept, [len(line.text) for line in lines], address, cue):
+                # The site's pitch closing the story: the reader addressed, the site asking (a newsletter,
+                # a subscription, "support our journalism").
+                lines[index].assign("boilerplate", "pitch_tail")

@@ -1,0 +1,81 @@
+"""Cleaner stage after the line model: the site's pitch to the reader kept as the story's last paragraphs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsdrop.text.cleaner.cues_notice import LEGAL_STEMS, notice_stems
+from newsdrop.text.cleaner.features import reader_pronouns
+
+# A billing period or the promise that the reader may cancel: a subscription's offer ("$5 per month",
+# "4,99 € im Monat", "Cancela cuando quieras"); a bare price is a review's verdict as often.
+_OFFER = re.compile(
+    r"(?:/\s?|\b(?:per|pro|al|im|par)\s)(?:month|year|mes|año|monat|jahr|mois|an)\b"
+    r"|\b(?:cancel|cancela|kündig|annul|disdic)\w*|\babos?\b",
+    re.IGNORECASE,
+)
+
+
+# Notice stems that are no request of the site's: privacy and consent words, and the reader's browser (a
+# story about privacy law or a browser's features speaks to its reader about them too).
+_NOT_ASKING = frozenset((*LEGAL_STEMS, "cookie", "javascript", "browser", "adblock", "ad blocker"))
+
+
+# Second-person words the line model's cue leaves out as ambiguous across languages, unambiguous in a
+# sentence that opens with them ("Tú también puedes ...", "Te necesitamos ...").
+_YOU_OPENING = re.compile(r"^[\W_]*(?:tú|te|ti|du|dich|dir)\b", re.IGNORECASE)
+
+
+# Quotation marks: a closing paragraph that quotes someone is the story, whoever the quote addresses.
+_QUOTES = re.compile('["“”„«»]')
+
+
+# A pitch is a few paragraphs; a longer run of second-person lines is a guide or a letter to the reader.
+MAX_PITCH_LINES = 4
+
+
+# The pitch is a small part of what is kept, and the story stays.
+MAX_PITCH_SHARE = 0.4
+
+
+MIN_STORY_LINES = 3
+
+
+def addresses_reader(text: str) -> bool:
+    """Whether a line talks to the reader: a second-person word, no quotation."""
+    if _QUOTES.search(text):
+        return False
+    return reader_pronouns(text) > 0 or _YOU_OPENING.search(text) is not None
+
+
+def site_cue(text: str, key: str) -> bool:
+    """Whether a line is the site asking: a newsletter, subscription or advertising word opening a word, a billing offer."""
+    return any(stem not in _NOT_ASKING for stem in notice_stems(key)) or _OFFER.search(text) is not None
+
+
+def pitch_tail(
+    kept: Sequence[bool], sizes: Sequence[int], address: Sequence[bool], cue: Sequence[bool]
+) -> list[int]:
+    """The indexes of the story's closing kept lines that are the site's pitch, else [].
+
+    From the last kept line back, the kept lines that address the reader (``address``) form the run; it is
+    the site's pitch when one of its lines carries a site cue (``cue``), it has at most ``MAX_PITCH_LINES``
+    lines and under ``MAX_PITCH_SHARE`` of the kept text, and ``MIN_STORY_LINES`` kept lines stay above it.
+    """
+    order = [index for index, keep in enumerate(kept) if keep]
+    run: list[int] = []
+    for index in reversed(order):
+        if not address[index]:
+            break
+        run.append(index)
+        if len(run) > MAX_PITCH_LINES:
+            return []
+    if not run or not any(cue[index] for index in run):
+        return []
+    if len(order) - len(run) < MIN_STORY_LINES:
+        return []
+    total = sum(sizes[index] for index in order)
+    if sum(sizes[index] for index in run) >= MAX_PITCH_SHARE * total:
+        return []
+    return sorted(run)

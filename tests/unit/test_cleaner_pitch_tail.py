@@ -1,0 +1,86 @@
+"""After the line model, the site's pitch to the reader closing the kept text is dropped (``pitch_tail``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.cleaner.pitch_tail import addresses_reader, pitch_tail, site_cue
+from newsdrop.text.rules import normalize_line_key
+
+# Page layouts as one character a line: "S" a story line kept (1000 characters), "a" a kept line addressing
+# the reader (100), "p" a kept line addressing the reader with a site cue (100), "P" such a line of 1000,
+# "." a dropped line.
+_MARKS = {"S": (True, 1000, False, False), "a": (True, 100, True, False), "p": (True, 100, True, True)}
+_MARKS |= {"P": (True, 1000, True, True), ".": (False, 10, False, False)}
+
+
+def _page(layout: str) -> tuple[list[bool], list[int], list[bool], list[bool]]:
+    columns = [_MARKS[mark] for mark in layout]
+    return tuple([column[field] for column in columns] for field in range(4))  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        # The closing run of reader-addressed lines, one with a site cue, dropped lines between not counted.
+        ("SSSpa", [3, 4]),
+        ("SSSap..", [3, 4]),
+        ("SSSp.a.", [3, 5]),
+        # No site cue in the run: the story talking to its reader.
+        ("SSSaa", []),
+        # A site cue above the run is no part of it.
+        ("SSpSa", []),
+        # A story line closes the kept text: no pitch at its end.
+        ("SSpaS", []),
+        # More than four lines: a guide or a letter to the reader.
+        ("SSSSSSSSSSpaaaa", []),
+        ("SSSSSSSSSSpaaa", [10, 11, 12, 13]),
+        # The story keeps at least three lines.
+        ("SSpa", []),
+        # The run is a small part of the kept text.
+        ("SSSPP", []),
+        ("", []),
+    ],
+)
+def test_pitch_tail_is_the_closing_run_of_reader_addressed_lines_with_a_site_cue(
+    layout: str, expected: list[int]
+) -> None:
+    assert pitch_tail(*_page(layout)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("When you join our family, you'll get unlimited access.", True),
+        ("Lesen Sie das Magazin digital in der App.", True),
+        ("Tú también puedes hacer periodismo. Cancela cuando quieras.", True),
+        ("Te necesitamos para seguir.", True),
+        # A quotation addresses someone in the story.
+        ("“You will pay for this,” he told the court.", False),
+        ("The council voted on Tuesday to close the library.", False),
+        # Lower-case "sie" is she or they.
+        ("Dann gingen sie nach Hause.", False),
+    ],
+)
+def test_addresses_reader(text: str, expected: bool) -> None:
+    assert addresses_reader(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Never miss the latest news by signing up to our newsletter today!", True),
+        ("To view the full story, please subscribe. You can choose an annual plan.", True),
+        ("Only $5 per month, cancel anytime.", True),
+        ("Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.", True),
+        ("Bestellen Sie es im Shop als Abo oder Einzelheft.", True),
+        # Privacy and browser words are a story's subject as often as the site's request.
+        ("If the page looks odd in your browser, your browser is out of date.", False),
+        ("You can change your privacy settings in the app.", False),
+        # "werbung" inside "Bewerbung" opens no word; a bare price is a review's verdict.
+        ("Ihre schriftliche Bewerbung richten Sie bitte an uns.", False),
+        ("At $499 it is what you would expect a year after its rival.", False),
+    ],
+)
+def test_site_cue(text: str, expected: bool) -> None:
+    assert site_cue(text, normalize_line_key(text)) is expected
