@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.pitch_tail import addresses_reader, pitch_tail, site_cue
+from newsdrop.text.cleaner.pitch_tail import addresses_reader, pitch_insets, pitch_tail, site_cue
 from newsdrop.text.rules import normalize_line_key
 
 # Page layouts as one character a line: "S" a story line kept (1000 characters), "a" a kept line addressing
@@ -84,3 +84,42 @@ def test_addresses_reader(text: str, expected: bool) -> None:
 )
 def test_site_cue(text: str, expected: bool) -> None:
     assert site_cue(text, normalize_line_key(text)) is expected
+
+
+# Inset layouts: "S" a kept story line, "a" a kept line addressing the reader, "c" a kept line with a site cue,
+# "p" both, "." a dropped line, "h" a dropped line with a site cue (the box's heading).
+_INSET = {
+    "S": (True, False, False),
+    "a": (True, True, False),
+    "c": (True, False, True),
+    "p": (True, True, True),
+}
+_INSET |= {".": (False, False, False), "h": (False, False, True)}
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        # Between two dropped lines: a box set into the story.
+        ("SS.ca.SS", [3, 4]),
+        ("SS.p.SS", [3]),
+        ("SS.ca", [3, 4]),
+        # Under the box's own heading, the story may follow right below.
+        ("SShcaaSS", [3, 4, 5]),
+        # Without its heading, a run running into the story is the story's paragraphs.
+        ("SS.caSS", []),
+        # Both kinds: the reader addressed and the site asking.
+        ("SS.aa.SS", []),
+        ("SS.cc.SS", []),
+        # A run joined to the story above is part of it.
+        ("SSca.SS", []),
+        # At most four lines.
+        ("SS.caaaa.SS", []),
+        ("p", []),
+    ],
+)
+def test_pitch_insets_are_bounded_runs_of_reader_addressed_lines_with_a_site_cue(
+    layout: str, expected: list[int]
+) -> None:
+    kept, address, cue = ([_INSET[mark][field] for mark in layout] for field in range(3))
+    assert pitch_insets(kept, address, cue) == expected

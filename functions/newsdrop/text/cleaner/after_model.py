@@ -18,7 +18,7 @@ from newsdrop.text.cleaner.lead_under import (
 )
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
-from newsdrop.text.cleaner.pitch_tail import addresses_reader, pitch_tail, site_cue
+from newsdrop.text.cleaner.pitch_tail import addresses_reader, pitch_insets, pitch_tail, site_cue
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_label, related_runs
 from newsdrop.text.cleaner.story_end import hole_kind
 
@@ -79,8 +79,15 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         kept = [line.role in KEPT_ROLES for line in lines]
         address = [keep and addresses_reader(line.text) for keep, line in zip(kept, lines, strict=True)]
         if any(address):
-            cue = [keep and site_cue(line.text, line.key) for keep, line in zip(address, lines, strict=True)]
+            above = [*kept[1:], False]
+            cue = [
+                (keep or under) and site_cue(line.text, line.key)
+                for keep, under, line in zip(kept, above, lines, strict=True)
+            ]
             for index in pitch_tail(kept, [len(line.text) for line in lines], address, cue):
                 # The site's pitch closing the story: the reader addressed, the site asking (a newsletter,
                 # a subscription, "support our journalism").
                 lines[index].assign("boilerplate", "pitch_tail")
+            for index in pitch_insets(kept, address, cue):
+                # The same pitch set into the story between two of its paragraphs, or under its own heading.
+                lines[index].assign("boilerplate", "pitch_inset")

@@ -79,3 +79,30 @@ def pitch_tail(
     if sum(sizes[index] for index in run) >= MAX_PITCH_SHARE * total:
         return []
     return sorted(run)
+
+
+def pitch_insets(kept: Sequence[bool], address: Sequence[bool], cue: Sequence[bool]) -> list[int]:
+    """The indexes of the site's pitches set into the story (a newsletter box between two paragraphs).
+
+    Each maximal run of adjacent kept lines that address the reader or carry a site cue, both kinds in it,
+    at most ``MAX_PITCH_LINES`` lines, with a dropped line right above it, and a dropped line right below
+    it (or the page's end) or a site cue in the dropped line above. ``cue`` covers the kept lines and the
+    dropped lines right above them.
+    """
+    found: list[int] = []
+    index = 1
+    count = len(kept)
+    while index < count:
+        if not (kept[index] and (address[index] or cue[index])) or kept[index - 1]:
+            index += 1
+            continue
+        stop = index
+        while stop < count and kept[stop] and (address[stop] or cue[stop]):
+            stop += 1
+        # A dropped line below closes the box; a site's heading above it ("Sign up for our newsletter") says
+        # what it is, whatever follows.
+        bounded = stop == count or not kept[stop] or cue[index - 1]
+        if bounded and stop - index <= MAX_PITCH_LINES and any(cue[index:stop]) and any(address[index:stop]):
+            found += range(index, stop)
+        index = stop
+    return found
