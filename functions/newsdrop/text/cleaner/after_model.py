@@ -12,6 +12,7 @@ from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_wi
 from newsdrop.text.cleaner.gallery import gallery_lines
 from newsdrop.text.cleaner.lead_under import (
     header_holes,
+    lead_into_region,
     lead_under_headline,
     notice_standfirsts,
     skipped_story,
@@ -42,6 +43,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # A standfirst under the headline's byline, date or credit: the header rules and the model read it
         # as header.
         lines[lead].assign("body", "lead_under_headline")
+    elif modelled and (lead := lead_into_region(lines, start)) is not None:
+        # A shorter opening line right above the story's text, under the headline's byline or date.
+        lines[lead].assign("body", "lead_into_region")
     for index in notice_standfirsts(lines):
         lines[index].assign("boilerplate", "standfirst_notice")
     for index in asides(lines):
