@@ -58,6 +58,8 @@ def test_pitch_tail_is_the_closing_run_of_reader_addressed_lines_with_a_site_cue
         # A quotation addresses someone in the story.
         ("“You will pay for this,” he told the court.", False),
         ("The council voted on Tuesday to close the library.", False),
+        # French "Du" opens a line as "of the".
+        ("Du côté des abonnés, rien ne change.", False),
         # Lower-case "sie" is she or they.
         ("Dann gingen sie nach Hause.", False),
     ],

@@ -1,4 +1,4 @@
-"""Text-view stages after the line model: standfirsts, asides, galleries, numbered sections, related runs, feeds."""
+"""Text-view stages after the line model: standfirsts, asides, galleries, sections, related runs, feeds, pitches."""
 
 from __future__ import annotations
 

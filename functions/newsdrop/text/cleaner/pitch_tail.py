@@ -1,4 +1,4 @@
-"""Cleaner stage after the line model: the site's pitch to the reader kept as the story's last paragraphs."""
+"""Cleaner stage after the line model: the site's pitch to the reader kept in the story (its close, a box in it)."""
 
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ _OFFER = re.compile(
 _NOT_ASKING = frozenset((*LEGAL_STEMS, "cookie", "javascript", "browser", "adblock", "ad blocker"))
 
 
-# Second-person words the line model's cue leaves out as ambiguous across languages, unambiguous in a
-# sentence that opens with them ("Tú también puedes ...", "Te necesitamos ...").
-_YOU_OPENING = re.compile(r"^[\W_]*(?:tú|te|ti|du|dich|dir)\b", re.IGNORECASE)
+# Second-person words the line model's cue leaves out as ambiguous across languages, a pronoun where they
+# open a line ("Tú también puedes ...", "Te necesitamos ...", "Dir gefällt ..."; not "du", French "of the").
+_YOU_OPENING = re.compile(r"^[\W_]*(?:tú|te|ti|dich|dir)\b", re.IGNORECASE)
 
 
 # Quotation marks: a closing paragraph that quotes someone is the story, whoever the quote addresses.
@@ -50,7 +50,8 @@ def addresses_reader(text: str) -> bool:
 
 
 def site_cue(text: str, key: str) -> bool:
-    """Whether a line is the site asking: a newsletter, subscription or advertising word opening a word, a billing offer."""
+    """Whether a line is the site asking: a newsletter, subscription or advertising word (a notice stem that
+    opens a word, no privacy, consent or browser word: ``_NOT_ASKING``), or a billing offer (``_OFFER``)."""
     return any(stem not in _NOT_ASKING for stem in notice_stems(key)) or _OFFER.search(text) is not None
 
 
