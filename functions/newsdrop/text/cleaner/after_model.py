@@ -19,7 +19,13 @@ from newsdrop.text.cleaner.lead_under import (
 )
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
-from newsdrop.text.cleaner.pitch_tail import addresses_reader, pitch_insets, pitch_tail, site_cue
+from newsdrop.text.cleaner.pitch_tail import (
+    MAX_PITCH_LINES,
+    addresses_reader,
+    pitch_insets,
+    pitch_tail,
+    site_cue,
+)
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_label, related_runs
 from newsdrop.text.cleaner.story_end import hole_kind
 
@@ -83,10 +89,18 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         kept = [line.role in KEPT_ROLES for line in lines]
         address = [keep and addresses_reader(line.text) for keep, line in zip(kept, lines, strict=True)]
         if any(address):
+            # A pitch's lines stand within ``MAX_PITCH_LINES`` of a line that addresses the reader: the cue is
+            # read only there (kept lines, and the dropped line over a kept one: a box's heading).
+            near = [False] * len(lines)
+            for index in compress(range(len(lines)), address):
+                for other in range(
+                    max(0, index - MAX_PITCH_LINES - 1), min(len(lines), index + MAX_PITCH_LINES + 1)
+                ):
+                    near[other] = True
             above = [*kept[1:], False]
             cue = [
-                (keep or under) and site_cue(line.text, line.key)
-                for keep, under, line in zip(kept, above, lines, strict=True)
+                close and (keep or under) and site_cue(line.text, line.key)
+                for close, keep, under, line in zip(near, kept, above, lines, strict=True)
             ]
             for index in pitch_tail(kept, [len(line.text) for line in lines], address, cue):
                 # The site's pitch closing the story: the reader addressed, the site asking (a newsletter,

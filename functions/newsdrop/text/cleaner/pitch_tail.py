@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsdrop.text.cleaner.cues_notice import LEGAL_STEMS, notice_stems
+from newsdrop.text.cleaner.cues_notice import LEGAL_STEMS, notice_stems, notice_words
 from newsdrop.text.cleaner.features import reader_pronouns
 
 # A billing period or the promise that the reader may cancel: a subscription's offer ("$5 per month",
@@ -52,7 +52,11 @@ def addresses_reader(text: str) -> bool:
 def site_cue(text: str, key: str) -> bool:
     """Whether a line is the site asking: a newsletter, subscription or advertising word (a notice stem that
     opens a word, no privacy, consent or browser word: ``_NOT_ASKING``), or a billing offer (``_OFFER``)."""
-    return any(stem not in _NOT_ASKING for stem in notice_stems(key)) or _OFFER.search(text) is not None
+    # ``notice_words`` is memoised (the line model read it already): most lines hold no stem. The offer may
+    # close a long pitch ("... für nur 5 € im Monat"): the whole line is read for it.
+    if notice_words(key) > 0.0 and any(stem not in _NOT_ASKING for stem in notice_stems(key)):
+        return True
+    return _OFFER.search(text) is not None
 
 
 def pitch_tail(
