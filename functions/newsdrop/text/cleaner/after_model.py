@@ -87,7 +87,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 # A feed of dated teasers or an archive's entries the region ran into past the story.
                 lines[index].assign("boilerplate", "dated_run")
         kept = [line.role in KEPT_ROLES for line in lines]
-        address = [keep and addresses_reader(line.text) for keep, line in zip(kept, lines, strict=True)]
+        address = [False] * len(lines)
+        for index in compress(range(len(lines)), kept):
+            address[index] = addresses_reader(lines[index].text)
         if any(address):
             # A pitch's lines stand within ``MAX_PITCH_LINES`` of a line that addresses the reader: the cue is
             # read only there (kept lines, and the dropped line over a kept one: a box's heading).

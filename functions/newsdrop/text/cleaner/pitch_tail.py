@@ -44,9 +44,10 @@ MIN_STORY_LINES = 3
 
 def addresses_reader(text: str) -> bool:
     """Whether a line talks to the reader: a second-person word, no quotation."""
-    if _QUOTES.search(text):
+    # The pronouns first (memoised; most lines hold none), the whole line's quotation marks only then.
+    if reader_pronouns(text) == 0 and _YOU_OPENING.match(text) is None:
         return False
-    return reader_pronouns(text) > 0 or _YOU_OPENING.search(text) is not None
+    return _QUOTES.search(text) is None
 
 
 def site_cue(text: str, key: str) -> bool:
