@@ -9,6 +9,7 @@ import pytest
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.lead_under import (
     header_holes,
+    lead_into_region,
     lead_under_headline,
     notice_standfirsts,
     skipped_story,
@@ -341,3 +342,44 @@ def test_header_holes_stand_above_the_region() -> None:
     lines = [_HEADER_KINDS[kind] for kind in "ThThT"]
     assert header_holes(lines, 4) == [1]
     assert header_holes(lines, 2) == []
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # A short sentence, a line leading into the text with a colon, a long clause without an end.
+        ((DATE, Line("Read this post in Turkish here.")), 2),
+        ((BYLINE, Line("The council heard three witnesses on Monday:")), 2),
+        ((DATE, Line("What had been rumoured for weeks, the federation has now confirmed officially")), 2),
+        # Right under the headline, or with one header line between it and the text.
+        ((Line("Read this post in Turkish here."),), 1),
+        ((DATE, Line("Read this post in Turkish here."), Line("Menu")), 2),
+        # Too far above the text.
+        ((DATE, Line("Read this post in Turkish here."), Line("Menu"), Line("Search")), None),
+        # Too short, a caption naming its subject first, a header row, a credit, a byline.
+        ((DATE, Line("Read it here.")), None),
+        (
+            (DATE, Line("Guarded compound: the mission to the United Nations in Geneva seen from the lake")),
+            None,
+        ),
+        ((DATE, Line("Jane Doe, harbour reporter | Published 4 months ago today")), None),
+        ((DATE, Line("The harbour master at the new wall. (Picture by John Smith)")), None),
+        ((DATE, Line("Posted by Jane Doe, John Smith and the harbour team.")), None),
+        # Kept already, or dropped by another rule (a caption's).
+        ((DATE, Line("Read this post in Turkish here.", role="body", rule="article_region")), None),
+        ((DATE, Line("Read this post in Turkish here.", rule="photo_caption")), None),
+        # A clock time: a timestamp row.
+        ((DATE, Line("Updated at 12:30, read this post in Turkish.")), None),
+    ],
+)
+def test_lead_into_region_takes_back_the_opening_line_above_the_text(
+    header: tuple[Line, ...], expected: int | None
+) -> None:
+    lines, start = _page(*header)
+    assert lead_into_region(lines, start) == expected
+
+
+def test_lead_into_region_skips_a_line_printed_twice() -> None:
+    lines, start = _page(DATE, Line("Read this post in Turkish here."))
+    lines.append(Line("Read this post in Turkish here."))
+    assert lead_into_region(lines, start) is None

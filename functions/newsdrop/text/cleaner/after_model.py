@@ -1,4 +1,4 @@
-"""Text-view stages after the line model: standfirsts, asides, galleries, numbered sections, related runs, feeds."""
+"""Text-view stages after the line model: standfirsts, asides, galleries, sections, related runs, feeds, pitches."""
 
 from __future__ import annotations
 
@@ -12,12 +12,20 @@ from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_wi
 from newsdrop.text.cleaner.gallery import gallery_lines
 from newsdrop.text.cleaner.lead_under import (
     header_holes,
+    lead_into_region,
     lead_under_headline,
     notice_standfirsts,
     skipped_story,
 )
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
+from newsdrop.text.cleaner.pitch_tail import (
+    MAX_PITCH_LINES,
+    addresses_reader,
+    pitch_insets,
+    pitch_tail,
+    site_cue,
+)
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_label, related_runs
 from newsdrop.text.cleaner.story_end import hole_kind
 
@@ -41,6 +49,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # A standfirst under the headline's byline, date or credit: the header rules and the model read it
         # as header.
         lines[lead].assign("body", "lead_under_headline")
+    elif modelled and (lead := lead_into_region(lines, start)) is not None:
+        # A shorter opening line right above the story's text, under the headline's byline or date.
+        lines[lead].assign("body", "lead_into_region")
     for index in notice_standfirsts(lines):
         lines[index].assign("boilerplate", "standfirst_notice")
     for index in asides(lines):
@@ -75,3 +86,28 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             for index in dated_runs(kept, dated, headings):
                 # A feed of dated teasers or an archive's entries the region ran into past the story.
                 lines[index].assign("boilerplate", "dated_run")
+        kept = [line.role in KEPT_ROLES for line in lines]
+        address = [False] * len(lines)
+        for index in compress(range(len(lines)), kept):
+            address[index] = addresses_reader(lines[index].text)
+        if any(address):
+            # A pitch's lines stand within ``MAX_PITCH_LINES`` of a line that addresses the reader: the cue is
+            # read only there (kept lines, and the dropped line over a kept one: a box's heading).
+            near = [False] * len(lines)
+            for index in compress(range(len(lines)), address):
+                for other in range(
+                    max(0, index - MAX_PITCH_LINES - 1), min(len(lines), index + MAX_PITCH_LINES + 1)
+                ):
+                    near[other] = True
+            above = [*kept[1:], False]
+            cue = [
+                close and (keep or under) and site_cue(line.text, line.key)
+                for close, keep, under, line in zip(near, kept, above, lines, strict=True)
+            ]
+            for index in pitch_tail(kept, [len(line.text) for line in lines], address, cue):
+                # The site's pitch closing the story: the reader addressed, the site asking (a newsletter,
+                # a subscription, "support our journalism").
+                lines[index].assign("boilerplate", "pitch_tail")
+            for index in pitch_insets(kept, address, cue):
+                # The same pitch set into the story between two of its paragraphs, or under its own heading.
+                lines[index].assign("boilerplate", "pitch_inset")

@@ -132,6 +132,10 @@ def legal_words_only(key: str) -> bool:
 _LEGAL_SET = frozenset(_LEGAL_STEMS)
 
 
+# The consent, privacy and terms stems, for the stages that tell the site's request from the story's subject.
+LEGAL_STEMS: tuple[str, ...] = _LEGAL_STEMS
+
+
 def site_notice(key: str) -> bool:
     """Whether a line the story closes on is the site's notice: it holds notice stems, not only legal ones
     (a newsletter, subscription, paywall, advertising or browser word; a cookie banner's)."""

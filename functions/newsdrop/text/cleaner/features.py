@@ -392,3 +392,8 @@ def decidable(line: ModelLine) -> bool:
     nor a list the article introduces with a colon (short items the model would take for a menu), nor the
     standfirst under the headline (header lines the model learned to drop)."""
     return line.role not in FIXED_ROLES and line.rule not in PROTECTED_RULES
+
+
+def reader_pronouns(text: str) -> float:
+    """log1p of the second-person words in the opening of a prose line (``_cues``)."""
+    return _cues(text, True)[0]

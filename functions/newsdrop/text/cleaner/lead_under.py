@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
@@ -132,6 +133,60 @@ def _under(lines: Sequence[LeadLine], title: int, start: int) -> int | None:
     if not ((line.prose_text and _ends_sentence(line.text)) or lines[index - 1].role == "byline"):
         return None
     return index
+
+
+# A standfirst right above the story's text (at most this many lines above the region's start): the story's
+# opening line in the header's place, shorter than the standfirsts ``lead_under_headline`` takes.
+_INTO_REACH = 2
+
+
+_INTO_MIN_WORDS = 4
+
+
+def lead_into_region(lines: Sequence[LeadLine], start: int) -> int | None:
+    """The index of the line under the headline's own header lines that runs into the story's text, or None.
+
+    The first line under the headline past its byline, date or credit (``_meta``), at most ``_INTO_REACH``
+    lines above the region's ``start``, dropped by the header rules or the line model, printed once, of at
+    least ``_INTO_MIN_WORDS`` words, no clock time, not the headline again, no site notice, and a sentence:
+    no header row, credit or byline (``_INTO_NOT_LEAD``); ending as one, or with a colon that leads into the text, or of ``MIN_WORDS`` words with a comma and no colon
+    ("Was seit Wochen kolportiert wurde, ist von der FINA nun offiziell bestätigt worden").
+    """
+    for title in _headlines(lines, start):
+        index = title + 1
+        while index < start and index - title <= _MAX_META_LINES and _meta(lines[title], lines[index]):
+            index += 1
+        if index >= start or start - index > _INTO_REACH:
+            continue
+        line = lines[index]
+        dropped_by = line.rule or ""
+        if line.role in KEPT_ROLES or not (
+            dropped_by == "header_chrome" or dropped_by.startswith("line_model")
+        ):
+            continue
+        if line.words < _INTO_MIN_WORDS or CLOCK.search(line.text) is not None:
+            continue
+        if _repeats(lines[title], line) or site_notice(line):
+            continue
+        if sum(1 for other in lines if other.key == line.key) > 1:
+            continue
+        text = line.text.rstrip()
+        if _INTO_NOT_LEAD.search(text) is not None:
+            continue
+        if _ends_sentence(text) or text.endswith(":") or (line.words >= MIN_WORDS and _clause(text)):
+            return index
+    return None
+
+
+# A header row ("Name | Published 4 months ago"), a credit closing in brackets ("... (Picture by X)",
+# "(Dok.IGI )"), a byline's opening word: a caption or the story's credits, not its opening line.
+_INTO_NOT_LEAD = re.compile(r"\||\)$|^(?:posted|published|written|by|von|photo|foto)\b", re.IGNORECASE)
+
+
+def _clause(text: str) -> bool:
+    """Whether a line without a sentence's end reads as a clause, not a picture's caption: a comma in it and no
+    colon (a caption names its subject first, "Streng abgeschirmter Komplex: Russlands Vertretung ...")."""
+    return "," in text and ":" not in text
 
 
 # The story's own teaser prints its standfirst this many lines under the headline printed again.

@@ -1,0 +1,114 @@
+"""Cleaner stage after the line model: the site's pitch to the reader kept in the story (its close, a box in it)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsdrop.text.cleaner.cues_notice import LEGAL_STEMS, notice_stems, notice_words
+from newsdrop.text.cleaner.features import reader_pronouns
+
+# A billing period or the promise that the reader may cancel: a subscription's offer ("$5 per month",
+# "4,99 € im Monat", "Cancela cuando quieras"); a bare price is a review's verdict as often.
+_OFFER = re.compile(
+    r"(?:/\s?|\b(?:per|pro|al|im|par)\s)(?:month|year|mes|año|monat|jahr|mois|an)\b"
+    r"|\b(?:cancel|cancela|kündig|annul|disdic)\w*|\babos?\b",
+    re.IGNORECASE,
+)
+
+
+# Notice stems that are no request of the site's: privacy and consent words, and the reader's browser (a
+# story about privacy law or a browser's features speaks to its reader about them too).
+_NOT_ASKING = frozenset((*LEGAL_STEMS, "cookie", "javascript", "browser", "adblock", "ad blocker"))
+
+
+# Second-person words the line model's cue leaves out as ambiguous across languages, a pronoun where they
+# open a line ("Tú también puedes ...", "Te necesitamos ...", "Dir gefällt ..."; not "du", French "of the").
+_YOU_OPENING = re.compile(r"^[\W_]*(?:tú|te|ti|dich|dir)\b", re.IGNORECASE)
+
+
+# Quotation marks: a closing paragraph that quotes someone is the story, whoever the quote addresses.
+_QUOTES = re.compile('["“”„«»]')
+
+
+# A pitch is a few paragraphs; a longer run of second-person lines is a guide or a letter to the reader.
+MAX_PITCH_LINES = 4
+
+
+# The pitch is a small part of what is kept, and the story stays.
+MAX_PITCH_SHARE = 0.4
+
+
+MIN_STORY_LINES = 3
+
+
+def addresses_reader(text: str) -> bool:
+    """Whether a line talks to the reader: a second-person word, no quotation."""
+    # The pronouns first (memoised; most lines hold none), the whole line's quotation marks only then.
+    if reader_pronouns(text) == 0 and _YOU_OPENING.match(text) is None:
+        return False
+    return _QUOTES.search(text) is None
+
+
+def site_cue(text: str, key: str) -> bool:
+    """Whether a line is the site asking: a newsletter, subscription or advertising word (a notice stem that
+    opens a word, no privacy, consent or browser word: ``_NOT_ASKING``), or a billing offer (``_OFFER``)."""
+    # ``notice_words`` is memoised (the line model read it already): most lines hold no stem. The offer may
+    # close a long pitch ("... für nur 5 € im Monat"): the whole line is read for it.
+    if notice_words(key) > 0.0 and any(stem not in _NOT_ASKING for stem in notice_stems(key)):
+        return True
+    return _OFFER.search(text) is not None
+
+
+def pitch_tail(
+    kept: Sequence[bool], sizes: Sequence[int], address: Sequence[bool], cue: Sequence[bool]
+) -> list[int]:
+    """The indexes of the story's closing kept lines that are the site's pitch, else [].
+
+    From the last kept line back, the kept lines that address the reader (``address``) form the run; it is
+    the site's pitch when one of its lines carries a site cue (``cue``), it has at most ``MAX_PITCH_LINES``
+    lines and under ``MAX_PITCH_SHARE`` of the kept text, and ``MIN_STORY_LINES`` kept lines stay above it.
+    """
+    order = [index for index, keep in enumerate(kept) if keep]
+    run: list[int] = []
+    for index in reversed(order):
+        if not address[index]:
+            break
+        run.append(index)
+        if len(run) > MAX_PITCH_LINES:
+            return []
+    if not run or not any(cue[index] for index in run):
+        return []
+    if len(order) - len(run) < MIN_STORY_LINES:
+        return []
+    total = sum(sizes[index] for index in order)
+    if sum(sizes[index] for index in run) >= MAX_PITCH_SHARE * total:
+        return []
+    return sorted(run)
+
+
+def pitch_insets(kept: Sequence[bool], address: Sequence[bool], cue: Sequence[bool]) -> list[int]:
+    """The indexes of the site's pitches set into the story (a newsletter box between two paragraphs).
+
+    Each maximal run of adjacent kept lines that address the reader or carry a site cue, both kinds in it,
+    at most ``MAX_PITCH_LINES`` lines, with a dropped line right above it, and a dropped line right below
+    it (or the page's end) or a site cue in the dropped line above. ``cue`` covers the kept lines and the
+    dropped lines right above them.
+    """
+    found: list[int] = []
+    index = 1
+    count = len(kept)
+    while index < count:
+        if not (kept[index] and (address[index] or cue[index])) or kept[index - 1]:
+            index += 1
+            continue
+        stop = index
+        while stop < count and kept[stop] and (address[stop] or cue[stop]):
+            stop += 1
+        # A dropped line below closes the box; a site's heading above it ("Sign up for our newsletter") says
+        # what it is, whatever follows.
+        bounded = stop == count or not kept[stop] or cue[index - 1]
+        if bounded and stop - index <= MAX_PITCH_LINES and any(cue[index:stop]) and any(address[index:stop]):
+            found += range(index, stop)
+        index = stop
+    return found

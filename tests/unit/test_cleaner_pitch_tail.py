@@ -1,0 +1,127 @@
+"""After the line model, the site's pitch to the reader closing the kept text is dropped (``pitch_tail``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.cleaner.pitch_tail import addresses_reader, pitch_insets, pitch_tail, site_cue
+from newsdrop.text.rules import normalize_line_key
+
+# Page layouts as one character a line: "S" a story line kept (1000 characters), "a" a kept line addressing
+# the reader (100), "p" a kept line addressing the reader with a site cue (100), "P" such a line of 1000,
+# "." a dropped line.
+_MARKS = {"S": (True, 1000, False, False), "a": (True, 100, True, False), "p": (True, 100, True, True)}
+_MARKS |= {"P": (True, 1000, True, True), ".": (False, 10, False, False)}
+
+
+def _page(layout: str) -> tuple[list[bool], list[int], list[bool], list[bool]]:
+    columns = [_MARKS[mark] for mark in layout]
+    return tuple([column[field] for column in columns] for field in range(4))  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        # The closing run of reader-addressed lines, one with a site cue, dropped lines between not counted.
+        ("SSSpa", [3, 4]),
+        ("SSSap..", [3, 4]),
+        ("SSSp.a.", [3, 5]),
+        # No site cue in the run: the story talking to its reader.
+        ("SSSaa", []),
+        # A site cue above the run is no part of it.
+        ("SSpSa", []),
+        # A story line closes the kept text: no pitch at its end.
+        ("SSpaS", []),
+        # More than four lines: a guide or a letter to the reader.
+        ("SSSSSSSSSSpaaaa", []),
+        ("SSSSSSSSSSpaaa", [10, 11, 12, 13]),
+        # The story keeps at least three lines.
+        ("SSpa", []),
+        # The run is a small part of the kept text.
+        ("SSSPP", []),
+        ("", []),
+    ],
+)
+def test_pitch_tail_is_the_closing_run_of_reader_addressed_lines_with_a_site_cue(
+    layout: str, expected: list[int]
+) -> None:
+    assert pitch_tail(*_page(layout)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("When you join our family, you'll get unlimited access.", True),
+        ("Lesen Sie das Magazin digital in der App.", True),
+        ("Tú también puedes hacer periodismo. Cancela cuando quieras.", True),
+        ("Te necesitamos para seguir.", True),
+        # A quotation addresses someone in the story.
+        ("“You will pay for this,” he told the court.", False),
+        ("The council voted on Tuesday to close the library.", False),
+        # French "Du" opens a line as "of the".
+        ("Du côté des abonnés, rien ne change.", False),
+        # Lower-case "sie" is she or they.
+        ("Dann gingen sie nach Hause.", False),
+    ],
+)
+def test_addresses_reader(text: str, expected: bool) -> None:
+    assert addresses_reader(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Never miss the latest news by signing up to our newsletter today!", True),
+        ("To view the full story, please subscribe. You can choose an annual plan.", True),
+        ("Only $5 per month, cancel anytime.", True),
+        ("Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.", True),
+        ("Bestellen Sie es im Shop als Abo oder Einzelheft.", True),
+        # Privacy and browser words are a story's subject as often as the site's request.
+        ("If the page looks odd in your browser, your browser is out of date.", False),
+        ("You can change your privacy settings in the app.", False),
+        # "werbung" inside "Bewerbung" opens no word; a bare price is a review's verdict.
+        ("Ihre schriftliche Bewerbung richten Sie bitte an uns.", False),
+        ("At $499 it is what you would expect a year after its rival.", False),
+    ],
+)
+def test_site_cue(text: str, expected: bool) -> None:
+    assert site_cue(text, normalize_line_key(text)) is expected
+
+
+# Inset layouts: "S" a kept story line, "a" a kept line addressing the reader, "c" a kept line with a site cue,
+# "p" both, "." a dropped line, "h" a dropped line with a site cue (the box's heading).
+_INSET = {
+    "S": (True, False, False),
+    "a": (True, True, False),
+    "c": (True, False, True),
+    "p": (True, True, True),
+}
+_INSET |= {".": (False, False, False), "h": (False, False, True)}
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        # Between two dropped lines: a box set into the story.
+        ("SS.ca.SS", [3, 4]),
+        ("SS.p.SS", [3]),
+        ("SS.ca", [3, 4]),
+        # Under the box's own heading, the story may follow right below.
+        ("SShcaaSS", [3, 4, 5]),
+        # Without its heading, a run running into the story is the story's paragraphs.
+        ("SS.caSS", []),
+        # Both kinds: the reader addressed and the site asking.
+        ("SS.aa.SS", []),
+        ("SS.cc.SS", []),
+        # A run joined to the story above is part of it.
+        ("SSca.SS", []),
+        # At most four lines.
+        ("SS.caaaa.SS", []),
+        ("p", []),
+    ],
+)
+def test_pitch_insets_are_bounded_runs_of_reader_addressed_lines_with_a_site_cue(
+    layout: str, expected: list[int]
+) -> None:
+    kept, address, cue = ([_INSET[mark][field] for mark in layout] for field in range(3))
+    assert pitch_insets(kept, address, cue) == expected
