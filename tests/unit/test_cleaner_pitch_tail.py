@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.pitch_tail import addresses_reader, pitch_insets, pitch_tail, site_cue
-from newsdrop.text.rules import normalize_line_key
+from newsdrop.text.line_keys import normalize_line_key
 
 # Page layouts as one character a line: "S" a story line kept (1000 characters), "a" a kept line addressing
 # the reader (100), "p" a kept line addressing the reader with a site cue (100), "P" such a line of 1000,
