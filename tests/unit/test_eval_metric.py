@@ -175,3 +175,30 @@ def test_snippets_match_whatever_the_spacing(
 ) -> None:
     page = Page("pl-x", "pl", Path("."), {"url": "https://x.example/a", "with": with_, "without": without})
     assert page.snippets_ok(text) is ok
+
+
+def test_every_rule_name_the_cleaner_assigns_is_catalogued() -> None:
+    # A stage that records a rule name the catalogue lacks leaves the audit (the API's and CLI's "why") blank.
+    import ast
+
+    text_root = Path(__file__).resolve().parents[2] / "functions" / "newsdrop" / "text"
+    assigned: set[str] = set()
+    for path in text_root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "assign"
+            ):
+                for argument in node.args[1:2]:
+                    candidates = (
+                        [argument.body, argument.orelse] if isinstance(argument, ast.IfExp) else [argument]
+                    )
+                    assigned |= {
+                        c.value
+                        for c in candidates
+                        if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                    }
+    catalogue = rule_catalogue()
+    assert len(assigned) > 30, "the scan found too few assign() calls to be reading the cleaner"
+    assert sorted(assigned - catalogue.keys()) == []

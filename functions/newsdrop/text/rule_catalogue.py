@@ -70,6 +70,15 @@ STRUCTURAL_RULES: dict[str, str] = {
     "numbered_section": "After the line model, a dropped heading of the story's numbered sections (3 or more lines"
     ' opening "1.", "2.", ... one after another, standing 2 or more lines apart, with a kept line among them or'
     " starting at most 10 lines under the story's last kept line; not a comment or a link list) is the story's.",
+    "lead_into_region": "After the line model, when no standfirst stands under the headline's byline or date, the"
+    " line at most 2 lines above the story's text under them, printed once, of 4 or more words and no clock time,"
+    " a sentence, a colon lead-in or a long clause (not a caption, a header row, a credit or a byline), opens the"
+    " story.",
+    "pitch_tail": "After the line model, the last kept lines that speak to the reader (a second-person pronoun,"
+    " no quotation marks) with a newsletter, subscription, advertising or billing word among them, at most 4"
+    " lines and under 40 % of the kept text with 3 or more kept lines above, are the site's pitch, not the story.",
+    "pitch_inset": "After the line model, up to 4 kept lines speaking to the reader with a site's word among them,"
+    " set into the story between dropped lines or under a heading with such a word, are the site's pitch.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",
