@@ -262,9 +262,13 @@ def _find_title(
             ):
                 continue
             ranked_best = (ranked, index)
-        if ranked_best is not None and (
-            _standfirst_under(lines, top[0][1], ranked_best[1])
-            or _below_byline(lines, top[0][1], ranked_best[1])
+        if (
+            ranked_best is not None
+            and _heads_a_block(lines[top[0][1]])
+            and (
+                _standfirst_under(lines, top[0][1], ranked_best[1])
+                or _below_byline(lines, top[0][1], ranked_best[1])
+            )
         ):
             ranked_best = top[0]
         if ranked_best is not None:
@@ -334,6 +338,20 @@ def _held_candidate(lines: list[_Line], chosen: int, ranked: list[int]) -> int |
         if found is None or len(inner) > len(lines[found].key):
             found = index
     return found
+
+
+def _heads_a_block(line: _Line) -> bool:
+    """The rules' choice could head a headline block (a standfirst or a byline under it): three words or more,
+    or a CJK phrase. A label of one or two words ("Newsletters", "Blog", "Politik", a menu item) right above
+    the story is a section's name, never the headline a standfirst or a byline follows, so the ranker's pick
+    under it stands (the rules' score already takes 6 points from such a line)."""
+    if line.words >= _PART_MIN_WORDS:
+        return True
+    return (
+        not line.key.isascii()
+        and _KANA_OR_HAN.search(line.key) is not None
+        and len(line.key) >= _PART_MIN_CJK_CHARS
+    )
 
 
 def _standfirst_under(lines: list[_Line], headline: int, chosen: int) -> bool:
