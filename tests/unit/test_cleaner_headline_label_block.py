@@ -1,4 +1,4 @@
-"""A short section label over the story heads no headline block: the ranker's pick under it stands."""
+"""A short section label (or a lower-case button) over the story heads no headline block: the ranker's pick stands."""
 
 from __future__ import annotations
 
@@ -38,6 +38,9 @@ def _with_longest() -> LineModel:
         # Three words or more can be a headline a standfirst or a byline follows.
         ("Coast desk news", True),
         (HEADLINE, True),
+        # A line opening in lower case is a button's or a caption's text, however long.
+        ("take the tour", False),
+        ("über die Netzwelt und ihre Menschen", False),
         # A CJK headline has no spaces: a phrase of eight characters or more counts, a short label does not.
         ("港湾の新しい防波堤が完成", True),
         ("政治", False),
@@ -53,6 +56,7 @@ def test_a_line_of_one_or_two_words_heads_no_headline_block(text: str, heads: bo
         # The rules' choice is a label right above the question headline: the ranker's pick stands.
         ("Newsletters", QUESTION),
         ("Weather", QUESTION),
+        ("take the tour", QUESTION),
         # A line of three words may be a headline with its standfirst under it: the rules' choice stays.
         ("Coast desk news", "Coast desk news"),
     ],

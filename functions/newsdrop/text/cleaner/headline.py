@@ -342,9 +342,12 @@ def _held_candidate(lines: list[_Line], chosen: int, ranked: list[int]) -> int |
 
 def _heads_a_block(line: _Line) -> bool:
     """The rules' choice could head a headline block (a standfirst or a byline under it): three words or more,
-    or a CJK phrase. A label of one or two words ("Newsletters", "Blog", "Politik", a menu item) right above
-    the story is a section's name, never the headline a standfirst or a byline follows, so the ranker's pick
-    under it stands (the rules' score already takes 6 points from such a line)."""
+    or a CJK phrase, opening in upper case. A label of one or two words ("Newsletters", "Blog", "Politik", a menu
+    item) right above the story is a section's name, and a line opening in lower case ("take the tour") a
+    button's or a caption's text, never the headline a standfirst or a byline follows, so the ranker's pick under
+    it stands (the rules' score already takes points from both)."""
+    if line.text[:1].islower():
+        return False
     if line.words >= _PART_MIN_WORDS:
         return True
     return (
