@@ -1,4 +1,4 @@
-"""A short section label (or a lower-case button) over the story heads no headline block: the ranker's pick stands."""
+"""A menu's short label (or a lower-case button) over the story heads no headline block: the ranker's pick stands."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ QUESTION = "What is the new harbour wall for, and who will pay for it?"
 LONGEST = tuple(5.0 if name == "log_words" else 0.0 for name in HEADLINE_FEATURES)
 
 
-def _line(text: str) -> _Line:
-    return _Line(0, text, normalize_line_key(text), count_words(text))
+def _lines(texts: list[str]) -> list[_Line]:
+    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 def _with_longest() -> LineModel:
@@ -29,38 +29,42 @@ def _with_longest() -> LineModel:
 
 
 @pytest.mark.parametrize(
-    ("text", "heads"),
+    ("texts", "heads"),
     [
-        # A section's name or a menu item of one or two words.
-        ("Newsletters", False),
-        ("Blog", False),
-        ("Wissenschaft Global", False),
-        # Three words or more can be a headline a standfirst or a byline follows.
-        ("Coast desk news", True),
-        (HEADLINE, True),
+        # A label of one or two words under another: a menu's run of items, a section's name.
+        (["Weather", "Newsletters"], False),
+        (["Ukraine", "Klimawandel", "Wissenschaft Global"], False),
+        # A short line opening the page, or under a longer line, may be a short headline.
+        (["Purple Rain"], True),
+        (["Prince and the Revolution", "Purple Rain"], True),
+        # Three words or more can be a headline a standfirst or a byline follows, under a label or not.
+        (["Weather", "Coast desk news"], True),
+        (["Weather", HEADLINE], True),
         # A line opening in lower case is a button's or a caption's text, however long.
-        ("take the tour", False),
-        ("über die Netzwelt und ihre Menschen", False),
+        (["Weather", "take the tour"], False),
+        (["über die Netzwelt und ihre Menschen"], False),
         # A CJK headline has no spaces: a phrase of eight characters or more counts, a short label does not.
-        ("港湾の新しい防波堤が完成", True),
-        ("政治", False),
+        (["政治", "港湾の新しい防波堤が完成"], True),
+        (["政治", "経済"], False),
     ],
 )
-def test_a_line_of_one_or_two_words_heads_no_headline_block(text: str, heads: bool) -> None:
-    assert _heads_a_block(_line(text)) is heads
+def test_a_menu_label_or_a_lower_case_line_heads_no_headline_block(texts: list[str], heads: bool) -> None:
+    assert _heads_a_block(_lines(texts), len(texts) - 1) is heads
 
 
 @pytest.mark.parametrize(
     ("above", "title"),
     [
-        # The rules' choice is a label right above the question headline: the ranker's pick stands.
-        ("Newsletters", QUESTION),
-        ("Weather", QUESTION),
-        ("take the tour", QUESTION),
-        # A line of three words may be a headline with its standfirst under it: the rules' choice stays.
-        ("Coast desk news", "Coast desk news"),
+        # The rules' choice is a menu's label right above the question headline: the ranker's pick stands.
+        (["Home", "Newsletters"], QUESTION),
+        (["Video", "Weather"], QUESTION),
+        (["Home", "take the tour"], QUESTION),
+        # A line of three words, or a short line opening the page, may be a headline with its standfirst under
+        # it: the rules' choice stays.
+        (["Home", "Coast desk news"], "Coast desk news"),
+        (["Harbour wall"], "Harbour wall"),
     ],
 )
-def test_a_question_headline_under_a_label_is_no_standfirst(above: str, title: str) -> None:
-    for page in ([above, QUESTION, LEAD, SECOND], ["Home", above, QUESTION, LEAD, SECOND]):
-        assert clean_article("\n\n".join(page) + "\n", model=_with_longest()).title == title
+def test_a_question_headline_under_a_menu_label_is_no_standfirst(above: list[str], title: str) -> None:
+    page = [*above, QUESTION, LEAD, SECOND]
+    assert clean_article("\n\n".join(page) + "\n", model=_with_longest()).title == title
