@@ -262,9 +262,13 @@ def _find_title(
             ):
                 continue
             ranked_best = (ranked, index)
-        if ranked_best is not None and (
-            _standfirst_under(lines, top[0][1], ranked_best[1])
-            or _below_byline(lines, top[0][1], ranked_best[1])
+        if (
+            ranked_best is not None
+            and _heads_a_block(lines, top[0][1])
+            and (
+                _standfirst_under(lines, top[0][1], ranked_best[1])
+                or _below_byline(lines, top[0][1], ranked_best[1])
+            )
         ):
             ranked_best = top[0]
         if ranked_best is not None:
@@ -334,6 +338,25 @@ def _held_candidate(lines: list[_Line], chosen: int, ranked: list[int]) -> int |
         if found is None or len(inner) > len(lines[found].key):
             found = index
     return found
+
+
+def _heads_a_block(lines: list[_Line], index: int) -> bool:
+    """The rules' choice could head a headline block (a standfirst or a byline under it). Not a line opening in
+    lower case ("take the tour": a button's or a caption's text), nor a label of one or two words printed under
+    another such label ("Weather" / "Newsletters", "Status" / "Premium": a menu's run of items), so the ranker's
+    pick under it stands (the rules' score already takes points from both). A short line alone, or opening the
+    page, may be a short headline ("Purple Rain") and keeps the guards."""
+    line = lines[index]
+    if line.text[:1].islower():
+        return False
+    if line.words >= _PART_MIN_WORDS or (
+        not line.key.isascii()
+        and _KANA_OR_HAN.search(line.key) is not None
+        and len(line.key) >= _PART_MIN_CJK_CHARS
+    ):
+        return True
+    above = next((lines[at] for at in range(index - 1, -1, -1) if lines[at].key), None)
+    return above is None or above.words >= _PART_MIN_WORDS
 
 
 def _standfirst_under(lines: list[_Line], headline: int, chosen: int) -> bool:
