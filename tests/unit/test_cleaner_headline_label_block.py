@@ -10,7 +10,7 @@ from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.headline import _heads_a_block
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, LineModel, load_model
-from newsdrop.text.rules import count_words, normalize_line_key
+from newsdrop.text.line_keys import count_words, normalize_line_key
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 
 QUESTION = "What is the new harbour wall for, and who will pay for it?"
