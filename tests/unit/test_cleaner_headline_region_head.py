@@ -12,6 +12,11 @@ from tests.unit.cleaner_fixtures import LEAD, SECOND
 
 QUESTION = "What is the new harbour wall for, and who will pay for it?"
 LONG = " ".join(["word"] * 25)
+# The question headline ends like a sentence: the region starts at it, under a menu or on its own.
+QUESTION_PAGES = [
+    ["Home", "News", "Weather", QUESTION, LEAD, SECOND],
+    [QUESTION, LEAD, SECOND],
+]
 
 
 def _lines(texts: list[str]) -> list[_Line]:
@@ -41,14 +46,7 @@ def test_the_region_head_runs_to_the_second_paragraph_longer_than_a_headline(
     assert _region_head(_lines(texts), start) == head
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        # The question headline ends like a sentence: the region starts at it, under a menu or on its own.
-        ["Home", "News", "Weather", QUESTION, LEAD, SECOND],
-        [QUESTION, LEAD, SECOND],
-    ],
-)
+@pytest.mark.parametrize("page", QUESTION_PAGES)
 def test_a_headline_the_region_opens_with_is_ranked_and_the_ranker_takes_it(page: list[str]) -> None:
     text = "\n\n".join(page) + "\n"
     found = rule_pass(text, collect=True)
@@ -62,13 +60,7 @@ def test_a_headline_the_region_opens_with_is_ranked_and_the_ranker_takes_it(page
     assert clean_article(text).title == QUESTION
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        ["Home", "News", "Weather", QUESTION, LEAD, SECOND],
-        [QUESTION, LEAD, SECOND],
-    ],
-)
+@pytest.mark.parametrize("page", QUESTION_PAGES)
 def test_the_rules_alone_never_name_a_line_of_the_region_head(page: list[str]) -> None:
     # Without the ranker (and in the rows ``make train`` collects) the rules' choice is as before.
     text = "\n\n".join(page) + "\n"

@@ -288,6 +288,15 @@ def test_without_witness_tail(
 
 _P1 = "The council voted on Tuesday to close the old bridge to heavy traffic from next month."
 _P2 = "Engineers had warned for years that the steel beams were corroding faster than expected."
+# A table of contents between the opening paragraphs, its items printed again as the section headings.
+_CONTENTS = [
+    _P1,
+    "- Why the beams corrode so fast",
+    "- What the closure means for drivers",
+    _P2,
+    "Why the beams corrode so fast",
+    _P2,
+]
 _TEASERS = [
     "- Mayor resigns after months of pressure from his own party",
     "- New tram line opens two years late",
@@ -312,24 +321,7 @@ _TEASERS = [
             [_P1, "- The bridge closes to lorries next month.", "- Buses will take a detour,", _P2],
         ),
         # a table of contents: its items come back as the story's section headings, so the list stays
-        (
-            [
-                _P1,
-                "- Why the beams corrode so fast",
-                "- What the closure means for drivers",
-                _P2,
-                "Why the beams corrode so fast",
-                _P2,
-            ],
-            [
-                _P1,
-                "- Why the beams corrode so fast",
-                "- What the closure means for drivers",
-                _P2,
-                "Why the beams corrode so fast",
-                _P2,
-            ],
-        ),
+        (_CONTENTS, _CONTENTS),
         # at the story's end (no paragraph below) the edge and tail edits decide, not this one
         ([_P1, *_TEASERS], [_P1, *_TEASERS]),
         # under a heading or label rather than a paragraph: left alone
