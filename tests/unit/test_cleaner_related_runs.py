@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_label, related_runs
+from newsdrop.text.cleaner.related_runs import (
+    headline_like,
+    kept_labels,
+    related_label,
+    related_labels,
+    related_runs,
+)
 from newsdrop.text.line_keys import count_words, normalize_line_key
 
 
@@ -83,3 +89,23 @@ def test_related_runs(lines: str, dropped: list[int]) -> None:
 )
 def test_kept_labels(kept: tuple[bool, ...], labels: tuple[bool, ...], dropped: list[int]) -> None:
     assert kept_labels(kept, labels) == dropped
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Mehr zum Thema:", "The minister said more on the topic would follow.", "Datenschutz"],
+        # Longer than a label only with its icon font's names, which the label test strips.
+        [
+            "keyboard_arrow_right filter_none Weitere Beiträge zu diesem Artikel",
+            "filter_none Related articles",
+        ],
+        ["Mehr zum Thema Klimaschutz in der Stadtverwaltung und im Landkreis", "Related articles"],
+        [],
+    ],
+)
+def test_related_labels_reads_each_line_as_related_label_does(texts: list[str]) -> None:
+    keys = [normalize_line_key(text) for text in texts]
+    words = [count_words(text) for text in texts]
+    expected = [related_label(key, count) for key, count in zip(keys, words, strict=True)]
+    assert related_labels(keys, words) == expected

@@ -26,7 +26,7 @@ from newsdrop.text.cleaner.pitch_tail import (
     pitch_tail,
     site_cue,
 )
-from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_label, related_runs
+from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
 from newsdrop.text.cleaner.story_end import hole_kind
 
 
@@ -71,12 +71,14 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
         # the line model kept (the rules alone drop a link list under its label).
         kept = [line.role in KEPT_ROLES for line in lines]
-        labels = [related_label(line.key, line.words) for line in lines]
-        headlines = [headline_like(line.text, line.words) for line in lines]
-        for index in related_runs(kept, labels, headlines):
-            lines[index].assign("boilerplate", "related_run")
-        for index in kept_labels(kept, labels):
-            lines[index].assign("boilerplate", "related_label")
+        labels = related_labels([line.key for line in lines], [line.words for line in lines])
+        if any(labels):
+            # Only the lines under a label are read as headlines: most pages have none.
+            headlines = [headline_like(line.text, line.words) for line in lines]
+            for index in related_runs(kept, labels, headlines):
+                lines[index].assign("boilerplate", "related_run")
+            for index in kept_labels(kept, labels):
+                lines[index].assign("boilerplate", "related_label")
         # Only the kept lines can be a feed's entries or headings (``compress`` picks them in C).
         dated = [False] * len(lines)
         for index in compress(range(len(lines)), kept):

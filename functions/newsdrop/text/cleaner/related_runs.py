@@ -56,6 +56,15 @@ def related_label(key: str, words: int) -> bool:
     return opens_link_list(key, words) or _RELATED_LABEL.fullmatch(key) is not None
 
 
+def related_labels(keys: Sequence[str], words: Sequence[int]) -> list[bool]:
+    """``related_label`` of each line; a line longer than a label with no icon name in it ("_") is none, without
+    the call (most lines of a page are)."""
+    return [
+        (count <= _LABEL_MAX_WORDS or "_" in key) and related_label(key, count)
+        for key, count in zip(keys, words, strict=True)
+    ]
+
+
 def kept_labels(kept: Sequence[bool], labels: Sequence[bool]) -> list[int]:
     """Indices of the related-links labels the region and the line model kept: the label titles other
     pages, whatever stands under it (one teaser, the story's next crosshead)."""
