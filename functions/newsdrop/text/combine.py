@@ -75,9 +75,10 @@ def extend_at_edges(
     and it reads as prose; the walk outwards stops at the first line that does not, and starts only
     from an extracted edge line the page prints as a line of its own. Below the span the walk's lines
     join only as a run of ``_MIN_RUN_BELOW`` at least: one to three prose lines under a story are the
-    boxes after it (an author's note, a membership pitch, a comment prompt), not its second half. A line the markup marks as a picture's caption (``captions``:
-    ``bare_key`` keys of <figcaption> lines and <img> alt texts) stops the walk too: the lead picture's
-    caption reads as prose right above a story whose first paragraph the extractor started at.
+    boxes after it (an author's note, a membership pitch, a comment prompt), not its second half. A line
+    the markup marks as a picture's caption (``captions``: ``bare_key`` keys of <figcaption> lines and <img>
+    alt texts) stops the walk too: the lead picture's caption reads as prose right above a story whose
+    first paragraph the extractor started at.
     """
     order = merge_order(page_lines, extracted)
     at = [position for position, item in enumerate(order) if isinstance(item, int)]

@@ -149,8 +149,9 @@ def lead_into_region(lines: Sequence[LeadLine], start: int) -> int | None:
     The first line under the headline past its byline, date or credit (``_meta``), at most ``_INTO_REACH``
     lines above the region's ``start``, dropped by the header rules or the line model, printed once, of at
     least ``_INTO_MIN_WORDS`` words, no clock time, not the headline again, no site notice, and a sentence:
-    no header row, credit or byline (``_INTO_NOT_LEAD``); ending as one, or with a colon that leads into the text, or of ``MIN_WORDS`` words with a comma and no colon
-    ("Was seit Wochen kolportiert wurde, ist von der FINA nun offiziell bestätigt worden").
+    no header row, credit or byline (``_INTO_NOT_LEAD``); ending as one, or with a colon that leads into the
+    text, or of ``MIN_WORDS`` words with a comma and no colon ("Was seit Wochen kolportiert wurde, ist von
+    der FINA nun offiziell bestätigt worden").
     """
     for title in _headlines(lines, start):
         index = title + 1
