@@ -21,8 +21,8 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from newsdrop import __version__
 from newsdrop.errors import NewsdropError, StorageError
-from newsdrop.lookup import review, swagger
-from newsdrop.lookup.cursor import CURSOR_PATTERN, MAX_CURSOR_LENGTH
+from newsdrop.lookup import api_docs, review, swagger
+from newsdrop.lookup.cursor import MAX_CURSOR_LENGTH
 from newsdrop.lookup.errors import BadParameter, NoSuchItem, ResponseTooLarge
 from newsdrop.lookup.models import (
     Article,
@@ -30,13 +30,11 @@ from newsdrop.lookup.models import (
     Bundle,
     BundleGroups,
     BundleList,
-    ErrorBody,
-    GatewayError,
     Health,
     SearchResults,
     SimilarArticles,
 )
-from newsdrop.lookup.params import MAX_DATE_LENGTH, DateRange, plain
+from newsdrop.lookup.params import DateRange, plain
 from newsdrop.observe import emit, invocation, logger
 
 if TYPE_CHECKING:
@@ -50,9 +48,6 @@ BUNDLE_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,128}$"
 MAX_S3_KEY_BYTES = 1024
 RETRY_AFTER_SECONDS = 5
 READY_ENV = "NEWSDROP_READY"
-# q must hold a word of 2 to 40 word characters that is not all digits (newsdrop.terms); stop words and more than
-# 8 distinct words are refused too, which no pattern can say briefly: the parameter's description says it.
-SEARCH_PATTERN = r"(?:^|\W)(?!\d+(?:\W|$))\w{2,40}(?:\W|$)"
 
 
 def _dumps(value: Any) -> str:
@@ -111,56 +106,12 @@ def _openapi_configured() -> None:
     from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
 
     app.configure_openapi(
-        title=TITLE,
+        title=api_docs.TITLE,
         version=__version__,
-        description=(
-            "Read-only lookups over ingested news articles and bundles. Every route except /health, "
-            "/openapi.json, /docs and /review needs the API key in the x-api-key header (press Authorize). "
-            'Lists answer {"items": [...], "next_cursor": ...}; pass next_cursor back as cursor until it is null. '
-            "API Gateway answers some errors itself, in its own shape "
-            '{"message": "..."}: 403 for a missing or wrong key and for a route or method the API does not '
-            "define, 429 when throttled. /review shows what cleaning did to each bundle and article."
-        ),
-        security_schemes={API_KEY_SCHEME: APIKey(name="x-api-key", in_=APIKeyIn.header)},
+        description=api_docs.DESCRIPTION,
+        security_schemes={api_docs.API_KEY_SCHEME: APIKey(name="x-api-key", in_=APIKeyIn.header)},
     )
 
-
-_KEYED = [{API_KEY_SCHEME: []}]
-
-
-def _error_doc(description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"model": ErrorBody}}}
-
-
-def _ok(model: type, description: str) -> dict[int, Any]:
-    return {200: {"description": description, "content": {"application/json": {"model": model}}}}
-
-
-def _gateway_doc(description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"model": GatewayError}}}
-
-
-_BAD = {400: _error_doc("A parameter is malformed or out of range, or unknown; the message names it")}
-_STORAGE = {503: _error_doc("The table is unavailable or throttled; retry after Retry-After seconds")}
-_MISSING = {404: _error_doc("No item with that id")}
-_INTERNAL = {
-    500: _error_doc("A bug on our side; the message gives the request id to report"),
-    502: _gateway_doc("API Gateway: the function failed or timed out ({'message': 'Internal server error'})"),
-}
-_GATEWAY_THROTTLED = {
-    429: _gateway_doc("API Gateway: throttled (Too Many Requests) or the key's daily quota is used up"),
-}
-# API Gateway answers these itself, before the function runs, in its own shape {"message": "..."}.
-_GATEWAY = {
-    403: _gateway_doc(
-        "API Gateway: no or wrong x-api-key (Forbidden), or a method this route does not define "
-        "(Missing Authentication Token)"
-    ),
-    414: _gateway_doc("API Gateway: the URL is longer than it takes (URI Too Long)"),
-    **_GATEWAY_THROTTLED,
-    **_INTERNAL,
-}
-_TOO_LARGE = {413: _error_doc("The article is larger than a Lambda response may be (6 MB)")}
 
 # Lambda's synchronous response limit is 6 MB (6,291,456 bytes); headers and the envelope need the rest.
 MAX_RESPONSE_BYTES = 6_000_000
@@ -214,10 +165,10 @@ def _page(page: Page) -> dict[str, Any]:
     summary="Liveness and readiness; touches no table",
     tags=["meta"],
     responses={
-        **_ok(Health, "The function answers; ready says whether the data is complete"),
-        405: _error_doc("Any method but GET (Allow: GET)"),
-        **_GATEWAY_THROTTLED,
-        **_INTERNAL,
+        **api_docs.ok(Health, "The function answers; ready says whether the data is complete"),
+        405: api_docs.error_doc("Any method but GET (Allow: GET)"),
+        **api_docs.GATEWAY_THROTTLED,
+        **api_docs.INTERNAL,
     },
 )
 def health() -> Health:
@@ -231,8 +182,15 @@ def health() -> Health:
     "/articles/<article_id>",
     summary="One article: body, metadata, removed lines and the bundles it came from",
     tags=["articles"],
-    security=_KEYED,
-    responses={**_ok(Article, "The article"), **_BAD, **_MISSING, **_TOO_LARGE, **_STORAGE, **_GATEWAY},
+    security=api_docs.KEYED,
+    responses={
+        **api_docs.ok(Article, "The article"),
+        **api_docs.BAD,
+        **api_docs.MISSING,
+        **api_docs.TOO_LARGE,
+        **api_docs.STORAGE,
+        **api_docs.GATEWAY,
+    },
 )
 def get_article(
     article_id: Annotated[str, Path(pattern=ARTICLE_ID_PATTERN, description="32 lowercase hex characters")],
@@ -255,8 +213,13 @@ def get_article(
     "/articles",
     summary="Article summaries, newest first, optionally by bundle, source and published date",
     tags=["articles"],
-    security=_KEYED,
-    responses={**_ok(ArticleList, "One page of article summaries"), **_BAD, **_STORAGE, **_GATEWAY},
+    security=api_docs.KEYED,
+    responses={
+        **api_docs.ok(ArticleList, "One page of article summaries"),
+        **api_docs.BAD,
+        **api_docs.STORAGE,
+        **api_docs.GATEWAY,
+    },
 )
 def list_articles(
     bundle: Annotated[
@@ -282,13 +245,13 @@ def list_articles(
     "/articles/<article_id>/similar",
     summary="Near-duplicates of one article: the same story as other outlets posted it",
     tags=["articles"],
-    security=_KEYED,
+    security=api_docs.KEYED,
     responses={
-        **_ok(SimilarArticles, "One page of the article's group"),
-        **_BAD,
-        **_MISSING,
-        **_STORAGE,
-        **_GATEWAY,
+        **api_docs.ok(SimilarArticles, "One page of the article's group"),
+        **api_docs.BAD,
+        **api_docs.MISSING,
+        **api_docs.STORAGE,
+        **api_docs.GATEWAY,
     },
 )
 def similar_articles(
@@ -305,12 +268,12 @@ def similar_articles(
     "/search",
     summary="Articles whose title or key terms hold every word of q, most recently stored first",
     tags=["articles"],
-    security=_KEYED,
+    security=api_docs.KEYED,
     responses={
-        **_ok(SearchResults, "One page of matches, most recently stored first"),
-        **_BAD,
-        **_STORAGE,
-        **_GATEWAY,
+        **api_docs.ok(SearchResults, "One page of matches, most recently stored first"),
+        **api_docs.BAD,
+        **api_docs.STORAGE,
+        **api_docs.GATEWAY,
     },
 )
 def search(
@@ -334,8 +297,14 @@ def search(
     "/bundles/<bundle_id>",
     summary="One bundle's status record, counts and member errors",
     tags=["bundles"],
-    security=_KEYED,
-    responses={**_ok(Bundle, "The bundle record"), **_BAD, **_MISSING, **_STORAGE, **_GATEWAY},
+    security=api_docs.KEYED,
+    responses={
+        **api_docs.ok(Bundle, "The bundle record"),
+        **api_docs.BAD,
+        **api_docs.MISSING,
+        **api_docs.STORAGE,
+        **api_docs.GATEWAY,
+    },
 )
 def get_bundle(bundle_id: Annotated[str, Path(pattern=BUNDLE_ID_PATTERN)]) -> Bundle:
     bundle = service().get_bundle(bundle_id)
@@ -347,13 +316,13 @@ def get_bundle(bundle_id: Annotated[str, Path(pattern=BUNDLE_ID_PATTERN)]) -> Bu
     "/bundles/<bundle_id>/groups",
     summary="One bundle's near-duplicate groups: its articles by group, with the group's other articles counted",
     tags=["bundles"],
-    security=_KEYED,
+    security=api_docs.KEYED,
     responses={
-        **_ok(BundleGroups, "One page of the bundle's groups, groups of two or more articles first"),
-        **_BAD,
-        **_MISSING,
-        **_STORAGE,
-        **_GATEWAY,
+        **api_docs.ok(BundleGroups, "One page of the bundle's groups, groups of two or more articles first"),
+        **api_docs.BAD,
+        **api_docs.MISSING,
+        **api_docs.STORAGE,
+        **api_docs.GATEWAY,
     },
 )
 def bundle_groups(
@@ -370,8 +339,13 @@ def bundle_groups(
     "/bundles",
     summary="Bundle records newest first, optionally of one S3 object key",
     tags=["bundles"],
-    security=_KEYED,
-    responses={**_ok(BundleList, "One page of bundle records"), **_BAD, **_STORAGE, **_GATEWAY},
+    security=api_docs.KEYED,
+    responses={
+        **api_docs.ok(BundleList, "One page of bundle records"),
+        **api_docs.BAD,
+        **api_docs.STORAGE,
+        **api_docs.GATEWAY,
+    },
 )
 def list_bundles(
     key: Annotated[
@@ -400,53 +374,10 @@ def _base_path() -> str:
     return ""
 
 
-# Formats and patterns of query parameters that Powertools cannot express from the type hints: the document
-# says exactly what the function accepts, so a request the document allows is never refused.
-DATE_BOUND_SCHEMA: dict[str, Any] = {
-    "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}],
-    "maxLength": MAX_DATE_LENGTH,
-}
-QUERY_SCHEMAS: dict[str, dict[str, Any]] = {
-    "since": DATE_BOUND_SCHEMA,
-    "until": DATE_BOUND_SCHEMA,
-    # A cursor is <base64url payload>.<base64url HMAC-SHA256>, exactly as next_cursor gave it.
-    "cursor": {"type": "string", "pattern": CURSOR_PATTERN, "maxLength": MAX_CURSOR_LENGTH},
-    # At least one word of 2 to 40 letters that is not a stop word, at most 8 distinct words.
-    "q": {"type": "string", "minLength": 2, "maxLength": 200, "pattern": SEARCH_PATTERN},
-    "source": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"\S"},
-}
-
-
-def _plain_query_schema(parameter: dict[str, Any]) -> None:
-    """An optional query parameter is absent, never JSON null: drop Powertools' ``anyOf [..., null]``."""
-    schema = parameter.get("schema", {})
-    options = schema.get("anyOf")
-    if isinstance(options, list):
-        kept = [option for option in options if option.get("type") != "null"]
-        if len(kept) == 1:
-            extra = {k: v for k, v in schema.items() if k != "anyOf"}
-            parameter["schema"] = {**extra, **kept[0]}
-    override = QUERY_SCHEMAS.get(parameter.get("name", ""))
-    if override is not None and parameter.get("in") == "query":
-        extra = {k: v for k, v in parameter["schema"].items() if k in ("title", "description", "default")}
-        parameter["schema"] = {**extra, **override}
-
-
 def openapi_document(base_path: str = "") -> str:
-    """The OpenAPI document: Powertools' generated schema, with 400 in place of its unused 422 answers and the
-    parameter formats, patterns and gateway answers the contract needs."""
+    """The OpenAPI document of the routes, as ``api_docs.contract_document`` completes Powertools' schema."""
     _openapi_configured()
-    document = json.loads(app.get_openapi_json_schema())
-    for operations in document.get("paths", {}).values():
-        for operation in operations.values():
-            operation.get("responses", {}).pop("422", None)
-            for parameter in operation.get("parameters", []):
-                _plain_query_schema(parameter)
-    schemas = document.get("components", {}).get("schemas", {})
-    for unused in ("HTTPValidationError", "ValidationError"):
-        schemas.pop(unused, None)
-    document["servers"] = [{"url": base_path or "/"}]
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return api_docs.contract_document(app.get_openapi_json_schema(), base_path)
 
 
 @app.get("/openapi.json", include_in_schema=False)
