@@ -14,7 +14,7 @@ from functools import cache
 import pytest
 from bundle_factory import load_seeds, tar_bytes, zip_bytes
 
-from newsdrop.bundles import archives, iter_members
+from newsdrop.bundles import iter_members, zip_archive
 from newsdrop.config import Limits, MiB
 from newsdrop.errors import LimitExceeded
 from newsdrop.ingest.records import Progress
@@ -98,7 +98,7 @@ def test_a_zip_method_without_a_bounded_reader_is_refused_for_that_member():
 
 # --- 4. the end record is read the way zipfile reads it ----------------------------------------
 def test_an_end_record_hiding_its_signature_cannot_bypass_the_directory_bound(monkeypatch):
-    monkeypatch.setattr(archives, "CENTRAL_DIRECTORY_BOUND", 64 * 1024)
+    monkeypatch.setattr(zip_archive, "CENTRAL_DIRECTORY_BOUND", 64 * 1024)
     files = {f"d/{n:05d}.txt": ARTICLE for n in range(2000)}  # a ~100 KB central directory
     data = bytearray(zip_with(zipfile.ZIP_STORED, files))
     assert data[-22:-18] == b"PK\x05\x06"

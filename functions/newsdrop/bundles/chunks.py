@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any, BinaryIO
 
-from newsdrop.bundles.archives import iter_zip
 from newsdrop.bundles.detect import csv_header, wide_encoding
 from newsdrop.bundles.records import iter_csv, iter_jsonl
 from newsdrop.bundles.split import (
@@ -27,6 +26,7 @@ from newsdrop.bundles.split import (
     _Scope,
 )
 from newsdrop.bundles.streams import CHUNK, Budget, PrefixedReader, buffered
+from newsdrop.bundles.zip_archive import iter_zip
 from newsdrop.config import Limits
 from newsdrop.errors import LimitExceeded
 from newsdrop.models import Member, MemberProblem
@@ -269,7 +269,7 @@ def plan_zip(
 def fanned_out_limits(limits: Limits) -> Limits:
     """The limits of a read that sees the whole bundle fanned out (its chrome sample, a zip's directory):
     MAX_MEMBERS bounds each of up to MAX_CHUNKS chunks. Memory stays bounded: a zip's directory, parsed whole
-    by every chunk, is also held to ``archives.CENTRAL_DIRECTORY_BOUND`` bytes."""
+    by every chunk, is also held to ``zip_archive.CENTRAL_DIRECTORY_BOUND`` bytes."""
     return replace(limits, max_members=limits.max_members * MAX_CHUNKS)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from newsdrop.bundles.archives import ArchiveScope, OpenNested, iter_tar, iter_zip
+from newsdrop.bundles.archive_entries import ArchiveScope, OpenNested
 from newsdrop.bundles.detect import COMPRESSIONS, HEAD_BYTES, detect_format, wide_encoding
 from newsdrop.bundles.records import iter_csv, iter_json, iter_jsonl
 from newsdrop.bundles.streams import (
@@ -25,7 +25,9 @@ from newsdrop.bundles.streams import (
     is_seekable,
     spool,
 )
+from newsdrop.bundles.tar_archive import iter_tar
 from newsdrop.bundles.textsplit import iter_text
+from newsdrop.bundles.zip_archive import iter_zip
 from newsdrop.config import Limits
 from newsdrop.errors import BundleError, EmptyBundle, LimitExceeded, UndecodableText, UnknownFormat
 from newsdrop.models import Member, MemberProblem
