@@ -11,7 +11,8 @@ import threading
 from pathlib import Path
 from types import FrameType
 
-from infra.local.stack import LocalOptions, LocalStack, describe
+from infra.local.banner import describe
+from infra.local.stack import LocalOptions, LocalStack
 
 LOG_FORMAT = "%(asctime)s %(name)s %(levelname)s %(message)s"
 

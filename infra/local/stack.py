@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import logging
 import os
-import re
-import secrets
-import string
 import sys
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-import zipfile
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,32 +25,34 @@ from infra.local.dropfolder import DropFolder
 from infra.local.dynamodb import LocalDynamoDB
 from infra.local.events import EventPrinter, record_events
 from infra.local.mirror import BundleMirror
+from infra.local.state import (
+    function_environment,
+    load_or_create_api_key,
+    resolve_dynamic_references,
+    seed_bundle,
+)
 from infra.local.sweeploop import SweepLoop
 from infra.local.worker import IngestWorkerConfig, IngestWorkers
 from infra.provision import (
     DEFAULT_STACK,
-    INGEST_FUNCTION_ID,
     LOOKUP_FUNCTION_ID,
     StackResources,
     drain_queue,
     provision,
     stack_resolver,
 )
-from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, REPO_ROOT, TEMPLATE_PATH, TemplateError
+from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, REPO_ROOT, TEMPLATE_PATH
 
 logger = logging.getLogger("newsdrop.local")
 
-SEEDS_DIR = REPO_ROOT / "data" / "seeds"
 SEED_KEY = "incoming/seeds.zip"
 INCOMING_PREFIX = "incoming/"
 LOCAL_JSON = "local.json"
 # The lookup handler's GET /health reads it (newsdrop.handlers.lookup.READY_ENV): false until replay is done.
 READY_ENV = "NEWSDROP_READY"
-API_KEY_FILE = "api-key"
 FINAL_STATES = ("DONE", "PARTIAL", "FAILED")
 # Fake credentials: everything this process calls is the local moto server, never real AWS.
 _LOCAL_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
-_API_KEY_ALPHABET = string.ascii_letters + string.digits
 
 
 @dataclass
@@ -91,89 +87,6 @@ class LocalOptions:
     # Ingest worker processes polling the queue (Lambda's concurrent invocations): the chunks of a big
     # bundle run side by side. One per core, at most 4 (2 on the 2-core machines the docs measure on).
     ingest_workers: int = field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)))
-
-
-def seed_bundle(seeds_dir: Path = SEEDS_DIR) -> bytes:
-    """The sample articles as one zip; fixed timestamps so the bytes (and their mirror) are the same every run."""
-    paths = sorted(seeds_dir.glob("*.txt"))
-    if not paths:
-        raise FileNotFoundError(f"no seed articles (*.txt) in {seeds_dir}: restore data/seeds from git")
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in paths:
-            info = zipfile.ZipInfo(path.name, date_time=(2024, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes())
-    return buffer.getvalue()
-
-
-def load_or_create_api_key(state_dir: Path, given: str | None = None) -> str:
-    """The API key: given, else the one kept in the state directory, else a new random 40-character key."""
-    path = state_dir / API_KEY_FILE
-    if given:
-        key = given
-    elif path.exists() and path.read_text(encoding="utf-8").strip():
-        return path.read_text(encoding="utf-8").strip()
-    else:
-        key = "".join(secrets.choice(_API_KEY_ALPHABET) for _ in range(40))
-    if not 20 <= len(key) <= 128:
-        raise ValueError("the API key must be 20 to 128 characters long (API Gateway's bounds)")
-    path.write_text(key + "\n", encoding="utf-8")
-    path.chmod(0o600)
-    return key
-
-
-def load_local_info(state_dir: Path = Path(".newsdrop")) -> dict[str, Any]:
-    """What a running local stack wrote to ``<state_dir>/local.json`` (endpoints, API key, resource names)."""
-    path = state_dir / LOCAL_JSON
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise FileNotFoundError(
-            f"{path} does not exist: start the local stack with `make run` (it writes the file once ready)"
-        ) from None
-
-
-_DYNAMIC_REFERENCE = re.compile(r"\{\{resolve:([a-z-]+):([^}]*)\}\}")
-
-
-def resolve_dynamic_references(value: str, secrets_dir: Path) -> str:
-    """CloudFormation's ``{{resolve:secretsmanager:...}}``: a random secret kept per reference in ``secrets_dir``.
-
-    The template generates such secrets (nobody types them), so a local random one is faithful, and
-    keeping it on disk lets cursors handed out before a restart stay valid after it.
-    """
-
-    def local_value(match: re.Match[str]) -> str:
-        service, reference = match.groups()
-        if service != "secretsmanager":
-            raise TemplateError(
-                f"the local stack has no value for {{{{resolve:{service}:...}}}}: use a secretsmanager "
-                "reference or a parameter"
-            )
-        secrets_dir.mkdir(parents=True, exist_ok=True)
-        path = secrets_dir / hashlib.sha256(reference.encode()).hexdigest()[:32]
-        if not path.exists():
-            path.write_text(secrets.token_urlsafe(32), encoding="utf-8")
-            path.chmod(0o600)
-        return path.read_text(encoding="utf-8").strip()
-
-    return _DYNAMIC_REFERENCE.sub(local_value, value)
-
-
-def function_environment(resources: StackResources, secrets_dir: Path | None = None) -> dict[str, str]:
-    """Both functions' template environment in one process; a variable they set differently is an error."""
-    merged = dict(resources.lookup_environment)
-    for name, value in resources.ingest_environment.items():
-        if name in merged and merged[name] != value:
-            raise TemplateError(
-                f"{INGEST_FUNCTION_ID} and {LOOKUP_FUNCTION_ID} set {name} differently; the local stack runs "
-                "both in one process: use the same value or give infra/local a process per function"
-            )
-        merged[name] = value
-    if secrets_dir is not None:
-        merged = {name: resolve_dynamic_references(value, secrets_dir) for name, value in merged.items()}
-    return merged
 
 
 def _reset_newsdrop_caches() -> None:
@@ -513,66 +426,3 @@ class LocalStack:
             if pending:
                 time.sleep(0.5)
         return records
-
-
-def describe(stack: LocalStack, records: Mapping[str, dict[str, Any] | None]) -> str:
-    """What `make run` prints: endpoints, key, names, and each bundle ingested at start with its articles."""
-    info = stack.info()
-    lines = [
-        "newsdrop local stack",
-        f"  API           {info['api_url']}   (docs: {info['api_url']}docs)",
-        f"  API key       {info['api_key']}   (header x-api-key)",
-        f"  AWS endpoint  {info['aws_endpoint']}   (AWS_ENDPOINT_URL; any access key)",
-        f"  DynamoDB      {info['dynamodb_endpoint']}   ({info['dynamodb']}; AWS_ENDPOINT_URL_DYNAMODB)",
-        f"  bucket        s3://{info['bucket']}/{INCOMING_PREFIX}",
-        f"  table         {info['table']}",
-        f"  queue         {info['queue']}",
-        f"  dead letters  {info['dlq']}",
-        f"  drop folder   {info['drop_dir']}  (files copied here are uploaded to {INCOMING_PREFIX})",
-        f"  settings      {stack.state_dir / LOCAL_JSON}",
-    ]
-    if stack.options.retry_visibility is None:
-        lines.append(
-            "  retries       failed bundles come back after the queue's visibility timeout (template)"
-        )
-    else:
-        lines.append(
-            f"  retries       failed bundles come back after {stack.options.retry_visibility} s (--retry-visibility)"
-        )
-    if records:
-        lines.append("")
-        lines.append("ingested at start:")
-    titles: list[str] = []
-    for key, record in records.items():
-        if record is None:
-            lines.append(f"  {key}: still processing (follow it with GET /bundles?key={key})")
-            continue
-        counts = record.get("counts") or {}
-        summary = ", ".join(
-            f"{name} {counts[name]}"
-            for name in ("members", "articles", "new", "duplicates", "failed")
-            if name in counts
-        )
-        lines.append(f"  {key}: {record.get('status')} ({summary}) bundle {record.get('bundle_id')}")
-        for error in (record.get("errors") or [])[:5]:
-            lines.append(f"    ! {error.get('member')}: {error.get('code')}: {error.get('reason')}")
-        try:
-            articles = stack.api_get("/articles", bundle=record.get("bundle_id"), limit=100).get("items", [])
-        except (urllib.error.URLError, OSError, ValueError):
-            articles = []
-        for article in articles:
-            titles.append(article.get("title") or "")
-            # An article whose text has no headline line gets none (the cleaner never invents one): say so.
-            lines.append(f"    {article.get('id')}  {article.get('title') or '(no headline in the text)'}")
-    word = max((w for t in titles for w in t.split() if w.isalpha()), key=len, default="news")
-    example = f"curl -H 'x-api-key: {info['api_key']}' '{info['api_url']}search?q={word.lower()}'"
-    lines += [
-        "",
-        f"try: {example}",
-        (
-            "Ctrl-C stops the stack; the table and the dropped bundles stay in the state directory for the next start."
-            if stack.dynamodb is not None
-            else "Ctrl-C stops the stack; bundles are kept in the state directory and ingested again at start."
-        ),
-    ]
-    return "\n".join(lines)

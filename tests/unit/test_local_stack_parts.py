@@ -14,7 +14,7 @@ from infra.local.apigw import LocalApiGateway, TokenBucket, api_config
 from infra.local.dropfolder import DropFolder
 from infra.local.mirror import BundleMirror, notified_keys
 from infra.local.poller import failed_ids
-from infra.local.stack import SEEDS_DIR, function_environment, resolve_dynamic_references, seed_bundle
+from infra.local.state import SEEDS_DIR, function_environment, resolve_dynamic_references, seed_bundle
 from infra.provision import StackResources, stack_resolver
 from infra.template import TemplateError
 from tests.unit.local_fakes import FakeSqs, poller
