@@ -46,6 +46,7 @@ class LocalStackProcess:
     info: dict[str, Any] = field(default_factory=dict)
     log_path: Path | None = None
     started_in: float = 0.0  # seconds from spawning the process to local.json, of the last start
+    seed: bool = False  # upload the seed bundle at start, as `make run` does (most tests drop their own)
 
     def start(self) -> LocalStackProcess:
         self.state_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -63,7 +64,7 @@ class LocalStackProcess:
             str(self.state_dir),
             "--drop-dir",
             str(self.drop_dir),
-            "--no-seed",
+            *([] if self.seed else ["--no-seed"]),
             *self.extra_args,
         ]
         env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "NEWSDROP_"))}

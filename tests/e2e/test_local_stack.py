@@ -217,3 +217,36 @@ def test_restart_keeps_every_bundle_with_the_same_article_ids(tmp_path, engine):
     assert next_page.status == 200, next_page.body
     assert "ready: http://127.0.0.1:" in stack.log()
     assert {a["id"] for a in next_page.json()["items"]}.isdisjoint(a["id"] for a in first_page["items"])
+
+
+def test_make_run_prints_where_everything_is_and_the_seed_articles_it_ingested(tmp_path):
+    """The banner `make run` prints, read as the person at the terminal reads it."""
+    stack = LocalStackProcess(tmp_path / "state", tmp_path / "drop", ["--quiet"], seed=True)
+    try:
+        stack.start()
+        deadline = time.monotonic() + 180
+        while "try: curl" not in stack.log(tail=20_000):
+            assert time.monotonic() < deadline, f"no banner:\n{stack.log()}"
+            time.sleep(0.2)
+        printed = stack.log(tail=20_000)
+        listed = stack.get(
+            "/articles", bundle=stack.bundle_for_key("incoming/seeds.zip")["bundle_id"], limit=100
+        )
+    finally:
+        stack.stop()
+
+    lines = printed.splitlines()
+    api_url, api_key = stack.info["api_url"], stack.info["api_key"]
+    assert f"  API           {api_url}   (docs: {api_url}docs)" in lines
+    assert f"  API key       {api_key}   (header x-api-key)" in lines
+    assert f"  bucket        s3://{stack.info['bucket']}/incoming/" in lines
+    seed_line = next(line for line in lines if line.startswith("  incoming/seeds.zip: "))
+    count = len(list(SEEDS.glob("*.txt")))
+    assert seed_line.startswith(f"  incoming/seeds.zip: DONE (members {count}, articles {count}")
+    # One line per article under its bundle: the id and the headline the API serves for it, or a note that the
+    # text has none (the cleaner never invents one).
+    for article in listed.json()["items"]:
+        assert f"    {article['id']}  {article['title'] or '(no headline in the text)'}" in lines
+    assert len(listed.json()["items"]) == count
+    example = next(line for line in lines if line.startswith("try: curl"))
+    assert f"-H 'x-api-key: {api_key}'" in example and f"'{api_url}search?q=" in example
