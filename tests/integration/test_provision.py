@@ -11,7 +11,8 @@ import pytest
 from moto import mock_aws
 from moto.server import ThreadedMotoServer
 
-from infra.provision import drain_queue, main, moto_enforceable_policy, provision
+from infra.creators import moto_enforceable_policy
+from infra.provision import drain_queue, main, provision
 from infra.template import TemplateError
 from newsdrop.dal.store import GSI_PROJECTION
 
