@@ -19,7 +19,8 @@ from typing import Any
 import boto3
 from botocore.config import Config
 
-from infra.local.apigw import ApiServer, LocalApiGateway, api_config
+from infra.local.apigw import ApiServer, LocalApiGateway
+from infra.local.apigw_config import api_config
 from infra.local.awsserver import LocalAws
 from infra.local.dropfolder import DropFolder
 from infra.local.dynamodb import LocalDynamoDB

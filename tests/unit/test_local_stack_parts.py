@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from infra.local.apigw import LocalApiGateway, TokenBucket, api_config
+from infra.local.apigw import LocalApiGateway, TokenBucket
+from infra.local.apigw_config import api_config
 from infra.local.dropfolder import DropFolder
 from infra.local.mirror import BundleMirror, notified_keys
 from infra.local.poller import failed_ids
