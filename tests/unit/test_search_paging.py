@@ -6,7 +6,8 @@ from typing import Any
 
 from newsdrop.dal import items
 from newsdrop.lookup.cursor import CursorCodec
-from newsdrop.lookup.service import MAX_BLOCKS_PER_PAGE, Lookup
+from newsdrop.lookup.search import MAX_BLOCKS_PER_PAGE
+from newsdrop.lookup.service import Lookup
 
 
 def aid(n: int) -> str:
