@@ -10,7 +10,8 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from infra.template import Resolver, TemplateError
+from infra.resolver import Resolver
+from infra.template import TemplateError
 
 Clients = Mapping[str, Any]
 Creator = Callable[[Clients, Resolver, str, dict[str, Any]], None]

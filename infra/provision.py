@@ -13,14 +13,13 @@ from typing import Any
 import boto3
 
 from infra.creators import CREATORS, create_secret
+from infra.resolver import Resolver, function_environment
 from infra.template import (
     DEFAULT_ACCOUNT_ID,
     DEFAULT_REGION,
     TEMPLATE_PATH,
-    Resolver,
     StackContext,
     TemplateError,
-    function_environment,
     function_properties,
     load_template,
 )

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from infra.provision import DEFAULT_STACK, INGEST_FUNCTION_ID, LOOKUP_FUNCTION_ID, stack_resolver
-from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, function_environment
+from infra.resolver import function_environment
+from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
 
 LOCAL_STACK = DEFAULT_STACK
 LOCAL_ACCOUNT_ID = DEFAULT_ACCOUNT_ID

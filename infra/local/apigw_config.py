@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from infra.template import Resolver, TemplateError, function_properties
+from infra.resolver import Resolver
+from infra.template import TemplateError, function_properties
 
 
 @dataclass(frozen=True, slots=True)

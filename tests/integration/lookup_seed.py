@@ -16,7 +16,8 @@ from infra.provision import (
     LOOKUP_FUNCTION_ID,
     stack_resolver,
 )
-from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, function_environment
+from infra.resolver import function_environment
+from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION
 from newsdrop import articles, wiring
 from newsdrop.dal import Store, items, keys
 from newsdrop.dal.table import ArticleTable

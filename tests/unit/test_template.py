@@ -6,12 +6,11 @@ from typing import Any
 
 import pytest
 
+from infra.resolver import Resolver, function_environment
 from infra.template import (
     NO_VALUE,
-    Resolver,
     StackContext,
     TemplateError,
-    function_environment,
     function_properties,
     load_template,
     parse_yaml,

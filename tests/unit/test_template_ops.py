@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from infra.template import Resolver, StackContext, function_environment, function_properties, load_template
+from infra.resolver import Resolver, function_environment
+from infra.template import StackContext, function_properties, load_template
 from newsdrop.ingest import announce
 
 STACK = "newsdrop-test"
