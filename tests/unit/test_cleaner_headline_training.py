@@ -11,8 +11,8 @@ import pytest
 from newsdrop.text.cleaner import clean_article, rule_pass
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, load_model
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
-from tools import train_cleaner
-from tools.train_cleaner import _tree_values, bin_edges, fit_boosted
+from tools import train_headlines
+from tools.train_headlines import _tree_values, bin_edges, fit_boosted
 
 STANDFIRST = "Crews poured the last concrete blocks of the breakwater on a calm Tuesday morning"
 
@@ -167,8 +167,8 @@ def test_the_ranker_never_takes_a_bracketed_aside_or_a_photograph_credit(aside: 
 
 def _picks(boosters: int, seed: int, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The held-out pages' picks of a ranker averaging ``boosters`` boosters fitted with ``seed``."""
-    monkeypatch.setattr(train_cleaner, "_BOOSTERS", boosters)
-    monkeypatch.setattr(train_cleaner, "_TREES", 20)
+    monkeypatch.setattr(train_headlines, "_BOOSTERS", boosters)
+    monkeypatch.setattr(train_headlines, "_TREES", 20)
     x, y, groups = _pages(4, 80, noise=0.7)
     ranker = fit_boosted(x, y, groups, seed=seed)
     assert len(ranker.trees) == boosters * 20

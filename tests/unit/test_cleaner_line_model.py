@@ -9,7 +9,7 @@ import pytest
 
 from newsdrop.text.cleaner.model import FEATURES, line_features
 from tests.unit.cleaner_fixtures import Line
-from tools.train_cleaner import choose_thresholds, snippet_accuracy
+from tools.train_thresholds import choose_thresholds, snippet_accuracy
 
 PARAGRAPH = "The council voted on Tuesday to close the old bridge. Repairs start in May and last a year."
 TEASER = "Read our earlier story about the bridge and its history."

@@ -21,7 +21,7 @@ from newsdrop.text.cleaner.model import (
     load_model,
     smooth_verdicts,
 )
-from tools.train_cleaner import smoothed
+from tools.train_thresholds import smoothed
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 
