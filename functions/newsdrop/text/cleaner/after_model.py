@@ -7,6 +7,7 @@ from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
+from newsdrop.text.cleaner.closing_credits import closing_credit_captions
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.gallery import gallery_lines
@@ -57,6 +58,11 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in asides(lines):
         # An author box under its heading or a picture credit kept inside the story: the site's aside.
         lines[index].assign("boilerplate", "aside")
+    for index in closing_credit_captions(
+        [line.text for line in lines], [line.role in KEPT_ROLES for line in lines]
+    ):
+        # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
+        lines[index].assign("caption", "closing_credit")
     for index in gallery_lines([line.text for line in lines]):
         # A picture gallery's numbered slides: other pictures' titles and captions, not the story.
         if lines[index].role in KEPT_ROLES:
