@@ -20,6 +20,7 @@ from newsdrop.text.cleaner.lead_under import (
 )
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
+from newsdrop.text.cleaner.offer_box import box_edges, offer_boxes, offer_notice
 from newsdrop.text.cleaner.pitch_tail import (
     MAX_PITCH_LINES,
     addresses_reader,
@@ -95,6 +96,15 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 # A feed of dated teasers or an archive's entries the region ran into past the story.
                 lines[index].assign("boilerplate", "dated_run")
         kept = [line.role in KEPT_ROLES for line in lines]
+        # Only a dropped line under or over a kept one can close an offer box: the notice is read there.
+        notice = [False] * len(lines)
+        for index in box_edges(kept):
+            notice[index] = offer_notice(lines[index].key)
+        if any(notice):
+            for index in offer_boxes(kept, [len(line.text) for line in lines], notice):
+                # The site's subscription or newsletter box between its two prompts: benefits, a form's messages.
+                lines[index].assign("boilerplate", "offer_box")
+            kept = [line.role in KEPT_ROLES for line in lines]
         address = [False] * len(lines)
         for index in compress(range(len(lines)), kept):
             address[index] = addresses_reader(lines[index].text)
