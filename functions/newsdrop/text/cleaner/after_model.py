@@ -21,6 +21,7 @@ from newsdrop.text.cleaner.lead_under import (
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
 from newsdrop.text.cleaner.offer_box import box_edges, offer_boxes, offer_notice
+from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
 from newsdrop.text.cleaner.pitch_tail import (
     MAX_PITCH_LINES,
     addresses_reader,
@@ -64,6 +65,12 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     ):
         # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
         lines[index].assign("caption", "closing_credit")
+    kept = [line.role in KEPT_ROLES for line in lines]
+    notices = [keep and paywall_notice(line.text) for keep, line in zip(kept, lines, strict=True)]
+    if any(notices):
+        for index in paywall_cut(kept, notices):
+            # The paywall's notice that the rest is for subscribers, and its rows under it.
+            lines[index].assign("boilerplate", "paywall_cut")
     for index in gallery_lines([line.text for line in lines]):
         # A picture gallery's numbered slides: other pictures' titles and captions, not the story.
         if lines[index].role in KEPT_ROLES:
