@@ -19,6 +19,7 @@ from newsdrop.text.cleaner.lead_under import (
     skipped_story,
 )
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
+from newsdrop.text.cleaner.machine_summary import machine_notice, machine_summaries
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
 from newsdrop.text.cleaner.offer_box import box_edges, offer_boxes, offer_notice
 from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
@@ -66,6 +67,12 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
         lines[index].assign("caption", "closing_credit")
     kept = [line.role in KEPT_ROLES for line in lines]
+    machine = [keep and machine_notice(line.text) for keep, line in zip(kept, lines, strict=True)]
+    if any(machine):
+        for index in machine_summaries([line.n for line in lines], kept, machine):
+            # The site's notice of a machine-made summary or translation, and the summary's points.
+            lines[index].assign("boilerplate", "machine_summary")
+        kept = [line.role in KEPT_ROLES for line in lines]
     notices = [keep and paywall_notice(line.text) for keep, line in zip(kept, lines, strict=True)]
     if any(notices):
         for index in paywall_cut(kept, notices):
