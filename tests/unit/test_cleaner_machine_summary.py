@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.machine_summary import MAX_SUMMARY_LINES, machine_notice, machine_summaries
+from newsdrop.text.line_keys import normalize_line_key
 
 
 @pytest.mark.parametrize(
@@ -22,7 +23,7 @@ from newsdrop.text.cleaner.machine_summary import MAX_SUMMARY_LINES, machine_not
     ],
 )
 def test_machine_notice(text: str, expected: bool) -> None:
-    assert machine_notice(text) is expected
+    assert machine_notice(text, normalize_line_key(text)) is expected
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.paywall_cut import MAX_LINES_UNDER, MIN_STORY_LINES, paywall_cut, paywall_notice
+from newsdrop.text.line_keys import normalize_line_key
 
 
 @pytest.mark.parametrize(
@@ -29,7 +30,7 @@ from newsdrop.text.cleaner.paywall_cut import MAX_LINES_UNDER, MIN_STORY_LINES, 
     ],
 )
 def test_paywall_notice(text: str, expected: bool) -> None:
-    assert paywall_notice(text) is expected
+    assert paywall_notice(text, normalize_line_key(text)) is expected
 
 
 _STORY = [True] * MIN_STORY_LINES

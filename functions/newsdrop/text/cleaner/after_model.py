@@ -67,13 +67,13 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
         lines[index].assign("caption", "closing_credit")
     kept = [line.role in KEPT_ROLES for line in lines]
-    machine = [keep and machine_notice(line.text) for keep, line in zip(kept, lines, strict=True)]
+    machine = [keep and machine_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
     if any(machine):
         for index in machine_summaries([line.n for line in lines], kept, machine):
             # The site's notice of a machine-made summary or translation, and the summary's points.
             lines[index].assign("boilerplate", "machine_summary")
         kept = [line.role in KEPT_ROLES for line in lines]
-    notices = [keep and paywall_notice(line.text) for keep, line in zip(kept, lines, strict=True)]
+    notices = [keep and paywall_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
     if any(notices):
         for index in paywall_cut(kept, notices):
             # The paywall's notice that the rest is for subscribers, and its rows under it.

@@ -47,10 +47,21 @@ _MIN_CAPTION_WORDS = 3
 _WORD = re.compile(r"\w+")
 
 
+# Each form of ``_CLOSING_CREDIT`` holds one of these marks in the line's tail: a line without any (most of a
+# story's sentences) is no caption of this kind, and the pattern is not run on it.
+_CREDIT_MARKS = re.compile(r"/|\bvia\b|Foto|Bild|Photo|Picture|Image|\(|撮影|＝|사진|다\.|nuotr\.")
+
+# A sentence's close other than a full stop: the credit forms end in a name (an initial's or an abbreviation's
+# full stop too: "Bild Från Polisen.", "nuotr."), an agency or a bracket.
+_SENTENCE_CLOSE = frozenset('!?。！？…"”’»:;')
+
+
 def closing_credit(text: str) -> bool:
     """Whether a line is a picture's caption closed by its credit: ``_CLOSING_CREDIT`` at its end and at
     least ``_MIN_CAPTION_WORDS`` words before the credit."""
     tail = text.rstrip()[-_TAIL_CHARS:]
+    if tail[-1:] in _SENTENCE_CLOSE or _CREDIT_MARKS.search(tail) is None:
+        return False
     found = _CLOSING_CREDIT.search(tail)
     if found is None:
         return False
