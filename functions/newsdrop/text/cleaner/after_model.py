@@ -7,6 +7,7 @@ from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
+from newsdrop.text.cleaner.closing_credits import closing_credit_captions
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.gallery import gallery_lines
@@ -18,7 +19,10 @@ from newsdrop.text.cleaner.lead_under import (
     skipped_story,
 )
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
+from newsdrop.text.cleaner.machine_summary import machine_notice, machine_summaries
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
+from newsdrop.text.cleaner.offer_box import box_edges, offer_boxes, offer_notice
+from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
 from newsdrop.text.cleaner.pitch_tail import (
     MAX_PITCH_LINES,
     addresses_reader,
@@ -57,6 +61,23 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in asides(lines):
         # An author box under its heading or a picture credit kept inside the story: the site's aside.
         lines[index].assign("boilerplate", "aside")
+    for index in closing_credit_captions(
+        [line.text for line in lines], [line.role in KEPT_ROLES for line in lines]
+    ):
+        # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
+        lines[index].assign("caption", "closing_credit")
+    kept = [line.role in KEPT_ROLES for line in lines]
+    machine = [keep and machine_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
+    if any(machine):
+        for index in machine_summaries([line.n for line in lines], kept, machine):
+            # The site's notice of a machine-made summary or translation, and the summary's points.
+            lines[index].assign("boilerplate", "machine_summary")
+        kept = [line.role in KEPT_ROLES for line in lines]
+    notices = [keep and paywall_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
+    if any(notices):
+        for index in paywall_cut(kept, notices):
+            # The paywall's notice that the rest is for subscribers, and its rows under it.
+            lines[index].assign("boilerplate", "paywall_cut")
     for index in gallery_lines([line.text for line in lines]):
         # A picture gallery's numbered slides: other pictures' titles and captions, not the story.
         if lines[index].role in KEPT_ROLES:
@@ -89,6 +110,15 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 # A feed of dated teasers or an archive's entries the region ran into past the story.
                 lines[index].assign("boilerplate", "dated_run")
         kept = [line.role in KEPT_ROLES for line in lines]
+        # Only a dropped line under or over a kept one can close an offer box: the notice is read there.
+        notice = [False] * len(lines)
+        for index in box_edges(kept):
+            notice[index] = offer_notice(lines[index].key)
+        if any(notice):
+            for index in offer_boxes(kept, [len(line.text) for line in lines], notice):
+                # The site's subscription or newsletter box between its two prompts: benefits, a form's messages.
+                lines[index].assign("boilerplate", "offer_box")
+            kept = [line.role in KEPT_ROLES for line in lines]
         address = [False] * len(lines)
         for index in compress(range(len(lines)), kept):
             address[index] = addresses_reader(lines[index].text)

@@ -1,0 +1,109 @@
+"""Cleaner stage after the line model: picture captions kept in the story, told by the credit that closes them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsdrop.text.re2_sets import search_set
+
+# Picture and news agencies whose name closes a credit ("Issam Abdallah/REUTERS", "Nico Herbertz/IMAGO"): the
+# kind of name a credit gives, not an outlet's own; a library of pictures ends in "Images" ("GC Images").
+_AGENCY = (
+    r"(?:reuters|ap(?: photo)?|afp|dpa|epa|efe|imago|keystone|picture[ -]alliance|ansa|anp|pap|aap|xinhua"
+    r"|ntb|belga|apa|kyodo|tass|anadolu|sipa|abaca|shutterstock|istock(?:photo)?|pool"
+    r"|(?:[A-Z][\w-]* ){0,2}images(?: [A-Z][\w-]*)?)"
+)
+
+# A name in a credit: words and initials ("J.J. Guillén", "Edgar H. Clemente", "Eric Gay, File"), no sentence
+# end in it.
+_NAME_WORD = r"(?:[^\W\d_](?:[\w'’-]|\.(?=\w))*[.,]?|&)"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
+
+# The credit that closes a caption, read at the line's end:
+# - a capitalised picture label and the photographer ("... Foto: Editpress/X", "... Photo by Jean Levac",
+#   "(Photo by Sarah Lazare)", "— Picture by Yusof Mat Isa", "Bild: Pavel Golovkin/dpa/picture alliance");
+# - an agency after a slash, or before one ("Shamil Zhumatov/REUTERS", "IMAGO/Nico Herbertz",
+#   "AP Photo/Eric Gay, File", "Ohad Zwigenberg / Pool via Reuters", "Florion Goga (REUTERS)"); an agency
+#   alone after a sentence ("... tourists. (Reuters)") credits a wire story's paragraph as often as a picture;
+# - the Japanese photographer's or agency's mark ("（潟沼義樹撮影）", "＝ＡＰ"), the Korean one
+#   ("[사진 = 김혜진 기자]", "... 있다. 연합뉴스"), the Lithuanian one ("LRT nuotr.").
+_CLOSING_CREDIT = re.compile(
+    r"(?:^|[\s(—–|-])(?:Fotos?|Bild(?:er)?|Photos?|Photograph|Pictures?|Images?)(?:\s*:|\s+by\b)\s*"
+    rf"(?:{_NAME}\s*/\s*)*{_NAME}\)?$"
+    rf"|(?<=\w)\s*(?:/|\bvia\b)\s*(?:{_NAME}\s*/\s*)*(?i:{_AGENCY})\)?$"
+    rf"|\s(?i:{_AGENCY})\s*/\s*(?:{_NAME}\s*/\s*)*{_NAME}$"
+    r"|[^\W\d_]\s+\((?:REUTERS|AFP|EPA|EFE|DPA)\)$"
+    r"|（[^（）]{0,24}撮影）$|＝(?:ＡＰ|AP|ＡＦＰ|AFP|ロイター|共同|時事|ＥＰＡ|EPA)$"
+    r"|\[사진[^\[\]]{0,30}\]$|다\.\s+(?:연합뉴스|뉴시스|뉴스1|[가-힣]{2,4} ?기자)$"
+    r"|\bnuotr\.$"
+)
+
+# Credits sit at the end of a caption; only its tail is read.
+_TAIL_CHARS = 120
+
+# A caption describes its picture in a few words before the credit; a credit alone on its line is the
+# asides stage's (``asides._SIGNATURE``) or the caption rule's.
+_MIN_CAPTION_WORDS = 3
+
+_WORD = re.compile(r"\w+")
+
+
+# Each form of ``_CLOSING_CREDIT`` holds one of these marks in the line's tail: a line without any (most of a
+# story's sentences) is no caption of this kind, and the pattern is not run on it (an RE2 set of literals, the
+# marks without their word bounds: one pass in C).
+_CREDIT_MARKS = search_set(
+    [
+        re.escape(mark)
+        for mark in (
+            "/",
+            "via",
+            "Foto",
+            "Bild",
+            "Photo",
+            "Picture",
+            "Image",
+            "(",
+            "撮影",
+            "＝",
+            "사진",
+            "다.",
+            "nuotr.",
+        )
+    ]
+)
+
+# A sentence's close other than a full stop: the credit forms end in a name (an initial's or an abbreviation's
+# full stop too: "Bild Från Polisen.", "nuotr."), an agency or a bracket.
+_SENTENCE_CLOSE = frozenset('!?。！？…"”’»:;')
+
+
+def closing_credit(text: str) -> bool:
+    """Whether a line is a picture's caption closed by its credit: ``_CLOSING_CREDIT`` at its end and at
+    least ``_MIN_CAPTION_WORDS`` words before the credit."""
+    tail = text.rstrip()[-_TAIL_CHARS:]
+    if tail[-1:] in _SENTENCE_CLOSE or _CREDIT_MARKS(tail) is None:
+        return False
+    found = _CLOSING_CREDIT.search(tail)
+    if found is None:
+        return False
+    before = text.rstrip()[: len(text.rstrip()) - len(tail) + found.start()]
+    return len(_WORD.findall(before)) >= _MIN_CAPTION_WORDS
+
+
+def closing_credit_captions(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+    """The indexes of the kept lines that are captions closed by a credit (``closing_credit``), below the
+    first kept line; none when they are every other kept line (an empty story is worse than a caption).
+
+    The first kept line stays: the lead picture's caption over the story is its opening on some sites (the
+    corpora disagree on it); one between the story's paragraphs is read as the picture's.
+    """
+    first = next((index for index, keep in enumerate(kept) if keep), len(kept))
+    found = [
+        index
+        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
+        if keep and index > first and closing_credit(text)
+    ]
+    if len(found) >= sum(kept) - 1:
+        return []
+    return found
