@@ -70,6 +70,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     "numbered_section": "After the line model, a dropped heading of the story's numbered sections (3 or more lines"
     ' opening "1.", "2.", ... one after another, standing 2 or more lines apart, with a kept line among them or'
     " starting at most 10 lines under the story's last kept line; not a comment or a link list) is the story's.",
+    "ingredient_list": "After the line model, a recipe's ingredient list (3 or more short lines opening with a"
+    ' quantity, 2 or more with a unit: "200 g Zucker", "1 TL Zimt") ending at most 30 lines above the story or'
+    " standing among its kept lines, with its parts' colon headings and the recipe's time and yield lines, is the"
+    " story's.",
     "lead_into_region": "After the line model, when no standfirst stands under the headline's byline or date, the"
     " line at most 2 lines above the story's text under them, printed once, of 4 or more words and no clock time,"
     " a sentence, a colon lead-in or a long clause (not a caption, a header row, a credit or a byline), opens the"

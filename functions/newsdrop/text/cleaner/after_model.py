@@ -10,6 +10,7 @@ from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.gallery import gallery_lines
+from newsdrop.text.cleaner.ingredients import ingredient_lines
 from newsdrop.text.cleaner.lead_under import (
     header_holes,
     lead_into_region,
@@ -68,6 +69,12 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         if line.role == "boilerplate":
             line.assign("body" if _ends_sentence(line.text) else "subheading", "numbered_section")
     if modelled:
+        kept = [line.role in KEPT_ROLES for line in lines]
+        for index, heading in ingredient_lines(
+            kept, [line.text for line in lines], [line.rule for line in lines]
+        ):
+            # A recipe's ingredient list over or in its method: short lines the header rules and the model drop.
+            lines[index].assign("subheading" if heading else "body", "ingredient_list")
         # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
         # the line model kept (the rules alone drop a link list under its label).
         kept = [line.role in KEPT_ROLES for line in lines]
