@@ -74,6 +74,12 @@ STRUCTURAL_RULES: dict[str, str] = {
     ' quantity, 2 or more with a unit: "200 g Zucker", "1 TL Zimt") ending at most 30 lines above the story or'
     " standing among its kept lines, with its parts' colon headings and the recipe's time and yield lines, is the"
     " story's.",
+    "signup_box": "After the line model, the kept line of at most 40 words right above a newsletter form's e-mail"
+    ' field ("E-Mail-Adresse", "Your email") and the heading-like kept lines above it are the sign-up box, not the'
+    " story.",
+    "author_bio": "After the line model, one of the story's last two kept lines that names a person and their"
+    ' writer\'s trade ("Jane Doe is a freelance journalist ...", "... ist freie Journalistin") is the writer\'s bio,'
+    " not the story.",
     "lead_into_region": "After the line model, when no standfirst stands under the headline's byline or date, the"
     " line at most 2 lines above the story's text under them, printed once, of 4 or more words and no clock time,"
     " a sentence, a colon lead-in or a long clause (not a caption, a header row, a credit or a byline), opens the"

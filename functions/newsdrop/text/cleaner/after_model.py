@@ -7,6 +7,7 @@ from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
+from newsdrop.text.cleaner.author_bio import author_bio
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.gallery import gallery_lines
@@ -28,6 +29,7 @@ from newsdrop.text.cleaner.pitch_tail import (
     site_cue,
 )
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
+from newsdrop.text.cleaner.signup_box import signup_boxes
 from newsdrop.text.cleaner.story_end import hole_kind
 
 
@@ -95,6 +97,14 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             for index in dated_runs(kept, dated, headings):
                 # A feed of dated teasers or an archive's entries the region ran into past the story.
                 lines[index].assign("boilerplate", "dated_run")
+        kept = [line.role in KEPT_ROLES for line in lines]
+        texts = [line.text for line in lines]
+        for index in signup_boxes(texts, kept):
+            # A newsletter box's pitch (and its name) over its e-mail field.
+            lines[index].assign("boilerplate", "signup_box")
+        for index in author_bio(texts, kept):
+            # The writer's bio closing the story.
+            lines[index].assign("boilerplate", "author_bio")
         kept = [line.role in KEPT_ROLES for line in lines]
         address = [False] * len(lines)
         for index in compress(range(len(lines)), kept):
