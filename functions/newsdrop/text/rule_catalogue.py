@@ -63,7 +63,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     " or browser is the site's notice, not the story's opening.",
     "aside": "After the line model, an author box under its heading, a picture credit, an agency's or picture's"
     ' signature alone on its line ("aja/PAP", "iStock/Name"), a disclaimer or affiliate disclosure, a reading'
-    " time or a tag list kept inside the story is the site's aside.",
+    " time, a tag list (under its label or on the label's line) or a browser's push-notification prompt kept"
+    " inside the story is the site's aside.",
     "gallery": "After the line model, a picture gallery's slides (3 or more lines opening with counters of one"
     ' count numbered one after another, "12/50 ...", "3 of 8 ...") and the lines between them, up to the last'
     " slide's end, are other pictures' titles and captions, not the story.",
