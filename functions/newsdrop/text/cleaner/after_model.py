@@ -30,6 +30,7 @@ from newsdrop.text.cleaner.pitch_tail import (
 )
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
 from newsdrop.text.cleaner.signup_box import signup_boxes
+from newsdrop.text.cleaner.smoothed_holes import smoothed_holes
 from newsdrop.text.cleaner.story_end import hole_kind
 
 
@@ -41,6 +42,11 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # The "standfirst" the region skipped holds more prose than the story kept under its marker: it is
         # the story, the marker its closing share row.
         lines[index].assign("body", "skipped_story")
+    if modelled:
+        kept = [line.role in KEPT_ROLES for line in lines]
+        for index in smoothed_holes(kept, [line.rule for line in lines]):
+            # A paragraph the model kept and the smoothing dropped between the story's kept lines.
+            lines[index].assign("body", "smoothed_hole")
     if modelled and (holes := header_holes(lines, start)):
         printings = Counter(line.key for line in lines)
         for index in holes:
