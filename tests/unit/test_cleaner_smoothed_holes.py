@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.smoothed_holes import SMOOTHED, smoothed_holes
+from newsdrop.text.cleaner.smoothed_holes import SMOOTHED, smoothed_holes, smoothed_sentence
 
 K, D = True, False
 
@@ -36,3 +36,21 @@ K, D = True, False
 )
 def test_smoothed_holes(rows: list[tuple[bool, str | None]], found: list[int]) -> None:
     assert smoothed_holes([row[0] for row in rows], [row[1] for row in rows]) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        ("Gegenwart.", True),
+        ("Few made it back. They told of a cauldron of evil. [M2]", True),
+        ("It is covered on the website. [71] [72]", True),
+        ("Following are some restrictions we place on the callback logic (lambda):", True),
+        ("„Cool“ so reagieren Menschen auf sie.", True),
+        # A caption's credit, a player's label, an app's pitch: no sentence end.
+        ("Gilt als einziger Kandidat: Boris Nadeschdin Bild: Reuters", False),
+        ("Next video starts in : 7 Play", False),
+        ("Suivez les informations avec l'application", False),
+    ],
+)
+def test_smoothed_sentence(text: str, sentence: bool) -> None:
+    assert smoothed_sentence(text) is sentence

@@ -30,7 +30,7 @@ from newsdrop.text.cleaner.pitch_tail import (
 )
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
 from newsdrop.text.cleaner.signup_box import signup_boxes
-from newsdrop.text.cleaner.smoothed_holes import smoothed_holes
+from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
 from newsdrop.text.cleaner.story_end import hole_kind
 
 
@@ -45,8 +45,11 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     if modelled:
         kept = [line.role in KEPT_ROLES for line in lines]
         for index in smoothed_holes(kept, [line.rule for line in lines]):
-            # A paragraph the model kept and the smoothing dropped between the story's kept lines.
-            lines[index].assign("body", "smoothed_hole")
+            line = lines[index]
+            if smoothed_sentence(line.text) and notice_words(line.key) == 0.0:
+                # A sentence the model kept and the smoothing dropped between the story's kept lines (a caption,
+                # a player's label or an app pitch ends in no full stop; a paywall's line has notice words).
+                line.assign("body", "smoothed_hole")
     if modelled and (holes := header_holes(lines, start)):
         printings = Counter(line.key for line in lines)
         for index in holes:

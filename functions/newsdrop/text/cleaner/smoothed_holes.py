@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+from newsdrop.text.cleaner.lines import _ends_sentence
 
 # The smoothing (``smooth_verdicts``) drops a line the model scored as a keep when dropped lines stand around
 # it: a paragraph between two picture credits ("Quelle: THW"), a sentence after a code block. Within this many
@@ -11,6 +14,17 @@ _REACH_LINES = 3
 
 
 SMOOTHED = "line_model:smoothed"
+
+
+# Reference marks after a sentence's end ("... terrible things. [M2]", "... website. [71] [72]").
+_REFERENCES = re.compile(r"(?:\s*\[\w{1,4}\])+\s*$")
+
+
+def smoothed_sentence(text: str) -> bool:
+    """Whether a line reads as the story's sentence: it ends in a sentence end (reference marks after it
+    aside) or a colon (a list's lead-in); a caption, a player's label or an app's pitch ends in neither."""
+    stripped = _REFERENCES.sub("", text.strip())
+    return _ends_sentence(stripped) or stripped.endswith(":")
 
 
 def smoothed_holes(kept: Sequence[bool], rules: Sequence[str | None]) -> list[int]:
