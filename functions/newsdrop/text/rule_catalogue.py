@@ -84,6 +84,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "smoothed_hole": "After the line model, a sentence its smoothing dropped (the line's own score kept it), with"
     " a kept line at most 3 lines above and one at most 3 lines below and no notice words, is inside the story:"
     " kept (a caption, a player's label or an app's pitch ends in no full stop).",
+    "related_link": "After the line model, the one kept headline-like line right under a related-links label"
+    ' ("Lesen Sie auch", "Keep Reading"), with no second headline-like kept line after it, is another page\'s'
+    " headline linked from the story.",
     "lead_into_region": "After the line model, when no standfirst stands under the headline's byline or date, the"
     " line at most 2 lines above the story's text under them, printed once, of 4 or more words and no clock time,"
     " a sentence, a colon lead-in or a long clause (not a caption, a header row, a credit or a byline), opens the"

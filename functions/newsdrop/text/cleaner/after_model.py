@@ -28,6 +28,7 @@ from newsdrop.text.cleaner.pitch_tail import (
     pitch_tail,
     site_cue,
 )
+from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
 from newsdrop.text.cleaner.signup_box import signup_boxes
 from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
@@ -95,6 +96,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             headlines = [headline_like(line.text, line.words) for line in lines]
             for index in related_runs(kept, labels, headlines):
                 lines[index].assign("boilerplate", "related_run")
+            for index in related_links(kept, labels, headlines):
+                # One other page's headline right under the label, the story's prose resuming below it.
+                lines[index].assign("boilerplate", "related_link")
             for index in kept_labels(kept, labels):
                 lines[index].assign("boilerplate", "related_label")
         # Only the kept lines can be a feed's entries or headings (``compress`` picks them in C).
