@@ -108,6 +108,23 @@ def _story(*tail: Line) -> list[Line]:
         ((Line("iStock/Gargonia", prose_text=False),), [3]),
         ((Line("TCP/IP", prose_text=False),), []),
         ((Line("The agency (dpa/lnw) reported it first.", prose_text=True),), []),
+        # A tag list on its label's line; a sentence after the label is the story's.
+        ((Line("Themen: App digitale Karten Route Strava Tourenplanung", role="subheading"),), [3]),
+        ((Line("Tags: harbour, storm, council"),), [3]),
+        ((Line("Themen: Der Rat sprach über den Hafen und die Sturmschäden."),), []),
+        ((Line("Tags: " + " ".join(["word"] * 21)),), []),
+        # A browser's push-notification prompt; a story about notifications names no browser.
+        (
+            (
+                Line(
+                    "Benachrichtigung aktivieren Dürfen wir Sie in Ihrem Browser über die wichtigsten"
+                    " Nachrichten informieren?"
+                ),
+            ),
+            [3],
+        ),
+        ((Line("Enable notifications in your browser to get breaking news."),), [3]),
+        ((Line("The council will enable notifications for flood warnings by text message."),), []),
     ],
 )
 def test_asides(tail: tuple[Line, ...], expected: list[int]) -> None:

@@ -63,13 +63,30 @@ STRUCTURAL_RULES: dict[str, str] = {
     " or browser is the site's notice, not the story's opening.",
     "aside": "After the line model, an author box under its heading, a picture credit, an agency's or picture's"
     ' signature alone on its line ("aja/PAP", "iStock/Name"), a disclaimer or affiliate disclosure, a reading'
-    " time or a tag list kept inside the story is the site's aside.",
+    " time, a tag list (under its label or on the label's line) or a browser's push-notification prompt kept"
+    " inside the story is the site's aside.",
     "gallery": "After the line model, a picture gallery's slides (3 or more lines opening with counters of one"
     ' count numbered one after another, "12/50 ...", "3 of 8 ...") and the lines between them, up to the last'
     " slide's end, are other pictures' titles and captions, not the story.",
     "numbered_section": "After the line model, a dropped heading of the story's numbered sections (3 or more lines"
     ' opening "1.", "2.", ... one after another, standing 2 or more lines apart, with a kept line among them or'
     " starting at most 10 lines under the story's last kept line; not a comment or a link list) is the story's.",
+    "ingredient_list": "After the line model, a recipe's ingredient list (3 or more short lines opening with a"
+    ' quantity, 2 or more with a unit: "200 g Zucker", "1 TL Zimt") ending at most 30 lines above the story or'
+    " standing among its kept lines, with its parts' colon headings and the recipe's time and yield lines, is the"
+    " story's.",
+    "signup_box": "After the line model, the kept line of at most 40 words right above a newsletter form's e-mail"
+    ' field ("E-Mail-Adresse", "Your email") and the heading-like kept lines above it are the sign-up box, not the'
+    " story.",
+    "author_bio": "After the line model, one of the story's last two kept lines that names a person and their"
+    ' writer\'s trade ("Jane Doe is a freelance journalist ...", "... ist freie Journalistin") is the writer\'s bio,'
+    " not the story.",
+    "smoothed_hole": "After the line model, a sentence its smoothing dropped (the line's own score kept it), with"
+    " a kept line at most 3 lines above and one at most 3 lines below and no notice words, is inside the story:"
+    " kept (a caption, a player's label or an app's pitch ends in no full stop).",
+    "related_link": "After the line model, the one kept headline-like line right under a related-links label"
+    ' ("Lesen Sie auch", "Keep Reading"), with no second headline-like kept line after it, is another page\'s'
+    " headline linked from the story.",
     "lead_into_region": "After the line model, when no standfirst stands under the headline's byline or date, the"
     " line at most 2 lines above the story's text under them, printed once, of 4 or more words and no clock time,"
     " a sentence, a colon lead-in or a long clause (not a caption, a header row, a credit or a byline), opens the"

@@ -7,10 +7,12 @@ from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
+from newsdrop.text.cleaner.author_bio import author_bio
 from newsdrop.text.cleaner.closing_credits import closing_credit_captions
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.gallery import gallery_lines
+from newsdrop.text.cleaner.ingredients import ingredient_lines
 from newsdrop.text.cleaner.lead_under import (
     header_holes,
     lead_into_region,
@@ -30,7 +32,10 @@ from newsdrop.text.cleaner.pitch_tail import (
     pitch_tail,
     site_cue,
 )
+from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
+from newsdrop.text.cleaner.signup_box import signup_boxes
+from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
 from newsdrop.text.cleaner.story_end import hole_kind
 
 
@@ -42,6 +47,14 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # The "standfirst" the region skipped holds more prose than the story kept under its marker: it is
         # the story, the marker its closing share row.
         lines[index].assign("body", "skipped_story")
+    if modelled:
+        kept = [line.role in KEPT_ROLES for line in lines]
+        for index in smoothed_holes(kept, [line.rule for line in lines]):
+            line = lines[index]
+            if smoothed_sentence(line.text) and notice_words(line.key) == 0.0:
+                # A sentence the model kept and the smoothing dropped between the story's kept lines (a caption,
+                # a player's label or an app pitch ends in no full stop; a paywall's line has notice words).
+                line.assign("body", "smoothed_hole")
     if modelled and (holes := header_holes(lines, start)):
         printings = Counter(line.key for line in lines)
         for index in holes:
@@ -89,6 +102,12 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         if line.role == "boilerplate":
             line.assign("body" if _ends_sentence(line.text) else "subheading", "numbered_section")
     if modelled:
+        kept = [line.role in KEPT_ROLES for line in lines]
+        for index, heading in ingredient_lines(
+            kept, [line.text for line in lines], [line.rule for line in lines]
+        ):
+            # A recipe's ingredient list over or in its method: short lines the header rules and the model drop.
+            lines[index].assign("subheading" if heading else "body", "ingredient_list")
         # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
         # the line model kept (the rules alone drop a link list under its label).
         kept = [line.role in KEPT_ROLES for line in lines]
@@ -98,6 +117,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             headlines = [headline_like(line.text, line.words) for line in lines]
             for index in related_runs(kept, labels, headlines):
                 lines[index].assign("boilerplate", "related_run")
+            for index in related_links(kept, labels, headlines):
+                # One other page's headline right under the label, the story's prose resuming below it.
+                lines[index].assign("boilerplate", "related_link")
             for index in kept_labels(kept, labels):
                 lines[index].assign("boilerplate", "related_label")
         # Only the kept lines can be a feed's entries or headings (``compress`` picks them in C).
@@ -119,6 +141,14 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 # The site's subscription or newsletter box between its two prompts: benefits, a form's messages.
                 lines[index].assign("boilerplate", "offer_box")
             kept = [line.role in KEPT_ROLES for line in lines]
+        texts = [line.text for line in lines]
+        for index in signup_boxes(texts, kept):
+            # A newsletter box's pitch (and its name) over its e-mail field.
+            lines[index].assign("boilerplate", "signup_box")
+        for index in author_bio(texts, kept):
+            # The writer's bio closing the story.
+            lines[index].assign("boilerplate", "author_bio")
+        kept = [line.role in KEPT_ROLES for line in lines]
         address = [False] * len(lines)
         for index in compress(range(len(lines)), kept):
             address[index] = addresses_reader(lines[index].text)

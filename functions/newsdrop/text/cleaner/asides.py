@@ -59,6 +59,33 @@ _TAG_LABEL = re.compile(
 )
 
 
+# A tag list printed on one line after its label ("Themen: App digitale Karten Route", "Tags: a, b, c"): up to
+# 20 words, no sentence end (a sentence after "Themen:" is the story's).
+_TAG_LINE = re.compile(
+    r"[\W_]*(?:tags?|tagged(?: with)?|keywords|schlagw[öo]rter|stichw[öo]rter|themen|etiquetas|étiquettes"
+    r"|mots-clés|tagi|słowa kluczowe)\s*:[ \t]+(?:\S+(?:[ \t]+|$)){1,20}(?<![.!?])",
+    re.IGNORECASE,
+)
+
+
+# A browser's push-notification prompt: enabling notifications and the browser on one line ("Benachrichtigung
+# aktivieren Dürfen wir Sie in Ihrem Browser ...", "Enable notifications in your browser"). The notification
+# word's stems are looked up as plain substrings first (a case-insensitive regex search over every kept line
+# cost 0.6 s a corpus pass); the regexes run only on the few lines holding one.
+_NOTIFICATION_STEMS = ("otifica", "enachrichtig", "owiadomie")
+_ENABLE = re.compile(r"\b(?:aktivieren|erlauben|enable|allow|turn on|activar|activer|włącz)", re.IGNORECASE)
+_BROWSER = re.compile(r"browser|navegador|navigateur|przeglądar", re.IGNORECASE)
+
+
+def push_prompt(text: str) -> bool:
+    """Whether a line asks to enable the browser's notifications."""
+    return (
+        any(stem in text for stem in _NOTIFICATION_STEMS)
+        and _BROWSER.search(text) is not None
+        and _ENABLE.search(text) is not None
+    )
+
+
 # The three openings above as one pattern: a kept line faces one match instead of three (an alternation matches
 # at the start iff one of its branches does; each branch keeps its own anchors).
 _ASIDE_OPENING = re.compile(
@@ -106,7 +133,8 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
     that opens with a picture's credit (``_CREDIT_OPENING``) is a caption, an agency's or a picture's
     signature alone on its line (``_SIGNATURE``) a credit, one that opens with a disclaimer
     or an affiliate disclosure (``_DISCLOSURE``) the site's legal notice, a reading time (``_READING_TIME``)
-    a widget, and a colon list under a tag label (``tag_lists``) the site's index. When nothing of the
+    a widget, a colon list under a tag label (``tag_lists``) or a tag list on its label's line (``_TAG_LINE``)
+    the site's index, and a browser's push-notification prompt (``push_prompt``) a widget. When nothing of the
     story's prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
     """
     found: list[int] = []
@@ -128,6 +156,8 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
             under_heading
             or _ASIDE_OPENING.match(line.text) is not None
             or _SIGNATURE.fullmatch(line.text.strip()) is not None
+            or _TAG_LINE.fullmatch(line.text.strip()) is not None
+            or push_prompt(line.text)
         ):
             found.append(index)
     found = sorted(set(found) | set(tag_lists(lines)))

@@ -14,7 +14,7 @@ _RELATED_LABEL = re.compile(
     r"(?: zu (?:diesem|dem) (?:artikel|thema))?"
     r"|weiterführende links|das könnte (?:sie|dich) auch interessieren|lesen sie auch|auch interessant"
     r"|related(?: articles| stories| posts| content| coverage| links| reading)?|read (?:more|also|next)"
-    r"|also read|you (?:may|might) also like|recommended(?: for you)?|see also|further reading"
+    r"|also read|keep reading|you (?:may|might) also like|recommended(?: for you)?|see also|further reading"
     r"|te puede interesar|lee también|noticias relacionadas|más noticias|czytaj (?:też|także)"
     r"|zobacz (?:też|także)|(?:à )?lire aussi|sur le même sujet)\s*:?\s*"
 )
