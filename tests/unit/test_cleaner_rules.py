@@ -458,6 +458,33 @@ def test_line_printed_three_times_is_a_template_not_prose() -> None:
     assert {line.rule for line in article.lines if line.text == caption} == {"repeated_line"}
 
 
+FEATURE_ITEM = "- Easy setup for all your devices at home and at work"
+
+
+@pytest.mark.parametrize(
+    ("repeated", "main_content", "kept"),
+    [
+        # In an extractor's main content a list item printed under each listed product is the products' feature.
+        (FEATURE_ITEM, True, True),
+        # On a page's whole text the same item is a template like any other repeated line.
+        (FEATURE_ITEM, False, False),
+        # A repeated line that is no list item is a template in the main content too (a gallery caption).
+        (FEATURE_ITEM[2:], True, False),
+    ],
+)
+def test_a_list_item_repeated_in_the_main_content_is_no_template(
+    repeated: str, main_content: bool, kept: bool
+) -> None:
+    text = _article(
+        "Best deals", PARAGRAPH, "Headphones", repeated, SECOND, "Speakers", repeated, PARAGRAPH, "Watch",
+        repeated, SECOND,
+    )  # fmt: skip
+    article = clean_article(text, Hints(title="Best deals"), main_content=main_content)
+    assert (repeated in article.body.split("\n")) is kept
+    rules = {line.rule for line in article.lines if line.text == repeated}
+    assert ("repeated_line" in rules) is not kept
+
+
 def test_list_introduced_by_a_colon_after_the_last_paragraph_is_kept() -> None:
     dates = ["June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "June 10 -- Arena, Tampa, FL"]
     text = _article(

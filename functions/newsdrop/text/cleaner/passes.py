@@ -252,7 +252,7 @@ def _structure(
 ) -> RulePass:
     """The structural rules over lines the line rules have judged: region, headline, header and footer."""
     _mark_link_lists(lines)
-    _mark_repeated_lines(lines)
+    _mark_repeated_lines(lines, list_items=not main_content)
     if not main_content and comments:
         _mark_comment_section(lines)
     if force is not None:
