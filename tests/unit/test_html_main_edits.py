@@ -183,6 +183,45 @@ def test_without_closing_notices(main_lines: list[str], witness_kept: set[str], 
     assert without_closing_notices(main_lines, frozenset(witness_kept)) == expected
 
 
+_CALLS = [
+    "Get the magazine delivered to your door every month. Click here for more information.",
+    "Listen to the programme live on weekdays - or listen back here.",
+    "Follow @CityDeals on Twitter to keep up with the latest offers.",
+    "If you enjoyed this article, we have a proposition for you: join our members.",
+    "An error has occurred, please try again later.",
+    "Do you have a story to tell? Email the news desk.",
+    "Would you like to comment on this article?",
+    "Fehler gefunden? Jetzt melden.",
+    "Folgst du schon unserem Kanal auf Whatsapp?",
+    "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns mit einer Spende.",
+]
+
+
+@pytest.mark.parametrize("call", _CALLS)
+def test_the_sites_call_to_the_reader_under_the_story_goes_where_the_witness_dropped_it(call: str) -> None:
+    assert without_closing_notices([*_STORY, call], frozenset()) == _STORY
+    # with a short label under it too
+    assert without_closing_notices([*_STORY, call, "Thank you"], frozenset()) == _STORY
+    # the witness kept it on the page's own text: the story's closing line stays
+    assert without_closing_notices([*_STORY, call], frozenset({call})) == [*_STORY, call]
+    # above the story's last paragraph the walk does not reach it
+    assert without_closing_notices([_STORY[0], call, _STORY[1]], frozenset()) == [_STORY[0], call, _STORY[1]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the story's own sentences about following, listening or errors are no call to the reader
+        "Investigators said they would follow the money wherever it leads.",
+        "Fans can listen to the new album from Friday on every service.",
+        "The error cost the company more than a million dollars last year.",
+        "Follow him on Twitter",
+    ],
+)
+def test_a_closing_line_without_a_call_stays(line: str) -> None:
+    assert without_closing_notices([*_STORY, line], frozenset()) == [*_STORY, line]
+
+
 @pytest.mark.parametrize(
     ("key", "expected"),
     [

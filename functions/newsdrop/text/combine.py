@@ -64,8 +64,8 @@ def choose_reading(readings: Sequence[str], reference: str) -> int:
     return scores.index(max(scores))
 
 
-# Below the reading, the walk steps over a slot set between the story's paragraphs (an advertisement's label, a
-# "Read more" box's label, kicker and headline) of at most this many page lines the witness dropped ...
+# Below the reading, the walk steps over a slot set between the story's paragraphs (an advertisement's label,
+# a "Read more" box's label, kicker and headline) of at most this many page lines the witness dropped ...
 _SLOT_MAX_LINES = 3
 # ... each at most this many words, one of them a label the page prints twice or more ("Advertisement" over
 # every ad): trafilatura stops at the first such slot inside a story that the page sets full of them. A label
@@ -107,7 +107,7 @@ def extend_at_edges(
     held: list[Counter[tuple[str, ...]]] = []
 
     def story_line(text: str) -> bool:
-        """A page line the witness kept as prose, no marked caption, not the reading's own text printed again."""
+        """A page line the witness kept as prose, no marked caption, not the reading's text printed again."""
         if not text or text not in kept or not _reads_as_prose(text, count_words(text)):
             return False
         if captions and bare_key(text) in captions:
@@ -153,7 +153,7 @@ def extend_at_edges(
 
 
 def _slot_line(text: str, kept: frozenset[str]) -> bool:
-    """A line of a slot between a story's paragraphs: one the witness dropped, a label or a teaser's headline."""
+    """A line of a slot between a story's paragraphs the witness dropped: a label or a teaser's headline."""
     return bool(text) and text not in kept and count_words(text) <= _SLOT_MAX_WORDS
 
 

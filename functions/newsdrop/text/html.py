@@ -128,6 +128,8 @@ def extract(
         main_lines = without_closing_notices(main_lines, witness_kept)
         # The site's boxes under the story that the witness dropped: its footer's first lines, a notice's box.
         main_lines = without_witness_tail(main_lines, witness_kept, witness_after)
+        # A notice or call that the box under it hid: the walk again from the new last line.
+        main_lines = without_closing_notices(main_lines, witness_kept)
         # Other stories' headlines listed between the story's paragraphs.
         main_lines = without_headline_lists(main_lines)
         if replaced is not None:

@@ -120,6 +120,18 @@ _NOTICE_MAX_CHARS = 300
 _LABEL_MAX_WORDS = 4
 
 
+# The site's call to the reader under a story, in the corpus's main languages: to click or listen on, to follow
+# the site, to rate or support the article, to send a story, a comment or an error; and a widget's error line.
+_READER_CALL = re.compile(
+    r"\b(?:click here|klicken sie hier|cliquez ici|haga clic|clicca qui"
+    r"|follow us|follow @|folgen sie uns|folgst du|suivez-nous|síguenos"
+    r"|if you (?:enjoyed|liked) this|hat ihnen (?:dieser|der|unser) (?:artikel|beitrag|text) gefallen"
+    r"|do you have a (?:story|tip)|tell us what you think|would you like to comment"
+    r"|fehler gefunden|an error has occurred|please try again|try again later|ein fehler ist aufgetreten"
+    r"|listen back|delivered (?:through|to) your)"
+)
+
+
 def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str]) -> list[str]:
     """The main content without the site's notices under the story's last paragraph: a subscription or
     newsletter pitch, a paywall's "La suite est réservée aux abonnés", a reprint-rights notice.
@@ -129,19 +141,22 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
     ``_NOTICE_MAX_CHARS`` long, the line cleaner dropped it on the page's own text (``witness_kept``, the
     line model's verdict: a story's closing sentence that happens to say "privacy" it keeps), and none of
     its stems is a word of the story above it (a story about newsletters or ad blocking ends on its topic).
-    Short labels without a sentence end between and under the notices go with them; the walk stops at the
-    first other line. Nothing is dropped without a notice, nor the main content's every line.
+    A call to the reader (``_READER_CALL``: click here, follow us, if you enjoyed this, a widget's error
+    line) the witness dropped is such a notice too, whatever the story's words. Short labels without a
+    sentence end between and under the notices go with them; the walk stops at the first other line.
+    Nothing is dropped without a notice, nor the main content's every line.
     """
     run: list[int] = []
     notices = 0
     for index in range(len(main_lines) - 1, -1, -1):
         line = main_lines[index]
         key = normalize_line_key(line)
-        stems = notice_stems(key) if len(line) <= _NOTICE_MAX_CHARS and line not in witness_kept else ()
+        dropped = len(line) <= _NOTICE_MAX_CHARS and line not in witness_kept
+        stems = notice_stems(key) if dropped else ()
         if stems:
             above = " ".join(normalize_line_key(other) for other in main_lines[:index])
             stems = () if _opens_a_word(stems, above) else stems
-        if stems:
+        if stems or (dropped and _READER_CALL.search(key) is not None):
             notices += 1
         elif not (count_words(line) <= _LABEL_MAX_WORDS and line.rstrip()[-1:] not in ".!?"):
             break
