@@ -249,6 +249,23 @@ def _mark_repeated_lines(lines: list[_Line], list_items: bool = True) -> None:
             line.assign("boilerplate", "repeated_line")
 
 
+# Rules that claim a line by its vocabulary (moderation, a credit's bracket, privacy words), which a story's own
+# sentence can use: "As she tried to stop the comments ... did not find the picture offensive".
+_VOCABULARY_RULES = frozenset({"comment_policy", "photo_caption", "cookie_notice"})
+
+
+def _keep_story_sentences(lines: list[_Line]) -> None:
+    """In an extractor's main content, a prose line one of ``_VOCABULARY_RULES`` claimed between two of the
+    story's paragraphs (prose lines no rule claimed) is the story's sentence: the site's moderation policy,
+    a picture's credit and a privacy notice sit at the story's edges or alone, not inside its flow."""
+    for index in range(1, len(lines) - 1):
+        line = lines[index]
+        if line.rule not in _VOCABULARY_RULES or not line.prose_text:
+            continue
+        if all(other.role is None and other.prose_text for other in (lines[index - 1], lines[index + 1])):
+            line.role = line.rule = None
+
+
 def _opens_comments(line: _Line) -> bool:
     """A line that starts a comment area ("Leave a comment", moderation policy, captcha).
 
