@@ -8,6 +8,7 @@ from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.main_edits import (
     bare_key,
     described_lines,
+    without_about_boilerplate,
     without_closing_notices,
     without_headline_lists,
     without_kicked_headline,
@@ -371,3 +372,43 @@ def test_without_headline_lists_drops_teasers_between_paragraphs(
     main_lines: list[str], expected: list[str]
 ) -> None:
     assert without_headline_lists(main_lines) == expected
+
+
+_RELEASE = [
+    "Acme and Borealis introduce a joint alarm system for hospitals in North America.",
+    "Acme said the system would reach the first hospitals in the spring.",
+    "Borealis and Acme have worked together in Europe since 2015, the companies said.",
+]
+_ABOUT = [
+    "Acme is a global solutions provider focused on healthcare communication and workflow.",
+    "Acme is headquartered in Baar (Switzerland) and employs around 1,300 people worldwide.",
+]
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "expected"),
+    [
+        # two paragraphs under the story, each opening with a company the story names and what it is
+        ([*_RELEASE, *_ABOUT], _RELEASE),
+        # with the "About Acme" label above them
+        ([*_RELEASE, "About Acme", *_ABOUT], _RELEASE),
+        # one such line is the story's closing sentence about its subject
+        ([*_RELEASE, _ABOUT[0]], [*_RELEASE, _ABOUT[0]]),
+        # an author's note: a name the story does not use
+        (
+            [*_RELEASE, "Jane Doe is a reporter for the Herald.", "Jane Doe is based in Boston."],
+            [*_RELEASE, "Jane Doe is a reporter for the Herald.", "Jane Doe is based in Boston."],
+        ),
+        # the story names the company once only: not its subject
+        ([_RELEASE[0], *_ABOUT], [_RELEASE[0], *_ABOUT]),
+        # two different names: no one party's boilerplate
+        (
+            [*_RELEASE, _ABOUT[0], "Borealis is a maker of patient monitors."],
+            [*_RELEASE, _ABOUT[0], "Borealis is a maker of patient monitors."],
+        ),
+        # a main content that is only the boilerplate is left whole
+        (_ABOUT, _ABOUT),
+    ],
+)
+def test_without_about_boilerplate(main_lines: list[str], expected: list[str]) -> None:
+    assert without_about_boilerplate(main_lines) == expected

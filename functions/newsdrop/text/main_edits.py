@@ -288,3 +288,38 @@ def without_headline_lists(main_lines: list[str]) -> list[str]:
             dropped.update(items)
         start = end + 1
     return [line for index, line in enumerate(main_lines) if index not in dropped]
+
+
+# A paragraph about a party of the story opening with its name and what it is: "Ascom is a global solutions
+# provider ...", "Ascom is headquartered in Baar ...".
+_ABOUT_OPENING = re.compile(
+    r"^(\w[\w&.'’-]*(?: \w[\w&.'’-]*){0,3}) (?:is|are) (?:a|an|the|headquartered|based)\b"
+)
+# The boilerplate is two such paragraphs at least, about a party the story names this often above them.
+_ABOUT_MIN_LINES = 2
+_ABOUT_MIN_MENTIONS = 2
+
+
+def without_about_boilerplate(main_lines: list[str]) -> list[str]:
+    """The main content without a press release's closing boilerplate about a company of the story: under the
+    story, ``_ABOUT_MIN_LINES`` paragraphs or more that each open with the same name and what it is ("X is a
+    global provider of ...", "X is headquartered in ..."), where the story above names it
+    ``_ABOUT_MIN_MENTIONS`` times or more, with an "About X" label above them. An author's note opens with a
+    name the story does not use, and a story's closing sentence about its subject is one line."""
+    run: list[int] = []
+    name: str | None = None
+    for index in range(len(main_lines) - 1, -1, -1):
+        found = _ABOUT_OPENING.match(main_lines[index])
+        if found is None or (name is not None and found[1] != name):
+            break
+        name = found[1]
+        run.append(index)
+    if name is None or len(run) < _ABOUT_MIN_LINES:
+        return main_lines
+    start = min(run)
+    above = " ".join(main_lines[:start])
+    if len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", above)) < _ABOUT_MIN_MENTIONS:
+        return main_lines
+    if start > 0 and main_lines[start - 1].strip().casefold() == f"about {name}".casefold():
+        start -= 1
+    return main_lines[:start] if start > 0 else main_lines
