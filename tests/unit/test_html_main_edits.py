@@ -240,6 +240,7 @@ def test_notice_stems_open_a_word(key: str, expected: tuple[str, ...]) -> None:
 _APP = "For the latest stories download our apps for iOS and Android."
 _AD = "[Advertisement] Smith, J. (2021). Leading well. London: Example Press."
 _WIDGET = "Videos on this topic"
+_TEASER = "Trump has made defending the rioters a central plank of the party's platform."
 
 
 @pytest.mark.parametrize(
@@ -318,6 +319,13 @@ _WIDGET = "Videos on this topic"
         ([*_STORY, "Subscribe now for the full story."], set(), set(), [*_STORY, "Subscribe now for the full story."]),
         # dropped lines under the story without a notice or a witness's footer line stay (the story's own end)
         ([*_STORY, "The mayor did not comment."], set(_STORY), set(), [*_STORY, "The mayor did not comment."]),
+        # a link list's heading under the story: it and the teasers under it go, prose or not
+        ([*_STORY, "More from the Herald", _TEASER, "Bus timetable changes"], set(_STORY), set(), _STORY),
+        ([*_STORY, "Related", _TEASER], set(_STORY), set(), _STORY),
+        # ... not when it is the main content's last line (nothing under it to judge)
+        ([*_STORY, "Related"], set(_STORY), set(), [*_STORY, "Related"]),
+        # ... nor above the last line the witness kept
+        ([_STORY[0], "Related", _STORY[1]], set(_STORY), set(), [_STORY[0], "Related", _STORY[1]]),
     ],
 )  # fmt: skip
 def test_without_witness_tail(

@@ -8,6 +8,7 @@ from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.cleaner.lines import _ends_sentence, _reads_as_prose
 from newsdrop.text.extraction import _Dropped, _key, merge_order
 from newsdrop.text.line_keys import count_words, normalize_line_key
+from newsdrop.text.rules import opens_link_list
 
 _NON_WORD = re.compile(r"[\W_]+")
 # A described line this many words long at least comes back without reading as prose (a standfirst
@@ -191,6 +192,8 @@ def without_witness_tail(
       a "Videos on this topic" heading, a schedule table's caption), when it and the lines under it are
       ``_FOOTER_MIN_LINES`` at least and no paragraph (prose ending a sentence) is among them: the witness's
       region can end a line or a paragraph early;
+    - a link list's heading (``rules.opens_link_list``: "More from ...", "Related", "Most popular") with a line
+      under it: the teasers under it read as prose ("Trump has made ... a central plank of the GOP platform.");
     - a notice (``cues_notice.notice_stems``: subscription, app, advertising words opening a word, none of them
       a word of the story above) of at most ``_BOX_NOTICE_MAX_WORDS`` words, with the labels right above it, when
       the box it opens is at most ``_BOX_MAX_LINES`` lines of at most ``_NOTICE_MAX_CHARS`` each (a "Subscribe
@@ -208,6 +211,8 @@ def without_witness_tail(
     after = {_key(text) for text in witness_after} - {""}
     for index in range(last + 1, len(main_lines)):
         line = main_lines[index]
+        if index + 1 < len(main_lines) and opens_link_list(normalize_line_key(line), count_words(line)):
+            return main_lines[:index]
         if keys[index] in after:
             cut = main_lines[index:]
             if len(cut) < _FOOTER_MIN_LINES or any(
