@@ -458,6 +458,67 @@ def test_line_printed_three_times_is_a_template_not_prose() -> None:
     assert {line.rule for line in article.lines if line.text == caption} == {"repeated_line"}
 
 
+FEATURE_ITEM = "- Easy setup for all your devices at home and at work"
+
+
+@pytest.mark.parametrize(
+    ("repeated", "main_content", "kept"),
+    [
+        # In an extractor's main content a list item printed under each listed product is the products' feature.
+        (FEATURE_ITEM, True, True),
+        # On a page's whole text the same item is a template like any other repeated line.
+        (FEATURE_ITEM, False, False),
+        # A repeated line that is no list item is a template in the main content too (a gallery caption).
+        (FEATURE_ITEM[2:], True, False),
+    ],
+)
+def test_a_list_item_repeated_in_the_main_content_is_no_template(
+    repeated: str, main_content: bool, kept: bool
+) -> None:
+    text = _article(
+        "Best deals", PARAGRAPH, "Headphones", repeated, SECOND, "Speakers", repeated, PARAGRAPH, "Watch",
+        repeated, SECOND,
+    )  # fmt: skip
+    article = clean_article(text, Hints(title="Best deals"), main_content=main_content)
+    assert (repeated in article.body.split("\n")) is kept
+    rules = {line.rule for line in article.lines if line.text == repeated}
+    assert ("repeated_line" in rules) is not kept
+
+
+_COMMENTS_SENTENCE = (
+    "As she tried to stop the comments from taking over her pages, many readers told her they did not find"
+    " the picture offensive."
+)
+_PRIVACY_SENTENCE = (
+    "We use cookies and similar technologies to improve your experience; by continuing you consent to our"
+    " privacy policy."
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "main_content", "kept"),
+    [
+        # Between two of the story's paragraphs in an extractor's main content: the story's own sentence.
+        ([PARAGRAPH, _COMMENTS_SENTENCE, SECOND], True, True),
+        ([PARAGRAPH, _PRIVACY_SENTENCE, SECOND], True, True),
+        # Under the story's last paragraph, it is the site's policy or notice.
+        ([PARAGRAPH, SECOND, _COMMENTS_SENTENCE], True, False),
+        # A label on one side is no paragraph of the story.
+        ([PARAGRAPH, _COMMENTS_SENTENCE, "Comments", SECOND], True, False),
+        # On a page's whole text the rule's verdict stands (the region and the line model judge the page).
+        ([PARAGRAPH, _COMMENTS_SENTENCE, SECOND], False, False),
+    ],
+)
+def test_a_vocabulary_rules_line_between_the_storys_paragraphs_in_the_main_content_is_the_story(
+    lines: list[str], main_content: bool, kept: bool
+) -> None:
+    article = clean_article(
+        "\n".join(["Talks resume", *lines]), Hints(title="Talks resume"), main_content=main_content
+    )
+    sentence = next(line for line in lines if line in (_COMMENTS_SENTENCE, _PRIVACY_SENTENCE))
+    assert (sentence in article.body.split("\n")) is kept
+
+
 def test_list_introduced_by_a_colon_after_the_last_paragraph_is_kept() -> None:
     dates = ["June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "June 10 -- Arena, Tampa, FL"]
     text = _article(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsdrop.models import Hints
@@ -291,3 +293,70 @@ def test_the_page_collector_reads_the_captions_the_markup_marks(html: str, expec
     from newsdrop.text.html_page import collect
 
     assert collect(html).captions == expected
+
+
+AD = "Advertisement"
+BOX = ["Read more", "Harbour town plans a new ferry link to the islands"]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # An ad's label the page prints over every ad: the walk steps over it and the story's rest joins.
+        ([*FEATURE[:2], AD, *FEATURE[2:4], AD, *FEATURE[4:], SHARE], FEATURE),
+        # A teaser box of label and headline (3 lines at most, 12 words each), its label printed twice.
+        ([*BOX, *FEATURE[:2], *BOX, *FEATURE[2:], SHARE], FEATURE),
+        # A label printed once heads a box under the story ("Related coverage"): the walk stops at it.
+        ([*FEATURE[:2], "Related coverage", *FEATURE[2:], SHARE], FEATURE[:2]),
+        # A slot of more than three lines is no slot.
+        ([*FEATURE[:2], AD, AD, AD, MENU, *FEATURE[2:], AD], FEATURE[:2]),
+        # Nor a line of more than twelve words the witness dropped (a teaser's summary).
+        ([*FEATURE[:2], AD, TEASERS[0], *FEATURE[2:], AD], FEATURE[:2]),
+        # The slot's lines stay out; after the story's last paragraph a label joins nothing.
+        ([*FEATURE[:2], AD, *FEATURE[2:], AD], FEATURE),
+    ],
+)
+def test_the_walk_below_steps_over_an_ads_or_teasers_slot_between_paragraphs(
+    page: list[str], expected: list[str]
+) -> None:
+    assert extend_at_edges(FEATURE[:2], page, frozenset(FEATURE)) == expected
+
+
+def test_the_walk_above_steps_over_no_slot() -> None:
+    page = [FEATURE[0], AD, *FEATURE[1:], AD]
+    assert extend_at_edges(FEATURE[1:], page, frozenset(FEATURE)) == FEATURE[1:]
+
+
+def _keys(lines: list[str]) -> frozenset[str]:
+    return frozenset(" ".join(re.findall(r"\w+", line.casefold())) for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("page", "kept", "other", "expected"),
+    [
+        # A paragraph the chosen reading skipped, kept by the witness and held by the other reading: it joins.
+        (STORY, STORY, STORY, STORY),
+        ([MENU, STORY[0], MENU, STORY[1], STORY[2], SHARE, STORY[3]], STORY, STORY, STORY),
+        # Without the other reading (none was read), or when it lacks the line, the hole stays.
+        (STORY, STORY, [], [STORY[0], STORY[1], STORY[3]]),
+        (STORY, STORY, [STORY[0], STORY[1], STORY[3]], [STORY[0], STORY[1], STORY[3]]),
+        # The witness dropped it (a pull quote, a teaser): it stays out.
+        (STORY, [STORY[0], STORY[1], STORY[3]], STORY, [STORY[0], STORY[1], STORY[3]]),
+        # Kept but no prose (a label both readings hold): out.
+        ([STORY[0], STORY[1], MENU, STORY[3]], [*STORY, MENU], [*STORY, MENU], [STORY[0], STORY[1], STORY[3]]),
+    ],
+)  # fmt: skip
+def test_a_hole_inside_the_reading_is_filled_where_the_other_reading_and_the_witness_agree(
+    page: list[str], kept: list[str], other: list[str], expected: list[str]
+) -> None:
+    extracted = [STORY[0], STORY[1], STORY[3]]
+    assert extend_at_edges(extracted, page, frozenset(kept), other=_keys(other)) == expected
+
+
+def test_combine_fills_a_hole_from_the_reading_it_did_not_choose() -> None:
+    # The default reading skipped a paragraph and took teasers (so a second reading is read); the second
+    # reading, chosen less, holds the skipped paragraph.
+    default = [STORY[0], STORY[1], STORY[3], *TEASERS]
+    chosen = combine("\n".join(default), lambda: "\n".join([STORY[2], *TEASERS]), PAGE_TEXT, HINTS).text
+    assert chosen.split("\n") == [*STORY, *TEASERS]
+    assert combine("\n".join(default), lambda: "", PAGE_TEXT, HINTS).text.split("\n") == default

@@ -8,6 +8,7 @@ from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.main_edits import (
     bare_key,
     described_lines,
+    without_about_boilerplate,
     without_closing_notices,
     without_headline_lists,
     without_kicked_headline,
@@ -183,6 +184,45 @@ def test_without_closing_notices(main_lines: list[str], witness_kept: set[str], 
     assert without_closing_notices(main_lines, frozenset(witness_kept)) == expected
 
 
+_CALLS = [
+    "Get the magazine delivered to your door every month. Click here for more information.",
+    "Listen to the programme live on weekdays - or listen back here.",
+    "Follow @CityDeals on Twitter to keep up with the latest offers.",
+    "If you enjoyed this article, we have a proposition for you: join our members.",
+    "An error has occurred, please try again later.",
+    "Do you have a story to tell? Email the news desk.",
+    "Would you like to comment on this article?",
+    "Fehler gefunden? Jetzt melden.",
+    "Folgst du schon unserem Kanal auf Whatsapp?",
+    "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns mit einer Spende.",
+]
+
+
+@pytest.mark.parametrize("call", _CALLS)
+def test_the_sites_call_to_the_reader_under_the_story_goes_where_the_witness_dropped_it(call: str) -> None:
+    assert without_closing_notices([*_STORY, call], frozenset()) == _STORY
+    # with a short label under it too
+    assert without_closing_notices([*_STORY, call, "Thank you"], frozenset()) == _STORY
+    # the witness kept it on the page's own text: the story's closing line stays
+    assert without_closing_notices([*_STORY, call], frozenset({call})) == [*_STORY, call]
+    # above the story's last paragraph the walk does not reach it
+    assert without_closing_notices([_STORY[0], call, _STORY[1]], frozenset()) == [_STORY[0], call, _STORY[1]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the story's own sentences about following, listening or errors are no call to the reader
+        "Investigators said they would follow the money wherever it leads.",
+        "Fans can listen to the new album from Friday on every service.",
+        "The error cost the company more than a million dollars last year.",
+        "Follow him on Twitter",
+    ],
+)
+def test_a_closing_line_without_a_call_stays(line: str) -> None:
+    assert without_closing_notices([*_STORY, line], frozenset()) == [*_STORY, line]
+
+
 @pytest.mark.parametrize(
     ("key", "expected"),
     [
@@ -200,6 +240,7 @@ def test_notice_stems_open_a_word(key: str, expected: tuple[str, ...]) -> None:
 _APP = "For the latest stories download our apps for iOS and Android."
 _AD = "[Advertisement] Smith, J. (2021). Leading well. London: Example Press."
 _WIDGET = "Videos on this topic"
+_TEASER = "Trump has made defending the rioters a central plank of the party's platform."
 
 
 @pytest.mark.parametrize(
@@ -278,6 +319,13 @@ _WIDGET = "Videos on this topic"
         ([*_STORY, "Subscribe now for the full story."], set(), set(), [*_STORY, "Subscribe now for the full story."]),
         # dropped lines under the story without a notice or a witness's footer line stay (the story's own end)
         ([*_STORY, "The mayor did not comment."], set(_STORY), set(), [*_STORY, "The mayor did not comment."]),
+        # a link list's heading under the story: it and the teasers under it go, prose or not
+        ([*_STORY, "More from the Herald", _TEASER, "Bus timetable changes"], set(_STORY), set(), _STORY),
+        ([*_STORY, "Related", _TEASER], set(_STORY), set(), _STORY),
+        # ... not when it is the main content's last line (nothing under it to judge)
+        ([*_STORY, "Related"], set(_STORY), set(), [*_STORY, "Related"]),
+        # ... nor above the last line the witness kept
+        ([_STORY[0], "Related", _STORY[1]], set(_STORY), set(), [_STORY[0], "Related", _STORY[1]]),
     ],
 )  # fmt: skip
 def test_without_witness_tail(
@@ -332,3 +380,43 @@ def test_without_headline_lists_drops_teasers_between_paragraphs(
     main_lines: list[str], expected: list[str]
 ) -> None:
     assert without_headline_lists(main_lines) == expected
+
+
+_RELEASE = [
+    "Acme and Borealis introduce a joint alarm system for hospitals in North America.",
+    "Acme said the system would reach the first hospitals in the spring.",
+    "Borealis and Acme have worked together in Europe since 2015, the companies said.",
+]
+_ABOUT = [
+    "Acme is a global solutions provider focused on healthcare communication and workflow.",
+    "Acme is headquartered in Baar (Switzerland) and employs around 1,300 people worldwide.",
+]
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "expected"),
+    [
+        # two paragraphs under the story, each opening with a company the story names and what it is
+        ([*_RELEASE, *_ABOUT], _RELEASE),
+        # with the "About Acme" label above them
+        ([*_RELEASE, "About Acme", *_ABOUT], _RELEASE),
+        # one such line is the story's closing sentence about its subject
+        ([*_RELEASE, _ABOUT[0]], [*_RELEASE, _ABOUT[0]]),
+        # an author's note: a name the story does not use
+        (
+            [*_RELEASE, "Jane Doe is a reporter for the Herald.", "Jane Doe is based in Boston."],
+            [*_RELEASE, "Jane Doe is a reporter for the Herald.", "Jane Doe is based in Boston."],
+        ),
+        # the story names the company once only: not its subject
+        ([_RELEASE[0], *_ABOUT], [_RELEASE[0], *_ABOUT]),
+        # two different names: no one party's boilerplate
+        (
+            [*_RELEASE, _ABOUT[0], "Borealis is a maker of patient monitors."],
+            [*_RELEASE, _ABOUT[0], "Borealis is a maker of patient monitors."],
+        ),
+        # a main content that is only the boilerplate is left whole
+        (_ABOUT, _ABOUT),
+    ],
+)
+def test_without_about_boilerplate(main_lines: list[str], expected: list[str]) -> None:
+    assert without_about_boilerplate(main_lines) == expected

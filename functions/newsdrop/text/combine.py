@@ -64,10 +64,25 @@ def choose_reading(readings: Sequence[str], reference: str) -> int:
     return scores.index(max(scores))
 
 
+# Below the reading, the walk steps over a slot set between the story's paragraphs (an advertisement's label,
+# a "Read more" box's label, kicker and headline) of at most this many page lines the witness dropped ...
+_SLOT_MAX_LINES = 3
+# ... each at most this many words, one of them a label the page prints twice or more ("Advertisement" over
+# every ad): trafilatura stops at the first such slot inside a story that the page sets full of them. A label
+# printed once ("Related coverage") heads a box under the story, and the walk stops there. Over both halves of
+# cleaning-train 3 lines of 12 words gained one page and lost none; 6 of 15 words took in a page's teaser box.
+_SLOT_MAX_WORDS = 12
+
+
 def extend_at_edges(
-    extracted: list[str], page_lines: list[str], kept: frozenset[str], captions: frozenset[str] = frozenset()
+    extracted: list[str],
+    page_lines: list[str],
+    kept: frozenset[str],
+    captions: frozenset[str] = frozenset(),
+    other: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """The extracted lines with the page lines that continue them right above and below.
+    """The extracted lines with the page lines that continue them right above and below, and the holes inside
+    them that trafilatura's other reading fills.
 
     trafilatura can stop at a markup boundary inside a story (the second half of a long feature sits
     in a sibling container) or start below its opening paragraph. A page line next to the extracted
@@ -75,18 +90,32 @@ def extend_at_edges(
     and it reads as prose; the walk outwards stops at the first line that does not, and starts only
     from an extracted edge line the page prints as a line of its own. Below the span the walk's lines
     join only as a run of ``_MIN_RUN_BELOW`` at least: one to three prose lines under a story are the
-    boxes after it (an author's note, a membership pitch, a comment prompt), not its second half. A line
-    the markup marks as a picture's caption (``captions``: ``bare_key`` keys of <figcaption> lines and <img>
-    alt texts) stops the walk too: the lead picture's caption reads as prose right above a story whose
-    first paragraph the extractor started at.
+    boxes after it (an author's note, a membership pitch, a comment prompt), not its second half; it steps
+    over an advertisement's or teaser's slot between paragraphs (``_slot_line``, the slot's lines stay out).
+    A line the markup marks as a picture's caption (``captions``: ``bare_key`` keys of <figcaption> lines and
+    <img> alt texts) stops the walk too: the lead picture's caption reads as prose right above a story whose
+    first paragraph the extractor started at. Inside the span, a page line the extracted text skipped joins
+    it where the three readings agree on it (``_agreed_holes``: ``other`` holds the ``_key`` keys of the
+    other reading's lines, empty when there is none).
     """
     order = merge_order(page_lines, extracted)
     at = [position for position, item in enumerate(order) if isinstance(item, int)]
     if not at:
         return extracted
-    printed = {_key(line) for line in page_lines}
+    printed = Counter(_key(line) for line in page_lines)
     # The reading's shingles, made when a line first needs them (most pages add no line).
-    held: Counter[tuple[str, ...]] | None = None
+    held: list[Counter[tuple[str, ...]]] = []
+
+    def story_line(text: str) -> bool:
+        """A page line the witness kept as prose, no marked caption, not the reading's text printed again."""
+        if not text or text not in kept or not _reads_as_prose(text, count_words(text)):
+            return False
+        if captions and bare_key(text) in captions:
+            return False
+        if not held:
+            held.append(_shingles("\n".join(extracted)))
+        return _held_share(text, held[0]) < _HELD_SHARE
+
     added: set[int] = set()
     for step, edge in ((-1, at[0]), (1, at[-1])):
         # Only from an edge line the page prints too: an extracted text the page text does not hold
@@ -95,27 +124,53 @@ def extend_at_edges(
             continue
         position = edge + step
         run: list[int] = []
+        slot: list[str] = []
         while 0 <= position < len(order):
             item = order[position]
             text = item.text.strip() if isinstance(item, _Dropped) else ""
-            if not text or text not in kept or not _reads_as_prose(text, count_words(text)):
+            if step == 1 and len(slot) < _SLOT_MAX_LINES and _slot_line(text, kept):
+                slot.append(text)
+                position += step
+                continue
+            if slot and not any(printed[_key(line)] > 1 for line in slot):
                 break
-            if captions and bare_key(text) in captions:
-                break
-            if held is None:
-                held = _shingles("\n".join(extracted))
-            if _held_share(text, held) >= _HELD_SHARE:
+            if not story_line(text):
                 break
             run.append(position)
+            slot = []
             position += step
         # Below the reading, a short run is the box after a story (an author's note, a pitch, a comment
         # prompt), not the second half of a feature trafilatura cut at a markup boundary.
         if step == -1 or len(run) >= _MIN_RUN_BELOW:
             added.update(run)
+    if other:
+        added.update(_agreed_holes(order, at, other, story_line))
     return [
         extracted[item] if isinstance(item, int) else item.text.strip()
         for position, item in enumerate(order)
         if isinstance(item, int) or position in added
+    ]
+
+
+def _slot_line(text: str, kept: frozenset[str]) -> bool:
+    """A line of a slot between a story's paragraphs the witness dropped: a label or a teaser's headline."""
+    return bool(text) and text not in kept and count_words(text) <= _SLOT_MAX_WORDS
+
+
+def _agreed_holes(
+    order: list[int | _Dropped], at: list[int], other: frozenset[str], story_line: Callable[[str], bool]
+) -> list[int]:
+    """The positions inside the reading's span of the page lines it skipped that the other reading holds and
+    the witness kept as prose (``story_line``): a paragraph the chosen reading lost at a markup boundary (a
+    photo's box between two paragraphs) that the two other readings agree on. One witness alone does not
+    suffice: the line model keeps pull quotes, captions and teasers between paragraphs as prose, and filling
+    every hole it keeps lost on fun- pages over both halves of cleaning-train."""
+    return [
+        position
+        for position in range(at[0] + 1, at[-1])
+        if isinstance(item := order[position], _Dropped)
+        and _key(text := item.text.strip()) in other
+        and story_line(text)
     ]
 
 
@@ -153,13 +208,22 @@ def combine(
     page = clean_article(page_text, hints, model=chosen_model)
     chosen = normalize_text(text)
     body = clean_article(chosen, hints, main_content=True, model=None).body
+    # The keys of the lines of the reading not chosen (none when only one was read).
+    unchosen: frozenset[str] = frozenset()
     if agreement(body, page.body) < SURE_AGREEMENT:
         other = normalize_text(recall())
         if other.strip():
             other_body = clean_article(other, hints, main_content=True, model=None).body
-            chosen = (chosen, other)[choose_reading([body, other_body], page.body)]
+            readings = (chosen, other)
+            index = choose_reading([body, other_body], page.body)
+            chosen, unchosen = (
+                readings[index],
+                frozenset(_key(line) for line in readings[1 - index].split("\n")),
+            )
     kept = frozenset(line.text for line in page.lines if line.role in KEPT_ROLES)
     lines = [line.strip() for line in chosen.split("\n") if line.strip()]
     page_lines = [line.strip() for line in page_text.split("\n") if line.strip()]
     after = frozenset(line.text for line in page.lines if line.rule == "trailing_chrome")
-    return Combined("\n".join(extend_at_edges(lines, page_lines, kept, captions)), kept, after)
+    return Combined(
+        "\n".join(extend_at_edges(lines, page_lines, kept, captions, unchosen - {""})), kept, after
+    )

@@ -30,6 +30,7 @@ from newsdrop.text.html_reading import Readings, read_for_recall, read_with_traf
 from newsdrop.text.main_edits import (
     bare_key,
     described_lines,
+    without_about_boilerplate,
     without_closing_notices,
     without_headline_lists,
     without_kicked_headline,
@@ -128,8 +129,12 @@ def extract(
         main_lines = without_closing_notices(main_lines, witness_kept)
         # The site's boxes under the story that the witness dropped: its footer's first lines, a notice's box.
         main_lines = without_witness_tail(main_lines, witness_kept, witness_after)
+        # A notice or call that the box under it hid: the walk again from the new last line.
+        main_lines = without_closing_notices(main_lines, witness_kept)
         # Other stories' headlines listed between the story's paragraphs.
         main_lines = without_headline_lists(main_lines)
+        # A press release's closing boilerplate about a company the story names.
+        main_lines = without_about_boilerplate(main_lines)
         if replaced is not None:
             # The printed <h1> the metadata's headline replaces is the headline too: no line of the story.
             main_lines = _without_line(main_lines, replaced)

@@ -8,6 +8,7 @@ from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.cleaner.lines import _ends_sentence, _reads_as_prose
 from newsdrop.text.extraction import _Dropped, _key, merge_order
 from newsdrop.text.line_keys import count_words, normalize_line_key
+from newsdrop.text.rules import opens_link_list
 
 _NON_WORD = re.compile(r"[\W_]+")
 # A described line this many words long at least comes back without reading as prose (a standfirst
@@ -120,6 +121,18 @@ _NOTICE_MAX_CHARS = 300
 _LABEL_MAX_WORDS = 4
 
 
+# The site's call to the reader under a story, in the corpus's main languages: to click or listen on, to follow
+# the site, to rate or support the article, to send a story, a comment or an error; and a widget's error line.
+_READER_CALL = re.compile(
+    r"\b(?:click here|klicken sie hier|cliquez ici|haga clic|clicca qui"
+    r"|follow us|follow @|folgen sie uns|folgst du|suivez-nous|síguenos"
+    r"|if you (?:enjoyed|liked) this|hat ihnen (?:dieser|der|unser) (?:artikel|beitrag|text) gefallen"
+    r"|do you have a (?:story|tip)|tell us what you think|would you like to comment"
+    r"|fehler gefunden|an error has occurred|please try again|try again later|ein fehler ist aufgetreten"
+    r"|listen back|delivered (?:through|to) your)"
+)
+
+
 def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str]) -> list[str]:
     """The main content without the site's notices under the story's last paragraph: a subscription or
     newsletter pitch, a paywall's "La suite est réservée aux abonnés", a reprint-rights notice.
@@ -129,19 +142,22 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
     ``_NOTICE_MAX_CHARS`` long, the line cleaner dropped it on the page's own text (``witness_kept``, the
     line model's verdict: a story's closing sentence that happens to say "privacy" it keeps), and none of
     its stems is a word of the story above it (a story about newsletters or ad blocking ends on its topic).
-    Short labels without a sentence end between and under the notices go with them; the walk stops at the
-    first other line. Nothing is dropped without a notice, nor the main content's every line.
+    A call to the reader (``_READER_CALL``: click here, follow us, if you enjoyed this, a widget's error
+    line) the witness dropped is such a notice too, whatever the story's words. Short labels without a
+    sentence end between and under the notices go with them; the walk stops at the first other line.
+    Nothing is dropped without a notice, nor the main content's every line.
     """
     run: list[int] = []
     notices = 0
     for index in range(len(main_lines) - 1, -1, -1):
         line = main_lines[index]
         key = normalize_line_key(line)
-        stems = notice_stems(key) if len(line) <= _NOTICE_MAX_CHARS and line not in witness_kept else ()
+        dropped = len(line) <= _NOTICE_MAX_CHARS and line not in witness_kept
+        stems = notice_stems(key) if dropped else ()
         if stems:
             above = " ".join(normalize_line_key(other) for other in main_lines[:index])
             stems = () if _opens_a_word(stems, above) else stems
-        if stems:
+        if stems or (dropped and _READER_CALL.search(key) is not None):
             notices += 1
         elif not (count_words(line) <= _LABEL_MAX_WORDS and line.rstrip()[-1:] not in ".!?"):
             break
@@ -176,6 +192,8 @@ def without_witness_tail(
       a "Videos on this topic" heading, a schedule table's caption), when it and the lines under it are
       ``_FOOTER_MIN_LINES`` at least and no paragraph (prose ending a sentence) is among them: the witness's
       region can end a line or a paragraph early;
+    - a link list's heading (``rules.opens_link_list``: "More from ...", "Related", "Most popular") with a line
+      under it: the teasers under it read as prose ("Trump has made ... a central plank of the GOP platform.");
     - a notice (``cues_notice.notice_stems``: subscription, app, advertising words opening a word, none of them
       a word of the story above) of at most ``_BOX_NOTICE_MAX_WORDS`` words, with the labels right above it, when
       the box it opens is at most ``_BOX_MAX_LINES`` lines of at most ``_NOTICE_MAX_CHARS`` each (a "Subscribe
@@ -193,6 +211,8 @@ def without_witness_tail(
     after = {_key(text) for text in witness_after} - {""}
     for index in range(last + 1, len(main_lines)):
         line = main_lines[index]
+        if index + 1 < len(main_lines) and opens_link_list(normalize_line_key(line), count_words(line)):
+            return main_lines[:index]
         if keys[index] in after:
             cut = main_lines[index:]
             if len(cut) < _FOOTER_MIN_LINES or any(
@@ -273,3 +293,38 @@ def without_headline_lists(main_lines: list[str]) -> list[str]:
             dropped.update(items)
         start = end + 1
     return [line for index, line in enumerate(main_lines) if index not in dropped]
+
+
+# A paragraph about a party of the story opening with its name and what it is: "Ascom is a global solutions
+# provider ...", "Ascom is headquartered in Baar ...".
+_ABOUT_OPENING = re.compile(
+    r"^(\w[\w&.'’-]*(?: \w[\w&.'’-]*){0,3}) (?:is|are) (?:a|an|the|headquartered|based)\b"
+)
+# The boilerplate is two such paragraphs at least, about a party the story names this often above them.
+_ABOUT_MIN_LINES = 2
+_ABOUT_MIN_MENTIONS = 2
+
+
+def without_about_boilerplate(main_lines: list[str]) -> list[str]:
+    """The main content without a press release's closing boilerplate about a company of the story: under the
+    story, ``_ABOUT_MIN_LINES`` paragraphs or more that each open with the same name and what it is ("X is a
+    global provider of ...", "X is headquartered in ..."), where the story above names it
+    ``_ABOUT_MIN_MENTIONS`` times or more, with an "About X" label above them. An author's note opens with a
+    name the story does not use, and a story's closing sentence about its subject is one line."""
+    run: list[int] = []
+    name: str | None = None
+    for index in range(len(main_lines) - 1, -1, -1):
+        found = _ABOUT_OPENING.match(main_lines[index])
+        if found is None or (name is not None and found[1] != name):
+            break
+        name = found[1]
+        run.append(index)
+    if name is None or len(run) < _ABOUT_MIN_LINES:
+        return main_lines
+    start = min(run)
+    above = " ".join(main_lines[:start])
+    if len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", above)) < _ABOUT_MIN_MENTIONS:
+        return main_lines
+    if start > 0 and main_lines[start - 1].strip().casefold() == f"about {name}".casefold():
+        start -= 1
+    return main_lines[:start] if start > 0 else main_lines

@@ -231,15 +231,39 @@ def _mark_link_lists(lines: list[_Line]) -> None:
             in_list = False
 
 
-def _mark_repeated_lines(lines: list[_Line]) -> None:
-    """A sentence-long line printed three or more times is a template (gallery caption, promo), not prose."""
+def _mark_repeated_lines(lines: list[_Line], list_items: bool = True) -> None:
+    """A sentence-long line printed three or more times is a template (gallery caption, promo), not prose.
+
+    Without ``list_items`` (an extractor's main content) list items ("- ", as the extractor marks them) are not
+    counted: inside the story's container a list item printed again and again is a feature several of the
+    story's listed products share ("- Easy setup for all your devices" under each), not the page's template.
+    """
     counts: dict[str, int] = {}
     for line in lines:
+        if not list_items and line.text.startswith("- "):
+            continue
         if line.role is None and line.words >= _REPEATED_MIN_WORDS:
             counts[line.key] = counts.get(line.key, 0) + 1
     for line in lines:
         if line.role is None and counts.get(line.key, 0) >= _REPEATED_MIN_COUNT:
             line.assign("boilerplate", "repeated_line")
+
+
+# Rules that claim a line by its vocabulary (moderation, a credit's bracket, privacy words), which a story's own
+# sentence can use: "As she tried to stop the comments ... did not find the picture offensive".
+_VOCABULARY_RULES = frozenset({"comment_policy", "photo_caption", "cookie_notice"})
+
+
+def _keep_story_sentences(lines: list[_Line]) -> None:
+    """In an extractor's main content, a prose line one of ``_VOCABULARY_RULES`` claimed between two of the
+    story's paragraphs (prose lines no rule claimed) is the story's sentence: the site's moderation policy,
+    a picture's credit and a privacy notice sit at the story's edges or alone, not inside its flow."""
+    for index in range(1, len(lines) - 1):
+        line = lines[index]
+        if line.rule not in _VOCABULARY_RULES or not line.prose_text:
+            continue
+        if all(other.role is None and other.prose_text for other in (lines[index - 1], lines[index + 1])):
+            line.role = line.rule = None
 
 
 def _opens_comments(line: _Line) -> bool:

@@ -14,6 +14,7 @@ from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats
 from newsdrop.text.cleaner.headline_names import headline_text
 from newsdrop.text.cleaner.lines import (
     _is_prose,
+    _keep_story_sentences,
     _Line,
     _mark_comment_section,
     _mark_link_lists,
@@ -252,8 +253,10 @@ def _structure(
 ) -> RulePass:
     """The structural rules over lines the line rules have judged: region, headline, header and footer."""
     _mark_link_lists(lines)
-    _mark_repeated_lines(lines)
-    if not main_content and comments:
+    _mark_repeated_lines(lines, list_items=not main_content)
+    if main_content:
+        _keep_story_sentences(lines)
+    elif comments:
         _mark_comment_section(lines)
     if force is not None:
         lines[force].role = lines[force].rule = None
