@@ -96,6 +96,15 @@ STRUCTURAL_RULES: dict[str, str] = {
     " lines and under 40 % of the kept text with 3 or more kept lines above, are the site's pitch, not the story.",
     "pitch_inset": "After the line model, up to 4 kept lines speaking to the reader with a site's word among them,"
     " set into the story between dropped lines or under a heading with such a word, are the site's pitch.",
+    "closing_credit": "After the line model, a kept line under the story's first that ends in a picture's credit"
+    ' ("Foto: Agency/Name", "AP Photo/...", "(REUTERS)") after a few words of its own is the picture\'s caption,'
+    " not the story.",
+    "machine_summary": "After the line model, the notice that a summary, translation or audio was made by a"
+    " machine, and the tight block of summary lines beside it, are the site's, not the story.",
+    "paywall_cut": "After the line model, a kept notice that the rest of the story is for subscribers goes, and"
+    " the paywall's few kept rows under it (12 or fewer) with it.",
+    "offer_box": "After the line model, up to 8 short kept lines between two dropped lines that both name a"
+    " subscription or newsletter offer are the site's offer box, not the story.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",
