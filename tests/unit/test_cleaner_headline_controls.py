@@ -1,0 +1,110 @@
+"""Interface text (a form's or a link's own words) is never the headline: the ranker's guard and the rules' trust."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsdrop.text.cleaner import clean_article
+from newsdrop.text.cleaner.headline import _heads_a_block
+from newsdrop.text.cleaner.headline_controls import interface_text
+from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, LineModel, load_model
+from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
+
+
+@pytest.mark.parametrize(
+    ("text", "interface"),
+    [
+        # A control's hint: a required field, a link to a new window, a player's dialog.
+        ("E-Mail (erforderlich) (Adresse wird niemals veröffentlicht)", True),
+        ("Name (required)", True),
+        ("Bluesky (öffnet im neuen Fenster)", True),
+        ("Share on Facebook (opens in a new window)", True),
+        ("This is a modal window.", True),
+        # Two button words on a short line: a form's row.
+        ("Login Sign up", True),
+        ("Suche nach: Suchen", True),
+        ("Kommentar verfassen Antwort abbrechen", True),
+        ("Bewertungen anzeigen Abbrechen Jetzt anmelden", True),
+        # One such act is what a headline names.
+        ("Search for missing climbers resumes at dawn", False),
+        ("Suche nach dem Täter geht weiter", False),
+        # A long line naming two acts is a sentence about them.
+        ("Police search the harbour and cancel the regatta after the storm damaged the pier", False),
+        # Brackets that hold no control's hint.
+        ("Harbour wall (finally) finished", False),
+        ("Scherenschnitt (3)", False),
+    ],
+)
+def test_a_forms_or_a_links_own_text_is_interface_text(text: str, interface: bool) -> None:
+    assert interface_text(text) is interface
+
+
+def _lines(texts: list[str]) -> list[_Line]:
+    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "heads"),
+    [
+        # A form's row over the story heads no headline block: what follows it is no standfirst.
+        (["Suche nach: Suchen"], False),
+        (["Weather", "Login Sign up"], False),
+        # A headline of three words or more does.
+        (["Weather", HEADLINE], True),
+    ],
+)
+def test_a_forms_text_heads_no_headline_block(texts: list[str], heads: bool) -> None:
+    assert _heads_a_block(_lines(texts), len(texts) - 1) is heads
+
+
+def _ranker(weights: dict[str, float], trust: float) -> LineModel:
+    """The shipped line model with a linear headline ranker of the given weights (by feature name)."""
+    shipped = load_model()
+    assert shipped is not None
+    model = HeadlineModel(tuple(weights.get(name, 0.0) for name in HEADLINE_FEATURES))
+    return replace(shipped, headline=replace(model, trust=trust))
+
+
+# A ranker that prefers the longest candidate, and one that prefers the nearest to the story.
+LONGEST = {"log_words": 5.0}
+NEAREST = {"nearest_candidate": 5.0}
+SIGN_UP = "Login Sign up for harbour breakwater news"
+
+
+@pytest.mark.parametrize(
+    ("above", "weights", "trust", "title"),
+    [
+        # The ranker's pick is a link's own text: the next candidate is the headline.
+        ([HEADLINE, "Bluesky (öffnet im neuen Fenster)"], NEAREST, 100.0, HEADLINE),
+        # A line that is no interface text stays the ranker's pick.
+        ([HEADLINE, "Harbour news from the coast desk"], NEAREST, 100.0, "Harbour news from the coast desk"),
+        # A form's row printed twice is the rules' choice, trusted at any score (trust -100): the ranker is
+        # asked instead.
+        (
+            [
+                "Harbour wall news",
+                "Kommentar verfassen Antwort abbrechen",
+                "Kommentar verfassen Antwort abbrechen",
+            ],
+            LONGEST,
+            -100.0,
+            "Harbour wall news",
+        ),
+        # ... and the short headline under the row is no standfirst that sends the choice back to the row.
+        (
+            [SIGN_UP, "Weather", SIGN_UP, "Breakwater done"],
+            LONGEST,
+            -100.0,
+            "Breakwater done",
+        ),
+    ],
+)
+def test_interface_text_is_never_the_headline(
+    above: list[str], weights: dict[str, float], trust: float, title: str
+) -> None:
+    page = [*above, LEAD, SECOND]
+    assert clean_article("\n\n".join(page) + "\n", model=_ranker(weights, trust)).title == title
