@@ -1,4 +1,4 @@
-"""Interface text (a form's or a link's own words) is never the headline: the ranker's guard and the rules' trust."""
+"""Site furniture is never the headline: interface text (a form's or a link's own words), a closing web address."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.headline import _heads_a_block
 from newsdrop.text.cleaner.headline_controls import interface_text
+from newsdrop.text.cleaner.headline_names import named_title
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, LineModel, load_model
 from newsdrop.text.line_keys import count_words, normalize_line_key
@@ -108,3 +109,23 @@ def test_interface_text_is_never_the_headline(
 ) -> None:
     page = [*above, LEAD, SECOND]
     assert clean_article("\n\n".join(page) + "\n", model=_ranker(weights, trust)).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A web address closing the title after a dash is the site's name, however short the rest.
+        ("atg 1700 - Pastebin.com", "atg 1700"),
+        ("Harbour wall finished early \u2013 www.coastherald.net", HEADLINE),
+        # A phrase after the dash, an address after a bar, or an address alone stays.
+        (
+            "Harbour wall finished early - visit coastherald.com",
+            "Harbour wall finished early - visit coastherald.com",
+        ),
+        ("Harbour wall finished early | coastherald.com", "Harbour wall finished early | coastherald.com"),
+        ("Coastherald.com", "Coastherald.com"),
+        ("Kicker - Harbour wall finished early", "Kicker - Harbour wall finished early"),
+    ],
+)
+def test_a_closing_web_address_after_a_dash_is_the_sites_name(text: str, title: str) -> None:
+    assert named_title(text, _lines([text])) == title
