@@ -1,4 +1,4 @@
-"""Site furniture is never the headline: interface text (a form's or a link's own words), a closing web address."""
+"""Site furniture is never the headline: interface text, the site's name from the page's title, a closing address."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.headline import _heads_a_block
-from newsdrop.text.cleaner.headline_controls import interface_text
+from newsdrop.text.cleaner.headline_controls import interface_text, site_of_opening
 from newsdrop.text.cleaner.headline_names import named_title
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, LineModel, load_model
@@ -129,3 +129,33 @@ def test_interface_text_is_never_the_headline(
 )
 def test_a_closing_web_address_after_a_dash_is_the_sites_name(text: str, title: str) -> None:
     assert named_title(text, _lines([text])) == title
+
+
+@pytest.mark.parametrize(
+    ("opening", "key", "site"),
+    [
+        # The closing part of the page's title line, after a headline of three words or more: the site's name.
+        ("harbour wall finished early | the coast herald", "the coast herald", True),
+        ("harbour wall finished early - coast herald", "coast herald", True),
+        # The headline side, a part after a short opening part, a long closing part, or the opening itself: no.
+        ("harbour wall finished early | the coast herald", "harbour wall finished early", False),
+        ("news | the coast herald", "the coast herald", False),
+        (
+            "coast herald | harbour wall finished early after ten years of work",
+            "harbour wall finished early",
+            False,
+        ),
+        ("the coast herald", "the coast herald", False),
+        ("", "the coast herald", False),
+    ],
+)
+def test_the_closing_part_of_the_pages_title_line_is_the_sites_name(
+    opening: str, key: str, site: bool
+) -> None:
+    assert site_of_opening(opening, key) is site
+
+
+def test_the_sites_name_from_the_pages_title_line_is_never_the_ranked_headline() -> None:
+    # The masthead prints the site's name right above the story: the nearest candidate, the ranker's pick.
+    page = [f"{HEADLINE} | The Coast Herald", "Weather", HEADLINE, "Sports", "The Coast Herald", LEAD, SECOND]
+    assert clean_article("\n\n".join(page) + "\n", model=_ranker(NEAREST, 100.0)).title == HEADLINE

@@ -6,7 +6,7 @@ import heapq
 import re
 from dataclasses import replace
 
-from newsdrop.text.cleaner.headline_controls import interface_text
+from newsdrop.text.cleaner.headline_controls import interface_text, site_of_opening
 from newsdrop.text.cleaner.headline_facts import (
     _KANA_OR_HAN,
     _SEPARATOR,
@@ -264,6 +264,7 @@ def _find_title(
                         or _dateline(text)
                         or _navigation_link(text)
                         or interface_text(text)
+                        or (opening is not None and site_of_opening(opening.key, lines[index].key))
                     )
                 )
                 or _POST_LINK.search(text)
@@ -354,8 +355,7 @@ def _heads_a_block(lines: list[_Line], index: int) -> bool:
     lower case ("take the tour": a button's or a caption's text), nor a label of one or two words printed under
     another such label ("Weather" / "Newsletters", "Status" / "Premium": a menu's run of items), so the ranker's
     pick under it stands (the rules' score already takes points from both). A short line alone, or opening the
-    page, may be a short headline ("Purple Rain") and keeps the guards. Nor does a form's own text ("Suche
-    nach: Suchen"): the line under it is the headline, not a standfirst."""
+    page, may be a short headline ("Purple Rain") and keeps the guards. Nor does a form's text ("Sign up")."""
     line = lines[index]
     if line.text[:1].islower() or interface_text(line.text):
         return False

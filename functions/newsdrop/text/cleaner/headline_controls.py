@@ -1,8 +1,10 @@
-"""Headline stage, interface text: a form's or a link's own words (search, sign-up, comment forms), never a headline."""
+"""Headline stage, site furniture: a form's or a link's own words, the site's name; never the headline."""
 
 from __future__ import annotations
 
 import re
+
+from newsdrop.text.cleaner.lines import _TITLE_SEPARATORS
 
 # A hint a form or a link prints beside its control: a field marked required ("E-Mail (erforderlich)"), a link
 # that opens a new window ("Bluesky (öffnet im neuen Fenster)"), a player's dialog ("This is a modal window.").
@@ -38,3 +40,27 @@ def interface_text(text: str) -> bool:
     if len(text.split()) > _CONTROL_MAX_WORDS:
         return False
     return len(_CONTROL_WORD.findall(text)) >= _CONTROL_MIN_WORDS
+
+
+# A site's name closing the page's title line ("Headline | The New Republic") is this short; the headline before
+# it holds this many words at least.
+_SITE_NAME_MAX_WORDS = 5
+_HEADLINE_MIN_WORDS = 3
+
+
+def site_of_opening(opening: str, key: str) -> bool:
+    """The line (a key) is the closing part of the page's opening line ("<headline> | <site>", a page view's
+    <title>), short, after a headline of three words or more: the site's name printed again in its masthead,
+    never the headline. The opening line itself is not meant."""
+    if not opening or key == opening:
+        return False
+    for separator in _TITLE_SEPARATORS:
+        head, found, tail = opening.rpartition(separator)
+        if (
+            found
+            and tail.strip() == key
+            and len(head.split()) >= _HEADLINE_MIN_WORDS
+            and len(key.split()) <= _SITE_NAME_MAX_WORDS
+        ):
+            return True
+    return False
