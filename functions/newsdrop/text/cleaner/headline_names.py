@@ -100,6 +100,18 @@ def named_title(text: str, lines: list[_Line] | None = None) -> str:
             _printed_part(lines, -1, text, separators=_NAMED_PART_SEPARATORS, min_words=_NAMED_PART_MIN_WORDS)
             or text
         )
+    return _without_address_tail(text)
+
+
+def _without_address_tail(text: str) -> str:
+    """The title without a web address closing it after a dash ("atg 1700 - Pastebin.com"): the site's name,
+    cut whatever the rest's length (``headline_text`` keeps three words; an address is never a headline's half).
+    The address is one token: a dash before a phrase that names a site ("- Visit example.com") is left."""
+    for dash in _DASHES:
+        head, found, tail = text.rpartition(dash)
+        tail = tail.strip()
+        if found and head.strip() and " " not in tail and _DOMAIN.search(tail) is not None:
+            return head.strip()
     return text
 
 
