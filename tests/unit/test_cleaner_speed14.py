@@ -1,0 +1,47 @@
+"""Speed pass 14's shortcuts give what the plain computations they replace give (leads, pre-filters)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.cleaner.headline_facts import lead_words_from
+from newsdrop.text.cleaner.lines import _content_words, _Line
+
+
+def _lines(rows: list[tuple[str, bool]]) -> list[_Line]:
+    lines = []
+    for n, (key, prose) in enumerate(rows, start=1):
+        line = _Line(n, key, key, len(key.split()))
+        line.prose = prose
+        lines.append(line)
+    return lines
+
+
+_PAGE = [
+    ("menu home sport", False),
+    ("headline about harbour plans", False),
+    ("the harbour plans were approved on monday.", True),
+    ("photo credit", False),
+    ("councillors voted after a long debate.", True),
+    ("building starts next spring, officials said.", True),
+    ("the fourth paragraph mentions budgets.", True),
+    ("related stories", False),
+]
+
+
+@pytest.mark.parametrize("first", [0, 1, 2, 3, 5, 6, 7, 8, 20, -1, -3, -20])
+def test_lead_words_from_is_the_plain_lead_of_the_slice(first: int) -> None:
+    lines = _lines(_PAGE)
+    plain = _content_words.__wrapped__(" ".join([line.key for line in lines[first:] if line.prose][:3]))
+    memo: dict[tuple[int, ...], frozenset[str]] = {}
+    assert lead_words_from(lines, first, memo) == plain
+    # Read again through the memo: the same words.
+    assert lead_words_from(lines, first, memo) == plain
+
+
+def test_lead_words_from_shares_a_lead_through_the_memo() -> None:
+    lines = _lines(_PAGE)
+    memo: dict[tuple[int, ...], frozenset[str]] = {}
+    assert lead_words_from(lines, 0, memo) is lead_words_from(lines, 2, memo)
+    assert lead_words_from(lines, 3, memo) != lead_words_from(lines, 2, memo)
+    assert lead_words_from(_lines([("no prose here", False)]), 0, memo) == frozenset()
