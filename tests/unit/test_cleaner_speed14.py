@@ -6,6 +6,7 @@ import pytest
 
 from newsdrop.text.cleaner.headline_facts import lead_words_from
 from newsdrop.text.cleaner.lines import _content_words, _Line
+from newsdrop.text.cleaner.pitch_tail import _OFFER, _offer
 
 
 def _lines(rows: list[tuple[str, bool]]) -> list[_Line]:
@@ -45,3 +46,50 @@ def test_lead_words_from_shares_a_lead_through_the_memo() -> None:
     assert lead_words_from(lines, 0, memo) is lead_words_from(lines, 2, memo)
     assert lead_words_from(lines, 3, memo) != lead_words_from(lines, 2, memo)
     assert lead_words_from(_lines([("no prose here", False)]), 0, memo) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Only $5 per month, cancel anytime.", True),
+        ("Just 4.99/month", True),
+        ("Just 4.99/ Month", True),
+        ("Just 4.99/  month", False),
+        ("PER YEAR", True),
+        ("per\tyear", True),
+        ("per\x1cyear", True),
+        ("per\x0byear", True),
+        ("per  year", False),
+        ("super month", False),
+        ("_per month", False),
+        ("per monthly", False),
+        ("Pro Jahr", True),
+        ("al mes", True),
+        ("par an", True),
+        ("par année", False),
+        ("Abo", True),
+        ("Abos", True),
+        ("Abo-Modell", True),
+        ("xabo", False),
+        ("abox", False),
+        ("abo_", False),
+        ("1abo", False),
+        ("Cancelled flights", True),
+        ("uncancelled", False),
+        ("annullare", True),
+        ("disdicevole", True),
+        ("The mayor spoke on Monday.", False),
+        ("", False),
+        # Non-ASCII text stays on ``re`` (case folds beyond ASCII, Unicode word characters).
+        ("Kündigung jederzeit", True),
+        ("\u212aündigung", True),
+        ("5 € im Monat", True),
+        ("12 € al año", True),
+        ("éabo", False),
+        ("ſper month", False),
+        ("per\u2009month", True),
+    ],
+)
+def test_offer_gives_the_offer_regex_verdict(text: str, expected: bool) -> None:
+    assert _offer(text) is (_OFFER.search(text) is not None)
+    assert _offer(text) is expected
