@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.cues_notice import notice_columns, notice_words, site_notice, site_notices
+from newsdrop.text.cleaner.gallery import digit_led, gallery_lines, slide_counter
 from newsdrop.text.cleaner.headline_facts import lead_words_from
 from newsdrop.text.cleaner.lines import _content_words, _Line
+from newsdrop.text.cleaner.numbered_sections import numbered_sections, section_number
 from newsdrop.text.cleaner.pitch_tail import _OFFER, _offer
 from newsdrop.text.re2_sets import literal_lines
 
@@ -158,3 +160,59 @@ def test_site_notices_are_each_kept_lines_site_notice(keys: list[str], kept: lis
     assert site_notices(keys, kept) == [
         keep and site_notice(key) for keep, key in zip(kept, keys, strict=True)
     ]
+
+
+_NUMBERED_LINES = [
+    "12/50 A shopper looks at the stalls",
+    "  3 of 8 The harbour at dawn",
+    "Bild 2 von 5",
+    "Image\u00a0\u00a04 of 9",
+    "\u20031. Don't use a wooden luggage rack",
+    "2) Take inventory",
+    "Slideshowimage 7/20",
+    "Aslideshowimage 7/20",
+    "11/20/2019",
+    "The 3 best ways",
+    "¹2/5",
+    "٣/٥ arabic digits",
+    "",
+    "   ",
+    "No number here",
+    "a\n1. wrapped",
+    "Photo: 3/5",
+]
+
+
+@pytest.mark.parametrize("text", _NUMBERED_LINES)
+def test_digit_led_never_skips_a_counter_or_a_section_number(text: str) -> None:
+    if slide_counter(text) is not None or section_number(text) is not None:
+        assert digit_led([text]) == [0]
+
+
+def test_digit_led_keeps_the_lines_that_open_with_a_number() -> None:
+    # (A label past twelve characters, a superscript digit or no number: skipped.)
+    assert digit_led(_NUMBERED_LINES) == [0, 1, 2, 3, 4, 5, 8, 9, 11, 15]
+
+
+@pytest.mark.parametrize("start", [0, 2, 5])
+def test_gallery_and_sections_are_the_same_with_the_shared_filter(start: int) -> None:
+    texts = [
+        "Intro paragraph of the story, long enough.",
+        *[line for number in range(1, 6) for line in (f"{number}/5 Slide title {number}", "A caption.")],
+        "1. First section",
+        "Body text.",
+        "2. Second section",
+        "More body text.",
+        "3. Third section",
+        "Closing text.",
+    ][start:]
+    kept = [index % 3 != 0 for index in range(len(texts))]
+    rules: list[str | None] = [None] * len(texts)
+    led = digit_led(texts)
+    assert gallery_lines(texts, led) == gallery_lines(texts) == _plain_gallery(texts)
+    assert numbered_sections(kept, texts, rules, led) == numbered_sections(kept, texts, rules)
+
+
+def _plain_gallery(texts: list[str]) -> list[int]:
+    """``gallery_lines`` with every line read (the filter's premise: the lines it skips hold no counter)."""
+    return gallery_lines(texts, list(range(len(texts))))

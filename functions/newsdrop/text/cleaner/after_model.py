@@ -9,7 +9,7 @@ from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
-from newsdrop.text.cleaner.gallery import gallery_lines
+from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
 from newsdrop.text.cleaner.lead_under import (
     header_holes,
     lead_into_region,
@@ -57,12 +57,15 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in asides(lines):
         # An author box under its heading or a picture credit kept inside the story: the site's aside.
         lines[index].assign("boilerplate", "aside")
-    for index in gallery_lines([line.text for line in lines]):
+    texts = [line.text for line in lines]
+    # The lines that open with a number: the only ones a slide counter or a section's number opens.
+    led = digit_led(texts)
+    for index in gallery_lines(texts, led):
         # A picture gallery's numbered slides: other pictures' titles and captions, not the story.
         if lines[index].role in KEPT_ROLES:
             lines[index].assign("boilerplate", "gallery")
     kept = [line.role in KEPT_ROLES for line in lines]
-    for index in numbered_sections(kept, [line.text for line in lines], [line.rule for line in lines]):
+    for index in numbered_sections(kept, texts, [line.rule for line in lines], led):
         # A dropped heading of the story's numbered sections ("3. Don't use a wooden luggage rack").
         line = lines[index]
         if line.role == "boilerplate":
