@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.cues_notice import notice_columns, notice_words, site_notice, site_notices
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines, slide_counter
 from newsdrop.text.cleaner.headline_facts import lead_words_from
 from newsdrop.text.cleaner.lines import _content_words, _Line
 from newsdrop.text.cleaner.numbered_sections import numbered_sections, section_number
 from newsdrop.text.cleaner.pitch_tail import _OFFER, _offer
-from newsdrop.text.re2_sets import literal_lines
 
 
 def _lines(rows: list[tuple[str, bool]]) -> list[_Line]:
@@ -97,69 +95,6 @@ def test_lead_words_from_shares_a_lead_through_the_memo() -> None:
 def test_offer_gives_the_offer_regex_verdict(text: str, expected: bool) -> None:
     assert _offer(text) is (_OFFER.search(text) is not None)
     assert _offer(text) is expected
-
-
-_STEMS = ("newsletter", "abonn", "購読", "ad blocker")
-_SCAN = literal_lines(_STEMS)
-
-
-@pytest.mark.parametrize(
-    "texts",
-    [
-        [],
-        [""],
-        ["", ""],
-        ["newsletter"],
-        ["the mayor spoke", "sign up for our newsletter", "more news"],
-        ["newsletter newsletter abonnieren", "x", "abonn"],
-        ["news", "letter", "newsletter"],
-        ["a", "b", "c"],
-        ["定期購読", "über die abonnements", "ad blocker on", "ad\nblocker"],
-        ["abonn\nx", "newsletter"],
-        ["first\nnewsletter", "abonn", "plain"],
-        ["😀 newsletter", "😀", "ad  blocker"],
-    ],
-)
-def test_literal_lines_are_the_texts_holding_a_literal(texts: list[str]) -> None:
-    assert _SCAN(texts) == [index for index, text in enumerate(texts) if any(stem in text for stem in _STEMS)]
-
-
-@pytest.mark.parametrize("literals", [(), ("line\nbreak",)])
-def test_literal_lines_refuses_no_literal_or_a_line_break(literals: tuple[str, ...]) -> None:
-    with pytest.raises(ValueError):
-        literal_lines(literals)
-
-
-@pytest.mark.parametrize(
-    "keys",
-    [
-        [],
-        ["the mayor spoke on monday."],
-        ["subscribe to our newsletter", "the mayor spoke", "we use cookies and your privacy matters"],
-        # A stem only past the opening that notice_words reads: no notice words there.
-        ["x " * 200 + "newsletter", "newsletter"],
-    ],
-)
-def test_notice_columns_are_each_lines_notice_words(keys: list[str]) -> None:
-    lines = [_Line(n, key, key, len(key.split())) for n, key in enumerate(keys, start=1)]
-    assert notice_columns(lines) == ([notice_words.__wrapped__(key) for key in keys],)
-
-
-@pytest.mark.parametrize(
-    ("keys", "kept"),
-    [
-        ([], []),
-        (["subscribe to our newsletter", "the mayor spoke"], [True, True]),
-        (["subscribe to our newsletter", "the mayor spoke"], [False, True]),
-        # Legal words only: the story speaking of privacy, no notice.
-        (["your privacy and consent matter to us", "sign up for our newsletter today"], [True, True]),
-        (["x " * 200 + "newsletter", "plain"], [True, True]),
-    ],
-)
-def test_site_notices_are_each_kept_lines_site_notice(keys: list[str], kept: list[bool]) -> None:
-    assert site_notices(keys, kept) == [
-        keep and site_notice(key) for keep, key in zip(kept, keys, strict=True)
-    ]
 
 
 _NUMBERED_LINES = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 import re2
@@ -36,35 +35,3 @@ def search_set(patterns: Sequence[str]) -> SetMatch:
     """Not None iff one of ``patterns`` occurs in a text. For literal patterns that is ``re.search``'s
     verdict on any text (a UTF-8 substring starts and ends on code points)."""
     return _compiled(re2.Set.SearchSet(), patterns)
-
-
-def literal_lines(literals: Sequence[str]) -> Callable[[Sequence[str]], list[int]]:
-    """A scan giving the indices of the texts that hold one of ``literals`` (none with a line break), in order.
-
-    One RE2 search over the texts joined by line breaks, resumed at the line after each hit, where a search
-    per text costs a call each (most texts hold none). A literal's UTF-8 bytes match only whole characters
-    and never span a line break, so a text holds one iff a hit falls inside it. Texts that hold a line
-    break themselves are searched one by one.
-    """
-    if not literals or any("\n" in literal for literal in literals):
-        raise ValueError("literal_lines takes one or more literals without a line break")
-    compiled = re2.compile("|".join(re.escape(literal) for literal in literals).encode("utf-8"))
-    search = compiled.search
-
-    def scan(texts: Sequence[str]) -> list[int]:
-        joined = "\n".join(texts).encode("utf-8")
-        if joined.count(b"\n") != max(0, len(texts) - 1):
-            return [index for index, text in enumerate(texts) if search(text.encode("utf-8")) is not None]
-        found: list[int] = []
-        line = at = 0
-        while (hit := search(joined, at)) is not None:
-            start = hit.start()
-            line += joined.count(b"\n", at, start)
-            found.append(line)
-            at = joined.find(b"\n", start) + 1
-            if at == 0:
-                break
-            line += 1
-        return found
-
-    return scan

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
 
-from newsdrop.text.re2_sets import literal_lines, search_set
+from newsdrop.text.re2_sets import search_set
 from newsdrop.text.rule_dispatch import trie_pattern
 
 # The tail columns this module adds to the line model's rows, in order (appended after features.FEATURES' own).
@@ -142,26 +142,6 @@ def site_notice(key: str) -> bool:
     return notice_words(key) > 0.0 and not legal_words_only(key)
 
 
-# The lines whose key holds a notice stem, by one search over a page's keys (``literal_lines``).
-_NOTICE_LINES = literal_lines(_NOTICE_STEMS)
-
-
 def notice_columns(lines: Sequence[CueLine]) -> tuple[list[float]]:
-    """The ``NOTICE_FEATURES`` columns of a page: the notice words of each line (``notice_words``; 0.0 where
-    the key holds no stem, which one scan of the page tells: a call a line cost more)."""
-    keys = [line.key for line in lines]
-    column = [0.0] * len(keys)
-    # (Whole keys, not their openings: a stem past the opening only costs its line the exact count's call.)
-    for index in _NOTICE_LINES(keys):
-        column[index] = notice_words(keys[index])
-    return (column,)
-
-
-def site_notices(keys: Sequence[str], kept: Sequence[bool]) -> list[bool]:
-    """``keep and site_notice(key)`` of each line: only the kept lines whose key holds a stem (one scan of the
-    page finds them) are read; a key without one is no notice."""
-    found = [False] * len(keys)
-    for index in _NOTICE_LINES(keys):
-        if kept[index]:
-            found[index] = site_notice(keys[index])
-    return found
+    """The ``NOTICE_FEATURES`` columns of a page: the notice words of each line."""
+    return ([notice_words(line.key) for line in lines],)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from newsdrop.models import KEPT_ROLES, Hints
 from newsdrop.text import fallbacks
 from newsdrop.text.cleaner.author_box import author_boxes
-from newsdrop.text.cleaner.cues_notice import notice_words, site_notices
+from newsdrop.text.cleaner.cues_notice import notice_words, site_notice
 from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats
 from newsdrop.text.cleaner.headline_names import headline_text
 from newsdrop.text.cleaner.lines import (
@@ -367,7 +367,7 @@ def apply_model(found: RulePass, model: LineModel) -> None:
         kept_now[index] = False
     # The site's own notice printed as the story's last line (a newsletter or subscription pitch); a last
     # paragraph whose only notice words are privacy or consent words is the story on that subject.
-    notices = site_notices([line.key for line in found.lines], kept_now)
+    notices = [keep and site_notice(line.key) for keep, line in zip(kept_now, found.lines, strict=True)]
     if (closing := closing_notice(kept_now, sizes, notices)) is not None:
         found.lines[closing].assign("boilerplate", "closing_notice")
         kept_now[closing] = False
