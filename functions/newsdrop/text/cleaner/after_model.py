@@ -11,7 +11,7 @@ from newsdrop.text.cleaner.author_bio import author_bio
 from newsdrop.text.cleaner.closing_credits import closing_credit_captions
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
-from newsdrop.text.cleaner.gallery import gallery_lines
+from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
 from newsdrop.text.cleaner.ingredients import ingredient_lines
 from newsdrop.text.cleaner.lead_under import (
     header_holes,
@@ -91,12 +91,15 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in paywall_cut(kept, notices):
             # The paywall's notice that the rest is for subscribers, and its rows under it.
             lines[index].assign("boilerplate", "paywall_cut")
-    for index in gallery_lines([line.text for line in lines]):
+    texts = [line.text for line in lines]
+    # The lines that open with a number: the only ones a slide counter or a section's number opens.
+    led = digit_led(texts)
+    for index in gallery_lines(texts, led):
         # A picture gallery's numbered slides: other pictures' titles and captions, not the story.
         if lines[index].role in KEPT_ROLES:
             lines[index].assign("boilerplate", "gallery")
     kept = [line.role in KEPT_ROLES for line in lines]
-    for index in numbered_sections(kept, [line.text for line in lines], [line.rule for line in lines]):
+    for index in numbered_sections(kept, texts, [line.rule for line in lines], led):
         # A dropped heading of the story's numbered sections ("3. Don't use a wooden luggage rack").
         line = lines[index]
         if line.role == "boilerplate":

@@ -17,6 +17,18 @@ _COUNTER = re.compile(r"^(?:\w{1,12}\s+)?(\d{1,3})\s*(?:/|\s[^\W\d]{1,3}\s)\s*(\
 _MIN_SLIDES = 3
 
 
+# What opens every line a slide counter or a section's number (``numbered_sections``) can open: a number, or a
+# word and a number, after any whitespace. A tenth of a page's lines pass; the others need neither test.
+_DIGIT_LED = re.compile(r"\s*(?:\w{1,12}\s+)?\d")
+
+
+def digit_led(texts: Sequence[str]) -> list[int]:
+    """Indices of the lines that open with a number, or with a word and a number (``_DIGIT_LED``): a necessary
+    condition of ``slide_counter`` and of ``numbered_sections.section_number``, tested once for both."""
+    match = _DIGIT_LED.match
+    return [index for index, text in enumerate(texts) if match(text) is not None]
+
+
 def slide_counter(text: str) -> tuple[int, int] | None:
     """The (number, count) of a slide counter opening the line, or None; the number is at most the count."""
     found = _COUNTER.match(text.strip())
@@ -28,18 +40,19 @@ def slide_counter(text: str) -> tuple[int, int] | None:
     return number, count
 
 
-def gallery_lines(texts: Sequence[str]) -> list[int]:
+def gallery_lines(texts: Sequence[str], led: Sequence[int] | None = None) -> list[int]:
     """Indices of the lines of picture galleries: from a gallery's first slide counter to the end of its last
     slide.
 
     A gallery prints each slide's counter ("12/50 Title", "3 of 8 A shopper looks ...") over its caption and
     credit; the counters share one count and run up one by one. At least ``_MIN_SLIDES`` such counters are a
     gallery, and every line from the first to the last slide's end is its (the last slide runs as many lines as
-    the slides before it do, at most): captions of other pictures, not the story's paragraphs.
+    the slides before it do, at most): captions of other pictures, not the story's paragraphs. ``led`` is
+    ``digit_led(texts)`` where the caller has it: only those lines can hold a counter.
     """
     by_count: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for index, text in enumerate(texts):
-        if (counter := slide_counter(text)) is not None:
+    for index in digit_led(texts) if led is None else led:
+        if (counter := slide_counter(texts[index])) is not None:
             by_count[counter[1]].append((index, counter[0]))
     found: set[int] = set()
     for counters in by_count.values():

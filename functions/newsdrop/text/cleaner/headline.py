@@ -18,6 +18,7 @@ from newsdrop.text.cleaner.headline_facts import (
     _reworded_lines,
     _title_score,
     _variant_parts,
+    lead_words_from,
 )
 from newsdrop.text.cleaner.headline_names import (
     _PART_MIN_CJK_CHARS,
@@ -38,9 +39,6 @@ from newsdrop.text.cleaner.headline_rank import (
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _ends_sentence, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
 from newsdrop.text.line_keys import normalize_line_key
-
-_LEAD_PARAGRAPHS = 3
-
 
 # The headline sits within this many lines above the article's first paragraph.
 _TITLE_SCAN_LINES = 200
@@ -120,8 +118,9 @@ def _find_title(
     opening_index = next((index for index, line in enumerate(lines) if line.words), None)
     opening = lines[opening_index] if opening_index is not None else None
     opening_parts = frozenset(_strip_site(opening.key)) if opening is not None else frozenset()
-    lead_lines = [line for line in lines[region_start:] if line.prose][:_LEAD_PARAGRAPHS]
-    lead_words = _content_words.__wrapped__(" ".join(line.key for line in lead_lines))
+    # The lead's words by the lines that print it: the region's head lines below share their leads.
+    leads: dict[tuple[int, ...], frozenset[str]] = {}
+    lead_words = lead_words_from(lines, region_start, leads)
     reworded = _reworded_lines(lines, max(0, region_start - _TITLE_SCAN_LINES), region_start)
     best: tuple[float, int] | None = None
     scored: list[tuple[float, int]] = []
@@ -171,7 +170,7 @@ def _find_title(
             region_start,
             keys,
             variants,
-            _lead_below(lines, index) if in_head else lead_words,
+            lead_words_from(lines, index + 1, leads) if in_head else lead_words,
             0 if in_head else between_of(index),
             reworded,
             facts,
@@ -226,7 +225,9 @@ def _find_title(
                 region_start,
                 score,
                 0 if index >= region_start else between_of(index),
-                replace(context, lead_words=_lead_below(lines, index)) if index >= region_start else context,
+                replace(context, lead_words=lead_words_from(lines, index + 1, leads))
+                if index >= region_start
+                else context,
                 facts_of[index],
             )
             for score, index in top
@@ -311,17 +312,6 @@ def _region_head(lines: list[_Line], region_start: int) -> list[int]:
         if len(head) == _REGION_HEAD_LINES:
             break
     return head
-
-
-def _lead_below(lines: list[_Line], index: int) -> frozenset[str]:
-    """The content words of the first prose paragraphs under a line of the region's head: its lead."""
-    below: list[str] = []
-    for line in lines[index + 1 :]:
-        if line.prose:
-            below.append(line.key)
-            if len(below) == _LEAD_PARAGRAPHS:
-                break
-    return _content_words.__wrapped__(" ".join(below))
 
 
 # A headline glued behind a menu or a label makes this share of the line at least.

@@ -209,3 +209,27 @@ def _variant_parts(key: str) -> tuple[str, ...]:
     if half is not None:
         parts.add(half)
     return tuple(parts)
+
+
+# The lead: the first few prose paragraphs under a line (or from the region's start).
+_LEAD_PARAGRAPHS = 3
+
+
+def lead_words_from(
+    lines: list[_Line], first: int, memo: dict[tuple[int, ...], frozenset[str]]
+) -> frozenset[str]:
+    """The content words of the first ``_LEAD_PARAGRAPHS`` prose lines from ``first`` on (a negative ``first``
+    counts from the end, as a slice does). ``memo`` holds a page's leads by their lines: the lines of the
+    region's head mostly share theirs, and the lines are read no further than the lead's last."""
+    count = len(lines)
+    at = first if first >= 0 else max(0, count + first)
+    picked: list[int] = []
+    while at < count and len(picked) < _LEAD_PARAGRAPHS:
+        if lines[at].prose:
+            picked.append(at)
+        at += 1
+    found = memo.get(key := tuple(picked))
+    if found is None:
+        # (The joined keys' words: no word runs across the joining space.)
+        found = memo[key] = _content_words.__wrapped__(" ".join(lines[index].key for index in picked))
+    return found

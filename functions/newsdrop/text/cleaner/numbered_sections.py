@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from newsdrop.text.cleaner.gallery import digit_led
+
 # A section's number opens its heading: "3. Don't use a wooden luggage rack", "2) Take inventory".
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
 
@@ -51,7 +53,9 @@ def _runs(numbers: Sequence[int | None]) -> list[list[int]]:
     return runs
 
 
-def numbered_sections(kept: Sequence[bool], texts: Sequence[str], rules: Sequence[str | None]) -> list[int]:
+def numbered_sections(
+    kept: Sequence[bool], texts: Sequence[str], rules: Sequence[str | None], led: Sequence[int] | None = None
+) -> list[int]:
     """Indices of the dropped headings of the story's numbered sections.
 
     A listicle or a how-to numbers its sections ("1. Evergrande owned ...", "2. ..."), each heading over a
@@ -59,14 +63,18 @@ def numbered_sections(kept: Sequence[bool], texts: Sequence[str], rules: Sequenc
     some. A run of ``_MIN_SECTIONS`` or more headings numbered one after another, standing
     ``_MIN_SECTION_LINES`` or more lines apart, that the story holds (a kept line between its first and last
     heading, or its first heading at most ``_REACH_LINES`` below the story's last kept line) is the story's:
-    its dropped headings come back, unless a comment or link-list rule dropped them.
+    its dropped headings come back, unless a comment or link-list rule dropped them. ``led`` is
+    ``gallery.digit_led(texts)`` where the caller has it: only those lines can open with a number.
     """
     kept_lines = [index for index, keep in enumerate(kept) if keep]
     if not kept_lines:
         return []
     last_kept = kept_lines[-1]
     found: list[int] = []
-    for run in _runs([section_number(text) for text in texts]):
+    numbers: list[int | None] = [None] * len(texts)
+    for index in digit_led(texts) if led is None else led:
+        numbers[index] = section_number(texts[index])
+    for run in _runs(numbers):
         gaps = sorted(later - earlier for earlier, later in pairwise(run))
         if gaps[len(gaps) // 2] < _MIN_SECTION_LINES:
             continue

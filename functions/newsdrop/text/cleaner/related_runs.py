@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsdrop.text.rules import opens_link_list
 
@@ -56,11 +57,17 @@ def related_label(key: str, words: int) -> bool:
     return opens_link_list(key, words) or _RELATED_LABEL.fullmatch(key) is not None
 
 
+# Short lines are the chrome that repeats across a site's pages and a story's two views: their verdicts are
+# memoised (a label has at most ``_LABEL_MAX_WORDS`` words; a longer line with an icon name is read afresh).
+_related_label_cached = lru_cache(maxsize=32768)(related_label)
+
+
 def related_labels(keys: Sequence[str], words: Sequence[int]) -> list[bool]:
     """``related_label`` of each line; a line longer than a label with no icon name in it ("_") is none, without
     the call (most lines of a page are)."""
+    cached = _related_label_cached
     return [
-        (count <= _LABEL_MAX_WORDS or "_" in key) and related_label(key, count)
+        cached(key, count) if count <= _LABEL_MAX_WORDS else "_" in key and related_label(key, count)
         for key, count in zip(keys, words, strict=True)
     ]
 

@@ -40,6 +40,10 @@ class _TreeTables:
     value: Any
     roots: Any
     depth: int
+    # The roots' pairs (the first step's, the same for every row), and by address the leaf value of the node
+    # a step leads to (``value[step]``: the last step picks the leaf's value at once).
+    root_pair: Any
+    step_value: Any
 
 
 # The tables of the last few tree ensembles, by identity (a model's trees are built once, when it loads).
@@ -84,15 +88,19 @@ def _tree_tables(trees: tuple[Tree, ...]) -> _TreeTables:
                 stack += [(int(node[2]), level + 1), (int(node[3]), level + 1)]
             else:
                 depth = max(depth, level)
+    pair_array, step_array = np.array(pair, dtype=np.intp), np.array(step, dtype=np.intp)
+    value_array, roots_array = np.array(value, dtype=float), np.array(roots, dtype=np.intp)
     found = _TreeTables(
         trees,
         np.array([feature for feature, _ in pairs], dtype=np.intp),
         np.array([threshold for _, threshold in pairs], dtype=float),
-        np.array(pair, dtype=np.intp),
-        np.array(step, dtype=np.intp),
-        np.array(value, dtype=float),
-        np.array(roots, dtype=np.intp),
+        pair_array,
+        step_array,
+        value_array,
+        roots_array,
         depth,
+        pair_array[roots_array],
+        value_array[step_array],
     )
     if len(_TABLES) >= _TABLES_KEPT:
         _TABLES.clear()
@@ -111,8 +119,16 @@ def _leaf_values(trees: tuple[Tree, ...], rows: Sequence[Sequence[float]]) -> An
     # flattened: row r's verdict on pair p is at r * pairs + p. A 1 goes right.
     right = (~(matrix[:, tables.pair_feature] < tables.pair_threshold)).ravel().view(np.uint8)
     offsets = (np.arange(len(rows)) * len(tables.pair_feature))[:, np.newaxis]
-    nodes = np.repeat(tables.roots[np.newaxis, :], len(rows), axis=0)
-    for _ in range(tables.depth):
+    if tables.depth == 0:
+        return np.repeat(tables.value[tables.roots][np.newaxis, :], len(rows), axis=0)
+    # Every row starts at the roots (one row of addresses, broadcast), whose pairs are known.
+    nodes, pairs = tables.roots, tables.root_pair
+    for level in range(tables.depth):
         # A leaf steps to itself whichever way its (unread) verdict says: rows that reached one stay there.
-        nodes = tables.step[nodes + right[offsets + tables.pair[nodes]]]
-    return tables.value[nodes]
+        turned = nodes + right[offsets + pairs]
+        if level == tables.depth - 1:
+            # The last step reads the value of the leaf it leads to (``value[step[...]]``).
+            return tables.step_value[turned]
+        nodes = tables.step[turned]
+        pairs = tables.pair[nodes]
+    raise AssertionError("unreachable: the loop returns at its last level")
