@@ -91,6 +91,19 @@ STRUCTURAL_RULES: dict[str, str] = {
     " line at most 2 lines above the story's text under them, printed once, of 4 or more words and no clock time,"
     " a sentence, a colon lead-in or a long clause (not a caption, a header row, a credit or a byline), opens the"
     " story.",
+    "lead_over_byline": "After the line model, a sentence of 12 or more words printed once right above the"
+    " story's byline (no blank line between), the byline at most 6 lines above the story's text, that the header"
+    " rules or the model dropped, is the story's standfirst (where the page view read another line as headline).",
+    "paragraph_head": "After the line model, at most 6 lines above the story's text, a sentence of 12 or more words printed once"
+    " that the header rules dropped right above (no blank line between) a sentence the line model kept as body is the first line of"
+    " the same paragraph: a standfirst split over two lines.",
+    "teaser_block": "After the line model, 3 or more kept lines printed as one block (no blank line between"
+    ' them) at most one blank line under a related-links label ("Lesen Sie auch", "Related coverage"), where the'
+    " story's last kept lines above the label stand a blank line apart, are other pages' teasers.",
+    "quoted_lines": "After the line model, 3 or more lines the model dropped, printed as one block (no blank"
+    " line between them) that opens with a quotation mark and closes it only at its last line's end, with the"
+    " story's kept lines at most one blank line above and below, are a quotation set line by line in the story"
+    " (verse, a song's lines): kept.",
     "pitch_tail": "After the line model, the last kept lines that speak to the reader (a second-person pronoun,"
     " no quotation marks) with a newsletter, subscription, advertising or billing word among them, at most 4"
     " lines and under 40 % of the kept text with 3 or more kept lines above, are the site's pitch, not the story.",

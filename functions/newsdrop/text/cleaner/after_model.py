@@ -32,11 +32,14 @@ from newsdrop.text.cleaner.pitch_tail import (
     pitch_tail,
     site_cue,
 )
+from newsdrop.text.cleaner.quoted_lines import quoted_lines
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
 from newsdrop.text.cleaner.signup_box import signup_boxes
 from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
+from newsdrop.text.cleaner.standfirst_lines import lead_over_byline, paragraph_heads
 from newsdrop.text.cleaner.story_end import hole_kind
+from newsdrop.text.cleaner.teaser_block import teaser_blocks
 
 
 def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start: int = -1) -> None:
@@ -69,6 +72,13 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     elif modelled and (lead := lead_into_region(lines, start)) is not None:
         # A shorter opening line right above the story's text, under the headline's byline or date.
         lines[lead].assign("body", "lead_into_region")
+    if modelled:
+        # A standfirst over its byline where another line was read as the headline, and a standfirst's first
+        # line over the second the model kept.
+        for index in lead_over_byline(lines, start):
+            lines[index].assign("body", "lead_over_byline")
+        for index in paragraph_heads(lines, start):
+            lines[index].assign("body", "paragraph_head")
     for index in notice_standfirsts(lines):
         lines[index].assign("boilerplate", "standfirst_notice")
     for index in asides(lines):
@@ -111,6 +121,14 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         ):
             # A recipe's ingredient list over or in its method: short lines the header rules and the model drop.
             lines[index].assign("subheading" if heading else "body", "ingredient_list")
+        kept = [line.role in KEPT_ROLES for line in lines]
+        by_model = [
+            not keep and (line.rule or "").startswith("line_model")
+            for keep, line in zip(kept, lines, strict=True)
+        ]
+        for index in quoted_lines([line.n for line in lines], [line.text for line in lines], kept, by_model):
+            # A quotation set line by line in the story (verse, a song's lines) the model read as short lines.
+            lines[index].assign("body", "quoted_lines")
         # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
         # the line model kept (the rules alone drop a link list under its label).
         kept = [line.role in KEPT_ROLES for line in lines]
@@ -123,6 +141,10 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             for index in related_links(kept, labels, headlines):
                 # One other page's headline right under the label, the story's prose resuming below it.
                 lines[index].assign("boilerplate", "related_link")
+            kept = [line.role in KEPT_ROLES for line in lines]
+            for index in teaser_blocks([line.n for line in lines], kept, labels):
+                # Other pages' teasers printed as one block under the label, the story's paragraphs apart.
+                lines[index].assign("boilerplate", "teaser_block")
             for index in kept_labels(kept, labels):
                 lines[index].assign("boilerplate", "related_label")
         # Only the kept lines can be a feed's entries or headings (``compress`` picks them in C).
