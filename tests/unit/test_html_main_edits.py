@@ -195,6 +195,12 @@ _CALLS = [
     "Fehler gefunden? Jetzt melden.",
     "Folgst du schon unserem Kanal auf Whatsapp?",
     "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns mit einer Spende.",
+    "Write to Jane Doe at jane.doe@example.com",
+    # the story's source credited under it
+    "SOURCE: News agencies",
+    "Quelle: ntv.de",
+    "Kilde: Helsenorge.no",
+    "Source: CDC, Chicago Department of Public Health",
 ]
 
 
@@ -217,6 +223,11 @@ def test_the_sites_call_to_the_reader_under_the_story_goes_where_the_witness_dro
         "Fans can listen to the new album from Friday on every service.",
         "The error cost the company more than a million dollars last year.",
         "Follow him on Twitter",
+        # a list's heading, a sentence about sources, a long line that opens with the label
+        "Sources:",
+        "Sources said the talks would resume on Monday.",
+        "Source: the ministry said that the figures, published on Monday, showed a rise in every region.",
+        "Write to us at any time.",
     ],
 )
 def test_a_closing_line_without_a_call_stays(line: str) -> None:

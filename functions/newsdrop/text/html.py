@@ -37,6 +37,7 @@ from newsdrop.text.main_edits import (
     without_slides,
     without_witness_tail,
 )
+from newsdrop.text.main_teasers import without_labelled_teasers
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,8 @@ def extract(
         main_lines = without_closing_notices(main_lines, witness_kept)
         # Other stories' headlines listed between the story's paragraphs.
         main_lines = without_headline_lists(main_lines)
+        # Other stories' teasers behind an upper-case label and a bar ("LEE MÁS | ...").
+        main_lines = without_labelled_teasers(main_lines)
         # A press release's closing boilerplate about a company the story names.
         main_lines = without_about_boilerplate(main_lines)
         if replaced is not None:

@@ -129,8 +129,16 @@ _READER_CALL = re.compile(
     r"|if you (?:enjoyed|liked) this|hat ihnen (?:dieser|der|unser) (?:artikel|beitrag|text) gefallen"
     r"|do you have a (?:story|tip)|tell us what you think|would you like to comment"
     r"|fehler gefunden|an error has occurred|please try again|try again later|ein fehler ist aufgetreten"
-    r"|listen back|delivered (?:through|to) your)"
+    r"|listen back|delivered (?:through|to) your"
+    # The writer's address to write to: "Write to Jane Doe at jane.doe@example.com".
+    r"|write to [^@]{1,60} at \S+@\S+)"
 )
+# The story's source credited on its own line under it, a label and what it names ("SOURCE: News agencies",
+# "Quelle: AFP", "Kilde: Helsenorge.no"); the label alone ("Sources:") heads a list the story cites.
+_SOURCE_CREDIT = re.compile(
+    r"^(?:sources?|quellen?|fuentes?|fontes?|fonti?|kilder?|källa|källor|źródł[oa]|bron(?:nen)?) ?: ?\S"
+)
+_SOURCE_CREDIT_MAX_WORDS = 8
 
 
 def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str]) -> list[str]:
@@ -143,7 +151,8 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
     line model's verdict: a story's closing sentence that happens to say "privacy" it keeps), and none of
     its stems is a word of the story above it (a story about newsletters or ad blocking ends on its topic).
     A call to the reader (``_READER_CALL``: click here, follow us, if you enjoyed this, a widget's error
-    line) the witness dropped is such a notice too, whatever the story's words. Short labels without a
+    line, the writer's address to write to) or a source credit (``_SOURCE_CREDIT``: "Quelle: AFP") the witness
+    dropped is such a notice too, whatever the story's words. Short labels without a
     sentence end between and under the notices go with them; the walk stops at the first other line.
     Nothing is dropped without a notice, nor the main content's every line.
     """
@@ -157,7 +166,7 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
         if stems:
             above = " ".join(normalize_line_key(other) for other in main_lines[:index])
             stems = () if _opens_a_word(stems, above) else stems
-        if stems or (dropped and _READER_CALL.search(key) is not None):
+        if stems or (dropped and (_READER_CALL.search(key) is not None or _source_credit(key))):
             notices += 1
         elif not (count_words(line) <= _LABEL_MAX_WORDS and line.rstrip()[-1:] not in ".!?"):
             break
@@ -165,6 +174,11 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
     if not notices or len(run) == len(main_lines):
         return main_lines
     return main_lines[: len(main_lines) - len(run)]
+
+
+def _source_credit(key: str) -> bool:
+    """A line that credits the story's source: a label, a colon and a few words (``_SOURCE_CREDIT``)."""
+    return _SOURCE_CREDIT.match(key) is not None and count_words(key) <= _SOURCE_CREDIT_MAX_WORDS
 
 
 def _opens_a_word(stems: tuple[str, ...], text: str) -> bool:
