@@ -195,6 +195,15 @@ _CALLS = [
     "Fehler gefunden? Jetzt melden.",
     "Folgst du schon unserem Kanal auf Whatsapp?",
     "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns mit einer Spende.",
+    "Write to Jane Doe at jane.doe@example.com",
+    # the story's source credited under it
+    "SOURCE: News agencies",
+    "Quelle: ntv.de",
+    "Kilde: Helsenorge.no",
+    "Source: CDC, Chicago Department of Public Health",
+    "With files from The Associated Press and Mohamed El Saife",
+    "With reports from Reforma and El Economista",
+    "Additional reporting by Steve Gorman; Editing by Marguerita Choy and Simon Cameron-Moore",
 ]
 
 
@@ -217,6 +226,13 @@ def test_the_sites_call_to_the_reader_under_the_story_goes_where_the_witness_dro
         "Fans can listen to the new album from Friday on every service.",
         "The error cost the company more than a million dollars last year.",
         "Follow him on Twitter",
+        # a list's heading, a sentence about sources, a long line that opens with the label
+        "Sources:",
+        "Sources said the talks would resume on Monday.",
+        "Source: the ministry said on Monday that the figures, which it published after a delay of three weeks, "
+        "showed a rise in every region of the country.",
+        "With reports from the front came the first signs that the offensive had stalled in the east.",
+        "Write to us at any time.",
     ],
 )
 def test_a_closing_line_without_a_call_stays(line: str) -> None:
@@ -374,6 +390,27 @@ _TEASERS = [
         ([_P1, *_TEASERS], [_P1, *_TEASERS]),
         # under a heading or label rather than a paragraph: left alone
         (["Read more", *_TEASERS, _P2], ["Read more", *_TEASERS, _P2]),
+        # a label over the list, between the story's paragraphs, goes with it
+        ([_P1, "Read more", *_TEASERS, _P2], [_P1, _P2]),
+        # a section's heading under the list stays, the list goes
+        ([_P1, *_TEASERS, "Council responds", _P2], [_P1, "Council responds", _P2]),
+        # a paragraph closing on a German quote is a paragraph
+        (
+            [
+                _P1,
+                *_TEASERS,
+                "„Das muss man sich als Betroffener erst mal leisten können, und darum wird es am Ende gehen.“",
+            ],
+            [
+                _P1,
+                "„Das muss man sich als Betroffener erst mal leisten können, und darum wird es am Ende gehen.“",
+            ],
+        ),
+        # a sentence leading into the story's own list is no label: the list stays
+        (
+            [_P1, "Traditionally, your options are limited: either", *_TEASERS, _P2],
+            [_P1, "Traditionally, your options are limited: either", *_TEASERS, _P2],
+        ),
     ],
 )
 def test_without_headline_lists_drops_teasers_between_paragraphs(

@@ -37,6 +37,8 @@ from newsdrop.text.main_edits import (
     without_slides,
     without_witness_tail,
 )
+from newsdrop.text.main_placeholders import without_blocked_embeds
+from newsdrop.text.main_teasers import without_labelled_teasers
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,10 @@ def extract(
         main_lines = without_closing_notices(main_lines, witness_kept)
         # Other stories' headlines listed between the story's paragraphs.
         main_lines = without_headline_lists(main_lines)
+        # The boxes blocked embeds leave: a heading over a consent notice.
+        main_lines = without_blocked_embeds(main_lines, witness_kept)
+        # Other stories' teasers behind an upper-case label and a bar ("LEE MÁS | ...").
+        main_lines = without_labelled_teasers(main_lines)
         # A press release's closing boilerplate about a company the story names.
         main_lines = without_about_boilerplate(main_lines)
         if replaced is not None:

@@ -129,8 +129,19 @@ _READER_CALL = re.compile(
     r"|if you (?:enjoyed|liked) this|hat ihnen (?:dieser|der|unser) (?:artikel|beitrag|text) gefallen"
     r"|do you have a (?:story|tip)|tell us what you think|would you like to comment"
     r"|fehler gefunden|an error has occurred|please try again|try again later|ein fehler ist aufgetreten"
-    r"|listen back|delivered (?:through|to) your)"
+    r"|listen back|delivered (?:through|to) your"
+    # The writer's address to write to: "Write to Jane Doe at jane.doe@example.com".
+    r"|write to [^@]{1,60} at \S+@\S+)"
 )
+# The story's sources credited on their own line under it: a label and what it names ("SOURCE: News agencies",
+# "Quelle: AFP", "Kilde: Helsenorge.no"; the label alone, "Sources:", heads a list the story cites), or the wire's
+# and reporters' share ("With files from The Associated Press", "Additional reporting by ...").
+_SOURCE_CREDIT = re.compile(
+    r"^(?:(?:sources?|quellen?|fuentes?|fontes?|fonti?|kilder?|källa|källor|źródł[oa]|bron(?:nen)?) ?: ?\S"
+    r"|(?:with (?:files|reports|information|additional reporting) from|(?:additional )?reporting by"
+    r"|con información de|mit material von)\b)"
+)
+_SOURCE_CREDIT_MAX_WORDS = 16
 
 
 def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str]) -> list[str]:
@@ -143,7 +154,8 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
     line model's verdict: a story's closing sentence that happens to say "privacy" it keeps), and none of
     its stems is a word of the story above it (a story about newsletters or ad blocking ends on its topic).
     A call to the reader (``_READER_CALL``: click here, follow us, if you enjoyed this, a widget's error
-    line) the witness dropped is such a notice too, whatever the story's words. Short labels without a
+    line, the writer's address to write to) or a source credit (``_SOURCE_CREDIT``: "Quelle: AFP") the witness
+    dropped is such a notice too, whatever the story's words. Short labels without a
     sentence end between and under the notices go with them; the walk stops at the first other line.
     Nothing is dropped without a notice, nor the main content's every line.
     """
@@ -157,7 +169,7 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
         if stems:
             above = " ".join(normalize_line_key(other) for other in main_lines[:index])
             stems = () if _opens_a_word(stems, above) else stems
-        if stems or (dropped and _READER_CALL.search(key) is not None):
+        if stems or (dropped and (_READER_CALL.search(key) is not None or _source_credit(key))):
             notices += 1
         elif not (count_words(line) <= _LABEL_MAX_WORDS and line.rstrip()[-1:] not in ".!?"):
             break
@@ -165,6 +177,11 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
     if not notices or len(run) == len(main_lines):
         return main_lines
     return main_lines[: len(main_lines) - len(run)]
+
+
+def _source_credit(key: str) -> bool:
+    """A line that credits the story's source: a label, a colon and a few words (``_SOURCE_CREDIT``)."""
+    return _SOURCE_CREDIT.match(key) is not None and count_words(key) <= _SOURCE_CREDIT_MAX_WORDS
 
 
 def _opens_a_word(stems: tuple[str, ...], text: str) -> bool:
@@ -258,7 +275,20 @@ def _headline_item(line: str) -> bool:
 
 def _paragraph(line: str) -> bool:
     """A line of the story's prose: no list item, reads as prose and ends a sentence."""
-    return not line.startswith("- ") and _reads_as_prose(line, count_words(line)) and _ends_sentence(line)
+    # German and Polish quotes close with the opening mark of English ("„...“"): a closer here too.
+    text = line.rstrip("“‘")
+    return not line.startswith("- ") and _reads_as_prose(text, count_words(text)) and _ends_sentence(text)
+
+
+# A section's heading under a list: this many words at most, no sentence end; a label over it ("Mehr zum
+# Thema", "Read more:") is shorter (a longer line there leads into the story's own list: "Your options are: either").
+_LIST_LABEL_MAX_WORDS = 8
+_LIST_LABEL_ABOVE_MAX_WORDS = 4
+
+
+def _label(line: str, max_words: int = _LIST_LABEL_MAX_WORDS) -> bool:
+    """A short line that is no list item and ends no sentence: a list's label or a section's heading."""
+    return not line.startswith("- ") and count_words(line) <= max_words and line.rstrip()[-1:] not in ".!?"
 
 
 def without_headline_lists(main_lines: list[str]) -> list[str]:
@@ -282,15 +312,23 @@ def without_headline_lists(main_lines: list[str]) -> list[str]:
         while end + 1 < len(main_lines) and _headline_item(main_lines[end + 1]):
             end += 1
         items = range(start, end + 1)
+        # A label over the list ("Mehr zum Thema") goes with it; a section's heading under it stays.
+        label = (
+            start > 1
+            and _label(main_lines[start - 1], _LIST_LABEL_ABOVE_MAX_WORDS)
+            and _paragraph(main_lines[start - 2])
+        )
+        above = start - 1 - int(label)
+        below = end + 1 + int(end + 2 < len(main_lines) and _label(main_lines[end + 1]))
         if (
             len(items) >= _HEADLINE_LIST_MIN_ITEMS
-            and start > 0
-            and end + 1 < len(main_lines)
-            and _paragraph(main_lines[start - 1])
-            and _paragraph(main_lines[end + 1])
+            and above >= 0
+            and below < len(main_lines)
+            and _paragraph(main_lines[above])
+            and _paragraph(main_lines[below])
             and not any(keys.count(keys[index]) > 1 for index in items)
         ):
-            dropped.update(items)
+            dropped.update(range(above + 1, end + 1))
         start = end + 1
     return [line for index, line in enumerate(main_lines) if index not in dropped]
 
