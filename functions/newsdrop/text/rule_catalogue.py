@@ -105,6 +105,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     " the paywall's few kept rows under it (12 or fewer) with it.",
     "offer_box": "After the line model, up to 8 short kept lines between two dropped lines that both name a"
     " subscription or newsletter offer are the site's offer box, not the story.",
+    "player_notice": "After the line model, a kept line of up to 300 characters that is a media player's or an"
+    " embed's own text (the video failed to load or is not available in the region, the player's dialog or"
+    " resolution menu, needs JavaScript, a consent switch for another platform's content) goes.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",

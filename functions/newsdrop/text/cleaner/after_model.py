@@ -32,6 +32,7 @@ from newsdrop.text.cleaner.pitch_tail import (
     pitch_tail,
     site_cue,
 )
+from newsdrop.text.cleaner.player_notice import player_notices
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
 from newsdrop.text.cleaner.signup_box import signup_boxes
@@ -95,6 +96,10 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # A picture gallery's numbered slides: other pictures' titles and captions, not the story.
         if lines[index].role in KEPT_ROLES:
             lines[index].assign("boilerplate", "gallery")
+    kept = [line.role in KEPT_ROLES for line in lines]
+    for index in player_notices([line.text for line in lines], kept):
+        # A media player's or an embed's own text: its error, its controls, its consent switch.
+        lines[index].assign("boilerplate", "player_notice")
     kept = [line.role in KEPT_ROLES for line in lines]
     for index in numbered_sections(kept, [line.text for line in lines], [line.rule for line in lines]):
         # A dropped heading of the story's numbered sections ("3. Don't use a wooden luggage rack").
