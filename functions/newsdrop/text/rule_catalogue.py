@@ -105,6 +105,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     " the paywall's few kept rows under it (12 or fewer) with it.",
     "offer_box": "After the line model, up to 8 short kept lines between two dropped lines that both name a"
     " subscription or newsletter offer are the site's offer box, not the story.",
+    "placed_caption": "After the line model, a kept line of up to 450 characters below the first kept line that"
+    ' names the people in a picture by their place in it ("from left", "second right", "(v.l.)", "de'
+    " izquierda a derecha\") is the picture's caption, not the story.",
     "player_notice": "After the line model, a kept line of up to 300 characters that is a media player's or an"
     " embed's own text (the video failed to load or is not available in the region, the player's dialog or"
     " resolution menu, needs JavaScript, a consent switch for another platform's content) goes.",

@@ -32,6 +32,7 @@ from newsdrop.text.cleaner.pitch_tail import (
     pitch_tail,
     site_cue,
 )
+from newsdrop.text.cleaner.placed_caption import placed_captions
 from newsdrop.text.cleaner.player_notice import player_notices
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
@@ -80,6 +81,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     ):
         # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
         lines[index].assign("caption", "closing_credit")
+    for index in placed_captions([line.text for line in lines], [line.role in KEPT_ROLES for line in lines]):
+        # A picture's caption that names its people by their place in it ("from left", "(v.l.)").
+        lines[index].assign("caption", "placed_caption")
     kept = [line.role in KEPT_ROLES for line in lines]
     machine = [keep and machine_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
     if any(machine):
