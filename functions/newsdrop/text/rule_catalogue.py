@@ -108,6 +108,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     "placed_caption": "After the line model, a kept line of up to 450 characters below the first kept line that"
     ' names the people in a picture by their place in it ("from left", "second right", "(v.l.)", "de'
     " izquierda a derecha\") is the picture's caption, not the story.",
+    "story_copy": "After the line model, a kept line of 1000 characters or more that holds 3 or more of the other"
+    " kept lines verbatim, making up 95% of it, is the page's second copy of the story, run together on one line.",
     "player_notice": "After the line model, a kept line of up to 300 characters that is a media player's or an"
     " embed's own text (the video failed to load or is not available in the region, the player's dialog or"
     " resolution menu, needs JavaScript, a consent switch for another platform's content) goes.",

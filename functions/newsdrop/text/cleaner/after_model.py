@@ -38,6 +38,7 @@ from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
 from newsdrop.text.cleaner.signup_box import signup_boxes
 from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
+from newsdrop.text.cleaner.story_copy import story_copies
 from newsdrop.text.cleaner.story_end import hole_kind
 
 
@@ -104,6 +105,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in player_notices([line.text for line in lines], kept):
         # A media player's or an embed's own text: its error, its controls, its consent switch.
         lines[index].assign("boilerplate", "player_notice")
+    for index in story_copies([line.text for line in lines], [line.role in KEPT_ROLES for line in lines]):
+        # The story's paragraphs printed again on one line: the page's second copy of the story.
+        lines[index].assign("boilerplate", "story_copy")
     kept = [line.role in KEPT_ROLES for line in lines]
     for index in numbered_sections(kept, [line.text for line in lines], [line.rule for line in lines]):
         # A dropped heading of the story's numbered sections ("3. Don't use a wooden luggage rack").
