@@ -40,6 +40,7 @@ from newsdrop.text.cleaner.signup_box import signup_boxes
 from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
 from newsdrop.text.cleaner.story_copy import story_copies
 from newsdrop.text.cleaner.story_end import hole_kind
+from newsdrop.text.cleaner.user_list import user_lists
 
 
 def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start: int = -1) -> None:
@@ -108,6 +109,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in story_copies([line.text for line in lines], [line.role in KEPT_ROLES for line in lines]):
         # The story's paragraphs printed again on one line: the page's second copy of the story.
         lines[index].assign("boilerplate", "story_copy")
+    for index in user_lists([line.text for line in lines], [line.role in KEPT_ROLES for line in lines]):
+        # The site's list of the users who left kudos, likes or follows.
+        lines[index].assign("boilerplate", "user_list")
     kept = [line.role in KEPT_ROLES for line in lines]
     for index in numbered_sections(kept, [line.text for line in lines], [line.rule for line in lines]):
         # A dropped heading of the story's numbered sections ("3. Don't use a wooden luggage rack").
