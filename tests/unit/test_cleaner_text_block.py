@@ -42,6 +42,11 @@ def _kept(indexes: range, size: int = _LINE, above: int = _LINE) -> list[int]:
     return [(size if index >= _BLOCK[0] else above) if index in indexes else 0 for index in range(_N + 20)]
 
 
+# The block's lines: a CJK blog's unpunctuated paragraphs, or a Latin-script list of other pages' headlines.
+_CJK_TEXTS = ["一波波接續性低溫寒流報到已將山巒披上嫣紅的彩衣"] * (_N + 20)
+_LATIN_TEXTS = ["Bullet Journal - Planung für Minimalisten"] * (_N + 20)
+
+
 @pytest.mark.parametrize(
     ("block", "region_end", "kept_sizes", "expected"),
     [
@@ -64,4 +69,13 @@ def _kept(indexes: range, size: int = _LINE, above: int = _LINE) -> list[int]:
 def test_block_story(
     block: tuple[int, int, int], region_end: int, kept_sizes: list[int], expected: bool
 ) -> None:
-    assert block_story(block, region_end, kept_sizes) is expected
+    assert block_story(block, region_end, kept_sizes, _CJK_TEXTS) is expected
+
+
+def test_block_story_latin_list() -> None:
+    # a Latin-script list the region stopped in is other pages' headlines, not the story's paragraphs
+    kept = _kept(range(0, 12), above=BLOCK_LINE_CHARS)
+    assert block_story(_BLOCK, 11, kept, _CJK_TEXTS) is True
+    assert block_story(_BLOCK, 11, kept, _LATIN_TEXTS) is False
+    # the article kept a fraction of the block in all: the block, whatever its script
+    assert block_story(_BLOCK, 11, _kept(range(10, 11)), _LATIN_TEXTS) is True

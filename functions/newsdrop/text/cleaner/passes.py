@@ -131,7 +131,7 @@ def rule_pass(
     )
     block = text_block([line.rule for line in found.lines], [len(line.text) for line in found.lines])
     kept_sizes = [len(line.text) if line.role in KEPT_ROLES else 0 for line in found.lines]
-    if block is not None and block_story(block, found.end, kept_sizes):
+    if block is not None and block_story(block, found.end, kept_sizes, [line.text for line in found.lines]):
         # The article kept a fraction of a long block of text lines no rule claimed (a list, CJK
         # paragraphs without full stops): that block is the story.
         return _structure(
