@@ -118,6 +118,17 @@ STRUCTURAL_RULES: dict[str, str] = {
     " the paywall's few kept rows under it (12 or fewer) with it.",
     "offer_box": "After the line model, up to 8 short kept lines between two dropped lines that both name a"
     " subscription or newsletter offer are the site's offer box, not the story.",
+    "placed_caption": "After the line model, a kept line of up to 450 characters below the first kept line that"
+    ' names the people in a picture by their place in it ("from left", "second right", "(v.l.)", "de'
+    " izquierda a derecha\") is the picture's caption, not the story.",
+    "story_copy": "After the line model, a kept line of 1000 characters or more that holds 3 or more of the other"
+    " kept lines verbatim, making up 95% of it, is the page's second copy of the story, run together on one line.",
+    "user_list": "After the line model, a kept line of 20 or more comma-separated items, most of them single"
+    " tokens shaped as user names (digits, underscores, inner capitals, lower-case), is the site's list of users"
+    " who left kudos, likes or follows.",
+    "player_notice": "After the line model, a kept line of up to 300 characters that is a media player's or an"
+    " embed's own text (the video failed to load or is not available in the region, the player's dialog or"
+    " resolution menu, needs JavaScript, a consent switch for another platform's content) goes.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",

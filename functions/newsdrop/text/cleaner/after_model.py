@@ -32,14 +32,18 @@ from newsdrop.text.cleaner.pitch_tail import (
     pitch_tail,
     site_cue,
 )
+from newsdrop.text.cleaner.placed_caption import placed_captions
+from newsdrop.text.cleaner.player_notice import player_notices
 from newsdrop.text.cleaner.quoted_lines import quoted_lines
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
 from newsdrop.text.cleaner.signup_box import signup_boxes
 from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
 from newsdrop.text.cleaner.standfirst_lines import lead_over_byline, paragraph_heads
+from newsdrop.text.cleaner.story_copy import story_copies
 from newsdrop.text.cleaner.story_end import hole_kind
 from newsdrop.text.cleaner.teaser_block import teaser_blocks
+from newsdrop.text.cleaner.user_list import user_lists
 
 
 def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start: int = -1) -> None:
@@ -89,6 +93,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     ):
         # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
         lines[index].assign("caption", "closing_credit")
+    for index in placed_captions([line.text for line in lines], [line.role in KEPT_ROLES for line in lines]):
+        # A picture's caption that names its people by their place in it ("from left", "(v.l.)").
+        lines[index].assign("caption", "placed_caption")
     kept = [line.role in KEPT_ROLES for line in lines]
     machine = [keep and machine_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
     if any(machine):
@@ -108,6 +115,16 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # A picture gallery's numbered slides: other pictures' titles and captions, not the story.
         if lines[index].role in KEPT_ROLES:
             lines[index].assign("boilerplate", "gallery")
+    kept = [line.role in KEPT_ROLES for line in lines]
+    for index in player_notices([line.text for line in lines], kept):
+        # A media player's or an embed's own text: its error, its controls, its consent switch.
+        lines[index].assign("boilerplate", "player_notice")
+    for index in story_copies([line.text for line in lines], [line.role in KEPT_ROLES for line in lines]):
+        # The story's paragraphs printed again on one line: the page's second copy of the story.
+        lines[index].assign("boilerplate", "story_copy")
+    for index in user_lists([line.text for line in lines], [line.role in KEPT_ROLES for line in lines]):
+        # The site's list of the users who left kudos, likes or follows.
+        lines[index].assign("boilerplate", "user_list")
     kept = [line.role in KEPT_ROLES for line in lines]
     for index in numbered_sections(kept, texts, [line.rule for line in lines], led):
         # A dropped heading of the story's numbered sections ("3. Don't use a wooden luggage rack").

@@ -49,6 +49,7 @@ from newsdrop.text.cleaner.story_end import (
     story_holes,
     trailing_islands,
 )
+from newsdrop.text.cleaner.text_block import block_story, text_block
 from newsdrop.text.line_keys import normalize_line_key
 
 # Catastrophe guard: a page with this much prose whose kept text is below this share of it, or whose
@@ -60,26 +61,6 @@ _FALLBACK_SHARE = 0.3
 
 
 _ONE_LINE_SHARE = 0.5
-
-
-# Text-block fallback: a block of this many lines and characters, of lines this long, of which the
-# article kept less than this share, is read as the article.
-_BLOCK_MIN_LINES = 6
-
-
-_BLOCK_MIN_CHARS = 600
-
-
-_BLOCK_LINE_CHARS = 15
-
-
-_BLOCK_SHARE = 0.25
-
-
-# Rules that judge a line by its place alone (above, in or below the article), not by what it says.
-_POSITIONAL_RULES = frozenset(
-    {"header_chrome", "trailing_chrome", "article_region", "crosshead", "default", None}
-)
 
 
 # A part of a "Headline | Site" title line this long can be the headline printed again.
@@ -148,13 +129,9 @@ def rule_pass(
         and found.lines[largest].role not in KEPT_ROLES
         and _is_prose(found.lines[largest])
     )
-    block = _text_block(found.lines)
-    if (
-        block is not None
-        and block[2] >= _BLOCK_MIN_CHARS
-        and found.kept_chars < _BLOCK_SHARE * block[2]
-        and block[1] - block[0] + 1 >= _BLOCK_MIN_LINES
-    ):
+    block = text_block([line.rule for line in found.lines], [len(line.text) for line in found.lines])
+    kept_sizes = [len(line.text) if line.role in KEPT_ROLES else 0 for line in found.lines]
+    if block is not None and block_story(block, found.end, kept_sizes, [line.text for line in found.lines]):
         # The article kept a fraction of a long block of text lines no rule claimed (a list, CJK
         # paragraphs without full stops): that block is the story.
         return _structure(
@@ -195,26 +172,6 @@ def rule_pass(
             )
         )
     return max(candidates, key=lambda candidate: candidate.kept_chars)
-
-
-def _text_block(lines: list[_Line]) -> tuple[int, int, int] | None:
-    """The largest block of consecutive text lines only the position rules judged: (start, end, chars).
-
-    A text line is at least ``_BLOCK_LINE_CHARS`` long; one other line may interrupt the block.
-    """
-    best: tuple[int, int, int] | None = None
-    start = last = -1
-    chars = 0
-    for index, line in enumerate(lines):
-        if line.rule not in _POSITIONAL_RULES or len(line.text) < _BLOCK_LINE_CHARS:
-            continue
-        if last < 0 or index - last > 2:
-            start, chars = index, 0
-        chars += len(line.text)
-        last = index
-        if best is None or chars > best[2]:
-            best = (start, index, chars)
-    return best
 
 
 def _story_under_comments(lines: list[_Line], kept_chars: int) -> bool:

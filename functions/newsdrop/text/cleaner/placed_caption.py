@@ -1,0 +1,45 @@
+"""Cleaner stage after the line model: picture captions kept in the story, told by the places they name people at."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# A caption names the people in its picture by their place in it ("Murder victims from left: ...", "Major-General
+# Arturo Roja, second left, ...", "Pictured at the back, from left, are ...", "Vorstandsmitglieder (von li nach
+# re): ...", "Kerstin Wahala, Judy Lybke und Elke Hannemann (v.l.)", "de izquierda a derecha", "de gauche à
+# droite"); a story's sentence rarely does. A lone letter ("Bethany Funke (R)") is a party's as often.
+_PLACED = re.compile(
+    r"\b(?:from (?:left|right)|second (?:left|right)|(?:left|right) to (?:right|left))\b"
+    r"|\((?:left|right|centre|center|far (?:left|right))\)|^pictured\b"
+    r"|\b(?:von )?li\.? nach re\b|\bv\. ?l\. ?n\. ?r\.|\(v\. ?l\.\)|\bvon links\b"
+    r"|\bde izquierda a derecha\b|\bde gauche à droite\b|\bda sinistra\b",
+    re.IGNORECASE,
+)
+
+# A caption is a sentence or two; a longer line naming places is a story's or a document's header.
+MAX_CAPTION_CHARS = 450
+
+
+def placed_caption(text: str) -> bool:
+    """Whether a line is a picture's caption that places its people (``_PLACED``), at most
+    ``MAX_CAPTION_CHARS`` characters long."""
+    return len(text) <= MAX_CAPTION_CHARS and _PLACED.search(text) is not None
+
+
+def placed_captions(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+    """The indexes of the kept lines below the first kept line that are captions placing their people
+    (``placed_caption``); none when they are every other kept line.
+
+    The first kept line stays, as ``closing_credits`` leaves it: the lead picture's caption over the story is
+    its opening on some sites.
+    """
+    first = next((index for index, keep in enumerate(kept) if keep), len(kept))
+    found = [
+        index
+        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
+        if keep and index > first and placed_caption(text)
+    ]
+    if len(found) >= sum(kept) - 1:
+        return []
+    return found

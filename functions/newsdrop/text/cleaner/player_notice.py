@@ -1,0 +1,65 @@
+"""Cleaner stage after the line model: a media player's or an embed's own text kept inside the story."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# A player's or an embed's message prints one of these phrases, whatever the story:
+# - a video player's error or dialog ("We apologize, but this video has failed to load.", "Unfortunately,
+#   this video is not available in your region.", the player library's "This is a modal window.");
+# - a player that needs the browser's scripts ("Du trenger javascript for å se video.", "Einige Elemente ...
+#   funktionieren nur mit aktiviertem JavaScript.");
+# - a player's link back to itself or on to its other videos ("... Back to video", "tap here to see other
+#   videos from our team.");
+# - an embed's consent switch: the reader agrees to see another platform's content, which may pass personal data
+#   on to that platform ("Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
+#   "Personenbezogene Daten können an Drittplattformen übermittelt werden."), and the box around it ("An dieser
+#   Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.", "YouTube-Inhalte erlauben").
+_PLAYER_NOTICE = re.compile(
+    r"\bvideo (?:has )?failed to (?:load|play)\b"
+    r"|\b(?:video|content|clip) is (?:not|no longer|currently not) available in your (?:region|country|location)\b"
+    r"|\bthis is a modal window\b"
+    r"|\bjavascript\b.{0,40}\b(?:to (?:see|view|watch|play)|for å se|um .{0,30}(?:sehen|abzuspielen))\b"
+    r"|\b(?:funktionieren|works?|fungerer) (?:nur|only|bare) (?:mit|with|med) (?:aktiviertem|enabled|aktivert) javascript\b"
+    r"|\bback to video$"
+    r"|\b(?:tap|click) here to (?:see|watch) (?:more|other) videos\b"
+    r"|\beinverstanden, dass mir .{0,40}inhalte? .{0,30}angezeigt (?:werden|wird)\b"
+    r"|\bdaten (?:können |werden )?an drittplattformen übermittelt\b"
+    r"|\beinen externen inhalt von [\w.-]+, der den artikel ergänzt\b"
+    r"|\bmit einem klick anzeigen lassen\b|^empfohlener redaktioneller inhalt$"
+    r"|^(?:[\w-]+-inhalte? (?:erlauben|laden|anzeigen)|link zum [\w-]+-inhalt)$",
+    re.IGNORECASE,
+)
+
+# A player's controls printed as text: picture resolutions side by side ("360p 720p HD 1080p HD Auto (360p)"),
+# read on a line of any length (the player's menu runs into its list of other videos).
+_RESOLUTION_MENU = re.compile(r"\b\d{3,4}p (?:HD )?\d{3,4}p\b")
+
+# A player's or an embed's message is a line or two; a story's paragraph that quotes one runs on.
+MAX_NOTICE_CHARS = 300
+
+# The story keeps at least this many lines besides the notices.
+MIN_STORY_LINES = 3
+
+
+def player_notice(text: str) -> bool:
+    """Whether a line is a media player's or an embed's own text: its resolution menu (``_RESOLUTION_MENU``),
+    or a notice (``_PLAYER_NOTICE``) at most ``MAX_NOTICE_CHARS`` characters long."""
+    if _RESOLUTION_MENU.search(text) is not None:
+        # Resolutions side by side are a menu; a story lists them ("720p, 1080p and 4K").
+        return True
+    return len(text) <= MAX_NOTICE_CHARS and _PLAYER_NOTICE.search(text) is not None
+
+
+def player_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+    """The indexes of the kept lines that are a player's or an embed's text (``player_notice``); none when
+    fewer than ``MIN_STORY_LINES`` kept lines would stay."""
+    found = [
+        index
+        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
+        if keep and player_notice(text)
+    ]
+    if sum(kept) - len(found) < MIN_STORY_LINES:
+        return []
+    return found

@@ -1,0 +1,56 @@
+"""Picture captions that place their people ("from left", "(v.l.)"): re-decided as captions after the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.cleaner.placed_caption import MAX_CAPTION_CHARS, placed_caption, placed_captions
+
+_STORY = "The harbour authority said the new wall was finished two weeks early and under budget."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Murder victims from left: Kaylee Goncalves, Ethan Chapin, Xana Kernodle", True),
+        ("Commandant Major-General Arturo Roja, second left, and Colonel Stuart Glenn, left, talk.", True),
+        ("Pictured at the back, from left, are romance authors Jo Watson and Lindsay Norman.", True),
+        ("The minister (centre) meets the union leaders in Leeds.", True),
+        ("Vorstandsmitglieder (von li nach re): Pia Ianniello, Pamela Visani, Pietro Murrali", True),
+        ("Starkes Trio seit 32 Jahren: Kerstin Wahala, Judy Lybke und Elke Hannemann (v.l.).", True),
+        ("Los ministros, de izquierda a derecha, posan en Madrid.", True),
+        ("Les lauréats, de gauche à droite, posent à Paris.", True),
+        # a lone letter is a party's as often as a place
+        ("Senator Bethany Funke (R) said the bill would pass.", False),
+        # a story's sentence about left and right
+        ("The party's left wing voted against the budget on Tuesday.", False),
+        ("He turned left at the junction and drove on to Leeds.", False),
+        (_STORY, False),
+        # a long line that names places is a story's or a document's header
+        ("Pictured from left " + "x" * MAX_CAPTION_CHARS, False),
+    ],
+)
+def test_placed_caption(text: str, expected: bool) -> None:
+    assert placed_caption(text) is expected
+
+
+_C = "Pictured from left, are the novelists at the festival."
+
+
+@pytest.mark.parametrize(
+    ("texts", "kept", "expected"),
+    [
+        # a caption between the story's paragraphs
+        ([_STORY, _C, _STORY], [True, True, True], [1]),
+        # the first kept line stays (the lead picture's caption opens the story on some sites)
+        ([_C, _STORY, _STORY], [True, True, True], []),
+        ([_STORY, _C, _STORY], [False, True, True], []),
+        # a dropped caption is left alone
+        ([_STORY, _C, _STORY], [True, False, True], []),
+        # every other kept line a caption: an empty story is worse
+        ([_STORY, _C, _C], [True, True, True], []),
+        ([], [], []),
+    ],
+)
+def test_placed_captions(texts: list[str], kept: list[bool], expected: list[int]) -> None:
+    assert placed_captions(texts, kept) == expected

@@ -1,0 +1,70 @@
+"""A media player's or an embed's own text kept inside the story: re-decided as boilerplate after the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.cleaner.player_notice import (
+    MAX_NOTICE_CHARS,
+    MIN_STORY_LINES,
+    player_notice,
+    player_notices,
+)
+
+_STORY = "The harbour authority said the new wall was finished two weeks early and under budget."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a video player's error or dialog
+        ("We apologize, but this video has failed to load.", True),
+        ("Unfortunately, this video is not available in your region.", True),
+        ("This is a modal window. This modal can be closed by pressing the Escape key.", True),
+        # a player that needs the browser's scripts
+        ("Du trenger javascript for å se video.", True),
+        ("Einige Elemente auf dieser Seite funktionieren nur mit aktiviertem JavaScript.", True),
+        # the player's controls and links
+        ("NEXT Off English 360p 720p HD 1080p HD Auto (360p) " + "Other video title " * 20, True),
+        ("Wine Guy: 3 rosé bottles to sip on a sunny day Back to video", True),
+        ("tap here to see other videos from our team.", True),
+        # an embed's consent switch and its box
+        ("Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.", True),
+        ("Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.", True),
+        ("Personenbezogene Daten können an Drittplattformen übermittelt werden.", True),
+        ("An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.", True),
+        ("Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.", True),
+        ("Empfohlener redaktioneller Inhalt", True),
+        ("YouTube-Inhalte erlauben", True),
+        ("Link zum YouTube-Inhalt", True),
+        # a story that names resolutions, videos or JavaScript
+        ("The camera records in 720p, 1080p and 4K at up to 60 frames a second.", False),
+        ("The ministry published a video of the launch on Monday.", False),
+        ("JavaScript remains the most used language on the web, the survey found.", False),
+        ("Die Plattform muss externe Inhalte künftig kennzeichnen, sagte die Ministerin.", False),
+        (_STORY, False),
+        # a long paragraph that quotes a player's message is the story's
+        ("The error read: this video has failed to load. " + "x" * MAX_NOTICE_CHARS, False),
+    ],
+)
+def test_player_notice(text: str, expected: bool) -> None:
+    assert player_notice(text) is expected
+
+
+_N = "We apologize, but this video has failed to load."
+
+
+@pytest.mark.parametrize(
+    ("texts", "kept", "expected"),
+    [
+        # the notice between the story's paragraphs goes
+        ([_STORY, _N, _STORY, _STORY], [True, True, True, True], [1]),
+        # a dropped notice is left alone
+        ([_STORY, _N, _STORY, _STORY], [True, False, True, True], []),
+        # too little story would stay
+        ([_STORY] * (MIN_STORY_LINES - 1) + [_N], [True] * MIN_STORY_LINES, []),
+        ([], [], []),
+    ],
+)
+def test_player_notices(texts: list[str], kept: list[bool], expected: list[int]) -> None:
+    assert player_notices(texts, kept) == expected
