@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.placed_caption import MAX_CAPTION_CHARS, placed_caption, placed_captions
+from newsdrop.text.cleaner.placed_caption import _PLACED, MAX_CAPTION_CHARS, placed_caption, placed_captions
 
 _STORY = "The harbour authority said the new wall was finished two weeks early and under budget."
 
@@ -32,6 +32,15 @@ _STORY = "The harbour authority said the new wall was finished two weeks early a
 )
 def test_placed_caption(text: str, expected: bool) -> None:
     assert placed_caption(text) is expected
+
+
+@pytest.mark.parametrize("case", [str.upper, str.lower, str.title])
+def test_placed_caption_word_pretest_keeps_every_line_the_pattern_reads(case) -> None:
+    """The RE2 word set runs first; it may only skip lines the pattern would refuse, in any letter case."""
+    for values in test_placed_caption.pytestmark[0].args[1]:
+        text = case(values[0])
+        if _PLACED.search(text) is not None and len(text) < 250:
+            assert placed_caption(text), text
 
 
 _C = "Pictured from left, are the novelists at the festival."

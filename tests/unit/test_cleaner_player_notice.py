@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.player_notice import (
+    _PLAYER_NOTICE,
     MAX_NOTICE_CHARS,
     MIN_STORY_LINES,
     player_notice,
@@ -49,6 +50,15 @@ _STORY = "The harbour authority said the new wall was finished two weeks early a
 )
 def test_player_notice(text: str, expected: bool) -> None:
     assert player_notice(text) is expected
+
+
+@pytest.mark.parametrize("case", [str.upper, str.lower, str.title])
+def test_player_notice_word_pretest_keeps_every_line_the_pattern_reads(case) -> None:
+    """The RE2 word set runs first; it may only skip lines the pattern would refuse, in any letter case."""
+    for values in test_player_notice.pytestmark[0].args[1]:
+        text = case(values[0])
+        if _PLAYER_NOTICE.search(text) is not None and len(text) < 250:
+            assert player_notice(text), text
 
 
 _N = "We apologize, but this video has failed to load."

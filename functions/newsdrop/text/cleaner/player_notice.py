@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsdrop.text.re2_sets import search_set
+
 # A player's or an embed's message prints one of these phrases, whatever the story:
 # - a video player's error or dialog ("We apologize, but this video has failed to load.", "Unfortunately,
 #   this video is not available in your region.", the player library's "This is a modal window.");
@@ -36,6 +38,29 @@ _PLAYER_NOTICE = re.compile(
 # read on a line of any length (the player's menu runs into its list of other videos).
 _RESOLUTION_MENU = re.compile(r"\b\d{3,4}p (?:HD )?\d{3,4}p\b")
 
+# Each form of ``_PLAYER_NOTICE`` holds one of these words (in any case): a line without any (most of a story's
+# sentences) is no such notice, and the pattern is not run on it (an RE2 set of literals: one pass in C).
+_NOTICE_WORDS = search_set(
+    [
+        "(?i)" + re.escape(word)
+        for word in (
+            "failed to",
+            "available in your",
+            "modal window",
+            "javascript",
+            "back to video",
+            "here to",
+            "einverstanden",
+            "drittplattform",
+            "externen inhalt",
+            "mit einem klick",
+            "inhalt",
+        )
+    ]
+)
+# ``_RESOLUTION_MENU`` needs a digit right before a "p": the line's cheap test.
+_DIGIT_P = search_set([r"[0-9]p"])
+
 # A player's or an embed's message is a line or two; a story's paragraph that quotes one runs on.
 MAX_NOTICE_CHARS = 300
 
@@ -46,10 +71,14 @@ MIN_STORY_LINES = 3
 def player_notice(text: str) -> bool:
     """Whether a line is a media player's or an embed's own text: its resolution menu (``_RESOLUTION_MENU``),
     or a notice (``_PLAYER_NOTICE``) at most ``MAX_NOTICE_CHARS`` characters long."""
-    if _RESOLUTION_MENU.search(text) is not None:
+    if _DIGIT_P(text) is not None and _RESOLUTION_MENU.search(text) is not None:
         # Resolutions side by side are a menu; a story lists them ("720p, 1080p and 4K").
         return True
-    return len(text) <= MAX_NOTICE_CHARS and _PLAYER_NOTICE.search(text) is not None
+    return (
+        len(text) <= MAX_NOTICE_CHARS
+        and _NOTICE_WORDS(text) is not None
+        and _PLAYER_NOTICE.search(text) is not None
+    )
 
 
 def player_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
