@@ -26,7 +26,7 @@ from newsdrop.text.cleaner.passes import RulePass, apply_model, rule_pass
 from newsdrop.text.line_keys import normalize_line_key
 from newsdrop.text.rules import news_id_of
 
-CLEANER_VERSION = "2026.12.06-10"
+CLEANER_VERSION = "2026.12.06-11"
 
 
 __all__ = [
