@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Protocol
 
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.cues_notice import notice_stems
+from newsdrop.text.cleaner.features import ModelLine
 from newsdrop.text.cleaner.lines import _ends_sentence
 from newsdrop.text.cleaner.standfirst import CLOCK, MIN_WORDS
 
@@ -21,15 +21,8 @@ MIN_LEAD_WORDS = 12
 STORY_REACH = 6
 
 
-class StandfirstLine(Protocol):
-    """What the standfirst tests read of one cleaner line (the text views' non-empty lines)."""
-
-    n: int
-    text: str
-    key: str
-    words: int
-    role: str | None
-    rule: str | None
+# What the standfirst tests read of one cleaner line: the fields the line model reads too.
+StandfirstLine = ModelLine
 
 
 def _dropped_by_header(line: StandfirstLine) -> bool:
