@@ -1,4 +1,4 @@
-"""The benchmark's body metric and the floor check of tools/eval_cleaner.py."""
+"""The benchmark's body metric (tools/eval_metric.py) and the floor check of tools/eval_cleaner.py."""
 
 from __future__ import annotations
 
@@ -11,17 +11,8 @@ import pytest
 
 from newsdrop.text.rule_catalogue import rule_catalogue
 from tools.cleaning_corpus import Corpus, Page, fold_of, registered_domain
-from tools.eval_cleaner import (
-    FLOORS,
-    Result,
-    Row,
-    below_floors,
-    f1,
-    load_floors,
-    precision_recall,
-    score,
-    shingles,
-)
+from tools.eval_cleaner import FLOORS, below_floors, load_floors
+from tools.eval_metric import Result, Row, f1, precision_recall, score, shingles
 
 
 @pytest.mark.parametrize(
