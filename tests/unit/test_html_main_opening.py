@@ -1,10 +1,12 @@
-"""The article tools and reprint-rights notice above the story (main_opening.without_opening_tools)."""
+"""What a site prints above the story in its container (main_opening): article tools, a reprint notice, teasers."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.main_opening import without_opening_tools
+from newsdrop.text.html_page import collect
+from newsdrop.text.main_edits import bare_key
+from newsdrop.text.main_opening import without_opening_teasers, without_opening_tools
 
 _HEAD = "Home Depot Stock Is Falling After Its Earnings Release"
 _NOTICE = (
@@ -55,3 +57,55 @@ _P2 = "Analysts said the market had expected the cut and that the shares would r
 )  # fmt: skip
 def test_without_opening_tools(main_lines: list[str], witness_kept: set[str], expected: list[str]) -> None:
     assert without_opening_tools(main_lines, frozenset(witness_kept)) == expected
+
+
+_LABEL = "2019 Music Awards"
+_T1 = "Singers Lead This Year's Music Awards Nominations"
+_T2 = "Band Added to the Music Awards Performance Lineup"
+_T3 = "Comedian to Host the Music Awards, Plus New Performers"
+_LINKS = frozenset(bare_key(line) for line in (_T1, _T2, _T3))
+_STORY_TEXT = [_P1, _P2]
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "witness_kept", "links", "title", "expected"),
+    [
+        # a label and three linked headlines above the kept paragraph go
+        ([_LABEL, _T1, _T2, _T3, *_STORY_TEXT], set(_STORY_TEXT), _LINKS, _HEAD, _STORY_TEXT),
+        # without the label too
+        ([_T1, _T2, _T3, *_STORY_TEXT], set(_STORY_TEXT), _LINKS, _HEAD, _STORY_TEXT),
+        # two headlines are too few to tell a teaser block from a story's opening lines
+        ([_LABEL, _T1, _T2, *_STORY_TEXT], set(_STORY_TEXT), _LINKS, _HEAD, [_LABEL, _T1, _T2, *_STORY_TEXT]),
+        # lines that are no link on the page (the story's summary points) stay
+        (
+            [_LABEL, _T1, _T2, _T3, *_STORY_TEXT],
+            set(_STORY_TEXT),
+            frozenset(),
+            _HEAD,
+            [_LABEL, _T1, _T2, _T3, *_STORY_TEXT],
+        ),
+        # the paragraph under the block is not one the witness kept: left alone
+        ([_T1, _T2, _T3, *_STORY_TEXT], set(), _LINKS, _HEAD, [_T1, _T2, _T3, *_STORY_TEXT]),
+        # a headline the witness kept is the story's
+        ([_T1, _T2, _T3, *_STORY_TEXT], {_T2, *_STORY_TEXT}, _LINKS, _HEAD, [_T1, _T2, _T3, *_STORY_TEXT]),
+        # the page's headline opens the main content: no teaser block
+        (
+            [_T1, _T2, _T3, *_STORY_TEXT],
+            set(_STORY_TEXT),
+            _LINKS,
+            _T1,
+            [_T1, _T2, _T3, *_STORY_TEXT],
+        ),
+        # a block that is the whole main content stays
+        ([_T1, _T2, _T3], set(), _LINKS, _HEAD, [_T1, _T2, _T3]),
+    ],
+)  # fmt: skip
+def test_without_opening_teasers(
+    main_lines: list[str], witness_kept: set[str], links: frozenset[str], title: str, expected: list[str]
+) -> None:
+    assert without_opening_teasers(main_lines, frozenset(witness_kept), links, title) == expected
+
+
+def test_the_page_collects_its_link_texts() -> None:
+    page = collect('<p>Read <a href="/a">Band Added to <b>the</b> Lineup</a> now</p><a href="/b"> </a>')
+    assert page.links == {"Band Added to the Lineup"}

@@ -1,10 +1,12 @@
-"""HTML path: the article tools and reprint-rights notice a site prints above the story, inside its container."""
+"""HTML path: what a site prints above the story inside its container: article tools, a reprint notice, teasers."""
 
 from __future__ import annotations
 
 import re
 
+from newsdrop.text.cleaner.lines import _ends_sentence, _reads_as_prose
 from newsdrop.text.line_keys import count_words, normalize_line_key
+from newsdrop.text.main_edits import bare_key
 
 # The reprint-rights notice: "This copy is for your personal, non-commercial use only. To order presentation-ready
 # copies ...", "Reprints & Permissions", "Nur zum privaten Gebrauch".
@@ -64,3 +66,53 @@ def without_opening_tools(main_lines: list[str], witness_kept: frozenset[str]) -
         kept = main_lines[:start] + main_lines[end:]
         return kept if kept else main_lines
     return main_lines
+
+
+# A block of other stories' headlines above the story: this many lines at least, each a headline of this many
+# words (a label over them may be shorter) and no sentence end.
+_TEASER_MIN_LINES = 3
+_TEASER_MIN_WORDS = 4
+_TEASER_MAX_WORDS = 16
+_LABEL_MIN_WORDS = 2
+
+
+def _teaser_line(line: str, min_words: int = _TEASER_MIN_WORDS) -> bool:
+    """A line that reads as a headline: no list item, a few words, no sentence or clause end."""
+    text = line.rstrip()
+    return (
+        not text.startswith(("- ", "|"))
+        and min_words <= count_words(text) <= _TEASER_MAX_WORDS
+        and text[-1:] not in '.!?:;,"”“»'
+    )
+
+
+def without_opening_teasers(
+    main_lines: list[str], witness_kept: frozenset[str], links: frozenset[str], title: str
+) -> list[str]:
+    """The main content without a block of other stories' headlines it opens with: from its first line, a label
+    and ``_TEASER_MIN_LINES`` lines or more that are each a headline (``_teaser_line``) and a link's whole text on
+    the page (``links``, word keys: teasers link to their stories), all of them witness-dropped, right above a
+    paragraph of the story the witness kept; none of them is the page's headline (``title``). trafilatura takes such a block in when the site sets it at the top
+    of the story's container. Lines that are no link (a story's summary points, a byline), a main content that
+    opens with anything else, or a block without a kept paragraph under it are left alone."""
+    headline = bare_key(title)
+    end = 0
+    while end < len(main_lines):
+        line = main_lines[end]
+        if line in witness_kept or (headline and bare_key(line) == headline):
+            break
+        label = end == 0 and _teaser_line(line, _LABEL_MIN_WORDS)
+        if not label and not (_teaser_line(line) and bare_key(line) in links):
+            break
+        end += 1
+    teasers = end - int(end > 0 and bare_key(main_lines[0]) not in links)
+    if teasers < _TEASER_MIN_LINES or end >= len(main_lines):
+        return main_lines
+    below = main_lines[end]
+    if (
+        below not in witness_kept
+        or not _ends_sentence(below)
+        or not _reads_as_prose(below, count_words(below))
+    ):
+        return main_lines
+    return main_lines[end:]
