@@ -196,6 +196,10 @@ _CALLS = [
     "Folgst du schon unserem Kanal auf Whatsapp?",
     "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns mit einer Spende.",
     "Write to Jane Doe at jane.doe@example.com",
+    # the site's free-trial offer
+    "2 Wochen kostenlos testen",
+    "Start your free trial today.",
+    "Essai gratuit pendant 30 jours",
     # the story's source credited under it
     "SOURCE: News agencies",
     "Quelle: ntv.de",
@@ -233,6 +237,9 @@ def test_the_sites_call_to_the_reader_under_the_story_goes_where_the_witness_dro
         "showed a rise in every region of the country.",
         "With reports from the front came the first signs that the offensive had stalled in the east.",
         "Write to us at any time.",
+        # a story's own trial and test are no offer
+        "The trial was free of charge for every patient in the study.",
+        "Die Stiftung hat die Geräte kostenlos getestet.",
     ],
 )
 def test_a_closing_line_without_a_call_stays(line: str) -> None:
@@ -264,6 +271,13 @@ _TEASER = "Trump has made defending the rioters a central plank of the party's p
     [
         # a subscription pitch under the last kept paragraph opens a box: it and the app prompt under it go
         ([*_STORY, "Subscribe now for the full story.", _APP], set(_STORY), set(), _STORY),
+        # a free-trial offer opens a box, whatever the story's words: it and the pitch under it go
+        (
+            [*_STORY, "2 Wochen kostenlos testen", "Die Zeitung berichtet seit 1999 über alles.", "Testen Sie jetzt."],
+            set(_STORY),
+            set(),
+            _STORY,
+        ),
         # the label right above the notice goes with the box
         ([*_STORY, "Further reading:", _AD, _AD], set(_STORY), set(), _STORY),
         # the story speaks of subscriptions itself: its topic, not the site's box

@@ -37,6 +37,7 @@ from newsdrop.text.main_edits import (
     without_slides,
     without_witness_tail,
 )
+from newsdrop.text.main_opening import without_opening_teasers, without_opening_tools
 from newsdrop.text.main_placeholders import without_blocked_embeds
 from newsdrop.text.main_teasers import without_labelled_teasers
 
@@ -139,6 +140,11 @@ def extract(
         main_lines = without_blocked_embeds(main_lines, witness_kept)
         # Other stories' teasers behind an upper-case label and a bar ("LEE MÁS | ...").
         main_lines = without_labelled_teasers(main_lines)
+        # The article tools and reprint-rights notice above the story that the witness dropped.
+        main_lines = without_opening_tools(main_lines, witness_kept)
+        # Other stories' headlines the main content opens with, above a paragraph the witness kept.
+        links = frozenset(bare_key(link) for link in collector.links)
+        main_lines = without_opening_teasers(main_lines, witness_kept, links, title or "")
         # A press release's closing boilerplate about a company the story names.
         main_lines = without_about_boilerplate(main_lines)
         if replaced is not None:

@@ -40,6 +40,9 @@ class _TextCollector(HTMLParser):
         # What the markup marks as a picture's caption: <figcaption> lines and <img> alt texts (collapsed).
         self.captions: set[str] = set()
         self.caption_start: int | None = None
+        # Link texts (collapsed): other stories' headlines are links, the story's own lines mostly not.
+        self.links: set[str] = set()
+        self.link_start: int | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -57,6 +60,8 @@ class _TextCollector(HTMLParser):
             self.heading_parts = []
         if tag == "figcaption" and not self.skip_depth and self.caption_start is None:
             self.caption_start = len(self.parts)
+        if tag == "a" and not self.skip_depth:
+            self.link_start = len(self.parts)
         if tag == "img" and not self.skip_depth:
             alt = next((value for name, value in attrs if name == "alt" and value), None)
             if alt and (text := " ".join(alt.split())):
@@ -83,6 +88,10 @@ class _TextCollector(HTMLParser):
             lines = "".join(self.parts[self.caption_start :]).split("\n")
             self.captions.update(text for line in lines if (text := " ".join(line.split())))
             self.caption_start = None
+        if tag == "a" and self.link_start is not None:
+            if text := " ".join("".join(self.parts[self.link_start :]).split()):
+                self.links.add(text)
+            self.link_start = None
 
     def _end_code_block(self) -> None:
         block = "".join(self.code_parts).strip("\n")

@@ -142,6 +142,11 @@ _SOURCE_CREDIT = re.compile(
     r"|con información de|mit material von)\b)"
 )
 _SOURCE_CREDIT_MAX_WORDS = 16
+# The site's free-trial offer: "2 Wochen kostenlos testen", "Start your free trial", "Essai gratuit".
+_FREE_TRIAL = re.compile(
+    r"\b(?:kostenlos|gratis|unverbindlich) testen|\bfree trial|\btry (?:it )?(?:for )?free\b"
+    r"|\bessai gratuit|\bprueba gratu?i|\bprova gratu?i|\bteste grátis|\bprøv gratis|\bdarmowy okres"
+)
 
 
 def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str]) -> list[str]:
@@ -154,8 +159,8 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
     line model's verdict: a story's closing sentence that happens to say "privacy" it keeps), and none of
     its stems is a word of the story above it (a story about newsletters or ad blocking ends on its topic).
     A call to the reader (``_READER_CALL``: click here, follow us, if you enjoyed this, a widget's error
-    line, the writer's address to write to) or a source credit (``_SOURCE_CREDIT``: "Quelle: AFP") the witness
-    dropped is such a notice too, whatever the story's words. Short labels without a
+    line, the writer's address to write to), a free-trial offer (``_FREE_TRIAL``) or a source credit
+    (``_SOURCE_CREDIT``: "Quelle: AFP") the witness dropped is such a notice too, whatever the story's words. Short labels without a
     sentence end between and under the notices go with them; the walk stops at the first other line.
     Nothing is dropped without a notice, nor the main content's every line.
     """
@@ -169,7 +174,9 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
         if stems:
             above = " ".join(normalize_line_key(other) for other in main_lines[:index])
             stems = () if _opens_a_word(stems, above) else stems
-        if stems or (dropped and (_READER_CALL.search(key) is not None or _source_credit(key))):
+        if stems or (
+            dropped and (_READER_CALL.search(key) or _FREE_TRIAL.search(key) or _source_credit(key))
+        ):
             notices += 1
         elif not (count_words(line) <= _LABEL_MAX_WORDS and line.rstrip()[-1:] not in ".!?"):
             break
@@ -212,7 +219,8 @@ def without_witness_tail(
     - a link list's heading (``rules.opens_link_list``: "More from ...", "Related", "Most popular") with a line
       under it: the teasers under it read as prose ("Trump has made ... a central plank of the GOP platform.");
     - a notice (``cues_notice.notice_stems``: subscription, app, advertising words opening a word, none of them
-      a word of the story above) of at most ``_BOX_NOTICE_MAX_WORDS`` words, with the labels right above it, when
+      a word of the story above) or a free-trial offer ("2 Wochen kostenlos testen", ``_FREE_TRIAL``) of at most
+      ``_BOX_NOTICE_MAX_WORDS`` words, with the labels right above it, when
       the box it opens is at most ``_BOX_MAX_LINES`` lines of at most ``_NOTICE_MAX_CHARS`` each (a "Subscribe
       now ..." under which a preview's long reference list follows is not a box);
 
@@ -239,9 +247,12 @@ def without_witness_tail(
             return main_lines[:index]
         if count_words(line) > _BOX_NOTICE_MAX_WORDS:
             continue
-        stems = notice_stems(normalize_line_key(line))
-        if not stems or _opens_a_word(
-            stems, " ".join(normalize_line_key(other) for other in main_lines[:index])
+        key = normalize_line_key(line)
+        stems = notice_stems(key)
+        # A free-trial offer is the site's whatever the story's words ("testen" is a story's word as often).
+        if _FREE_TRIAL.search(key) is None and (
+            not stems
+            or _opens_a_word(stems, " ".join(normalize_line_key(other) for other in main_lines[:index]))
         ):
             continue
         start = index
