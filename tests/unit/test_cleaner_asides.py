@@ -8,7 +8,7 @@ import pytest
 
 from newsdrop.text.cleaner import asides as asides_module
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.asides import asides, box_heading, tag_lists
+from newsdrop.text.cleaner.asides import asides, box_heading, push_prompt, tag_lists
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 
 BIO = "Jane Doe covers the coast for the paper. She studied geography in Bristol and sails in her spare time."
@@ -129,6 +129,22 @@ def _story(*tail: Line) -> list[Line]:
 )
 def test_asides(tail: tuple[Line, ...], expected: list[int]) -> None:
     assert asides(_story(*tail)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enable notifications in your browser to get breaking news.",
+        "Benachrichtigungen erlauben: Ihr Browser fragt gleich nach.",
+        "Włącz powiadomienia w przeglądarce",
+        "Activar notificaciones en el navegador",
+        "The council will enable notifications for flood warnings by text message.",
+        "Allow the browser to show alerts.",
+    ],
+)
+def test_asides_page_stem_pretest_keeps_every_push_prompt(text: str) -> None:
+    """The notification stems are looked up once over the page first; a prompt line is still found."""
+    assert asides(_story(Line(text))) == ([3] if push_prompt(text) else [])
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.closing_credits import closing_credit, closing_credit_captions
+from newsdrop.text.cleaner.closing_credits import (
+    _CLOSING_CREDIT,
+    _CREDIT_MARKS,
+    closing_credit,
+    closing_credit_captions,
+)
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 
 
@@ -52,6 +57,22 @@ from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 )
 def test_closing_credit(text: str, caption: bool) -> None:
     assert closing_credit(text) is caption
+
+
+@pytest.mark.parametrize("case", [lambda text: text, str.upper, str.lower, str.title])
+def test_closing_credit_mark_pretest_keeps_every_line_the_pattern_reads(case) -> None:
+    """The RE2 mark set runs first; it may only skip lines the pattern would refuse, in any letter case."""
+    texts = [values[0] for values in test_closing_credit.pytestmark[0].args[1]]
+    texts += [
+        f"Police at the camp on Saturday. Florion Goga ({agency})" for agency in ("AFP", "EPA", "EFE", "DPA")
+    ]
+    texts += [
+        "Police at the camp on Saturday (Photo by Sarah Lazare)",
+        "A view of the camp. Getty Images via AFP",
+    ]
+    for text in map(case, texts):
+        if _CLOSING_CREDIT.search(text) is not None:
+            assert _CREDIT_MARKS(text) is not None, text
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.ingredients import ingredient, ingredient_lines
+from newsdrop.text.cleaner.gallery import digit_led
+from newsdrop.text.cleaner.ingredients import _lists, ingredient, ingredient_lines
 
 K, D = True, False
+
+METHOD = "Alle Zutaten in eine Schüssel geben und zu einem glatten Teig verarbeiten."
 
 
 @pytest.mark.parametrize(
@@ -35,7 +38,40 @@ def test_ingredient(text: str, expected: tuple[bool, bool]) -> None:
     assert ingredient(text) == expected
 
 
-METHOD = "Alle Zutaten in eine Schüssel geben und zu einem glatten Teig verarbeiten."
+@pytest.mark.parametrize(
+    "text",
+    [
+        *[values[0] for values in test_ingredient.pytestmark[0].args[1]],
+        # Whitespace before the quantity, other digits and fraction signs, a label before the number.
+        "  200 g Zucker",
+        "\u00a03 EL Öl",
+        "٣ g Salz",
+        "²3 g Salz",
+        "¾ TL Salz",
+        " ⅓ cup milk",
+        "2½ cups flour",
+        "Zutaten 200 g Mehl",
+    ],
+)
+def test_ingredient_pretest_keeps_every_ingredient(text: str) -> None:
+    """``digit_led`` (or a fraction sign on the page) runs first; it may only skip lines ``ingredient`` refuses."""
+    if ingredient(text)[0]:
+        assert digit_led([text]) == [0] or any(sign in text for sign in "½¼¾⅓⅔⅛"), text
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["200 g Mehl", "100 g Zucker", "Zucker", "2 EL Öl", METHOD],
+        ["Prose.", "200 g Mehl", "x", "y", "z", "w", "100 g Zucker", "1 Ei", "2 EL Öl", "3 TL Salz"],
+        ["½ cup sugar", "1 cup flour", "2 tbsp butter", METHOD],
+        ["200 g Mehl", "¼ TL Salz", "2 EL Öl", "", "1 Ei"],
+        ["200 g Mehl", "100 g Zucker"],
+        [],
+    ],
+)
+def test_lists_over_digit_led_lines_equal_lists_over_all_lines(texts: list[str]) -> None:
+    assert _lists(texts, digit_led(texts)) == _lists(texts)
 
 
 def _page(rows: list[tuple[bool, str, str | None]]) -> tuple[list[bool], list[str], list[str | None]]:

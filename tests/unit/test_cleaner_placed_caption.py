@@ -43,6 +43,15 @@ def test_placed_caption_word_pretest_keeps_every_line_the_pattern_reads(case) ->
             assert placed_caption(text), text
 
 
+@pytest.mark.parametrize("case", [str.upper, str.lower, str.title])
+def test_placed_captions_page_pretest_keeps_every_caption(case) -> None:
+    """The word set reads once over the kept lines first; a page with a placing caption still has it found."""
+    for values in test_placed_caption.pytestmark[0].args[1]:
+        text = case(values[0])
+        if placed_caption(text):
+            assert placed_captions([_STORY, text, _STORY], [True] * 3) == [1], text
+
+
 _C = "Pictured from left, are the novelists at the festival."
 
 

@@ -61,6 +61,15 @@ def test_player_notice_word_pretest_keeps_every_line_the_pattern_reads(case) -> 
             assert player_notice(text), text
 
 
+@pytest.mark.parametrize("case", [str.upper, str.lower, str.title])
+def test_player_notices_page_pretest_keeps_every_notice(case) -> None:
+    """The word sets read once over the kept lines first; a page with a notice line still has it found."""
+    for values in test_player_notice.pytestmark[0].args[1]:
+        text = case(values[0])
+        if player_notice(text):
+            assert player_notices([_STORY, _STORY, text, _STORY], [True] * 4) == [2], text
+
+
 _N = "We apologize, but this video has failed to load."
 
 

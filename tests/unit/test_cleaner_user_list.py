@@ -33,6 +33,26 @@ def test_user_list(text: str, expected: bool) -> None:
     assert user_list(text) is expected
 
 
+_HANDLE = "nicarose24handle"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Exactly ``MIN_ITEMS`` items: the separator count's bound is met with commas, with "and"s, with both.
+        (", ".join([_HANDLE] * MIN_ITEMS), True),
+        (" and ".join([_HANDLE] * MIN_ITEMS), True),
+        (", ".join([_HANDLE] * (MIN_ITEMS - 1)) + " and " + _HANDLE, True),
+        (",\n".join([_HANDLE] * MIN_ITEMS), True),
+        # One item short: the count refuses it before the split.
+        (", ".join([_HANDLE * 2] * (MIN_ITEMS - 1)), False),
+    ],
+)
+def test_user_list_separator_pretest_keeps_lists_at_the_bound(text: str, expected: bool) -> None:
+    """The comma-and-"and" count runs before the split; it may only refuse lines of fewer than ``MIN_ITEMS``."""
+    assert user_list(text) is expected
+
+
 @pytest.mark.parametrize(
     ("kept", "expected"),
     [

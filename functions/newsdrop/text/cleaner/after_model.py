@@ -133,9 +133,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             line.assign("body" if _ends_sentence(line.text) else "subheading", "numbered_section")
     if modelled:
         kept = [line.role in KEPT_ROLES for line in lines]
-        for index, heading in ingredient_lines(
-            kept, [line.text for line in lines], [line.rule for line in lines]
-        ):
+        for index, heading in ingredient_lines(kept, texts, [line.rule for line in lines], led):
             # A recipe's ingredient list over or in its method: short lines the header rules and the model drop.
             lines[index].assign("subheading" if heading else "body", "ingredient_list")
         kept = [line.role in KEPT_ROLES for line in lines]

@@ -140,6 +140,10 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
     found: list[int] = []
     # Each line read as a heading once, however many kept lines below it look up (not once per such line).
     headings: dict[int, bool] = {}
+    # The notification stems looked up once over the page (none holds a line break): most pages hold none, and
+    # then no line needs ``push_prompt``.
+    page = "\n".join(line.text for line in lines)
+    prompts = any(stem in page for stem in _NOTIFICATION_STEMS)
     for index, line in enumerate(lines):
         if line.role not in KEPT_ROLES:
             continue
@@ -157,7 +161,7 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
             or _ASIDE_OPENING.match(line.text) is not None
             or _SIGNATURE.fullmatch(line.text.strip()) is not None
             or _TAG_LINE.fullmatch(line.text.strip()) is not None
-            or push_prompt(line.text)
+            or (prompts and push_prompt(line.text))
         ):
             found.append(index)
     found = sorted(set(found) | set(tag_lists(lines)))

@@ -63,7 +63,13 @@ _CREDIT_MARKS = search_set(
             "Photo",
             "Picture",
             "Image",
-            "(",
+            # The bracketed agency's form is the only one a bracket opens ("(Photo by ...)" holds "Photo"):
+            # a bare "(" would send half the lines with no credit to the pattern.
+            "(REUTERS)",
+            "(AFP)",
+            "(EPA)",
+            "(EFE)",
+            "(DPA)",
             "撮影",
             "＝",
             "사진",

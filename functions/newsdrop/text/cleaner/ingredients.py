@@ -105,28 +105,47 @@ def _fact(text: str) -> bool:
     )
 
 
-def _lists(texts: Sequence[str]) -> list[tuple[int, int, list[int]]]:
+def _candidates(texts: Sequence[str], led: Sequence[int] | None) -> Sequence[int]:
+    """The lines that can be ingredients: ``led`` (``gallery.digit_led(texts)``, which holds every line whose
+    first non-space character is a digit) unless the page prints a fraction sign anywhere, which can open an
+    ingredient outside ``led``; then, and without ``led``, every line."""
+    if led is None:
+        return range(len(texts))
+    # One substring scan per sign over the page (in C) is cheaper than a character class's search.
+    page = "".join(texts)
+    if any(sign in page for sign in _FRACTIONS):
+        return range(len(texts))
+    return led
+
+
+def _lists(texts: Sequence[str], led: Sequence[int] | None = None) -> list[tuple[int, int, list[int]]]:
     """The ingredient lists of a page: (first, last, ingredient indices) of each run of ingredient lines
-    standing at most ``_MAX_GAP`` lines apart with ``_MIN_INGREDIENTS`` lines and ``_MIN_UNITS`` units."""
+    standing at most ``_MAX_GAP`` lines apart with ``_MIN_INGREDIENTS`` lines and ``_MIN_UNITS`` units.
+    Only the ``_candidates`` are read (``led``: see there)."""
     found: list[tuple[int, int, list[int]]] = []
     run: list[int] = []
     units = 0
-    for index, text in enumerate([*texts, ""]):
+    for index in _candidates(texts, led):
+        text = texts[index]
         is_ingredient, has_unit = ingredient(text) if text else (False, False)
-        if not is_ingredient and index < len(texts):
+        if not is_ingredient:
             continue
-        if run and (index - run[-1] > _MAX_GAP or index == len(texts)):
+        if run and index - run[-1] > _MAX_GAP:
             if len(run) >= _MIN_INGREDIENTS and units >= _MIN_UNITS:
                 found.append((run[0], run[-1], run))
             run, units = [], 0
-        if is_ingredient:
-            run.append(index)
-            units += has_unit
+        run.append(index)
+        units += has_unit
+    if len(run) >= _MIN_INGREDIENTS and units >= _MIN_UNITS:
+        found.append((run[0], run[-1], run))
     return found
 
 
 def ingredient_lines(
-    kept: Sequence[bool], texts: Sequence[str], rules: Sequence[str | None]
+    kept: Sequence[bool],
+    texts: Sequence[str],
+    rules: Sequence[str | None],
+    led: Sequence[int] | None = None,
 ) -> list[tuple[int, bool]]:
     """The dropped lines of the story's ingredient lists, each with whether it is a heading.
 
@@ -136,14 +155,15 @@ def ingredient_lines(
     ``_REACH_LINES`` above the story's first kept line or stands among its kept lines is the story's: its
     ingredient lines, its parts' colon headings and short lines between them come back, and so do the recipe's
     time and yield lines from ``_FACTS_ABOVE`` lines above the list down to the next kept line;
-    never a line a comment or link-list rule dropped.
+    never a line a comment or link-list rule dropped. ``led`` is ``gallery.digit_led(texts)`` where the caller
+    has it: most pages' other lines need no reading.
     """
     kept_lines = [index for index, keep in enumerate(kept) if keep]
     if not kept_lines:
         return []
     first_kept, last_kept = kept_lines[0], kept_lines[-1]
     found: dict[int, bool] = {}
-    for first, last, run in _lists(texts):
+    for first, last, run in _lists(texts, led):
         above = last < first_kept and first_kept - last <= _REACH_LINES
         if not (above or (first_kept < last and first < last_kept)):
             continue

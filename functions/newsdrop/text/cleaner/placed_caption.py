@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from newsdrop.text.re2_sets import search_set
 
@@ -59,6 +60,10 @@ def placed_captions(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     The first kept line stays, as ``closing_credits`` leaves it: the lead picture's caption over the story is
     its opening on some sites.
     """
+    # The word set read once over the kept lines joined (no word holds a line break): on a page without any of
+    # its words no line needs reading.
+    if _PLACE_WORDS("\n".join(compress(texts, kept))) is None:
+        return []
     first = next((index for index, keep in enumerate(kept) if keep), len(kept))
     found = [
         index

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from newsdrop.text.re2_sets import search_set
 
@@ -84,6 +85,11 @@ def player_notice(text: str) -> bool:
 def player_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     """The indexes of the kept lines that are a player's or an embed's text (``player_notice``); none when
     fewer than ``MIN_STORY_LINES`` kept lines would stay."""
+    # The word sets read once over the kept lines joined (no word holds a line break): most pages hold none of
+    # them, and then no line needs reading.
+    story = "\n".join(compress(texts, kept))
+    if _NOTICE_WORDS(story) is None and _DIGIT_P(story) is None:
+        return []
     found = [
         index
         for index, (text, keep) in enumerate(zip(texts, kept, strict=True))

@@ -30,6 +30,10 @@ def user_list(text: str) -> bool:
     user name is (``_HANDLE_SHAPED``)."""
     if len(text) < MIN_LIST_CHARS:
         return False
+    # Each split at ``_ITEM_SPLIT`` takes one comma or one "and": a line with fewer than ``MIN_ITEMS`` - 1 of
+    # them (most long lines: a story's paragraph) cannot split into ``MIN_ITEMS`` items (counted in C).
+    if text.count(",") + text.count("and") < MIN_ITEMS - 1:
+        return False
     items = [item.strip() for item in _ITEM_SPLIT.split(text)]
     if len(items) < MIN_ITEMS:
         return False
@@ -40,6 +44,9 @@ def user_list(text: str) -> bool:
 
 def user_lists(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     """The indexes of the kept lines that are lists of user names (``user_list``)."""
+    # The length test inline first: most lines are shorter, and need no call.
     return [
-        index for index, (text, keep) in enumerate(zip(texts, kept, strict=True)) if keep and user_list(text)
+        index
+        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
+        if keep and len(text) >= MIN_LIST_CHARS and user_list(text)
     ]
