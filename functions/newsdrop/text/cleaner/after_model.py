@@ -50,6 +50,8 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     """Re-decide the lines the header rules and the line model misread, in place (the text views only; an
     extractor's main content has its own edits). They run after the model, so its training rows stay.
     ``region_start`` is the region's first line before its start skipped a standfirst (-1: none skipped)."""
+    # The stages below change lines' roles and rules, never their text: one list serves them all.
+    texts = [line.text for line in lines]
     for index in skipped_story(lines, region_start, start):
         # The "standfirst" the region skipped holds more prose than the story kept under its marker: it is
         # the story, the marker its closing share row.
@@ -88,12 +90,10 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in asides(lines):
         # An author box under its heading or a picture credit kept inside the story: the site's aside.
         lines[index].assign("boilerplate", "aside")
-    for index in closing_credit_captions(
-        [line.text for line in lines], [line.role in KEPT_ROLES for line in lines]
-    ):
+    for index in closing_credit_captions(texts, [line.role in KEPT_ROLES for line in lines]):
         # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
         lines[index].assign("caption", "closing_credit")
-    for index in placed_captions([line.text for line in lines], [line.role in KEPT_ROLES for line in lines]):
+    for index in placed_captions(texts, [line.role in KEPT_ROLES for line in lines]):
         # A picture's caption that names its people by their place in it ("from left", "(v.l.)").
         lines[index].assign("caption", "placed_caption")
     kept = [line.role in KEPT_ROLES for line in lines]
@@ -108,7 +108,6 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in paywall_cut(kept, notices):
             # The paywall's notice that the rest is for subscribers, and its rows under it.
             lines[index].assign("boilerplate", "paywall_cut")
-    texts = [line.text for line in lines]
     # The lines that open with a number: the only ones a slide counter or a section's number opens.
     led = digit_led(texts)
     for index in gallery_lines(texts, led):
@@ -116,13 +115,13 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         if lines[index].role in KEPT_ROLES:
             lines[index].assign("boilerplate", "gallery")
     kept = [line.role in KEPT_ROLES for line in lines]
-    for index in player_notices([line.text for line in lines], kept):
+    for index in player_notices(texts, kept):
         # A media player's or an embed's own text: its error, its controls, its consent switch.
         lines[index].assign("boilerplate", "player_notice")
-    for index in story_copies([line.text for line in lines], [line.role in KEPT_ROLES for line in lines]):
+    for index in story_copies(texts, [line.role in KEPT_ROLES for line in lines]):
         # The story's paragraphs printed again on one line: the page's second copy of the story.
         lines[index].assign("boilerplate", "story_copy")
-    for index in user_lists([line.text for line in lines], [line.role in KEPT_ROLES for line in lines]):
+    for index in user_lists(texts, [line.role in KEPT_ROLES for line in lines]):
         # The site's list of the users who left kudos, likes or follows.
         lines[index].assign("boilerplate", "user_list")
     kept = [line.role in KEPT_ROLES for line in lines]
@@ -141,7 +140,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             not keep and (line.rule or "").startswith("line_model")
             for keep, line in zip(kept, lines, strict=True)
         ]
-        for index in quoted_lines([line.n for line in lines], [line.text for line in lines], kept, by_model):
+        for index in quoted_lines([line.n for line in lines], texts, kept, by_model):
             # A quotation set line by line in the story (verse, a song's lines) the model read as short lines.
             lines[index].assign("body", "quoted_lines")
         # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
@@ -181,7 +180,6 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 # The site's subscription or newsletter box between its two prompts: benefits, a form's messages.
                 lines[index].assign("boilerplate", "offer_box")
             kept = [line.role in KEPT_ROLES for line in lines]
-        texts = [line.text for line in lines]
         for index in signup_boxes(texts, kept):
             # A newsletter box's pitch (and its name) over its e-mail field.
             lines[index].assign("boilerplate", "signup_box")
