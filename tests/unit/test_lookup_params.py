@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from newsdrop.handlers.lookup import _dumps
+from newsdrop.handlers.lookup_errors import dumps as _dumps
 from newsdrop.lookup.errors import BadParameter
 from newsdrop.lookup.params import DateRange, month_index, month_label, parse_bound, plain
 

@@ -4,26 +4,21 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import threading
 import time
-from decimal import Decimal
 from functools import cache
-from http import HTTPStatus
 from typing import TYPE_CHECKING, Annotated, Any
 
-from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
-from aws_lambda_powertools.event_handler.exceptions import NotFoundError
-from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from newsdrop import __version__
-from newsdrop.errors import NewsdropError, StorageError
-from newsdrop.lookup import api_docs, review, swagger
+from newsdrop.handlers.lookup_errors import dumps, known_query_only, register_error_handlers
+from newsdrop.handlers.lookup_pages import PAGE_PATHS, register_page_routes
+from newsdrop.lookup import api_docs
 from newsdrop.lookup.cursor import MAX_CURSOR_LENGTH
-from newsdrop.lookup.errors import BadParameter, NoSuchItem, ResponseTooLarge
+from newsdrop.lookup.errors import BadParameter, ResponseTooLarge
 from newsdrop.lookup.models import (
     Article,
     ArticleList,
@@ -34,7 +29,7 @@ from newsdrop.lookup.models import (
     SearchResults,
     SimilarArticles,
 )
-from newsdrop.lookup.params import DateRange, plain
+from newsdrop.lookup.params import DateRange
 from newsdrop.observe import emit, invocation, logger
 
 if TYPE_CHECKING:
@@ -46,17 +41,7 @@ API_KEY_SCHEME = "apiKey"
 ARTICLE_ID_PATTERN = r"^[0-9a-f]{32}$"
 BUNDLE_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,128}$"
 MAX_S3_KEY_BYTES = 1024
-RETRY_AFTER_SECONDS = 5
 READY_ENV = "NEWSDROP_READY"
-
-
-def _dumps(value: Any) -> str:
-    def default(obj: Any) -> Any:
-        if isinstance(obj, Decimal):
-            return plain(obj)
-        raise TypeError(f"{type(obj).__name__} is not JSON serialisable")
-
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=default)
 
 
 def _cors() -> CORSConfig | None:
@@ -71,29 +56,10 @@ def _cors() -> CORSConfig | None:
     return CORSConfig(allow_origin=origin, allow_headers=["x-api-key"], max_age=600)
 
 
-app = APIGatewayRestResolver(enable_validation=True, serializer=_dumps, cors=_cors())
+app = APIGatewayRestResolver(enable_validation=True, serializer=dumps, cors=_cors())
 
 
-def _known_query_only(resolver: APIGatewayRestResolver, next_middleware: NextMiddleware) -> Response:
-    """400 for a query parameter the route does not define: a misspelt filter must not return everything."""
-    route = resolver.context.get("_route")
-    given = resolver.current_event.query_string_parameters or {}
-    if route is not None and route.include_in_schema and given:
-        allowed = {field.alias for field in route.dependant.query_params}
-        unknown = sorted(set(given) - allowed)
-        if unknown:
-            names = ", ".join(f"'{name}'" for name in unknown)
-            known = ", ".join(sorted(allowed)) or "none"
-            return _error(
-                400,
-                "bad_parameter",
-                f"query parameter {names} is not known on {resolver.current_event.path}; "
-                f"its parameters are: {known}",
-            )
-    return next_middleware(resolver)
-
-
-app.use([_known_query_only])
+app.use([known_query_only])
 
 
 @cache
@@ -197,7 +163,7 @@ def get_article(
 ) -> Article:
     article = Article.model_validate(service().get_article(article_id))
     # Lambda refuses a response over 6 MB (the body string is JSON inside the JSON envelope): say so first.
-    size = len(json.dumps({"body": _dumps(article.model_dump(mode="json"))}).encode("utf-8"))
+    size = len(json.dumps({"body": dumps(article.model_dump(mode="json"))}).encode("utf-8"))
     if size > MAX_RESPONSE_BYTES:
         raise ResponseTooLarge(
             f"article {article_id} is {size} bytes as a response, over the {MAX_RESPONSE_BYTES} bytes "
@@ -365,145 +331,19 @@ def list_bundles(
     return BundleList.model_validate(_page(service().list_bundles(key=key, limit=limit, cursor=cursor)))
 
 
-def _base_path() -> str:
-    """The stage prefix clients see ("/Prod"), or "" behind a custom domain or sam local."""
-    context = app.current_event.request_context
-    stage = context.stage
-    if stage and stage != "$default" and (context.path or "").startswith(f"/{stage}/"):
-        return f"/{stage}"
-    return ""
-
-
 def openapi_document(base_path: str = "") -> str:
     """The OpenAPI document of the routes, as ``api_docs.contract_document`` completes Powertools' schema."""
     _openapi_configured()
     return api_docs.contract_document(app.get_openapi_json_schema(), base_path)
 
 
-@app.get("/openapi.json", include_in_schema=False)
-def openapi_json() -> Response[str]:
-    return Response(status_code=200, content_type="application/json", body=openapi_document(_base_path()))
-
-
-@app.get("/docs", include_in_schema=False)
-def docs_page() -> Response[str]:
-    return Response(status_code=200, content_type=swagger.HTML_TYPE, body=swagger.page(_base_path()))
-
-
-@app.get("/docs/<asset>", include_in_schema=False)
-def docs_asset(asset: str) -> Response[str]:
-    return _static_asset(swagger, asset, page="/docs", max_age=86400)
-
-
-@app.get("/review", include_in_schema=False)
-def review_page() -> Response[str]:
-    return Response(status_code=200, content_type=review.HTML_TYPE, body=review.page(_base_path()))
-
-
-@app.get("/review/<asset>", include_in_schema=False)
-def review_asset(asset: str) -> Response[str]:
-    return _static_asset(review, asset, page="/review", max_age=300)
-
-
-def _static_asset(pages: Any, asset: str, *, page: str, max_age: int) -> Response[str]:
-    """One file of a page's allow-list (``pages.ASSET_TYPES``), or 404 naming the files there are."""
-    text = pages.asset(asset)
-    if text is None:
-        raise NoSuchItem(
-            f"no asset {asset} for {page}", hint=f"open {page}; its assets are {', '.join(pages.ASSET_TYPES)}"
-        )
-    return Response(
-        status_code=200,
-        content_type=pages.ASSET_TYPES[asset],
-        body=text,
-        headers={"Cache-Control": f"public, max-age={max_age}"},
-    )
-
-
-# --- errors: one JSON shape for all of them ---------------------------------------------------
-def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
-    return Response(
-        status_code=status,
-        content_type="application/json",
-        body=_dumps({"error": {"code": code, "message": message}}),
-        headers=headers,
-    )
-
-
-def _route_templates() -> list[re.Pattern[str]]:
+def _route_templates() -> list[str]:
     _openapi_configured()
-    paths = json.loads(app.get_openapi_json_schema()).get("paths", {})
-    extra = ["/openapi.json", "/docs", "/docs/{asset}", "/review", "/review/{asset}"]
-    return [re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(p)) + "$") for p in [*paths, *extra]]
+    return [*json.loads(app.get_openapi_json_schema()).get("paths", {}), *PAGE_PATHS]
 
 
-_TEMPLATES: list[re.Pattern[str]] = []
-
-
-@app.exception_handler(RequestValidationError)
-def on_invalid_request(exc: RequestValidationError) -> Response:
-    problems = []
-    for error in exc.errors():
-        location = [str(part) for part in error.get("loc", ())]
-        where = location[0] if location else "request"
-        name = ".".join(location[1:]) or where
-        problems.append(f"{where} parameter '{name}': {error.get('msg', 'invalid value')}")
-    return _error(400, "bad_parameter", "; ".join(problems) or "invalid request parameters")
-
-
-@app.exception_handler(BadParameter)
-def on_bad_parameter(exc: BadParameter) -> Response:
-    return _error(400, exc.code, str(exc))
-
-
-@app.exception_handler(NoSuchItem)
-def on_no_such_item(exc: NoSuchItem) -> Response:
-    return _error(404, exc.code, str(exc))
-
-
-@app.exception_handler(ResponseTooLarge)
-def on_too_large(exc: ResponseTooLarge) -> Response:
-    return _error(413, exc.code, str(exc))
-
-
-@app.exception_handler(NotFoundError)
-def on_unknown_route(exc: NotFoundError) -> Response:
-    event = app.current_event
-    if not _TEMPLATES:
-        _TEMPLATES.extend(_route_templates())
-    if event.http_method != "GET" and any(template.match(event.path) for template in _TEMPLATES):
-        return _error(
-            405,
-            "method_not_allowed",
-            f"{event.http_method} is not allowed on {event.path}: this API is read-only, use GET",
-            headers={"Allow": "GET"},
-        )
-    return _error(404, "not_found", f"no route {event.path}: see /docs for the routes of this API")
-
-
-@app.exception_handler(StorageError)
-def on_storage_error(exc: StorageError) -> Response:
-    logger.error("storage error: %s", exc)
-    return _error(
-        503,
-        "storage_unavailable",
-        f"storage is unavailable or busy: retry in {RETRY_AFTER_SECONDS} seconds",
-        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
-    )
-
-
-@app.exception_handler([NewsdropError, Exception])
-def on_bug(exc: Exception) -> Response:
-    # Any other NewsdropError (say, an undecodable stored body) or exception is our bug: log it with the
-    # stack, answer without one.
-    logger.exception("unhandled error in lookup: %s", exc)
-    request_id = getattr(app.lambda_context, "aws_request_id", None) or "unknown"
-    code = exc.code if isinstance(exc, NewsdropError) else "internal_error"
-    return _error(
-        HTTPStatus.INTERNAL_SERVER_ERROR,
-        code,
-        f"internal error (request id {request_id}); retry later or report the request id",
-    )
+register_page_routes(app, openapi_document)
+register_error_handlers(app, _route_templates)
 
 
 # Routes as API Gateway names them (event "resource"); anything else is one "other", so the Route
