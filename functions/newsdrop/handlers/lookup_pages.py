@@ -23,6 +23,11 @@ def base_path(app: APIGatewayRestResolver) -> str:
     return ""
 
 
+def html_page(pages: Any, app: APIGatewayRestResolver) -> Response[str]:
+    """A page module's HTML (``pages.page``) with the stage prefix its links need."""
+    return Response(status_code=200, content_type=pages.HTML_TYPE, body=pages.page(base_path(app)))
+
+
 def static_asset(pages: Any, asset: str, *, page: str, max_age: int) -> Response[str]:
     """One file of a page's allow-list (``pages.ASSET_TYPES``), or 404 naming the files there are."""
     text = pages.asset(asset)
@@ -47,18 +52,17 @@ def register_page_routes(app: APIGatewayRestResolver, openapi_document: Callable
             status_code=200, content_type="application/json", body=openapi_document(base_path(app))
         )
 
-    @app.get("/docs", include_in_schema=False)
-    def docs_page() -> Response[str]:
-        return Response(status_code=200, content_type=swagger.HTML_TYPE, body=swagger.page(base_path(app)))
+    _register_page(app, "/docs", swagger, max_age=86400)
+    _register_page(app, "/review", review, max_age=300)
 
-    @app.get("/docs/<asset>", include_in_schema=False)
-    def docs_asset(asset: str) -> Response[str]:
-        return static_asset(swagger, asset, page="/docs", max_age=86400)
 
-    @app.get("/review", include_in_schema=False)
-    def review_page() -> Response[str]:
-        return Response(status_code=200, content_type=review.HTML_TYPE, body=review.page(base_path(app)))
+def _register_page(app: APIGatewayRestResolver, path: str, pages: Any, *, max_age: int) -> None:
+    """``path`` serves the module's HTML, ``path/<asset>`` its allow-listed files, cached ``max_age`` seconds."""
 
-    @app.get("/review/<asset>", include_in_schema=False)
-    def review_asset(asset: str) -> Response[str]:
-        return static_asset(review, asset, page="/review", max_age=300)
+    @app.get(path, include_in_schema=False)
+    def page() -> Response[str]:
+        return html_page(pages, app)
+
+    @app.get(f"{path}/<asset>", include_in_schema=False)
+    def page_asset(asset: str) -> Response[str]:
+        return static_asset(pages, asset, page=path, max_age=max_age)
