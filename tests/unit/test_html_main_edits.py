@@ -222,6 +222,32 @@ def test_the_sites_call_to_the_reader_under_the_story_goes_where_the_witness_dro
     assert without_closing_notices([_STORY[0], call, _STORY[1]], frozenset()) == [_STORY[0], call, _STORY[1]]
 
 
+_LONG_TAIL = " Members get all of our content, no paywalls, and access to our writers and editors." * 4
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        # a pitch paragraph that opens with its call to the reader goes whole, up to _PITCH_MAX_CHARS
+        ("If you enjoyed this article, we have a proposition for you: join our members." + _LONG_TAIL, True),
+        ("Follow @CityDeals on Twitter to keep up with the latest offers." + _LONG_TAIL, True),
+        # as long, with the call further in: a paragraph of the story's, whatever words it uses
+        ("The members met on Monday." + _LONG_TAIL + " If you enjoyed this, click here.", False),
+        # longer than _PITCH_MAX_CHARS: a paragraph too
+        ("If you enjoyed this article, we have a proposition for you." + _LONG_TAIL * 2, False),
+    ],
+)
+def test_a_long_pitch_that_opens_with_its_call_goes(line: str, dropped: bool) -> None:
+    assert len(line) > 300
+    expected = _STORY if dropped else [*_STORY, line]
+    assert without_closing_notices([*_STORY, line], frozenset()) == expected
+    # with its label above it
+    labelled = [*_STORY, "Something to Consider", line]
+    assert without_closing_notices(labelled, frozenset()) == (_STORY if dropped else labelled)
+    # the witness kept it: the story's
+    assert without_closing_notices([*_STORY, line], frozenset({line})) == [*_STORY, line]
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -25,7 +25,7 @@ from newsdrop.text.html_meta import (
     year_only_guess,
 )
 from newsdrop.text.html_page import collect, lines_of
-from newsdrop.text.html_printed import displayed_headline, printed_opening
+from newsdrop.text.html_printed import displayed_headline, printed_opening, without_stated_headlines
 from newsdrop.text.html_reading import Readings, read_for_recall, read_with_trafilatura
 from newsdrop.text.main_edits import (
     bare_key,
@@ -153,6 +153,8 @@ def extract(
         if title:
             # The headline printed with a kicker or other punctuation: the cleaner would keep it as text.
             main_lines = without_kicked_headline(main_lines, title)
+        # The headline printed in another of the page's stated wordings: the cleaner would keep it as a crosshead.
+        main_lines = without_stated_headlines(main_lines, (title, meta_title, og_title, ld_headline))
         # The standfirst the extractor left out, where the page states it as its description.
         text = "\n".join(described_lines(list(page_lines), main_lines, page_descriptions(html)))
     return Extraction(text, hints, main_content, page_lines, meta_title, extractor_text, readings)

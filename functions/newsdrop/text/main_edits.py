@@ -116,6 +116,10 @@ def without_kicked_headline(main_lines: list[str], title: str) -> list[str]:
 
 # A closing notice is a line or two of the site's: longer lines under the story are its own paragraphs.
 _NOTICE_MAX_CHARS = 300
+# ... except a pitch that opens with its call to the reader ("If you enjoyed this article, we have a proposition
+# for you: Join ...", "Follow @... on Twitter to keep up with ... Prices are subject to change ..."): the site's
+# whole paragraph, up to this long.
+_PITCH_MAX_CHARS = 600
 # A label between or under the notices ("Thank you", "Something to Consider", "(dmk)"): this many words at most,
 # no sentence end.
 _LABEL_MAX_WORDS = 4
@@ -155,9 +159,10 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
 
     Walking up from the last line, a notice line speaks of the site (``cues_notice.notice_stems``: the stems
     of subscription, newsletter, consent and advertising words, each opening a word), is at most
-    ``_NOTICE_MAX_CHARS`` long, the line cleaner dropped it on the page's own text (``witness_kept``, the
-    line model's verdict: a story's closing sentence that happens to say "privacy" it keeps), and none of
-    its stems is a word of the story above it (a story about newsletters or ad blocking ends on its topic).
+    ``_NOTICE_MAX_CHARS`` long (``_PITCH_MAX_CHARS`` when it opens with a call to the reader), the line
+    cleaner dropped it on the page's own text (``witness_kept``, the line model's verdict: a story's closing
+    sentence that happens to say "privacy" it keeps), and none of its stems is a word of the story above it
+    (a story about newsletters or ad blocking ends on its topic).
     A call to the reader (``_READER_CALL``: click here, follow us, if you enjoyed this, a widget's error
     line, the writer's address to write to), a free-trial offer (``_FREE_TRIAL``) or a source credit
     (``_SOURCE_CREDIT``: "Quelle: AFP") the witness dropped is such a notice too, whatever the story's words. Short labels without a
@@ -169,7 +174,9 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
     for index in range(len(main_lines) - 1, -1, -1):
         line = main_lines[index]
         key = normalize_line_key(line)
-        dropped = len(line) <= _NOTICE_MAX_CHARS and line not in witness_kept
+        dropped = line not in witness_kept and (
+            len(line) <= _NOTICE_MAX_CHARS or (len(line) <= _PITCH_MAX_CHARS and _opens_with_call(key))
+        )
         stems = notice_stems(key) if dropped else ()
         if stems:
             above = " ".join(normalize_line_key(other) for other in main_lines[:index])
@@ -184,6 +191,11 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
     if not notices or len(run) == len(main_lines):
         return main_lines
     return main_lines[: len(main_lines) - len(run)]
+
+
+def _opens_with_call(key: str) -> bool:
+    """A line whose first words call on the reader (``_READER_CALL`` at its start): a pitch paragraph."""
+    return _READER_CALL.match(key) is not None
 
 
 def _source_credit(key: str) -> bool:
