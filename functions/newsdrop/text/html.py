@@ -39,6 +39,7 @@ from newsdrop.text.main_edits import (
 )
 from newsdrop.text.main_opening import without_opening_teasers, without_opening_tools
 from newsdrop.text.main_placeholders import without_blocked_embeds
+from newsdrop.text.main_tail import without_dangling_lead_in
 from newsdrop.text.main_teasers import without_labelled_teasers
 
 
@@ -128,6 +129,8 @@ def extract(
         text, witness_kept, witness_after = combine(text, recall, page_normal, hints, model, captions)
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
+        # A label that leads into a box, list or embed the extractor dropped ("... in unserem Liveblog:").
+        main_lines = without_dangling_lead_in(main_lines)
         # The site's pitch or notice under the story's last paragraph, where the witness dropped it too.
         main_lines = without_closing_notices(main_lines, witness_kept)
         # The site's boxes under the story that the witness dropped: its footer's first lines, a notice's box.
