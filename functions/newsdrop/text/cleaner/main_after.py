@@ -1,0 +1,101 @@
+"""HTML main content: the text views' after-model stages that read a kind of line, run on the extractor's lines."""
+
+from __future__ import annotations
+
+from itertools import compress
+
+from newsdrop.models import KEPT_ROLES
+from newsdrop.text.cleaner.asides import asides
+from newsdrop.text.cleaner.author_bio import author_bio
+from newsdrop.text.cleaner.closing_credits import closing_credit_captions
+from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
+from newsdrop.text.cleaner.pitch_tail import (
+    MAX_PITCH_LINES,
+    addresses_reader,
+    pitch_insets,
+    pitch_tail,
+    site_cue,
+)
+from newsdrop.text.cleaner.player_notice import player_notices
+from newsdrop.text.cleaner.related_link import related_links
+from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
+from newsdrop.text.cleaner.teaser_block import teaser_blocks
+
+
+def _kept(lines: list[_Line]) -> list[bool]:
+    return [line.role in KEPT_ROLES for line in lines]
+
+
+def main_after(lines: list[_Line]) -> None:
+    """Re-decide, in place, the lines of an extractor's main content that the text views' after-model stages
+    name by what they are, wherever they stand: an aside (an author box under its heading, a picture credit),
+    a caption closed by its credit, a paywall's notice and the rows under it, a media player's own text, the
+    writer's closing bio, other stories' headlines under a "Related" label, and the site's pitch to the reader.
+
+    trafilatura keeps them where the site sets them in the story's container. The stages that re-read the
+    region's edges or take lines back from the header (a standfirst, a crosshead) are the text views' own:
+    an extractor cut the text at the markup. Measured one by one on make eval's HTML sample, each of these
+    gained and none lost a page; the machine-translation notice's stage lost half a story (a translated
+    story's notice opens it: the stage takes the lines under it for the machine's summary) and stays out.
+    """
+    texts = [line.text for line in lines]
+    for index in asides(lines):
+        lines[index].assign("boilerplate", "aside")
+    for index in closing_credit_captions(texts, _kept(lines)):
+        lines[index].assign("caption", "closing_credit")
+    kept = _kept(lines)
+    notices = [keep and paywall_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
+    if any(notices):
+        for index in paywall_cut(kept, notices):
+            lines[index].assign("boilerplate", "paywall_cut")
+    for index in player_notices(texts, _kept(lines)):
+        lines[index].assign("boilerplate", "player_notice")
+    for index in author_bio(texts, _kept(lines)):
+        lines[index].assign("boilerplate", "author_bio")
+    _related(lines)
+    _pitch(lines)
+
+
+def _related(lines: list[_Line]) -> None:
+    """Other pages' headlines under a "Related" / "Mehr zum Thema" label inside the story (``related_runs``)."""
+    labels = related_labels([line.key for line in lines], [line.words for line in lines])
+    # Only the lines under a label are read as headlines: most pages have none.
+    if not any(labels):
+        return
+    kept = _kept(lines)
+    headlines = [headline_like(line.text, line.words) for line in lines]
+    for index in related_runs(kept, labels, headlines):
+        lines[index].assign("boilerplate", "related_run")
+    for index in related_links(kept, labels, headlines):
+        lines[index].assign("boilerplate", "related_link")
+    kept = _kept(lines)
+    for index in teaser_blocks([line.n for line in lines], kept, labels):
+        lines[index].assign("boilerplate", "teaser_block")
+    for index in kept_labels(kept, labels):
+        lines[index].assign("boilerplate", "related_label")
+
+
+def _pitch(lines: list[_Line]) -> None:
+    """The site's pitch that addresses the reader, closing the story or set into it (``pitch_tail``)."""
+    kept = _kept(lines)
+    address = [False] * len(lines)
+    for index in compress(range(len(lines)), kept):
+        address[index] = addresses_reader(lines[index].text)
+    if not any(address):
+        return
+    # A pitch's lines stand within ``MAX_PITCH_LINES`` of a line that addresses the reader: the cue is read
+    # only there (kept lines, and the dropped line over a kept one: a box's heading).
+    near = [False] * len(lines)
+    for index in compress(range(len(lines)), address):
+        for other in range(max(0, index - MAX_PITCH_LINES - 1), min(len(lines), index + MAX_PITCH_LINES + 1)):
+            near[other] = True
+    above = [*kept[1:], False]
+    cue = [
+        close and (keep or under) and site_cue(line.text, line.key)
+        for close, keep, under, line in zip(near, kept, above, lines, strict=True)
+    ]
+    for index in pitch_tail(kept, [len(line.text) for line in lines], address, cue):
+        lines[index].assign("boilerplate", "pitch_tail")
+    for index in pitch_insets(kept, address, cue):
+        lines[index].assign("boilerplate", "pitch_inset")
