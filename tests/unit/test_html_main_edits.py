@@ -9,12 +9,11 @@ from newsdrop.text.main_edits import (
     bare_key,
     described_lines,
     without_about_boilerplate,
-    without_closing_notices,
     without_headline_lists,
     without_kicked_headline,
     without_slides,
-    without_witness_tail,
 )
+from newsdrop.text.main_tail import without_closing_notices, without_witness_tail
 
 _LEAD = "Exporters welcomed the agreement on Tuesday, saying a year of doubt had cost them orders."
 _MAIN = [
@@ -208,6 +207,10 @@ _CALLS = [
     "With files from The Associated Press and Mohamed El Saife",
     "With reports from Reforma and El Economista",
     "Additional reporting by Steve Gorman; Editing by Marguerita Choy and Simon Cameron-Moore",
+    # the reporters who contributed, a list of names at times
+    "Keith Bradsher contributed reporting from Hong Kong.",
+    "Associated Press writers Alan Fram, Zeke Miller, Laurie Kellman and Jill Colvin contributed to this report.",
+    "—Associated Press writer John Leicester in Paris contributed to this report.",
 ]
 
 
@@ -263,6 +266,8 @@ def test_a_long_pitch_that_opens_with_its_call_goes(line: str, dropped: bool) ->
         "showed a rise in every region of the country.",
         "With reports from the front came the first signs that the offensive had stalled in the east.",
         "Write to us at any time.",
+        # the story's own sentence about a contribution
+        "The firm contributed to the report on climate change last year.",
         # a story's own trial and test are no offer
         "The trial was free of charge for every patient in the study.",
         "Die Stiftung hat die Geräte kostenlos getestet.",

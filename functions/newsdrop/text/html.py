@@ -31,15 +31,13 @@ from newsdrop.text.main_edits import (
     bare_key,
     described_lines,
     without_about_boilerplate,
-    without_closing_notices,
     without_headline_lists,
     without_kicked_headline,
     without_slides,
-    without_witness_tail,
 )
 from newsdrop.text.main_opening import without_opening_teasers, without_opening_tools
 from newsdrop.text.main_placeholders import without_blocked_embeds
-from newsdrop.text.main_tail import without_dangling_lead_in
+from newsdrop.text.main_tail import without_closing_notices, without_dangling_lead_in, without_witness_tail
 from newsdrop.text.main_teasers import without_labelled_teasers
 
 
