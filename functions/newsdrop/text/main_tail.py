@@ -6,6 +6,7 @@ import re
 
 from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.cleaner.lines import _ends_sentence, _reads_as_prose
+from newsdrop.text.cleaner.pitch_tail import addresses_reader
 from newsdrop.text.extraction import _key
 from newsdrop.text.line_keys import count_words, normalize_line_key
 from newsdrop.text.rules import opens_link_list
@@ -46,16 +47,20 @@ _LABEL_MAX_WORDS = 4
 _READER_CALL = re.compile(
     r"\b(?:click here|klicken sie hier|cliquez ici|haga clic|clicca qui"
     r"|follow us|follow @|folgen sie uns|folgst du|suivez-nous|síguenos"
+    r"|follow (?:the|our) [^.]{1,60}? on (?:facebook|twitter|instagram|linkedin|youtube|tiktok)\b"
     r"|if you (?:enjoyed|liked) this|hat ihnen (?:dieser|der|unser) (?:artikel|beitrag|text) gefallen"
     r"|do you have a (?:story|tip)|tell us what you think|would you like to comment"
     r"|fehler gefunden|an error has occurred|please try again|try again later|ein fehler ist aufgetreten"
-    r"|listen back|delivered (?:through|to) your"
+    r"|listen back|delivered (?:through|to) your|get in touch with (?:us|our)|e-?mail(?:ing)? us at"
+    r"|for more stories like (?:this|these)"
     # The writer's address to write to: "Write to Jane Doe at jane.doe@example.com".
     r"|write to [^@]{1,60} at \S+@\S+)"
 )
 # The story's sources credited on their own line under it: a label and what it names ("SOURCE: News agencies",
 # "Quelle: AFP", "Kilde: Helsenorge.no"; the label alone, "Sources:", heads a list the story cites), or the wire's
 # and reporters' share ("With files from The Associated Press", "Additional reporting by ...").
+# An e-mail address: a line that gives one and addresses the reader is the site's invitation to write in.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w[\w.]*")
 _SOURCE_CREDIT = re.compile(
     r"^(?:(?:sources?|quellen?|fuentes?|fontes?|fonti?|kilder?|källa|källor|źródł[oa]|bron(?:nen)?) ?: ?\S"
     r"|(?:with (?:files|reports|information|additional reporting) from|(?:additional )?reporting by"
@@ -103,8 +108,10 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
         if stems:
             above = " ".join(normalize_line_key(other) for other in main_lines[:index])
             stems = () if _opens_a_word(stems, above) else stems
-        if stems or (
-            dropped and (_READER_CALL.search(key) or _FREE_TRIAL.search(key) or _source_credit(key))
+        if (
+            stems
+            or (dropped and (_READER_CALL.search(key) or _FREE_TRIAL.search(key) or _source_credit(key)))
+            or _invites_mail(line, key)
         ):
             notices += 1
         elif not (count_words(line) <= _LABEL_MAX_WORDS and line.rstrip()[-1:] not in ".!?"):
@@ -113,6 +120,18 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
     if not notices or len(run) == len(main_lines):
         return main_lines
     return main_lines[: len(main_lines) - len(run)]
+
+
+def _invites_mail(line: str, key: str) -> bool:
+    """The site's invitation to write in: a line of at most ``_NOTICE_MAX_CHARS`` that gives an e-mail address
+    and addresses the reader ("We'd like to hear what you think ... here's our email: letters@...", "Senden
+    Sie uns Ihr Feedback ... an: briefe@..."). The witness may keep it (it reads as a sentence): the address
+    and the reader addressed are the site's, not the story's."""
+    return (
+        len(line) <= _NOTICE_MAX_CHARS
+        and _EMAIL.search(line) is not None
+        and (addresses_reader(line) or _READER_CALL.search(key) is not None)
+    )
 
 
 def _opens_with_call(key: str) -> bool:
