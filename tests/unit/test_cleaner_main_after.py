@@ -33,6 +33,9 @@ BIO = "Jane Doe is a reporter at the paper. She covers the coast and sails in he
         ([LEAD, SECOND, "Mehr zum Thema", "Neue Mauer für den Hafen von Kiel", THIRD], {"Mehr zum Thema": "related_label", "Neue Mauer für den Hafen von Kiel": "related_link"}),
         # the site's pitch to the reader closing the story
         ([LEAD, SECOND, THIRD, *PITCH], dict.fromkeys(PITCH, "pitch_tail")),
+        # a sentence the copyright-footer rule takes, inside the story: the story's (its footer closes the text)
+        ([LEAD, "This was choice, powered by digital advertising, and premised on user experience.", SECOND], {}),
+        ([LEAD, SECOND, "Powered by WordPress. All rights reserved."], {"Powered by WordPress. All rights reserved.": "copyright_footer"}),
         # a story without any of them keeps every line
         ([LEAD, SECOND, THIRD], {}),
     ],

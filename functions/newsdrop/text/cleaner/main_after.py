@@ -27,9 +27,26 @@ def _kept(lines: list[_Line]) -> list[bool]:
     return [line.role in KEPT_ROLES for line in lines]
 
 
+def _footers_in_story(lines: list[_Line]) -> list[int]:
+    """The prose lines the copyright-footer rule dropped between two of the story's kept lines (one of them
+    prose): a
+    sentence that says "powered by" or "all rights" ("This was choice, powered by digital advertising, and
+    premised on user experience."). A site's footer closes the text; between two paragraphs of an
+    extractor's main content the line is the story's own."""
+    return [
+        index
+        for index in range(1, len(lines) - 1)
+        if lines[index].rule == "copyright_footer"
+        and lines[index].prose_text
+        and all(other.role in KEPT_ROLES for other in (lines[index - 1], lines[index + 1]))
+        and any(other.prose_text for other in (lines[index - 1], lines[index + 1]))
+    ]
+
+
 def main_after(lines: list[_Line]) -> None:
     """Re-decide, in place, the lines of an extractor's main content that the text views' after-model stages
-    name by what they are, wherever they stand: an aside (an author box under its heading, a picture credit),
+    name by what they are, wherever they stand (and a sentence the copyright-footer rule took inside the story
+    comes back, ``_footers_in_story``): an aside (an author box under its heading, a picture credit),
     a caption closed by its credit, a paywall's notice and the rows under it, a media player's own text, the
     writer's closing bio, other stories' headlines under a "Related" label, and the site's pitch to the reader.
 
@@ -40,6 +57,8 @@ def main_after(lines: list[_Line]) -> None:
     story's notice opens it: the stage takes the lines under it for the machine's summary) and stays out.
     """
     texts = [line.text for line in lines]
+    for index in _footers_in_story(lines):
+        lines[index].assign("body", "footer_in_story")
     for index in asides(lines):
         lines[index].assign("boilerplate", "aside")
     for index in closing_credit_captions(texts, _kept(lines)):
