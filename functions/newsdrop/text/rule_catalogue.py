@@ -68,9 +68,6 @@ STRUCTURAL_RULES: dict[str, str] = {
     "gallery": "After the line model, a picture gallery's slides (3 or more lines opening with counters of one"
     ' count numbered one after another, "12/50 ...", "3 of 8 ...") and the lines between them, up to the last'
     " slide's end, are other pictures' titles and captions, not the story.",
-    "footer_in_story": "In an extractor's main content, a sentence the copyright-footer rule dropped (it says"
-    ' "powered by" or "all rights") between two of the story\'s kept lines is the story\'s own: a footer closes'
-    " the text.",
     "numbered_section": "After the line model, a dropped heading of the story's numbered sections (3 or more lines"
     ' opening "1.", "2.", ... one after another, standing 2 or more lines apart, with a kept line among them or'
     " starting at most 10 lines under the story's last kept line; not a comment or a link list) is the story's.",

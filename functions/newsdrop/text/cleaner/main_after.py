@@ -58,7 +58,8 @@ def main_after(lines: list[_Line]) -> None:
     """
     texts = [line.text for line in lines]
     for index in _footers_in_story(lines):
-        lines[index].assign("body", "footer_in_story")
+        # Its reason is the main content's own: a line of the extractor's text inside the story.
+        lines[index].assign("body", "article_region")
     for index in asides(lines):
         lines[index].assign("boilerplate", "aside")
     for index in closing_credit_captions(texts, _kept(lines)):
