@@ -50,3 +50,26 @@ def test_main_content_lines_of_a_kind_are_dropped_wherever_they_stand(
     assert found == dropped
     for text in lines:
         assert (text in article.body) is (text not in dropped)
+
+
+_LEAD_IN = "With the new module you can do much more than profiling, here is a short list:"
+_ITEMS = ["- memory dumps and sampling", "- code coverage"]
+_TEASERS = ["Harbour wall to be raised next year", "Storm floods the old town again"]
+
+
+@pytest.mark.parametrize(
+    ("section", "kept"),
+    [
+        # a section heading that opens with a link-list word, over a lead-in sentence and its list: the story's
+        (["More than just profiling", _LEAD_IN, *_ITEMS], True),
+        # a link list's heading over other stories' headlines: dropped
+        (["More from the coast", *_TEASERS], False),
+        # a short line ending in a colon is no lead-in sentence
+        (["More stories", "Read these:", *_TEASERS], False),
+    ],
+)
+def test_a_list_under_a_lead_in_sentence_is_the_storys(section: list[str], kept: bool) -> None:
+    article = clean_article("\n".join([LEAD, SECOND, *section, THIRD]), main_content=True, model=None)
+    body = article.body.split("\n\n")
+    assert all((line in body) is kept for line in section[1:])
+    assert THIRD in body

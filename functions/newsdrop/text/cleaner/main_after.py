@@ -43,6 +43,33 @@ def _footers_in_story(lines: list[_Line]) -> list[int]:
     ]
 
 
+# A lead-in sentence of at least this many words, ending in a colon, opens the story's own list.
+_LEAD_IN_MIN_WORDS = 8
+
+
+def _lists_under_lead_in(lines: list[_Line]) -> list[int]:
+    """A "link list" whose first line under its heading is a lead-in sentence ending in a colon ("With the
+    inspector module, you can do much more ..., here is a non-exhaustive list:"): the heading ("More than just
+    CPU profiling") is a section of the story that opens with a link-list word, and the list is the story's.
+    Returns the heading's index and the run of link-list lines under it."""
+    found: list[int] = []
+    for index in range(len(lines) - 1):
+        heading, lead = lines[index], lines[index + 1]
+        if not (
+            heading.rule == "navigation"
+            and lead.rule == "link_list"
+            and lead.text.rstrip().endswith(":")
+            and lead.words >= _LEAD_IN_MIN_WORDS
+        ):
+            continue
+        found.append(index)
+        under = index + 1
+        while under < len(lines) and lines[under].rule == "link_list":
+            found.append(under)
+            under += 1
+    return found
+
+
 def main_after(lines: list[_Line]) -> None:
     """Re-decide, in place, the lines of an extractor's main content that the text views' after-model stages
     name by what they are, wherever they stand (and a sentence the copyright-footer rule took inside the story
@@ -57,6 +84,13 @@ def main_after(lines: list[_Line]) -> None:
     story's notice opens it: the stage takes the lines under it for the machine's summary) and stays out.
     """
     texts = [line.text for line in lines]
+    for index in _lists_under_lead_in(lines):
+        line = lines[index]
+        # The reason is the main content's own, as the rules give it to the story's lines and headings.
+        heading = line.rule == "navigation" or not (
+            line.text.rstrip()[-1:] in ".:!?" or line.text.startswith("- ")
+        )
+        line.assign("subheading" if heading else "body", "crosshead" if heading else "article_region")
     for index in _footers_in_story(lines):
         # Its reason is the main content's own: a line of the extractor's text inside the story.
         lines[index].assign("body", "article_region")
