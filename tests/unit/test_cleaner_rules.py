@@ -459,6 +459,7 @@ def test_line_printed_three_times_is_a_template_not_prose() -> None:
 
 
 FEATURE_ITEM = "- Easy setup for all your devices at home and at work"
+TABLE_HEADER = "| Pos | Player | Plays | Share of snaps | Stats |"
 
 
 @pytest.mark.parametrize(
@@ -470,6 +471,9 @@ FEATURE_ITEM = "- Easy setup for all your devices at home and at work"
         (FEATURE_ITEM, False, False),
         # A repeated line that is no list item is a template in the main content too (a gallery caption).
         (FEATURE_ITEM[2:], True, False),
+        # A table row printed again in the main content is the header row of each of the story's tables.
+        (TABLE_HEADER, True, True),
+        (TABLE_HEADER, False, False),
     ],
 )
 def test_a_list_item_repeated_in_the_main_content_is_no_template(

@@ -9,12 +9,11 @@ from newsdrop.text.main_edits import (
     bare_key,
     described_lines,
     without_about_boilerplate,
-    without_closing_notices,
     without_headline_lists,
     without_kicked_headline,
     without_slides,
-    without_witness_tail,
 )
+from newsdrop.text.main_tail import without_closing_notices, without_witness_tail
 
 _LEAD = "Exporters welcomed the agreement on Tuesday, saying a year of doubt had cost them orders."
 _MAIN = [
@@ -195,7 +194,6 @@ _CALLS = [
     "Fehler gefunden? Jetzt melden.",
     "Folgst du schon unserem Kanal auf Whatsapp?",
     "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns mit einer Spende.",
-    "Write to Jane Doe at jane.doe@example.com",
     # the site's free-trial offer
     "2 Wochen kostenlos testen",
     "Start your free trial today.",
@@ -208,6 +206,13 @@ _CALLS = [
     "With files from The Associated Press and Mohamed El Saife",
     "With reports from Reforma and El Economista",
     "Additional reporting by Steve Gorman; Editing by Marguerita Choy and Simon Cameron-Moore",
+    # the site's other networks and calls
+    "Follow The Daily Opinion section on Facebook, Twitter (@DailyOpinion) and Instagram.",
+    "For more stories like this, check our news page.",
+    # the reporters who contributed, a list of names at times
+    "Keith Bradsher contributed reporting from Hong Kong.",
+    "Associated Press writers Alan Fram, Zeke Miller, Laurie Kellman and Jill Colvin contributed to this report.",
+    "—Associated Press writer John Leicester in Paris contributed to this report.",
 ]
 
 
@@ -220,6 +225,61 @@ def test_the_sites_call_to_the_reader_under_the_story_goes_where_the_witness_dro
     assert without_closing_notices([*_STORY, call], frozenset({call})) == [*_STORY, call]
     # above the story's last paragraph the walk does not reach it
     assert without_closing_notices([_STORY[0], call, _STORY[1]], frozenset()) == [_STORY[0], call, _STORY[1]]
+
+
+_LETTERS = (
+    "The paper is committed to publishing a diversity of letters to the editor. We'd like to hear what you think"
+    " about this or any of our articles. And here's our email: letters@example.com."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        # the site's invitation to write in: an e-mail address and the reader addressed, even where the witness
+        # kept it (it reads as a sentence)
+        (_LETTERS, True),
+        (
+            "Ihre Meinung ist uns wichtig. Senden Sie uns Ihr Feedback zu diesem Artikel an: briefe@example.de",
+            True,
+        ),
+        ("Get in touch with our news team by emailing us at news@example.com.", True),
+        ("Write to Jane Doe at jane.doe@example.com", True),
+        # an address without the reader addressed: the story's (a contact it reports)
+        ("The group can be reached at info@example.org, a spokesman said.", False),
+        # the reader addressed without an address: left to the witness
+        ("We'd like to hear what you think about this article.", False),
+    ],
+)
+def test_the_sites_invitation_to_write_in_goes_whatever_the_witness(line: str, dropped: bool) -> None:
+    expected = _STORY if dropped else [*_STORY, line]
+    assert without_closing_notices([*_STORY, line], frozenset({line})) == expected
+
+
+_LONG_TAIL = " Members get all of our content, no paywalls, and access to our writers and editors." * 4
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        # a pitch paragraph that opens with its call to the reader goes whole, up to _PITCH_MAX_CHARS
+        ("If you enjoyed this article, we have a proposition for you: join our members." + _LONG_TAIL, True),
+        ("Follow @CityDeals on Twitter to keep up with the latest offers." + _LONG_TAIL, True),
+        # as long, with the call further in: a paragraph of the story's, whatever words it uses
+        ("The members met on Monday." + _LONG_TAIL + " If you enjoyed this, click here.", False),
+        # longer than _PITCH_MAX_CHARS: a paragraph too
+        ("If you enjoyed this article, we have a proposition for you." + _LONG_TAIL * 2, False),
+    ],
+)
+def test_a_long_pitch_that_opens_with_its_call_goes(line: str, dropped: bool) -> None:
+    assert len(line) > 300
+    expected = _STORY if dropped else [*_STORY, line]
+    assert without_closing_notices([*_STORY, line], frozenset()) == expected
+    # with its label above it
+    labelled = [*_STORY, "Something to Consider", line]
+    assert without_closing_notices(labelled, frozenset()) == (_STORY if dropped else labelled)
+    # the witness kept it: the story's
+    assert without_closing_notices([*_STORY, line], frozenset({line})) == [*_STORY, line]
 
 
 @pytest.mark.parametrize(
@@ -237,6 +297,8 @@ def test_the_sites_call_to_the_reader_under_the_story_goes_where_the_witness_dro
         "showed a rise in every region of the country.",
         "With reports from the front came the first signs that the offensive had stalled in the east.",
         "Write to us at any time.",
+        # the story's own sentence about a contribution
+        "The firm contributed to the report on climate change last year.",
         # a story's own trial and test are no offer
         "The trial was free of charge for every patient in the study.",
         "Die Stiftung hat die Geräte kostenlos getestet.",

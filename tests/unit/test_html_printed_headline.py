@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.html_printed import displayed_headline, printed_opening
+from newsdrop.text.html_printed import displayed_headline, printed_opening, without_stated_headlines
 
 _MAYA = [
     "Home",
@@ -95,3 +95,43 @@ def test_extract_takes_the_displayed_headline_and_drops_the_h1_from_the_story() 
     assert found.hints.title == shown
     assert "Ancient Maya cities found" not in found.text
     assert "Paragraph 1 of the story" in found.text
+
+
+_PARAGRAPH = "The central bank said on Friday that its supervisors had missed the warning signs for months."
+_LD = "Kollaps der Silicon Valley Bank: US-Notenbank räumt Versäumnisse ein"
+_H1 = "Silicon Valley Bank: Federal Reserve räumt Versäumnisse ein"
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "witnesses", "expected"),
+    [
+        # the JSON-LD headline printed over the story with its colon lost: the headline, not a crosshead
+        (["Kollaps der Silicon Valley Bank US-Notenbank räumt Versäumnisse ein", _PARAGRAPH], (_H1, None, None, _LD),
+         [_PARAGRAPH]),
+        # the og:title, under a short label
+        (["Wirtschaft", "Kollaps der Silicon Valley Bank: US-Notenbank räumt Versäumnisse ein", _PARAGRAPH],
+         (_H1, None, _LD, None), ["Wirtschaft", _PARAGRAPH]),
+        # the chosen headline without the kicker its colon sets off
+        (["Federal Reserve räumt Versäumnisse ein", _PARAGRAPH], (_H1, None, None, None), [_PARAGRAPH]),
+        # a kicker's rest of fewer than four words is no headline
+        (["Versäumnisse ein", _PARAGRAPH], ("Bank: Versäumnisse ein", None, None, None),
+         ["Versäumnisse ein", _PARAGRAPH]),
+        # the chosen headline printed as it is: the cleaner finds it and drops the labels above it
+        (["Wirtschaft", _H1, _PARAGRAPH], (_H1, None, None, _LD), ["Wirtschaft", _H1, _PARAGRAPH]),
+        # below the first paragraph: the story's own line
+        ([_PARAGRAPH, "Federal Reserve räumt Versäumnisse ein"], (_H1, None, None, None),
+         [_PARAGRAPH, "Federal Reserve räumt Versäumnisse ein"]),
+        # past the headline area's first lines: the same
+        (["A", "B", "C", "D", "Federal Reserve räumt Versäumnisse ein", _PARAGRAPH], (_H1, None, None, None),
+         ["A", "B", "C", "D", "Federal Reserve räumt Versäumnisse ein", _PARAGRAPH]),
+        # a crosshead in other words: stays
+        (["Was die Aufsicht übersah", _PARAGRAPH], (_H1, None, None, _LD), ["Was die Aufsicht übersah", _PARAGRAPH]),
+        # no headline stated at all
+        (["Federal Reserve räumt Versäumnisse ein", _PARAGRAPH], (None, None, None, None),
+         ["Federal Reserve räumt Versäumnisse ein", _PARAGRAPH]),
+    ],
+)  # fmt: skip
+def test_a_stated_headline_printed_over_the_story_is_no_crosshead(
+    main_lines: list[str], witnesses: tuple[str | None, ...], expected: list[str]
+) -> None:
+    assert without_stated_headlines(main_lines, witnesses) == expected

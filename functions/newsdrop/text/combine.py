@@ -201,7 +201,7 @@ def combine(
     took a teaser list for the story agrees little); the page lines the witness kept right above or
     below the chosen reading are added (``extend_at_edges``). The witness's kept lines, and the lines it
     put below the story's end, come back beside the text: later edits ask it too
-    (``main_edits.without_closing_notices``, ``main_edits.without_witness_tail``). ``captions``: the page's
+    (``main_tail.without_closing_notices``, ``main_tail.without_witness_tail``). ``captions``: the page's
     picture captions as ``bare_key`` keys (``extend_at_edges`` adds none).
     """
     chosen_model = load_model() if model is SHIPPED_MODEL else model

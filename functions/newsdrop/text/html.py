@@ -25,20 +25,19 @@ from newsdrop.text.html_meta import (
     year_only_guess,
 )
 from newsdrop.text.html_page import collect, lines_of
-from newsdrop.text.html_printed import displayed_headline, printed_opening
+from newsdrop.text.html_printed import displayed_headline, printed_opening, without_stated_headlines
 from newsdrop.text.html_reading import Readings, read_for_recall, read_with_trafilatura
 from newsdrop.text.main_edits import (
     bare_key,
     described_lines,
     without_about_boilerplate,
-    without_closing_notices,
     without_headline_lists,
     without_kicked_headline,
     without_slides,
-    without_witness_tail,
 )
 from newsdrop.text.main_opening import without_opening_teasers, without_opening_tools
 from newsdrop.text.main_placeholders import without_blocked_embeds
+from newsdrop.text.main_tail import without_closing_notices, without_dangling_lead_in, without_witness_tail
 from newsdrop.text.main_teasers import without_labelled_teasers
 
 
@@ -128,6 +127,8 @@ def extract(
         text, witness_kept, witness_after = combine(text, recall, page_normal, hints, model, captions)
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
+        # A label that leads into a box, list or embed the extractor dropped ("... in unserem Liveblog:").
+        main_lines = without_dangling_lead_in(main_lines)
         # The site's pitch or notice under the story's last paragraph, where the witness dropped it too.
         main_lines = without_closing_notices(main_lines, witness_kept)
         # The site's boxes under the story that the witness dropped: its footer's first lines, a notice's box.
@@ -153,6 +154,8 @@ def extract(
         if title:
             # The headline printed with a kicker or other punctuation: the cleaner would keep it as text.
             main_lines = without_kicked_headline(main_lines, title)
+        # The headline printed in another of the page's stated wordings: the cleaner would keep it as a crosshead.
+        main_lines = without_stated_headlines(main_lines, (title, meta_title, og_title, ld_headline))
         # The standfirst the extractor left out, where the page states it as its description.
         text = "\n".join(described_lines(list(page_lines), main_lines, page_descriptions(html)))
     return Extraction(text, hints, main_content, page_lines, meta_title, extractor_text, readings)

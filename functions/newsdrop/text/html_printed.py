@@ -77,3 +77,48 @@ def printed_opening(chosen: str | None, page_lines: list[str]) -> str | None:
         if count_words(line) >= _OPENING_MIN_WORDS and count_words(rest[1:]) <= _NAME_MAX_WORDS:
             found = line
     return found
+
+
+# The headline area is the main content's first lines, above its first paragraph (a line this many words long
+# at least that ends a sentence).
+_HEADLINE_AREA_LINES = 4
+# A witness's kicker is set off by a colon ("Landtagswahl in Thüringen: Voigt, Höcke und ..."): the part after
+# it is the headline from this many words on.
+_KICKED_PART_MIN_WORDS = 4
+
+
+def _headline_keys(witnesses: tuple[str | None, ...]) -> frozenset[str]:
+    """The ``bare_key`` keys of the page's stated headlines (``witnesses``), with and without a kicker before a
+    colon."""
+    keys: set[str] = set()
+    for witness in witnesses:
+        if not witness:
+            continue
+        keys.add(bare_key(witness))
+        _, colon, rest = witness.partition(": ")
+        if colon and count_words(rest) >= _KICKED_PART_MIN_WORDS:
+            keys.add(bare_key(rest))
+    return frozenset(keys - {""})
+
+
+def without_stated_headlines(main_lines: list[str], witnesses: tuple[str | None, ...]) -> list[str]:
+    """The main content without a line of its headline area that is one of the page's stated headlines
+    (``witnesses``: the chosen headline first, the metadata title, og:title, the JSON-LD headline), in other spaces
+    or punctuation ("Kollaps der Silicon Valley Bank US-Notenbank räumt ..." for the JSON-LD "... Bank:
+    US-Notenbank räumt ...") or without the kicker a colon sets off. A page states its headline in several
+    wordings and prints one of them over the story inside its container, where the line cleaner, which looks
+    for the chosen headline's own words, keeps it as a crosshead. Only above the first paragraph (a line of
+    ``_PARAGRAPH_MIN_WORDS`` words that ends a sentence) and among the first ``_HEADLINE_AREA_LINES`` lines: the
+    same words further down are the story's own (a closing line that repeats the headline). A line that prints
+    the chosen headline as it is stays: the cleaner finds it and drops the labels above it as the header."""
+    keys = _headline_keys(witnesses)
+    chosen = " ".join((witnesses[0] or "").split())
+    if not keys:
+        return main_lines
+    for index, line in enumerate(main_lines[:_HEADLINE_AREA_LINES]):
+        # The chosen headline's own printing the cleaner finds and marks (the lines above it go as the header).
+        if " ".join(line.split()) != chosen and bare_key(line) in keys:
+            return main_lines[:index] + main_lines[index + 1 :]
+        if count_words(line) >= _PARAGRAPH_MIN_WORDS and line.rstrip()[-1:] in ".!?":
+            break
+    return main_lines

@@ -1,14 +1,12 @@
-"""HTML path: edits of the chosen main content by page-internal evidence (stated summary, slides, headline, tail)."""
+"""HTML path: edits of the chosen main content by page-internal evidence (stated summary, slides, headline, lists)."""
 
 from __future__ import annotations
 
 import re
 
-from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.cleaner.lines import _ends_sentence, _reads_as_prose
-from newsdrop.text.extraction import _Dropped, _key, merge_order
-from newsdrop.text.line_keys import count_words, normalize_line_key
-from newsdrop.text.rules import opens_link_list
+from newsdrop.text.extraction import _Dropped, merge_order
+from newsdrop.text.line_keys import count_words
 
 _NON_WORD = re.compile(r"[\W_]+")
 # A described line this many words long at least comes back without reading as prose (a standfirst
@@ -111,161 +109,6 @@ def without_kicked_headline(main_lines: list[str], title: str) -> list[str]:
         own = bare_key(line)
         if own == key or (own.endswith(key) and count_words(line) - count_words(title) <= _KICKER_MAX_WORDS):
             return main_lines[:index] + main_lines[index + 1 :]
-    return main_lines
-
-
-# A closing notice is a line or two of the site's: longer lines under the story are its own paragraphs.
-_NOTICE_MAX_CHARS = 300
-# A label between or under the notices ("Thank you", "Something to Consider", "(dmk)"): this many words at most,
-# no sentence end.
-_LABEL_MAX_WORDS = 4
-
-
-# The site's call to the reader under a story, in the corpus's main languages: to click or listen on, to follow
-# the site, to rate or support the article, to send a story, a comment or an error; and a widget's error line.
-_READER_CALL = re.compile(
-    r"\b(?:click here|klicken sie hier|cliquez ici|haga clic|clicca qui"
-    r"|follow us|follow @|folgen sie uns|folgst du|suivez-nous|síguenos"
-    r"|if you (?:enjoyed|liked) this|hat ihnen (?:dieser|der|unser) (?:artikel|beitrag|text) gefallen"
-    r"|do you have a (?:story|tip)|tell us what you think|would you like to comment"
-    r"|fehler gefunden|an error has occurred|please try again|try again later|ein fehler ist aufgetreten"
-    r"|listen back|delivered (?:through|to) your"
-    # The writer's address to write to: "Write to Jane Doe at jane.doe@example.com".
-    r"|write to [^@]{1,60} at \S+@\S+)"
-)
-# The story's sources credited on their own line under it: a label and what it names ("SOURCE: News agencies",
-# "Quelle: AFP", "Kilde: Helsenorge.no"; the label alone, "Sources:", heads a list the story cites), or the wire's
-# and reporters' share ("With files from The Associated Press", "Additional reporting by ...").
-_SOURCE_CREDIT = re.compile(
-    r"^(?:(?:sources?|quellen?|fuentes?|fontes?|fonti?|kilder?|källa|källor|źródł[oa]|bron(?:nen)?) ?: ?\S"
-    r"|(?:with (?:files|reports|information|additional reporting) from|(?:additional )?reporting by"
-    r"|con información de|mit material von)\b)"
-)
-_SOURCE_CREDIT_MAX_WORDS = 16
-# The site's free-trial offer: "2 Wochen kostenlos testen", "Start your free trial", "Essai gratuit".
-_FREE_TRIAL = re.compile(
-    r"\b(?:kostenlos|gratis|unverbindlich) testen|\bfree trial|\btry (?:it )?(?:for )?free\b"
-    r"|\bessai gratuit|\bprueba gratu?i|\bprova gratu?i|\bteste grátis|\bprøv gratis|\bdarmowy okres"
-)
-
-
-def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str]) -> list[str]:
-    """The main content without the site's notices under the story's last paragraph: a subscription or
-    newsletter pitch, a paywall's "La suite est réservée aux abonnés", a reprint-rights notice.
-
-    Walking up from the last line, a notice line speaks of the site (``cues_notice.notice_stems``: the stems
-    of subscription, newsletter, consent and advertising words, each opening a word), is at most
-    ``_NOTICE_MAX_CHARS`` long, the line cleaner dropped it on the page's own text (``witness_kept``, the
-    line model's verdict: a story's closing sentence that happens to say "privacy" it keeps), and none of
-    its stems is a word of the story above it (a story about newsletters or ad blocking ends on its topic).
-    A call to the reader (``_READER_CALL``: click here, follow us, if you enjoyed this, a widget's error
-    line, the writer's address to write to), a free-trial offer (``_FREE_TRIAL``) or a source credit
-    (``_SOURCE_CREDIT``: "Quelle: AFP") the witness dropped is such a notice too, whatever the story's words. Short labels without a
-    sentence end between and under the notices go with them; the walk stops at the first other line.
-    Nothing is dropped without a notice, nor the main content's every line.
-    """
-    run: list[int] = []
-    notices = 0
-    for index in range(len(main_lines) - 1, -1, -1):
-        line = main_lines[index]
-        key = normalize_line_key(line)
-        dropped = len(line) <= _NOTICE_MAX_CHARS and line not in witness_kept
-        stems = notice_stems(key) if dropped else ()
-        if stems:
-            above = " ".join(normalize_line_key(other) for other in main_lines[:index])
-            stems = () if _opens_a_word(stems, above) else stems
-        if stems or (
-            dropped and (_READER_CALL.search(key) or _FREE_TRIAL.search(key) or _source_credit(key))
-        ):
-            notices += 1
-        elif not (count_words(line) <= _LABEL_MAX_WORDS and line.rstrip()[-1:] not in ".!?"):
-            break
-        run.append(index)
-    if not notices or len(run) == len(main_lines):
-        return main_lines
-    return main_lines[: len(main_lines) - len(run)]
-
-
-def _source_credit(key: str) -> bool:
-    """A line that credits the story's source: a label, a colon and a few words (``_SOURCE_CREDIT``)."""
-    return _SOURCE_CREDIT.match(key) is not None and count_words(key) <= _SOURCE_CREDIT_MAX_WORDS
-
-
-def _opens_a_word(stems: tuple[str, ...], text: str) -> bool:
-    """Whether one of ``stems`` opens a word of ``text`` ("werbung" in "die werbung", not in "bewerbungen")."""
-    return any(re.search(r"(?<!\w)" + re.escape(stem), text) for stem in stems)
-
-
-# A box of the site's under the story (a pitch, an app or follow prompt, a reading list) is a few short lines.
-_BOX_MAX_LINES = 10
-# One line past the witness's region is as often the story's last (a pointer to the video below, the maker's
-# site) as the footer's first: the footer is cut from two lines on (both halves of cleaning-train's HTML view).
-_FOOTER_MIN_LINES = 2
-# The notice that opens such a box is a pitch or a label: a longer sentence with a notice word is the story's
-# ("Small investors ... subscribing for so many shares ...").
-_BOX_NOTICE_MAX_WORDS = 20
-
-
-def without_witness_tail(
-    main_lines: list[str], witness_kept: frozenset[str], witness_after: frozenset[str]
-) -> list[str]:
-    """The main content without the page's boxes under the story: below the last line the witness (the line
-    cleaner on the page's own text) kept, from the first line that is one of
-
-    - a line the witness put below the story's end (``witness_after``: past its region, as footer and widgets:
-      a "Videos on this topic" heading, a schedule table's caption), when it and the lines under it are
-      ``_FOOTER_MIN_LINES`` at least and no paragraph (prose ending a sentence) is among them: the witness's
-      region can end a line or a paragraph early;
-    - a link list's heading (``rules.opens_link_list``: "More from ...", "Related", "Most popular") with a line
-      under it: the teasers under it read as prose ("Trump has made ... a central plank of the GOP platform.");
-    - a notice (``cues_notice.notice_stems``: subscription, app, advertising words opening a word, none of them
-      a word of the story above) or a free-trial offer ("2 Wochen kostenlos testen", ``_FREE_TRIAL``) of at most
-      ``_BOX_NOTICE_MAX_WORDS`` words, with the labels right above it, when
-      the box it opens is at most ``_BOX_MAX_LINES`` lines of at most ``_NOTICE_MAX_CHARS`` each (a "Subscribe
-      now ..." under which a preview's long reference list follows is not a box);
-
-    to the end. trafilatura keeps such boxes when they sit in the story's container; every line cut is one the
-    witness dropped (or one it never printed alone, a list item or a table row). Lines are matched to the
-    witness's by their word keys: the extractor marks list items ("- ") and table cells ("|").
-    """
-    kept = {_key(text) for text in witness_kept} - {""}
-    keys = [_key(line) for line in main_lines]
-    last = max((index for index, key in enumerate(keys) if key in kept), default=None)
-    if last is None:
-        return main_lines
-    after = {_key(text) for text in witness_after} - {""}
-    for index in range(last + 1, len(main_lines)):
-        line = main_lines[index]
-        if index + 1 < len(main_lines) and opens_link_list(normalize_line_key(line), count_words(line)):
-            return main_lines[:index]
-        if keys[index] in after:
-            cut = main_lines[index:]
-            if len(cut) < _FOOTER_MIN_LINES or any(
-                _reads_as_prose(text, count_words(text)) and _ends_sentence(text) for text in cut
-            ):
-                return main_lines
-            return main_lines[:index]
-        if count_words(line) > _BOX_NOTICE_MAX_WORDS:
-            continue
-        key = normalize_line_key(line)
-        stems = notice_stems(key)
-        # A free-trial offer is the site's whatever the story's words ("testen" is a story's word as often).
-        if _FREE_TRIAL.search(key) is None and (
-            not stems
-            or _opens_a_word(stems, " ".join(normalize_line_key(other) for other in main_lines[:index]))
-        ):
-            continue
-        start = index
-        while (
-            start - 1 > last
-            and count_words(main_lines[start - 1]) <= _LABEL_MAX_WORDS
-            and main_lines[start - 1].rstrip()[-1:] not in ".!?"
-        ):
-            start -= 1
-        box = main_lines[start:]
-        if len(box) > _BOX_MAX_LINES or any(len(text) > _NOTICE_MAX_CHARS for text in box):
-            return main_lines
-        return main_lines[:start]
     return main_lines
 
 

@@ -20,6 +20,7 @@ from newsdrop.models import KEPT_ROLES, CleanArticle, Hints, LineDecision
 from newsdrop.text.cleaner.after_model import after_model
 from newsdrop.text.cleaner.headline_names import named_title
 from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.cleaner.main_after import main_after
 from newsdrop.text.cleaner.metadata import _detect_language, _find_source, _published
 from newsdrop.text.cleaner.model import LineModel, load_model
 from newsdrop.text.cleaner.passes import RulePass, apply_model, rule_pass
@@ -130,6 +131,9 @@ def clean_article(
         after_model(
             found.lines, found.start, modelled=isinstance(chosen, LineModel), region_start=found.region_start
         )
+    else:
+        # The after-model stages that name a kind of line wherever it stands, on the extractor's lines.
+        main_after(found.lines)
     lines, start, title = found.lines, found.start, found.title
     if title is not None and not (hints is not None and hints.title and hints.title.strip()):
         # A headline named from the page's lines; a metadata title (the HTML path's hint) is taken as given.

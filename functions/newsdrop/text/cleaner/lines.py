@@ -234,13 +234,15 @@ def _mark_link_lists(lines: list[_Line]) -> None:
 def _mark_repeated_lines(lines: list[_Line], list_items: bool = True) -> None:
     """A sentence-long line printed three or more times is a template (gallery caption, promo), not prose.
 
-    Without ``list_items`` (an extractor's main content) list items ("- ", as the extractor marks them) are not
-    counted: inside the story's container a list item printed again and again is a feature several of the
-    story's listed products share ("- Easy setup for all your devices" under each), not the page's template.
+    Without ``list_items`` (an extractor's main content) list items ("- ", as the extractor marks them) and table
+    rows ("| ") are not counted: inside the story's container a list item printed again and again is a feature
+    several of the story's listed products share ("- Easy setup for all your devices" under each), and a table
+    row printed again is the header row of each of the story's tables ("| Pos | Player | Plays |"), not the
+    page's template.
     """
     counts: dict[str, int] = {}
     for line in lines:
-        if not list_items and line.text.startswith("- "):
+        if not list_items and line.text.startswith(("- ", "|")):
             continue
         if line.role is None and line.words >= _REPEATED_MIN_WORDS:
             counts[line.key] = counts.get(line.key, 0) + 1

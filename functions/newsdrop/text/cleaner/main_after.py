@@ -1,0 +1,155 @@
+"""HTML main content: the text views' after-model stages that read a kind of line, run on the extractor's lines."""
+
+from __future__ import annotations
+
+from itertools import compress
+
+from newsdrop.models import KEPT_ROLES
+from newsdrop.text.cleaner.asides import asides
+from newsdrop.text.cleaner.author_bio import author_bio
+from newsdrop.text.cleaner.closing_credits import closing_credit_captions
+from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
+from newsdrop.text.cleaner.pitch_tail import (
+    MAX_PITCH_LINES,
+    addresses_reader,
+    pitch_insets,
+    pitch_tail,
+    site_cue,
+)
+from newsdrop.text.cleaner.player_notice import player_notices
+from newsdrop.text.cleaner.related_link import related_links
+from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
+from newsdrop.text.cleaner.teaser_block import teaser_blocks
+
+
+def _kept(lines: list[_Line]) -> list[bool]:
+    return [line.role in KEPT_ROLES for line in lines]
+
+
+def _footers_in_story(lines: list[_Line]) -> list[int]:
+    """The prose lines the copyright-footer rule dropped between two of the story's kept lines (one of them
+    prose): a
+    sentence that says "powered by" or "all rights" ("This was choice, powered by digital advertising, and
+    premised on user experience."). A site's footer closes the text; between two paragraphs of an
+    extractor's main content the line is the story's own."""
+    return [
+        index
+        for index in range(1, len(lines) - 1)
+        if lines[index].rule == "copyright_footer"
+        and lines[index].prose_text
+        and all(other.role in KEPT_ROLES for other in (lines[index - 1], lines[index + 1]))
+        and any(other.prose_text for other in (lines[index - 1], lines[index + 1]))
+    ]
+
+
+# A lead-in sentence of at least this many words, ending in a colon, opens the story's own list.
+_LEAD_IN_MIN_WORDS = 8
+
+
+def _lists_under_lead_in(lines: list[_Line]) -> list[int]:
+    """A "link list" whose first line under its heading is a lead-in sentence ending in a colon ("With the
+    inspector module, you can do much more ..., here is a non-exhaustive list:"): the heading ("More than just
+    CPU profiling") is a section of the story that opens with a link-list word, and the list is the story's.
+    Returns the heading's index and the run of link-list lines under it."""
+    found: list[int] = []
+    for index in range(len(lines) - 1):
+        heading, lead = lines[index], lines[index + 1]
+        if not (
+            heading.rule == "navigation"
+            and lead.rule == "link_list"
+            and lead.text.rstrip().endswith(":")
+            and lead.words >= _LEAD_IN_MIN_WORDS
+        ):
+            continue
+        found.append(index)
+        under = index + 1
+        while under < len(lines) and lines[under].rule == "link_list":
+            found.append(under)
+            under += 1
+    return found
+
+
+def main_after(lines: list[_Line]) -> None:
+    """Re-decide, in place, the lines of an extractor's main content that the text views' after-model stages
+    name by what they are, wherever they stand (and a sentence the copyright-footer rule took inside the story
+    comes back, ``_footers_in_story``): an aside (an author box under its heading, a picture credit),
+    a caption closed by its credit, a paywall's notice and the rows under it, a media player's own text, the
+    writer's closing bio, other stories' headlines under a "Related" label, and the site's pitch to the reader.
+
+    trafilatura keeps them where the site sets them in the story's container. The stages that re-read the
+    region's edges or take lines back from the header (a standfirst, a crosshead) are the text views' own:
+    an extractor cut the text at the markup. Measured one by one on make eval's HTML sample, each of these
+    gained and none lost a page; the machine-translation notice's stage lost half a story (a translated
+    story's notice opens it: the stage takes the lines under it for the machine's summary) and stays out.
+    """
+    texts = [line.text for line in lines]
+    for index in _lists_under_lead_in(lines):
+        line = lines[index]
+        # The reason is the main content's own, as the rules give it to the story's lines and headings.
+        heading = line.rule == "navigation" or not (
+            line.text.rstrip()[-1:] in ".:!?" or line.text.startswith("- ")
+        )
+        line.assign("subheading" if heading else "body", "crosshead" if heading else "article_region")
+    for index in _footers_in_story(lines):
+        # Its reason is the main content's own: a line of the extractor's text inside the story.
+        lines[index].assign("body", "article_region")
+    for index in asides(lines):
+        lines[index].assign("boilerplate", "aside")
+    for index in closing_credit_captions(texts, _kept(lines)):
+        lines[index].assign("caption", "closing_credit")
+    kept = _kept(lines)
+    notices = [keep and paywall_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
+    if any(notices):
+        for index in paywall_cut(kept, notices):
+            lines[index].assign("boilerplate", "paywall_cut")
+    for index in player_notices(texts, _kept(lines)):
+        lines[index].assign("boilerplate", "player_notice")
+    for index in author_bio(texts, _kept(lines)):
+        lines[index].assign("boilerplate", "author_bio")
+    _related(lines)
+    _pitch(lines)
+
+
+def _related(lines: list[_Line]) -> None:
+    """Other pages' headlines under a "Related" / "Mehr zum Thema" label inside the story (``related_runs``)."""
+    labels = related_labels([line.key for line in lines], [line.words for line in lines])
+    # Only the lines under a label are read as headlines: most pages have none.
+    if not any(labels):
+        return
+    kept = _kept(lines)
+    headlines = [headline_like(line.text, line.words) for line in lines]
+    for index in related_runs(kept, labels, headlines):
+        lines[index].assign("boilerplate", "related_run")
+    for index in related_links(kept, labels, headlines):
+        lines[index].assign("boilerplate", "related_link")
+    kept = _kept(lines)
+    for index in teaser_blocks([line.n for line in lines], kept, labels):
+        lines[index].assign("boilerplate", "teaser_block")
+    for index in kept_labels(kept, labels):
+        lines[index].assign("boilerplate", "related_label")
+
+
+def _pitch(lines: list[_Line]) -> None:
+    """The site's pitch that addresses the reader, closing the story or set into it (``pitch_tail``)."""
+    kept = _kept(lines)
+    address = [False] * len(lines)
+    for index in compress(range(len(lines)), kept):
+        address[index] = addresses_reader(lines[index].text)
+    if not any(address):
+        return
+    # A pitch's lines stand within ``MAX_PITCH_LINES`` of a line that addresses the reader: the cue is read
+    # only there (kept lines, and the dropped line over a kept one: a box's heading).
+    near = [False] * len(lines)
+    for index in compress(range(len(lines)), address):
+        for other in range(max(0, index - MAX_PITCH_LINES - 1), min(len(lines), index + MAX_PITCH_LINES + 1)):
+            near[other] = True
+    above = [*kept[1:], False]
+    cue = [
+        close and (keep or under) and site_cue(line.text, line.key)
+        for close, keep, under, line in zip(near, kept, above, lines, strict=True)
+    ]
+    for index in pitch_tail(kept, [len(line.text) for line in lines], address, cue):
+        lines[index].assign("boilerplate", "pitch_tail")
+    for index in pitch_insets(kept, address, cue):
+        lines[index].assign("boilerplate", "pitch_inset")
