@@ -40,6 +40,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     "closing_notice": "After the line model, the story's last line, when short and it speaks of the site"
     " (newsletter, subscription, paywall, advertising words; not privacy or consent words alone), is the site's"
     " notice, not the story.",
+    "app_pitch": "After the line model, the story's last line, when short and it names an app and a platform"
+    ' or store to get it from ("download our apps for iOS and Android"), is the site\'s pitch for its app.',
     "related_run": "After the line model, three or more kept headline-like lines (under 20 words, no sentence"
     ' end or closing colon) within 12 lines under a "Related" / "Mehr zum Thema" label list other pages.',
     "dated_run": "After the line model, three or more kept lines in a row that each open with a date (with an"
