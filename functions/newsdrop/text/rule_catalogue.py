@@ -42,6 +42,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     " notice, not the story.",
     "app_pitch": "After the line model, the story's last line, when short and it names an app and a platform"
     ' or store to get it from ("download our apps for iOS and Android"), is the site\'s pitch for its app.',
+    "embedded_post": "After the line model, a line it dropped right above a social post's attribution (\"— Name"
+    ' (@handle) July 3, 2019"), with the story\'s kept lines right above it and below the attribution, is the'
+    " post the story embeds: kept.",
     "related_run": "After the line model, three or more kept headline-like lines (under 20 words, no sentence"
     ' end or closing colon) within 12 lines under a "Related" / "Mehr zum Thema" label list other pages.',
     "dated_run": "After the line model, three or more kept lines in a row that each open with a date (with an"
