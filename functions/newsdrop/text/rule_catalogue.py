@@ -45,6 +45,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "embedded_post": "After the line model, a line it dropped right above a social post's attribution (\"— Name"
     " (@handle) July 3, 2019\"), with the story's kept lines right above it and below the attribution, is the"
     " post the story embeds: kept.",
+    "heading_pair": "After the line model, two kept headline-like lines of 3 or more words (not opening in lower"
+    " case) printed as one block, with kept paragraphs a blank line above and below, are a related box's or a"
+    " share row's links, not crossheads: a crosshead stands alone over its prose.",
     "related_run": "After the line model, three or more kept headline-like lines (under 20 words, no sentence"
     ' end or closing colon) within 12 lines under a "Related" / "Mehr zum Thema" label list other pages.',
     "dated_run": "After the line model, three or more kept lines in a row that each open with a date (with an"

@@ -13,6 +13,7 @@ from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.embedded_post import embedded_posts
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
+from newsdrop.text.cleaner.heading_pair import heading_pairs
 from newsdrop.text.cleaner.ingredients import ingredient_lines
 from newsdrop.text.cleaner.lead_under import (
     header_holes,
@@ -165,6 +166,14 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 lines[index].assign("boilerplate", "teaser_block")
             for index in kept_labels(kept, labels):
                 lines[index].assign("boilerplate", "related_label")
+        now = [line.role in KEPT_ROLES for line in lines]
+        headlines = [
+            keep and headline_like(line.text, line.words) for keep, line in zip(now, lines, strict=True)
+        ]
+        for index in heading_pairs([line.n for line in lines], texts, now, headlines):
+            # Two headlines printed as one block between the story's paragraphs: a related box's links.
+            lines[index].assign("boilerplate", "heading_pair")
+            kept[index] = False
         # Only the kept lines can be a feed's entries or headings (``compress`` picks them in C).
         dated = [False] * len(lines)
         for index in compress(range(len(lines)), kept):
