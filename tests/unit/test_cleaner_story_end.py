@@ -194,6 +194,16 @@ def test_one_line_holes_the_model_made_in_the_story_are_filled(layout: str, fill
         ("31. 10. 2025 17:46", 1, False, False),
         ("Updated 2024", 1, False, False),
         ("Top 100 films", 1, False, True),
+        # A slash closing the first word: a picture credit or a prompt's two choices.
+        ("PAP/ Rafał Guz", 1, False, False),
+        ("AFP/Getty Images", 1, False, False),
+        ("REGISTER / SIGN IN TO UNLOCK MORE ARTICLES", 1, False, False),
+        # (A crosshead that opens on a slashed pair reads the same and goes too.)
+        ("Input/output in the kernel", 1, False, False),
+        # A slash further in, or a path in a command, is the story's.
+        ("Read and write / one path", 1, False, True),
+        ("Why read and write share one path", 1, False, True),
+        ("$ cd ../bob", 1, False, True),
     ],
 )
 def test_a_hole_line_is_printed_once_without_notice_pipe_or_date(

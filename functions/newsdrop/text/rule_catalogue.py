@@ -40,6 +40,14 @@ STRUCTURAL_RULES: dict[str, str] = {
     "closing_notice": "After the line model, the story's last line, when short and it speaks of the site"
     " (newsletter, subscription, paywall, advertising words; not privacy or consent words alone), is the site's"
     " notice, not the story.",
+    "app_pitch": "After the line model, the story's last line, when short and it names an app and a platform"
+    ' or store to get it from ("download our apps for iOS and Android"), is the site\'s pitch for its app.',
+    "embedded_post": "After the line model, a line it dropped right above a social post's attribution (\"— Name"
+    " (@handle) July 3, 2019\"), with the story's kept lines right above it and below the attribution, is the"
+    " post the story embeds: kept.",
+    "heading_pair": "After the line model, two kept headline-like lines of 3 or more words (not opening in lower"
+    " case) printed as one block, with kept paragraphs a blank line above and below, are a related box's or a"
+    " share row's links, not crossheads: a crosshead stands alone over its prose.",
     "related_run": "After the line model, three or more kept headline-like lines (under 20 words, no sentence"
     ' end or closing colon) within 12 lines under a "Related" / "Mehr zum Thema" label list other pages.',
     "dated_run": "After the line model, three or more kept lines in a row that each open with a date (with an"
@@ -47,15 +55,16 @@ STRUCTURAL_RULES: dict[str, str] = {
     "related_label": 'After the line model, a kept label that titles other pages\' headlines ("Mehr zum Thema",'
     ' "Lesen Sie auch", "Related articles", an icon font\'s name before it or not) is no part of the story.',
     "story_hole": "After the line model, a line it dropped alone between two kept lines, printed once on the"
-    " page, with no notice words, no pipe and at most 3 digits, is the story's crosshead or list item: kept.",
+    " page, with no notice words, no pipe, at most 3 digits and no slash closing its first word (a picture"
+    ' credit, "PAP/ Name"), is the story\'s crosshead or list item: kept.',
     "kept_repeat": "After the line model, a kept paragraph of 6 or more words that a kept line above already"
     " printed (a teaser, summary box or caption printing it again, a pitch under each widget) is dropped.",
     "lead_under_headline": "After the line model, the sentence under the headline's byline, date or picture"
     " credit, printed once (or again only as the story's own teaser, under the headline printed again) and not"
     " the headline again, opens the story although it stands in the header.",
     "header_hole": "After the line model, a header line alone between two header paragraphs the model kept"
-    " (the region started below the story's opening), printed once, with no notice words, no pipe and at most"
-    " 3 digits, is the story's crosshead.",
+    " (the region started below the story's opening), printed once, with no notice words, no pipe, at most"
+    " 3 digits and no slash closing its first word, is the story's crosshead.",
     "skipped_story": "After the line model, the prose the region's start skipped as a standfirst (above a byline,"
     " date or share row) is the story when it holds more text than everything kept below the marker: the"
     " marker was the story's closing share row.",

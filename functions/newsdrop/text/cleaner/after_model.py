@@ -11,7 +11,9 @@ from newsdrop.text.cleaner.author_bio import author_bio
 from newsdrop.text.cleaner.closing_credits import closing_credit_captions
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
+from newsdrop.text.cleaner.embedded_post import embedded_posts
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
+from newsdrop.text.cleaner.heading_pair import heading_pairs
 from newsdrop.text.cleaner.ingredients import ingredient_lines
 from newsdrop.text.cleaner.lead_under import (
     header_holes,
@@ -143,6 +145,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in quoted_lines([line.n for line in lines], texts, kept, by_model):
             # A quotation set line by line in the story (verse, a song's lines) the model read as short lines.
             lines[index].assign("body", "quoted_lines")
+        for index in embedded_posts([line.n for line in lines], texts, kept, by_model):
+            # A social post the story embeds, over its "— Name (@handle) date" line: the story quotes it.
+            lines[index].assign("body", "embedded_post")
         # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
         # the line model kept (the rules alone drop a link list under its label).
         kept = [line.role in KEPT_ROLES for line in lines]
@@ -161,6 +166,14 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 lines[index].assign("boilerplate", "teaser_block")
             for index in kept_labels(kept, labels):
                 lines[index].assign("boilerplate", "related_label")
+        now = [line.role in KEPT_ROLES for line in lines]
+        headlines = [
+            keep and headline_like(line.text, line.words) for keep, line in zip(now, lines, strict=True)
+        ]
+        for index in heading_pairs([line.n for line in lines], texts, now, headlines):
+            # Two headlines printed as one block between the story's paragraphs: a related box's links.
+            lines[index].assign("boilerplate", "heading_pair")
+            kept[index] = False
         # Only the kept lines can be a feed's entries or headings (``compress`` picks them in C).
         dated = [False] * len(lines)
         for index in compress(range(len(lines)), kept):

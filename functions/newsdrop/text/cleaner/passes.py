@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from newsdrop.models import KEPT_ROLES, Hints
 from newsdrop.text import fallbacks
+from newsdrop.text.cleaner.app_pitch import app_pitch
 from newsdrop.text.cleaner.author_box import author_boxes
 from newsdrop.text.cleaner.cues_notice import notice_words, site_notice
 from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats
@@ -330,6 +331,12 @@ def apply_model(found: RulePass, model: LineModel) -> None:
     notices = [keep and site_notice(line.key) for keep, line in zip(kept_now, found.lines, strict=True)]
     if (closing := closing_notice(kept_now, sizes, notices)) is not None:
         found.lines[closing].assign("boilerplate", "closing_notice")
+        kept_now[closing] = False
+    # The site's pitch for its app in the same place ("... download our apps for iOS and Android"): it names
+    # no notice stem. Read under the same closing-line limits; one closing line goes at most.
+    pitches = [keep and app_pitch(line.text) for keep, line in zip(kept_now, found.lines, strict=True)]
+    if any(pitches) and (closing := closing_notice(kept_now, sizes, pitches)) is not None:
+        found.lines[closing].assign("boilerplate", "app_pitch")
         kept_now[closing] = False
     # A crosshead or short list item the model dropped between two kept lines of the story goes back.
     if rules_roles:

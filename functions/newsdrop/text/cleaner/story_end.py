@@ -133,15 +133,26 @@ _HOLE_MAX_DIGITS = 3
 _DIGIT = re.compile(r"\d")
 
 
+# A first word and a slash: a picture credit ("PAP/ Rafał Guz", "AFP/Getty Images") or a prompt's two choices
+# ("REGISTER / SIGN IN TO UNLOCK MORE ARTICLES"), not a crosshead.
+_SLASHED_OPENING = re.compile(r"\S{2,12}\s?/\s?\S")
+
+
 def hole_kind(text: str, printings: int, notice: bool) -> bool:
     """Whether a line the model dropped may be the story's own line when it stands between two kept lines.
 
     A crosshead, a short list item or a one-line quote inside the story is printed once on the page; a
     line the page prints twice (a teaser title, a menu entry), one with a notice stem (``notice``: a
     subscription or consent prompt), a pipe (a "Name | Role" credit, a breadcrumb) or a date's digits
-    is the site's.
+    is the site's, and so is a line whose first word a slash closes (``_SLASHED_OPENING``: a picture credit).
     """
-    return printings <= 1 and not notice and "|" not in text and len(_DIGIT.findall(text)) <= _HOLE_MAX_DIGITS
+    return (
+        printings <= 1
+        and not notice
+        and "|" not in text
+        and len(_DIGIT.findall(text)) <= _HOLE_MAX_DIGITS
+        and _SLASHED_OPENING.match(text) is None
+    )
 
 
 def story_holes(kept: Sequence[bool], model_dropped: Sequence[bool], kind: Sequence[bool]) -> list[int]:
