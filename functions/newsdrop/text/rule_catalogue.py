@@ -129,6 +129,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "player_notice": "After the line model, a kept line of up to 300 characters that is a media player's or an"
     " embed's own text (the video failed to load or is not available in the region, the player's dialog or"
     " resolution menu, needs JavaScript, a consent switch for another platform's content) goes.",
+    "comment_notice": "After the line model, a kept line of 6-120 words that names the reader comments and says"
+    " how they are run (whose opinion they are, who answers for them, moderation, closed, their feed), with at"
+    " most one kept paragraph of 20+ words below it, is the site's notice on its comments, not the story.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",

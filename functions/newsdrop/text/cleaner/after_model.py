@@ -9,6 +9,7 @@ from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.author_bio import author_bio
 from newsdrop.text.cleaner.closing_credits import closing_credit_captions
+from newsdrop.text.cleaner.comment_notice import comment_notices
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
@@ -211,3 +212,6 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             for index in pitch_insets(kept, address, cue):
                 # The same pitch set into the story between two of its paragraphs, or under its own heading.
                 lines[index].assign("boilerplate", "pitch_inset")
+        for index in comment_notices(texts, [line.role in KEPT_ROLES for line in lines]):
+            # The site's notice on its reader comments (their rules, who answers for them) closing the story.
+            lines[index].assign("boilerplate", "comment_notice")
