@@ -44,6 +44,7 @@ from newsdrop.text.cleaner.standfirst_lines import lead_over_byline, paragraph_h
 from newsdrop.text.cleaner.story_copy import story_copies
 from newsdrop.text.cleaner.story_end import hole_kind
 from newsdrop.text.cleaner.teaser_block import teaser_blocks
+from newsdrop.text.cleaner.teaser_tail import teaser_tail
 from newsdrop.text.cleaner.user_list import user_lists
 
 
@@ -215,3 +216,6 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in comment_notices(texts, [line.role in KEPT_ROLES for line in lines]):
             # The site's notice on its reader comments (their rules, who answers for them) closing the story.
             lines[index].assign("boilerplate", "comment_notice")
+        for index in teaser_tail(texts, [line.role in KEPT_ROLES for line in lines]):
+            # Other pages' teasers (a headline over a short paragraph) the region ran into past a widget.
+            lines[index].assign("boilerplate", "teaser_tail")
