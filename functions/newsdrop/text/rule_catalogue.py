@@ -129,6 +129,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "player_notice": "After the line model, a kept line of up to 300 characters that is a media player's or an"
     " embed's own text (the video failed to load or is not available in the region, the player's dialog or"
     " resolution menu, needs JavaScript, a consent switch for another platform's content) goes.",
+    "affiliate_notice": "After the line model, a kept line of 6-80 words below the first kept line in which the"
+    " site says it earns a commission on sales through its links (or names them affiliate or partner links) is"
+    " its disclosure, not the story; as the first kept line it opens a deals post.",
     "comment_notice": "After the line model, a kept line of 6-120 words that names the reader comments and says"
     " how they are run (whose opinion they are, who answers for them, moderation, closed, their feed), with at"
     " most one kept paragraph of 20+ words below it, is the site's notice on its comments, not the story.",

@@ -6,6 +6,7 @@ from collections import Counter
 from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
+from newsdrop.text.cleaner.affiliate_notice import affiliate_notices
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.author_bio import author_bio
 from newsdrop.text.cleaner.closing_credits import closing_credit_captions
@@ -213,6 +214,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             for index in pitch_insets(kept, address, cue):
                 # The same pitch set into the story between two of its paragraphs, or under its own heading.
                 lines[index].assign("boilerplate", "pitch_inset")
+        for index in affiliate_notices(texts, [line.role in KEPT_ROLES for line in lines]):
+            # The site's disclosure that it earns a commission on what its links sell.
+            lines[index].assign("boilerplate", "affiliate_notice")
         for index in comment_notices(texts, [line.role in KEPT_ROLES for line in lines]):
             # The site's notice on its reader comments (their rules, who answers for them) closing the story.
             lines[index].assign("boilerplate", "comment_notice")
