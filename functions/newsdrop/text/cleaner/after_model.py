@@ -22,6 +22,7 @@ from newsdrop.text.cleaner.lead_under import (
     notice_standfirsts,
     skipped_story,
 )
+from newsdrop.text.cleaner.legal_notice import legal_notices
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
 from newsdrop.text.cleaner.machine_summary import machine_notice, machine_summaries
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
@@ -217,6 +218,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in affiliate_notices(texts, [line.role in KEPT_ROLES for line in lines]):
             # The site's disclosure that it earns a commission on what its links sell.
             lines[index].assign("boilerplate", "affiliate_notice")
+        for index in legal_notices(texts, [line.role in KEPT_ROLES for line in lines]):
+            # The site's rights notice or cookie consent notice.
+            lines[index].assign("boilerplate", "legal_notice")
         for index in comment_notices(texts, [line.role in KEPT_ROLES for line in lines]):
             # The site's notice on its reader comments (their rules, who answers for them) closing the story.
             lines[index].assign("boilerplate", "comment_notice")
