@@ -138,6 +138,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "comment_notice": "After the line model, a kept line of 6-120 words that names the reader comments and says"
     " how they are run (whose opinion they are, who answers for them, moderation, closed, their feed), with at"
     " most one kept paragraph of 20+ words below it, is the site's notice on its comments, not the story.",
+    "donation_pitch": "After the line model, a kept line of 5-120 words among the kept text's last three that"
+    " speaks to the reader (a second-person word, no quotation) and names a donation or asks support for the"
+    ' site\'s own work ("support us", "unterstützen Sie uns") is the site\'s plea, not the story.',
     "teaser_tail": "After the line model, 2 or more teasers closing the kept text, each a paragraph of 6-50 words"
     " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
     " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",

@@ -13,6 +13,7 @@ from newsdrop.text.cleaner.closing_credits import closing_credit_captions
 from newsdrop.text.cleaner.comment_notice import comment_notices
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
+from newsdrop.text.cleaner.donation_pitch import donation_pitches
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
 from newsdrop.text.cleaner.ingredients import ingredient_lines
 from newsdrop.text.cleaner.lead_under import (
@@ -224,6 +225,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in comment_notices(texts, [line.role in KEPT_ROLES for line in lines]):
             # The site's notice on its reader comments (their rules, who answers for them) closing the story.
             lines[index].assign("boilerplate", "comment_notice")
+        for index in donation_pitches(texts, [line.role in KEPT_ROLES for line in lines]):
+            # The site's plea for donations or support closing the story.
+            lines[index].assign("boilerplate", "donation_pitch")
         for index in teaser_tail(texts, [line.role in KEPT_ROLES for line in lines]):
             # Other pages' teasers (a headline over a short paragraph) the region ran into past a widget.
             lines[index].assign("boilerplate", "teaser_tail")
