@@ -40,6 +40,7 @@ def test_affiliate_notices(rows: list[tuple[str, bool]], expected: list[int]) ->
             True,
         ),
         ("Postmedia may earn an affiliate commission from purchases made through links on this page.", True),
+        ("Cet article contient des liens affiliés : nous touchons une commission sur vos achats.", True),
         # A commission that is a body, budget provisions: no one earns them.
         (
             "Holcomb said the effort began after a state commission found that local health spending lagged.",

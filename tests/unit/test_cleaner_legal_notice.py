@@ -29,6 +29,7 @@ def test_legal_notices(rows: list[tuple[str, bool]], expected: list[int]) -> Non
         (RIGHTS, True),
         ("The ambassador speaks at the council on Monday. Copyright 2026 The AP. All rights reserved.", True),
         ("Alle Rechte vorbehalten.", True),
+        ("© 2024 Le Journal. Tous droits réservés.", True),
         ("These cookies allow us to count visits and traffic sources so we can improve our site.", True),
         ("En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies.", True),
         # A story about tracking: cookies named, the site does not speak of its own.

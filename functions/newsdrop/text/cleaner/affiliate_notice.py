@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsdrop.text.rules import holds_any
+
 # The site earns (receives, "erhalten wir") a commission, a "Provision" or an affiliate fee on a sale, or names
 # its links as affiliate or partner links, in the corpus's main languages. A "commission" that is a body
 # ("a state commission found ...") or budget "provisions" is earned by no one.
@@ -15,12 +17,17 @@ _DISCLOSURE = re.compile(
     re.IGNORECASE,
 )
 
+# Every disclosure holds one of these (lower-case): most lines hold none, and the pattern is read only then.
+_STEMS = ("commission", "provision", "comisi", "affili", "partner", "vergütung", "enlace")
+
 MIN_WORDS = 6
 MAX_WORDS = 80
 
 
 def affiliate_disclosure(text: str) -> bool:
     """Whether a line of 6-80 words discloses the site's commission on sales through its links."""
+    if not holds_any(text.lower(), _STEMS):
+        return False
     return MIN_WORDS <= len(text.split()) <= MAX_WORDS and _DISCLOSURE.search(text) is not None
 
 

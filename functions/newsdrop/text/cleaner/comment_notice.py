@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsdrop.text.rules import holds_any
+
 # The reader comments named, compounds included ("Leserkommentare", "Kommentarfunktion"), in the corpus's
 # main languages, and WordPress's "follow any responses to this entry" footer.
 _COMMENTS = re.compile(
@@ -21,6 +23,9 @@ _NOTICE = re.compile(
     re.IGNORECASE,
 )
 
+# Every notice holds one of these (lower-case): most lines hold none, and the patterns are read only then.
+_STEMS = ("comment", "coment", "kommentar", "responses to this entry")
+
 MIN_WORDS = 6
 MAX_WORDS = 120
 
@@ -31,6 +36,8 @@ PARAGRAPH_WORDS = 20
 
 def comments_notice(text: str) -> bool:
     """Whether a line is a notice on the site's reader comments: it names them and says how they are run."""
+    if not holds_any(text.lower(), _STEMS):
+        return False
     words = len(text.split())
     if not MIN_WORDS <= words <= MAX_WORDS:
         return False

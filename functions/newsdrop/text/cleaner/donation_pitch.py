@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from newsdrop.text.cleaner.pitch_tail import addresses_reader
+from newsdrop.text.rules import holds_any
 
 # A donation named, or the site asking for support of its own work, in the corpus's main languages. A story
 # about donations (a party's "Spenden", a politician's "donations") does not speak to its reader with them.
@@ -14,6 +15,21 @@ _DONATION = re.compile(
     r"|support (?:us|our (?:independent )?(?:work|journalism|reporting|newsroom|mission))\b"
     r"|unterstützen sie (?:uns|unsere)|unseren journalismus|unsere arbeit",
     re.IGNORECASE,
+)
+
+# Every plea holds one of these (lower-case): most lines hold none, and the pattern is read only then.
+_STEMS = (
+    "donat",
+    "spende",
+    "donaci",
+    "un don",
+    "donazion",
+    "doação",
+    "patreon",
+    "support",
+    "unterstützen sie",
+    "journalismus",
+    "arbeit",
 )
 
 MIN_WORDS = 5
@@ -26,7 +42,7 @@ MAX_LINES_BELOW = 2
 def donation_plea(text: str) -> bool:
     """Whether a line asks its reader for a donation or support: a donation word (``_DONATION``) in a line that
     speaks to the reader (``addresses_reader``: a second-person word, no quotation)."""
-    if not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
+    if not holds_any(text.lower(), _STEMS) or not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
         return False
     return _DONATION.search(text) is not None and addresses_reader(text)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsdrop.text.rules import holds_any
+
 # The publisher reserving its rights or forbidding reuse, in the corpus's main languages: a notice, whatever
 # precedes it on the line (a picture's caption closed by "Copyright 2026 The AP. All rights reserved.").
 _RIGHTS = re.compile(
@@ -27,9 +29,26 @@ _SITE_SPEAKS = re.compile(
 )
 MIN_CONSENT_WORDS = 6
 
+# Every notice holds one of these (lower-case): most lines hold none, and the patterns are read only then.
+_STEMS = (
+    "reserv",
+    "réserv",
+    "vorbehalten",
+    "riservati",
+    "zastrzeżone",
+    "版权",
+    "转载",
+    "転載",
+    "授权",
+    "may not be",
+    "cookie",
+)
+
 
 def legal_line(text: str) -> bool:
     """Whether a line is the site's rights notice (``_RIGHTS``, at most 60 words) or its cookie consent notice."""
+    if not holds_any(text.lower(), _STEMS):
+        return False
     words = len(text.split())
     if words <= MAX_RIGHTS_WORDS and _RIGHTS.search(text) is not None:
         return True
