@@ -37,6 +37,10 @@ def test_comment_notices(rows: list[tuple[str, bool]], expected: list[int]) -> N
         (NOTICE, True),
         ("Leserkommentare geben nicht die Meinung der Redaktion wieder.", True),
         ("Die Kommentarfunktion ist um diese Uhrzeit deaktiviert.", True),
+        (
+            "Les pedimos que sean respetuosos. Los comentarios que no respeten nuestra política serán borrados.",
+            True,
+        ),
         ("You can follow any responses to this entry through the RSS 2.0 feed.", True),
         # Comments named, nothing said of how they are run.
         ("The minister declined to comment on the report on Tuesday evening.", False),

@@ -136,8 +136,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     ' forbidding reuse ("All rights reserved", "may not be published, broadcast, rewritten"), or a line naming'
     ' cookies where the site speaks of its own ("these cookies", "our website", "we use"), is its legal notice.',
     "comment_notice": "After the line model, a kept line of 6-120 words that names the reader comments and says"
-    " how they are run (whose opinion they are, who answers for them, moderation, closed, their feed), with at"
-    " most one kept paragraph of 20+ words below it, is the site's notice on its comments, not the story.",
+    " how they are run (whose opinion they are, who answers for them, their policy, moderation, closed, their"
+    " feed), with at most one kept paragraph of 20+ words below it, is the site's notice on its comments.",
     "donation_pitch": "After the line model, a kept line of 5-120 words among the kept text's last three that"
     " speaks to the reader (a second-person word, no quotation) and names a donation or asks support for the"
     ' site\'s own work ("support us", "unterstützen Sie uns") is the site\'s plea, not the story.',

@@ -19,7 +19,7 @@ _NOTICE = re.compile(
     r"opinions?\b|views expressed|not necessarily|reflect|responsib|responsabili|meinung|verantwortung"
     r"|moderat|modér|moderiert|guidelines|richtlinien|netiquette|themenbezogen|sachlich|insult|beleidig|libel"
     r"|reserve the right|vorbehalten|freigeschaltet|approv|review|prüf|closed|geschlossen|deaktiviert"
-    r"|rss 2\.0|pings",
+    r"|rss 2\.0|pings|polic|pol[ií]tica|respet|respectful|respectueu",
     re.IGNORECASE,
 )
 
