@@ -141,6 +141,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "donation_pitch": "After the line model, a kept line of 5-120 words among the kept text's last three that"
     " speaks to the reader (a second-person word, no quotation) and names a donation or asks support for the"
     ' site\'s own work ("support us", "unterstützen Sie uns") is the site\'s plea, not the story.',
+    "run_on_menu": "After the line model, a kept line of 30 or more words with at most 2 sentence marks, commas"
+    " after at most 5 % of its words, 80 % of its words capitalised or numbers and at most 10 % symbols is a"
+    " menu, select box or tag cloud printed as one line, not the story.",
     "teaser_tail": "After the line model, 2 or more teasers closing the kept text, each a paragraph of 6-50 words"
     " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
     " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",

@@ -41,6 +41,7 @@ from newsdrop.text.cleaner.player_notice import player_notices
 from newsdrop.text.cleaner.quoted_lines import quoted_lines
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
+from newsdrop.text.cleaner.run_on_menu import run_on_menus
 from newsdrop.text.cleaner.signup_box import signup_boxes
 from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
 from newsdrop.text.cleaner.standfirst_lines import lead_over_byline, paragraph_heads
@@ -228,6 +229,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in donation_pitches(texts, [line.role in KEPT_ROLES for line in lines]):
             # The site's plea for donations or support closing the story.
             lines[index].assign("boilerplate", "donation_pitch")
+        for index in run_on_menus(texts, [line.role in KEPT_ROLES for line in lines]):
+            # A menu, select box or tag cloud printed as one long line.
+            lines[index].assign("boilerplate", "run_on_menu")
         for index in teaser_tail(texts, [line.role in KEPT_ROLES for line in lines]):
             # Other pages' teasers (a headline over a short paragraph) the region ran into past a widget.
             lines[index].assign("boilerplate", "teaser_tail")
