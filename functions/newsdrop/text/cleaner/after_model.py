@@ -6,16 +6,14 @@ from collections import Counter
 from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
-from newsdrop.text.cleaner.affiliate_notice import affiliate_notices
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.author_bio import author_bio
 from newsdrop.text.cleaner.closing_credits import closing_credit_captions
-from newsdrop.text.cleaner.comment_notice import comment_notices
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
-from newsdrop.text.cleaner.donation_pitch import donation_pitches
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
 from newsdrop.text.cleaner.ingredients import ingredient_lines
+from newsdrop.text.cleaner.kept_chrome import kept_chrome
 from newsdrop.text.cleaner.lead_under import (
     header_holes,
     lead_into_region,
@@ -23,7 +21,6 @@ from newsdrop.text.cleaner.lead_under import (
     notice_standfirsts,
     skipped_story,
 )
-from newsdrop.text.cleaner.legal_notice import legal_notices
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
 from newsdrop.text.cleaner.machine_summary import machine_notice, machine_summaries
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
@@ -41,14 +38,12 @@ from newsdrop.text.cleaner.player_notice import player_notices
 from newsdrop.text.cleaner.quoted_lines import quoted_lines
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
-from newsdrop.text.cleaner.run_on_menu import run_on_menus
 from newsdrop.text.cleaner.signup_box import signup_boxes
 from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
 from newsdrop.text.cleaner.standfirst_lines import lead_over_byline, paragraph_heads
 from newsdrop.text.cleaner.story_copy import story_copies
 from newsdrop.text.cleaner.story_end import hole_kind
 from newsdrop.text.cleaner.teaser_block import teaser_blocks
-from newsdrop.text.cleaner.teaser_tail import teaser_tail
 from newsdrop.text.cleaner.user_list import user_lists
 
 
@@ -217,21 +212,6 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             for index in pitch_insets(kept, address, cue):
                 # The same pitch set into the story between two of its paragraphs, or under its own heading.
                 lines[index].assign("boilerplate", "pitch_inset")
-        for index in affiliate_notices(texts, [line.role in KEPT_ROLES for line in lines]):
-            # The site's disclosure that it earns a commission on what its links sell.
-            lines[index].assign("boilerplate", "affiliate_notice")
-        for index in legal_notices(texts, [line.role in KEPT_ROLES for line in lines]):
-            # The site's rights notice or cookie consent notice.
-            lines[index].assign("boilerplate", "legal_notice")
-        for index in comment_notices(texts, [line.role in KEPT_ROLES for line in lines]):
-            # The site's notice on its reader comments (their rules, who answers for them) closing the story.
-            lines[index].assign("boilerplate", "comment_notice")
-        for index in donation_pitches(texts, [line.role in KEPT_ROLES for line in lines]):
-            # The site's plea for donations or support closing the story.
-            lines[index].assign("boilerplate", "donation_pitch")
-        for index in run_on_menus(texts, [line.role in KEPT_ROLES for line in lines]):
-            # A menu, select box or tag cloud printed as one long line.
-            lines[index].assign("boilerplate", "run_on_menu")
-        for index in teaser_tail(texts, [line.role in KEPT_ROLES for line in lines]):
-            # Other pages' teasers (a headline over a short paragraph) the region ran into past a widget.
-            lines[index].assign("boilerplate", "teaser_tail")
+        for index, rule in kept_chrome(texts, [line.role in KEPT_ROLES for line in lines]):
+            # The site's own lines the model kept: notices, pleas, menus, other pages' teasers (kept_chrome.py).
+            lines[index].assign("boilerplate", rule)
