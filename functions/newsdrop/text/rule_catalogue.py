@@ -144,6 +144,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     "run_on_menu": "After the line model, a kept line of 30 or more words with at most 2 sentence marks, commas"
     " after at most 5 % of its words, 80 % of its words capitalised or numbers and at most 10 % symbols is a"
     " menu, select box or tag cloud printed as one line, not the story.",
+    "share_row": "After the line model, a kept line of at most 80 words that names 3 or more different networks"
+    " (Facebook, X, LinkedIn, WhatsApp, e-mail, ...) and ends no sentence is a row of share buttons printed as one line.",
     "teaser_tail": "After the line model, 2 or more teasers closing the kept text, each a paragraph of 6-50 words"
     " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
     " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",

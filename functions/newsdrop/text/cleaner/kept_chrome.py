@@ -9,6 +9,7 @@ from newsdrop.text.cleaner.comment_notice import comment_notices
 from newsdrop.text.cleaner.donation_pitch import donation_pitches
 from newsdrop.text.cleaner.legal_notice import legal_notices
 from newsdrop.text.cleaner.run_on_menu import run_on_menus
+from newsdrop.text.cleaner.share_row import share_rows
 from newsdrop.text.cleaner.teaser_tail import teaser_tail
 
 # Each kind's stage and the rule it records, in order: each reads the kept lines the ones before it left, so
@@ -19,6 +20,7 @@ _STAGES: tuple[tuple[Callable[[Sequence[str], Sequence[bool]], list[int]], str],
     (comment_notices, "comment_notice"),
     (donation_pitches, "donation_pitch"),
     (run_on_menus, "run_on_menu"),
+    (share_rows, "share_row"),
     (teaser_tail, "teaser_tail"),
 )
 
