@@ -146,6 +146,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     " menu, select box or tag cloud printed as one line, not the story.",
     "share_row": "After the line model, a kept line of at most 80 words that names 3 or more different networks"
     " (Facebook, X, LinkedIn, WhatsApp, e-mail, ...) and ends no sentence is a row of share buttons printed as one line.",
+    "near_repeat": "After the line model, a kept line of 10 or more words whose words a kept line above already"
+    " printed with other spacing or punctuation (no code: no name right before a bracket) is the page's second"
+    " copy of that paragraph.",
     "teaser_tail": "After the line model, 2 or more teasers closing the kept text, each a paragraph of 6-50 words"
     " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
     " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",

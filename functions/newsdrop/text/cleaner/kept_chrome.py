@@ -1,4 +1,4 @@
-"""Cleaner stage after the line model: the site's own lines the model kept (notices, pleas, menus, teasers), by kind."""
+"""Cleaner stage after the line model: the site's own lines the model kept (notices, pleas, menus, copies, teasers)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from newsdrop.text.cleaner.affiliate_notice import affiliate_notices
 from newsdrop.text.cleaner.comment_notice import comment_notices
 from newsdrop.text.cleaner.donation_pitch import donation_pitches
 from newsdrop.text.cleaner.legal_notice import legal_notices
+from newsdrop.text.cleaner.near_repeat import near_repeats
 from newsdrop.text.cleaner.run_on_menu import run_on_menus
 from newsdrop.text.cleaner.share_row import share_rows
 from newsdrop.text.cleaner.teaser_tail import teaser_tail
@@ -21,6 +22,7 @@ _STAGES: tuple[tuple[Callable[[Sequence[str], Sequence[bool]], list[int]], str],
     (donation_pitches, "donation_pitch"),
     (run_on_menus, "run_on_menu"),
     (share_rows, "share_row"),
+    (near_repeats, "near_repeat"),
     (teaser_tail, "teaser_tail"),
 )
 
