@@ -37,6 +37,15 @@ def test_legal_notices(rows: list[tuple[str, bool]], expected: list[int]) -> Non
         # A long document header holding a copyright line: not a notice.
         (" ".join(["word"] * 70) + " All rights reserved.", False),
         (PARAGRAPH, False),
+        (
+            "Opinions expressed are solely those of the author and do not reflect the views of the editors.",
+            True,
+        ),
+        # A speaker quoted on views is the story's.
+        (
+            '"These people do not reflect the views of our communities," the police chief said on Monday.',
+            False,
+        ),
     ],
 )
 def test_legal_line(text: str, expected: bool) -> None:

@@ -134,7 +134,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     " its disclosure, not the story; as the first kept line it opens a deals post.",
     "legal_notice": "After the line model, a kept line of at most 60 words reserving the publisher's rights or"
     ' forbidding reuse ("All rights reserved", "may not be published, broadcast, rewritten"), or a line naming'
-    ' cookies where the site speaks of its own ("these cookies", "our website", "we use"), is its legal notice.',
+    ' cookies where the site speaks of its own ("these cookies", "our website", "we use"), or an unquoted line'
+    ' disowning its authors\' opinions ("Opinions expressed are solely those of the author"), is its legal notice.',
     "comment_notice": "After the line model, a kept line of 6-120 words that names the reader comments and says"
     " how they are run (whose opinion they are, who answers for them, their policy, moderation, closed, their"
     " feed), with at most one kept paragraph of 20+ words below it, is the site's notice on its comments.",

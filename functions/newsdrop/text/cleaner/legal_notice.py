@@ -1,4 +1,4 @@
-"""Cleaner stage after the line model: the site's legal notices kept in the story (rights reserved, cookie consent)."""
+"""Cleaner stage after the line model: the site's legal notices kept in the story (rights, consent, disclaimers)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,17 @@ _SITE_SPEAKS = re.compile(
 )
 MIN_CONSENT_WORDS = 6
 
+# The site disowning its author's opinions ("Opinions expressed are solely those of the author", "do not
+# necessarily reflect the views of"); a quoted speaker's "views" are the story's.
+_DISCLAIMER = re.compile(
+    r"(?:opinions?|views) expressed (?:here |in this \w+ |by \w+ )?(?:are|is) (?:solely |entirely |strictly )?"
+    r"(?:those|the author|the writer|their own|his own|her own)"
+    r"|do(?:es)? not (?:necessarily )?reflect the (?:views|opinions?|position) of",
+    re.IGNORECASE,
+)
+_QUOTES = re.compile('["“”„«»]')
+MAX_DISCLAIMER_WORDS = 80
+
 # Every notice holds one of these (lower-case): most lines hold none, and the patterns are read only then.
 _STEMS = (
     "reserv",
@@ -42,15 +53,24 @@ _STEMS = (
     "授权",
     "may not be",
     "cookie",
+    "expressed",
+    "reflect",
 )
 
 
 def legal_line(text: str) -> bool:
-    """Whether a line is the site's rights notice (``_RIGHTS``, at most 60 words) or its cookie consent notice."""
+    """Whether a line is the site's rights notice (``_RIGHTS``, at most 60 words), its disclaimer of its authors'
+    opinions (``_DISCLAIMER``, unquoted) or its cookie consent notice."""
     if not holds_any(text.lower(), _STEMS):
         return False
     words = len(text.split())
     if words <= MAX_RIGHTS_WORDS and _RIGHTS.search(text) is not None:
+        return True
+    if (
+        words <= MAX_DISCLAIMER_WORDS
+        and _DISCLAIMER.search(text) is not None
+        and _QUOTES.search(text) is None
+    ):
         return True
     return (
         words >= MIN_CONSENT_WORDS
