@@ -14,9 +14,7 @@ AFFILIATE = (
     "If you buy something using links in our stories, we may earn a commission. This helps our journalism."
 )
 RIGHTS = "© 2024 The Daily. All rights reserved."
-COMMENTS = (
-    "Reader comments do not reflect the opinion of the editors; we reserve the right to remove insults."
-)
+COMMENTS = "Reader comments are moderated; we reserve the right to remove insults and off-topic posts."
 PLEA = "Did you like this article? Then please support us with a donation or become a member."
 
 
