@@ -11,6 +11,8 @@ MAX_STOPS = 2
 
 # Long enough that a headline or a title-case heading is never one.
 MIN_WORDS = 30
+# Thirty words take at least this many characters: shorter lines are not split.
+MIN_CHARS = 60
 
 # Items are capitalised words or numbers ("Afghanistan Albania ...", "Dezember 2019 (14)", "Video Settings Full
 # Screen"); prose, German included, capitalises far fewer of its words.
@@ -26,11 +28,12 @@ MAX_SYMBOL_SHARE = 0.1
 def run_on_menu(text: str) -> bool:
     """Whether a line is a menu, select box or tag cloud run together: 30+ words, at most 2 sentence marks,
     commas after at most 5 % of the words, 80 % of the words capitalised or numbers, at most 10 % symbols."""
+    # The cheap tests first: most kept lines are prose, with sentence marks.
+    if len(text) < MIN_CHARS or text.count(".") > MAX_STOPS or len(_STOPS.findall(text)) > MAX_STOPS:
+        return False
     words = text.split()
     count = len(words)
     if count < MIN_WORDS or text.count(",") > MAX_COMMA_SHARE * count:
-        return False
-    if len(_STOPS.findall(text)) > MAX_STOPS:
         return False
     symbols = sum(1 for word in words if not any(char.isalnum() for char in word))
     if symbols > MAX_SYMBOL_SHARE * count:
