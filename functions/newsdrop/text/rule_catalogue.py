@@ -138,6 +138,30 @@ STRUCTURAL_RULES: dict[str, str] = {
     "player_notice": "After the line model, a kept line of up to 300 characters that is a media player's or an"
     " embed's own text (the video failed to load or is not available in the region, the player's dialog or"
     " resolution menu, needs JavaScript, a consent switch for another platform's content) goes.",
+    "affiliate_notice": "After the line model, a kept line of 6-80 words below the first kept line in which the"
+    " site says it earns a commission on sales through its links (or names them affiliate or partner links) is"
+    " its disclosure, not the story; as the first kept line it opens a deals post.",
+    "legal_notice": "After the line model, a kept line of at most 60 words reserving the publisher's rights or"
+    ' forbidding reuse ("All rights reserved", "may not be published, broadcast, rewritten"), or a line naming'
+    ' cookies where the site speaks of its own ("these cookies", "our website", "we use"), or an unquoted line'
+    ' disowning its authors\' opinions ("Opinions expressed are solely those of the author"), is its legal notice.',
+    "comment_notice": "After the line model, a kept line of 6-120 words that names the reader comments and says"
+    " how they are run (whose opinion they are, who answers for them, their policy, moderation, closed, their"
+    " feed), with at most one kept paragraph of 20+ words below it, is the site's notice on its comments.",
+    "donation_pitch": "After the line model, a kept line of 5-120 words among the kept text's last three that"
+    " speaks to the reader (a second-person word, no quotation) and names a donation or asks support for the"
+    ' site\'s own work ("support us", "unterstützen Sie uns") is the site\'s plea, not the story.',
+    "run_on_menu": "After the line model, a kept line of 30 or more words with at most 2 sentence marks, commas"
+    " after at most 5 % of its words, 80 % of its words capitalised or numbers and at most 10 % symbols is a"
+    " menu, select box or tag cloud printed as one line, not the story.",
+    "share_row": "After the line model, a kept line of at most 80 words that names 3 or more different networks"
+    " (Facebook, X, LinkedIn, WhatsApp, e-mail, ...) and ends no sentence is a row of share buttons printed as one line.",
+    "near_repeat": "After the line model, a kept line of 10 or more words whose words a kept line above already"
+    " printed with other spacing or punctuation (no code: no name right before a bracket) is the page's second"
+    " copy of that paragraph.",
+    "teaser_tail": "After the line model, 2 or more teasers closing the kept text, each a paragraph of 6-50 words"
+    " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
+    " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",

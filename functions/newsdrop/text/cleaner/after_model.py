@@ -15,6 +15,7 @@ from newsdrop.text.cleaner.embedded_post import embedded_posts
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
 from newsdrop.text.cleaner.heading_pair import heading_pairs
 from newsdrop.text.cleaner.ingredients import ingredient_lines
+from newsdrop.text.cleaner.kept_chrome import kept_chrome
 from newsdrop.text.cleaner.lead_under import (
     header_holes,
     lead_into_region,
@@ -224,3 +225,6 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             for index in pitch_insets(kept, address, cue):
                 # The same pitch set into the story between two of its paragraphs, or under its own heading.
                 lines[index].assign("boilerplate", "pitch_inset")
+        for index, rule in kept_chrome(texts, [line.role in KEPT_ROLES for line in lines]):
+            # The site's own lines the model kept: notices, pleas, menus, other pages' teasers (kept_chrome.py).
+            lines[index].assign("boilerplate", rule)

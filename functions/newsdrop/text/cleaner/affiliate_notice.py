@@ -1,0 +1,39 @@
+"""Cleaner stage after the line model: the site's disclosure that it earns a commission on what its links sell."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsdrop.text.rules import holds_any
+
+# The site earns (receives, "erhalten wir") a commission, a "Provision" or an affiliate fee on a sale, or names
+# its links as affiliate or partner links, in the corpus's main languages. A "commission" that is a body
+# ("a state commission found ...") or budget "provisions" is earned by no one.
+_DISCLOSURE = re.compile(
+    r"\b(?:earn|receive|get|erhalten|erhält|bekommen|verdienen|guadagn|ricev|percib|recib|touch|perçoi)\w*\b"
+    r".{0,60}?(?:commission|provision|commissione|comisi[oó]n|affiliate|vergütung)"
+    r"|affiliate[- ]links?\b|partner-?links?\b|liens? affiliés?|enlaces? de afiliados?|link affiliat",
+    re.IGNORECASE,
+)
+
+# Every disclosure holds one of these (lower-case): most lines hold none, and the pattern is read only then.
+_STEMS = ("commission", "provision", "comisi", "affili", "partner", "vergütung", "enlace")
+
+MIN_WORDS = 6
+MAX_WORDS = 80
+
+
+def affiliate_disclosure(text: str) -> bool:
+    """Whether a line of 6-80 words discloses the site's commission on sales through its links."""
+    if not holds_any(text.lower(), _STEMS):
+        return False
+    return MIN_WORDS <= len(text.split()) <= MAX_WORDS and _DISCLOSURE.search(text) is not None
+
+
+def affiliate_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+    """Indices of the kept affiliate disclosures (``affiliate_disclosure``) below the first kept line: a deals
+    post may open with its own disclosure ("our team shares Amazon deals ... may receive a small percentage"),
+    the story's first paragraph; anywhere else it is the site's notice."""
+    order = [index for index, keep in enumerate(kept) if keep]
+    return [index for index in order[1:] if affiliate_disclosure(texts[index])]

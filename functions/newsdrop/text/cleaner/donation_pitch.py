@@ -1,0 +1,55 @@
+"""Cleaner stage after the line model: the site's plea for donations or support among the story's last lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsdrop.text.cleaner.pitch_tail import addresses_reader
+from newsdrop.text.rules import holds_any
+
+# A donation named, or the site asking for support of its own work, in the corpus's main languages. A story
+# about donations (a party's "Spenden", a politician's "donations") does not speak to its reader with them.
+_DONATION = re.compile(
+    r"\bdonat\w*|\bspende\w*|\bdonaci\w*|\bfaire un don\b|\bdonazion\w*|\bdoação|\bpatreon\b"
+    r"|support (?:us|our (?:independent )?(?:work|journalism|reporting|newsroom|mission))\b"
+    r"|unterstützen sie (?:uns|unsere)|unseren journalismus|unsere arbeit",
+    re.IGNORECASE,
+)
+
+# Every plea holds one of these (lower-case): most lines hold none, and the pattern is read only then.
+_STEMS = (
+    "donat",
+    "spende",
+    "donaci",
+    "un don",
+    "donazion",
+    "doação",
+    "patreon",
+    "support",
+    "unterstützen sie",
+    "journalismus",
+    "arbeit",
+)
+
+MIN_WORDS = 5
+MAX_WORDS = 120
+
+# The plea stands among the kept text's last lines: at most this many kept lines below it.
+MAX_LINES_BELOW = 2
+
+
+def donation_plea(text: str) -> bool:
+    """Whether a line asks its reader for a donation or support: a donation word (``_DONATION``) in a line that
+    speaks to the reader (``addresses_reader``: a second-person word, no quotation)."""
+    if not holds_any(text.lower(), _STEMS) or not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
+        return False
+    return _DONATION.search(text) is not None and addresses_reader(text)
+
+
+def donation_pitches(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+    """Indices of the kept donation pleas (``donation_plea``) with at most ``MAX_LINES_BELOW`` kept lines
+    below them: the site's pitch closing the story."""
+    order = [index for index, keep in enumerate(kept) if keep]
+    tail = order[max(0, len(order) - MAX_LINES_BELOW - 1) :]
+    return [index for index in tail if donation_plea(texts[index])]

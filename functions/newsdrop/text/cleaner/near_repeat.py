@@ -1,0 +1,56 @@
+"""Cleaner stage after the line model: a paragraph printed again with other spacing or punctuation (a second copy)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_WORD = re.compile(r"\w+")
+# What is not a word's letter or digit: a line's key keeps its words' characters only, run together (one C pass
+# a line; the words are counted only for a line whose key a line above holds).
+_NOT_WORD = re.compile(r"[\W_]+")
+# A name right before a bracket ("print(", "f(x)"): code, where two lines of the same words differ on purpose.
+_CALL = re.compile(r"\w\(")
+
+# Long enough that two lines of these words are one paragraph printed twice, not a refrain or a short label.
+MIN_WORDS = 10
+# Ten words take at least this many characters: shorter lines are not read.
+MIN_CHARS = 20
+
+# A line's opening (its first 40 characters' first 20 letters and digits) files it: only a line opening as one
+# above is keyed whole (the key's pass over every kept paragraph cost most of this stage).
+_OPENING_CHARS = 40
+_OPENING_KEY = 20
+
+
+def near_repeats(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+    """Indices of the kept lines of 10 or more words whose words (lower-case, punctuation and spacing left out)
+    a kept line above already printed, where the two texts differ: the page's second copy of a paragraph with
+    an editor's touch ("Wealthynickel , two" / "Wealthynickel, two", a quote's marks). Exact repeats are
+    ``kept_repeat``'s."""
+    # Per opening: the earlier lines' texts by their whole keys (keyed when a second line opens the same way).
+    openings: dict[str, list[str]] = {}
+    found: list[int] = []
+    for index, keep in enumerate(kept):
+        if not keep or len(texts[index]) < MIN_CHARS:
+            continue
+        text = texts[index].strip()
+        opening = _NOT_WORD.sub("", text[:_OPENING_CHARS].lower())[:_OPENING_KEY]
+        earlier = openings.setdefault(opening, [])
+        if earlier and text not in earlier:
+            key = _key(text)
+            if any(_key(other) == key for other in earlier) and _repeatable(text):
+                found.append(index)
+                continue
+        earlier.append(text)
+    return found
+
+
+def _key(text: str) -> str:
+    """A line's letters and digits, lower-case, run together."""
+    return _NOT_WORD.sub("", text.lower())
+
+
+def _repeatable(text: str) -> bool:
+    """Whether a line is long enough and no code (``MIN_WORDS``, ``_CALL``)."""
+    return len(_WORD.findall(text)) >= MIN_WORDS and _CALL.search(text) is None

@@ -1,0 +1,47 @@
+"""Cleaner stage after the line model: a menu, select box or tag cloud printed as one long line of capitalised items."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# A sentence's or clause's end: a menu run together has (almost) none; "U.S." may stand in a country list.
+_STOPS = re.compile(r"[.!?;:。]")
+MAX_STOPS = 2
+
+# Long enough that a headline or a title-case heading is never one.
+MIN_WORDS = 30
+# Thirty words take at least this many characters: shorter lines are not split.
+MIN_CHARS = 60
+
+# Items are capitalised words or numbers ("Afghanistan Albania ...", "Dezember 2019 (14)", "Video Settings Full
+# Screen"); prose, German included, capitalises far fewer of its words.
+MIN_CAPITALISED_SHARE = 0.8
+
+# A list of names separated by commas ("Colorado: Ryan Call, Laura Carno, ...") is a story's list, not a menu.
+MAX_COMMA_SHARE = 0.05
+
+# Tokens with no letter or digit (formulae's "=", "→", "∂"): an equation printed as text, not a menu.
+MAX_SYMBOL_SHARE = 0.1
+
+
+def run_on_menu(text: str) -> bool:
+    """Whether a line is a menu, select box or tag cloud run together: 30+ words, at most 2 sentence marks,
+    commas after at most 5 % of the words, 80 % of the words capitalised or numbers, at most 10 % symbols."""
+    # The cheap tests first: most kept lines are prose, with sentence marks.
+    if len(text) < MIN_CHARS or text.count(".") > MAX_STOPS or len(_STOPS.findall(text)) > MAX_STOPS:
+        return False
+    words = text.split()
+    count = len(words)
+    if count < MIN_WORDS or text.count(",") > MAX_COMMA_SHARE * count:
+        return False
+    symbols = sum(1 for word in words if not any(char.isalnum() for char in word))
+    if symbols > MAX_SYMBOL_SHARE * count:
+        return False
+    capitalised = sum(1 for word in words if word[0].isupper() or word[0].isdigit() or word[0] == "(")
+    return capitalised >= MIN_CAPITALISED_SHARE * count
+
+
+def run_on_menus(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+    """Indices of the kept lines that are a menu, select box or tag cloud run together (``run_on_menu``)."""
+    return [index for index, keep in enumerate(kept) if keep and run_on_menu(texts[index])]

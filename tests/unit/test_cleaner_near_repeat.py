@@ -1,0 +1,36 @@
+"""A paragraph printed again with other spacing or punctuation goes; exact repeats and code are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.cleaner.near_repeat import near_repeats
+
+FIRST = "According to the finance blog Wealthynickel, two batches of bills printed in 2014 contain the error."
+AGAIN = "According to the finance blog Wealthynickel , two batches of bills printed in 2014 contain the error"
+QUOTED = (
+    '"According to the finance blog Wealthynickel, two batches of bills printed in 2014 contain the error."'
+)
+OTHER = "The council approved the new budget on Tuesday after a long debate about schools and roads."
+CODE_A = "print(self.name, 'says, \"I can\\'t walk, I am playing Frisbee today with all of them!\"')"
+CODE_B = "print(self.name, 'says, \"I can't walk, I am playing Frisbee today with all of them!\"')"
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([(FIRST, True), (OTHER, True), (AGAIN, True)], [2]),
+        ([(FIRST, True), (QUOTED, True), (AGAIN, True)], [1, 2]),
+        # The first printing dropped: the second is the one kept.
+        ([(FIRST, False), (AGAIN, True)], []),
+        # An exact repeat is kept_repeat's to judge.
+        ([(FIRST, True), (FIRST, True)], []),
+        # Code: two lines of the same words differ on purpose.
+        ([(CODE_A, True), (CODE_B, True)], []),
+        # Short lines are refrains or labels.
+        ([("Read more about it here.", True), ("Read more about it here", True)], []),
+    ],
+)
+def test_near_repeats(rows: list[tuple[str, bool]], expected: list[int]) -> None:
+    texts, kept = (list(column) for column in zip(*rows, strict=True))
+    assert near_repeats(texts, kept) == expected
