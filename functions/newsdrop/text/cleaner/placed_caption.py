@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from itertools import compress
 
-from newsdrop.text.re2_sets import search_set
+from newsdrop.text.re2_sets import native_match, search_set
 
 # A caption names the people in its picture by their place in it ("Murder victims from left: ...", "Major-General
 # Arturo Roja, second left, ...", "Pictured at the back, from left, are ...", "Vorstandsmitglieder (von li nach
@@ -40,6 +40,8 @@ _PLACE_WORDS = search_set(
         )
     ]
 )
+# ``_PLACE_WORDS`` over UTF-8 bytes (``native_match``): read on every kept line.
+_PLACE_WORDS_BYTES = native_match(_PLACE_WORDS)
 
 # A caption is a sentence or two; a longer line naming places is a story's or a document's header.
 MAX_CAPTION_CHARS = 450
@@ -49,7 +51,9 @@ def placed_caption(text: str) -> bool:
     """Whether a line is a picture's caption that places its people (``_PLACED``), at most
     ``MAX_CAPTION_CHARS`` characters long."""
     return (
-        len(text) <= MAX_CAPTION_CHARS and _PLACE_WORDS(text) is not None and _PLACED.search(text) is not None
+        len(text) <= MAX_CAPTION_CHARS
+        and _PLACE_WORDS_BYTES(text.encode()) != []
+        and _PLACED.search(text) is not None
     )
 
 
