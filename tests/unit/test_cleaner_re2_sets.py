@@ -10,7 +10,7 @@ import pytest
 
 from newsdrop.text.cleaner.cues_notice import _NOTICE, _NOTICE_CHARS, _NOTICE_STEMS, notice_words
 from newsdrop.text.line_keys import normalize_line_key
-from newsdrop.text.re2_sets import search_set, start_set
+from newsdrop.text.re2_sets import native_match, search_set, start_set
 from newsdrop.text.rule_dispatch import (
     _GUARD_ORDER,
     _guard,
@@ -165,3 +165,33 @@ def test_notice_words_counts_as_the_findall_alone(keys: list[str]) -> None:
 def test_a_pattern_re2_cannot_read_is_refused() -> None:
     with pytest.raises(ValueError, match="RE2 cannot read"):
         start_set([r"teilen(?=\W)"])
+
+
+@pytest.mark.parametrize(
+    ("patterns", "anchored", "text"),
+    [
+        (["share", "tweet"], False, "please share this"),
+        (["share", "tweet"], False, "nothing here"),
+        (["share", "tweet"], False, ""),
+        ([r"share\b", r"(?:tweet|pin it)"], True, "share this"),
+        ([r"share\b", r"(?:tweet|pin it)"], True, "we share this"),
+        (["個人情報", "cookie"], False, "個人情報の取り扱い and cookies"),
+        (["données"], False, "les données"),
+    ],
+)
+def test_native_match_gives_the_wrappers_indices_over_bytes(
+    patterns: list[str], anchored: bool, text: str
+) -> None:
+    found = (start_set if anchored else search_set)(patterns)
+    assert sorted(native_match(found)(text.encode())) == sorted(found(text) or [])
+
+
+def test_native_match_of_no_set_or_another_callable() -> None:
+    assert native_match(None)(b"anything") == []
+
+    def plain(text: str) -> list[int] | None:
+        return [0] if "x" in text else None
+
+    # A callable that is not the binding's wrapper is called as it is (its text decoded back).
+    assert native_match(plain)(b"axb") == [0]
+    assert native_match(plain)(b"ab") == []

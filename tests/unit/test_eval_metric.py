@@ -181,7 +181,8 @@ def test_every_rule_name_the_cleaner_assigns_is_catalogued() -> None:
                 and isinstance(node.func, ast.Attribute)
                 and node.func.attr == "assign"
             ):
-                for argument in node.args[1:2]:
+                # The rule is the last argument: ``line.assign(role, rule)``, ``roles.assign(index, role, rule)``.
+                for argument in node.args[-1:]:
                     candidates = (
                         [argument.body, argument.orelse] if isinstance(argument, ast.IfExp) else [argument]
                     )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from newsdrop.text.re2_sets import SetMatch, search_set, start_set
+from newsdrop.text.re2_sets import BytesMatch, SetMatch, native_match, search_set, start_set
 from newsdrop.text.rules import KEY_GUARDS, RULES, STEM_GUARDS, LineRule
 
 
@@ -120,13 +120,18 @@ _GUARD_BOUNDS: tuple[int, ...] = tuple(bound for bound, _ in _GUARD_ORDER)
 _ascii_guard: SetMatch = start_set([_source(guard, lower_ascii=True) for _, guard in _GUARD_ORDER])
 
 
-def _guard_matches(key: str, words: int) -> bool:
-    """Whether a ``KEY_GUARDS`` pattern of a rule that admits a line of ``words`` words matches ``key``."""
+# ``_ascii_guard`` over the key's bytes (``native_match``: the one encoding ``first_rule`` makes serves the stems too).
+_ascii_guard_bytes: BytesMatch = native_match(_ascii_guard)
+
+
+def _guard_matches(key: str, words: int, encoded: bytes | None = None) -> bool:
+    """Whether a ``KEY_GUARDS`` pattern of a rule that admits a line of ``words`` words matches ``key``
+    (``encoded``: the key's UTF-8 bytes, if at hand)."""
     if words > _GUARD_MAX_WORDS:
         return False
     if key.isascii():
-        found = _ascii_guard(key)
-        return found is not None and max(map(_GUARD_BOUNDS.__getitem__, found)) >= words
+        found = _ascii_guard_bytes(key.encode() if encoded is None else encoded)
+        return bool(found) and max(map(_GUARD_BOUNDS.__getitem__, found)) >= words
     pattern, bounds = _guard(False)
     found_ = pattern.match(key)
     return found_ is not None and bounds[found_.lastgroup] >= words
@@ -175,9 +180,18 @@ def _guarded_rules_for(
     )
 
 
+@lru_cache(maxsize=128)
+def _stems_bytes(words: int) -> BytesMatch:
+    """``_stems_search(words)`` over UTF-8 bytes (``native_match``): non-empty iff the key holds a stem."""
+    search = _stems_search(words)
+    return native_match(None if search is _never else search)
+
+
 def first_rule(text: str, key: str, words: int) -> LineRule | None:
     """The first rule that claims the line, in registration order (``key`` is ``normalize_line_key(text)``)."""
-    rules = _guarded_rules_for(words, _guard_matches(key, words), _stems_search(words)(key) is not None)
+    # The key encoded once for both RE2 scans (the guards of an ASCII key, the stems).
+    encoded = key.encode()
+    rules = _guarded_rules_for(words, _guard_matches(key, words, encoded), bool(_stems_bytes(words)(encoded)))
     for rule, test in rules:
         if test(text, key, words):
             return rule

@@ -49,131 +49,159 @@ from newsdrop.text.cleaner.teaser_block import teaser_blocks
 from newsdrop.text.cleaner.user_list import user_lists
 
 
+class _Roles:
+    """A page's lines with each line's kept verdict (role in ``KEPT_ROLES``) and rule kept current as the stages
+    re-decide lines: a stage reads a copy of the lists (a snapshot, as the stages always had) instead of a
+    comprehension over every line, which the stages below rebuilt about a dozen times a page."""
+
+    __slots__ = ("_kept", "_lines", "_rules")
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self._lines = lines
+        self._kept = [line.role in KEPT_ROLES for line in lines]
+        self._rules = [line.rule for line in lines]
+
+    def assign(self, index: int, role: str, rule: str) -> None:
+        """``lines[index].assign(role, rule)``, the verdict and rule lists following it."""
+        self._lines[index].assign(role, rule)
+        self._kept[index] = role in KEPT_ROLES
+        self._rules[index] = rule
+
+    def kept(self) -> list[bool]:
+        """Whether each line is kept now (a copy: a later ``assign`` leaves it as it is)."""
+        return self._kept.copy()
+
+    def rules(self) -> list[str | None]:
+        """Each line's rule now (a copy)."""
+        return self._rules.copy()
+
+
 def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start: int = -1) -> None:
     """Re-decide the lines the header rules and the line model misread, in place (the text views only; an
     extractor's main content has its own edits). They run after the model, so its training rows stay.
     ``region_start`` is the region's first line before its start skipped a standfirst (-1: none skipped)."""
     # The stages below change lines' roles and rules, never their text: one list serves them all.
     texts = [line.text for line in lines]
+    roles = _Roles(lines)
     for index in skipped_story(lines, region_start, start):
         # The "standfirst" the region skipped holds more prose than the story kept under its marker: it is
         # the story, the marker its closing share row.
-        lines[index].assign("body", "skipped_story")
+        roles.assign(index, "body", "skipped_story")
     if modelled:
-        kept = [line.role in KEPT_ROLES for line in lines]
-        for index in smoothed_holes(kept, [line.rule for line in lines]):
+        kept = roles.kept()
+        for index in smoothed_holes(kept, roles.rules()):
             line = lines[index]
             if smoothed_sentence(line.text) and notice_words(line.key) == 0.0:
                 # A sentence the model kept and the smoothing dropped between the story's kept lines (a caption,
                 # a player's label or an app pitch ends in no full stop; a paywall's line has notice words).
-                line.assign("body", "smoothed_hole")
+                roles.assign(index, "body", "smoothed_hole")
     if modelled and (holes := header_holes(lines, start)):
         printings = Counter(line.key for line in lines)
         for index in holes:
             line = lines[index]
             if hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0):
                 # A crosshead between the story's opening paragraphs the model took back from the header.
-                line.assign("subheading", "header_hole")
+                roles.assign(index, "subheading", "header_hole")
     if (lead := lead_under_headline(lines, start)) is not None:
         # A standfirst under the headline's byline, date or credit: the header rules and the model read it
         # as header.
-        lines[lead].assign("body", "lead_under_headline")
+        roles.assign(lead, "body", "lead_under_headline")
     elif modelled and (lead := lead_into_region(lines, start)) is not None:
         # A shorter opening line right above the story's text, under the headline's byline or date.
-        lines[lead].assign("body", "lead_into_region")
+        roles.assign(lead, "body", "lead_into_region")
     if modelled:
         # A standfirst over its byline where another line was read as the headline, and a standfirst's first
         # line over the second the model kept.
         for index in lead_over_byline(lines, start):
-            lines[index].assign("body", "lead_over_byline")
+            roles.assign(index, "body", "lead_over_byline")
         for index in paragraph_heads(lines, start):
-            lines[index].assign("body", "paragraph_head")
+            roles.assign(index, "body", "paragraph_head")
     for index in notice_standfirsts(lines):
-        lines[index].assign("boilerplate", "standfirst_notice")
+        roles.assign(index, "boilerplate", "standfirst_notice")
     for index in asides(lines):
         # An author box under its heading or a picture credit kept inside the story: the site's aside.
-        lines[index].assign("boilerplate", "aside")
-    for index in closing_credit_captions(texts, [line.role in KEPT_ROLES for line in lines]):
+        roles.assign(index, "boilerplate", "aside")
+    for index in closing_credit_captions(texts, roles.kept()):
         # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
-        lines[index].assign("caption", "closing_credit")
-    for index in placed_captions(texts, [line.role in KEPT_ROLES for line in lines]):
+        roles.assign(index, "caption", "closing_credit")
+    for index in placed_captions(texts, roles.kept()):
         # A picture's caption that names its people by their place in it ("from left", "(v.l.)").
-        lines[index].assign("caption", "placed_caption")
-    kept = [line.role in KEPT_ROLES for line in lines]
+        roles.assign(index, "caption", "placed_caption")
+    kept = roles.kept()
     machine = [keep and machine_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
     if any(machine):
         for index in machine_summaries([line.n for line in lines], kept, machine):
             # The site's notice of a machine-made summary or translation, and the summary's points.
-            lines[index].assign("boilerplate", "machine_summary")
-        kept = [line.role in KEPT_ROLES for line in lines]
+            roles.assign(index, "boilerplate", "machine_summary")
+        kept = roles.kept()
     notices = [keep and paywall_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
     if any(notices):
         for index in paywall_cut(kept, notices):
             # The paywall's notice that the rest is for subscribers, and its rows under it.
-            lines[index].assign("boilerplate", "paywall_cut")
+            roles.assign(index, "boilerplate", "paywall_cut")
     # The lines that open with a number: the only ones a slide counter or a section's number opens.
     led = digit_led(texts)
     for index in gallery_lines(texts, led):
         # A picture gallery's numbered slides: other pictures' titles and captions, not the story.
         if lines[index].role in KEPT_ROLES:
-            lines[index].assign("boilerplate", "gallery")
-    kept = [line.role in KEPT_ROLES for line in lines]
+            roles.assign(index, "boilerplate", "gallery")
+    kept = roles.kept()
     for index in player_notices(texts, kept):
         # A media player's or an embed's own text: its error, its controls, its consent switch.
-        lines[index].assign("boilerplate", "player_notice")
-    for index in story_copies(texts, [line.role in KEPT_ROLES for line in lines]):
+        roles.assign(index, "boilerplate", "player_notice")
+    for index in story_copies(texts, roles.kept()):
         # The story's paragraphs printed again on one line: the page's second copy of the story.
-        lines[index].assign("boilerplate", "story_copy")
-    for index in user_lists(texts, [line.role in KEPT_ROLES for line in lines]):
+        roles.assign(index, "boilerplate", "story_copy")
+    for index in user_lists(texts, roles.kept()):
         # The site's list of the users who left kudos, likes or follows.
-        lines[index].assign("boilerplate", "user_list")
-    kept = [line.role in KEPT_ROLES for line in lines]
-    for index in numbered_sections(kept, texts, [line.rule for line in lines], led):
+        roles.assign(index, "boilerplate", "user_list")
+    kept = roles.kept()
+    for index in numbered_sections(kept, texts, roles.rules(), led):
         # A dropped heading of the story's numbered sections ("3. Don't use a wooden luggage rack").
         line = lines[index]
         if line.role == "boilerplate":
-            line.assign("body" if _ends_sentence(line.text) else "subheading", "numbered_section")
+            roles.assign(index, "body" if _ends_sentence(line.text) else "subheading", "numbered_section")
     if modelled:
-        kept = [line.role in KEPT_ROLES for line in lines]
-        for index, heading in ingredient_lines(kept, texts, [line.rule for line in lines], led):
+        kept = roles.kept()
+        for index, heading in ingredient_lines(kept, texts, roles.rules(), led):
             # A recipe's ingredient list over or in its method: short lines the header rules and the model drop.
-            lines[index].assign("subheading" if heading else "body", "ingredient_list")
-        kept = [line.role in KEPT_ROLES for line in lines]
+            roles.assign(index, "subheading" if heading else "body", "ingredient_list")
+        kept = roles.kept()
         by_model = [
             not keep and (line.rule or "").startswith("line_model")
             for keep, line in zip(kept, lines, strict=True)
         ]
         for index in quoted_lines([line.n for line in lines], texts, kept, by_model):
             # A quotation set line by line in the story (verse, a song's lines) the model read as short lines.
-            lines[index].assign("body", "quoted_lines")
+            roles.assign(index, "body", "quoted_lines")
         for index in embedded_posts([line.n for line in lines], texts, kept, by_model):
             # A social post the story embeds, over its "— Name (@handle) date" line: the story quotes it.
-            lines[index].assign("body", "embedded_post")
+            roles.assign(index, "body", "embedded_post")
         # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
         # the line model kept (the rules alone drop a link list under its label).
-        kept = [line.role in KEPT_ROLES for line in lines]
+        kept = roles.kept()
         labels = related_labels([line.key for line in lines], [line.words for line in lines])
         if any(labels):
             # Only the lines under a label are read as headlines: most pages have none.
             headlines = [headline_like(line.text, line.words) for line in lines]
             for index in related_runs(kept, labels, headlines):
-                lines[index].assign("boilerplate", "related_run")
+                roles.assign(index, "boilerplate", "related_run")
             for index in related_links(kept, labels, headlines):
                 # One other page's headline right under the label, the story's prose resuming below it.
-                lines[index].assign("boilerplate", "related_link")
-            kept = [line.role in KEPT_ROLES for line in lines]
+                roles.assign(index, "boilerplate", "related_link")
+            kept = roles.kept()
             for index in teaser_blocks([line.n for line in lines], kept, labels):
                 # Other pages' teasers printed as one block under the label, the story's paragraphs apart.
-                lines[index].assign("boilerplate", "teaser_block")
+                roles.assign(index, "boilerplate", "teaser_block")
             for index in kept_labels(kept, labels):
-                lines[index].assign("boilerplate", "related_label")
-        now = [line.role in KEPT_ROLES for line in lines]
+                roles.assign(index, "boilerplate", "related_label")
+        now = roles.kept()
         headlines = [
             keep and headline_like(line.text, line.words) for keep, line in zip(now, lines, strict=True)
         ]
         for index in heading_pairs([line.n for line in lines], texts, now, headlines):
             # Two headlines printed as one block between the story's paragraphs: a related box's links.
-            lines[index].assign("boilerplate", "heading_pair")
+            roles.assign(index, "boilerplate", "heading_pair")
             kept[index] = False
         # Only the kept lines can be a feed's entries or headings (``compress`` picks them in C).
         dated = [False] * len(lines)
@@ -183,8 +211,8 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             headings = [keep and month_heading(line.text) for keep, line in zip(kept, lines, strict=True)]
             for index in dated_runs(kept, dated, headings):
                 # A feed of dated teasers or an archive's entries the region ran into past the story.
-                lines[index].assign("boilerplate", "dated_run")
-        kept = [line.role in KEPT_ROLES for line in lines]
+                roles.assign(index, "boilerplate", "dated_run")
+        kept = roles.kept()
         # Only a dropped line under or over a kept one can close an offer box: the notice is read there.
         notice = [False] * len(lines)
         for index in box_edges(kept):
@@ -192,15 +220,15 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         if any(notice):
             for index in offer_boxes(kept, [len(line.text) for line in lines], notice):
                 # The site's subscription or newsletter box between its two prompts: benefits, a form's messages.
-                lines[index].assign("boilerplate", "offer_box")
-            kept = [line.role in KEPT_ROLES for line in lines]
+                roles.assign(index, "boilerplate", "offer_box")
+            kept = roles.kept()
         for index in signup_boxes(texts, kept):
             # A newsletter box's pitch (and its name) over its e-mail field.
-            lines[index].assign("boilerplate", "signup_box")
+            roles.assign(index, "boilerplate", "signup_box")
         for index in author_bio(texts, kept):
             # The writer's bio closing the story.
-            lines[index].assign("boilerplate", "author_bio")
-        kept = [line.role in KEPT_ROLES for line in lines]
+            roles.assign(index, "boilerplate", "author_bio")
+        kept = roles.kept()
         address = [False] * len(lines)
         for index in compress(range(len(lines)), kept):
             address[index] = addresses_reader(lines[index].text)
@@ -221,10 +249,10 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             for index in pitch_tail(kept, [len(line.text) for line in lines], address, cue):
                 # The site's pitch closing the story: the reader addressed, the site asking (a newsletter,
                 # a subscription, "support our journalism").
-                lines[index].assign("boilerplate", "pitch_tail")
+                roles.assign(index, "boilerplate", "pitch_tail")
             for index in pitch_insets(kept, address, cue):
                 # The same pitch set into the story between two of its paragraphs, or under its own heading.
-                lines[index].assign("boilerplate", "pitch_inset")
-        for index, rule in kept_chrome(texts, [line.role in KEPT_ROLES for line in lines]):
+                roles.assign(index, "boilerplate", "pitch_inset")
+        for index, rule in kept_chrome(texts, roles.kept()):
             # The site's own lines the model kept: notices, pleas, menus, other pages' teasers (kept_chrome.py).
-            lines[index].assign("boilerplate", rule)
+            roles.assign(index, "boilerplate", rule)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsdrop.text.re2_sets import search_set
+from newsdrop.text.re2_sets import native_match, search_set
 
 # Picture and news agencies whose name closes a credit ("Issam Abdallah/REUTERS", "Nico Herbertz/IMAGO"): the
 # kind of name a credit gives, not an outlet's own; a library of pictures ends in "Images" ("GC Images").
@@ -78,6 +78,8 @@ _CREDIT_MARKS = search_set(
         )
     ]
 )
+# ``_CREDIT_MARKS`` over UTF-8 bytes (``native_match``): read on every kept line.
+_CREDIT_MARKS_BYTES = native_match(_CREDIT_MARKS)
 
 # A sentence's close other than a full stop: the credit forms end in a name (an initial's or an abbreviation's
 # full stop too: "Bild Från Polisen.", "nuotr."), an agency or a bracket.
@@ -88,7 +90,7 @@ def closing_credit(text: str) -> bool:
     """Whether a line is a picture's caption closed by its credit: ``_CLOSING_CREDIT`` at its end and at
     least ``_MIN_CAPTION_WORDS`` words before the credit."""
     tail = text.rstrip()[-_TAIL_CHARS:]
-    if tail[-1:] in _SENTENCE_CLOSE or _CREDIT_MARKS(tail) is None:
+    if tail[-1:] in _SENTENCE_CLOSE or not _CREDIT_MARKS_BYTES(tail.encode()):
         return False
     found = _CLOSING_CREDIT.search(tail)
     if found is None:

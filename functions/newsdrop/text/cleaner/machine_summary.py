@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from newsdrop.text.cleaner.lines import _ends_sentence
-from newsdrop.text.re2_sets import search_set
+from newsdrop.text.re2_sets import native_match, search_set
 
 # A notice that a summary, translation or read-aloud voice of the story was made by a machine ("Diese
 # Zusammenfassung wurde künstlich erzeugt", "Sammendraget er laget av ChatGPT", "AI 요약은 OpenAI의 ...",
@@ -37,6 +37,8 @@ _SUMMARY_WORDS = (
     "audio",
 )
 _SUMMARY = search_set([re.escape(word) for word in _SUMMARY_WORDS])
+# ``_SUMMARY`` over UTF-8 bytes (``native_match``): read on every kept line.
+_SUMMARY_BYTES = native_match(_SUMMARY)
 
 # The notice is a sentence or two.
 MAX_NOTICE_CHARS = 200
@@ -53,7 +55,7 @@ def machine_notice(text: str, key: str) -> bool:
     ``MAX_NOTICE_CHARS``."""
     return (
         len(text) <= MAX_NOTICE_CHARS
-        and _SUMMARY(key) is not None
+        and _SUMMARY_BYTES(key.encode()) != []
         and _ends_sentence(text)
         and _MACHINE.search(text) is not None
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsdrop.text.re2_sets import search_set
+from newsdrop.text.re2_sets import native_match, search_set
 
 # The notice a paywall prints where it cuts the story: the rest is for subscribers or members ("La suite est
 # réservée aux abonnés", "This story is available exclusively to ... subscribers", "この記事は会員限定です",
@@ -53,6 +53,8 @@ _PAYWALL_STEMS = search_set(
         )
     ]
 )
+# ``_PAYWALL_STEMS`` over UTF-8 bytes (``native_match``): read on every kept line.
+_PAYWALL_STEMS_BYTES = native_match(_PAYWALL_STEMS)
 
 
 def paywall_notice(text: str, key: str) -> bool:
@@ -60,7 +62,7 @@ def paywall_notice(text: str, key: str) -> bool:
     than ``MAX_NOTICE_CHARS``."""
     return (
         len(text) <= MAX_NOTICE_CHARS
-        and _PAYWALL_STEMS(key) is not None
+        and _PAYWALL_STEMS_BYTES(key.encode()) != []
         and _PAYWALL.search(text) is not None
     )
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from itertools import compress
 
-from newsdrop.text.re2_sets import search_set
+from newsdrop.text.re2_sets import native_match, search_set
 
 # A caption names the people in its picture by their place in it ("Murder victims from left: ...", "Major-General
 # Arturo Roja, second left, ...", "Pictured at the back, from left, are ...", "Vorstandsmitglieder (von li nach
@@ -40,6 +40,30 @@ _PLACE_WORDS = search_set(
         )
     ]
 )
+# ``_PLACE_WORDS`` over UTF-8 bytes (``native_match``): read on every kept line.
+_PLACE_WORDS_BYTES = native_match(_PLACE_WORDS)
+
+# ``_PLACED`` without its word bounds, as one RE2 set: a superset pre-test for one line (most lines that hold a
+# word of ``_PLACE_WORDS``, "right" or "left" in a sentence, place nobody, and ``re``'s case-blind search tried the
+# alternation at every position). RE2's ``(?i)`` folds by Unicode's simple case folding, which pairs each letter
+# here with every character ``re``'s IGNORECASE does but for ``_FOLDED_APART`` (a unit test reads every code
+# point). (Not for the page's joined lines: ``^`` is each line's start there.)
+_PLACED_HINT = native_match(
+    search_set(
+        [
+            r"(?i)from (?:left|right)|second (?:left|right)|(?:left|right) to (?:right|left)"
+            r"|\((?:left|right|centre|center|far (?:left|right))\)|^pictured"
+            r"|li\.? nach re|v\. ?l\. ?n\. ?r\.|\(v\. ?l\.\)|von links"
+            r"|de izquierda a derecha|de gauche à droite|da sinistra"
+        ]
+    )
+)
+
+
+# Characters ``re``'s IGNORECASE matches to a letter of ``_PLACED`` that Unicode's simple case folding keeps apart
+# from it: the dotted capital I and the dotless i. A line holding one is searched.
+_FOLDED_APART = ("İ", "ı")
+
 
 # A caption is a sentence or two; a longer line naming places is a story's or a document's header.
 MAX_CAPTION_CHARS = 450
@@ -49,7 +73,10 @@ def placed_caption(text: str) -> bool:
     """Whether a line is a picture's caption that places its people (``_PLACED``), at most
     ``MAX_CAPTION_CHARS`` characters long."""
     return (
-        len(text) <= MAX_CAPTION_CHARS and _PLACE_WORDS(text) is not None and _PLACED.search(text) is not None
+        len(text) <= MAX_CAPTION_CHARS
+        and _PLACE_WORDS_BYTES(encoded := text.encode()) != []
+        and (_PLACED_HINT(encoded) != [] or any(char in text for char in _FOLDED_APART))
+        and _PLACED.search(text) is not None
     )
 
 

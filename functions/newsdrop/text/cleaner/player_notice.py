@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from itertools import compress
 
-from newsdrop.text.re2_sets import search_set
+from newsdrop.text.re2_sets import native_match, search_set
 
 # A player's or an embed's message prints one of these phrases, whatever the story:
 # - a video player's error or dialog ("We apologize, but this video has failed to load.", "Unfortunately,
@@ -59,8 +59,12 @@ _NOTICE_WORDS = search_set(
         )
     ]
 )
+# ``_NOTICE_WORDS`` over UTF-8 bytes (``native_match``): read on every kept line.
+_NOTICE_WORDS_BYTES = native_match(_NOTICE_WORDS)
 # ``_RESOLUTION_MENU`` needs a digit right before a "p": the line's cheap test.
 _DIGIT_P = search_set([r"[0-9]p"])
+# ``_DIGIT_P`` over UTF-8 bytes (``native_match``): read on every kept line.
+_DIGIT_P_BYTES = native_match(_DIGIT_P)
 
 # A player's or an embed's message is a line or two; a story's paragraph that quotes one runs on.
 MAX_NOTICE_CHARS = 300
@@ -72,12 +76,12 @@ MIN_STORY_LINES = 3
 def player_notice(text: str) -> bool:
     """Whether a line is a media player's or an embed's own text: its resolution menu (``_RESOLUTION_MENU``),
     or a notice (``_PLAYER_NOTICE``) at most ``MAX_NOTICE_CHARS`` characters long."""
-    if _DIGIT_P(text) is not None and _RESOLUTION_MENU.search(text) is not None:
+    if _DIGIT_P_BYTES(text.encode()) and _RESOLUTION_MENU.search(text) is not None:
         # Resolutions side by side are a menu; a story lists them ("720p, 1080p and 4K").
         return True
     return (
         len(text) <= MAX_NOTICE_CHARS
-        and _NOTICE_WORDS(text) is not None
+        and _NOTICE_WORDS_BYTES(text.encode()) != []
         and _PLAYER_NOTICE.search(text) is not None
     )
 

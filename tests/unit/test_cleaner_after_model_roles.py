@@ -1,0 +1,66 @@
+"""The after-model stages' role tracker: kept verdicts and rules follow each assignment; snapshots stay put."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.cleaner.after_model import _Roles
+from newsdrop.text.cleaner.lines import _Line
+
+
+def _lines(roles: list[tuple[str | None, str | None]]) -> list[_Line]:
+    return [
+        _Line(n, f"line {n}", f"line {n}", 2, role, rule) for n, (role, rule) in enumerate(roles, start=1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("start", "assignments", "kept", "rules"),
+    [
+        # No assignment: the verdicts read the lines' roles (body and subheading are kept; None, caption not).
+        (
+            [("body", None), ("subheading", "crosshead"), (None, None), ("caption", "photo_caption")],
+            [],
+            [True, True, False, False],
+            [None, "crosshead", None, "photo_caption"],
+        ),
+        # A kept line dropped, a dropped line kept, a kept line turned caption (not kept).
+        (
+            [("body", None), ("boilerplate", "nav"), ("body", "x")],
+            [(0, "boilerplate", "aside"), (1, "body", "quoted_lines"), (2, "caption", "closing_credit")],
+            [False, True, False],
+            ["aside", "quoted_lines", "closing_credit"],
+        ),
+        # Assigned twice: the last assignment holds.
+        (
+            [("boilerplate", "nav")],
+            [(0, "body", "lead_under_headline"), (0, "boilerplate", "pitch_tail")],
+            [False],
+            ["pitch_tail"],
+        ),
+    ],
+)
+def test_roles_follow_assignments(
+    start: list[tuple[str | None, str | None]],
+    assignments: list[tuple[int, str, str]],
+    kept: list[bool],
+    rules: list[str | None],
+) -> None:
+    lines = _lines(start)
+    roles = _Roles(lines)
+    for index, role, rule in assignments:
+        roles.assign(index, role, rule)
+    assert roles.kept() == kept
+    assert roles.rules() == rules
+    # The lines themselves carry the assignments, and the lists agree with a fresh reading of them.
+    assert roles.kept() == _Roles(lines).kept()
+    assert [line.rule for line in lines] == rules
+
+
+def test_roles_snapshots_stay_put() -> None:
+    roles = _Roles(_lines([("body", None), ("body", None)]))
+    kept, rules = roles.kept(), roles.rules()
+    roles.assign(1, "boilerplate", "aside")
+    # A stage's snapshot is unchanged by a later assignment; a new snapshot sees it.
+    assert kept == [True, True] and rules == [None, None]
+    assert roles.kept() == [True, False] and roles.rules() == [None, "aside"]
