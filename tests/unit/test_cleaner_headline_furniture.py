@@ -35,6 +35,12 @@ from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
         # A topic row under its label.
         ("Themen: Krieg in der Ukraine Russland", True),
         ("Tags: harbour, breakwater", True),
+        # A comment link or count closing a meta row, an author's archive link.
+        ("Bildung, Homeschooling, Schule Add comments", True),
+        ("5343 mal gelesen | 32 Kommentare", True),
+        ("No comments", True),
+        ("View all posts by Emily Zemler", True),
+        ("Life is not digital. Zeige alle Beiträge von Cem Basman", True),
         # A kicker cut off at its separator.
         ("Umbau des Weissen Hauses \u2013", True),
         ("Startseite | Schweiz |", True),
@@ -49,6 +55,9 @@ from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
         ("Kicker \u2013 Harbour wall finished early", False),
         ("Harbour wall: finished early", False),
         ("What is the OBR and what does it do?", False),
+        ("Comments sought on the harbour wall plan", False),
+        ("Readers post 300 comments on the harbour wall", False),
+        ("All posts by the harbour board are public now", False),
     ],
 )
 def test_page_furniture_is_told_from_a_headline(text: str, furniture: bool) -> None:
@@ -75,6 +84,7 @@ NEAREST = {"nearest_candidate": 5.0}
         ("Coast desk reporter 2 minutes ago", HEADLINE),
         ("Themen: Harbour Breakwater Coast", HEADLINE),
         ("(Symbolbild) The harbour wall seen from the sea", HEADLINE),
+        ("View all posts by Coast Desk Reporter", HEADLINE),
         # A line that is no furniture stays the ranker's pick.
         ("Harbour news from the coast desk", "Harbour news from the coast desk"),
     ],

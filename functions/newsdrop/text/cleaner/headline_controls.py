@@ -91,6 +91,17 @@ _PICTURE_LABEL = re.compile(
 _TOPIC_LABEL = re.compile(
     r"^\s*(?:themen|topics|tags|schlagw[öo]rter|temas|sujets|th[èe]mes)\s*:", re.IGNORECASE
 )
+# ... a comment link or count closing the line ("Bildung, Schule Add comments", "5343 mal gelesen | 32 Kommentare") or
+# an author's archive link ("View all posts by X", "Zeige alle Beiträge von X"): a post's meta row or author box ...
+_COMMENT_LINK = re.compile(
+    r"(?:\badd comments?|\bleave a (?:comment|reply)|\bno comments|\b\d+\s+comments?"
+    r"|\bkommentare? (?:hinzufügen|schreiben|hinterlassen)|\bkeine kommentare|\b\d+\s+kommentare?)\s*$",
+    re.IGNORECASE,
+)
+_AUTHOR_ARCHIVE = re.compile(
+    r"\b(?:view|see) all posts by\b|\balle beiträge von\b|\bvoir tous les articles de\b|\bver todas las entradas de\b",
+    re.IGNORECASE,
+)
 # ... and a kicker cut off at its separator ("Umbau des Weissen Hauses –", "Startseite | Schweiz |"): the
 # headline is the line it introduces.
 _DANGLING_SEPARATOR = re.compile(r"\s[-\u2013\u2014|:]\s*$")
@@ -99,11 +110,14 @@ _DANGLING_SEPARATOR = re.compile(r"\s[-\u2013\u2014|:]\s*$")
 def furniture_line(text: str) -> bool:
     """The line is page furniture the ranker may take for a headline: a cross-reference ("See also: ..."), a
     relative time stamp ("2 minutes ago"), a picture's label opening a caption ("(Symbolbild) ..."), a topic
-    row ("Themen: ...") or a kicker ending in its separator ("Kicker –"). Never the headline."""
+    row ("Themen: ..."), a comment link or count closing the line ("... Add comments"), an author's archive link
+    ("View all posts by X") or a kicker ending in its separator ("Kicker –"). Never the headline."""
     return (
         _CROSS_REFERENCE.search(text) is not None
         or _RELATIVE_TIME.search(text) is not None
         or _PICTURE_LABEL.search(text) is not None
         or _TOPIC_LABEL.search(text) is not None
+        or _COMMENT_LINK.search(text) is not None
+        or _AUTHOR_ARCHIVE.search(text) is not None
         or _DANGLING_SEPARATOR.search(text) is not None
     )
