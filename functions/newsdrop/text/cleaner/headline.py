@@ -6,7 +6,7 @@ import heapq
 import re
 from dataclasses import replace
 
-from newsdrop.text.cleaner.headline_controls import interface_text, site_of_opening
+from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text, site_of_opening
 from newsdrop.text.cleaner.headline_facts import (
     _KANA_OR_HAN,
     _SEPARATOR,
@@ -186,9 +186,15 @@ def _find_title(
         best = max(head_scored)
     if best is None or (best[0] < 0 and headline is None and candidates is None):
         return None
-    # The rules' choice is trusted from ``headline.trust`` points on, unless it is a form's text ("Suche nach: Suchen").
+    # The rules' choice is trusted from ``headline.trust`` points on, unless it is a form's text ("Suche nach: Suchen")
+    # or page furniture ("Themen: ...", "See also: ...").
     if candidates is not None or (
-        headline is not None and (best[0] < headline.trust or interface_text(lines[best[1]].text))
+        headline is not None
+        and (
+            best[0] < headline.trust
+            or interface_text(lines[best[1]].text)
+            or furniture_line(lines[best[1]].text)
+        )
     ):
         # The ranker reorders the rules' best few candidates: cheap, and never a line the rules rule out.
         # Where every candidate scored below zero the rules alone would name no headline; the ranker,
@@ -265,6 +271,7 @@ def _find_title(
                         or _dateline(text)
                         or _navigation_link(text)
                         or interface_text(text)
+                        or furniture_line(text)
                         or (opening is not None and site_of_opening(opening.key, lines[index].key))
                     )
                 )
@@ -345,9 +352,10 @@ def _heads_a_block(lines: list[_Line], index: int) -> bool:
     lower case ("take the tour": a button's or a caption's text), nor a label of one or two words printed under
     another such label ("Weather" / "Newsletters", "Status" / "Premium": a menu's run of items), so the ranker's
     pick under it stands (the rules' score already takes points from both). A short line alone, or opening the
-    page, may be a short headline ("Purple Rain") and keeps the guards. Nor does a form's text ("Sign up")."""
+    page, may be a short headline ("Purple Rain") and keeps the guards. Nor does a form's text ("Sign up") or
+    page furniture ("Themen: ...": ``furniture_line``)."""
     line = lines[index]
-    if line.text[:1].islower() or interface_text(line.text):
+    if line.text[:1].islower() or interface_text(line.text) or furniture_line(line.text):
         return False
     if line.words >= _PART_MIN_WORDS or (
         not line.key.isascii()

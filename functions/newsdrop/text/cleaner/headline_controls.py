@@ -64,3 +64,60 @@ def site_of_opening(opening: str, key: str) -> bool:
         ):
             return True
     return False
+
+
+# Lines of a page's furniture that read like a headline to the ranker (near ties it loses to the story's headline
+# on pages of other outlets), each a kind no gold title of the corpora (877) prints:
+# a cross-reference ("See also: X and Y", a wiki's hatnote) ...
+_CROSS_REFERENCE = re.compile(
+    r"^[\W_]*(?:see also|siehe auch|voir aussi|v[ée]ase tambi[ée]n|ver tambi[ée]n|vedi anche|zie ook|veja tamb[ée]m)\b",
+    re.IGNORECASE,
+)
+# ... a relative time stamp ("Nizaar Kinsella 2 minutes ago", "vor 14 Minuten", "il y a 2 heures"): a byline's
+# or a teaser's stamp, where a story's dateline would print the date ...
+_RELATIVE_TIME = re.compile(
+    r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b"
+    r"|\bvor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen)\b"
+    r"|\bil y a\s+\d+\s+(?:secondes?|minutes?|heures?|jours?|semaines?)\b"
+    r"|\bhace\s+\d+\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?)\b",
+    re.IGNORECASE,
+)
+# ... a picture's label in brackets opening the line ("(Symbolbild) Wenn Bus und Bahn ...", "(Foto: X) ..."): a
+# caption ...
+_PICTURE_LABEL = re.compile(
+    r"^\s*\((?:symbolbild|archivbild|foto|fotos|bild|photo|image|imagen|video)\b[^)]*\)", re.IGNORECASE
+)
+# ... a topic row under its label ("Themen: Krieg in der Ukraine Russland", "Tags: ...") ...
+_TOPIC_LABEL = re.compile(
+    r"^\s*(?:themen|topics|tags|schlagw[öo]rter|temas|sujets|th[èe]mes)\s*:", re.IGNORECASE
+)
+# ... a comment link or count closing the line ("Bildung, Schule Add comments", "5343 mal gelesen | 32 Kommentare") or
+# an author's archive link ("View all posts by X", "Zeige alle Beiträge von X"): a post's meta row or author box ...
+_COMMENT_LINK = re.compile(
+    r"(?:\badd comments?|\bleave a (?:comment|reply)|\bno comments|\b\d+\s+comments?"
+    r"|\bkommentare? (?:hinzufügen|schreiben|hinterlassen)|\bkeine kommentare|\b\d+\s+kommentare?)\s*$",
+    re.IGNORECASE,
+)
+_AUTHOR_ARCHIVE = re.compile(
+    r"\b(?:view|see) all posts by\b|\balle beiträge von\b|\bvoir tous les articles de\b|\bver todas las entradas de\b",
+    re.IGNORECASE,
+)
+# ... and a kicker cut off at its separator ("Umbau des Weissen Hauses –", "Startseite | Schweiz |"): the
+# headline is the line it introduces.
+_DANGLING_SEPARATOR = re.compile(r"\s[-\u2013\u2014|:]\s*$")
+
+
+def furniture_line(text: str) -> bool:
+    """The line is page furniture the ranker may take for a headline: a cross-reference ("See also: ..."), a
+    relative time stamp ("2 minutes ago"), a picture's label opening a caption ("(Symbolbild) ..."), a topic
+    row ("Themen: ..."), a comment link or count closing the line ("... Add comments"), an author's archive link
+    ("View all posts by X") or a kicker ending in its separator ("Kicker –"). Never the headline."""
+    return (
+        _CROSS_REFERENCE.search(text) is not None
+        or _RELATIVE_TIME.search(text) is not None
+        or _PICTURE_LABEL.search(text) is not None
+        or _TOPIC_LABEL.search(text) is not None
+        or _COMMENT_LINK.search(text) is not None
+        or _AUTHOR_ARCHIVE.search(text) is not None
+        or _DANGLING_SEPARATOR.search(text) is not None
+    )
