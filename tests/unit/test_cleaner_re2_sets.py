@@ -10,6 +10,7 @@ import pytest
 
 from newsdrop.text.cleaner.cues_notice import _NOTICE, _NOTICE_CHARS, _NOTICE_STEMS, notice_words
 from newsdrop.text.line_keys import normalize_line_key
+from newsdrop.text.prompt_rules import _PROMPT
 from newsdrop.text.re2_sets import native_match, search_set, start_set
 from newsdrop.text.rule_dispatch import (
     _GUARD_ORDER,
@@ -19,7 +20,7 @@ from newsdrop.text.rule_dispatch import (
     _stems_for,
     _stems_search,
 )
-from newsdrop.text.rules import _PROMPT, holds_any
+from newsdrop.text.rule_registry import holds_any
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

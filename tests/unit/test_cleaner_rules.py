@@ -7,8 +7,9 @@ import pytest
 from newsdrop.models import Hints
 from newsdrop.text.cleaner import clean_article, normalize_line_key
 from newsdrop.text.line_keys import count_words
+from newsdrop.text.prompt_rules import opens_link_list
 from newsdrop.text.rule_dispatch import first_rule
-from newsdrop.text.rules import RULES, opens_link_list
+from newsdrop.text.rules import RULES
 
 PARAGRAPH = (
     "The minister said on Tuesday that the new agreement would take effect next month, "

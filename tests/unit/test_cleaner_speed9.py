@@ -7,7 +7,7 @@ import re
 import pytest
 
 from newsdrop.text.rule_dispatch import _stems_for, _stems_search, trie_pattern
-from newsdrop.text.rules import holds_any
+from newsdrop.text.rule_registry import holds_any
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ from newsdrop.text.cleaner.model import (
     load_model,
 )
 from newsdrop.text.line_keys import count_words, normalize_line_key
-from newsdrop.text.rules import holds_any
+from newsdrop.text.rule_registry import holds_any
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
 

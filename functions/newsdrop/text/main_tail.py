@@ -9,7 +9,7 @@ from newsdrop.text.cleaner.lines import _ends_sentence, _reads_as_prose
 from newsdrop.text.cleaner.pitch_tail import addresses_reader
 from newsdrop.text.extraction import _key
 from newsdrop.text.line_keys import count_words, normalize_line_key
-from newsdrop.text.rules import opens_link_list
+from newsdrop.text.prompt_rules import opens_link_list
 
 # A lead-in names what follows it in a clause: "Mehr zur Lage lesen Sie in unserem Liveblog:", "More on this:".
 # A longer line that ends with a colon is a paragraph that quotes or lists after it.

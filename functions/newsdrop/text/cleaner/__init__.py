@@ -25,7 +25,7 @@ from newsdrop.text.cleaner.metadata import _detect_language, _find_source, _publ
 from newsdrop.text.cleaner.model import LineModel, load_model
 from newsdrop.text.cleaner.passes import RulePass, apply_model, rule_pass
 from newsdrop.text.line_keys import normalize_line_key
-from newsdrop.text.rules import news_id_of
+from newsdrop.text.stamp_rules import news_id_of
 
 CLEANER_VERSION = "2026.12.06-11"
 

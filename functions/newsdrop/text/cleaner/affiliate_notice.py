@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsdrop.text.rules import holds_any
+from newsdrop.text.rule_registry import holds_any
 
 # The site earns (receives, "erhalten wir") a commission, a "Provision" or an affiliate fee on a sale, or names
 # its links as affiliate or partner links, in the corpus's main languages. A "commission" that is a body

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsdrop.text.rules import holds_any
+from newsdrop.text.rule_registry import holds_any
 
 # The reader comments named, compounds included ("Leserkommentare", "Kommentarfunktion"), in the corpus's
 # main languages, and WordPress's "follow any responses to this entry" footer.

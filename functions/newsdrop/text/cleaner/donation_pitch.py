@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from newsdrop.text.cleaner.pitch_tail import addresses_reader
-from newsdrop.text.rules import holds_any
+from newsdrop.text.rule_registry import holds_any
 
 # A donation named, or the site asking for support of its own work, in the corpus's main languages. A story
 # about donations (a party's "Spenden", a politician's "donations") does not speak to its reader with them.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsdrop.text.rules import holds_any
+from newsdrop.text.rule_registry import holds_any
 
 # The publisher reserving its rights or forbidding reuse, in the corpus's main languages: a notice, whatever
 # precedes it on the line (a picture's caption closed by "Copyright 2026 The AP. All rights reserved.").

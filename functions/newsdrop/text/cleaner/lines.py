@@ -9,8 +9,9 @@ from functools import lru_cache
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.dates import find_date
 from newsdrop.text.line_keys import count_words, normalize_line_key
+from newsdrop.text.prompt_rules import opens_link_list
 from newsdrop.text.rule_dispatch import first_rule
-from newsdrop.text.rules import news_id_of, opens_link_list
+from newsdrop.text.stamp_rules import news_id_of
 
 # A prose line ends like a sentence and has a few words, or is long whatever its ending.
 _CLOSERS = "\"'”’»)]"

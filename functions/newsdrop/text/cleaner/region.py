@@ -12,7 +12,7 @@ from newsdrop.text.cleaner.lines import (
     _strip_site,
 )
 from newsdrop.text.line_keys import count_words
-from newsdrop.text.rules import is_nav_header
+from newsdrop.text.prompt_rules import is_nav_header
 
 # Non-prose lines tolerated between two prose lines of the same article region.
 _MAX_GAP_LINES = 8

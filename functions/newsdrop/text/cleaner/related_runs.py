@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from newsdrop.text.rules import opens_link_list
+from newsdrop.text.prompt_rules import opens_link_list
 
 # A label that titles a list of other pages' headlines, in the corpus's main languages, with or without its
 # colon: "Mehr zum Thema:", "Read more", "You may also like", "Te puede interesar", "Czytaj także".

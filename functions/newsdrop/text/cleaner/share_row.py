@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsdrop.text.rules import holds_any
+from newsdrop.text.rule_registry import holds_any
 
 # The networks and channels a share row offers; "X" counts only as a word of its own.
 _NETWORK = re.compile(
