@@ -45,6 +45,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     "embedded_post": "After the line model, a line it dropped right above a social post's attribution (\"— Name"
     " (@handle) July 3, 2019\"), with the story's kept lines right above it and below the attribution, is the"
     " post the story embeds: kept.",
+    "inner_list": "After the line model, a line of 4 or more words closing on a colon that it dropped right under"
+    " the story's kept line (no related label, no lead-in to further reading, no kicker's bar), over 1-12 lines it"
+    " dropped too (no meta row's bars, no box heading, no shop's button), with the story's kept line right under them, is a list the"
+    " story introduces and goes on under: lead-in and items kept.",
     "heading_pair": "After the line model, two kept headline-like lines of 3 or more words (not opening in lower"
     " case) printed as one block, with kept paragraphs a blank line above and below, are a related box's or a"
     " share row's links, not crossheads: a crosshead stands alone over its prose.",

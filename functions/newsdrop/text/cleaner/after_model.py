@@ -15,6 +15,7 @@ from newsdrop.text.cleaner.embedded_post import embedded_posts
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
 from newsdrop.text.cleaner.heading_pair import heading_pairs
 from newsdrop.text.cleaner.ingredients import ingredient_lines
+from newsdrop.text.cleaner.inner_list import inner_lists
 from newsdrop.text.cleaner.kept_chrome import kept_chrome
 from newsdrop.text.cleaner.lead_under import (
     header_holes,
@@ -203,6 +204,12 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             # Two headlines printed as one block between the story's paragraphs: a related box's links.
             roles.assign(index, "boilerplate", "heading_pair")
             kept[index] = False
+        for index in inner_lists(
+            [line.n for line in lines], texts, [line.key for line in lines], roles.kept(), by_model
+        ):
+            # A list the story introduces with a colon and goes on under, the lead-in and its items dropped (read
+            # after the heading pairs: its items are short lines too).
+            roles.assign(index, "body", "inner_list")
         # Only the kept lines can be a feed's entries or headings (``compress`` picks them in C).
         dated = [False] * len(lines)
         for index in compress(range(len(lines)), kept):

@@ -1,0 +1,102 @@
+"""Cleaner stage after the line model: a list a story line introduces with a colon, inside the story, is the story's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsdrop.text.cleaner.related_runs import related_label
+
+# The lead-in has at least this many words: a two- or three-word line over a colon ("Mehr zum Facelift:",
+# "„Quote“:") is a box's kicker over other pages' headlines as often as the story's own lead-in.
+MIN_LEAD_WORDS = 4
+
+
+# The list runs this many lines at most: a longer run of dropped lines is a box or a page's tail.
+MAX_ITEMS = 12
+
+
+# The lines stand at most this far apart (one blank line between): a list printed in the story's flow.
+STORY_REACH = 2
+
+
+# A lead-in to further reading ("Mehr zum Thema finden Sie ...:", "More from the author:", "Read ...:",
+# "Watch:"): the list under it is other pages' headlines, not the story's, in the corpus's main languages.
+_FURTHER_READING = re.compile(
+    r"[\W_]*(?:mehr (?:zu[mr]?|von|aus|über|nachrichten|news|artikel|beiträge)\b|weitere\b|lesen\b|lies\b"
+    r"|siehe\b|more (?:on|from|about|by)\b"
+    r"|read\b|see\b|watch\b|listen\b|related\b|also\b|plus\b|más\b|lire\b|czytaj\b|zobacz\b)"
+)
+
+
+# A shop's button among the items ("Jetzt bei X abschließen", "Zum Angebot", "Buy now"): the list is a deal box's
+# terms, not the story's.
+_SHOP_BUTTON = re.compile(
+    r"(?:jetzt|now)\b.*\b(?:abschlie(?:ß|ss)en|kaufen|bestellen|buchen|sichern)\W*"
+    r"|.*\b(?:zum angebot|buy now|shop now|order now|book now|get (?:the )?deal)\b.*"
+)
+
+
+def lead_in(text: str, key: str, words: int) -> bool:
+    """Whether a line reads as the story's lead-in to a list: ``MIN_LEAD_WORDS`` or more words ending in a
+    colon, no kicker's bar ("WATCH | ..."), no related-links label, no lead-in to further reading."""
+    if words < MIN_LEAD_WORDS or not text.rstrip().endswith(":") or "|" in text:
+        return False
+    return not related_label(key, words) and _FURTHER_READING.match(key) is None
+
+
+def list_item(text: str, key: str, words: int) -> bool:
+    """Whether a dropped line under a lead-in can be the list's item: no meta row's bars ("NDR 1 | 17.06.2025 |
+    15:00 Uhr"), no related-links label or lead-in to further reading (a box's next heading), no shop's button."""
+    if "|" in text or related_label(key, words) or _FURTHER_READING.match(key) is not None:
+        return False
+    return _SHOP_BUTTON.fullmatch(key.strip()) is None
+
+
+def inner_lists(
+    numbers: Sequence[int],
+    texts: Sequence[str],
+    keys: Sequence[str],
+    kept: Sequence[bool],
+    dropped: Sequence[bool],
+) -> list[int]:
+    """Indices of the lead-ins (``lead_in``) and the list items the line model dropped inside the story.
+
+    A lead-in the line model dropped (``dropped``; a named rule's verdict stands) right under a kept line, over
+    one to ``MAX_ITEMS`` lines the model dropped too, with a kept line right under them (each within
+    ``STORY_REACH`` lines): the story introduces a list (its points, a ranking, a table's rows) and goes on
+    below it; the model read the short unpunctuated items as a box's links.
+    """
+    found: list[int] = []
+    index = 1
+    while index < len(numbers) - 2:
+        # The colon first: most dropped lines end in none, and the lead-in's other tests cost nothing there.
+        text = texts[index]
+        near = numbers[index] - numbers[index - 1] <= STORY_REACH
+        if not (dropped[index] and kept[index - 1] and near and text.rstrip().endswith(":")):
+            index += 1
+            continue
+        if not lead_in(text, keys[index], len(text.split())):
+            index += 1
+            continue
+        below = index + 1
+        while (
+            below < len(numbers)
+            and below - index <= MAX_ITEMS
+            and dropped[below]
+            and numbers[below] - numbers[below - 1] <= STORY_REACH
+        ):
+            below += 1
+        items = below - index - 1
+        if not all(
+            list_item(texts[item], keys[item], len(texts[item].split())) for item in range(index + 1, below)
+        ):
+            index += 1
+            continue
+        closed = below < len(numbers) and kept[below] and numbers[below] - numbers[below - 1] <= STORY_REACH
+        if 1 <= items <= MAX_ITEMS and closed:
+            found.extend(range(index, below))
+            index = below
+        else:
+            index += 1
+    return found
