@@ -29,6 +29,7 @@ from newsdrop.text.cleaner.headline_names import (
     _navigation_link,
     _section_trail,
 )
+from newsdrop.text.cleaner.headline_printings import spelled_out
 from newsdrop.text.cleaner.headline_rank import (
     _against_best,
     _candidate_kinds,
@@ -293,6 +294,10 @@ def _find_title(
             inner = _held_candidate(lines, ranked_best[1], [index for _, index in top])
             if inner is not None:
                 ranked_best = (ranked_best[0], inner)
+        if ranked_best is not None and headline is not None:
+            # An initialism's printing of the headline ("HS Roundup: ...") gives way to the one spelling it out.
+            texts = {index: lines[index].text for _, index in top}
+            ranked_best = (ranked_best[0], spelled_out(texts, ranked_best[1]))
         best = ranked_best
     if best is None:
         return None
