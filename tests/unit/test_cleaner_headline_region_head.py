@@ -36,8 +36,8 @@ def _lines(texts: list[str]) -> list[_Line]:
         (["Home", LONG, "Harbour wall finished early", LONG], 1, [2]),
         # ... down to the second long paragraph.
         (["Home", LONG, LONG, "Harbour wall finished early"], 1, []),
-        # Short lines only: at most eight of them.
-        ([f"Short line {n}" for n in range(12)], 2, [2, 3, 4, 5, 6, 7, 8, 9]),
+        # Short lines only: at most twelve of them.
+        ([f"Short line {n}" for n in range(16)], 2, list(range(2, 14))),
     ],
 )
 def test_the_region_head_runs_to_the_second_paragraph_longer_than_a_headline(

@@ -1,0 +1,50 @@
+"""Headline stage, printings of one headline: an initialism's printing gives way to the one spelling it out."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\w+")
+# An initialism stands for this many words at least ("HS" for "High School", "EU" for "European Union").
+_INITIALISM_MIN_LETTERS = 2
+# A headline's printing holds this many words at least: an initialism alone ("AA") is a name's, not a headline's.
+_HEADLINE_MIN_WORDS = 3
+
+
+def _spells_out(short: list[str], long: list[str], i: int, j: int, expanded: bool) -> bool:
+    """``short[i:]`` prints ``long[j:]`` word for word, an all-capital word standing for as many words as it has
+    letters, each starting with its letter; true only if one such initialism was expanded."""
+    if i == len(short):
+        return expanded and j == len(long)
+    if j >= len(long):
+        return False
+    word = short[i]
+    if word.casefold() == long[j].casefold() and _spells_out(short, long, i + 1, j + 1, expanded):
+        return True
+    letters = len(word)
+    return (
+        letters >= _INITIALISM_MIN_LETTERS
+        and word.isupper()
+        and j + letters <= len(long)
+        and all(long[j + n][:1].casefold() == word[n].casefold() for n in range(letters))
+        and _spells_out(short, long, i + 1, j + letters, True)
+    )
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """``short`` is ``long`` printed with one or more of its runs of words as an initialism ("HS Roundup: X"
+    against "High School Roundup: X"): two printings of one headline, the shorter a teaser's or a menu's. On the
+    corpora's candidate rows (1,610 text views) the pair occurs on one page's two views, the spelled-out printing
+    the gold both times; no gold title is the initialism's printing of another candidate."""
+    words = _WORD.findall(short)
+    return len(words) >= _HEADLINE_MIN_WORDS and _spells_out(words, _WORD.findall(long), 0, 0, False)
+
+
+def spelled_out(texts: dict[int, str], chosen: int) -> int:
+    """The candidate that spells out the chosen line's initialism (the first such, by line), else ``chosen``."""
+    text = texts[chosen]
+    if not any(word.isupper() and len(word) >= _INITIALISM_MIN_LETTERS for word in _WORD.findall(text)):
+        return chosen
+    return next(
+        (index for index in sorted(texts) if index != chosen and abbreviates(text, texts[index])), chosen
+    )
