@@ -41,6 +41,8 @@ BIO = "Jane Doe is a reporter at the paper. She covers the coast and sails in he
         # the site's trademark footer closing the text; its rights notice in the main content is left (a story's own)
         ([LEAD, SECOND, THIRD, "Linux is a registered trademark of Linus Torvalds"], {"Linux is a registered trademark of Linus Torvalds": "legal_notice"}),
         ([LEAD, SECOND, THIRD, "This material may not be published or redistributed."], {}),
+        # the comment area's log-in prompt closing the text
+        ([LEAD, SECOND, THIRD, "Du musst dich EINLOGGEN um einen Kommentar abzugeben."], {"Du musst dich EINLOGGEN um einen Kommentar abzugeben.": "comment_notice"}),
         # a story without any of them keeps every line
         ([LEAD, SECOND, THIRD], {}),
     ],
