@@ -43,6 +43,8 @@ BIO = "Jane Doe is a reporter at the paper. She covers the coast and sails in he
         ([LEAD, SECOND, THIRD, "This material may not be published or redistributed."], {}),
         # the comment area's log-in prompt closing the text
         ([LEAD, SECOND, THIRD, "Du musst dich EINLOGGEN um einen Kommentar abzugeben."], {"Du musst dich EINLOGGEN um einen Kommentar abzugeben.": "comment_notice"}),
+        # the site's notice on an outdated browser above the story
+        (["Your browser is out of date. Please update your browser.", LEAD, SECOND, THIRD], {"Your browser is out of date. Please update your browser.": "browser_notice"}),
         # a story without any of them keeps every line
         ([LEAD, SECOND, THIRD], {}),
     ],

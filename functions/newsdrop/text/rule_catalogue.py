@@ -142,6 +142,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "affiliate_notice": "After the line model, a kept line of 6-80 words below the first kept line in which the"
     " site says it earns a commission on sales through its links (or names them affiliate or partner links) is"
     " its disclosure, not the story; as the first kept line it opens a deals post.",
+    "browser_notice": "After the line model, in an HTML main content, a kept line of at most 60 words in which"
+    ' the site tells the reader their browser is out of date or unsupported ("You are using a browser version'
+    ' with limited support", "update your browser"), with the lines its sentence is wrapped onto, goes.',
     "legal_notice": "After the line model, a kept line of at most 60 words reserving the publisher's rights or"
     ' forbidding reuse ("All rights reserved", "may not be published, broadcast, rewritten"), or a line naming'
     ' cookies where the site speaks of its own ("these cookies", "our website", "we use"), or an unquoted line'

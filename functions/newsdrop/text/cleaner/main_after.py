@@ -7,6 +7,7 @@ from itertools import compress
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.author_bio import author_bio
+from newsdrop.text.cleaner.browser_notice import browser_notices
 from newsdrop.text.cleaner.closing_credits import closing_credit_captions
 from newsdrop.text.cleaner.comment_notice import comment_notices
 from newsdrop.text.cleaner.legal_notice import mark_notices
@@ -78,7 +79,8 @@ def main_after(lines: list[_Line]) -> None:
     comes back, ``_footers_in_story``): an aside (an author box under its heading, a picture credit),
     a caption closed by its credit, a paywall's notice and the rows under it, a media player's own text, the
     writer's closing bio, the site's trademark and copyright footer, its notice on the reader comments
-    (how they are run, that the reader must log in to write one), other stories' headlines under a "Related"
+    (how they are run, that the reader must log in to write one), its notice that the reader's browser is out
+    of date, other stories' headlines under a "Related"
     label, and the site's pitch to the reader.
 
     trafilatura keeps them where the site sets them in the story's container. The stages that re-read the
@@ -117,6 +119,8 @@ def main_after(lines: list[_Line]) -> None:
         lines[index].assign("boilerplate", "legal_notice")
     for index in comment_notices(texts, _kept(lines)):
         lines[index].assign("boilerplate", "comment_notice")
+    for index in browser_notices(texts, _kept(lines)):
+        lines[index].assign("boilerplate", "browser_notice")
     _related(lines)
     _pitch(lines)
 
