@@ -42,6 +42,12 @@ def test_comment_notices(rows: list[tuple[str, bool]], expected: list[int]) -> N
             True,
         ),
         ("You can follow any responses to this entry through the RSS 2.0 feed.", True),
+        # The reader must log in to write one.
+        ("You must be logged in to post a comment.", True),
+        ("Du musst dich EINLOGGEN um einen Kommentar abzugeben.", True),
+        ("Vous devez être connecté pour publier un commentaire.", True),
+        # Logging in named, no comments.
+        ("Readers must log in to the new portal before they can renew a permit online.", False),
         # Comments named, nothing said of how they are run.
         ("The minister declined to comment on the report on Tuesday evening.", False),
         # Moderation named, no comments.

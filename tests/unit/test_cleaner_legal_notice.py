@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.legal_notice import legal_line, legal_notices
+from newsdrop.text.cleaner.legal_notice import legal_line, legal_notices, mark_notices
 
 PARAGRAPH = "The council approved the new budget on Tuesday after a long debate about schools and roads."
 RIGHTS = "This material may not be published, broadcast, rewritten, or redistributed. ©2023 Network. All rights reserved."
@@ -41,6 +41,16 @@ def test_legal_notices(rows: list[tuple[str, bool]], expected: list[int]) -> Non
             "Opinions expressed are solely those of the author and do not reflect the views of the editors.",
             True,
         ),
+        # The site's footer naming whose marks and words it prints.
+        ("Linux  is a registered trademark of Linus Torvalds", True),
+        ("Comments and public postings are copyrighted by their creators.", True),
+        # A story about a trademark or a copyright: the phrase inside a longer sentence.
+        (
+            "The company said on Monday that the name is a registered trademark of its parent and that it would sue.",
+            False,
+        ),
+        ("The court found that the photographs are the property of their authors, not of the agency.", False),
+        ('"Arduino is a trademark of ours," the founder said.', False),
         # A speaker quoted on views is the story's.
         (
             '"These people do not reflect the views of our communities," the police chief said on Monday.',
@@ -50,3 +60,20 @@ def test_legal_notices(rows: list[tuple[str, bool]], expected: list[int]) -> Non
 )
 def test_legal_line(text: str, expected: bool) -> None:
     assert legal_line(text) == expected
+
+
+TRADEMARK = "Linux is a registered trademark of Linus Torvalds"
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([(PARAGRAPH, True), (TRADEMARK, True)], [1]),
+        ([(PARAGRAPH, True), (TRADEMARK, False)], []),
+        # the rights notice is not read here (a main content's own copyright block or credit)
+        ([(PARAGRAPH, True), (RIGHTS, True)], []),
+    ],
+)
+def test_mark_notices(rows: list[tuple[str, bool]], expected: list[int]) -> None:
+    texts, kept = (list(column) for column in zip(*rows, strict=True))
+    assert mark_notices(texts, kept) == expected

@@ -36,6 +36,15 @@ BIO = "Jane Doe is a reporter at the paper. She covers the coast and sails in he
         # a sentence the copyright-footer rule takes, inside the story: the story's (its footer closes the text)
         ([LEAD, "This was choice, powered by digital advertising, and premised on user experience.", SECOND], {}),
         ([LEAD, SECOND, "Powered by WordPress. All rights reserved."], {"Powered by WordPress. All rights reserved.": "copyright_footer"}),
+        # a player's text-track menu in the story's flow
+        ([LEAD, SECOND, "- subtitles off, selected", THIRD], {"- subtitles off, selected": "player_notice"}),
+        # the site's trademark footer closing the text; its rights notice in the main content is left (a story's own)
+        ([LEAD, SECOND, THIRD, "Linux is a registered trademark of Linus Torvalds"], {"Linux is a registered trademark of Linus Torvalds": "legal_notice"}),
+        ([LEAD, SECOND, THIRD, "This material may not be published or redistributed."], {}),
+        # the comment area's log-in prompt closing the text
+        ([LEAD, SECOND, THIRD, "Du musst dich EINLOGGEN um einen Kommentar abzugeben."], {"Du musst dich EINLOGGEN um einen Kommentar abzugeben.": "comment_notice"}),
+        # the site's notice on an outdated browser above the story
+        (["Your browser is out of date. Please update your browser.", LEAD, SECOND, THIRD], {"Your browser is out of date. Please update your browser.": "browser_notice"}),
         # a story without any of them keeps every line
         ([LEAD, SECOND, THIRD], {}),
     ],

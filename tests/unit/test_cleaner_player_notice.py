@@ -38,6 +38,14 @@ _STORY = "The harbour authority said the new wall was finished two weeks early a
         ("Empfohlener redaktioneller Inhalt", True),
         ("YouTube-Inhalte erlauben", True),
         ("Link zum YouTube-Inhalt", True),
+        # a player's text-track menu, its items with the state a screen reader reads
+        ("- subtitles off, selected", True),
+        ("- default, selected", True),
+        ("captions settings", True),
+        ("- descriptions off", True),
+        # a story's list of captions or picks is no menu
+        ("The captions were written by the agency's photographers on the day.", False),
+        ("Three players, selected by the coach, will travel to the final in Lisbon on Friday.", False),
         # a story that names resolutions, videos or JavaScript
         ("The camera records in 720p, 1080p and 4K at up to 60 frames a second.", False),
         ("The ministry published a video of the launch on Monday.", False),

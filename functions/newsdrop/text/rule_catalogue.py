@@ -141,17 +141,23 @@ STRUCTURAL_RULES: dict[str, str] = {
     " who left kudos, likes or follows.",
     "player_notice": "After the line model, a kept line of up to 300 characters that is a media player's or an"
     " embed's own text (the video failed to load or is not available in the region, the player's dialog or"
-    " resolution menu, needs JavaScript, a consent switch for another platform's content) goes.",
+    " resolution menu or text-track menu, needs JavaScript, a consent switch for another platform's content)"
+    " goes.",
     "affiliate_notice": "After the line model, a kept line of 6-80 words below the first kept line in which the"
     " site says it earns a commission on sales through its links (or names them affiliate or partner links) is"
     " its disclosure, not the story; as the first kept line it opens a deals post.",
+    "browser_notice": "After the line model, in an HTML main content, a kept line of at most 60 words in which"
+    ' the site tells the reader their browser is out of date or unsupported ("You are using a browser version'
+    ' with limited support", "update your browser"), with the lines its sentence is wrapped onto, goes.',
     "legal_notice": "After the line model, a kept line of at most 60 words reserving the publisher's rights or"
     ' forbidding reuse ("All rights reserved", "may not be published, broadcast, rewritten"), or a line naming'
     ' cookies where the site speaks of its own ("these cookies", "our website", "we use"), or an unquoted line'
-    ' disowning its authors\' opinions ("Opinions expressed are solely those of the author"), is its legal notice.',
+    ' disowning its authors\' opinions ("Opinions expressed are solely those of the author"), or a whole line of'
+    " at most 16 words naming a trademark's owner or the copyright of its posters (\"X is a registered trademark"
+    ' of Y"; only this kind in an HTML main content), is its legal notice.',
     "comment_notice": "After the line model, a kept line of 6-120 words that names the reader comments and says"
     " how they are run (whose opinion they are, who answers for them, their policy, moderation, closed, their"
-    " feed), with at most one kept paragraph of 20+ words below it, is the site's notice on its comments.",
+    " feed, that the reader must log in to write one), with at most one kept paragraph of 20+ words below it, is the site's notice on its comments.",
     "donation_pitch": "After the line model, a kept line of 5-120 words among the kept text's last three that"
     " speaks to the reader (a second-person word, no quotation) and names a donation or asks support for the"
     ' site\'s own work ("support us", "unterstützen Sie uns") is the site\'s plea, not the story.',

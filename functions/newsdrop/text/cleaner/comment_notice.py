@@ -14,12 +14,14 @@ _COMMENTS = re.compile(
     re.IGNORECASE,
 )
 # What the site says of them: whose opinion they are and who answers for them, how they are moderated, that
-# they are closed or switched off, the feed that follows them.
+# they are closed or switched off, the feed that follows them, that the reader must log in to write one
+# ("You must be logged in to post a comment.", "Du musst dich einloggen, um einen Kommentar abzugeben.").
 _NOTICE = re.compile(
     r"opinions?\b|views expressed|not necessarily|reflect|responsib|responsabili|meinung|verantwortung"
     r"|moderat|modér|moderiert|guidelines|richtlinien|netiquette|themenbezogen|sachlich|insult|beleidig|libel"
     r"|reserve the right|vorbehalten|freigeschaltet|approv|review|prüf|closed|geschlossen|deaktiviert"
-    r"|rss 2\.0|pings|polic|pol[ií]tica|respet|respectful|respectueu",
+    r"|rss 2\.0|pings|polic|pol[ií]tica|respet|respectful|respectueu"
+    r"|\blog(?:ged)? in\b|\bsign(?:ed)? in\b|einloggen|eingeloggt|angemeldet|anmelden|connecté|connectez",
     re.IGNORECASE,
 )
 

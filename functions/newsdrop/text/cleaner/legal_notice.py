@@ -40,6 +40,20 @@ _DISCLAIMER = re.compile(
 _QUOTES = re.compile('["“”„«»]')
 MAX_DISCLAIMER_WORDS = 80
 
+# The site's footer naming whose marks and words it prints: a line that is only "<name> is a registered
+# trademark of <owner>" or "Comments ... are copyrighted by their creators". A story about a trademark puts
+# the phrase inside a longer sentence, so the notice is the whole line and a short one.
+_MARKS = re.compile(
+    r"^[^.!?\n]{1,60}\b(?:is a|are) (?:registered )?trademarks? of [^.!?\n]{1,60}\.?$"
+    r"|^[^.!?\n]{1,60}\b(?:are|is) (?:the )?(?:copyrighted by|copyright of|property of) (?:their|its) "
+    r"(?:creators?|authors?|owners?|posters?)\.?$",
+    re.IGNORECASE,
+)
+MAX_MARKS_WORDS = 16
+
+# Every trademark or copyright footer holds one of these (lower-case).
+_MARK_STEMS = ("trademark", "copyright", "property of")
+
 # Every notice holds one of these (lower-case): most lines hold none, and the patterns are read only then.
 _STEMS = (
     "reserv",
@@ -55,12 +69,20 @@ _STEMS = (
     "cookie",
     "expressed",
     "reflect",
+    *_MARK_STEMS,
 )
+
+
+def mark_line(text: str, words: int) -> bool:
+    """Whether a line of ``words`` words is the site's trademark or copyright footer (``_MARKS``, at most 16
+    words, unquoted)."""
+    return words <= MAX_MARKS_WORDS and _MARKS.search(text) is not None and _QUOTES.search(text) is None
 
 
 def legal_line(text: str) -> bool:
     """Whether a line is the site's rights notice (``_RIGHTS``, at most 60 words), its disclaimer of its authors'
-    opinions (``_DISCLAIMER``, unquoted) or its cookie consent notice."""
+    opinions (``_DISCLAIMER``, unquoted), its trademark or copyright footer (``_MARKS``, at most 16 words,
+    unquoted) or its cookie consent notice."""
     if not holds_any(text.lower(), _STEMS):
         return False
     words = len(text.split())
@@ -72,6 +94,8 @@ def legal_line(text: str) -> bool:
         and _QUOTES.search(text) is None
     ):
         return True
+    if mark_line(text, words):
+        return True
     return (
         words >= MIN_CONSENT_WORDS
         and _COOKIE.search(text) is not None
@@ -82,3 +106,16 @@ def legal_line(text: str) -> bool:
 def legal_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     """Indices of the kept lines that are the site's legal notices (``legal_line``)."""
     return [index for index, keep in enumerate(kept) if keep and legal_line(texts[index])]
+
+
+def mark_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+    """Indices of the kept lines that are the site's trademark or copyright footer (``mark_line``). An HTML
+    main content reads only this kind: a rights notice there is often the story's own (a document's copyright
+    block, a picture's credit the story keeps)."""
+    return [
+        index
+        for index, keep in enumerate(kept)
+        if keep
+        and holds_any(texts[index].lower(), _MARK_STEMS)
+        and mark_line(texts[index], len(texts[index].split()))
+    ]

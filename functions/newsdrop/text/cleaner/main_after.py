@@ -7,7 +7,10 @@ from itertools import compress
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.author_bio import author_bio
+from newsdrop.text.cleaner.browser_notice import browser_notices
 from newsdrop.text.cleaner.closing_credits import closing_credit_captions
+from newsdrop.text.cleaner.comment_notice import comment_notices
+from newsdrop.text.cleaner.legal_notice import mark_notices
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
 from newsdrop.text.cleaner.pitch_tail import (
@@ -75,7 +78,10 @@ def main_after(lines: list[_Line]) -> None:
     name by what they are, wherever they stand (and a sentence the copyright-footer rule took inside the story
     comes back, ``_footers_in_story``): an aside (an author box under its heading, a picture credit),
     a caption closed by its credit, a paywall's notice and the rows under it, a media player's own text, the
-    writer's closing bio, other stories' headlines under a "Related" label, and the site's pitch to the reader.
+    writer's closing bio, the site's trademark and copyright footer, its notice on the reader comments
+    (how they are run, that the reader must log in to write one), its notice that the reader's browser is out
+    of date, other stories' headlines under a "Related"
+    label, and the site's pitch to the reader.
 
     trafilatura keeps them where the site sets them in the story's container. The stages that re-read the
     region's edges or take lines back from the header (a standfirst, a crosshead) are the text views' own:
@@ -107,6 +113,14 @@ def main_after(lines: list[_Line]) -> None:
         lines[index].assign("boilerplate", "player_notice")
     for index in author_bio(texts, _kept(lines)):
         lines[index].assign("boilerplate", "author_bio")
+    # Of the legal notices only the trademark and copyright footer: the rights notices cost a Chinese story's
+    # closing lines and an RFC's copyright block on make eval's HTML sample.
+    for index in mark_notices(texts, _kept(lines)):
+        lines[index].assign("boilerplate", "legal_notice")
+    for index in comment_notices(texts, _kept(lines)):
+        lines[index].assign("boilerplate", "comment_notice")
+    for index in browser_notices(texts, _kept(lines)):
+        lines[index].assign("boilerplate", "browser_notice")
     _related(lines)
     _pitch(lines)
 

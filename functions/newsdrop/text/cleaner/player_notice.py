@@ -18,7 +18,9 @@ from newsdrop.text.re2_sets import native_match, search_set
 # - an embed's consent switch: the reader agrees to see another platform's content, which may pass personal data
 #   on to that platform ("Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
 #   "Personenbezogene Daten können an Drittplattformen übermittelt werden."), and the box around it ("An dieser
-#   Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.", "YouTube-Inhalte erlauben").
+#   Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.", "YouTube-Inhalte erlauben");
+# - a player's text-track menu, its items printed as a list with the state a screen reader reads out
+#   ("- subtitles off, selected", "- default, selected", "- captions settings").
 _PLAYER_NOTICE = re.compile(
     r"\bvideo (?:has )?failed to (?:load|play)\b"
     r"|\b(?:video|content|clip) is (?:not|no longer|currently not) available in your (?:region|country|location)\b"
@@ -31,7 +33,8 @@ _PLAYER_NOTICE = re.compile(
     r"|\bdaten (?:können |werden )?an drittplattformen übermittelt\b"
     r"|\beinen externen inhalt von [\w.-]+, der den artikel ergänzt\b"
     r"|\bmit einem klick anzeigen lassen\b|^empfohlener redaktioneller inhalt$"
-    r"|^(?:[\w-]+-inhalte? (?:erlauben|laden|anzeigen)|link zum [\w-]+-inhalt)$",
+    r"|^(?:[\w-]+-inhalte? (?:erlauben|laden|anzeigen)|link zum [\w-]+-inhalt)$"
+    r"|^(?:- )?[\w -]{1,30}, selected$|^(?:- )?(?:captions|subtitles|descriptions) (?:off|settings)$",
     re.IGNORECASE,
 )
 
@@ -56,6 +59,10 @@ _NOTICE_WORDS = search_set(
             "externen inhalt",
             "mit einem klick",
             "inhalt",
+            "selected",
+            "captions",
+            "subtitles",
+            "descriptions",
         )
     ]
 )
