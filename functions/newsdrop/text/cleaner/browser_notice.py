@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsdrop.text.rules import holds_any
+from newsdrop.text.rule_registry import holds_any
 
 # The site telling the reader that their browser cannot show it properly: "You are using a browser version
 # with limited support for CSS", "Your browser is out of date", "we recommend you use a more up to date
