@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.story_end import (
+    closing_line,
     closing_notice,
     far_islands,
     hole_kind,
@@ -137,6 +138,30 @@ def test_a_short_closing_site_notice_is_dropped(
     sizes = [{"S": 1000, "t": size, "s": 1000, ".": 10}[mark] for mark in layout]
     notices = [index == notice_at for index in range(len(layout))]
     assert closing_notice(kept, sizes, notices) == dropped
+
+
+@pytest.mark.parametrize(
+    ("kept", "sizes"),
+    [
+        ([True, True, True, True], [1000, 1000, 1000, 120]),
+        ([True, True, True, True], [1000, 1000, 1000, 301]),
+        ([True, True, False, True], [1000, 1000, 10, 120]),
+        ([True, False, False, True, True], [1000, 10, 10, 1000, 120]),
+        ([True], [120]),
+        ([True, True], [800, 120]),
+        ([True, True], [1100, 120]),
+        ([False, False], [10, 10]),
+        ([], []),
+    ],
+)
+def test_the_closing_line_is_the_one_line_a_closing_notice_may_be(kept: list[bool], sizes: list[int]) -> None:
+    # Whichever line is a notice, ``closing_notice`` names the closing line or nothing.
+    line = closing_line(kept, sizes)
+    for notice_at in range(len(kept)):
+        notices = [index == notice_at for index in range(len(kept))]
+        assert closing_notice(kept, sizes, notices) == (line if notice_at == line else None)
+    if line is not None:
+        assert kept[line]
 
 
 def test_a_closing_notice_needs_a_small_share_of_the_story() -> None:

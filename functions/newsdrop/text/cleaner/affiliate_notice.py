@@ -18,7 +18,7 @@ _DISCLOSURE = re.compile(
 )
 
 # Every disclosure holds one of these (lower-case): most lines hold none, and the pattern is read only then.
-_STEMS = ("commission", "provision", "comisi", "affili", "partner", "vergütung", "enlace")
+STEMS = ("commission", "provision", "comisi", "affili", "partner", "vergütung", "enlace")
 
 MIN_WORDS = 6
 MAX_WORDS = 80
@@ -26,14 +26,19 @@ MAX_WORDS = 80
 
 def affiliate_disclosure(text: str) -> bool:
     """Whether a line of 6-80 words discloses the site's commission on sales through its links."""
-    if not holds_any(text.lower(), _STEMS):
+    if not holds_any(text.lower(), STEMS):
         return False
     return MIN_WORDS <= len(text.split()) <= MAX_WORDS and _DISCLOSURE.search(text) is not None
 
 
-def affiliate_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+def affiliate_notices(
+    texts: Sequence[str], kept: Sequence[bool], maybe: Sequence[bool] | None = None
+) -> list[int]:
     """Indices of the kept affiliate disclosures (``affiliate_disclosure``) below the first kept line: a deals
     post may open with its own disclosure ("our team shares Amazon deals ... may receive a small percentage"),
-    the story's first paragraph; anywhere else it is the site's notice."""
+    the story's first paragraph; anywhere else it is the site's notice. ``maybe`` (if given) marks the lines that
+    may hold one of ``STEMS`` (a superset): the others are not read."""
     order = [index for index, keep in enumerate(kept) if keep]
-    return [index for index in order[1:] if affiliate_disclosure(texts[index])]
+    return [
+        index for index in order[1:] if (maybe is None or maybe[index]) and affiliate_disclosure(texts[index])
+    ]

@@ -26,7 +26,7 @@ _NOTICE = re.compile(
 )
 
 # Every notice holds one of these (lower-case): most lines hold none, and the patterns are read only then.
-_STEMS = ("comment", "coment", "kommentar", "responses to this entry")
+STEMS = ("comment", "coment", "kommentar", "responses to this entry")
 
 MIN_WORDS = 6
 MAX_WORDS = 120
@@ -38,7 +38,7 @@ PARAGRAPH_WORDS = 20
 
 def comments_notice(text: str) -> bool:
     """Whether a line is a notice on the site's reader comments: it names them and says how they are run."""
-    if not holds_any(text.lower(), _STEMS):
+    if not holds_any(text.lower(), STEMS):
         return False
     words = len(text.split())
     if not MIN_WORDS <= words <= MAX_WORDS:
@@ -46,12 +46,15 @@ def comments_notice(text: str) -> bool:
     return _COMMENTS.search(text) is not None and _NOTICE.search(text) is not None
 
 
-def comment_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+def comment_notices(
+    texts: Sequence[str], kept: Sequence[bool], maybe: Sequence[bool] | None = None
+) -> list[int]:
     """Indices of the kept comment notices (``comments_notice``) with at most ``MAX_PARAGRAPHS_BELOW`` kept
     paragraphs of ``PARAGRAPH_WORDS`` words or more below them: the comment area under the story, not a story
-    about comments (its paragraphs go on below)."""
+    about comments (its paragraphs go on below). ``maybe`` (if given) marks the lines that may hold one of
+    ``STEMS`` (a superset): the others are not read as notices."""
     order = [index for index, keep in enumerate(kept) if keep]
-    notice = {index for index in order if comments_notice(texts[index])}
+    notice = {index for index in order if (maybe is None or maybe[index]) and comments_notice(texts[index])}
     if not notice:
         return []
     found: list[int] = []

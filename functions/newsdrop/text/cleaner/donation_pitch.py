@@ -18,7 +18,7 @@ _DONATION = re.compile(
 )
 
 # Every plea holds one of these (lower-case): most lines hold none, and the pattern is read only then.
-_STEMS = (
+STEMS = (
     "donat",
     "spende",
     "donaci",
@@ -42,14 +42,17 @@ MAX_LINES_BELOW = 2
 def donation_plea(text: str) -> bool:
     """Whether a line asks its reader for a donation or support: a donation word (``_DONATION``) in a line that
     speaks to the reader (``addresses_reader``: a second-person word, no quotation)."""
-    if not holds_any(text.lower(), _STEMS) or not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
+    if not holds_any(text.lower(), STEMS) or not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
         return False
     return _DONATION.search(text) is not None and addresses_reader(text)
 
 
-def donation_pitches(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+def donation_pitches(
+    texts: Sequence[str], kept: Sequence[bool], maybe: Sequence[bool] | None = None
+) -> list[int]:
     """Indices of the kept donation pleas (``donation_plea``) with at most ``MAX_LINES_BELOW`` kept lines
-    below them: the site's pitch closing the story."""
+    below them: the site's pitch closing the story. ``maybe`` (if given) marks the lines that may hold one of
+    ``STEMS`` (a superset): the others are not read."""
     order = [index for index, keep in enumerate(kept) if keep]
     tail = order[max(0, len(order) - MAX_LINES_BELOW - 1) :]
-    return [index for index in tail if donation_plea(texts[index])]
+    return [index for index in tail if (maybe is None or maybe[index]) and donation_plea(texts[index])]

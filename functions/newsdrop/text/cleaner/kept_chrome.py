@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import re2
+
+from newsdrop.text.cleaner import affiliate_notice, comment_notice, donation_pitch, legal_notice, share_row
 from newsdrop.text.cleaner.affiliate_notice import affiliate_notices
 from newsdrop.text.cleaner.comment_notice import comment_notices
 from newsdrop.text.cleaner.donation_pitch import donation_pitches
@@ -12,28 +15,67 @@ from newsdrop.text.cleaner.near_repeat import near_repeats
 from newsdrop.text.cleaner.run_on_menu import run_on_menus
 from newsdrop.text.cleaner.share_row import share_rows
 from newsdrop.text.cleaner.teaser_tail import teaser_tail
+from newsdrop.text.re2_sets import native_match, search_set
 
-# Each kind's stage and the rule it records, in order: each reads the kept lines the ones before it left, so
-# the teasers are read last, under a story whose closing notices are gone.
-_STAGES: tuple[tuple[Callable[[Sequence[str], Sequence[bool]], list[int]], str], ...] = (
-    (affiliate_notices, "affiliate_notice"),
-    (legal_notices, "legal_notice"),
-    (comment_notices, "comment_notice"),
-    (donation_pitches, "donation_pitch"),
-    (run_on_menus, "run_on_menu"),
-    (share_rows, "share_row"),
-    (near_repeats, "near_repeat"),
-    (teaser_tail, "teaser_tail"),
+# A stage's call: the lines' texts, the ones still kept and, for a stage with stems, the lines that may hold one.
+_Stage = Callable[..., list[int]]
+
+# Each kind's stage, the rule it records and its stems (lower-case; every line it takes holds one), in order:
+# each reads the kept lines the ones before it left, so the teasers are read last, under a story whose closing
+# notices are gone.
+_STAGES: tuple[tuple[_Stage, str, tuple[str, ...] | None], ...] = (
+    (affiliate_notices, "affiliate_notice", affiliate_notice.STEMS),
+    (legal_notices, "legal_notice", legal_notice.STEMS),
+    (comment_notices, "comment_notice", comment_notice.STEMS),
+    (donation_pitches, "donation_pitch", donation_pitch.STEMS),
+    (run_on_menus, "run_on_menu", None),
+    (share_rows, "share_row", share_row.STEMS),
+    (near_repeats, "near_repeat", None),
+    (teaser_tail, "teaser_tail", None),
 )
+
+# The stems, a case-blind pattern per stage, as one RE2 set over a line's UTF-8 bytes: which stages' stems a
+# line may hold, in one DFA pass (each stage lowered the line and looked for each stem in turn, on every kept
+# line; a few in a hundred hold one). RE2's ``(?i)`` pairs each stem letter with every character whose
+# ``str.lower`` gives it, but for ``_FOLDED_APART`` (a unit test reads every code point): a superset.
+_STEM_PATTERNS = tuple(
+    "(?i)" + "|".join(re2.escape(stem) for stem in stems) for _, _, stems in _STAGES if stems is not None
+)
+_STEMS_OF = native_match(search_set(_STEM_PATTERNS))
+
+# The dotted capital I lowers to "i" and a combining dot, where Unicode's simple case folding keeps it apart
+# from "i": a line holding one may hold any stage's stems.
+_FOLDED_APART = ("İ",)
+
+
+def stem_stages(texts: Sequence[str], kept: Sequence[bool]) -> list[list[bool]]:
+    """For each stage with stems (in ``_STAGES``' order), which lines may hold one of them: every kept line that
+    ``_STEMS_OF`` finds one in (or that holds a character of ``_FOLDED_APART``), a superset of the kept lines
+    whose lower-case text holds one."""
+    maybe = [[False] * len(texts) for _ in _STEM_PATTERNS]
+    for index, keep in enumerate(kept):
+        if not keep:
+            continue
+        text = texts[index]
+        if not text.isascii() and any(char in text for char in _FOLDED_APART):
+            for lines in maybe:
+                lines[index] = True
+            continue
+        for stage in _STEMS_OF(text.encode()):
+            maybe[stage][index] = True
+    return maybe
 
 
 def kept_chrome(texts: Sequence[str], kept: Sequence[bool]) -> list[tuple[int, str]]:
     """``(index, rule)`` for every kept line one of the stages in ``_STAGES`` takes as the site's, in their
     order; a line taken is no longer kept for the stages after it."""
     remaining = list(kept)
+    # Read once for the lines kept now: a stage's kept lines are a subset of them.
+    maybe = iter(stem_stages(texts, kept))
     found: list[tuple[int, str]] = []
-    for stage, rule in _STAGES:
-        for index in stage(texts, remaining):
+    for stage, rule, stems in _STAGES:
+        taken = stage(texts, remaining) if stems is None else stage(texts, remaining, next(maybe))
+        for index in taken:
             remaining[index] = False
             found.append((index, rule))
     return found

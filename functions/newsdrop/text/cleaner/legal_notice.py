@@ -55,7 +55,7 @@ MAX_MARKS_WORDS = 16
 _MARK_STEMS = ("trademark", "copyright", "property of")
 
 # Every notice holds one of these (lower-case): most lines hold none, and the patterns are read only then.
-_STEMS = (
+STEMS = (
     "reserv",
     "réserv",
     "vorbehalten",
@@ -83,7 +83,7 @@ def legal_line(text: str) -> bool:
     """Whether a line is the site's rights notice (``_RIGHTS``, at most 60 words), its disclaimer of its authors'
     opinions (``_DISCLAIMER``, unquoted), its trademark or copyright footer (``_MARKS``, at most 16 words,
     unquoted) or its cookie consent notice."""
-    if not holds_any(text.lower(), _STEMS):
+    if not holds_any(text.lower(), STEMS):
         return False
     words = len(text.split())
     if words <= MAX_RIGHTS_WORDS and _RIGHTS.search(text) is not None:
@@ -103,9 +103,16 @@ def legal_line(text: str) -> bool:
     )
 
 
-def legal_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
-    """Indices of the kept lines that are the site's legal notices (``legal_line``)."""
-    return [index for index, keep in enumerate(kept) if keep and legal_line(texts[index])]
+def legal_notices(
+    texts: Sequence[str], kept: Sequence[bool], maybe: Sequence[bool] | None = None
+) -> list[int]:
+    """Indices of the kept lines that are the site's legal notices (``legal_line``). ``maybe`` (if given) marks
+    the lines that may hold one of ``STEMS`` (a superset): the others are not read."""
+    return [
+        index
+        for index, keep in enumerate(kept)
+        if keep and (maybe is None or maybe[index]) and legal_line(texts[index])
+    ]
 
 
 def mark_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:

@@ -43,7 +43,7 @@ from newsdrop.text.cleaner.region import (
 )
 from newsdrop.text.cleaner.standfirst import standfirst_index
 from newsdrop.text.cleaner.story_end import (
-    closing_notice,
+    closing_line,
     far_islands,
     hole_kind,
     kept_repeats,
@@ -328,14 +328,13 @@ def apply_model(found: RulePass, model: LineModel) -> None:
         kept_now[index] = False
     # The site's own notice printed as the story's last line (a newsletter or subscription pitch); a last
     # paragraph whose only notice words are privacy or consent words is the story on that subject.
-    notices = [keep and site_notice(line.key) for keep, line in zip(kept_now, found.lines, strict=True)]
-    if (closing := closing_notice(kept_now, sizes, notices)) is not None:
+    # (Only the one line ``closing_notice`` may name is read: ``closing_line``.)
+    if (closing := closing_line(kept_now, sizes)) is not None and site_notice(found.lines[closing].key):
         found.lines[closing].assign("boilerplate", "closing_notice")
         kept_now[closing] = False
     # The site's pitch for its app in the same place ("... download our apps for iOS and Android"): it names
     # no notice stem. Read under the same closing-line limits; one closing line goes at most.
-    pitches = [keep and app_pitch(line.text) for keep, line in zip(kept_now, found.lines, strict=True)]
-    if any(pitches) and (closing := closing_notice(kept_now, sizes, pitches)) is not None:
+    if (closing := closing_line(kept_now, sizes)) is not None and app_pitch(found.lines[closing].text):
         found.lines[closing].assign("boilerplate", "app_pitch")
         kept_now[closing] = False
     # A crosshead or short list item the model dropped between two kept lines of the story goes back.

@@ -14,7 +14,7 @@ _NETWORK = re.compile(
     re.IGNORECASE,
 )
 # Every row names one of these (lower-case): most lines hold none, and the pattern is read only then.
-_STEMS = ("facebook", "twitter", "linkedin", "whatsapp", "mail", "pinterest", "reddit", "telegram", "xing")
+STEMS = ("facebook", "twitter", "linkedin", "whatsapp", "mail", "pinterest", "reddit", "telegram", "xing")
 # A sentence end: a story's sentence naming networks ("posted on Facebook, X and Telegram.") has one.
 _SENTENCE_END = re.compile(r"[.!?。]")
 
@@ -25,13 +25,18 @@ MAX_WORDS = 80
 def share_row(text: str) -> bool:
     """Whether a line is a share row: 3 or more different networks named, no sentence end, at most 80 words."""
     # The sentence end first: found at once in prose, the run of most kept lines.
-    if _SENTENCE_END.search(text) is not None or not holds_any(text.lower(), _STEMS):
+    if _SENTENCE_END.search(text) is not None or not holds_any(text.lower(), STEMS):
         return False
     if len(text.split()) > MAX_WORDS:
         return False
     return len({match.group(0).lower() for match in _NETWORK.finditer(text)}) >= MIN_NETWORKS
 
 
-def share_rows(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
-    """Indices of the kept lines that are share rows (``share_row``)."""
-    return [index for index, keep in enumerate(kept) if keep and share_row(texts[index])]
+def share_rows(texts: Sequence[str], kept: Sequence[bool], maybe: Sequence[bool] | None = None) -> list[int]:
+    """Indices of the kept lines that are share rows (``share_row``). ``maybe`` (if given) marks the lines that
+    may hold one of ``STEMS`` (a superset): the others are not read."""
+    return [
+        index
+        for index, keep in enumerate(kept)
+        if keep and (maybe is None or maybe[index]) and share_row(texts[index])
+    ]

@@ -115,11 +115,18 @@ def closing_notice(kept: Sequence[bool], sizes: Sequence[int], notices: Sequence
     advertising note printed right under the last paragraph, with no dropped line between) is the
     site's, not the story's. The island's only line never is.
     """
+    last = closing_line(kept, sizes)
+    return last if last is not None and notices[last] else None
+
+
+def closing_line(kept: Sequence[bool], sizes: Sequence[int]) -> int | None:
+    """The one line ``closing_notice`` may name, whatever the notices (the story's island's last kept line, short
+    and a small share of it, not its only line), else None: a caller tests only it for a notice."""
     found = islands(kept, sizes)
     if not found:
         return None
     _, last, chars, count = found[_story(found)]
-    if count < 2 or not notices[last]:
+    if count < 2:
         return None
     if sizes[last] > _CLOSING_NOTICE_CHARS or sizes[last] >= _ISLAND_SHARE * chars:
         return None
