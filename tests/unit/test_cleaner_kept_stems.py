@@ -8,7 +8,7 @@ import pytest
 import re2
 
 from newsdrop.text.cleaner.kept_chrome import _FOLDED_APART, _STAGES, stem_stages
-from newsdrop.text.rules import holds_any
+from newsdrop.text.rule_registry import holds_any
 
 _STEMS = [stems for _, _, stems in _STAGES if stems is not None]
 _LETTERS = sorted({char for stems in _STEMS for stem in stems for char in stem})

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import sys
-
 import pytest
-import re2
 
 from newsdrop.text.cleaner.pitch_tail import _FOLDED_APART, _OFFER, _offer
+from tests.unit.case_folding import folded_apart
 
 # Every character of ``_OFFER``'s words and marks, which the pre-test reads case-blind.
 _LETTERS = sorted(
@@ -18,15 +15,7 @@ _LETTERS.remove(" ")
 
 
 def test_every_character_re_folds_to_a_letter_re2_folds_too_or_is_searched() -> None:
-    # Characters Python's case-blind match pairs with a letter: found by one pass over every code point.
-    either = re.compile("(?i)[" + re.escape("".join(_LETTERS)) + "]")
-    paired = [chr(code) for code in range(sys.maxunicode + 1) if either.fullmatch(chr(code))]
-    missed = []
-    for letter in _LETTERS:
-        folded = re2.compile("(?i)" + re.escape(letter))
-        for char in paired:
-            if re.fullmatch("(?i)" + re.escape(letter), char) and folded.fullmatch(char) is None:
-                missed.append(char)
+    missed = folded_apart(_LETTERS)
     # (re pairs "i" with "İ" and "ı", which Unicode's simple case folding does not.)
     assert missed and set(missed) <= set(_FOLDED_APART), missed
 

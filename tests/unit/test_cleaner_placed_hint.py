@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import re
-import sys
-
 import pytest
-import re2
 
 from newsdrop.text.cleaner.placed_caption import (
     _FOLDED_APART,
@@ -15,6 +11,7 @@ from newsdrop.text.cleaner.placed_caption import (
     MAX_CAPTION_CHARS,
     placed_caption,
 )
+from tests.unit.case_folding import folded_apart
 
 # Every letter of ``_PLACED``'s words, which the pre-test reads case-blind.
 _WORDS = (
@@ -24,14 +21,7 @@ _LETTERS = sorted(set(_WORDS + " gauche à droite da sinistra") - {" "})
 
 
 def test_every_character_re_folds_to_a_letter_re2_folds_too_or_is_searched() -> None:
-    either = re.compile("(?i)[" + re.escape("".join(_LETTERS)) + "]")
-    paired = [chr(code) for code in range(sys.maxunicode + 1) if either.fullmatch(chr(code))]
-    missed = []
-    for letter in _LETTERS:
-        folded = re2.compile("(?i)" + re.escape(letter))
-        for char in paired:
-            if re.fullmatch("(?i)" + re.escape(letter), char) and folded.fullmatch(char) is None:
-                missed.append(char)
+    missed = folded_apart(_LETTERS)
     # (re pairs "i" with "İ" and "ı", which Unicode's simple case folding does not.)
     assert missed and set(missed) <= set(_FOLDED_APART), missed
 

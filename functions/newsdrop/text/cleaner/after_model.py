@@ -30,11 +30,10 @@ from newsdrop.text.cleaner.numbered_sections import numbered_sections
 from newsdrop.text.cleaner.offer_box import box_edges, offer_boxes, offer_notice
 from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
 from newsdrop.text.cleaner.pitch_tail import (
-    MAX_PITCH_LINES,
     addresses_reader,
+    pitch_cues,
     pitch_insets,
     pitch_tail,
-    site_cue,
 )
 from newsdrop.text.cleaner.placed_caption import placed_captions
 from newsdrop.text.cleaner.player_notice import player_notices
@@ -240,19 +239,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in compress(range(len(lines)), kept):
             address[index] = addresses_reader(lines[index].text)
         if any(address):
-            # A pitch's lines stand within ``MAX_PITCH_LINES`` of a line that addresses the reader: the cue is
-            # read only there (kept lines, and the dropped line over a kept one: a box's heading).
-            near = [False] * len(lines)
-            for index in compress(range(len(lines)), address):
-                for other in range(
-                    max(0, index - MAX_PITCH_LINES - 1), min(len(lines), index + MAX_PITCH_LINES + 1)
-                ):
-                    near[other] = True
-            above = [*kept[1:], False]
-            cue = [
-                close and (keep or under) and site_cue(line.text, line.key)
-                for close, keep, under, line in zip(near, kept, above, lines, strict=True)
-            ]
+            cue = pitch_cues(texts, [line.key for line in lines], kept, address)
             for index in pitch_tail(kept, [len(line.text) for line in lines], address, cue):
                 # The site's pitch closing the story: the reader addressed, the site asking (a newsletter,
                 # a subscription, "support our journalism").

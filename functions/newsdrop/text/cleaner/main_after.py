@@ -14,11 +14,10 @@ from newsdrop.text.cleaner.legal_notice import mark_notices
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
 from newsdrop.text.cleaner.pitch_tail import (
-    MAX_PITCH_LINES,
     addresses_reader,
+    pitch_cues,
     pitch_insets,
     pitch_tail,
-    site_cue,
 )
 from newsdrop.text.cleaner.player_notice import player_notices
 from newsdrop.text.cleaner.related_link import related_links
@@ -152,17 +151,7 @@ def _pitch(lines: list[_Line]) -> None:
         address[index] = addresses_reader(lines[index].text)
     if not any(address):
         return
-    # A pitch's lines stand within ``MAX_PITCH_LINES`` of a line that addresses the reader: the cue is read
-    # only there (kept lines, and the dropped line over a kept one: a box's heading).
-    near = [False] * len(lines)
-    for index in compress(range(len(lines)), address):
-        for other in range(max(0, index - MAX_PITCH_LINES - 1), min(len(lines), index + MAX_PITCH_LINES + 1)):
-            near[other] = True
-    above = [*kept[1:], False]
-    cue = [
-        close and (keep or under) and site_cue(line.text, line.key)
-        for close, keep, under, line in zip(near, kept, above, lines, strict=True)
-    ]
+    cue = pitch_cues([line.text for line in lines], [line.key for line in lines], kept, address)
     for index in pitch_tail(kept, [len(line.text) for line in lines], address, cue):
         lines[index].assign("boilerplate", "pitch_tail")
     for index in pitch_insets(kept, address, cue):

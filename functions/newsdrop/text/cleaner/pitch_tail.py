@@ -155,3 +155,21 @@ def pitch_insets(kept: Sequence[bool], address: Sequence[bool], cue: Sequence[bo
             found += range(index, stop)
         index = stop
     return found
+
+
+def pitch_cues(
+    texts: Sequence[str], keys: Sequence[str], kept: Sequence[bool], address: Sequence[bool]
+) -> list[bool]:
+    """Each line's ``site_cue``, read only where a pitch can stand: within ``MAX_PITCH_LINES`` of a line that
+    addresses the reader, on kept lines and on the dropped line over a kept one (a box's heading)."""
+    size = len(texts)
+    near = [False] * size
+    for index, addressed in enumerate(address):
+        if addressed:
+            for other in range(max(0, index - MAX_PITCH_LINES - 1), min(size, index + MAX_PITCH_LINES + 1)):
+                near[other] = True
+    above = [*kept[1:], False]
+    return [
+        close and (keep or under) and site_cue(text, key)
+        for close, keep, under, text, key in zip(near, kept, above, texts, keys, strict=True)
+    ]
