@@ -29,7 +29,7 @@ from newsdrop.text.cleaner.headline_names import (
     _navigation_link,
     _section_trail,
 )
-from newsdrop.text.cleaner.headline_printings import spelled_out
+from newsdrop.text.cleaner.headline_printings import held_candidate, spelled_out
 from newsdrop.text.cleaner.headline_rank import (
     _against_best,
     _candidate_kinds,
@@ -294,7 +294,7 @@ def _find_title(
         ):
             ranked_best = top[0]
         if ranked_best is not None:
-            inner = _held_candidate(lines, ranked_best[1], [index for _, index in top])
+            inner = held_candidate(lines, ranked_best[1], [index for _, index in top])
             if inner is not None:
                 ranked_best = (ranked_best[0], inner)
         if ranked_best is not None and headline is not None:
@@ -327,32 +327,6 @@ def _region_head(lines: list[_Line], region_start: int) -> list[int]:
         if len(head) == _REGION_HEAD_LINES:
             break
     return head
-
-
-# A headline glued behind a menu or a label makes this share of the line at least.
-_HELD_SHARE = 0.6
-
-
-def _held_candidate(lines: list[_Line], chosen: int, ranked: list[int]) -> int | None:
-    """The longest other candidate that ends the chosen line and makes most of it ("Home News Headline",
-    "Blog Headline"): the chosen line glues a menu or a label in front of the headline, and the candidate
-    is the headline itself. A second half after a separator ("Kicker: Teaser", "Headline - Site") is not
-    meant, nor a short tail; it needs three words (or a CJK phrase) to be no chance match."""
-    key = lines[chosen].key
-    found: int | None = None
-    for index in ranked:
-        inner = lines[index].key
-        if index == chosen or len(inner) >= len(key) or not key.endswith(inner):
-            continue
-        glued = key[: len(key) - len(inner)].rstrip()
-        if len(inner) < _HELD_SHARE * len(key) or not glued or not glued[-1].isalnum():
-            continue
-        cjk = not inner.isascii() and _KANA_OR_HAN.search(inner) is not None
-        if lines[index].words < _PART_MIN_WORDS and not (cjk and len(inner) >= _PART_MIN_CJK_CHARS):
-            continue
-        if found is None or len(inner) > len(lines[found].key):
-            found = index
-    return found
 
 
 def _heads_a_block(lines: list[_Line], index: int) -> bool:

@@ -1,8 +1,13 @@
-"""Headline stage, printings of one headline: an initialism's printing gives way to the one spelling it out."""
+"""Headline stage, printings of one headline: an initialism's printing gives way to the one spelling it out, and
+a headline glued behind a menu or a label gives way to the headline alone."""
 
 from __future__ import annotations
 
 import re
+
+from newsdrop.text.cleaner.headline_facts import _KANA_OR_HAN
+from newsdrop.text.cleaner.headline_names import _PART_MIN_CJK_CHARS, _PART_MIN_WORDS
+from newsdrop.text.cleaner.lines import _Line
 
 _WORD = re.compile(r"\w+")
 # An initialism stands for this many words at least ("HS" for "High School", "EU" for "European Union").
@@ -48,3 +53,29 @@ def spelled_out(texts: dict[int, str], chosen: int) -> int:
     return next(
         (index for index in sorted(texts) if index != chosen and abbreviates(text, texts[index])), chosen
     )
+
+
+# A headline glued behind a menu or a label makes this share of the line at least.
+_HELD_SHARE = 0.6
+
+
+def held_candidate(lines: list[_Line], chosen: int, ranked: list[int]) -> int | None:
+    """The longest other candidate that ends the chosen line and makes most of it ("Home News Headline",
+    "Blog Headline"): the chosen line glues a menu or a label in front of the headline, and the candidate
+    is the headline itself. A second half after a separator ("Kicker: Teaser", "Headline - Site") is not
+    meant, nor a short tail; it needs three words (or a CJK phrase) to be no chance match."""
+    key = lines[chosen].key
+    found: int | None = None
+    for index in ranked:
+        inner = lines[index].key
+        if index == chosen or len(inner) >= len(key) or not key.endswith(inner):
+            continue
+        glued = key[: len(key) - len(inner)].rstrip()
+        if len(inner) < _HELD_SHARE * len(key) or not glued or not glued[-1].isalnum():
+            continue
+        cjk = not inner.isascii() and _KANA_OR_HAN.search(inner) is not None
+        if lines[index].words < _PART_MIN_WORDS and not (cjk and len(inner) >= _PART_MIN_CJK_CHARS):
+            continue
+        if found is None or len(inner) > len(lines[found].key):
+            found = index
+    return found
