@@ -28,21 +28,30 @@ def near_repeats(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     a kept line above already printed, where the two texts differ: the page's second copy of a paragraph with
     an editor's touch ("Wealthynickel , two" / "Wealthynickel, two", a quote's marks). Exact repeats are
     ``kept_repeat``'s."""
-    # Per opening: the earlier lines' texts by their whole keys (keyed when a second line opens the same way).
-    openings: dict[str, list[str]] = {}
+    # Per opening: the earlier lines' texts, and their keys once a second line opens the same way. Sets, so a
+    # page of many lines opening alike (a log, a table) costs one key a line, not one per pair of lines.
+    openings: dict[str, tuple[set[str], set[str]]] = {}
     found: list[int] = []
     for index, keep in enumerate(kept):
         if not keep or len(texts[index]) < MIN_CHARS:
             continue
         text = texts[index].strip()
         opening = _NOT_WORD.sub("", text[:_OPENING_CHARS].lower())[:_OPENING_KEY]
-        earlier = openings.setdefault(opening, [])
-        if earlier and text not in earlier:
-            key = _key(text)
-            if any(_key(other) == key for other in earlier) and _repeatable(text):
-                found.append(index)
-                continue
-        earlier.append(text)
+        group = openings.get(opening)
+        if group is None:
+            openings[opening] = ({text}, set())
+            continue
+        earlier, keys = group
+        if text in earlier:
+            continue
+        if not keys:
+            keys.update(_key(other) for other in earlier)
+        key = _key(text)
+        if key in keys and _repeatable(text):
+            found.append(index)
+            continue
+        earlier.add(text)
+        keys.add(key)
     return found
 
 
