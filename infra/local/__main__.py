@@ -138,7 +138,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         records = (
-            stack.wait_for_bundles(stack.uploaded_at_start, stop=stop) if stack.uploaded_at_start else {}
+            stack.api_client.wait_for_bundles(stack.uploaded_at_start, stop=stop)
+            if stack.uploaded_at_start
+            else {}
         )
         print(describe(stack, records), flush=True)
         while not stop.is_set() and not stack.ready.wait(0.5):

@@ -51,7 +51,9 @@ def describe(stack: LocalStack, records: Mapping[str, dict[str, Any] | None]) ->
         for error in (record.get("errors") or [])[:5]:
             lines.append(f"    ! {error.get('member')}: {error.get('code')}: {error.get('reason')}")
         try:
-            articles = stack.api_get("/articles", bundle=record.get("bundle_id"), limit=100).get("items", [])
+            articles = stack.api_client.get("/articles", bundle=record.get("bundle_id"), limit=100).get(
+                "items", []
+            )
         except (urllib.error.URLError, OSError, ValueError):
             articles = []
         for article in articles:

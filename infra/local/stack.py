@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 import sys
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +15,7 @@ from typing import Any
 import boto3
 from botocore.config import Config
 
+from infra.local.api_client import LocalApiClient
 from infra.local.apigw import ApiServer, LocalApiGateway
 from infra.local.apigw_config import api_config
 from infra.local.awsserver import LocalAws
@@ -26,12 +23,8 @@ from infra.local.dropfolder import DropFolder
 from infra.local.dynamodb import LocalDynamoDB
 from infra.local.events import EventPrinter, record_events
 from infra.local.mirror import BundleMirror
-from infra.local.state import (
-    function_environment,
-    load_or_create_api_key,
-    resolve_dynamic_references,
-    seed_bundle,
-)
+from infra.local.start_bundles import INCOMING_PREFIX, replay, restore, upload_seed
+from infra.local.state import function_environment, load_or_create_api_key, resolve_dynamic_references
 from infra.local.sweeploop import SweepLoop
 from infra.local.worker import IngestWorkerConfig, IngestWorkers
 from infra.provision import (
@@ -46,12 +39,9 @@ from infra.template import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, REPO_ROOT, TEMPLA
 
 logger = logging.getLogger("newsdrop.local")
 
-SEED_KEY = "incoming/seeds.zip"
-INCOMING_PREFIX = "incoming/"
 LOCAL_JSON = "local.json"
 # The lookup handler's GET /health reads it (newsdrop.handlers.lookup.READY_ENV): false until replay is done.
 READY_ENV = "NEWSDROP_READY"
-FINAL_STATES = ("DONE", "PARTIAL", "FAILED")
 # Fake credentials: everything this process calls is the local moto server, never real AWS.
 _LOCAL_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
 
@@ -116,6 +106,7 @@ class LocalStack:
         )
         self.worker: IngestWorkers | None = None
         self.api: ApiServer | None = None
+        self._api_client: LocalApiClient | None = None
         self.drop: DropFolder | None = None
         self.events: EventPrinter | None = None
         self.events_log_group = ""
@@ -144,6 +135,49 @@ class LocalStack:
     def _start_services(self) -> None:
         self._configure_process_environment()
         os.environ[READY_ENV] = "false"
+        resources = self._provision()
+        functions_dir = str(REPO_ROOT / "functions")
+        if functions_dir not in sys.path:
+            sys.path.insert(0, functions_dir)
+        _reset_newsdrop_caches()
+        from newsdrop.handlers import sweeper as sweeper_handler
+
+        self.sweeper = SweepLoop(sweeper_handler.sweep_once, interval=self.options.sweep_interval)
+        self.sweeper.start()
+        self._start_api(resources)
+        if self.options.print_events:
+            self.events = EventPrinter(
+                self._clients["logs"],
+                self.events_log_group,
+                since_ms=int(time.time() * 1000),
+                write=lambda line: print(line, flush=True),
+            )
+            self.events.start()
+        if self.options.replay and self.dynamodb is not None:
+            self.uploaded_at_start += restore(
+                self.mirror, self.aws, self._clients["s3"], resources, self.api_client
+            )
+        self._start_ingest(resources, functions_dir)
+        self.drop = DropFolder(
+            self.options.drop_dir.resolve(),
+            self._clients["s3"],
+            resources.bucket,
+            INCOMING_PREFIX,
+            interval=self.options.drop_interval,
+            on_upload=lambda key, path: logger.info(
+                "drop folder: uploaded %s as s3://%s/%s", path.name, resources.bucket, key
+            ),
+        )
+        self.drop.start()
+        if self.options.replay and self.dynamodb is None:
+            self.uploaded_at_start += replay(self.mirror, self._clients["s3"], resources.bucket)
+        if self.options.seed:
+            self.uploaded_at_start += upload_seed(self.mirror, self._clients["s3"], resources.bucket)
+        self.write_local_json()
+        threading.Thread(target=self._await_ready, name="local-ready", daemon=True).start()
+
+    def _provision(self) -> StackResources:
+        """The template's resources in the local engines, and both functions' environment in this process."""
         session = boto3.session.Session(region_name=self.options.region)
         config = Config(retries={"max_attempts": 5, "mode": "standard"})
         self._clients = {
@@ -171,18 +205,12 @@ class LocalStack:
             os.environ["POWERTOOLS_LOG_LEVEL"] = self.options.function_log_level
         # Powertools traces only in Lambda; --trace asks newsdrop.observe for them here too.
         os.environ["NEWSDROP_TRACE"] = "true" if self.options.trace else "false"
-        functions_dir = str(REPO_ROOT / "functions")
-        if functions_dir not in sys.path:
-            sys.path.insert(0, functions_dir)
-        _reset_newsdrop_caches()
-        from newsdrop.config import Settings
+        return self.resources
+
+    def _start_api(self, resources: StackResources) -> None:
+        """The lookup function behind the template's API, in this process."""
         from newsdrop.handlers import lookup as lookup_handler
 
-        resources = self.resources
-        from newsdrop.handlers import sweeper as sweeper_handler
-
-        self.sweeper = SweepLoop(sweeper_handler.sweep_once, interval=self.options.sweep_interval)
-        self.sweeper.start()
         resolver = stack_resolver(
             self.options.template,
             self.options.stack,
@@ -199,21 +227,17 @@ class LocalStack:
         )
         self.api = ApiServer(gateway, self.options.host, self.options.api_port)
         self.api.start()
+        self._api_client = LocalApiClient(self.api.url, self.api_key)
         # Bundle Finished events link into this gateway, not the cloud URL the template builds.
         os.environ["API_URL"] = self.api.url
         from newsdrop import wiring
 
         wiring.announcer.cache_clear()
-        if self.options.print_events:
-            self.events = EventPrinter(
-                self._clients["logs"],
-                self.events_log_group,
-                since_ms=int(time.time() * 1000),
-                write=lambda line: print(line, flush=True),
-            )
-            self.events.start()
-        if self.options.replay and self.dynamodb is not None:
-            self.uploaded_at_start += self.restore()
+
+    def _start_ingest(self, resources: StackResources, functions_dir: str) -> None:
+        """The ingest function's worker processes polling the queue, with the template's batch, timeout and memory."""
+        from newsdrop.config import Settings
+
         self.worker = IngestWorkers(
             IngestWorkerConfig(
                 environ=dict(os.environ),
@@ -236,27 +260,10 @@ class LocalStack:
             self.options.ingest_workers,
         )
         self.worker.start()
-        self.drop = DropFolder(
-            self.options.drop_dir.resolve(),
-            self._clients["s3"],
-            resources.bucket,
-            INCOMING_PREFIX,
-            interval=self.options.drop_interval,
-            on_upload=lambda key, path: logger.info(
-                "drop folder: uploaded %s as s3://%s/%s", path.name, resources.bucket, key
-            ),
-        )
-        self.drop.start()
-        if self.options.replay and self.dynamodb is None:
-            self.uploaded_at_start += self.replay()
-        if self.options.seed:
-            self.uploaded_at_start += self.upload_seed()
-        self.write_local_json()
-        threading.Thread(target=self._await_ready, name="local-ready", daemon=True).start()
 
     def _await_ready(self) -> None:
         """Ready once the bundles uploaded at start are final: until then a script sees partial data."""
-        self.wait_for_bundles(self.uploaded_at_start, timeout=float("inf"), stop=self._stopping)
+        self.api_client.wait_for_bundles(self.uploaded_at_start, timeout=float("inf"), stop=self._stopping)
         if not self._stopping.is_set():
             os.environ[READY_ENV] = "true"
             self.ready.set()
@@ -266,6 +273,9 @@ class LocalStack:
         for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"):
             os.environ.pop(name, None)
         os.environ.update(_LOCAL_CREDENTIALS)
+        # The handlers' clients take the region from here: a shell's own AWS_REGION would send them elsewhere.
+        os.environ["AWS_DEFAULT_REGION"] = self.options.region
+        os.environ["AWS_REGION"] = self.options.region
         os.environ["AWS_ENDPOINT_URL"] = self.aws.endpoint
         if self.dynamodb is not None:
             os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = self.dynamodb.endpoint
@@ -277,8 +287,6 @@ class LocalStack:
         if service == "dynamodb" and self.dynamodb is not None:
             return self.dynamodb.endpoint
         return self.aws.endpoint
-        os.environ["AWS_DEFAULT_REGION"] = self.options.region
-        os.environ["AWS_REGION"] = self.options.region
 
     def stop(self) -> None:
         self._stopping.set()
@@ -311,54 +319,17 @@ class LocalStack:
             account_id=self.resources.account_id,
         )
 
-    def replay(self) -> list[str]:
-        """Upload every mirrored bundle again, in arrival order; ingest is idempotent, article ids are content hashes."""
-        assert self.resources is not None
-        keys = []
-        for entry, path in self.mirror.replayable():
-            self._clients["s3"].upload_file(str(path), self.resources.bucket, entry.key)
-            keys.append(entry.key)
-        return keys
-
-    def restore(self) -> list[str]:
-        """Put the kept objects back in S3 without ingesting them: the table on disk already holds their articles.
-
-        A bundle whose newest record is not final (the stack stopped during its ingest) is uploaded once
-        more, so it is ingested again; that is safe because ingest is idempotent.
-        """
-        assert self.resources is not None
-        resources = self.resources
-        bundles: dict[str, Path] = {}
-        for entry, path in self.mirror.replayable():
-            self.aws.put_quietly(
-                resources.account_id, resources.region, resources.bucket, entry.key, path.read_bytes()
-            )
-            if entry.key.startswith(INCOMING_PREFIX):
-                bundles[entry.key] = path
-        unfinished = []
-        for key, path in bundles.items():
-            items = self.api_get("/bundles", key=key, limit=1).get("items", [])
-            if not items or items[0].get("status") not in FINAL_STATES:
-                self._clients["s3"].upload_file(str(path), resources.bucket, key)
-                unfinished.append(key)
-        if unfinished:
-            logger.info("ingesting again %d bundle(s) stopped before they finished", len(unfinished))
-        return unfinished
-
-    def upload_seed(self) -> list[str]:
-        """Drop the sample bundle unless the mirror already holds it (then the replay brought it back)."""
-        assert self.resources is not None
-        data = seed_bundle()
-        if self.mirror.has(SEED_KEY, hashlib.sha256(data).hexdigest()):
-            return []
-        self._clients["s3"].put_object(Bucket=self.resources.bucket, Key=SEED_KEY, Body=data)
-        return [SEED_KEY]
-
     # -- what others read
     @property
     def api_url(self) -> str:
         assert self.api is not None
         return self.api.url
+
+    @property
+    def api_client(self) -> LocalApiClient:
+        """The local API as a script holding the key reads it (bundle statuses, articles)."""
+        assert self._api_client is not None
+        return self._api_client
 
     def info(self) -> dict[str, Any]:
         assert self.resources is not None and self.api is not None
@@ -399,31 +370,3 @@ class LocalStack:
         temp.chmod(0o600)  # it holds the API key
         os.replace(temp, path)
         return path
-
-    # -- reading back over the local API
-    def api_get(self, path: str, **query: Any) -> Any:
-        params = {name: value for name, value in query.items() if value is not None}
-        url = self.api_url.rstrip("/") + path + ("?" + urllib.parse.urlencode(params) if params else "")
-        request = urllib.request.Request(url, headers={"x-api-key": self.api_key})
-        with urllib.request.urlopen(request, timeout=30) as reply:
-            return json.loads(reply.read())
-
-    def wait_for_bundles(
-        self, keys: list[str], timeout: float = 120.0, stop: threading.Event | None = None
-    ) -> dict[str, dict[str, Any] | None]:
-        """The newest bundle record of each key once it is final (None for a key still unfinished at the deadline)."""
-        deadline = time.monotonic() + timeout
-        records: dict[str, dict[str, Any] | None] = dict.fromkeys(keys)
-        pending = set(keys)
-        while pending and time.monotonic() < deadline and not (stop is not None and stop.is_set()):
-            for key in sorted(pending):
-                try:
-                    items = self.api_get("/bundles", key=key, limit=1).get("items", [])
-                except (urllib.error.URLError, OSError, ValueError):
-                    items = []
-                if items and items[0].get("status") in FINAL_STATES:
-                    records[key] = items[0]
-                    pending.discard(key)
-            if pending:
-                time.sleep(0.5)
-        return records

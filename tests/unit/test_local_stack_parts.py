@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -446,3 +447,43 @@ def test_the_stacks_own_log_lines_do_not_carry_the_functions_lambda_context():
         function_logger.remove_keys(["function_name", "function_request_id"])
         stack_logger.handlers[:] = saved[0]
         stack_logger.propagate = saved[1]
+
+
+@pytest.mark.parametrize("shell_region", ["eu-west-1", None])
+def test_the_functions_run_in_the_stacks_region_whatever_the_shell_says(monkeypatch, tmp_path, shell_region):
+    from infra.local.stack import LocalOptions, LocalStack
+
+    for name in ("AWS_REGION", "AWS_DEFAULT_REGION"):
+        if shell_region is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, shell_region)
+    monkeypatch.setenv("AWS_PROFILE", "someone-elses")
+    stack = LocalStack(LocalOptions(state_dir=tmp_path, region="ap-south-1", dynamodb="moto"))
+    stack._configure_process_environment()
+
+    assert (os.environ["AWS_REGION"], os.environ["AWS_DEFAULT_REGION"]) == ("ap-south-1", "ap-south-1")
+    assert "AWS_PROFILE" not in os.environ
+    assert os.environ["AWS_ENDPOINT_URL"] == stack.aws.endpoint
+
+
+def test_waiting_for_bundles_reads_each_key_until_its_newest_record_is_final(monkeypatch):
+    from infra.local.api_client import LocalApiClient
+
+    answers = {"incoming/a.zip": ["PROCESSING", "DONE"], "incoming/b.zip": ["FAILED"]}
+    asked: list[str] = []
+
+    def fake_get(self, path, **query):
+        assert path == "/bundles" and query["limit"] == 1
+        asked.append(query["key"])
+        states = answers[query["key"]]
+        return {"items": [{"key": query["key"], "status": states.pop(0) if len(states) > 1 else states[0]}]}
+
+    monkeypatch.setattr(LocalApiClient, "get", fake_get)
+    monkeypatch.setattr("infra.local.api_client.time.sleep", lambda seconds: None)
+    records = LocalApiClient("http://127.0.0.1:1", KEY).wait_for_bundles(["incoming/a.zip", "incoming/b.zip"])
+    assert {key: record and record["status"] for key, record in records.items()} == {
+        "incoming/a.zip": "DONE",
+        "incoming/b.zip": "FAILED",
+    }
+    assert asked == ["incoming/a.zip", "incoming/b.zip", "incoming/a.zip"]
