@@ -19,130 +19,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
-import random
-import re
 import shutil
 import sys
 import tempfile
-import threading
 import time
-from collections import Counter, defaultdict
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import REPO
+from bench.scale_corpus import Corpus
+from bench.scale_cost import folder_bytes, storage_cost
+from bench.scale_lookups import LookupLoad, lookups_idle, route_plan
 from infra.local.process import LocalStackProcess
 
 FINAL = ("DONE", "PARTIAL", "FAILED")
-SOURCES = [
-    f"{name} {kind}"
-    for name in ("Harbor", "Valley", "Capital", "Northern", "Coastal")
-    for kind in ("Times", "Herald", "Post", "Courier", "Gazette", "Tribune", "Observer", "Ledger")
-]
-_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
 
 
 def progress(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-# ------------------------------------------------------------------------------------------- corpus
-def vocabulary(size: int = 30_000, seed: int = 5) -> list[str]:
-    """Real words of the seed articles first (the frequent ranks), then made-up words up to ``size``."""
-    seen: dict[str, None] = {}
-    for path in sorted((REPO / "data" / "seeds").glob("*.txt")):
-        for word in re.findall(r"[a-z]{4,12}", path.read_text(encoding="utf-8").lower()):
-            seen.setdefault(word, None)
-    rng = random.Random(seed)
-    while len(seen) < size:
-        seen.setdefault("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))), None)
-    return list(seen)[:size]
-
-
-class Corpus:
-    """Deterministic distinct articles; ``truth`` maps each tracked word to the titles that contain it."""
-
-    def __init__(self, tracked: list[str], seed: int = 11) -> None:
-        self.words = vocabulary()
-        weights = [1.0 / (rank + 10) for rank in range(len(self.words))]  # Zipf-like, flattened at the top
-        self.cumulative = list(_accumulate(weights))
-        self.seed = seed
-        self.tracked = set(tracked)
-        self.truth: dict[str, set[str]] = defaultdict(set)  # title or body contains the word
-        self.in_scope: dict[str, set[str]] = defaultdict(set)  # the word is one the ingest indexes
-        sys.path.insert(0, str(REPO / "functions"))
-        from newsdrop.terms import index_terms
-
-        self.index_terms = index_terms
-
-    def article(self, i: int) -> dict[str, Any]:
-        rng = random.Random(self.seed * 1_000_003 + i)
-        code = _code(i)
-        title = " ".join(rng.choices(self.words, cum_weights=self.cumulative, k=7)).capitalize() + f" {code}"
-        paragraphs, size = [], 0
-        while size < 2900:
-            sentences = []
-            for _ in range(rng.randint(3, 6)):
-                words = rng.choices(self.words, cum_weights=self.cumulative, k=rng.randint(8, 18))
-                sentences.append(" ".join(words).capitalize() + ".")
-            paragraph = " ".join(sentences)
-            paragraphs.append(paragraph)
-            size += len(paragraph) + 2
-        text = "\n\n".join(paragraphs)
-        day = rng.randint(0, 3652)
-        published = time.strftime(
-            "%Y-%m-%dT%H:%M:00Z", time.gmtime(1420070400 + day * 86400 + rng.randint(0, 86399))
-        )
-        present = (set(title.lower().split()) | set(re.findall(r"[a-z]+", text.lower()))) & self.tracked
-        for word in present:
-            self.truth[word].add(title)
-        if present:
-            for word in present & set(self.index_terms(title, text)):
-                self.in_scope[word].add(title)
-        return {
-            "id": f"scale-{i}",
-            "title": title,
-            "text": text,
-            "source": SOURCES[i % len(SOURCES)],
-            "published": published,
-            "url": f"https://news.example/{i}",
-        }
-
-    def write_bundles(self, folder: Path, articles: int, bundle_size: int) -> list[tuple[Path, int]]:
-        folder.mkdir(parents=True, exist_ok=True)
-        bundles = []
-        for number, start in enumerate(range(0, articles, bundle_size)):
-            path = folder / f"scale-{number:04d}.jsonl"
-            count = min(bundle_size, articles - start)
-            with path.open("w", encoding="utf-8") as out:
-                for i in range(start, start + count):
-                    out.write(json.dumps(self.article(i), ensure_ascii=False) + "\n")
-            bundles.append((path, count))
-        return bundles
-
-
-def _accumulate(values: list[float]) -> list[float]:
-    total, out = 0.0, []
-    for value in values:
-        total += value
-        out.append(total)
-    return out
-
-
-def _code(i: int) -> str:
-    """A made-up word unique to article ``i`` (so titles are unique and every article is distinct)."""
-    letters = "bcdfghjklmnpqrstvwxz"
-    digits = []
-    while True:
-        i, r = divmod(i, len(letters))
-        digits.append(letters[r])
-        if i == 0:
-            break
-    return "qx" + "".join(digits)
 
 
 # ------------------------------------------------------------------------------------------- ingest
@@ -186,235 +81,6 @@ def ingest(stack: LocalStackProcess, bundles: list[tuple[Path, int]], timeout: f
         "bundle_ids": [r["bundle_id"] for r in records],
         "keys": keys,
     }
-
-
-# ------------------------------------------------------------------------------------------- lookups
-def route_plan(
-    stack: LocalStackProcess, bundle_ids: list[str], keys: list[str], words: list[str]
-) -> dict[str, Callable[[random.Random], str]]:
-    """Each lookup route with a generator of realistic parameters."""
-    ids: list[str] = []
-    for bundle_id in bundle_ids[:: max(1, len(bundle_ids) // 10)]:
-        ids += [a["id"] for a in stack.get_json("/articles", bundle=bundle_id, limit=100)["items"]]
-    if not ids:
-        raise RuntimeError("no article ids to look up: the ingest stored nothing")
-
-    def q(path: str, **query: Any) -> str:
-        return stack.url(path, **query)[len(stack.info["api_url"].rstrip("/")) :]
-
-    return {
-        "GET /articles/{id}": lambda rng: q(f"/articles/{rng.choice(ids)}"),
-        "GET /articles/{id}/similar": lambda rng: q(f"/articles/{rng.choice(ids)}/similar"),
-        "GET /articles": lambda rng: q("/articles", limit=20),
-        "GET /articles?source=": lambda rng: q("/articles", source=rng.choice(SOURCES), limit=20),
-        "GET /articles?bundle=": lambda rng: q("/articles", bundle=rng.choice(bundle_ids), limit=20),
-        "GET /articles?since=&until=": lambda rng: q(
-            "/articles", **dict(zip(("since", "until"), _date_range(rng), strict=True)), limit=20
-        ),
-        "GET /search?q=": lambda rng: q("/search", q=rng.choice(words), limit=20),
-        "GET /bundles/{id}": lambda rng: q(f"/bundles/{rng.choice(bundle_ids)}"),
-        "GET /bundles?key=": lambda rng: q("/bundles", key=rng.choice(keys), limit=1),
-        "GET /health": lambda rng: q("/health"),
-    }
-
-
-def _date_range(rng: random.Random) -> tuple[str, str]:
-    """A since/until pair inside the corpus's ten years, since first."""
-    first, last = sorted(rng.sample(range(2015, 2025), 2))
-    return f"{first}-03-01", f"{last}-09-30"
-
-
-def call(stack: LocalStackProcess, path: str) -> tuple[float, int]:
-    started = time.perf_counter()
-    try:
-        status = stack.get(path, timeout=60).status
-    except OSError:
-        status = 0  # no answer in 60 s, or the connection failed
-    return (time.perf_counter() - started) * 1000, status
-
-
-def percentiles(values: list[float]) -> dict[str, Any]:
-    if not values:
-        return {"n": 0}
-    ordered = sorted(values)
-
-    def pct(q: float) -> float:
-        return round(ordered[min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1)], 1)
-
-    return {"n": len(ordered), "p50_ms": pct(0.50), "p99_ms": pct(0.99), "max_ms": round(ordered[-1], 1)}
-
-
-def lookups_idle(
-    stack: LocalStackProcess, plan: dict[str, Callable[[random.Random], str]], requests: int
-) -> dict[str, Any]:
-    rng = random.Random(1)
-    result = {}
-    for route, make in plan.items():
-        latencies, errors = [], Counter()
-        for _ in range(requests):
-            ms, status = call(stack, make(rng))
-            if status == 200:
-                latencies.append(ms)
-            else:
-                errors[status] += 1
-        result[route] = {**percentiles(latencies), "errors": dict(errors)}
-    return result
-
-
-class LookupLoad:
-    """Two client threads calling every route in turn until stopped: what a team does while a bundle lands."""
-
-    def __init__(
-        self, stack: LocalStackProcess, plan: dict[str, Callable[[random.Random], str]], threads: int = 2
-    ) -> None:
-        self.stack = stack
-        self.plan = plan
-        self.stop_event = threading.Event()
-        self.latencies: dict[str, list[float]] = defaultdict(list)
-        self.errors: dict[str, Counter[int]] = defaultdict(Counter)
-        self.threads = [
-            threading.Thread(target=self._run, args=(seed,), daemon=True) for seed in range(threads)
-        ]
-
-    def _run(self, seed: int) -> None:
-        rng = random.Random(100 + seed)
-        routes = list(self.plan.items())
-        i = seed
-        while not self.stop_event.is_set():
-            route, make = routes[i % len(routes)]
-            ms, status = call(self.stack, make(rng))
-            if status == 200:
-                self.latencies[route].append(ms)
-            else:
-                self.errors[route][status] += 1
-            i += 1
-
-    def __enter__(self) -> LookupLoad:
-        for thread in self.threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop_event.set()
-        for thread in self.threads:
-            thread.join(timeout=120)
-
-    def summary(self) -> dict[str, Any]:
-        return {
-            route: {**percentiles(self.latencies[route]), "errors": dict(self.errors[route])}
-            for route in self.plan
-        }
-
-
-# ------------------------------------------------------------------------------------------- cost
-def item_size(item: dict[str, Any]) -> int:
-    """DynamoDB's item size: attribute names plus values (numbers about 1 byte per 2 digits)."""
-    return sum(len(name.encode()) + _value_size(value) for name, value in item.items())
-
-
-def _value_size(value: dict[str, Any]) -> int:
-    ((kind, inner),) = value.items()
-    if kind == "S":
-        return len(inner.encode())
-    if kind == "N":
-        return len(inner.lstrip("-").replace(".", "")) // 2 + 2
-    if kind == "B":
-        return len(inner)
-    if kind in ("BOOL", "NULL"):
-        return 1
-    if kind in ("SS", "NS", "BS"):
-        return sum(_value_size({kind[0]: v}) for v in inner)
-    if kind == "L":
-        return 3 + sum(_value_size(v) + 1 for v in inner)
-    if kind == "M":
-        return 3 + sum(len(k.encode()) + _value_size(v) + 1 for k, v in inner.items())
-    return 0
-
-
-def storage_cost(stack: LocalStackProcess, articles: int, segments: int = 4) -> dict[str, Any]:
-    """Scan the whole table: items and WRU (1 KB units, GSI copies at their projected size) per article, by kind."""
-    dynamodb = stack.client("dynamodb")
-    table = stack.info["table"]
-    description = dynamodb.describe_table(TableName=table)["Table"]
-    key_names = {k["AttributeName"] for k in description["KeySchema"]}
-    indexes = []
-    for index in description.get("GlobalSecondaryIndexes", []):
-        keys = [k["AttributeName"] for k in index["KeySchema"]]
-        projection = index["Projection"]
-        indexes.append(
-            (
-                index["IndexName"],
-                keys,
-                projection["ProjectionType"],
-                set(projection.get("NonKeyAttributes", [])),
-            )
-        )
-    items: Counter[str] = Counter()
-    wru: Counter[str] = Counter()
-    stored: Counter[str] = Counter()
-    lock = threading.Lock()
-
-    def scan(segment: int) -> None:
-        start = None
-        local_items: Counter[str] = Counter()
-        local_wru: Counter[str] = Counter()
-        local_bytes: Counter[str] = Counter()
-        while True:
-            request: dict[str, Any] = {"TableName": table, "Segment": segment, "TotalSegments": segments}
-            if start:
-                request["ExclusiveStartKey"] = start
-            page = dynamodb.scan(**request)
-            for item in page["Items"]:
-                kind = _kind(item)
-                size = item_size(item)
-                local_items[kind] += 1
-                local_wru[kind] += math.ceil(size / 1024)
-                local_bytes[kind] += size
-                for name, keys, projection, extra in indexes:
-                    if all(k in item for k in keys):
-                        if projection == "ALL":
-                            copy = size
-                        else:
-                            wanted = key_names | set(keys) | (extra if projection == "INCLUDE" else set())
-                            copy = item_size({k: v for k, v in item.items() if k in wanted})
-                        local_items[f"{kind} ({name} copy)"] += 1
-                        local_wru[f"{kind} ({name} copy)"] += math.ceil(copy / 1024)
-                        local_bytes[f"{kind} ({name} copy)"] += copy
-            start = page.get("LastEvaluatedKey")
-            if not start:
-                break
-        with lock:
-            items.update(local_items)
-            wru.update(local_wru)
-            stored.update(local_bytes)
-
-    started = time.perf_counter()
-    with ThreadPoolExecutor(segments) as pool:
-        list(pool.map(scan, range(segments)))
-    total_wru = sum(wru.values())
-    return {
-        "scan_s": round(time.perf_counter() - started, 1),
-        "items_per_article": round(sum(items.values()) / articles, 2),
-        "wru_per_article": round(total_wru / articles, 2),
-        "kb_stored_per_article": round(sum(stored.values()) / articles / 1024, 2),
-        "write_cost_per_million_articles_usd": round(total_wru / articles * 1_000_000 * 0.625 / 1_000_000, 2),
-        "by_kind_per_article": {
-            kind: {"items": round(items[kind] / articles, 3), "wru": round(wru[kind] / articles, 3)}
-            for kind in sorted(items, key=lambda k: -wru[k])
-        },
-    }
-
-
-def _folder_bytes(folder: Path) -> int:
-    """Bytes of every file under ``folder`` (the LevelDB store: it must stay near the data's size)."""
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
-
-
-def _kind(item: dict[str, Any]) -> str:
-    pk = item.get("pk", {}).get("S", "")
-    sk = item.get("sk", {}).get("S", "")
-    # Sort keys that start with a date or a number (posting blocks, months) are one kind, not one each.
-    return f"{pk.split('#', 1)[0]}#/{'<value>' if sk[:1].isdigit() else sk.split('#', 1)[0]}"
 
 
 # ------------------------------------------------------------------------------------------- recall
@@ -527,7 +193,7 @@ def run(args: argparse.Namespace, root: Path) -> dict[str, Any]:
         during = load.summary()
         progress("scanning the table for items and WRU per article")
         cost: dict[str, Any] = storage_cost(stack, args.articles) if not args.no_scan else {}
-        cost["dynalite_store_mb"] = round(_folder_bytes(root / "state" / "dynamodb") / 1024 / 1024, 1)
+        cost["dynalite_store_mb"] = round(folder_bytes(root / "state" / "dynamodb") / 1024 / 1024, 1)
         progress("search recall")
         found = recall(stack, corpus, words, args.max_pages)
         some_id = stack.get_json("/articles", bundle=(phase_b or phase_a)["bundle_ids"][-1], limit=1)[

@@ -7,7 +7,7 @@ import threading
 from collections import Counter
 from pathlib import Path
 
-from bench.scale import Corpus
+from bench.scale_corpus import Corpus
 from tests.e2e.localstack import LocalStackProcess
 
 ARTICLES = 300
