@@ -18,6 +18,7 @@ from newsdrop.text.cleaner.headline_facts import (
     _reworded_lines,
     _title_score,
     _variant_parts,
+    dated_headline,
     lead_words_from,
 )
 from newsdrop.text.cleaner.headline_names import (
@@ -164,8 +165,11 @@ def _find_title(
             line.text, line.key, line.words
         )
         in_head = index >= region_start
-        # A name alone inside the region is a picture's caption or an author's line, never the headline.
-        if facts.excluded or (in_head and facts.name_like):
+        # A name alone inside the region is a picture's caption or an author's line, never the headline. A line
+        # naming a date is ranked when it reads as a headline (``dated_headline``).
+        if (facts.excluded and not (headline is not None and dated_headline(line.text, line.key))) or (
+            in_head and facts.name_like
+        ):
             continue
         facts_of[index] = facts
         score = _title_score(
