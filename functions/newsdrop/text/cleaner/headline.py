@@ -6,6 +6,7 @@ import heapq
 import re
 from dataclasses import replace
 
+from newsdrop.text.cleaner.headline_block import headline_over_standfirst
 from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text, site_of_opening
 from newsdrop.text.cleaner.headline_facts import (
     _KANA_OR_HAN,
@@ -231,6 +232,33 @@ def _find_title(
             first=min(index for _, index in header),
             variants=variants,
         )
+
+        def barred(index: int) -> bool:
+            """A caption with its picture's credit (or wholly in brackets) is never the headline, however the
+            ranker scores it. (Tested only for a candidate that would lead: a skipped one changes nothing.)
+            A row of doubled labels, a dateline or a navigation link is never the ranker's pick (``headline``):
+            the rules' ranking that ``make train`` collects stays as it was, so the line model's training rows
+            do too."""
+            text = lines[index].text
+            return (
+                _PICTURE_CREDIT.search(text) is not None
+                or _section_trail(text)
+                or _menu_row(text)
+                or (
+                    headline is not None
+                    and (
+                        _doubled_labels(lines[index].key)
+                        or _dateline(text)
+                        or _navigation_link(text)
+                        or interface_text(text)
+                        or furniture_line(text)
+                        or (opening is not None and site_of_opening(opening.key, lines[index].key))
+                    )
+                )
+                or _POST_LINK.search(text) is not None
+                or _ASIDE.match(text) is not None
+            )
+
         ranked_best: tuple[float, int] | None = None
         rows = [
             headline_features(
@@ -262,30 +290,7 @@ def _find_title(
                 ranked += headline.margin
             if ranked_best is not None and ranked <= ranked_best[0]:
                 continue
-            # A caption with its picture's credit (or wholly in brackets) is never the headline, however the
-            # ranker scores it. (Tested only for a candidate that would lead: a skipped one changes nothing.)
-            # A row of doubled labels, a dateline or a navigation link is never the ranker's pick (``headline``):
-            # the rules' ranking that ``make train`` collects stays as it was, so the line model's training rows
-            # do too.
-            text = lines[index].text
-            if (
-                _PICTURE_CREDIT.search(text) is not None
-                or _section_trail(text)
-                or _menu_row(text)
-                or (
-                    headline is not None
-                    and (
-                        _doubled_labels(lines[index].key)
-                        or _dateline(text)
-                        or _navigation_link(text)
-                        or interface_text(text)
-                        or furniture_line(text)
-                        or (opening is not None and site_of_opening(opening.key, lines[index].key))
-                    )
-                )
-                or _POST_LINK.search(text)
-                or _ASIDE.match(text) is not None
-            ):
+            if barred(index):
                 continue
             ranked_best = (ranked, index)
         if (
@@ -297,6 +302,12 @@ def _find_title(
             )
         ):
             ranked_best = top[0]
+        if ranked_best is not None and headline is not None:
+            # A standfirst the ranker nearly ties with the shorter line printed over it: that line is the headline.
+            raw = {index: float(score) for (_, index), score in zip(top, ranks, strict=True)}
+            over = headline_over_standfirst(lines, ranked_best[1], raw, barred)
+            if over is not None:
+                ranked_best = (ranked_best[0], over)
         if ranked_best is not None:
             inner = held_candidate(lines, ranked_best[1], [index for _, index in top])
             if inner is not None:
