@@ -26,6 +26,14 @@ _CONTROL_WORD = re.compile(
     r"|rechercher|recherche|annuler|connexion|s'inscrire|r[ée]pondre|envoyer)\b",
     re.IGNORECASE,
 )
+# A read-aloud player's button, the whole line ("Vorlesen", "Artikel anhören", "Listen to this article",
+# "Escuchar artículo", "Écouter l'article"): a headline that opens so says what to listen to.
+_LISTEN_CONTROL = re.compile(
+    r"^\W*(?:(?:jetzt\s+)?(?:(?:den\s+)?artikel\s+)?(?:vor)?lesen(?:\s+lassen)?|(?:jetzt\s+)?(?:(?:den\s+)?artikel\s+)?"
+    r"(?:in\s+der\s+app\s+)?anh[öo]ren|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?"
+    r"|[ée]couter(?:\s+(?:l['’]|cet\s+)article)?|escuchar(?:\s+(?:el\s+)?(?:art[íi]culo|noticia))?)\W*$",
+    re.IGNORECASE,
+)
 # Two control words make a form's row only on a short line: a longer line is a sentence about such acts.
 _CONTROL_MIN_WORDS = 2
 _CONTROL_MAX_WORDS = 8
@@ -33,9 +41,9 @@ _CONTROL_MAX_WORDS = 8
 
 def interface_text(text: str) -> bool:
     """The line is a form's or a link's own text: a control's hint ("(required)", "(opens in a new window)",
-    "modal window"), or a short line (up to eight words) of two button words or more ("Login Sign up",
-    "Kommentar verfassen Antwort abbrechen"). Never the headline, however the ranker scores it."""
-    if _CONTROL_HINT.search(text) is not None:
+    "modal window"), a read-aloud player's button ("Vorlesen", "Listen to this article"), or a short line (up to
+    eight words) of two button words or more ("Login Sign up", "Kommentar verfassen Antwort abbrechen"). Never the headline, however the ranker scores it."""
+    if _CONTROL_HINT.search(text) is not None or _LISTEN_CONTROL.match(text) is not None:
         return True
     if len(text.split()) > _CONTROL_MAX_WORDS:
         return False
