@@ -110,6 +110,20 @@ _AUTHOR_ARCHIVE = re.compile(
     r"\b(?:view|see) all posts by\b|\balle beiträge von\b|\bvoir tous les articles de\b|\bver todas las entradas de\b",
     re.IGNORECASE,
 )
+# ... a gifted article's notice ("Ein Mitglied schenkt dir diesen Artikel.", "This article was gifted to you") or
+# a feature kept for subscribers ("Esta funcionalidad es sólo para registrados", "This feature is for subscribers
+# only"): a paywall's notes around a shared link ...
+_GIFT_NOTICE = re.compile(
+    r"\b(?:schenkt (?:dir|ihnen|euch)|verschenkt) diesen artikel\b|\bartikel verschenken\b"
+    r"|\bgift (?:this |the )?(?:article|story)\b|\bthis (?:article|story) (?:was|has been|is) (?:a )?gift"
+    r"|\boffrir (?:cet |l['’])article\b|\bregalar (?:este |el )?art[íi]culo\b",
+    re.IGNORECASE,
+)
+_SUBSCRIBER_FEATURE = re.compile(
+    r"\b(?:esta funcionalidad|esta funci[óo]n|this feature|diese funktion|cette fonctionnalit[ée])\b.{0,40}?"
+    r"\b(?:registrad|suscript|subscri|registered|abonn|registriert|premium|members)",
+    re.IGNORECASE,
+)
 # ... and a kicker cut off at its separator ("Umbau des Weissen Hauses –", "Startseite | Schweiz |"): the
 # headline is the line it introduces.
 _DANGLING_SEPARATOR = re.compile(r"\s[-\u2013\u2014|:]\s*$")
@@ -119,7 +133,8 @@ def furniture_line(text: str) -> bool:
     """The line is page furniture the ranker may take for a headline: a cross-reference ("See also: ..."), a
     relative time stamp ("2 minutes ago"), a picture's label opening a caption ("(Symbolbild) ..."), a topic
     row ("Themen: ..."), a comment link or count closing the line ("... Add comments"), an author's archive link
-    ("View all posts by X") or a kicker ending in its separator ("Kicker –"). Never the headline."""
+    ("View all posts by X"), a gifted article's notice or a feature kept for subscribers ("Esta funcionalidad es sólo
+    para registrados") or a kicker ending in its separator ("Kicker –"). Never the headline."""
     return (
         _CROSS_REFERENCE.search(text) is not None
         or _RELATIVE_TIME.search(text) is not None
@@ -127,5 +142,7 @@ def furniture_line(text: str) -> bool:
         or _TOPIC_LABEL.search(text) is not None
         or _COMMENT_LINK.search(text) is not None
         or _AUTHOR_ARCHIVE.search(text) is not None
+        or _GIFT_NOTICE.search(text) is not None
+        or _SUBSCRIBER_FEATURE.search(text) is not None
         or _DANGLING_SEPARATOR.search(text) is not None
     )
