@@ -25,6 +25,10 @@ from tests.unit.cleaner_fixtures import LEAD, SECOND
         # A clock time makes a dateline, and too few words beside the date a label.
         ("Harbour news from 22.04.2020 at 14:07 for the coast", False),
         ("Posted on March 26, 2015", False),
+        # A post's dateline: the author named after the date, or a line running on in lower case.
+        ("Posted on March 26, 2015 by Eva Example in News", False),
+        ("Veröffentlicht am 23. Januar 2020 von Eva Beispiel in Allgemein", False),
+        ("am 23. Januar 2020 in der Kategorie Hafen und Meer", False),
         ("Blogposting 01/23/2020", False),
         # No date at all: the date test does not rule it out, so there is nothing to let back in.
         ("Harbour wall finished early", False),

@@ -241,6 +241,7 @@ _DATED_HEADLINE_MIN_WORDS = 4
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 # Bars, bullets and slashes set a stamp or a trail apart: "Accueil | Par X | 30 septembre 2018".
 _STAMP_SEPARATOR = re.compile(r"\s[|•·/]\s")
+_BY_AFTER_DATE = re.compile(r"\W*(?:by|von|par|por|door|av|af|di)\b", re.IGNORECASE)
 
 
 def dated_headline(text: str, key: str) -> bool:
@@ -254,6 +255,10 @@ def dated_headline(text: str, key: str) -> bool:
     # The date runs on from a word ("Edition for March 26", "Coronalage vom 22.04.2020"): after a separator,
     # a bracket or at the line's start it is a stamp beside a label ("Home | By X | 30 septembre 2018").
     if not before[-1:].isalpha() or _STAMP_SEPARATOR.search(text) is not None:
+        return False
+    # A post's dateline names its author after the date ("am 23. Januar 2020 von X in Allgemein", "Posted on March
+    # 26, 2015 by X"), and one opening in lower case runs on from a label.
+    if _BY_AFTER_DATE.match(text, found.end) is not None or text[:1].islower():
         return False
     rest = before + " " + text[found.end :]
     return len(re.findall(r"\w+", rest)) >= _DATED_HEADLINE_MIN_WORDS
