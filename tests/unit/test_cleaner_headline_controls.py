@@ -30,6 +30,17 @@ from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
         ("Suche nach: Suchen", True),
         ("Kommentar verfassen Antwort abbrechen", True),
         ("Bewertungen anzeigen Abbrechen Jetzt anmelden", True),
+        # A read-aloud player's button, the whole line.
+        ("Vorlesen", True),
+        ("Artikel anhören", True),
+        ("Jetzt in der App anhören", True),
+        ("Listen to this article", True),
+        ("LISTEN", True),
+        ("Escuchar artículo", True),
+        ("Écouter l'article", True),
+        # A headline that opens with the act says what to listen to.
+        ("Listen to the harbour's new foghorn", False),
+        ("Vorlesen für Kinder: Die Bücherei lädt ein", False),
         # One such act is what a headline names.
         ("Search for missing climbers resumes at dawn", False),
         ("Suche nach dem Täter geht weiter", False),

@@ -41,6 +41,13 @@ from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
         ("No comments", True),
         ("View all posts by Emily Zemler", True),
         ("Life is not digital. Zeige alle Beiträge von Cem Basman", True),
+        # A gifted article's notice, a feature kept for subscribers.
+        ("Ein Hafen-Mitglied schenkt dir diesen Artikel.", True),
+        ("This article was gifted to you by a subscriber", True),
+        ("Gift this article", True),
+        ("Esta funcionalidad es sólo para registrados", True),
+        ("This feature is only available to subscribers", True),
+        ("Diese Funktion ist nur für registrierte Nutzer verfügbar", True),
         # A kicker cut off at its separator.
         ("Umbau des Weissen Hauses \u2013", True),
         ("Startseite | Schweiz |", True),
@@ -58,6 +65,9 @@ from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
         ("Comments sought on the harbour wall plan", False),
         ("Readers post 300 comments on the harbour wall", False),
         ("All posts by the harbour board are public now", False),
+        ("Harbour master gifts the town a new article of law", False),
+        ("This feature of the harbour wall surprised engineers", False),
+        ("Registrados 300 barcos en el puerto", False),
     ],
 )
 def test_page_furniture_is_told_from_a_headline(text: str, furniture: bool) -> None:

@@ -6,9 +6,14 @@ import heapq
 import re
 from dataclasses import replace
 
+from newsdrop.text.cleaner.headline_block import (
+    _below_byline,
+    _heads_a_block,
+    _standfirst_under,
+    headline_over_standfirst,
+)
 from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text, site_of_opening
 from newsdrop.text.cleaner.headline_facts import (
-    _KANA_OR_HAN,
     _SEPARATOR,
     _TITLE_MAX_WORDS,
     _VARIANT_MAX_WORDS,
@@ -18,11 +23,10 @@ from newsdrop.text.cleaner.headline_facts import (
     _reworded_lines,
     _title_score,
     _variant_parts,
+    dated_headline,
     lead_words_from,
 )
 from newsdrop.text.cleaner.headline_names import (
-    _PART_MIN_CJK_CHARS,
-    _PART_MIN_WORDS,
     _dateline,
     _doubled_labels,
     _menu_row,
@@ -37,7 +41,7 @@ from newsdrop.text.cleaner.headline_rank import (
     _region_head_features,
     headline_features,
 )
-from newsdrop.text.cleaner.lines import _content_words, _doubled, _ends_sentence, _Line, _strip_site
+from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
 from newsdrop.text.line_keys import normalize_line_key
 
@@ -51,6 +55,8 @@ _RANKED_CANDIDATES = 12
 
 # Rules that leave a line free to be the headline: none, or a list or repeat the headline may sit in.
 _CANDIDATE_RULES = frozenset({None, "link_list", "repeated_line"})
+# ... and a line the tag rule claimed for the row under a bare label, when it reads as a headline: this many words.
+_TAG_ROW_HEADLINE_MIN_WORDS = 5
 
 
 # The region's head: the region chooser reads a headline that ends like a sentence ("What is X?") as the story's
@@ -158,14 +164,21 @@ def _find_title(
     head_scored: list[tuple[float, int]] = []
     for index in [*scanned, *head]:
         line = lines[index]
-        if line.rule not in _CANDIDATE_RULES or line.words > _TITLE_MAX_WORDS or line.text.endswith(":"):
+        if (
+            (line.rule not in _CANDIDATE_RULES and not (headline is not None and _tag_row_headline(line)))
+            or line.words > _TITLE_MAX_WORDS
+            or line.text.endswith(":")
+        ):
             continue
         facts = (_facts_cached if len(line.text) <= _FACTS_CACHE_MAX_CHARS else _facts)(
             line.text, line.key, line.words
         )
         in_head = index >= region_start
-        # A name alone inside the region is a picture's caption or an author's line, never the headline.
-        if facts.excluded or (in_head and facts.name_like):
+        # A name alone inside the region is a picture's caption or an author's line, never the headline. A line
+        # naming a date is ranked when it reads as a headline (``dated_headline``).
+        if (facts.excluded and not (headline is not None and dated_headline(line.text, line.key))) or (
+            in_head and facts.name_like
+        ):
             continue
         facts_of[index] = facts
         score = _title_score(
@@ -227,6 +240,33 @@ def _find_title(
             first=min(index for _, index in header),
             variants=variants,
         )
+
+        def barred(index: int) -> bool:
+            """A caption with its picture's credit (or wholly in brackets) is never the headline, however the
+            ranker scores it. (Tested only for a candidate that would lead: a skipped one changes nothing.)
+            A row of doubled labels, a dateline or a navigation link is never the ranker's pick (``headline``):
+            the rules' ranking that ``make train`` collects stays as it was, so the line model's training rows
+            do too."""
+            text = lines[index].text
+            return (
+                _PICTURE_CREDIT.search(text) is not None
+                or _section_trail(text)
+                or _menu_row(text)
+                or (
+                    headline is not None
+                    and (
+                        _doubled_labels(lines[index].key)
+                        or _dateline(text)
+                        or _navigation_link(text)
+                        or interface_text(text)
+                        or furniture_line(text)
+                        or (opening is not None and site_of_opening(opening.key, lines[index].key))
+                    )
+                )
+                or _POST_LINK.search(text) is not None
+                or _ASIDE.match(text) is not None
+            )
+
         ranked_best: tuple[float, int] | None = None
         rows = [
             headline_features(
@@ -258,30 +298,7 @@ def _find_title(
                 ranked += headline.margin
             if ranked_best is not None and ranked <= ranked_best[0]:
                 continue
-            # A caption with its picture's credit (or wholly in brackets) is never the headline, however the
-            # ranker scores it. (Tested only for a candidate that would lead: a skipped one changes nothing.)
-            # A row of doubled labels, a dateline or a navigation link is never the ranker's pick (``headline``):
-            # the rules' ranking that ``make train`` collects stays as it was, so the line model's training rows
-            # do too.
-            text = lines[index].text
-            if (
-                _PICTURE_CREDIT.search(text) is not None
-                or _section_trail(text)
-                or _menu_row(text)
-                or (
-                    headline is not None
-                    and (
-                        _doubled_labels(lines[index].key)
-                        or _dateline(text)
-                        or _navigation_link(text)
-                        or interface_text(text)
-                        or furniture_line(text)
-                        or (opening is not None and site_of_opening(opening.key, lines[index].key))
-                    )
-                )
-                or _POST_LINK.search(text)
-                or _ASIDE.match(text) is not None
-            ):
+            if barred(index):
                 continue
             ranked_best = (ranked, index)
         if (
@@ -293,6 +310,12 @@ def _find_title(
             )
         ):
             ranked_best = top[0]
+        if ranked_best is not None and headline is not None:
+            # A standfirst the ranker nearly ties with the shorter line printed over it: that line is the headline.
+            raw = {index: float(score) for (_, index), score in zip(top, ranks, strict=True)}
+            over = headline_over_standfirst(lines, ranked_best[1], raw, barred)
+            if over is not None:
+                ranked_best = (ranked_best[0], over)
         if ranked_best is not None:
             inner = held_candidate(lines, ranked_best[1], [index for _, index in top])
             if inner is not None:
@@ -306,6 +329,16 @@ def _find_title(
         return None
     # The first printing of a repeated headline is the headline; later ones are repeats.
     return keys[lines[best[1]].key][0]
+
+
+def _tag_row_headline(line: _Line) -> bool:
+    """A line the tag rule claimed for the row under a bare label ("Tags", "Terms") that reads as a headline: five
+    words or more and no comma or bullet between tags."""
+    return (
+        line.rule == "tag_list"
+        and line.words >= _TAG_ROW_HEADLINE_MIN_WORDS
+        and not any(mark in line.text for mark in ",;•|#")
+    )
 
 
 def _region_head(lines: list[_Line], region_start: int) -> list[int]:
@@ -327,39 +360,6 @@ def _region_head(lines: list[_Line], region_start: int) -> list[int]:
         if len(head) == _REGION_HEAD_LINES:
             break
     return head
-
-
-def _heads_a_block(lines: list[_Line], index: int) -> bool:
-    """The rules' choice could head a headline block (a standfirst or a byline under it). Not a line opening in
-    lower case ("take the tour": a button's or a caption's text), nor a label of one or two words printed under
-    another such label ("Weather" / "Newsletters", "Status" / "Premium": a menu's run of items), so the ranker's
-    pick under it stands (the rules' score already takes points from both). A short line alone, or opening the
-    page, may be a short headline ("Purple Rain") and keeps the guards. Nor does a form's text ("Sign up") or
-    page furniture ("Themen: ...": ``furniture_line``)."""
-    line = lines[index]
-    if line.text[:1].islower() or interface_text(line.text) or furniture_line(line.text):
-        return False
-    if line.words >= _PART_MIN_WORDS or (
-        not line.key.isascii()
-        and _KANA_OR_HAN.search(line.key) is not None
-        and len(line.key) >= _PART_MIN_CJK_CHARS
-    ):
-        return True
-    above = next((lines[at] for at in range(index - 1, -1, -1) if lines[at].key), None)
-    return above is None or above.words >= _PART_MIN_WORDS
-
-
-def _standfirst_under(lines: list[_Line], headline: int, chosen: int) -> bool:
-    """The ranker's pick is the sentence printed right under the rules' headline line: a standfirst."""
-    if chosen <= headline or not _ends_sentence(lines[chosen].text) or _ends_sentence(lines[headline].text):
-        return False
-    return all(not lines[i].text.strip() for i in range(headline + 1, chosen))
-
-
-def _below_byline(lines: list[_Line], headline: int, chosen: int) -> bool:
-    """The ranker's pick is printed below the byline under the rules' headline: a story's byline closes
-    its headline block, so what follows it (a clip title, a caption, a standfirst) is not the headline."""
-    return chosen > headline and any(line.role == "byline" for line in lines[headline + 1 : chosen])
 
 
 def _mark_title_repeats(lines: list[_Line], title_key: str) -> None:

@@ -26,6 +26,14 @@ _CONTROL_WORD = re.compile(
     r"|rechercher|recherche|annuler|connexion|s'inscrire|r[ée]pondre|envoyer)\b",
     re.IGNORECASE,
 )
+# A read-aloud player's button, the whole line ("Vorlesen", "Artikel anhören", "Listen to this article",
+# "Escuchar artículo", "Écouter l'article"): a headline that opens so says what to listen to.
+_LISTEN_CONTROL = re.compile(
+    r"^\W*(?:(?:jetzt\s+)?(?:(?:den\s+)?artikel\s+)?(?:vor)?lesen(?:\s+lassen)?|(?:jetzt\s+)?(?:(?:den\s+)?artikel\s+)?"
+    r"(?:in\s+der\s+app\s+)?anh[öo]ren|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?"
+    r"|[ée]couter(?:\s+(?:l['’]|cet\s+)article)?|escuchar(?:\s+(?:el\s+)?(?:art[íi]culo|noticia))?)\W*$",
+    re.IGNORECASE,
+)
 # Two control words make a form's row only on a short line: a longer line is a sentence about such acts.
 _CONTROL_MIN_WORDS = 2
 _CONTROL_MAX_WORDS = 8
@@ -33,9 +41,9 @@ _CONTROL_MAX_WORDS = 8
 
 def interface_text(text: str) -> bool:
     """The line is a form's or a link's own text: a control's hint ("(required)", "(opens in a new window)",
-    "modal window"), or a short line (up to eight words) of two button words or more ("Login Sign up",
-    "Kommentar verfassen Antwort abbrechen"). Never the headline, however the ranker scores it."""
-    if _CONTROL_HINT.search(text) is not None:
+    "modal window"), a read-aloud player's button ("Vorlesen", "Listen to this article"), or a short line (up to
+    eight words) of two button words or more ("Login Sign up", "Kommentar verfassen Antwort abbrechen"). Never the headline, however the ranker scores it."""
+    if _CONTROL_HINT.search(text) is not None or _LISTEN_CONTROL.match(text) is not None:
         return True
     if len(text.split()) > _CONTROL_MAX_WORDS:
         return False
@@ -102,6 +110,20 @@ _AUTHOR_ARCHIVE = re.compile(
     r"\b(?:view|see) all posts by\b|\balle beiträge von\b|\bvoir tous les articles de\b|\bver todas las entradas de\b",
     re.IGNORECASE,
 )
+# ... a gifted article's notice ("Ein Mitglied schenkt dir diesen Artikel.", "This article was gifted to you") or
+# a feature kept for subscribers ("Esta funcionalidad es sólo para registrados", "This feature is for subscribers
+# only"): a paywall's notes around a shared link ...
+_GIFT_NOTICE = re.compile(
+    r"\b(?:schenkt (?:dir|ihnen|euch)|verschenkt) diesen artikel\b|\bartikel verschenken\b"
+    r"|\bgift (?:this |the )?(?:article|story)\b|\bthis (?:article|story) (?:was|has been|is) (?:a )?gift"
+    r"|\boffrir (?:cet |l['’])article\b|\bregalar (?:este |el )?art[íi]culo\b",
+    re.IGNORECASE,
+)
+_SUBSCRIBER_FEATURE = re.compile(
+    r"\b(?:esta funcionalidad|esta funci[óo]n|this feature|diese funktion|cette fonctionnalit[ée])\b.{0,40}?"
+    r"\b(?:registrad|suscript|subscri|registered|abonn|registriert|premium|members)",
+    re.IGNORECASE,
+)
 # ... and a kicker cut off at its separator ("Umbau des Weissen Hauses –", "Startseite | Schweiz |"): the
 # headline is the line it introduces.
 _DANGLING_SEPARATOR = re.compile(r"\s[-\u2013\u2014|:]\s*$")
@@ -111,7 +133,8 @@ def furniture_line(text: str) -> bool:
     """The line is page furniture the ranker may take for a headline: a cross-reference ("See also: ..."), a
     relative time stamp ("2 minutes ago"), a picture's label opening a caption ("(Symbolbild) ..."), a topic
     row ("Themen: ..."), a comment link or count closing the line ("... Add comments"), an author's archive link
-    ("View all posts by X") or a kicker ending in its separator ("Kicker –"). Never the headline."""
+    ("View all posts by X"), a gifted article's notice or a feature kept for subscribers ("Esta funcionalidad es sólo
+    para registrados") or a kicker ending in its separator ("Kicker –"). Never the headline."""
     return (
         _CROSS_REFERENCE.search(text) is not None
         or _RELATIVE_TIME.search(text) is not None
@@ -119,5 +142,7 @@ def furniture_line(text: str) -> bool:
         or _TOPIC_LABEL.search(text) is not None
         or _COMMENT_LINK.search(text) is not None
         or _AUTHOR_ARCHIVE.search(text) is not None
+        or _GIFT_NOTICE.search(text) is not None
+        or _SUBSCRIBER_FEATURE.search(text) is not None
         or _DANGLING_SEPARATOR.search(text) is not None
     )

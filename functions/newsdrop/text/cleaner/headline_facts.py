@@ -233,3 +233,32 @@ def lead_words_from(
         # (The joined keys' words: no word runs across the joining space.)
         found = memo[key] = _content_words.__wrapped__(" ".join(lines[index].key for index in picked))
     return found
+
+
+# A headline may name a date ("Weekly Edition for March 26, 2015", "Bericht zur Coronalage vom 22.04.2020 - worauf
+# wartet die Politik?"): this many words besides the date, and no clock time (a dateline's or a teaser's stamp).
+_DATED_HEADLINE_MIN_WORDS = 4
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+# Bars, bullets and slashes set a stamp or a trail apart: "Accueil | Par X | 30 septembre 2018".
+_STAMP_SEPARATOR = re.compile(r"\s[|•·/]\s")
+_BY_AFTER_DATE = re.compile(r"\W*(?:by|von|par|por|door|av|af|di)\b", re.IGNORECASE)
+
+
+def dated_headline(text: str, key: str) -> bool:
+    """The line is a headline that names a date: the date test alone rules it out (not doubled, not mostly
+    numbers), no clock time is printed, and four words or more stand beside the date (a dateline prints the
+    date with a label or a name at most)."""
+    found = find_date(text)
+    if found is None or _doubled(key) is not None or _mostly_numbers(text) or _CLOCK.search(text) is not None:
+        return False
+    before = text[: found.start].rstrip()
+    # The date runs on from a word ("Edition for March 26", "Coronalage vom 22.04.2020"): after a separator,
+    # a bracket or at the line's start it is a stamp beside a label ("Home | By X | 30 septembre 2018").
+    if not before[-1:].isalpha() or _STAMP_SEPARATOR.search(text) is not None:
+        return False
+    # A post's dateline names its author after the date ("am 23. Januar 2020 von X in Allgemein", "Posted on March
+    # 26, 2015 by X"), and one opening in lower case runs on from a label.
+    if _BY_AFTER_DATE.match(text, found.end) is not None or text[:1].islower():
+        return False
+    rest = before + " " + text[found.end :]
+    return len(re.findall(r"\w+", rest)) >= _DATED_HEADLINE_MIN_WORDS

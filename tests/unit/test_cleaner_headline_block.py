@@ -1,0 +1,51 @@
+"""A headline block: the headline over its standfirst when the ranker nearly ties the two."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.cleaner.headline_block import headline_over_standfirst
+from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.line_keys import count_words, normalize_line_key
+
+HEADLINE = "Harbour wall finished two years early"
+STANDFIRST = (
+    "The authority says a mild winter let crews pour concrete without a break, and the fishermen are glad"
+)
+KICKER = "Harbour news"
+TRAIL = "Home › News › Harbour wall"
+
+
+def _lines(texts: list[str]) -> list[_Line]:
+    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "scores", "expected"),
+    [
+        # The standfirst a hair ahead of the headline printed over it: the headline.
+        ([HEADLINE, STANDFIRST], {0: 1.9, 1: 2.0}, 0),
+        # A blank line between them changes nothing.
+        ([HEADLINE, "", STANDFIRST], {0: 1.9, 2: 2.0}, 0),
+        # The ranker is sure of the standfirst: it stands.
+        ([HEADLINE, STANDFIRST], {0: 1.0, 1: 2.0}, None),
+        # The line over it is no ranked candidate.
+        ([HEADLINE, STANDFIRST], {1: 2.0}, None),
+        # A kicker of two words over a headline is no headline.
+        ([KICKER, HEADLINE], {0: 1.9, 1: 2.0}, None),
+        # The pick is not much longer than the line over it: two headlines, not a headline and its standfirst.
+        (
+            ["Harbour wall finished two years early", "Harbour wall finished early after mild winter"],
+            {0: 1.9, 1: 2.0},
+            None,
+        ),
+        # A barred line (here a trail) over the pick stays out.
+        ([TRAIL, STANDFIRST], {0: 1.9, 1: 2.0}, None),
+    ],
+)
+def test_the_headline_over_a_nearly_tied_standfirst(
+    texts: list[str], scores: dict[int, float], expected: int | None
+) -> None:
+    lines = _lines(texts)
+    pick = max(scores, key=lambda index: scores[index])
+    assert headline_over_standfirst(lines, pick, scores, lambda index: "›" in lines[index].text) == expected
