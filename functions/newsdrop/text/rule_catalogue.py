@@ -56,6 +56,12 @@ STRUCTURAL_RULES: dict[str, str] = {
     ' end or closing colon) within 12 lines under a "Related" / "Mehr zum Thema" label list other pages.',
     "dated_run": "After the line model, three or more kept lines in a row that each open with a date (with an"
     ' archive\'s "January 2020" headings among them) are a feed of teasers or archive entries, not the story.',
+    "post_meta_row": "After the line model, a kept line that opens with two dates in a row and ends no sentence"
+    ' ("20. April 2017 13. Juni 2017 Author Tag, Tag") is a blog theme\'s meta row (published and updated dates,'
+    " author, tags) or an archive's date range, not the story.",
+    "short_post": "After the line model, where no line is kept, up to 6 lines under the headline and its date,"
+    " byline or repeat that the header rules or the model dropped for their place, closed right under them by a"
+    ' share label ending in ":" or a share or comment row, are a post too short for a prose region: kept.',
     "related_label": 'After the line model, a kept label that titles other pages\' headlines ("Mehr zum Thema",'
     ' "Lesen Sie auch", "Related articles", an icon font\'s name before it or not) is no part of the story.',
     "story_hole": "After the line model, a line it dropped alone between two kept lines, printed once on the"
