@@ -65,8 +65,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "related_label": 'After the line model, a kept label that titles other pages\' headlines ("Mehr zum Thema",'
     ' "Lesen Sie auch", "Related articles", an icon font\'s name before it or not) is no part of the story.',
     "story_hole": "After the line model, a line it dropped alone between two kept lines, printed once on the"
-    " page, with no notice words, no pipe, at most 3 digits and no slash closing its first word (a picture"
-    ' credit, "PAP/ Name"), is the story\'s crosshead or list item: kept.',
+    " page, with no notice words, no pipe, at most 3 digits, no slash closing its first word (a picture"
+    ' credit, "PAP/ Name") and not a person\'s caption ("Jane Doe, speaking at a conference"), is the story\'s'
+    " crosshead or list item: kept.",
     "kept_repeat": "After the line model, a kept paragraph of 6 or more words that a kept line above already"
     " printed (a teaser, summary box or caption printing it again, a pitch under each widget) is dropped.",
     "lead_under_headline": "After the line model, the sentence under the headline's byline, date or picture"
@@ -127,7 +128,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     " no quotation marks) with a newsletter, subscription, advertising or billing word among them, at most 4"
     " lines and under 40 % of the kept text with 3 or more kept lines above, are the site's pitch, not the story.",
     "pitch_inset": "After the line model, up to 4 kept lines speaking to the reader with a site's word among them,"
-    " set into the story between dropped lines or under a heading with such a word, are the site's pitch.",
+    " set into the story between dropped lines or under a heading with such a word, are the site's pitch; so are"
+    ' lines speaking to the reader under a short sign-up heading ("Email Newsletter") without a site word.',
     "closing_credit": "After the line model, a kept line under the story's first that ends in a picture's credit"
     ' ("Foto: Agency/Name", "AP Photo/...", "(REUTERS)") after a few words of its own is the picture\'s caption,'
     " not the story.",

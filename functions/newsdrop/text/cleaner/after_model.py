@@ -34,6 +34,7 @@ from newsdrop.text.cleaner.pitch_tail import (
     pitch_cues,
     pitch_insets,
     pitch_tail,
+    signup_heading,
 )
 from newsdrop.text.cleaner.placed_caption import placed_captions
 from newsdrop.text.cleaner.player_notice import player_notices
@@ -250,7 +251,11 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 # The site's pitch closing the story: the reader addressed, the site asking (a newsletter,
                 # a subscription, "support our journalism").
                 roles.assign(index, "boilerplate", "pitch_tail")
-            for index in pitch_insets(kept, address, cue):
+            # Only a dropped line right above a kept one can head a box: the sign-up heading is read there.
+            heading = [False] * len(lines)
+            for index in box_edges(kept):
+                heading[index] = signup_heading(lines[index].key, lines[index].words)
+            for index in pitch_insets(kept, address, cue, heading):
                 # The same pitch set into the story between two of its paragraphs, or under its own heading.
                 roles.assign(index, "boilerplate", "pitch_inset")
         for index, rule in kept_chrome(texts, roles.kept()):
