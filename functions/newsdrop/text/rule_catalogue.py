@@ -48,7 +48,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     "inner_list": "After the line model, a line of 4 or more words closing on a colon that it dropped right under"
     " the story's kept line (no related label, no lead-in to further reading, no kicker's bar), over 1-12 lines it"
     " dropped too (no meta row's bars, no box heading, no shop's button), with the story's kept line right under them, is a list the"
-    " story introduces and goes on under: lead-in and items kept.",
+    " story introduces and goes on under: lead-in and items kept; so is one closing the story right over the page's"
+    ' related label ("Ähnliche Beiträge").',
     "heading_pair": "After the line model, two kept headline-like lines of 3 or more words (not opening in lower"
     " case) printed as one block, with kept paragraphs a blank line above and below, are a related box's or a"
     " share row's links, not crossheads: a crosshead stands alone over its prose.",
