@@ -110,7 +110,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     " headline linked from the story.",
     "lead_into_region": "After the line model, when no standfirst stands under the headline's byline or date, the"
     " line at most 2 lines above the story's text under them, printed once, of 4 or more words and no clock time,"
-    " a sentence, a colon lead-in or a long clause (not a caption, a header row, a credit or a byline), opens the"
+    " a sentence, a colon lead-in or a long clause (not a caption, a header row, a credit or a byline), or a"
+    " reviewed work's credit (\"The Garden · Derek Jarman (1990)\", even printing the headline's words), opens the"
     " story.",
     "lead_over_byline": "After the line model, a sentence of 12 or more words printed once right above the"
     " story's byline (no blank line between), the byline at most 6 lines above the story's text, that the header"
