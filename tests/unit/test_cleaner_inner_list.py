@@ -112,6 +112,28 @@ _LEAD = "The overall rankings of the countries were as follows:"
             ],
             [],
         ),
+        # The list closes the story right over the page's related box: the story's list.
+        (
+            [
+                (1, "Story.", True, False),
+                (3, _LEAD, False, True),
+                (4, "1. Finland", False, True),
+                (5, "2. Norway", False, True),
+                (7, "Ähnliche Beiträge", False, True),
+                (9, "Another page's headline", False, True),
+            ],
+            [1, 2, 3],
+        ),
+        # ... not when the related box stands too far under it.
+        (
+            [
+                (1, "Story.", True, False),
+                (3, _LEAD, False, True),
+                (4, "1. Finland", False, True),
+                (9, "Related posts", False, True),
+            ],
+            [],
+        ),
         # An item that is a meta row: a box, not the story's list.
         (
             [

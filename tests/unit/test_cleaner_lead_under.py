@@ -13,6 +13,7 @@ from newsdrop.text.cleaner.lead_under import (
     lead_under_headline,
     notice_standfirsts,
     skipped_story,
+    work_credit,
 )
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 
@@ -370,6 +371,12 @@ def test_header_holes_stand_above_the_region() -> None:
         ((DATE, Line("Read this post in Turkish here.", rule="photo_caption")), None),
         # A clock time: a timestamp row.
         ((DATE, Line("Updated at 12:30, read this post in Turkish.")), None),
+        # A reviewed work's credit: the review's subtitle, no sentence, a bracket closing it.
+        ((DATE, Line("The Garden · Derek Jarman (1990)")), 2),
+        ((Line("Nikole Hannah-Jones (Hrsg.) • 1619"),), 1),
+        # A byline's row or a breadcrumb with a year: no work's credit.
+        ((DATE, Line("Jane Doe • May 16, 2024")), None),
+        ((DATE, Line("Home · Kultur · Literatur (2024)")), None),
     ],
 )
 def test_lead_into_region_takes_back_the_opening_line_above_the_text(
@@ -383,3 +390,33 @@ def test_lead_into_region_skips_a_line_printed_twice() -> None:
     lines, start = _page(DATE, Line("Read this post in Turkish here."))
     lines.append(Line("Read this post in Turkish here."))
     assert lead_into_region(lines, start) is None
+
+
+def test_lead_into_region_takes_a_work_credit_that_prints_the_headline() -> None:
+    # The review's headline names the work; its credit prints the same words with the year.
+    lines = [
+        Line("Derek Jarman · The Garden", role="title", rule="headline", prose_text=False),
+        Line("The Garden · Derek Jarman (1990)"),
+        Line(LEAD, role="body", rule="article_region"),
+    ]
+    assert lead_into_region(lines, 2) == 1
+    # Without the year it is the headline printed again.
+    lines[1] = Line("The Garden · Derek Jarman")
+    assert lead_into_region(lines, 2) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Garden · Derek Jarman (1990)", True),
+        ("Nikole Hannah-Jones (Hrsg.) • 1619", True),
+        ("Essays on the sea (eds.) • Jane Doe", True),
+        # No year in brackets nor an editor's mark, more than one separator, a date row.
+        ("The Garden · Derek Jarman", False),
+        ("Home · Kultur · Literatur (2024)", False),
+        ("Jane Doe • May 16, 2024", False),
+        ("11:00 AM PDT • May 16, 2024", False),
+    ],
+)
+def test_work_credit(text: str, expected: bool) -> None:
+    assert work_credit(text) is expected

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.pitch_tail import addresses_reader, pitch_insets, pitch_tail, site_cue
+from newsdrop.text.cleaner.pitch_tail import (
+    addresses_reader,
+    pitch_insets,
+    pitch_tail,
+    signup_heading,
+    site_cue,
+)
 from newsdrop.text.line_keys import normalize_line_key
 
 # Page layouts as one character a line: "S" a story line kept (1000 characters), "a" a kept line addressing
@@ -89,14 +95,19 @@ def test_site_cue(text: str, expected: bool) -> None:
 
 
 # Inset layouts: "S" a kept story line, "a" a kept line addressing the reader, "c" a kept line with a site cue,
-# "p" both, "." a dropped line, "h" a dropped line with a site cue (the box's heading).
+# "p" both, "." a dropped line, "h" a dropped line with a site cue (the box's heading), "n" a dropped sign-up
+# heading ("Email Newsletter": a site cue too).
 _INSET = {
-    "S": (True, False, False),
-    "a": (True, True, False),
-    "c": (True, False, True),
-    "p": (True, True, True),
+    "S": (True, False, False, False),
+    "a": (True, True, False, False),
+    "c": (True, False, True, False),
+    "p": (True, True, True, False),
 }
-_INSET |= {".": (False, False, False), "h": (False, False, True)}
+_INSET |= {
+    ".": (False, False, False, False),
+    "h": (False, False, True, False),
+    "n": (False, False, True, True),
+}
 
 
 @pytest.mark.parametrize(
@@ -118,10 +129,36 @@ _INSET |= {".": (False, False, False), "h": (False, False, True)}
         # At most four lines.
         ("SS.caaaa.SS", []),
         ("p", []),
+        # Under a sign-up heading, lines addressing the reader are the box without a cue of their own.
+        ("SSna.SS", [3]),
+        ("SSnaa", [3, 4]),
+        ("SSnaSS", [3]),
+        # Not lines that do not address the reader, nor under another site cue (an advertisement's label).
+        ("SSnS.SS", []),
+        ("SSha.SS", []),
+        ("SSnaaaaa.SS", []),
     ],
 )
 def test_pitch_insets_are_bounded_runs_of_reader_addressed_lines_with_a_site_cue(
     layout: str, expected: list[int]
 ) -> None:
-    kept, address, cue = ([_INSET[mark][field] for mark in layout] for field in range(3))
-    assert pitch_insets(kept, address, cue) == expected
+    kept, address, cue, heading = ([_INSET[mark][field] for mark in layout] for field in range(4))
+    assert pitch_insets(kept, address, cue, heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Email Newsletter", True),
+        ("Join Our Newsletter", True),
+        ("Sign up for daily National newsletter Get Started", True),
+        ("Jetzt abonnieren", True),
+        # An advertisement's label, an affiliate notice, a long line naming a newsletter: no box heading.
+        ("Advertisement", False),
+        ("This article contains affiliate links. The products are chosen by our editors", False),
+        ("Our newsletter team picked the best stories of the year for you to read at home", False),
+        ("Why WordCamps?", False),
+    ],
+)
+def test_signup_heading(text: str, expected: bool) -> None:
+    assert signup_heading(normalize_line_key(text), len(text.split())) is expected

@@ -23,6 +23,10 @@ from newsdrop.text.line_keys import count_words, normalize_line_key
         ("Te puede interesar", True),
         ("Czytaj także:", True),
         ("Weitere Beiträge zu diesem Artikel", True),
+        # The blog engine's related box: "Ähnliche Beiträge", "Similar posts".
+        ("Ähnliche Beiträge", True),
+        ("Similar posts", True),
+        ("Ähnliche Beiträge von anderen Autoren aus der ganzen Region", False),
         # An icon font's ligature name printed before the label.
         ("filter_none WEITERE BEITRÄGE ZU DIESEM ARTIKEL", True),
         ("keyboard_arrow_right Related articles", True),

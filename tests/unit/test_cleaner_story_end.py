@@ -229,6 +229,16 @@ def test_one_line_holes_the_model_made_in_the_story_are_filled(layout: str, fill
         ("Read and write / one path", 1, False, True),
         ("Why read and write share one path", 1, False, True),
         ("$ cd ../bob", 1, False, True),
+        # A person's caption: a name, a comma and what they do in the picture.
+        ("Jill Binder, speaking at a WordCamp", 1, False, False),
+        ("Jane Doe, pictured in 2019", 1, False, False),
+        ("Mayor Ann Lee, seen here with her staff", 1, False, False),
+        # A crosshead with a comma, or a name over a participle without the comma: the story's.
+        ("Speaking at WordCamps, a path to leadership", 1, False, True),
+        ("Jill Binder speaking at WordCamps", 1, False, True),
+        ("Words, meaning and use", 1, False, True),
+        # A sentence that opens on a participle clause.
+        ("However, speaking in August, the president ruled it out.", 1, False, True),
     ],
 )
 def test_a_hole_line_is_printed_once_without_notice_pipe_or_date(

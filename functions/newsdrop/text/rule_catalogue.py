@@ -48,7 +48,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     "inner_list": "After the line model, a line of 4 or more words closing on a colon that it dropped right under"
     " the story's kept line (no related label, no lead-in to further reading, no kicker's bar), over 1-12 lines it"
     " dropped too (no meta row's bars, no box heading, no shop's button), with the story's kept line right under them, is a list the"
-    " story introduces and goes on under: lead-in and items kept.",
+    " story introduces and goes on under: lead-in and items kept; so is one closing the story right over the page's"
+    ' related label ("Ähnliche Beiträge").',
     "heading_pair": "After the line model, two kept headline-like lines of 3 or more words (not opening in lower"
     " case) printed as one block, with kept paragraphs a blank line above and below, are a related box's or a"
     " share row's links, not crossheads: a crosshead stands alone over its prose.",
@@ -56,11 +57,18 @@ STRUCTURAL_RULES: dict[str, str] = {
     ' end or closing colon) within 12 lines under a "Related" / "Mehr zum Thema" label list other pages.',
     "dated_run": "After the line model, three or more kept lines in a row that each open with a date (with an"
     ' archive\'s "January 2020" headings among them) are a feed of teasers or archive entries, not the story.',
+    "post_meta_row": "After the line model, a kept line that opens with two dates in a row and ends no sentence"
+    ' ("20. April 2017 13. Juni 2017 Author Tag, Tag") is a blog theme\'s meta row (published and updated dates,'
+    " author, tags) or an archive's date range, not the story.",
+    "short_post": "After the line model, where no line is kept, up to 6 lines under the headline and its date,"
+    " byline or repeat that the header rules or the model dropped for their place, closed right under them by a"
+    ' share label ending in ":" or a share or comment row, are a post too short for a prose region: kept.',
     "related_label": 'After the line model, a kept label that titles other pages\' headlines ("Mehr zum Thema",'
     ' "Lesen Sie auch", "Related articles", an icon font\'s name before it or not) is no part of the story.',
     "story_hole": "After the line model, a line it dropped alone between two kept lines, printed once on the"
-    " page, with no notice words, no pipe, at most 3 digits and no slash closing its first word (a picture"
-    ' credit, "PAP/ Name"), is the story\'s crosshead or list item: kept.',
+    " page, with no notice words, no pipe, at most 3 digits, no slash closing its first word (a picture"
+    ' credit, "PAP/ Name") and not a person\'s caption ("Jane Doe, speaking at a conference"), is the story\'s'
+    " crosshead or list item: kept.",
     "kept_repeat": "After the line model, a kept paragraph of 6 or more words that a kept line above already"
     " printed (a teaser, summary box or caption printing it again, a pitch under each widget) is dropped.",
     "lead_under_headline": "After the line model, the sentence under the headline's byline, date or picture"
@@ -102,7 +110,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     " headline linked from the story.",
     "lead_into_region": "After the line model, when no standfirst stands under the headline's byline or date, the"
     " line at most 2 lines above the story's text under them, printed once, of 4 or more words and no clock time,"
-    " a sentence, a colon lead-in or a long clause (not a caption, a header row, a credit or a byline), opens the"
+    " a sentence, a colon lead-in or a long clause (not a caption, a header row, a credit or a byline), or a"
+    " reviewed work's credit (\"The Garden · Derek Jarman (1990)\", even printing the headline's words), opens the"
     " story.",
     "lead_over_byline": "After the line model, a sentence of 12 or more words printed once right above the"
     " story's byline (no blank line between), the byline at most 6 lines above the story's text, that the header"
@@ -121,7 +130,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     " no quotation marks) with a newsletter, subscription, advertising or billing word among them, at most 4"
     " lines and under 40 % of the kept text with 3 or more kept lines above, are the site's pitch, not the story.",
     "pitch_inset": "After the line model, up to 4 kept lines speaking to the reader with a site's word among them,"
-    " set into the story between dropped lines or under a heading with such a word, are the site's pitch.",
+    " set into the story between dropped lines or under a heading with such a word, are the site's pitch; so are"
+    ' lines speaking to the reader under a short sign-up heading ("Email Newsletter") without a site word.',
     "closing_credit": "After the line model, a kept line under the story's first that ends in a picture's credit"
     ' ("Foto: Agency/Name", "AP Photo/...", "(REUTERS)") after a few words of its own is the picture\'s caption,'
     " not the story.",

@@ -34,12 +34,15 @@ from newsdrop.text.cleaner.pitch_tail import (
     pitch_cues,
     pitch_insets,
     pitch_tail,
+    signup_heading,
 )
 from newsdrop.text.cleaner.placed_caption import placed_captions
 from newsdrop.text.cleaner.player_notice import player_notices
+from newsdrop.text.cleaner.post_meta_row import post_meta_row
 from newsdrop.text.cleaner.quoted_lines import quoted_lines
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
+from newsdrop.text.cleaner.short_post import short_post
 from newsdrop.text.cleaner.signup_box import signup_boxes
 from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
 from newsdrop.text.cleaner.standfirst_lines import lead_over_byline, paragraph_heads
@@ -218,6 +221,10 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             for index in dated_runs(kept, dated, headings):
                 # A feed of dated teasers or an archive's entries the region ran into past the story.
                 roles.assign(index, "boilerplate", "dated_run")
+            for index in compress(range(len(lines)), dated):
+                if lines[index].role in KEPT_ROLES and post_meta_row(lines[index].text):
+                    # A post's published and updated dates over its author and tags, kept in the story.
+                    roles.assign(index, "boilerplate", "post_meta_row")
         kept = roles.kept()
         # Only a dropped line under or over a kept one can close an offer box: the notice is read there.
         notice = [False] * len(lines)
@@ -244,9 +251,16 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 # The site's pitch closing the story: the reader addressed, the site asking (a newsletter,
                 # a subscription, "support our journalism").
                 roles.assign(index, "boilerplate", "pitch_tail")
-            for index in pitch_insets(kept, address, cue):
+            # Only a dropped line right above a kept one can head a box: the sign-up heading is read there.
+            heading = [False] * len(lines)
+            for index in box_edges(kept):
+                heading[index] = signup_heading(lines[index].key, lines[index].words)
+            for index in pitch_insets(kept, address, cue, heading):
                 # The same pitch set into the story between two of its paragraphs, or under its own heading.
                 roles.assign(index, "boilerplate", "pitch_inset")
         for index, rule in kept_chrome(texts, roles.kept()):
             # The site's own lines the model kept: notices, pleas, menus, other pages' teasers (kept_chrome.py).
             roles.assign(index, "boilerplate", rule)
+    for index in short_post(lines):
+        # Nothing kept: a post too short for the region (a quotation, a file's link) under its date.
+        roles.assign(index, "body", "short_post")

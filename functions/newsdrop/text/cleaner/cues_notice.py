@@ -50,11 +50,8 @@ _LEGAL_STEMS = (
     "個人情報",
     "利用規約",
 )
-_NOTICE_STEMS = (
-    # the consent banner's own word
-    "cookie",
-    *_LEGAL_STEMS,
-    # subscription and sign-up
+# A newsletter's or a subscription's sign-up: the site asking the reader to join.
+_SIGNUP_STEMS = (
     "newsletter",
     "subscri",
     "suscri",
@@ -64,6 +61,13 @@ _NOTICE_STEMS = (
     "assinante",
     "会員登録",
     "購読",
+)
+_NOTICE_STEMS = (
+    # the consent banner's own word
+    "cookie",
+    *_LEGAL_STEMS,
+    # subscription and sign-up
+    *_SIGNUP_STEMS,
     "ログイン",
     # advertising and the reader's browser
     "javascript",
@@ -136,6 +140,7 @@ _LEGAL_SET = frozenset(_LEGAL_STEMS)
 
 # The consent, privacy and terms stems, for the stages that tell the site's request from the story's subject.
 LEGAL_STEMS: tuple[str, ...] = _LEGAL_STEMS
+SIGNUP_STEMS: tuple[str, ...] = _SIGNUP_STEMS
 
 
 def site_notice(key: str) -> bool:

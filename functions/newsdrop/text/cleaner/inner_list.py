@@ -85,6 +85,7 @@ def inner_lists(
             and below - index <= MAX_ITEMS
             and dropped[below]
             and numbers[below] - numbers[below - 1] <= STORY_REACH
+            and not related_label(keys[below], len(texts[below].split()))
         ):
             below += 1
         items = below - index - 1
@@ -93,7 +94,13 @@ def inner_lists(
         ):
             index += 1
             continue
-        closed = below < len(numbers) and kept[below] and numbers[below] - numbers[below - 1] <= STORY_REACH
+        # The story goes on under the list, or the list closes it right over the page's related box ("Ähnliche
+        # Beiträge"): a box's links stand under their own label, never between the story and that label.
+        closed = (
+            below < len(numbers)
+            and numbers[below] - numbers[below - 1] <= STORY_REACH
+            and (kept[below] or related_label(keys[below], len(texts[below].split())))
+        )
         if 1 <= items <= MAX_ITEMS and closed:
             found.extend(range(index, below))
             index = below

@@ -67,7 +67,11 @@ def _meta(headline: LeadLine, line: LeadLine) -> bool:
     headline printed again."""
     return line.role in _META_ROLES or (
         line.rule == "header_chrome"
-        and (_label_words(line.text) <= _NAME_MAX_WORDS or _repeats(headline, line))
+        and (
+            _label_words(line.text) <= _NAME_MAX_WORDS
+            # A reviewed work's credit names the work the headline names: a subtitle, not the headline again.
+            or (_repeats(headline, line) and not work_credit(line.text))
+        )
     )
 
 
@@ -148,7 +152,8 @@ def lead_into_region(lines: Sequence[LeadLine], start: int) -> int | None:
 
     The first line under the headline past its byline, date or credit (``_meta``), at most ``_INTO_REACH``
     lines above the region's ``start``, dropped by the header rules or the line model, printed once, of at
-    least ``_INTO_MIN_WORDS`` words, no clock time, not the headline again, no site notice, and a sentence:
+    least ``_INTO_MIN_WORDS`` words, no clock time, and a reviewed work's credit (``work_credit``: the review's
+    subtitle, even where it prints the headline's words) or, not the headline again and no site notice, a sentence:
     no header row, credit or byline (``_INTO_NOT_LEAD``); ending as one, or with a colon that leads into the
     text, or of ``MIN_WORDS`` words with a comma and no colon ("Was seit Wochen kolportiert wurde, ist von
     der FINA nun offiziell bestätigt worden").
@@ -167,9 +172,14 @@ def lead_into_region(lines: Sequence[LeadLine], start: int) -> int | None:
             continue
         if line.words < _INTO_MIN_WORDS or CLOCK.search(line.text) is not None:
             continue
+        printed_once = sum(1 for other in lines if other.key == line.key) == 1
+        if printed_once and work_credit(line.text):
+            # The reviewed work's credit: the review's own subtitle (naming the work, it may print the headline's
+            # words again with the year).
+            return index
         if _repeats(lines[title], line) or site_notice(line):
             continue
-        if sum(1 for other in lines if other.key == line.key) > 1:
+        if not printed_once:
             continue
         text = line.text.rstrip()
         if _INTO_NOT_LEAD.search(text) is not None:
@@ -182,6 +192,18 @@ def lead_into_region(lines: Sequence[LeadLine], start: int) -> int | None:
 # A header row ("Name | Published 4 months ago"), a credit closing in brackets ("... (Picture by X)",
 # "(Dok.IGI )"), a byline's opening word: a caption or the story's credits, not its opening line.
 _INTO_NOT_LEAD = re.compile(r"\||\)$|^(?:posted|published|written|by|von|photo|foto)\b", re.IGNORECASE)
+
+
+# A reviewed work's credit line: its title and its author or editor parted by a middle dot or a bullet, with the
+# year in brackets or an editor's mark ("The Garden · Derek Jarman (1990)", "Nikole Hannah-Jones (Hrsg.) • 1619").
+# A breadcrumb or a byline's row ("Jane Doe • May 16, 2024") prints no year in brackets and no editor.
+_WORK_CREDIT = re.compile(r"[^·•|]{2,80}\s[·•]\s[^·•|]{2,80}")
+_WORK_MARK = re.compile(r"\((?:1[5-9]|20)\d\d\)|\((?:hrsg|hg|eds?)\.\)", re.IGNORECASE)
+
+
+def work_credit(text: str) -> bool:
+    """Whether a line is a reviewed work's credit (``_WORK_CREDIT`` with a ``_WORK_MARK``)."""
+    return _WORK_CREDIT.fullmatch(text.strip()) is not None and _WORK_MARK.search(text) is not None
 
 
 def _clause(text: str) -> bool:

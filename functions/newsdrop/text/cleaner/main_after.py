@@ -18,6 +18,7 @@ from newsdrop.text.cleaner.pitch_tail import (
     pitch_cues,
     pitch_insets,
     pitch_tail,
+    signup_heading,
 )
 from newsdrop.text.cleaner.player_notice import player_notices
 from newsdrop.text.cleaner.related_link import related_links
@@ -154,5 +155,10 @@ def _pitch(lines: list[_Line]) -> None:
     cue = pitch_cues([line.text for line in lines], [line.key for line in lines], kept, address)
     for index in pitch_tail(kept, [len(line.text) for line in lines], address, cue):
         lines[index].assign("boilerplate", "pitch_tail")
-    for index in pitch_insets(kept, address, cue):
+    # Only a dropped line right above a kept one can head a box: the sign-up heading is read there.
+    heading = [False] * len(lines)
+    for index in range(len(lines) - 1):
+        if kept[index + 1] and not kept[index]:
+            heading[index] = signup_heading(lines[index].key, lines[index].words)
+    for index in pitch_insets(kept, address, cue, heading):
         lines[index].assign("boilerplate", "pitch_inset")

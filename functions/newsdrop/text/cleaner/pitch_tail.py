@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsdrop.text.cleaner.cues_notice import LEGAL_STEMS, notice_stems, notice_words
+from newsdrop.text.cleaner.cues_notice import LEGAL_STEMS, SIGNUP_STEMS, notice_stems, notice_words
 from newsdrop.text.cleaner.features import reader_pronouns
 from newsdrop.text.re2_sets import search_set
 
@@ -130,13 +130,30 @@ def pitch_tail(
     return sorted(run)
 
 
-def pitch_insets(kept: Sequence[bool], address: Sequence[bool], cue: Sequence[bool]) -> list[int]:
+# A box's heading is a label of this many words at most ("Email Newsletter", "Join Our Newsletter").
+MAX_HEADING_WORDS = 8
+
+
+_SIGNUP = frozenset(SIGNUP_STEMS)
+
+
+def signup_heading(key: str, words: int) -> bool:
+    """Whether a line is a sign-up box's heading: a short label (``MAX_HEADING_WORDS``) naming a newsletter or
+    a subscription (``SIGNUP_STEMS``). An advertisement's label or an affiliate notice over the story's next
+    paragraph names no sign-up."""
+    return words <= MAX_HEADING_WORDS and any(stem in _SIGNUP for stem in notice_stems(key))
+
+
+def pitch_insets(
+    kept: Sequence[bool], address: Sequence[bool], cue: Sequence[bool], heading: Sequence[bool]
+) -> list[int]:
     """The indexes of the site's pitches set into the story (a newsletter box between two paragraphs).
 
-    Each maximal run of adjacent kept lines that address the reader or carry a site cue, both kinds in it,
-    at most ``MAX_PITCH_LINES`` lines, with a dropped line right above it, and a dropped line right below
-    it (or the page's end) or a site cue in the dropped line above. ``cue`` covers the kept lines and the
-    dropped lines right above them.
+    Each maximal run of adjacent kept lines that address the reader or carry a site cue, at most
+    ``MAX_PITCH_LINES`` lines, with a dropped line right above it, and a dropped line right below it (or the
+    page's end) or a site cue in the dropped line above; both kinds in the run, or lines addressing the reader
+    under a sign-up box's heading (``heading``: the dropped line above, "Email Newsletter"). ``cue`` and
+    ``heading`` cover the kept lines and the dropped lines right above them.
     """
     found: list[int] = []
     index = 1
@@ -151,7 +168,9 @@ def pitch_insets(kept: Sequence[bool], address: Sequence[bool], cue: Sequence[bo
         # A dropped line below closes the box; a site's heading above it ("Sign up for our newsletter") says
         # what it is, whatever follows.
         bounded = stop == count or not kept[stop] or cue[index - 1]
-        if bounded and stop - index <= MAX_PITCH_LINES and any(cue[index:stop]) and any(address[index:stop]):
+        # A sign-up box's heading over lines addressing the reader names the box as a site cue in them does.
+        named = any(cue[index:stop]) or heading[index - 1]
+        if bounded and stop - index <= MAX_PITCH_LINES and named and any(address[index:stop]):
             found += range(index, stop)
         index = stop
     return found

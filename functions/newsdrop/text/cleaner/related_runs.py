@@ -13,7 +13,8 @@ from newsdrop.text.prompt_rules import opens_link_list
 _RELATED_LABEL = re.compile(
     r"[\W_]*(?:mehr zum thema|weitere (?:beiträge|artikel|inhalte|themen|nachrichten|meldungen|links)"
     r"(?: zu (?:diesem|dem) (?:artikel|thema))?"
-    r"|weiterführende links|das könnte (?:sie|dich) auch interessieren|lesen sie auch|auch interessant"
+    r"|ähnliche (?:beiträge|artikel|themen)|weiterführende links|das könnte (?:sie|dich) auch interessieren"
+    r"|lesen sie auch|auch interessant|similar (?:posts|articles|stories)"
     r"|related(?: articles| stories| posts| content| coverage| links| reading)?|read (?:more|also|next)"
     r"|also read|keep reading|you (?:may|might) also like|recommended(?: for you)?|see also|further reading"
     r"|te puede interesar|lee también|noticias relacionadas|más noticias|czytaj (?:też|także)"

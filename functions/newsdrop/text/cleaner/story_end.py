@@ -145,13 +145,23 @@ _DIGIT = re.compile(r"\d")
 _SLASHED_OPENING = re.compile(r"\S{2,12}\s?/\s?\S")
 
 
+# A picture's caption naming a person by what they do in it: a name, a comma and a participle with its
+# preposition or "here", no sentence end ("Jill Binder, speaking at a WordCamp", "Jane Doe, pictured in 2019").
+# A crosshead names a topic, not a person at an act ("Words, meaning and use").
+_PERSON_CAPTION = re.compile(
+    r"(?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+, (?:[a-z]+ing|pictured|seen|shown)"
+    r" (?:at|in|on|with|during|after|before|here|to|from|for|outside|inside|near|as)\b[^.!?]*"
+)
+
+
 def hole_kind(text: str, printings: int, notice: bool) -> bool:
     """Whether a line the model dropped may be the story's own line when it stands between two kept lines.
 
     A crosshead, a short list item or a one-line quote inside the story is printed once on the page; a
     line the page prints twice (a teaser title, a menu entry), one with a notice stem (``notice``: a
     subscription or consent prompt), a pipe (a "Name | Role" credit, a breadcrumb) or a date's digits
-    is the site's, and so is a line whose first word a slash closes (``_SLASHED_OPENING``: a picture credit).
+    is the site's, and so is a line whose first word a slash closes (``_SLASHED_OPENING``: a picture credit)
+    or a person's caption (``_PERSON_CAPTION``: a name, a comma, a participle).
     """
     return (
         printings <= 1
@@ -159,6 +169,7 @@ def hole_kind(text: str, printings: int, notice: bool) -> bool:
         and "|" not in text
         and len(_DIGIT.findall(text)) <= _HOLE_MAX_DIGITS
         and _SLASHED_OPENING.match(text) is None
+        and _PERSON_CAPTION.fullmatch(text) is None
     )
 
 
