@@ -172,6 +172,12 @@ STRUCTURAL_RULES: dict[str, str] = {
     "teaser_tail": "After the line model, 2 or more teasers closing the kept text, each a paragraph of 6-50 words"
     " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
     " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",
+    "repeated_label": "In an HTML main content, a kept table row or label (at most 8 words, no sentence end, no"
+    " comma) that repeats the kept line right above it (no code) is the page's second printing of it: a sticky"
+    " table header, a box's title and its link.",
+    "stamp_line": "In an HTML main content, a kept line of at most 14 words that opens with a publication"
+    ' stamp\'s label ("posted on", "Updated", "Veröffentlicht am", "Mis à jour le") and prints a date is the'
+    " story's dateline, metadata.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",

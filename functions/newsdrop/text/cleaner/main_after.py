@@ -12,6 +12,7 @@ from newsdrop.text.cleaner.closing_credits import closing_credit_captions
 from newsdrop.text.cleaner.comment_notice import comment_notices
 from newsdrop.text.cleaner.legal_notice import mark_notices
 from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.cleaner.numbered_heads import numbered_heads
 from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
 from newsdrop.text.cleaner.pitch_tail import (
     addresses_reader,
@@ -22,6 +23,8 @@ from newsdrop.text.cleaner.pitch_tail import (
 from newsdrop.text.cleaner.player_notice import player_notices
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
+from newsdrop.text.cleaner.repeated_label import repeated_labels
+from newsdrop.text.cleaner.stamp_line import stamp_lines
 from newsdrop.text.cleaner.teaser_block import teaser_blocks
 
 
@@ -122,6 +125,15 @@ def main_after(lines: list[_Line]) -> None:
         lines[index].assign("boilerplate", "browser_notice")
     _related(lines)
     _pitch(lines)
+    code = [line.rule == "preformatted" for line in lines]
+    for index in repeated_labels(texts, _kept(lines), code):
+        lines[index].assign("boilerplate", "repeated_label")
+    for index in stamp_lines(texts, _kept(lines)):
+        lines[index].assign("date", "stamp_line")
+    headings = [line.role == "subheading" for line in lines]
+    for index in numbered_heads(texts, _kept(lines), headings):
+        # A heading of the story's numbered list, its reason the main content's own (``_lists_under_lead_in``).
+        lines[index].assign("subheading", "crosshead")
 
 
 def _related(lines: list[_Line]) -> None:
