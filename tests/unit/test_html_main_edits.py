@@ -165,6 +165,19 @@ _PAYWALL = "Il vous reste 57% de cet article à lire. La suite est réservée au
             set(),
             ["Sie hat 200 Bewerbungen verschickt."],
         ),
+        # a notice word inside an address is the mailbox's or the site's name, not the line's topic
+        (
+            [*_STORY, "Members can join the working group, please email adblocking@example.org to sign up."],
+            set(),
+            [*_STORY, "Members can join the working group, please email adblocking@example.org to sign up."],
+        ),
+        (
+            [*_STORY, "The group's report is at https://www.newsletter-archive.example/report-2024."],
+            set(),
+            [*_STORY, "The group's report is at https://www.newsletter-archive.example/report-2024."],
+        ),
+        # ... but the same words outside it are
+        ([*_STORY, "Disable your adblocker to read on: adblocking@example.org"], set(), _STORY),
         # a notice above the last paragraph is left alone (the walk stops at the paragraph)
         ([_STORY[0], _PITCH, _STORY[1]], set(), [_STORY[0], _PITCH, _STORY[1]]),
         # short labels without a notice stay (a credit, "(dmk)")
@@ -342,6 +355,13 @@ _TEASER = "Trump has made defending the rioters a central plank of the party's p
         ),
         # the label right above the notice goes with the box
         ([*_STORY, "Further reading:", _AD, _AD], set(_STORY), set(), _STORY),
+        # a notice word inside an address opens no box
+        (
+            [*_STORY, "Write to the group at newsletter@example.org.", "Its next meeting is in May."],
+            set(_STORY),
+            set(),
+            [*_STORY, "Write to the group at newsletter@example.org.", "Its next meeting is in May."],
+        ),
         # the story speaks of subscriptions itself: its topic, not the site's box
         (
             ["Readers subscribe to fewer papers.", *_STORY, "Subscribe now for the full story.", _APP],
