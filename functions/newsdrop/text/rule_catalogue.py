@@ -175,6 +175,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "repeated_label": "In an HTML main content, a kept table row or label (at most 8 words, no sentence end, no"
     " comma) that repeats the kept line right above it (no code) is the page's second printing of it: a sticky"
     " table header, a box's title and its link.",
+    "menu_row": "In an HTML main content, a kept table row among those that open or close the kept text, of 4 or"
+    " more cells that are each a label of at most 4 words (no digit, no sentence mark), is the site's menu: a page"
+    " laid out in a table gives the extractor its menu rows with the story's cell.",
     "stamp_line": "In an HTML main content, a kept line of at most 14 words that opens with a publication"
     ' stamp\'s label ("posted on", "Updated", "Veröffentlicht am", "Mis à jour le") and prints a date is the'
     " story's dateline, metadata.",

@@ -12,6 +12,7 @@ from newsdrop.text.cleaner.closing_credits import closing_credit_captions
 from newsdrop.text.cleaner.comment_notice import comment_notices
 from newsdrop.text.cleaner.legal_notice import mark_notices
 from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.cleaner.menu_rows import menu_rows
 from newsdrop.text.cleaner.numbered_heads import numbered_heads
 from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
 from newsdrop.text.cleaner.pitch_tail import (
@@ -128,6 +129,8 @@ def main_after(lines: list[_Line]) -> None:
     code = [line.rule == "preformatted" for line in lines]
     for index in repeated_labels(texts, _kept(lines), code):
         lines[index].assign("boilerplate", "repeated_label")
+    for index in menu_rows(texts, _kept(lines)):
+        lines[index].assign("boilerplate", "menu_row")
     for index in stamp_lines(texts, _kept(lines)):
         lines[index].assign("date", "stamp_line")
     headings = [line.role == "subheading" for line in lines]
