@@ -178,6 +178,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "menu_row": "In an HTML main content, a kept table row among those that open or close the kept text, of 4 or"
     " more cells that are each a label of at most 4 words (no digit, no sentence mark), is the site's menu: a page"
     " laid out in a table gives the extractor its menu rows with the story's cell.",
+    "tag_tail": "In an HTML main content, 3 or more kept list items of at most 3 words (no sentence end, no colon)"
+    " that close the kept text right under a paragraph ending a sentence (no lead-in, no heading) are the page's"
+    " topic tags.",
     "stamp_line": "In an HTML main content, a kept line of at most 14 words that opens with a publication"
     ' stamp\'s label ("posted on", "Updated", "Veröffentlicht am", "Mis à jour le") and prints a date is the'
     " story's dateline, metadata.",

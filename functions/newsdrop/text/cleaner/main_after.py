@@ -26,6 +26,7 @@ from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
 from newsdrop.text.cleaner.repeated_label import repeated_labels
 from newsdrop.text.cleaner.stamp_line import stamp_lines
+from newsdrop.text.cleaner.tag_tail import tag_tail
 from newsdrop.text.cleaner.teaser_block import teaser_blocks
 
 
@@ -131,6 +132,8 @@ def main_after(lines: list[_Line]) -> None:
         lines[index].assign("boilerplate", "repeated_label")
     for index in menu_rows(texts, _kept(lines)):
         lines[index].assign("boilerplate", "menu_row")
+    for index in tag_tail(texts, _kept(lines)):
+        lines[index].assign("boilerplate", "tag_tail")
     for index in stamp_lines(texts, _kept(lines)):
         lines[index].assign("date", "stamp_line")
     headings = [line.role == "subheading" for line in lines]
