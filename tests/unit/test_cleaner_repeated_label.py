@@ -20,17 +20,19 @@ _HEADER = "| Pos | Player | Plays | % | Stats |"
             [False] * 4,
             [2],
         ),
-        # a box's label printed as its title and its link
+        # ... and three times: the first printing heads the table
+        ([_HEADER, _HEADER, _HEADER], [True] * 3, [False] * 3, [1, 2]),
+        # a box's label printed as its title and its link: both go
         (
             [_STORY, "Business news in pictures", "Business news in pictures", _STORY],
             [True] * 4,
             [False] * 4,
-            [2],
+            [1, 2],
         ),
-        # three printings: both later ones go; whitespace does not tell them apart
-        (["Gallery", "Gallery", " Gallery ", _STORY], [True] * 4, [False] * 4, [1, 2]),
+        # three printings; whitespace does not tell them apart
+        (["Gallery", "Gallery", " Gallery ", _STORY], [True] * 4, [False] * 4, [0, 1, 2]),
         # a dropped line between them does not part them: the reader sees the kept lines one under the other
-        (["Gallery", "Ad", "Gallery", _STORY], [True, False, True, True], [False] * 4, [2]),
+        (["Gallery", "Ad", "Gallery", _STORY], [True, False, True, True], [False] * 4, [0, 2]),
         # a sentence quoted again, a refrain with a comma, a long line: the page's own text
         ([_STORY, _STORY], [True, True], [False, False], []),
         (["Purple rain, purple rain", "Purple rain, purple rain"], [True, True], [False, False], []),

@@ -173,8 +173,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
     " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",
     "repeated_label": "In an HTML main content, a kept table row or label (at most 8 words, no sentence end, no"
-    " comma) that repeats the kept line right above it (no code) is the page's second printing of it: a sticky"
-    " table header, a box's title and its link.",
+    " comma) that repeats the kept line right above it (no code) is printed twice by the page: a sticky table"
+    " header's second printing goes, and a label's both (a box's title and its link; a story never repeats one).",
     "menu_row": "In an HTML main content, a kept table row among those that open or close the kept text, of 4 or"
     " more cells that are each a label of at most 4 words (no digit, no sentence mark), is the site's menu: a page"
     " laid out in a table gives the extractor its menu rows with the story's cell.",

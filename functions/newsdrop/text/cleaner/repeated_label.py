@@ -29,9 +29,9 @@ def repeated_labels(texts: Sequence[str], kept: Sequence[bool], code: Sequence[b
     """The indexes of the kept lines that repeat the kept line right above them, where it is a label or a table
     row (``_label``) and no code (``code``: the markup's code block, where a closing brace repeats).
 
-    A sticky table header is printed again over the table's rows, and a gallery's or a box's label both as
-    its title and as its link ("Business news in pictures" twice): the page shows one, the extracted text
-    both. The first printing stays where it stands."""
+    A sticky table header is printed again over the table's rows: its first printing heads the table and
+    stays. A label printed twice in a row outside a table is a gallery's or a box's, as its title and as its
+    link ("Business news in pictures" twice): a story never repeats a label, and both printings go."""
     found: list[int] = []
     previous: int | None = None
     for index, (text, keep) in enumerate(zip(texts, kept, strict=True)):
@@ -43,6 +43,8 @@ def repeated_labels(texts: Sequence[str], kept: Sequence[bool], code: Sequence[b
             and " ".join(text.split()) == " ".join(texts[previous].split())
             and _label(text)
         ):
+            if not text.lstrip().startswith("|") and (not found or found[-1] != previous):
+                found.append(previous)
             found.append(index)
         previous = index
-    return found
+    return sorted(set(found))
