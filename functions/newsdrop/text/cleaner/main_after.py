@@ -94,7 +94,8 @@ def main_after(lines: list[_Line]) -> None:
     story's notice opens it: the stage takes the lines under it for the machine's summary) and stays out.
     """
     texts = [line.text for line in lines]
-    for index in _lists_under_lead_in(lines):
+    lead_in_lists = _lists_under_lead_in(lines)
+    for index in lead_in_lists:
         line = lines[index]
         # The reason is the main content's own, as the rules give it to the story's lines and headings.
         heading = line.rule == "navigation" or not (
@@ -125,7 +126,8 @@ def main_after(lines: list[_Line]) -> None:
         lines[index].assign("boilerplate", "comment_notice")
     for index in browser_notices(texts, _kept(lines)):
         lines[index].assign("boilerplate", "browser_notice")
-    _related(lines)
+    # A heading over a list its lead-in introduces is the story's section, whatever word it opens with.
+    _related(lines, frozenset(lead_in_lists))
     _pitch(lines)
     code = [line.rule == "preformatted" for line in lines]
     for index in repeated_labels(texts, _kept(lines), code):
@@ -142,9 +144,11 @@ def main_after(lines: list[_Line]) -> None:
         lines[index].assign("subheading", "crosshead")
 
 
-def _related(lines: list[_Line]) -> None:
-    """Other pages' headlines under a "Related" / "Mehr zum Thema" label inside the story (``related_runs``)."""
+def _related(lines: list[_Line], story_lists: frozenset[int] = frozenset()) -> None:
+    """Other pages' headlines under a "Related" / "Mehr zum Thema" label inside the story (``related_runs``); no
+    line of ``story_lists`` (a list under the story's lead-in, ``_lists_under_lead_in``) is read as a label."""
     labels = related_labels([line.key for line in lines], [line.words for line in lines])
+    labels = [label and index not in story_lists for index, label in enumerate(labels)]
     # Only the lines under a label are read as headlines: most pages have none.
     if not any(labels):
         return
