@@ -222,6 +222,11 @@ _CALLS = [
     # the site's other networks and calls
     "Follow The Daily Opinion section on Facebook, Twitter (@DailyOpinion) and Instagram.",
     "For more stories like this, check our news page.",
+    # a call to pass the piece on
+    "Sadly this post did not stop the abuse. Help the word out. Recommend this article to your friends.",
+    "Share this story with a friend who needs it.",
+    "Teilen Sie diesen Artikel mit Ihren Freunden.",
+    "Partagez cet article avec vos proches.",
     # the reporters who contributed, a list of names at times
     "Keith Bradsher contributed reporting from Hong Kong.",
     "Associated Press writers Alan Fram, Zeke Miller, Laurie Kellman and Jill Colvin contributed to this report.",
@@ -303,6 +308,8 @@ def test_a_long_pitch_that_opens_with_its_call_goes(line: str, dropped: bool) ->
         "Fans can listen to the new album from Friday on every service.",
         "The error cost the company more than a million dollars last year.",
         "Follow him on Twitter",
+        "The minister said she would recommend this approach to other councils.",
+        "Police asked anyone who saw the crash to share this story's pictures with them.",
         # a list's heading, a sentence about sources, a long line that opens with the label
         "Sources:",
         "Sources said the talks would resume on Monday.",

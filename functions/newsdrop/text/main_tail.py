@@ -53,6 +53,10 @@ _READER_CALL = re.compile(
     r"|fehler gefunden|an error has occurred|please try again|try again later|ein fehler ist aufgetreten"
     r"|listen back|delivered (?:through|to) your|get in touch with (?:us|our)|e-?mail(?:ing)? us at"
     r"|for more stories like (?:this|these)"
+    # A call to pass the piece on: "Recommend this article to ...", "Share this story with your friends",
+    # "Teilen Sie diesen Artikel", "Partagez cet article", "Comparte este artículo", "Condividi questo articolo".
+    r"|(?:recommend|share) this (?:article|story|post) (?:to|with)\b|(?:empfehlen|teilen) sie diesen (?:artikel|beitrag)"
+    r"|partagez cet article|comparte (?:este artículo|esta nota)|condividi questo articolo"
     # The writer's address to write to: "Write to Jane Doe at jane.doe@example.com".
     r"|write to [^@]{1,60} at \S+@\S+)"
 )
