@@ -16,6 +16,16 @@ _STORY_ROW = "| " + _STORY + " |"
     [
         (_MENU, True),
         ("| Weekly edition | Kernel | Security | Distributions | Contact Us | Search |", True),
+        # a dot inside a name is no sentence mark
+        ("| Archives | Calendar | Subscribe | Write for LWN | LWN.net FAQ | Sponsors |", True),
+        # the menu's links run together in a cell
+        (
+            "| Weekly Edition Front page Security Kernel Distributions Development Announcements This page |  |",
+            True,
+        ),
+        # ... but a cell of lower-case words, or a sentence, is text
+        ("| the weekly edition has moved to a new page for our readers and members |", False),
+        ("| Weekly Edition Front Page Security Kernel Distributions Development. |", False),
         # too few cells: a table's header names its columns
         ("| Name | Role | Team |", False),
         # a data row holds numbers

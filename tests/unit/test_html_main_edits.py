@@ -12,6 +12,7 @@ from newsdrop.text.main_edits import (
     without_headline_lists,
     without_kicked_headline,
     without_slides,
+    without_split_kicker,
 )
 from newsdrop.text.main_tail import without_closing_notices, without_witness_tail
 
@@ -126,6 +127,33 @@ _STORY = "The central bank admitted on Friday that its supervisors had missed th
 )  # fmt: skip
 def test_without_kicked_headline(main_lines: list[str], title: str, expected: list[str]) -> None:
     assert without_kicked_headline(main_lines, title) == expected
+
+
+_TITLE = "The Open Journalism Project: Better Student Journalism"
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "title", "expected"),
+    [
+        # the headline's kicker on a line of its own over the headline's rest: the kicker goes, the rest stays
+        (["Open Journalism Project:", "Better Student Journalism", _STORY], _TITLE, ["Better Student Journalism", _STORY]),
+        # below a line or two of the main content's opening too
+        (["Updated", "Open Journalism Project:", "Better Student Journalism", _STORY], _TITLE,
+         ["Updated", "Better Student Journalism", _STORY]),
+        # no colon, or the next line is not the headline's rest, or the line is longer than a kicker
+        (["Open Journalism Project", "Better Student Journalism", _STORY], _TITLE,
+         ["Open Journalism Project", "Better Student Journalism", _STORY]),
+        (["Open Journalism Project:", _STORY], _TITLE, ["Open Journalism Project:", _STORY]),
+        (["Here is what the Open Journalism Project is about:", "Better Student Journalism", _STORY], _TITLE,
+         ["Here is what the Open Journalism Project is about:", "Better Student Journalism", _STORY]),
+        # a lead-in of the story that the headline happens to end with is far below the opening
+        ([_STORY] * 6 + ["Open Journalism Project:", "Better Student Journalism"], _TITLE,
+         [_STORY] * 6 + ["Open Journalism Project:", "Better Student Journalism"]),
+        ([_STORY], "", [_STORY]),
+    ],
+)  # fmt: skip
+def test_without_split_kicker(main_lines: list[str], title: str, expected: list[str]) -> None:
+    assert without_split_kicker(main_lines, title) == expected
 
 
 _STORY = [

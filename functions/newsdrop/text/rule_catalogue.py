@@ -176,8 +176,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     " comma) that repeats the kept line right above it (no code) is printed twice by the page: a sticky table"
     " header's second printing goes, and a label's both (a box's title and its link; a story never repeats one).",
     "menu_row": "In an HTML main content, a kept table row among those that open or close the kept text, of 4 or"
-    " more cells that are each a label of at most 4 words (no digit, no sentence mark), is the site's menu: a page"
-    " laid out in a table gives the extractor its menu rows with the story's cell.",
+    " more cells that are each a label of at most 4 words, or of 8 or more words 60 % capitalised run together"
+    " (no digit, no sentence mark), is the site's menu: a page laid out in a table gives the extractor its menu"
+    " rows with the story's cell.",
     "tag_tail": "In an HTML main content, 3 or more kept list items of at most 3 words (no sentence end, no colon)"
     " that close the kept text right under a paragraph ending a sentence (no lead-in, no heading) are the page's"
     " topic tags.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 # A menu row holds this many links at least; a table's header row names fewer columns as often.
@@ -14,17 +15,30 @@ def _table_row(text: str) -> bool:
     return text.lstrip().startswith("|")
 
 
+# A sentence or clause mark ends a word: the dot inside a name ("LWN.net FAQ") is none.
+_SENTENCE_MARK = re.compile(r"[.,;:!?](?:\s|$)")
+# A menu run together in one cell ("| Weekly Edition Front page Security Kernel ... Following week |"): this many
+# words at least, this share of them capitalised, and no sentence mark.
+RUN_ON_MIN_WORDS = 8
+RUN_ON_CAPITALISED = 0.6
+
+
 def menu_row(text: str) -> bool:
     """Whether a table row is a menu: ``MIN_CELLS`` cells or more, each a label of at most ``CELL_MAX_WORDS``
-    words without a digit or a sentence mark ("| Archives | Calendar | Subscribe | Write for LWN | FAQ |"). A data
-    table's rows hold numbers, and its header row sits over them."""
+    words ("| Archives | Calendar | Subscribe | Write for LWN | FAQ |"), or the menu's links run together in
+    its cells (``RUN_ON_MIN_WORDS`` words or more, ``RUN_ON_CAPITALISED`` of them capitalised); no digit and
+    no sentence mark in it. A data table's rows hold numbers, and its header row sits over them."""
     if not _table_row(text) or any(char.isdigit() for char in text):
         return False
     cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
     labels = [cell for cell in cells if cell]
-    return len(labels) >= MIN_CELLS and all(
-        len(cell.split()) <= CELL_MAX_WORDS and not any(mark in cell for mark in ".,;!?") for cell in labels
-    )
+    if not labels or any(_SENTENCE_MARK.search(cell) for cell in labels):
+        return False
+    if len(labels) >= MIN_CELLS and all(len(cell.split()) <= CELL_MAX_WORDS for cell in labels):
+        return True
+    words = [word for cell in labels for word in cell.split()]
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return len(words) >= RUN_ON_MIN_WORDS and capitalised >= RUN_ON_CAPITALISED * len(words)
 
 
 def menu_rows(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
