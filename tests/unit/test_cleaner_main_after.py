@@ -82,3 +82,14 @@ def test_a_list_under_a_lead_in_sentence_is_the_storys(section: list[str], kept:
     body = article.body.split("\n\n")
     assert all((line in body) is kept for line in section[1:])
     assert THIRD in body
+
+
+@pytest.mark.parametrize(
+    "heading", ["More than just profiling", "More than just CPU profiling", "Mehr als nur Profiling"]
+)
+def test_the_heading_over_a_lead_in_list_is_read_as_no_related_label(heading: str) -> None:
+    """The section's heading opens with a link-list word: the related-label stage leaves it to the story."""
+    article = clean_article(
+        "\n".join([LEAD, SECOND, heading, _LEAD_IN, *_ITEMS, THIRD]), main_content=True, model=None
+    )
+    assert heading in article.body.split("\n\n")

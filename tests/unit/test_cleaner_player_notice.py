@@ -88,6 +88,31 @@ _N = "We apologize, but this video has failed to load."
         ([_STORY, _N, _STORY, _STORY], [True, True, True, True], [1]),
         # a dropped notice is left alone
         ([_STORY, _N, _STORY, _STORY], [True, False, True, True], []),
+        # a text-track menu's heading right above its first item goes with it
+        (
+            [
+                _STORY,
+                "- Chapters",
+                "- descriptions off, selected",
+                "- subtitles off, selected",
+                _STORY,
+                _STORY,
+            ],
+            [True] * 6,
+            [1, 2, 3],
+        ),
+        # ... but not a list item above another kind of notice, nor a longer item, nor one the model dropped
+        ([_STORY, "- Chapters", _N, _STORY, _STORY], [True] * 5, [2]),
+        (
+            [_STORY, "- The full list of chapters", "- subtitles off, selected", _STORY, _STORY],
+            [True] * 5,
+            [2],
+        ),
+        (
+            [_STORY, "- Chapters", "- subtitles off, selected", _STORY, _STORY],
+            [True, False, True, True, True],
+            [2],
+        ),
         # too little story would stay
         ([_STORY] * (MIN_STORY_LINES - 1) + [_N], [True] * MIN_STORY_LINES, []),
         ([], [], []),

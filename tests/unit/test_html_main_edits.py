@@ -12,6 +12,7 @@ from newsdrop.text.main_edits import (
     without_headline_lists,
     without_kicked_headline,
     without_slides,
+    without_split_kicker,
 )
 from newsdrop.text.main_tail import without_closing_notices, without_witness_tail
 
@@ -128,6 +129,33 @@ def test_without_kicked_headline(main_lines: list[str], title: str, expected: li
     assert without_kicked_headline(main_lines, title) == expected
 
 
+_TITLE = "The Open Journalism Project: Better Student Journalism"
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "title", "expected"),
+    [
+        # the headline's kicker on a line of its own over the headline's rest: the kicker goes, the rest stays
+        (["Open Journalism Project:", "Better Student Journalism", _STORY], _TITLE, ["Better Student Journalism", _STORY]),
+        # below a line or two of the main content's opening too
+        (["Updated", "Open Journalism Project:", "Better Student Journalism", _STORY], _TITLE,
+         ["Updated", "Better Student Journalism", _STORY]),
+        # no colon, or the next line is not the headline's rest, or the line is longer than a kicker
+        (["Open Journalism Project", "Better Student Journalism", _STORY], _TITLE,
+         ["Open Journalism Project", "Better Student Journalism", _STORY]),
+        (["Open Journalism Project:", _STORY], _TITLE, ["Open Journalism Project:", _STORY]),
+        (["Here is what the Open Journalism Project is about:", "Better Student Journalism", _STORY], _TITLE,
+         ["Here is what the Open Journalism Project is about:", "Better Student Journalism", _STORY]),
+        # a lead-in of the story that the headline happens to end with is far below the opening
+        ([_STORY] * 6 + ["Open Journalism Project:", "Better Student Journalism"], _TITLE,
+         [_STORY] * 6 + ["Open Journalism Project:", "Better Student Journalism"]),
+        ([_STORY], "", [_STORY]),
+    ],
+)  # fmt: skip
+def test_without_split_kicker(main_lines: list[str], title: str, expected: list[str]) -> None:
+    assert without_split_kicker(main_lines, title) == expected
+
+
 _STORY = [
     "The council approved the harbour plan on Monday after a long debate.",
     "Work on the new wall is to start in the spring and last two years.",
@@ -165,6 +193,19 @@ _PAYWALL = "Il vous reste 57% de cet article à lire. La suite est réservée au
             set(),
             ["Sie hat 200 Bewerbungen verschickt."],
         ),
+        # a notice word inside an address is the mailbox's or the site's name, not the line's topic
+        (
+            [*_STORY, "Members can join the working group, please email adblocking@example.org to sign up."],
+            set(),
+            [*_STORY, "Members can join the working group, please email adblocking@example.org to sign up."],
+        ),
+        (
+            [*_STORY, "The group's report is at https://www.newsletter-archive.example/report-2024."],
+            set(),
+            [*_STORY, "The group's report is at https://www.newsletter-archive.example/report-2024."],
+        ),
+        # ... but the same words outside it are
+        ([*_STORY, "Disable your adblocker to read on: adblocking@example.org"], set(), _STORY),
         # a notice above the last paragraph is left alone (the walk stops at the paragraph)
         ([_STORY[0], _PITCH, _STORY[1]], set(), [_STORY[0], _PITCH, _STORY[1]]),
         # short labels without a notice stay (a credit, "(dmk)")
@@ -209,6 +250,11 @@ _CALLS = [
     # the site's other networks and calls
     "Follow The Daily Opinion section on Facebook, Twitter (@DailyOpinion) and Instagram.",
     "For more stories like this, check our news page.",
+    # a call to pass the piece on
+    "Sadly this post did not stop the abuse. Help the word out. Recommend this article to your friends.",
+    "Share this story with a friend who needs it.",
+    "Teilen Sie diesen Artikel mit Ihren Freunden.",
+    "Partagez cet article avec vos proches.",
     # the reporters who contributed, a list of names at times
     "Keith Bradsher contributed reporting from Hong Kong.",
     "Associated Press writers Alan Fram, Zeke Miller, Laurie Kellman and Jill Colvin contributed to this report.",
@@ -290,6 +336,8 @@ def test_a_long_pitch_that_opens_with_its_call_goes(line: str, dropped: bool) ->
         "Fans can listen to the new album from Friday on every service.",
         "The error cost the company more than a million dollars last year.",
         "Follow him on Twitter",
+        "The minister said she would recommend this approach to other councils.",
+        "Police asked anyone who saw the crash to share this story's pictures with them.",
         # a list's heading, a sentence about sources, a long line that opens with the label
         "Sources:",
         "Sources said the talks would resume on Monday.",
@@ -342,6 +390,13 @@ _TEASER = "Trump has made defending the rioters a central plank of the party's p
         ),
         # the label right above the notice goes with the box
         ([*_STORY, "Further reading:", _AD, _AD], set(_STORY), set(), _STORY),
+        # a notice word inside an address opens no box
+        (
+            [*_STORY, "Write to the group at newsletter@example.org.", "Its next meeting is in May."],
+            set(_STORY),
+            set(),
+            [*_STORY, "Write to the group at newsletter@example.org.", "Its next meeting is in May."],
+        ),
         # the story speaks of subscriptions itself: its topic, not the site's box
         (
             ["Readers subscribe to fewer papers.", *_STORY, "Subscribe now for the full story.", _APP],

@@ -34,6 +34,7 @@ from newsdrop.text.main_edits import (
     without_headline_lists,
     without_kicked_headline,
     without_slides,
+    without_split_kicker,
 )
 from newsdrop.text.main_opening import without_opening_teasers, without_opening_tools
 from newsdrop.text.main_placeholders import without_blocked_embeds
@@ -154,6 +155,8 @@ def extract(
         if title:
             # The headline printed with a kicker or other punctuation: the cleaner would keep it as text.
             main_lines = without_kicked_headline(main_lines, title)
+            # The headline's kicker on a line of its own above the headline's rest: the story's kicker.
+            main_lines = without_split_kicker(main_lines, title)
         # The headline printed in another of the page's stated wordings: the cleaner would keep it as a crosshead.
         main_lines = without_stated_headlines(main_lines, (title, meta_title, og_title, ld_headline))
         # The standfirst the extractor left out, where the page states it as its description.

@@ -112,6 +112,25 @@ def without_kicked_headline(main_lines: list[str], title: str) -> list[str]:
     return main_lines
 
 
+def without_split_kicker(main_lines: list[str], title: str) -> list[str]:
+    """The main content without the headline's kicker printed as a line of its own above the headline's rest
+    ("Open Journalism Project:" over "Better Student Journalism" for "The Open Journalism Project: Better Student
+    Journalism"): a line of at most ``_KICKER_MAX_WORDS`` words closing on a colon, among the first
+    ``_HEADLINE_SCAN_LINES``, that the headline holds right before the next line's words, with which it ends.
+    The text views read such a line as the story's kicker, no line of its text; the rest stays a heading."""
+    key = bare_key(title)
+    if not key:
+        return main_lines
+    for index, line in enumerate(main_lines[: _HEADLINE_SCAN_LINES - 1]):
+        stripped = line.strip()
+        if not stripped.endswith((":", "\uff1a")) or count_words(stripped) > _KICKER_MAX_WORDS:
+            continue
+        own, rest = bare_key(stripped), bare_key(main_lines[index + 1])
+        if own and rest and key.endswith(own + rest):
+            return main_lines[:index] + main_lines[index + 1 :]
+    return main_lines
+
+
 # A list of other stories' headlines inside the story: this many items in a row at least ...
 _HEADLINE_LIST_MIN_ITEMS = 2
 # ... each a headline of this many words at least (shorter items are a fact list's "- Ruler", "- 10 GB").

@@ -53,6 +53,10 @@ _READER_CALL = re.compile(
     r"|fehler gefunden|an error has occurred|please try again|try again later|ein fehler ist aufgetreten"
     r"|listen back|delivered (?:through|to) your|get in touch with (?:us|our)|e-?mail(?:ing)? us at"
     r"|for more stories like (?:this|these)"
+    # A call to pass the piece on: "Recommend this article to ...", "Share this story with your friends",
+    # "Teilen Sie diesen Artikel", "Partagez cet article", "Comparte este artículo", "Condividi questo articolo".
+    r"|(?:recommend|share) this (?:article|story|post) (?:to|with)\b|(?:empfehlen|teilen) sie diesen (?:artikel|beitrag)"
+    r"|partagez cet article|comparte (?:este artículo|esta nota)|condividi questo articolo"
     # The writer's address to write to: "Write to Jane Doe at jane.doe@example.com".
     r"|write to [^@]{1,60} at \S+@\S+)"
 )
@@ -61,6 +65,8 @@ _READER_CALL = re.compile(
 # and reporters' share ("With files from The Associated Press", "Additional reporting by ...").
 # An e-mail address: a line that gives one and addresses the reader is the site's invitation to write in.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w[\w.]*")
+# An address the line gives (an e-mail or a web address): its names are no words of the line.
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.\w[\w.]*|\b(?:https?://|www\.)\S+")
 _SOURCE_CREDIT = re.compile(
     r"^(?:(?:sources?|quellen?|fuentes?|fontes?|fonti?|kilder?|källa|källor|źródł[oa]|bron(?:nen)?) ?: ?\S"
     r"|(?:with (?:files|reports|information|additional reporting) from|(?:additional )?reporting by"
@@ -104,7 +110,9 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
         dropped = line not in witness_kept and (
             len(line) <= _NOTICE_MAX_CHARS or (len(line) <= _PITCH_MAX_CHARS and _opens_with_call(key))
         )
-        stems = notice_stems(key) if dropped else ()
+        # A notice word read inside an address ("adblocking@..." for the stem "adblock") names a mailbox or
+        # a site, not the line's topic.
+        stems = notice_stems(_without_addresses(key)) if dropped else ()
         if stems:
             above = " ".join(normalize_line_key(other) for other in main_lines[:index])
             stems = () if _opens_a_word(stems, above) else stems
@@ -120,6 +128,11 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
     if not notices or len(run) == len(main_lines):
         return main_lines
     return main_lines[: len(main_lines) - len(run)]
+
+
+def _without_addresses(key: str) -> str:
+    """The line key without the e-mail and web addresses it gives (``_ADDRESS``)."""
+    return _ADDRESS.sub(" ", key) if "@" in key or "www." in key or "http" in key else key
 
 
 def _invites_mail(line: str, key: str) -> bool:
@@ -204,7 +217,7 @@ def without_witness_tail(
         if count_words(line) > _BOX_NOTICE_MAX_WORDS:
             continue
         key = normalize_line_key(line)
-        stems = notice_stems(key)
+        stems = notice_stems(_without_addresses(key))
         # A free-trial offer is the site's whatever the story's words ("testen" is a story's word as often).
         if _FREE_TRIAL.search(key) is None and (
             not stems

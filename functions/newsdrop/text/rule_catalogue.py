@@ -182,6 +182,19 @@ STRUCTURAL_RULES: dict[str, str] = {
     "teaser_tail": "After the line model, 2 or more teasers closing the kept text, each a paragraph of 6-50 words"
     " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
     " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",
+    "repeated_label": "In an HTML main content, a kept table row or label (at most 8 words, no sentence end, no"
+    " comma) that repeats the kept line right above it (no code) is printed twice by the page: a sticky table"
+    " header's second printing goes, and a label's both (a box's title and its link; a story never repeats one).",
+    "menu_row": "In an HTML main content, a kept table row among those that open or close the kept text, of 4 or"
+    " more cells that are each a label of at most 4 words, or of 8 or more words 60 % capitalised run together"
+    " (no digit, no sentence mark), is the site's menu: a page laid out in a table gives the extractor its menu"
+    " rows with the story's cell.",
+    "tag_tail": "In an HTML main content, 3 or more kept list items of at most 3 words (no sentence end, no colon)"
+    " that close the kept text right under a paragraph ending a sentence (no lead-in, no heading) are the page's"
+    " topic tags.",
+    "stamp_line": "In an HTML main content, a kept line of at most 14 words that opens with a publication"
+    ' stamp\'s label ("posted on", "Updated", "Veröffentlicht am", "Mis à jour le") and prints a date is the'
+    " story's dateline, metadata.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"
     " recorded as line_model:<feature>, the feature that pushed hardest towards the decision.",

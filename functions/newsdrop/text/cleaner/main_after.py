@@ -12,6 +12,8 @@ from newsdrop.text.cleaner.closing_credits import closing_credit_captions
 from newsdrop.text.cleaner.comment_notice import comment_notices
 from newsdrop.text.cleaner.legal_notice import mark_notices
 from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.cleaner.menu_rows import menu_rows
+from newsdrop.text.cleaner.numbered_heads import numbered_heads
 from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
 from newsdrop.text.cleaner.pitch_tail import (
     addresses_reader,
@@ -23,6 +25,9 @@ from newsdrop.text.cleaner.pitch_tail import (
 from newsdrop.text.cleaner.player_notice import player_notices
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
+from newsdrop.text.cleaner.repeated_label import repeated_labels
+from newsdrop.text.cleaner.stamp_line import stamp_lines
+from newsdrop.text.cleaner.tag_tail import tag_tail
 from newsdrop.text.cleaner.teaser_block import teaser_blocks
 
 
@@ -90,7 +95,8 @@ def main_after(lines: list[_Line]) -> None:
     story's notice opens it: the stage takes the lines under it for the machine's summary) and stays out.
     """
     texts = [line.text for line in lines]
-    for index in _lists_under_lead_in(lines):
+    lead_in_lists = _lists_under_lead_in(lines)
+    for index in lead_in_lists:
         line = lines[index]
         # The reason is the main content's own, as the rules give it to the story's lines and headings.
         heading = line.rule == "navigation" or not (
@@ -121,13 +127,29 @@ def main_after(lines: list[_Line]) -> None:
         lines[index].assign("boilerplate", "comment_notice")
     for index in browser_notices(texts, _kept(lines)):
         lines[index].assign("boilerplate", "browser_notice")
-    _related(lines)
+    # A heading over a list its lead-in introduces is the story's section, whatever word it opens with.
+    _related(lines, frozenset(lead_in_lists))
     _pitch(lines)
+    code = [line.rule == "preformatted" for line in lines]
+    for index in repeated_labels(texts, _kept(lines), code):
+        lines[index].assign("boilerplate", "repeated_label")
+    for index in menu_rows(texts, _kept(lines)):
+        lines[index].assign("boilerplate", "menu_row")
+    for index in tag_tail(texts, _kept(lines)):
+        lines[index].assign("boilerplate", "tag_tail")
+    for index in stamp_lines(texts, _kept(lines)):
+        lines[index].assign("date", "stamp_line")
+    headings = [line.role == "subheading" for line in lines]
+    for index in numbered_heads(texts, _kept(lines), headings):
+        # A heading of the story's numbered list, its reason the main content's own (``_lists_under_lead_in``).
+        lines[index].assign("subheading", "crosshead")
 
 
-def _related(lines: list[_Line]) -> None:
-    """Other pages' headlines under a "Related" / "Mehr zum Thema" label inside the story (``related_runs``)."""
+def _related(lines: list[_Line], story_lists: frozenset[int] = frozenset()) -> None:
+    """Other pages' headlines under a "Related" / "Mehr zum Thema" label inside the story (``related_runs``); no
+    line of ``story_lists`` (a list under the story's lead-in, ``_lists_under_lead_in``) is read as a label."""
     labels = related_labels([line.key for line in lines], [line.words for line in lines])
+    labels = [label and index not in story_lists for index, label in enumerate(labels)]
     # Only the lines under a label are read as headlines: most pages have none.
     if not any(labels):
         return

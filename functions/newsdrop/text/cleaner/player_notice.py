@@ -73,6 +73,16 @@ _DIGIT_P = search_set([r"[0-9]p"])
 # ``_DIGIT_P`` over UTF-8 bytes (``native_match``): read on every kept line.
 _DIGIT_P_BYTES = native_match(_DIGIT_P)
 
+# A text-track menu's item with the state a screen reader reads out ("- subtitles off, selected", "- captions
+# settings"): the forms of ``_PLAYER_NOTICE`` that only such a menu prints.
+_TRACK_MENU_ITEM = re.compile(
+    r"^(?:- )?[\w -]{1,30}, selected$|^(?:- )?(?:captions|subtitles|descriptions) (?:off|settings)$",
+    re.IGNORECASE,
+)
+# The menu's own heading, printed as the list item above its first item ("- Chapters", "- Audio Track"): a word
+# or two without a sentence's end.
+_MENU_HEADING = re.compile(r"^- [\w-]+(?: [\w-]+)?$")
+
 # A player's or an embed's message is a line or two; a story's paragraph that quotes one runs on.
 MAX_NOTICE_CHARS = 300
 
@@ -106,6 +116,16 @@ def player_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
         for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
         if keep and player_notice(text)
     ]
+    # The menu's heading right above its first item goes with it: alone, a list item of a word or two.
+    headings = [
+        index - 1
+        for index in found
+        if index > 0
+        and kept[index - 1]
+        and _TRACK_MENU_ITEM.match(texts[index]) is not None
+        and _MENU_HEADING.match(texts[index - 1]) is not None
+    ]
+    found = sorted({*found, *headings})
     if sum(kept) - len(found) < MIN_STORY_LINES:
         return []
     return found
