@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.near_repeat import near_repeats
+from newsdrop.text.cleaner.near_repeat import _key, _opening, near_repeats
 
 FIRST = "According to the finance blog Wealthynickel, two batches of bills printed in 2014 contain the error."
 AGAIN = "According to the finance blog Wealthynickel , two batches of bills printed in 2014 contain the error"
@@ -34,3 +34,22 @@ CODE_B = "print(self.name, 'says, \"I can't walk, I am playing Frisbee today wit
 def test_near_repeats(rows: list[tuple[str, bool]], expected: list[int]) -> None:
     texts, kept = (list(column) for column in zip(*rows, strict=True))
     assert near_repeats(texts, kept) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FIRST,
+        QUOTED,
+        "__Under_scores__ and (brackets) -- dashes, 2024!",
+        # ASCII in its first 40 characters, a word character beyond them.
+        "A plain ASCII opening of forty characters, then: Café au lait",
+        # Non-ASCII word and non-word characters inside the opening.
+        "«Ça va», dit-il — Straße № 5 über alles, naïve café",
+        "Ünïcödé ÄÖÜ opening with capitals",
+        "\t\x1f control\x7f characters 123",
+    ],
+)
+def test_the_opening_is_the_keys_opening(text: str) -> None:
+    # The ASCII fast path files a line as the regex would: letters and digits, lower case, the first 20.
+    assert _opening(text) == _key(text[:40])[:20]

@@ -46,3 +46,19 @@ def test_run_on_menu(text: str, expected: bool) -> None:
 
 def test_run_on_menus_reads_kept_lines_only() -> None:
     assert run_on_menus([PROSE, COUNTRIES, COUNTRIES], [True, True, False]) == [1]
+
+
+@pytest.mark.parametrize("separator", ["\u00a0", "\t", "\u2003", " \u00a0"])
+def test_a_menu_spaced_by_other_whitespace_is_still_split(separator: str) -> None:
+    # Fewer than 29 plain spaces: the space-count bound must not skip a line split on other whitespace.
+    menu = separator.join(COUNTRIES.split())
+    assert menu.count(" ") < 29 or separator.startswith(" ")
+    assert run_on_menu(menu) is True
+
+
+def test_every_whitespace_but_the_space_is_unprintable() -> None:
+    # What run_on_menu's space-count bound rests on: a printable line's only separator is the space.
+    printable_spaces = [
+        code for code in range(0x110000) if chr(code).isspace() and chr(code).isprintable() and code != 0x20
+    ]
+    assert printable_spaces == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 # Each headline of the pair has at least this many words: a shorter line is a label, a name or a list's item.
 MIN_WORDS = 3
@@ -21,10 +22,13 @@ def heading_pairs(
     affected by virus globally").
     """
     found: list[int] = []
-    for index in range(1, len(texts) - 2):
-        pair = (index, index + 1)
-        if not all(kept[line] and headlines[line] and _heading(texts[line]) for line in pair):
+    # The kept headline lines of ``MIN_WORDS`` words or more, each tested once (most lines are no headline:
+    # ``compress`` passes over the dropped lines in C).
+    heads = {line for line in compress(range(len(texts)), kept) if headlines[line] and _heading(texts[line])}
+    for index in sorted(heads):
+        if not 1 <= index < len(texts) - 2 or index + 1 not in heads:
             continue
+        pair = (index, index + 1)
         if numbers[index + 1] != numbers[index] + 1:
             continue
         above, below = index - 1, index + 2

@@ -36,7 +36,7 @@ def near_repeats(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
         if not keep or len(texts[index]) < MIN_CHARS:
             continue
         text = texts[index].strip()
-        opening = _NOT_WORD.sub("", text[:_OPENING_CHARS].lower())[:_OPENING_KEY]
+        opening = _opening(text)
         group = openings.get(opening)
         if group is None:
             openings[opening] = ({text}, set())
@@ -53,6 +53,19 @@ def near_repeats(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
         earlier.add(text)
         keys.add(key)
     return found
+
+
+# The ASCII characters ``_NOT_WORD`` drops (all but letters and digits), as a ``bytes.translate`` deletion table.
+_ASCII_NOT_WORD = bytes(code for code in range(128) if _NOT_WORD.fullmatch(chr(code)))
+
+
+def _opening(text: str) -> str:
+    """The key of a line's opening: the first ``_OPENING_KEY`` letters and digits of its first ``_OPENING_CHARS``
+    characters, lower-case (``_key`` of the opening); an ASCII opening (most) by one deletion in C."""
+    head = text[:_OPENING_CHARS]
+    if head.isascii():
+        return head.lower().encode().translate(None, _ASCII_NOT_WORD).decode()[:_OPENING_KEY]
+    return _NOT_WORD.sub("", head.lower())[:_OPENING_KEY]
 
 
 def _key(text: str) -> str:

@@ -135,13 +135,12 @@ class HeadlineModel:
         """
         if not self.trees or not rows:
             return [self.score(row) for row in rows]
-        import numpy as np
-
         # A running sum along each row (``cumsum`` adds strictly left to right, unlike ``np.sum``'s pairwise
         # sum): its last column is ``score``'s total, float for float, without a Python float per leaf (a
         # ``sum`` over the leaves cost a third of the ranker's trees). A total of -0.0 where ``score`` has
         # 0.0 is added to the linear part, never -0.0 (its ``sum`` starts from 0): the score is the same.
-        totals = np.cumsum(_leaf_values(self.trees, rows), axis=1)[:, -1].tolist()
+        # (The array's own method: numpy's module function only dispatches to it, through two Python calls.)
+        totals = _leaf_values(self.trees, rows).cumsum(axis=1)[:, -1].tolist()
         return [
             self.bias + sum(map(operator.mul, self.weights, row)) + total
             for total, row in zip(totals, rows, strict=True)

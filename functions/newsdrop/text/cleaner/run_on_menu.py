@@ -29,17 +29,24 @@ def run_on_menu(text: str) -> bool:
     """Whether a line is a menu, select box or tag cloud run together: 30+ words, at most 2 sentence marks,
     commas after at most 5 % of the words, 80 % of the words capitalised or numbers, at most 10 % symbols."""
     # The cheap tests first: most kept lines are prose, with sentence marks.
-    if len(text) < MIN_CHARS or text.count(".") > MAX_STOPS or len(_STOPS.findall(text)) > MAX_STOPS:
+    if len(text) < MIN_CHARS or text.count(".") > MAX_STOPS:
+        return False
+    # Thirty words need 29 separators. Every whitespace character but the space is unprintable, so in a
+    # printable line (most) the spaces bound the words: a line of fewer is not split.
+    if text.count(" ") < MIN_WORDS - 1 and text.isprintable():
+        return False
+    if len(_STOPS.findall(text)) > MAX_STOPS:
         return False
     words = text.split()
     count = len(words)
     if count < MIN_WORDS or text.count(",") > MAX_COMMA_SHARE * count:
         return False
-    symbols = sum(1 for word in words if not any(char.isalnum() for char in word))
-    if symbols > MAX_SYMBOL_SHARE * count:
-        return False
+    # The capitals before the symbols: prose fails there, and each word's symbol test costs more.
     capitalised = sum(1 for word in words if word[0].isupper() or word[0].isdigit() or word[0] == "(")
-    return capitalised >= MIN_CAPITALISED_SHARE * count
+    if capitalised < MIN_CAPITALISED_SHARE * count:
+        return False
+    symbols = sum(1 for word in words if not any(char.isalnum() for char in word))
+    return symbols <= MAX_SYMBOL_SHARE * count
 
 
 def run_on_menus(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from newsdrop.models import KEPT_ROLES
@@ -31,15 +30,16 @@ def _dropped_by_header(line: StandfirstLine) -> bool:
     return line.role not in KEPT_ROLES and (rule == "header_chrome" or rule.startswith("line_model"))
 
 
-def _long_sentence(line: StandfirstLine, printings: Counter[str]) -> bool:
-    """A standfirst's shape: ``MIN_LEAD_WORDS`` words or more ending as a sentence, printed once, no clock time,
-    no pipe (a header row, "Place | Teaser"), fewer than two notice stems (cookies, consent, the browser: the
-    site's notice)."""
+def _long_sentence(line: StandfirstLine, lines: Sequence[StandfirstLine]) -> bool:
+    """A standfirst's shape: ``MIN_LEAD_WORDS`` words or more ending as a sentence, printed once on the page
+    (``lines``), no clock time, no pipe (a header row, "Place | Teaser"), fewer than two notice stems (cookies,
+    consent, the browser: the site's notice)."""
+    # (The printings are counted for the few lines that get this far, not for every line of every page.)
     return (
         line.words >= MIN_LEAD_WORDS
         and "|" not in line.text
         and _ends_sentence(line.text)
-        and printings[line.key] == 1
+        and sum(1 for other in lines if other.key == line.key) == 1
         and CLOCK.search(line.text) is None
         and len(set(notice_stems(line.key))) < 2
     )
@@ -53,13 +53,12 @@ def lead_over_byline(lines: Sequence[StandfirstLine], start: int) -> list[int]:
     the story's standfirst, above its byline as many sites print it. ``lead_under_headline`` finds it under
     the headline; this finds it where the page view chose another line as the headline.
     """
-    printings = Counter(line.key for line in lines)
     found: list[int] = []
     for index in range(max(0, start - STORY_REACH - 1), min(start, len(lines)) - 1):
         line, byline = lines[index], lines[index + 1]
         if byline.role != "byline" or byline.n != line.n + 1:
             continue
-        if _dropped_by_header(line) and _long_sentence(line, printings):
+        if _dropped_by_header(line) and _long_sentence(line, lines):
             found.append(index)
     return found
 
@@ -72,7 +71,6 @@ def paragraph_heads(lines: Sequence[StandfirstLine], start: int) -> list[int]:
     took back as body: one paragraph split over two lines, the standfirst the model read half of. Below the
     story, or far above it, such a pair is as often a reader's comment the model kept.
     """
-    printings = Counter(line.key for line in lines)
     found: list[int] = []
     for index in range(max(0, start - STORY_REACH - 1), min(start, len(lines)) - 1):
         line, below = lines[index], lines[index + 1]
@@ -80,6 +78,6 @@ def paragraph_heads(lines: Sequence[StandfirstLine], start: int) -> list[int]:
             continue
         if below.words < MIN_WORDS or not _ends_sentence(below.text):
             continue
-        if _dropped_by_header(line) and _long_sentence(line, printings):
+        if _dropped_by_header(line) and _long_sentence(line, lines):
             found.append(index)
     return found

@@ -21,29 +21,27 @@ def tree_value(tree: Tree, row: Sequence[float]) -> float:
 
 @dataclass(frozen=True, slots=True)
 class _TreeTables:
-    """Trees flattened for walking many rows through them at once (numpy).
+    """Trees laid out level by level as complete binary trees, for walking many rows through them at once (numpy).
 
     The trees' splits share few distinct (feature, threshold) pairs (the ranker's bin edges): each row is
-    compared with every pair once, and the walk only looks the comparisons up. Nodes are addressed by twice
-    their index, so a node's two children sit at ``step[2 * node]`` (left) and ``step[2 * node + 1]``
-    (right) and the walk needs no multiply; a leaf steps to itself.
+    compared with every pair once, and the walk only looks the comparisons up. At each level the trees' nodes
+    sit side by side, tree ``t``'s ``j``-th node of level ``l`` at ``t * 2**l + j``, its children at twice
+    that (left) and one more (right) on the next level: a row's walk is ``slot = 2 * slot + went_right``, one
+    lookup of the comparison a level, in tables a few times smaller than a node list with child addresses
+    (they stay nearer in cache between pages). A leaf above the deepest level fills its whole subtree: its
+    value at every leaf slot below it (the unread comparisons under it change nothing).
     """
 
     trees: tuple[Tree, ...]
     # The distinct split pairs: a row goes right at a split iff not row[pair_feature] < pair_threshold.
     pair_feature: Any
     pair_threshold: Any
-    # Indexed by 2 * node and 2 * node + 1: the node's pair (0 for a leaf, never read there), its child's
-    # address going left / right (a leaf's own address), and its leaf value (0.0 for a split).
-    pair: Any
-    step: Any
-    value: Any
-    roots: Any
-    depth: int
-    # The roots' pairs (the first step's, the same for every row), and by address the leaf value of the node
-    # a step leads to (``value[step]``: the last step picks the leaf's value at once).
-    root_pair: Any
-    step_value: Any
+    # By level above the leaves, each node slot's pair (0 under a leaf: read, never deciding).
+    levels: tuple[Any, ...]
+    # Each tree's leaf values at its ``2**depth`` slots of the last level.
+    leaves: Any
+    # Twice each tree's index: the first step's slot, before its turn is added.
+    doubled: Any
 
 
 # The tables of the last few tree ensembles, by identity (a model's trees are built once, when it loads).
@@ -53,54 +51,53 @@ _TABLES: dict[int, _TreeTables] = {}
 _TABLES_KEPT = 8
 
 
+def _depth(tree: Tree) -> int:
+    """The deepest leaf's level, from the root down: a walk takes that many steps."""
+    depth = 0
+    stack = [(0, 0)]
+    while stack:
+        local, level = stack.pop()
+        node = tree[local]
+        if len(node) == 4:
+            stack += [(int(node[2]), level + 1), (int(node[3]), level + 1)]
+        else:
+            depth = max(depth, level)
+    return depth
+
+
 def _tree_tables(trees: tuple[Tree, ...]) -> _TreeTables:
     import numpy as np
 
     found = _TABLES.get(id(trees))
     if found is not None and found.trees is trees:
         return found
+    depth = max((_depth(tree) for tree in trees), default=0)
+    count = len(trees)
     pairs: dict[tuple[int, float], int] = {}
-    roots: list[int] = []
-    pair: list[int] = []
-    step: list[int] = []
-    value: list[float] = []
-    depth = 0
-    for tree in trees:
-        offset = len(pair) // 2
-        roots.append(2 * offset)
-        for local, node in enumerate(tree):
-            if len(node) == 4:
-                index = pairs.setdefault((int(node[0]), node[1]), len(pairs))
-                pair += (index, index)
-                step += (2 * (offset + int(node[2])), 2 * (offset + int(node[3])))
-                value += (0.0, 0.0)
-            else:
-                at = 2 * (offset + local)
-                pair += (0, 0)
-                step += (at, at)
-                value += (node[0], node[0])
-        # The deepest leaf's level, from the root down: the walk takes that many steps.
-        stack = [(0, 0)]
+    levels = [[0] * (count << level) for level in range(depth)]
+    leaves = [0.0] * (count << depth)
+    for tree_index, tree in enumerate(trees):
+        # (node, its level, its slot within its tree's nodes of that level)
+        stack = [(0, 0, 0)]
         while stack:
-            local, level = stack.pop()
+            local, level, slot = stack.pop()
             node = tree[local]
             if len(node) == 4:
-                stack += [(int(node[2]), level + 1), (int(node[3]), level + 1)]
+                levels[level][(tree_index << level) + slot] = pairs.setdefault(
+                    (int(node[0]), node[1]), len(pairs)
+                )
+                stack += [(int(node[2]), level + 1, 2 * slot), (int(node[3]), level + 1, 2 * slot + 1)]
             else:
-                depth = max(depth, level)
-    pair_array, step_array = np.array(pair, dtype=np.intp), np.array(step, dtype=np.intp)
-    value_array, roots_array = np.array(value, dtype=float), np.array(roots, dtype=np.intp)
+                span = 1 << (depth - level)
+                first = (tree_index << depth) + slot * span
+                leaves[first : first + span] = [node[0]] * span
     found = _TreeTables(
         trees,
         np.array([feature for feature, _ in pairs], dtype=np.intp),
         np.array([threshold for _, threshold in pairs], dtype=float),
-        pair_array,
-        step_array,
-        value_array,
-        roots_array,
-        depth,
-        pair_array[roots_array],
-        value_array[step_array],
+        tuple(np.array(level, dtype=np.intp) for level in levels),
+        np.array(leaves, dtype=float),
+        2 * np.arange(count, dtype=np.intp),
     )
     if len(_TABLES) >= _TABLES_KEPT:
         _TABLES.clear()
@@ -114,21 +111,18 @@ def _leaf_values(trees: tuple[Tree, ...], rows: Sequence[Sequence[float]]) -> An
     import numpy as np
 
     tables = _tree_tables(trees)
+    if not tables.levels:
+        return np.repeat(tables.leaves[np.newaxis, :], len(rows), axis=0)
     matrix = np.array(rows, dtype=float)
     # Every row against every distinct split pair, once (the same float comparison as tree_value's),
     # flattened: row r's verdict on pair p is at r * pairs + p. A 1 goes right.
     right = (~(matrix[:, tables.pair_feature] < tables.pair_threshold)).ravel().view(np.uint8)
     offsets = (np.arange(len(rows)) * len(tables.pair_feature))[:, np.newaxis]
-    if tables.depth == 0:
-        return np.repeat(tables.value[tables.roots][np.newaxis, :], len(rows), axis=0)
-    # Every row starts at the roots (one row of addresses, broadcast), whose pairs are known.
-    nodes, pairs = tables.roots, tables.root_pair
-    for level in range(tables.depth):
-        # A leaf steps to itself whichever way its (unread) verdict says: rows that reached one stay there.
-        turned = nodes + right[offsets + pairs]
-        if level == tables.depth - 1:
-            # The last step reads the value of the leaf it leads to (``value[step[...]]``).
-            return tables.step_value[turned]
-        nodes = tables.step[turned]
-        pairs = tables.pair[nodes]
-    raise AssertionError("unreachable: the loop returns at its last level")
+    # Every row starts at the roots, whose pairs are the first level's; each step doubles the slot and adds
+    # the turn (a leaf's subtree holds its value at every slot, whichever way its unread turns go).
+    slots = right[offsets + tables.levels[0]] + tables.doubled
+    for pairs in tables.levels[1:]:
+        turned = right[offsets + pairs[slots]]
+        slots <<= 1
+        slots += turned
+    return tables.leaves[slots]
