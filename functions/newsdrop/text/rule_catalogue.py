@@ -72,6 +72,15 @@ STRUCTURAL_RULES: dict[str, str] = {
     "skipped_story": "After the line model, the prose the region's start skipped as a standfirst (above a byline,"
     " date or share row) is the story when it holds more text than everything kept below the marker: the"
     " marker was the story's closing share row.",
+    "comment_column": "After the line model, a comment section opened by a bare one-word comment field that is"
+    " the last of 1-8 short cells (6 words or fewer, no sentence) under a line ending in a colon is a table's"
+    ' "Comment" column: where 2 or more paragraphs of 20+ words and no thread row (a reply button, "Name says:",'
+    " a short dated line) or comment opener stand under it, the lead-in, the cells and the lines the section or"
+    " the region's end dropped down to the last such paragraph are the story.",
+    "counted_teasers": 'After the line model, a comment section opened by a comment counter ("Kommentare: 49,'
+    ' Empfehlungen: 24", "Comments: 3") that 1 or more further counters follow, with no line of 20+ words and'
+    " no thread row between them, is a teaser box's items: the paragraphs of 20+ words right under its last"
+    " counter are the story resuming.",
     "standfirst_notice": "After the line model, a standfirst that names the site's cookies, consent, JavaScript"
     " or browser is the site's notice, not the story's opening.",
     "aside": "After the line model, an author box under its heading, a picture credit, an agency's or picture's"

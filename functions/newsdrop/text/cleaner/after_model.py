@@ -9,6 +9,7 @@ from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.author_bio import author_bio
 from newsdrop.text.cleaner.closing_credits import closing_credit_captions
+from newsdrop.text.cleaner.comment_cut import comment_column, counted_teasers
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.embedded_post import embedded_posts
@@ -87,6 +88,14 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # The "standfirst" the region skipped holds more prose than the story kept under its marker: it is
         # the story, the marker its closing share row.
         roles.assign(index, "body", "skipped_story")
+    if "comment_section" in (rules := roles.rules()):
+        keys = [line.key for line in lines]
+        for index in comment_column(texts, keys, rules, roles.kept()):
+            # A table's "Comment" column the rules read as a comment form: the table and the story under it.
+            roles.assign(index, "body", "comment_column")
+        for index in counted_teasers(texts, keys, rules, roles.kept()):
+            # The story's paragraphs under a teaser box whose items' comment counters opened a comment section.
+            roles.assign(index, "body", "counted_teasers")
     if modelled:
         kept = roles.kept()
         for index in smoothed_holes(kept, roles.rules()):
