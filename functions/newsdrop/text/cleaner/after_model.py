@@ -12,6 +12,7 @@ from newsdrop.text.cleaner.closing_credits import closing_credit_captions
 from newsdrop.text.cleaner.comment_cut import comment_column, counted_teasers
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
+from newsdrop.text.cleaner.dated_teasers import dated_teasers
 from newsdrop.text.cleaner.embedded_post import embedded_posts
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
 from newsdrop.text.cleaner.heading_pair import heading_pairs
@@ -227,6 +228,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             for index in dated_runs(kept, dated, headings):
                 # A feed of dated teasers or an archive's entries the region ran into past the story.
                 roles.assign(index, "boilerplate", "dated_run")
+        for index in dated_teasers(roles.kept(), texts):
+            # Other pages' teaser blurbs below the story, each under its dropped date line.
+            roles.assign(index, "boilerplate", "dated_teaser")
         kept = roles.kept()
         # Only a dropped line under or over a kept one can close an offer box: the notice is read there.
         notice = [False] * len(lines)
