@@ -42,6 +42,11 @@ def _run(rows: list[tuple[str, bool]]) -> list[int]:
             ],
             [6, 7, 10],
         ),
+        # A news ticker's entries under their clock times, one dropped stamp between two (one island).
+        (
+            [*STORY, HEADLINE, HEADLINE, ("14:10", False), BLURB, BLURB, ("11:08", False), BLURB],
+            [7, 8, 10],
+        ),
         # One only: a story's closing paragraph under its own date line after a widget.
         ([*STORY, HEADLINE, ("2024-10-14", False), BLURB], []),
         # No date line over the second: the story's paragraphs resuming past a widget.
@@ -91,6 +96,11 @@ def test_dated_teasers(rows: list[tuple[str, bool]], expected: list[int]) -> Non
         # A sentence that names a date is no date line.
         ("The talks resumed on 12 March 2024 after a long pause.", False),
         ("Advertisement", False),
+        ("14:10", True),
+        ("9.45 Uhr", True),
+        # A score or a ratio is no clock time.
+        ("3:1", False),
+        ("25:61", False),
     ],
 )
 def test_date_only(text: str, expected: bool) -> None:

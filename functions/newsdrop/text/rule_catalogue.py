@@ -178,9 +178,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     "near_repeat": "After the line model, a kept line of 10 or more words whose words a kept line above already"
     " printed with other spacing or punctuation (no code: no name right before a bracket) is the page's second"
     " copy of that paragraph.",
-    "dated_teaser": "After the line model, 2 or more islands of at most 2 kept lines below the story's island"
-    " (the largest), each right under a dropped line of at most 5 words that prints a date, are other pages'"
-    " teaser blurbs (headline, date, blurb), however long each blurb.",
+    "dated_teaser": "After the line model, 2 or more runs of at most 2 kept lines (no dropped line between) below"
+    " the story's island (the largest), each right under a dropped line of at most 5 words that prints a date or"
+    " a clock time alone (\"14:10\"), are other pages' teaser blurbs or a ticker's entries (headline, stamp,"
+    " blurb), however long each blurb.",
     "teaser_tail": "After the line model, 2 or more teasers closing the kept text, each a paragraph of 6-50 words"
     " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
     " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",
