@@ -182,6 +182,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     " the story's island (the largest), each right under a dropped line of at most 5 words that prints a date or"
     " a clock time alone (\"14:10\"), are other pages' teaser blurbs or a ticker's entries (headline, stamp,"
     " blurb), however long each blurb.",
+    "thread_post": "After the line model, 2 or more runs of kept lines (no dropped line between) below the"
+    " story's island (the largest), each right under a dropped line of at most 14 words that prints a date (a"
+    ' comment\'s "Name · date" header) and right over a dropped thread row ("Reply", "Antworten", "Name says:")'
+    " or the comment form's first line, are reader comments.",
     "teaser_tail": "After the line model, 2 or more teasers closing the kept text, each a paragraph of 6-50 words"
     " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
     " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",

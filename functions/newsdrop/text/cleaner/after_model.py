@@ -48,6 +48,7 @@ from newsdrop.text.cleaner.standfirst_lines import lead_over_byline, paragraph_h
 from newsdrop.text.cleaner.story_copy import story_copies
 from newsdrop.text.cleaner.story_end import hole_kind
 from newsdrop.text.cleaner.teaser_block import teaser_blocks
+from newsdrop.text.cleaner.thread_posts import thread_posts
 from newsdrop.text.cleaner.user_list import user_lists
 
 
@@ -231,6 +232,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in dated_teasers(roles.kept(), texts):
             # Other pages' teaser blurbs below the story, each under its dropped date line.
             roles.assign(index, "boilerplate", "dated_teaser")
+        for index in thread_posts(roles.kept(), texts, [line.key for line in lines], roles.rules()):
+            # Reader comments below the story, each between its "Name · date" header and its reply button.
+            roles.assign(index, "boilerplate", "thread_post")
         kept = roles.kept()
         # Only a dropped line under or over a kept one can close an offer box: the notice is read there.
         notice = [False] * len(lines)
