@@ -186,6 +186,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     " story's island (the largest), each right under a dropped line of at most 14 words that prints a date (a"
     ' comment\'s "Name · date" header) and right over a dropped thread row ("Reply", "Antworten", "Name says:")'
     " or the comment form's first line, are reader comments.",
+    "kicker_teaser": "After the line model, 3 or more kept lines below the story's island (the largest), each at"
+    " most 3 lines below the previous, that open with a kicker of 4+ letters all in capitals closed by a dash"
+    ' within 40 characters ("DÉCRYPTAGE - ...", "REPORTAGE - ...") are a list of other pages\' teasers: its kept'
+    " lines from the first kicker's headline (the kept line right above it) to the last kicker go.",
     "teaser_tail": "After the line model, 2 or more teasers closing the kept text, each a paragraph of 6-50 words"
     " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
     " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",

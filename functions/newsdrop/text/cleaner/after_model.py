@@ -19,6 +19,7 @@ from newsdrop.text.cleaner.heading_pair import heading_pairs
 from newsdrop.text.cleaner.ingredients import ingredient_lines
 from newsdrop.text.cleaner.inner_list import inner_lists
 from newsdrop.text.cleaner.kept_chrome import kept_chrome
+from newsdrop.text.cleaner.kicker_teasers import kicker_teasers
 from newsdrop.text.cleaner.lead_under import (
     header_holes,
     lead_into_region,
@@ -235,6 +236,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in thread_posts(roles.kept(), texts, [line.key for line in lines], roles.rules()):
             # Reader comments below the story, each between its "Name · date" header and its reply button.
             roles.assign(index, "boilerplate", "thread_post")
+        for index in kicker_teasers(roles.kept(), texts):
+            # Other pages' teasers below the story whose blurbs open with a kicker in capitals.
+            roles.assign(index, "boilerplate", "kicker_teaser")
         kept = roles.kept()
         # Only a dropped line under or over a kept one can close an offer box: the notice is read there.
         notice = [False] * len(lines)
