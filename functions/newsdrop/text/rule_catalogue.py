@@ -190,6 +190,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     " most 3 lines below the previous, that open with a kicker of 4+ letters all in capitals closed by a dash"
     ' within 40 characters ("DÉCRYPTAGE - ...", "REPORTAGE - ...") are a list of other pages\' teasers: its kept'
     " lines from the first kicker's headline (the kept line right above it) to the last kicker go.",
+    "counted_item": 'After the line model, 3 or more lines of at most 60 characters that count comments ("200'
+    ' Comments. Click to view comments", "Kommentare (12)"), each at most 12 lines below the previous, mark a'
+    " stream of other pages' teasers: the kept lines from its first counter to its last go.",
     "teaser_tail": "After the line model, 2 or more teasers closing the kept text, each a paragraph of 6-50 words"
     " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
     " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",

@@ -10,6 +10,7 @@ from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.author_bio import author_bio
 from newsdrop.text.cleaner.closing_credits import closing_credit_captions
 from newsdrop.text.cleaner.comment_cut import comment_column, counted_teasers
+from newsdrop.text.cleaner.counted_items import counted_items
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.dated_teasers import dated_teasers
@@ -239,6 +240,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in kicker_teasers(roles.kept(), texts):
             # Other pages' teasers below the story whose blurbs open with a kicker in capitals.
             roles.assign(index, "boilerplate", "kicker_teaser")
+        for index in counted_items(roles.kept(), texts):
+            # A stream of other pages' teasers whose items each print a comment counter.
+            roles.assign(index, "boilerplate", "counted_item")
         kept = roles.kept()
         # Only a dropped line under or over a kept one can close an offer box: the notice is read there.
         notice = [False] * len(lines)
