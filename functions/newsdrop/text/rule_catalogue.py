@@ -193,6 +193,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     "counted_item": 'After the line model, 3 or more lines of at most 60 characters that count comments ("200'
     ' Comments. Click to view comments", "Kommentare (12)"), each at most 12 lines below the previous, mark a'
     " stream of other pages' teasers: the kept lines from its first counter to its last go.",
+    "link_card": "After the line model (last), a kept line of at most 80 words that is one phrase of 4+ words with"
+    " letters printed three or more times back to back, or twice if it holds 6+ words (the last printing may be"
+    " cut), is an embedded link card's title, and the kept line right under it its blurb when cut with an"
+    ' ellipsis and at most 4 words after it ("… Read more").',
     "teaser_tail": "After the line model, 2 or more teasers closing the kept text, each a paragraph of 6-50 words"
     " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
     " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",

@@ -29,6 +29,7 @@ from newsdrop.text.cleaner.lead_under import (
     skipped_story,
 )
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
+from newsdrop.text.cleaner.link_cards import link_cards
 from newsdrop.text.cleaner.machine_summary import machine_notice, machine_summaries
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
 from newsdrop.text.cleaner.offer_box import box_edges, offer_boxes, offer_notice
@@ -275,3 +276,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index, rule in kept_chrome(texts, roles.kept()):
             # The site's own lines the model kept: notices, pleas, menus, other pages' teasers (kept_chrome.py).
             roles.assign(index, "boilerplate", rule)
+        for index in link_cards(roles.kept(), texts):
+            # An embedded link card: another page's title printed two or three times over, its cut blurb (read
+            # last: a pitch inset's test would take the story's lines between two dropped cards for a pitch).
+            roles.assign(index, "boilerplate", "link_card")
