@@ -197,6 +197,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     " letters printed three or more times back to back, or twice if it holds 6+ words (the last printing may be"
     " cut), is an embedded link card's title, and the kept line right under it its blurb when cut with an"
     ' ellipsis and at most 4 words after it ("… Read more").',
+    "menu_line": "After the line model, a kept line above the headline whose lines right above and right below"
+    " are both dropped menu or header lines (header_chrome, link_list, navigation) is the site's: a menu entry's"
+    " description or a header notice the model kept for its sentence shape; not over a comment counter or a"
+    " date line within 2 lines under it (a standfirst over its header's furniture).",
     "teaser_tail": "After the line model, 2 or more teasers closing the kept text, each a paragraph of 6-50 words"
     " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
     " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",
