@@ -80,6 +80,15 @@ STRUCTURAL_RULES: dict[str, str] = {
     "skipped_story": "After the line model, the prose the region's start skipped as a standfirst (above a byline,"
     " date or share row) is the story when it holds more text than everything kept below the marker: the"
     " marker was the story's closing share row.",
+    "comment_column": "After the line model, a comment section opened by a bare one-word comment field that is"
+    " the last of 1-8 short cells (6 words or fewer, no sentence) under a line ending in a colon is a table's"
+    ' "Comment" column: where 2 or more paragraphs of 20+ words and no thread row (a reply button, "Name says:",'
+    " a short dated line) or comment opener stand under it, the lead-in, the cells and the lines the section or"
+    " the region's end dropped down to the last such paragraph are the story.",
+    "counted_teasers": 'After the line model, a comment section opened by a comment counter ("Kommentare: 49,'
+    ' Empfehlungen: 24", "Comments: 3") that 1 or more further counters follow, with no line of 20+ words and'
+    " no thread row between them, is a teaser box's items: the paragraphs of 20+ words right under its last"
+    " counter are the story resuming.",
     "standfirst_notice": "After the line model, a standfirst that names the site's cookies, consent, JavaScript"
     " or browser is the site's notice, not the story's opening.",
     "aside": "After the line model, an author box under its heading, a picture credit, an agency's or picture's"
@@ -179,6 +188,29 @@ STRUCTURAL_RULES: dict[str, str] = {
     "near_repeat": "After the line model, a kept line of 10 or more words whose words a kept line above already"
     " printed with other spacing or punctuation (no code: no name right before a bracket) is the page's second"
     " copy of that paragraph.",
+    "dated_teaser": "After the line model, 2 or more runs of at most 2 kept lines (no dropped line between) below"
+    " the story's island (the largest), each right under a dropped line of at most 5 words that prints a date or"
+    " a clock time alone (\"14:10\"), are other pages' teaser blurbs or a ticker's entries (headline, stamp,"
+    " blurb), however long each blurb.",
+    "thread_post": "After the line model, 2 or more runs of kept lines (no dropped line between) below the"
+    " story's island (the largest), each right under a dropped line of at most 14 words that prints a date (a"
+    ' comment\'s "Name · date" header) and right over a dropped thread row ("Reply", "Antworten", "Name says:")'
+    " or the comment form's first line, are reader comments.",
+    "kicker_teaser": "After the line model, 3 or more kept lines below the story's island (the largest), each at"
+    " most 3 lines below the previous, that open with a kicker of 4+ letters all in capitals closed by a dash"
+    ' within 40 characters ("DÉCRYPTAGE - ...", "REPORTAGE - ...") are a list of other pages\' teasers: its kept'
+    " lines from the first kicker's headline (the kept line right above it) to the last kicker go.",
+    "counted_item": 'After the line model, 3 or more lines of at most 60 characters that count comments ("200'
+    ' Comments. Click to view comments", "Kommentare (12)"), each at most 12 lines below the previous, mark a'
+    " stream of other pages' teasers: the kept lines from its first counter to its last go.",
+    "link_card": "After the line model (last), a kept line of at most 80 words that is one phrase of 4+ words with"
+    " letters printed three or more times back to back, or twice if it holds 6+ words (the last printing may be"
+    " cut), is an embedded link card's title, and the kept line right under it its blurb when cut with an"
+    ' ellipsis and at most 4 words after it ("… Read more").',
+    "menu_line": "After the line model, a kept line above the headline whose lines right above and right below"
+    " are both dropped menu or header lines (header_chrome, link_list, navigation) is the site's: a menu entry's"
+    " description or a header notice the model kept for its sentence shape; not over a comment counter or a"
+    " date line within 2 lines under it (a standfirst over its header's furniture).",
     "teaser_tail": "After the line model, 2 or more teasers closing the kept text, each a paragraph of 6-50 words"
     " in at most 4 sentences right under a headline of 4-22 words with no sentence end (no list numbers), past"
     " 4 or more dropped lines in a row below the story, with the story 1.5 times their text, list other pages.",

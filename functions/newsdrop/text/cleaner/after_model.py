@@ -9,14 +9,18 @@ from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.author_bio import author_bio
 from newsdrop.text.cleaner.closing_credits import closing_credit_captions
+from newsdrop.text.cleaner.comment_cut import comment_column, counted_teasers
+from newsdrop.text.cleaner.counted_items import counted_items
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
+from newsdrop.text.cleaner.dated_teasers import dated_teasers
 from newsdrop.text.cleaner.embedded_post import embedded_posts
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
 from newsdrop.text.cleaner.heading_pair import heading_pairs
 from newsdrop.text.cleaner.ingredients import ingredient_lines
 from newsdrop.text.cleaner.inner_list import inner_lists
 from newsdrop.text.cleaner.kept_chrome import kept_chrome
+from newsdrop.text.cleaner.kicker_teasers import kicker_teasers
 from newsdrop.text.cleaner.lead_under import (
     header_holes,
     lead_into_region,
@@ -25,7 +29,9 @@ from newsdrop.text.cleaner.lead_under import (
     skipped_story,
 )
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
+from newsdrop.text.cleaner.link_cards import link_cards
 from newsdrop.text.cleaner.machine_summary import machine_notice, machine_summaries
+from newsdrop.text.cleaner.menu_line import menu_lines
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
 from newsdrop.text.cleaner.offer_box import box_edges, offer_boxes, offer_notice
 from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
@@ -49,6 +55,7 @@ from newsdrop.text.cleaner.standfirst_lines import lead_over_byline, paragraph_h
 from newsdrop.text.cleaner.story_copy import story_copies
 from newsdrop.text.cleaner.story_end import hole_kind
 from newsdrop.text.cleaner.teaser_block import teaser_blocks
+from newsdrop.text.cleaner.thread_posts import thread_posts
 from newsdrop.text.cleaner.user_list import user_lists
 
 
@@ -90,6 +97,14 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # The "standfirst" the region skipped holds more prose than the story kept under its marker: it is
         # the story, the marker its closing share row.
         roles.assign(index, "body", "skipped_story")
+    if "comment_section" in (rules := roles.rules()):
+        keys = [line.key for line in lines]
+        for index in comment_column(texts, keys, rules, roles.kept()):
+            # A table's "Comment" column the rules read as a comment form: the table and the story under it.
+            roles.assign(index, "body", "comment_column")
+        for index in counted_teasers(texts, keys, rules, roles.kept()):
+            # The story's paragraphs under a teaser box whose items' comment counters opened a comment section.
+            roles.assign(index, "body", "counted_teasers")
     if modelled:
         kept = roles.kept()
         for index in smoothed_holes(kept, roles.rules()):
@@ -225,6 +240,21 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 if lines[index].role in KEPT_ROLES and post_meta_row(lines[index].text):
                     # A post's published and updated dates over its author and tags, kept in the story.
                     roles.assign(index, "boilerplate", "post_meta_row")
+        for index in dated_teasers(roles.kept(), texts):
+            # Other pages' teaser blurbs below the story, each under its dropped date line.
+            roles.assign(index, "boilerplate", "dated_teaser")
+        for index in thread_posts(roles.kept(), texts, [line.key for line in lines], roles.rules()):
+            # Reader comments below the story, each between its "Name · date" header and its reply button.
+            roles.assign(index, "boilerplate", "thread_post")
+        for index in kicker_teasers(roles.kept(), texts):
+            # Other pages' teasers below the story whose blurbs open with a kicker in capitals.
+            roles.assign(index, "boilerplate", "kicker_teaser")
+        for index in menu_lines(roles.kept(), roles.rules(), [line.role for line in lines], texts):
+            # A line the model kept above the headline between two of the site's menu entries.
+            roles.assign(index, "boilerplate", "menu_line")
+        for index in counted_items(roles.kept(), texts):
+            # A stream of other pages' teasers whose items each print a comment counter.
+            roles.assign(index, "boilerplate", "counted_item")
         kept = roles.kept()
         # Only a dropped line under or over a kept one can close an offer box: the notice is read there.
         notice = [False] * len(lines)
@@ -261,6 +291,10 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index, rule in kept_chrome(texts, roles.kept()):
             # The site's own lines the model kept: notices, pleas, menus, other pages' teasers (kept_chrome.py).
             roles.assign(index, "boilerplate", rule)
+        for index in link_cards(roles.kept(), texts):
+            # An embedded link card: another page's title printed two or three times over, its cut blurb (read
+            # last: a pitch inset's test would take the story's lines between two dropped cards for a pitch).
+            roles.assign(index, "boilerplate", "link_card")
     for index in short_post(lines):
         # Nothing kept: a post too short for the region (a quotation, a file's link) under its date.
         roles.assign(index, "body", "short_post")

@@ -1,0 +1,59 @@
+"""Cleaner stage after the line model: other pages' teaser blurbs below the story, each under its dropped date line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsdrop.text.cleaner.story_end import islands
+from newsdrop.text.dates import find_date
+
+# A line of at most this many words that prints a date is a teaser's date line ("2024-10-14", "12. März 2024").
+DATE_MAX_WORDS = 5
+
+# A clock time alone on its line ("14:10", "9.45 Uhr", "10:32 AM"): a ticker's or a feed's entry stamp.
+_TIME = re.compile(
+    r"^\W*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?\W*$", re.IGNORECASE
+)
+
+# A teaser's blurb is an island of at most this many kept lines (the blurb, a credit or a second sentence) ...
+MAX_TEASER_LINES = 2
+
+# ... and a list holds at least this many such islands: one is a story's closing paragraph under its own date.
+MIN_TEASERS = 2
+
+
+def date_only(text: str) -> bool:
+    """A short line that prints a date and little else, or a clock time alone: a teaser's date line or a
+    feed's entry stamp."""
+    if _TIME.match(text) is not None:
+        return True
+    return len(text.split()) <= DATE_MAX_WORDS and find_date(text) is not None
+
+
+def dated_teasers(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
+    """Indices of the kept lines in a list of teasers below the story whose blurbs each stand under a date.
+
+    A list of other pages' teasers (or a news ticker's entries) prints each item as a headline, a date or time
+    line and a blurb; the model drops the headline and the stamp and keeps the blurb, a paragraph long enough
+    that ``story_end.trailing_islands`` reads it as the story's. Below the story's island (the largest by
+    characters), a run of at most ``MAX_TEASER_LINES`` kept lines (no dropped line between them) right under
+    a dropped stamp line (``date_only``) is an item's blurb; ``MIN_TEASERS`` or more of them are the list's.
+    A story's own paragraphs past a widget carry no stamp each.
+    """
+    found = islands(kept, [len(text) for text in texts])
+    if len(found) < 2:
+        return []
+    story = max(range(len(found)), key=lambda number: found[number][2])
+    blurbs: list[list[int]] = []
+    for index in range(found[story][1] + 2, len(kept)):
+        if not kept[index] or kept[index - 1] or not date_only(texts[index - 1]):
+            continue
+        run = [index]
+        while run[-1] + 1 < len(kept) and kept[run[-1] + 1]:
+            run.append(run[-1] + 1)
+        if len(run) <= MAX_TEASER_LINES:
+            blurbs.append(run)
+    if len(blurbs) < MIN_TEASERS:
+        return []
+    return [index for run in blurbs for index in run]
