@@ -1,4 +1,4 @@
-"""Security and operability properties of template.yaml, and the local intrinsic resolver that reads it."""
+"""Security and operability properties of template.yaml: storage, queues, table, IAM, functions, API, parameters."""
 
 from __future__ import annotations
 
@@ -6,23 +6,27 @@ from typing import Any
 
 import pytest
 
-from infra.resolver import Resolver, function_environment
+from infra.resolver import function_environment
 from infra.template import (
-    NO_VALUE,
-    StackContext,
     TemplateError,
     function_properties,
-    load_template,
-    parse_yaml,
     resolve_parameters,
 )
 from newsdrop.dal.store import GSI_PROJECTION
+from tests.unit.template_view import (
+    ACCOUNT,
+    REGION,
+    RESOURCES,
+    STACK,
+    TEMPLATE,
+    bucket_arn,
+    granted,
+    listed,
+    of_type,
+    props,
+    resolver,
+)
 
-STACK = "newsdrop-test"
-ACCOUNT = "111122223333"
-REGION = "eu-west-1"
-TEMPLATE = load_template()
-RESOURCES = TEMPLATE["Resources"]
 PUBLIC_ROUTES = {"/health", "/openapi.json", "/docs", "/docs/{proxy+}", "/review", "/review/{proxy+}"}
 KEYED_ROUTES = {
     "/articles",
@@ -33,46 +37,6 @@ KEYED_ROUTES = {
     "/bundles/{bundle_id}",
     "/bundles/{bundle_id}/groups",
 }
-
-
-def resolver(**parameters: Any) -> Resolver:
-    context = StackContext(STACK, account_id=ACCOUNT, region=REGION, parameters=parameters)
-    return Resolver(TEMPLATE, context)
-
-
-def props(logical_id: str, **parameters: Any) -> dict[str, Any]:
-    return resolver(**parameters).resolve(RESOURCES[logical_id]["Properties"])
-
-
-def of_type(kind: str) -> list[str]:
-    return [lid for lid, res in RESOURCES.items() if res["Type"] == kind]
-
-
-def listed(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
-
-
-def all_policy_statements() -> list[tuple[str, dict[str, Any]]]:
-    """Every IAM statement the template writes: function policies and resource policies, resolved."""
-    r = resolver(AlarmEmail="ops@example.org", CreateApiGatewayLoggingRole="true")
-    found: list[tuple[str, dict[str, Any]]] = []
-    for lid in of_type("AWS::Serverless::Function"):
-        for policy in RESOURCES[lid]["Properties"].get("Policies", []):
-            found += [(lid, st) for st in r.resolve(policy)["Statement"]]
-    for lid, res in RESOURCES.items():
-        for key in ("PolicyDocument", "AssumeRolePolicyDocument"):
-            if key in res.get("Properties", {}):
-                found += [(lid, st) for st in listed(r.resolve(res["Properties"][key])["Statement"])]
-    return found
-
-
-def bucket_arn() -> str:
-    return f"arn:aws:s3:::{STACK}-drop-{ACCOUNT}"
-
-
-def table_arns() -> set[str]:
-    table = f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{STACK}-articles"
-    return {table, f"{table}/index/gsi1", f"{table}/index/gsi2"}
 
 
 # ---------------------------------------------------------------------------- bucket
@@ -275,103 +239,6 @@ def test_table_keys_and_gsis_match_the_key_layout():
     assert defined == dict.fromkeys(["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"], "S")
 
 
-# ---------------------------------------------------------------------------- IAM
-@pytest.mark.parametrize(("owner", "statement"), all_policy_statements())
-def test_no_policy_allows_wildcard_actions_or_bare_wildcard_resources(owner, statement):
-    resources = listed(statement.get("Resource", []))
-    assert "*" not in resources, owner
-    if statement["Effect"] == "Allow":
-        actions = listed(statement["Action"])
-        assert all(a != "*" and not a.endswith(":*") for a in actions), owner
-        # Wildcards only as object prefixes (bucket/prefix/*), never in a table or queue ARN.
-        for resource in resources:
-            if isinstance(resource, str) and "*" in resource:
-                assert resource.startswith(f"{bucket_arn()}/") and resource.endswith("/*"), (owner, resource)
-
-
-def function_statements(logical_id: str) -> list[dict[str, Any]]:
-    r = resolver()
-    return [st for p in RESOURCES[logical_id]["Properties"]["Policies"] for st in r.resolve(p)["Statement"]]
-
-
-def granted(logical_id: str) -> dict[str, set[str]]:
-    """Action -> the resources a function may apply it to."""
-    grants: dict[str, set[str]] = {}
-    for statement in function_statements(logical_id):
-        assert statement["Effect"] == "Allow"
-        for action in listed(statement["Action"]):
-            grants.setdefault(action, set()).update(listed(statement["Resource"]))
-    return grants
-
-
-def test_ingest_reads_only_incoming_and_writes_only_quarantine_and_bodies():
-    grants = granted("IngestFunction")
-    s3_reads = {a for a in grants if a.startswith("s3:Get")}
-    s3_lists = {a for a in grants if a.startswith("s3:List")}
-    s3_writes = {a for a in grants if a.startswith("s3:") and a not in s3_reads | s3_lists}
-
-    assert {"s3:GetObject", "s3:GetObjectVersion"} <= s3_reads
-    for action in s3_reads - {"s3:GetObject"}:
-        assert grants[action] == {f"{bucket_arn()}/incoming/*"}, action
-    # Reprocessing reads a relocated body back (the current one: no version reads there).
-    assert grants["s3:GetObject"] == {f"{bucket_arn()}/incoming/*", f"{bucket_arn()}/bodies/*"}
-    assert "s3:PutObject" in s3_writes
-    for action in s3_writes:
-        assert grants[action] <= {f"{bucket_arn()}/quarantine/*", f"{bucket_arn()}/bodies/*"}, action
-    assert not any("Delete" in a for a in grants)
-    # Listing (so a deleted bundle reads as 404, not 403) is granted on the bucket itself, not its objects.
-    assert all(grants[a] == {bucket_arn()} for a in s3_lists)
-
-
-def test_ingest_writes_the_table_and_reads_no_index():
-    grants = granted("IngestFunction")
-    dynamo = {a for a in grants if a.startswith("dynamodb:")}
-
-    assert dynamo == {
-        "dynamodb:BatchWriteItem",
-        "dynamodb:PutItem",
-        "dynamodb:UpdateItem",
-        "dynamodb:GetItem",
-        "dynamodb:BatchGetItem",
-        "dynamodb:Query",  # reprocessing: a bundle's links and an article's sightings, one partition each
-    }
-    for action in dynamo:
-        assert grants[action] <= table_arns(), action
-    assert not any(
-        arn.endswith(("/index/*", "/index/gsi1", "/index/gsi2")) for arn in grants["dynamodb:Query"]
-    )
-
-
-def test_ingest_may_send_only_to_its_own_queue():
-    grants = granted("IngestFunction")
-    sqs = {a for a in grants if a.startswith("sqs:")}
-    assert sqs == {"sqs:SendMessage"}
-    assert len(grants["sqs:SendMessage"]) == 1
-
-
-def test_lookup_is_read_only():
-    grants = granted("LookupFunction")
-
-    assert set(grants) == {
-        "dynamodb:GetItem",
-        "dynamodb:Query",
-        "dynamodb:BatchGetItem",
-        "s3:GetObject",
-        "secretsmanager:GetSecretValue",
-    }
-    assert grants["s3:GetObject"] == {f"{bucket_arn()}/bodies/*"}
-    assert grants["secretsmanager:GetSecretValue"] == {resolver().ref("CursorSecret")}
-    assert grants["dynamodb:Query"] <= table_arns()
-
-
-def test_the_cursor_secret_is_named_not_given_in_plain_text():
-    lookup = function_environment(resolver(), "LookupFunction")
-
-    assert lookup["CURSOR_SECRET_ARN"] == resolver().ref("CursorSecret")
-    assert "CURSOR_SECRET" not in lookup
-    assert not any("{{resolve:" in value for value in lookup.values())
-
-
 # ---------------------------------------------------------------------------- functions
 @pytest.mark.parametrize("logical_id", ["IngestFunction", "LookupFunction"])
 def test_functions_run_python312_on_arm_with_tracing_and_retained_logs(logical_id):
@@ -494,111 +361,3 @@ def test_parameter_defaults_apply_and_numbers_are_numbers():
 
     assert values["IngestBatchSize"] == 4
     assert values["Stage"] == TEMPLATE["Parameters"]["Stage"]["Default"]
-
-
-# ---------------------------------------------------------------------------- resolver
-MINI = parse_yaml(
-    """
-Parameters:
-  Env: {Type: String, Default: dev}
-  Size: {Type: Number, Default: 3}
-  Names: {Type: CommaDelimitedList, Default: "a,b,c"}
-Conditions:
-  IsProd: !Equals [!Ref Env, prod]
-  IsBig: !Not [!Equals [!Ref Size, 3]]
-  Either: !Or [!Condition IsProd, !Condition IsBig]
-  Both: !And [!Condition IsProd, !Condition IsBig]
-Mappings:
-  Tiers: {dev: {Memory: 256}, prod: {Memory: 2048}}
-Resources:
-  Queue: {Type: AWS::SQS::Queue, Properties: {QueueName: !Sub "${AWS::StackName}-q"}}
-  Bucket: {Type: AWS::S3::Bucket, Properties: {BucketName: !Sub "b-${Env}"}}
-  Table: {Type: AWS::DynamoDB::Table, Properties: {}}
-  Only: {Type: AWS::SNS::Topic, Condition: IsProd}
-"""
-)
-
-
-def mini(**parameters: Any) -> Resolver:
-    return Resolver(MINI, StackContext("st", account_id=ACCOUNT, region=REGION, parameters=parameters))
-
-
-@pytest.mark.parametrize(
-    ("expression", "expected"),
-    [
-        ({"Fn::Sub": "${AWS::StackName}/${AWS::Region}/${AWS::AccountId}"}, f"st/{REGION}/{ACCOUNT}"),
-        ({"Fn::Sub": "arn:${AWS::Partition}:x:${AWS::URLSuffix}"}, "arn:aws:x:amazonaws.com"),
-        ({"Fn::Sub": "${Env}-${Size}"}, "dev-3"),
-        ({"Fn::Sub": "${Queue.Arn}"}, f"arn:aws:sqs:{REGION}:{ACCOUNT}:st-q"),
-        ({"Fn::Sub": "${!Literal}-${Env}"}, "${Literal}-dev"),
-        ({"Fn::Sub": ["${X}/${Env}", {"X": {"Ref": "Bucket"}}]}, "b-dev/dev"),
-        ({"Ref": "Queue"}, f"https://sqs.{REGION}.amazonaws.com/{ACCOUNT}/st-q"),
-        ({"Fn::GetAtt": ["Queue", "QueueName"]}, "st-q"),
-        ({"Fn::GetAtt": ["Queue", "QueueUrl"]}, f"https://sqs.{REGION}.amazonaws.com/{ACCOUNT}/st-q"),
-        ({"Fn::GetAtt": ["Bucket", "Arn"]}, "arn:aws:s3:::b-dev"),
-        ({"Ref": "Table"}, "st-Table"),
-        ({"Fn::Join": ["-", ["a", {"Ref": "Env"}, {"Ref": "Size"}]]}, "a-dev-3"),
-        ({"Fn::Select": [1, {"Ref": "Names"}]}, "b"),
-        ({"Fn::Select": ["2", {"Fn::Split": ["/", "x/y/z"]}]}, "z"),
-        ({"Fn::If": ["IsProd", "big", "small"]}, "small"),
-        ({"Fn::FindInMap": ["Tiers", {"Ref": "Env"}, "Memory"]}, 256),
-        ({"Fn::Base64": "hi"}, "aGk="),
-        ({"Ref": "AWS::NoValue"}, NO_VALUE),
-        ({"Keep": 1, "Drop": {"Fn::If": ["IsProd", 1, {"Ref": "AWS::NoValue"}]}}, {"Keep": 1}),
-        ([1, {"Fn::If": ["IsProd", 2, {"Ref": "AWS::NoValue"}]}, 3], [1, 3]),
-    ],
-)
-def test_resolver_evaluates_intrinsics(expression, expected):
-    assert mini().resolve(expression) == expected
-
-
-@pytest.mark.parametrize(
-    ("parameters", "expected"),
-    [
-        ({}, {"IsProd": False, "IsBig": False, "Either": False, "Both": False}),
-        ({"Env": "prod"}, {"IsProd": True, "IsBig": False, "Either": True, "Both": False}),
-        ({"Env": "prod", "Size": 9}, {"IsProd": True, "IsBig": True, "Either": True, "Both": True}),
-    ],
-)
-def test_conditions_combine_and_decide_which_resources_exist(parameters, expected):
-    r = mini(**parameters)
-
-    assert {name: r.condition(name) for name in expected} == expected
-    assert r.is_active("Only") is expected["IsProd"]
-    assert r.is_active("Queue") is True
-
-
-def test_registered_values_replace_derived_ones():
-    r = mini()
-    r.register("Queue", "http://127.0.0.1:5000/1/st-q", Arn="arn:moto:q")
-
-    assert r.resolve({"Fn::Sub": "${Queue}|${Queue.Arn}"}) == "http://127.0.0.1:5000/1/st-q|arn:moto:q"
-
-
-@pytest.mark.parametrize(
-    "expression",
-    [
-        {"Ref": "Nowhere"},
-        {"Fn::GetAtt": ["Queue", "NoSuchAttribute"]},
-        {"Fn::If": ["NoSuchCondition", 1, 2]},
-        {"Fn::ImportValue": "shared"},
-        {"Fn::Sub": "${AWS::Nonsense}"},
-        {"Fn::Select": [5, ["a"]]},
-    ],
-)
-def test_resolver_refuses_what_it_cannot_resolve_with_a_reason(expression):
-    with pytest.raises(TemplateError):
-        mini().resolve(expression)
-
-
-def test_loader_turns_short_tags_into_long_form():
-    loaded = parse_yaml(
-        "a: !GetAtt Res.Attr.With.Dots\nb: !Ref X\nc: !Sub '${X}'\nd: !If [C, !Ref Y, !Ref AWS::NoValue]\n"
-    )
-
-    assert loaded == {
-        "a": {"Fn::GetAtt": ["Res", "Attr.With.Dots"]},
-        "b": {"Ref": "X"},
-        "c": {"Fn::Sub": "${X}"},
-        "d": {"Fn::If": ["C", {"Ref": "Y"}, {"Ref": "AWS::NoValue"}]},
-    }
