@@ -13,6 +13,10 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from newsdrop.bundles import iter_members
+from newsdrop.config import Limits
+from newsdrop.models import Member
+
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "data" / "seeds"
 
 ARCHIVE_KINDS = ("zip", "tar", "tar.gz", "tar.bz2", "tar.xz")
@@ -162,3 +166,23 @@ class ChunkStream(io.RawIOBase):
 def non_seekable(data: bytes, chunk: int = 8192) -> ChunkStream:
     """``data`` as a stream that cannot seek (like a socket or a pipe)."""
     return ChunkStream(data[offset : offset + chunk] for offset in range(0, len(data), chunk))
+
+
+def split(data: bytes, name: str = "bundle", limits: Limits | None = None, *, seekable: bool = True) -> list:
+    stream = io.BytesIO(data) if seekable else non_seekable(data)
+    return list(iter_members(stream, name=name, limits=limits or Limits()))
+
+
+def split_until_error(data: bytes, name: str, limits: Limits | None = None) -> tuple[list, Exception | None]:
+    """Members yielded before the bundle failed, and the failure (None when it did not fail)."""
+    items: list = []
+    try:
+        for item in iter_members(io.BytesIO(data), name=name, limits=limits or Limits()):
+            items.append(item)
+    except Exception as exc:
+        return items, exc
+    return items, None
+
+
+def summary(members: list) -> list[tuple[str, str]]:
+    return [(m.name, "member" if isinstance(m, Member) else m.code) for m in members]
