@@ -97,3 +97,10 @@ def scan_all(ddb: Any, table: str, *, exclude_terms: bool = True) -> list[dict]:
         if "LastEvaluatedKey" not in reply:
             return items
         kwargs["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
+
+
+def assert_accounted(record: dict) -> None:
+    """Every member of a bundle record is counted once: an article (new or duplicate), failed or skipped."""
+    counts = record["counts"]
+    assert counts["members"] == counts["articles"] + counts["failed"] + counts["skipped"]
+    assert counts["articles"] == counts["new"] + counts["duplicates"]
