@@ -203,6 +203,13 @@ STRUCTURAL_RULES: dict[str, str] = {
     "counted_item": 'After the line model, 3 or more lines of at most 60 characters that count comments ("200'
     ' Comments. Click to view comments", "Kommentare (12)"), each at most 12 lines below the previous, mark a'
     " stream of other pages' teasers: the kept lines from its first counter to its last go.",
+    "second_story": "After the line model, the page's next story under the first: 2 or more lines of at most"
+    " 12 words among the 16 under the headline (its printing over the story's region), each printed exactly"
+    " twice on the page, printed again within 12 lines of one another right under a run of at most 12 dropped"
+    " lines that holds a new date line of the shape of the header's dropped date line (digits masked), with"
+    " 400+ kept characters above and below, open its header: its headline, standfirst and caption (as many"
+    " lines over the run as the first story's over its first dropped line, at most 4) and every kept line"
+    " under them go.",
     "link_card": "After the line model (last), a kept line of at most 80 words that is one phrase of 4+ words with"
     " letters printed three or more times back to back, or twice if it holds 6+ words (the last printing may be"
     " cut), is an embedded link card's title, and the kept line right under it its blurb when cut with an"

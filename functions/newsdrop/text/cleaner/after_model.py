@@ -48,6 +48,7 @@ from newsdrop.text.cleaner.post_meta_row import post_meta_row
 from newsdrop.text.cleaner.quoted_lines import quoted_lines
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
+from newsdrop.text.cleaner.second_story import second_story
 from newsdrop.text.cleaner.short_post import short_post
 from newsdrop.text.cleaner.signup_box import signup_boxes
 from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
@@ -255,6 +256,14 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in counted_items(roles.kept(), texts):
             # A stream of other pages' teasers whose items each print a comment counter.
             roles.assign(index, "boilerplate", "counted_item")
+        # The headline as the story's header prints it: its last printing over the story's region.
+        title = max(
+            (index for index, line in enumerate(lines[:start]) if line.role in ("title", "title_repeat")),
+            default=None,
+        )
+        for index in second_story(roles.kept(), texts, [line.key for line in lines], title):
+            # The page's next story under the first, its header's labels and byline block printed again.
+            roles.assign(index, "boilerplate", "second_story")
         kept = roles.kept()
         # Only a dropped line under or over a kept one can close an offer box: the notice is read there.
         notice = [False] * len(lines)
