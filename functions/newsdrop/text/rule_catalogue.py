@@ -203,6 +203,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     "counted_item": 'After the line model, 3 or more lines of at most 60 characters that count comments ("200'
     ' Comments. Click to view comments", "Kommentare (12)"), each at most 12 lines below the previous, mark a'
     " stream of other pages' teasers: the kept lines from its first counter to its last go.",
+    "interleaved_hole": "After the line model, a line the model (not a named rule) dropped between two printings of"
+    ' one dropped label the page prints 5+ times (an ad slot\'s "Article content" between every two paragraphs),'
+    " with kept lines over and under the labels (at most 2 on each side), printed once, with no notice stem, pipe"
+    " or credit, is the story's crosshead or line: story_hole read across the label.",
     "second_story": "After the line model, the page's next story under the first: 2 or more lines of at most"
     " 12 words among the 16 under the headline (its printing over the story's region), each printed exactly"
     " twice on the page, printed again within 12 lines of one another right under a run of at most 12 dropped"

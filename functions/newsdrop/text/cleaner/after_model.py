@@ -19,6 +19,7 @@ from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
 from newsdrop.text.cleaner.heading_pair import heading_pairs
 from newsdrop.text.cleaner.ingredients import ingredient_lines
 from newsdrop.text.cleaner.inner_list import inner_lists
+from newsdrop.text.cleaner.interleaved_holes import interleaved_holes
 from newsdrop.text.cleaner.kept_chrome import kept_chrome
 from newsdrop.text.cleaner.kicker_teasers import kicker_teasers
 from newsdrop.text.cleaner.lead_under import (
@@ -121,6 +122,16 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             if hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0):
                 # A crosshead between the story's opening paragraphs the model took back from the header.
                 roles.assign(index, "subheading", "header_hole")
+    if modelled:
+        printings = Counter(line.key for line in lines)
+        for index in interleaved_holes(
+            roles.kept(),
+            [line.key for line in lines],
+            [(rule or "").startswith("line_model:") for rule in roles.rules()],
+            [hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0) for line in lines],
+        ):
+            # A crosshead between the story's paragraphs with the site's label printed between every two of them.
+            roles.assign(index, "body" if _ends_sentence(texts[index]) else "subheading", "interleaved_hole")
     if (lead := lead_under_headline(lines, start)) is not None:
         # A standfirst under the headline's byline, date or credit: the header rules and the model read it
         # as header.
