@@ -49,7 +49,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     " the story's kept line (no related label, no lead-in to further reading, no kicker's bar), over 1-12 lines it"
     " dropped too (no meta row's bars, no box heading, no shop's button), with the story's kept line right under them, is a list the"
     " story introduces and goes on under: lead-in and items kept; so is one closing the story right over the page's"
-    ' related label ("Ähnliche Beiträge").',
+    ' related label ("Ähnliche Beiträge"), and one whose lead-in stands under a section heading it dropped (at most 8'
+    " words, no stop, colon or bar, right under the story's kept line): the heading is kept with it.",
     "heading_pair": "After the line model, two kept headline-like lines of 3 or more words (not opening in lower"
     " case) printed as one block, with kept paragraphs a blank line above and below, are a related box's or a"
     " share row's links, not crossheads: a crosshead stands alone over its prose.",
