@@ -208,6 +208,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     ' one dropped label the page prints 5+ times (an ad slot\'s "Article content" between every two paragraphs),'
     " with kept lines over and under the labels (at most 2 on each side), printed once, with no notice stem, pipe"
     " or credit, is the story's crosshead or line: story_hole read across the label.",
+    "echoed_heading": "After the line model, a kept heading of at most 8 words the page prints again further down,"
+    " where that printing is dropped, is a label the site sets into the story more than once (an ad slot's"
+    ' "Scroll to continue", a box\'s "Show more" toggle, a source credit); a crosshead printed earlier only (a'
+    " table of contents) stays.",
     "second_story": "After the line model, the page's next story under the first: 2 or more lines of at most"
     " 12 words among the 16 under the headline (its printing over the story's region), each printed exactly"
     " twice on the page, printed again within 12 lines of one another right under a run of at most 12 dropped"

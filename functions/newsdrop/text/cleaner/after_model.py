@@ -14,6 +14,7 @@ from newsdrop.text.cleaner.counted_items import counted_items
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.dated_teasers import dated_teasers
+from newsdrop.text.cleaner.echoed_heading import echoed_headings
 from newsdrop.text.cleaner.embedded_post import embedded_posts
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
 from newsdrop.text.cleaner.heading_pair import heading_pairs
@@ -308,6 +309,10 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             for index in pitch_insets(kept, address, cue, heading):
                 # The same pitch set into the story between two of its paragraphs, or under its own heading.
                 roles.assign(index, "boilerplate", "pitch_inset")
+        headings = [line.role == "subheading" for line in lines]
+        for index in echoed_headings(roles.kept(), headings, [line.key for line in lines]):
+            # A label the site sets into the story more than once, read as a crosshead where it stands alone.
+            roles.assign(index, "boilerplate", "echoed_heading")
         for index, rule in kept_chrome(texts, roles.kept()):
             # The site's own lines the model kept: notices, pleas, menus, other pages' teasers (kept_chrome.py).
             roles.assign(index, "boilerplate", rule)
