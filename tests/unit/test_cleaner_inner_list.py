@@ -134,6 +134,49 @@ _LEAD = "The overall rankings of the countries were as follows:"
             ],
             [],
         ),
+        # The lead-in under its section's heading the model dropped too: the heading, the lead-in and the items.
+        (
+            [
+                (1, "Story.", True, False),
+                (3, "Project updates", False, True),
+                (5, _LEAD, False, True),
+                (6, "1. Finland", False, True),
+                (8, "More story.", True, False),
+            ],
+            [1, 2, 3],
+        ),
+        # ... not under a heading that ends in a stop (a sentence, not a heading), nor under a named rule's line.
+        (
+            [
+                (1, "Story.", True, False),
+                (3, "The update is out.", False, True),
+                (5, _LEAD, False, True),
+                (6, "1. Finland", False, True),
+                (8, "More story.", True, False),
+            ],
+            [],
+        ),
+        (
+            [
+                (1, "Story.", True, False),
+                (3, "Project updates", False, False),
+                (5, _LEAD, False, True),
+                (6, "1. Finland", False, True),
+                (8, "More story.", True, False),
+            ],
+            [],
+        ),
+        # ... nor under a heading with no kept line over it (the page's header).
+        (
+            [
+                (1, "Menu", False, True),
+                (3, "Project updates", False, True),
+                (5, _LEAD, False, True),
+                (6, "1. Finland", False, True),
+                (8, "More story.", True, False),
+            ],
+            [],
+        ),
         # An item that is a meta row: a box, not the story's list.
         (
             [

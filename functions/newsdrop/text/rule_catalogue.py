@@ -49,7 +49,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     " the story's kept line (no related label, no lead-in to further reading, no kicker's bar), over 1-12 lines it"
     " dropped too (no meta row's bars, no box heading, no shop's button), with the story's kept line right under them, is a list the"
     " story introduces and goes on under: lead-in and items kept; so is one closing the story right over the page's"
-    ' related label ("Ähnliche Beiträge").',
+    ' related label ("Ähnliche Beiträge"), and one whose lead-in stands under a section heading it dropped (at most 8'
+    " words, no stop, colon or bar, right under the story's kept line): the heading is kept with it.",
     "heading_pair": "After the line model, two kept headline-like lines of 3 or more words (not opening in lower"
     " case) printed as one block, with kept paragraphs a blank line above and below, are a related box's or a"
     " share row's links, not crossheads: a crosshead stands alone over its prose.",
@@ -203,6 +204,21 @@ STRUCTURAL_RULES: dict[str, str] = {
     "counted_item": 'After the line model, 3 or more lines of at most 60 characters that count comments ("200'
     ' Comments. Click to view comments", "Kommentare (12)"), each at most 12 lines below the previous, mark a'
     " stream of other pages' teasers: the kept lines from its first counter to its last go.",
+    "interleaved_hole": "After the line model, a line the model (not a named rule) dropped between two printings of"
+    ' one dropped label the page prints 5+ times (an ad slot\'s "Article content" between every two paragraphs),'
+    " with kept lines over and under the labels (at most 2 on each side), printed once, with no notice stem, pipe"
+    " or credit, is the story's crosshead or line: story_hole read across the label.",
+    "echoed_heading": "After the line model, a kept heading of at most 8 words the page prints again further down,"
+    " where that printing is dropped, is a label the site sets into the story more than once (an ad slot's"
+    ' "Scroll to continue", a box\'s "Show more" toggle, a source credit); a crosshead printed earlier only (a'
+    " table of contents) stays.",
+    "second_story": "After the line model, the page's next story under the first: 2 or more lines of at most"
+    " 12 words among the 16 under the headline (its printing over the story's region), each printed exactly"
+    " twice on the page, printed again within 12 lines of one another right under a run of at most 12 dropped"
+    " lines that holds a new date line of the shape of the header's dropped date line (digits masked), with"
+    " 400+ kept characters above and below, open its header: its headline, standfirst and caption (as many"
+    " lines over the run as the first story's over its first dropped line, at most 4) and every kept line"
+    " under them go.",
     "link_card": "After the line model (last), a kept line of at most 80 words that is one phrase of 4+ words with"
     " letters printed three or more times back to back, or twice if it holds 6+ words (the last printing may be"
     " cut), is an embedded link card's title, and the kept line right under it its blurb when cut with an"

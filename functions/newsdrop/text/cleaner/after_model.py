@@ -14,11 +14,13 @@ from newsdrop.text.cleaner.counted_items import counted_items
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.dated_teasers import dated_teasers
+from newsdrop.text.cleaner.echoed_heading import echoed_headings
 from newsdrop.text.cleaner.embedded_post import embedded_posts
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
 from newsdrop.text.cleaner.heading_pair import heading_pairs
 from newsdrop.text.cleaner.ingredients import ingredient_lines
 from newsdrop.text.cleaner.inner_list import inner_lists
+from newsdrop.text.cleaner.interleaved_holes import interleaved_holes
 from newsdrop.text.cleaner.kept_chrome import kept_chrome
 from newsdrop.text.cleaner.kicker_teasers import kicker_teasers
 from newsdrop.text.cleaner.lead_under import (
@@ -48,6 +50,7 @@ from newsdrop.text.cleaner.post_meta_row import post_meta_row
 from newsdrop.text.cleaner.quoted_lines import quoted_lines
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
+from newsdrop.text.cleaner.second_story import second_story
 from newsdrop.text.cleaner.short_post import short_post
 from newsdrop.text.cleaner.signup_box import signup_boxes
 from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
@@ -120,6 +123,16 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             if hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0):
                 # A crosshead between the story's opening paragraphs the model took back from the header.
                 roles.assign(index, "subheading", "header_hole")
+    if modelled:
+        printings = Counter(line.key for line in lines)
+        for index in interleaved_holes(
+            roles.kept(),
+            [line.key for line in lines],
+            [(rule or "").startswith("line_model:") for rule in roles.rules()],
+            [hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0) for line in lines],
+        ):
+            # A crosshead between the story's paragraphs with the site's label printed between every two of them.
+            roles.assign(index, "body" if _ends_sentence(texts[index]) else "subheading", "interleaved_hole")
     if (lead := lead_under_headline(lines, start)) is not None:
         # A standfirst under the headline's byline, date or credit: the header rules and the model read it
         # as header.
@@ -255,6 +268,14 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in counted_items(roles.kept(), texts):
             # A stream of other pages' teasers whose items each print a comment counter.
             roles.assign(index, "boilerplate", "counted_item")
+        # The headline as the story's header prints it: its last printing over the story's region.
+        title = max(
+            (index for index, line in enumerate(lines[:start]) if line.role in ("title", "title_repeat")),
+            default=None,
+        )
+        for index in second_story(roles.kept(), texts, [line.key for line in lines], title):
+            # The page's next story under the first, its header's labels and byline block printed again.
+            roles.assign(index, "boilerplate", "second_story")
         kept = roles.kept()
         # Only a dropped line under or over a kept one can close an offer box: the notice is read there.
         notice = [False] * len(lines)
@@ -288,6 +309,10 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             for index in pitch_insets(kept, address, cue, heading):
                 # The same pitch set into the story between two of its paragraphs, or under its own heading.
                 roles.assign(index, "boilerplate", "pitch_inset")
+        headings = [line.role == "subheading" for line in lines]
+        for index in echoed_headings(roles.kept(), headings, [line.key for line in lines]):
+            # A label the site sets into the story more than once, read as a crosshead where it stands alone.
+            roles.assign(index, "boilerplate", "echoed_heading")
         for index, rule in kept_chrome(texts, roles.kept()):
             # The site's own lines the model kept: notices, pleas, menus, other pages' teasers (kept_chrome.py).
             roles.assign(index, "boilerplate", rule)

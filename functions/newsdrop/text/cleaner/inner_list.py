@@ -53,6 +53,27 @@ def list_item(text: str, key: str, words: int) -> bool:
     return _SHOP_BUTTON.fullmatch(key.strip()) is None
 
 
+# A section's heading over the lead-in is at most this many words and ends in no sentence's stop.
+HEADING_MAX_WORDS = 8
+
+
+def section_heading(
+    index: int, numbers: Sequence[int], texts: Sequence[str], kept: Sequence[bool], dropped: Sequence[bool]
+) -> bool:
+    """Whether the dropped line ``index`` is a section's heading between a kept line and the lead-in under it: the
+    model dropped it (``dropped``), at most ``HEADING_MAX_WORDS`` words with no stop, colon or bar, right under a kept
+    line (within ``STORY_REACH`` lines)."""
+    text = texts[index].rstrip()
+    return (
+        dropped[index]
+        and kept[index - 1]
+        and numbers[index] - numbers[index - 1] <= STORY_REACH
+        and len(text.split()) <= HEADING_MAX_WORDS
+        and text[-1:] not in ".:!?;,"
+        and "|" not in text
+    )
+
+
 def inner_lists(
     numbers: Sequence[int],
     texts: Sequence[str],
@@ -65,7 +86,9 @@ def inner_lists(
     A lead-in the line model dropped (``dropped``; a named rule's verdict stands) right under a kept line, over
     one to ``MAX_ITEMS`` lines the model dropped too, with a kept line right under them (each within
     ``STORY_REACH`` lines): the story introduces a list (its points, a ranking, a table's rows) and goes on
-    below it; the model read the short unpunctuated items as a box's links.
+    below it; the model read the short unpunctuated items as a box's links. The lead-in may stand under its
+    section's heading the model dropped too (``section_heading``, right under the kept line): the heading goes
+    back with the list (a report's "Project updates" section over "We're running three experiments:").
     """
     found: list[int] = []
     index = 1
@@ -73,7 +96,14 @@ def inner_lists(
         # The colon first: most dropped lines end in none, and the lead-in's other tests cost nothing there.
         text = texts[index]
         near = numbers[index] - numbers[index - 1] <= STORY_REACH
-        if not (dropped[index] and kept[index - 1] and near and text.rstrip().endswith(":")):
+        if not (dropped[index] and near and text.rstrip().endswith(":")):
+            index += 1
+            continue
+        # The lead-in stands right under a kept line, or under its section's heading the model dropped too.
+        headed = (
+            not kept[index - 1] and index >= 2 and section_heading(index - 1, numbers, texts, kept, dropped)
+        )
+        if not (kept[index - 1] or headed):
             index += 1
             continue
         if not lead_in(text, keys[index], len(text.split())):
@@ -102,7 +132,7 @@ def inner_lists(
             and (kept[below] or related_label(keys[below], len(texts[below].split())))
         )
         if 1 <= items <= MAX_ITEMS and closed:
-            found.extend(range(index, below))
+            found.extend(range(index - 1 if headed else index, below))
             index = below
         else:
             index += 1
