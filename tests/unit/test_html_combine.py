@@ -385,6 +385,7 @@ def test_about_the_article(text: str, expected: bool) -> None:
 
 
 NOTICE = "Über dieses Thema berichtet: Das Radio am 26.08.2024 um 06:00 Uhr."
+CONSENT = "I would like to be emailed about offers, events and updates from the Coast News. Read our privacy notice."
 
 
 @pytest.mark.parametrize(
@@ -395,9 +396,12 @@ NOTICE = "Über dieses Thema berichtet: Das Radio am 26.08.2024 um 06:00 Uhr."
         (STORY[1:], [MENU, STORY[0], NOTICE, *STORY[1:]], STORY[1:]),
         # below the opening paragraph the walk added, the story joins as before
         (STORY[1:], [MENU, NOTICE, *STORY], STORY),
+        # a newsletter box's consent line in its notice words stops it too
+        (STORY, [MENU, CONSENT, *STORY], STORY),
+        (STORY[1:], [MENU, CONSENT, *STORY], STORY),
     ],
 )
 def test_a_notice_about_the_article_stops_the_walk_above_the_story(
     extracted: list[str], page: list[str], expected: list[str]
 ) -> None:
-    assert extend_at_edges(extracted, page, frozenset([NOTICE, *STORY])) == expected
+    assert extend_at_edges(extracted, page, frozenset([NOTICE, CONSENT, *STORY])) == expected

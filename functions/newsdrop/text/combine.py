@@ -9,11 +9,12 @@ from typing import NamedTuple
 
 from newsdrop.models import KEPT_ROLES, Hints
 from newsdrop.text.cleaner import clean_article
+from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.cleaner.lines import _reads_as_prose
 from newsdrop.text.cleaner.model import LineModel, load_model
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import _Dropped, _key, merge_order
-from newsdrop.text.line_keys import count_words
+from newsdrop.text.line_keys import count_words, normalize_line_key
 from newsdrop.text.main_edits import bare_key
 
 _TOKEN = re.compile(r"\w+")
@@ -161,8 +162,10 @@ def extend_at_edges(
                 break
             if not story_line(text):
                 break
-            if step == -1 and about_the_article(text):
-                # Above the reading, the site's notice about the article sits under its header: the walk stops.
+            if step == -1 and (about_the_article(text) or notice_stems(normalize_line_key(text))):
+                # Above the reading, the site's notice about the article, or a box's line in its notice words (a
+                # newsletter's consent: "I would like to be emailed about offers ... privacy notice"), sits under
+                # the header: the walk stops.
                 break
             run.append(position)
             slot = []
