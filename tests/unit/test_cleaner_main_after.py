@@ -36,6 +36,13 @@ BIO = "Jane Doe is a reporter at the paper. She covers the coast and sails in he
         # a sentence the copyright-footer rule takes, inside the story: the story's (its footer closes the text)
         ([LEAD, "This was choice, powered by digital advertising, and premised on user experience.", SECOND], {}),
         ([LEAD, SECOND, "Powered by WordPress. All rights reserved."], {"Powered by WordPress. All rights reserved.": "copyright_footer"}),
+        # a lead-in that says "powered by" over the story's code: the story's; a short one closing the text is the footer
+        ([LEAD, SECOND, "And its test suite, powered by Mocha and Chai:", "- var expect = chai.expect;", THIRD], {}),
+        ([LEAD, SECOND, THIRD, "Powered by WordPress:"], {"Powered by WordPress:": "copyright_footer"}),
+        # a list of contributors with their handles in brackets: the story's; a caption's credit in brackets is not
+        ([LEAD, SECOND, "- Jane Doe [:jdoe]", "- John Roe [@jroe]", THIRD], {}),
+        ([LEAD, SECOND, "The harbour wall at dawn [Photo: Jane Doe]", THIRD], {"The harbour wall at dawn [Photo: Jane Doe]": "photo_caption"}),
+        ([LEAD, SECOND, "- The harbour wall at dawn [Jane Doe]", THIRD], {"- The harbour wall at dawn [Jane Doe]": "photo_caption"}),
         # a player's text-track menu in the story's flow
         ([LEAD, SECOND, "- subtitles off, selected", THIRD], {"- subtitles off, selected": "player_notice"}),
         # the site's trademark footer closing the text; its rights notice in the main content is left (a story's own)

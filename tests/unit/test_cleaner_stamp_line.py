@@ -32,6 +32,12 @@ _STORY = "The harbour authority said the new wall was finished two weeks early a
         ("Postedit 2019", False),
         ("posted on " + "day " * STAMP_MAX_WORDS + "2019", False),
         (_STORY, False),
+        # a post's closing line that names its writer ends a sentence: the post's own; an initial or an
+        # abbreviation closes a stamp
+        ("Posted on Tuesday 15 October 2019 at 09:11 by Jane Q. Doe.", False),
+        ("Publié le 3 mai 2024 par Jean Dupont.", False),
+        ("Posted 3 May 2024 by J. Doe", True),
+        ("Updated: March 5, 2019.", True),
     ],
 )
 def test_stamp_line(text: str, expected: bool) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from newsdrop.models import Hints
 from newsdrop.text import html as html_module
-from newsdrop.text.combine import agreement, choose_reading, combine, extend_at_edges
+from newsdrop.text.combine import about_the_article, agreement, choose_reading, combine, extend_at_edges
 from newsdrop.text.html_reading import Readings
 from newsdrop.text.main_edits import bare_key
 
@@ -360,3 +360,48 @@ def test_combine_fills_a_hole_from_the_reading_it_did_not_choose() -> None:
     chosen = combine("\n".join(default), lambda: "\n".join([STORY[2], *TEASERS]), PAGE_TEXT, HINTS).text
     assert chosen.split("\n") == [*STORY, *TEASERS]
     assert combine("\n".join(default), lambda: "", PAGE_TEXT, HINTS).text.split("\n") == default
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label that names the article over its facts, and who may read it
+        ("Über dieses Thema berichtet: BR24 im Radio am 26.08.2024 um 06:00 Uhr.", True),
+        ("Dieses Thema im Programm: Das Radio | Nachrichten | 28. April 2023 | 10:00 Uhr", True),
+        ("You have full access to this article via your institution.", True),
+        ("Vous avez accès à cet article grâce à votre abonnement.", True),
+        # where the story first appeared credits its source: no notice
+        ("This post originally appeared on the Coast News.", False),
+        ("This article is a joint publication of the Coast News and the Harbour Times.", False),
+        # a story's sentence that names its topic, and a story's opening
+        ("Dieses Thema beschäftigt die Politik seit vielen Jahren: der Streit um die Rente.", False),
+        (STORY[0], False),
+        # longer than a notice
+        ("You have full access to this article " + "and more " * 15 + "today.", False),
+    ],
+)
+def test_about_the_article(text: str, expected: bool) -> None:
+    assert about_the_article(text) is expected
+
+
+NOTICE = "Über dieses Thema berichtet: Das Radio am 26.08.2024 um 06:00 Uhr."
+CONSENT = "I would like to be emailed about offers, events and updates from the Coast News. Read our privacy notice."
+
+
+@pytest.mark.parametrize(
+    ("extracted", "page", "expected"),
+    [
+        # the site's notice about the article right above the story: the walk stops at it
+        (STORY, [MENU, NOTICE, *STORY], STORY),
+        (STORY[1:], [MENU, STORY[0], NOTICE, *STORY[1:]], STORY[1:]),
+        # below the opening paragraph the walk added, the story joins as before
+        (STORY[1:], [MENU, NOTICE, *STORY], STORY),
+        # a newsletter box's consent line in its notice words stops it too
+        (STORY, [MENU, CONSENT, *STORY], STORY),
+        (STORY[1:], [MENU, CONSENT, *STORY], STORY),
+    ],
+)
+def test_a_notice_about_the_article_stops_the_walk_above_the_story(
+    extracted: list[str], page: list[str], expected: list[str]
+) -> None:
+    assert extend_at_edges(extracted, page, frozenset([NOTICE, CONSENT, *STORY])) == expected

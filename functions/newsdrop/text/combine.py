@@ -9,11 +9,12 @@ from typing import NamedTuple
 
 from newsdrop.models import KEPT_ROLES, Hints
 from newsdrop.text.cleaner import clean_article
+from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.cleaner.lines import _reads_as_prose
 from newsdrop.text.cleaner.model import LineModel, load_model
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import _Dropped, _key, merge_order
-from newsdrop.text.line_keys import count_words
+from newsdrop.text.line_keys import count_words, normalize_line_key
 from newsdrop.text.main_edits import bare_key
 
 _TOKEN = re.compile(r"\w+")
@@ -72,6 +73,30 @@ _SLOT_MAX_LINES = 3
 # printed once ("Related coverage") heads a box under the story, and the walk stops there. Over both halves of
 # cleaning-train 3 lines of 12 words gained one page and lost none; 6 of 15 words took in a page's teaser box.
 _SLOT_MAX_WORDS = 12
+# The article itself named ("this article", "dieses Thema", "cet article", "este artículo"), in the corpus's main
+# languages.
+_THE_ARTICLE = (
+    r"(?:this (?:article|story|post|piece|topic)|dies(?:er|en|es|em) (?:artikel|beitrag|thema)s?|cet article"
+    r"|ce sujet|este art[íi]culo|este tema|este artigo|questo articolo|dit artikel|denne artikkelen"
+    r"|denna artikel|den här artikeln|ten artyku[łl]|tego artyku[łl]u|tento [čc]l[áa]nek)"
+)
+# The site's notice about the article between its header and the story: a label that names it, opening the line
+# over its facts ("Über dieses Thema berichtet: BR24 im Radio am 26.08.2024", "Dieses Thema im Programm: ..."),
+# or who may read it ("You have full access to this article via your institution.").
+_ARTICLE_NOTICE = re.compile(
+    rf"^[^:]{{0,50}}\b{_THE_ARTICLE}\b[^:]{{0,30}}:\s*\S"
+    rf"|\b(?:access|zugang|zugriff|accès|acceso|accesso|tilgang|åtkomst|dostęp)\b[^.]{{0,20}}\b{_THE_ARTICLE}\b",
+    re.IGNORECASE,
+)
+# A notice is a sentence or two: at most this many words.
+_NOTICE_MAX_WORDS = 30
+
+
+def about_the_article(text: str) -> bool:
+    """Whether a line is the site's notice about the article (``_ARTICLE_NOTICE``, at most ``_NOTICE_MAX_WORDS``
+    words). A note of where the story first appeared ("This post originally appeared on ...") is not one: it
+    credits the story's source, as its closing credit line would."""
+    return count_words(text) <= _NOTICE_MAX_WORDS and _ARTICLE_NOTICE.search(text) is not None
 
 
 def extend_at_edges(
@@ -94,7 +119,8 @@ def extend_at_edges(
     over an advertisement's or teaser's slot between paragraphs (``_slot_line``, the slot's lines stay out).
     A line the markup marks as a picture's caption (``captions``: ``bare_key`` keys of <figcaption> lines and
     <img> alt texts) stops the walk too: the lead picture's caption reads as prose right above a story whose
-    first paragraph the extractor started at. Inside the span, a page line the extracted text skipped joins
+    first paragraph the extractor started at; so does, above the span, the site's notice about the article
+    (``about_the_article``) between the header and the story. Inside the span, a page line the extracted text skipped joins
     it where the three readings agree on it (``_agreed_holes``: ``other`` holds the ``_key`` keys of the
     other reading's lines, empty when there is none).
     """
@@ -135,6 +161,11 @@ def extend_at_edges(
             if slot and not any(printed[_key(line)] > 1 for line in slot):
                 break
             if not story_line(text):
+                break
+            if step == -1 and (about_the_article(text) or notice_stems(normalize_line_key(text))):
+                # Above the reading, the site's notice about the article, or a box's line in its notice words (a
+                # newsletter's consent: "I would like to be emailed about offers ... privacy notice"), sits under
+                # the header: the walk stops.
                 break
             run.append(position)
             slot = []

@@ -241,7 +241,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     " that close the kept text right under a paragraph ending a sentence (no lead-in, no heading) are the page's"
     " topic tags.",
     "stamp_line": "In an HTML main content, a kept line of at most 14 words that opens with a publication"
-    ' stamp\'s label ("posted on", "Updated", "Veröffentlicht am", "Mis à jour le") and prints a date is the'
+    ' stamp\'s label ("posted on", "Updated", "Veröffentlicht am", "Mis à jour le") and prints a date, without a'
+    ' sentence\'s end after a word ("... by Jane Doe." is the post\'s own line; "a.m." closes a stamp), is the'
     " story's dateline, metadata.",
     "default": "A line no rule decided stays in the body (nothing is dropped without a named reason).",
     "line_model": "The learned line scorer (make train) overruled the rules' keep-or-drop verdict; the rule is"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
@@ -36,18 +37,50 @@ def _kept(lines: list[_Line]) -> list[bool]:
 
 
 def _footers_in_story(lines: list[_Line]) -> list[int]:
-    """The prose lines the copyright-footer rule dropped between two of the story's kept lines (one of them
-    prose): a
-    sentence that says "powered by" or "all rights" ("This was choice, powered by digital advertising, and
-    premised on user experience."). A site's footer closes the text; between two paragraphs of an
-    extractor's main content the line is the story's own."""
+    """The lines the copyright-footer rule dropped between two of the story's kept lines: a sentence that says
+    "powered by" or "all rights" ("This was choice, powered by digital advertising, and premised on user
+    experience.") beside a prose line, or a lead-in ending in a colon (``_lead_in``) over a list or a code block.
+    A site's footer closes the text; between two of the lines of an extractor's main content the line is the
+    story's own."""
     return [
         index
         for index in range(1, len(lines) - 1)
         if lines[index].rule == "copyright_footer"
-        and lines[index].prose_text
         and all(other.role in KEPT_ROLES for other in (lines[index - 1], lines[index + 1]))
-        and any(other.prose_text for other in (lines[index - 1], lines[index + 1]))
+        and (
+            (
+                lines[index].prose_text
+                and any(other.prose_text for other in (lines[index - 1], lines[index + 1]))
+            )
+            or _lead_in(lines[index].text)
+        )
+    ]
+
+
+# A lead-in of at least this many words, ending in a colon, introduces what follows it.
+_LEAD_IN_WORDS = 5
+
+
+def _lead_in(text: str) -> bool:
+    """A line that ends in a colon after ``_LEAD_IN_WORDS`` words ("And its test suite, powered by Mocha and
+    Chai:"): it introduces the kept line under it (a list, a code block). A footer closes the text and introduces
+    nothing."""
+    return text.rstrip().endswith(":") and len(text.split()) >= _LEAD_IN_WORDS
+
+
+# A list item that closes with a user's handle in brackets ("- Jane Doe [:jdoe]", "- Jane Doe [@jdoe]"): a bug
+# tracker's or a chat's nick notation, one token after a colon or an at sign.
+_HANDLE_ITEM = re.compile(r"^[-*•]\s+\S.*\s\[[:@][\w.-]+\]$")
+
+
+def _handle_items(lines: list[_Line]) -> list[int]:
+    """The list items the caption rule dropped for their closing bracket when the bracket holds a user's handle
+    (``_HANDLE_ITEM``): a list of the people the story names (its contributors), not a picture's credit (a
+    caption is no list item, and a credit names a person or an agency, not a nick)."""
+    return [
+        index
+        for index, line in enumerate(lines)
+        if line.rule == "photo_caption" and _HANDLE_ITEM.match(line.text.rstrip()) is not None
     ]
 
 
@@ -105,6 +138,9 @@ def main_after(lines: list[_Line]) -> None:
         line.assign("subheading" if heading else "body", "crosshead" if heading else "article_region")
     for index in _footers_in_story(lines):
         # Its reason is the main content's own: a line of the extractor's text inside the story.
+        lines[index].assign("body", "article_region")
+    for index in _handle_items(lines):
+        # A contributor's name over the handle the story's list prints with it: the main content's own line.
         lines[index].assign("body", "article_region")
     for index in asides(lines):
         lines[index].assign("boilerplate", "aside")

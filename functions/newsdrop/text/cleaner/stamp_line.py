@@ -19,6 +19,10 @@ _STAMP_LABEL = re.compile(
 # A stamp is its label, a date and a time, or two of them ("Published 3 May 2024, updated 4 May 2024 at 10:02");
 # a longer line is a sentence that tells when something was published.
 STAMP_MAX_WORDS = 14
+# A sentence's end: a full stop, "!" or "?" after a word of 2+ letters with no dot inside it ("... by Bradley M.
+# Kuhn."), where an abbreviation ("a.m.", "p.m.") or an initial ("M.") closes a stamp. A post's closing line
+# "Posted on <date> by <author>." is a sentence of the post that names its writer.
+_SENTENCE_END = re.compile(r"(?<![.\w])[^\W\d_]{2,}[.!?][\"'”’)]*\s*$")
 
 
 def stamp_line(text: str) -> bool:
@@ -26,7 +30,7 @@ def stamp_line(text: str) -> bool:
     words, without a sentence's end (an abbreviation's "a.m." aside)."""
     if len(text.split()) > STAMP_MAX_WORDS or _STAMP_LABEL.match(text) is None:
         return False
-    return find_date(text) is not None
+    return _SENTENCE_END.search(text) is None and find_date(text) is not None
 
 
 def stamp_lines(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
