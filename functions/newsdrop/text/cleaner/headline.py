@@ -44,6 +44,7 @@ from newsdrop.text.cleaner.headline_rank import (
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
 from newsdrop.text.line_keys import normalize_line_key
+from newsdrop.text.prompt_rules import powered_by_in_prose
 
 # The headline sits within this many lines above the article's first paragraph.
 _TITLE_SCAN_LINES = 200
@@ -165,7 +166,7 @@ def _find_title(
     for index in [*scanned, *head]:
         line = lines[index]
         if (
-            (line.rule not in _CANDIDATE_RULES and not (headline is not None and _tag_row_headline(line)))
+            (line.rule not in _CANDIDATE_RULES and not (headline is not None and _claimed_headline(line)))
             or line.words > _TITLE_MAX_WORDS
             or line.text.endswith(":")
         ):
@@ -329,6 +330,12 @@ def _find_title(
         return None
     # The first printing of a repeated headline is the headline; later ones are repeats.
     return keys[lines[best[1]].key][0]
+
+
+def _claimed_headline(line: _Line) -> bool:
+    """A line a rule claimed that reads as a headline, a candidate at inference (the ranker's training rows stay):
+    a tag row's (``_tag_row_headline``) or a "powered by" deep in a headline ("6 Gadgets Powered by Alexa")."""
+    return _tag_row_headline(line) or (line.rule == "copyright_footer" and powered_by_in_prose(line.key))
 
 
 def _tag_row_headline(line: _Line) -> bool:
