@@ -43,6 +43,7 @@ from newsdrop.text.cleaner.headline_rank import (
 )
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
+from newsdrop.text.cleaner.placed_caption import places_people
 from newsdrop.text.line_keys import normalize_line_key
 from newsdrop.text.prompt_rules import powered_by_in_prose
 
@@ -245,9 +246,9 @@ def _find_title(
         def barred(index: int) -> bool:
             """A caption with its picture's credit (or wholly in brackets) is never the headline, however the
             ranker scores it. (Tested only for a candidate that would lead: a skipped one changes nothing.)
-            A row of doubled labels, a dateline or a navigation link is never the ranker's pick (``headline``):
-            the rules' ranking that ``make train`` collects stays as it was, so the line model's training rows
-            do too."""
+            A row of doubled labels, a dateline, a navigation link or a caption placing its people is never the
+            ranker's pick (``headline``): the rules' ranking that ``make train`` collects stays as it was, so the
+            line model's training rows do too."""
             text = lines[index].text
             return (
                 _PICTURE_CREDIT.search(text) is not None
@@ -259,6 +260,7 @@ def _find_title(
                         _doubled_labels(lines[index].key)
                         or _dateline(text)
                         or _navigation_link(text)
+                        or places_people(text)
                         or interface_text(text)
                         or furniture_line(text)
                         or (opening is not None and site_of_opening(opening.key, lines[index].key))
