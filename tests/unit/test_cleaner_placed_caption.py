@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.placed_caption import _PLACED, MAX_CAPTION_CHARS, placed_caption, placed_captions
+from newsdrop.text.cleaner.placed_caption import (
+    _PLACED,
+    MAX_CAPTION_CHARS,
+    placed_caption,
+    placed_captions,
+    places_people,
+)
 
 _STORY = "The harbour authority said the new wall was finished two weeks early and under budget."
 
@@ -32,6 +38,30 @@ _STORY = "The harbour authority said the new wall was finished two weeks early a
 )
 def test_placed_caption(text: str, expected: bool) -> None:
     assert placed_caption(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The headline stage's test: ``placed_caption``'s forms ...
+        ("Murder victims from left: Kaylee Goncalves, Ethan Chapin, Xana Kernodle", True),
+        ("The minister (centre) meets the union leaders in Leeds.", True),
+        # ... and a place between commas after a name.
+        (
+            "The leaders of seven parties, including party President Jo Example, center, pose before the debate",
+            True,
+        ),
+        ("Colonel Stuart Glenn, left, and the mayor open the new harbour wall", True),
+        ("Harbour master Eva Example, second from right, inspects the wall", True),
+        # A headline names people without pointing at them.
+        ("Prime Minister Dodges Criticism During Leaders Debate; Takes Cautious Stance on Pact", False),
+        ("Left, right and centre: the parties' plans for the harbour", False),
+        ("The party's left wing votes against the budget, right after the debate", False),
+        ("Senator Bethany Funke (R) says the bill will pass", False),
+    ],
+)
+def test_a_caption_placing_its_people_is_never_the_headline(text: str, expected: bool) -> None:
+    assert places_people(text) is expected
 
 
 @pytest.mark.parametrize("case", [str.upper, str.lower, str.title])

@@ -43,7 +43,9 @@ from newsdrop.text.cleaner.headline_rank import (
 )
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
+from newsdrop.text.cleaner.placed_caption import places_people
 from newsdrop.text.line_keys import normalize_line_key
+from newsdrop.text.prompt_rules import powered_by_in_prose
 
 # The headline sits within this many lines above the article's first paragraph.
 _TITLE_SCAN_LINES = 200
@@ -165,7 +167,7 @@ def _find_title(
     for index in [*scanned, *head]:
         line = lines[index]
         if (
-            (line.rule not in _CANDIDATE_RULES and not (headline is not None and _tag_row_headline(line)))
+            (line.rule not in _CANDIDATE_RULES and not (headline is not None and _claimed_headline(line)))
             or line.words > _TITLE_MAX_WORDS
             or line.text.endswith(":")
         ):
@@ -244,9 +246,9 @@ def _find_title(
         def barred(index: int) -> bool:
             """A caption with its picture's credit (or wholly in brackets) is never the headline, however the
             ranker scores it. (Tested only for a candidate that would lead: a skipped one changes nothing.)
-            A row of doubled labels, a dateline or a navigation link is never the ranker's pick (``headline``):
-            the rules' ranking that ``make train`` collects stays as it was, so the line model's training rows
-            do too."""
+            A row of doubled labels, a dateline, a navigation link or a caption placing its people is never the
+            ranker's pick (``headline``): the rules' ranking that ``make train`` collects stays as it was, so the
+            line model's training rows do too."""
             text = lines[index].text
             return (
                 _PICTURE_CREDIT.search(text) is not None
@@ -258,6 +260,7 @@ def _find_title(
                         _doubled_labels(lines[index].key)
                         or _dateline(text)
                         or _navigation_link(text)
+                        or places_people(text)
                         or interface_text(text)
                         or furniture_line(text)
                         or (opening is not None and site_of_opening(opening.key, lines[index].key))
@@ -329,6 +332,12 @@ def _find_title(
         return None
     # The first printing of a repeated headline is the headline; later ones are repeats.
     return keys[lines[best[1]].key][0]
+
+
+def _claimed_headline(line: _Line) -> bool:
+    """A line a rule claimed that reads as a headline, a candidate at inference (the ranker's training rows stay):
+    a tag row's (``_tag_row_headline``) or a "powered by" deep in a headline ("6 Gadgets Powered by Alexa")."""
+    return _tag_row_headline(line) or (line.rule == "copyright_footer" and powered_by_in_prose(line.key))
 
 
 def _tag_row_headline(line: _Line) -> bool:

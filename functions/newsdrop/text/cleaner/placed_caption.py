@@ -100,3 +100,16 @@ def placed_captions(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     if len(found) >= sum(kept) - 1:
         return []
     return found
+
+
+# A caption also places a person between commas, after the name ("Party President X, center, poses ..."): a
+# headline names people without pointing at them. (Headline stage only: the body stage's ``_PLACED`` stays.)
+_PLACED_BETWEEN_COMMAS = re.compile(
+    r", (?:left|right|cent(?:er|re)|second from (?:left|right)),", re.IGNORECASE
+)
+
+
+def places_people(text: str) -> bool:
+    """A picture's caption placing its people (``placed_caption``, or a place between commas after a name): never
+    the headline, however the ranker scores it."""
+    return placed_caption(text) or _PLACED_BETWEEN_COMMAS.search(text) is not None
