@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.closing_credits import credit_line, under_credit_captions
+from newsdrop.text.cleaner.closing_credits import credit_line, credits_alone, under_credit_captions
 
 PARAGRAPH = "The vultures were released in the national park last summer and have been tracked since then."
 CAPTION = "The bearded vulture Bavaria in flight."
@@ -68,3 +68,23 @@ def test_the_short_line_flush_under_a_credit_between_the_storys_lines_is_its_cap
 ) -> None:
     numbers, texts, kept = zip(*rows, strict=True)
     assert under_credit_captions(numbers, texts, kept) == captions
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("PAP/ Rafał Guz", True),
+        ("imago images/Pemax", True),
+        ("Reuters/Corbis", True),
+        ("© Markus Leitner", True),
+        ("Foto: Jane Doe", True),
+        # a story's line with a slash, a crosshead, a sentence naming an agency
+        ("Input/output errors", False),
+        ("The harbour wall", False),
+        ("Reuters reported the figures on Tuesday.", False),
+    ],
+)
+def test_a_kept_credit_alone_on_its_line_is_taken(text: str, credit: bool) -> None:
+    assert (credits_alone([PARAGRAPH, text, PARAGRAPH], [True, True, True]) == [1]) is credit
+    # a dropped line is not read
+    assert credits_alone([PARAGRAPH, text], [True, False]) == []

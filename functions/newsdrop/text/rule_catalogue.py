@@ -150,6 +150,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     " the paywall's few kept rows under it (12 or fewer) with it.",
     "offer_box": "After the line model, up to 8 short kept lines between two dropped lines that both name a"
     " subscription or newsletter offer are the site's offer box, not the story.",
+    "credit_alone": "After the line model, a kept line of 8 words or fewer that is a picture's credit alone"
+    ' ("© Name", "Foto: Name", an agency and a name after a slash: "PAP/ Name") is no part of the story.',
     "under_credit": "After the line model, a kept line of up to 200 characters between the story's kept lines,"
     ' printed flush under a dropped credit line ("© Name", "Foto: Name", 8 words or fewer) and standing alone,'
     " is the picture's caption, not the story.",

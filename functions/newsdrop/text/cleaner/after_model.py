@@ -8,7 +8,11 @@ from itertools import compress
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.author_bio import author_bio
-from newsdrop.text.cleaner.closing_credits import closing_credit_captions, under_credit_captions
+from newsdrop.text.cleaner.closing_credits import (
+    closing_credit_captions,
+    credits_alone,
+    under_credit_captions,
+)
 from newsdrop.text.cleaner.comment_cut import comment_column, counted_teasers
 from newsdrop.text.cleaner.counted_items import counted_items
 from newsdrop.text.cleaner.cues_notice import notice_words
@@ -142,6 +146,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in closing_credit_captions(texts, roles.kept()):
         # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
         roles.assign(index, "caption", "closing_credit")
+    for index in credits_alone(texts, roles.kept()):
+        # A picture's credit alone on its line ("PAP/ Name", "© Name") the model kept in the story.
+        roles.assign(index, "caption", "credit_alone")
     for index in under_credit_captions([line.n for line in lines], texts, roles.kept()):
         # A picture's caption printed flush under its credit line ("© Name" / "The bird in flight.").
         roles.assign(index, "caption", "under_credit")

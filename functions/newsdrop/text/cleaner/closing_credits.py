@@ -129,9 +129,26 @@ _CREDIT_LINE_MAX_WORDS = 8
 _UNDER_CREDIT_MAX_CHARS = 200
 
 
+# An agency and a name after a slash, alone on the line ("PAP/ Rafał Guz", "imago images/Pemax").
+_AGENCY_CREDIT = re.compile(rf"\s*(?i:{_AGENCY})\s*/\s*{_NAME}\s*")
+
+
 def credit_line(text: str) -> bool:
     """Whether a line is a picture's credit alone (``_CREDIT_LINE``, at most ``_CREDIT_LINE_MAX_WORDS`` words)."""
     return len(text.split()) <= _CREDIT_LINE_MAX_WORDS and _CREDIT_LINE.match(text) is not None
+
+
+def credits_alone(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+    """The indexes of the kept lines that are a picture's credit alone: ``credit_line`` or an agency's credit
+    (``_AGENCY_CREDIT``), at most ``_CREDIT_LINE_MAX_WORDS`` words. A credit names who took the picture, never
+    a line of the story."""
+    return [
+        index
+        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
+        if keep
+        and len(text.split()) <= _CREDIT_LINE_MAX_WORDS
+        and (_CREDIT_LINE.match(text) is not None or _AGENCY_CREDIT.fullmatch(text) is not None)
+    ]
 
 
 def under_credit_captions(numbers: Sequence[int], texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
