@@ -17,7 +17,7 @@ from newsdrop.text.cleaner.comment_cut import comment_column, counted_teasers
 from newsdrop.text.cleaner.counted_items import counted_items
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
-from newsdrop.text.cleaner.dated_teasers import dated_teasers
+from newsdrop.text.cleaner.dated_teasers import dated_cards, dated_teasers
 from newsdrop.text.cleaner.embedded_post import embedded_posts
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
 from newsdrop.text.cleaner.heading_pair import heading_pairs
@@ -253,6 +253,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in dated_teasers(roles.kept(), texts):
             # Other pages' teaser blurbs below the story, each under its dropped date line.
             roles.assign(index, "boilerplate", "dated_teaser")
+        for index in dated_cards(roles.kept(), texts):
+            # Other pages' cards (a date line over a title and a blurb) printed one under the other in the story.
+            roles.assign(index, "boilerplate", "dated_card")
         for index in thread_posts(roles.kept(), texts, [line.key for line in lines], roles.rules()):
             # Reader comments below the story, each between its "Name · date" header and its reply button.
             roles.assign(index, "boilerplate", "thread_post")
