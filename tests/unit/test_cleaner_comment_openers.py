@@ -68,3 +68,35 @@ def test_a_story_sentence_that_matches_the_moderation_rule_opens_no_section() ->
     sentence = "She took down the abusive comments from her page, which broke the site's posting guidelines."
     assert _first_in_section(*ABOVE, sentence, *STORY[4:]) is None
     assert _first_in_section(*ABOVE, sentence, "Sailor42 says:", COMMENT) is not None
+
+
+# A header's prose over the story (a newsletter box's terms): enough that a call to comment under it opens.
+HEADER = [
+    f"{paragraph[:-1]}, as the newsletter's terms and the site's data notice both say." for paragraph in STORY
+]
+
+
+@pytest.mark.parametrize(
+    ("between", "opens_at_second"),
+    [
+        # The story between the two printings of the call (more prose than above the first): the first was the
+        # share row's link over the story; the section opens under the second.
+        ([*ABOVE, *STORY], True),
+        # A comment or two between them (less prose than above the first): the first opens the section.
+        ([COMMENT, REPLY], False),
+    ],
+)
+def test_a_call_to_comment_printed_again_below_the_story_opens_at_its_second_printing(
+    between: list[str], opens_at_second: bool
+) -> None:
+    first = _first_in_section(
+        *HEADER,
+        "Write a comment",
+        "Share this article:",
+        *between,
+        "Write a comment",
+        "Share this article:",
+        "Most read",
+        "Harbour Tales",
+    )
+    assert (first == "Harbour Tales") is opens_at_second

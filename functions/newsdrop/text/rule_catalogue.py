@@ -151,6 +151,16 @@ STRUCTURAL_RULES: dict[str, str] = {
     " the paywall's few kept rows under it (12 or fewer) with it.",
     "offer_box": "After the line model, up to 8 short kept lines between two dropped lines that both name a"
     " subscription or newsletter offer are the site's offer box, not the story.",
+    "credit_alone": "After the line model, a kept line of 8 words or fewer that is a picture's credit alone"
+    ' ("© Name", "Foto: Name", an agency and a name after a slash: "PAP/ Name") is no part of the story.',
+    "dated_card": "After the line model, two or more cards printed one right under the other, each a dropped"
+    ' short date line ("04.11.2021 Artikel") over 1-2 kept lines (a title, a blurb), are other pages\' teasers'
+    " set in the story, not its text.",
+    "under_credit": "After the line model, a kept line of up to 200 characters between the story's kept lines,"
+    ' printed flush under a dropped credit line ("© Name", "Foto: Name", 8 words or fewer) and standing alone,'
+    " is the picture's caption, not the story.",
+    "host_credit": "After the line model, a kept line of up to 15 words that credits the blog's host (its offer"
+    ' of a free site or blog, "Blog at X", "Powered by X", "Bloggen auf X") is the theme\'s footer, not the story.',
     "placed_caption": "After the line model, a kept line of up to 450 characters below the first kept line that"
     ' names the people in a picture by their place in it ("from left", "second right", "(v.l.)", "de'
     " izquierda a derecha\") is the picture's caption, not the story.",

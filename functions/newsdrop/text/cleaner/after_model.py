@@ -8,12 +8,16 @@ from itertools import compress
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.author_bio import author_bio
-from newsdrop.text.cleaner.closing_credits import closing_credit_captions
+from newsdrop.text.cleaner.closing_credits import (
+    closing_credit_captions,
+    credits_alone,
+    under_credit_captions,
+)
 from newsdrop.text.cleaner.comment_cut import comment_column, counted_teasers
 from newsdrop.text.cleaner.counted_items import counted_items
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
-from newsdrop.text.cleaner.dated_teasers import dated_teasers
+from newsdrop.text.cleaner.dated_teasers import dated_cards, dated_teasers
 from newsdrop.text.cleaner.echoed_heading import echoed_headings
 from newsdrop.text.cleaner.embedded_post import embedded_posts
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
@@ -155,6 +159,12 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in closing_credit_captions(texts, roles.kept()):
         # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
         roles.assign(index, "caption", "closing_credit")
+    for index in credits_alone(texts, roles.kept()):
+        # A picture's credit alone on its line ("PAP/ Name", "© Name") the model kept in the story.
+        roles.assign(index, "caption", "credit_alone")
+    for index in under_credit_captions([line.n for line in lines], texts, roles.kept()):
+        # A picture's caption printed flush under its credit line ("© Name" / "The bird in flight.").
+        roles.assign(index, "caption", "under_credit")
     for index in placed_captions(texts, roles.kept()):
         # A picture's caption that names its people by their place in it ("from left", "(v.l.)").
         roles.assign(index, "caption", "placed_caption")
@@ -256,6 +266,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in dated_teasers(roles.kept(), texts):
             # Other pages' teaser blurbs below the story, each under its dropped date line.
             roles.assign(index, "boilerplate", "dated_teaser")
+        for index in dated_cards(roles.kept(), texts):
+            # Other pages' cards (a date line over a title and a blurb) printed one under the other in the story.
+            roles.assign(index, "boilerplate", "dated_card")
         for index in thread_posts(roles.kept(), texts, [line.key for line in lines], roles.rules()):
             # Reader comments below the story, each between its "Name · date" header and its reply button.
             roles.assign(index, "boilerplate", "thread_post")

@@ -115,3 +115,59 @@ def closing_credit_captions(texts: Sequence[str], kept: Sequence[bool]) -> list[
     if len(found) >= sum(kept) - 1:
         return []
     return found
+
+
+# A credit alone on its line: the copyright mark, or a picture label, and a name ("© Markus Leitner",
+# "Foto: Jane Doe", "(c) Agency"); a credit is a few words.
+_CREDIT_LINE = re.compile(
+    r"^\s*(?:©|\([cC]\)\s|(?:Fotos?|Bild(?:er)?|Photos?|Pictures?|Images?|Credit)\s*:)\s*[^\W_]",
+    re.IGNORECASE,
+)
+_CREDIT_LINE_MAX_WORDS = 8
+
+# The caption printed right under its credit is a line or two, not a paragraph.
+_UNDER_CREDIT_MAX_CHARS = 200
+
+
+# An agency and a name after a slash, alone on the line ("PAP/ Rafał Guz", "imago images/Pemax").
+_AGENCY_CREDIT = re.compile(rf"\s*(?i:{_AGENCY})\s*/\s*{_NAME}\s*")
+
+
+def credit_line(text: str) -> bool:
+    """Whether a line is a picture's credit alone (``_CREDIT_LINE``, at most ``_CREDIT_LINE_MAX_WORDS`` words)."""
+    return len(text.split()) <= _CREDIT_LINE_MAX_WORDS and _CREDIT_LINE.match(text) is not None
+
+
+def credits_alone(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+    """The indexes of the kept lines that are a picture's credit alone: ``credit_line`` or an agency's credit
+    (``_AGENCY_CREDIT``), at most ``_CREDIT_LINE_MAX_WORDS`` words. A credit names who took the picture, never
+    a line of the story."""
+    return [
+        index
+        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
+        if keep
+        and len(text.split()) <= _CREDIT_LINE_MAX_WORDS
+        and (_CREDIT_LINE.match(text) is not None or _AGENCY_CREDIT.fullmatch(text) is not None)
+    ]
+
+
+def under_credit_captions(numbers: Sequence[int], texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+    """The indexes of the kept lines between the story's kept lines that a dropped credit line prints right over.
+
+    A picture in the story's flow prints its credit and its caption as two lines with no blank line between
+    them ("© Markus Leitner" / "Der Bartgeier Bavaria im Flug."): the short line (``_UNDER_CREDIT_MAX_CHARS``)
+    right under the credit (``numbers`` one apart), standing alone (a blank line or a dropped line under it),
+    is the caption; a story's paragraph is never printed flush under a picture's credit.
+    """
+    found: list[int] = []
+    first = next((index for index, keep in enumerate(kept) if keep), len(kept))
+    last = max((index for index, keep in enumerate(kept) if keep), default=-1)
+    for index in range(first + 2, last):
+        if not kept[index] or kept[index - 1] or numbers[index] != numbers[index - 1] + 1:
+            continue
+        if len(texts[index]) > _UNDER_CREDIT_MAX_CHARS or not credit_line(texts[index - 1]):
+            continue
+        if kept[index + 1] and numbers[index + 1] == numbers[index] + 1:
+            continue
+        found.append(index)
+    return found

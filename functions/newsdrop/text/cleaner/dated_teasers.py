@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from newsdrop.text.cleaner.story_end import islands
 from newsdrop.text.dates import find_date
@@ -57,3 +58,35 @@ def dated_teasers(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
     if len(blurbs) < MIN_TEASERS:
         return []
     return [index for run in blurbs for index in run]
+
+
+# A card is its date line over at most this many kept lines (a title, a blurb).
+MAX_CARD_LINES = 2
+
+
+def dated_cards(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
+    """Indices of the kept lines of two or more dated cards printed one right under the other, wherever they stand.
+
+    A box of other pages' teasers set between the story's sections prints each as a date line ("04.11.2021
+    Artikel"), a title and a blurb; the model drops the date lines (or keeps one) and keeps the rest. A card is a
+    ``date_only`` line over one to ``MAX_CARD_LINES`` kept lines (down to the next dropped or date line); where
+    the next card's date line comes right under a card's last line, both are the box's, their kept date lines
+    too (a story's dated entries run a paragraph or more each).
+    """
+    cards: list[tuple[int, list[int]]] = []
+    index = 0
+    while index < len(kept) - 1:
+        if not kept[index + 1] or not date_only(texts[index]):
+            index += 1
+            continue
+        below = index + 1
+        while below < len(kept) and kept[below] and not date_only(texts[below]):
+            below += 1
+        if 1 <= below - index - 1 <= MAX_CARD_LINES:
+            cards.append((index, list(range(index + 1, below))))
+        index = max(below, index + 1)
+    found: set[int] = set()
+    for (first, lines), (date, others) in pairwise(cards):
+        if date == lines[-1] + 1:
+            found.update([*lines, *others, *(line for line in (first, date) if kept[line])])
+    return sorted(found)

@@ -6,10 +6,18 @@ from collections.abc import Callable, Sequence
 
 import re2
 
-from newsdrop.text.cleaner import affiliate_notice, comment_notice, donation_pitch, legal_notice, share_row
+from newsdrop.text.cleaner import (
+    affiliate_notice,
+    comment_notice,
+    donation_pitch,
+    host_credit,
+    legal_notice,
+    share_row,
+)
 from newsdrop.text.cleaner.affiliate_notice import affiliate_notices
 from newsdrop.text.cleaner.comment_notice import comment_notices
 from newsdrop.text.cleaner.donation_pitch import donation_pitches
+from newsdrop.text.cleaner.host_credit import host_credits
 from newsdrop.text.cleaner.legal_notice import legal_notices
 from newsdrop.text.cleaner.near_repeat import near_repeats
 from newsdrop.text.cleaner.run_on_menu import run_on_menus
@@ -28,6 +36,7 @@ _STAGES: tuple[tuple[_Stage, str, tuple[str, ...] | None], ...] = (
     (legal_notices, "legal_notice", legal_notice.STEMS),
     (comment_notices, "comment_notice", comment_notice.STEMS),
     (donation_pitches, "donation_pitch", donation_pitch.STEMS),
+    (host_credits, "host_credit", host_credit.STEMS),
     (run_on_menus, "run_on_menu", None),
     (share_rows, "share_row", share_row.STEMS),
     (near_repeats, "near_repeat", None),

@@ -305,10 +305,24 @@ def _mark_comment_section(lines: list[_Line]) -> None:
         # box, a sign-up's terms or a story sentence about comments; a call to comment ("Leave a Reply") is not.
         vetoable = weak or line.rule == "comment_policy"
         if prose_seen >= 2 and (strong or weak) and not (vetoable and _story_continues(lines, index)):
+            if line.rule == "comment_form" and _share_row_call(lines, index, prose_chars):
+                continue
             for later in lines[index + 1 :]:
                 if later.role is None or later.role in KEPT_ROLES:
                     later.assign("boilerplate", "comment_section")
             return
+
+
+def _share_row_call(lines: list[_Line], index: int, prose_above: int) -> bool:
+    """A call to comment the page prints again lower down, with more prose between the two printings than above
+    the first: the link in the share row over the story (and again under it), not the comment section's start."""
+    key, between = lines[index].key, 0
+    for line in lines[index + 1 :]:
+        if line.key == key:
+            return between > prose_above
+        if line.role is None and _is_prose(line):
+            between += len(line.text)
+    return False
 
 
 def _story_continues(lines: list[_Line], index: int) -> bool:
