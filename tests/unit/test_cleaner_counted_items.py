@@ -114,7 +114,15 @@ def test_stem_count_covers_counters(text: str) -> None:
     assert stem_count([text, "Headline", text, text]) >= 3
 
 
-@pytest.mark.parametrize(("texts", "expected"), [(["Comments: 3", "A headline", "Comments: 4"], 2), ([], 0)])
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["Comments: 3", "A headline", "Comments: 4"], 2),
+        # A line too long for a counter is not read.
+        (["Comments: 3", "The comments on the plan were read out in the chamber by the speaker."], 1),
+        ([], 0),
+    ],
+)
 def test_stem_count(texts: list[str], expected: int) -> None:
     assert stem_count(texts) == expected
 

@@ -26,8 +26,10 @@ COUNTER_STEMS = ("omment", "omentar", "eact")
 
 
 def stem_count(texts: Sequence[str]) -> int:
-    """How many times the lines' lower case holds a ``COUNTER_STEMS`` stem: at least the number of counter lines."""
-    page = "\n".join(texts).lower()
+    """How many times the lower case of the lines of at most ``COUNTER_MAX_CHARS`` characters holds a
+    ``COUNTER_STEMS`` stem: at least the number of counter lines."""
+    # Only the lines short enough for a counter are lowered (a page's paragraphs are most of its characters).
+    page = "\n".join([text for text in texts if len(text) <= COUNTER_MAX_CHARS]).lower()
     return sum(page.count(stem) for stem in COUNTER_STEMS)
 
 
@@ -48,7 +50,12 @@ def counted_items(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
     if stem_count(texts) < MIN_COUNTERS:
         # Fewer stems on the page than a stream's counters (most pages): no line is read.
         return []
-    counters = [index for index, text in enumerate(texts) if counter_line(text)]
+    match = _COUNTER.match
+    counters = [
+        index
+        for index, text in enumerate(texts)
+        if len(text) <= COUNTER_MAX_CHARS and match(text) is not None
+    ]
     if len(counters) < MIN_COUNTERS:
         return []
     found: list[int] = []
