@@ -172,6 +172,26 @@ def test_one_aside_opening_pattern_is_the_three_tests(text: str) -> None:
     assert (asides_module._ASIDE_OPENING.match(text) is not None) is three
 
 
+@pytest.mark.parametrize(
+    ("text", "pattern", "mark"),
+    [
+        ("aja/PAP", "_SIGNATURE", "/"),
+        ("(dpa / lnw).", "_SIGNATURE", "/"),
+        ("iStock/Gargonia", "_SIGNATURE", "/"),
+        ("Tags: politics, budget", "_TAG_LINE", ":"),
+        ("Themen: App digitale Karten Route", "_TAG_LINE", ":"),
+        ("Schlagwörter :\tEnergie Wärme", "_TAG_LINE", ":"),
+    ],
+)
+def test_signature_and_tag_line_need_their_mark(text: str, pattern: str, mark: str) -> None:
+    """``asides`` tests a line against the signature or the tag-line pattern only when it holds the pattern's
+    mandatory slash or colon: every line either pattern matches holds it, and without it the line matches none."""
+    compiled = getattr(asides_module, pattern)
+    assert compiled.fullmatch(text) is not None
+    assert mark in text
+    assert compiled.fullmatch(text.replace(mark, " ")) is None
+
+
 def test_asides_leave_a_story_that_is_only_the_box() -> None:
     lines = [Line("About Jane Doe", role="boilerplate", prose_text=False), Line(BIO)]
     assert asides(lines) == []

@@ -54,6 +54,10 @@ def test_link_cards(rows: list[tuple[str, bool]], expected: list[int]) -> None:
         ("* * * * * * * *", False),
         ("Is it true? Is it true? they asked, and nobody answered them.", False),
         (PARAGRAPH[0], False),
+        # Printed three times, parted by tabs and line-feed-free runs of spaces: whitespace of any kind.
+        ("Four words of title\tFour words of title  Four words of title", True),
+        # The first word printed once: no repeat can start.
+        ("Alpha beta gamma delta alpha beta gamma delta alpha beta gamma delta", False),
     ],
 )
 def test_repeated_title(text: str, expected: bool) -> None:

@@ -5,12 +5,17 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.player_notice import (
+    _DIGIT_P,
+    _DIGIT_P_AT,
+    _NOTICE_WORD_PATTERNS,
     _PLAYER_NOTICE,
+    _WORDS_OR_DIGIT_P,
     MAX_NOTICE_CHARS,
     MIN_STORY_LINES,
     player_notice,
     player_notices,
 )
+from newsdrop.text.re2_sets import search_set
 
 _STORY = "The harbour authority said the new wall was finished two weeks early and under budget."
 
@@ -120,3 +125,20 @@ _N = "We apologize, but this video has failed to load."
 )
 def test_player_notices(texts: list[str], kept: list[bool], expected: list[int]) -> None:
     assert player_notices(texts, kept) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "360p 720p HD 1080p",
+        "This video has FAILED TO load.",
+        "Inhalt laden 720p",
+        "The harbour authority said the wall was finished.",
+        "",
+        "Ünïcode JavaScript",
+    ],
+)
+def test_one_set_holds_each_words_and_digit_verdict(text: str) -> None:
+    held = _WORDS_OR_DIGIT_P(text.encode())
+    assert (search_set(_NOTICE_WORD_PATTERNS)(text) is not None) is any(at != _DIGIT_P_AT for at in held)
+    assert (search_set([_DIGIT_P])(text) is not None) is (_DIGIT_P_AT in held)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from pathlib import Path
 
 import pytest
+import re2
 
 from newsdrop.text.cleaner.cues_notice import _NOTICE, _NOTICE_CHARS, _NOTICE_STEMS, notice_words
 from newsdrop.text.line_keys import normalize_line_key
 from newsdrop.text.prompt_rules import _PROMPT
-from newsdrop.text.re2_sets import native_match, search_set, start_set
+from newsdrop.text.re2_sets import _WIDENED, native_match, search_set, start_set, superset_source
 from newsdrop.text.rule_dispatch import (
+    _FOLDED_APART,
     _GUARD_ORDER,
     _guard,
     _guard_matches,
@@ -21,6 +24,7 @@ from newsdrop.text.rule_dispatch import (
     _stems_search,
 )
 from newsdrop.text.rule_registry import holds_any
+from tests.unit.case_folding import folded_apart
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -73,6 +77,11 @@ _LINES = (
     "Wir verwenden Cookies und Drittanbieter-Dienste.",
     "Données personnelles et confidentialité",
     "Ｃｏｏｋｉｅ",
+    "Quıck links",
+    "Adverтisement",
+    "１２．３ ％",
+    "\u3000Share\u3000",
+    "«Mehr»",
     "The harbour authority said on Tuesday that the work would end early.",
     "x" * 293 + " cookie",
     "x" * 294 + " cookie",
@@ -196,3 +205,61 @@ def test_native_match_of_no_set_or_another_callable() -> None:
     # A callable that is not the binding's wrapper is called as it is (its text decoded back).
     assert native_match(plain)(b"axb") == [0]
     assert native_match(plain)(b"ab") == []
+
+
+def test_widened_classes_hold_every_character_pythons_do() -> None:
+    # One pass over every code point (lone surrogates have no UTF-8: no key holds one).
+    for escape, widened in _WIDENED.items():
+        python, wide = re.compile("\\" + escape), re2.compile(f"[{widened}]")
+        for code in range(sys.maxunicode + 1):
+            if 0xD800 <= code <= 0xDFFF:
+                continue
+            char = chr(code)
+            if python.match(char) is not None:
+                assert wide.match(char) is not None, (escape, hex(code))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "texts"),
+    [
+        (r"^[\W_]*\d+\s*min\b", ["３ min", "— ٣\u3000min.", "3 minutes", "x3 min"]),
+        (
+            r"[^\W\d_A-Z][^\W\d_]{0,5}(?:\s*/\s*[^\W\d_]{2,12}){1,2}",
+            ["aja/PAP", "żż / łódź", "TCP/IP", "/ab"],
+        ),
+        (r"[]x]+\w", ["]]é", "x_", "é"]),
+        (r"(?i:teilen|über)\b", ["ÜBER uns", "teilenswert", "Teilen"]),
+        (r"\S+@\S+\.\w+$", ["jane@exämple.de", "a @b.c"]),
+    ],
+)
+def test_superset_source_matches_wherever_re_does(pattern: str, texts: list[str]) -> None:
+    wide = re2.compile(superset_source(pattern))
+    for text in texts:
+        if re.match(pattern, text) is not None:
+            assert wide.match(text) is not None, (pattern, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bab\B", "ab"),
+        (r"[^x]y", "(?s:.)y"),
+        (r"[]x]", r"[\]x]"),
+        (r"a\Wb\.", r"a\Wb\."),
+    ],
+)
+def test_superset_source(pattern: str, expected: str) -> None:
+    assert superset_source(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"(a)\1", r"\Aa"])
+def test_superset_source_refuses_what_it_cannot_widen(pattern: str) -> None:
+    with pytest.raises(ValueError):
+        superset_source(pattern)
+
+
+def test_the_guards_case_folding_apart_is_the_dotted_and_dotless_i() -> None:
+    # Every character ``re``'s case-blind guards pair with one of their letters and RE2 does not: a key holding one
+    # goes to ``re`` whatever the widened set says.
+    letters = {char for _, guard in _GUARD_ORDER for char in guard.pattern.lower() if char.isalpha()}
+    assert set(folded_apart(letters | set("abcdefghijklmnopqrstuvwxyz"))) <= set(_FOLDED_APART)

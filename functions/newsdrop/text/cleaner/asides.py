@@ -156,12 +156,14 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
                 if heading:
                     under_heading = True
                     break
+        text = line.text
+        # A signature holds its slash and a tag line its colon: a line without one is not matched against it.
         if (
             under_heading
-            or _ASIDE_OPENING.match(line.text) is not None
-            or _SIGNATURE.fullmatch(line.text.strip()) is not None
-            or _TAG_LINE.fullmatch(line.text.strip()) is not None
-            or (prompts and push_prompt(line.text))
+            or _ASIDE_OPENING.match(text) is not None
+            or ("/" in text and _SIGNATURE.fullmatch(text.strip()) is not None)
+            or (":" in text and _TAG_LINE.fullmatch(text.strip()) is not None)
+            or (prompts and push_prompt(text))
         ):
             found.append(index)
     found = sorted(set(found) | set(tag_lists(lines)))

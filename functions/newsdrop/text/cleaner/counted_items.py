@@ -20,6 +20,19 @@ MAX_ITEM_LINES = 12
 MIN_COUNTERS = 3
 
 
+# Every word of ``_COMMENTS`` lower-cased holds one of these stems (letters ``re``'s IGNORECASE pairs with no other
+# character than ``str.lower`` does: a unit test reads every code point), so a counter line's lower case holds one.
+COUNTER_STEMS = ("omment", "omentar", "eact")
+
+
+def stem_count(texts: Sequence[str]) -> int:
+    """How many times the lower case of the lines of at most ``COUNTER_MAX_CHARS`` characters holds a
+    ``COUNTER_STEMS`` stem: at least the number of counter lines."""
+    # Only the lines short enough for a counter are lowered (a page's paragraphs are most of its characters).
+    page = "\n".join([text for text in texts if len(text) <= COUNTER_MAX_CHARS]).lower()
+    return sum(page.count(stem) for stem in COUNTER_STEMS)
+
+
 def counter_line(text: str) -> bool:
     """A short line that counts an item's comments."""
     return len(text) <= COUNTER_MAX_CHARS and _COUNTER.match(text) is not None
@@ -34,7 +47,15 @@ def counted_items(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
     kept lines from its first counter to its last are the items (a story's paragraphs carry no comment
     counter between them; the comment link under a story is one line).
     """
-    counters = [index for index, text in enumerate(texts) if counter_line(text)]
+    if stem_count(texts) < MIN_COUNTERS:
+        # Fewer stems on the page than a stream's counters (most pages): no line is read.
+        return []
+    match = _COUNTER.match
+    counters = [
+        index
+        for index, text in enumerate(texts)
+        if len(text) <= COUNTER_MAX_CHARS and match(text) is not None
+    ]
     if len(counters) < MIN_COUNTERS:
         return []
     found: list[int] = []

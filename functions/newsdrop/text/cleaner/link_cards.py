@@ -22,6 +22,10 @@ def repeated_title(text: str) -> bool:
     """A line that is one phrase of ``MIN_TITLE_WORDS`` or more words with letters printed ``MIN_PRINTINGS`` or
     more times back to back, or twice when it holds ``MIN_TWICE_WORDS`` words (the last printing may be cut
     short): a card's title, its image's caption and its link printed as one."""
+    # A repeat needs the first word printed again further on: most lines fail this one substring test.
+    head = text.split(None, 1)
+    if len(head) < 2 or head[0] not in head[1]:
+        return False
     words = text.split()
     if len(words) > MAX_CARD_WORDS:
         return False

@@ -44,34 +44,32 @@ _RESOLUTION_MENU = re.compile(r"\b\d{3,4}p (?:HD )?\d{3,4}p\b")
 
 # Each form of ``_PLAYER_NOTICE`` holds one of these words (in any case): a line without any (most of a story's
 # sentences) is no such notice, and the pattern is not run on it (an RE2 set of literals: one pass in C).
-_NOTICE_WORDS = search_set(
-    [
-        "(?i)" + re.escape(word)
-        for word in (
-            "failed to",
-            "available in your",
-            "modal window",
-            "javascript",
-            "back to video",
-            "here to",
-            "einverstanden",
-            "drittplattform",
-            "externen inhalt",
-            "mit einem klick",
-            "inhalt",
-            "selected",
-            "captions",
-            "subtitles",
-            "descriptions",
-        )
-    ]
-)
-# ``_NOTICE_WORDS`` over UTF-8 bytes (``native_match``): read on every kept line.
-_NOTICE_WORDS_BYTES = native_match(_NOTICE_WORDS)
-# ``_RESOLUTION_MENU`` needs a digit right before a "p": the line's cheap test.
-_DIGIT_P = search_set([r"[0-9]p"])
-# ``_DIGIT_P`` over UTF-8 bytes (``native_match``): read on every kept line.
-_DIGIT_P_BYTES = native_match(_DIGIT_P)
+_NOTICE_WORD_PATTERNS = [
+    "(?i)" + re.escape(word)
+    for word in (
+        "failed to",
+        "available in your",
+        "modal window",
+        "javascript",
+        "back to video",
+        "here to",
+        "einverstanden",
+        "drittplattform",
+        "externen inhalt",
+        "mit einem klick",
+        "inhalt",
+        "selected",
+        "captions",
+        "subtitles",
+        "descriptions",
+    )
+]
+# ``_RESOLUTION_MENU`` needs a digit right before a "p": the line's cheap test. Both as one RE2 set over UTF-8
+# bytes (``native_match``), the digit's pattern last: which of them a text holds in one pass (the page's gate and
+# each kept line's test read both; two sets cost two passes, the gate's over the whole story).
+_DIGIT_P = r"[0-9]p"
+_WORDS_OR_DIGIT_P = native_match(search_set([*_NOTICE_WORD_PATTERNS, _DIGIT_P]))
+_DIGIT_P_AT = len(_NOTICE_WORD_PATTERNS)
 
 # A text-track menu's item with the state a screen reader reads out ("- subtitles off, selected", "- captions
 # settings"): the forms of ``_PLAYER_NOTICE`` that only such a menu prints.
@@ -93,12 +91,15 @@ MIN_STORY_LINES = 3
 def player_notice(text: str) -> bool:
     """Whether a line is a media player's or an embed's own text: its resolution menu (``_RESOLUTION_MENU``),
     or a notice (``_PLAYER_NOTICE``) at most ``MAX_NOTICE_CHARS`` characters long."""
-    if _DIGIT_P_BYTES(text.encode()) and _RESOLUTION_MENU.search(text) is not None:
+    held = _WORDS_OR_DIGIT_P(text.encode())
+    if not held:
+        return False
+    if _DIGIT_P_AT in held and _RESOLUTION_MENU.search(text) is not None:
         # Resolutions side by side are a menu; a story lists them ("720p, 1080p and 4K").
         return True
     return (
         len(text) <= MAX_NOTICE_CHARS
-        and _NOTICE_WORDS_BYTES(text.encode()) != []
+        and any(at != _DIGIT_P_AT for at in held)
         and _PLAYER_NOTICE.search(text) is not None
     )
 
@@ -109,7 +110,7 @@ def player_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     # The word sets read once over the kept lines joined (no word holds a line break): most pages hold none of
     # them, and then no line needs reading.
     story = "\n".join(compress(texts, kept))
-    if _NOTICE_WORDS(story) is None and _DIGIT_P(story) is None:
+    if not _WORDS_OR_DIGIT_P(story.encode()):
         return []
     found = [
         index

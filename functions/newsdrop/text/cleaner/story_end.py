@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 # Two or more dropped lines (a share row, a "related" heading, teaser titles the model dropped) part an island.
 _ISLAND_GAP_LINES = 2
@@ -25,16 +26,19 @@ def islands(kept: Sequence[bool], sizes: Sequence[int]) -> list[tuple[int, int, 
     characters.
     """
     found: list[tuple[int, int, int, int]] = []
-    gap = 0
-    for index, keep in enumerate(kept):
-        if not keep:
-            gap += 1
-            continue
-        if not found or gap >= _ISLAND_GAP_LINES:
-            found.append((index, index, 0, 0))
-        first, _, chars, count = found[-1]
-        found[-1] = (first, index, chars + sizes[index], count + 1)
-        gap = 0
+    first = last = -1
+    chars = count = 0
+    # Only the kept lines are visited (``compress`` picks them in C); an island's tuple is built once, at its end.
+    for index in compress(range(len(kept)), kept):
+        if last < 0 or index - last > _ISLAND_GAP_LINES:
+            if last >= 0:
+                found.append((first, last, chars, count))
+            first, chars, count = index, 0, 0
+        chars += sizes[index]
+        count += 1
+        last = index
+    if last >= 0:
+        found.append((first, last, chars, count))
     return found
 
 
