@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsdrop.text.cleaner.kept_lines import kept_where
 from newsdrop.text.rule_registry import holds_any
 
 # The host's credit a blog's theme prints under every page, in the corpus's main languages: its offer of a free
@@ -45,10 +46,5 @@ def host_credit(text: str) -> bool:
 def host_credits(
     texts: Sequence[str], kept: Sequence[bool], maybe: Sequence[bool] | None = None
 ) -> list[int]:
-    """Indices of the kept lines that are the blog host's credit (``host_credit``); ``maybe`` (if given) marks
-    the lines that may hold one of ``STEMS`` (a superset): the others are not read."""
-    return [
-        index
-        for index, keep in enumerate(kept)
-        if keep and (maybe is None or maybe[index]) and host_credit(texts[index])
-    ]
+    """Indices of the kept lines that are the blog host's credit (``host_credit``), among ``maybe``'s if given."""
+    return kept_where(host_credit, texts, kept, maybe)

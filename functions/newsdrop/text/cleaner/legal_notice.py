@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsdrop.text.cleaner.kept_lines import kept_where
 from newsdrop.text.rule_registry import holds_any
 
 # The publisher reserving its rights or forbidding reuse, in the corpus's main languages: a notice, whatever
@@ -106,13 +107,8 @@ def legal_line(text: str) -> bool:
 def legal_notices(
     texts: Sequence[str], kept: Sequence[bool], maybe: Sequence[bool] | None = None
 ) -> list[int]:
-    """Indices of the kept lines that are the site's legal notices (``legal_line``). ``maybe`` (if given) marks
-    the lines that may hold one of ``STEMS`` (a superset): the others are not read."""
-    return [
-        index
-        for index, keep in enumerate(kept)
-        if keep and (maybe is None or maybe[index]) and legal_line(texts[index])
-    ]
+    """Indices of the kept lines that are the site's legal notices (``legal_line``), among ``maybe``'s if given."""
+    return kept_where(legal_line, texts, kept, maybe)
 
 
 def mark_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:

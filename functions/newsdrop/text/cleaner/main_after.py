@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
@@ -30,6 +31,25 @@ from newsdrop.text.cleaner.repeated_label import repeated_labels
 from newsdrop.text.cleaner.stamp_line import stamp_lines
 from newsdrop.text.cleaner.tag_tail import tag_tail
 from newsdrop.text.cleaner.teaser_block import teaser_blocks
+
+# A stage's call: the lines' texts and the ones still kept; the indices of the lines it takes.
+_Stage = Callable[..., list[int]]
+
+# Stages that name a kind of kept line wherever it stands, each reading the lines the ones before it left, in
+# this order: (stage, the rule it records). Of the legal notices only the trademark and copyright footer: the
+# rights notices cost a Chinese story's closing lines and an RFC's copyright block on make eval's HTML sample.
+_NOTICE_STAGES: tuple[tuple[_Stage, str], ...] = (
+    (player_notices, "player_notice"),
+    (author_bio, "author_bio"),
+    (mark_notices, "legal_notice"),
+    (comment_notices, "comment_notice"),
+    (browser_notices, "browser_notice"),
+)
+# The site's menu printed as table rows at the main content's edges, then topic tags closing the story.
+_EDGE_STAGES: tuple[tuple[_Stage, str], ...] = (
+    (menu_rows, "menu_row"),
+    (tag_tail, "tag_tail"),
+)
 
 
 def _kept(lines: list[_Line]) -> list[bool]:
@@ -151,28 +171,18 @@ def main_after(lines: list[_Line]) -> None:
     if any(notices):
         for index in paywall_cut(kept, notices):
             lines[index].assign("boilerplate", "paywall_cut")
-    for index in player_notices(texts, _kept(lines)):
-        lines[index].assign("boilerplate", "player_notice")
-    for index in author_bio(texts, _kept(lines)):
-        lines[index].assign("boilerplate", "author_bio")
-    # Of the legal notices only the trademark and copyright footer: the rights notices cost a Chinese story's
-    # closing lines and an RFC's copyright block on make eval's HTML sample.
-    for index in mark_notices(texts, _kept(lines)):
-        lines[index].assign("boilerplate", "legal_notice")
-    for index in comment_notices(texts, _kept(lines)):
-        lines[index].assign("boilerplate", "comment_notice")
-    for index in browser_notices(texts, _kept(lines)):
-        lines[index].assign("boilerplate", "browser_notice")
+    for stage, rule in _NOTICE_STAGES:
+        for index in stage(texts, _kept(lines)):
+            lines[index].assign("boilerplate", rule)
     # A heading over a list its lead-in introduces is the story's section, whatever word it opens with.
     _related(lines, frozenset(lead_in_lists))
     _pitch(lines)
     code = [line.rule == "preformatted" for line in lines]
     for index in repeated_labels(texts, _kept(lines), code):
         lines[index].assign("boilerplate", "repeated_label")
-    for index in menu_rows(texts, _kept(lines)):
-        lines[index].assign("boilerplate", "menu_row")
-    for index in tag_tail(texts, _kept(lines)):
-        lines[index].assign("boilerplate", "tag_tail")
+    for stage, rule in _EDGE_STAGES:
+        for index in stage(texts, _kept(lines)):
+            lines[index].assign("boilerplate", rule)
     for index in stamp_lines(texts, _kept(lines)):
         lines[index].assign("date", "stamp_line")
     headings = [line.role == "subheading" for line in lines]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsdrop.text.cleaner.kept_lines import kept_where
 from newsdrop.text.rule_registry import holds_any
 
 # The networks and channels a share row offers; "X" counts only as a word of its own.
@@ -33,10 +34,5 @@ def share_row(text: str) -> bool:
 
 
 def share_rows(texts: Sequence[str], kept: Sequence[bool], maybe: Sequence[bool] | None = None) -> list[int]:
-    """Indices of the kept lines that are share rows (``share_row``). ``maybe`` (if given) marks the lines that
-    may hold one of ``STEMS`` (a superset): the others are not read."""
-    return [
-        index
-        for index, keep in enumerate(kept)
-        if keep and (maybe is None or maybe[index]) and share_row(texts[index])
-    ]
+    """Indices of the kept lines that are share rows (``share_row``), among ``maybe``'s if given."""
+    return kept_where(share_row, texts, kept, maybe)
