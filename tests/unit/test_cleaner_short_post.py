@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 import pytest
 
-from newsdrop.text.cleaner.short_post import MAX_POST_LINES, short_post
+from newsdrop.text.cleaner.short_post import (
+    MAX_HEADER_LINES,
+    MAX_POST_LINES,
+    MIN_FORM_GAP,
+    post_over_form,
+    short_post,
+)
 
 
 @dataclass
@@ -50,3 +56,49 @@ MENU = Line("Home")
 )
 def test_short_post(page: list[Line], expected: list[int]) -> None:
     assert short_post(page) == expected
+
+
+FORM = Line("Website", "boilerplate", "comment_form")
+FEED = Line("A teaser of another site's news, kept by the region.", "body", "article_region")
+KEPT = Line("A nearly wordless visual narrative.", "body", "line_model:log_words")
+GAP = [MENU] * MIN_FORM_GAP
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # The post under its date over its share label; the kept feed below the blog's comment form is dropped.
+        ([HEADLINE, DATE, QUOTE, SHARE, *GAP, FORM, FEED, FEED], ([2], [17, 18])),
+        # The date past a blog's menu under the headline; a kept line in the post stays and is not taken again.
+        ([HEADLINE, *[MENU] * 8, DATE, QUOTE, KEPT, SHARE, *GAP, FORM, MENU, FEED], ([10], [27])),
+        # The form right under the close: a counter or a share row's field in a story's header, not a blog's form.
+        ([HEADLINE, DATE, QUOTE, SHARE, *GAP[:-1], FORM, FEED], ([], [])),
+        # Something kept between the close and the form: the story may run there.
+        ([HEADLINE, DATE, QUOTE, SHARE, FEED, *GAP, FORM, FEED], ([], [])),
+        # Something kept above the post: the region found the story's top.
+        ([HEADLINE, FEED, DATE, QUOTE, SHARE, *GAP, FORM, FEED], ([], [])),
+        # Nothing kept below the form: short_post's case, not this one.
+        ([HEADLINE, DATE, QUOTE, SHARE, *GAP, FORM, MENU], ([], [])),
+        # No comment form under the post.
+        ([HEADLINE, DATE, QUOTE, SHARE, *GAP, FEED], ([], [])),
+        # The date too far under the headline: the post is read from the headline, where the menu is no post.
+        ([HEADLINE, *[MENU] * MAX_HEADER_LINES, DATE, QUOTE, SHARE, *GAP, FORM, FEED], ([], [])),
+        # A line a named rule dropped for what it says in the post: not taken.
+        (
+            [
+                HEADLINE,
+                DATE,
+                Line("Please log in", "boilerplate", "comment_section"),
+                SHARE,
+                *GAP,
+                FORM,
+                FEED,
+            ],
+            ([], []),
+        ),
+        # The post's lines all kept already: nothing to take, the feed stays.
+        ([HEADLINE, DATE, KEPT, SHARE, *GAP, FORM, FEED], ([], [])),
+    ],
+)
+def test_post_over_form(page: list[Line], expected: tuple[list[int], list[int]]) -> None:
+    assert post_over_form(page) == expected

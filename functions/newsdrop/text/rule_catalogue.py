@@ -64,6 +64,13 @@ STRUCTURAL_RULES: dict[str, str] = {
     "short_post": "After the line model, where no line is kept, up to 6 lines under the headline and its date,"
     " byline or repeat that the header rules or the model dropped for their place, closed right under them by a"
     ' share label ending in ":" or a share or comment row, are a post too short for a prose region: kept.',
+    "post_over_form": "After the line model, up to 6 lines under the headline and its date, byline or repeat (the"
+    " date up to 12 lines under the headline, past a blog's menu), kept or dropped for their place and closed"
+    ' right under them by a share label ending in ":" or a share or comment row, with nothing kept above them and'
+    " a comment form's row 12 or more lines under that close before any kept line: the post, its dropped lines"
+    " kept.",
+    "below_post_form": "After the line model, where `post_over_form` takes a post, the lines kept below its comment"
+    " form (a sidebar's news feed, a tag cloud, the form's account lines): comments and sidebar, not the story.",
     "related_label": 'After the line model, a kept label that titles other pages\' headlines ("Mehr zum Thema",'
     ' "Lesen Sie auch", "Related articles", an icon font\'s name before it or not) is no part of the story.',
     "story_hole": "After the line model, a line it dropped alone between two kept lines, printed once on the"

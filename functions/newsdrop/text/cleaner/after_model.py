@@ -55,7 +55,7 @@ from newsdrop.text.cleaner.quoted_lines import quoted_lines
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
 from newsdrop.text.cleaner.second_story import second_story
-from newsdrop.text.cleaner.short_post import short_post
+from newsdrop.text.cleaner.short_post import post_over_form, short_post
 from newsdrop.text.cleaner.signup_box import signup_boxes
 from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
 from newsdrop.text.cleaner.standfirst_lines import lead_over_byline, paragraph_heads
@@ -336,3 +336,10 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in short_post(lines):
         # Nothing kept: a post too short for the region (a quotation, a file's link) under its date.
         roles.assign(index, "body", "short_post")
+    post, below = post_over_form(lines)
+    for index in below:
+        # What the page kept lies below the post's comment form: the comments' and the sidebar's lines.
+        roles.assign(index, "boilerplate", "below_post_form")
+    for index in post:
+        # The post over that form, under its headline's date: the story, too short for the region.
+        roles.assign(index, "body", "post_over_form")
