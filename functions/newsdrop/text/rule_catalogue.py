@@ -240,6 +240,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     " letters printed three or more times back to back, or twice if it holds 6+ words (the last printing may be"
     " cut), is an embedded link card's title, and the kept line right under it its blurb when cut with an"
     ' ellipsis and at most 4 words after it ("… Read more").',
+    "cjk_headline_island": "After the line model (text views, before link_card), an island of 3 or more kept lines below"
+    " the story, every one a line of at most 60 characters, half or more of them kana or Han, not ending in a full"
+    " stop (its ！ or ？ is a hook), is a list of other pages' Japanese or Chinese headlines.",
     "menu_line": "After the line model, a kept line above the headline whose lines right above and right below"
     " are both dropped menu or header lines (header_chrome, link_list, navigation) is the site's: a menu entry's"
     " description or a header notice the model kept for its sentence shape; not over a comment counter or a"

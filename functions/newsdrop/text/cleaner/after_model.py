@@ -8,6 +8,7 @@ from itertools import compress
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.author_bio import author_bio
+from newsdrop.text.cleaner.cjk_headlines import cjk_headline_islands
 from newsdrop.text.cleaner.closing_credits import (
     closing_credit_captions,
     credits_alone,
@@ -329,6 +330,10 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index, rule in kept_chrome(texts, roles.kept()):
             # The site's own lines the model kept: notices, pleas, menus, other pages' teasers (kept_chrome.py).
             roles.assign(index, "boilerplate", rule)
+        for index in cjk_headline_islands(roles.kept(), texts):
+            # Other pages' Japanese or Chinese headlines kept as an island below the story (the Latin-script
+            # headline tests read their characters as words).
+            roles.assign(index, "boilerplate", "cjk_headline_island")
         for index in link_cards(roles.kept(), texts):
             # An embedded link card: another page's title printed two or three times over, its cut blurb (read
             # last: a pitch inset's test would take the story's lines between two dropped cards for a pitch).
