@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from bundle_factory import zip_bytes
+
 from newsdrop import wiring
 from newsdrop.articles import heavy_fields_of
 from newsdrop.handlers.ingest import lambda_handler
 from tests.integration.harness import FakeLambdaContext, receive_all, sqs_event
 from tests.integration.lookup_seed import Api
-from tests.integration.test_ingest import zip_of
 from tests.unit.test_bundle_cleaner import PAGE, PARAGRAPHS, story
 
 
@@ -19,7 +20,7 @@ def by_title(articles: list[dict]) -> dict[str, dict]:
 
 
 def test_an_html_member_is_stored_with_the_page_headline_date_and_site(drop):
-    bundle = zip_of({"page.html": PAGE.encode(), "other.txt": story(1).encode()})
+    bundle = zip_bytes({"page.html": PAGE.encode(), "other.txt": story(1).encode()})
     assert drop.drop("incoming/mixed.zip", bundle) == {"batchItemFailures": []}
     article = by_title(drop.articles())["Talks resume after long pause"]
     assert article["source"] == "Daily Courier"
@@ -38,7 +39,7 @@ def test_html_in_a_json_lines_field_is_extracted_and_the_record_fields_win(drop)
 
 
 def test_lines_repeated_across_the_bundle_are_removed_as_its_chrome(drop):
-    drop.drop("incoming/outlet.zip", zip_of({f"{n}.txt": story(n).encode() for n in range(6)}))
+    drop.drop("incoming/outlet.zip", zip_bytes({f"{n}.txt": story(n).encode() for n in range(6)}))
     articles = drop.articles()
     assert len(articles) == 6
     for article in articles:
@@ -72,7 +73,7 @@ def test_a_continuation_cleans_with_the_chrome_the_first_invocation_learned(drop
     drop.stack.s3.put_object(
         Bucket=drop.stack.bucket,
         Key="incoming/long.zip",
-        Body=zip_of({f"{n}.txt": story(n).encode() for n in range(6)}),
+        Body=zip_bytes({f"{n}.txt": story(n).encode() for n in range(6)}),
     )
     first = receive_all(drop.stack.sqs, drop.stack.queue_url)
     # Four members fit the first invocation; the last two only ever meet the stored chrome.
