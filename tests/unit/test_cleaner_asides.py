@@ -143,8 +143,15 @@ def test_asides(tail: tuple[Line, ...], expected: list[int]) -> None:
     ],
 )
 def test_asides_page_stem_pretest_keeps_every_push_prompt(text: str) -> None:
-    """The notification stems are looked up once over the page first; a prompt line is still found."""
+    """A prompt line among the story's kept lines is found by ``push_prompt``'s own stem look-up."""
     assert asides(_story(Line(text))) == ([3] if push_prompt(text) else [])
+
+
+@pytest.mark.parametrize("stem", asides_module._NOTIFICATION_STEMS)
+def test_push_prompt_reads_each_stem(stem: str) -> None:
+    """Every notification stem alone lets the prompt's regexes run; without a stem the line is no prompt."""
+    assert push_prompt(f"Allow n{stem}tions in your browser")
+    assert not push_prompt("Allow alerts in your browser")
 
 
 @pytest.mark.parametrize(
