@@ -232,3 +232,29 @@ def test_tag_lists(label: str, expected: list[int]) -> None:
     lines = _listed(label, "harbours", "storms")
     assert tag_lists(lines) == expected
     assert asides(lines) == expected
+
+
+def _rules(*rules: str | None) -> list[Line]:
+    """One line a rule: "colon_list" lines are labels ("Tags:") or items, the others story prose."""
+    texts = {"label": "Tags:", "other": "Tour dates:", "item": "harbours"}
+    return [
+        Line(texts[rule], rule="colon_list", prose_text=False) if rule in texts else Line(LEAD)
+        for rule in rules
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rules", "expected"),
+    [
+        # A label later in a colon list takes its own line and the run under it, not the lines above.
+        (("prose", "other", "item", "label", "item"), [3, 4]),
+        # A label inside a run already taken is not read again (each index once).
+        (("label", "label", "item", "prose"), [0, 1, 2]),
+        # Two runs, each under its own label; a run without one stays.
+        (("label", "item", "prose", "other", "item", "prose", "label"), [0, 1, 6]),
+        (("prose", "other", "item"), []),
+        ((), []),
+    ],
+)
+def test_tag_lists_runs(rules: tuple[str, ...], expected: list[int]) -> None:
+    assert tag_lists(_rules(*rules)) == expected

@@ -109,14 +109,16 @@ class AsideLine(Protocol):
 def tag_lists(lines: Sequence[AsideLine]) -> list[int]:
     """Indices of the colon lists (rule ``colon_list``) that a tag label opens, label and tags."""
     found: list[int] = []
-    index = 0
-    while index < len(lines):
-        if lines[index].rule == "colon_list" and _TAG_LABEL.match(lines[index].text.strip()) is not None:
-            while index < len(lines) and lines[index].rule == "colon_list":
-                found.append(index)
-                index += 1
+    # The colon-list lines picked out in one comprehension (most pages hold none), then each one not already
+    # taken into a tag list is read as a label.
+    taken = 0
+    for index in [at for at, line in enumerate(lines) if line.rule == "colon_list"]:
+        if index < taken or _TAG_LABEL.match(lines[index].text.strip()) is None:
             continue
-        index += 1
+        taken = index
+        while taken < len(lines) and lines[taken].rule == "colon_list":
+            found.append(taken)
+            taken += 1
     return found
 
 
