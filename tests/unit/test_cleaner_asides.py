@@ -143,8 +143,15 @@ def test_asides(tail: tuple[Line, ...], expected: list[int]) -> None:
     ],
 )
 def test_asides_page_stem_pretest_keeps_every_push_prompt(text: str) -> None:
-    """The notification stems are looked up once over the page first; a prompt line is still found."""
+    """A prompt line among the story's kept lines is found by ``push_prompt``'s own stem look-up."""
     assert asides(_story(Line(text))) == ([3] if push_prompt(text) else [])
+
+
+@pytest.mark.parametrize("stem", asides_module._NOTIFICATION_STEMS)
+def test_push_prompt_reads_each_stem(stem: str) -> None:
+    """Every notification stem alone lets the prompt's regexes run; without a stem the line is no prompt."""
+    assert push_prompt(f"Allow n{stem}tions in your browser")
+    assert not push_prompt("Allow alerts in your browser")
 
 
 @pytest.mark.parametrize(
@@ -225,3 +232,29 @@ def test_tag_lists(label: str, expected: list[int]) -> None:
     lines = _listed(label, "harbours", "storms")
     assert tag_lists(lines) == expected
     assert asides(lines) == expected
+
+
+def _rules(*rules: str | None) -> list[Line]:
+    """One line a rule: "colon_list" lines are labels ("Tags:") or items, the others story prose."""
+    texts = {"label": "Tags:", "other": "Tour dates:", "item": "harbours"}
+    return [
+        Line(texts[rule], rule="colon_list", prose_text=False) if rule in texts else Line(LEAD)
+        for rule in rules
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rules", "expected"),
+    [
+        # A label later in a colon list takes its own line and the run under it, not the lines above.
+        (("prose", "other", "item", "label", "item"), [3, 4]),
+        # A label inside a run already taken is not read again (each index once).
+        (("label", "label", "item", "prose"), [0, 1, 2]),
+        # Two runs, each under its own label; a run without one stays.
+        (("label", "item", "prose", "other", "item", "prose", "label"), [0, 1, 6]),
+        (("prose", "other", "item"), []),
+        ((), []),
+    ],
+)
+def test_tag_lists_runs(rules: tuple[str, ...], expected: list[int]) -> None:
+    assert tag_lists(_rules(*rules)) == expected

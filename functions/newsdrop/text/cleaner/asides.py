@@ -73,6 +73,9 @@ _TAG_LINE = re.compile(
 # word's stems are looked up as plain substrings first (a case-insensitive regex search over every kept line
 # cost 0.6 s a corpus pass); the regexes run only on the few lines holding one.
 _NOTIFICATION_STEMS = ("otifica", "enachrichtig", "owiadomie")
+# The stems one by one (``push_prompt`` reads every kept line): three substring tests in a row, without ``any``
+# over a generator's frames.
+_STEM_EN, _STEM_DE, _STEM_PL = _NOTIFICATION_STEMS
 _ENABLE = re.compile(r"\b(?:aktivieren|erlauben|enable|allow|turn on|activar|activer|włącz)", re.IGNORECASE)
 _BROWSER = re.compile(r"browser|navegador|navigateur|przeglądar", re.IGNORECASE)
 
@@ -80,7 +83,7 @@ _BROWSER = re.compile(r"browser|navegador|navigateur|przeglądar", re.IGNORECASE
 def push_prompt(text: str) -> bool:
     """Whether a line asks to enable the browser's notifications."""
     return (
-        any(stem in text for stem in _NOTIFICATION_STEMS)
+        (_STEM_EN in text or _STEM_DE in text or _STEM_PL in text)
         and _BROWSER.search(text) is not None
         and _ENABLE.search(text) is not None
     )
@@ -106,14 +109,16 @@ class AsideLine(Protocol):
 def tag_lists(lines: Sequence[AsideLine]) -> list[int]:
     """Indices of the colon lists (rule ``colon_list``) that a tag label opens, label and tags."""
     found: list[int] = []
-    index = 0
-    while index < len(lines):
-        if lines[index].rule == "colon_list" and _TAG_LABEL.match(lines[index].text.strip()) is not None:
-            while index < len(lines) and lines[index].rule == "colon_list":
-                found.append(index)
-                index += 1
+    # The colon-list lines picked out in one comprehension (most pages hold none), then each one not already
+    # taken into a tag list is read as a label.
+    taken = 0
+    for index in [at for at, line in enumerate(lines) if line.rule == "colon_list"]:
+        if index < taken or _TAG_LABEL.match(lines[index].text.strip()) is None:
             continue
-        index += 1
+        taken = index
+        while taken < len(lines) and lines[taken].rule == "colon_list":
+            found.append(taken)
+            taken += 1
     return found
 
 
@@ -140,10 +145,6 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
     found: list[int] = []
     # Each line read as a heading once, however many kept lines below it look up (not once per such line).
     headings: dict[int, bool] = {}
-    # The notification stems looked up once over the page (none holds a line break): most pages hold none, and
-    # then no line needs ``push_prompt``.
-    page = "\n".join(line.text for line in lines)
-    prompts = any(stem in page for stem in _NOTIFICATION_STEMS)
     for index, line in enumerate(lines):
         if line.role not in KEPT_ROLES:
             continue
@@ -163,7 +164,9 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
             or _ASIDE_OPENING.match(text) is not None
             or ("/" in text and _SIGNATURE.fullmatch(text.strip()) is not None)
             or (":" in text and _TAG_LINE.fullmatch(text.strip()) is not None)
-            or (prompts and push_prompt(text))
+            # (``push_prompt`` looks its stems up in the kept line alone: no page-wide look-up first, which joined
+            # every line of the page, kept or not.)
+            or push_prompt(text)
         ):
             found.append(index)
     found = sorted(set(found) | set(tag_lists(lines)))
