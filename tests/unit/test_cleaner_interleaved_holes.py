@@ -20,7 +20,7 @@ FILLER = [PARAGRAPH, LABEL, PARAGRAPH, LABEL, PARAGRAPH, LABEL, PARAGRAPH, LABEL
 def _run(rows: list[tuple[str, bool, bool, bool]]) -> list[int]:
     keys = [key for key, *_ in rows]
     return interleaved_holes(
-        [row[1] for row in rows], keys, [row[2] for row in rows], [row[3] for row in rows]
+        [row[1] for row in rows], keys, [row[2] for row in rows], [row[3] for row in rows].__getitem__
     )
 
 

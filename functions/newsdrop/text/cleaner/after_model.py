@@ -121,20 +121,22 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 # A sentence the model kept and the smoothing dropped between the story's kept lines (a caption,
                 # a player's label or an app pitch ends in no full stop; a paywall's line has notice words).
                 roles.assign(index, "body", "smoothed_hole")
+    # How often the page prints each line: read by the hole stages below, counted once.
+    printings = Counter(line.key for line in lines) if modelled else Counter()
     if modelled and (holes := header_holes(lines, start)):
-        printings = Counter(line.key for line in lines)
         for index in holes:
             line = lines[index]
             if hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0):
                 # A crosshead between the story's opening paragraphs the model took back from the header.
                 roles.assign(index, "subheading", "header_hole")
     if modelled:
-        printings = Counter(line.key for line in lines)
         for index in interleaved_holes(
             roles.kept(),
             [line.key for line in lines],
             [(rule or "").startswith("line_model:") for rule in roles.rules()],
-            [hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0) for line in lines],
+            # Asked only of the few lines a label stands around.
+            lambda at: hole_kind(lines[at].text, printings[lines[at].key], notice_words(lines[at].key) > 0.0),
+            printings,
         ):
             # A crosshead between the story's paragraphs with the site's label printed between every two of them.
             roles.assign(index, "body" if _ends_sentence(texts[index]) else "subheading", "interleaved_hole")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 # A dropped line the page prints this many times or more is a label set between its paragraphs (an ad slot's
 # "Article content", "Advertisement"): the story's holes are read across it.
@@ -14,7 +14,11 @@ MAX_LABELS = 2
 
 
 def interleaved_holes(
-    kept: Sequence[bool], keys: Sequence[str], model_dropped: Sequence[bool], kind: Sequence[bool]
+    kept: Sequence[bool],
+    keys: Sequence[str],
+    model_dropped: Sequence[bool],
+    kind: Callable[[int], bool],
+    printings: Mapping[str, int] | None = None,
 ) -> list[int]:
     """Indices of single lines the line model dropped between two kept lines, a repeated label apart.
 
@@ -23,14 +27,17 @@ def interleaved_holes(
     ``MIN_LABEL_PRINTINGS`` times or more), each crosshead stands between two printings of the label and its hole
     is three lines long. Read across at most ``MAX_LABELS`` label lines on each side, the same label right over
     and right under it: a line the
-    model, not a named rule, dropped (``model_dropped``), that ``kind`` admits (``story_end.hole_kind``: printed
+    model, not a named rule, dropped (``model_dropped``), that ``kind(index)`` admits (``story_end.hole_kind``: printed
     once, no notice, no credit), with kept lines over and under the labels, is the story's.
     """
-    printings = Counter(keys)
+    printings = Counter(keys) if printings is None else printings
     label = [not keep and printings[key] >= MIN_LABEL_PRINTINGS for keep, key in zip(kept, keys, strict=True)]
+    if not any(label):
+        # Most pages print no label that often: nothing to read across, and ``kind`` is never asked.
+        return []
     found: list[int] = []
     for index in range(1, len(kept) - 1):
-        if kept[index] or label[index] or not (model_dropped[index] and kind[index]):
+        if kept[index] or label[index] or not (model_dropped[index] and kind(index)):
             continue
         above = index - 1
         while above >= 0 and label[above] and index - above <= MAX_LABELS:
