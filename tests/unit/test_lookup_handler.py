@@ -1,99 +1,25 @@
-"""The lookup handler without a table: routing, parameter validation, the error shape, docs and OpenAPI."""
+"""The lookup handler without a table: routing, parameter validation, the error shape and CORS."""
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from newsdrop import wiring
 from newsdrop.errors import UndecodableText
 from newsdrop.handlers import lookup
+from tests.unit.lookup_calls import EVENTS, REPO, call, error_of, event, refuse_the_table
 
-REPO = Path(__file__).resolve().parents[2]
 REAL_SERVICE = lookup.service  # before the autouse fixture below replaces it
-EVENTS = REPO / "events"
-
-
-class Context:
-    function_name = "LookupFunction"
-    memory_limit_in_mb = 256
-    invoked_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:LookupFunction"
-    aws_request_id = "unit-request-id"
-
-
-def event(path: str, query: dict[str, str] | None = None, method: str = "GET") -> dict:
-    base = json.loads((EVENTS / "api-health.json").read_text())
-    built = copy.deepcopy(base)
-    built.update(
-        path=path,
-        httpMethod=method,
-        queryStringParameters=query or None,
-        multiValueQueryStringParameters={k: [v] for k, v in query.items()} if query else None,
-    )
-    built["requestContext"].update(path="/Prod" + path, httpMethod=method)
-    return built
-
-
-def call(evt: dict) -> tuple[int, dict[str, str], str]:
-    reply = lookup.lambda_handler(evt, Context())
-    headers = {k: v[-1] for k, v in reply.get("multiValueHeaders", {}).items()}
-    headers.update(reply.get("headers") or {})
-    return reply["statusCode"], headers, reply["body"]
-
-
-def error_of(body: str) -> dict:
-    parsed = json.loads(body)
-    assert set(parsed) == {"error"}
-    assert set(parsed["error"]) == {"code", "message"}
-    return parsed["error"]
 
 
 @pytest.fixture(autouse=True)
 def no_table(monkeypatch):
-    """These requests must be answered before any AWS client exists."""
-
-    def refuse():
-        raise AssertionError("the table was consulted")
-
-    monkeypatch.setattr(lookup, "service", refuse)
-
-
-def test_committed_openapi_document_is_the_generated_one():
-    committed = (REPO / "docs" / "openapi.json").read_text(encoding="utf-8")
-    assert committed == lookup.openapi_document(), "run: .venv/bin/python tools/gen_openapi.py"
-
-
-def test_openapi_document_describes_every_route_with_the_error_shape():
-    document = json.loads(lookup.openapi_document())
-    assert document["openapi"].startswith("3.")
-    assert set(document["paths"]) == {
-        "/health",
-        "/articles",
-        "/articles/{article_id}",
-        "/articles/{article_id}/similar",
-        "/search",
-        "/bundles",
-        "/bundles/{bundle_id}",
-        "/bundles/{bundle_id}/groups",
-    }
-    for path, operations in document["paths"].items():
-        responses = operations["get"]["responses"]
-        assert "422" not in responses, path
-        assert "200" in responses, path
-        if path != "/health":
-            assert responses["400"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
-            assert operations["get"]["security"] == [{"apiKey": []}]
-    assert document["components"]["securitySchemes"]["apiKey"] == {
-        "in": "header",
-        "name": "x-api-key",
-        "type": "apiKey",
-    }
+    refuse_the_table(monkeypatch)
 
 
 def test_health_from_the_sample_event():
@@ -101,45 +27,6 @@ def test_health_from_the_sample_event():
     assert status == 200
     assert headers["Content-Type"] == "application/json"
     assert json.loads(body) == {"status": "ok", "version": lookup.__version__, "ready": True}
-
-
-def test_served_openapi_points_at_the_stage():
-    status, headers, body = call(event("/openapi.json"))
-    assert status == 200
-    assert headers["Content-Type"] == "application/json"
-    served = json.loads(body)
-    assert served["servers"] == [{"url": "/Prod"}]
-    assert served["paths"] == json.loads(lookup.openapi_document())["paths"]
-
-
-def test_docs_page_loads_only_local_assets():
-    status, headers, body = call(event("/docs"))
-    assert status == 200
-    assert headers["Content-Type"].startswith("text/html")
-    assert "https://" not in body and "http://" not in body
-    for asset in ("/Prod/docs/swagger-ui.css", "/Prod/docs/swagger-ui-bundle.js", '"/Prod/openapi.json"'):
-        assert asset in body
-
-
-@pytest.mark.parametrize(
-    ("asset", "content_type", "marker"),
-    [
-        ("swagger-ui.css", "text/css", ".swagger-ui"),
-        ("swagger-ui-bundle.js", "text/javascript", "SwaggerUIBundle"),
-    ],
-)
-def test_docs_assets_have_their_content_type(asset, content_type, marker):
-    status, headers, body = call(event(f"/docs/{asset}"))
-    assert status == 200
-    assert headers["Content-Type"].startswith(content_type)
-    assert marker in body
-
-
-@pytest.mark.parametrize("asset", ["index.j2", "..%2F..%2Fconfig.py", "swagger-ui.js.map", "nope.css"])
-def test_unlisted_docs_assets_are_404(asset):
-    status, _, body = call(event(f"/docs/{asset}"))
-    assert status == 404
-    assert error_of(body)["code"] == "not_found"
 
 
 @pytest.mark.parametrize(
@@ -303,30 +190,6 @@ def test_a_key_longer_than_s3_allows_has_no_bundles_and_touches_no_table():
     assert json.loads(body) == {"items": [], "next_cursor": None}
 
 
-def test_document_declares_the_key_formats_patterns_and_gateway_answers():
-    document = json.loads(lookup.openapi_document())
-    assert document["components"]["securitySchemes"]["apiKey"] == {
-        "in": "header",
-        "name": "x-api-key",
-        "type": "apiKey",
-    }
-    articles = document["paths"]["/articles"]["get"]
-    params = {p["name"]: p["schema"] for p in articles["parameters"]}
-    assert params["since"]["anyOf"] == [
-        {"type": "string", "format": "date"},
-        {"type": "string", "format": "date-time"},
-    ]
-    assert "pattern" in params["cursor"] and "pattern" in params["bundle"]
-    assert all("null" not in json.dumps(schema) for schema in params.values())
-    for path, operations in document["paths"].items():
-        for operation in operations.values():
-            statuses = set(operation["responses"])
-            assert {"200", "429", "500", "502"} <= statuses, path
-            if operation.get("security"):
-                assert {"400", "403", "503"} <= statuses, path
-    assert "405" in document["paths"]["/health"]["get"]["responses"]
-
-
 @pytest.mark.parametrize(
     "bound",
     [
@@ -340,40 +203,6 @@ def test_every_rfc3339_date_time_is_a_valid_bound(bound):
     status, _, body = call(event("/articles", {"since": bound, "source": "x"}))
     # The fixture's service raises, so 500 (not 400) shows the bound passed validation and reached the service.
     assert status == 500, body
-
-
-def test_review_page_loads_only_its_own_assets():
-    status, headers, body = call(event("/review"))
-    assert status == 200
-    assert headers["Content-Type"].startswith("text/html")
-    assert "https://" not in body and "http://" not in body
-    assert 'data-base="/Prod"' in body
-    for asset in ("/Prod/review/review.css", "/Prod/review/review.js"):
-        assert asset in body
-
-
-@pytest.mark.parametrize(
-    ("asset", "content_type", "marker"),
-    [("review.js", "text/javascript", "x-api-key"), ("review.css", "text/css", ".columns")],
-)
-def test_review_assets_have_their_content_type_and_fetch_nothing_from_elsewhere(asset, content_type, marker):
-    status, headers, body = call(event(f"/review/{asset}"))
-    assert status == 200
-    assert headers["Content-Type"].startswith(content_type)
-    assert marker in body
-    assert "http://" not in body and "https://" not in body
-
-
-@pytest.mark.parametrize("asset", ["review.py", "..%2Flookup.py", "index.html"])
-def test_unlisted_review_assets_are_404(asset):
-    status, _, body = call(event(f"/review/{asset}"))
-    assert status == 404
-    assert error_of(body)["code"] == "not_found"
-
-
-def test_review_script_never_puts_api_values_in_the_page_as_html():
-    script = (REPO / "functions" / "newsdrop" / "lookup" / "static" / "review.js").read_text(encoding="utf-8")
-    assert "innerHTML" not in script and "insertAdjacentHTML" not in script
 
 
 @pytest.mark.parametrize(("body_bytes", "status"), [(1_000_000, 200), (7_000_000, 413)])
