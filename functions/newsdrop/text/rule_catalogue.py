@@ -37,6 +37,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "far_island": "After the line model, text kept below the story past 18 or more dropped lines, most of them"
     " region lines the model rejected (a feed, a thread, a second story, a footer), with under 60 % of the story's"
     " text, is not the story.",
+    "footer_line": "After the line model, a line it kept against the rules past the rules' region, alone (no kept"
+    " line within 2 lines), with 18 or more dropped lines above it and under 20 % of the other kept text, is"
+    " another page's blurb or a notice in the site's footer, not the story.",
     "closing_notice": "After the line model, the story's last line, when short and it speaks of the site"
     " (newsletter, subscription, paywall, advertising words; not privacy or consent words alone), is the site's"
     " notice, not the story.",
