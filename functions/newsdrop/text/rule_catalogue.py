@@ -57,6 +57,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     "heading_pair": "After the line model, two kept headline-like lines of 3 or more words (not opening in lower"
     " case) printed as one block, with kept paragraphs a blank line above and below, are a related box's or a"
     " share row's links, not crossheads: a crosshead stands alone over its prose.",
+    "headline_link": 'After the line model, a kept paragraph line that reads as a headline in its "Subject:'
+    ' statement" form (3 or more words before the colon, under 20 words, no sentence end), with a paragraph'
+    " ending its sentence as the kept line above and a crosshead as the kept line below, is another page's"
+    " headline the story links, not a crosshead.",
     "related_run": "After the line model, three or more kept headline-like lines (under 20 words, no sentence"
     ' end or closing colon) within 12 lines under a "Related" / "Mehr zum Thema" label list other pages.',
     "dated_run": "After the line model, three or more kept lines in a row that each open with a date (with an"

@@ -23,6 +23,7 @@ from newsdrop.text.cleaner.echoed_heading import echoed_headings
 from newsdrop.text.cleaner.embedded_post import embedded_posts
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
 from newsdrop.text.cleaner.heading_pair import heading_pairs
+from newsdrop.text.cleaner.headline_link import headline_links
 from newsdrop.text.cleaner.ingredients import ingredient_lines
 from newsdrop.text.cleaner.inner_list import inner_lists
 from newsdrop.text.cleaner.interleaved_holes import interleaved_holes
@@ -246,6 +247,16 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in heading_pairs([line.n for line in lines], texts, now, headlines):
             # Two headlines printed as one block between the story's paragraphs: a related box's links.
             roles.assign(index, "boilerplate", "heading_pair")
+            kept[index] = False
+        for index in headline_links(
+            roles.kept(),
+            texts,
+            [line.role == "body" for line in lines],
+            [line.role == "subheading" for line in lines],
+            headlines,
+        ):
+            # Another page's headline ("Subject: statement") the story links between a paragraph and a crosshead.
+            roles.assign(index, "boilerplate", "headline_link")
             kept[index] = False
         for index in inner_lists(
             [line.n for line in lines], texts, [line.key for line in lines], roles.kept(), by_model
