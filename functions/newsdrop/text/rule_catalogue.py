@@ -225,6 +225,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     " most 3 lines below the previous, that open with a kicker of 4+ letters all in capitals closed by a dash"
     ' within 40 characters ("DÉCRYPTAGE - ...", "REPORTAGE - ...") are a list of other pages\' teasers: its kept'
     " lines from the first kicker's headline (the kept line right above it) to the last kicker go.",
+    "more_link": 'After the line model, a kept line of 5 or more words closing on a "more" link\'s bare word after'
+    ' its last stop ("... erläutert Hintergründe. mehr", "... the vote. More ›") is another page\'s teaser blurb.',
     "counted_item": 'After the line model, 3 or more lines of at most 60 characters that count comments ("200'
     ' Comments. Click to view comments", "Kommentare (12)"), each at most 12 lines below the previous, mark a'
     " stream of other pages' teasers: the kept lines from its first counter to its last go.",

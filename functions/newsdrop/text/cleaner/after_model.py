@@ -40,6 +40,7 @@ from newsdrop.text.cleaner.lines import _ends_sentence, _Line
 from newsdrop.text.cleaner.link_cards import link_cards
 from newsdrop.text.cleaner.machine_summary import machine_notice, machine_summaries
 from newsdrop.text.cleaner.menu_line import menu_lines
+from newsdrop.text.cleaner.more_link import more_links
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
 from newsdrop.text.cleaner.offer_box import box_edges, offer_boxes, offer_notice
 from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
@@ -289,6 +290,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in kicker_teasers(roles.kept(), texts):
             # Other pages' teasers below the story whose blurbs open with a kicker in capitals.
             roles.assign(index, "boilerplate", "kicker_teaser")
+        for index in more_links(roles.kept(), texts):
+            # Other pages' teaser blurbs closing on their bare "more" link ("... Hintergründe. mehr").
+            roles.assign(index, "boilerplate", "more_link")
         for index in menu_lines(roles.kept(), roles.rules(), [line.role for line in lines], texts):
             # A line the model kept above the headline between two of the site's menu entries.
             roles.assign(index, "boilerplate", "menu_line")
