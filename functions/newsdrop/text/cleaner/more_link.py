@@ -10,9 +10,7 @@ from itertools import compress
 # main languages ("... erläutert Hintergründe. mehr", "... the vote. More ›"). A story's sentence never ends on
 # the bare word after its stop; a feed's cut blurb closes on an ellipsis and "Mehr lesen", a teaser box's
 # whole blurb on the bare word.
-_MORE_LINK = re.compile(
-    r"[.!?…»«“”\"')]\s*(?:mehr|more|más|meer|mer|więcej)\s*[»›>→]*\s*$", re.IGNORECASE
-)
+_MORE_LINK = re.compile(r"[.!?…»«“”\"')]\s*(?:mehr|more|más|meer|mer|więcej)\s*[»›>→]*\s*$", re.IGNORECASE)
 
 
 # Read only a line's tail: the link's word with its stop and arrows.
