@@ -234,6 +234,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     ' one dropped label the page prints 5+ times (an ad slot\'s "Article content" between every two paragraphs),'
     " with kept lines over and under the labels (at most 2 on each side), printed once, with no notice stem, pipe"
     " or credit, is the story's crosshead or line: story_hole read across the label.",
+    "ad_heading": "After the line model, a kept crosshead with the site's advertisement label right under it (no"
+    " line between; not closing on a colon) is the site's insert (a link to its live page, a caption), not the"
+    " story's heading: a crosshead opens the prose under it.",
     "echoed_heading": "After the line model, a kept heading of at most 8 words the page prints again further down,"
     " where that printing is dropped, is a label the site sets into the story more than once (an ad slot's"
     ' "Scroll to continue", a box\'s "Show more" toggle, a source credit); a crosshead printed earlier only (a'

@@ -6,6 +6,7 @@ from collections import Counter
 from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
+from newsdrop.text.cleaner.ad_heading import ad_headings
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.author_bio import author_bio
 from newsdrop.text.cleaner.cjk_headlines import cjk_headline_islands
@@ -341,6 +342,11 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 # The same pitch set into the story between two of its paragraphs, or under its own heading.
                 roles.assign(index, "boilerplate", "pitch_inset")
         headings = [line.role == "subheading" for line in lines]
+        for index in ad_headings(
+            roles.kept(), headings, [line.rule == "advertisement" for line in lines], texts
+        ):
+            # A crosshead the site's ad slot follows at once: the site's insert (a link, a caption), not the story's.
+            roles.assign(index, "boilerplate", "ad_heading")
         for index in echoed_headings(roles.kept(), headings, [line.key for line in lines]):
             # A label the site sets into the story more than once, read as a crosshead where it stands alone.
             roles.assign(index, "boilerplate", "echoed_heading")
