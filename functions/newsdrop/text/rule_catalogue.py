@@ -37,6 +37,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "far_island": "After the line model, text kept below the story past 18 or more dropped lines, most of them"
     " region lines the model rejected (a feed, a thread, a second story, a footer), with under 60 % of the story's"
     " text, is not the story.",
+    "footer_line": "After the line model, a line it kept against the rules past the rules' region, alone (no kept"
+    " line within 2 lines), with 18 or more dropped lines above it and under 20 % of the other kept text, is"
+    " another page's blurb or a notice in the site's footer, not the story.",
     "closing_notice": "After the line model, the story's last line, when short and it speaks of the site"
     " (newsletter, subscription, paywall, advertising words; not privacy or consent words alone), is the site's"
     " notice, not the story.",
@@ -54,6 +57,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     "heading_pair": "After the line model, two kept headline-like lines of 3 or more words (not opening in lower"
     " case) printed as one block, with kept paragraphs a blank line above and below, are a related box's or a"
     " share row's links, not crossheads: a crosshead stands alone over its prose.",
+    "headline_link": 'After the line model, a kept paragraph line that reads as a headline in its "Subject:'
+    ' statement" form (3 or more words before the colon, under 20 words, no sentence end), with a paragraph'
+    " ending its sentence as the kept line above and a crosshead as the kept line below, is another page's"
+    " headline the story links, not a crosshead.",
     "related_run": "After the line model, three or more kept headline-like lines (under 20 words, no sentence"
     ' end or closing colon) within 12 lines under a "Related" / "Mehr zum Thema" label list other pages.',
     "dated_run": "After the line model, three or more kept lines in a row that each open with a date (with an"
@@ -218,6 +225,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     " most 3 lines below the previous, that open with a kicker of 4+ letters all in capitals closed by a dash"
     ' within 40 characters ("DÉCRYPTAGE - ...", "REPORTAGE - ...") are a list of other pages\' teasers: its kept'
     " lines from the first kicker's headline (the kept line right above it) to the last kicker go.",
+    "more_link": 'After the line model, a kept line of 5 or more words closing on a "more" link\'s bare word after'
+    ' its last stop ("... erläutert Hintergründe. mehr", "... the vote. More ›") is another page\'s teaser blurb.',
     "counted_item": 'After the line model, 3 or more lines of at most 60 characters that count comments ("200'
     ' Comments. Click to view comments", "Kommentare (12)"), each at most 12 lines below the previous, mark a'
     " stream of other pages' teasers: the kept lines from its first counter to its last go.",
@@ -225,6 +234,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     ' one dropped label the page prints 5+ times (an ad slot\'s "Article content" between every two paragraphs),'
     " with kept lines over and under the labels (at most 2 on each side), printed once, with no notice stem, pipe"
     " or credit, is the story's crosshead or line: story_hole read across the label.",
+    "ad_heading": "After the line model, a kept crosshead with the site's advertisement label right under it (no"
+    " line between; not closing on a colon) is the site's insert (a link to its live page, a caption), not the"
+    " story's heading: a crosshead opens the prose under it.",
     "echoed_heading": "After the line model, a kept heading of at most 8 words the page prints again further down,"
     " where that printing is dropped, is a label the site sets into the story more than once (an ad slot's"
     ' "Scroll to continue", a box\'s "Show more" toggle, a source credit); a crosshead printed earlier only (a'

@@ -6,6 +6,7 @@ from collections import Counter
 from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
+from newsdrop.text.cleaner.ad_heading import ad_headings
 from newsdrop.text.cleaner.asides import asides
 from newsdrop.text.cleaner.author_bio import author_bio
 from newsdrop.text.cleaner.cjk_headlines import cjk_headline_islands
@@ -23,6 +24,7 @@ from newsdrop.text.cleaner.echoed_heading import echoed_headings
 from newsdrop.text.cleaner.embedded_post import embedded_posts
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines
 from newsdrop.text.cleaner.heading_pair import heading_pairs
+from newsdrop.text.cleaner.headline_link import headline_links
 from newsdrop.text.cleaner.ingredients import ingredient_lines
 from newsdrop.text.cleaner.inner_list import inner_lists
 from newsdrop.text.cleaner.interleaved_holes import interleaved_holes
@@ -39,6 +41,7 @@ from newsdrop.text.cleaner.lines import _ends_sentence, _Line
 from newsdrop.text.cleaner.link_cards import link_cards
 from newsdrop.text.cleaner.machine_summary import machine_notice, machine_summaries
 from newsdrop.text.cleaner.menu_line import menu_lines
+from newsdrop.text.cleaner.more_link import more_links
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
 from newsdrop.text.cleaner.offer_box import box_edges, offer_boxes, offer_notice
 from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
@@ -247,6 +250,16 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             # Two headlines printed as one block between the story's paragraphs: a related box's links.
             roles.assign(index, "boilerplate", "heading_pair")
             kept[index] = False
+        for index in headline_links(
+            roles.kept(),
+            texts,
+            [line.role == "body" for line in lines],
+            [line.role == "subheading" for line in lines],
+            headlines,
+        ):
+            # Another page's headline ("Subject: statement") the story links between a paragraph and a crosshead.
+            roles.assign(index, "boilerplate", "headline_link")
+            kept[index] = False
         for index in inner_lists(
             [line.n for line in lines], texts, [line.key for line in lines], roles.kept(), by_model
         ):
@@ -278,6 +291,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in kicker_teasers(roles.kept(), texts):
             # Other pages' teasers below the story whose blurbs open with a kicker in capitals.
             roles.assign(index, "boilerplate", "kicker_teaser")
+        for index in more_links(roles.kept(), texts):
+            # Other pages' teaser blurbs closing on their bare "more" link ("... Hintergründe. mehr").
+            roles.assign(index, "boilerplate", "more_link")
         for index in menu_lines(roles.kept(), roles.rules(), [line.role for line in lines], texts):
             # A line the model kept above the headline between two of the site's menu entries.
             roles.assign(index, "boilerplate", "menu_line")
@@ -326,6 +342,11 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 # The same pitch set into the story between two of its paragraphs, or under its own heading.
                 roles.assign(index, "boilerplate", "pitch_inset")
         headings = [line.role == "subheading" for line in lines]
+        for index in ad_headings(
+            roles.kept(), headings, [line.rule == "advertisement" for line in lines], texts
+        ):
+            # A crosshead the site's ad slot follows at once: the site's insert (a link, a caption), not the story's.
+            roles.assign(index, "boilerplate", "ad_heading")
         for index in echoed_headings(roles.kept(), headings, [line.key for line in lines]):
             # A label the site sets into the story more than once, read as a crosshead where it stands alone.
             roles.assign(index, "boilerplate", "echoed_heading")

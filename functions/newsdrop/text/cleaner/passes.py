@@ -11,6 +11,7 @@ from newsdrop.text import fallbacks
 from newsdrop.text.cleaner.app_pitch import app_pitch
 from newsdrop.text.cleaner.author_box import author_boxes
 from newsdrop.text.cleaner.cues_notice import notice_words, site_notice
+from newsdrop.text.cleaner.footer_line import footer_lines
 from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats
 from newsdrop.text.cleaner.headline_names import headline_text
 from newsdrop.text.cleaner.lines import (
@@ -325,6 +326,11 @@ def apply_model(found: RulePass, model: LineModel) -> None:
     rejected = [bool(kept[index]) and not kept_now[index] for index in range(len(kept))]
     for index in far_islands(kept_now, sizes, rejected):
         found.lines[index].assign("boilerplate", "far_island")
+        kept_now[index] = False
+    # A lone line the model took back from the footer past the rules' region (``footer_line.footer_lines``).
+    flipped = [kept[index] is False and bool(verdicts[index]) for index in range(len(kept))]
+    for index in footer_lines(kept_now, flipped, sizes, found.end):
+        found.lines[index].assign("boilerplate", "footer_line")
         kept_now[index] = False
     # The site's own notice printed as the story's last line (a newsletter or subscription pitch); a last
     # paragraph whose only notice words are privacy or consent words is the story on that subject.
