@@ -67,8 +67,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "post_over_form": "After the line model, up to 6 lines under the headline and its date, byline or repeat (the"
     " date up to 12 lines under the headline, past a blog's menu), kept or dropped for their place and closed"
     ' right under them by a share label ending in ":" or a share or comment row, with nothing kept above them and'
-    " a comment form's row 12 or more lines under that close before any kept line: the post, its dropped lines"
-    " kept.",
+    " a comment form's row 12 or more lines under that close (or the blog's own form, a name field beside an"
+    ' address or site field within 4 lines, "Name *" / "E-Mail *", however close) before any kept line: the post,'
+    " its dropped lines kept.",
     "below_post_form": "After the line model, where `post_over_form` takes a post, the lines kept below its comment"
     " form (a sidebar's news feed, a tag cloud, the form's account lines): comments and sidebar, not the story.",
     "related_label": 'After the line model, a kept label that titles other pages\' headlines ("Mehr zum Thema",'
@@ -106,6 +107,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     "gallery": "After the line model, a picture gallery's slides (3 or more lines opening with counters of one"
     ' count numbered one after another, "12/50 ...", "3 of 8 ...") and the lines between them, up to the last'
     " slide's end, are other pictures' titles and captions, not the story.",
+    "slideshow": "After the line model, where nothing is kept once the `gallery` stage dropped a gallery's slides,"
+    " the gallery was the story (a slideshow page): its lines of 8 or more words ending a sentence, dropped by"
+    " that stage or the model, are kept.",
     "numbered_section": "After the line model, a dropped heading of the story's numbered sections (3 or more lines"
     ' opening "1.", "2.", ... one after another, standing 2 or more lines apart, with a kept line among them or'
     " starting at most 10 lines under the story's last kept line; not a comment or a link list) is the story's.",

@@ -58,6 +58,7 @@ from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, relat
 from newsdrop.text.cleaner.second_story import second_story
 from newsdrop.text.cleaner.short_post import post_over_form, short_post
 from newsdrop.text.cleaner.signup_box import signup_boxes
+from newsdrop.text.cleaner.slideshow import slideshow_story
 from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
 from newsdrop.text.cleaner.standfirst_lines import lead_over_byline, paragraph_heads
 from newsdrop.text.cleaner.story_copy import story_copies
@@ -350,3 +351,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in post:
         # The post over that form, under its headline's date: the story, too short for the region.
         roles.assign(index, "body", "post_over_form")
+    if (rules := roles.rules()) and "gallery" in rules and not any(roles.kept()):
+        for index in slideshow_story(texts, roles.kept(), rules, gallery_lines(texts, led)):
+            # Nothing kept but the gallery the stage above dropped: a slideshow page, its slides the story.
+            roles.assign(index, "body", "slideshow")
