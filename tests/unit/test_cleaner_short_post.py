@@ -62,9 +62,6 @@ FORM = Line("Website", "boilerplate", "comment_form")
 FEED = Line("A teaser of another site's news, kept by the region.", "body", "article_region")
 KEPT = Line("A nearly wordless visual narrative.", "body", "line_model:log_words")
 GAP = [MENU] * MIN_FORM_GAP
-NAME = Line("Name *")
-MAIL = Line("E-Mail (required)")
-MAIL_BUTTON = Line("E-Mail", "boilerplate", "comment_form")
 
 
 @pytest.mark.parametrize(
@@ -76,12 +73,6 @@ MAIL_BUTTON = Line("E-Mail", "boilerplate", "comment_form")
         ([HEADLINE, *[MENU] * 8, DATE, QUOTE, KEPT, SHARE, *GAP, FORM, MENU, FEED], ([10], [27])),
         # The form right under the close: a counter or a share row's field in a story's header, not a blog's form.
         ([HEADLINE, DATE, QUOTE, SHARE, *GAP[:-1], FORM, FEED], ([], [])),
-        # The blog's own form (its fields in a row) right under the share row: the form however close it stands.
-        ([HEADLINE, DATE, QUOTE, SHARE, TWITTER, NAME, MAIL, FORM, FEED], ([2], [8])),
-        # A share row's "E-Mail" button close under the close, the real form further down: read from the form.
-        ([HEADLINE, DATE, QUOTE, SHARE, MAIL_BUTTON, MENU, NAME, MAIL, FEED, FEED], ([2], [8, 9])),
-        # Fields of one kind only (a share row's address button): no form.
-        ([HEADLINE, DATE, QUOTE, SHARE, MAIL_BUTTON, MAIL_BUTTON, FEED], ([], [])),
         # Something kept between the close and the form: the story may run there.
         ([HEADLINE, DATE, QUOTE, SHARE, FEED, *GAP, FORM, FEED], ([], [])),
         # Something kept above the post: the region found the story's top.

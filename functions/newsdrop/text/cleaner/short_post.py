@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from newsdrop.models import KEPT_ROLES
-from newsdrop.text.cleaner.form_fields import form_start
 
 # The header's lines between the headline and the post: its date, its byline, the headline printed again.
 _META_ROLES = frozenset({"date", "byline", "title_repeat"})
@@ -116,11 +115,12 @@ def post_over_form(lines: Sequence[PostLine]) -> tuple[list[int], list[int]]:
             return [], []
         index += 1
     form = next((other for other in range(index, len(lines)) if lines[other].rule in _FORM_RULES), None)
-    if form is None or form - index <= MIN_FORM_GAP:
-        # A row the rules name may be a counter or a share row's field close under a story's header: the blog's
-        # own form (its fields in a row) is its form however close under the post it stands.
-        form = form_start([line.text for line in lines], index)
-    if form is None or index == start or any(line.role in KEPT_ROLES for line in lines[index:form]):
+    if (
+        form is None
+        or form - index <= MIN_FORM_GAP
+        or index == start
+        or any(line.role in KEPT_ROLES for line in lines[index:form])
+    ):
         return [], []
     below = [other for other in range(form + 1, len(lines)) if lines[other].role in KEPT_ROLES]
     post = [other for other in range(start, index) if lines[other].role not in KEPT_ROLES]
