@@ -67,9 +67,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     "post_over_form": "After the line model, up to 6 lines under the headline and its date, byline or repeat (the"
     " date up to 12 lines under the headline, past a blog's menu), kept or dropped for their place and closed"
     ' right under them by a share label ending in ":" or a share or comment row, with nothing kept above them and'
-    " a comment form's row 12 or more lines under that close (or the blog's own form, a name field beside an"
-    ' address or site field within 4 lines, "Name *" / "E-Mail *", however close) before any kept line: the post,'
-    " its dropped lines kept.",
+    " a comment form's row 12 or more lines under that close before any kept line: the post, its dropped lines"
+    " kept.",
     "below_post_form": "After the line model, where `post_over_form` takes a post, the lines kept below its comment"
     " form (a sidebar's news feed, a tag cloud, the form's account lines): comments and sidebar, not the story.",
     "related_label": 'After the line model, a kept label that titles other pages\' headlines ("Mehr zum Thema",'
@@ -110,6 +109,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     "slideshow": "After the line model, where nothing is kept once the `gallery` stage dropped a gallery's slides,"
     " the gallery was the story (a slideshow page): its lines of 8 or more words ending a sentence, dropped by"
     " that stage or the model, are kept.",
+    "ticker_entry": 'After the line model, on a live ticker (5 or more minute stamps alone on their lines, "14\'",'
+    ' "90+3\'") whose sentences the page mostly keeps, the sentences of 4 or more words from the line over the'
+    " first stamp to the line under the last that the model or the island stages dropped (the match's first"
+    " minutes at the page's bottom) are the story's.",
     "numbered_section": "After the line model, a dropped heading of the story's numbered sections (3 or more lines"
     ' opening "1.", "2.", ... one after another, standing 2 or more lines apart, with a kept line among them or'
     " starting at most 10 lines under the story's last kept line; not a comment or a link list) is the story's.",

@@ -37,6 +37,7 @@ from newsdrop.text.cleaner.lead_under import (
 )
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
 from newsdrop.text.cleaner.link_cards import link_cards
+from newsdrop.text.cleaner.live_ticker import ticker_entries
 from newsdrop.text.cleaner.machine_summary import machine_notice, machine_summaries
 from newsdrop.text.cleaner.menu_line import menu_lines
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
@@ -341,6 +342,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             # An embedded link card: another page's title printed two or three times over, its cut blurb (read
             # last: a pitch inset's test would take the story's lines between two dropped cards for a pitch).
             roles.assign(index, "boilerplate", "link_card")
+    for index in ticker_entries(texts, roles.kept(), roles.rules()):
+        # A live ticker the page keeps as its story: its oldest entries, cut as an island below it.
+        roles.assign(index, "body", "ticker_entry")
     for index in short_post(lines):
         # Nothing kept: a post too short for the region (a quotation, a file's link) under its date.
         roles.assign(index, "body", "short_post")
