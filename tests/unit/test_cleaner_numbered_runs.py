@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.numbered_runs import MIN_ENTRIES, numbered_runs
+from newsdrop.text.cleaner.numbered_runs import MIN_ENTRIES, numbered_blocks, numbered_runs
 
 ENTRIES = [
     "47 STEINHEIL Signe Eagle",
@@ -60,3 +60,51 @@ def test_numbered_runs(
 ) -> None:
     assert len(ENTRIES) + len(MORE) > MIN_ENTRIES > len(ENTRIES)
     assert numbered_runs(texts, kept, rules) == expected
+
+
+def references(count: int) -> list[str]:
+    """A paper's references: each number alone over its entry and its links' row."""
+    texts: list[str] = []
+    for number in range(1, count + 1):
+        texts += [f"{number}.", f"Author A et al. Title of paper {number}.", "Article PubMed Google Scholar"]
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("texts", "kept", "rules", "expected"),
+    [
+        # The last two references dropped at the page's bottom (model, island): taken back; numbers and rows not.
+        (
+            references(MIN_ENTRIES),
+            [False, True, False] * 3 + [False] * 6,
+            ["bare_number", "article_region", "line_model:x"] * 3
+            + ["bare_number", "line_model:smoothed", "x", "bare_number", "trailing_island", "x"],
+            [10, 13],
+        ),
+        # Most entries dropped: a list beside the story.
+        (
+            references(MIN_ENTRIES),
+            [False, True, False] * 2 + [False] * 9,
+            ["bare_number", "article_region", "line_model:x"] * 2 + ["bare_number", "line_model:x", "x"] * 3,
+            [],
+        ),
+        # Numbers too far apart (an entry's long abstract between): no list of lines.
+        (
+            [x for number in range(1, MIN_ENTRIES + 1) for x in (f"[{number}]", "Entry.", "a", "b", "c")],
+            [False, True, False, False, False] * (MIN_ENTRIES - 1) + [False] * 5,
+            ["x", "article_region", "x", "x", "x"] * (MIN_ENTRIES - 1) + ["x", "line_model:x", "x", "x", "x"],
+            [],
+        ),
+        # A number that does not run up one by one ends the run: fewer entries than a list needs.
+        (
+            [x for number in (1, 2, 4, 5, 6) for x in (f"{number}.", "Entry.")],
+            [False, True] * 4 + [False, False],
+            ["x", "article_region"] * 4 + ["x", "line_model:x"],
+            [],
+        ),
+    ],
+)
+def test_numbered_blocks(
+    texts: list[str], kept: list[bool], rules: list[str | None], expected: list[int]
+) -> None:
+    assert numbered_blocks(texts, kept, rules) == expected

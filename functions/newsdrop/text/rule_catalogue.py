@@ -112,7 +112,8 @@ STRUCTURAL_RULES: dict[str, str] = {
     "numbered_run": "After the line model, a numbered list printed line by line (5 or more consecutive lines opening"
     ' with running numbers of 3 or more values, each the one above or the next, "53", "53A", "54") that the page'
     " keeps half of or more: the entries the model or the island stages dropped, and the line right under the list"
-    " an island stage dropped, are the story's.",
+    " an island stage dropped, are the story's; so are the entries under numbers alone on their lines running up"
+    ' one by one at most 4 lines apart ("86." over a paper\'s reference), 5 or more, half of them kept.',
     "ticker_entry": 'After the line model, on a live ticker (5 or more minute stamps alone on their lines, "14\'",'
     ' "90+3\'") whose sentences the page mostly keeps, the sentences of 4 or more words from the line over the'
     " first stamp to the line under the last that the model or the island stages dropped (the match's first"

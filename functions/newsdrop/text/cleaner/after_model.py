@@ -40,7 +40,7 @@ from newsdrop.text.cleaner.link_cards import link_cards
 from newsdrop.text.cleaner.live_ticker import ticker_entries
 from newsdrop.text.cleaner.machine_summary import machine_notice, machine_summaries
 from newsdrop.text.cleaner.menu_line import menu_lines
-from newsdrop.text.cleaner.numbered_runs import numbered_runs
+from newsdrop.text.cleaner.numbered_runs import numbered_blocks, numbered_runs
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
 from newsdrop.text.cleaner.offer_box import box_edges, offer_boxes, offer_notice
 from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
@@ -346,6 +346,10 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in numbered_runs(texts, roles.kept(), roles.rules()):
         # A numbered list the page keeps most of (a catalogue's entries): its rows the model dropped, and the
         # island under it cut for the gap they made.
+        roles.assign(index, "body", "numbered_run")
+    for index in numbered_blocks(texts, roles.kept(), roles.rules()):
+        # A list whose numbers stand alone over their entries (a paper's references), kept for the most part:
+        # its entries the model dropped or cut as an island at the page's bottom.
         roles.assign(index, "body", "numbered_run")
     for index in ticker_entries(texts, roles.kept(), roles.rules()):
         # A live ticker the page keeps as its story: its oldest entries, cut as an island below it.

@@ -1,4 +1,5 @@
-"""Cleaner stage after the line model: a numbered list the story prints line by line (a catalogue's entries) stays whole."""
+"""Cleaner stage after the line model: a numbered list the story prints (a catalogue's entries, a paper's references)
+stays whole."""
 
 from __future__ import annotations
 
@@ -64,3 +65,40 @@ def numbered_runs(texts: Sequence[str], kept: Sequence[bool], rules: Sequence[st
                 found.append(end)
         index = end
     return found
+
+
+# A list's number alone on its line over its entry: "86.", "[87]", "12)".
+_ALONE = re.compile(r"\[?(\d{1,4})[.)\]]?")
+
+
+# The entries of one list stand at most this many lines apart (an entry, its links' row, the next number).
+MAX_ENTRY_SPAN = 4
+
+
+def numbered_blocks(texts: Sequence[str], kept: Sequence[bool], rules: Sequence[str | None]) -> list[int]:
+    """Indices of a list's dropped entries under their numbers where the page keeps most of the list, else [].
+
+    A paper's references or a ranking print each entry's number alone on its line (``_ALONE``) over the entry;
+    the numbers run up one by one, at most ``MAX_ENTRY_SPAN`` lines apart, ``MIN_ENTRIES`` of them at least.
+    Where the page keeps half of the entries (the lines under the numbers) or more, the list is the story's and
+    the entries the model or the island stages dropped (``_SOFT_RULES``, its last ones at the page's bottom
+    read as an island) are its too.
+    """
+    runs: list[list[int]] = []
+    last_number = last_index = -1
+    for index, text in enumerate(texts):
+        if len(text) > 7 or (found := _ALONE.fullmatch(text.strip())) is None:
+            continue
+        number = int(found.group(1))
+        if runs and number == last_number + 1 and index - last_index <= MAX_ENTRY_SPAN:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+        last_number, last_index = number, index
+    found_entries: list[int] = []
+    for run in runs:
+        entries = [index + 1 for index in run if index + 1 < len(texts)]
+        if len(entries) < MIN_ENTRIES or 2 * sum(1 for at in entries if kept[at]) < len(entries):
+            continue
+        found_entries += [at for at in entries if not kept[at] and (rules[at] or "").startswith(_SOFT_RULES)]
+    return found_entries
