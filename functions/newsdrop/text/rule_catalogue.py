@@ -114,6 +114,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     " keeps half of or more: the entries the model or the island stages dropped, and the line right under the list"
     " an island stage dropped, are the story's; so are the entries under numbers alone on their lines running up"
     ' one by one at most 4 lines apart ("86." over a paper\'s reference), 5 or more, half of them kept.',
+    "rejoined_island": "After the line model, a line `trailing_island` or `far_island` dropped that stands fewer than"
+    " 2 dropped lines under a kept line (a numbered section's heading or a list's entry a later stage took back"
+    " over the island's gap), or under one taken back so, continues the story: kept.",
     "ticker_entry": 'After the line model, on a live ticker (5 or more minute stamps alone on their lines, "14\'",'
     ' "90+3\'") whose sentences the page mostly keeps, the sentences of 4 or more words from the line over the'
     " first stamp to the line under the last that the model or the island stages dropped (the match's first"

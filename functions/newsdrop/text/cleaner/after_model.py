@@ -55,6 +55,7 @@ from newsdrop.text.cleaner.placed_caption import placed_captions
 from newsdrop.text.cleaner.player_notice import player_notices
 from newsdrop.text.cleaner.post_meta_row import post_meta_row
 from newsdrop.text.cleaner.quoted_lines import quoted_lines
+from newsdrop.text.cleaner.rejoined_islands import rejoined_islands
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
 from newsdrop.text.cleaner.second_story import second_story
@@ -351,6 +352,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # A list whose numbers stand alone over their entries (a paper's references), kept for the most part:
         # its entries the model dropped or cut as an island at the page's bottom.
         roles.assign(index, "body", "numbered_run")
+    for index in rejoined_islands(roles.kept(), roles.rules()):
+        # An island cut below the story that a line taken back above joined to the story again.
+        roles.assign(index, "body", "rejoined_island")
     for index in ticker_entries(texts, roles.kept(), roles.rules()):
         # A live ticker the page keeps as its story: its oldest entries, cut as an island below it.
         roles.assign(index, "body", "ticker_entry")
