@@ -113,6 +113,21 @@ STRUCTURAL_RULES: dict[str, str] = {
     "gallery": "After the line model, a picture gallery's slides (3 or more lines opening with counters of one"
     ' count numbered one after another, "12/50 ...", "3 of 8 ...") and the lines between them, up to the last'
     " slide's end, are other pictures' titles and captions, not the story.",
+    "slideshow": "After the line model, where nothing is kept once the `gallery` stage dropped a gallery's slides,"
+    " the gallery was the story (a slideshow page): its lines of 8 or more words ending a sentence, dropped by"
+    " that stage or the model, are kept.",
+    "numbered_run": "After the line model, a numbered list printed line by line (5 or more consecutive lines opening"
+    ' with running numbers of 3 or more values, each the one above or the next, "53", "53A", "54") that the page'
+    " keeps half of or more: the entries the model or the island stages dropped, and the line right under the list"
+    " an island stage dropped, are the story's; so are the entries under numbers alone on their lines running up"
+    ' one by one at most 4 lines apart ("86." over a paper\'s reference), 5 or more, half of them kept.',
+    "rejoined_island": "After the line model, a line `trailing_island` or `far_island` dropped that stands fewer than"
+    " 2 dropped lines under a kept line (a numbered section's heading or a list's entry a later stage took back"
+    " over the island's gap), or under one taken back so, continues the story: kept.",
+    "ticker_entry": 'After the line model, on a live ticker (5 or more minute stamps alone on their lines, "14\'",'
+    ' "90+3\'") whose sentences the page mostly keeps, the sentences of 4 or more words from the line over the'
+    " first stamp to the line under the last that the model or the island stages dropped (the match's first"
+    " minutes at the page's bottom) are the story's.",
     "numbered_section": "After the line model, a dropped heading of the story's numbered sections (3 or more lines"
     ' opening "1.", "2.", ... one after another, standing 2 or more lines apart, with a kept line among them or'
     " starting at most 10 lines under the story's last kept line; not a comment or a link list) is the story's.",

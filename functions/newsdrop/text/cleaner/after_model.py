@@ -39,9 +39,11 @@ from newsdrop.text.cleaner.lead_under import (
 )
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
 from newsdrop.text.cleaner.link_cards import link_cards
+from newsdrop.text.cleaner.live_ticker import ticker_entries
 from newsdrop.text.cleaner.machine_summary import machine_notice, machine_summaries
 from newsdrop.text.cleaner.menu_line import menu_lines
 from newsdrop.text.cleaner.more_link import more_links
+from newsdrop.text.cleaner.numbered_runs import numbered_blocks, numbered_runs
 from newsdrop.text.cleaner.numbered_sections import numbered_sections
 from newsdrop.text.cleaner.offer_box import box_edges, offer_boxes, offer_notice
 from newsdrop.text.cleaner.paywall_cut import paywall_cut, paywall_notice
@@ -56,11 +58,13 @@ from newsdrop.text.cleaner.placed_caption import placed_captions
 from newsdrop.text.cleaner.player_notice import player_notices
 from newsdrop.text.cleaner.post_meta_row import post_meta_row
 from newsdrop.text.cleaner.quoted_lines import quoted_lines
+from newsdrop.text.cleaner.rejoined_islands import rejoined_islands
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
 from newsdrop.text.cleaner.second_story import second_story
 from newsdrop.text.cleaner.short_post import post_over_form, short_post
 from newsdrop.text.cleaner.signup_box import signup_boxes
+from newsdrop.text.cleaner.slideshow import slideshow_story
 from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_sentence
 from newsdrop.text.cleaner.standfirst_lines import lead_over_byline, paragraph_heads
 from newsdrop.text.cleaner.story_copy import story_copies
@@ -361,6 +365,20 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             # An embedded link card: another page's title printed two or three times over, its cut blurb (read
             # last: a pitch inset's test would take the story's lines between two dropped cards for a pitch).
             roles.assign(index, "boilerplate", "link_card")
+    for index in numbered_runs(texts, roles.kept(), roles.rules()):
+        # A numbered list the page keeps most of (a catalogue's entries): its rows the model dropped, and the
+        # island under it cut for the gap they made.
+        roles.assign(index, "body", "numbered_run")
+    for index in numbered_blocks(texts, roles.kept(), roles.rules()):
+        # A list whose numbers stand alone over their entries (a paper's references), kept for the most part:
+        # its entries the model dropped or cut as an island at the page's bottom.
+        roles.assign(index, "body", "numbered_run")
+    for index in rejoined_islands(roles.kept(), roles.rules()):
+        # An island cut below the story that a line taken back above joined to the story again.
+        roles.assign(index, "body", "rejoined_island")
+    for index in ticker_entries(texts, roles.kept(), roles.rules()):
+        # A live ticker the page keeps as its story: its oldest entries, cut as an island below it.
+        roles.assign(index, "body", "ticker_entry")
     for index in short_post(lines):
         # Nothing kept: a post too short for the region (a quotation, a file's link) under its date.
         roles.assign(index, "body", "short_post")
@@ -371,3 +389,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in post:
         # The post over that form, under its headline's date: the story, too short for the region.
         roles.assign(index, "body", "post_over_form")
+    if (rules := roles.rules()) and "gallery" in rules and not any(roles.kept()):
+        for index in slideshow_story(texts, roles.kept(), rules, gallery_lines(texts, led)):
+            # Nothing kept but the gallery the stage above dropped: a slideshow page, its slides the story.
+            roles.assign(index, "body", "slideshow")
