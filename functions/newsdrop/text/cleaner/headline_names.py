@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from newsdrop.text.cleaner.headline_facts import _DOMAIN, _KANA_OR_HAN, _VARIANT_MAX_WORDS
+from newsdrop.text.cleaner.headline_typeset import typeset_printing
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.line_keys import count_words, normalize_line_key
 
@@ -100,7 +101,9 @@ def named_title(text: str, lines: list[_Line] | None = None) -> str:
             _printed_part(lines, -1, text, separators=_NAMED_PART_SEPARATORS, min_words=_NAMED_PART_MIN_WORDS)
             or text
         )
-    return _without_address_tail(text)
+    text = _without_address_tail(text)
+    # The page's typeset printing of a headline named from a plain-punctuation one (its <title>).
+    return typeset_printing(text, lines) if lines is not None else text
 
 
 def _without_address_tail(text: str) -> str:
