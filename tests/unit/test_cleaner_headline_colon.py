@@ -10,10 +10,13 @@ from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.line_keys import count_words, normalize_line_key
 
 
-def _lines(*texts: str) -> list[_Line]:
-    return [
+def _lines(*texts: str, title: int = 0) -> list[_Line]:
+    """The lines, the one at ``title`` the title line."""
+    lines = [
         _Line(index, text, normalize_line_key(text), count_words(text)) for index, text in enumerate(texts)
     ]
+    lines[title].role = "title"
+    return lines
 
 
 @pytest.mark.parametrize(
@@ -35,7 +38,7 @@ def _lines(*texts: str) -> list[_Line]:
     ],
 )
 def test_a_colon_line_under_the_headline_completes_it(texts: tuple[str, ...], expected: str) -> None:
-    assert colon_joined(_lines(*texts), 0, texts[0]) == expected
+    assert colon_joined(_lines(*texts), texts[0]) == expected
 
 
 @pytest.mark.parametrize(
@@ -52,7 +55,7 @@ def test_a_colon_line_under_the_headline_completes_it(texts: tuple[str, ...], ex
 )
 def test_a_kicker_over_the_colon_line_opens_it(texts: tuple[str, ...], expected: str) -> None:
     chosen = len(texts) - 1
-    assert colon_joined(_lines(*texts), chosen, texts[chosen]) == expected
+    assert colon_joined(_lines(*texts, title=chosen), texts[chosen]) == expected
 
 
 LEAD = (

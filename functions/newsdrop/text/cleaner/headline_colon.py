@@ -28,12 +28,17 @@ def _colon_headline(line: _Line) -> bool:
     )
 
 
-def colon_joined(lines: list[_Line], index: int, text: str) -> str:
-    """The chosen headline ``text`` (line ``index``) with the other half of a headline split at its colon, else
-    ``text``: a kicker's line over a line opening with the colon (``"Kicker"`` / ``": Headline"``) name
-    ``"Kicker: Headline"``, whichever of the two was chosen. A page that sets the kicker and the headline in two
-    elements, the colon with the second, prints them as two lines; no headline opens with a colon. Each half holds
-    a headline's words at most; the kicker ends no sentence or label, the other half ends in no full stop."""
+def colon_joined(lines: list[_Line], text: str) -> str:
+    """The headline ``text`` named from the title line (the line whose role is ``title``) with the other half of a
+    headline split at its colon, else ``text``: a kicker's line over a line opening with the colon (``"Kicker"`` /
+    ``": Headline"``) name ``"Kicker: Headline"``, whichever of the two was chosen. A page that sets the kicker and
+    the headline in two elements, the colon with the second, prints them as two lines; no headline opens with a
+    colon. Each half holds a headline's words at most; the kicker ends no sentence or label, the other half ends in
+    no full stop. Read when the title is named (after the rule pass), so the lines' roles and the line model's
+    training rows stay as they were."""
+    index = next((at for at, line in enumerate(lines) if line.role == "title"), None)
+    if index is None:
+        return text
     line = lines[index]
     if text == line.text and _colon_headline(line):
         above = next((other for other in reversed(lines[:index]) if other.key), None)

@@ -12,7 +12,6 @@ from newsdrop.text.cleaner.app_pitch import app_pitch
 from newsdrop.text.cleaner.author_box import author_boxes
 from newsdrop.text.cleaner.cues_notice import notice_words, site_notice
 from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats
-from newsdrop.text.cleaner.headline_colon import colon_joined
 from newsdrop.text.cleaner.headline_names import headline_text
 from newsdrop.text.cleaner.lines import (
     _is_prose,
@@ -247,7 +246,7 @@ def _structure(
     title = hint_title
     if title_index is not None:
         title_line = lines[title_index]
-        title = hint_title or colon_joined(lines, title_index, headline_text(lines, title_index))
+        title = hint_title or headline_text(lines, title_index)
         title_line.assign("title", "title_hint" if hint_title else "headline")
     if title is not None:
         _mark_title_repeats(lines, normalize_line_key(title))
