@@ -320,7 +320,11 @@ def _find_title(
             if over is not None:
                 ranked_best = (ranked_best[0], over)
         if ranked_best is not None:
-            inner = held_candidate(lines, ranked_best[1], [index for _, index in top])
+            # (A closing site name is read past only with the ranker: the rules' pick, and so the line model's
+            # training rows, stay.)
+            inner = held_candidate(
+                lines, ranked_best[1], [index for _, index in top], site_tail=headline is not None
+            )
             if inner is not None:
                 ranked_best = (ranked_best[0], inner)
         if ranked_best is not None and headline is not None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from newsdrop.text.cleaner.headline_colon import colon_joined
+from newsdrop.text.cleaner.headline_credit import without_credit
 from newsdrop.text.cleaner.headline_facts import _DOMAIN, _KANA_OR_HAN, _VARIANT_MAX_WORDS
+from newsdrop.text.cleaner.headline_typeset import typeset_printing
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.line_keys import count_words, normalize_line_key
 
@@ -100,7 +103,12 @@ def named_title(text: str, lines: list[_Line] | None = None) -> str:
             _printed_part(lines, -1, text, separators=_NAMED_PART_SEPARATORS, min_words=_NAMED_PART_MIN_WORDS)
             or text
         )
-    return _without_address_tail(text)
+    text = _without_address_tail(text)
+    if lines is None:
+        return text
+    # Without an author's credit after it, joined when split at its colon over two lines, and the page's
+    # typeset printing of a headline named from a plain-punctuation printing (its <title>).
+    return typeset_printing(colon_joined(lines, without_credit(lines, text)), lines)
 
 
 def _without_address_tail(text: str) -> str:

@@ -8,6 +8,7 @@ import re
 from newsdrop.text.cleaner.headline_facts import _KANA_OR_HAN
 from newsdrop.text.cleaner.headline_names import _PART_MIN_CJK_CHARS, _PART_MIN_WORDS
 from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.line_keys import normalize_line_key
 
 _WORD = re.compile(r"\w+")
 # An initialism stands for this many words at least ("HS" for "High School", "EU" for "European Union").
@@ -59,12 +60,38 @@ def spelled_out(texts: dict[int, str], chosen: int) -> int:
 _HELD_SHARE = 0.6
 
 
-def held_candidate(lines: list[_Line], chosen: int, ranked: list[int]) -> int | None:
+def held_candidate(
+    lines: list[_Line], chosen: int, ranked: list[int], *, site_tail: bool = False
+) -> int | None:
     """The longest other candidate that ends the chosen line and makes most of it ("Home News Headline",
     "Blog Headline"): the chosen line glues a menu or a label in front of the headline, and the candidate
     is the headline itself. A second half after a separator ("Kicker: Teaser", "Headline - Site") is not
-    meant, nor a short tail; it needs three words (or a CJK phrase) to be no chance match."""
-    key = lines[chosen].key
+    meant, nor a short tail; it needs three words (or a CJK phrase) to be no chance match. With ``site_tail``
+    the chosen line may close with a site's name after a separator as well ("Home News Headline - Site",
+    ``without_site_tail``): the glued menu is read in front of the rest."""
+    found = _held_in(lines, lines[chosen].key, chosen, ranked)
+    if found is None and site_tail and (rest := without_site_tail(lines[chosen].text)) is not None:
+        found = _held_in(lines, normalize_line_key(rest), chosen, ranked)
+    return found
+
+
+# A site's name closing a line after one of these separators holds this many words at most.
+_SITE_TAIL_SEPARATORS = (" - ", " | ", " \u2013 ", " \u2014 ")
+_SITE_TAIL_MAX_WORDS = 5
+
+
+def without_site_tail(text: str) -> str | None:
+    """The line without a short closing part after a separator ("Home News Headline - Site" -> "Home News
+    Headline"), or None when it closes with none."""
+    for separator in _SITE_TAIL_SEPARATORS:
+        head, found, tail = text.rpartition(separator)
+        if found and head.strip() and tail.strip() and len(tail.split()) <= _SITE_TAIL_MAX_WORDS:
+            return head.strip()
+    return None
+
+
+def _held_in(lines: list[_Line], key: str, chosen: int, ranked: list[int]) -> int | None:
+    """The longest ranked candidate other than ``chosen`` that ends ``key`` behind a glued menu or label."""
     found: int | None = None
     for index in ranked:
         inner = lines[index].key
