@@ -221,7 +221,9 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
         ],
         block_sizes,
     )
-    block_lines[prose_mask] = np.repeat([math.log1p(size) for size in block_sizes.tolist()], block_sizes)
+    # log1p of the small counts (block sizes, distance, run length, repeats; none above ``count``).
+    log1p = _log1p_table(count)
+    block_lines[prose_mask] = np.repeat(log1p[block_sizes], block_sizes)
     # The page's prose above and below each line, as shares of all its prose (whole characters: exact sums).
     own_prose = np.where(prose_mask, length_col, 0)
     prose_above = np.concatenate(([0], np.cumsum(own_prose)[:-1]))
@@ -251,8 +253,6 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     before, after = positions < start, positions > end
     outside = before | after
     distance = np.where(before, start - positions, np.where(after, positions - end, 0))
-    # log1p of the small counts (distance, run length, repeats; all below ``count``): one table per page.
-    log1p = np.array([math.log1p(n) for n in range(count + 1)])
     padded_kept = np.concatenate(([0.0], kept_col, [0.0]))
     padded_prose = np.concatenate(([0.0], prose_col, [0.0]))
     columns = (
@@ -287,6 +287,22 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     for index, values in enumerate(columns):
         tail[:, index] = values
     return FeatureParts(lines, heads, tail)
+
+
+# ``math.log1p(n)`` at every ``n`` up to the longest page yet, as a numpy array (grown on demand, never rebuilt
+# for a shorter page): a page's counts index it, where a table per page cost a ``log1p`` call for each line.
+_LOG1P: list[Any] = []
+
+
+def _log1p_table(count: int) -> Any:
+    """A numpy array holding ``math.log1p(n)`` at index ``n`` for every ``n`` from 0 to ``count`` (at least)."""
+    if not _LOG1P or len(_LOG1P[0]) <= count:
+        import numpy as np
+
+        # Doubling: a longer page regrows it a few times at most.
+        size = max(count + 1, 2 * len(_LOG1P[0]) if _LOG1P else 256)
+        _LOG1P[:] = [np.array([math.log1p(n) for n in range(size)])]
+    return _LOG1P[0]
 
 
 # Second-person pronouns of the corpus's main languages: a pitch, an app promo or a login prompt talks to the

@@ -1,0 +1,63 @@
+"""Speed pass 21's fast paths give what the plain computations they replace give."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newsdrop.text.cleaner.features import FEATURES, _log1p_table, feature_parts
+from newsdrop.text.cleaner.lines import _Line
+
+
+@pytest.mark.parametrize("counts", [(0,), (5, 2), (255, 256, 257), (1000, 3, 600), (2, 513)])
+def test_the_log1p_table_holds_math_log1p_of_every_count_up_to_the_longest_page(
+    counts: tuple[int, ...],
+) -> None:
+    for count in counts:
+        table = _log1p_table(count).tolist()
+        assert len(table) > count
+        assert table[: count + 1] == [math.log1p(n) for n in range(count + 1)]
+
+
+def _page(rows: list[tuple[str, bool]]) -> list[_Line]:
+    return [
+        _Line(n, text, text.lower(), len(text.split()), None, None, prose)
+        for n, (text, prose) in enumerate(rows, start=1)
+    ]
+
+
+# (text, prose) rows: prose blocks of several sizes, short runs, printings repeated, a long page.
+_PAGES = [
+    [("Home", False)],
+    [("Menu", False), ("Menu", False), ("A sentence of the story goes here.", True), ("Menu", False)],
+    [("Home", False), ("News", False), *[(f"Paragraph {i} of the story ends here.", True) for i in range(7)]],
+    [(f"Item {i % 4}", False) if i % 9 else (f"Prose line {i} ends here.", True) for i in range(300)],
+]
+
+
+@pytest.mark.parametrize("rows", _PAGES)
+def test_the_log_columns_are_math_log1p_of_the_plain_counts(rows: list[tuple[str, bool]]) -> None:
+    lines = _page(rows)
+    tail = feature_parts(lines, 0, len(lines) - 1).tail.tolist()
+    first = FEATURES.index("position")
+    blocks, repeats, short_runs = [], [], []
+    for index, line in enumerate(lines):
+        # The plain counts: the prose block holding the line, its key's other printings, its run of short lines.
+        def run(test: object, at: int = index) -> int:
+            low = high = at
+            while low > 0 and test(lines[low - 1]):  # type: ignore[operator]
+                low -= 1
+            while high < len(lines) - 1 and test(lines[high + 1]):  # type: ignore[operator]
+                high += 1
+            return high - low + 1
+
+        blocks.append(math.log1p(run(lambda other: other.prose)) if line.prose else 0.0)
+        repeats.append(math.log1p(sum(other.key == line.key for other in lines) - 1))
+        short = not line.prose and line.words <= 8
+        short_runs.append(
+            math.log1p(run(lambda other: not other.prose and other.words <= 8)) if short else 0.0
+        )
+    assert [row[FEATURES.index("block_lines") - first] for row in tail] == blocks
+    assert [row[FEATURES.index("log_repeats") - first] for row in tail] == repeats
+    assert [row[FEATURES.index("short_run") - first] for row in tail] == short_runs
