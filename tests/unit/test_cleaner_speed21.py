@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
 from newsdrop.text.cleaner.features import FEATURES, _log1p_table, feature_parts
+from newsdrop.text.cleaner.headline_rank import _candidate_kinds
 from newsdrop.text.cleaner.lines import _Line
 
 
@@ -61,3 +63,63 @@ def test_the_log_columns_are_math_log1p_of_the_plain_counts(rows: list[tuple[str
     assert [row[FEATURES.index("block_lines") - first] for row in tail] == blocks
     assert [row[FEATURES.index("log_repeats") - first] for row in tail] == repeats
     assert [row[FEATURES.index("short_run") - first] for row in tail] == short_runs
+
+
+_KIND_WORD = re.compile(r"\w+")
+_KIND_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+
+
+def _plain_kinds(lines: list[_Line], ranked: list[int]) -> list[list[float]]:
+    """``_candidate_kinds``' columns as a loop over every pair of candidates computes them."""
+    keys = [lines[index].key for index in ranked]
+    found = []
+    for position, index in enumerate(ranked):
+        line, key = lines[index], keys[position]
+        words = [w for w in _KIND_WORD.findall(line.text.lower()) if len(w) >= 4] if line.words >= 4 else []
+        holds = held = False
+        for other, other_key in enumerate(keys):
+            if other == position or not other_key or other_key == key:
+                continue
+            if len(other_key) < len(key) and lines[ranked[other]].words >= 3:
+                holds = holds or key.startswith(other_key) or key.endswith(other_key)
+            elif len(key) < len(other_key) and line.words >= 3:
+                held = held or other_key.startswith(key) or other_key.endswith(key)
+        found.append(
+            [
+                1.0 if _KIND_CLOCK.search(line.text) else 0.0,
+                1.0 - len(set(words)) / len(words) if words else 0.0,
+                1.0 if holds else 0.0,
+                1.0 if held else 0.0,
+            ]
+        )
+    return found
+
+
+# Candidate texts: a headline glued to labels at either end, the bare headline, a short label, a menu printing
+# its labels twice, a dateline, a key printed twice, a two-word label glued to a headline.
+_CANDIDATES = [
+    [
+        "Home / News / Storm hits the coast",
+        "Storm hits the coast",
+        "News",
+        "Storm hits the coast - Latest news",
+    ],
+    ["For schools For schools", "Do 25.04.24 | 14:07 Uhr", "For schools", "Storm hits the coast"],
+    ["Storm hits the coast", "Storm hits the coast", "Storm hits", "Storm hits the coast again today"],
+    [
+        "Latest news",
+        "Latest news Storm hits the coast",
+        "Storm hits the coast",
+        "Storm hits the coast Latest news",
+    ],
+    ["One", "Two words", "Three words here", "Three words here and more", "Three"],
+]
+
+
+@pytest.mark.parametrize("texts", _CANDIDATES)
+def test_candidate_kinds_are_the_pairwise_loops_columns(texts: list[str]) -> None:
+    lines = [_Line(n, text, text.lower(), len(text.split())) for n, text in enumerate(texts, start=1)]
+    for ranked in (list(range(len(lines))), list(range(len(lines)))[::-1]):
+        rows: list[list[float]] = [[] for _ in ranked]
+        _candidate_kinds(lines, ranked, rows)
+        assert rows == _plain_kinds(lines, ranked)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsdrop.text.cleaner.headline_facts import _Facts, _facts
 from newsdrop.text.cleaner.lines import (
@@ -178,29 +179,44 @@ def _candidate_kinds(lines: list[_Line], ranked: list[int], rows: list[list[floa
     candidate to a label ("Home / News / <headline>", "<headline> - Latest news": it holds one at its start
     or end) or is such a candidate held by a longer line (the bare headline)."""
     keys = [lines[index].key for index in ranked]
-    for position, (index, row) in enumerate(zip(ranked, rows, strict=True)):
-        line, key = lines[index], keys[position]
-        # Words of four letters or more: a long headline repeats "to" and "the", a menu repeats its labels.
-        words = (
-            [word for word in _WORD.findall(line.text.lower()) if len(word) >= _REPEAT_MIN_CHARS]
-            if line.words >= _REPEAT_MIN_WORDS
-            else []
+    sizes = [(key, len(key)) for key in keys if key]
+    # The keys that can be glued to a label: of ``_GLUED_MIN_WORDS`` words or more. A key holds only a shorter
+    # key and is held only by a longer one (never by itself or an equal key).
+    glued = [
+        (key, len(key))
+        for index, key in zip(ranked, keys, strict=True)
+        if key and lines[index].words >= _GLUED_MIN_WORDS
+    ]
+    for index, key, row in zip(ranked, keys, rows, strict=True):
+        line, size = lines[index], len(key)
+        # (``str.startswith`` of a tuple: whether the key starts with any of them, in one call.)
+        shorter = tuple(other for other, other_size in glued if other_size < size)
+        holds = bool(shorter) and (key.startswith(shorter) or key.endswith(shorter))
+        held = line.words >= _GLUED_MIN_WORDS and any(
+            other.startswith(key) or other.endswith(key) for other, other_size in sizes if other_size > size
         )
-        holds = held = False
-        for other, other_key in enumerate(keys):
-            if other == position or not other_key or other_key == key:
-                continue
-            if len(other_key) < len(key) and lines[ranked[other]].words >= _GLUED_MIN_WORDS:
-                holds = holds or key.startswith(other_key) or key.endswith(other_key)
-            elif len(key) < len(other_key) and line.words >= _GLUED_MIN_WORDS:
-                held = held or other_key.startswith(key) or other_key.endswith(key)
-        row += [
-            # (The search alone: a match holds a digit, so a pre-test for one only added a pass.)
-            1.0 if _CLOCK_OR_DATE.search(line.text) is not None else 0.0,
-            1.0 - len(set(words)) / len(words) if words else 0.0,
-            1.0 if holds else 0.0,
-            1.0 if held else 0.0,
-        ]
+        row += [*_own_kinds(line.text, line.words), 1.0 if holds else 0.0, 1.0 if held else 0.0]
+
+
+# Candidates are the header lines a site prints on every page: their own kinds are memoised like their facts.
+_KINDS_CACHE_SIZE = 32768
+
+
+@lru_cache(maxsize=_KINDS_CACHE_SIZE)
+def _own_kinds(text: str, words: int) -> tuple[float, float]:
+    """A candidate's kinds from its own text (``_candidate_kinds``' first two columns): a clock time or a numeric
+    date in it, and the share of its words of four letters or more that it repeats."""
+    # Words of four letters or more: a long headline repeats "to" and "the", a menu repeats its labels.
+    found = (
+        [word for word in _WORD.findall(text.lower()) if len(word) >= _REPEAT_MIN_CHARS]
+        if words >= _REPEAT_MIN_WORDS
+        else []
+    )
+    return (
+        # (The search alone: a match holds a digit, so a pre-test for one only added a pass.)
+        1.0 if _CLOCK_OR_DATE.search(text) is not None else 0.0,
+        1.0 - len(set(found)) / len(found) if found else 0.0,
+    )
 
 
 def _region_head_features(ranked: list[int], region_start: int, rows: list[list[float]]) -> None:
