@@ -8,8 +8,8 @@ import re
 import pytest
 
 from newsdrop.text.cleaner.features import FEATURES, _log1p_table, feature_parts
-from newsdrop.text.cleaner.headline_rank import _candidate_kinds
-from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.cleaner.headline_rank import _candidate_kinds, _text_columns
+from newsdrop.text.cleaner.lines import _CLOSERS, _TITLE_SEPARATORS, _ends_sentence, _Line, _title_cased
 
 
 @pytest.mark.parametrize("counts", [(0,), (5, 2), (255, 256, 257), (1000, 3, 600), (2, 513)])
@@ -123,3 +123,30 @@ def test_candidate_kinds_are_the_pairwise_loops_columns(texts: list[str]) -> Non
         rows: list[list[float]] = [[] for _ in ranked]
         _candidate_kinds(lines, ranked, rows)
         assert rows == _plain_kinds(lines, ranked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Storm hits the coast",
+        "Storm Hits The Coast: What We Know",
+        "Is this the end?",
+        "Home | News - Politics",
+        "One, two, three, four, five words.",
+        "“A quoted headline!”",
+        "",
+        "lower case caption text (AP)",
+        "Ça va: l'été à Paris…",
+    ],
+)
+def test_text_columns_are_the_plain_tests_of_the_text(text: str) -> None:
+    words = text.split()
+    assert _text_columns(text) == (
+        1.0 if _ends_sentence(text) else 0.0,
+        1.0 if _title_cased(text) else 0.0,
+        1.0 if ":" in text[:-1] else 0.0,
+        1.0 if any(separator.strip() in text for separator in _TITLE_SEPARATORS) else 0.0,
+        min(3.0, float(text.count(","))),
+        1.0 if text.rstrip(_CLOSERS)[-1:] in "?!" else 0.0,
+        sum(1 for word in words if word[:1].isupper()) / len(words) if words else 0.0,
+    )

@@ -64,6 +64,7 @@ def headline_features(
     opening_share = (
         len(words & context.opening_words) / len(words) if words and context.opening_words else 0.0
     )
+    ends, title_cased, colon, separated, commas, asks = _text_columns(line.text)[:6]
     return [
         rule_score / 10.0,
         1.0 if index == 0 else 0.0,
@@ -73,10 +74,10 @@ def headline_features(
         math.log1p(line.words),
         1.0 if line.words < 3 else 0.0,
         1.0 if line.words > 15 else 0.0,
-        1.0 if _ends_sentence(line.text) else 0.0,
-        1.0 if _title_cased(line.text) else 0.0,
+        ends,
+        title_cased,
         1.0 if facts.lower_start else 0.0,
-        1.0 if ":" in line.text[:-1] else 0.0,
+        colon,
         len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0,
         1.0 if index > 0 and line.key in context.opening_parts else 0.0,
         1.0 if any(other.role == "byline" for other in following) else 0.0,
@@ -86,7 +87,7 @@ def headline_features(
         1.0 if facts.domain else 0.0,
         1.0 if facts.name_like else 0.0,
         1.0 if facts.cjk else 0.0,
-        1.0 if any(separator.strip() in line.text for separator in _TITLE_SEPARATORS) else 0.0,
+        separated,
         math.log1p(context.rank[index]),
         (context.best_score - rule_score) / 10.0,
         1.0 if index == context.nearest else 0.0,
@@ -94,16 +95,41 @@ def headline_features(
         1.0 if facts.sentence else 0.0,
         1.0 if len(context.printed.get(line.key, ())) > 1 else 0.0,
         1.0 if line.words > 25 else 0.0,
-        math.log1p(line.words) if _ends_sentence(line.text) else 0.0,
-        min(3.0, float(line.text.count(","))),
+        math.log1p(line.words) if ends else 0.0,
+        commas,
         1.0 if below is not None and _is_sentence(below) and below.role is None else 0.0,
         len(words & below_words) / len(words) if words and below_words else 0.0,
-        1.0 if line.text.rstrip(_CLOSERS)[-1:] in "?!" else 0.0,
+        asks,
         1.0 if index == context.first else 0.0,
         1.0 if above is not None and above.words < 3 else 0.0,
         1.0 if context.variants.get(line.key, set()) - {index} else 0.0,
         *_block_features(lines, index, region_start, context),
     ]
+
+
+# The candidates are the header lines a site prints on every page: what their text alone says is memoised.
+_TEXT_CACHE_SIZE = 32768
+
+
+# The title separators' marks without their spaces ("|", "-", "::", ...): a candidate holding one is flagged.
+_SEPARATOR_MARKS = tuple(separator.strip() for separator in _TITLE_SEPARATORS)
+
+
+@lru_cache(maxsize=_TEXT_CACHE_SIZE)
+def _text_columns(text: str) -> tuple[float, float, float, float, float, float, float]:
+    """What a candidate's text alone gives the ranker: it ends like a sentence, is in title case, holds a colon
+    before its end, holds a title separator, its commas (up to 3), ends in a question or exclamation mark; and
+    (``_block_features``) the share of its words set in capitals."""
+    words = text.split()
+    return (
+        1.0 if _ends_sentence(text) else 0.0,
+        1.0 if _title_cased(text) else 0.0,
+        1.0 if ":" in text[:-1] else 0.0,
+        1.0 if any(separator in text for separator in _SEPARATOR_MARKS) else 0.0,
+        min(3.0, float(text.count(","))),
+        1.0 if text.rstrip(_CLOSERS)[-1:] in "?!" else 0.0,
+        sum(1 for word in words if word[:1].isupper()) / len(words) if words else 0.0,
+    )
 
 
 def _lead_share(key: str, context: _RankContext) -> float:
@@ -122,8 +148,7 @@ def _block_features(lines: list[_Line], index: int, region_start: int, context: 
     span = region_start - context.first
     above = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].key), None)
     below = next((i for i in range(index + 1, min(len(lines), index + 3)) if lines[i].key), None)
-    words = line.text.split()
-    capitals = sum(1 for word in words if word[:1].isupper()) / len(words) if words else 0.0
+    capitals = _text_columns(line.text)[6]
     opening_cover = (
         len(_content_words(line.key) & context.opening_words) / len(context.opening_words)
         if context.opening_words
