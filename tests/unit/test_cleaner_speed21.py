@@ -10,6 +10,7 @@ import pytest
 from newsdrop.text.cleaner.features import FEATURES, _log1p_table, feature_parts
 from newsdrop.text.cleaner.headline_rank import _candidate_kinds, _text_columns
 from newsdrop.text.cleaner.lines import _CLOSERS, _TITLE_SEPARATORS, _ends_sentence, _Line, _title_cased
+from newsdrop.text.stamp_rules import _NEWS_ID, _NEWS_ID_FIRST, news_id_of
 
 
 @pytest.mark.parametrize("counts", [(0,), (5, 2), (255, 256, 257), (1000, 3, 600), (2, 513)])
@@ -150,3 +151,31 @@ def test_text_columns_are_the_plain_tests_of_the_text(text: str) -> None:
         1.0 if text.rstrip(_CLOSERS)[-1:] in "?!" else 0.0,
         sum(1 for word in words if word[:1].isupper()) / len(words) if words else 0.0,
     )
+
+
+def test_the_news_id_first_characters_are_what_re_pairs_with_its_openings_first_letters() -> None:
+    opening = re.match(r"\^\(\?:([a-z|]+)\)", _NEWS_ID.pattern)
+    assert opening is not None
+    firsts = "".join(sorted({word[0] for word in opening.group(1).split("|")}))
+    folded = re.compile(f"[{firsts}]", re.IGNORECASE)
+    assert {char for char in map(chr, range(0x110000)) if folded.match(char)} == _NEWS_ID_FIRST
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("News ID: 425867", "425867"),
+        ("Story code: 1234", "1234"),
+        ("ſtory code: 1234", "1234"),
+        ("ARTICLE NO. ab-12", "ab-12"),
+        ("content id #x9", "x9"),
+        ("Post number: 77", "77"),
+        (" News ID: 1", None),
+        ("The news id is 5", None),
+        ("", None),
+        ("Ñews ID: 12", None),
+    ],
+)
+def test_news_id_of_is_the_match_of_the_news_id_pattern(text: str, expected: str | None) -> None:
+    match = _NEWS_ID.match(text)
+    assert news_id_of(text) == (match["id"] if match else None) == expected
