@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from newsdrop.text.cleaner.features import FEATURES, _log1p_table, feature_parts
+from newsdrop.text.cleaner.features import FEATURES, feature_parts
 from newsdrop.text.cleaner.headline_rank import _candidate_kinds, _text_columns
 from newsdrop.text.cleaner.lines import _CLOSERS, _TITLE_SEPARATORS, _ends_sentence, _Line, _title_cased
+from newsdrop.text.cleaner.page_counts import _log1p_table
 from newsdrop.text.stamp_rules import _NEWS_ID, _NEWS_ID_FIRST, news_id_of
 
 

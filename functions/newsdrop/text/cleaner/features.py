@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from newsdrop.text.cleaner.cues_notice import NOTICE_FEATURES, notice_columns
+from newsdrop.text.cleaner.page_counts import _log1p_table, _run_sizes, _runs
 from newsdrop.text.cleaner.shape import (
     _LONG_WORDS,
     _SHAPE_CACHE_MAX_CHARS,
@@ -289,22 +290,6 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     return FeatureParts(lines, heads, tail)
 
 
-# ``math.log1p(n)`` at every ``n`` up to the longest page yet, as a numpy array (grown on demand, never rebuilt
-# for a shorter page): a page's counts index it, where a table per page cost a ``log1p`` call for each line.
-_LOG1P: list[Any] = []
-
-
-def _log1p_table(count: int) -> Any:
-    """A numpy array holding ``math.log1p(n)`` at index ``n`` for every ``n`` from 0 to ``count`` (at least)."""
-    if not _LOG1P or len(_LOG1P[0]) <= count:
-        import numpy as np
-
-        # Doubling: a longer page regrows it a few times at most.
-        size = max(count + 1, 2 * len(_LOG1P[0]) if _LOG1P else 256)
-        _LOG1P[:] = [np.array([math.log1p(n) for n in range(size)])]
-    return _LOG1P[0]
-
-
 # Second-person pronouns of the corpus's main languages: a pitch, an app promo or a login prompt talks to the
 # reader; a story reports. Case matters for German's formal "Sie"/"Ihr" (lower case: she, they, her).
 _SECOND_PERSON = frozenset(
@@ -387,20 +372,6 @@ def _cues(text: str, prose: bool) -> tuple[float, float]:
                 if word in _SECOND_PERSON_CASED or word.lower() in _SECOND_PERSON:
                     pronouns += 1
     return math.log1p(pronouns), 1.0 if text.rstrip(_CLOSING).endswith(_ELLIPSES) else 0.0
-
-
-def _runs(mask: Any) -> tuple[Any, Any]:
-    """The maximal runs of True in a boolean array: their starts and stops (exclusive)."""
-    import numpy as np
-
-    edges = np.flatnonzero(np.diff(np.concatenate(([False], mask, [False])).astype(np.int8)))
-    return edges[::2], edges[1::2]
-
-
-def _run_sizes(mask: Any) -> Any:
-    """The sizes of the maximal runs of True in a boolean array, in order."""
-    starts, stops = _runs(mask)
-    return stops - starts
 
 
 def decidable(line: ModelLine) -> bool:
