@@ -105,15 +105,18 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     """Re-decide the lines the header rules and the line model misread, in place (the text views only; an
     extractor's main content has its own edits). They run after the model, so its training rows stay.
     ``region_start`` is the region's first line before its start skipped a standfirst (-1: none skipped)."""
-    # The stages below change lines' roles and rules, never their text: one list serves them all.
+    # The stages below change lines' roles and rules, never their text, key, number or size: one list of each
+    # serves them all (the stages read them as sequences, never write them).
     texts = [line.text for line in lines]
+    keys = [line.key for line in lines]
+    numbers = [line.n for line in lines]
+    sizes = [len(text) for text in texts]
     roles = _Roles(lines)
     for index in skipped_story(lines, region_start, start):
         # The "standfirst" the region skipped holds more prose than the story kept under its marker: it is
         # the story, the marker its closing share row.
         roles.assign(index, "body", "skipped_story")
     if "comment_section" in (rules := roles.rules()):
-        keys = [line.key for line in lines]
         for index in comment_column(texts, keys, rules, roles.kept()):
             # A table's "Comment" column the rules read as a comment form: the table and the story under it.
             roles.assign(index, "body", "comment_column")
@@ -139,7 +142,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     if modelled:
         for index in interleaved_holes(
             roles.kept(),
-            [line.key for line in lines],
+            keys,
             [(rule or "").startswith("line_model:") for rule in roles.rules()],
             # Asked only of the few lines a label stands around.
             lambda at: hole_kind(lines[at].text, printings[lines[at].key], notice_words(lines[at].key) > 0.0),
@@ -172,7 +175,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in credits_alone(texts, roles.kept()):
         # A picture's credit alone on its line ("PAP/ Name", "© Name") the model kept in the story.
         roles.assign(index, "caption", "credit_alone")
-    for index in under_credit_captions([line.n for line in lines], texts, roles.kept()):
+    for index in under_credit_captions(numbers, texts, roles.kept()):
         # A picture's caption printed flush under its credit line ("© Name" / "The bird in flight.").
         roles.assign(index, "caption", "under_credit")
     for index in placed_captions(texts, roles.kept()):
@@ -181,7 +184,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     kept = roles.kept()
     machine = [keep and machine_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
     if any(machine):
-        for index in machine_summaries([line.n for line in lines], kept, machine):
+        for index in machine_summaries(numbers, kept, machine):
             # The site's notice of a machine-made summary or translation, and the summary's points.
             roles.assign(index, "boilerplate", "machine_summary")
         kept = roles.kept()
@@ -222,16 +225,16 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             not keep and (line.rule or "").startswith("line_model")
             for keep, line in zip(kept, lines, strict=True)
         ]
-        for index in quoted_lines([line.n for line in lines], texts, kept, by_model):
+        for index in quoted_lines(numbers, texts, kept, by_model):
             # A quotation set line by line in the story (verse, a song's lines) the model read as short lines.
             roles.assign(index, "body", "quoted_lines")
-        for index in embedded_posts([line.n for line in lines], texts, kept, by_model):
+        for index in embedded_posts(numbers, texts, kept, by_model):
             # A social post the story embeds, over its "— Name (@handle) date" line: the story quotes it.
             roles.assign(index, "body", "embedded_post")
         # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
         # the line model kept (the rules alone drop a link list under its label).
         kept = roles.kept()
-        labels = related_labels([line.key for line in lines], [line.words for line in lines])
+        labels = related_labels(keys, [line.words for line in lines])
         if any(labels):
             # Only the lines under a label are read as headlines: most pages have none.
             headlines = [headline_like(line.text, line.words) for line in lines]
@@ -241,7 +244,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 # One other page's headline right under the label, the story's prose resuming below it.
                 roles.assign(index, "boilerplate", "related_link")
             kept = roles.kept()
-            for index in teaser_blocks([line.n for line in lines], kept, labels):
+            for index in teaser_blocks(numbers, kept, labels):
                 # Other pages' teasers printed as one block under the label, the story's paragraphs apart.
                 roles.assign(index, "boilerplate", "teaser_block")
             for index in kept_labels(kept, labels):
@@ -250,7 +253,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         headlines = [
             keep and headline_like(line.text, line.words) for keep, line in zip(now, lines, strict=True)
         ]
-        for index in heading_pairs([line.n for line in lines], texts, now, headlines):
+        for index in heading_pairs(numbers, texts, now, headlines):
             # Two headlines printed as one block between the story's paragraphs: a related box's links.
             roles.assign(index, "boilerplate", "heading_pair")
             kept[index] = False
@@ -264,9 +267,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             # Another page's headline ("Subject: statement") the story links between a paragraph and a crosshead.
             roles.assign(index, "boilerplate", "headline_link")
             kept[index] = False
-        for index in inner_lists(
-            [line.n for line in lines], texts, [line.key for line in lines], roles.kept(), by_model
-        ):
+        for index in inner_lists(numbers, texts, keys, roles.kept(), by_model):
             # A list the story introduces with a colon and goes on under, the lead-in and its items dropped (read
             # after the heading pairs: its items are short lines too).
             roles.assign(index, "body", "inner_list")
@@ -289,7 +290,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in dated_cards(roles.kept(), texts):
             # Other pages' cards (a date line over a title and a blurb) printed one under the other in the story.
             roles.assign(index, "boilerplate", "dated_card")
-        for index in thread_posts(roles.kept(), texts, [line.key for line in lines], roles.rules()):
+        for index in thread_posts(roles.kept(), texts, keys, roles.rules()):
             # Reader comments below the story, each between its "Name · date" header and its reply button.
             roles.assign(index, "boilerplate", "thread_post")
         for index in kicker_teasers(roles.kept(), texts):
@@ -309,7 +310,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             (index for index, line in enumerate(lines[:start]) if line.role in ("title", "title_repeat")),
             default=None,
         )
-        for index in second_story(roles.kept(), texts, [line.key for line in lines], title):
+        for index in second_story(roles.kept(), texts, keys, title):
             # The page's next story under the first, its header's labels and byline block printed again.
             roles.assign(index, "boilerplate", "second_story")
         kept = roles.kept()
@@ -318,7 +319,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in box_edges(kept):
             notice[index] = offer_notice(lines[index].key)
         if any(notice):
-            for index in offer_boxes(kept, [len(line.text) for line in lines], notice):
+            for index in offer_boxes(kept, sizes, notice):
                 # The site's subscription or newsletter box between its two prompts: benefits, a form's messages.
                 roles.assign(index, "boilerplate", "offer_box")
             kept = roles.kept()
@@ -333,8 +334,8 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in compress(range(len(lines)), kept):
             address[index] = addresses_reader(lines[index].text)
         if any(address):
-            cue = pitch_cues(texts, [line.key for line in lines], kept, address)
-            for index in pitch_tail(kept, [len(line.text) for line in lines], address, cue):
+            cue = pitch_cues(texts, keys, kept, address)
+            for index in pitch_tail(kept, sizes, address, cue):
                 # The site's pitch closing the story: the reader addressed, the site asking (a newsletter,
                 # a subscription, "support our journalism").
                 roles.assign(index, "boilerplate", "pitch_tail")
@@ -351,7 +352,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         ):
             # A crosshead the site's ad slot follows at once: the site's insert (a link, a caption), not the story's.
             roles.assign(index, "boilerplate", "ad_heading")
-        for index in echoed_headings(roles.kept(), headings, [line.key for line in lines]):
+        for index in echoed_headings(roles.kept(), headings, keys):
             # A label the site sets into the story more than once, read as a crosshead where it stands alone.
             roles.assign(index, "boilerplate", "echoed_heading")
         for index, rule in kept_chrome(texts, roles.kept()):

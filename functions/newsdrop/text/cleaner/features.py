@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from newsdrop.text.cleaner.cues_notice import NOTICE_FEATURES, notice_columns
+from newsdrop.text.cleaner.page_counts import _log1p_table, _run_sizes, _runs
 from newsdrop.text.cleaner.shape import (
     _LONG_WORDS,
     _SHAPE_CACHE_MAX_CHARS,
@@ -221,7 +222,9 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
         ],
         block_sizes,
     )
-    block_lines[prose_mask] = np.repeat([math.log1p(size) for size in block_sizes.tolist()], block_sizes)
+    # log1p of the small counts (block sizes, distance, run length, repeats; none above ``count``).
+    log1p = _log1p_table(count)
+    block_lines[prose_mask] = np.repeat(log1p[block_sizes], block_sizes)
     # The page's prose above and below each line, as shares of all its prose (whole characters: exact sums).
     own_prose = np.where(prose_mask, length_col, 0)
     prose_above = np.concatenate(([0], np.cumsum(own_prose)[:-1]))
@@ -251,8 +254,6 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     before, after = positions < start, positions > end
     outside = before | after
     distance = np.where(before, start - positions, np.where(after, positions - end, 0))
-    # log1p of the small counts (distance, run length, repeats; all below ``count``): one table per page.
-    log1p = np.array([math.log1p(n) for n in range(count + 1)])
     padded_kept = np.concatenate(([0.0], kept_col, [0.0]))
     padded_prose = np.concatenate(([0.0], prose_col, [0.0]))
     columns = (
@@ -371,20 +372,6 @@ def _cues(text: str, prose: bool) -> tuple[float, float]:
                 if word in _SECOND_PERSON_CASED or word.lower() in _SECOND_PERSON:
                     pronouns += 1
     return math.log1p(pronouns), 1.0 if text.rstrip(_CLOSING).endswith(_ELLIPSES) else 0.0
-
-
-def _runs(mask: Any) -> tuple[Any, Any]:
-    """The maximal runs of True in a boolean array: their starts and stops (exclusive)."""
-    import numpy as np
-
-    edges = np.flatnonzero(np.diff(np.concatenate(([False], mask, [False])).astype(np.int8)))
-    return edges[::2], edges[1::2]
-
-
-def _run_sizes(mask: Any) -> Any:
-    """The sizes of the maximal runs of True in a boolean array, in order."""
-    starts, stops = _runs(mask)
-    return stops - starts
 
 
 def decidable(line: ModelLine) -> bool:

@@ -111,16 +111,16 @@ def _find_title(
             if line.key == hint_key or _doubled(line.key) == hint_key:
                 return index
         return None
+    # The lines printing each key, and the headline variants ("Title | Site" parts and the halves of doubled
+    # lines) by the lines printing them: one pass over the page for both.
     keys: dict[str, list[int]] = {}
-    for index, line in enumerate(lines):
-        keys.setdefault(line.key, []).append(index)
-    # Headline variants: "Title | Site" parts and the halves of doubled lines, by the lines printing them.
     variants: dict[str, set[int]] = {}
     for index, line in enumerate(lines):
+        key = line.key
+        keys.setdefault(key, []).append(index)
         # A "Title | Site" line is short: a long paragraph cannot hold a headline variant.
         if line.words > _VARIANT_MAX_WORDS:
             continue
-        key = line.key
         # Only a key with a separator or a middle space (a doubled line) prints a variant: one regex scan
         # skips the others without a call to the memoised split.
         if _SEPARATOR.search(key) is None and (len(key) % 2 == 0 or key[len(key) // 2] != " "):
@@ -376,18 +376,19 @@ def _region_head(lines: list[_Line], region_start: int) -> list[int]:
 
 
 def _mark_title_repeats(lines: list[_Line], title_key: str) -> None:
+    doubled_size = 2 * len(title_key) + 1
     for line in lines:
-        if line.role in ("title",):
+        if line.role == "title":
             continue
+        key = line.key
         # Cheap tests first: a doubled title is twice its length plus a space, and a part of a
         # "Title | Site" line is a substring of it.
-        doubled = len(line.key) == 2 * len(title_key) + 1 and _doubled(line.key) == title_key
-        if line.key == title_key or doubled:
+        if key == title_key or (len(key) == doubled_size and _doubled(key) == title_key):
             line.assign("title_repeat", "title_repeat")
         elif (
             line.role is None
             and line.words <= _VARIANT_MAX_WORDS
-            and title_key in line.key
-            and title_key in _strip_site(line.key)
+            and title_key in key
+            and title_key in _strip_site(key)
         ):
             line.assign("title_repeat", "title_with_site")

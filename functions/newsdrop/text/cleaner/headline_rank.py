@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsdrop.text.cleaner.headline_facts import _Facts, _facts
 from newsdrop.text.cleaner.lines import (
@@ -63,6 +64,7 @@ def headline_features(
     opening_share = (
         len(words & context.opening_words) / len(words) if words and context.opening_words else 0.0
     )
+    ends, title_cased, colon, separated, commas, asks = _text_columns(line.text)[:6]
     return [
         rule_score / 10.0,
         1.0 if index == 0 else 0.0,
@@ -72,10 +74,10 @@ def headline_features(
         math.log1p(line.words),
         1.0 if line.words < 3 else 0.0,
         1.0 if line.words > 15 else 0.0,
-        1.0 if _ends_sentence(line.text) else 0.0,
-        1.0 if _title_cased(line.text) else 0.0,
+        ends,
+        title_cased,
         1.0 if facts.lower_start else 0.0,
-        1.0 if ":" in line.text[:-1] else 0.0,
+        colon,
         len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0,
         1.0 if index > 0 and line.key in context.opening_parts else 0.0,
         1.0 if any(other.role == "byline" for other in following) else 0.0,
@@ -85,7 +87,7 @@ def headline_features(
         1.0 if facts.domain else 0.0,
         1.0 if facts.name_like else 0.0,
         1.0 if facts.cjk else 0.0,
-        1.0 if any(separator.strip() in line.text for separator in _TITLE_SEPARATORS) else 0.0,
+        separated,
         math.log1p(context.rank[index]),
         (context.best_score - rule_score) / 10.0,
         1.0 if index == context.nearest else 0.0,
@@ -93,16 +95,41 @@ def headline_features(
         1.0 if facts.sentence else 0.0,
         1.0 if len(context.printed.get(line.key, ())) > 1 else 0.0,
         1.0 if line.words > 25 else 0.0,
-        math.log1p(line.words) if _ends_sentence(line.text) else 0.0,
-        min(3.0, float(line.text.count(","))),
+        math.log1p(line.words) if ends else 0.0,
+        commas,
         1.0 if below is not None and _is_sentence(below) and below.role is None else 0.0,
         len(words & below_words) / len(words) if words and below_words else 0.0,
-        1.0 if line.text.rstrip(_CLOSERS)[-1:] in "?!" else 0.0,
+        asks,
         1.0 if index == context.first else 0.0,
         1.0 if above is not None and above.words < 3 else 0.0,
         1.0 if context.variants.get(line.key, set()) - {index} else 0.0,
         *_block_features(lines, index, region_start, context),
     ]
+
+
+# The candidates are the header lines a site prints on every page: what their text alone says is memoised.
+_TEXT_CACHE_SIZE = 32768
+
+
+# The title separators' marks without their spaces ("|", "-", "::", ...): a candidate holding one is flagged.
+_SEPARATOR_MARKS = tuple(separator.strip() for separator in _TITLE_SEPARATORS)
+
+
+@lru_cache(maxsize=_TEXT_CACHE_SIZE)
+def _text_columns(text: str) -> tuple[float, float, float, float, float, float, float]:
+    """What a candidate's text alone gives the ranker: it ends like a sentence, is in title case, holds a colon
+    before its end, holds a title separator, its commas (up to 3), ends in a question or exclamation mark; and
+    (``_block_features``) the share of its words set in capitals."""
+    words = text.split()
+    return (
+        1.0 if _ends_sentence(text) else 0.0,
+        1.0 if _title_cased(text) else 0.0,
+        1.0 if ":" in text[:-1] else 0.0,
+        1.0 if any(separator in text for separator in _SEPARATOR_MARKS) else 0.0,
+        min(3.0, float(text.count(","))),
+        1.0 if text.rstrip(_CLOSERS)[-1:] in "?!" else 0.0,
+        sum(1 for word in words if word[:1].isupper()) / len(words) if words else 0.0,
+    )
 
 
 def _lead_share(key: str, context: _RankContext) -> float:
@@ -121,8 +148,7 @@ def _block_features(lines: list[_Line], index: int, region_start: int, context: 
     span = region_start - context.first
     above = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].key), None)
     below = next((i for i in range(index + 1, min(len(lines), index + 3)) if lines[i].key), None)
-    words = line.text.split()
-    capitals = sum(1 for word in words if word[:1].isupper()) / len(words) if words else 0.0
+    capitals = _text_columns(line.text)[6]
     opening_cover = (
         len(_content_words(line.key) & context.opening_words) / len(context.opening_words)
         if context.opening_words
@@ -178,29 +204,44 @@ def _candidate_kinds(lines: list[_Line], ranked: list[int], rows: list[list[floa
     candidate to a label ("Home / News / <headline>", "<headline> - Latest news": it holds one at its start
     or end) or is such a candidate held by a longer line (the bare headline)."""
     keys = [lines[index].key for index in ranked]
-    for position, (index, row) in enumerate(zip(ranked, rows, strict=True)):
-        line, key = lines[index], keys[position]
-        # Words of four letters or more: a long headline repeats "to" and "the", a menu repeats its labels.
-        words = (
-            [word for word in _WORD.findall(line.text.lower()) if len(word) >= _REPEAT_MIN_CHARS]
-            if line.words >= _REPEAT_MIN_WORDS
-            else []
+    sizes = [(key, len(key)) for key in keys if key]
+    # The keys that can be glued to a label: of ``_GLUED_MIN_WORDS`` words or more. A key holds only a shorter
+    # key and is held only by a longer one (never by itself or an equal key).
+    glued = [
+        (key, len(key))
+        for index, key in zip(ranked, keys, strict=True)
+        if key and lines[index].words >= _GLUED_MIN_WORDS
+    ]
+    for index, key, row in zip(ranked, keys, rows, strict=True):
+        line, size = lines[index], len(key)
+        # (``str.startswith`` of a tuple: whether the key starts with any of them, in one call.)
+        shorter = tuple(other for other, other_size in glued if other_size < size)
+        holds = bool(shorter) and (key.startswith(shorter) or key.endswith(shorter))
+        held = line.words >= _GLUED_MIN_WORDS and any(
+            other.startswith(key) or other.endswith(key) for other, other_size in sizes if other_size > size
         )
-        holds = held = False
-        for other, other_key in enumerate(keys):
-            if other == position or not other_key or other_key == key:
-                continue
-            if len(other_key) < len(key) and lines[ranked[other]].words >= _GLUED_MIN_WORDS:
-                holds = holds or key.startswith(other_key) or key.endswith(other_key)
-            elif len(key) < len(other_key) and line.words >= _GLUED_MIN_WORDS:
-                held = held or other_key.startswith(key) or other_key.endswith(key)
-        row += [
-            # (The search alone: a match holds a digit, so a pre-test for one only added a pass.)
-            1.0 if _CLOCK_OR_DATE.search(line.text) is not None else 0.0,
-            1.0 - len(set(words)) / len(words) if words else 0.0,
-            1.0 if holds else 0.0,
-            1.0 if held else 0.0,
-        ]
+        row += [*_own_kinds(line.text, line.words), 1.0 if holds else 0.0, 1.0 if held else 0.0]
+
+
+# Candidates are the header lines a site prints on every page: their own kinds are memoised like their facts.
+_KINDS_CACHE_SIZE = 32768
+
+
+@lru_cache(maxsize=_KINDS_CACHE_SIZE)
+def _own_kinds(text: str, words: int) -> tuple[float, float]:
+    """A candidate's kinds from its own text (``_candidate_kinds``' first two columns): a clock time or a numeric
+    date in it, and the share of its words of four letters or more that it repeats."""
+    # Words of four letters or more: a long headline repeats "to" and "the", a menu repeats its labels.
+    found = (
+        [word for word in _WORD.findall(text.lower()) if len(word) >= _REPEAT_MIN_CHARS]
+        if words >= _REPEAT_MIN_WORDS
+        else []
+    )
+    return (
+        # (The search alone: a match holds a digit, so a pre-test for one only added a pass.)
+        1.0 if _CLOCK_OR_DATE.search(text) is not None else 0.0,
+        1.0 - len(set(found)) / len(found) if found else 0.0,
+    )
 
 
 def _region_head_features(ranked: list[int], region_start: int, rows: list[list[float]]) -> None:
