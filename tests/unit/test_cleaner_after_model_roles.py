@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.after_model import _Roles
 from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.cleaner.page_roles import PageRoles
 
 
 def _lines(roles: list[tuple[str | None, str | None]]) -> list[_Line]:
@@ -47,18 +47,18 @@ def test_roles_follow_assignments(
     rules: list[str | None],
 ) -> None:
     lines = _lines(start)
-    roles = _Roles(lines)
+    roles = PageRoles(lines)
     for index, role, rule in assignments:
         roles.assign(index, role, rule)
     assert roles.kept() == kept
     assert roles.rules() == rules
     # The lines themselves carry the assignments, and the lists agree with a fresh reading of them.
-    assert roles.kept() == _Roles(lines).kept()
+    assert roles.kept() == PageRoles(lines).kept()
     assert [line.rule for line in lines] == rules
 
 
 def test_roles_snapshots_stay_put() -> None:
-    roles = _Roles(_lines([("body", None), ("body", None)]))
+    roles = PageRoles(_lines([("body", None), ("body", None)]))
     kept, rules = roles.kept(), roles.rules()
     roles.assign(1, "boilerplate", "aside")
     # A stage's snapshot is unchanged by a later assignment; a new snapshot sees it.

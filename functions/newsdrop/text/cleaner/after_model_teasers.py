@@ -1,0 +1,184 @@
+"""Text-view stages after the model that drop what other pages and the site set into the kept story: related
+runs and links, feeds, teasers, comment threads, offer and sign-up boxes, pitches, echoed labels, link cards."""
+
+from __future__ import annotations
+
+from itertools import compress
+
+from newsdrop.models import KEPT_ROLES
+from newsdrop.text.cleaner.ad_heading import ad_headings
+from newsdrop.text.cleaner.author_bio import author_bio
+from newsdrop.text.cleaner.cjk_headlines import cjk_headline_islands
+from newsdrop.text.cleaner.counted_items import counted_items
+from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
+from newsdrop.text.cleaner.dated_teasers import dated_cards, dated_teasers
+from newsdrop.text.cleaner.echoed_heading import echoed_headings
+from newsdrop.text.cleaner.heading_pair import heading_pairs
+from newsdrop.text.cleaner.headline_link import headline_links
+from newsdrop.text.cleaner.inner_list import inner_lists
+from newsdrop.text.cleaner.kept_chrome import kept_chrome
+from newsdrop.text.cleaner.kicker_teasers import kicker_teasers
+from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.cleaner.link_cards import link_cards
+from newsdrop.text.cleaner.menu_line import menu_lines
+from newsdrop.text.cleaner.more_link import more_links
+from newsdrop.text.cleaner.offer_box import box_edges, offer_boxes, offer_notice
+from newsdrop.text.cleaner.page_roles import PageRoles
+from newsdrop.text.cleaner.pitch_tail import (
+    addresses_reader,
+    pitch_cues,
+    pitch_insets,
+    pitch_tail,
+    signup_heading,
+)
+from newsdrop.text.cleaner.post_meta_row import post_meta_row
+from newsdrop.text.cleaner.related_link import related_links
+from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
+from newsdrop.text.cleaner.second_story import second_story
+from newsdrop.text.cleaner.signup_box import signup_boxes
+from newsdrop.text.cleaner.teaser_block import teaser_blocks
+from newsdrop.text.cleaner.thread_posts import thread_posts
+
+
+def drop_teasers_and_boxes(
+    lines: list[_Line],
+    start: int,
+    roles: PageRoles,
+    kept: list[bool],
+    by_model: list[bool],
+    page: tuple[list[str], list[str], list[int], list[int]],
+) -> None:
+    """The stages in place, in their order (each reads the verdicts the ones before it left); ``page`` holds the
+    lines' texts, keys, numbers and sizes."""
+    texts, keys, numbers, sizes = page
+    # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
+    # the line model kept (the rules alone drop a link list under its label).
+    kept = roles.kept()
+    labels = related_labels(keys, [line.words for line in lines])
+    if any(labels):
+        # Only the lines under a label are read as headlines: most pages have none.
+        headlines = [headline_like(line.text, line.words) for line in lines]
+        for index in related_runs(kept, labels, headlines):
+            roles.assign(index, "boilerplate", "related_run")
+        for index in related_links(kept, labels, headlines):
+            # One other page's headline right under the label, the story's prose resuming below it.
+            roles.assign(index, "boilerplate", "related_link")
+        kept = roles.kept()
+        for index in teaser_blocks(numbers, kept, labels):
+            # Other pages' teasers printed as one block under the label, the story's paragraphs apart.
+            roles.assign(index, "boilerplate", "teaser_block")
+        for index in kept_labels(kept, labels):
+            roles.assign(index, "boilerplate", "related_label")
+    now = roles.kept()
+    headlines = [keep and headline_like(line.text, line.words) for keep, line in zip(now, lines, strict=True)]
+    for index in heading_pairs(numbers, texts, now, headlines):
+        # Two headlines printed as one block between the story's paragraphs: a related box's links.
+        roles.assign(index, "boilerplate", "heading_pair")
+        kept[index] = False
+    for index in headline_links(
+        roles.kept(),
+        texts,
+        [line.role == "body" for line in lines],
+        [line.role == "subheading" for line in lines],
+        headlines,
+    ):
+        # Another page's headline ("Subject: statement") the story links between a paragraph and a crosshead.
+        roles.assign(index, "boilerplate", "headline_link")
+        kept[index] = False
+    for index in inner_lists(numbers, texts, keys, roles.kept(), by_model):
+        # A list the story introduces with a colon and goes on under, the lead-in and its items dropped (read
+        # after the heading pairs: its items are short lines too).
+        roles.assign(index, "body", "inner_list")
+    # Only the kept lines can be a feed's entries or headings (``compress`` picks them in C).
+    dated = [False] * len(lines)
+    for index in compress(range(len(lines)), kept):
+        dated[index] = opens_with_date(lines[index].text)
+    if any(dated):
+        headings = [keep and month_heading(line.text) for keep, line in zip(kept, lines, strict=True)]
+        for index in dated_runs(kept, dated, headings):
+            # A feed of dated teasers or an archive's entries the region ran into past the story.
+            roles.assign(index, "boilerplate", "dated_run")
+        for index in compress(range(len(lines)), dated):
+            if lines[index].role in KEPT_ROLES and post_meta_row(lines[index].text):
+                # A post's published and updated dates over its author and tags, kept in the story.
+                roles.assign(index, "boilerplate", "post_meta_row")
+    for index in dated_teasers(roles.kept(), texts):
+        # Other pages' teaser blurbs below the story, each under its dropped date line.
+        roles.assign(index, "boilerplate", "dated_teaser")
+    for index in dated_cards(roles.kept(), texts):
+        # Other pages' cards (a date line over a title and a blurb) printed one under the other in the story.
+        roles.assign(index, "boilerplate", "dated_card")
+    for index in thread_posts(roles.kept(), texts, keys, roles.rules()):
+        # Reader comments below the story, each between its "Name · date" header and its reply button.
+        roles.assign(index, "boilerplate", "thread_post")
+    for index in kicker_teasers(roles.kept(), texts):
+        # Other pages' teasers below the story whose blurbs open with a kicker in capitals.
+        roles.assign(index, "boilerplate", "kicker_teaser")
+    for index in more_links(roles.kept(), texts):
+        # Other pages' teaser blurbs closing on their bare "more" link ("... Hintergründe. mehr").
+        roles.assign(index, "boilerplate", "more_link")
+    for index in menu_lines(roles.kept(), roles.rules(), [line.role for line in lines], texts):
+        # A line the model kept above the headline between two of the site's menu entries.
+        roles.assign(index, "boilerplate", "menu_line")
+    for index in counted_items(roles.kept(), texts):
+        # A stream of other pages' teasers whose items each print a comment counter.
+        roles.assign(index, "boilerplate", "counted_item")
+    # The headline as the story's header prints it: its last printing over the story's region.
+    title = max(
+        (index for index, line in enumerate(lines[:start]) if line.role in ("title", "title_repeat")),
+        default=None,
+    )
+    for index in second_story(roles.kept(), texts, keys, title):
+        # The page's next story under the first, its header's labels and byline block printed again.
+        roles.assign(index, "boilerplate", "second_story")
+    kept = roles.kept()
+    # Only a dropped line under or over a kept one can close an offer box: the notice is read there.
+    notice = [False] * len(lines)
+    for index in box_edges(kept):
+        notice[index] = offer_notice(lines[index].key)
+    if any(notice):
+        for index in offer_boxes(kept, sizes, notice):
+            # The site's subscription or newsletter box between its two prompts: benefits, a form's messages.
+            roles.assign(index, "boilerplate", "offer_box")
+        kept = roles.kept()
+    for index in signup_boxes(texts, kept):
+        # A newsletter box's pitch (and its name) over its e-mail field.
+        roles.assign(index, "boilerplate", "signup_box")
+    for index in author_bio(texts, kept):
+        # The writer's bio closing the story.
+        roles.assign(index, "boilerplate", "author_bio")
+    kept = roles.kept()
+    address = [False] * len(lines)
+    for index in compress(range(len(lines)), kept):
+        address[index] = addresses_reader(lines[index].text)
+    if any(address):
+        cue = pitch_cues(texts, keys, kept, address)
+        for index in pitch_tail(kept, sizes, address, cue):
+            # The site's pitch closing the story: the reader addressed, the site asking (a newsletter,
+            # a subscription, "support our journalism").
+            roles.assign(index, "boilerplate", "pitch_tail")
+        # Only a dropped line right above a kept one can head a box: the sign-up heading is read there.
+        heading = [False] * len(lines)
+        for index in box_edges(kept):
+            heading[index] = signup_heading(lines[index].key, lines[index].words)
+        for index in pitch_insets(kept, address, cue, heading):
+            # The same pitch set into the story between two of its paragraphs, or under its own heading.
+            roles.assign(index, "boilerplate", "pitch_inset")
+    headings = [line.role == "subheading" for line in lines]
+    for index in ad_headings(roles.kept(), headings, [line.rule == "advertisement" for line in lines], texts):
+        # A crosshead the site's ad slot follows at once: the site's insert (a link, a caption), not the story's.
+        roles.assign(index, "boilerplate", "ad_heading")
+    for index in echoed_headings(roles.kept(), headings, keys):
+        # A label the site sets into the story more than once, read as a crosshead where it stands alone.
+        roles.assign(index, "boilerplate", "echoed_heading")
+    for index, rule in kept_chrome(texts, roles.kept()):
+        # The site's own lines the model kept: notices, pleas, menus, other pages' teasers (kept_chrome.py).
+        roles.assign(index, "boilerplate", rule)
+    for index in cjk_headline_islands(roles.kept(), texts):
+        # Other pages' Japanese or Chinese headlines kept as an island below the story (the Latin-script
+        # headline tests read their characters as words).
+        roles.assign(index, "boilerplate", "cjk_headline_island")
+    for index in link_cards(roles.kept(), texts):
+        # An embedded link card: another page's title printed two or three times over, its cut blurb (read
+        # last: a pitch inset's test would take the story's lines between two dropped cards for a pitch).
+        roles.assign(index, "boilerplate", "link_card")
