@@ -256,6 +256,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     " where that printing is dropped, is a label the site sets into the story more than once (an ad slot's"
     ' "Scroll to continue", a box\'s "Show more" toggle, a source credit); a crosshead printed earlier only (a'
     " table of contents) stays.",
+    "retold_heading": "After the line model, a kept heading within 6 lines under the kept heading above it that"
+    " shares 5+ words of 3+ letters with it, and half the shorter one's, retells it in other words: the title of"
+    " a video or a box the site sets under the section's crosshead, not the story's next section.",
     "second_story": "After the line model, the page's next story under the first: 2 or more lines of at most"
     " 12 words among the 16 under the headline (its printing over the story's region), each printed exactly"
     " twice on the page, printed again within 12 lines of one another right under a run of at most 12 dropped"

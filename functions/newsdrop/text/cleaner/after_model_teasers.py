@@ -34,6 +34,7 @@ from newsdrop.text.cleaner.pitch_tail import (
 from newsdrop.text.cleaner.post_meta_row import post_meta_row
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
+from newsdrop.text.cleaner.retold_heading import retold_headings
 from newsdrop.text.cleaner.second_story import second_story
 from newsdrop.text.cleaner.signup_box import signup_boxes
 from newsdrop.text.cleaner.teaser_block import teaser_blocks
@@ -171,6 +172,9 @@ def drop_teasers_and_boxes(
     for index in echoed_headings(roles.kept(), headings, keys):
         # A label the site sets into the story more than once, read as a crosshead where it stands alone.
         roles.assign(index, "boilerplate", "echoed_heading")
+    for index in retold_headings(roles.kept(), headings, texts):
+        # A video's or a box's title set under the section's crosshead, retelling it in other words.
+        roles.assign(index, "boilerplate", "retold_heading")
     for index, rule in kept_chrome(texts, roles.kept()):
         # The site's own lines the model kept: notices, pleas, menus, other pages' teasers (kept_chrome.py).
         roles.assign(index, "boilerplate", rule)
