@@ -256,6 +256,9 @@ STRUCTURAL_RULES: dict[str, str] = {
     " where that printing is dropped, is a label the site sets into the story more than once (an ad slot's"
     ' "Scroll to continue", a box\'s "Show more" toggle, a source credit); a crosshead printed earlier only (a'
     " table of contents) stays.",
+    "series_note": "After the line model, a kept line of at most 25 words that opens on the editor's note that"
+    ' the story is a numbered part of a series or part of a named one ("This is part 2 of", "Dies ist Teil 2'
+    ' zum Text", "Este artículo forma parte de la serie") is the site\'s note, not the story.',
     "retold_heading": "After the line model, a kept heading within 6 lines under the kept heading above it that"
     " shares 5+ words of 3+ letters with it, and half the shorter one's, retells it in other words: the title of"
     " a video or a box the site sets under the section's crosshead, not the story's next section.",

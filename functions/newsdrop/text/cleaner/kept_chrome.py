@@ -12,6 +12,7 @@ from newsdrop.text.cleaner import (
     donation_pitch,
     host_credit,
     legal_notice,
+    series_note,
     share_row,
 )
 from newsdrop.text.cleaner.affiliate_notice import affiliate_notices
@@ -21,6 +22,7 @@ from newsdrop.text.cleaner.host_credit import host_credits
 from newsdrop.text.cleaner.legal_notice import legal_notices
 from newsdrop.text.cleaner.near_repeat import near_repeats
 from newsdrop.text.cleaner.run_on_menu import run_on_menus
+from newsdrop.text.cleaner.series_note import series_notes
 from newsdrop.text.cleaner.share_row import share_rows
 from newsdrop.text.cleaner.teaser_tail import teaser_tail
 from newsdrop.text.re2_sets import native_match, search_set
@@ -37,6 +39,7 @@ _STAGES: tuple[tuple[_Stage, str, tuple[str, ...] | None], ...] = (
     (comment_notices, "comment_notice", comment_notice.STEMS),
     (donation_pitches, "donation_pitch", donation_pitch.STEMS),
     (host_credits, "host_credit", host_credit.STEMS),
+    (series_notes, "series_note", series_note.STEMS),
     (run_on_menus, "run_on_menu", None),
     (share_rows, "share_row", share_row.STEMS),
     (near_repeats, "near_repeat", None),
