@@ -256,6 +256,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     " where that printing is dropped, is a label the site sets into the story more than once (an ad slot's"
     ' "Scroll to continue", a box\'s "Show more" toggle, a source credit); a crosshead printed earlier only (a'
     " table of contents) stays.",
+    "related_card": "After the line model, under the first related-links label where every kept line down to"
+    " the page's end stands alone (a dropped line right under each), 2 or more of them, fewer than the kept"
+    " lines above the label, none followed by a dropped line that also follows a story paragraph above (an ad"
+    " slot's label): other pages' cards, their title or blurb kept here and there.",
     "series_note": "After the line model, a kept line of at most 25 words that opens on the editor's note that"
     ' the story is a numbered part of a series or part of a named one ("This is part 2 of", "Dies ist Teil 2'
     ' zum Text", "Este artículo forma parte de la serie") is the site\'s note, not the story.',

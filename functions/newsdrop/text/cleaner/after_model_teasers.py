@@ -32,6 +32,7 @@ from newsdrop.text.cleaner.pitch_tail import (
     signup_heading,
 )
 from newsdrop.text.cleaner.post_meta_row import post_meta_row
+from newsdrop.text.cleaner.related_cards import related_cards
 from newsdrop.text.cleaner.related_link import related_links
 from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
 from newsdrop.text.cleaner.retold_heading import retold_headings
@@ -68,6 +69,10 @@ def drop_teasers_and_boxes(
         for index in teaser_blocks(numbers, kept, labels):
             # Other pages' teasers printed as one block under the label, the story's paragraphs apart.
             roles.assign(index, "boilerplate", "teaser_block")
+        for index in related_cards(roles.kept(), labels, keys):
+            # Other pages' cards closing the page under the label, one kept line alone in each.
+            roles.assign(index, "boilerplate", "related_card")
+        kept = roles.kept()
         for index in kept_labels(kept, labels):
             roles.assign(index, "boilerplate", "related_label")
     now = roles.kept()
