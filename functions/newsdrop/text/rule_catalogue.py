@@ -256,6 +256,10 @@ STRUCTURAL_RULES: dict[str, str] = {
     " where that printing is dropped, is a label the site sets into the story more than once (an ad slot's"
     ' "Scroll to continue", a box\'s "Show more" toggle, a source credit); a crosshead printed earlier only (a'
     " table of contents) stays.",
+    "dangling_heading": "After the line model, the page's last kept line, at most 8 words and 60 characters, not"
+    " ending a sentence or opening a list, with a dropped line of 8+ words right under it, 3+ kept lines above it"
+    " and no byline or date within 4 lines under it: a box's heading whose text was dropped (a pitch, the next"
+    " story, a bio); a heading closes no story.",
     "related_card": "After the line model, under the first related-links label where every kept line down to"
     " the page's end stands alone (a dropped line right under each), 2 or more of them, fewer than the kept"
     " lines above the label, none followed by a dropped line that also follows a story paragraph above (an ad"

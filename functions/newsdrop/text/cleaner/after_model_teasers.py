@@ -10,6 +10,7 @@ from newsdrop.text.cleaner.ad_heading import ad_headings
 from newsdrop.text.cleaner.author_bio import author_bio
 from newsdrop.text.cleaner.cjk_headlines import cjk_headline_islands
 from newsdrop.text.cleaner.counted_items import counted_items
+from newsdrop.text.cleaner.dangling_heading import dangling_heading
 from newsdrop.text.cleaner.dated_runs import dated_runs, month_heading, opens_with_date
 from newsdrop.text.cleaner.dated_teasers import dated_cards, dated_teasers
 from newsdrop.text.cleaner.echoed_heading import echoed_headings
@@ -191,3 +192,8 @@ def drop_teasers_and_boxes(
         # An embedded link card: another page's title printed two or three times over, its cut blurb (read
         # last: a pitch inset's test would take the story's lines between two dropped cards for a pitch).
         roles.assign(index, "boilerplate", "link_card")
+    meta = [line.role in ("byline", "date") for line in lines]
+    if (heading := dangling_heading(roles.kept(), texts, meta)) is not None:
+        # A box's heading left as the story's last line, the box's text dropped right under it (read last:
+        # the stages above may drop what stood under the story).
+        roles.assign(heading, "boilerplate", "dangling_heading")
