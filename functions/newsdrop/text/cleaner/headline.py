@@ -310,7 +310,7 @@ def _find_title(
             and _heads_a_block(lines, top[0][1])
             and (
                 _standfirst_under(lines, top[0][1], ranked_best[1])
-                or _below_byline(lines, top[0][1], ranked_best[1])
+                or _below_byline(lines, top[0][1], ranked_best[1], near=headline is not None)
             )
         ):
             ranked_best = top[0]
