@@ -45,6 +45,18 @@ def _lines(texts: list[str]) -> list[_Line]:
             {0: 2.0, 1: 1.0},
             None,
         ),
+        # A kicker the title's headline keeps ("Kicker: Headline - Site", the site's name cut) is no site's name:
+        # the printed headline may hold it.
+        (
+            [
+                "Harbour: Wall finished after storm damage - Coast Herald",
+                "About Coast Herald",
+                "Coast Herald archive",
+                "Harbour: Wall finished early after storm",
+            ],
+            {0: 2.0, 3: 1.0},
+            3,
+        ),
         # A barred line (here a trail) stays out.
         ([TITLE, *MENU, "Home › Harbour wall storm"], {0: 2.0, 4: 1.0}, None),
         # A line no ranked candidate is not read.

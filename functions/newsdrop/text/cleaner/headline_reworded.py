@@ -49,8 +49,9 @@ def printed_for_title(
     """The ranked candidate that prints the story's headline when the ranker picked the page's opening line
     (``chosen``, a page view's <title>) and the page prints that line nowhere else: the best-scored candidate
     (``scores``, the ranked candidates' raw scores) sharing ``_SHARED_MIN_WORDS`` content words with the title's
-    headline (its site's name cut, ``headline_text``), closing no sentence, holding none of the title's other
-    parts (the site's or the section's name: ``_holds_part``) and not barred. A site may give its
+    headline (its site's name cut, ``headline_text``), closing no sentence, holding none of the parts the title's
+    headline leaves out (the site's or the section's name: ``_holds_part``; where nothing is cut, none of the parts
+    but the longest) and not barred. A site may give its
     <title> other words than the headline it prints (a search engine's wording); a <title> the page prints again
     is its printed headline, and one no candidate shares words with names another story or the site. None when the
     pick is not the opening line or no candidate qualifies."""
@@ -62,7 +63,10 @@ def printed_for_title(
         return None
     title_words = _content_words(normalize_line_key(headline))
     parts = _parts(lines[chosen].key)
-    names = [part for part in parts if part != max(parts, key=len)]
+    headline_key = normalize_line_key(headline)
+    names = [part for part in parts if part not in headline_key] or [
+        part for part in parts if part != max(parts, key=len)
+    ]
     found: int | None = None
     for index, score in scores.items():
         if index == chosen or (found is not None and score <= scores[found]):
