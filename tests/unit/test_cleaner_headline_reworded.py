@@ -25,9 +25,30 @@ def _lines(texts: list[str]) -> list[_Line]:
         # The site's name printed alone (a logo) does not print the headline again.
         ([TITLE, "Coast Herald", *MENU, PRINTED], {0: 2.0, 5: 1.0}, 5),
         # The best-scored of two such lines.
-        ([TITLE, "Harbour wall storm gallery", PRINTED], {0: 2.0, 1: 0.5, 2: 1.0}, 2),
+        ([TITLE, *MENU, "Harbour wall storm gallery", PRINTED], {0: 2.0, 4: 0.5, 5: 1.0}, 5),
+        # A line right under the opening line, or two lines under it, is the opening's own block (an article view
+        # opens with its headline, then its standfirst): the opening stays.
+        ([TITLE, PRINTED], {0: 2.0, 1: 1.0}, None),
+        ([TITLE, "By Ann Lee", "Friday", PRINTED], {0: 2.0, 3: 1.0}, None),
         # The page prints the title's headline again: the <title> is its headline, whatever else shares words.
         ([TITLE, *MENU, "Harbour wall finished after storm damage", PRINTED], {0: 2.0, 5: 1.0}, None),
+        # ... or behind a label, a little longer.
+        (
+            [TITLE, *MENU, "Harbour desk: Harbour wall finished after storm damage", PRINTED],
+            {0: 2.0, 5: 1.0},
+            None,
+        ),
+        # A paragraph quoting the title's headline is no printing of it.
+        (
+            [
+                TITLE,
+                *MENU,
+                "We asked readers whether the harbour wall finished after storm damage was worth what it cost",
+                PRINTED,
+            ],
+            {0: 2.0, 5: 1.0},
+            5,
+        ),
         # ... or the whole <title> line again.
         ([TITLE, *MENU, TITLE, PRINTED], {0: 2.0, 5: 1.0}, None),
         # The pick is not the page's opening line.
@@ -52,10 +73,11 @@ def _lines(texts: list[str]) -> list[_Line]:
                 "Harbour: Wall finished after storm damage - Coast Herald",
                 "About Coast Herald",
                 "Coast Herald archive",
+                *MENU,
                 "Harbour: Wall finished early after storm",
             ],
-            {0: 2.0, 3: 1.0},
-            3,
+            {0: 2.0, 6: 1.0},
+            6,
         ),
         # A barred line (here a trail) stays out.
         ([TITLE, *MENU, "Home › Harbour wall storm"], {0: 2.0, 4: 1.0}, None),

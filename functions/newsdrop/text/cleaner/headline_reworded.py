@@ -28,12 +28,23 @@ def _parts(key: str) -> list[str]:
     return [part.strip() for part in _PARTS.split(key) if part.strip()]
 
 
+# A printing of the headline behind a kicker or a label is at most this much longer than the headline: a longer
+# line holding it is a paragraph quoting it ("This week's question: ...").
+_PRINTING_SPAN = 1.5
+
+
 def _printed_again(lines: list[_Line], index: int, headline: str) -> bool:
     """The line, its headline (``headline``, the site's name cut) or a part of it longer than half of it (a
-    site's name is the shorter side) is printed as another line of the page."""
+    site's name is the shorter side) is printed in another line of the page: alone, or inside a longer printing
+    (behind a kicker or a label, "High School Prep Roundup: Headline" for "Prep Roundup: Headline", up to
+    ``_PRINTING_SPAN`` times as long)."""
     key = lines[index].key
     keys = {key, normalize_line_key(headline), *(part for part in _parts(key) if 2 * len(part) > len(key))}
-    return any(other != index and line.key in keys for other, line in enumerate(lines))
+    return any(
+        other != index
+        and any(printed in line.key and len(line.key) <= _PRINTING_SPAN * len(printed) for printed in keys)
+        for other, line in enumerate(lines)
+    )
 
 
 def _holds_part(key: str, parts: list[str]) -> bool:
@@ -41,6 +52,16 @@ def _holds_part(key: str, parts: list[str]) -> bool:
     site's or the section's, not a headline printed in other words. (Bounded by Latin letters and digits only: a
     CJK link glues its words to the name, "NAMEについて".)"""
     return any(re.search(rf"(?<![0-9a-z]){re.escape(part)}(?![0-9a-z])", key) is not None for part in parts)
+
+
+# The <title> stands apart from the page's own headline block: at least this many printed lines (the menus, the
+# header) stand between the two. A line closer under the opening line is its block's (an article view opens with
+# its headline, then a kicker, a byline or a standfirst in other words).
+_APART_LINES = 3
+
+
+def _apart(lines: list[_Line], opening: int, index: int) -> bool:
+    return sum(1 for line in lines[opening + 1 : index] if line.key) >= _APART_LINES
 
 
 def printed_for_title(
@@ -51,7 +72,7 @@ def printed_for_title(
     (``scores``, the ranked candidates' raw scores) sharing ``_SHARED_MIN_WORDS`` content words with the title's
     headline (its site's name cut, ``headline_text``), closing no sentence, holding none of the parts the title's
     headline leaves out (the site's or the section's name: ``_holds_part``; where nothing is cut, none of the parts
-    but the longest) and not barred. A site may give its
+    but the longest), apart from the opening line (``_apart``) and not barred. A site may give its
     <title> other words than the headline it prints (a search engine's wording); a <title> the page prints again
     is its printed headline, and one no candidate shares words with names another story or the site. None when the
     pick is not the opening line or no candidate qualifies."""
@@ -77,6 +98,6 @@ def printed_for_title(
             or len(title_words & _content_words(lines[index].key)) < _SHARED_MIN_WORDS
         ):
             continue
-        if not barred(index) and not _holds_part(lines[index].key, names):
+        if not barred(index) and not _holds_part(lines[index].key, names) and _apart(lines, chosen, index):
             found = index
     return found
