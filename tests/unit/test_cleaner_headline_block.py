@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.headline_block import headline_over_standfirst
+from newsdrop.text.cleaner.headline_block import _below_byline, headline_over_standfirst
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.line_keys import count_words, normalize_line_key
 
@@ -49,3 +49,38 @@ def test_the_headline_over_a_nearly_tied_standfirst(
     lines = _lines(texts)
     pick = max(scores, key=lambda index: scores[index])
     assert headline_over_standfirst(lines, pick, scores, lambda index: "›" in lines[index].text) == expected
+
+
+def _roled(texts: list[str], bylines: set[int]) -> list[_Line]:
+    lines = _lines(texts)
+    for index in bylines:
+        lines[index].assign("byline", "byline")
+    return lines
+
+
+MENU_RUN = [f"Section {n}" for n in range(12)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "chosen", "near", "expected"),
+    [
+        # The pick right under the headline's byline: below the block's close.
+        ([HEADLINE, "By Ann Lee", "Photo: the harbour wall"], 2, True, True),
+        # No byline between the two: the pick stands.
+        ([HEADLINE, "Harbour news", "Photo: the harbour wall"], 2, True, False),
+        # A pick above the rules' headline is never below its byline.
+        (["Photo: the harbour wall", HEADLINE, "By Ann Lee"], 0, True, False),
+        # A pick a run of menus further down stands in another block: the byline does not reach it ...
+        ([HEADLINE, "By Ann Lee", *MENU_RUN, "Harbour wall finished early"], 14, True, False),
+        # ... unless read for the rules' pass (``near`` off), whatever the distance.
+        ([HEADLINE, "By Ann Lee", *MENU_RUN, "Harbour wall finished early"], 14, False, True),
+        # Eleven printed lines after the byline are still the block's.
+        ([HEADLINE, "By Ann Lee", *MENU_RUN[:11], "Harbour wall finished early"], 13, True, True),
+    ],
+)
+def test_the_byline_closes_its_headline_block_nearby(
+    texts: list[str], chosen: int, near: bool, expected: bool
+) -> None:
+    lines = _roled(texts, {index for index, text in enumerate(texts) if text.startswith("By ")})
+    headline = texts.index(HEADLINE)
+    assert _below_byline(lines, headline, chosen, near=near) is expected

@@ -41,6 +41,7 @@ from newsdrop.text.cleaner.headline_rank import (
     _region_head_features,
     headline_features,
 )
+from newsdrop.text.cleaner.headline_reworded import printed_for_title
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
 from newsdrop.text.cleaner.placed_caption import places_people
@@ -309,7 +310,7 @@ def _find_title(
             and _heads_a_block(lines, top[0][1])
             and (
                 _standfirst_under(lines, top[0][1], ranked_best[1])
-                or _below_byline(lines, top[0][1], ranked_best[1])
+                or _below_byline(lines, top[0][1], ranked_best[1], near=headline is not None)
             )
         ):
             ranked_best = top[0]
@@ -319,6 +320,10 @@ def _find_title(
             over = headline_over_standfirst(lines, ranked_best[1], raw, barred)
             if over is not None:
                 ranked_best = (ranked_best[0], over)
+            # The page's <title>, printed nowhere else, reworded by the headline the page prints for the story.
+            printed = printed_for_title(lines, ranked_best[1], raw, barred)
+            if printed is not None:
+                ranked_best = (ranked_best[0], printed)
         if ranked_best is not None:
             # (A closing site name is read past only with the ranker: the rules' pick, and so the line model's
             # training rows, stay.)

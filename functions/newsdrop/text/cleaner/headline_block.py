@@ -64,7 +64,20 @@ def _standfirst_under(lines: list[_Line], headline: int, chosen: int) -> bool:
     return all(not lines[i].text.strip() for i in range(headline + 1, chosen))
 
 
-def _below_byline(lines: list[_Line], headline: int, chosen: int) -> bool:
+# A headline block's byline is followed by its date, share buttons, a picture's caption and a standfirst: the
+# block ends within this many printed lines after it.
+_BYLINE_BLOCK_LINES = 12
+
+
+def _below_byline(lines: list[_Line], headline: int, chosen: int, *, near: bool = False) -> bool:
     """The ranker's pick is printed below the byline under the rules' headline: a story's byline closes
-    its headline block, so what follows it (a clip title, a caption, a standfirst) is not the headline."""
-    return chosen > headline and any(line.role == "byline" for line in lines[headline + 1 : chosen])
+    its headline block, so what follows it (a clip title, a caption, a standfirst) is not the headline.
+    With ``near`` (the ranker's pick at inference; the rules' pass and so the training rows stay) only within
+    ``_BYLINE_BLOCK_LINES`` printed lines after the byline: a pick further down, past a run of menus and
+    teasers, stands in another block (the rules' pick a teaser over a line the byline rule took for one)."""
+    if chosen <= headline:
+        return False
+    byline = next((at for at in range(headline + 1, chosen) if lines[at].role == "byline"), None)
+    if byline is None:
+        return False
+    return not near or sum(1 for line in lines[byline + 1 : chosen] if line.key) < _BYLINE_BLOCK_LINES
