@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from newsdrop.text.bylines import names_people
+from newsdrop.text.captions import _CAPTION_FIRST, _CAPTION_START, photo_caption
 from newsdrop.text.line_keys import normalize_line_key
 from newsdrop.text.rule_dispatch import _guard_matches, _guards_hold, _stems_for
 from newsdrop.text.rule_registry import holds_any
+from newsdrop.text.stamp_rules import _BYLINE, _BYLINE_FIRST, _HANDLE_BYLINE, byline
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -85,3 +89,63 @@ def test_one_scan_gives_the_guard_and_stem_verdicts_of_the_two(lines: list[str])
             seen[guard or stems] += 1
     # The lines exercise both verdicts.
     assert seen[True] > 100 and seen[False] > 1000
+
+
+def test_the_caption_openings_first_characters_are_those_re_pairs_with_them() -> None:
+    # Every alternative of _CAPTION_START opens with one of these letters (case-blind) or with \d.
+    folded = re.compile(r"(?i)[ipfcb]|(?i:z)")
+    assert {char for char in map(chr, range(0x110000)) if folded.match(char)} == _CAPTION_FIRST
+    assert all(re.match(r"\d", char) is not None for char in map(chr, range(0x110000)) if char.isdecimal())
+    assert not any(
+        re.match(r"\d", char) is not None and not char.isdecimal() for char in map(chr, range(0x110000))
+    )
+
+
+def test_the_byline_openings_first_characters_are_those_re_pairs_with_them() -> None:
+    # Every alternative of _BYLINE opens with one of these letters, case-blind.
+    folded = re.compile(r"(?i)[bwprvdac]")
+    assert {char for char in map(chr, range(0x110000)) if folded.match(char)} == _BYLINE_FIRST
+
+
+def _plain_photo_caption(text: str, key: str, words: int) -> bool:
+    """photo_caption with its opening's match on every line."""
+    return _CAPTION_START.match(text) is not None or photo_caption(text, key, words)
+
+
+def _plain_byline(text: str, key: str, words: int) -> bool:
+    """byline without its first test."""
+    if words > 14 or (text.rstrip().endswith((".", "!", "?")) and not text.rstrip().endswith(" ...")):
+        return False
+    if _BYLINE.match(text) is not None:
+        return names_people(text, words)
+    return _HANDLE_BYLINE.match(text) is not None
+
+
+def test_the_caption_and_byline_tests_with_their_first_tests_are_the_plain_ones(lines: list[str]) -> None:
+    claimed = {"caption": 0, "byline": 0}
+    for text in lines:
+        key, words = normalize_line_key(text), len(text.split())
+        caption = photo_caption(text, key, words)
+        assert caption is _plain_photo_caption(text, key, words), text
+        assert byline(text, key, words) is _plain_byline(text, key, words), text
+        claimed["caption"] += caption
+        claimed["byline"] += byline(text, key, words)
+    assert claimed["caption"] > 10 and claimed["byline"] > 10
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "by"),
+    [
+        ("Photo: Jane Doe", True, False),
+        ("İmage: Reuters", True, False),
+        ("3 of 12 The harbour", True, False),
+        ("By Jane Doe", False, True),
+        ("Jane Doe @jdoe", False, True),
+        ("The harbour at dawn", False, False),
+        (" By Jane Doe", False, False),
+    ],
+)
+def test_caption_and_byline_verdicts(text: str, caption: bool, by: bool) -> None:
+    key, words = normalize_line_key(text), len(text.split())
+    assert photo_caption(text, key, words) is caption
+    assert byline(text, key, words) is by
