@@ -9,7 +9,7 @@ import pytest
 
 from newsdrop.text.bylines import names_people
 from newsdrop.text.captions import _CAPTION_FIRST, _CAPTION_START, photo_caption
-from newsdrop.text.line_keys import normalize_line_key
+from newsdrop.text.line_keys import normalize_line_key, words_at_least, words_at_most
 from newsdrop.text.rule_dispatch import _guard_matches, _guards_hold, _stems_for
 from newsdrop.text.rule_registry import holds_any
 from newsdrop.text.stamp_rules import _BYLINE, _BYLINE_FIRST, _HANDLE_BYLINE, byline
@@ -149,3 +149,31 @@ def test_caption_and_byline_verdicts(text: str, caption: bool, by: bool) -> None
     key, words = normalize_line_key(text), len(text.split())
     assert photo_caption(text, key, words) is caption
     assert byline(text, key, words) is by
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "one",
+        "one two",
+        " a  b\tc\u00a0d\u3000e ",
+        "a b c d e ",
+        "a b c d e f",
+        "x " * 40,
+        "個人情報 の 取り扱い",
+    ],
+)
+def test_bounded_word_counts_are_the_full_splits(text: str) -> None:
+    for bound in range(-1, 9):
+        assert words_at_most(text, bound) is (len(text.split()) <= bound), (text, bound)
+        assert words_at_least(text, bound) is (len(text.split()) >= bound), (text, bound)
+
+
+def test_bounded_word_counts_are_the_full_splits_on_the_dev_corpus(lines: list[str]) -> None:
+    for text in lines:
+        count = len(text.split())
+        for bound in (1, 3, 5, 6, 14, 30):
+            assert words_at_most(text, bound) is (count <= bound), (text, bound)
+            assert words_at_least(text, bound) is (count >= bound), (text, bound)
