@@ -12,6 +12,10 @@ _CAPTION_START = re.compile(
     r"|\d+ of \d+ (?=\S)",
     re.IGNORECASE,
 )
+# The characters ``_CAPTION_START``'s word openings start with, paired case-blind as ``re`` pairs them (the dotted
+# and dotless i with "i"; a unit test reads every code point); its counter form opens with a digit (str.isdecimal
+# is ``re``'s ``\d``).
+_CAPTION_FIRST = frozenset("iIİıpPfFcCbBzZ")
 _CAPTION_END = re.compile(
     r"(?:\((?:image|photo|picture|pic|credit|source|file|foto|bild|imagen|immagine|zdjęcie)s?\s*:[^)]*\)"
     r"|\((?:symbolbild|symbolfoto|archivbild|archivfoto)[^)]*\)\.?"
@@ -39,7 +43,8 @@ _CAPTION_TAIL_CHARS = 160
 
 def photo_caption(text: str, key: str, words: int) -> bool:
     """Photo captions and credits ("(Image: GETTY)", "Photo by X/Getty Images") describe pictures."""
-    if _CAPTION_START.match(text):
+    # (The opening's match only where the first character allows it: three lines in four skip it.)
+    if (text[:1] in _CAPTION_FIRST or text[:1].isdecimal()) and _CAPTION_START.match(text):
         return True
     tail = text[-_CAPTION_TAIL_CHARS:].rstrip()
     # Every credit form ends in a bracket or an agency's name: test that before the unanchored search.

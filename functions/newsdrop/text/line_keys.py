@@ -55,3 +55,14 @@ def count_words(text: str) -> int:
         if cjk:
             words = max(words, cjk // 2 + words - 1)
     return words
+
+
+def words_at_most(text: str, most: int) -> bool:
+    """``len(text.split()) <= most``, cutting at most ``most + 1`` words off the line: a paragraph is not split
+    whole to learn that it is longer than a label (the stages ask it of every kept line)."""
+    return len(text.split(None, most)) <= most
+
+
+def words_at_least(text: str, least: int) -> bool:
+    """``len(text.split()) >= least``, cutting at most ``least`` words off the line (``words_at_most``)."""
+    return least <= 0 or len(text.split(None, least - 1)) >= least

@@ -120,7 +120,7 @@ _GUARD_BOUNDS: tuple[int, ...] = tuple(bound for bound, _ in _GUARD_ORDER)
 _ascii_guard: SetMatch = start_set([_source(guard, lower_ascii=True) for _, guard in _GUARD_ORDER])
 
 
-# ``_ascii_guard`` over the key's bytes (``native_match``: the one encoding ``first_rule`` makes serves the stems too).
+# ``_ascii_guard`` over the key's bytes (``native_match``).
 _ascii_guard_bytes: BytesMatch = native_match(_ascii_guard)
 
 
@@ -200,18 +200,56 @@ def _guarded_rules_for(
     )
 
 
-@lru_cache(maxsize=128)
-def _stems_bytes(words: int) -> BytesMatch:
-    """``_stems_search(words)`` over UTF-8 bytes (``native_match``): non-empty iff the key holds a stem."""
-    search = _stems_search(words)
-    return native_match(None if search is _never else search)
+# Each stem of ``STEM_GUARDS`` with the largest word bound of the rules that test it: ``_stems_for(words)`` holds
+# the stem iff that bound is at least ``words``.
+_STEM_BOUNDS: dict[str, int] = {}
+for _rule in RULES:
+    for _stem in STEM_GUARDS.get(_rule.name, ()):
+        _STEM_BOUNDS[_stem] = max(_STEM_BOUNDS.get(_stem, 0), _rule.max_words)
+_STEMS = tuple(_STEM_BOUNDS)
+
+
+def _scan_bounds(guards: list[str]) -> tuple[BytesMatch, tuple[int, ...], int]:
+    """One RE2 search set of ``guards`` (RE2 sources of the ``_GUARD_ORDER`` patterns, in its order) anchored at
+    the text's start and of every stem, over UTF-8 bytes; each index's word bound; the first stem's index.
+
+    One DFA pass answers both guard questions of ``first_rule`` where two sets took two passes and two calls
+    (a set that searches runs its anchored patterns only from the first byte: ``^`` is the text's start)."""
+    found = search_set([f"^(?:{guard})" for guard in guards] + [re.escape(stem) for stem in _STEMS])
+    return native_match(found), _GUARD_BOUNDS + tuple(_STEM_BOUNDS.values()), len(guards)
+
+
+_ascii_scan = _scan_bounds([_source(guard, lower_ascii=True) for _, guard in _GUARD_ORDER])
+
+
+@lru_cache(maxsize=1)
+def _wide_scan() -> tuple[BytesMatch, tuple[int, ...], int]:
+    """``_ascii_scan`` for any key: the guards widened as in ``_wide_guard`` (built on the first non-ASCII key)."""
+    return _scan_bounds([superset_source(_source(guard, lower_ascii=False)) for _, guard in _GUARD_ORDER])
+
+
+def _guards_hold(key: str, words: int, encoded: bytes) -> tuple[bool, bool]:
+    """``(_guard_matches(key, words, encoded), holds_any(key, _stems_for(words)))`` from one scan of the key.
+
+    A non-ASCII key's guard verdict comes from the widened guards, confirmed by ``re`` (``_guard_matches``)
+    only where one of them admits the line or the key holds a letter the two engines fold apart."""
+    ascii_key = key.isascii()
+    scan, bounds, first_stem = _ascii_scan if ascii_key else _wide_scan()
+    guard = stems = False
+    for index in scan(encoded):
+        if bounds[index] >= words:
+            if index < first_stem:
+                guard = True
+            else:
+                stems = True
+    if not ascii_key and (guard or any(char in key for char in _FOLDED_APART)):
+        guard = _guard_matches(key, words, encoded)
+    return guard, stems
 
 
 def first_rule(text: str, key: str, words: int) -> LineRule | None:
     """The first rule that claims the line, in registration order (``key`` is ``normalize_line_key(text)``)."""
-    # The key encoded once for both RE2 scans (the guards of an ASCII key, the stems).
-    encoded = key.encode()
-    rules = _guarded_rules_for(words, _guard_matches(key, words, encoded), bool(_stems_bytes(words)(encoded)))
+    rules = _guarded_rules_for(words, *_guards_hold(key, words, key.encode()))
     for rule, test in rules:
         if test(text, key, words):
             return rule

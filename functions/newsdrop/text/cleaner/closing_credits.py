@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsdrop.text.line_keys import words_at_most
 from newsdrop.text.re2_sets import native_match, search_set
 
 # Picture and news agencies whose name closes a credit ("Issam Abdallah/REUTERS", "Nico Herbertz/IMAGO"): the
@@ -135,7 +136,7 @@ _AGENCY_CREDIT = re.compile(rf"\s*(?i:{_AGENCY})\s*/\s*{_NAME}\s*")
 
 def credit_line(text: str) -> bool:
     """Whether a line is a picture's credit alone (``_CREDIT_LINE``, at most ``_CREDIT_LINE_MAX_WORDS`` words)."""
-    return len(text.split()) <= _CREDIT_LINE_MAX_WORDS and _CREDIT_LINE.match(text) is not None
+    return words_at_most(text, _CREDIT_LINE_MAX_WORDS) and _CREDIT_LINE.match(text) is not None
 
 
 def credits_alone(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
@@ -146,7 +147,7 @@ def credits_alone(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
         index
         for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
         if keep
-        and len(text.split()) <= _CREDIT_LINE_MAX_WORDS
+        and words_at_most(text, _CREDIT_LINE_MAX_WORDS)
         and (_CREDIT_LINE.match(text) is not None or _AGENCY_CREDIT.fullmatch(text) is not None)
     ]
 

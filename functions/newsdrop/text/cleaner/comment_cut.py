@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from newsdrop.text.cleaner.lines import _THREAD_ROW, _ends_sentence
 from newsdrop.text.dates import find_date
+from newsdrop.text.line_keys import words_at_least, words_at_most
 
 # The rules that open a comment section (``lines._mark_comment_section``) and the rule of the lines under one.
 OPENERS = frozenset({"comment_policy", "captcha_notice", "comment_form"})
@@ -62,14 +63,14 @@ def section_opener(rules: Sequence[str | None]) -> int | None:
 
 
 def _paragraph(text: str) -> bool:
-    return len(text.split()) >= PARAGRAPH_WORDS and _ends_sentence(text)
+    return words_at_least(text, PARAGRAPH_WORDS) and _ends_sentence(text)
 
 
 def _thread_row(text: str, key: str) -> bool:
     """A comment thread's row: a reply button, "Name says:", or a short line that prints a date."""
     if _THREAD_ROW.search(key):
         return True
-    return len(text.split()) <= _STAMP_MAX_WORDS and find_date(text) is not None
+    return words_at_most(text, _STAMP_MAX_WORDS) and find_date(text) is not None
 
 
 def _header_lead(texts: Sequence[str], rules: Sequence[str | None], opener: int) -> int | None:
@@ -80,7 +81,7 @@ def _header_lead(texts: Sequence[str], rules: Sequence[str | None], opener: int)
         index >= 0
         and opener - index <= MAX_HEADER_CELLS
         and rules[index] not in OPENERS
-        and len(texts[index].split()) <= MAX_CELL_WORDS
+        and words_at_most(texts[index], MAX_CELL_WORDS)
         and not _ends_sentence(texts[index])
     ):
         index -= 1

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from newsdrop.text.cleaner.story_end import islands
 from newsdrop.text.dates import find_date
+from newsdrop.text.line_keys import words_at_most
 
 # A line of at most this many words that prints a date is a teaser's date line ("2024-10-14", "12. März 2024").
 DATE_MAX_WORDS = 5
@@ -29,7 +30,7 @@ def date_only(text: str) -> bool:
     feed's entry stamp."""
     if _TIME.match(text) is not None:
         return True
-    return len(text.split()) <= DATE_MAX_WORDS and find_date(text) is not None
+    return words_at_most(text, DATE_MAX_WORDS) and find_date(text) is not None
 
 
 def dated_teasers(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:

@@ -10,7 +10,7 @@ from newsdrop.text.cleaner.headline_credit import without_credit
 from newsdrop.text.cleaner.headline_facts import _DOMAIN, _KANA_OR_HAN, _VARIANT_MAX_WORDS
 from newsdrop.text.cleaner.headline_typeset import typeset_printing
 from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from newsdrop.text.line_keys import count_words, normalize_line_key, words_at_most
 
 _HEADING_MARKS = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 
@@ -260,7 +260,7 @@ _NAVIGATION_MAX_WORDS = 6
 def _navigation_link(text: str) -> bool:
     """A short link label that opens with an imperative of moving ("Go to ...", "Skip to ..."): navigation,
     never the headline."""
-    return len(text.split()) <= _NAVIGATION_MAX_WORDS and _NAVIGATION_LINK.match(text) is not None
+    return words_at_most(text, _NAVIGATION_MAX_WORDS) and _NAVIGATION_LINK.match(text) is not None
 
 
 # A row of labels each printed twice ("For schools For schools For teachers For teachers": a menu whose
