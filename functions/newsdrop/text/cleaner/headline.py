@@ -41,6 +41,7 @@ from newsdrop.text.cleaner.headline_rank import (
     _region_head_features,
     headline_features,
 )
+from newsdrop.text.cleaner.headline_standfirst import headline_over_block
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
 from newsdrop.text.cleaner.placed_caption import places_people
@@ -316,7 +317,9 @@ def _find_title(
         if ranked_best is not None and headline is not None:
             # A standfirst the ranker nearly ties with the shorter line printed over it: that line is the headline.
             raw = {index: float(score) for (_, index), score in zip(top, ranks, strict=True)}
+            # ... and a standfirst or bullet point under a run of long lines: the run's best line.
             over = headline_over_standfirst(lines, ranked_best[1], raw, barred)
+            over = over if over is not None else headline_over_block(lines, ranked_best[1], raw, barred)
             if over is not None:
                 ranked_best = (ranked_best[0], over)
         if ranked_best is not None:
