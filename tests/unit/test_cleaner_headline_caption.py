@@ -38,6 +38,17 @@ def _lines(texts: list[str]) -> list[_Line]:
         # The other candidate is barred, or beside a credit too: none takes the pick's place.
         ([HEADLINE, BYLINE, CAPTION, CREDIT], {0: 2.0, 2: 2.4}, 2, (0,), None),
         ([CREDIT, HEADLINE, BYLINE, CAPTION, CREDIT], {1: 2.0, 3: 2.4}, 3, (), None),
+        # A candidate far up the page (a menu's label over the story's picture) is no headline of the picture.
+        (["Topics from A to Z", *["Menu item"] * 8, CREDIT, CAPTION], {0: 2.0, 10: 2.4}, 10, (), None),
+        (["Topics from A to Z", *["Menu item"] * 6, CREDIT, CAPTION], {0: 2.0, 8: 2.4}, 8, (), 0),
+        # ... nor is a nearer line the ranker puts behind that far one: the pick stands.
+        (
+            ["Topics from A to Z", *["Menu item"] * 8, HEADLINE, CREDIT, CAPTION],
+            {0: 2.3, 9: 2.0, 11: 2.4},
+            11,
+            (),
+            None,
+        ),
         # Of several others, the best-scored one.
         ([HEADLINE, BYLINE, CAPTION, CREDIT, "Harbour news in brief"], {0: 2.0, 2: 2.4, 4: 1.0}, 2, (), 0),
     ],
