@@ -106,6 +106,24 @@ CREDIT = Line("Photo: Harbour Authority", role="caption", rule="photo_caption", 
         # A line another rule claimed (a share row), or one the story already keeps.
         ((Line(STANDFIRST, rule="share_prompt"),), None),
         ((Line(STANDFIRST, role="body", rule="standfirst"),), None),
+        # A kept standfirst over the byline is the header's own line: the subtitle under the byline is taken.
+        (
+            (
+                Line(STANDFIRST, role="body", rule="standfirst"),
+                BYLINE,
+                Line("A field guide to the new breakwater for harbour pilots", prose_text=False),
+            ),
+            3,
+        ),
+        # ... but a line kept another way is the story's text already: nothing under it is read.
+        (
+            (
+                Line(STANDFIRST, role="body", rule="article_region"),
+                BYLINE,
+                Line("A field guide to the new breakwater for harbour pilots", prose_text=False),
+            ),
+            None,
+        ),
     ],
 )
 def test_lead_under_headline(header: tuple[Line, ...], expected: int | None) -> None:

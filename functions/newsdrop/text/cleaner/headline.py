@@ -12,6 +12,7 @@ from newsdrop.text.cleaner.headline_block import (
     _standfirst_under,
     headline_over_standfirst,
 )
+from newsdrop.text.cleaner.headline_caption import PICTURE_CREDIT, headline_beside_caption
 from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text, site_of_opening
 from newsdrop.text.cleaner.headline_facts import (
     _SEPARATOR,
@@ -42,6 +43,7 @@ from newsdrop.text.cleaner.headline_rank import (
     headline_features,
 )
 from newsdrop.text.cleaner.headline_reworded import printed_for_title
+from newsdrop.text.cleaner.headline_standfirst import headline_over_block
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
 from newsdrop.text.cleaner.placed_caption import places_people
@@ -76,15 +78,6 @@ _REGION_HEAD_LONG_LINES = 2
 
 # Lines up to this long go through the facts' cache (a candidate has at most ``_TITLE_MAX_WORDS`` words).
 _FACTS_CACHE_MAX_CHARS = 300
-
-
-# A picture's credit closing a caption ("... © AP", "... Bild: X/dpa", "... Getty Images/X"): the line
-# under a picture. Only at the end: "Erstes Bild: So ..." or "das Foto: ..." open or join a headline.
-_PICTURE_CREDIT = re.compile(
-    r"(?:©|\b(?:fotos?|bild|photos?|photographs?|image|imagen|credit|crédit)\s*:|\bgetty images\b"
-    r"|/(?:dpa|afp|reuters|ap|getty|imago)\b|\(archivbild\))[^.!?:]{0,40}$",
-    re.IGNORECASE,
-)
 
 
 # A line wholly in brackets ("(Pictured: the harbour in 1950)", "[Updated]"): an aside or a caption.
@@ -252,7 +245,7 @@ def _find_title(
             line model's training rows do too."""
             text = lines[index].text
             return (
-                _PICTURE_CREDIT.search(text) is not None
+                PICTURE_CREDIT.search(text) is not None
                 or _section_trail(text)
                 or _menu_row(text)
                 or (
@@ -317,7 +310,11 @@ def _find_title(
         if ranked_best is not None and headline is not None:
             # A standfirst the ranker nearly ties with the shorter line printed over it: that line is the headline.
             raw = {index: float(score) for (_, index), score in zip(top, ranks, strict=True)}
+            # ... a standfirst or bullet point under a run of long lines: the run's best line; a caption beside
+            # its picture's credit: the candidate nearly tying it.
             over = headline_over_standfirst(lines, ranked_best[1], raw, barred)
+            over = over if over is not None else headline_over_block(lines, ranked_best[1], raw, barred)
+            over = over if over is not None else headline_beside_caption(lines, ranked_best[1], raw, barred)
             if over is not None:
                 ranked_best = (ranked_best[0], over)
             # The page's <title>, printed nowhere else, reworded by the headline the page prints for the story.

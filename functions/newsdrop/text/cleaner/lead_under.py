@@ -116,9 +116,15 @@ def _headlines(lines: Sequence[LeadLine], start: int) -> list[int]:
 
 
 def _under(lines: Sequence[LeadLine], title: int, start: int) -> int | None:
-    """The standfirst under the headline at ``title`` (``lead_under_headline``'s tests), or None."""
+    """The standfirst under the headline at ``title`` (``lead_under_headline``'s tests), or None. A standfirst
+    kept under the headline (rule ``standfirst``) is read past like the header's own lines: a headline block
+    prints headline, standfirst, byline, then the lead picture's caption or the subtitle the byline heads."""
     index = title + 1
-    while index < start and index - title <= _MAX_META_LINES and _meta(lines[title], lines[index]):
+    while (
+        index < start
+        and index - title <= _MAX_META_LINES
+        and (_meta(lines[title], lines[index]) or lines[index].rule == "standfirst")
+    ):
         index += 1
     if index >= start:
         return None
