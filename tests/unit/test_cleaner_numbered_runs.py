@@ -108,3 +108,14 @@ def test_numbered_blocks(
     texts: list[str], kept: list[bool], rules: list[str | None], expected: list[int]
 ) -> None:
     assert numbered_blocks(texts, kept, rules) == expected
+
+
+def test_the_first_character_test_agrees_with_the_entry_pattern_on_every_code_point() -> None:
+    from newsdrop.text.cleaner.numbered_runs import _ENTRY, _number
+
+    for point in range(0x110000):
+        if 0xD800 <= point <= 0xDFFF:
+            continue
+        text = f"{chr(point)}7 STELLA Faun"
+        found = _ENTRY.match(text)
+        assert _number(text) == (int(found.group(1)) if found else None), hex(point)

@@ -30,6 +30,10 @@ _ISLAND_RULES = ("trailing_island", "far_island")
 
 
 def _number(text: str) -> int | None:
+    # ``_ENTRY`` opens on a decimal digit (``\d`` is category Nd, as ``str.isdecimal``): most lines stop here,
+    # before the regex (numbered_runs asks every line of every page).
+    if not text[:1].isdecimal():
+        return None
     found = _ENTRY.match(text)
     return int(found.group(1)) if found else None
 
