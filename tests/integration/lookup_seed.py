@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import random
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from newsdrop.handlers import lookup
 from newsdrop.ingest.postings import PostingWindow
 from newsdrop.models import CleanArticle, LineDecision
 from tests.bundle_factory import load_seeds, zip_bytes
+from tests.gateway_events import lookup_event
 from tests.integration.harness import EVENTS, FakeLambdaContext, scan_all
 
 SEED_KEYS = ("incoming/seeds.zip", "incoming/again/seeds-copy.zip")
@@ -60,15 +60,7 @@ class Api:
     seed_bundles: list[str] = field(default_factory=list)
 
     def event(self, path: str, query: dict[str, str] | None = None, method: str = "GET") -> dict:
-        built = copy.deepcopy(json.loads((EVENTS / "api-health.json").read_text()))
-        built.update(
-            path=path,
-            httpMethod=method,
-            queryStringParameters=query or None,
-            multiValueQueryStringParameters={k: [v] for k, v in query.items()} if query else None,
-        )
-        built["requestContext"].update(path="/Prod" + path, httpMethod=method)
-        return built
+        return lookup_event(path, query, method)
 
     def call(self, event: dict) -> tuple[int, dict[str, str], Any]:
         reply = lookup.lambda_handler(event, Context())

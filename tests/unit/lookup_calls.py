@@ -1,8 +1,7 @@
-"""Calling the lookup handler in-process with an API Gateway event, as the lookup unit tests do."""
+"""Calling the lookup handler in-process, as the lookup unit tests do (their events: tests/gateway_events.py)."""
 
 from __future__ import annotations
 
-import copy
 import json
 from pathlib import Path
 
@@ -19,19 +18,6 @@ class Context:
     memory_limit_in_mb = 256
     invoked_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:LookupFunction"
     aws_request_id = "unit-request-id"
-
-
-def event(path: str, query: dict[str, str] | None = None, method: str = "GET") -> dict:
-    base = json.loads((EVENTS / "api-health.json").read_text())
-    built = copy.deepcopy(base)
-    built.update(
-        path=path,
-        httpMethod=method,
-        queryStringParameters=query or None,
-        multiValueQueryStringParameters={k: [v] for k, v in query.items()} if query else None,
-    )
-    built["requestContext"].update(path="/Prod" + path, httpMethod=method)
-    return built
 
 
 def call(evt: dict) -> tuple[int, dict[str, str], str]:

@@ -8,6 +8,7 @@ from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.headline_colon import colon_joined
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import LEAD, SECOND
 
 
 def _lines(*texts: str, title: int = 0) -> list[_Line]:
@@ -56,16 +57,6 @@ def test_a_colon_line_under_the_headline_completes_it(texts: tuple[str, ...], ex
 def test_a_kicker_over_the_colon_line_opens_it(texts: tuple[str, ...], expected: str) -> None:
     chosen = len(texts) - 1
     assert colon_joined(_lines(*texts, title=chosen), texts[chosen]) == expected
-
-
-LEAD = (
-    "The town council voted on Tuesday to rebuild the old harbour wall before the winter storms arrive, after "
-    "engineers warned that the stones had shifted."
-)
-SECOND = (
-    "Work is expected to start next month and to last until the spring, the council said, with the costs shared "
-    "between the town and the region."
-)
 
 
 def test_a_page_names_the_kicker_and_its_colon_line() -> None:

@@ -9,6 +9,7 @@ from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.headline_credit import without_credit
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import LEAD, SECOND
 
 
 def _lines(*texts: str) -> list[_Line]:
@@ -35,16 +36,6 @@ def test_a_closing_credit_is_cut_when_the_headline_is_printed_alone(
     text: str, printed: tuple[str, ...], expected: str
 ) -> None:
     assert without_credit(_lines(*printed), text) == expected
-
-
-LEAD = (
-    "The town council voted on Tuesday to rebuild the old harbour wall before the winter storms arrive, after "
-    "engineers warned that the stones had shifted."
-)
-SECOND = (
-    "Work is expected to start next month and to last until the spring, the council said, with the costs shared "
-    "between the town and the region."
-)
 
 
 def test_a_page_title_with_a_credit_names_the_headline() -> None:

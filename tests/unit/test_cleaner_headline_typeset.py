@@ -8,6 +8,7 @@ from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.headline_typeset import typeset_printing
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import LEAD, SECOND
 
 
 def _lines(*texts: str) -> list[_Line]:
@@ -45,16 +46,6 @@ def _lines(*texts: str) -> list[_Line]:
 )
 def test_the_typeset_printing_names_the_headline(title: str, printed: tuple[str, ...], expected: str) -> None:
     assert typeset_printing(title, _lines(*printed)) == expected
-
-
-LEAD = (
-    "The town council voted on Tuesday to rebuild the old harbour wall before the winter storms arrive, after "
-    "engineers warned that the stones had shifted."
-)
-SECOND = (
-    "Work is expected to start next month and to last until the spring, the council said, with the costs shared "
-    "between the town and the region."
-)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from newsdrop.handlers import lookup
-from tests.unit.lookup_calls import REPO, call, error_of, event, refuse_the_table
+from tests.gateway_events import lookup_event as event
+from tests.unit.lookup_calls import REPO, call, error_of, refuse_the_table
 
 
 @pytest.fixture(autouse=True)

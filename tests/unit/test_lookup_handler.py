@@ -12,7 +12,8 @@ import pytest
 from newsdrop import wiring
 from newsdrop.errors import UndecodableText
 from newsdrop.handlers import lookup
-from tests.unit.lookup_calls import EVENTS, REPO, call, error_of, event, refuse_the_table
+from tests.gateway_events import lookup_event as event
+from tests.unit.lookup_calls import EVENTS, REPO, call, error_of, refuse_the_table
 
 REAL_SERVICE = lookup.service  # before the autouse fixture below replaces it
 
