@@ -81,6 +81,24 @@ def _lines(texts: list[str]) -> list[_Line]:
         ),
         # A barred line (here a trail) stays out.
         ([TITLE, *MENU, "Home › Harbour wall storm"], {0: 2.0, 4: 1.0}, None),
+        # A caption over or under its picture's credit names the story in other words: no headline. A credit of
+        # the listed words counts once; a labelled one in any language counts when the page prints it again (one
+        # credit per picture)...
+        ([TITLE, *MENU, PRINTED, "Photo: Ann Lee"], {0: 2.0, 4: 1.0}, None),
+        (
+            [TITLE, *MENU, "Фото: Анна Ли", PRINTED, "Фото: Анна Ли", "Harbour gallery"],
+            {0: 2.0, 5: 1.0},
+            None,
+        ),
+        # ... so a byline or a kicker opening so, printed once, is no credit.
+        ([TITLE, *MENU, PRINTED, "Von: Anna Lee"], {0: 2.0, 4: 1.0}, 4),
+        ([TITLE, *MENU, "Фото: Анна Ли", PRINTED, "Harbour gallery"], {0: 2.0, 5: 1.0}, 5),
+        # ... and a long labelled line is a paragraph, printed twice or not.
+        (
+            [TITLE, *MENU, PRINTED, *["Note: the wall took nine months and four crews to finish"] * 2],
+            {0: 2.0, 4: 1.0},
+            4,
+        ),
         # A line no ranked candidate is not read.
         ([TITLE, *MENU, PRINTED], {0: 2.0}, None),
     ],

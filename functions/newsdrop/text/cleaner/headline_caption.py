@@ -29,6 +29,29 @@ def _credit_line(line: _Line) -> bool:
     return 0 < line.words <= _CREDIT_MAX_WORDS and PICTURE_CREDIT.search(line.text) is not None
 
 
+# A credit in any language: a word and a colon opening a short line ("Фото: Name, Agency") that the page prints
+# again (under each of its pictures). A byline or a kicker opening so ("Von: Name", "Wahl: Name") is printed once.
+_LABELLED = re.compile(r"^[^\W\d_]+\s*:\s*\S")
+
+
+def _repeated_credit(lines: list[_Line], line: _Line) -> bool:
+    return (
+        0 < line.words <= _CREDIT_MAX_WORDS
+        and _LABELLED.match(line.text) is not None
+        and sum(1 for other in lines if other.key == line.key) > 1
+    )
+
+
+def beside_any_credit(lines: list[_Line], index: int) -> bool:
+    """The line is printed right over or under a picture's credit (blank lines skipped): a bare credit of
+    ``PICTURE_CREDIT``'s words, or a labelled one in any language the page prints again (``_repeated_credit``)."""
+    above = next((line for line in reversed(lines[:index]) if line.key), None)
+    below = next((line for line in lines[index + 1 :] if line.key), None)
+    return any(
+        line is not None and (_credit_line(line) or _repeated_credit(lines, line)) for line in (above, below)
+    )
+
+
 def _beside_credit(lines: list[_Line], index: int) -> bool:
     """The line is printed right over or under a bare picture credit (blank lines skipped)."""
     above = next((line for line in reversed(lines[:index]) if line.key), None)

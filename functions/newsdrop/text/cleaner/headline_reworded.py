@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from newsdrop.text.cleaner.headline_caption import beside_any_credit
 from newsdrop.text.cleaner.headline_names import headline_text
 from newsdrop.text.cleaner.lines import _content_words, _Line
 from newsdrop.text.line_keys import normalize_line_key
@@ -72,7 +73,8 @@ def printed_for_title(
     (``scores``, the ranked candidates' raw scores) sharing ``_SHARED_MIN_WORDS`` content words with the title's
     headline (its site's name cut, ``headline_text``), closing no sentence, holding none of the parts the title's
     headline leaves out (the site's or the section's name: ``_holds_part``; where nothing is cut, none of the parts
-    but the longest), apart from the opening line (``_apart``) and not barred. A site may give its
+    but the longest), apart from the opening line (``_apart``), beside no picture's credit (a caption:
+    ``beside_any_credit``) and not barred. A site may give its
     <title> other words than the headline it prints (a search engine's wording); a <title> the page prints again
     is its printed headline, and one no candidate shares words with names another story or the site. None when the
     pick is not the opening line or no candidate qualifies."""
@@ -98,6 +100,12 @@ def printed_for_title(
             or len(title_words & _content_words(lines[index].key)) < _SHARED_MIN_WORDS
         ):
             continue
-        if not barred(index) and not _holds_part(lines[index].key, names) and _apart(lines, chosen, index):
+        if (
+            not barred(index)
+            and not _holds_part(lines[index].key, names)
+            and _apart(lines, chosen, index)
+            # A caption names the story's people in other words too: the line over or under its picture's credit.
+            and not beside_any_credit(lines, index)
+        ):
             found = index
     return found
