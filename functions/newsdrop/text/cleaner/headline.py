@@ -27,6 +27,7 @@ from newsdrop.text.cleaner.headline_facts import (
     dated_headline,
     lead_words_from,
 )
+from newsdrop.text.cleaner.headline_lead_sentence import headline_over_lead_sentence
 from newsdrop.text.cleaner.headline_names import (
     _dateline,
     _doubled_labels,
@@ -34,6 +35,7 @@ from newsdrop.text.cleaner.headline_names import (
     _navigation_link,
     _section_trail,
 )
+from newsdrop.text.cleaner.headline_people_caption import headline_over_people_caption
 from newsdrop.text.cleaner.headline_printings import held_candidate, spelled_out
 from newsdrop.text.cleaner.headline_rank import (
     _against_best,
@@ -311,10 +313,14 @@ def _find_title(
             # A standfirst the ranker nearly ties with the shorter line printed over it: that line is the headline.
             raw = {index: float(score) for (_, index), score in zip(top, ranks, strict=True)}
             # ... a standfirst or bullet point under a run of long lines: the run's best line; a caption beside
-            # its picture's credit: the candidate nearly tying it.
+            # its picture's credit, naming two people or a long sentence over the story: the candidate nearly tying it.
             over = headline_over_standfirst(lines, ranked_best[1], raw, barred)
             over = over if over is not None else headline_over_block(lines, ranked_best[1], raw, barred)
             over = over if over is not None else headline_beside_caption(lines, ranked_best[1], raw, barred)
+            if over is None:
+                over = headline_over_people_caption(lines, ranked_best[1], region_start, raw, barred)
+            if over is None:
+                over = headline_over_lead_sentence(lines, ranked_best[1], region_start, raw, barred)
             if over is not None:
                 ranked_best = (ranked_best[0], over)
             # The page's <title>, printed nowhere else, reworded by the headline the page prints for the story.
