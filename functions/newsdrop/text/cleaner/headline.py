@@ -10,9 +10,8 @@ from newsdrop.text.cleaner.headline_block import (
     _below_byline,
     _heads_a_block,
     _standfirst_under,
-    headline_over_standfirst,
 )
-from newsdrop.text.cleaner.headline_caption import PICTURE_CREDIT, headline_beside_caption
+from newsdrop.text.cleaner.headline_caption import PICTURE_CREDIT
 from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text, site_of_opening
 from newsdrop.text.cleaner.headline_facts import (
     _SEPARATOR,
@@ -27,7 +26,6 @@ from newsdrop.text.cleaner.headline_facts import (
     dated_headline,
     lead_words_from,
 )
-from newsdrop.text.cleaner.headline_lead_sentence import headline_over_lead_sentence
 from newsdrop.text.cleaner.headline_names import (
     _dateline,
     _doubled_labels,
@@ -35,7 +33,7 @@ from newsdrop.text.cleaner.headline_names import (
     _navigation_link,
     _section_trail,
 )
-from newsdrop.text.cleaner.headline_people_caption import headline_over_people_caption
+from newsdrop.text.cleaner.headline_overrides import pick_over_ranker
 from newsdrop.text.cleaner.headline_printings import held_candidate, spelled_out
 from newsdrop.text.cleaner.headline_rank import (
     _against_best,
@@ -44,8 +42,6 @@ from newsdrop.text.cleaner.headline_rank import (
     _region_head_features,
     headline_features,
 )
-from newsdrop.text.cleaner.headline_reworded import printed_for_title
-from newsdrop.text.cleaner.headline_standfirst import headline_over_block
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
 from newsdrop.text.cleaner.placed_caption import places_people
@@ -310,23 +306,9 @@ def _find_title(
         ):
             ranked_best = top[0]
         if ranked_best is not None and headline is not None:
-            # A standfirst the ranker nearly ties with the shorter line printed over it: that line is the headline.
+            # The pick read as another line of the headline's block, or a <title> the page rewords (headline_overrides).
             raw = {index: float(score) for (_, index), score in zip(top, ranks, strict=True)}
-            # ... a standfirst or bullet point under a run of long lines: the run's best line; a caption beside
-            # its picture's credit, naming two people or a long sentence over the story: the candidate nearly tying it.
-            over = headline_over_standfirst(lines, ranked_best[1], raw, barred)
-            over = over if over is not None else headline_over_block(lines, ranked_best[1], raw, barred)
-            over = over if over is not None else headline_beside_caption(lines, ranked_best[1], raw, barred)
-            if over is None:
-                over = headline_over_people_caption(lines, ranked_best[1], region_start, raw, barred)
-            if over is None:
-                over = headline_over_lead_sentence(lines, ranked_best[1], region_start, raw, barred)
-            if over is not None:
-                ranked_best = (ranked_best[0], over)
-            # The page's <title>, printed nowhere else, reworded by the headline the page prints for the story.
-            printed = printed_for_title(lines, ranked_best[1], raw, barred)
-            if printed is not None:
-                ranked_best = (ranked_best[0], printed)
+            ranked_best = (ranked_best[0], pick_over_ranker(lines, ranked_best[1], region_start, raw, barred))
         if ranked_best is not None:
             # (A closing site name is read past only with the ranker: the rules' pick, and so the line model's
             # training rows, stay.)

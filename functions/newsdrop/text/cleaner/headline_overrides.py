@@ -1,0 +1,43 @@
+"""The ranker's pick given up at inference where it reads as another line of the headline's block (a standfirst,
+bullet points, a picture's caption, the story's lead sentence) or the page's `<title>` the page rewords."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsdrop.text.cleaner.headline_block import headline_over_standfirst
+from newsdrop.text.cleaner.headline_caption import headline_beside_caption
+from newsdrop.text.cleaner.headline_lead_sentence import headline_over_lead_sentence
+from newsdrop.text.cleaner.headline_people_caption import headline_over_people_caption
+from newsdrop.text.cleaner.headline_reworded import printed_for_title
+from newsdrop.text.cleaner.headline_standfirst import headline_over_block
+from newsdrop.text.cleaner.lines import _Line
+
+
+def pick_over_ranker(
+    lines: list[_Line],
+    chosen: int,
+    region_start: int,
+    scores: dict[int, float],
+    barred: Callable[[int], bool],
+) -> int:
+    """The line to name the headline from in place of the ranker's pick ``chosen`` (``chosen`` where none).
+
+    A standfirst the ranker nearly ties with the shorter line printed over it gives way to that line; a standfirst
+    or bullet point under a run of long lines to the run's best line; a caption beside its picture's credit, naming
+    two people, or a long sentence right over the story to the candidate nearly tying it (the first of these that
+    applies). Then the page's `<title>`, printed nowhere else, gives way to the headline the page prints for it.
+    """
+    over = headline_over_standfirst(lines, chosen, scores, barred)
+    if over is None:
+        over = headline_over_block(lines, chosen, scores, barred)
+    if over is None:
+        over = headline_beside_caption(lines, chosen, scores, barred)
+    if over is None:
+        over = headline_over_people_caption(lines, chosen, region_start, scores, barred)
+    if over is None:
+        over = headline_over_lead_sentence(lines, chosen, region_start, scores, barred)
+    if over is not None:
+        chosen = over
+    printed = printed_for_title(lines, chosen, scores, barred)
+    return printed if printed is not None else chosen
