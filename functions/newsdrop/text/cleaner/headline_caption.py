@@ -65,6 +65,19 @@ def _printed_between(lines: list[_Line], one: int, other: int) -> int:
     return sum(1 for line in lines[low + 1 : high + 1] if line.key)
 
 
+def nearly_tied(
+    lines: list[_Line], chosen: int, others: list[int], scores: dict[int, float], tie: float
+) -> int | None:
+    """The best-scored of ``others`` when it is printed within ``_NEAR_LINES`` lines of the pick ``chosen`` and
+    scored within ``tie`` of it (``scores``: the ranked candidates' raw scores), else None: the pick stands."""
+    if not others:
+        return None
+    best = max(others, key=lambda index: scores[index])
+    if scores[chosen] - scores[best] > tie or _printed_between(lines, best, chosen) > _NEAR_LINES:
+        return None
+    return best
+
+
 def headline_beside_caption(
     lines: list[_Line], chosen: int, scores: dict[int, float], barred: Callable[[int], bool]
 ) -> int | None:
@@ -78,9 +91,4 @@ def headline_beside_caption(
         return None
     others = [index for index in scores if index != chosen and not barred(index)]
     others = [index for index in others if not _beside_credit(lines, index)]
-    if not others:
-        return None
-    best = max(others, key=lambda index: scores[index])
-    if scores[chosen] - scores[best] > _CAPTION_TIE or _printed_between(lines, best, chosen) > _NEAR_LINES:
-        return None
-    return best
+    return nearly_tied(lines, chosen, others, scores, _CAPTION_TIE)

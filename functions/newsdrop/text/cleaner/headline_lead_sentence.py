@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsdrop.text.cleaner.headline_caption import _NEAR_LINES, _printed_between
+from newsdrop.text.cleaner.headline_caption import _printed_between, nearly_tied
 from newsdrop.text.cleaner.lines import _content_words, _Line
 
 # The pick reads as a sentence of the story's lead: this many words at least (a headline is shorter).
@@ -35,10 +35,7 @@ def headline_over_lead_sentence(
     if _printed_between(lines, chosen, region_start) > 1:
         return None
     others = [index for index in scores if index != chosen and index < region_start and not barred(index)]
-    if not others:
-        return None
-    best = max(others, key=lambda index: scores[index])
-    if scores[chosen] - scores[best] > _LEAD_TIE or _printed_between(lines, best, chosen) > _NEAR_LINES:
+    if (best := nearly_tied(lines, chosen, others, scores, _LEAD_TIE)) is None:
         return None
     ours, theirs = _content_words(lines[chosen].key), _content_words(lines[best].key)
     if len(ours & theirs) >= _SAME_HEADLINE * min(len(ours), len(theirs)):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newsdrop.text.cleaner.headline_caption import _CAPTION_TIE, _NEAR_LINES, _printed_between
+from newsdrop.text.cleaner.headline_caption import _CAPTION_TIE, _printed_between, nearly_tied
 from newsdrop.text.cleaner.lines import _Line
 
 # A name: a capitalised word ("Monsalve", "O'Brien", "Jean-Paul", "St.").
@@ -44,9 +44,4 @@ def headline_over_people_caption(
     if _printed_between(lines, chosen, region_start) - 1 > _OVER_REGION_LINES:
         return None
     others = [index for index in scores if index != chosen and index < region_start and not barred(index)]
-    if not others:
-        return None
-    best = max(others, key=lambda index: scores[index])
-    if scores[chosen] - scores[best] > _CAPTION_TIE or _printed_between(lines, best, chosen) > _NEAR_LINES:
-        return None
-    return best
+    return nearly_tied(lines, chosen, others, scores, _CAPTION_TIE)
