@@ -13,6 +13,7 @@ SECOND = (
     "of the year."
 )
 HEADLINE = "Harbour wall finished early"
+STANDFIRST = "Crews poured concrete all winter, and the town now hopes for a quieter storm season."
 
 
 @dataclass

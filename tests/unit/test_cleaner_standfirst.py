@@ -7,9 +7,7 @@ import pytest
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.standfirst import headline_share, standfirst_index
-from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND, Line
-
-STANDFIRST = "Crews poured concrete all winter, and the town now hopes for a quieter storm season."
+from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND, STANDFIRST, Line
 
 
 def _header(below: str, *, title: str = HEADLINE, repeat: bool = False) -> list[Line]:
