@@ -117,13 +117,19 @@ def test_review_page_loads_only_its_own_assets():
     assert headers["Content-Type"].startswith("text/html")
     assert "https://" not in body and "http://" not in body
     assert 'data-base="/Prod"' in body
-    for asset in ("/Prod/review/review.css", "/Prod/review/review.js"):
+    for asset in ("/Prod/review/review.css", "/Prod/review/review-kit.js", "/Prod/review/review.js"):
         assert asset in body
+    # The kit defines what the views' script reads, so it loads first.
+    assert body.index("review-kit.js") < body.index("review/review.js")
 
 
 @pytest.mark.parametrize(
     ("asset", "content_type", "marker"),
-    [("review.js", "text/javascript", "x-api-key"), ("review.css", "text/css", ".columns")],
+    [
+        ("review-kit.js", "text/javascript", "x-api-key"),
+        ("review.js", "text/javascript", "reviewKit"),
+        ("review.css", "text/css", ".columns"),
+    ],
 )
 def test_review_assets_have_their_content_type_and_fetch_nothing_from_elsewhere(asset, content_type, marker):
     status, headers, body = call(event(f"/review/{asset}"))
@@ -140,6 +146,7 @@ def test_unlisted_review_assets_are_404(asset):
     assert error_of(body)["code"] == "not_found"
 
 
-def test_review_script_never_puts_api_values_in_the_page_as_html():
-    script = (REPO / "functions" / "newsdrop" / "lookup" / "static" / "review.js").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["review-kit.js", "review.js"])
+def test_review_script_never_puts_api_values_in_the_page_as_html(name):
+    script = (REPO / "functions" / "newsdrop" / "lookup" / "static" / name).read_text(encoding="utf-8")
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script

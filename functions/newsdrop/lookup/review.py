@@ -12,6 +12,7 @@ from pathlib import Path
 STATIC = Path(__file__).with_name("static")
 # Only these files are served: a fixed allow-list keeps /review/{asset} from reading anything else.
 ASSET_TYPES = {
+    "review-kit.js": "text/javascript; charset=utf-8",
     "review.js": "text/javascript; charset=utf-8",
     "review.css": "text/css; charset=utf-8",
 }
@@ -39,6 +40,7 @@ _PAGE = """<!DOCTYPE html>
   </form>
 </header>
 <main id="view"><noscript>This page needs JavaScript.</noscript></main>
+<script src="{base}/review/review-kit.js"></script>
 <script src="{base}/review/review.js"></script>
 </body>
 </html>
