@@ -155,7 +155,9 @@ def test_gateway_answers_key_and_route_errors_itself(
     assert reply.json() == {"message": message}
 
 
-@pytest.mark.parametrize("path", ["/health", "/openapi.json", "/docs", "/review", "/review/review.js"])
+@pytest.mark.parametrize(
+    "path", ["/health", "/openapi.json", "/docs", "/review", "/review/review-kit.js", "/review/review.js"]
+)
 def test_routes_the_template_leaves_open_need_no_key(local_stack: LocalStackProcess, path):
     assert local_stack.get(path, with_key=False).status == 200
 
