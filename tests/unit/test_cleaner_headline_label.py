@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_label import headline_under_label
+from newsdrop.text.cleaner.headline_overrides import pick_over_ranker
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.line_keys import count_words, normalize_line_key
 
@@ -67,3 +68,25 @@ def test_a_line_of_the_story_is_no_label() -> None:
     # The region starts at the label: a line of the story's head, not a label over its headline.
     lines = _lines([LABEL, HEADLINE, BODY])
     assert headline_under_label(lines, 0, 0, {0: 2.0, 1: 1.8}, lambda index: False) is None
+
+
+TITLE = "Jane Doe surprised by her manager on the ward | Coast Herald"
+NAME_LABEL = "Jane Doe"
+UNDER_NAME = "Surprise visit from her manager on the ward"
+UNDER_SENTENCE = "She was surprised by her manager on the ward."
+
+
+@pytest.mark.parametrize(
+    ("under", "expected"),
+    [
+        # The reworded <title> gives way to a printed line sharing its words, a name over the headline: the
+        # headline under the name.
+        (UNDER_NAME, 5),
+        # The line under the name is a sentence (a standfirst): the name the <title> gave way to stands.
+        (UNDER_SENTENCE, 4),
+    ],
+)
+def test_a_label_the_title_gave_way_to_gives_way_to_the_headline_under_it(under: str, expected: int) -> None:
+    lines = _lines([TITLE, "Home", "News", "Sport", NAME_LABEL, under, BODY])
+    scores = {0: 2.0, 4: 1.2, 5: 0.8}
+    assert pick_over_ranker(lines, 0, 6, scores, lambda index: False) == expected

@@ -28,7 +28,9 @@ def pick_over_ranker(
     A standfirst the ranker nearly ties with the shorter line printed over it gives way to that line; a standfirst
     or bullet point under a run of long lines to the run's best line; a caption beside its picture's credit, naming
     two people, or a long sentence right over the story to the candidate nearly tying it; a short bare label (a
-    kicker, a section's name) to the headline-shaped line printed right under it (the first of these that applies). Then the page's `<title>`, printed nowhere else, gives way to the headline the page prints for it.
+    kicker, a section's name) to the headline-shaped line printed right under it (the first of these that applies).
+    Then the page's `<title>`, printed nowhere else, gives way to the headline the page prints for it, and where that
+    line is a bare label (a name or a kicker sharing the title's words) to the headline under it.
     """
     over = headline_over_standfirst(lines, chosen, scores, barred)
     if over is None:
@@ -44,4 +46,8 @@ def pick_over_ranker(
     if over is not None:
         chosen = over
     printed = printed_for_title(lines, chosen, scores, barred)
-    return printed if printed is not None else chosen
+    if printed is not None:
+        # (The <title>'s words name the story's people: a kicker naming them shares its words as the headline does.)
+        under = headline_under_label(lines, printed, region_start, scores, barred)
+        return under if under is not None else printed
+    return chosen
