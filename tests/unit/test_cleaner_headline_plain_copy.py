@@ -19,6 +19,10 @@ DOUBLE_TYPESET = "Minister calls plan „a disaster“"
 NO_QUOTES = "Let us get behind the statement tee"
 SHORT_PLAIN = "It's on"
 SHORT_TYPESET = "Yes, it’s on"
+QUOTING = (
+    "Why this winter’s party season is the moment to say “Let’s Get Behind The Statement Tee” and mean it, "
+    "our editors argue"
+)
 STORY = "In a year when so much happened, graphic tees make a lot of sense for the holidays."
 
 
@@ -42,6 +46,8 @@ def _lines(texts: list[str]) -> list[_Line]:
         # The other candidate mixes plain and typographic quotes, or prints another story: the pick stands.
         ([PLAIN, MIXED, STORY], {0: 2.8, 1: 1.3}, 0, (), None),
         ([PLAIN, OTHER_STORY, STORY], {0: 2.8, 1: 1.3}, 0, (), None),
+        # A paragraph quoting the headline inside a longer text is no printing of it: the pick stands.
+        ([PLAIN, QUOTING, STORY], {0: 2.8, 1: 1.3}, 0, (), None),
         # A copy of two words is found in other lines by chance: the pick stands.
         ([SHORT_PLAIN, SHORT_TYPESET, STORY], {0: 2.8, 1: 1.3}, 0, (), None),
         # The ranker is sure of its pick, the typeset printing is barred or far down the page: the pick stands.

@@ -17,6 +17,9 @@ _TYPOGRAPHIC_QUOTES = frozenset("‘’‚“”„«»")
 _WORD = re.compile(r"\w+")
 # The copy holds this many words at least: a shorter run of words ("It's on") is found in many lines by chance.
 _COPY_MIN_WORDS = 3
+# The typeset printing holds at most this many times the pick's words (a kicker or a lead-in before it): a longer
+# line holding them is a standfirst or a paragraph quoting the headline.
+_COPY_SPAN = 2.0
 # Another candidate within this much of the pick's raw score takes its place. Wide for an override: the two lines
 # print one headline, and over the corpus the gold never took a plain-quoted copy over a typeset one (13 pairs), so
 # the typing decides where the trees see two nearly equal headlines.
@@ -49,11 +52,11 @@ def typeset_copy(
     lines: list[_Line], chosen: int, scores: dict[int, float], barred: Callable[[int], bool]
 ) -> int | None:
     """The best-scored other candidate printing the ranker's pick again, typeset, when the pick is typed with plain
-    quotes only: that candidate holds the pick's words (``_COPY_MIN_WORDS`` or more) word for word as one run, has
-    typographic quotes and no plain ones, is not barred, and is printed within ``_NEAR_LINES`` lines of the pick and
-    scored within ``_TYPESET_TIE`` of it (``nearly_tied``; ``scores``: the ranked candidates' raw scores). A page
-    prints its headline typeset; a plain-typed copy of it is a <title>'s, a menu's or a teaser's. None otherwise:
-    the pick stands."""
+    quotes only: that candidate holds the pick's words (``_COPY_MIN_WORDS`` or more) word for word as one run, in
+    at most ``_COPY_SPAN`` times as many words, has typographic quotes and no plain ones, is not barred, and is
+    printed within ``_NEAR_LINES`` lines of the pick and scored within ``_TYPESET_TIE`` of it (``nearly_tied``;
+    ``scores``: the ranked candidates' raw scores). A page prints its headline typeset; a plain-typed copy of it is
+    a <title>'s, a menu's or a teaser's. None otherwise: the pick stands."""
     if chosen not in scores or not _plain_typed(lines[chosen].text):
         return None
     if lines[chosen].words < _COPY_MIN_WORDS:
@@ -65,6 +68,7 @@ def typeset_copy(
         if index != chosen
         and not barred(index)
         and _typeset(lines[index].text)
+        and lines[index].words <= _COPY_SPAN * lines[chosen].words
         and _prints_words(words, _words(lines[index].text))
     ]
     return nearly_tied(lines, chosen, others, scores, _TYPESET_TIE)
