@@ -1,6 +1,6 @@
 """The ranker's pick given up at inference where it reads as another line of the headline's block (a standfirst,
-bullet points, a picture's caption, the story's lead sentence, a label over it) or the page's `<title>` the page
-rewords."""
+bullet points, a picture's caption, the story's lead sentence, a label over it), a plain-typed copy of the typeset
+headline, or the page's `<title>` the page rewords."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from newsdrop.text.cleaner.headline_caption import headline_beside_caption
 from newsdrop.text.cleaner.headline_label import headline_under_label
 from newsdrop.text.cleaner.headline_lead_sentence import headline_over_lead_sentence
 from newsdrop.text.cleaner.headline_people_caption import headline_over_people_caption
+from newsdrop.text.cleaner.headline_plain_copy import typeset_copy
 from newsdrop.text.cleaner.headline_reworded import printed_for_title
 from newsdrop.text.cleaner.headline_standfirst import headline_over_block
 from newsdrop.text.cleaner.lines import _Line
@@ -28,9 +29,10 @@ def pick_over_ranker(
     A standfirst the ranker nearly ties with the shorter line printed over it gives way to that line; a standfirst
     or bullet point under a run of long lines to the run's best line; a caption beside its picture's credit, naming
     two people, or a long sentence right over the story to the candidate nearly tying it; a short bare label (a
-    kicker, a section's name) to the headline-shaped line printed right under it (the first of these that applies).
-    Then the page's `<title>`, printed nowhere else, gives way to the headline the page prints for it, and where that
-    line is a bare label (a name or a kicker sharing the title's words) to the headline under it.
+    kicker, a section's name) to the headline-shaped line printed right under it; a headline typed with plain quotes
+    to the nearly tied candidate printing it again typeset (the first of these that applies). Then the page's
+    `<title>`, printed nowhere else, gives way to the headline the page prints for it, and where that line is a bare
+    label (a name or a kicker sharing the title's words) to the headline under it.
     """
     over = headline_over_standfirst(lines, chosen, scores, barred)
     if over is None:
@@ -43,6 +45,8 @@ def pick_over_ranker(
         over = headline_over_lead_sentence(lines, chosen, region_start, scores, barred)
     if over is None:
         over = headline_under_label(lines, chosen, region_start, scores, barred)
+    if over is None:
+        over = typeset_copy(lines, chosen, scores, barred)
     if over is not None:
         chosen = over
     printed = printed_for_title(lines, chosen, scores, barred)
