@@ -33,6 +33,14 @@ _HELD_SHARE = 0.8
 # comment prompts on every page but two (an author note and a video title rdb's golds keep); 2, 3 and 4 all
 # gained on fun- (4 most: a three-paragraph pitch); the one longer run was the second half of a feature.
 _MIN_RUN_BELOW = 4
+# A single page line the reading skipped between two of its lines joins it without the other reading's word when it
+# is a paragraph of this many words at least that ends a sentence (``_lost_paragraphs``). Over make eval's HTML
+# sample and the pages outside it, 25 words gained 5 pages (rdb- and fun-) and lost one (a video's description
+# between two paragraphs); 20 words also took in a picture's caption (one fun- page -0.03); 15 words took in a
+# site's app pitch too (fun- outside the sample -0.0005 of margin); 40 words lost the two gains outside the sample.
+_LOST_PARAGRAPH_MIN_WORDS = 25
+# The marks a paragraph ends its last sentence with (a closing quote or bracket after the stop).
+_SENTENCE_END = ".!?…\"”“»«’')"
 # ``combine``'s model argument when the caller names none: the shipped line model.
 SHIPPED_MODEL: object = object()
 
@@ -122,7 +130,8 @@ def extend_at_edges(
     first paragraph the extractor started at; so does, above the span, the site's notice about the article
     (``about_the_article``) between the header and the story. Inside the span, a page line the extracted text skipped joins
     it where the three readings agree on it (``_agreed_holes``: ``other`` holds the ``_key`` keys of the
-    other reading's lines, empty when there is none).
+    other reading's lines, empty when there is none), and a single long paragraph the reading skipped between two
+    of its lines joins it on the witness's word alone (``_lost_paragraphs``).
     """
     order = merge_order(page_lines, extracted)
     at = [position for position, item in enumerate(order) if isinstance(item, int)]
@@ -176,6 +185,7 @@ def extend_at_edges(
             added.update(run)
     if other:
         added.update(_agreed_holes(order, at, other, story_line))
+    added.update(_lost_paragraphs(order, story_line, extracted))
     return [
         extracted[item] if isinstance(item, int) else item.text.strip()
         for position, item in enumerate(order)
@@ -202,6 +212,44 @@ def _agreed_holes(
         if isinstance(item := order[position], _Dropped)
         and _key(text := item.text.strip()) in other
         and story_line(text)
+    ]
+
+
+def _unhyphenated(text: str) -> str:
+    """``text`` without soft hyphens: the page prints them where trafilatura's reading of the same words drops them,
+    and they split a word in two for ``_shingles``."""
+    return text.replace("\u00ad", "")
+
+
+def _lost_paragraphs(
+    order: list[int | _Dropped], story_line: Callable[[str], bool], extracted: list[str]
+) -> list[int]:
+    """The positions of single page lines the reading skipped right between two of its own lines that are a
+    paragraph: kept by the witness as prose (``story_line``), ``_LOST_PARAGRAPH_MIN_WORDS`` words at least, ending
+    a sentence, and not the site's notice. trafilatura drops a story's paragraph that the markup wraps in a box of
+    its own (an ad slot's container, an inline widget's wrapper) and keeps the paragraphs around it; a pull quote
+    repeats the story's words (``story_line``'s held share, soft hyphens aside), a caption is marked, a teaser or a
+    label between paragraphs is short or ends in no sentence."""
+    found = [
+        position
+        for position in range(1, len(order) - 1)
+        if isinstance(order[position - 1], int)
+        and isinstance(order[position + 1], int)
+        and isinstance(item := order[position], _Dropped)
+        and count_words(text := item.text.strip()) >= _LOST_PARAGRAPH_MIN_WORDS
+        and text[-1:] in _SENTENCE_END
+        and not about_the_article(text)
+        and not notice_stems(normalize_line_key(text))
+        and story_line(text)
+    ]
+    if not found:
+        return found
+    # The page's printing with soft hyphens is the reading's own line again: the reading holds its words.
+    held = _shingles(_unhyphenated("\n".join(extracted)))
+    return [
+        position
+        for position in found
+        if _held_share(_unhyphenated(order[position].text.strip()), held) < _HELD_SHARE  # type: ignore[union-attr]
     ]
 
 

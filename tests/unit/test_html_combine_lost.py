@@ -1,0 +1,50 @@
+"""The HTML path's combination: a single long paragraph trafilatura skipped between two of its lines joins it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.combine import extend_at_edges
+from newsdrop.text.main_edits import bare_key
+from tests.unit.combine_fixtures import STORY
+
+# A paragraph of 31 words: long enough to join on the witness's word alone.
+LONG = (
+    "The contract for the first phase went to a firm from the next county, which promised to hire local "
+    "workers and to keep the quay open for the ferry on weekdays."
+)
+SECOND = (
+    "Fishermen said they would watch the work closely, since the old wall had sheltered their boats for more "
+    "than a century and nobody wanted to lose a season of catches."
+)
+# The same paragraph as the page prints it, with soft hyphens the reading's text dropped.
+SHY = LONG.replace("contract", "con\u00adtract").replace("promised", "prom\u00adised")
+
+
+@pytest.mark.parametrize(
+    ("extracted", "page", "kept", "expected"),
+    [
+        # Skipped between two of the reading's lines, kept by the witness: the paragraph joins in its place.
+        (STORY, [*STORY[:2], LONG, *STORY[2:]], [*STORY, LONG], [*STORY[:2], LONG, *STORY[2:]]),
+        # The witness dropped it (a teaser's summary, a box): it stays out.
+        (STORY, [*STORY[:2], LONG, *STORY[2:]], STORY, STORY),
+        # No sentence ends it (a list of links run together): out.
+        (STORY, [*STORY[:2], LONG[:-1], *STORY[2:]], [*STORY, LONG[:-1]], STORY),
+        # A story-sized line of under 25 words still needs the other reading's word (none here): out.
+        (STORY[:2] + STORY[3:], STORY, STORY, STORY[:2] + STORY[3:]),
+        # Two page lines in a row skipped: a box, not one lost paragraph; out.
+        (STORY, [*STORY[:2], LONG, SECOND, *STORY[2:]], [*STORY, LONG, SECOND], STORY),
+        # The reading holds the paragraph already; the page's printing with soft hyphens is not a second one.
+        ([STORY[0], LONG, STORY[1]], [STORY[0], SHY, STORY[1]], [STORY[0], SHY, STORY[1]], [STORY[0], LONG, STORY[1]]),
+    ],
+)  # fmt: skip
+def test_a_long_paragraph_the_reading_skipped_between_its_lines_joins_it(
+    extracted: list[str], page: list[str], kept: list[str], expected: list[str]
+) -> None:
+    assert extend_at_edges(extracted, page, frozenset(kept)) == expected
+
+
+def test_a_marked_caption_between_paragraphs_stays_out() -> None:
+    page = [*STORY[:2], LONG, *STORY[2:]]
+    captions = frozenset({bare_key(LONG)})
+    assert extend_at_edges(STORY, page, frozenset([*STORY, LONG]), captions) == STORY
