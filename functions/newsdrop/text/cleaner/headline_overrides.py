@@ -11,6 +11,7 @@ from newsdrop.text.cleaner.headline_lead_sentence import headline_over_lead_sent
 from newsdrop.text.cleaner.headline_people_caption import headline_over_people_caption
 from newsdrop.text.cleaner.headline_reworded import printed_for_title
 from newsdrop.text.cleaner.headline_standfirst import headline_over_block
+from newsdrop.text.cleaner.headline_title_printed import title_printed_over_pick
 from newsdrop.text.cleaner.lines import _Line
 
 
@@ -37,6 +38,8 @@ def pick_over_ranker(
         over = headline_over_people_caption(lines, chosen, region_start, scores, barred)
     if over is None:
         over = headline_over_lead_sentence(lines, chosen, region_start, scores, barred)
+    if over is None:
+        over = title_printed_over_pick(lines, chosen, scores, barred)
     if over is not None:
         chosen = over
     printed = printed_for_title(lines, chosen, scores, barred)
