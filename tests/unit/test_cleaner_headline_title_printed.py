@@ -36,7 +36,9 @@ def _lines(texts: list[str]) -> list[_Line]:
         # The pick heads a kicker's block right under the printing (a breadcrumb's last step, a kicker, the
         # page's own headline): the pick stands.
         ([TITLE, *MENU, HEADLINE, "Storm repairs", OTHER], {4: 1.0, 6: 2.0}, None),
-        # ... but a line between as long as the pick is no kicker.
+        # ... a kicker longer than a short headline under it.
+        ([TITLE, *MENU, HEADLINE, "After the storm of the winter", "Wall opens"], {4: 1.0, 6: 2.0}, None),
+        # ... but a line between as long as the printing is no kicker.
         (
             [TITLE, *MENU, HEADLINE, "The harbour reopened to boats on Friday morning", OTHER],
             {4: 1.0, 6: 2.0},

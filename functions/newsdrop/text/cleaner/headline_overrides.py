@@ -26,7 +26,8 @@ def pick_over_ranker(
 
     A standfirst the ranker nearly ties with the shorter line printed over it gives way to that line; a standfirst
     or bullet point under a run of long lines to the run's best line; a caption beside its picture's credit, naming
-    two people, or a long sentence right over the story to the candidate nearly tying it (the first of these that
+    two people, or a long sentence right over the story to the candidate nearly tying it; a line in other words than
+    the page's <title> to the line printing the <title>'s headline word for word (the first of these that
     applies). Then the page's `<title>`, printed nowhere else, gives way to the headline the page prints for it.
     """
     over = headline_over_standfirst(lines, chosen, scores, barred)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 
 from newsdrop.text.cleaner.headline_names import headline_text
 from newsdrop.text.cleaner.headline_reworded import _apart
@@ -15,20 +16,20 @@ from newsdrop.text.line_keys import count_words, normalize_line_key
 _TITLE_MIN_WORDS = 5
 
 
-def _printed(lines: list[_Line], index: int) -> list[int]:
-    """The printed (non-blank) lines after ``index``, in order."""
-    return [other for other in range(index + 1, len(lines)) if lines[other].key]
+def _printed(lines: list[_Line], index: int, count: int) -> list[int]:
+    """The first ``count`` printed (non-blank) lines after ``index``, in order."""
+    return list(islice((other for other in range(index + 1, len(lines)) if lines[other].key), count))
 
 
 def _kicker_block(lines: list[_Line], printing: int, chosen: int) -> bool:
     """The pick heads a kicker's block under the <title>'s printing: one printed line stands between the two,
-    shorter than both (a kicker, "Parlamentsstreit"). The printing is then a breadcrumb's or a teaser's last
-    step over the page's own headline block, which the pick heads."""
-    after = _printed(lines, printing)[:2]
+    shorter than the printing (a kicker, "Parlamentsstreit"; it may outrun a short headline under it). The printing
+    is then a breadcrumb's or a teaser's last step over the page's own headline block, which the pick heads."""
+    after = _printed(lines, printing, 2)
     if len(after) < 2 or after[1] != chosen:
         return False
     kicker = lines[after[0]].words
-    return kicker < lines[printing].words and kicker < lines[chosen].words
+    return kicker < lines[printing].words
 
 
 def title_printed_over_pick(
