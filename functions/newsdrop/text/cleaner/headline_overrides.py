@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from newsdrop.text.cleaner.headline_block import headline_over_standfirst
 from newsdrop.text.cleaner.headline_caption import headline_beside_caption
+from newsdrop.text.cleaner.headline_kicker_block import headline_under_kicker
 from newsdrop.text.cleaner.headline_lead_sentence import headline_over_lead_sentence
 from newsdrop.text.cleaner.headline_masthead import title_over_masthead
 from newsdrop.text.cleaner.headline_people_caption import headline_over_people_caption
@@ -29,7 +30,8 @@ def pick_over_ranker(
     or bullet point under a run of long lines to the run's best line; a caption beside its picture's credit, naming
     two people, or a long sentence right over the story to the candidate nearly tying it; a line in other words than
     the page's <title> to the line printing the <title>'s headline word for word; the masthead right under a
-    "Post | Site" <title> to the post's headline (the first of these that applies). Then the page's `<title>`, printed nowhere else, gives way to the headline the page prints for it.
+    "Post | Site" <title> to the post's headline; the <title> itself to the headline of a kicker's block the page
+    prints under the <title>'s printing (the first of these that applies). Then the page's `<title>`, printed nowhere else, gives way to the headline the page prints for it.
     """
     over = headline_over_standfirst(lines, chosen, scores, barred)
     if over is None:
@@ -44,6 +46,8 @@ def pick_over_ranker(
         over = title_printed_over_pick(lines, chosen, scores, barred)
     if over is None:
         over = title_over_masthead(lines, chosen, scores, barred)
+    if over is None:
+        over = headline_under_kicker(lines, chosen, scores, barred)
     if over is not None:
         chosen = over
     printed = printed_for_title(lines, chosen, scores, barred)
