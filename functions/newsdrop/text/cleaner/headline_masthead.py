@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 from newsdrop.text.cleaner.lines import _TITLE_SEPARATORS, _Line
 
@@ -32,11 +33,10 @@ def title_over_masthead(
     """The line to name the headline from when the ranker picked the masthead: the first printed line under the
     page's opening line (a page view's <title>), printing the <title>'s closing part after a separator (the
     site's name, "Post | Blog's Name" over "Blog's Name"). That is the best-scored ranked candidate printing the
-    <title>'s opening part (the post's headline), not barred, or else the opening line itself (its site's name is
-    cut when it is named, unless the masthead's part is the longer one the page prints alone). A blog's header prints its name over the menus whatever the post; a <title> opening
-    with the site's name ("Blog's Name | Post") is not meant. None when the pick is no such line or the opening
-    line is not ranked."""
-    printed = [index for index, line in enumerate(lines) if line.key][:2]
+    <title>'s opening part (the post's headline), not barred. A blog's header prints its name over the menus
+    whatever the post; a <title> opening with the site's name ("Blog's Name | Post") is not meant. None when the
+    pick is no such line or no ranked candidate prints the post's headline."""
+    printed = list(islice((index for index, line in enumerate(lines) if line.key), 2))
     if len(printed) < 2 or printed[1] != chosen:
         return None
     opening = printed[0]
@@ -48,6 +48,6 @@ def title_over_masthead(
         for index in scores
         if index not in (opening, chosen) and lines[index].key == head and not barred(index)
     ]
-    if printings:
-        return max(printings, key=lambda index: scores[index])
-    return opening if opening in scores and not barred(opening) else None
+    # Without one the pick stands: the <title> line would be named by its longer part, the masthead, again (and
+    # the story would start from the <title>).
+    return max(printings, key=lambda index: scores[index]) if printings else None
