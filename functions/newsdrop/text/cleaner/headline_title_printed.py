@@ -44,6 +44,11 @@ def title_printed_over_pick(
     opening = next((index for index, line in enumerate(lines) if line.key), None)
     if opening is None or chosen == opening or chosen not in scores:
         return None
+    # Naming the <title>'s headline reads the whole page: first, a cheap test that some other line is printed
+    # inside the <title> line at all (its headline is part of it).
+    title = lines[opening].key
+    if not any(index not in (opening, chosen) and lines[index].key in title for index in scores):
+        return None
     headline = normalize_line_key(headline_text(lines, opening))
     if count_words(headline) < _TITLE_MIN_WORDS or lines[chosen].key == headline:
         return None
