@@ -8,12 +8,15 @@ from collections.abc import Callable
 
 from newsdrop.text.cleaner.headline_block import headline_over_standfirst
 from newsdrop.text.cleaner.headline_caption import headline_beside_caption
+from newsdrop.text.cleaner.headline_kicker_block import headline_under_kicker
 from newsdrop.text.cleaner.headline_label import headline_under_label
 from newsdrop.text.cleaner.headline_lead_sentence import headline_over_lead_sentence
+from newsdrop.text.cleaner.headline_masthead import title_over_masthead
 from newsdrop.text.cleaner.headline_people_caption import headline_over_people_caption
 from newsdrop.text.cleaner.headline_plain_copy import typeset_copy
 from newsdrop.text.cleaner.headline_reworded import printed_for_title
 from newsdrop.text.cleaner.headline_standfirst import headline_over_block
+from newsdrop.text.cleaner.headline_title_printed import title_printed_over_pick
 from newsdrop.text.cleaner.lines import _Line
 
 
@@ -30,23 +33,26 @@ def pick_over_ranker(
     or bullet point under a run of long lines to the run's best line; a caption beside its picture's credit, naming
     two people, or a long sentence right over the story to the candidate nearly tying it; a short bare label (a
     kicker, a section's name) to the headline-shaped line printed right under it; a headline typed with plain quotes
-    to the nearly tied candidate printing it again typeset (the first of these that applies). Then the page's
-    `<title>`, printed nowhere else, gives way to the headline the page prints for it, and where that line is a bare
-    label (a name or a kicker sharing the title's words) to the headline under it.
+    to the nearly tied candidate printing it again typeset; a line in other words than the page's `<title>` to the
+    line printing the `<title>`'s headline word for word; the masthead right under a "Post | Site" `<title>` to the
+    post's headline; the `<title>` itself to the headline of a kicker's block printed under the `<title>`'s printing
+    (the first of these that applies). Then the page's `<title>`, printed nowhere else, gives way to the headline the
+    page prints for it, and where that line is a bare label (a name or a kicker sharing the title's words) to the
+    headline under it.
     """
-    over = headline_over_standfirst(lines, chosen, scores, barred)
-    if over is None:
-        over = headline_over_block(lines, chosen, scores, barred)
-    if over is None:
-        over = headline_beside_caption(lines, chosen, scores, barred)
-    if over is None:
-        over = headline_over_people_caption(lines, chosen, region_start, scores, barred)
-    if over is None:
-        over = headline_over_lead_sentence(lines, chosen, region_start, scores, barred)
-    if over is None:
-        over = headline_under_label(lines, chosen, region_start, scores, barred)
-    if over is None:
-        over = typeset_copy(lines, chosen, scores, barred)
+    overrides = (
+        lambda: headline_over_standfirst(lines, chosen, scores, barred),
+        lambda: headline_over_block(lines, chosen, scores, barred),
+        lambda: headline_beside_caption(lines, chosen, scores, barred),
+        lambda: headline_over_people_caption(lines, chosen, region_start, scores, barred),
+        lambda: headline_over_lead_sentence(lines, chosen, region_start, scores, barred),
+        lambda: headline_under_label(lines, chosen, region_start, scores, barred),
+        lambda: typeset_copy(lines, chosen, scores, barred),
+        lambda: title_printed_over_pick(lines, chosen, scores, barred),
+        lambda: title_over_masthead(lines, chosen, scores, barred),
+        lambda: headline_under_kicker(lines, chosen, scores, barred),
+    )
+    over = next((line for line in (override() for override in overrides) if line is not None), None)
     if over is not None:
         chosen = over
     printed = printed_for_title(lines, chosen, scores, barred)
