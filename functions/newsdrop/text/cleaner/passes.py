@@ -306,11 +306,21 @@ def apply_model(found: RulePass, model: LineModel) -> None:
         verdicts = model.keeps_all(parts, kept)
     # The rules' role of each line the model drops, for ``story_holes`` to give back.
     rules_roles: dict[int, str | None] = {}
-    for index, line in enumerate(found.lines):
-        keep = verdicts[index]
-        if keep is None or keep == kept[index]:
-            continue
-        reason = "smoothed" if index in smoothed else model.strongest(parts.row(index), keep)
+    flips = [index for index, keep in enumerate(verdicts) if keep is not None and keep != kept[index]]
+    # Each flip the smoothing did not make names its strongest feature, the flips' rows scored at once.
+    named = [index for index in flips if index not in smoothed]
+    reasons = dict(
+        zip(
+            named,
+            model.strongest_many(
+                [parts.row(index) for index in named], [bool(verdicts[index]) for index in named]
+            ),
+            strict=True,
+        )
+    )
+    for index in flips:
+        line, keep = found.lines[index], verdicts[index]
+        reason = "smoothed" if index in smoothed else reasons[index]
         if not keep:
             rules_roles[index] = line.role
         line.assign("body" if keep else "boilerplate", f"line_model:{reason}")
