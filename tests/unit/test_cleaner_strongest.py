@@ -1,10 +1,12 @@
-"""The flips' strongest features named a batch at a time (``LineModel.strongest_many``) as one by one."""
+"""The flips' strongest features and rows a batch at a time (``strongest_many``, ``FeatureParts.rows``) as one by one."""
 
 from __future__ import annotations
 
 import pytest
 
 from newsdrop.text.cleaner.line_model import LineModel
+from newsdrop.text.cleaner.model import FEATURES, feature_parts
+from tests.unit.cleaner_fixtures import LEAD, Line
 
 _MODEL = LineModel(weights=(0.5, -2.0, 1.0, 0.0), bias=0.1, names=("a", "b", "c", "d"))
 
@@ -32,3 +34,20 @@ def test_strongest_many_names_what_strongest_names(
     assert _MODEL.strongest_many(rows, keeps) == one_by_one
     if expected is not None:
         assert one_by_one == expected
+
+
+_PAGE = [
+    Line(1, "Menu", prose=False),
+    Line(2, LEAD, prose=True),
+    Line(4, "A crosshead", prose=False),
+    Line(5, "Share this article on Facebook, Twitter | Mail", prose=False),
+    Line(6, LEAD + " " + LEAD, prose=True),
+]
+
+
+@pytest.mark.parametrize("indices", [[], [0], [1, 3], [4, 2, 0], list(range(len(_PAGE)))])
+def test_rows_are_the_rows_one_by_one(indices: list[int]) -> None:
+    parts = feature_parts(_PAGE, 1, 4)
+    rows = parts.rows(indices)
+    assert rows.shape == (len(indices), len(FEATURES))
+    assert rows.tolist() == [parts.row(index) for index in indices]

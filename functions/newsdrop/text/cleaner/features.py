@@ -169,6 +169,21 @@ class FeatureParts:
     def row(self, index: int) -> list[float]:
         return [*self.heads[index], *self.shape(index), *self.tail[index].tolist()]
 
+    def rows(self, indices: Sequence[int]) -> Any:
+        """The rows of ``indices`` as one numpy matrix (``row`` of each), its blocks stacked a column block at a
+        time: the same floats without a Python list per row."""
+        import numpy as np
+
+        if not indices:
+            return np.zeros((0, len(FEATURES)))
+        return np.hstack(
+            (
+                np.array([self.heads[index] for index in indices], dtype=float),
+                np.array([self.shape(index) for index in indices], dtype=float),
+                self.tail[list(indices)],
+            )
+        )
+
 
 def line_features(lines: Sequence[ModelLine], start: int, end: int) -> list[list[float]]:
     """One feature row per line; ``start``..``end`` is the rules' article region (inclusive)."""

@@ -338,7 +338,7 @@ class LineModel:
         largest, as ``pushes.index(max(pushes))`` does."""
         import numpy as np
 
-        if not rows:
+        if not len(rows):
             return []
         signs = np.where(np.array(keeps, dtype=bool), 1.0, -1.0)
         pushes = signs[:, None] * np.array(self.weights, dtype=float)[None, :] * np.array(rows, dtype=float)

@@ -25,9 +25,10 @@ from newsdrop.text.cleaner.lines import (
     _strip_site,
 )
 from newsdrop.text.cleaner.model import (
+    FIXED_ROLES,
+    PROTECTED_RULES,
     HeadlineModel,
     LineModel,
-    decidable,
     feature_parts,
     smooth_verdicts,
 )
@@ -282,7 +283,11 @@ def apply_model(found: RulePass, model: LineModel) -> None:
     """Let the line model overrule the rules' keep-or-drop verdict; a flip names its strongest feature."""
     parts = feature_parts(found.lines, found.start, found.end)
     # Every line judged at once; a feature row is built only for a flip, to name its reason.
-    kept = [line.role in KEPT_ROLES if decidable(line) else None for line in found.lines]
+    # ``decidable`` inline: a call a line cost more than the test.
+    kept = [
+        None if line.role in FIXED_ROLES or line.rule in PROTECTED_RULES else line.role in KEPT_ROLES
+        for line in found.lines
+    ]
     smoothed: set[int] = set()
     if model.switch_cost > 0.0:
         # The decidable lines in page order, each verdict weighed against its neighbours' (smooth_verdicts).
@@ -312,9 +317,7 @@ def apply_model(found: RulePass, model: LineModel) -> None:
     reasons = dict(
         zip(
             named,
-            model.strongest_many(
-                [parts.row(index) for index in named], [bool(verdicts[index]) for index in named]
-            ),
+            model.strongest_many(parts.rows(named), [bool(verdicts[index]) for index in named]),
             strict=True,
         )
     )
