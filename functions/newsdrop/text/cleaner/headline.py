@@ -13,6 +13,7 @@ from newsdrop.text.cleaner.headline_block import (
 )
 from newsdrop.text.cleaner.headline_caption import PICTURE_CREDIT
 from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text, site_of_opening
+from newsdrop.text.cleaner.headline_dated_long import dated_long_headline
 from newsdrop.text.cleaner.headline_facts import (
     _SEPARATOR,
     _TITLE_MAX_WORDS,
@@ -154,6 +155,13 @@ def _find_title(
 
     # (The rules alone never name a line of the region's head: without the ranker it is not read.)
     head = _region_head(lines, region_start) if headline is not None or candidates is not None else []
+    # At inference a long headline the region opens with under its dateline is ranked too (the training rows stay).
+    if (
+        headline is not None
+        and candidates is None
+        and (long := dated_long_headline(lines, region_start, _REGION_HEAD_MAX_WORDS)) is not None
+    ):
+        head = [long, *(index for index in head if index != long)]
     facts_of: dict[int, _Facts] = {}
     head_scored: list[tuple[float, int]] = []
     for index in [*scanned, *head]:
