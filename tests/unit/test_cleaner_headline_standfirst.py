@@ -45,6 +45,12 @@ def _lines(texts: list[str], claimed: frozenset[int] = frozenset()) -> list[_Lin
         ([HEADLINE, SHORT_HEADLINE], {0: 1.8, 1: 2.5}, 1, None),
         # A short kicker over the pick is no headline.
         ([KICKER, STANDFIRST], {0: 1.8, 1: 2.5}, 1, None),
+        # A kicker (or a picture's credit) printed between the headline and its standfirst is read past ...
+        ([HEADLINE, KICKER, STANDFIRST], {0: 1.8, 2: 2.5}, 2, 0),
+        ([HEADLINE, KICKER, "", STANDFIRST], {0: 1.8, 1: -1.0, 3: 2.5}, 3, 0),
+        # ... one short line only, and only right over the pick: over the run it opens another block.
+        ([HEADLINE, KICKER, KICKER, STANDFIRST], {0: 1.8, 3: 2.5}, 3, None),
+        ([HEADLINE, KICKER, BULLET, STANDFIRST], {0: 1.8, 2: 1.0, 3: 2.5}, 3, 2),
         # The line over it is no ranked candidate.
         ([HEADLINE, STANDFIRST], {1: 2.5}, 1, None),
         # A line a rule claimed, or a barred one, is no headline.

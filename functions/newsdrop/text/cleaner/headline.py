@@ -13,6 +13,7 @@ from newsdrop.text.cleaner.headline_block import (
 )
 from newsdrop.text.cleaner.headline_caption import PICTURE_CREDIT
 from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text, site_of_opening
+from newsdrop.text.cleaner.headline_dated_long import dated_long_headline
 from newsdrop.text.cleaner.headline_facts import (
     _SEPARATOR,
     _TITLE_MAX_WORDS,
@@ -42,6 +43,7 @@ from newsdrop.text.cleaner.headline_rank import (
     _region_head_features,
     headline_features,
 )
+from newsdrop.text.cleaner.headline_video import over_video_label
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
 from newsdrop.text.cleaner.placed_caption import places_people
@@ -154,6 +156,13 @@ def _find_title(
 
     # (The rules alone never name a line of the region's head: without the ranker it is not read.)
     head = _region_head(lines, region_start) if headline is not None or candidates is not None else []
+    # At inference a long headline the region opens with under its dateline is ranked too (the training rows stay).
+    if (
+        headline is not None
+        and candidates is None
+        and (long := dated_long_headline(lines, region_start, _REGION_HEAD_MAX_WORDS)) is not None
+    ):
+        head = [long, *(index for index in head if index != long)]
     facts_of: dict[int, _Facts] = {}
     head_scored: list[tuple[float, int]] = []
     for index in [*scanned, *head]:
@@ -238,9 +247,9 @@ def _find_title(
         def barred(index: int) -> bool:
             """A caption with its picture's credit (or wholly in brackets) is never the headline, however the
             ranker scores it. (Tested only for a candidate that would lead: a skipped one changes nothing.)
-            A row of doubled labels, a dateline, a navigation link or a caption placing its people is never the
-            ranker's pick (``headline``): the rules' ranking that ``make train`` collects stays as it was, so the
-            line model's training rows do too."""
+            A row of doubled labels, a dateline, a navigation link, a caption placing its people or a video's title
+            over its player's label is never the ranker's pick (``headline``): the rules' ranking that ``make train``
+            collects stays as it was, so the line model's training rows do too."""
             text = lines[index].text
             return (
                 PICTURE_CREDIT.search(text) is not None
@@ -253,6 +262,7 @@ def _find_title(
                         or _dateline(text)
                         or _navigation_link(text)
                         or places_people(text)
+                        or over_video_label(lines, index)
                         or interface_text(text)
                         or furniture_line(text)
                         or (opening is not None and site_of_opening(opening.key, lines[index].key))

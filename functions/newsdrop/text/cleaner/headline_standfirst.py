@@ -13,6 +13,8 @@ _STANDFIRST_MIN_WORDS = 10
 # ... and every line of the run over it holds this many words (a kicker or a section label is shorter: a kicker's
 # headline under it stays the pick).
 _RUN_MIN_WORDS = 8
+# A line this short right over the pick (a kicker, a picture's credit) is read past to the run above it.
+_BETWEEN_MAX_WORDS = 3
 # The run's best line: the ranker reads it as a headline (a raw score from this on) ...
 _HEADLINE_MIN_SCORE = 0.5
 # ... and scores it within this much of the pick (the trees tell a headline from its standfirst poorly: both
@@ -34,13 +36,20 @@ def headline_over_block(
     bullet points), each a candidate the trees score like a headline. The run holds ranked candidates only, no
     line a rule claimed and none ``barred`` (a caption, a menu row, a form's text); its best line must read as
     a headline to the ranker and nearly tie the pick, must not print the pick's own words again (a trail over its
-    headline) and must hold no breadcrumb step. None when no such line stands over the pick."""
+    headline) and must hold no breadcrumb step. One short line right over the pick (a kicker, a picture's credit
+    printed between the headline and its standfirst) is read past. None when no such line stands over the pick."""
     if chosen not in scores or lines[chosen].words < _STANDFIRST_MIN_WORDS:
         return None
     run: list[int] = []
     index = chosen
+    skipped = False
     while True:
         index = next((at for at in range(index - 1, -1, -1) if lines[at].key), -1)
+        if index >= 0 and not run and not skipped and lines[index].words <= _BETWEEN_MAX_WORDS:
+            # One short line right over the pick (a kicker, a picture's credit) stands between a headline and its
+            # standfirst; above the run it would open another block (a teaser's, a trail's).
+            skipped = True
+            continue
         if index < 0 or index not in scores or lines[index].words < _RUN_MIN_WORDS:
             break
         if lines[index].role is not None or barred(index):
