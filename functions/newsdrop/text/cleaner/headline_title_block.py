@@ -1,0 +1,59 @@
+"""Headline stage, the headline under the <title>'s printing: the page prints its <title>'s headline (a
+breadcrumb's last step, a search engine's wording), then right under it its own headline over the same story; the
+ranker's pick of the printing gives way to that headline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsdrop.text.cleaner.headline_names import headline_text
+from newsdrop.text.cleaner.headline_reworded import _SENTENCE_CLOSERS, _SHARED_MIN_WORDS, _apart
+from newsdrop.text.cleaner.headline_title_printed import _printed
+from newsdrop.text.cleaner.lines import _content_words, _Line
+from newsdrop.text.line_keys import normalize_line_key
+
+# The headline under the printing is scored within this much of the pick (the ranked candidates' raw scores), as a
+# label's headline is (``headline_label``): a standfirst or a teaser under the printing, sharing the story's words,
+# scores far behind it.
+_TITLE_BLOCK_TIE = 1.0
+
+
+def _story_headline(lines: list[_Line], index: int, headline: str, scores: dict[int, float]) -> bool:
+    """``index`` reads as the page's own headline over the story the <title>'s headline (``headline``, a key)
+    names: ranked, printed in other words, closing no sentence (a standfirst's, a lead's) and sharing
+    ``_SHARED_MIN_WORDS`` content words with it (not a byline, a date or a section's label)."""
+    line = lines[index]
+    return (
+        index in scores
+        and line.key != headline
+        and line.text.rstrip()[-1:] not in _SENTENCE_CLOSERS
+        and len(_content_words(headline) & _content_words(line.key)) >= _SHARED_MIN_WORDS
+    )
+
+
+def headline_under_title_printing(
+    lines: list[_Line], chosen: int, scores: dict[int, float], barred: Callable[[int], bool]
+) -> int | None:
+    """The ranked candidate printed right under the ranker's pick when the pick prints the page's <title>'s
+    headline word for word (the opening line's, ``headline_text``; apart from the opening line, ``_apart``): the
+    next printed line, or the one after it when the line between is shorter than the pick (a section's label, a
+    date), not barred, reading as the story's headline (``_story_headline``) and scored within ``_TITLE_BLOCK_TIE``
+    of the pick (``scores``: the ranked candidates' raw scores). A page printing its <title>'s
+    wording as a breadcrumb's last step or a teaser's prints its own headline, often a kicker and the headline
+    run together, right under it. None when no such line follows the pick."""
+    opening = next((index for index, line in enumerate(lines) if line.key), None)
+    if opening is None or chosen == opening or chosen not in scores or not _apart(lines, opening, chosen):
+        return None
+    # Naming the <title>'s headline reads the whole page: first, a cheap test that the pick is printed inside the
+    # <title> line at all (its headline is part of it).
+    if lines[chosen].key not in lines[opening].key:
+        return None
+    headline = normalize_line_key(headline_text(lines, opening))
+    if lines[chosen].key != headline:
+        return None
+    after = _printed(lines, chosen, 2)
+    steps = after[:1] if len(after) < 2 or lines[after[0]].words >= lines[chosen].words else after
+    for index in steps:
+        if _story_headline(lines, index, headline, scores):
+            return None if barred(index) or scores[chosen] - scores[index] > _TITLE_BLOCK_TIE else index
+    return None
