@@ -25,6 +25,14 @@ def _lines(texts: list[str]) -> list[_Line]:
         ([SITE_TITLE, *MENU, TITLE, HEADLINE], {4: 3.0, 5: 2.2}, 4, 5),
         # A short label (a section's name, a date) between the two; blank lines do not count.
         ([SITE_TITLE, *MENU, TITLE, "", "News", "", HEADLINE], {4: 3.0, 8: 2.2}, 4, 8),
+        # Short furniture between (a comment count, a date, buttons), up to the near lines' reach.
+        (
+            [SITE_TITLE, *MENU, TITLE, "5 comments", "04.05.20 14:50", "Print", "Share", HEADLINE],
+            {4: 3.0, 9: 2.2},
+            4,
+            9,
+        ),
+        ([SITE_TITLE, *MENU, TITLE, *(["Share"] * 8), HEADLINE], {4: 3.0, 13: 2.2}, 4, None),
         # Scored far behind the pick: a teaser or a standfirst sharing the story's words.
         ([SITE_TITLE, *MENU, TITLE, HEADLINE], {4: 3.0, 5: 1.5}, 4, None),
         # The line under it closes a sentence (a standfirst, the lead).

@@ -1,11 +1,12 @@
 """Headline stage, the headline under the <title>'s printing: the page prints its <title>'s headline (a
-breadcrumb's last step, a search engine's wording), then right under it its own headline over the same story; the
-ranker's pick of the printing gives way to that headline."""
+breadcrumb's last step, a search engine's wording), then under it, past short furniture, its own headline over the
+same story; the ranker's pick of the printing gives way to that headline."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from newsdrop.text.cleaner.headline_caption import _NEAR_LINES
 from newsdrop.text.cleaner.headline_names import headline_text
 from newsdrop.text.cleaner.headline_reworded import _SENTENCE_CLOSERS, _SHARED_MIN_WORDS, _apart
 from newsdrop.text.cleaner.headline_title_printed import _printed
@@ -36,11 +37,11 @@ def headline_under_title_printing(
 ) -> int | None:
     """The ranked candidate printed right under the ranker's pick when the pick prints the page's <title>'s
     headline word for word (the opening line's, ``headline_text``; apart from the opening line, ``_apart``): the
-    next printed line, or the one after it when the line between is shorter than the pick (a section's label, a
-    date), not barred, reading as the story's headline (``_story_headline``) and scored within ``_TITLE_BLOCK_TIE``
-    of the pick (``scores``: the ranked candidates' raw scores). A page printing its <title>'s
-    wording as a breadcrumb's last step or a teaser's prints its own headline, often a kicker and the headline
-    run together, right under it. None when no such line follows the pick."""
+    first of the ``_NEAR_LINES`` printed lines under the pick to read as the story's headline (``_story_headline``),
+    every line between shorter than the pick (a section's label, a date, a button), not barred and scored within
+    ``_TITLE_BLOCK_TIE`` of the pick (``scores``: the ranked candidates' raw scores). A page printing its <title>'s
+    wording as a breadcrumb's last step or a teaser's prints its own headline, often a kicker and the headline run
+    together, under it past the block's furniture. None when no such line follows the pick."""
     opening = next((index for index, line in enumerate(lines) if line.key), None)
     if opening is None or chosen == opening or chosen not in scores or not _apart(lines, opening, chosen):
         return None
@@ -51,9 +52,11 @@ def headline_under_title_printing(
     headline = normalize_line_key(headline_text(lines, opening))
     if lines[chosen].key != headline:
         return None
-    after = _printed(lines, chosen, 2)
-    steps = after[:1] if len(after) < 2 or lines[after[0]].words >= lines[chosen].words else after
-    for index in steps:
+    # Lines shorter than the pick between the two are the block's furniture (a kicker, a date, a comment count,
+    # "Print", "Share"); the first line as long as the pick that is no such headline ends the walk.
+    for index in _printed(lines, chosen, _NEAR_LINES):
         if _story_headline(lines, index, headline, scores):
             return None if barred(index) or scores[chosen] - scores[index] > _TITLE_BLOCK_TIE else index
+        if lines[index].words >= lines[chosen].words:
+            return None
     return None
