@@ -35,6 +35,9 @@ def _lines(texts: list[str]) -> list[_Line]:
         ([SITE_TITLE, *MENU, TITLE, *(["Share"] * 8), HEADLINE], {4: 3.0, 13: 2.2}, 4, None),
         # Scored far behind the pick: a teaser or a standfirst sharing the story's words.
         ([SITE_TITLE, *MENU, TITLE, HEADLINE], {4: 3.0, 5: 1.5}, 4, None),
+        # Printed again elsewhere on the page, it gives way from further behind; printed once, not.
+        ([SITE_TITLE, *MENU, HEADLINE, *MENU, TITLE, HEADLINE], {8: 3.0, 9: 1.5}, 8, 9),
+        ([SITE_TITLE, *MENU, HEADLINE, *MENU, TITLE, HEADLINE], {8: 3.0, 9: 0.5}, 8, None),
         # The line under it closes a sentence (a standfirst, the lead).
         (
             [SITE_TITLE, *MENU, TITLE, "The mayor plans a helipad beside the town hall, aides said."],

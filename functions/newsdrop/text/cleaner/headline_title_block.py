@@ -17,6 +17,9 @@ from newsdrop.text.line_keys import normalize_line_key
 # label's headline is (``headline_label``): a standfirst or a teaser under the printing, sharing the story's words,
 # scores far behind it.
 _TITLE_BLOCK_TIE = 1.0
+# A headline the page prints again elsewhere (a second printing, its own teaser) is named twice by the page, as the
+# <title>'s wording is: it gives way within this much (as a typeset copy does, ``headline_plain_copy``).
+_REPEATED_TIE = 2.0
 
 
 def _story_headline(lines: list[_Line], index: int, headline: str, scores: dict[int, float]) -> bool:
@@ -39,7 +42,8 @@ def headline_under_title_printing(
     headline word for word (the opening line's, ``headline_text``; apart from the opening line, ``_apart``): the
     first of the ``_NEAR_LINES`` printed lines under the pick to read as the story's headline (``_story_headline``),
     every line between shorter than the pick (a section's label, a date, a button), not barred and scored within
-    ``_TITLE_BLOCK_TIE`` of the pick (``scores``: the ranked candidates' raw scores). A page printing its <title>'s
+    ``_TITLE_BLOCK_TIE`` of the pick (``scores``: the ranked candidates' raw scores; ``_REPEATED_TIE`` where the
+    page prints the headline again). A page printing its <title>'s
     wording as a breadcrumb's last step or a teaser's prints its own headline, often a kicker and the headline run
     together, under it past the block's furniture. None when no such line follows the pick."""
     opening = next((index for index, line in enumerate(lines) if line.key), None)
@@ -56,7 +60,9 @@ def headline_under_title_printing(
     # "Print", "Share"); the first line as long as the pick that is no such headline ends the walk.
     for index in _printed(lines, chosen, _NEAR_LINES):
         if _story_headline(lines, index, headline, scores):
-            return None if barred(index) or scores[chosen] - scores[index] > _TITLE_BLOCK_TIE else index
+            key = lines[index].key
+            tie = _REPEATED_TIE if sum(1 for line in lines if line.key == key) > 1 else _TITLE_BLOCK_TIE
+            return None if barred(index) or scores[chosen] - scores[index] > tie else index
         if lines[index].words >= lines[chosen].words:
             return None
     return None
