@@ -16,7 +16,9 @@ from newsdrop.text.cleaner.headline_people_caption import headline_over_people_c
 from newsdrop.text.cleaner.headline_plain_copy import typeset_copy
 from newsdrop.text.cleaner.headline_reworded import printed_for_title
 from newsdrop.text.cleaner.headline_standfirst import headline_over_block
+from newsdrop.text.cleaner.headline_title_block import headline_under_title_printing
 from newsdrop.text.cleaner.headline_title_printed import title_printed_over_pick
+from newsdrop.text.cleaner.headline_title_top import title_over_top_rewording
 from newsdrop.text.cleaner.lines import _Line
 
 
@@ -35,7 +37,9 @@ def pick_over_ranker(
     kicker, a section's name) to the headline-shaped line printed right under it; a headline typed with plain quotes
     to the nearly tied candidate printing it again typeset; a line in other words than the page's `<title>` to the
     line printing the `<title>`'s headline word for word; the masthead right under a "Post | Site" `<title>` to the
-    post's headline; the `<title>` itself to the headline of a kicker's block printed under the `<title>`'s printing
+    post's headline; the `<title>` itself to the headline of a kicker's block printed under the `<title>`'s printing;
+    a printing of the `<title>`'s headline to the nearly tied headline of the same story printed right under it;
+    a line right under a `<title>` printed nowhere else, in other words about the same story, to the `<title>`
     (the first of these that applies). Then the page's `<title>`, printed nowhere else, gives way to the headline the
     page prints for it, and where that line is a bare label (a name or a kicker sharing the title's words) to the
     headline under it.
@@ -51,6 +55,8 @@ def pick_over_ranker(
         lambda: title_printed_over_pick(lines, chosen, scores, barred),
         lambda: title_over_masthead(lines, chosen, scores, barred),
         lambda: headline_under_kicker(lines, chosen, scores, barred),
+        lambda: headline_under_title_printing(lines, chosen, scores, barred),
+        lambda: title_over_top_rewording(lines, chosen, scores, barred),
     )
     over = next((line for line in (override() for override in overrides) if line is not None), None)
     if over is not None:
