@@ -1,8 +1,12 @@
-"""Shared fixtures of the cleaner's unit tests: a stand-in for the cleaner's line and a small harbour story."""
+"""Shared fixtures of the cleaner's unit tests: a stand-in for the cleaner's line, real lines from texts and a small
+harbour story."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.line_keys import count_words, normalize_line_key
 
 LEAD = (
     "The harbour authority said on Tuesday that the new breakwater would be finished two years ahead of "
@@ -31,6 +35,11 @@ class Line:
     def __post_init__(self) -> None:
         self.key = self.key or self.text.lower()
         self.words = self.words or len(self.text.split())
+
+
+def printed_lines(texts: list[str]) -> list[_Line]:
+    """The cleaner's own lines for ``texts``, one a text, numbered from 0, with the keys and word counts it reads."""
+    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 # Seven paragraphs of one story, each a long sentence of prose.

@@ -6,7 +6,7 @@ import pytest
 
 from newsdrop.text.cleaner.headline_block import _below_byline, headline_over_standfirst
 from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 HEADLINE = "Harbour wall finished two years early"
 STANDFIRST = (
@@ -14,10 +14,6 @@ STANDFIRST = (
 )
 KICKER = "Harbour news"
 TRAIL = "Home › News › Harbour wall"
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -46,13 +42,13 @@ def _lines(texts: list[str]) -> list[_Line]:
 def test_the_headline_over_a_nearly_tied_standfirst(
     texts: list[str], scores: dict[int, float], expected: int | None
 ) -> None:
-    lines = _lines(texts)
+    lines = printed_lines(texts)
     pick = max(scores, key=lambda index: scores[index])
     assert headline_over_standfirst(lines, pick, scores, lambda index: "›" in lines[index].text) == expected
 
 
 def _roled(texts: list[str], bylines: set[int]) -> list[_Line]:
-    lines = _lines(texts)
+    lines = printed_lines(texts)
     for index in bylines:
         lines[index].assign("byline", "byline")
     return lines

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_caption import headline_beside_caption
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 HEADLINE = "What alternative therapies can do for cancer patients"
 BYLINE = "By Jane Doe, 19 October 2019"
@@ -15,10 +14,6 @@ CREDIT = "Foto: Harbour Authority"
 COPYRIGHT = "© Getty Images"
 NOT_A_CREDIT = "Par la rédaction et AFP"
 LONG_CREDITED = "The harbour master with the mayor at the new breakwater on Tuesday. Foto: Harbour Authority"
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -56,5 +51,5 @@ def _lines(texts: list[str]) -> list[_Line]:
 def test_a_caption_beside_its_credit_gives_way(
     texts: list[str], scores: dict[int, float], pick: int, barred: tuple[int, ...], expected: int | None
 ) -> None:
-    lines = _lines(texts)
+    lines = printed_lines(texts)
     assert headline_beside_caption(lines, pick, scores, lambda index: index in barred) == expected

@@ -10,10 +10,8 @@ from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.headline import _heads_a_block
 from newsdrop.text.cleaner.headline_controls import interface_text, site_of_opening
 from newsdrop.text.cleaner.headline_names import named_title
-from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, LineModel, load_model
-from newsdrop.text.line_keys import count_words, normalize_line_key
-from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
+from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND, printed_lines
 
 
 @pytest.mark.parametrize(
@@ -55,10 +53,6 @@ def test_a_forms_or_a_links_own_text_is_interface_text(text: str, interface: boo
     assert interface_text(text) is interface
 
 
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
-
-
 @pytest.mark.parametrize(
     ("texts", "heads"),
     [
@@ -70,7 +64,7 @@ def _lines(texts: list[str]) -> list[_Line]:
     ],
 )
 def test_a_forms_text_heads_no_headline_block(texts: list[str], heads: bool) -> None:
-    assert _heads_a_block(_lines(texts), len(texts) - 1) is heads
+    assert _heads_a_block(printed_lines(texts), len(texts) - 1) is heads
 
 
 def _ranker(weights: dict[str, float], trust: float) -> LineModel:
@@ -139,7 +133,7 @@ def test_interface_text_is_never_the_headline(
     ],
 )
 def test_a_closing_web_address_after_a_dash_is_the_sites_name(text: str, title: str) -> None:
-    assert named_title(text, _lines([text])) == title
+    assert named_title(text, printed_lines([text])) == title
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_dated_long import dated_long_headline
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 DATE = "Blog Home Harbours • October 18, 2019"
 LONG_HEADLINE = (
@@ -21,10 +20,6 @@ HEADLINE = "Harbour wall finished two years early"
 TOO_LONG = " ".join([LONG_HEADLINE, "after a winter mild enough to work through and a summer of dredging"])
 BYLINE = "By Jane Doe"
 MENU = "Home News Ports"
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -48,4 +43,4 @@ def _lines(texts: list[str]) -> list[_Line]:
 def test_a_long_headline_under_its_dateline(
     texts: list[str], region_start: int, expected: int | None
 ) -> None:
-    assert dated_long_headline(_lines(texts), region_start, 20) == expected
+    assert dated_long_headline(printed_lines(texts), region_start, 20) == expected

@@ -10,10 +10,8 @@ import pytest
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.headline import _heads_a_block
 from newsdrop.text.cleaner.headline_controls import furniture_line
-from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, LineModel, load_model
-from newsdrop.text.line_keys import count_words, normalize_line_key
-from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
+from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND, printed_lines
 
 
 @pytest.mark.parametrize(
@@ -104,10 +102,6 @@ def test_furniture_is_never_the_ranked_headline(furniture: str, title: str) -> N
     assert clean_article("\n\n".join(page) + "\n", model=_ranker(NEAREST, 100.0)).title == title
 
 
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
-
-
 @pytest.mark.parametrize(
     ("texts", "heads"),
     [
@@ -119,7 +113,7 @@ def _lines(texts: list[str]) -> list[_Line]:
     ],
 )
 def test_furniture_heads_no_headline_block(texts: list[str], heads: bool) -> None:
-    assert _heads_a_block(_lines(texts), len(texts) - 1) is heads
+    assert _heads_a_block(printed_lines(texts), len(texts) - 1) is heads
 
 
 # A ranker that prefers the longest candidate.

@@ -5,17 +5,12 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_kicker_block import headline_under_kicker
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 TITLE = "Mayor plans a helipad beside the town hall"
 KICKER = "Town hall works"
 BLOCK = "Mayor plans a helipad while the ballroom project stalls"
 MENU = ["Home", "News", "Sport"]
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -50,9 +45,9 @@ def _lines(texts: list[str]) -> list[_Line]:
 def test_headline_under_kicker(
     texts: list[str], scores: dict[int, float], chosen: int, expected: int | None
 ) -> None:
-    assert headline_under_kicker(_lines(texts), chosen, scores, lambda index: False) == expected
+    assert headline_under_kicker(printed_lines(texts), chosen, scores, lambda index: False) == expected
 
 
 def test_barred_headline_does_not_count() -> None:
-    lines = _lines([TITLE, *MENU, TITLE, KICKER, BLOCK])
+    lines = printed_lines([TITLE, *MENU, TITLE, KICKER, BLOCK])
     assert headline_under_kicker(lines, 0, {0: 1.7, 6: 0.4}, lambda index: index == 6) is None

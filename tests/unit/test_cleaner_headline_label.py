@@ -6,8 +6,7 @@ import pytest
 
 from newsdrop.text.cleaner.headline_label import headline_under_label
 from newsdrop.text.cleaner.headline_overrides import pick_over_ranker
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 LABEL = "War in the North"
 SECTION = "News from the harbour office"
@@ -22,10 +21,6 @@ SAME_WORDS = "Harbour wall finished"
 LOWER = "read more about the wall"
 BYLINE = "By Jane Doe"
 BODY = "The harbour authority said on Friday that the wall was finished two years before the date it had set."
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -58,7 +53,7 @@ def _lines(texts: list[str]) -> list[_Line]:
 def test_the_headline_under_a_label(
     texts: list[str], scores: dict[int, float], pick: int, expected: int | str | None
 ) -> None:
-    lines = _lines(texts)
+    lines = printed_lines(texts)
     barred = (lambda index: index == 1) if expected == "barred" else (lambda index: False)
     found = headline_under_label(lines, pick, len(texts) - 1, scores, barred)
     assert found == (None if isinstance(expected, str) else expected)
@@ -66,7 +61,7 @@ def test_the_headline_under_a_label(
 
 def test_a_line_of_the_story_is_no_label() -> None:
     # The region starts at the label: a line of the story's head, not a label over its headline.
-    lines = _lines([LABEL, HEADLINE, BODY])
+    lines = printed_lines([LABEL, HEADLINE, BODY])
     assert headline_under_label(lines, 0, 0, {0: 2.0, 1: 1.8}, lambda index: False) is None
 
 
@@ -87,6 +82,6 @@ UNDER_SENTENCE = "She was surprised by her manager on the ward."
     ],
 )
 def test_a_label_the_title_gave_way_to_gives_way_to_the_headline_under_it(under: str, expected: int) -> None:
-    lines = _lines([TITLE, "Home", "News", "Sport", NAME_LABEL, under, BODY])
+    lines = printed_lines([TITLE, "Home", "News", "Sport", NAME_LABEL, under, BODY])
     scores = {0: 2.0, 4: 1.2, 5: 0.8}
     assert pick_over_ranker(lines, 0, 6, scores, lambda index: False) == expected

@@ -8,18 +8,12 @@ import pytest
 
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.headline import _heads_a_block
-from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, LineModel, load_model
-from newsdrop.text.line_keys import count_words, normalize_line_key
-from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
+from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND, printed_lines
 
 QUESTION = "What is the new harbour wall for, and who will pay for it?"
 # A ranker that prefers the longest candidate: the question headline over a label or a short line above it.
 LONGEST = tuple(5.0 if name == "log_words" else 0.0 for name in HEADLINE_FEATURES)
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 def _with_longest() -> LineModel:
@@ -49,7 +43,7 @@ def _with_longest() -> LineModel:
     ],
 )
 def test_a_menu_label_or_a_lower_case_line_heads_no_headline_block(texts: list[str], heads: bool) -> None:
-    assert _heads_a_block(_lines(texts), len(texts) - 1) is heads
+    assert _heads_a_block(printed_lines(texts), len(texts) - 1) is heads
 
 
 @pytest.mark.parametrize(

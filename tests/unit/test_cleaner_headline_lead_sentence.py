@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_lead_sentence import headline_over_lead_sentence
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 HEADLINE = "World championships postponed by a year"
 LEAD = "What had been rumoured for weeks has now been confirmed by the federation in an official statement"
@@ -16,10 +15,6 @@ LEAD_AGAIN = (
 )
 HEADLINE_AGAIN = "The federation has postponed the world championships by a year after weeks of rumours"
 STORY = "The pandemic still weighs on international sport events and their organisers around the world."
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -53,6 +48,6 @@ def test_a_lead_sentence_over_the_story_gives_way(
     barred: tuple[int, ...],
     expected: int | None,
 ) -> None:
-    lines = _lines(texts)
+    lines = printed_lines(texts)
     found = headline_over_lead_sentence(lines, pick, region_start, scores, lambda index: index in barred)
     assert found == expected

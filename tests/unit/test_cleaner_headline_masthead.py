@@ -5,16 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_masthead import title_over_masthead
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 TITLE = "Fog soup. | Life, the master and me..."
 MASTHEAD = "Life, the master and me…"
 MENU = ["Home", "Privacy", "Imprint"]
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -43,11 +38,11 @@ def _lines(texts: list[str]) -> list[_Line]:
     ],
 )
 def test_title_over_masthead(texts: list[str], scores: dict[int, float], expected: int | None) -> None:
-    lines = _lines(texts)
+    lines = printed_lines(texts)
     chosen = max(scores, key=lambda index: scores[index])
     assert title_over_masthead(lines, chosen, scores, lambda index: False) == expected
 
 
 def test_barred_printing_does_not_count() -> None:
-    lines = _lines([TITLE, MASTHEAD, *MENU, "Fog soup."])
+    lines = printed_lines([TITLE, MASTHEAD, *MENU, "Fog soup."])
     assert title_over_masthead(lines, 1, {0: 0.8, 1: 2.0, 5: -0.4}, lambda index: index == 5) is None

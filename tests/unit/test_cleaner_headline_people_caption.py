@@ -5,17 +5,12 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_people_caption import headline_over_people_caption, names_two_people
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 HEADLINE = "The agenda with which the ministry seeks to contain the security crisis"
 BYLINE = "By Jane Doe and John Roe"
 CAPTION = "Maria Lopez and Peter Miller at the harbour on Tuesday"
 STORY = "The minister arrived at the harbour on Tuesday morning to meet the committee and the press."
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -77,6 +72,6 @@ def test_a_caption_naming_two_people_gives_way(
     barred: tuple[int, ...],
     expected: int | None,
 ) -> None:
-    lines = _lines(texts)
+    lines = printed_lines(texts)
     found = headline_over_people_caption(lines, pick, region_start, scores, lambda index: index in barred)
     assert found == expected

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_plain_copy import typeset_copy
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 PLAIN = "Let's Get Behind The Statement Tee"
 TYPESET = "For Parties This Year, Let’s Get Behind The Statement Tee"
@@ -24,10 +23,6 @@ QUOTING = (
     "our editors argue"
 )
 STORY = "In a year when so much happened, graphic tees make a lot of sense for the holidays."
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -65,5 +60,5 @@ def test_a_plain_typed_copy_gives_way_to_the_typeset_headline(
     barred: tuple[int, ...],
     expected: int | None,
 ) -> None:
-    lines = _lines(texts)
+    lines = printed_lines(texts)
     assert typeset_copy(lines, pick, scores, lambda index: index in barred) == expected

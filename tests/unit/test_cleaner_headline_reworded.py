@@ -5,16 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_reworded import printed_for_title
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 TITLE = "Harbour wall finished after storm damage | Coast Herald"
 PRINTED = "Storm could not stop the harbour wall"
 MENU = ["Home", "News", "Sport"]
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -106,6 +101,6 @@ def _lines(texts: list[str]) -> list[_Line]:
 def test_the_printed_headline_for_a_reworded_title(
     texts: list[str], scores: dict[int, float], expected: int | None
 ) -> None:
-    lines = _lines(texts)
+    lines = printed_lines(texts)
     chosen = max(scores, key=lambda index: scores[index])
     assert printed_for_title(lines, chosen, scores, lambda index: "›" in lines[index].text) == expected

@@ -5,17 +5,12 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_title_block import headline_under_title_printing
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 TITLE = "Town hall works: Mayor plans a helipad beside the town hall"
 SITE_TITLE = f"{TITLE} | The Courier"
 HEADLINE = "Town hall works Mayor plans a helipad beside the ballroom"
 MENU = ["Home", "News", "Sport"]
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -73,9 +68,11 @@ def _lines(texts: list[str]) -> list[_Line]:
 def test_headline_under_title_printing(
     texts: list[str], scores: dict[int, float], chosen: int, expected: int | None
 ) -> None:
-    assert headline_under_title_printing(_lines(texts), chosen, scores, lambda index: False) == expected
+    assert (
+        headline_under_title_printing(printed_lines(texts), chosen, scores, lambda index: False) == expected
+    )
 
 
 def test_barred_headline_does_not_count() -> None:
-    lines = _lines([SITE_TITLE, *MENU, TITLE, HEADLINE])
+    lines = printed_lines([SITE_TITLE, *MENU, TITLE, HEADLINE])
     assert headline_under_title_printing(lines, 4, {4: 3.0, 5: 2.2}, lambda index: index == 5) is None

@@ -5,17 +5,12 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_title_printed import title_printed_over_pick
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 TITLE = "Harbour wall finished after the storm damage | Coast Herald"
 HEADLINE = "Harbour wall finished after the storm damage"
 OTHER = "Town celebrates as the new harbour wall opens"
 MENU = ["Coast Herald", "News", "Sport"]
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -62,11 +57,11 @@ def _lines(texts: list[str]) -> list[_Line]:
     ],
 )
 def test_title_printed_over_pick(texts: list[str], scores: dict[int, float], expected: int | None) -> None:
-    lines = _lines(texts)
+    lines = printed_lines(texts)
     chosen = max(scores, key=lambda index: scores[index])
     assert title_printed_over_pick(lines, chosen, scores, lambda index: False) == expected
 
 
 def test_barred_printing_does_not_count() -> None:
-    lines = _lines([TITLE, *MENU, HEADLINE, "Video", "By Ann Lee", OTHER])
+    lines = printed_lines([TITLE, *MENU, HEADLINE, "Video", "By Ann Lee", OTHER])
     assert title_printed_over_pick(lines, 6, {4: 1.0, 7: 2.0}, lambda index: index == 4) is None

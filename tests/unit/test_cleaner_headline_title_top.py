@@ -5,16 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_title_top import title_over_top_rewording
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 TITLE = "Mayor plans a helipad beside the town hall"
 DEK = "Helipad plans: what the mayor wants for the square"
 LEAD = "The council will vote on the plans on Friday, and the mayor expects a narrow majority for them."
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -43,11 +38,13 @@ def _lines(texts: list[str]) -> list[_Line]:
 def test_title_over_top_rewording(
     texts: list[str], scores: dict[int, float], chosen: int, expected: int | None
 ) -> None:
-    assert title_over_top_rewording(_lines(texts), chosen, scores, lambda index: False) == expected
+    assert title_over_top_rewording(printed_lines(texts), chosen, scores, lambda index: False) == expected
 
 
 def test_barred_title_does_not_count() -> None:
     assert (
-        title_over_top_rewording(_lines([TITLE, DEK, LEAD]), 1, {0: 1.0, 1: 2.5}, lambda index: index == 0)
+        title_over_top_rewording(
+            printed_lines([TITLE, DEK, LEAD]), 1, {0: 1.0, 1: 2.5}, lambda index: index == 0
+        )
         is None
     )

@@ -5,16 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_video import over_video_label
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 CLIP = "Live: the harbour wall as the last concrete is poured"
 HEADLINE = "Harbour wall finished two years early"
 BYLINE = "By Jane Doe"
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -34,4 +29,4 @@ def _lines(texts: list[str]) -> list[_Line]:
     ],
 )
 def test_a_line_over_a_video_label(texts: list[str], index: int, expected: bool) -> None:
-    assert over_video_label(_lines(texts), index) is expected
+    assert over_video_label(printed_lines(texts), index) is expected
