@@ -276,6 +276,10 @@ def _choose_headline(
     folded_meta = _fold(meta_title or "")
     if folded_meta:
         named = [text for text in candidates if _fold(text) in folded_meta]
+        if _built_of_labels(named, folded_meta):
+            # The metadata title names several <h1>s, each a small part of it: the labels it is built of
+            # (a blog's and its network's names, a repository's owner/name and name), not the headline.
+            return _without_site(meta_title or "", site) or (meta_title or "").strip()
         if named:
             chosen = max(named, key=len)
             titled = _titled(candidates, page_title)
@@ -324,6 +328,14 @@ def _choose_headline(
     for separator in _TITLE_SEPARATORS:
         parts = [piece.strip() for part in parts for piece in part.split(separator)]
     return max(parts, key=len) or None
+
+
+def _built_of_labels(named: list[str], folded_meta: str) -> bool:
+    """Two or more different ``<h1>``s the metadata title names, the longest under ``_TITLED_SHARE`` of it:
+    the page's logos or names it joins ("Trip to the maples @ Steven's home :: PIXNET ::" over the ``<h1>``s
+    "PIXNET" and "Steven's home"). A headline the title names is most of it ("Headline | Site")."""
+    folded = {_fold(text) for text in named}
+    return len(folded) >= 2 and max(map(len, folded)) < _TITLED_SHARE * len(folded_meta)
 
 
 def _without_site(title: str, site: str | None) -> str | None:
