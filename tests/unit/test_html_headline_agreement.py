@@ -173,3 +173,26 @@ def test_a_metadata_title_built_of_several_h1s_is_the_headline(
     h1s: list[str], meta: str, site: str | None, expected: str
 ) -> None:
     assert headline_choice(h1s, meta, None, site)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("h1", "og_title", "expected"),
+    [
+        # The <h1>'s box prints the post's date and categories after the stated headline: the headline.
+        ("Fans return to the region's clubs 02.02.2022 • Association, Press, General",
+         "Fans return to the region's clubs", "Fans return to the region's clubs"),
+        ("Fans return to the region's clubs | 2 February 2022", "Fans return to the region's clubs",
+         "Fans return to the region's clubs"),
+        # Words after the stated headline, before any date, are the headline's own: the <h1> stays.
+        ("Fans return to the region's clubs in Tennessee", "Fans return to the region's clubs",
+         "Fans return to the region's clubs in Tennessee"),
+        ("Fans return to the region's clubs, updated 02.02.2022", "Fans return to the region's clubs",
+         "Fans return to the region's clubs, updated 02.02.2022"),
+        # A stated title too short to be the headline (a section's name) is no reason.
+        ("Live 02.02.2022", "Live", "Live 02.02.2022"),
+    ],
+)  # fmt: skip
+def test_an_h1_that_is_the_stated_headline_followed_by_a_date_gives_the_headline(
+    h1: str, og_title: str, expected: str
+) -> None:
+    assert headline_choice([h1], h1, None, None, og_title=og_title)[0] == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsdrop.text.dates import find_date
 from newsdrop.text.line_keys import count_words
 from newsdrop.text.main_edits import bare_key
 
@@ -139,6 +140,8 @@ def headline_choice(
         return stated, chosen
     if chosen in printed and (unquoted := _unquoted(chosen, (og_title, ld_headline))):
         return unquoted, None
+    if chosen in printed and (undated := _undated(chosen, (og_title, ld_headline, meta_title))):
+        return undated, None
     return _witnessed(chosen, ld_headline, bool(printed)), None
 
 
@@ -153,6 +156,22 @@ def _unquoted(heading: str, witnesses: tuple[str | None, ...]) -> str | None:
             continue
         text = " ".join(witness.split())
         if _skeleton(text) == _skeleton(heading) and len(_QUOTES.findall(text)) < marks:
+            return text
+    return None
+
+
+def _undated(heading: str, witnesses: tuple[str | None, ...]) -> str | None:
+    """The page's stated title (og:title, JSON-LD headline or metadata title, ``_KICKER_MIN_WORDS`` words at
+    least) where the printed ``<h1>`` is it followed by a date ("Headline 02.02.2022 • Section, News"): the
+    ``<h1>``'s box prints the post's date and categories after the headline, no words of it."""
+    for witness in witnesses:
+        text = " ".join((witness or "").split())
+        if count_words(text) < _KICKER_MIN_WORDS or heading == text or not heading.startswith(text):
+            continue
+        rest = heading[len(text) :]
+        found = find_date(rest)
+        # The date opens the rest: only spaces or a mark between the headline and it.
+        if found is not None and not _WORD.search(rest[: found.start]):
             return text
     return None
 
