@@ -143,3 +143,56 @@ def test_the_printed_h1_the_metadata_overrules_leaves_the_main_content() -> None
     assert "Crews beat the calendar on the sea wall" in found.extractor_text
     assert "Crews beat the calendar" not in found.text
     assert "Paragraph 1 of the story" in found.text
+
+
+@pytest.mark.parametrize(
+    ("h1s", "meta", "site", "expected"),
+    [
+        # Two <h1>s the metadata title names, each a small part of it (the blog's and the network's names):
+        # the metadata title is the headline.
+        (["PIXNET", "Steven's home"], "Trip to the maples in autumn (2) @ Steven's home :: PIXNET ::",
+         "Steven's home", "Trip to the maples in autumn (2) @ Steven's home :: PIXNET ::"),
+        (["Custom", "owner/tool", "tool", "Usage"], "owner/tool: Convert an app bundle to another platform's one",
+         "GitHub", "owner/tool: Convert an app bundle to another platform's one"),
+        # ... without the part that names the site.
+        (["Harbour", "Coast"], "The harbour wall is finished after two winters of work | Harbour | Coast",
+         "Coast", "The harbour wall is finished after two winters of work | Harbour"),
+        # One <h1> the title names as a small part: the <h1> (a short headline beside a long site part).
+        (["Unermüdlicher Einsatz"], "Unermüdlicher Einsatz - Die Neue Südtiroler Tageszeitung", None,
+         "Unermüdlicher Einsatz"),
+        # Two named <h1>s, the longest half the title or more: the headline and a label it carries.
+        (["Keine Spiel-Talstraße zur Bunten Republik", "Spiel-Talstraße"],
+         "Keine Spiel-Talstraße zur Bunten Republik", None, "Keine Spiel-Talstraße zur Bunten Republik"),
+        (["Yellow Vests and I", "Pamela Anderson"], "Yellow Vests and I — Pamela Anderson", None,
+         "Yellow Vests and I"),
+        # The same <h1> twice is one label, not two.
+        (["Coast", "Coast"], "The harbour wall is finished after two winters | Coast", None, "Coast"),
+    ],
+)  # fmt: skip
+def test_a_metadata_title_built_of_several_h1s_is_the_headline(
+    h1s: list[str], meta: str, site: str | None, expected: str
+) -> None:
+    assert headline_choice(h1s, meta, None, site)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("h1", "og_title", "expected"),
+    [
+        # The <h1>'s box prints the post's date and categories after the stated headline: the headline.
+        ("Fans return to the region's clubs 02.02.2022 • Association, Press, General",
+         "Fans return to the region's clubs", "Fans return to the region's clubs"),
+        ("Fans return to the region's clubs | 2 February 2022", "Fans return to the region's clubs",
+         "Fans return to the region's clubs"),
+        # Words after the stated headline, before any date, are the headline's own: the <h1> stays.
+        ("Fans return to the region's clubs in Tennessee", "Fans return to the region's clubs",
+         "Fans return to the region's clubs in Tennessee"),
+        ("Fans return to the region's clubs, updated 02.02.2022", "Fans return to the region's clubs",
+         "Fans return to the region's clubs, updated 02.02.2022"),
+        # A stated title too short to be the headline (a section's name) is no reason.
+        ("Live 02.02.2022", "Live", "Live 02.02.2022"),
+    ],
+)  # fmt: skip
+def test_an_h1_that_is_the_stated_headline_followed_by_a_date_gives_the_headline(
+    h1: str, og_title: str, expected: str
+) -> None:
+    assert headline_choice([h1], h1, None, None, og_title=og_title)[0] == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsdrop.text.dates import find_date
 from newsdrop.text.line_keys import count_words
 from newsdrop.text.main_edits import bare_key
 
@@ -139,6 +140,8 @@ def headline_choice(
         return stated, chosen
     if chosen in printed and (unquoted := _unquoted(chosen, (og_title, ld_headline))):
         return unquoted, None
+    if chosen in printed and (undated := _undated(chosen, (og_title, ld_headline, meta_title))):
+        return undated, None
     return _witnessed(chosen, ld_headline, bool(printed)), None
 
 
@@ -153,6 +156,22 @@ def _unquoted(heading: str, witnesses: tuple[str | None, ...]) -> str | None:
             continue
         text = " ".join(witness.split())
         if _skeleton(text) == _skeleton(heading) and len(_QUOTES.findall(text)) < marks:
+            return text
+    return None
+
+
+def _undated(heading: str, witnesses: tuple[str | None, ...]) -> str | None:
+    """The page's stated title (og:title, JSON-LD headline or metadata title, ``_KICKER_MIN_WORDS`` words at
+    least) where the printed ``<h1>`` is it followed by a date ("Headline 02.02.2022 • Section, News"): the
+    ``<h1>``'s box prints the post's date and categories after the headline, no words of it."""
+    for witness in witnesses:
+        text = " ".join((witness or "").split())
+        if count_words(text) < _KICKER_MIN_WORDS or heading == text or not heading.startswith(text):
+            continue
+        rest = heading[len(text) :]
+        found = find_date(rest)
+        # The date opens the rest: only spaces or a mark between the headline and it.
+        if found is not None and not _WORD.search(rest[: found.start]):
             return text
     return None
 
@@ -276,6 +295,10 @@ def _choose_headline(
     folded_meta = _fold(meta_title or "")
     if folded_meta:
         named = [text for text in candidates if _fold(text) in folded_meta]
+        if _built_of_labels(named, folded_meta):
+            # The metadata title names several <h1>s, each a small part of it: the labels it is built of
+            # (a blog's and its network's names, a repository's owner/name and name), not the headline.
+            return _without_site(meta_title or "", site) or (meta_title or "").strip()
         if named:
             chosen = max(named, key=len)
             titled = _titled(candidates, page_title)
@@ -324,6 +347,14 @@ def _choose_headline(
     for separator in _TITLE_SEPARATORS:
         parts = [piece.strip() for part in parts for piece in part.split(separator)]
     return max(parts, key=len) or None
+
+
+def _built_of_labels(named: list[str], folded_meta: str) -> bool:
+    """Two or more different ``<h1>``s the metadata title names, the longest under ``_TITLED_SHARE`` of it:
+    the page's logos or names it joins ("Trip to the maples @ Steven's home :: PIXNET ::" over the ``<h1>``s
+    "PIXNET" and "Steven's home"). A headline the title names is most of it ("Headline | Site")."""
+    folded = {_fold(text) for text in named}
+    return len(folded) >= 2 and max(map(len, folded)) < _TITLED_SHARE * len(folded_meta)
 
 
 def _without_site(title: str, site: str | None) -> str | None:
