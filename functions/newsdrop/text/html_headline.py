@@ -5,18 +5,20 @@ from __future__ import annotations
 import re
 
 from newsdrop.text.dates import find_date
+from newsdrop.text.html_title_parts import (
+    TITLE_SEPARATORS,
+    built_of_labels,
+    fold,
+    title_printed_h1,
+    without_site,
+)
 from newsdrop.text.line_keys import count_words
 from newsdrop.text.main_edits import bare_key
 
 # A headline is a line, not a paragraph: longer <h1> texts are page chrome (logos with taglines, lists).
 _HEADLINE_MAX_CHARS = 300
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ")
 # Of several <h1>s, one sharing at least this share of its words with the metadata title is the headline.
 _H1_SHARED_WORDS = 0.5
-# An <h1> the <title> tag names is its headline when it is this share of the <title> at least (not a logo).
-_TITLED_SHARE = 0.5
-# A title part this short at most can be the site's name ("Headline | Site").
-_SITE_PART_MAX_WORDS = 5
 # A metadata title that an <h1> ends with replaces it (without the label) from this many words.
 _KICKER_MIN_WORDS = 3
 # An <h1> this many words long at most that shares no word with the page's titles is a section label or a
@@ -31,10 +33,6 @@ _CONTENT_WORD = re.compile(r"\w{4,}")
 _QUOTES = re.compile(
     "[\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]"
 )
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def _skeleton(text: str) -> str:
@@ -107,8 +105,8 @@ def headline_choice(
     if not any(bare_key(text) for text in h1_texts) and og_title and meta_title and og_title != meta_title:
         # No printed headline: of two metadata titles, the one the <title> tag prints (the extractor's
         # own may be a teaser's or a widget's heading).
-        page = _fold(page_title or "")
-        if _fold(og_title) in page and _fold(meta_title) not in page:
+        page = fold(page_title or "")
+        if fold(og_title) in page and fold(meta_title) not in page:
             meta_title = og_title
     printed = [text for text in h1_texts if bare_key(text)]
     banner = bool(
@@ -119,7 +117,7 @@ def headline_choice(
     chosen = _choose_headline(h1_texts, meta_title, page_title, site, ld_headline)
     if chosen is None:
         return None, None
-    spellings = (ld_headline, _without_site(page_title, site) if page_title else None)
+    spellings = (ld_headline, without_site(page_title, site) if page_title else None)
     chosen = _with_kicker(chosen, meta_title) or _punctuated(chosen, meta_title, spellings)
     if chosen in printed and (titled := _label_titled(chosen, page_title, site, (og_title, ld_headline))):
         return titled, None
@@ -132,8 +130,8 @@ def headline_choice(
         and not ld_headline
         and page_title
         and meta_title
-        and _fold(meta_title) not in _fold(page_title)
-        and (named := _without_site(page_title, site))
+        and fold(meta_title) not in fold(page_title)
+        and (named := without_site(page_title, site))
     ):
         return named, None
     if chosen in printed and (stated := _stated_otherwise(chosen, page_title, site, og_title, ld_headline)):
@@ -186,14 +184,14 @@ def _stated_otherwise(
         return None
     ld = " ".join(ld_headline.split())
     witnesses = [
-        _without_site(text, site) or " ".join(text.split()) for text in (og_title, page_title) if text
+        without_site(text, site) or " ".join(text.split()) for text in (og_title, page_title) if text
     ]
     key, heading_key = bare_key(ld), bare_key(heading)
     if not key or not heading_key or not any(bare_key(text) == key for text in witnesses):
         return None
     if any(heading_key in bare_key(text) or bare_key(text) in heading_key for text in (ld, *witnesses)):
         return None
-    words, heading_words = set(_WORD.findall(_fold(ld))), set(_WORD.findall(_fold(heading)))
+    words, heading_words = set(_WORD.findall(fold(ld))), set(_WORD.findall(fold(heading)))
     return ld if len(words & heading_words) < _REWORDED_SHARE * len(words | heading_words) else None
 
 
@@ -208,11 +206,11 @@ def _label_titled(
         return None
     # The site's name is no word of the story's title ("Opinion" in "... | AOC media - Analyse Opinion
     # Critique"), and function words are no evidence ("and" in "Information and Resources").
-    texts = (_without_site(text, site) or text for text in (page_title, *witnesses) if text)
-    stated = set().union(*(_CONTENT_WORD.findall(_fold(text)) for text in texts))
-    if set(_CONTENT_WORD.findall(_fold(heading))) & stated:
+    texts = (without_site(text, site) or text for text in (page_title, *witnesses) if text)
+    stated = set().union(*(_CONTENT_WORD.findall(fold(text)) for text in texts))
+    if set(_CONTENT_WORD.findall(fold(heading))) & stated:
         return None
-    titled = _without_site(page_title, site) or " ".join(page_title.split())
+    titled = without_site(page_title, site) or " ".join(page_title.split())
     # As long as the label will do ("About This Site" -> "Daring Fireball: Colophon"), not the label itself.
     if count_words(titled) < count_words(heading) or bare_key(titled) == bare_key(heading):
         return None
@@ -227,10 +225,10 @@ def _banner(heading: str, site: str | None, meta_title: str | None) -> bool:
         return True
     if not bare_site or bare_site not in bare_key(heading) or not meta_title:
         return False
-    site_words = set(_WORD.findall(_fold(site or "")))
-    heading_words = set(_WORD.findall(_fold(heading))) - site_words
+    site_words = set(_WORD.findall(fold(site or "")))
+    heading_words = set(_WORD.findall(fold(heading))) - site_words
     # Half: a tagline shares a function word or two with any headline ("de", "the").
-    return len(heading_words & set(_WORD.findall(_fold(meta_title)))) < _H1_SHARED_WORDS * len(heading_words)
+    return len(heading_words & set(_WORD.findall(fold(meta_title)))) < _H1_SHARED_WORDS * len(heading_words)
 
 
 # Quote marks an extractor cuts a metadata title at (an attribute quoted with the same mark).
@@ -292,20 +290,20 @@ def _choose_headline(
     ld_headline: str | None = None,
 ) -> str | None:
     candidates = [text for text in h1_texts if text and len(text) <= _HEADLINE_MAX_CHARS]
-    folded_meta = _fold(meta_title or "")
+    folded_meta = fold(meta_title or "")
     if folded_meta:
-        named = [text for text in candidates if _fold(text) in folded_meta]
-        if _built_of_labels(named, folded_meta):
+        named = [text for text in candidates if fold(text) in folded_meta]
+        if built_of_labels(named, folded_meta):
             # The metadata title names several <h1>s, each a small part of it: the labels it is built of
             # (a blog's and its network's names, a repository's owner/name and name), not the headline.
-            return _without_site(meta_title or "", site) or (meta_title or "").strip()
+            return without_site(meta_title or "", site) or (meta_title or "").strip()
         if named:
             chosen = max(named, key=len)
-            titled = _titled(candidates, page_title)
+            titled = title_printed_h1(candidates, page_title)
             if (
                 titled is not None
-                and _fold(chosen) == folded_meta
-                and folded_meta not in _fold(page_title or "")
+                and fold(chosen) == folded_meta
+                and folded_meta not in fold(page_title or "")
             ):
                 return titled
             return chosen
@@ -325,76 +323,25 @@ def _choose_headline(
 
         def shared(text: str) -> float:
             # Of the shorter side's words: the metadata title often shortens the printed headline.
-            words = set(_WORD.findall(_fold(text)))
+            words = set(_WORD.findall(fold(text)))
             return len(words & meta_words) / max(1, min(len(words), len(meta_words)))
 
         best = max(candidates, key=shared)  # the first of equals: headlines come before section headings
         if shared(best) >= _H1_SHARED_WORDS:
             return best
     # Several <h1>s and a metadata title that names none of them (a widget's heading): the <title> tag's.
-    titled = _titled(candidates, page_title) if len(candidates) > 1 else None
+    titled = title_printed_h1(candidates, page_title) if len(candidates) > 1 else None
     if titled is not None and meta_title:
         return titled
     if not meta_title:
         return None
-    named = _without_site(meta_title, site)
+    named = without_site(meta_title, site)
     if named is not None:
         return named
     if site:
         # No part names the site: the dashes and bars are the headline's own ("Minecraft 1.8 - The Update").
         return meta_title.strip()
     parts = [meta_title.strip()]
-    for separator in _TITLE_SEPARATORS:
+    for separator in TITLE_SEPARATORS:
         parts = [piece.strip() for part in parts for piece in part.split(separator)]
     return max(parts, key=len) or None
-
-
-def _built_of_labels(named: list[str], folded_meta: str) -> bool:
-    """Two or more different ``<h1>``s the metadata title names, the longest under ``_TITLED_SHARE`` of it:
-    the page's logos or names it joins ("Trip to the maples @ Steven's home :: PIXNET ::" over the ``<h1>``s
-    "PIXNET" and "Steven's home"). A headline the title names is most of it ("Headline | Site")."""
-    folded = {_fold(text) for text in named}
-    return len(folded) >= 2 and max(map(len, folded)) < _TITLED_SHARE * len(folded_meta)
-
-
-def _without_site(title: str, site: str | None) -> str | None:
-    """The metadata title without the outer parts that name the ``site`` ("Headline - Part two | Site"
-    -> "Headline - Part two"), or None where no part does: then only the site's name is cut away, not
-    every part a dash or bar sets off (a headline holds those too)."""
-    bare_site = bare_key(site or "")
-    if not bare_site:
-        return None
-    text, stripped = " ".join(title.split()), False
-    while True:
-        for separator in _TITLE_SEPARATORS:
-            head, _, last = text.rpartition(separator)
-            first, _, rest = text.partition(separator)
-            if head and _names_site(last, bare_site):
-                text, stripped = head.strip(), True
-                break
-            if rest and _names_site(first, bare_site):
-                text, stripped = rest.strip(), True
-                break
-        else:
-            break
-    return text if stripped and text else None
-
-
-def _names_site(part: str, bare_site: str) -> bool:
-    """A short title part that is the site's name or a form of it ("Factorio" for "Factorio.com")."""
-    bare = bare_key(part)
-    return (
-        bool(bare) and count_words(part) <= _SITE_PART_MAX_WORDS and (bare in bare_site or bare_site in bare)
-    )
-
-
-def _titled(candidates: list[str], page_title: str | None) -> str | None:
-    """The longest ``<h1>`` the ``<title>`` tag prints as most of itself ("Headline | Site"), if any: a
-    site's name in an ``<h1>`` (the logo) is a small part of the ``<title>``."""
-    folded_page = _fold(page_title or "")
-    titled = [
-        text
-        for text in candidates
-        if _fold(text) in folded_page and len(_fold(text)) >= _TITLED_SHARE * len(folded_page)
-    ]
-    return max(titled, key=len) if titled and folded_page else None
