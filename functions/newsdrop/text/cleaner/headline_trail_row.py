@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from newsdrop.text.cleaner.lines import _Line
 
@@ -20,9 +21,10 @@ _LEFTOVER = re.compile(r"[\s|·•/,;:–—-]*")
 
 def _printed_near(lines: list[_Line], index: int) -> list[_Line]:
     """The printed lines within ``_NEAR_LINES`` over and under the line (blank lines skipped)."""
-    above = [line for line in reversed(lines[:index]) if line.key][:_NEAR_LINES]
-    below = [line for line in lines[index + 1 :] if line.key][:_NEAR_LINES]
-    return above + below
+    # Lazily: the walk stops at the fourth printed line each way, however long the page.
+    above = islice((lines[at] for at in range(index - 1, -1, -1) if lines[at].key), _NEAR_LINES)
+    below = islice((lines[at] for at in range(index + 1, len(lines)) if lines[at].key), _NEAR_LINES)
+    return [*above, *below]
 
 
 def _covers(row: str, steps: list[str]) -> bool:
