@@ -34,6 +34,8 @@ def _lines(texts: list[str]) -> list[_Line]:
         (["Gadgets › Tech & Science", "Tech & Science Gadgets", BODY], 1, False),
         # The trail is printed far from the row (more than four printed lines away): another block.
         ([TRAIL, "a", "b", "c", "d", "e", "Tech & Science Gadgets", BODY], 6, False),
+        # A line longer than a menu row is not read against the trail.
+        ([TRAIL, HEADLINE, "Tech & Science Gadgets " + "Tech & Science Gadgets " * 3, BODY], 2, False),
         # The trail line itself is never read as its own row.
         ([TRAIL, HEADLINE, BODY], 0, False),
     ],

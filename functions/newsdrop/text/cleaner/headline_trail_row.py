@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from newsdrop.text.cleaner.lines import _Line
 
@@ -13,18 +12,28 @@ _STEP = re.compile(r"\s+[»›>]\s+")
 _TRAIL_MIN_STEPS = 3
 # The row repeats this many of the trail's steps at least: one step alone is a section's name, maybe a kicker.
 _ROW_MIN_STEPS = 2
+# A row repeating a trail's steps is short: a longer line (a headline, a teaser) is not read against trails.
+_ROW_MAX_WORDS = 12
 # The trail is printed within this many lines (blank lines not counted) over or under the row: its block.
 _NEAR_LINES = 4
 # What is left of the row once the steps are taken out: spaces and the marks between menu items only.
 _LEFTOVER = re.compile(r"[\s|·•/,;:–—-]*")
 
 
-def _printed_near(lines: list[_Line], index: int) -> list[_Line]:
-    """The printed lines within ``_NEAR_LINES`` over and under the line (blank lines skipped)."""
-    # Lazily: the walk stops at the fourth printed line each way, however long the page.
-    above = islice((lines[at] for at in range(index - 1, -1, -1) if lines[at].key), _NEAR_LINES)
-    below = islice((lines[at] for at in range(index + 1, len(lines)) if lines[at].key), _NEAR_LINES)
-    return [*above, *below]
+def _trails_near(lines: list[_Line], index: int) -> list[str]:
+    """The lines printing an arrow among the ``_NEAR_LINES`` printed lines over and under the line (blank lines
+    skipped): the trails that may stand beside it. Plain loops: this runs for every candidate that would lead."""
+    found: list[str] = []
+    for step in (-1, 1):
+        at, printed = index + step, 0
+        while 0 <= at < len(lines) and printed < _NEAR_LINES:
+            text = lines[at].text
+            if lines[at].key:
+                printed += 1
+                if ">" in text or "›" in text or "»" in text:
+                    found.append(text)
+            at += step
+    return found
 
 
 def _covers(row: str, steps: list[str]) -> bool:
@@ -44,10 +53,10 @@ def repeats_trail(lines: list[_Line], index: int) -> bool:
     arrows) printed within ``_NEAR_LINES`` lines of it: the trail's sections as a menu row ("Tech Gadgets" by "Home
     › Tech › Gadgets › Article"), never the headline. A headline holding a step's word holds other words too."""
     row = lines[index].text
-    if _STEP.search(row) is not None:
+    if lines[index].words > _ROW_MAX_WORDS or _STEP.search(row) is not None:
         return False
-    for line in _printed_near(lines, index):
-        steps = [step.strip() for step in _STEP.split(line.text)]
+    for text in _trails_near(lines, index):
+        steps = [step.strip() for step in _STEP.split(text)]
         if len(steps) >= _TRAIL_MIN_STEPS and _covers(row, steps):
             return True
     return False
