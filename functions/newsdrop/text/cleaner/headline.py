@@ -43,6 +43,7 @@ from newsdrop.text.cleaner.headline_rank import (
     _region_head_features,
     headline_features,
 )
+from newsdrop.text.cleaner.headline_trail_row import repeats_trail
 from newsdrop.text.cleaner.headline_video import over_video_label
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
@@ -247,8 +248,9 @@ def _find_title(
         def barred(index: int) -> bool:
             """A caption with its picture's credit (or wholly in brackets) is never the headline, however the
             ranker scores it. (Tested only for a candidate that would lead: a skipped one changes nothing.)
-            A row of doubled labels, a dateline, a navigation link, a caption placing its people or a video's title
-            over its player's label is never the ranker's pick (``headline``): the rules' ranking that ``make train``
+            A row of doubled labels, a dateline, a navigation link, a caption placing its people, a video's title
+            over its player's label or a menu row repeating the steps of a breadcrumb trail beside it
+            (``repeats_trail``) is never the ranker's pick (``headline``): the rules' ranking that ``make train``
             collects stays as it was, so the line model's training rows do too."""
             text = lines[index].text
             return (
@@ -263,6 +265,7 @@ def _find_title(
                         or _navigation_link(text)
                         or places_people(text)
                         or over_video_label(lines, index)
+                        or repeats_trail(lines, index)
                         or interface_text(text)
                         or furniture_line(text)
                         or (opening is not None and site_of_opening(opening.key, lines[index].key))

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from newsdrop.text.cleaner.headline_block import headline_over_standfirst
 from newsdrop.text.cleaner.headline_caption import headline_beside_caption
 from newsdrop.text.cleaner.headline_kicker_block import headline_under_kicker
+from newsdrop.text.cleaner.headline_kicker_standfirst import headline_over_kicker_standfirst
 from newsdrop.text.cleaner.headline_label import headline_under_label
 from newsdrop.text.cleaner.headline_lead_sentence import headline_over_lead_sentence
 from newsdrop.text.cleaner.headline_masthead import title_over_masthead
@@ -32,7 +33,8 @@ def pick_over_ranker(
     """The line to name the headline from in place of the ranker's pick ``chosen`` (``chosen`` where none).
 
     A standfirst the ranker nearly ties with the shorter line printed over it gives way to that line; a standfirst
-    or bullet point under a run of long lines to the run's best line; a caption beside its picture's credit, naming
+    or bullet point under a run of long lines to the run's best line; a standfirst opening with the kicker printed over
+    the line over it to that line (the headline); a caption beside its picture's credit, naming
     two people, or a long sentence right over the story to the candidate nearly tying it; a short bare label (a
     kicker, a section's name) to the headline-shaped line printed right under it; a headline typed with plain quotes
     to the nearly tied candidate printing it again typeset; a line in other words than the page's `<title>` to the
@@ -47,6 +49,7 @@ def pick_over_ranker(
     overrides = (
         lambda: headline_over_standfirst(lines, chosen, scores, barred),
         lambda: headline_over_block(lines, chosen, scores, barred),
+        lambda: headline_over_kicker_standfirst(lines, chosen, scores, barred),
         lambda: headline_beside_caption(lines, chosen, scores, barred),
         lambda: headline_over_people_caption(lines, chosen, region_start, scores, barred),
         lambda: headline_over_lead_sentence(lines, chosen, region_start, scores, barred),
