@@ -6,8 +6,7 @@ import pytest
 
 from newsdrop.text.cleaner.headline_kicker_standfirst import headline_over_kicker_standfirst
 from newsdrop.text.cleaner.headline_overrides import pick_over_ranker
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 KICKER = "Harbourtown"
 HEADLINE = "The wall from below"
@@ -23,10 +22,6 @@ LONG_KICKER_STANDFIRST = "News from the old harbour office: While the council me
 SENTENCE = "The wall was finished."
 BYLINE = "By Jane Doe"
 BODY = "The harbour authority said on Friday that the wall was finished two years before the date it had set."
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 def _never(index: int) -> bool:
@@ -59,14 +54,14 @@ def _never(index: int) -> bool:
 def test_headline_over_kicker_standfirst(
     texts: list[str], scores: dict[int, float], pick: int, expected: int | None
 ) -> None:
-    assert headline_over_kicker_standfirst(_lines(texts), pick, scores, _never) == expected
+    assert headline_over_kicker_standfirst(printed_lines(texts), pick, scores, _never) == expected
 
 
 def test_barred_headline_stands_aside() -> None:
-    lines = _lines([KICKER, HEADLINE, STANDFIRST, BODY])
+    lines = printed_lines([KICKER, HEADLINE, STANDFIRST, BODY])
     assert headline_over_kicker_standfirst(lines, 2, {1: 0.8, 2: 2.9}, lambda index: index == 1) is None
 
 
 def test_in_the_override_chain() -> None:
-    lines = _lines([KICKER, HEADLINE, STANDFIRST, BYLINE, BODY])
+    lines = printed_lines([KICKER, HEADLINE, STANDFIRST, BYLINE, BODY])
     assert pick_over_ranker(lines, 2, 4, {1: 0.8, 2: 2.9}, _never) == 1

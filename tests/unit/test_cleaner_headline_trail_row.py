@@ -5,16 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_trail_row import repeats_trail
-from newsdrop.text.cleaner.lines import _Line
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from tests.unit.cleaner_fixtures import printed_lines
 
 TRAIL = "Home › Tech & Science › Gadgets › Article"
 HEADLINE = "Small projector turns the living room into a cinema"
 BODY = "The projector fits in a coat pocket and still fills a wall with a sharp picture after dark."
-
-
-def _lines(texts: list[str]) -> list[_Line]:
-    return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
 @pytest.mark.parametrize(
@@ -41,4 +36,4 @@ def _lines(texts: list[str]) -> list[_Line]:
     ],
 )
 def test_repeats_trail(texts: list[str], index: int, expected: bool) -> None:
-    assert repeats_trail(_lines(texts), index) is expected
+    assert repeats_trail(printed_lines(texts), index) is expected
