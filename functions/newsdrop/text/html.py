@@ -38,6 +38,7 @@ from newsdrop.text.main_edits import (
 )
 from newsdrop.text.main_opening import without_opening_teasers, without_opening_tools
 from newsdrop.text.main_placeholders import without_blocked_embeds
+from newsdrop.text.main_summaries import without_opening_summaries
 from newsdrop.text.main_tail import without_closing_notices, without_dangling_lead_in, without_witness_tail
 from newsdrop.text.main_teasers import without_labelled_teasers
 
@@ -147,6 +148,8 @@ def extract(
         # Other stories' headlines the main content opens with, above a paragraph the witness kept.
         links = frozenset(bare_key(link) for link in collector.links)
         main_lines = without_opening_teasers(main_lines, witness_kept, links, title or "")
+        # Other stories' summaries, each under its headline link, above the story's own headline.
+        main_lines = without_opening_summaries(main_lines, list(page_lines), links, title or "")
         # A press release's closing boilerplate about a company the story names.
         main_lines = without_about_boilerplate(main_lines)
         if replaced is not None:
