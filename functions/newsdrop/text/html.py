@@ -40,7 +40,7 @@ from newsdrop.text.main_opening import without_opening_teasers, without_opening_
 from newsdrop.text.main_placeholders import without_blocked_embeds
 from newsdrop.text.main_summaries import without_opening_summaries
 from newsdrop.text.main_tail import without_closing_notices, without_dangling_lead_in, without_witness_tail
-from newsdrop.text.main_teasers import without_labelled_teasers
+from newsdrop.text.main_teasers import without_capital_links, without_labelled_teasers
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +145,10 @@ def extract(
         main_lines = without_labelled_teasers(main_lines)
         # The article tools and reprint-rights notice above the story that the witness dropped.
         main_lines = without_opening_tools(main_lines, witness_kept)
-        # Other stories' headlines the main content opens with, above a paragraph the witness kept.
         links = frozenset(bare_key(link) for link in collector.links)
+        # Other stories' headlines set in upper case as links.
+        main_lines = without_capital_links(main_lines, links)
+        # Other stories' headlines the main content opens with, above a paragraph the witness kept.
         main_lines = without_opening_teasers(main_lines, witness_kept, links, title or "")
         # Other stories' summaries, each under its headline link, above the story's own headline.
         main_lines = without_opening_summaries(main_lines, list(page_lines), links, title or "")
