@@ -126,7 +126,8 @@ def extract(
 
         page_lines = tuple(printed)
         captions = frozenset(bare_key(caption) for caption in collector.captions)
-        text, witness_kept, witness_after = combine(text, recall, page_normal, hints, model, captions)
+        links = frozenset(bare_key(link) for link in collector.links)
+        text, witness_kept, witness_after = combine(text, recall, page_normal, hints, model, captions, links)
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
         # A label that leads into a box, list or embed the extractor dropped ("... in unserem Liveblog:").
@@ -145,7 +146,6 @@ def extract(
         main_lines = without_labelled_teasers(main_lines)
         # The article tools and reprint-rights notice above the story that the witness dropped.
         main_lines = without_opening_tools(main_lines, witness_kept)
-        links = frozenset(bare_key(link) for link in collector.links)
         # Other stories' headlines set in upper case as links.
         main_lines = without_capital_links(main_lines, links)
         # Other stories' headlines the main content opens with, above a paragraph the witness kept.
