@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsdrop.text.cleaner.lines import _reads_as_prose
-from newsdrop.text.extraction import _Dropped, merge_order
+from newsdrop.text.extraction import _Dropped, _key, merge_order
 from newsdrop.text.line_keys import count_words
 from newsdrop.text.main_edits import bare_key
 
@@ -29,6 +29,14 @@ def _headline_link(item: int | _Dropped, links: frozenset[str]) -> bool:
     )
 
 
+def _opens_under_link(main_lines: list[str], page_lines: list[str], links: frozenset[str]) -> bool:
+    """Whether the page prints the main content's first line (its first printing) right under a headline link: a
+    test that spares most pages the alignment of the page's lines with the main content's."""
+    first = _key(main_lines[0])
+    at = next((index for index, line in enumerate(page_lines) if _key(line) == first), None)
+    return at is not None and at > 0 and _headline_link(_Dropped(page_lines[at - 1]), links)
+
+
 def without_opening_summaries(
     main_lines: list[str], page_lines: list[str], links: frozenset[str], title: str
 ) -> list[str]:
@@ -40,7 +48,11 @@ def without_opening_summaries(
     links. A story whose paragraphs sit under links of their own, or a run with no headline under it, is left
     alone (``links``: ``bare_key`` keys of the page's link texts)."""
     headline = bare_key(title)
-    if not headline or len(main_lines) <= _MIN_SUMMARIES:
+    if (
+        not headline
+        or len(main_lines) <= _MIN_SUMMARIES
+        or not _opens_under_link(main_lines, page_lines, links)
+    ):
         return main_lines
     order = merge_order(page_lines, main_lines)
     run = 0
