@@ -48,3 +48,29 @@ def test_a_marked_caption_between_paragraphs_stays_out() -> None:
     page = [*STORY[:2], LONG, *STORY[2:]]
     captions = frozenset({bare_key(LONG)})
     assert extend_at_edges(STORY, page, frozenset([*STORY, LONG]), captions) == STORY
+
+
+# Another story's headline the reading kept between the story's paragraphs, a link on the page.
+HEADLINE = "Harbour board names a new chief engineer"
+
+
+@pytest.mark.parametrize(
+    ("page", "links", "joins"),
+    [
+        # The paragraph sits right over a headline link: that teaser's summary, out.
+        ([STORY[0], LONG, HEADLINE, *STORY[1:]], [HEADLINE], False),
+        # The same line is no link: the paragraph joins.
+        ([STORY[0], LONG, HEADLINE, *STORY[1:]], [], True),
+        # Right under a headline link the paragraph is the story's (a related link set between two paragraphs).
+        ([STORY[0], HEADLINE, LONG, *STORY[1:]], [HEADLINE], True),
+        # A link of two words over it is a label, no headline: the paragraph joins.
+        ([STORY[0], LONG, "Harbour board", *STORY[1:]], ["Harbour board"], True),
+    ],
+)
+def test_a_lost_paragraph_over_a_headline_link_is_a_teasers_summary(
+    page: list[str], links: list[str], joins: bool
+) -> None:
+    extracted = [line for line in page if line != LONG]
+    keys = frozenset(bare_key(link) for link in links)
+    got = extend_at_edges(extracted, page, frozenset([*page]), links=keys)
+    assert got == (page if joins else extracted)

@@ -39,6 +39,9 @@ _MIN_RUN_BELOW = 4
 # between two paragraphs); 20 words also took in a picture's caption (one fun- page -0.03); 15 words took in a
 # site's app pitch too (fun- outside the sample -0.0005 of margin); 40 words lost the two gains outside the sample.
 _LOST_PARAGRAPH_MIN_WORDS = 25
+# A reading's line right under such a paragraph that is a link's whole text of this many words at least is another
+# story's headline under its teaser's summary (a section's or an author's link is shorter).
+_TEASER_HEADLINE_MIN_WORDS = 3
 # The marks a paragraph ends its last sentence with (a closing quote or bracket after the stop).
 _SENTENCE_END = ".!?…\"”“»«’')"
 # ``combine``'s model argument when the caller names none: the shipped line model.
@@ -113,6 +116,7 @@ def extend_at_edges(
     kept: frozenset[str],
     captions: frozenset[str] = frozenset(),
     other: frozenset[str] = frozenset(),
+    links: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The extracted lines with the page lines that continue them right above and below, and the holes inside
     them that trafilatura's other reading fills.
@@ -131,7 +135,8 @@ def extend_at_edges(
     (``about_the_article``) between the header and the story. Inside the span, a page line the extracted text skipped joins
     it where the three readings agree on it (``_agreed_holes``: ``other`` holds the ``_key`` keys of the
     other reading's lines, empty when there is none), and a single long paragraph the reading skipped between two
-    of its lines joins it on the witness's word alone (``_lost_paragraphs``).
+    of its lines joins it on the witness's word alone (``_lost_paragraphs``), unless the line under it is a headline
+    link (``links``: ``bare_key`` keys of the page's link texts): then it is that teaser's summary.
     """
     order = merge_order(page_lines, extracted)
     at = [position for position, item in enumerate(order) if isinstance(item, int)]
@@ -185,7 +190,7 @@ def extend_at_edges(
             added.update(run)
     if other:
         added.update(_agreed_holes(order, at, other, story_line))
-    added.update(_lost_paragraphs(order, story_line, extracted))
+    added.update(_lost_paragraphs(order, story_line, extracted, links))
     return [
         extracted[item] if isinstance(item, int) else item.text.strip()
         for position, item in enumerate(order)
@@ -221,15 +226,26 @@ def _unhyphenated(text: str) -> str:
     return text.replace("\u00ad", "")
 
 
+def _headline_link(text: str, links: frozenset[str]) -> bool:
+    """A line that is a link's whole text on the page (``links``: ``bare_key`` keys) of ``_TEASER_HEADLINE_MIN_WORDS``
+    words at least: another story's headline."""
+    return count_words(text) >= _TEASER_HEADLINE_MIN_WORDS and bare_key(text) in links
+
+
 def _lost_paragraphs(
-    order: list[int | _Dropped], story_line: Callable[[str], bool], extracted: list[str]
+    order: list[int | _Dropped],
+    story_line: Callable[[str], bool],
+    extracted: list[str],
+    links: frozenset[str] = frozenset(),
 ) -> list[int]:
     """The positions of single page lines the reading skipped right between two of its own lines that are a
     paragraph: kept by the witness as prose (``story_line``), ``_LOST_PARAGRAPH_MIN_WORDS`` words at least, ending
     a sentence, and not the site's notice. trafilatura drops a story's paragraph that the markup wraps in a box of
     its own (an ad slot's container, an inline widget's wrapper) and keeps the paragraphs around it; a pull quote
     repeats the story's words (``story_line``'s held share, soft hyphens aside), a caption is marked, a teaser or a
-    label between paragraphs is short or ends in no sentence."""
+    label between paragraphs is short or ends in no sentence. A paragraph right above a reading's line that is a
+    headline link (``_headline_link``) is a teaser's summary over its headline: a box of another story. (Right under
+    one it is no such sign: a site sets a related story's link as a line between two of the story's paragraphs.)"""
     found = [
         position
         for position in range(1, len(order) - 1)
@@ -241,6 +257,7 @@ def _lost_paragraphs(
         and not about_the_article(text)
         and not notice_stems(normalize_line_key(text))
         and story_line(text)
+        and not (links and _headline_link(extracted[order[position + 1]], links))  # type: ignore[index]
     ]
     if not found:
         return found
@@ -270,6 +287,7 @@ def combine(
     hints: Hints,
     model: LineModel | object | None = SHIPPED_MODEL,
     captions: frozenset[str] = frozenset(),
+    links: frozenset[str] = frozenset(),
 ) -> Combined:
     """One main-content text from trafilatura's readings: ``text`` (its default) and ``recall()`` (its
     ``favor_recall`` reading, asked for only when needed).
@@ -281,7 +299,7 @@ def combine(
     below the chosen reading are added (``extend_at_edges``). The witness's kept lines, and the lines it
     put below the story's end, come back beside the text: later edits ask it too
     (``main_tail.without_closing_notices``, ``main_tail.without_witness_tail``). ``captions``: the page's
-    picture captions as ``bare_key`` keys (``extend_at_edges`` adds none).
+    picture captions as ``bare_key`` keys (``extend_at_edges`` adds none); ``links``: its link texts' keys.
     """
     chosen_model = load_model() if model is SHIPPED_MODEL else model
     page = clean_article(page_text, hints, model=chosen_model)
@@ -304,5 +322,5 @@ def combine(
     page_lines = [line.strip() for line in page_text.split("\n") if line.strip()]
     after = frozenset(line.text for line in page.lines if line.rule == "trailing_chrome")
     return Combined(
-        "\n".join(extend_at_edges(lines, page_lines, kept, captions, unchosen - {""})), kept, after
+        "\n".join(extend_at_edges(lines, page_lines, kept, captions, unchosen - {""}, links)), kept, after
     )

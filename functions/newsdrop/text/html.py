@@ -38,8 +38,9 @@ from newsdrop.text.main_edits import (
 )
 from newsdrop.text.main_opening import without_opening_teasers, without_opening_tools
 from newsdrop.text.main_placeholders import without_blocked_embeds
+from newsdrop.text.main_summaries import without_opening_summaries
 from newsdrop.text.main_tail import without_closing_notices, without_dangling_lead_in, without_witness_tail
-from newsdrop.text.main_teasers import without_labelled_teasers
+from newsdrop.text.main_teasers import without_capital_links, without_labelled_teasers
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,8 @@ def extract(
 
         page_lines = tuple(printed)
         captions = frozenset(bare_key(caption) for caption in collector.captions)
-        text, witness_kept, witness_after = combine(text, recall, page_normal, hints, model, captions)
+        links = frozenset(bare_key(link) for link in collector.links)
+        text, witness_kept, witness_after = combine(text, recall, page_normal, hints, model, captions, links)
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
         # A label that leads into a box, list or embed the extractor dropped ("... in unserem Liveblog:").
@@ -144,9 +146,12 @@ def extract(
         main_lines = without_labelled_teasers(main_lines)
         # The article tools and reprint-rights notice above the story that the witness dropped.
         main_lines = without_opening_tools(main_lines, witness_kept)
+        # Other stories' headlines set in upper case as links.
+        main_lines = without_capital_links(main_lines, links)
         # Other stories' headlines the main content opens with, above a paragraph the witness kept.
-        links = frozenset(bare_key(link) for link in collector.links)
         main_lines = without_opening_teasers(main_lines, witness_kept, links, title or "")
+        # Other stories' summaries, each under its headline link, above the story's own headline.
+        main_lines = without_opening_summaries(main_lines, list(page_lines), links, title or "")
         # A press release's closing boilerplate about a company the story names.
         main_lines = without_about_boilerplate(main_lines)
         if replaced is not None:

@@ -1,0 +1,85 @@
+"""HTML path: other stories' summaries, each under its headline link, leave the main content above the story."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.main_edits import bare_key
+from newsdrop.text.main_summaries import without_opening_summaries
+
+_TITLE = "Cargo ship breaks up over Siberia"
+_TEASERS = [
+    (
+        "Council votes to close the old library",
+        "The city council voted on Monday to close the old library for good.",
+    ),
+    (
+        "Storm floods the harbour district again",
+        "Heavy rain flooded the harbour district for the second time this month.",
+    ),
+    (
+        "Mayor names a new head of transport",
+        "The mayor named a former rail engineer to run the city's buses and trams.",
+    ),
+    (
+        "School year to start a week later",
+        "Pupils will go back to school a week later than planned, officials said.",
+    ),
+]
+_STORY = [
+    "An unmanned cargo ship broke up in the atmosphere over Siberia on Thursday, the agency said.",
+    "The craft stopped sending data six minutes after its launch from the space port.",
+]
+
+
+def _page(teasers: int, headline_between: bool = True, linked: bool = True) -> tuple[list[str], list[str]]:
+    """The page's printed lines and the main content an extractor took from it (summaries and story)."""
+    page = ["Home", "News"]
+    main: list[str] = []
+    for headline, summary in _TEASERS[:teasers]:
+        page += ["12 Comments", headline if linked else f"{headline} today", summary]
+        main.append(summary)
+    page += ([_TITLE] if headline_between else []) + ["Associated Press, December 2"] + _STORY
+    return page, main + _STORY
+
+
+_LINKS = frozenset(bare_key(text) for text in ["Home", "News", "12 Comments", *(h for h, _ in _TEASERS)])
+
+
+@pytest.mark.parametrize(
+    ("teasers", "headline_between", "linked", "dropped"),
+    [
+        (3, True, True, True),
+        (4, True, True, True),
+        # two summaries under links are no list of other stories
+        (2, True, True, False),
+        # no headline of the story under the run: the run may be the story's own paragraphs
+        (4, False, True, False),
+        # summaries under headlines that are no links
+        (4, True, False, False),
+    ],
+)
+def test_opening_summaries(teasers: int, headline_between: bool, linked: bool, dropped: bool) -> None:
+    page, main = _page(teasers, headline_between, linked)
+    got = without_opening_summaries(main, page, _LINKS, _TITLE)
+    assert got == (_STORY if dropped else main)
+
+
+def test_a_summary_that_is_no_paragraph_ends_the_run() -> None:
+    # The second teaser's text is a bare headline (no sentence): the run stops at one summary.
+    page, main = _page(4)
+    short = "Storm floods the harbour"
+    page[page.index(_TEASERS[1][1])] = short
+    main[1] = short
+    assert without_opening_summaries(main, page, _LINKS, _TITLE) == main
+
+
+def test_main_content_that_is_only_summaries_is_kept() -> None:
+    page, main = _page(4)
+    only = main[:4]
+    assert without_opening_summaries(only, page[: page.index(_TITLE)], _LINKS, _TITLE) == only
+
+
+def test_no_title_leaves_the_main_content() -> None:
+    page, main = _page(4)
+    assert without_opening_summaries(main, page, _LINKS, "") == main
