@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from newsdrop.text.cleaner.features import _SECOND_PERSON, _SECOND_PERSON_CASED, _cues
 from newsdrop.text.cleaner.headline_facts import _SEPARATOR, _variant_parts
 from newsdrop.text.cleaner.model import _TIMESTAMP, _TIMESTAMP_CHARS, _cheap_shape
+from newsdrop.text.cleaner.reader_cues import _SECOND_PERSON, _SECOND_PERSON_CASED, line_cues
 from newsdrop.text.line_keys import count_words, normalize_line_key
 from newsdrop.text.rule_dispatch import _either, _guard, _guard_matches
 from newsdrop.text.rules import KEY_GUARDS, RULES
@@ -116,7 +116,7 @@ def test_the_timestamp_feature_is_the_search_over_the_whole_opening() -> None:
 
 
 def _cues_by_loop(text: str, prose: bool) -> float:
-    """The pronoun cue as one loop over the opening's words (what ``_cues``' ASCII path must equal)."""
+    """The pronoun cue as one loop over the opening's words (what ``line_cues``' ASCII path must equal)."""
     found = re.findall(r"\w+", text[:200]) if prose else []
     count = sum(1 for word in found if word in _SECOND_PERSON_CASED or word.lower() in _SECOND_PERSON)
     return math.log1p(count)
@@ -139,11 +139,11 @@ def _cues_by_loop(text: str, prose: bool) -> float:
 def test_the_pronoun_cue_counts_what_a_loop_over_the_words_counts(
     text: str, prose: bool, pronouns: int
 ) -> None:
-    assert _cues.__wrapped__(text, prose)[0] == _cues_by_loop(text, prose) == math.log1p(pronouns)
+    assert line_cues.__wrapped__(text, prose)[0] == _cues_by_loop(text, prose) == math.log1p(pronouns)
 
 
 def test_the_cased_pronouns_are_found_by_their_openings_and_never_lower_cased_in_the_other_set() -> None:
-    # ``_cues``' ASCII path looks for the cased pronouns only where "Sie" or "Ih" is printed, and adds the
+    # ``line_cues``' ASCII path looks for the cased pronouns only where "Sie" or "Ih" is printed, and adds the
     # two sets' counts: both hold only while these do.
     assert all(word.startswith(("Sie", "Ih")) for word in _SECOND_PERSON_CASED)
     assert not {word.lower() for word in _SECOND_PERSON_CASED} & _SECOND_PERSON
@@ -153,4 +153,4 @@ def test_the_pronoun_cue_of_every_corpus_line_is_the_loops() -> None:
     lines = _corpus_lines()
     assert len(lines) > 1000
     for text in lines:
-        assert _cues.__wrapped__(text, True)[0] == _cues_by_loop(text, True), text
+        assert line_cues.__wrapped__(text, True)[0] == _cues_by_loop(text, True), text

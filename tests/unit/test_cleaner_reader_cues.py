@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from newsdrop.text.cleaner import features
+from newsdrop.text.cleaner import reader_cues
 from newsdrop.text.cleaner.line_model import LineModel
 from newsdrop.text.cleaner.model import FEATURES, line_features
 from tests.unit.cleaner_fixtures import Line
@@ -84,8 +84,8 @@ def test_non_ascii_pronoun_count_reads_only_words_that_can_be_pronouns(text: str
     """Counting the candidate words equals counting every word (what the cue did before the filter)."""
     every = sum(
         1
-        for word in features._WORD.findall(text)
-        if word in features._SECOND_PERSON_CASED or word.lower() in features._SECOND_PERSON
+        for word in reader_cues._WORD.findall(text)
+        if word in reader_cues._SECOND_PERSON_CASED or word.lower() in reader_cues._SECOND_PERSON
     )
     assert every > 0
     assert _feature([Line(1, text, prose=True)], "second_person") == [pytest.approx(math.log1p(every))]
@@ -93,13 +93,15 @@ def test_non_ascii_pronoun_count_reads_only_words_that_can_be_pronouns(text: str
 
 def test_pronoun_initials_hold_every_code_point_that_lower_cases_to_a_pronouns_first_letter() -> None:
     """The filter is exact: no code point outside its initials can open a word that lower-cases to a pronoun."""
-    firsts = {word[0] for word in features._SECOND_PERSON}
+    firsts = {word[0] for word in reader_cues._SECOND_PERSON}
     opening = {
         char
         for char in map(chr, range(0x110000))
         if not 0xD800 <= ord(char) < 0xE000 and char.lower()[:1] in firsts
     }
-    assert opening | {word[0] for word in features._SECOND_PERSON_CASED} <= set(features._PRONOUN_INITIALS)
+    assert opening | {word[0] for word in reader_cues._SECOND_PERSON_CASED} <= set(
+        reader_cues._PRONOUN_INITIALS
+    )
 
 
 @pytest.mark.parametrize(

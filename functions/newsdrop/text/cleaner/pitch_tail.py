@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from newsdrop.text.cleaner.cues_notice import LEGAL_STEMS, SIGNUP_STEMS, notice_stems, notice_words
-from newsdrop.text.cleaner.features import reader_pronouns
+from newsdrop.text.cleaner.reader_cues import reader_pronouns
 from newsdrop.text.re2_sets import search_set
 
 # A billing period or the promise that the reader may cancel: a subscription's offer ("$5 per month",
