@@ -43,16 +43,19 @@ _STORY = [True] * MIN_STORY_LINES
         (
             [*_STORY, True, True, False, True],
             [*[False] * MIN_STORY_LINES, True, False, False, False],
-            [3, 4, 6],
+            [MIN_STORY_LINES, MIN_STORY_LINES + 1, MIN_STORY_LINES + 3],
         ),
+        # a paywalled story shows two paragraphs above the notice: the notice and its rows go
+        ([True, True, True, True, True], [False, False, True, False, False], [2, 3, 4]),
         # a long run under the notice: the story goes on, the notice alone goes
         (
             [*_STORY, True, *[True] * (MAX_LINES_UNDER + 1)],
             [*[False] * MIN_STORY_LINES, True, *[False] * (MAX_LINES_UNDER + 1)],
-            [3],
+            [MIN_STORY_LINES],
         ),
-        # too little of the story above the notice
+        # too little of the story above the notice: a badge under the headline, the story under it
         ([True, True, True, True], [False, True, False, False], []),
+        ([True, True, True], [True, False, False], []),
         # a dropped notice is not this stage's
         ([*_STORY, False, True], [*[False] * MIN_STORY_LINES, True, False], []),
         ([*_STORY, True], [False] * (MIN_STORY_LINES + 1), []),

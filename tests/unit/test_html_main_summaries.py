@@ -1,11 +1,11 @@
-"""HTML path: other stories' summaries, each under its headline link, leave the main content above the story."""
+"""HTML path: other stories' summaries, under their headline links or inside their cards, leave the main content."""
 
 from __future__ import annotations
 
 import pytest
 
 from newsdrop.text.main_edits import bare_key
-from newsdrop.text.main_summaries import without_opening_summaries
+from newsdrop.text.main_summaries import without_closing_summaries, without_opening_summaries
 
 _TITLE = "Cargo ship breaks up over Siberia"
 _TEASERS = [
@@ -83,3 +83,48 @@ def test_main_content_that_is_only_summaries_is_kept() -> None:
 def test_no_title_leaves_the_main_content() -> None:
     page, main = _page(4)
     assert without_opening_summaries(main, page, _LINKS, "") == main
+
+
+_LONG_STORY = [*_STORY, "Debris fell into an uninhabited region of the taiga, rescuers said on Friday."]
+
+
+def _card(headline: str, summary: str) -> str:
+    """A teaser card's link text: the whole box is the link (headline, date, summary)."""
+    return bare_key(f"{headline} 2024-10-14 {summary}")
+
+
+@pytest.mark.parametrize(
+    ("cards", "story", "whole_card", "expected"),
+    [
+        (3, _LONG_STORY, True, _LONG_STORY),
+        (4, _LONG_STORY, True, _LONG_STORY),
+        # two cards are no box of other stories
+        (2, _LONG_STORY, True, None),
+        # a paragraph that is a link's whole text (no headline before it in the link) is no card's summary
+        (4, _LONG_STORY, False, None),
+        # too little story above the run
+        (4, _STORY, True, None),
+    ],
+)
+def test_closing_summaries(
+    cards: int, story: list[str], whole_card: bool, expected: list[str] | None
+) -> None:
+    teasers = _TEASERS[:cards]
+    main = story + [summary for _, summary in teasers]
+    links = frozenset(_card(h, s) if whole_card else bare_key(s) for h, s in teasers) | _LINKS
+    assert without_closing_summaries(main, links) == (main if expected is None else expected)
+
+
+def test_summaries_in_one_link_are_one_card() -> None:
+    # Four paragraphs inside a single link: the run stops at the second (the same link), below three.
+    main = _LONG_STORY + [summary for _, summary in _TEASERS]
+    links = frozenset({bare_key("Read more " + " ".join(summary for _, summary in _TEASERS))})
+    assert without_closing_summaries(main, links) == main
+
+
+def test_a_story_paragraph_ends_the_run() -> None:
+    # A story paragraph in no link between the cards: only the three cards under it go.
+    teasers = _TEASERS[:4]
+    main = [*_LONG_STORY, teasers[0][1], _STORY[0], *(summary for _, summary in teasers[1:])]
+    links = frozenset(_card(h, s) for h, s in teasers)
+    assert without_closing_summaries(main, links) == main[:-3]

@@ -38,7 +38,7 @@ from newsdrop.text.main_edits import (
 )
 from newsdrop.text.main_opening import without_opening_teasers, without_opening_tools
 from newsdrop.text.main_placeholders import without_blocked_embeds
-from newsdrop.text.main_summaries import without_opening_summaries
+from newsdrop.text.main_summaries import without_closing_summaries, without_opening_summaries
 from newsdrop.text.main_tail import without_closing_notices, without_dangling_lead_in, without_witness_tail
 from newsdrop.text.main_teasers import without_capital_links, without_labelled_teasers
 
@@ -152,6 +152,8 @@ def extract(
         main_lines = without_opening_teasers(main_lines, witness_kept, links, title or "")
         # Other stories' summaries, each under its headline link, above the story's own headline.
         main_lines = without_opening_summaries(main_lines, list(page_lines), links, title or "")
+        # Other stories' summaries under the story, each inside its teaser card's link.
+        main_lines = without_closing_summaries(main_lines, links)
         # A press release's closing boilerplate about a company the story names.
         main_lines = without_about_boilerplate(main_lines)
         if replaced is not None:

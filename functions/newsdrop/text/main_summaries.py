@@ -1,4 +1,4 @@
-"""HTML path: a run of other stories' summaries the main content opens with, above the story's own headline."""
+"""HTML path: runs of other stories' summaries in the main content, above the story's headline or closing it."""
 
 from __future__ import annotations
 
@@ -78,3 +78,37 @@ def without_opening_summaries(
     ):
         return main_lines
     return main_lines[run:]
+
+
+# A summary's opening this many key characters long at most is looked for in the page's links (its start names
+# it; a card's link may end where the site cut the summary short).
+_OPENING_CHARS = 60
+
+
+def _card_link(line: str, links: frozenset[str]) -> str | None:
+    """The link a paragraph is printed inside after a headline (a teaser card whose whole box is the link:
+    headline, date, summary), else None: a link's text holding the paragraph's opening past its own start."""
+    if not _reads_as_prose(line, count_words(line)):
+        return None
+    opening = bare_key(line)[:_OPENING_CHARS]
+    if not opening:
+        return None
+    return next((link for link in links if link.find(opening) > 0), None)
+
+
+def without_closing_summaries(main_lines: list[str], links: frozenset[str]) -> list[str]:
+    """The main content without the run of other stories' summaries it closes with: ``_MIN_SUMMARIES``
+    paragraphs or more at its end, each printed inside a link of its own after that link's headline (a box of
+    teaser cards under the story, each card one link: "Taiwan on alert ... 2024-10-14 RISK REMAINS: An
+    official said ..."). trafilatura keeps the cards' paragraphs, not their headlines. A story's paragraph
+    is no link's text; the story keeps ``_MIN_SUMMARIES`` lines above the run (``links``: ``bare_key`` keys of
+    the page's link texts)."""
+    found: list[str] = []
+    for line in reversed(main_lines):
+        link = _card_link(line, links)
+        if link is None or link in found:
+            break
+        found.append(link)
+    if len(found) < _MIN_SUMMARIES or len(main_lines) - len(found) < _MIN_SUMMARIES:
+        return main_lines
+    return main_lines[: -len(found)]

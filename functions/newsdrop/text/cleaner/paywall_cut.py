@@ -30,8 +30,9 @@ MAX_LINES_UNDER = 12
 # The notice is a line or two, not a paragraph of the story.
 MAX_NOTICE_CHARS = 200
 
-# The story keeps at least this many lines above the cut.
-MIN_STORY_LINES = 3
+# The story keeps at least this many lines above the cut: a paywalled story shows a paragraph or two above the
+# notice; a single line above it is a headline or kicker over a subscriber badge that the whole story follows.
+MIN_STORY_LINES = 2
 
 
 # Each form of ``_PAYWALL`` holds one of these stems, read in the case-folded key (no case-blind scan): a
