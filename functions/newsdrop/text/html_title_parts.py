@@ -20,8 +20,8 @@ def fold(text: str) -> str:
 
 def built_of_labels(named: list[str], folded_meta: str) -> bool:
     """Two or more different ``<h1>``s the metadata title names, the longest under ``_TITLED_SHARE`` of it:
-    the page's logos or names it joins ("Trip to the maples @ Steven's home :: PIXNET ::" over the ``<h1>``s
-    "PIXNET" and "Steven's home"). A headline the title names is most of it ("Headline | Site")."""
+    the page's logos or names it joins ("Trip to the maples @ Ann's home :: BlogNet ::" over the ``<h1>``s
+    "BlogNet" and "Ann's home"). A headline the title names is most of it ("Headline | Site")."""
     folded = {fold(text) for text in named}
     return len(folded) >= 2 and max(map(len, folded)) < _TITLED_SHARE * len(folded_meta)
 
