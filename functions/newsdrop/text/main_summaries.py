@@ -93,7 +93,9 @@ def _card_link(line: str, links: frozenset[str]) -> str | None:
     opening = bare_key(line)[:_OPENING_CHARS]
     if not opening:
         return None
-    return next((link for link in links if link.find(opening) > 0), None)
+    # The least of the links holding it, not the first a set yields: string hashes differ between processes, and
+    # a redelivered bundle must clean the same.
+    return min((link for link in links if link.find(opening) > 0), default=None)
 
 
 def without_closing_summaries(main_lines: list[str], links: frozenset[str]) -> list[str]:
