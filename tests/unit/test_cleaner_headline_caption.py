@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.headline_caption import headline_beside_caption
+from newsdrop.text.cleaner.headline_caption import headline_beside_caption, same_headline
 from tests.unit.cleaner_fixtures import printed_lines
 
 HEADLINE = "What alternative therapies can do for cancer patients"
@@ -53,3 +53,23 @@ def test_a_caption_beside_its_credit_gives_way(
 ) -> None:
     lines = printed_lines(texts)
     assert headline_beside_caption(lines, pick, scores, lambda index: index in barred) == expected
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "expected"),
+    [
+        # A trail ending in the headline, and the headline: one headline printed twice.
+        ("Home News Harbour wall finished early", "Harbour wall finished early", True),
+        ("Harbour wall finished early | Coast Herald", "Harbour wall finished early!", True),
+        # A headline and its standfirst, a label over the headline: other words.
+        (
+            "Harbour wall finished early",
+            "Crews poured concrete all winter, and the town hopes for calm.",
+            False,
+        ),
+        ("Coastal towns", "Harbour wall finished early", False),
+    ],
+)
+def test_same_headline(one: str, other: str, expected: bool) -> None:
+    first, second = printed_lines([one, other])
+    assert same_headline(first, second) is expected

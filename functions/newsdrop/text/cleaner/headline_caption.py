@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.cleaner.lines import _content_words, _Line
 
 # A picture's credit closing a caption ("... © AP", "... Bild: X/dpa", "... Getty Images/X"): the line
 # under a picture. Only at the end: "Erstes Bild: So ..." or "das Foto: ..." open or join a headline.
@@ -63,6 +63,18 @@ def _printed_between(lines: list[_Line], one: int, other: int) -> int:
     """The printed lines from one line to the other, the second counted, blank lines not."""
     low, high = min(one, other), max(one, other)
     return sum(1 for line in lines[low + 1 : high + 1] if line.key)
+
+
+# Two printings of one headline share at least this share of the shorter one's content words (a page's <title>
+# over its headline, a trail ending in it), where a headline and its standfirst or a label over it share fewer.
+_SAME_HEADLINE = 0.8
+
+
+def same_headline(one: _Line, other: _Line) -> bool:
+    """Whether two lines print one headline: ``_SAME_HEADLINE`` of the shorter one's content words shared (two
+    lines without content words count as one)."""
+    ours, theirs = _content_words(one.key), _content_words(other.key)
+    return len(ours & theirs) >= _SAME_HEADLINE * min(len(ours), len(theirs))
 
 
 def nearly_tied(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from newsdrop.text.cleaner.headline_caption import same_headline
 from newsdrop.text.cleaner.lines import _content_words, _Line
 
 # A label holds this many words at most ("Krieg in der Ukraine", "Meldungen aus dem Verband"): a longer line reads
@@ -24,9 +25,6 @@ _HEADLINE_MAX_WORDS = 12
 _SENTENCE_CLOSERS = ".;,…"
 # The ranker scores that line within this much of the label (raw scores): a near tie, where a sure pick stands.
 _LABEL_TIE = 1.0
-# Two printings of one headline share at least this share of the shorter one's content words: not a label over
-# its headline (another override's kind).
-_SAME_HEADLINE = 0.8
 
 
 def _bare_label(line: _Line) -> bool:
@@ -55,7 +53,7 @@ def headline_under_label(
     over it: the pick is a short bare line (``_bare_label``) above the story, and the line under it, a ranked
     candidate above the story and not barred, is headline-shaped (``_headline_shaped``), scored within
     ``_LABEL_TIE`` of the pick (``scores``: the ranked candidates' raw scores) and prints other words than the
-    pick's (``_SAME_HEADLINE``). A page prints a kicker, a topic's or a section's name, or its own label right over
+    pick's (``same_headline``). A page prints a kicker, a topic's or a section's name, or its own label right over
     the headline; the trees, seeing a short line where headlines sit, may put it a hair ahead. None otherwise: the
     pick stands."""
     if chosen not in scores or chosen >= region_start or not _bare_label(lines[chosen]):
@@ -65,7 +63,6 @@ def headline_under_label(
         return None
     if not _headline_shaped(lines[under]) or scores[chosen] - scores[under] > _LABEL_TIE:
         return None
-    ours, theirs = _content_words(lines[chosen].key), _content_words(lines[under].key)
-    if ours and theirs and len(ours & theirs) >= _SAME_HEADLINE * min(len(ours), len(theirs)):
-        return None
-    return under
+    # (A line without content words shares none: no second printing.)
+    printed_twice = _content_words(lines[chosen].key) and _content_words(lines[under].key)
+    return None if printed_twice and same_headline(lines[chosen], lines[under]) else under

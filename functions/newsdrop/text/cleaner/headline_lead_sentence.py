@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsdrop.text.cleaner.headline_caption import _printed_between, nearly_tied
-from newsdrop.text.cleaner.lines import _content_words, _Line
+from newsdrop.text.cleaner.headline_caption import _printed_between, nearly_tied, same_headline
+from newsdrop.text.cleaner.lines import _Line
 
 # The pick reads as a sentence of the story's lead: this many words at least (a headline is shorter).
 _LEAD_MIN_WORDS = 12
 # Another candidate within this much of the pick's raw score takes its place: a near tie (the trees read the
 # standfirst over the body like a headline), where a sure pick stands.
 _LEAD_TIE = 1.0
-# Two printings of one headline share at least this share of the shorter one's content words: the pick printed
-# again (a page's <title> over its headline), not a headline over its standfirst.
-_SAME_HEADLINE = 0.8
 
 
 def headline_over_lead_sentence(
@@ -37,7 +34,4 @@ def headline_over_lead_sentence(
     others = [index for index in scores if index != chosen and index < region_start and not barred(index)]
     if (best := nearly_tied(lines, chosen, others, scores, _LEAD_TIE)) is None:
         return None
-    ours, theirs = _content_words(lines[chosen].key), _content_words(lines[best].key)
-    if len(ours & theirs) >= _SAME_HEADLINE * min(len(ours), len(theirs)):
-        return None
-    return best
+    return None if same_headline(lines[chosen], lines[best]) else best

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newsdrop.text.cleaner.lines import _content_words, _Line
+from newsdrop.text.cleaner.headline_caption import same_headline
+from newsdrop.text.cleaner.lines import _Line
 
 # The pick reads as a standfirst or a bullet point: this many words at least (a short headline stays) ...
 _STANDFIRST_MIN_WORDS = 10
@@ -20,9 +21,6 @@ _HEADLINE_MIN_SCORE = 0.5
 # ... and scores it within this much of the pick (the trees tell a headline from its standfirst poorly: both
 # share the lead's words and sit where a headline sits).
 _BLOCK_TIE = 2.0
-# Two printings of one headline ("Home News Headline" over "Headline") share at least this share of the shorter
-# one's content words: a trail and its headline, not a headline and its standfirst.
-_SAME_HEADLINE = 0.8
 # A breadcrumb trail's steps ("Site > Section > Story"): no headline.
 _TRAIL_STEP = re.compile(r"\s[>›»]\s")
 
@@ -62,7 +60,4 @@ def headline_over_block(
         return None
     if _TRAIL_STEP.search(lines[best].text) is not None:
         return None
-    ours, theirs = _content_words(lines[chosen].key), _content_words(lines[best].key)
-    if len(ours & theirs) >= _SAME_HEADLINE * min(len(ours), len(theirs)):
-        return None
-    return best
+    return None if same_headline(lines[chosen], lines[best]) else best
