@@ -36,6 +36,7 @@ from newsdrop.text.main_edits import (
     without_slides,
     without_split_kicker,
 )
+from newsdrop.text.main_formulas import with_formulas
 from newsdrop.text.main_opening import without_opening_teasers, without_opening_tools
 from newsdrop.text.main_placeholders import without_blocked_embeds
 from newsdrop.text.main_summaries import without_closing_summaries, without_opening_summaries
@@ -130,6 +131,8 @@ def extract(
         text, witness_kept, witness_after = combine(text, recall, page_normal, hints, model, captions, links)
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
+        # The formulas the extractor took out of the story's paragraphs.
+        main_lines = with_formulas(main_lines, list(page_lines), collector.formulas)
         # A label that leads into a box, list or embed the extractor dropped ("... in unserem Liveblog:").
         main_lines = without_dangling_lead_in(main_lines)
         # The site's pitch or notice under the story's last paragraph, where the witness dropped it too.

@@ -1,4 +1,4 @@
-"""HTML page parsing: the page's visible text, one block element per line, with its <h1>s, <title>, code and captions."""
+"""HTML page parsing: the page's visible text, one block element per line, with its <h1>s, <title>, code, captions and formulas."""
 
 from __future__ import annotations
 
@@ -12,6 +12,12 @@ _BLOCK = frozenset(
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head"})
 # Elements whose lines are code or verbatim text (``Hints.preformatted``), not prose or page chrome.
 _CODE_TAGS = frozenset({"pre", "code"})
+# A MathML formula's source inside it (TeX in <annotation>): no text the page shows.
+_FORMULA_SOURCE = frozenset({"annotation", "annotation-xml"})
+# An inline style that hides its element: a formula inside one is a copy for screen readers beside a picture of it.
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+# Elements that never close: a hidden one holds nothing.
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[ >])", re.IGNORECASE)
 MAX_HTML_CHARS = 20_000_000
 
@@ -43,6 +49,14 @@ class _TextCollector(HTMLParser):
         # Link texts (collapsed): other stories' headlines are links, the story's own lines mostly not.
         self.links: set[str] = set()
         self.link_start: int | None = None
+        # MathML formulas the page shows, in page order, each its tokens' text joined by spaces ("a ≠ 0"):
+        # extractors leave them out of the paragraphs they sit in.
+        self.formulas: list[str] = []
+        self.formula_parts: list[str] | None = None
+        self.formula_skip = 0
+        # The open element that hides its content (inline ``display: none``) and its nesting depth.
+        self.hidden_tag: str | None = None
+        self.hidden_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -68,6 +82,33 @@ class _TextCollector(HTMLParser):
                 self.captions.add(text)
         if tag == "title" and self.title is None:
             self.title_parts = []
+        self._open_formula_or_hidden(tag, attrs)
+
+    def _open_formula_or_hidden(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == self.hidden_tag:
+            self.hidden_depth += 1
+        elif self.hidden_tag is None and tag not in _VOID:
+            style = next((value for name, value in attrs if name == "style" and value), None)
+            if style is not None and _HIDDEN_STYLE.search(style) is not None:
+                self.hidden_tag, self.hidden_depth = tag, 1
+        if tag == "math" and self.formula_parts is None and self.hidden_tag is None and not self.skip_depth:
+            self.formula_parts, self.formula_skip = [], 0
+        elif tag in _FORMULA_SOURCE and self.formula_parts is not None:
+            self.formula_skip += 1
+
+    def _close_formula_or_hidden(self, tag: str) -> None:
+        if tag == self.hidden_tag:
+            self.hidden_depth -= 1
+            if not self.hidden_depth:
+                self.hidden_tag = None
+        if self.formula_parts is None:
+            return
+        if tag in _FORMULA_SOURCE and self.formula_skip:
+            self.formula_skip -= 1
+        elif tag == "math":
+            if formula := " ".join(self.formula_parts):
+                self.formulas.append(formula)
+            self.formula_parts = None
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP and self.skip_depth:
@@ -92,6 +133,7 @@ class _TextCollector(HTMLParser):
             if text := " ".join("".join(self.parts[self.link_start :]).split()):
                 self.links.add(text)
             self.link_start = None
+        self._close_formula_or_hidden(tag)
 
     def _end_code_block(self) -> None:
         block = "".join(self.code_parts).strip("\n")
@@ -110,6 +152,8 @@ class _TextCollector(HTMLParser):
                 self.code_parts.append(data)
             if self.heading_parts is not None:
                 self.heading_parts.append(data)
+            if self.formula_parts is not None and not self.formula_skip:
+                self.formula_parts.extend(data.split())
 
 
 def collect(html: str) -> _TextCollector:
