@@ -61,6 +61,27 @@ _PAYWALL = "Il vous reste 57% de cet article à lire. La suite est réservée au
         ([_STORY[0], _PITCH, _STORY[1]], set(), [_STORY[0], _PITCH, _STORY[1]]),
         # short labels without a notice stay (a credit, "(dmk)")
         ([*_STORY, "(dmk)"], set(), [*_STORY, "(dmk)"]),
+        # a widget's status lines between and above its notices go with them ("Please wait...", "Thanks!")
+        (
+            [
+                *_STORY,
+                "Today on the site",
+                "Please wait...",
+                "An error has occurred, please try again.",
+                "Thanks!",
+                "Now check your email on your phone to download your new app.",
+            ],
+            set(),
+            _STORY,
+        ),
+        ([*_STORY, "Loading…", _PITCH], set(), _STORY),
+        # ... but a short exclamation without a notice stays, and so does a longer line that trails off
+        ([*_STORY, "Thanks!"], set(), [*_STORY, "Thanks!"]),
+        (
+            [*_STORY, "And then the rain came down again...", _PITCH],
+            set(),
+            [*_STORY, "And then the rain came down again..."],
+        ),
         # a main content that is only notices is left whole
         ([_PITCH], set(), [_PITCH]),
         # a long line is a paragraph, whatever words it uses
@@ -101,6 +122,9 @@ _CALLS = [
     # the site's other networks and calls
     "Follow The Daily Opinion section on Facebook, Twitter (@DailyOpinion) and Instagram.",
     "For more stories like this, check our news page.",
+    # an app's download prompt
+    "Now check your email account on your mobile phone to download your new app.",
+    "Download our free app for the latest headlines.",
     # a call to pass the piece on
     "Sadly this post did not stop the abuse. Help the word out. Recommend this article to your friends.",
     "Share this story with a friend who needs it.",

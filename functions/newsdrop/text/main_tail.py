@@ -40,6 +40,9 @@ _PITCH_MAX_CHARS = 600
 # A label between or under the notices ("Thank you", "Something to Consider", "(dmk)"): this many words at most,
 # no sentence end.
 _LABEL_MAX_WORDS = 4
+# A widget's status line among the notices ("Please wait...", "Thanks!", "Loading…"): as short as a label,
+# trailing off or exclaiming.
+_STATUS_ENDS = ("!", "...", "…")
 
 
 # The site's call to the reader under a story, in the corpus's main languages: to click or listen on, to follow
@@ -53,6 +56,8 @@ _READER_CALL = re.compile(
     r"|fehler gefunden|an error has occurred|please try again|try again later|ein fehler ist aufgetreten"
     r"|listen back|delivered (?:through|to) your|get in touch with (?:us|our)|e-?mail(?:ing)? us at"
     r"|for more stories like (?:this|these)"
+    # An app's download prompt: "Now check your email ... to download your new app.", "Download our app".
+    r"|download (?:our|the|your(?: new)?) (?:free )?app\b"
     # A call to pass the piece on: "Recommend this article to ...", "Share this story with your friends",
     # "Teilen Sie diesen Artikel", "Partagez cet article", "Comparte este artículo", "Condividi questo articolo".
     r"|(?:recommend|share) this (?:article|story|post) (?:to|with)\b|(?:empfehlen|teilen) sie diesen (?:artikel|beitrag)"
@@ -122,7 +127,10 @@ def without_closing_notices(main_lines: list[str], witness_kept: frozenset[str])
             or _invites_mail(line, key)
         ):
             notices += 1
-        elif not (count_words(line) <= _LABEL_MAX_WORDS and line.rstrip()[-1:] not in ".!?"):
+        elif not (
+            count_words(line) <= _LABEL_MAX_WORDS
+            and (line.rstrip()[-1:] not in ".!?" or line.rstrip().endswith(_STATUS_ENDS))
+        ):
             break
         run.append(index)
     if not notices or len(run) == len(main_lines):
