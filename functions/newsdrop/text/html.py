@@ -27,6 +27,7 @@ from newsdrop.text.html_meta import (
 from newsdrop.text.html_page import collect, lines_of
 from newsdrop.text.html_printed import displayed_headline, printed_opening, without_stated_headlines
 from newsdrop.text.html_reading import Readings, read_for_recall, read_with_trafilatura
+from newsdrop.text.main_cells import with_link_cells
 from newsdrop.text.main_edits import (
     bare_key,
     described_lines,
@@ -133,6 +134,8 @@ def extract(
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
         # The formulas the extractor took out of the story's paragraphs.
         main_lines = with_formulas(main_lines, list(page_lines), collector.formulas)
+        # The links the extractor took out of a table's first column.
+        main_lines = with_link_cells(main_lines, list(page_lines), links)
         # A label that leads into a box, list or embed the extractor dropped ("... in unserem Liveblog:").
         main_lines = without_dangling_lead_in(main_lines)
         # The site's pitch or notice under the story's last paragraph, where the witness dropped it too.
