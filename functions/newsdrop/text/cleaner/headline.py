@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import heapq
-import re
 from dataclasses import replace
 
+from newsdrop.text.cleaner.headline_barred import barred_test
 from newsdrop.text.cleaner.headline_block import (
     _below_byline,
     _heads_a_block,
     _standfirst_under,
 )
-from newsdrop.text.cleaner.headline_caption import PICTURE_CREDIT
-from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text, site_of_opening
+from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text
 from newsdrop.text.cleaner.headline_dated_long import dated_long_headline
 from newsdrop.text.cleaner.headline_facts import (
     _SEPARATOR,
@@ -27,13 +26,6 @@ from newsdrop.text.cleaner.headline_facts import (
     dated_headline,
     lead_words_from,
 )
-from newsdrop.text.cleaner.headline_names import (
-    _dateline,
-    _doubled_labels,
-    _menu_row,
-    _navigation_link,
-    _section_trail,
-)
 from newsdrop.text.cleaner.headline_overrides import pick_over_ranker
 from newsdrop.text.cleaner.headline_printings import held_candidate, spelled_out
 from newsdrop.text.cleaner.headline_rank import (
@@ -43,11 +35,8 @@ from newsdrop.text.cleaner.headline_rank import (
     _region_head_features,
     headline_features,
 )
-from newsdrop.text.cleaner.headline_trail_row import repeats_trail
-from newsdrop.text.cleaner.headline_video import over_video_label
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
-from newsdrop.text.cleaner.placed_caption import places_people
 from newsdrop.text.line_keys import normalize_line_key
 from newsdrop.text.prompt_rules import powered_by_in_prose
 
@@ -79,14 +68,6 @@ _REGION_HEAD_LONG_LINES = 2
 
 # Lines up to this long go through the facts' cache (a candidate has at most ``_TITLE_MAX_WORDS`` words).
 _FACTS_CACHE_MAX_CHARS = 300
-
-
-# A line wholly in brackets ("(Pictured: the harbour in 1950)", "[Updated]"): an aside or a caption.
-_ASIDE = re.compile(r"^\s*[(\[].*[)\]]\s*$")
-
-
-# A link to the previous or next post ("← Older post title", "Newer post →"): another story's headline.
-_POST_LINK = re.compile(r"^\s*(?:[←⟵‹]|<<)|(?:[→⟶›]|>>)\s*$")
 
 
 def _find_title(
@@ -245,35 +226,8 @@ def _find_title(
             variants=variants,
         )
 
-        def barred(index: int) -> bool:
-            """A caption with its picture's credit (or wholly in brackets) is never the headline, however the
-            ranker scores it. (Tested only for a candidate that would lead: a skipped one changes nothing.)
-            A row of doubled labels, a dateline, a navigation link, a caption placing its people, a video's title
-            over its player's label or a menu row repeating the steps of a breadcrumb trail beside it
-            (``repeats_trail``) is never the ranker's pick (``headline``): the rules' ranking that ``make train``
-            collects stays as it was, so the line model's training rows do too."""
-            text = lines[index].text
-            return (
-                PICTURE_CREDIT.search(text) is not None
-                or _section_trail(text)
-                or _menu_row(text)
-                or (
-                    headline is not None
-                    and (
-                        _doubled_labels(lines[index].key)
-                        or _dateline(text)
-                        or _navigation_link(text)
-                        or places_people(text)
-                        or over_video_label(lines, index)
-                        or repeats_trail(lines, index)
-                        or interface_text(text)
-                        or furniture_line(text)
-                        or (opening is not None and site_of_opening(opening.key, lines[index].key))
-                    )
-                )
-                or _POST_LINK.search(text) is not None
-                or _ASIDE.match(text) is not None
-            )
+        # (Tested only for a candidate that would lead: a skipped one changes nothing.)
+        barred = barred_test(lines, opening, headline is not None)
 
         ranked_best: tuple[float, int] | None = None
         rows = [
