@@ -11,6 +11,7 @@ from newsdrop.text.cleaner.headline_block import (
     _heads_a_block,
     _standfirst_under,
 )
+from newsdrop.text.cleaner.headline_bound import BOUND_SLACK, title_score_bound
 from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text
 from newsdrop.text.cleaner.headline_dated_long import dated_long_headline
 from newsdrop.text.cleaner.headline_facts import (
@@ -110,7 +111,6 @@ def _find_title(
     leads: dict[tuple[int, ...], frozenset[str]] = {}
     lead_words = lead_words_from(lines, region_start, leads)
     reworded = _reworded_lines(lines, max(0, region_start - _TITLE_SCAN_LINES), region_start)
-    best: tuple[float, int] | None = None
     scored: list[tuple[float, int]] = []
     # Unclaimed lines between each candidate and the article, counted once from the bottom up.
     first_candidate = max(0, region_start - _TITLE_SCAN_LINES)
@@ -147,24 +147,20 @@ def _find_title(
         head = [long, *(index for index in head if index != long)]
     facts_of: dict[int, _Facts] = {}
     head_scored: list[tuple[float, int]] = []
-    for index in [*scanned, *head]:
+    scored_floor: list[float] = []
+
+    def rank(index: int, in_head: bool) -> None:
+        """Score a candidate that passed the rules' filter, unless its facts rule it out."""
         line = lines[index]
-        if (
-            (line.rule not in _CANDIDATE_RULES and not (headline is not None and _claimed_headline(line)))
-            or line.words > _TITLE_MAX_WORDS
-            or line.text.endswith(":")
-        ):
-            continue
         facts = (_facts_cached if len(line.text) <= _FACTS_CACHE_MAX_CHARS else _facts)(
             line.text, line.key, line.words
         )
-        in_head = index >= region_start
         # A name alone inside the region is a picture's caption or an author's line, never the headline. A line
         # naming a date is ranked when it reads as a headline (``dated_headline``).
         if (facts.excluded and not (headline is not None and dated_headline(line.text, line.key))) or (
             in_head and facts.name_like
         ):
-            continue
+            return
         facts_of[index] = facts
         score = _title_score(
             lines,
@@ -179,10 +175,39 @@ def _find_title(
         )
         if in_head:
             head_scored.append((score, index))
-            continue
+            return
         scored.append((score, index))
-        if best is None or score >= best[0]:
-            best = (score, index)
+        if len(scored_floor) < _RANKED_CANDIDATES:
+            heapq.heappush(scored_floor, score)
+        elif score > scored_floor[0]:
+            heapq.heapreplace(scored_floor, score)
+
+    # At inference only the rules' best ``_RANKED_CANDIDATES`` scores (and the opening line's) are read: a line
+    # whose bound (``title_score_bound``) falls under them is left unscored. (``make train`` scores every one.)
+    bounded: list[tuple[float, int]] = []
+    for index in [*scanned, *head]:
+        line = lines[index]
+        if (
+            (line.rule not in _CANDIDATE_RULES and not (headline is not None and _claimed_headline(line)))
+            or line.words > _TITLE_MAX_WORDS
+            or line.text.endswith(":")
+        ):
+            continue
+        if candidates is None and index < region_start and index != opening_index:
+            between = between_of(index)
+            bounded.append(
+                (title_score_bound(lines, index, keys, variants, lead_words, between, reworded), index)
+            )
+            continue
+        rank(index, index >= region_start)
+    # The likeliest first: once twelve scores stand above the next bound, no line left can be ranked.
+    bounded.sort(key=lambda entry: entry[0], reverse=True)
+    for bound, index in bounded:
+        if len(scored_floor) == _RANKED_CANDIDATES and bound + BOUND_SLACK < scored_floor[0]:
+            break
+        rank(index, False)
+    # (The later line of two equal scores, as a scan from the top keeping ties would name.)
+    best = max(scored) if scored else None
     if best is None and head_scored and (headline is not None or candidates is not None):
         # Only the region's head holds candidates (the region opens the page): the ranker chooses among them.
         best = max(head_scored)
