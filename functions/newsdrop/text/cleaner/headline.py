@@ -201,7 +201,7 @@ def _find_title(
             continue
         rank(index, index >= region_start)
     # The likeliest first: once twelve scores stand above the next bound, no line left can be ranked.
-    bounded.sort(key=lambda entry: entry[0], reverse=True)
+    bounded.sort(reverse=True)
     for bound, index in bounded:
         if len(scored_floor) == _RANKED_CANDIDATES and bound + BOUND_SLACK < scored_floor[0]:
             break

@@ -36,7 +36,9 @@ def title_score_bound(
     if words >= 4 or maybe_cjk:
         if len(keys.get(line.key, ())) > 1:
             score += 6
-        if any(i != index for i in variants.get(line.key, ())):
+        # (Another line than this one prints it: more than one, or one that is not this line.)
+        printing = variants.get(line.key)
+        if printing and (len(printing) > 1 or index not in printing):
             score += 6
         if index in reworded:
             score += _REWORDED_BONUS
