@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import heapq
-import re
 from dataclasses import replace
 
+from newsdrop.text.cleaner.headline_barred import barred_test
 from newsdrop.text.cleaner.headline_block import (
     _below_byline,
     _heads_a_block,
     _standfirst_under,
 )
-from newsdrop.text.cleaner.headline_caption import PICTURE_CREDIT
-from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text, site_of_opening
+from newsdrop.text.cleaner.headline_bound import BOUND_SLACK, title_score_bound
+from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text
 from newsdrop.text.cleaner.headline_dated_long import dated_long_headline
 from newsdrop.text.cleaner.headline_facts import (
     _SEPARATOR,
@@ -27,13 +27,6 @@ from newsdrop.text.cleaner.headline_facts import (
     dated_headline,
     lead_words_from,
 )
-from newsdrop.text.cleaner.headline_names import (
-    _dateline,
-    _doubled_labels,
-    _menu_row,
-    _navigation_link,
-    _section_trail,
-)
 from newsdrop.text.cleaner.headline_overrides import pick_over_ranker
 from newsdrop.text.cleaner.headline_printings import held_candidate, spelled_out
 from newsdrop.text.cleaner.headline_rank import (
@@ -43,11 +36,8 @@ from newsdrop.text.cleaner.headline_rank import (
     _region_head_features,
     headline_features,
 )
-from newsdrop.text.cleaner.headline_trail_row import repeats_trail
-from newsdrop.text.cleaner.headline_video import over_video_label
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
-from newsdrop.text.cleaner.placed_caption import places_people
 from newsdrop.text.line_keys import normalize_line_key
 from newsdrop.text.prompt_rules import powered_by_in_prose
 
@@ -79,14 +69,6 @@ _REGION_HEAD_LONG_LINES = 2
 
 # Lines up to this long go through the facts' cache (a candidate has at most ``_TITLE_MAX_WORDS`` words).
 _FACTS_CACHE_MAX_CHARS = 300
-
-
-# A line wholly in brackets ("(Pictured: the harbour in 1950)", "[Updated]"): an aside or a caption.
-_ASIDE = re.compile(r"^\s*[(\[].*[)\]]\s*$")
-
-
-# A link to the previous or next post ("← Older post title", "Newer post →"): another story's headline.
-_POST_LINK = re.compile(r"^\s*(?:[←⟵‹]|<<)|(?:[→⟶›]|>>)\s*$")
 
 
 def _find_title(
@@ -129,7 +111,6 @@ def _find_title(
     leads: dict[tuple[int, ...], frozenset[str]] = {}
     lead_words = lead_words_from(lines, region_start, leads)
     reworded = _reworded_lines(lines, max(0, region_start - _TITLE_SCAN_LINES), region_start)
-    best: tuple[float, int] | None = None
     scored: list[tuple[float, int]] = []
     # Unclaimed lines between each candidate and the article, counted once from the bottom up.
     first_candidate = max(0, region_start - _TITLE_SCAN_LINES)
@@ -166,24 +147,20 @@ def _find_title(
         head = [long, *(index for index in head if index != long)]
     facts_of: dict[int, _Facts] = {}
     head_scored: list[tuple[float, int]] = []
-    for index in [*scanned, *head]:
+    scored_floor: list[float] = []
+
+    def rank(index: int, in_head: bool) -> None:
+        """Score a candidate that passed the rules' filter, unless its facts rule it out."""
         line = lines[index]
-        if (
-            (line.rule not in _CANDIDATE_RULES and not (headline is not None and _claimed_headline(line)))
-            or line.words > _TITLE_MAX_WORDS
-            or line.text.endswith(":")
-        ):
-            continue
         facts = (_facts_cached if len(line.text) <= _FACTS_CACHE_MAX_CHARS else _facts)(
             line.text, line.key, line.words
         )
-        in_head = index >= region_start
         # A name alone inside the region is a picture's caption or an author's line, never the headline. A line
         # naming a date is ranked when it reads as a headline (``dated_headline``).
         if (facts.excluded and not (headline is not None and dated_headline(line.text, line.key))) or (
             in_head and facts.name_like
         ):
-            continue
+            return
         facts_of[index] = facts
         score = _title_score(
             lines,
@@ -198,10 +175,39 @@ def _find_title(
         )
         if in_head:
             head_scored.append((score, index))
-            continue
+            return
         scored.append((score, index))
-        if best is None or score >= best[0]:
-            best = (score, index)
+        if len(scored_floor) < _RANKED_CANDIDATES:
+            heapq.heappush(scored_floor, score)
+        elif score > scored_floor[0]:
+            heapq.heapreplace(scored_floor, score)
+
+    # At inference only the rules' best ``_RANKED_CANDIDATES`` scores (and the opening line's) are read: a line
+    # whose bound (``title_score_bound``) falls under them is left unscored. (``make train`` scores every one.)
+    bounded: list[tuple[float, int]] = []
+    for index in [*scanned, *head]:
+        line = lines[index]
+        if (
+            (line.rule not in _CANDIDATE_RULES and not (headline is not None and _claimed_headline(line)))
+            or line.words > _TITLE_MAX_WORDS
+            or line.text.endswith(":")
+        ):
+            continue
+        if candidates is None and index < region_start and index != opening_index:
+            between = between_of(index)
+            bounded.append(
+                (title_score_bound(lines, index, keys, variants, lead_words, between, reworded), index)
+            )
+            continue
+        rank(index, index >= region_start)
+    # The likeliest first: once twelve scores stand above the next bound, no line left can be ranked.
+    bounded.sort(reverse=True)
+    for bound, index in bounded:
+        if len(scored_floor) == _RANKED_CANDIDATES and bound + BOUND_SLACK < scored_floor[0]:
+            break
+        rank(index, False)
+    # (The later line of two equal scores, as a scan from the top keeping ties would name.)
+    best = max(scored) if scored else None
     if best is None and head_scored and (headline is not None or candidates is not None):
         # Only the region's head holds candidates (the region opens the page): the ranker chooses among them.
         best = max(head_scored)
@@ -245,35 +251,8 @@ def _find_title(
             variants=variants,
         )
 
-        def barred(index: int) -> bool:
-            """A caption with its picture's credit (or wholly in brackets) is never the headline, however the
-            ranker scores it. (Tested only for a candidate that would lead: a skipped one changes nothing.)
-            A row of doubled labels, a dateline, a navigation link, a caption placing its people, a video's title
-            over its player's label or a menu row repeating the steps of a breadcrumb trail beside it
-            (``repeats_trail``) is never the ranker's pick (``headline``): the rules' ranking that ``make train``
-            collects stays as it was, so the line model's training rows do too."""
-            text = lines[index].text
-            return (
-                PICTURE_CREDIT.search(text) is not None
-                or _section_trail(text)
-                or _menu_row(text)
-                or (
-                    headline is not None
-                    and (
-                        _doubled_labels(lines[index].key)
-                        or _dateline(text)
-                        or _navigation_link(text)
-                        or places_people(text)
-                        or over_video_label(lines, index)
-                        or repeats_trail(lines, index)
-                        or interface_text(text)
-                        or furniture_line(text)
-                        or (opening is not None and site_of_opening(opening.key, lines[index].key))
-                    )
-                )
-                or _POST_LINK.search(text) is not None
-                or _ASIDE.match(text) is not None
-            )
+        # (Tested only for a candidate that would lead: a skipped one changes nothing.)
+        barred = barred_test(lines, opening, headline is not None)
 
         ranked_best: tuple[float, int] | None = None
         rows = [

@@ -185,14 +185,18 @@ def _reworded_lines(lines: list[_Line], first: int, end: int) -> set[int]:
     found: set[int] = set()
     for index, stems in stems_of.items():
         shared: dict[int, int] = {}
+        get = shared.get
         for stem in stems:
             for other in holders[stem]:
-                if other != index:
-                    shared[other] = shared.get(other, 0) + 1
+                shared[other] = get(other, 0) + 1
+        # (The line holds all of its own stems: counted with the others, then dropped.)
+        del shared[index]
         for other, count in shared.items():
+            # Most lines share a word or two: the share is read only for those sharing enough.
+            if count < _REWORDED_MIN_SHARED:
+                continue
             larger = max(len(stems), len(stems_of[other]))
-            similar = count >= _REWORDED_MIN_SHARED and count >= _REWORDED_SHARE * larger
-            if similar and lines[other].key != lines[index].key:
+            if count >= _REWORDED_SHARE * larger and lines[other].key != lines[index].key:
                 found.add(index)
                 break
     return found

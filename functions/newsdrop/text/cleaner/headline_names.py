@@ -202,6 +202,7 @@ def _printed_part(
     sets off a closing part: "Site | Headline".) A kicker or a headline's second half, also printed
     alone on pages that list teasers, is the shorter side or follows a dash or a colon."""
     found: str | None = None
+    keys: list[str] = []
     matches = list(separators.finditer(text))
     for number, match in enumerate(matches):
         opening, closing = text[: match.start()].strip(), text[match.end() :].strip()
@@ -218,7 +219,9 @@ def _printed_part(
             if count_words(part) < min_words and not (cjk and len(part) >= _PART_MIN_CJK_CHARS):
                 continue
             key = normalize_line_key(part)
-            if any(other != index and line.key == key for other, line in enumerate(lines)):
+            # Printed by a line besides this one: the keys counted in one C pass, less this line's own.
+            keys = keys or [line.key for line in lines]
+            if keys.count(key) > (keys[index] == key):
                 found = part
     return found
 

@@ -66,9 +66,10 @@ def typeset_copy(
         index
         for index in scores
         if index != chosen
-        and not barred(index)
         and _typeset(lines[index].text)
         and lines[index].words <= _COPY_SPAN * lines[chosen].words
         and _prints_words(words, _words(lines[index].text))
+        # (Last: the costliest test, read for the few lines that print the pick again.)
+        and not barred(index)
     ]
     return nearly_tied(lines, chosen, others, scores, _TYPESET_TIE)

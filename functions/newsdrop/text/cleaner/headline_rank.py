@@ -64,7 +64,9 @@ def headline_features(
     opening_share = (
         len(words & context.opening_words) / len(words) if words and context.opening_words else 0.0
     )
-    ends, title_cased, colon, separated, commas, asks = _text_columns(line.text)[:6]
+    columns = _text_columns(line.text)
+    ends, title_cased, colon, separated, commas, asks = columns[:6]
+    lead = len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0
     return [
         rule_score / 10.0,
         1.0 if index == 0 else 0.0,
@@ -78,10 +80,16 @@ def headline_features(
         title_cased,
         1.0 if facts.lower_start else 0.0,
         colon,
-        len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0,
+        lead,
         1.0 if index > 0 and line.key in context.opening_parts else 0.0,
         1.0 if any(other.role == "byline" for other in following) else 0.0,
-        1.0 if any(other.role == "date" or _is_date_line(other) for other in following) else 0.0,
+        # (``_is_date_line`` memoises its verdict on the line: read it without the call where it is known.)
+        1.0
+        if any(
+            other.role == "date" or (other.dated if other.dated is not None else _is_date_line(other))
+            for other in following
+        )
+        else 0.0,
         1.0 if line.rule == "link_list" else 0.0,
         1.0 if line.rule == "repeated_line" else 0.0,
         1.0 if facts.domain else 0.0,
@@ -103,7 +111,7 @@ def headline_features(
         1.0 if index == context.first else 0.0,
         1.0 if above is not None and above.words < 3 else 0.0,
         1.0 if context.variants.get(line.key, set()) - {index} else 0.0,
-        *_block_features(lines, index, region_start, context),
+        *_block_features(lines, index, region_start, context, words, lead, columns[6]),
     ]
 
 
@@ -138,26 +146,32 @@ def _lead_share(key: str, context: _RankContext) -> float:
     return len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0
 
 
-def _block_features(lines: list[_Line], index: int, region_start: int, context: _RankContext) -> list[float]:
+def _block_features(
+    lines: list[_Line],
+    index: int,
+    region_start: int,
+    context: _RankContext,
+    words: frozenset[str],
+    lead: float,
+    capitals: float,
+) -> list[float]:
     """Kinds of headline evidence from the candidate's place among the others (appended to
     ``headline_features``): its place in the header (0 at the topmost candidate, 1 at the story), another
     candidate right above or below it (a headline block: kicker, headline, standfirst), how many times the
     page prints it, the share of its words set in capitals, and the share of the opening line's words it
-    holds (the page's title line minus a site's name is the headline)."""
+    holds (the page's title line minus a site's name is the headline). ``words``, ``lead`` and ``capitals``: the
+    candidate's content words, their share the lead prints (``_lead_share``) and the share of its words set in
+    capitals (``_text_columns``), read once by ``headline_features``."""
     line = lines[index]
     span = region_start - context.first
     above = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].key), None)
     below = next((i for i in range(index + 1, min(len(lines), index + 3)) if lines[i].key), None)
-    capitals = _text_columns(line.text)[6]
     opening_cover = (
-        len(_content_words(line.key) & context.opening_words) / len(context.opening_words)
-        if context.opening_words
-        else 0.0
+        len(words & context.opening_words) / len(context.opening_words) if context.opening_words else 0.0
     )
     # Against a candidate right above or below: a headline is shorter than the standfirst under it, and
     # says less of the lead than the standfirst does.
     size = math.log1p(line.words)
-    lead = _lead_share(line.key, context)
     above_ranked = above is not None and above in context.rank
     below_ranked = below is not None and below in context.rank
     return [

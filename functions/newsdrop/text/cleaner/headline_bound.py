@@ -1,0 +1,74 @@
+"""Headline stage, a cheap bound: the most a candidate can score by the rules, read without its costly facts."""
+
+from __future__ import annotations
+
+from newsdrop.text.cleaner.headline_facts import (
+    _BYLINE_BONUS,
+    _LEAD_OVERLAP_WEIGHT,
+    _LINK_LIST_PENALTY,
+    _LOWER_START,
+    _REWORDED_BONUS,
+)
+from newsdrop.text.cleaner.lines import _content_words, _is_date_line, _Line
+
+# Scores are sums of a few floats: a bound this far under a score is under it for certain, whatever the rounding.
+BOUND_SLACK = 1e-6
+
+
+def title_score_bound(
+    lines: list[_Line],
+    index: int,
+    keys: dict[str, list[int]],
+    variants: dict[str, set[int]],
+    lead_words: frozenset[str],
+    unclaimed_between: int,
+    reworded: set[int],
+) -> float:
+    """An upper bound of ``_title_score`` for the line at ``index`` (same arguments): its exact terms that need no
+    costly facts of its text (printings, variants, rewording, its length, the lines under it, a lower-case start,
+    the lead's words, its distance to the story), every bonus from its other facts (a CJK line's) taken as given
+    and every penalty from them (a sentence, a name, a web address) as spared. A candidate whose bound falls under the rules' twelfth-best score can never be ranked: it is not scored."""
+    line = lines[index]
+    words = line.words
+    # A CJK line (``_Facts.cjk``) holds non-ASCII text: an ASCII line is never one.
+    maybe_cjk = not line.text.isascii()
+    score = 0.0
+    if words >= 4 or maybe_cjk:
+        if len(keys.get(line.key, ())) > 1:
+            score += 6
+        # (Another line than this one prints it: more than one, or one that is not this line.)
+        printing = variants.get(line.key)
+        if printing and (len(printing) > 1 or index not in printing):
+            score += 6
+        if index in reworded:
+            score += _REWORDED_BONUS
+    # The lines under it, read as ``_title_score`` reads them: a date or the author's byline (only the story's own
+    # headline has one; a link list's line without it is another story's headline).
+    dated = bylined = False
+    for other in lines[index + 1 : index + 6]:
+        if other.role == "byline":
+            dated = bylined = True
+            break
+        if not dated and (
+            other.role == "date" or (other.dated if other.dated is not None else _is_date_line(other))
+        ):
+            dated = True
+    if dated:
+        score += 4
+    if bylined:
+        score += _BYLINE_BONUS
+    elif line.rule == "link_list":
+        score -= _LINK_LIST_PENALTY
+    if 5 <= words <= 20:
+        score += 2
+    elif words >= 3:
+        score += 1
+    if words < 3 and not maybe_cjk:
+        score -= 6
+    # (``_Facts.lower_start``: one anchored match.)
+    if _LOWER_START.match(line.text) is not None:
+        score -= 2
+    content = _content_words(line.key)
+    if content and lead_words:
+        score += _LEAD_OVERLAP_WEIGHT * len(content & lead_words) / len(content)
+    return score - min(4.0, 0.4 * unclaimed_between)

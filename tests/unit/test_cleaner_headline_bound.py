@@ -1,0 +1,73 @@
+"""The rules' score bound: never under a candidate's score, and equal to it where the line's facts cost nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.cleaner.headline_bound import title_score_bound
+from newsdrop.text.cleaner.headline_facts import _title_score
+from newsdrop.text.cleaner.lines import _content_words
+from tests.unit.cleaner_fixtures import printed_lines
+
+HEADLINE = "Council approves the new harbour bridge"
+SENTENCE = "The council said on Tuesday that it would approve the new harbour bridge after all."
+NAME = "Jane Doe"
+DOMAIN = "News from www.example.com today"
+LOWER = "and the council approves the harbour bridge"
+MENU = "Sport"
+CJK = "港の新しい橋"
+LEAD = "The council approved the new harbour bridge on Tuesday after a decade of debate about its cost."
+
+
+@pytest.mark.parametrize(
+    ("texts", "roles", "rules", "index", "between", "tight"),
+    [
+        # A headline under which a byline stands: no fact of its text costs or gives points, the bound is its score.
+        ([HEADLINE, "By Jane Doe", LEAD], [None, "byline", None], [None, None, None], 0, 0, True),
+        # ... a link list's line with no byline under it: the penalty is read exactly too.
+        ([HEADLINE, LEAD], [None, None], ["link_list", None], 0, 3, True),
+        # A lower-case start is read exactly.
+        ([LOWER, LEAD], [None, None], [None, None], 0, 0, True),
+        # A short menu label: its penalty for few words is exact for an ASCII line.
+        ([MENU, HEADLINE, LEAD], [None, None, None], [None, None, None], 0, 12, True),
+        # A sentence, a name or a web address costs points the bound spares: the bound stands above the score.
+        ([SENTENCE, LEAD], [None, None], [None, None], 0, 0, False),
+        ([NAME, LEAD], [None, None], [None, None], 0, 0, False),
+        ([DOMAIN, LEAD], [None, None], [None, None], 0, 0, False),
+        # A short non-ASCII line may be CJK: the bound spares its few-words penalty (CJK here: equal).
+        ([CJK, LEAD], [None, None], [None, None], 0, 0, True),
+        ([f"{MENU} é", LEAD], [None, None], [None, None], 0, 0, False),
+    ],
+)
+def test_bound_is_never_under_the_score(
+    texts: list[str],
+    roles: list[str | None],
+    rules: list[str | None],
+    index: int,
+    between: int,
+    tight: bool,
+) -> None:
+    lines = printed_lines(texts)
+    for line, role, rule in zip(lines, roles, rules, strict=True):
+        line.role, line.rule = role, rule
+    keys: dict[str, list[int]] = {}
+    for number, line in enumerate(lines):
+        keys.setdefault(line.key, []).append(number)
+    lead = _content_words(lines[-1].key)
+    score = _title_score(lines, index, len(lines) - 1, keys, {}, lead, between, set())
+    bound = title_score_bound(lines, index, keys, {}, lead, between, set())
+    assert bound >= score
+    assert (bound == pytest.approx(score)) is tight
+
+
+def test_bound_reads_printings_variants_and_rewording() -> None:
+    lines = printed_lines([HEADLINE, "Menu", HEADLINE, LEAD])
+    keys = {lines[0].key: [0, 2], "menu": [1], lines[3].key: [3]}
+    lead = _content_words(lines[3].key)
+    plain = title_score_bound(lines, 0, {lines[0].key: [0]}, {}, lead, 0, set())
+    # A second printing, a variant printed by another line, another line in other words: six points each.
+    assert title_score_bound(lines, 0, keys, {}, lead, 0, set()) == plain + 6
+    assert title_score_bound(lines, 0, {lines[0].key: [0]}, {lines[0].key: {1}}, lead, 0, set()) == plain + 6
+    assert title_score_bound(lines, 0, {lines[0].key: [0]}, {}, lead, 0, {0}) == plain + 6
+    # The line's own variant is no other printing.
+    assert title_score_bound(lines, 0, {lines[0].key: [0]}, {lines[0].key: {0}}, lead, 0, set()) == plain
