@@ -58,9 +58,14 @@ def drop_teasers_and_boxes(
     # the line model kept (the rules alone drop a link list under its label).
     kept = roles.kept()
     labels = related_labels(keys, [line.words for line in lines])
+    # Whether each kept line reads as a headline (a dropped line is False): the related stages read only kept
+    # lines' verdicts, and the heading stages below a subset of them (the lines still kept then).
+    headlines: list[bool] | None = None
     if any(labels):
         # Only the lines under a label are read as headlines: most pages have none.
-        headlines = [headline_like(line.text, line.words) for line in lines]
+        headlines = [
+            keep and headline_like(line.text, line.words) for keep, line in zip(kept, lines, strict=True)
+        ]
         for index in related_runs(kept, labels, headlines):
             roles.assign(index, "boilerplate", "related_run")
         for index in related_links(kept, labels, headlines):
@@ -77,7 +82,13 @@ def drop_teasers_and_boxes(
         for index in kept_labels(kept, labels):
             roles.assign(index, "boilerplate", "related_label")
     now = roles.kept()
-    headlines = [keep and headline_like(line.text, line.words) for keep, line in zip(now, lines, strict=True)]
+    if headlines is None:
+        headlines = [
+            keep and headline_like(line.text, line.words) for keep, line in zip(now, lines, strict=True)
+        ]
+    else:
+        # The lines kept now were kept when the related stages' verdicts were read: the same verdicts.
+        headlines = [keep and headline for keep, headline in zip(now, headlines, strict=True)]
     for index in heading_pairs(numbers, texts, now, headlines):
         # Two headlines printed as one block between the story's paragraphs: a related box's links.
         roles.assign(index, "boilerplate", "heading_pair")
