@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from newsdrop.text.line_keys import words_at_most
 from newsdrop.text.re2_sets import native_match, search_set
@@ -107,13 +108,10 @@ def closing_credit_captions(texts: Sequence[str], kept: Sequence[bool]) -> list[
     The first kept line stays: the lead picture's caption over the story is its opening on some sites (the
     corpora disagree on it); one between the story's paragraphs is read as the picture's.
     """
-    first = next((index for index, keep in enumerate(kept) if keep), len(kept))
-    found = [
-        index
-        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
-        if keep and index > first and closing_credit(text)
-    ]
-    if len(found) >= sum(kept) - 1:
+    # The kept lines below the first (``compress`` picks them in C: most of a page's lines are dropped).
+    order = list(compress(range(len(kept)), kept))
+    found = [index for index in order[1:] if closing_credit(texts[index])]
+    if len(found) >= len(order) - 1:
         return []
     return found
 
@@ -145,9 +143,8 @@ def credits_alone(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     a line of the story."""
     return [
         index
-        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
-        if keep
-        and words_at_most(text, _CREDIT_LINE_MAX_WORDS)
+        for index in compress(range(len(kept)), kept)
+        if words_at_most(text := texts[index], _CREDIT_LINE_MAX_WORDS)
         and (_CREDIT_LINE.match(text) is not None or _AGENCY_CREDIT.fullmatch(text) is not None)
     ]
 

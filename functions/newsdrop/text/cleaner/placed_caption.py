@@ -91,13 +91,10 @@ def placed_captions(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     # its words no line needs reading.
     if _PLACE_WORDS("\n".join(compress(texts, kept))) is None:
         return []
-    first = next((index for index, keep in enumerate(kept) if keep), len(kept))
-    found = [
-        index
-        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
-        if keep and index > first and placed_caption(text)
-    ]
-    if len(found) >= sum(kept) - 1:
+    # The kept lines below the first.
+    order = list(compress(range(len(kept)), kept))
+    found = [index for index in order[1:] if placed_caption(texts[index])]
+    if len(found) >= len(order) - 1:
         return []
     return found
 

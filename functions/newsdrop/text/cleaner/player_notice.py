@@ -112,11 +112,7 @@ def player_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     story = "\n".join(compress(texts, kept))
     if not _WORDS_OR_DIGIT_P(story.encode()):
         return []
-    found = [
-        index
-        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
-        if keep and player_notice(text)
-    ]
+    found = [index for index in compress(range(len(kept)), kept) if player_notice(texts[index])]
     # The menu's heading right above its first item goes with it: alone, a list item of a word or two.
     headings = [
         index - 1
