@@ -143,11 +143,13 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
     story's prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
     """
     found: list[int] = []
+    kept_at: list[int] = []
     # Each line read as a heading once, however many kept lines below it look up (not once per such line).
     headings: dict[int, bool] = {}
     for index, line in enumerate(lines):
         if line.role not in KEPT_ROLES:
             continue
+        kept_at.append(index)
         under_heading = False
         if line.prose_text:
             for at in range(max(0, index - _BOX_REACH), index):
@@ -164,17 +166,15 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
             or _ASIDE_OPENING.match(text) is not None
             or ("/" in text and _SIGNATURE.fullmatch(text.strip()) is not None)
             or (":" in text and _TAG_LINE.fullmatch(text.strip()) is not None)
-            # (``push_prompt`` looks its stems up in the kept line alone: no page-wide look-up first, which joined
-            # every line of the page, kept or not.)
-            or push_prompt(text)
         ):
             found.append(index)
+    # A push prompt's stems looked up once in the kept lines joined (no stem holds a line break): most pages
+    # hold none, and then no line is read for one.
+    story = "\n".join(lines[index].text for index in kept_at)
+    if _STEM_EN in story or _STEM_DE in story or _STEM_PL in story:
+        found += [index for index in kept_at if push_prompt(lines[index].text)]
     found = sorted(set(found) | set(tag_lists(lines)))
     dropped = set(found)
-    if not any(
-        line.prose_text and line.role in KEPT_ROLES
-        for index, line in enumerate(lines)
-        if index not in dropped
-    ):
+    if not any(lines[index].prose_text for index in kept_at if index not in dropped):
         return []
     return found
