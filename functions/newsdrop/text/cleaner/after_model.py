@@ -4,6 +4,7 @@ sections and quoted lines here, then other pages' teasers and the site's boxes, 
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.after_model_returns import give_back_story
@@ -73,7 +74,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 # a player's label or an app pitch ends in no full stop; a paywall's line has notice words).
                 roles.assign(index, "body", "smoothed_hole")
     # How often the page prints each line: read by the hole stages below, counted once.
-    printings = Counter(line.key for line in lines) if modelled else Counter()
+    printings = Counter(keys) if modelled else Counter()
     if modelled and (holes := header_holes(lines, start)):
         for index in holes:
             line = lines[index]
@@ -123,13 +124,18 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         # A picture's caption that names its people by their place in it ("from left", "(v.l.)").
         roles.assign(index, "caption", "placed_caption")
     kept = roles.kept()
-    machine = [keep and machine_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
+    # The notice tests read the kept lines alone (``compress`` picks them in C): most of a page's lines are dropped.
+    machine = [False] * len(lines)
+    for index in compress(range(len(lines)), kept):
+        machine[index] = machine_notice(texts[index], keys[index])
     if any(machine):
         for index in machine_summaries(numbers, kept, machine):
             # The site's notice of a machine-made summary or translation, and the summary's points.
             roles.assign(index, "boilerplate", "machine_summary")
         kept = roles.kept()
-    notices = [keep and paywall_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
+    notices = [False] * len(lines)
+    for index in compress(range(len(lines)), kept):
+        notices[index] = paywall_notice(texts[index], keys[index])
     if any(notices):
         for index in paywall_cut(kept, notices):
             # The paywall's notice that the rest is for subscribers, and its rows under it.

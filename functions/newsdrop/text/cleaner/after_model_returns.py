@@ -15,7 +15,7 @@ from newsdrop.text.cleaner.slideshow import slideshow_story
 
 def give_back_story(lines: list[_Line], roles: PageRoles, texts: list[str], led: list[bool]) -> None:
     """The stages in place, in their order; ``led`` marks the lines that open with a number."""
-    for index in numbered_runs(texts, roles.kept(), roles.rules()):
+    for index in numbered_runs(texts, roles.kept(), roles.rules(), led):
         # A numbered list the page keeps most of (a catalogue's entries): its rows the model dropped, and the
         # island under it cut for the gap they made.
         roles.assign(index, "body", "numbered_run")

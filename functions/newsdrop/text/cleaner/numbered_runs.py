@@ -38,25 +38,35 @@ def _number(text: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def numbered_runs(texts: Sequence[str], kept: Sequence[bool], rules: Sequence[str | None]) -> list[int]:
+def numbered_runs(
+    texts: Sequence[str],
+    kept: Sequence[bool],
+    rules: Sequence[str | None],
+    led: Sequence[int] | None = None,
+) -> list[int]:
     """Indices of a numbered list's dropped entries where the page keeps most of the list, else [].
 
     A list's entries each open with their running number (``_ENTRY``) on consecutive lines, each number the
     one above or the next ("52", "53", "53A", "54"): at least ``MIN_ENTRIES`` entries of ``MIN_NUMBERS``
     numbers. Where the page keeps half of them or more, the list is the story's, and the entries the line
     model read as short rows or the island stages cut below (``_SOFT_RULES``) are its too, as is the line right
-    under the list that an island stage dropped (its gap was the list's dropped entries).
+    under the list that an island stage dropped (its gap was the list's dropped entries). ``led`` (the lines
+    that open with a number, ``gallery.digit_led``, in page order) holds every line an entry can open, where the
+    caller has it: the others are not read.
     """
-    numbers = [_number(text) for text in texts]
+    # Each numbered line's number, in page order.
+    numbers: dict[int, int] = {}
+    for index in range(len(texts)) if led is None else led:
+        if (number := _number(texts[index])) is not None:
+            numbers[index] = number
     found: list[int] = []
-    index = 0
-    while index < len(texts):
-        first = numbers[index]
-        if first is None:
-            index += 1
+    end = 0
+    for index, first in numbers.items():
+        if index < end:
+            # Inside the run read last.
             continue
         end, last = index + 1, first
-        while end < len(texts) and (number := numbers[end]) is not None and 0 <= number - last <= 1:
+        while (number := numbers.get(end)) is not None and 0 <= number - last <= 1:
             end, last = end + 1, number
         run = range(index, end)
         if (
@@ -67,7 +77,6 @@ def numbered_runs(texts: Sequence[str], kept: Sequence[bool], rules: Sequence[st
             found += [at for at in run if not kept[at] and (rules[at] or "").startswith(_SOFT_RULES)]
             if end < len(texts) and not kept[end] and rules[end] in _ISLAND_RULES:
                 found.append(end)
-        index = end
     return found
 
 
