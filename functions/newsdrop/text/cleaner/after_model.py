@@ -178,5 +178,5 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in embedded_posts(numbers, texts, kept, by_model):
             # A social post the story embeds, over its "— Name (@handle) date" line: the story quotes it.
             roles.assign(index, "body", "embedded_post")
-        drop_teasers_and_boxes(lines, start, roles, kept, by_model, (texts, keys, numbers, sizes))
+        drop_teasers_and_boxes(lines, start, roles, kept, by_model, (texts, keys, numbers, sizes), printings)
     give_back_story(lines, roles, texts, led)

@@ -3,6 +3,7 @@ runs and links, feeds, teasers, comment threads, offer and sign-up boxes, pitche
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
@@ -50,9 +51,10 @@ def drop_teasers_and_boxes(
     kept: list[bool],
     by_model: list[bool],
     page: tuple[list[str], list[str], list[int], list[int]],
+    printings: Counter[str],
 ) -> None:
     """The stages in place, in their order (each reads the verdicts the ones before it left); ``page`` holds the
-    lines' texts, keys, numbers and sizes."""
+    lines' texts, keys, numbers and sizes, ``printings`` how many lines print each key."""
     texts, keys, numbers, sizes = page
     # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
     # the line model kept (the rules alone drop a link list under its label).
@@ -146,7 +148,7 @@ def drop_teasers_and_boxes(
         (index for index, line in enumerate(lines[:start]) if line.role in ("title", "title_repeat")),
         default=None,
     )
-    for index in second_story(roles.kept(), texts, keys, title):
+    for index in second_story(roles.kept(), texts, keys, title, printings):
         # The page's next story under the first, its header's labels and byline block printed again.
         roles.assign(index, "boilerplate", "second_story")
     kept = roles.kept()

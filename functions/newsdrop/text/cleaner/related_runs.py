@@ -80,18 +80,18 @@ _ASCII_LABEL: BytesMatch = native_match(
 )
 
 
-def _ascii_label(key: str) -> bool:
-    """``related_label(key, words)`` for an ASCII ``key`` of at most ``_LABEL_MAX_WORDS`` words and no "_"."""
-    found = _ASCII_LABEL(key.encode())
-    return 2 in found or (0 in found and 1 not in found)
-
-
 def related_labels(keys: Sequence[str], words: Sequence[int]) -> list[bool]:
     """``related_label`` of each line; a line longer than a label with no icon name in it ("_") is none, without
-    the call (most lines of a page are); a short ASCII key without one is read by ``_ascii_label``."""
+    the call (most lines of a page are). A short ASCII key without one is read by ``_ASCII_LABEL`` inline: a
+    related label (2), or a link list's heading (0) that is no single link (1)."""
     cached = _related_label_cached
+    match = _ASCII_LABEL
     return [
-        (_ascii_label(key) if key.isascii() and "_" not in key else cached(key, count))
+        (
+            (2 in (found := match(key.encode())) or (0 in found and 1 not in found))
+            if key.isascii() and "_" not in key
+            else cached(key, count)
+        )
         if count <= _LABEL_MAX_WORDS
         else "_" in key and related_label(key, count)
         for key, count in zip(keys, words, strict=True)
