@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from newsdrop.text.cleaner.story_end import islands
 from newsdrop.text.dates import find_date
@@ -75,17 +75,18 @@ def dated_cards(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
     too (a story's dated entries run a paragraph or more each).
     """
     cards: list[tuple[int, list[int]]] = []
-    index = 0
-    while index < len(kept) - 1:
-        if not kept[index + 1] or not date_only(texts[index]):
-            index += 1
+    # Only a line right over a kept one can be a card's date line: those lines alone are read (``compress`` picks
+    # them in C), past the card read last.
+    end = 0
+    for index in compress(range(len(kept) - 1), kept[1:]):
+        if index < end or not date_only(texts[index]):
             continue
         below = index + 1
         while below < len(kept) and kept[below] and not date_only(texts[below]):
             below += 1
         if 1 <= below - index - 1 <= MAX_CARD_LINES:
             cards.append((index, list(range(index + 1, below))))
-        index = max(below, index + 1)
+        end = max(below, index + 1)
     found: set[int] = set()
     for (first, lines), (date, others) in pairwise(cards):
         if date == lines[-1] + 1:
