@@ -108,10 +108,13 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             roles.assign(index, "body", "paragraph_head")
     for index in notice_standfirsts(lines):
         roles.assign(index, "boilerplate", "standfirst_notice")
-    for index in asides(lines):
+    # The kept lines joined once (no form the page pre-tests below look for holds a line break): the stages from
+    # the asides to the player notices only drop lines, so the lines each keeps are a part of these.
+    story = "\n".join(compress(texts, roles.kept()))
+    for index in asides(lines, story):
         # An author box under its heading or a picture credit kept inside the story: the site's aside.
         roles.assign(index, "boilerplate", "aside")
-    for index in closing_credit_captions(texts, roles.kept()):
+    for index in closing_credit_captions(texts, roles.kept(), story):
         # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
         roles.assign(index, "caption", "closing_credit")
     for index in credits_alone(texts, roles.kept()):
@@ -120,7 +123,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in under_credit_captions(numbers, texts, roles.kept()):
         # A picture's caption printed flush under its credit line ("© Name" / "The bird in flight.").
         roles.assign(index, "caption", "under_credit")
-    for index in placed_captions(texts, roles.kept()):
+    for index in placed_captions(texts, roles.kept(), story):
         # A picture's caption that names its people by their place in it ("from left", "(v.l.)").
         roles.assign(index, "caption", "placed_caption")
     kept = roles.kept()
@@ -147,7 +150,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         if lines[index].role in KEPT_ROLES:
             roles.assign(index, "boilerplate", "gallery")
     kept = roles.kept()
-    for index in player_notices(texts, kept):
+    for index in player_notices(texts, kept, story):
         # A media player's or an embed's own text: its error, its controls, its consent switch.
         roles.assign(index, "boilerplate", "player_notice")
     for index in story_copies(texts, roles.kept()):

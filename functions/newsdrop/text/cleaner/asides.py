@@ -130,7 +130,7 @@ def box_heading(text: str) -> bool:
     return found is not None and all(NAME_WORD.match(word) for word in found.group(1).split())
 
 
-def asides(lines: Sequence[AsideLine]) -> list[int]:
+def asides(lines: Sequence[AsideLine], story: str | None = None) -> list[int]:
     """Indices of the kept lines that are the site's asides inside the story.
 
     A kept prose line at most ``_BOX_REACH`` lines under an author box's heading (``box_heading``) anywhere
@@ -141,6 +141,8 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
     a widget, a colon list under a tag label (``tag_lists``) or a tag list on its label's line (``_TAG_LINE``)
     the site's index, and a browser's push-notification prompt (``push_prompt``) a widget. When nothing of the
     story's prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
+    ``story`` (if given) is a superset of the kept lines joined by line breaks, read for the push prompt's stems
+    instead of joining them again.
     """
     found: list[int] = []
     kept_at: list[int] = []
@@ -170,7 +172,8 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
             found.append(index)
     # A push prompt's stems looked up once in the kept lines joined (no stem holds a line break): most pages
     # hold none, and then no line is read for one.
-    story = "\n".join(lines[index].text for index in kept_at)
+    if story is None:
+        story = "\n".join(lines[index].text for index in kept_at)
     if _STEM_EN in story or _STEM_DE in story or _STEM_PL in story:
         found += [index for index in kept_at if push_prompt(lines[index].text)]
     found = sorted(set(found) | set(tag_lists(lines)))

@@ -101,13 +101,19 @@ def closing_credit(text: str) -> bool:
     return len(_WORD.findall(before)) >= _MIN_CAPTION_WORDS
 
 
-def closing_credit_captions(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+def closing_credit_captions(
+    texts: Sequence[str], kept: Sequence[bool], story: str | None = None
+) -> list[int]:
     """The indexes of the kept lines that are captions closed by a credit (``closing_credit``), below the
     first kept line; none when they are every other kept line (an empty story is worse than a caption).
 
     The first kept line stays: the lead picture's caption over the story is its opening on some sites (the
-    corpora disagree on it); one between the story's paragraphs is read as the picture's.
+    corpora disagree on it); one between the story's paragraphs is read as the picture's. ``story`` (if given)
+    is a superset of the kept lines joined by line breaks: where it holds none of ``_CREDIT_MARKS`` (about half
+    the pages), no line is read.
     """
+    if story is not None and not _CREDIT_MARKS_BYTES(story.encode()):
+        return []
     # The kept lines below the first (``compress`` picks them in C: most of a page's lines are dropped).
     order = list(compress(range(len(kept)), kept))
     found = [index for index in order[1:] if closing_credit(texts[index])]

@@ -79,16 +79,18 @@ def placed_caption(text: str) -> bool:
     )
 
 
-def placed_captions(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+def placed_captions(texts: Sequence[str], kept: Sequence[bool], story: str | None = None) -> list[int]:
     """The indexes of the kept lines below the first kept line that are captions placing their people
     (``placed_caption``); none when they are every other kept line.
 
     The first kept line stays, as ``closing_credits`` leaves it: the lead picture's caption over the story is
-    its opening on some sites.
+    its opening on some sites. ``story`` (if given) is a superset of the kept lines joined by line breaks, read
+    for the page's pre-test instead of joining them again.
     """
     # The hint read once over the kept lines joined (``_PLACED_PAGE_HINT``): on a page where it finds no form (and
     # no character of ``_FOLDED_APART`` stands) no line needs reading.
-    story = "\n".join(compress(texts, kept))
+    if story is None:
+        story = "\n".join(compress(texts, kept))
     if not _PLACED_PAGE_HINT(story.encode()) and not any(char in story for char in _FOLDED_APART):
         return []
     # The kept lines below the first.
