@@ -85,3 +85,5 @@ def test_ticker_entries(
     texts: list[str], kept: list[bool], rules: list[str | None], expected: list[int]
 ) -> None:
     assert ticker_entries(texts, kept, rules) == expected
+    # With the lines' sizes given (after_model has them): the same lines.
+    assert ticker_entries(texts, kept, rules, [len(text) for text in texts]) == expected

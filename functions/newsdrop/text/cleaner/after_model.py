@@ -182,4 +182,4 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             # A social post the story embeds, over its "— Name (@handle) date" line: the story quotes it.
             roles.assign(index, "body", "embedded_post")
         drop_teasers_and_boxes(lines, start, roles, kept, by_model, (texts, keys, numbers, sizes), printings)
-    give_back_story(lines, roles, texts, led)
+    give_back_story(lines, roles, texts, led, sizes)

@@ -122,16 +122,16 @@ def drop_teasers_and_boxes(
             if lines[index].role in KEPT_ROLES and post_meta_row(lines[index].text):
                 # A post's published and updated dates over its author and tags, kept in the story.
                 roles.assign(index, "boilerplate", "post_meta_row")
-    for index in dated_teasers(roles.kept(), texts):
+    for index in dated_teasers(roles.kept(), texts, sizes):
         # Other pages' teaser blurbs below the story, each under its dropped date line.
         roles.assign(index, "boilerplate", "dated_teaser")
     for index in dated_cards(roles.kept(), texts):
         # Other pages' cards (a date line over a title and a blurb) printed one under the other in the story.
         roles.assign(index, "boilerplate", "dated_card")
-    for index in thread_posts(roles.kept(), texts, keys, roles.rules()):
+    for index in thread_posts(roles.kept(), texts, keys, roles.rules(), sizes):
         # Reader comments below the story, each between its "Name · date" header and its reply button.
         roles.assign(index, "boilerplate", "thread_post")
-    for index in kicker_teasers(roles.kept(), texts):
+    for index in kicker_teasers(roles.kept(), texts, sizes):
         # Other pages' teasers below the story whose blurbs open with a kicker in capitals.
         roles.assign(index, "boilerplate", "kicker_teaser")
     for index in more_links(roles.kept(), texts):
@@ -197,7 +197,7 @@ def drop_teasers_and_boxes(
     for index, rule in kept_chrome(texts, roles.kept()):
         # The site's own lines the model kept: notices, pleas, menus, other pages' teasers (kept_chrome.py).
         roles.assign(index, "boilerplate", rule)
-    for index in cjk_headline_islands(roles.kept(), texts):
+    for index in cjk_headline_islands(roles.kept(), texts, sizes):
         # Other pages' Japanese or Chinese headlines kept as an island below the story (the Latin-script
         # headline tests read their characters as words).
         roles.assign(index, "boilerplate", "cjk_headline_island")

@@ -33,7 +33,9 @@ def date_only(text: str) -> bool:
     return words_at_most(text, DATE_MAX_WORDS) and find_date(text) is not None
 
 
-def dated_teasers(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
+def dated_teasers(
+    kept: Sequence[bool], texts: Sequence[str], sizes: Sequence[int] | None = None
+) -> list[int]:
     """Indices of the kept lines in a list of teasers below the story whose blurbs each stand under a date.
 
     A list of other pages' teasers (or a news ticker's entries) prints each item as a headline, a date or time
@@ -43,7 +45,8 @@ def dated_teasers(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
     a dropped stamp line (``date_only``) is an item's blurb; ``MIN_TEASERS`` or more of them are the list's.
     A story's own paragraphs past a widget carry no stamp each.
     """
-    found = islands(kept, [len(text) for text in texts])
+    # ``sizes``: the lines' characters, where the caller has them.
+    found = islands(kept, [len(text) for text in texts] if sizes is None else sizes)
     if len(found) < 2:
         return []
     story = max(range(len(found)), key=lambda number: found[number][2])

@@ -30,7 +30,12 @@ def minute_stamp(text: str) -> bool:
     return _STAMP.fullmatch(text.strip()) is not None
 
 
-def ticker_entries(texts: Sequence[str], kept: Sequence[bool], rules: Sequence[str | None]) -> list[int]:
+def ticker_entries(
+    texts: Sequence[str],
+    kept: Sequence[bool],
+    rules: Sequence[str | None],
+    sizes: Sequence[int] | None = None,
+) -> list[int]:
     """Indices of a live ticker's dropped entries where the ticker is the story, else [].
 
     A live ticker prints its entries newest first, each under or over its minute stamp (``minute_stamp``); at
@@ -39,7 +44,10 @@ def ticker_entries(texts: Sequence[str], kept: Sequence[bool], rules: Sequence[s
     bottom, read as an island below the story): the sentences of ``MIN_ENTRY_WORDS`` words or more from the
     line over the first stamp to the line under the last, dropped for their place (``_SOFT_RULES``), are the story's.
     """
-    stamps = [index for index, text in enumerate(texts) if len(text) < 12 and minute_stamp(text)]
+    # ``sizes``: the lines' characters, where the caller has them (a stamp is short: the others are not read).
+    if sizes is None:
+        sizes = [len(text) for text in texts]
+    stamps = [index for index, size in enumerate(sizes) if size < 12 and minute_stamp(texts[index])]
     if len(stamps) < MIN_STAMPS:
         return []
     span = range(max(stamps[0] - 1, 0), min(stamps[-1] + 2, len(texts)))
