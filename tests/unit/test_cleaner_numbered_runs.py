@@ -120,6 +120,8 @@ def test_numbered_blocks(
     texts: list[str], kept: list[bool], rules: list[str | None], expected: list[int]
 ) -> None:
     assert numbered_blocks(texts, kept, rules) == expected
+    # With the lines' sizes given (after_model has them): the same entries.
+    assert numbered_blocks(texts, kept, rules, [len(text) for text in texts]) == expected
 
 
 def test_the_first_character_test_agrees_with_the_entry_pattern_on_every_code_point() -> None:

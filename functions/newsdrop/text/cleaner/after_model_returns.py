@@ -22,7 +22,7 @@ def give_back_story(
         # A numbered list the page keeps most of (a catalogue's entries): its rows the model dropped, and the
         # island under it cut for the gap they made.
         roles.assign(index, "body", "numbered_run")
-    for index in numbered_blocks(texts, roles.kept(), roles.rules()):
+    for index in numbered_blocks(texts, roles.kept(), roles.rules(), sizes):
         # A list whose numbers stand alone over their entries (a paper's references), kept for the most part:
         # its entries the model dropped or cut as an island at the page's bottom.
         roles.assign(index, "body", "numbered_run")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 # An entry's running number opening its line, a variant's letter after it ("53 STELLA ...", "53A STELLA ..."),
 # then its text.
@@ -88,19 +89,26 @@ _ALONE = re.compile(r"\[?(\d{1,4})[.)\]]?")
 MAX_ENTRY_SPAN = 4
 
 
-def numbered_blocks(texts: Sequence[str], kept: Sequence[bool], rules: Sequence[str | None]) -> list[int]:
+def numbered_blocks(
+    texts: Sequence[str],
+    kept: Sequence[bool],
+    rules: Sequence[str | None],
+    sizes: Sequence[int] | None = None,
+) -> list[int]:
     """Indices of a list's dropped entries under their numbers where the page keeps most of the list, else [].
 
     A paper's references or a ranking print each entry's number alone on its line (``_ALONE``) over the entry;
     the numbers run up one by one, at most ``MAX_ENTRY_SPAN`` lines apart, ``MIN_ENTRIES`` of them at least.
     Where the page keeps half of the entries (the lines under the numbers) or more, the list is the story's and
     the entries the model or the island stages dropped (``_SOFT_RULES``, its last ones at the page's bottom
-    read as an island) are its too.
+    read as an island) are its too. ``sizes`` holds the lines' characters, where the caller has them.
     """
     runs: list[list[int]] = []
     last_number = last_index = -1
-    for index, text in enumerate(texts):
-        if len(text) > 7 or (found := _ALONE.fullmatch(text.strip())) is None:
+    # A number alone is a short line: only those are read (``compress`` picks them in C).
+    short = [size <= 7 for size in (map(len, texts) if sizes is None else sizes)]
+    for index in compress(range(len(texts)), short):
+        if (found := _ALONE.fullmatch(texts[index].strip())) is None:
             continue
         number = int(found.group(1))
         if runs and number == last_number + 1 and index - last_index <= MAX_ENTRY_SPAN:
