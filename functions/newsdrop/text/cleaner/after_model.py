@@ -4,6 +4,7 @@ sections and quoted lines here, then other pages' teasers and the site's boxes, 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
@@ -54,6 +55,13 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     numbers = [line.n for line in lines]
     sizes = [len(text) for text in texts]
     roles = PageRoles(lines)
+    # The lines whose rule names the line model ("line_model:..."): only ``apply_model`` sets such a rule and the
+    # stages below only replace one, so the lines holding one later are among these (read once, not per stage).
+    model_ruled = [
+        index
+        for index, rule in enumerate(roles.rules())
+        if rule is not None and rule.startswith("line_model")
+    ]
     for index in skipped_story(lines, region_start, start):
         # The "standfirst" the region skipped holds more prose than the story kept under its marker: it is
         # the story, the marker its closing share row.
@@ -85,7 +93,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in interleaved_holes(
             roles.kept(),
             keys,
-            [(rule or "").startswith("line_model:") for rule in roles.rules()],
+            _marked(len(lines), model_ruled, roles.rules(), lambda _, rule: rule.startswith("line_model:")),
             # Asked only of the few lines a label stands around.
             lambda at: hole_kind(lines[at].text, printings[lines[at].key], notice_words(lines[at].key) > 0.0),
             printings,
@@ -171,10 +179,12 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             # A recipe's ingredient list over or in its method: short lines the header rules and the model drop.
             roles.assign(index, "subheading" if heading else "body", "ingredient_list")
         kept = roles.kept()
-        by_model = [
-            not keep and (line.rule or "").startswith("line_model")
-            for keep, line in zip(kept, lines, strict=True)
-        ]
+        by_model = _marked(
+            len(lines),
+            model_ruled,
+            roles.rules(),
+            lambda at, rule: not kept[at] and rule.startswith("line_model"),
+        )
         for index in quoted_lines(numbers, texts, kept, by_model):
             # A quotation set line by line in the story (verse, a song's lines) the model read as short lines.
             roles.assign(index, "body", "quoted_lines")
@@ -183,3 +193,15 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             roles.assign(index, "body", "embedded_post")
         drop_teasers_and_boxes(lines, start, roles, kept, by_model, (texts, keys, numbers, sizes), printings)
     give_back_story(lines, roles, texts, led, sizes)
+
+
+def _marked(
+    size: int, among: list[int], rules: list[str | None], test: Callable[[int, str], bool]
+) -> list[bool]:
+    """For each of ``size`` lines, ``test(index, rule)`` where the line is one of ``among`` (its rule a string),
+    else False."""
+    marks = [False] * size
+    for index in among:
+        rule = rules[index]
+        marks[index] = rule is not None and test(index, rule)
+    return marks
