@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdrop.text.cleaner.after_model import _marked
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.page_roles import PageRoles
 
@@ -64,3 +65,18 @@ def test_roles_snapshots_stay_put() -> None:
     # A stage's snapshot is unchanged by a later assignment; a new snapshot sees it.
     assert kept == [True, True] and rules == [None, None]
     assert roles.kept() == [True, False] and roles.rules() == [None, "aside"]
+
+
+@pytest.mark.parametrize(
+    ("among", "rules", "expected"),
+    [
+        # Only the listed lines are asked; a rule replaced since (or none) is read as it is now.
+        ([0, 2], ["line_model:a", "line_model:b", "header"], [True, False, False]),
+        ([0, 1], ["line_model:a", None], [True, False]),
+        ([], ["line_model:a"], [False]),
+    ],
+)
+def test_marked_asks_only_the_listed_lines(
+    among: list[int], rules: list[str | None], expected: list[bool]
+) -> None:
+    assert _marked(len(rules), among, rules, lambda _, rule: rule.startswith("line_model")) == expected

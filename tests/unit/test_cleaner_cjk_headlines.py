@@ -62,4 +62,7 @@ def test_cjk_headline_islands_drop_islands_of_headlines_below_the_story(
     layout: str, expected: list[int]
 ) -> None:
     kept = [mark != "." for mark in layout]
-    assert cjk_headline_islands(kept, [_TEXTS[mark] for mark in layout]) == expected
+    texts = [_TEXTS[mark] for mark in layout]
+    assert cjk_headline_islands(kept, texts) == expected
+    # With the lines' sizes given (after_model has them): the same lines.
+    assert cjk_headline_islands(kept, texts, [len(text) for text in texts]) == expected

@@ -94,6 +94,18 @@ def test_closing_credit_mark_pretest_keeps_every_line_the_pattern_reads(case) ->
 )
 def test_closing_credit_captions(texts: list[str], kept: list[bool], expected: list[int]) -> None:
     assert closing_credit_captions(texts, kept) == expected
+    # With the page's joined kept lines given for the mark pre-test (every line, or the kept ones): the same.
+    assert closing_credit_captions(texts, kept, "\n".join(texts)) == expected
+    assert (
+        closing_credit_captions(texts, kept, "\n".join(t for t, k in zip(texts, kept, strict=True) if k))
+        == expected
+    )
+
+
+def test_closing_credit_captions_read_no_line_of_a_story_without_a_mark() -> None:
+    # The joined lines hold no credit mark: the caption's line is not read (a story given without it).
+    texts = [LEAD, "The harbour at dawn. Foto: Anna Berg/dpa", SECOND]
+    assert closing_credit_captions(texts, [True] * 3, "\n".join([LEAD, SECOND])) == []
 
 
 @pytest.mark.parametrize("model", [None, "shipped"])

@@ -36,6 +36,10 @@ def _run(rows: list[tuple[str, bool, bool]]) -> list[int]:
         ([PARAGRAPH, ("advertisement · scroll to continue", True, False), LABEL_DROPPED], []),
         # Longer than a label.
         ([PARAGRAPH, LONG, PARAGRAPH, LONG_DROPPED], []),
+        # Kept again, then dropped further down: both kept printings are the label's.
+        ([PARAGRAPH, LABEL, PARAGRAPH, KEPT_AGAIN, PARAGRAPH, LABEL_DROPPED], [1, 3]),
+        # A dropped printing and another heading between: each heading read on its own key.
+        ([HEADING, LABEL, TOC_ENTRY, LABEL_DROPPED], [0, 1]),
     ],
 )
 def test_echoed_headings(rows: list[tuple[str, bool, bool]], expected: list[int]) -> None:

@@ -39,6 +39,10 @@ PLEA = "Did you like this article? Then please support us with a donation or bec
         ),
         # A dropped line is never taken.
         ([(PARAGRAPH, True), (RIGHTS, False)], []),
+        # A page where one kind's stems stand alone (the stages whose stems no line holds are skipped), or none.
+        ([(PARAGRAPH, True), (PARAGRAPH, True), (RIGHTS, True)], [(2, "legal_notice")]),
+        ([(PARAGRAPH, True), (COMMENTS, True)], [(1, "comment_notice")]),
+        ([(PARAGRAPH, True), (PARAGRAPH, True)], []),
     ],
 )
 def test_kept_chrome(rows: list[tuple[str, bool]], expected: list[tuple[int, str]]) -> None:

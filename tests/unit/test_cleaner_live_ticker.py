@@ -58,6 +58,20 @@ def ticker(minutes: int) -> list[str]:
             ["article_region", "bare_number"] * 4 + ["bare_number", "bare_number", "trailing_chrome", "x"],
             [10],
         ),
+        # Stamps closed by each of the three minute marks: one ticker.
+        (
+            [ENTRY, "5’", ENTRY, "4′", ENTRY, "3'", ENTRY, "2’", ENTRY, "1′", "Football"],
+            [True, False, True, False, True, False, False, False, False, False, False],
+            [
+                *["article_region", "bare_number"] * 3,
+                "trailing_island",
+                "bare_number",
+                "line_model:x",
+                "x",
+                "x",
+            ],
+            [6, 8],
+        ),
         # Fewer stamps than a ticker prints: a score box's goal minutes.
         (
             ticker(MIN_STAMPS - 1),
@@ -85,3 +99,5 @@ def test_ticker_entries(
     texts: list[str], kept: list[bool], rules: list[str | None], expected: list[int]
 ) -> None:
     assert ticker_entries(texts, kept, rules) == expected
+    # With the lines' sizes given (after_model has them): the same lines.
+    assert ticker_entries(texts, kept, rules, [len(text) for text in texts]) == expected

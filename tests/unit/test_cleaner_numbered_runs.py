@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdrop.text.cleaner.gallery import digit_led
 from newsdrop.text.cleaner.numbered_runs import MIN_ENTRIES, numbered_blocks, numbered_runs
 
 ENTRIES = [
@@ -45,6 +46,15 @@ CLOSE = "Appendix: the sizes given are the plate's outer size."
         ),
         # Fewer entries than a list runs.
         (ENTRIES, [True, True, False, True], ["x", "x", "line_model:x", "x"], []),
+        # Two lists one under the other: the second opens on the line that ends the first.
+        (
+            ["1 a", "2 b", "3 c", "4 d", "5 e", "1 f", "2 g", "3 h", "4 i", "5 j"],
+            [True, False, True, True, True, True, True, False, True, True],
+            ["x", "line_model:x", "x", "x", "x", "x", "x", "line_model:x", "x", "x"],
+            [1, 7],
+        ),
+        # Numbered lines between unnumbered ones: no run.
+        (["Intro", "1 a", "Text", "2 b", "Text"], [True] * 5, ["x"] * 5, []),
         # An entry a named rule dropped for what it says stays dropped; the line under the list only when an
         # island stage dropped it.
         (
@@ -60,6 +70,8 @@ def test_numbered_runs(
 ) -> None:
     assert len(ENTRIES) + len(MORE) > MIN_ENTRIES > len(ENTRIES)
     assert numbered_runs(texts, kept, rules) == expected
+    # Read over the lines that open with a number alone, as the stage after the model reads it: the same.
+    assert numbered_runs(texts, kept, rules, digit_led(texts)) == expected
 
 
 def references(count: int) -> list[str]:
@@ -108,6 +120,8 @@ def test_numbered_blocks(
     texts: list[str], kept: list[bool], rules: list[str | None], expected: list[int]
 ) -> None:
     assert numbered_blocks(texts, kept, rules) == expected
+    # With the lines' sizes given (after_model has them): the same entries.
+    assert numbered_blocks(texts, kept, rules, [len(text) for text in texts]) == expected
 
 
 def test_the_first_character_test_agrees_with_the_entry_pattern_on_every_code_point() -> None:

@@ -97,6 +97,10 @@ _C = "Pictured from left, are the novelists at the festival."
         ([_STORY, _C, _STORY], [True, False, True], []),
         # every other kept line a caption: an empty story is worse
         ([_STORY, _C, _C], [True, True, True], []),
+        # a caption that places by its opening word alone, below the page's first line: the page's hint reads
+        # each line's start, not only the joined lines' first
+        ([_STORY, "Pictured: the novelists at the festival.", _STORY], [True, True, True], [1]),
+        ([_STORY, "PICTURED: the novelists at the festival.", _STORY], [True, True, True], [1]),
         ([], [], []),
     ],
 )

@@ -105,7 +105,19 @@ def test_kept_labels(kept: tuple[bool, ...], labels: tuple[bool, ...], dropped: 
             "filter_none Related articles",
         ],
         ["Mehr zum Thema Klimaschutz in der Stadtverwaltung und im Landkreis", "Related articles"],
-        [],
+        # ASCII keys, read by one RE2 set: a link list's heading, a single link (no list's title), a related
+        # label with and without its colon and decoration, and short lines that are none of them.
+        [
+            "Most Popular",
+            "Next",
+            "Next article",
+            "Back to top",
+            "More stories",
+            "« Previous post Next post »",
+        ],
+        ["Read more:", "-- Related --", "Recommended for you", "See also", "Lire aussi", "Keep reading"],
+        ["More", "More:", "Related", "Skip to content now", "You might like this", "Go to home page today"],
+        ["Read more of it", "related.", "Reading", "Moreover", "nextdoor", "The council", "2024", ""],
     ],
 )
 def test_related_labels_reads_each_line_as_related_label_does(texts: list[str]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from newsdrop.text.cleaner.second_story import second_story
@@ -114,3 +116,7 @@ def test_second_story(
 ) -> None:
     title = None if request.node.callspec.id == "no-title" else 0
     assert _run(rows, title) == expected
+    # With the page's key counts given (after_model has them): the same lines.
+    texts = [text for text, _ in rows]
+    keys = [normalize_line_key(text) for text in texts]
+    assert second_story([keep for _, keep in rows], texts, keys, title, Counter(keys)) == expected

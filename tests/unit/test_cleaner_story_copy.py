@@ -11,6 +11,8 @@ _P = [
     for n in range(4)
 ]
 _COPY = "".join(_P)
+# Three paragraphs long enough that their copy alone is a copy's length.
+_P3 = [paragraph * 2 for paragraph in _P[:3]]
 _SUMMARY = _P[0] + _P[1] + _P[2] + "An editor's own summary of the story, in words of its own. " * 20
 
 
@@ -29,6 +31,10 @@ _SUMMARY = _P[0] + _P[1] + _P[2] + "An editor's own summary of the story, in wor
         ([*_P, _SUMMARY], [True] * 5, []),
         # the copy's paragraphs were dropped: the line is the story
         ([*_P, _COPY], [False, False, False, False, True], []),
+        # three paragraphs and their copy: the fewest lines long enough to be parts that make one
+        ([*_P3, "".join(_P3)], [True] * 4, [3]),
+        # a crosshead too short to count as a part beside two paragraphs: fewer than three parts
+        (["Harbour", *_P3[:2], "Harbour" + "".join(_P3)], [True] * 4, []),
         ([], [], []),
     ],
 )

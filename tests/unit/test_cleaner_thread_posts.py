@@ -25,7 +25,11 @@ def _run(rows: list[tuple[str, bool, str | None]]) -> list[int]:
     texts = [text for text, _, _ in rows]
     kept = [keep for _, keep, _ in rows]
     rules = [rule for _, _, rule in rows]
-    return thread_posts(kept, texts, [normalize_line_key(text) for text in texts], rules)
+    keys = [normalize_line_key(text) for text in texts]
+    found = thread_posts(kept, texts, keys, rules)
+    # With the lines' sizes given (after_model has them): the same lines.
+    assert thread_posts(kept, texts, keys, rules, [len(text) for text in texts]) == found
+    return found
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 
 def ad_headings(
@@ -17,8 +18,9 @@ def ad_headings(
     A line closing on a colon introduces what follows (a list the slot interrupts) and stays.
     """
     found: list[int] = []
-    for index in range(len(kept) - 1):
-        over_ad = kept[index] and headings[index] and ads[index + 1] and not kept[index + 1]
+    # Only the headings are read (``compress`` picks them in C): most of a page's lines are none.
+    for index in compress(range(len(kept) - 1), headings[: max(len(kept) - 1, 0)]):
+        over_ad = kept[index] and ads[index + 1] and not kept[index + 1]
         if over_ad and not texts[index].rstrip().endswith(":"):
             found.append(index)
     return found

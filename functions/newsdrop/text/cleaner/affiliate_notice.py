@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from newsdrop.text.rule_registry import holds_any
 
@@ -38,7 +39,7 @@ def affiliate_notices(
     post may open with its own disclosure ("our team shares Amazon deals ... may receive a small percentage"),
     the story's first paragraph; anywhere else it is the site's notice. ``maybe`` (if given) marks the lines that
     may hold one of ``STEMS`` (a superset): the others are not read."""
-    order = [index for index, keep in enumerate(kept) if keep]
+    order = list(compress(range(len(kept)), kept))
     return [
         index for index in order[1:] if (maybe is None or maybe[index]) and affiliate_disclosure(texts[index])
     ]

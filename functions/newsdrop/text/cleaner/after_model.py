@@ -4,6 +4,8 @@ sections and quoted lines here, then other pages' teasers and the site's boxes, 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.after_model_returns import give_back_story
@@ -53,6 +55,13 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     numbers = [line.n for line in lines]
     sizes = [len(text) for text in texts]
     roles = PageRoles(lines)
+    # The lines whose rule names the line model ("line_model:..."): only ``apply_model`` sets such a rule and the
+    # stages below only replace one, so the lines holding one later are among these (read once, not per stage).
+    model_ruled = [
+        index
+        for index, rule in enumerate(roles.rules())
+        if rule is not None and rule.startswith("line_model")
+    ]
     for index in skipped_story(lines, region_start, start):
         # The "standfirst" the region skipped holds more prose than the story kept under its marker: it is
         # the story, the marker its closing share row.
@@ -73,7 +82,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
                 # a player's label or an app pitch ends in no full stop; a paywall's line has notice words).
                 roles.assign(index, "body", "smoothed_hole")
     # How often the page prints each line: read by the hole stages below, counted once.
-    printings = Counter(line.key for line in lines) if modelled else Counter()
+    printings = Counter(keys) if modelled else Counter()
     if modelled and (holes := header_holes(lines, start)):
         for index in holes:
             line = lines[index]
@@ -84,7 +93,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         for index in interleaved_holes(
             roles.kept(),
             keys,
-            [(rule or "").startswith("line_model:") for rule in roles.rules()],
+            _marked(len(lines), model_ruled, roles.rules(), lambda _, rule: rule.startswith("line_model:")),
             # Asked only of the few lines a label stands around.
             lambda at: hole_kind(lines[at].text, printings[lines[at].key], notice_words(lines[at].key) > 0.0),
             printings,
@@ -107,10 +116,13 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             roles.assign(index, "body", "paragraph_head")
     for index in notice_standfirsts(lines):
         roles.assign(index, "boilerplate", "standfirst_notice")
-    for index in asides(lines):
+    # The kept lines joined once (no form the page pre-tests below look for holds a line break): the stages from
+    # the asides to the player notices only drop lines, so the lines each keeps are a part of these.
+    story = "\n".join(compress(texts, roles.kept()))
+    for index in asides(lines, story):
         # An author box under its heading or a picture credit kept inside the story: the site's aside.
         roles.assign(index, "boilerplate", "aside")
-    for index in closing_credit_captions(texts, roles.kept()):
+    for index in closing_credit_captions(texts, roles.kept(), story):
         # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
         roles.assign(index, "caption", "closing_credit")
     for index in credits_alone(texts, roles.kept()):
@@ -119,17 +131,22 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
     for index in under_credit_captions(numbers, texts, roles.kept()):
         # A picture's caption printed flush under its credit line ("© Name" / "The bird in flight.").
         roles.assign(index, "caption", "under_credit")
-    for index in placed_captions(texts, roles.kept()):
+    for index in placed_captions(texts, roles.kept(), story):
         # A picture's caption that names its people by their place in it ("from left", "(v.l.)").
         roles.assign(index, "caption", "placed_caption")
     kept = roles.kept()
-    machine = [keep and machine_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
+    # The notice tests read the kept lines alone (``compress`` picks them in C): most of a page's lines are dropped.
+    machine = [False] * len(lines)
+    for index in compress(range(len(lines)), kept):
+        machine[index] = machine_notice(texts[index], keys[index])
     if any(machine):
         for index in machine_summaries(numbers, kept, machine):
             # The site's notice of a machine-made summary or translation, and the summary's points.
             roles.assign(index, "boilerplate", "machine_summary")
         kept = roles.kept()
-    notices = [keep and paywall_notice(line.text, line.key) for keep, line in zip(kept, lines, strict=True)]
+    notices = [False] * len(lines)
+    for index in compress(range(len(lines)), kept):
+        notices[index] = paywall_notice(texts[index], keys[index])
     if any(notices):
         for index in paywall_cut(kept, notices):
             # The paywall's notice that the rest is for subscribers, and its rows under it.
@@ -141,7 +158,7 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         if lines[index].role in KEPT_ROLES:
             roles.assign(index, "boilerplate", "gallery")
     kept = roles.kept()
-    for index in player_notices(texts, kept):
+    for index in player_notices(texts, kept, story):
         # A media player's or an embed's own text: its error, its controls, its consent switch.
         roles.assign(index, "boilerplate", "player_notice")
     for index in story_copies(texts, roles.kept()):
@@ -162,15 +179,29 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
             # A recipe's ingredient list over or in its method: short lines the header rules and the model drop.
             roles.assign(index, "subheading" if heading else "body", "ingredient_list")
         kept = roles.kept()
-        by_model = [
-            not keep and (line.rule or "").startswith("line_model")
-            for keep, line in zip(kept, lines, strict=True)
-        ]
+        by_model = _marked(
+            len(lines),
+            model_ruled,
+            roles.rules(),
+            lambda at, rule: not kept[at] and rule.startswith("line_model"),
+        )
         for index in quoted_lines(numbers, texts, kept, by_model):
             # A quotation set line by line in the story (verse, a song's lines) the model read as short lines.
             roles.assign(index, "body", "quoted_lines")
         for index in embedded_posts(numbers, texts, kept, by_model):
             # A social post the story embeds, over its "— Name (@handle) date" line: the story quotes it.
             roles.assign(index, "body", "embedded_post")
-        drop_teasers_and_boxes(lines, start, roles, kept, by_model, (texts, keys, numbers, sizes))
-    give_back_story(lines, roles, texts, led)
+        drop_teasers_and_boxes(lines, start, roles, kept, by_model, (texts, keys, numbers, sizes), printings)
+    give_back_story(lines, roles, texts, led, sizes)
+
+
+def _marked(
+    size: int, among: list[int], rules: list[str | None], test: Callable[[int, str], bool]
+) -> list[bool]:
+    """For each of ``size`` lines, ``test(index, rule)`` where the line is one of ``among`` (its rule a string),
+    else False."""
+    marks = [False] * size
+    for index in among:
+        rule = rules[index]
+        marks[index] = rule is not None and test(index, rule)
+    return marks

@@ -13,20 +13,23 @@ from newsdrop.text.cleaner.short_post import post_over_form, short_post
 from newsdrop.text.cleaner.slideshow import slideshow_story
 
 
-def give_back_story(lines: list[_Line], roles: PageRoles, texts: list[str], led: list[bool]) -> None:
-    """The stages in place, in their order; ``led`` marks the lines that open with a number."""
-    for index in numbered_runs(texts, roles.kept(), roles.rules()):
+def give_back_story(
+    lines: list[_Line], roles: PageRoles, texts: list[str], led: list[int], sizes: list[int]
+) -> None:
+    """The stages in place, in their order; ``led`` lists the lines that open with a number, ``sizes`` holds the
+    lines' characters."""
+    for index in numbered_runs(texts, roles.kept(), roles.rules(), led):
         # A numbered list the page keeps most of (a catalogue's entries): its rows the model dropped, and the
         # island under it cut for the gap they made.
         roles.assign(index, "body", "numbered_run")
-    for index in numbered_blocks(texts, roles.kept(), roles.rules()):
+    for index in numbered_blocks(texts, roles.kept(), roles.rules(), sizes):
         # A list whose numbers stand alone over their entries (a paper's references), kept for the most part:
         # its entries the model dropped or cut as an island at the page's bottom.
         roles.assign(index, "body", "numbered_run")
     for index in rejoined_islands(roles.kept(), roles.rules()):
         # An island cut below the story that a line taken back above joined to the story again.
         roles.assign(index, "body", "rejoined_island")
-    for index in ticker_entries(texts, roles.kept(), roles.rules()):
+    for index in ticker_entries(texts, roles.kept(), roles.rules(), sizes):
         # A live ticker the page keeps as its story: its oldest entries, cut as an island below it.
         roles.assign(index, "body", "ticker_entry")
     for index in short_post(lines):

@@ -3,6 +3,7 @@ runs and links, feeds, teasers, comment threads, offer and sign-up boxes, pitche
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import compress
 
 from newsdrop.models import KEPT_ROLES
@@ -50,17 +51,23 @@ def drop_teasers_and_boxes(
     kept: list[bool],
     by_model: list[bool],
     page: tuple[list[str], list[str], list[int], list[int]],
+    printings: Counter[str],
 ) -> None:
     """The stages in place, in their order (each reads the verdicts the ones before it left); ``page`` holds the
-    lines' texts, keys, numbers and sizes."""
+    lines' texts, keys, numbers and sizes, ``printings`` how many lines print each key."""
     texts, keys, numbers, sizes = page
     # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
     # the line model kept (the rules alone drop a link list under its label).
     kept = roles.kept()
     labels = related_labels(keys, [line.words for line in lines])
+    # Whether each kept line reads as a headline (a dropped line is False): the related stages read only kept
+    # lines' verdicts, and the heading stages below a subset of them (the lines still kept then).
+    headlines: list[bool] | None = None
     if any(labels):
         # Only the lines under a label are read as headlines: most pages have none.
-        headlines = [headline_like(line.text, line.words) for line in lines]
+        headlines = [
+            keep and headline_like(line.text, line.words) for keep, line in zip(kept, lines, strict=True)
+        ]
         for index in related_runs(kept, labels, headlines):
             roles.assign(index, "boilerplate", "related_run")
         for index in related_links(kept, labels, headlines):
@@ -77,7 +84,13 @@ def drop_teasers_and_boxes(
         for index in kept_labels(kept, labels):
             roles.assign(index, "boilerplate", "related_label")
     now = roles.kept()
-    headlines = [keep and headline_like(line.text, line.words) for keep, line in zip(now, lines, strict=True)]
+    if headlines is None:
+        headlines = [
+            keep and headline_like(line.text, line.words) for keep, line in zip(now, lines, strict=True)
+        ]
+    else:
+        # The lines kept now were kept when the related stages' verdicts were read: the same verdicts.
+        headlines = [keep and headline for keep, headline in zip(now, headlines, strict=True)]
     for index in heading_pairs(numbers, texts, now, headlines):
         # Two headlines printed as one block between the story's paragraphs: a related box's links.
         roles.assign(index, "boilerplate", "heading_pair")
@@ -109,16 +122,16 @@ def drop_teasers_and_boxes(
             if lines[index].role in KEPT_ROLES and post_meta_row(lines[index].text):
                 # A post's published and updated dates over its author and tags, kept in the story.
                 roles.assign(index, "boilerplate", "post_meta_row")
-    for index in dated_teasers(roles.kept(), texts):
+    for index in dated_teasers(roles.kept(), texts, sizes):
         # Other pages' teaser blurbs below the story, each under its dropped date line.
         roles.assign(index, "boilerplate", "dated_teaser")
     for index in dated_cards(roles.kept(), texts):
         # Other pages' cards (a date line over a title and a blurb) printed one under the other in the story.
         roles.assign(index, "boilerplate", "dated_card")
-    for index in thread_posts(roles.kept(), texts, keys, roles.rules()):
+    for index in thread_posts(roles.kept(), texts, keys, roles.rules(), sizes):
         # Reader comments below the story, each between its "Name · date" header and its reply button.
         roles.assign(index, "boilerplate", "thread_post")
-    for index in kicker_teasers(roles.kept(), texts):
+    for index in kicker_teasers(roles.kept(), texts, sizes):
         # Other pages' teasers below the story whose blurbs open with a kicker in capitals.
         roles.assign(index, "boilerplate", "kicker_teaser")
     for index in more_links(roles.kept(), texts):
@@ -135,7 +148,7 @@ def drop_teasers_and_boxes(
         (index for index, line in enumerate(lines[:start]) if line.role in ("title", "title_repeat")),
         default=None,
     )
-    for index in second_story(roles.kept(), texts, keys, title):
+    for index in second_story(roles.kept(), texts, keys, title, printings):
         # The page's next story under the first, its header's labels and byline block printed again.
         roles.assign(index, "boilerplate", "second_story")
     kept = roles.kept()
@@ -184,7 +197,7 @@ def drop_teasers_and_boxes(
     for index, rule in kept_chrome(texts, roles.kept()):
         # The site's own lines the model kept: notices, pleas, menus, other pages' teasers (kept_chrome.py).
         roles.assign(index, "boilerplate", rule)
-    for index in cjk_headline_islands(roles.kept(), texts):
+    for index in cjk_headline_islands(roles.kept(), texts, sizes):
         # Other pages' Japanese or Chinese headlines kept as an island below the story (the Latin-script
         # headline tests read their characters as words).
         roles.assign(index, "boilerplate", "cjk_headline_island")

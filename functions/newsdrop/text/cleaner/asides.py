@@ -130,7 +130,7 @@ def box_heading(text: str) -> bool:
     return found is not None and all(NAME_WORD.match(word) for word in found.group(1).split())
 
 
-def asides(lines: Sequence[AsideLine]) -> list[int]:
+def asides(lines: Sequence[AsideLine], story: str | None = None) -> list[int]:
     """Indices of the kept lines that are the site's asides inside the story.
 
     A kept prose line at most ``_BOX_REACH`` lines under an author box's heading (``box_heading``) anywhere
@@ -141,13 +141,17 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
     a widget, a colon list under a tag label (``tag_lists``) or a tag list on its label's line (``_TAG_LINE``)
     the site's index, and a browser's push-notification prompt (``push_prompt``) a widget. When nothing of the
     story's prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
+    ``story`` (if given) is a superset of the kept lines joined by line breaks, read for the push prompt's stems
+    instead of joining them again.
     """
     found: list[int] = []
+    kept_at: list[int] = []
     # Each line read as a heading once, however many kept lines below it look up (not once per such line).
     headings: dict[int, bool] = {}
     for index, line in enumerate(lines):
         if line.role not in KEPT_ROLES:
             continue
+        kept_at.append(index)
         under_heading = False
         if line.prose_text:
             for at in range(max(0, index - _BOX_REACH), index):
@@ -164,17 +168,16 @@ def asides(lines: Sequence[AsideLine]) -> list[int]:
             or _ASIDE_OPENING.match(text) is not None
             or ("/" in text and _SIGNATURE.fullmatch(text.strip()) is not None)
             or (":" in text and _TAG_LINE.fullmatch(text.strip()) is not None)
-            # (``push_prompt`` looks its stems up in the kept line alone: no page-wide look-up first, which joined
-            # every line of the page, kept or not.)
-            or push_prompt(text)
         ):
             found.append(index)
+    # A push prompt's stems looked up once in the kept lines joined (no stem holds a line break): most pages
+    # hold none, and then no line is read for one.
+    if story is None:
+        story = "\n".join(lines[index].text for index in kept_at)
+    if _STEM_EN in story or _STEM_DE in story or _STEM_PL in story:
+        found += [index for index in kept_at if push_prompt(lines[index].text)]
     found = sorted(set(found) | set(tag_lists(lines)))
     dropped = set(found)
-    if not any(
-        line.prose_text and line.role in KEPT_ROLES
-        for index, line in enumerate(lines)
-        if index not in dropped
-    ):
+    if not any(lines[index].prose_text for index in kept_at if index not in dropped):
         return []
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 # The bio names the writer (one to three capitalised words, initials among them: "Leah C. Stokes"), says what
 # they are (the verb, then an article or "freelance") and names a writer's trade: "Laura Jedeed is a freelance
@@ -33,7 +34,7 @@ _MAX_CHARS = 600
 def author_bio(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     """The index of the writer's bio among the story's last ``_LAST_LINES`` kept lines, with
     ``_MIN_STORY_LINES`` kept lines above it, as a one-item list, else []."""
-    order = [index for index, keep in enumerate(kept) if keep]
+    order = list(compress(range(len(kept)), kept))
     for position in range(max(_MIN_STORY_LINES, len(order) - _LAST_LINES), len(order)):
         text = texts[order[position]].strip()
         if len(text) <= _MAX_CHARS and _BIO.match(text) is not None:

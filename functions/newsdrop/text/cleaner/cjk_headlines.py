@@ -46,7 +46,9 @@ def cjk_headline(text: str) -> bool:
     return len(_CJK_SCRIPT.findall(stripped)) >= _MIN_CJK_SHARE * letters
 
 
-def cjk_headline_islands(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
+def cjk_headline_islands(
+    kept: Sequence[bool], texts: Sequence[str], sizes: Sequence[int] | None = None
+) -> list[int]:
     """Indices of the kept lines in islands below the story made only of CJK headlines, ``_MIN_HEADLINES`` or more.
 
     The rules' region runs on past a Japanese or Chinese story into the site's lists of other stories' headlines
@@ -54,7 +56,8 @@ def cjk_headline_islands(kept: Sequence[bool], texts: Sequence[str]) -> list[int
     island past the story's island (the largest by characters, ``story_end.islands``) whose every kept line
     is a ``cjk_headline`` is such a list; a story's own section past a picture holds paragraphs ending in 。.
     """
-    found = islands(kept, [len(text) for text in texts])
+    # ``sizes``: the lines' characters, where the caller has them.
+    found = islands(kept, [len(text) for text in texts] if sizes is None else sizes)
     if len(found) < 2:
         return []
     dropped: list[int] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from newsdrop.text.line_keys import words_at_most
 from newsdrop.text.re2_sets import native_match, search_set
@@ -100,20 +101,23 @@ def closing_credit(text: str) -> bool:
     return len(_WORD.findall(before)) >= _MIN_CAPTION_WORDS
 
 
-def closing_credit_captions(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+def closing_credit_captions(
+    texts: Sequence[str], kept: Sequence[bool], story: str | None = None
+) -> list[int]:
     """The indexes of the kept lines that are captions closed by a credit (``closing_credit``), below the
     first kept line; none when they are every other kept line (an empty story is worse than a caption).
 
     The first kept line stays: the lead picture's caption over the story is its opening on some sites (the
-    corpora disagree on it); one between the story's paragraphs is read as the picture's.
+    corpora disagree on it); one between the story's paragraphs is read as the picture's. ``story`` (if given)
+    is a superset of the kept lines joined by line breaks: where it holds none of ``_CREDIT_MARKS`` (about half
+    the pages), no line is read.
     """
-    first = next((index for index, keep in enumerate(kept) if keep), len(kept))
-    found = [
-        index
-        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
-        if keep and index > first and closing_credit(text)
-    ]
-    if len(found) >= sum(kept) - 1:
+    if story is not None and not _CREDIT_MARKS_BYTES(story.encode()):
+        return []
+    # The kept lines below the first (``compress`` picks them in C: most of a page's lines are dropped).
+    order = list(compress(range(len(kept)), kept))
+    found = [index for index in order[1:] if closing_credit(texts[index])]
+    if len(found) >= len(order) - 1:
         return []
     return found
 
@@ -145,9 +149,8 @@ def credits_alone(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     a line of the story."""
     return [
         index
-        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
-        if keep
-        and words_at_most(text, _CREDIT_LINE_MAX_WORDS)
+        for index in compress(range(len(kept)), kept)
+        if words_at_most(text := texts[index], _CREDIT_LINE_MAX_WORDS)
         and (_CREDIT_LINE.match(text) is not None or _AGENCY_CREDIT.fullmatch(text) is not None)
     ]
 

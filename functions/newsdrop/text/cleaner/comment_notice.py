@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from newsdrop.text.rule_registry import holds_any
 
@@ -53,7 +54,7 @@ def comment_notices(
     paragraphs of ``PARAGRAPH_WORDS`` words or more below them: the comment area under the story, not a story
     about comments (its paragraphs go on below). ``maybe`` (if given) marks the lines that may hold one of
     ``STEMS`` (a superset): the others are not read as notices."""
-    order = [index for index, keep in enumerate(kept) if keep]
+    order = list(compress(range(len(kept)), kept))
     notice = {index for index in order if (maybe is None or maybe[index]) and comments_notice(texts[index])}
     if not notice:
         return []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from newsdrop.text.cleaner.story_end import islands
 from newsdrop.text.dates import find_date
@@ -33,7 +33,9 @@ def date_only(text: str) -> bool:
     return words_at_most(text, DATE_MAX_WORDS) and find_date(text) is not None
 
 
-def dated_teasers(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
+def dated_teasers(
+    kept: Sequence[bool], texts: Sequence[str], sizes: Sequence[int] | None = None
+) -> list[int]:
     """Indices of the kept lines in a list of teasers below the story whose blurbs each stand under a date.
 
     A list of other pages' teasers (or a news ticker's entries) prints each item as a headline, a date or time
@@ -43,7 +45,8 @@ def dated_teasers(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
     a dropped stamp line (``date_only``) is an item's blurb; ``MIN_TEASERS`` or more of them are the list's.
     A story's own paragraphs past a widget carry no stamp each.
     """
-    found = islands(kept, [len(text) for text in texts])
+    # ``sizes``: the lines' characters, where the caller has them.
+    found = islands(kept, [len(text) for text in texts] if sizes is None else sizes)
     if len(found) < 2:
         return []
     story = max(range(len(found)), key=lambda number: found[number][2])
@@ -75,17 +78,18 @@ def dated_cards(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
     too (a story's dated entries run a paragraph or more each).
     """
     cards: list[tuple[int, list[int]]] = []
-    index = 0
-    while index < len(kept) - 1:
-        if not kept[index + 1] or not date_only(texts[index]):
-            index += 1
+    # Only a line right over a kept one can be a card's date line: those lines alone are read (``compress`` picks
+    # them in C), past the card read last.
+    end = 0
+    for index in compress(range(len(kept) - 1), kept[1:]):
+        if index < end or not date_only(texts[index]):
             continue
         below = index + 1
         while below < len(kept) and kept[below] and not date_only(texts[below]):
             below += 1
         if 1 <= below - index - 1 <= MAX_CARD_LINES:
             cards.append((index, list(range(index + 1, below))))
-        index = max(below, index + 1)
+        end = max(below, index + 1)
     found: set[int] = set()
     for (first, lines), (date, others) in pairwise(cards):
         if date == lines[-1] + 1:

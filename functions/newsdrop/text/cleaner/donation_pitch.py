@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from newsdrop.text.cleaner.pitch_tail import addresses_reader
 from newsdrop.text.rule_registry import holds_any
@@ -53,6 +54,6 @@ def donation_pitches(
     """Indices of the kept donation pleas (``donation_plea``) with at most ``MAX_LINES_BELOW`` kept lines
     below them: the site's pitch closing the story. ``maybe`` (if given) marks the lines that may hold one of
     ``STEMS`` (a superset): the others are not read."""
-    order = [index for index, keep in enumerate(kept) if keep]
+    order = list(compress(range(len(kept)), kept))
     tail = order[max(0, len(order) - MAX_LINES_BELOW - 1) :]
     return [index for index in tail if (maybe is None or maybe[index]) and donation_plea(texts[index])]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 # A label is a few words ("Advertisement · Scroll to continue", "Show more", "Source: dpa").
 MAX_WORDS = 8
@@ -17,12 +18,25 @@ def echoed_headings(kept: Sequence[bool], headings: Sequence[bool], keys: Sequen
     crosshead and the model or a rule drops another. A story's crosshead is printed once, or printed first in a
     table of contents above it (an earlier printing, which this does not read).
     """
-    later_dropped: set[str] = set()
     found: list[int] = []
-    for index in range(len(keys) - 1, -1, -1):
+    # Only the few kept headings are read (``compress`` picks the headings in C); each one's later printings are
+    # found by ``list.index`` in C, not by a Python loop over every line of the page.
+    for index in compress(range(len(keys)), headings):
         key = keys[index]
-        if not kept[index]:
-            later_dropped.add(key)
-        elif headings[index] and key in later_dropped and key.count(" ") < MAX_WORDS:
-            found.append(index)
-    return found[::-1]
+        if not kept[index] or key.count(" ") >= MAX_WORDS:
+            continue
+        at = index + 1
+        while (at := _printed_at(keys, key, at)) >= 0:
+            if not kept[at]:
+                found.append(index)
+                break
+            at += 1
+    return found
+
+
+def _printed_at(keys: Sequence[str], key: str, start: int) -> int:
+    """The index of ``key``'s first printing at ``start`` or below, -1 for none."""
+    try:
+        return keys.index(key, start)
+    except ValueError:
+        return -1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 # A quantity opens an ingredient: "200 g", "1-2", "1,5", "1/2", "½", "2½".
 _QUANTITY = re.compile(r"\s*(?:\d+(?:[.,/]\d+)?(?:\s*[-–]\s*\d+(?:[.,/]\d+)?)?\s*[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛])\s*")
@@ -158,7 +159,7 @@ def ingredient_lines(
     never a line a comment or link-list rule dropped. ``led`` is ``gallery.digit_led(texts)`` where the caller
     has it: most pages' other lines need no reading.
     """
-    kept_lines = [index for index, keep in enumerate(kept) if keep]
+    kept_lines = list(compress(range(len(kept)), kept))
     if not kept_lines:
         return []
     first_kept, last_kept = kept_lines[0], kept_lines[-1]

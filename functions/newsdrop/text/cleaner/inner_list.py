@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from newsdrop.text.cleaner.related_runs import related_label
 
@@ -91,23 +92,22 @@ def inner_lists(
     back with the list (a report's "Project updates" section over "We're running three experiments:").
     """
     found: list[int] = []
-    index = 1
-    while index < len(numbers) - 2:
+    # Only a dropped line can be a lead-in (``compress`` picks them in C), past the list read last.
+    after = 1
+    for index in compress(range(len(numbers) - 2), dropped[: max(len(numbers) - 2, 0)]):
         # The colon first: most dropped lines end in none, and the lead-in's other tests cost nothing there.
         text = texts[index]
-        near = numbers[index] - numbers[index - 1] <= STORY_REACH
-        if not (dropped[index] and near and text.rstrip().endswith(":")):
-            index += 1
+        if index < after or not (
+            numbers[index] - numbers[index - 1] <= STORY_REACH and text.rstrip().endswith(":")
+        ):
             continue
         # The lead-in stands right under a kept line, or under its section's heading the model dropped too.
         headed = (
             not kept[index - 1] and index >= 2 and section_heading(index - 1, numbers, texts, kept, dropped)
         )
         if not (kept[index - 1] or headed):
-            index += 1
             continue
         if not lead_in(text, keys[index], len(text.split())):
-            index += 1
             continue
         below = index + 1
         while (
@@ -122,7 +122,6 @@ def inner_lists(
         if not all(
             list_item(texts[item], keys[item], len(texts[item].split())) for item in range(index + 1, below)
         ):
-            index += 1
             continue
         # The story goes on under the list, or the list closes it right over the page's related box ("Ähnliche
         # Beiträge"): a box's links stand under their own label, never between the story and that label.
@@ -133,7 +132,5 @@ def inner_lists(
         )
         if 1 <= items <= MAX_ITEMS and closed:
             found.extend(range(index - 1 if headed else index, below))
-            index = below
-        else:
-            index += 1
+            after = below
     return found

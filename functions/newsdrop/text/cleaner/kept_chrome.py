@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import compress
 
 import re2
 
@@ -65,9 +66,8 @@ def stem_stages(texts: Sequence[str], kept: Sequence[bool]) -> list[list[bool]]:
     ``_STEMS_OF`` finds one in (or that holds a character of ``_FOLDED_APART``), a superset of the kept lines
     whose lower-case text holds one."""
     maybe = [[False] * len(texts) for _ in _STEM_PATTERNS]
-    for index, keep in enumerate(kept):
-        if not keep:
-            continue
+    # Only the kept lines are read (``compress`` picks them in C): most of a page's lines are dropped.
+    for index in compress(range(len(texts)), kept):
         text = texts[index]
         if not text.isascii() and any(char in text for char in _FOLDED_APART):
             for lines in maybe:
@@ -86,7 +86,13 @@ def kept_chrome(texts: Sequence[str], kept: Sequence[bool]) -> list[tuple[int, s
     maybe = iter(stem_stages(texts, kept))
     found: list[tuple[int, str]] = []
     for stage, rule, stems in _STAGES:
-        taken = stage(texts, remaining) if stems is None else stage(texts, remaining, next(maybe))
+        if stems is None:
+            taken = stage(texts, remaining)
+        else:
+            # A stage with stems takes only lines that may hold one: where no line of the page may, it has
+            # nothing to read (its loop over every line of the page is skipped).
+            lines = next(maybe)
+            taken = stage(texts, remaining, lines) if any(lines) else []
         for index in taken:
             remaining[index] = False
             found.append((index, rule))

@@ -31,7 +31,9 @@ def kicker_line(text: str) -> bool:
     return len(letters) >= KICKER_MIN_LETTERS and all(char.isupper() for char in letters)
 
 
-def kicker_teasers(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
+def kicker_teasers(
+    kept: Sequence[bool], texts: Sequence[str], sizes: Sequence[int] | None = None
+) -> list[int]:
     """Indices of the kept lines of a teaser list below the story whose blurbs open with capitalised kickers.
 
     A site's list of its other pages prints each item as a headline and a blurb opening with the item's genre
@@ -41,7 +43,8 @@ def kicker_teasers(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
     lines from the first kicker's headline (the kept line right above it) to the last kicker go. A story's
     own paragraphs rarely open with a kicker each, and a roundup of datelined briefs is the story's island.
     """
-    found = islands(kept, [len(text) for text in texts])
+    # ``sizes``: the lines' characters, where the caller has them.
+    found = islands(kept, [len(text) for text in texts] if sizes is None else sizes)
     if len(found) < 2:
         return []
     story = max(range(len(found)), key=lambda number: found[number][2])

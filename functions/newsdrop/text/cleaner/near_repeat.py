@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 _WORD = re.compile(r"\w+")
 # What is not a word's letter or digit: a line's key keeps its words' characters only, run together (one C pass
@@ -32,8 +33,9 @@ def near_repeats(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     # page of many lines opening alike (a log, a table) costs one key a line, not one per pair of lines.
     openings: dict[str, tuple[set[str], set[str]]] = {}
     found: list[int] = []
-    for index, keep in enumerate(kept):
-        if not keep or len(texts[index]) < MIN_CHARS:
+    # Only the kept lines are read (``compress`` picks them in C).
+    for index in compress(range(len(kept)), kept):
+        if len(texts[index]) < MIN_CHARS:
             continue
         text = texts[index].strip()
         opening = _opening(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 # An entry's running number opening its line, a variant's letter after it ("53 STELLA ...", "53A STELLA ..."),
 # then its text.
@@ -38,25 +39,35 @@ def _number(text: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def numbered_runs(texts: Sequence[str], kept: Sequence[bool], rules: Sequence[str | None]) -> list[int]:
+def numbered_runs(
+    texts: Sequence[str],
+    kept: Sequence[bool],
+    rules: Sequence[str | None],
+    led: Sequence[int] | None = None,
+) -> list[int]:
     """Indices of a numbered list's dropped entries where the page keeps most of the list, else [].
 
     A list's entries each open with their running number (``_ENTRY``) on consecutive lines, each number the
     one above or the next ("52", "53", "53A", "54"): at least ``MIN_ENTRIES`` entries of ``MIN_NUMBERS``
     numbers. Where the page keeps half of them or more, the list is the story's, and the entries the line
     model read as short rows or the island stages cut below (``_SOFT_RULES``) are its too, as is the line right
-    under the list that an island stage dropped (its gap was the list's dropped entries).
+    under the list that an island stage dropped (its gap was the list's dropped entries). ``led`` (the lines
+    that open with a number, ``gallery.digit_led``, in page order) holds every line an entry can open, where the
+    caller has it: the others are not read.
     """
-    numbers = [_number(text) for text in texts]
+    # Each numbered line's number, in page order.
+    numbers: dict[int, int] = {}
+    for index in range(len(texts)) if led is None else led:
+        if (number := _number(texts[index])) is not None:
+            numbers[index] = number
     found: list[int] = []
-    index = 0
-    while index < len(texts):
-        first = numbers[index]
-        if first is None:
-            index += 1
+    end = 0
+    for index, first in numbers.items():
+        if index < end:
+            # Inside the run read last.
             continue
         end, last = index + 1, first
-        while end < len(texts) and (number := numbers[end]) is not None and 0 <= number - last <= 1:
+        while (number := numbers.get(end)) is not None and 0 <= number - last <= 1:
             end, last = end + 1, number
         run = range(index, end)
         if (
@@ -67,7 +78,6 @@ def numbered_runs(texts: Sequence[str], kept: Sequence[bool], rules: Sequence[st
             found += [at for at in run if not kept[at] and (rules[at] or "").startswith(_SOFT_RULES)]
             if end < len(texts) and not kept[end] and rules[end] in _ISLAND_RULES:
                 found.append(end)
-        index = end
     return found
 
 
@@ -79,19 +89,26 @@ _ALONE = re.compile(r"\[?(\d{1,4})[.)\]]?")
 MAX_ENTRY_SPAN = 4
 
 
-def numbered_blocks(texts: Sequence[str], kept: Sequence[bool], rules: Sequence[str | None]) -> list[int]:
+def numbered_blocks(
+    texts: Sequence[str],
+    kept: Sequence[bool],
+    rules: Sequence[str | None],
+    sizes: Sequence[int] | None = None,
+) -> list[int]:
     """Indices of a list's dropped entries under their numbers where the page keeps most of the list, else [].
 
     A paper's references or a ranking print each entry's number alone on its line (``_ALONE``) over the entry;
     the numbers run up one by one, at most ``MAX_ENTRY_SPAN`` lines apart, ``MIN_ENTRIES`` of them at least.
     Where the page keeps half of the entries (the lines under the numbers) or more, the list is the story's and
     the entries the model or the island stages dropped (``_SOFT_RULES``, its last ones at the page's bottom
-    read as an island) are its too.
+    read as an island) are its too. ``sizes`` holds the lines' characters, where the caller has them.
     """
     runs: list[list[int]] = []
     last_number = last_index = -1
-    for index, text in enumerate(texts):
-        if len(text) > 7 or (found := _ALONE.fullmatch(text.strip())) is None:
+    # A number alone is a short line: only those are read (``compress`` picks them in C).
+    short = [size <= 7 for size in (map(len, texts) if sizes is None else sizes)]
+    for index in compress(range(len(texts)), short):
+        if (found := _ALONE.fullmatch(texts[index].strip())) is None:
             continue
         number = int(found.group(1))
         if runs and number == last_number + 1 and index - last_index <= MAX_ENTRY_SPAN:

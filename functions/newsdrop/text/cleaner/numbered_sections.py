@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from newsdrop.text.cleaner.gallery import digit_led
 
@@ -66,7 +66,7 @@ def numbered_sections(
     its dropped headings come back, unless a comment or link-list rule dropped them. ``led`` is
     ``gallery.digit_led(texts)`` where the caller has it: only those lines can open with a number.
     """
-    kept_lines = [index for index, keep in enumerate(kept) if keep]
+    kept_lines = list(compress(range(len(kept)), kept))
     if not kept_lines:
         return []
     last_kept = kept_lines[-1]

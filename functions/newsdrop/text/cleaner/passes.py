@@ -336,12 +336,12 @@ def apply_model(found: RulePass, model: LineModel) -> None:
         kept_now[index] = False
     # Past a long stretch of the rules' region the model rejected (a feed, a thread, a second story, a
     # footer), what the model still keeps is not the story (``story_end.far_islands``).
-    rejected = [bool(kept[index]) and not kept_now[index] for index in range(len(kept))]
+    rejected = [bool(keep) and not now for keep, now in zip(kept, kept_now, strict=True)]
     for index in far_islands(kept_now, sizes, rejected):
         found.lines[index].assign("boilerplate", "far_island")
         kept_now[index] = False
     # A lone line the model took back from the footer past the rules' region (``footer_line.footer_lines``).
-    flipped = [kept[index] is False and bool(verdicts[index]) for index in range(len(kept))]
+    flipped = [keep is False and bool(verdict) for keep, verdict in zip(kept, verdicts, strict=True)]
     for index in footer_lines(kept_now, flipped, sizes, found.end):
         found.lines[index].assign("boilerplate", "footer_line")
         kept_now[index] = False
@@ -370,11 +370,12 @@ def apply_model(found: RulePass, model: LineModel) -> None:
 
 def _fill_story_holes(lines: list[_Line], kept_now: list[bool], rules_roles: dict[int, str | None]) -> None:
     """Give a one-line hole the model made in the kept text back its rules' role (``story_end.story_holes``)."""
-    printings = Counter(line.key for line in lines)
-    model_dropped = [
-        index in rules_roles and (lines[index].rule or "").startswith("line_model:")
-        for index in range(len(lines))
-    ]
+    # Counted from a list: Counter's C path, not a generator's frames.
+    printings = Counter([line.key for line in lines])
+    # Only the lines the model dropped can be a hole: set from ``rules_roles``, not tested on every line.
+    model_dropped = [False] * len(lines)
+    for index in rules_roles:
+        model_dropped[index] = (lines[index].rule or "").startswith("line_model:")
     kind = [
         dropped and hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0)
         for dropped, line in zip(model_dropped, lines, strict=True)

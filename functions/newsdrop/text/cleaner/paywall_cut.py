@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from newsdrop.text.re2_sets import native_match, search_set
 
@@ -72,7 +73,7 @@ def paywall_cut(kept: Sequence[bool], notice: Sequence[bool]) -> list[int]:
     """The indexes of the kept lines the paywall's notice (``notice``) cuts off: the last kept notice with
     ``MIN_STORY_LINES`` kept lines above it, and the kept lines under it when they are at most
     ``MAX_LINES_UNDER`` (the paywall's rows), else the notice alone (the story goes on under it)."""
-    order = [index for index, keep in enumerate(kept) if keep]
+    order = list(compress(range(len(kept)), kept))
     for position in range(len(order) - 1, MIN_STORY_LINES - 1, -1):
         index = order[position]
         if not notice[index]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from newsdrop.text.cleaner.cues_notice import LEGAL_STEMS, SIGNUP_STEMS, notice_stems, notice_words
 from newsdrop.text.cleaner.reader_cues import reader_pronouns
@@ -112,7 +113,7 @@ def pitch_tail(
     the site's pitch when one of its lines carries a site cue (``cue``), it has at most ``MAX_PITCH_LINES``
     lines and under ``MAX_PITCH_SHARE`` of the kept text, and ``MIN_STORY_LINES`` kept lines stay above it.
     """
-    order = [index for index, keep in enumerate(kept) if keep]
+    order = list(compress(range(len(kept)), kept))
     run: list[int] = []
     for index in reversed(order):
         if not address[index]:

@@ -47,17 +47,16 @@ _PLACE_WORDS_BYTES = native_match(_PLACE_WORDS)
 # word of ``_PLACE_WORDS``, "right" or "left" in a sentence, place nobody, and ``re``'s case-blind search tried the
 # alternation at every position). RE2's ``(?i)`` folds by Unicode's simple case folding, which pairs each letter
 # here with every character ``re``'s IGNORECASE does but for ``_FOLDED_APART`` (a unit test reads every code
-# point). (Not for the page's joined lines: ``^`` is each line's start there.)
-_PLACED_HINT = native_match(
-    search_set(
-        [
-            r"(?i)from (?:left|right)|second (?:left|right)|(?:left|right) to (?:right|left)"
-            r"|\((?:left|right|centre|center|far (?:left|right))\)|^pictured"
-            r"|li\.? nach re|v\. ?l\. ?n\. ?r\.|\(v\. ?l\.\)|von links"
-            r"|de izquierda a derecha|de gauche à droite|da sinistra"
-        ]
-    )
+# point). With ``(?m)`` (``^`` at each line's start) it reads the page's kept lines joined by line breaks (no form
+# holds one): on a page where it finds none (most) no line needs reading.
+_PLACED_HINT_SOURCE = (
+    r"(?i)from (?:left|right)|second (?:left|right)|(?:left|right) to (?:right|left)"
+    r"|\((?:left|right|centre|center|far (?:left|right))\)|^pictured"
+    r"|li\.? nach re|v\. ?l\. ?n\. ?r\.|\(v\. ?l\.\)|von links"
+    r"|de izquierda a derecha|de gauche à droite|da sinistra"
 )
+_PLACED_HINT = native_match(search_set([_PLACED_HINT_SOURCE]))
+_PLACED_PAGE_HINT = native_match(search_set(["(?m)" + _PLACED_HINT_SOURCE]))
 
 
 # Characters ``re``'s IGNORECASE matches to a letter of ``_PLACED`` that Unicode's simple case folding keeps apart
@@ -80,24 +79,24 @@ def placed_caption(text: str) -> bool:
     )
 
 
-def placed_captions(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+def placed_captions(texts: Sequence[str], kept: Sequence[bool], story: str | None = None) -> list[int]:
     """The indexes of the kept lines below the first kept line that are captions placing their people
     (``placed_caption``); none when they are every other kept line.
 
     The first kept line stays, as ``closing_credits`` leaves it: the lead picture's caption over the story is
-    its opening on some sites.
+    its opening on some sites. ``story`` (if given) is a superset of the kept lines joined by line breaks, read
+    for the page's pre-test instead of joining them again.
     """
-    # The word set read once over the kept lines joined (no word holds a line break): on a page without any of
-    # its words no line needs reading.
-    if _PLACE_WORDS("\n".join(compress(texts, kept))) is None:
+    # The hint read once over the kept lines joined (``_PLACED_PAGE_HINT``): on a page where it finds no form (and
+    # no character of ``_FOLDED_APART`` stands) no line needs reading.
+    if story is None:
+        story = "\n".join(compress(texts, kept))
+    if not _PLACED_PAGE_HINT(story.encode()) and not any(char in story for char in _FOLDED_APART):
         return []
-    first = next((index for index, keep in enumerate(kept) if keep), len(kept))
-    found = [
-        index
-        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
-        if keep and index > first and placed_caption(text)
-    ]
-    if len(found) >= sum(kept) - 1:
+    # The kept lines below the first.
+    order = list(compress(range(len(kept)), kept))
+    found = [index for index in order[1:] if placed_caption(texts[index])]
+    if len(found) >= len(order) - 1:
         return []
     return found
 

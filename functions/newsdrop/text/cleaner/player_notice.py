@@ -104,19 +104,17 @@ def player_notice(text: str) -> bool:
     )
 
 
-def player_notices(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
+def player_notices(texts: Sequence[str], kept: Sequence[bool], story: str | None = None) -> list[int]:
     """The indexes of the kept lines that are a player's or an embed's text (``player_notice``); none when
-    fewer than ``MIN_STORY_LINES`` kept lines would stay."""
+    fewer than ``MIN_STORY_LINES`` kept lines would stay. ``story`` (if given) is a superset of the kept lines
+    joined by line breaks, read for the page's pre-test instead of joining them again."""
     # The word sets read once over the kept lines joined (no word holds a line break): most pages hold none of
     # them, and then no line needs reading.
-    story = "\n".join(compress(texts, kept))
+    if story is None:
+        story = "\n".join(compress(texts, kept))
     if not _WORDS_OR_DIGIT_P(story.encode()):
         return []
-    found = [
-        index
-        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
-        if keep and player_notice(text)
-    ]
+    found = [index for index in compress(range(len(kept)), kept) if player_notice(texts[index])]
     # The menu's heading right above its first item goes with it: alone, a list item of a word or two.
     headings = [
         index - 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 # An opening quotation mark and the marks that close it ("„...“" in German, "“...”" in English, «...»).
 CLOSERS: dict[str, str] = {
@@ -38,18 +39,17 @@ def quoted_lines(
     dropped them.
     """
     found: list[int] = []
-    index = 0
-    while index < len(texts):
-        closers = CLOSERS.get(texts[index][:1])
-        if not dropped[index] or closers is None:
-            index += 1
+    # Only a dropped line can open a block (``compress`` picks them in C), past the block read last.
+    after = 0
+    for index in compress(range(len(texts)), dropped):
+        if index < after or (closers := CLOSERS.get(texts[index][:1])) is None:
             continue
         end = index
         while end + 1 < len(texts) and dropped[end + 1] and numbers[end + 1] == numbers[end] + 1:
             end += 1
         if _quotation(texts[index : end + 1], closers) and _inside(numbers, kept, index, end):
             found += range(index, end + 1)
-        index = end + 1
+        after = end + 1
     return found
 
 

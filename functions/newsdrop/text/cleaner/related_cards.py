@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import compress
 
 # The cards leave at least this many kept lines under the label: one lone line is the story's last paragraph
 # past an inline "Read more" link as often.
@@ -22,7 +23,7 @@ def related_cards(kept: Sequence[bool], labels: Sequence[bool], keys: Sequence[s
     and is left alone; so is one whose paragraphs stand apart both above and below the label by the same
     dropped line (``keys``: an ad slot's "Article content" between every two paragraphs).
     """
-    kept_at = [index for index, keep in enumerate(kept) if keep]
+    kept_at = list(compress(range(len(kept)), kept))
     size = len(kept)
     # A kept line with another kept right under it: the story's text, never a card's lone line.
     paired = [index + 1 < size and kept[index + 1] for index in kept_at]

@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from newsdrop.text.prompt_rules import opens_link_list
+from newsdrop.text.prompt_rules import _NAV_HEADER, _SINGLE_LINK, opens_link_list
+from newsdrop.text.re2_sets import BytesMatch, native_match, start_set
 
 # A label that titles a list of other pages' headlines, in the corpus's main languages, with or without its
 # colon: "Mehr zum Thema:", "Read more", "You may also like", "Te puede interesar", "Czytaj także".
@@ -63,12 +64,36 @@ def related_label(key: str, words: int) -> bool:
 _related_label_cached = lru_cache(maxsize=32768)(related_label)
 
 
+# ``related_label``'s three patterns as one RE2 set anchored at a key's start, for an ASCII key without an icon
+# name: a link list's heading (0), a single link (1), a related label to the key's end (2). Exact there: an ASCII
+# key is lower case with single plain spaces (``normalize_line_key``), where RE2's ASCII ``\w``, ``\s`` and
+# ``\b`` agree with Python's; one DFA pass where ``re`` tried three alternations branch by branch, on the short
+# lines of every page (most of them distinct: the memo missed a third of the corpus's calls).
+_ASCII_LABEL: BytesMatch = native_match(
+    start_set(
+        [
+            f"(?i:{_NAV_HEADER.pattern})",
+            f"(?i:{_SINGLE_LINK.pattern})",
+            f"(?:{_RELATED_LABEL.pattern})$",
+        ]
+    )
+)
+
+
 def related_labels(keys: Sequence[str], words: Sequence[int]) -> list[bool]:
     """``related_label`` of each line; a line longer than a label with no icon name in it ("_") is none, without
-    the call (most lines of a page are)."""
+    the call (most lines of a page are). A short ASCII key without one is read by ``_ASCII_LABEL`` inline: a
+    related label (2), or a link list's heading (0) that is no single link (1)."""
     cached = _related_label_cached
+    match = _ASCII_LABEL
     return [
-        cached(key, count) if count <= _LABEL_MAX_WORDS else "_" in key and related_label(key, count)
+        (
+            (2 in (found := match(key.encode())) or (0 in found and 1 not in found))
+            if key.isascii() and "_" not in key
+            else cached(key, count)
+        )
+        if count <= _LABEL_MAX_WORDS
+        else "_" in key and related_label(key, count)
         for key, count in zip(keys, words, strict=True)
     ]
 

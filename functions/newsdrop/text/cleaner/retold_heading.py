@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 # A word that carries the heading's sense: three letters or more (articles, "to", "of" say nothing).
 _WORD = re.compile(r"\w{3,}")
@@ -46,8 +47,9 @@ def retold_headings(kept: Sequence[bool], headings: Sequence[bool], texts: Seque
     """
     found: list[int] = []
     above: tuple[int, frozenset[str]] | None = None
-    for index, (keep, heading) in enumerate(zip(kept, headings, strict=True)):
-        if not (keep and heading):
+    # Only the headings are read (``compress`` picks them in C): most of a page's lines are none.
+    for index in compress(range(len(kept)), headings):
+        if not kept[index]:
             continue
         text = texts[index]
         if not _retellable(text):

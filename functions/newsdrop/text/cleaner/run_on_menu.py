@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 # A sentence's or clause's end: a menu run together has (almost) none; "U.S." may stand in a country list.
 _STOPS = re.compile(r"[.!?;:。]")
@@ -51,4 +52,4 @@ def run_on_menu(text: str) -> bool:
 
 def run_on_menus(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     """Indices of the kept lines that are a menu, select box or tag cloud run together (``run_on_menu``)."""
-    return [index for index, keep in enumerate(kept) if keep and run_on_menu(texts[index])]
+    return [index for index in compress(range(len(kept)), kept) if run_on_menu(texts[index])]

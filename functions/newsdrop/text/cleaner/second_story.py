@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from newsdrop.text.dates import find_date
 
@@ -41,7 +41,11 @@ def _shape(text: str) -> str | None:
 
 
 def second_story(
-    kept: Sequence[bool], texts: Sequence[str], keys: Sequence[str], title: int | None
+    kept: Sequence[bool],
+    texts: Sequence[str],
+    keys: Sequence[str],
+    title: int | None,
+    printings: Mapping[str, int] | None = None,
 ) -> list[int]:
     """Indices of the kept lines of a second story the page prints below the story, from its headline down.
 
@@ -54,7 +58,8 @@ def second_story(
     of a dropped date line of the header (``_shape``), with at least ``MIN_STORY_CHARS`` of kept text both
     above (the story) and below (the next story), open the second story's header. Its headline, standfirst and
     caption stand over the dropped run as many lines as the first story's stand between its headline and its
-    first dropped line (at most ``MAX_HEAD_LINES``): they and every kept line under them go.
+    first dropped line (at most ``MAX_HEAD_LINES``): they and every kept line under them go. ``printings`` counts
+    each key's lines on the page, where the caller has it.
 
     A live blog's entries print their stamps and labels at every entry (more than twice on the page) and a
     share row printed again under the story stands under no new date line; a table of contents' headings
@@ -66,15 +71,19 @@ def second_story(
     first_dropped = next((index for index in reach if not kept[index]), None)
     if first_dropped is None or first_dropped - title > MAX_HEAD_LINES:
         return []
-    printings = Counter(keys)
+    if printings is None:
+        printings = Counter(keys)
     header = {
         keys[index]
         for index in reach
         if keys[index] and printings[keys[index]] == 2 and keys[index].count(" ") < MAX_LABEL_WORDS
     }
+    if len(header) < MIN_REPEATS:
+        # Most pages print no label of the header twice: their date lines are not read.
+        return []
     stamps = {keys[index] for index in reach if not kept[index] and _shape(texts[index]) is not None}
     shapes = {_shape(texts[index]) for index in reach if keys[index] in stamps}
-    if len(header) < MIN_REPEATS or not shapes:
+    if not shapes:
         return []
     end = reach.stop
     again = [index for index in range(end, len(keys)) if keys[index] in header]

@@ -21,15 +21,22 @@ def smooth_verdicts(margins: Sequence[float], switch_cost: float, edge: bool | N
         return [margin >= 0.0 for margin in margins]
     drop_score = -switch_cost if edge is True else 0.0
     keep_score = margins[0] - (switch_cost if edge is False else 0.0)
-    # came_from[i] = (state before a dropped line i, state before a kept line i), True for kept.
-    came_from: list[tuple[bool, bool]] = [(False, False)]
-    for margin in margins[1:]:
-        drop_from_keep = keep_score - switch_cost > drop_score
-        keep_from_keep = keep_score >= drop_score - switch_cost
-        next_drop = keep_score - switch_cost if drop_from_keep else drop_score
-        next_keep = (keep_score if keep_from_keep else drop_score - switch_cost) + margin
-        came_from.append((drop_from_keep, keep_from_keep))
-        drop_score, keep_score = next_drop, next_keep
+    # Whether the best path into a dropped (``from_drop``) or a kept (``from_keep``) line ``i`` comes from a kept
+    # line (True) or a dropped one: two lists of flags, not a tuple a line. The scores' sums are the same
+    # float operations in the same order.
+    from_drop = [False] * count
+    from_keep = [False] * count
+    for index in range(1, count):
+        leave = keep_score - switch_cost
+        enter = drop_score - switch_cost
+        drop_from_keep = leave > drop_score
+        keep_from_keep = keep_score >= enter
+        from_drop[index] = drop_from_keep
+        from_keep[index] = keep_from_keep
+        drop_score, keep_score = (
+            leave if drop_from_keep else drop_score,
+            (keep_score if keep_from_keep else enter) + margins[index],
+        )
     if edge is not None:
         drop_score -= switch_cost if edge else 0.0
         keep_score -= 0.0 if edge else switch_cost
@@ -37,5 +44,5 @@ def smooth_verdicts(margins: Sequence[float], switch_cost: float, edge: bool | N
     verdicts = [False] * count
     for index in range(count - 1, -1, -1):
         verdicts[index] = state
-        state = came_from[index][1 if state else 0]
+        state = from_keep[index] if state else from_drop[index]
     return verdicts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 # A page may carry a second copy of its story on one line (a reader view's or a player's text, the paragraphs
 # run together without their breaks): the kept paragraphs are found in it verbatim. Only a long line can hold
@@ -21,18 +22,18 @@ MIN_COVER_SHARE = 0.95
 def story_copies(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     """The indexes of the kept lines at least ``MIN_COPY_CHARS`` long that hold ``MIN_PARTS`` or more other kept
     lines (each ``MIN_PART_CHARS`` or longer) verbatim, which make up ``MIN_COVER_SHARE`` of the line."""
+    # The kept lines long enough to be a part, in page order, listed once (each copy read over them alone, not
+    # over every line of the page): fewer than ``MIN_PARTS`` besides the copy, and no line holds a copy.
+    parts_at = [index for index in compress(range(len(kept)), kept) if len(texts[index]) >= MIN_PART_CHARS]
     found: list[int] = []
-    for index, (text, keep) in enumerate(zip(texts, kept, strict=True)):
-        if not keep or len(text) < MIN_COPY_CHARS:
+    if len(parts_at) <= MIN_PARTS:
+        return found
+    for index in parts_at:
+        text = texts[index]
+        if len(text) < MIN_COPY_CHARS:
             continue
         parts = [
-            len(other)
-            for at, (other, other_kept) in enumerate(zip(texts, kept, strict=True))
-            if other_kept
-            and at != index
-            and at not in found
-            and len(other) >= MIN_PART_CHARS
-            and other in text
+            len(other) for at in parts_at if at != index and at not in found and (other := texts[at]) in text
         ]
         if len(parts) >= MIN_PARTS and sum(parts) >= MIN_COVER_SHARE * len(text):
             found.append(index)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import compress, pairwise
 
 # A line that ends a sentence or a clause (closing quotes and brackets read past): a teaser's paragraph ends so,
 # its headline does not.
@@ -60,7 +60,7 @@ def teaser_line(text: str) -> bool:
 def _closing_teasers(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     """The kept lines of the teasers closing the kept text (paragraphs and their kept headlines), if they are a
     list of other pages by ``teaser_tail``'s tests, else []."""
-    order = [index for index, keep in enumerate(kept) if keep]
+    order = list(compress(range(len(kept)), kept))
     run: list[int] = []
     teasers = 0
     position = len(order) - 1

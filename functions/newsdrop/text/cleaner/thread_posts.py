@@ -24,7 +24,11 @@ def dated_header(text: str) -> bool:
 
 
 def thread_posts(
-    kept: Sequence[bool], texts: Sequence[str], keys: Sequence[str], rules: Sequence[str | None]
+    kept: Sequence[bool],
+    texts: Sequence[str],
+    keys: Sequence[str],
+    rules: Sequence[str | None],
+    sizes: Sequence[int] | None = None,
 ) -> list[int]:
     """Indices of the kept lines of reader comments below the story, each between a dated header and a reply row.
 
@@ -36,7 +40,8 @@ def thread_posts(
     is a comment; ``MIN_POSTS`` or more of them are
     the thread's. ``keys`` are the lines' keys (``normalize_line_key``), which the thread rows are read on.
     """
-    found = islands(kept, [len(text) for text in texts])
+    # ``sizes``: the lines' characters, where the caller has them.
+    found = islands(kept, [len(text) for text in texts] if sizes is None else sizes)
     if len(found) < 2:
         return []
     story = max(range(len(found)), key=lambda number: found[number][2])

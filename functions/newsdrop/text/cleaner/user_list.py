@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 # A list of users runs their names together with commas ("KuroKitsuneNoYoko, jennyjenka, nicarose24, ... and
 # Katyuam as well as 3381 guests left kudos on this work!"); a story's list is shorter.
@@ -47,6 +48,6 @@ def user_lists(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     # The length test inline first: most lines are shorter, and need no call.
     return [
         index
-        for index, (text, keep) in enumerate(zip(texts, kept, strict=True))
-        if keep and len(text) >= MIN_LIST_CHARS and user_list(text)
+        for index in compress(range(len(kept)), kept)
+        if len(text := texts[index]) >= MIN_LIST_CHARS and user_list(text)
     ]
