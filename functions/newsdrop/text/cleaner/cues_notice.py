@@ -108,6 +108,8 @@ class CueLine(Protocol):
     """What the cues read of one cleaner line."""
 
     key: str
+    # ``notice_words(key)``, if the line was read with it (else None).
+    notice: float | None
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -151,4 +153,4 @@ def site_notice(key: str) -> bool:
 
 def notice_columns(lines: Sequence[CueLine]) -> tuple[list[float]]:
     """The ``NOTICE_FEATURES`` columns of a page: the notice words of each line."""
-    return ([notice_words(line.key) for line in lines],)
+    return ([notice_words(line.key) if line.notice is None else line.notice for line in lines],)

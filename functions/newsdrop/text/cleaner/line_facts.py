@@ -1,0 +1,79 @@
+"""The facts of one line's text, settled once when the line is read: its key, words, rule verdict, cues."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from newsdrop.text.cleaner.cues_notice import notice_words
+from newsdrop.text.cleaner.reader_cues import truncated_end
+from newsdrop.text.line_keys import count_words, normalize_line_key
+from newsdrop.text.rule_dispatch import first_rule
+from newsdrop.text.stamp_rules import news_id_of
+
+# A prose line ends like a sentence and has a few words, or is long whatever its ending.
+_CLOSERS = "\"'”’»)]"
+
+
+_TERMINALS = frozenset(".!?。！？…")
+
+
+_MIN_SENTENCE_WORDS = 6
+
+
+_LONG_LINE_WORDS = 20
+
+
+_TITLE_CASE_SHARE = 0.75
+
+
+_RULE_MAX_WORDS = 60
+
+
+_LINE_CACHE_SIZE = 32768
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends with . ! ? (or CJK/ellipsis), possibly followed by closing quotes or brackets."""
+    return text.rstrip(_CLOSERS)[-1:] in _TERMINALS
+
+
+def _reads_as_prose(text: str, words: int) -> bool:
+    if words >= _LONG_LINE_WORDS:
+        # A long line in Title Case without a full stop is a headline (a teaser in a list), not prose.
+        # (Credits and name lists, "Director_A B, Writer_C D, ...", are text: headlines rarely hold commas.)
+        return _ends_sentence(text) or text.count(",") >= 2 or not _title_cased(text)
+    return words >= _MIN_SENTENCE_WORDS and _ends_sentence(text)
+
+
+def _title_cased(text: str) -> bool:
+    """Most words start with a capital or a digit, as in headlines ("AMD Announces New GPU For Laptops")."""
+    words = text.split()
+    capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    return capitalised >= _TITLE_CASE_SHARE * len(words)
+
+
+# ``notice_words`` without its own cache: ``_analyse``'s serves it.
+_notice_words = notice_words.__wrapped__
+
+
+def _analyse(stripped: str) -> tuple[str, int, str | None, str | None, bool, float, float]:
+    """Key, word count, rule verdict (role, rule), whether it reads as prose, and the line model's cues of the
+    text alone (notice words, truncated end), of one line text.
+
+    Memoised: chrome lines repeat across the articles of a site, so a bundle pays for them once.
+    """
+    key = normalize_line_key(stripped)
+    # An ASCII line's key is its words joined by single spaces: counting the spaces counts the words.
+    words = key.count(" ") + 1 if stripped.isascii() and key else count_words(stripped)
+    prose = _reads_as_prose(stripped, words)
+    notice, truncated = _notice_words(key), truncated_end(stripped)
+    if news_id_of(stripped) is not None:
+        return key, words, "news_id", "news_id", prose, notice, truncated
+    # Every rule is bounded in length; long paragraphs skip the rule scan.
+    rule = first_rule(stripped, key, words) if words <= _RULE_MAX_WORDS else None
+    if rule is None:
+        return key, words, None, None, prose, notice, truncated
+    return key, words, rule.role, rule.name, prose, notice, truncated
+
+
+_analyse_cached = lru_cache(maxsize=_LINE_CACHE_SIZE)(_analyse)

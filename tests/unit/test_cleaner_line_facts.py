@@ -1,0 +1,60 @@
+"""The facts of a line's text settled when it is read are the values the line model's features computed apart."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from newsdrop.text.cleaner.cues_notice import notice_words
+from newsdrop.text.cleaner.features import feature_parts
+from newsdrop.text.cleaner.lines import _read_lines
+from newsdrop.text.cleaner.reader_cues import line_cues, truncated_end
+
+_TEXTS = [
+    "We use cookies and similar technologies to improve your experience.",
+    "Subscribe to our newsletter for the latest news...",
+    "Read more…”",
+    "Ten things you should know about the new harbour wall (part one...)",
+    "The harbour authority said on Tuesday that the wall would be finished two years early.",
+    "Datenschutz und Einwilligung: Ihre Daten werden nicht weitergegeben.",
+    "ログインして続きを読む…",
+    "Home | News | Sport",
+    "…and the story goes on after the dots",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Read more...", 1.0),
+        ("Read more…", 1.0),
+        ('He said "wait..."', 1.0),
+        ("The list goes on (and on…)", 1.0),
+        ("…and then it starts", 0.0),
+        ("A sentence.", 0.0),
+        ("Two dots..", 0.0),
+        ("", 0.0),
+    ],
+)
+def test_truncated_end(text: str, expected: float) -> None:
+    assert truncated_end(text) == expected
+    assert line_cues(text, False)[1] == expected
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_read_line_carries_the_model_cues_of_its_text(text: str) -> None:
+    (line,) = _read_lines(text, frozenset())
+    assert line.notice == notice_words(line.key)
+    assert line.truncated == line_cues(line.text, False)[1]
+
+
+@pytest.mark.parametrize("prose", [False, True])
+def test_features_equal_with_and_without_the_read_facts(prose: bool) -> None:
+    lines = _read_lines("\n".join(_TEXTS), frozenset())
+    for line in lines:
+        line.prose = prose
+    bare = [dataclasses.replace(line, notice=None, truncated=None) for line in lines]
+    read = feature_parts(lines, 1, len(lines) - 2).tail.tolist()
+    computed = feature_parts(bare, 1, len(lines) - 2).tail.tolist()
+    assert read == computed
