@@ -8,8 +8,11 @@ import pytest
 
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.features import feature_parts
+from newsdrop.text.cleaner.line_facts import _analyse
 from newsdrop.text.cleaner.lines import _read_lines
 from newsdrop.text.cleaner.reader_cues import line_cues, truncated_end
+from newsdrop.text.line_keys import count_words, normalize_line_key
+from newsdrop.text.rule_dispatch import first_rule, rule_scanner
 
 _TEXTS = [
     "We use cookies and similar technologies to improve your experience.",
@@ -58,3 +61,32 @@ def test_features_equal_with_and_without_the_read_facts(prose: bool) -> None:
     read = feature_parts(lines, 1, len(lines) - 2).tail.tolist()
     computed = feature_parts(bare, 1, len(lines) - 2).tail.tolist()
     assert read == computed
+
+
+_LITERALS = ("cookie", "newsletter", "ログイン", "datenschutz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *_TEXTS,
+        "Share on Facebook",
+        "By Jane Doe",
+        "Photo: Reuters",
+        "Sign up for our newsletter",
+        "İstanbul: cookie policy",
+        "Ihre Datenschutz-Einstellungen",
+        "x " * 40 + "cookie",
+    ],
+)
+def test_rule_scanner_is_first_rule_and_a_literal_test(text: str) -> None:
+    key = normalize_line_key(text)
+    words = count_words(text)
+    found = first_rule(text, key, words)
+    assert rule_scanner(_LITERALS)(text, key, words) == (found, any(literal in key for literal in _LITERALS))
+
+
+@pytest.mark.parametrize("text", [*_TEXTS, "Cookies " + "word " * 70, "Werbung"])
+def test_read_notice_is_notice_words(text: str) -> None:
+    key = normalize_line_key(text)
+    assert _analyse(text)[5] == notice_words(key)

@@ -120,6 +120,12 @@ def notice_words(key: str) -> float:
     return math.log1p(len(_NOTICE.findall(key, 0, _NOTICE_CHARS)))
 
 
+def notice_count(key: str) -> float:
+    """``notice_words`` of a key a scan found a notice stem in (``NOTICE_STEMS``, anywhere): log1p of the stems
+    in its opening (none, where the stem stands past it)."""
+    return math.log1p(len(_NOTICE.findall(key, 0, _NOTICE_CHARS)))
+
+
 def notice_stems(key: str) -> tuple[str, ...]:
     """The notice stems that open a word in the opening of a line's case-folded key ("werbung" inside
     "Bewerbungen" does not): a site's notice names its subject as a word."""
@@ -143,6 +149,8 @@ _LEGAL_SET = frozenset(_LEGAL_STEMS)
 # The consent, privacy and terms stems, for the stages that tell the site's request from the story's subject.
 LEGAL_STEMS: tuple[str, ...] = _LEGAL_STEMS
 SIGNUP_STEMS: tuple[str, ...] = _SIGNUP_STEMS
+# Every notice stem, for a scan that tests a key for them with other patterns (``notice_count``).
+NOTICE_STEMS: tuple[str, ...] = _NOTICE_STEMS
 
 
 def site_notice(key: str) -> bool:

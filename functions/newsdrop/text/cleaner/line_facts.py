@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newsdrop.text.cleaner.cues_notice import notice_words
+from newsdrop.text.cleaner.cues_notice import NOTICE_STEMS, notice_count, notice_words
 from newsdrop.text.cleaner.reader_cues import truncated_end
 from newsdrop.text.line_keys import count_words, normalize_line_key
-from newsdrop.text.rule_dispatch import first_rule
+from newsdrop.text.rule_dispatch import rule_scanner
 from newsdrop.text.stamp_rules import news_id_of
 
 # A prose line ends like a sentence and has a few words, or is long whatever its ending.
@@ -56,6 +56,10 @@ def _title_cased(text: str) -> bool:
 _notice_words = notice_words.__wrapped__
 
 
+# ``first_rule`` with the notice stems' test of the key (``notice_words``' pre-test) in its scan's pass.
+_first_rule_and_notice = rule_scanner(NOTICE_STEMS)
+
+
 def _analyse(stripped: str) -> tuple[str, int, str | None, str | None, bool, float, float]:
     """Key, word count, rule verdict (role, rule), whether it reads as prose, and the line model's cues of the
     text alone (notice words, truncated end), of one line text.
@@ -66,11 +70,14 @@ def _analyse(stripped: str) -> tuple[str, int, str | None, str | None, bool, flo
     # An ASCII line's key is its words joined by single spaces: counting the spaces counts the words.
     words = key.count(" ") + 1 if stripped.isascii() and key else count_words(stripped)
     prose = _reads_as_prose(stripped, words)
-    notice, truncated = _notice_words(key), truncated_end(stripped)
+    truncated = truncated_end(stripped)
     if news_id_of(stripped) is not None:
-        return key, words, "news_id", "news_id", prose, notice, truncated
+        return key, words, "news_id", "news_id", prose, _notice_words(key), truncated
     # Every rule is bounded in length; long paragraphs skip the rule scan.
-    rule = first_rule(stripped, key, words) if words <= _RULE_MAX_WORDS else None
+    if words > _RULE_MAX_WORDS:
+        return key, words, None, None, prose, _notice_words(key), truncated
+    rule, holds_notice = _first_rule_and_notice(stripped, key, words)
+    notice = notice_count(key) if holds_notice else 0.0
     if rule is None:
         return key, words, None, None, prose, notice, truncated
     return key, words, rule.role, rule.name, prose, notice, truncated
