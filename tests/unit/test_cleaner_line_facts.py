@@ -11,6 +11,7 @@ from newsdrop.text.cleaner.features import feature_parts
 from newsdrop.text.cleaner.line_facts import _analyse
 from newsdrop.text.cleaner.lines import _read_lines
 from newsdrop.text.cleaner.reader_cues import line_cues, truncated_end
+from newsdrop.text.cleaner.related_runs import line_labels, related_labels
 from newsdrop.text.line_keys import count_words, normalize_line_key
 from newsdrop.text.rule_dispatch import first_rule, rule_scanner
 
@@ -90,3 +91,24 @@ def test_rule_scanner_is_first_rule_and_a_literal_test(text: str) -> None:
 def test_read_notice_is_notice_words(text: str) -> None:
     key = normalize_line_key(text)
     assert _analyse(text)[5] == notice_words(key)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Related",
+        "Mehr zum Thema",
+        "Read more",
+        "Most popular",
+        "filter_none Weitere Beiträge",
+        "The harbour authority said on Tuesday that the wall would be finished early.",
+        "some_icon_name " + "word " * 10,
+        *_TEXTS,
+    ],
+)
+def test_read_lines_carry_related_labels(text: str) -> None:
+    lines = _read_lines(text, frozenset())
+    expected = related_labels([line.key for line in lines], [line.words for line in lines])
+    assert [line.related for line in lines] == expected
+    assert line_labels(lines) == expected
+    assert line_labels([dataclasses.replace(line, related=None) for line in lines]) == expected

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from newsdrop.text.cleaner.cues_notice import NOTICE_STEMS, notice_count, notice_words
 from newsdrop.text.cleaner.reader_cues import truncated_end
+from newsdrop.text.cleaner.related_runs import labels_a_list
 from newsdrop.text.line_keys import count_words, normalize_line_key
 from newsdrop.text.rule_dispatch import rule_scanner
 from newsdrop.text.stamp_rules import news_id_of
@@ -60,9 +61,10 @@ _notice_words = notice_words.__wrapped__
 _first_rule_and_notice = rule_scanner(NOTICE_STEMS)
 
 
-def _analyse(stripped: str) -> tuple[str, int, str | None, str | None, bool, float, float]:
-    """Key, word count, rule verdict (role, rule), whether it reads as prose, and the line model's cues of the
-    text alone (notice words, truncated end), of one line text.
+def _analyse(stripped: str) -> tuple[str, int, str | None, str | None, bool, float, float, bool]:
+    """Key, word count, rule verdict (role, rule), whether it reads as prose, the line model's cues of the
+    text alone (notice words, truncated end) and whether it labels a list of links (``labels_a_list``), of one
+    line text.
 
     Memoised: chrome lines repeat across the articles of a site, so a bundle pays for them once.
     """
@@ -70,17 +72,17 @@ def _analyse(stripped: str) -> tuple[str, int, str | None, str | None, bool, flo
     # An ASCII line's key is its words joined by single spaces: counting the spaces counts the words.
     words = key.count(" ") + 1 if stripped.isascii() and key else count_words(stripped)
     prose = _reads_as_prose(stripped, words)
-    truncated = truncated_end(stripped)
+    truncated, related = truncated_end(stripped), labels_a_list(key, words)
     if news_id_of(stripped) is not None:
-        return key, words, "news_id", "news_id", prose, _notice_words(key), truncated
+        return key, words, "news_id", "news_id", prose, _notice_words(key), truncated, related
     # Every rule is bounded in length; long paragraphs skip the rule scan.
     if words > _RULE_MAX_WORDS:
-        return key, words, None, None, prose, _notice_words(key), truncated
+        return key, words, None, None, prose, _notice_words(key), truncated, related
     rule, holds_notice = _first_rule_and_notice(stripped, key, words)
     notice = notice_count(key) if holds_notice else 0.0
     if rule is None:
-        return key, words, None, None, prose, notice, truncated
-    return key, words, rule.role, rule.name, prose, notice, truncated
+        return key, words, None, None, prose, notice, truncated, related
+    return key, words, rule.role, rule.name, prose, notice, truncated, related
 
 
 _analyse_cached = lru_cache(maxsize=_LINE_CACHE_SIZE)(_analyse)

@@ -104,6 +104,8 @@ class _Line:
     # and ``line_cues``' truncated end. None on a line built without them (the features compute them then).
     notice: float | None = None
     truncated: float | None = None
+    # Whether the line labels a list of other pages' links (``related_runs.labels_a_list``), read with it.
+    related: bool | None = None
 
     def assign(self, role: str, rule: str) -> None:
         self.role, self.rule = role, rule
@@ -128,7 +130,7 @@ def _read_lines(
         if not stripped:
             continue
         # Only short lines (the chrome that repeats) go through the cache, which keeps its memory bounded.
-        key, words, role, rule, prose, notice, truncated = (
+        key, words, role, rule, prose, notice, truncated, related = (
             cached if len(stripped) <= _LINE_CACHE_MAX_CHARS else _analyse
         )(stripped)
         if bundle_chrome and key in bundle_chrome:
@@ -136,8 +138,8 @@ def _read_lines(
         if preformatted and " ".join(stripped.split()) in preformatted:
             role, rule = "body", "preformatted"
         # Positional: the fields in order (n, text, key, words, role, rule, prose, dated, prose_text, notice,
-        # truncated).
-        append(_Line(index, stripped, key, words, role, rule, False, None, prose, notice, truncated))
+        # truncated, related).
+        append(_Line(index, stripped, key, words, role, rule, False, None, prose, notice, truncated, related))
     return lines
 
 
