@@ -33,6 +33,7 @@ class Line:
     rule: str | None = "article_region"
     notice: float | None = None
     truncated: float | None = None
+    pronouns: float | None = None
 
     def __post_init__(self) -> None:
         self.key = self.key or self.text.lower()

@@ -19,6 +19,7 @@ _TEXTS = [
     "We use cookies and similar technologies to improve your experience.",
     "Subscribe to our newsletter for the latest news...",
     "Read more…”",
+    "If you want to know more, you should read your copy of the report before you decide.",
     "Ten things you should know about the new harbour wall (part one...)",
     "The harbour authority said on Tuesday that the wall would be finished two years early.",
     "Datenschutz und Einwilligung: Ihre Daten werden nicht weitergegeben.",
@@ -51,6 +52,7 @@ def test_read_line_carries_the_model_cues_of_its_text(text: str) -> None:
     (line,) = _read_lines(text, frozenset())
     assert line.notice == notice_words(line.key)
     assert line.truncated == line_cues(line.text, False)[1]
+    assert line.pronouns == (line_cues(line.text, True)[0] if line.prose_text else None)
 
 
 @pytest.mark.parametrize("prose", [False, True])
@@ -58,7 +60,7 @@ def test_features_equal_with_and_without_the_read_facts(prose: bool) -> None:
     lines = _read_lines("\n".join(_TEXTS), frozenset())
     for line in lines:
         line.prose = prose
-    bare = [dataclasses.replace(line, notice=None, truncated=None) for line in lines]
+    bare = [dataclasses.replace(line, notice=None, truncated=None, pronouns=None) for line in lines]
     read = feature_parts(lines, 1, len(lines) - 2).tail.tolist()
     computed = feature_parts(bare, 1, len(lines) - 2).tail.tolist()
     assert read == computed

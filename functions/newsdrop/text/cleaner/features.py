@@ -127,6 +127,8 @@ class ModelLine(Protocol):
     # ``notice_words`` of the key and ``line_cues``' truncated end, if the line was read with them (else None).
     notice: float | None
     truncated: float | None
+    # ``line_cues``' pronoun cue, if the line was read with it (else None).
+    pronouns: float | None
 
 
 def _group_offset(rule: str | None, role: str | None) -> int:
@@ -256,8 +258,11 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     prev_block = np.zeros(count)
     prev_block[1:] = block_chars[:-1]
     # ``line_cues`` of each line: the truncated end is the line's own fact (read with it), the pronouns only
-    # a prose line's (0.0 elsewhere, as ``line_cues`` gives).
-    pronouns = [reader_pronouns(line.text) if line.prose else 0.0 for line in lines]
+    # a prose line's (0.0 elsewhere, as ``line_cues`` gives), the line's fact where its text reads as prose.
+    pronouns = [
+        (reader_pronouns(line.text) if line.pronouns is None else line.pronouns) if line.prose else 0.0
+        for line in lines
+    ]
     truncated = [
         line_cues(line.text, False)[1] if line.truncated is None else line.truncated for line in lines
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from newsdrop.text.cleaner.cues_notice import NOTICE_STEMS, notice_count, notice_words
-from newsdrop.text.cleaner.reader_cues import truncated_end
+from newsdrop.text.cleaner.reader_cues import line_cues, truncated_end
 from newsdrop.text.cleaner.related_runs import labels_a_list
 from newsdrop.text.line_keys import count_words, normalize_line_key
 from newsdrop.text.rule_dispatch import rule_scanner
@@ -57,14 +57,20 @@ def _title_cased(text: str) -> bool:
 _notice_words = notice_words.__wrapped__
 
 
+# ``line_cues`` without its own cache: ``_analyse``'s serves it.
+_line_cues = line_cues.__wrapped__
+
+
 # ``first_rule`` with the notice stems' test of the key (``notice_words``' pre-test) in its scan's pass.
 _first_rule_and_notice = rule_scanner(NOTICE_STEMS)
 
 
-def _analyse(stripped: str) -> tuple[str, int, str | None, str | None, bool, float, float, bool]:
+def _analyse(
+    stripped: str,
+) -> tuple[str, int, str | None, str | None, bool, float, float, bool, float | None]:
     """Key, word count, rule verdict (role, rule), whether it reads as prose, the line model's cues of the
-    text alone (notice words, truncated end) and whether it labels a list of links (``labels_a_list``), of one
-    line text.
+    text alone (notice words, truncated end), whether it labels a list of links (``labels_a_list``) and, for
+    a line that reads as prose, its pronoun cue (``line_cues``' first; None for other lines), of one line text.
 
     Memoised: chrome lines repeat across the articles of a site, so a bundle pays for them once.
     """
@@ -73,16 +79,18 @@ def _analyse(stripped: str) -> tuple[str, int, str | None, str | None, bool, flo
     words = key.count(" ") + 1 if stripped.isascii() and key else count_words(stripped)
     prose = _reads_as_prose(stripped, words)
     truncated, related = truncated_end(stripped), labels_a_list(key, words)
+    # The line model asks a line its pronouns only where it reads as prose: a line whose text reads so mostly.
+    pronouns = _line_cues(stripped, True)[0] if prose else None
     if news_id_of(stripped) is not None:
-        return key, words, "news_id", "news_id", prose, _notice_words(key), truncated, related
+        return key, words, "news_id", "news_id", prose, _notice_words(key), truncated, related, pronouns
     # Every rule is bounded in length; long paragraphs skip the rule scan.
     if words > _RULE_MAX_WORDS:
-        return key, words, None, None, prose, _notice_words(key), truncated, related
+        return key, words, None, None, prose, _notice_words(key), truncated, related, pronouns
     rule, holds_notice = _first_rule_and_notice(stripped, key, words)
     notice = notice_count(key) if holds_notice else 0.0
     if rule is None:
-        return key, words, None, None, prose, notice, truncated, related
-    return key, words, rule.role, rule.name, prose, notice, truncated, related
+        return key, words, None, None, prose, notice, truncated, related, pronouns
+    return key, words, rule.role, rule.name, prose, notice, truncated, related, pronouns
 
 
 _analyse_cached = lru_cache(maxsize=_LINE_CACHE_SIZE)(_analyse)

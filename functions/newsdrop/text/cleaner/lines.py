@@ -106,6 +106,8 @@ class _Line:
     truncated: float | None = None
     # Whether the line labels a list of other pages' links (``related_runs.labels_a_list``), read with it.
     related: bool | None = None
+    # ``line_cues``' pronoun cue of a line whose text reads as prose, read with it (else None).
+    pronouns: float | None = None
 
     def assign(self, role: str, rule: str) -> None:
         self.role, self.rule = role, rule
@@ -130,7 +132,7 @@ def _read_lines(
         if not stripped:
             continue
         # Only short lines (the chrome that repeats) go through the cache, which keeps its memory bounded.
-        key, words, role, rule, prose, notice, truncated, related = (
+        key, words, role, rule, prose, notice, cut, label, you = (
             cached if len(stripped) <= _LINE_CACHE_MAX_CHARS else _analyse
         )(stripped)
         if bundle_chrome and key in bundle_chrome:
@@ -138,8 +140,8 @@ def _read_lines(
         if preformatted and " ".join(stripped.split()) in preformatted:
             role, rule = "body", "preformatted"
         # Positional: the fields in order (n, text, key, words, role, rule, prose, dated, prose_text, notice,
-        # truncated, related).
-        append(_Line(index, stripped, key, words, role, rule, False, None, prose, notice, truncated, related))
+        # truncated, related, pronouns: the cut end, the label and the reader's "you" of the text).
+        append(_Line(index, stripped, key, words, role, rule, False, None, prose, notice, cut, label, you))
     return lines
 
 
