@@ -224,7 +224,11 @@ def _scan_bounds(guards: list[str], literals: Sequence[str] = ()) -> tuple[Bytes
     return native_match(found), _GUARD_BOUNDS + tuple(_STEM_BOUNDS.values()), len(guards)
 
 
-_ascii_scan = _scan_bounds([_source(guard, lower_ascii=True) for _, guard in _GUARD_ORDER])
+@lru_cache(maxsize=1)
+def _ascii_scan() -> tuple[BytesMatch, tuple[int, ...], int]:
+    """``_scan_bounds`` of the guards for an ASCII key, built on first use: the cleaner reads its lines with
+    ``rule_scanner``'s own scan, so a process compiles this set only where ``first_rule`` is asked."""
+    return _scan_bounds([_source(guard, lower_ascii=True) for _, guard in _GUARD_ORDER])
 
 
 @lru_cache(maxsize=1)
@@ -239,7 +243,7 @@ def _guards_hold(key: str, words: int, encoded: bytes) -> tuple[bool, bool]:
     A non-ASCII key's guard verdict comes from the widened guards, confirmed by ``re`` (``_guard_matches``)
     only where one of them admits the line or the key holds a letter the two engines fold apart."""
     ascii_key = key.isascii()
-    scan, bounds, first_stem = _ascii_scan if ascii_key else _wide_scan()
+    scan, bounds, first_stem = _ascii_scan() if ascii_key else _wide_scan()
     guard = stems = False
     for index in scan(encoded):
         if bounds[index] >= words:
