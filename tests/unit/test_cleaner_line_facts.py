@@ -8,7 +8,7 @@ import pytest
 
 from newsdrop.text.cleaner.cues_notice import notice_words
 from newsdrop.text.cleaner.features import feature_parts
-from newsdrop.text.cleaner.line_facts import _analyse
+from newsdrop.text.cleaner.line_facts import _analyse, _analyse_long
 from newsdrop.text.cleaner.lines import _read_lines
 from newsdrop.text.cleaner.reader_cues import line_cues, truncated_end
 from newsdrop.text.cleaner.related_runs import line_labels, related_labels
@@ -114,3 +114,8 @@ def test_read_lines_carry_related_labels(text: str) -> None:
     assert [line.related for line in lines] == expected
     assert line_labels(lines) == expected
     assert line_labels([dataclasses.replace(line, related=None) for line in lines]) == expected
+
+
+@pytest.mark.parametrize("text", [*_TEXTS, "We value your privacy. " * 20, "Werbung " + "Wort " * 80])
+def test_a_long_line_is_read_with_the_same_facts(text: str) -> None:
+    assert _analyse_long(text) == _analyse(text)

@@ -66,26 +66,29 @@ _first_rule_and_notice = rule_scanner(NOTICE_STEMS)
 
 
 def _analyse(
-    stripped: str,
+    stripped: str, long: bool = False
 ) -> tuple[str, int, str | None, str | None, bool, float, float, bool, float | None]:
     """Key, word count, rule verdict (role, rule), whether it reads as prose, the line model's cues of the
     text alone (notice words, truncated end), whether it labels a list of links (``labels_a_list``) and, for
     a line that reads as prose, its pronoun cue (``line_cues``' first; None for other lines), of one line text.
 
-    Memoised: chrome lines repeat across the articles of a site, so a bundle pays for them once.
+    Memoised: chrome lines repeat across the articles of a site, so a bundle pays for them once. A ``long``
+    line (a paragraph, which ``_read_lines`` reads without the cache) asks its costly cues of their own caches:
+    a story's paragraphs repeat in its page's other view.
     """
+    notice_of, cues_of = (notice_words, line_cues) if long else (_notice_words, _line_cues)
     key = normalize_line_key(stripped)
     # An ASCII line's key is its words joined by single spaces: counting the spaces counts the words.
     words = key.count(" ") + 1 if stripped.isascii() and key else count_words(stripped)
     prose = _reads_as_prose(stripped, words)
     truncated, related = truncated_end(stripped), labels_a_list(key, words)
     # The line model asks a line its pronouns only where it reads as prose: a line whose text reads so mostly.
-    pronouns = _line_cues(stripped, True)[0] if prose else None
+    pronouns = cues_of(stripped, True)[0] if prose else None
     if news_id_of(stripped) is not None:
-        return key, words, "news_id", "news_id", prose, _notice_words(key), truncated, related, pronouns
+        return key, words, "news_id", "news_id", prose, notice_of(key), truncated, related, pronouns
     # Every rule is bounded in length; long paragraphs skip the rule scan.
     if words > _RULE_MAX_WORDS:
-        return key, words, None, None, prose, _notice_words(key), truncated, related, pronouns
+        return key, words, None, None, prose, notice_of(key), truncated, related, pronouns
     rule, holds_notice = _first_rule_and_notice(stripped, key, words)
     notice = notice_count(key) if holds_notice else 0.0
     if rule is None:
@@ -94,3 +97,10 @@ def _analyse(
 
 
 _analyse_cached = lru_cache(maxsize=_LINE_CACHE_SIZE)(_analyse)
+
+
+def _analyse_long(
+    stripped: str,
+) -> tuple[str, int, str | None, str | None, bool, float, float, bool, float | None]:
+    """``_analyse`` of a line too long for its cache (``long``)."""
+    return _analyse(stripped, True)

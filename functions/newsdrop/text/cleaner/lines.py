@@ -12,10 +12,11 @@ from newsdrop.text.cleaner.line_facts import (
     _LINE_CACHE_SIZE,
     _LONG_LINE_WORDS,
     _MIN_SENTENCE_WORDS,
-    _analyse,
     _analyse_cached,
+    _analyse_long,
     _ends_sentence,
 )
+from newsdrop.text.cleaner.line_facts import _analyse as _analyse
 from newsdrop.text.cleaner.line_facts import _reads_as_prose as _reads_as_prose
 from newsdrop.text.cleaner.line_facts import _title_cased as _title_cased
 from newsdrop.text.dates import find_date
@@ -133,7 +134,7 @@ def _read_lines(
             continue
         # Only short lines (the chrome that repeats) go through the cache, which keeps its memory bounded.
         key, words, role, rule, prose, notice, cut, label, you = (
-            cached if len(stripped) <= _LINE_CACHE_MAX_CHARS else _analyse
+            cached if len(stripped) <= _LINE_CACHE_MAX_CHARS else _analyse_long
         )(stripped)
         if bundle_chrome and key in bundle_chrome:
             role, rule = "boilerplate", "bundle_chrome"
