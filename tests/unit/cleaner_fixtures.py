@@ -31,6 +31,9 @@ class Line:
     words: int = 0
     role: str | None = "body"
     rule: str | None = "article_region"
+    notice: float | None = None
+    truncated: float | None = None
+    pronouns: float | None = None
 
     def __post_init__(self) -> None:
         self.key = self.key or self.text.lower()

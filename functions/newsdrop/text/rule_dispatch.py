@@ -209,17 +209,26 @@ for _rule in RULES:
 _STEMS = tuple(_STEM_BOUNDS)
 
 
-def _scan_bounds(guards: list[str]) -> tuple[BytesMatch, tuple[int, ...], int]:
+def _scan_bounds(guards: list[str], literals: Sequence[str] = ()) -> tuple[BytesMatch, tuple[int, ...], int]:
     """One RE2 search set of ``guards`` (RE2 sources of the ``_GUARD_ORDER`` patterns, in its order) anchored at
     the text's start and of every stem, over UTF-8 bytes; each index's word bound; the first stem's index.
+    ``literals`` (``rule_scanner``'s) follow the stems, with no bound.
 
     One DFA pass answers both guard questions of ``first_rule`` where two sets took two passes and two calls
     (a set that searches runs its anchored patterns only from the first byte: ``^`` is the text's start)."""
-    found = search_set([f"^(?:{guard})" for guard in guards] + [re.escape(stem) for stem in _STEMS])
+    found = search_set(
+        [f"^(?:{guard})" for guard in guards]
+        + [re.escape(stem) for stem in _STEMS]
+        + [re.escape(literal) for literal in literals]
+    )
     return native_match(found), _GUARD_BOUNDS + tuple(_STEM_BOUNDS.values()), len(guards)
 
 
-_ascii_scan = _scan_bounds([_source(guard, lower_ascii=True) for _, guard in _GUARD_ORDER])
+@lru_cache(maxsize=1)
+def _ascii_scan() -> tuple[BytesMatch, tuple[int, ...], int]:
+    """``_scan_bounds`` of the guards for an ASCII key, built on first use: the cleaner reads its lines with
+    ``rule_scanner``'s own scan, so a process compiles this set only where ``first_rule`` is asked."""
+    return _scan_bounds([_source(guard, lower_ascii=True) for _, guard in _GUARD_ORDER])
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +243,7 @@ def _guards_hold(key: str, words: int, encoded: bytes) -> tuple[bool, bool]:
     A non-ASCII key's guard verdict comes from the widened guards, confirmed by ``re`` (``_guard_matches``)
     only where one of them admits the line or the key holds a letter the two engines fold apart."""
     ascii_key = key.isascii()
-    scan, bounds, first_stem = _ascii_scan if ascii_key else _wide_scan()
+    scan, bounds, first_stem = _ascii_scan() if ascii_key else _wide_scan()
     guard = stems = False
     for index in scan(encoded):
         if bounds[index] >= words:
@@ -254,3 +263,43 @@ def first_rule(text: str, key: str, words: int) -> LineRule | None:
         if test(text, key, words):
             return rule
     return None
+
+
+def rule_scanner(literals: Sequence[str]) -> Callable[[str, str, int], tuple[LineRule | None, bool]]:
+    """``first_rule`` that also tells whether the key holds one of ``literals`` (anywhere in it), from its own
+    scan of the key: a caller's literal test of every line rides on the DFA pass the guards pay for anyway.
+
+    (RE2 literals match as ``in`` does on any text: their verdict is exact for ASCII and other keys alike.)"""
+    ascii_scan = _scan_bounds([_source(guard, lower_ascii=True) for _, guard in _GUARD_ORDER], literals)
+    wide: list[tuple[BytesMatch, tuple[int, ...], int]] = []
+    first_literal = len(_GUARD_ORDER) + len(_STEMS)
+
+    def scan(text: str, key: str, words: int) -> tuple[LineRule | None, bool]:
+        encoded = key.encode()
+        ascii_key = key.isascii()
+        if not ascii_key and not wide:
+            # Built on the first non-ASCII key, as ``_wide_scan``.
+            wide.append(
+                _scan_bounds(
+                    [superset_source(_source(guard, lower_ascii=False)) for _, guard in _GUARD_ORDER],
+                    literals,
+                )
+            )
+        found, bounds, first_stem = ascii_scan if ascii_key else wide[0]
+        guard = stems = held = False
+        for index in found(encoded):
+            if index >= first_literal:
+                held = True
+            elif bounds[index] >= words:
+                if index < first_stem:
+                    guard = True
+                else:
+                    stems = True
+        if not ascii_key and (guard or any(char in key for char in _FOLDED_APART)):
+            guard = _guard_matches(key, words, encoded)
+        for rule, test in _guarded_rules_for(words, guard, stems):
+            if test(text, key, words):
+                return rule, held
+        return None, held
+
+    return scan

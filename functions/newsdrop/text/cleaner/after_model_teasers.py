@@ -36,7 +36,7 @@ from newsdrop.text.cleaner.pitch_tail import (
 from newsdrop.text.cleaner.post_meta_row import post_meta_row
 from newsdrop.text.cleaner.related_cards import related_cards
 from newsdrop.text.cleaner.related_link import related_links
-from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
+from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, line_labels, related_runs
 from newsdrop.text.cleaner.retold_heading import retold_headings
 from newsdrop.text.cleaner.second_story import second_story
 from newsdrop.text.cleaner.signup_box import signup_boxes
@@ -59,7 +59,7 @@ def drop_teasers_and_boxes(
     # Headlines of other pages listed under a "Related" / "Mehr zum Thema" label the region ran into and
     # the line model kept (the rules alone drop a link list under its label).
     kept = roles.kept()
-    labels = related_labels(keys, [line.words for line in lines])
+    labels = line_labels(lines)
     # Whether each kept line reads as a headline (a dropped line is False): the related stages read only kept
     # lines' verdicts, and the heading stages below a subset of them (the lines still kept then).
     headlines: list[bool] | None = None

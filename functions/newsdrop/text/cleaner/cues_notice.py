@@ -108,6 +108,8 @@ class CueLine(Protocol):
     """What the cues read of one cleaner line."""
 
     key: str
+    # ``notice_words(key)``, if the line was read with it (else None).
+    notice: float | None
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -115,6 +117,12 @@ def notice_words(key: str) -> float:
     """log1p of the notice stems in the opening of a line's case-folded key."""
     if not _HOLDS_NOTICE_BYTES(key[:_NOTICE_CHARS].encode()):
         return 0.0
+    return math.log1p(len(_NOTICE.findall(key, 0, _NOTICE_CHARS)))
+
+
+def notice_count(key: str) -> float:
+    """``notice_words`` of a key a scan found a notice stem in (``NOTICE_STEMS``, anywhere): log1p of the stems
+    in its opening (none, where the stem stands past it)."""
     return math.log1p(len(_NOTICE.findall(key, 0, _NOTICE_CHARS)))
 
 
@@ -141,6 +149,8 @@ _LEGAL_SET = frozenset(_LEGAL_STEMS)
 # The consent, privacy and terms stems, for the stages that tell the site's request from the story's subject.
 LEGAL_STEMS: tuple[str, ...] = _LEGAL_STEMS
 SIGNUP_STEMS: tuple[str, ...] = _SIGNUP_STEMS
+# Every notice stem, for a scan that tests a key for them with other patterns (``notice_count``).
+NOTICE_STEMS: tuple[str, ...] = _NOTICE_STEMS
 
 
 def site_notice(key: str) -> bool:
@@ -151,4 +161,4 @@ def site_notice(key: str) -> bool:
 
 def notice_columns(lines: Sequence[CueLine]) -> tuple[list[float]]:
     """The ``NOTICE_FEATURES`` columns of a page: the notice words of each line."""
-    return ([notice_words(line.key) for line in lines],)
+    return ([notice_words(line.key) if line.notice is None else line.notice for line in lines],)

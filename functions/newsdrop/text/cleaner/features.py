@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from newsdrop.text.cleaner.cues_notice import NOTICE_FEATURES, notice_columns
 from newsdrop.text.cleaner.page_counts import _log1p_table, _run_sizes, _runs
-from newsdrop.text.cleaner.reader_cues import line_cues
+from newsdrop.text.cleaner.reader_cues import line_cues, reader_pronouns
 from newsdrop.text.cleaner.shape import (
     _LONG_WORDS,
     _SHAPE_CACHE_MAX_CHARS,
@@ -124,6 +124,11 @@ class ModelLine(Protocol):
     role: str | None
     rule: str | None
     prose: bool
+    # ``notice_words`` of the key and ``line_cues``' truncated end, if the line was read with them (else None).
+    notice: float | None
+    truncated: float | None
+    # ``line_cues``' pronoun cue, if the line was read with it (else None).
+    pronouns: float | None
 
 
 def _group_offset(rule: str | None, role: str | None) -> int:
@@ -252,7 +257,15 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     next_block[:-1] = block_chars[1:]
     prev_block = np.zeros(count)
     prev_block[1:] = block_chars[:-1]
-    cues = [line_cues(line.text, line.prose) for line in lines]
+    # ``line_cues`` of each line: the truncated end is the line's own fact (read with it), the pronouns only
+    # a prose line's (0.0 elsewhere, as ``line_cues`` gives), the line's fact where its text reads as prose.
+    pronouns = [
+        (reader_pronouns(line.text) if line.pronouns is None else line.pronouns) if line.prose else 0.0
+        for line in lines
+    ]
+    truncated = [
+        line_cues(line.text, False)[1] if line.truncated is None else line.truncated for line in lines
+    ]
     heads = [_rule_columns(line.rule, line.role, line.prose) for line in lines]
     # The context features a column at a time: each value is the same IEEE operation on the same operands
     # as a per-line loop would do (no sums reordered), so the rows are bit-identical to one.
@@ -295,8 +308,8 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
         blank_after,
         next_block,
         prev_block,
-        [cue[0] for cue in cues],
-        [cue[1] for cue in cues],
+        pronouns,
+        truncated,
         *notice_columns(lines),
     )
     tail = np.empty((count, _TAIL_COUNT))

@@ -7,30 +7,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsdrop.models import KEPT_ROLES
+from newsdrop.text.cleaner.line_facts import (
+    _CLOSERS,
+    _LINE_CACHE_SIZE,
+    _LONG_LINE_WORDS,
+    _MIN_SENTENCE_WORDS,
+    _analyse_cached,
+    _analyse_long,
+    _ends_sentence,
+)
+from newsdrop.text.cleaner.line_facts import _analyse as _analyse
+from newsdrop.text.cleaner.line_facts import _reads_as_prose as _reads_as_prose
+from newsdrop.text.cleaner.line_facts import _title_cased as _title_cased
 from newsdrop.text.dates import find_date
-from newsdrop.text.line_keys import count_words, normalize_line_key
 from newsdrop.text.prompt_rules import opens_link_list
-from newsdrop.text.rule_dispatch import first_rule
-from newsdrop.text.stamp_rules import news_id_of
-
-# A prose line ends like a sentence and has a few words, or is long whatever its ending.
-_CLOSERS = "\"'”’»)]"
-
-
-_TERMINALS = frozenset(".!?。！？…")
-
-
-_MIN_SENTENCE_WORDS = 6
-
-
-_LONG_LINE_WORDS = 20
-
-
-_TITLE_CASE_SHARE = 0.75
-
-
-_RULE_MAX_WORDS = 60
-
 
 _STEM_CHARS = 5
 
@@ -74,9 +64,6 @@ _FORM_FIELD = re.compile(
 )
 
 
-_LINE_CACHE_SIZE = 32768
-
-
 _LINE_CACHE_MAX_CHARS = 300
 
 
@@ -113,54 +100,22 @@ class _Line:
     dated: bool | None = None
     # Whether the text reads as prose (``_is_prose``), settled once when the line is read.
     prose_text: bool = False
+    # The line model's cues of the text alone, settled once when the line is read (memoised with its rule
+    # verdict, where the model's features paid a cache of their own for each): ``notice_words`` of the key
+    # and ``line_cues``' truncated end. None on a line built without them (the features compute them then).
+    notice: float | None = None
+    truncated: float | None = None
+    # Whether the line labels a list of other pages' links (``related_runs.labels_a_list``), read with it.
+    related: bool | None = None
+    # ``line_cues``' pronoun cue of a line whose text reads as prose, read with it (else None).
+    pronouns: float | None = None
 
     def assign(self, role: str, rule: str) -> None:
         self.role, self.rule = role, rule
 
 
-def _ends_sentence(text: str) -> bool:
-    """Ends with . ! ? (or CJK/ellipsis), possibly followed by closing quotes or brackets."""
-    return text.rstrip(_CLOSERS)[-1:] in _TERMINALS
-
-
 def _is_prose(line: _Line) -> bool:
     return line.prose_text
-
-
-def _reads_as_prose(text: str, words: int) -> bool:
-    if words >= _LONG_LINE_WORDS:
-        # A long line in Title Case without a full stop is a headline (a teaser in a list), not prose.
-        # (Credits and name lists, "Director_A B, Writer_C D, ...", are text: headlines rarely hold commas.)
-        return _ends_sentence(text) or text.count(",") >= 2 or not _title_cased(text)
-    return words >= _MIN_SENTENCE_WORDS and _ends_sentence(text)
-
-
-def _title_cased(text: str) -> bool:
-    """Most words start with a capital or a digit, as in headlines ("AMD Announces New GPU For Laptops")."""
-    words = text.split()
-    capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
-    return capitalised >= _TITLE_CASE_SHARE * len(words)
-
-
-def _analyse(stripped: str) -> tuple[str, int, str | None, str | None, bool]:
-    """Key, word count, rule verdict (role, rule) and whether it reads as prose, of one line text.
-
-    Memoised: chrome lines repeat across the articles of a site, so a bundle pays for them once.
-    """
-    key = normalize_line_key(stripped)
-    # An ASCII line's key is its words joined by single spaces: counting the spaces counts the words.
-    words = key.count(" ") + 1 if stripped.isascii() and key else count_words(stripped)
-    prose = _reads_as_prose(stripped, words)
-    if news_id_of(stripped) is not None:
-        return key, words, "news_id", "news_id", prose
-    # Every rule is bounded in length; long paragraphs skip the rule scan.
-    rule = first_rule(stripped, key, words) if words <= _RULE_MAX_WORDS else None
-    if rule is None:
-        return key, words, None, None, prose
-    return key, words, rule.role, rule.name, prose
-
-
-_analyse_cached = lru_cache(maxsize=_LINE_CACHE_SIZE)(_analyse)
 
 
 def _read_lines(
@@ -178,15 +133,16 @@ def _read_lines(
         if not stripped:
             continue
         # Only short lines (the chrome that repeats) go through the cache, which keeps its memory bounded.
-        key, words, role, rule, prose = (cached if len(stripped) <= _LINE_CACHE_MAX_CHARS else _analyse)(
-            stripped
-        )
+        key, words, role, rule, prose, notice, cut, label, you = (
+            cached if len(stripped) <= _LINE_CACHE_MAX_CHARS else _analyse_long
+        )(stripped)
         if bundle_chrome and key in bundle_chrome:
             role, rule = "boilerplate", "bundle_chrome"
         if preformatted and " ".join(stripped.split()) in preformatted:
             role, rule = "body", "preformatted"
-        # Positional: the fields in order (n, text, key, words, role, rule, prose, dated, prose_text).
-        append(_Line(index, stripped, key, words, role, rule, False, None, prose))
+        # Positional: the fields in order (n, text, key, words, role, rule, prose, dated, prose_text, notice,
+        # truncated, related, pronouns: the cut end, the label and the reader's "you" of the text).
+        append(_Line(index, stripped, key, words, role, rule, False, None, prose, notice, cut, label, you))
     return lines
 
 

@@ -26,7 +26,7 @@ from newsdrop.text.cleaner.pitch_tail import (
 )
 from newsdrop.text.cleaner.player_notice import player_notices
 from newsdrop.text.cleaner.related_link import related_links
-from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, related_labels, related_runs
+from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, line_labels, related_runs
 from newsdrop.text.cleaner.repeated_label import repeated_labels
 from newsdrop.text.cleaner.stamp_line import stamp_lines
 from newsdrop.text.cleaner.tag_tail import tag_tail
@@ -194,7 +194,7 @@ def main_after(lines: list[_Line]) -> None:
 def _related(lines: list[_Line], story_lists: frozenset[int] = frozenset()) -> None:
     """Other pages' headlines under a "Related" / "Mehr zum Thema" label inside the story (``related_runs``); no
     line of ``story_lists`` (a list under the story's lead-in, ``_lists_under_lead_in``) is read as a label."""
-    labels = related_labels([line.key for line in lines], [line.words for line in lines])
+    labels = line_labels(lines)
     labels = [label and index not in story_lists for index, label in enumerate(labels)]
     # Only the lines under a label are read as headlines: most pages have none.
     if not any(labels):

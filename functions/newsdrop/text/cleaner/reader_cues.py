@@ -87,7 +87,13 @@ def line_cues(text: str, prose: bool) -> tuple[float, float]:
             for word in _PRONOUN_CANDIDATE.findall(opening):
                 if word in _SECOND_PERSON_CASED or word.lower() in _SECOND_PERSON:
                     pronouns += 1
-    return math.log1p(pronouns), 1.0 if text.rstrip(_CLOSING).endswith(_ELLIPSES) else 0.0
+    return math.log1p(pronouns), truncated_end(text)
+
+
+def truncated_end(text: str) -> float:
+    """``line_cues``' second cue: 1.0 where the line ends in an ellipsis (a teaser cut short), before any
+    closing quote or bracket."""
+    return 1.0 if text.rstrip(_CLOSING).endswith(_ELLIPSES) else 0.0
 
 
 def reader_pronouns(text: str) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Protocol
 
 from newsdrop.text.prompt_rules import _NAV_HEADER, _SINGLE_LINK, opens_link_list
 from newsdrop.text.re2_sets import BytesMatch, native_match, start_set
@@ -96,6 +97,27 @@ def related_labels(keys: Sequence[str], words: Sequence[int]) -> list[bool]:
         else "_" in key and related_label(key, count)
         for key, count in zip(keys, words, strict=True)
     ]
+
+
+def labels_a_list(key: str, words: int) -> bool:
+    """``related_labels`` of one line, without a cache: a line's fact, settled once when it is read."""
+    return (words <= _LABEL_MAX_WORDS or "_" in key) and related_label(key, words)
+
+
+class LabelLine(Protocol):
+    """What ``line_labels`` reads of a line: its fact (None where the line was built without it), key and words."""
+
+    key: str
+    words: int
+    related: bool | None
+
+
+def line_labels(lines: Sequence[LabelLine]) -> list[bool]:
+    """``related_labels`` of the lines, each the fact the line was read with (``labels_a_list``)."""
+    facts = [line.related for line in lines]
+    if None in facts:
+        return related_labels([line.key for line in lines], [line.words for line in lines])
+    return facts  # type: ignore[return-value]  # (no None in it)
 
 
 def kept_labels(kept: Sequence[bool], labels: Sequence[bool]) -> list[int]:
