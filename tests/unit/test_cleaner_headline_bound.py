@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.headline_bound import title_score_bound
-from newsdrop.text.cleaner.headline_facts import _title_score
+from newsdrop.text.cleaner.headline_facts import _title_score, dated_and_bylined
 from newsdrop.text.cleaner.lines import _content_words
 from tests.unit.cleaner_fixtures import printed_lines
 
@@ -71,3 +71,26 @@ def test_bound_reads_printings_variants_and_rewording() -> None:
     assert title_score_bound(lines, 0, {lines[0].key: [0]}, {}, lead, 0, {0}) == plain + 6
     # The line's own variant is no other printing.
     assert title_score_bound(lines, 0, {lines[0].key: [0]}, {lines[0].key: {0}}, lead, 0, set()) == plain
+
+
+@pytest.mark.parametrize(
+    ("roles", "expected"),
+    [
+        # A byline within five lines under the line counts as a date too.
+        ([None, None, "byline", None, None, None], (True, True)),
+        # A date without a byline.
+        ([None, "date", None, None, None, None], (True, False)),
+        # A byline six lines down is out of reach, and so is a date there.
+        ([None, None, None, None, None, "byline"], (False, False)),
+        ([None, None, None, None, None, "date"], (False, False)),
+        # A date above a byline: both.
+        ([None, "date", None, "byline", None, None], (True, True)),
+    ],
+)
+def test_dated_and_bylined_reads_the_five_lines_under(
+    roles: list[str | None], expected: tuple[bool, bool]
+) -> None:
+    lines = printed_lines([HEADLINE, *[f"{LEAD} ({n})" for n in range(1, 6)], LEAD])
+    for line, role in zip(lines[1:], roles, strict=True):
+        line.role = role
+    assert dated_and_bylined(lines, 0) == expected

@@ -8,8 +8,9 @@ from newsdrop.text.cleaner.headline_facts import (
     _LINK_LIST_PENALTY,
     _LOWER_START,
     _REWORDED_BONUS,
+    dated_and_bylined,
 )
-from newsdrop.text.cleaner.lines import _content_words, _is_date_line, _Line
+from newsdrop.text.cleaner.lines import _content_words, _Line
 
 # Scores are sums of a few floats: a bound this far under a score is under it for certain, whatever the rounding.
 BOUND_SLACK = 1e-6
@@ -44,15 +45,7 @@ def title_score_bound(
             score += _REWORDED_BONUS
     # The lines under it, read as ``_title_score`` reads them: a date or the author's byline (only the story's own
     # headline has one; a link list's line without it is another story's headline).
-    dated = bylined = False
-    for other in lines[index + 1 : index + 6]:
-        if other.role == "byline":
-            dated = bylined = True
-            break
-        if not dated and (
-            other.role == "date" or (other.dated if other.dated is not None else _is_date_line(other))
-        ):
-            dated = True
+    dated, bylined = dated_and_bylined(lines, index)
     if dated:
         score += 4
     if bylined:

@@ -84,6 +84,22 @@ def _facts(text: str, key: str, words: int) -> _Facts:
 _facts_cached = lru_cache(maxsize=_VARIANT_CACHE_SIZE)(_facts)
 
 
+def dated_and_bylined(lines: list[_Line], index: int) -> tuple[bool, bool]:
+    """Whether one of the 5 lines under ``index`` is a date, and whether one is the author's byline (a byline
+    counts as both): the terms ``_title_score`` and its bound (``headline_bound``) read alike."""
+    dated = False
+    # One pass for both tests (as any() would, a date test stops at the first line that passes it).
+    for other in lines[index + 1 : index + 6]:
+        if other.role == "byline":
+            return True, True
+        # (``_is_date_line`` memoises its verdict on the line: read it without the call where it is known.)
+        if not dated and (
+            other.role == "date" or (other.dated if other.dated is not None else _is_date_line(other))
+        ):
+            dated = True
+    return dated, False
+
+
 def _title_score(
     lines: list[_Line],
     index: int,
@@ -108,18 +124,7 @@ def _title_score(
         score += 6
     if substantial and index in reworded:
         score += _REWORDED_BONUS
-    following = lines[index + 1 : index + 6]
-    # One pass for both tests (as any() would, a date test stops at the first line that passes it).
-    dated = bylined = False
-    for other in following:
-        if other.role == "byline":
-            dated = bylined = True
-            break
-        # (``_is_date_line`` memoises its verdict on the line: read it without the call where it is known.)
-        if not dated and (
-            other.role == "date" or (other.dated if other.dated is not None else _is_date_line(other))
-        ):
-            dated = True
+    dated, bylined = dated_and_bylined(lines, index)
     if dated:
         score += 4
     # Related-story teasers carry dates too; only the story's own headline carries the author.
