@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.gallery import gallery_lines, slide_counter
+from newsdrop.text.cleaner.gallery import digit_led, gallery_lines, slide_counter
 from tests.unit.cleaner_fixtures import STORY
 
 
@@ -92,3 +94,33 @@ def test_clean_article_drops_a_gallery_inside_the_story() -> None:
     assert {line.rule for line in article.lines if line.text.startswith(("1/5", "Boats number 3"))} == {
         "gallery"
     }
+
+
+# The backtracking form ``digit_led``'s possessive pattern replaced: the same lines must open with a number.
+_BACKTRACKING = re.compile(r"\s*(?:\w{1,12}\s+)?\d")
+LED_LINES = [
+    "12/50 A shopper looks on",
+    "   \t 3 of 8",
+    "Bild 2 von 5",
+    "Twelvelettrs 7",  # a 12-letter word, then a number
+    "Thirteenlettr 7",  # 13 letters: too long a word
+    "Word\u00a0\u2003 9",
+    "Wörter ٣ Arabic-Indic digit",
+    "A1 opens with a word holding a digit",  # the digit is not the number after the word
+    "The council met on Tuesday.",
+    "Two words 5",  # one word at most before the number
+    "٣",
+    "\u3000 ２ full-width",
+    "",
+    "  ",
+    "word",
+    "word ",
+    "_ 5",
+    "© 2024",
+]
+
+
+def test_digit_led_keeps_the_backtracking_patterns_lines() -> None:
+    expected = [index for index, text in enumerate(LED_LINES) if _BACKTRACKING.match(text) is not None]
+    assert expected == [0, 1, 2, 3, 5, 6, 10, 11, 16]
+    assert digit_led(LED_LINES) == expected

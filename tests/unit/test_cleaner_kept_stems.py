@@ -61,6 +61,10 @@ def test_stem_stages_holds_every_line_a_stems_test_finds(text: str) -> None:
     kept = [True, False, True]
     after = stem_stages(texts, kept)
     for before_lines, after_lines in zip(_before(texts, kept), after, strict=True):
+        if after_lines is None:
+            # No line marked for the stage: no line's stems test finds one.
+            assert not any(before_lines)
+            continue
         assert all(after_lines[index] for index, found in enumerate(before_lines) if found)
         # A dropped line is never read.
         assert not after_lines[1]
@@ -80,5 +84,31 @@ def test_stem_stages_holds_every_line_a_stems_test_finds(text: str) -> None:
     ],
 )
 def test_stem_stages_marks_the_stages_whose_stems_a_line_may_hold(text: str, stages: list[int]) -> None:
-    marked = [index for index, lines in enumerate(stem_stages([text], [True])) if lines[0]]
+    marked = [
+        index for index, lines in enumerate(stem_stages([text], [True])) if lines is not None and lines[0]
+    ]
     assert marked == stages
+
+
+@pytest.mark.parametrize(
+    ("rows", "marked"),
+    [
+        # A stage's list is made where a line marks it, and a stage no line marks has none (None).
+        (
+            [("Share on Facebook", True), ("All rights reserved.", False)],
+            [None, None, None, None, None, None, [True, False]],
+        ),
+        (
+            [("Plain prose.", True), ("Comments are closed.", True)],
+            [None, None, [False, True], None, None, None, None],
+        ),
+        # A dropped line marks nothing; the dotted capital I marks every stage.
+        ([("Comments are closed.", False)], [None] * 7),
+        ([("x", True), ("İstanbul", True)], [[False, True]] * 7),
+    ],
+)
+def test_stem_stages_makes_a_stages_list_only_where_a_line_marks_it(
+    rows: list[tuple[str, bool]], marked: list[list[bool] | None]
+) -> None:
+    texts, kept = (list(column) for column in zip(*rows, strict=True))
+    assert stem_stages(texts, kept) == marked

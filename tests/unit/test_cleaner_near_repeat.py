@@ -11,6 +11,7 @@ AGAIN = "According to the finance blog Wealthynickel , two batches of bills prin
 QUOTED = (
     '"According to the finance blog Wealthynickel, two batches of bills printed in 2014 contain the error."'
 )
+SAME_OPENING = "According to the finance blog Wealthynickel, a new coin struck in 2015 holds no error at all."
 OTHER = "The council approved the new budget on Tuesday after a long debate about schools and roads."
 CODE_A = "print(self.name, 'says, \"I can\\'t walk, I am playing Frisbee today with all of them!\"')"
 CODE_B = "print(self.name, 'says, \"I can't walk, I am playing Frisbee today with all of them!\"')"
@@ -27,6 +28,11 @@ CODE_B = "print(self.name, 'says, \"I can't walk, I am playing Frisbee today wit
         ([(FIRST, True), (FIRST, True)], []),
         # Code: two lines of the same words differ on purpose.
         ([(CODE_A, True), (CODE_B, True)], []),
+        # The first line of an opening is held alone until a second opens alike: an exact repeat then, or a line
+        # of other words, leaves the first's key to find the near repeat after them.
+        ([(FIRST, True), (FIRST, True), (AGAIN, True)], [2]),
+        ([(FIRST, True), (SAME_OPENING, True), (AGAIN, True), (SAME_OPENING, True)], [2]),
+        ([(SAME_OPENING, True), (FIRST, True), (FIRST, True), (QUOTED, True)], [3]),
         # Short lines are refrains or labels.
         ([("Read more about it here.", True), ("Read more about it here", True)], []),
     ],

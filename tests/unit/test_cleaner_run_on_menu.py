@@ -62,3 +62,27 @@ def test_every_whitespace_but_the_space_is_unprintable() -> None:
         code for code in range(0x110000) if chr(code).isspace() and chr(code).isprintable() and code != 0x20
     ]
     assert printable_spaces == []
+
+
+# Thirty capitalised items: the counted marks and commas right at and just past their limits.
+ITEMS = [f"Item{n}" for n in range(30)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" ".join(ITEMS), True),
+        # Two stop marks of any kind pass, a third fails, whichever marks they are.
+        (" ".join(ITEMS) + " A. B!", True),
+        (" ".join(ITEMS) + " A. B! C?", False),
+        (" ".join(ITEMS) + " A; B: C。", False),
+        (" ".join(ITEMS) + " A; B:", True),
+        # One comma in 31 words passes (at most 1.55), two fail: the comma bound before the split is not tighter.
+        (", ".join([" ".join(ITEMS[:15]), " ".join(ITEMS[15:]) + " X"]), True),
+        (", ".join([" ".join(ITEMS[:10]), " ".join(ITEMS[10:20]), " ".join(ITEMS[20:]) + " X"]), False),
+        # Tab-separated (not printable): more words than spaces, one comma still passes.
+        ("\t".join(ITEMS[:15]) + ", " + " ".join(ITEMS[15:]), True),
+    ],
+)
+def test_stop_marks_and_commas_at_their_limits(text: str, expected: bool) -> None:
+    assert run_on_menu(text) == expected

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import compress
 
 import re2
@@ -61,20 +61,26 @@ _STEMS_OF = native_match(search_set(_STEM_PATTERNS))
 _FOLDED_APART = ("İ",)
 
 
-def stem_stages(texts: Sequence[str], kept: Sequence[bool]) -> list[list[bool]]:
+def stem_stages(texts: Sequence[str], kept: Sequence[bool]) -> list[list[bool] | None]:
     """For each stage with stems (in ``_STAGES``' order), which lines may hold one of them: every kept line that
     ``_STEMS_OF`` finds one in (or that holds a character of ``_FOLDED_APART``), a superset of the kept lines
-    whose lower-case text holds one."""
-    maybe = [[False] * len(texts) for _ in _STEM_PATTERNS]
+    whose lower-case text holds one. None for a stage no line may hold a stem of."""
+    # A stage's list is made when a line first marks it: most pages mark few of the seven, and a list a page
+    # line for each was a third of this pass.
+    maybe: list[list[bool] | None] = [None] * len(_STEM_PATTERNS)
+    count = len(texts)
     # Only the kept lines are read (``compress`` picks them in C): most of a page's lines are dropped.
-    for index in compress(range(len(texts)), kept):
+    for index in compress(range(count), kept):
         text = texts[index]
         if not text.isascii() and any(char in text for char in _FOLDED_APART):
-            for lines in maybe:
-                lines[index] = True
-            continue
-        for stage in _STEMS_OF(text.encode()):
-            maybe[stage][index] = True
+            stages: Iterable[int] = range(len(maybe))
+        else:
+            stages = _STEMS_OF(text.encode())
+        for stage in stages:
+            lines = maybe[stage]
+            if lines is None:
+                lines = maybe[stage] = [False] * count
+            lines[index] = True
     return maybe
 
 
@@ -92,7 +98,7 @@ def kept_chrome(texts: Sequence[str], kept: Sequence[bool]) -> list[tuple[int, s
             # A stage with stems takes only lines that may hold one: where no line of the page may, it has
             # nothing to read (its loop over every line of the page is skipped).
             lines = next(maybe)
-            taken = stage(texts, remaining, lines) if any(lines) else []
+            taken = stage(texts, remaining, lines) if lines is not None else []
         for index in taken:
             remaining[index] = False
             found.append((index, rule))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import compress
 
 
 def kept_where(
@@ -13,8 +14,7 @@ def kept_where(
 ) -> list[int]:
     """Indices of the kept lines ``test`` takes; ``maybe`` (if given) marks the lines that may hold one of the
     stage's stems (a superset): the others are not read."""
-    return [
-        index
-        for index, keep in enumerate(kept)
-        if keep and (maybe is None or maybe[index]) and test(texts[index])
-    ]
+    if maybe is None:
+        return [index for index in compress(range(len(kept)), kept) if test(texts[index])]
+    # The marked lines alone are visited (``compress`` picks them in C): a few in a hundred of a page's lines.
+    return [index for index in compress(range(len(kept)), maybe) if kept[index] and test(texts[index])]

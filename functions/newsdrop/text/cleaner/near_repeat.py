@@ -29,9 +29,10 @@ def near_repeats(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     a kept line above already printed, where the two texts differ: the page's second copy of a paragraph with
     an editor's touch ("Wealthynickel , two" / "Wealthynickel, two", a quote's marks). Exact repeats are
     ``kept_repeat``'s."""
-    # Per opening: the earlier lines' texts, and their keys once a second line opens the same way. Sets, so a
-    # page of many lines opening alike (a log, a table) costs one key a line, not one per pair of lines.
-    openings: dict[str, tuple[set[str], set[str]]] = {}
+    # Per opening: the first line's text, then (once a second line opens the same way) the earlier lines' texts
+    # and their keys. Sets, so a page of many lines opening alike (a log, a table) costs one key a line, not one
+    # per pair of lines; made only then, since most openings are a page's only.
+    openings: dict[str, str | tuple[set[str], set[str]]] = {}
     found: list[int] = []
     # Only the kept lines are read (``compress`` picks them in C).
     for index in compress(range(len(kept)), kept):
@@ -41,13 +42,15 @@ def near_repeats(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
         opening = _opening(text)
         group = openings.get(opening)
         if group is None:
-            openings[opening] = ({text}, set())
+            openings[opening] = text
             continue
+        if isinstance(group, str):
+            if text == group:
+                continue
+            group = openings[opening] = ({group}, {_key(group)})
         earlier, keys = group
         if text in earlier:
             continue
-        if not keys:
-            keys.update(_key(other) for other in earlier)
         key = _key(text)
         if key in keys and _repeatable(text):
             found.append(index)

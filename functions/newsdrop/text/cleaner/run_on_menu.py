@@ -8,6 +8,8 @@ from itertools import compress
 
 # A sentence's or clause's end: a menu run together has (almost) none; "U.S." may stand in a country list.
 _STOPS = re.compile(r"[.!?;:。]")
+# ``_STOPS``' marks but the point (counted first).
+_STOP_MARKS = ("!", "?", ";", ":", "。")
 MAX_STOPS = 2
 
 # Long enough that a headline or a title-case heading is never one.
@@ -34,9 +36,19 @@ def run_on_menu(text: str) -> bool:
         return False
     # Thirty words need 29 separators. Every whitespace character but the space is unprintable, so in a
     # printable line (most) the spaces bound the words: a line of fewer is not split.
-    if text.count(" ") < MIN_WORDS - 1 and text.isprintable():
+    spaces = text.count(" ")
+    printable = text.isprintable()
+    if spaces < MIN_WORDS - 1 and printable:
         return False
-    if len(_STOPS.findall(text)) > MAX_STOPS:
+    # ``_STOPS``' count, one ``str.count`` a mark (each a C scan; the regex stepped through every character).
+    stops = text.count(".")
+    for mark in _STOP_MARKS:
+        stops += text.count(mark)
+        if stops > MAX_STOPS:
+            return False
+    # A printable line has at most one word more than spaces: where its commas are too many for that many
+    # words, they are too many for its own (prose with a clause or two is not split).
+    if printable and text.count(",") > MAX_COMMA_SHARE * (spaces + 1):
         return False
     words = text.split()
     count = len(words)
