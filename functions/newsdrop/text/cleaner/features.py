@@ -111,6 +111,16 @@ _HEAD_COUNT = 1 + _GROUPS + 1
 _TAIL_COUNT = len(FEATURES) - _HEAD_COUNT - len(_SHAPE_FEATURES)
 
 
+# Where some context features stand in the tail (``feature_parts`` fills them by offset).
+_BLOCK_CHARS = FEATURES.index("block_chars") - _HEAD_COUNT - len(_SHAPE_FEATURES)
+
+
+_PROSE_ABOVE = FEATURES.index("prose_above") - _HEAD_COUNT - len(_SHAPE_FEATURES)
+
+
+_BLANK_AFTER = FEATURES.index("blank_after") - _HEAD_COUNT - len(_SHAPE_FEATURES)
+
+
 _GROUP_OFFSET = {name: offset for offset, name in enumerate(FEATURES[1 : 1 + _GROUPS])}
 
 
@@ -209,20 +219,23 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
         return FeatureParts(lines, [], np.zeros((0, _TAIL_COUNT)))
     lengths = [len(line.text) for line in lines]
     total_chars = sum(lengths) or 1
-    prose_flags = [1.0 if line.prose else 0.0 for line in lines]
-    kept_flags = [1.0 if line.role in KEPT else 0.0 for line in lines]
-    prose_total = sum(size for size, flag in zip(lengths, prose_flags, strict=True) if flag)
+    prose_list = [line.prose for line in lines]
+    prose_total = sum(size for size, flag in zip(lengths, prose_list, strict=True) if flag)
     prose_chars = prose_total or 1
-    region_prose = sum(lengths[i] for i in range(start, min(end, count - 1) + 1) if prose_flags[i])
+    region_prose = sum(lengths[i] for i in range(start, min(end, count - 1) + 1) if prose_list[i])
     region_share = region_prose / prose_chars
     region_lines = max(1, end - start + 1)
-    region_prose_lines = sum(prose_flags[start : end + 1]) / region_lines
+    # (A count of True over a whole line count: the same correctly rounded quotient as a sum of 1.0s.)
+    region_prose_lines = sum(prose_list[start : end + 1]) / region_lines
     # The per-line counts below are whole numbers in numpy (exact), run by run rather than line by line.
     keys = [line.key for line in lines]
     repeats = Counter(keys)
-    prose_mask = np.array([line.prose for line in lines], dtype=bool)
+    prose_mask = np.array(prose_list, dtype=bool)
     words = np.array([line.words for line in lines])
     length_col = np.array(lengths)
+    # The tail filled a column (or a pair of columns) at a time: fewer, larger numpy calls than a temporary
+    # array per feature copied in (each numpy call costs about a microsecond whatever its size).
+    tail = np.zeros((count, _TAIL_COUNT))
     # Runs of consecutive short non-sentence lines (menus, link lists), each line's run length.
     short = ~prose_mask & (words <= _SHORT_WORDS)
     run_sizes = _run_sizes(short)
@@ -233,8 +246,7 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     block_starts, block_stops = _runs(prose_mask)
     length_sums = np.concatenate(([0], np.cumsum(length_col)))
     block_sizes = block_stops - block_starts
-    block_chars = np.zeros(count)
-    block_lines = np.zeros(count)
+    block_chars = tail[:, _BLOCK_CHARS]
     block_chars[prose_mask] = np.repeat(
         [
             math.log1p(chars) / _BLOCK_CHARS_SCALE
@@ -244,77 +256,63 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     )
     # log1p of the small counts (block sizes, distance, run length, repeats; none above ``count``).
     log1p = _log1p_table(count)
-    block_lines[prose_mask] = np.repeat(log1p[block_sizes], block_sizes)
+    tail[prose_mask, _BLOCK_CHARS + 1] = np.repeat(log1p[block_sizes], block_sizes)
     # The page's prose above and below each line, as shares of all its prose (whole characters: exact sums).
     own_prose = np.where(prose_mask, length_col, 0)
-    prose_above = np.concatenate(([0], np.cumsum(own_prose)[:-1]))
-    prose_below = np.maximum(0, prose_total - prose_above - own_prose)
-    blank_after = np.zeros(count)
-    blank_after[:-1] = np.diff(np.array([line.n for line in lines])) > 1
+    prose_above = np.cumsum(own_prose) - own_prose
+    tail[:, _PROSE_ABOVE] = prose_above / prose_chars
+    tail[:, _PROSE_ABOVE + 1] = np.maximum(0, prose_total - prose_above - own_prose) / prose_chars
+    numbers = np.array([line.n for line in lines])
+    tail[:-1, _BLANK_AFTER] = numbers[1:] - numbers[:-1] > 1
     # The prose block right below and right above a line: a crosshead heads several paragraphs, a
     # teaser's title one sentence.
-    next_block = np.zeros(count)
-    next_block[:-1] = block_chars[1:]
-    prev_block = np.zeros(count)
-    prev_block[1:] = block_chars[:-1]
+    tail[:-1, _BLANK_AFTER + 1] = block_chars[1:]
+    tail[1:, _BLANK_AFTER + 2] = block_chars[:-1]
     # ``line_cues`` of each line: the truncated end is the line's own fact (read with it), the pronouns only
     # a prose line's (0.0 elsewhere, as ``line_cues`` gives), the line's fact where its text reads as prose.
-    pronouns = [
+    tail[:, _BLANK_AFTER + 3] = [
         (reader_pronouns(line.text) if line.pronouns is None else line.pronouns) if line.prose else 0.0
         for line in lines
     ]
-    truncated = [
+    tail[:, _BLANK_AFTER + 4] = [
         line_cues(line.text, False)[1] if line.truncated is None else line.truncated for line in lines
     ]
+    for offset, column in enumerate(notice_columns(lines)):
+        tail[:, _BLANK_AFTER + 5 + offset] = column
     heads = [_rule_columns(line.rule, line.role, line.prose) for line in lines]
     # The context features a column at a time: each value is the same IEEE operation on the same operands
     # as a per-line loop would do (no sums reordered), so the rows are bit-identical to one.
     positions = np.arange(count)
-    prose_col = np.array(prose_flags)
-    kept_col = np.array(kept_flags)
-    # Prefix sums make each line's neighbourhood share O(1).
-    prose_sum = np.concatenate(([0.0], np.cumsum(prose_col)))
-    kept_sum = np.concatenate(([0.0], np.cumsum(kept_col)))
+    tail[:, 0] = positions / count
+    # Prose and kept flags side by side (the order of prose_around, kept_around): their neighbourhoods at once.
+    flags = np.empty((count, 2))
+    flags[:, 0] = prose_mask
+    flags[:, 1] = [line.role in KEPT for line in lines]
+    # Prefix sums make each line's neighbourhood share O(1) (sums of 0s and 1s: exact).
+    sums = np.zeros((count + 1, 2))
+    np.cumsum(flags, axis=0, out=sums[1:])
     low = np.maximum(positions - _NEIGHBOURS, 0)
     high = np.minimum(positions + _NEIGHBOURS + 1, count)
     width = high - low - 1
     width[width == 0] = 1
+    tail[:, 4:6] = (sums[high] - sums[low] - flags) / width[:, None]
+    # The lines right above and below, kept then prose (0 beyond the page's ends; 0.0 + x is x).
+    tail[1:, 6:8] = flags[:-1, ::-1]
+    tail[:-1, 6:8] += flags[1:, ::-1]
     before, after = positions < start, positions > end
+    tail[:, 1] = before
+    tail[:, 2] = after
     outside = before | after
     distance = np.where(before, start - positions, np.where(after, positions - end, 0))
-    padded_kept = np.concatenate(([0.0], kept_col, [0.0]))
-    padded_prose = np.concatenate(([0.0], prose_col, [0.0]))
-    columns = (
-        positions / count,
-        before,
-        after,
-        log1p[distance] / 5.0,
-        (prose_sum[high] - prose_sum[low] - prose_col) / width,
-        (kept_sum[high] - kept_sum[low] - kept_col) / width,
-        padded_kept[:-2] + padded_kept[2:],
-        padded_prose[:-2] + padded_prose[2:],
-        log1p[run_of],
-        log1p[[repeats[key] - 1 for key in keys]],
-        region_share,
-        np.maximum(length_col, 1) / total_chars,
-        (prose_col > 0) & outside,
-        np.where(kept_col > 0, 1.0 - region_share, 0.0),
-        outside & (words >= _LONG_WORDS),
-        region_prose_lines,
-        block_chars,
-        block_lines,
-        prose_above.astype(float) / prose_chars,
-        prose_below.astype(float) / prose_chars,
-        blank_after,
-        next_block,
-        prev_block,
-        pronouns,
-        truncated,
-        *notice_columns(lines),
-    )
-    tail = np.empty((count, _TAIL_COUNT))
-    for index, values in enumerate(columns):
-        tail[:, index] = values
+    tail[:, 3] = log1p[distance] / 5.0
+    tail[:, 8] = log1p[run_of]
+    tail[:, 9] = log1p[[repeats[key] - 1 for key in keys]]
+    tail[:, 10] = region_share
+    tail[:, 11] = np.maximum(length_col, 1) / total_chars
+    tail[:, 12] = prose_mask & outside
+    tail[:, 13] = np.where(flags[:, 1] > 0, 1.0 - region_share, 0.0)
+    tail[:, 14] = outside & (words >= _LONG_WORDS)
+    tail[:, 15] = region_prose_lines
     return FeatureParts(lines, heads, tail)
 
 

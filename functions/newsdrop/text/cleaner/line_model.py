@@ -60,10 +60,21 @@ class _WeightBlocks(NamedTuple):
     quick: tuple[float, ...]
     rest_low: float
     rest_high: float
+    # The tail's weights as a numpy array (made once, not converted from the tuple a page), and each memoised
+    # head's dot by the head's identity, the heads held in ``head_refs`` so that no id is reused while cached.
+    tail_array: Any
+    head_dots: dict[int, float]
+    head_refs: list[tuple[float, ...]]
+
+
+# At most this many heads' dots are cached (a page has a few dozen memoised heads; hand-built heads add more).
+_HEAD_DOTS_MAX = 4096
 
 
 @lru_cache(maxsize=8)
 def _weight_blocks(weights: tuple[float, ...]) -> _WeightBlocks:
+    import numpy as np
+
     shape = weights[_HEAD_COUNT : _HEAD_COUNT + len(_SHAPE_FEATURES)]
     costly = [shape[index] for index in _COSTLY_AT]
     text_low, text_high = 0.0, 0.0
@@ -94,7 +105,27 @@ def _weight_blocks(weights: tuple[float, ...]) -> _WeightBlocks:
         quick=tuple(shape[_SHAPE_FEATURES.index(name)] for name in _QUICK_FEATURES),
         rest_low=rest_low,
         rest_high=rest_high,
+        tail_array=np.array(weights[_HEAD_COUNT + len(_SHAPE_FEATURES) :], dtype=float),
+        head_dots={},
+        head_refs=[],
     )
+
+
+def _head_dots(blocks: _WeightBlocks, heads: Sequence[tuple[float, ...]]) -> list[float]:
+    """Each head's share of the dot product (``sum(map(mul, head weights, head))``), once per distinct head."""
+    dots = blocks.head_dots
+    ids = list(map(id, heads))
+    missing = set(ids).difference(dots)
+    if missing:
+        if len(blocks.head_refs) + len(missing) > _HEAD_DOTS_MAX:
+            dots.clear()
+            blocks.head_refs.clear()
+        for head in heads:
+            if id(head) in missing:
+                missing.discard(id(head))
+                dots[id(head)] = sum(map(operator.mul, blocks.head, head))
+                blocks.head_refs.append(head)
+    return list(map(dots.__getitem__, ids))
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,20 +268,15 @@ class LineModel:
         decided = [index for index, flag in enumerate(kept) if flag is not None]
         if not decided:
             return found
-        tail_dots = (parts.tail @ blocks.tail)[decided]
         thresholds = {
             kept_by_rules: _as_logit(self.drop_below if kept_by_rules else self.keep_above)
             for kept_by_rules in (True, False)
         }
         beyond = slack + _BOUND_MARGIN
         lines = parts.lines
-        # A head's dot once per memoised head (by identity), the word-decided shape once per word count.
-        head_ids = [id(parts.heads[index]) for index in decided]
-        head_dots = {
-            id(head): sum(map(operator.mul, blocks.head, head))
-            for head in {id(head): head for head in parts.heads}.values()
-        }
-        counts = [lines[index].words for index in decided]
+        # A head's dot once per memoised head (by identity), the word-decided shape once per word count: every
+        # line's, the decided lines then picked out by one index (the same sums, elementwise, in the same order).
+        counts = [line.words for line in lines]
         word_dots = blocks.word_dots
         for count in set(counts).difference(word_dots):
             word_dots[count] = sum(weight * of(count) for weight, of in blocks.word_shaped)
@@ -258,33 +284,41 @@ class LineModel:
         logit_of = {
             flag: math.nan if thresholds[flag][1] is None else thresholds[flag][1] for flag in thresholds
         }
-        logits = np.array([logit_of[bool(kept[index])] for index in decided])
-        context = self.bias + np.array([head_dots[head] for head in head_ids]) + tail_dots
+        logits = np.where(
+            np.array([flag for flag in kept if flag is not None], dtype=bool), logit_of[True], logit_of[False]
+        )
+        picked = slice(None) if len(decided) == len(kept) else np.array(decided)
+        context = (self.bias + np.array(_head_dots(blocks, parts.heads)) + parts.tail @ blocks.tail_array)[
+            picked
+        ]
         # Stage 0: the text-decided shape features by their range.
-        with_words = context + np.array([word_dots[count] for count in counts])
+        with_words = context + np.array(list(map(word_dots.__getitem__, counts)))[picked]
         low = with_words + blocks.text_low - logits
         high = with_words + blocks.text_high - logits
         sure_keep = low >= beyond
         settled = sure_keep | (high <= -beyond)
-        settled_at = np.flatnonzero(settled)
+        settled_at = settled.nonzero()[0]
         for position, value in zip(
             settled_at.tolist(), np.where(sure_keep, low, high)[settled_at].tolist(), strict=True
         ):
             found[decided[position]] = value
-        open_at = np.flatnonzero(~settled)
+        open_at = (~settled).nonzero()[0]
         if not len(open_at):
             return found
         # Stage 0b: the quick shape features (tests of a line's ends, a count) exactly, the rest of the
         # text-decided ones by their range; a line this settles needs none of the cheap shape's regexes.
         open_texts = [lines[decided[position]].text for position in open_at.tolist()]
         quick_dots = np.zeros(len(open_at))
-        for weight, column in zip(blocks.quick, _quick_columns(open_texts), strict=True):
-            quick_dots = quick_dots + weight * np.array(column)
+        # (The columns converted in one call; ``flatnonzero`` above is ``nonzero()[0]`` without its Python wrapper.)
+        for weight, column in zip(
+            blocks.quick, np.array(_quick_columns(open_texts), dtype=float), strict=True
+        ):
+            quick_dots = quick_dots + weight * column
         with_quick = with_words[open_at] + quick_dots - logits[open_at]
         low, high = with_quick + blocks.rest_low, with_quick + blocks.rest_high
         sure_keep = low >= beyond
         settled = sure_keep | (high <= -beyond)
-        settled_at = np.flatnonzero(settled)
+        settled_at = settled.nonzero()[0]
         for position, value in zip(
             open_at[settled_at].tolist(), np.where(sure_keep, low, high)[settled_at].tolist(), strict=True
         ):
