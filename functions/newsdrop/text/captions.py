@@ -41,6 +41,21 @@ _CREDIT_TAIL_CHARS = 70
 _CAPTION_TAIL_CHARS = 160
 
 
+# RE2 searches over an ASCII key (``rules.ASCII_KEY_SCANS``), one of which matches wherever ``photo_caption`` claims
+# the line: its opening (the key starts with it), its closing bracket or agency (the key ends with it), a credit
+# label ("Foto:") anywhere, or "credit..." anywhere. Looser than the tests (the key's spaces are single, its letters
+# lower case): they only spare the three lines in four that hold none of them the test's call.
+CAPTION_ASCII_KEY_SCANS: tuple[str, ...] = (
+    r"^(?:image|photo|picture|pictured|file photo|photograph|credit|caption|foto|bild|bilder|imagen|immagine"
+    r"|credits? photos?)s?\s*:",
+    r"^(?:photo|image|picture)s? (?:by|courtesy|credit|caption|copyright)",
+    r"^\d+ of \d+ ",
+    r"(?:\)|\]|\)\.|getty images|shutterstock|afp|ap photo|epa|istock|istockphoto)$",
+    r"(?:foto|bild|photo|image|imagen|immagine|credit)s?\s*:",
+    r"credit\s*\.\.\.",
+)
+
+
 def photo_caption(text: str, key: str, words: int) -> bool:
     """Photo captions and credits ("(Image: GETTY)", "Photo by X/Getty Images") describe pictures."""
     # (The opening's match only where the first character allows it: three lines in four skip it.)

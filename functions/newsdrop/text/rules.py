@@ -6,9 +6,9 @@ import re
 
 from newsdrop.text.prompt_rules import PROMPT_KEY_GUARDS, PROMPT_RULES, PROMPT_STEM_GUARDS
 from newsdrop.text.rule_registry import LineRule
-from newsdrop.text.stamp_rules import STAMP_KEY_GUARDS, STAMP_RULES, STAMP_STEM_GUARDS
+from newsdrop.text.stamp_rules import STAMP_ASCII_KEY_SCANS, STAMP_KEY_GUARDS, STAMP_RULES, STAMP_STEM_GUARDS
 
-__all__ = ["KEY_GUARDS", "RULES", "STEM_GUARDS", "LineRule"]
+__all__ = ["ASCII_KEY_SCANS", "KEY_GUARDS", "RULES", "STEM_GUARDS", "LineRule"]
 
 # The first rule that claims a line names it (``rule_dispatch.first_rule``): this order is part of the output.
 RULES: list[LineRule] = [*PROMPT_RULES, *STAMP_RULES]
@@ -22,3 +22,8 @@ KEY_GUARDS: dict[str, tuple[re.Pattern[str], ...]] = {**PROMPT_KEY_GUARDS, **STA
 # Likewise each rule named here claims a line only when its key holds one of these stems (its test tests them
 # first), so one search that finds none rules them all out.
 STEM_GUARDS: dict[str, tuple[str, ...]] = {**PROMPT_STEM_GUARDS, **STAMP_STEM_GUARDS}
+
+# Likewise each rule named here claims a line whose key is ASCII only when one of these RE2 searches matches the key
+# (lower case, single plain spaces: the searches may be looser than the test, never stricter), so the scan that
+# answers the guards above rules it out where none does. Other keys always run its test.
+ASCII_KEY_SCANS: dict[str, tuple[str, ...]] = {**STAMP_ASCII_KEY_SCANS}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsdrop.text.bylines import names_people
-from newsdrop.text.captions import photo_caption
+from newsdrop.text.captions import CAPTION_ASCII_KEY_SCANS, photo_caption
 from newsdrop.text.rule_registry import LineRule, full_key, holds_any, registrar
 
 STAMP_RULES: list[LineRule] = []
@@ -114,6 +114,16 @@ _BYLINE_FIRST = frozenset("bBwWpPrRvVdDaAcC")
 _HANDLE_BYLINE = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+@\w+\b")
 
 
+# RE2 searches over an ASCII key (``rules.ASCII_KEY_SCANS``), one of which matches wherever ``byline`` claims the
+# line: a ``_BYLINE`` opening (the key starts with it) or the handle form's "@". Looser than the test; most lines
+# hold neither and skip its call.
+_BYLINE_ASCII_KEY_SCANS: tuple[str, ...] = (
+    r"^(?:by|written by|posted by|reported by|words by|von|par|por|di)(?:\s|$)",
+    r"^(?:author|autor|auteur|reporter|correspondent)s?\s*:",
+    "@",
+)
+
+
 @_rule(14, "byline")
 def byline(text: str, key: str, words: int) -> bool:
     """Author lines ("By Jane Doe", "Jane Doe @jdoe / 2 days") credit the writer; they are metadata."""
@@ -157,3 +167,8 @@ STAMP_KEY_GUARDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "url_line": (_URL_LINE,),
 }
 STAMP_STEM_GUARDS: dict[str, tuple[str, ...]] = {"letters_prompt": _LETTERS_STEMS}
+# These rules' entries in ``rules.ASCII_KEY_SCANS``.
+STAMP_ASCII_KEY_SCANS: dict[str, tuple[str, ...]] = {
+    "photo_caption": CAPTION_ASCII_KEY_SCANS,
+    "byline": _BYLINE_ASCII_KEY_SCANS,
+}

@@ -69,24 +69,29 @@ _related_label_cached = lru_cache(maxsize=32768)(related_label)
 # name: a link list's heading (0), a single link (1), a related label to the key's end (2). Exact there: an ASCII
 # key is lower case with single plain spaces (``normalize_line_key``), where RE2's ASCII ``\w``, ``\s`` and
 # ``\b`` agree with Python's; one DFA pass where ``re`` tried three alternations branch by branch, on the short
-# lines of every page (most of them distinct: the memo missed a third of the corpus's calls).
-_ASCII_LABEL: BytesMatch = native_match(
-    start_set(
-        [
-            f"(?i:{_NAV_HEADER.pattern})",
-            f"(?i:{_SINGLE_LINK.pattern})",
-            f"(?:{_RELATED_LABEL.pattern})$",
-        ]
+# lines of every page (most of them distinct: the memo missed a third of the corpus's calls). Compiled on first
+# use: the cleaner reads each line's label with its facts (``labels_a_list``), so only a line built without them
+# (``line_labels``' fallback) pays for the set.
+@lru_cache(maxsize=1)
+def _ascii_label() -> BytesMatch:
+    """The set above, over a key's bytes (``native_match``)."""
+    return native_match(
+        start_set(
+            [
+                f"(?i:{_NAV_HEADER.pattern})",
+                f"(?i:{_SINGLE_LINK.pattern})",
+                f"(?:{_RELATED_LABEL.pattern})$",
+            ]
+        )
     )
-)
 
 
 def related_labels(keys: Sequence[str], words: Sequence[int]) -> list[bool]:
     """``related_label`` of each line; a line longer than a label with no icon name in it ("_") is none, without
-    the call (most lines of a page are). A short ASCII key without one is read by ``_ASCII_LABEL`` inline: a
+    the call (most lines of a page are). A short ASCII key without one is read by ``_ascii_label`` inline: a
     related label (2), or a link list's heading (0) that is no single link (1)."""
     cached = _related_label_cached
-    match = _ASCII_LABEL
+    match = _ascii_label()
     return [
         (
             (2 in (found := match(key.encode())) or (0 in found and 1 not in found))
