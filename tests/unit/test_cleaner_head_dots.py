@@ -7,7 +7,7 @@ import operator
 import pytest
 
 from newsdrop.text.cleaner.features import _HEAD_COUNT, FEATURES
-from newsdrop.text.cleaner.line_model import _head_dots, _weight_blocks
+from newsdrop.text.cleaner.line_weights import _head_dots, _weight_blocks
 
 
 def _head(*ones: int) -> tuple[float, ...]:

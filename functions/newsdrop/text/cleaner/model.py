@@ -42,10 +42,9 @@ from newsdrop.text.cleaner.line_model import (
     LineModel,
     _as_logit,
     _logistic,
-    _weight_blocks,
-    _WeightBlocks,
     load_model,
 )
+from newsdrop.text.cleaner.line_weights import _weight_blocks, _WeightBlocks
 from newsdrop.text.cleaner.ranker import (
     HEADLINE_FEATURES,
     HeadlineModel,
