@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.html_page import collect
-from newsdrop.text.main_formulas import with_formulas
+from newsdrop.text.main_formulas import MAX_RUN_STARTS, with_formulas
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,15 @@ def test_formulas_the_extractor_left_out_come_back_between_main_lines(
     main: list[str], formulas: list[str], expected: list[str]
 ) -> None:
     assert with_formulas(main, _PAGE, formulas) == expected
+
+
+def test_a_run_is_tried_from_a_bounded_number_of_starts() -> None:
+    # A page of many repeated formulas: a run is read from at most MAX_RUN_STARTS of the formulas it opens
+    # with, so a run that would need the last of them to match stays out ...
+    many = ["x"] * (MAX_RUN_STARTS + 10) + ["y"]
+    main = ["Before the formulas", "After the formulas"]
+    page = ["Before the formulas", "x", "y", "After the formulas"]
+    assert with_formulas(main, page, many) == main
+    # ... and one within reach comes back.
+    few = ["x"] * (MAX_RUN_STARTS - 1) + ["y"]
+    assert with_formulas(main, page, few) == ["Before the formulas", "x y", "After the formulas"]

@@ -9,11 +9,23 @@ def _unspaced(text: str) -> str:
     return "".join(text.split())
 
 
-def _formula_run(run: list[str], formulas: list[str]) -> bool:
+# A run of page lines is tried from at most this many of the formulas it opens with: a page of thousands of
+# formulas that repeat ("x") must not make each run cost the page's formula count.
+MAX_RUN_STARTS = 64
+
+
+def _formula_run(run: list[str], formulas: list[str], starts: dict[str, list[int]], sizes: list[int]) -> bool:
     """Whether the page lines ``run`` print one or more of ``formulas`` back to back, in page order (the
-    spaces aside: the page breaks a formula over many lines, one token a line)."""
+    spaces aside: the page breaks a formula over many lines, one token a line). ``starts``: each distinct
+    formula's positions in ``formulas``; ``sizes``: their distinct lengths, ascending."""
     text = _unspaced("".join(run))
-    for start in range(len(formulas)):
+    # The formulas the run can open with: those that are a prefix of it, read by each distinct formula length.
+    tried: list[int] = []
+    for size in sizes:
+        if size > len(text) or len(tried) >= MAX_RUN_STARTS:
+            break
+        tried.extend(starts.get(text[:size], ()))
+    for start in sorted(tried[:MAX_RUN_STARTS]):
         at, index = 0, start
         while index < len(formulas) and text.startswith(formulas[index], at) and formulas[index]:
             at += len(formulas[index])
@@ -36,6 +48,11 @@ def with_formulas(main_lines: list[str], page_lines: list[str], formulas: list[s
     if not formulas or len(main_lines) < 2:
         return main_lines
     unspaced = [_unspaced(formula) for formula in formulas]
+    starts: dict[str, list[int]] = {}
+    for position, formula in enumerate(unspaced):
+        if formula:
+            starts.setdefault(formula, []).append(position)
+    sizes = sorted({len(formula) for formula in starts})
     order = merge_order(page_lines, main_lines)
     out: list[str] = []
     run: list[str] = []
@@ -44,7 +61,7 @@ def with_formulas(main_lines: list[str], page_lines: list[str], formulas: list[s
             if out:
                 run.append(item.text)
             continue
-        if run and _formula_run(run, unspaced):
+        if run and _formula_run(run, unspaced, starts, sizes):
             out.append(" ".join(" ".join(text.split()) for text in run))
         run = []
         out.append(main_lines[item])
