@@ -7,7 +7,7 @@ EVAL_FLAGS ?=
 eval: $(VENV_STAMP)
 	$(VENV)/bin/python -m tools.eval_cleaner $(EVAL_FLAGS)
 
-# `make train`: fit the cleaner's line model (seeded, a minute or less) into functions/newsdrop/text/linemodel.json
+# `make train`: fit the cleaner's line model (seeded, a minute or less) into functions/newsdrop/text/cleaner/model.json
 # and the per-fold models of make eval's grouped cross-validation into eval/cv-models.json.
 .PHONY: train
 
