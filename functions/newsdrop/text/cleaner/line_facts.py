@@ -6,7 +6,12 @@ from functools import lru_cache
 
 from newsdrop.text.cleaner.cues_notice import NOTICE_STEMS, notice_count, notice_words
 from newsdrop.text.cleaner.reader_cues import line_cues, truncated_end
-from newsdrop.text.cleaner.related_runs import labels_a_list
+from newsdrop.text.cleaner.related_runs import (
+    _LABEL_MAX_WORDS,
+    ASCII_LABEL_STARTS,
+    label_of_starts,
+    labels_a_list,
+)
 from newsdrop.text.line_keys import count_words, normalize_line_key
 from newsdrop.text.rule_dispatch import rule_scanner
 from newsdrop.text.stamp_rules import news_id_of
@@ -61,8 +66,9 @@ _notice_words = notice_words.__wrapped__
 _line_cues = line_cues.__wrapped__
 
 
-# ``first_rule`` with the notice stems' test of the key (``notice_words``' pre-test) in its scan's pass.
-_first_rule_and_notice = rule_scanner(NOTICE_STEMS)
+# ``first_rule`` with the notice stems' test of the key (``notice_words``' pre-test) and the related labels' start
+# patterns (``labels_a_list``' of a short ASCII key) in its scan's pass.
+_first_rule_and_notice = rule_scanner(NOTICE_STEMS, ASCII_LABEL_STARTS)
 
 
 def _analyse(
@@ -81,15 +87,22 @@ def _analyse(
     # An ASCII line's key is its words joined by single spaces: counting the spaces counts the words.
     words = key.count(" ") + 1 if stripped.isascii() and key else count_words(stripped)
     prose = _reads_as_prose(stripped, words)
-    truncated, related = truncated_end(stripped), labels_a_list(key, words)
+    truncated = truncated_end(stripped)
     # The line model asks a line its pronouns only where it reads as prose: a line whose text reads so mostly.
     pronouns = cues_of(stripped, True)[0] if prose else None
     if news_id_of(stripped) is not None:
+        related = labels_a_list(key, words)
         return key, words, "news_id", "news_id", prose, notice_of(key), truncated, related, pronouns
     # Every rule is bounded in length; long paragraphs skip the rule scan.
     if words > _RULE_MAX_WORDS:
+        related = labels_a_list(key, words)
         return key, words, None, None, prose, notice_of(key), truncated, related, pronouns
-    rule, holds_notice = _first_rule_and_notice(stripped, key, words)
+    rule, holds_notice, starts = _first_rule_and_notice(stripped, key, words)
+    # The scan read a short ASCII key's label patterns (``labels_a_list``' own path for it); other keys ask it.
+    if starts >= 0 and words <= _LABEL_MAX_WORDS and "_" not in key:
+        related = label_of_starts(starts)
+    else:
+        related = labels_a_list(key, words)
     notice = notice_count(key) if holds_notice else 0.0
     if rule is None:
         return key, words, None, None, prose, notice, truncated, related, pronouns
