@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from newsdrop.text.cleaner.cues_notice import NOTICE_STEMS, notice_count, notice_words
-from newsdrop.text.cleaner.reader_cues import line_cues, truncated_end
+from newsdrop.text.cleaner.reader_cues import _CLOSING as _CUE_CLOSING
+from newsdrop.text.cleaner.reader_cues import _ELLIPSES, line_cues
 from newsdrop.text.cleaner.related_runs import (
     _LABEL_MAX_WORDS,
     ASCII_LABEL_STARTS,
@@ -14,7 +15,7 @@ from newsdrop.text.cleaner.related_runs import (
 )
 from newsdrop.text.line_keys import count_words, normalize_line_key
 from newsdrop.text.rule_dispatch import rule_scanner
-from newsdrop.text.stamp_rules import news_id_of
+from newsdrop.text.stamp_rules import _NEWS_ID_FIRST, news_id_of
 
 # A prose line ends like a sentence and has a few words, or is long whatever its ending.
 _CLOSERS = "\"'”’»)]"
@@ -83,14 +84,26 @@ def _analyse(
     a story's paragraphs repeat in its page's other view.
     """
     notice_of, cues_of = (notice_words, line_cues) if long else (_notice_words, _line_cues)
-    key = normalize_line_key(stripped)
-    # An ASCII line's key is its words joined by single spaces: counting the spaces counts the words.
-    words = key.count(" ") + 1 if stripped.isascii() and key else count_words(stripped)
-    prose = _reads_as_prose(stripped, words)
-    truncated = truncated_end(stripped)
+    if stripped.isascii():
+        # ``normalize_line_key``'s common case without its call (and ``_has_extra_space``'s): printable ASCII with
+        # single spaces and none at either edge is keyed by lower-casing alone.
+        if stripped.isprintable() and "  " not in stripped and stripped[:1] != " " and stripped[-1:] != " ":
+            key = stripped.lower()
+        else:
+            key = normalize_line_key(stripped)
+        # An ASCII line's key is its words joined by single spaces: counting the spaces counts the words.
+        words = key.count(" ") + 1 if key else count_words(stripped)
+    else:
+        key = normalize_line_key(stripped)
+        words = count_words(stripped)
+    # (``_reads_as_prose`` is False under ``_MIN_SENTENCE_WORDS`` words: most lines skip the call.)
+    prose = words >= _MIN_SENTENCE_WORDS and _reads_as_prose(stripped, words)
+    # ``truncated_end`` without its call.
+    truncated = 1.0 if stripped.rstrip(_CUE_CLOSING).endswith(_ELLIPSES) else 0.0
     # The line model asks a line its pronouns only where it reads as prose: a line whose text reads so mostly.
     pronouns = cues_of(stripped, True)[0] if prose else None
-    if news_id_of(stripped) is not None:
+    # (``news_id_of`` is None unless the line opens with one of ``_NEWS_ID_FIRST``: most lines skip the call.)
+    if stripped[:1] in _NEWS_ID_FIRST and news_id_of(stripped) is not None:
         related = labels_a_list(key, words)
         return key, words, "news_id", "news_id", prose, notice_of(key), truncated, related, pronouns
     # Every rule is bounded in length; long paragraphs skip the rule scan.
