@@ -83,7 +83,6 @@ def _analyse(
     line (a paragraph, which ``_read_lines`` reads without the cache) asks its costly cues of their own caches:
     a story's paragraphs repeat in its page's other view.
     """
-    notice_of, cues_of = (notice_words, line_cues) if long else (_notice_words, _line_cues)
     if stripped.isascii():
         # ``normalize_line_key``'s common case without its call (and ``_has_extra_space``'s): printable ASCII with
         # single spaces and none at either edge is keyed by lower-casing alone.
@@ -101,15 +100,15 @@ def _analyse(
     # ``truncated_end`` without its call.
     truncated = 1.0 if stripped.rstrip(_CUE_CLOSING).endswith(_ELLIPSES) else 0.0
     # The line model asks a line its pronouns only where it reads as prose: a line whose text reads so mostly.
-    pronouns = cues_of(stripped, True)[0] if prose else None
+    pronouns = (line_cues if long else _line_cues)(stripped, True)[0] if prose else None
     # (``news_id_of`` is None unless the line opens with one of ``_NEWS_ID_FIRST``: most lines skip the call.)
     if stripped[:1] in _NEWS_ID_FIRST and news_id_of(stripped) is not None:
-        related = labels_a_list(key, words)
-        return key, words, "news_id", "news_id", prose, notice_of(key), truncated, related, pronouns
+        notice, related = (notice_words if long else _notice_words)(key), labels_a_list(key, words)
+        return key, words, "news_id", "news_id", prose, notice, truncated, related, pronouns
     # Every rule is bounded in length; long paragraphs skip the rule scan.
     if words > _RULE_MAX_WORDS:
-        related = labels_a_list(key, words)
-        return key, words, None, None, prose, notice_of(key), truncated, related, pronouns
+        notice, related = (notice_words if long else _notice_words)(key), labels_a_list(key, words)
+        return key, words, None, None, prose, notice, truncated, related, pronouns
     rule, holds_notice, starts = _first_rule_and_notice(stripped, key, words)
     # The scan read a short ASCII key's label patterns (``labels_a_list``' own path for it); other keys ask it.
     if starts >= 0 and words <= _LABEL_MAX_WORDS and "_" not in key:
