@@ -76,7 +76,7 @@ def test_scans_admit_what_the_rule_claims(name: str, line: str) -> None:
     assert key.isascii()
     assert _TESTS[name](line, key, count_words(line))
     assert _scans_match(name, key)
-    rule, _ = _SCAN(line, key, count_words(line))
+    rule, *_ = _SCAN(line, key, count_words(line))
     assert rule is not None and rule.name == name
 
 

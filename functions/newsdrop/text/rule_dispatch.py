@@ -152,6 +152,12 @@ def _guard_matches(key: str, words: int, encoded: bytes | None = None) -> bool:
         char in key for char in _FOLDED_APART
     ):
         return False
+    return _re_guard_matches(key, words)
+
+
+def _re_guard_matches(key: str, words: int) -> bool:
+    """``_guard_matches`` of a key by ``re``'s alternation alone: its verdict wherever the widened guards admit
+    the line or the key holds a letter the two engines fold apart (where ``_guard_matches`` asks it)."""
     pattern, bounds = _guard(False)
     found_ = pattern.match(key)
     return found_ is not None and bounds[found_.lastgroup] >= words
@@ -276,9 +282,20 @@ def first_rule(text: str, key: str, words: int) -> LineRule | None:
     return None
 
 
-def rule_scanner(literals: Sequence[str]) -> Callable[[str, str, int], tuple[LineRule | None, bool]]:
-    """``first_rule`` that also tells whether the key holds one of ``literals`` (anywhere in it), from its own
-    scan of the key: a caller's literal test of every line rides on the DFA pass the guards pay for anyway.
+# ``rule_scanner`` keeps the rules for word counts up to this (every rule's bound is lower).
+_MEMO_MAX_WORDS = 255
+
+
+def rule_scanner(
+    literals: Sequence[str], starts: Sequence[str] = ()
+) -> Callable[[str, str, int], tuple[LineRule | None, bool, int]]:
+    """``first_rule`` that also tells whether the key holds one of ``literals`` (anywhere in it) and, for an ASCII
+    key, which of ``starts`` (RE2 sources) match at its start, from its own scan of the key: a caller's literal test
+    and start patterns of every line ride on the DFA pass the guards pay for anyway (each RE2 call costs about a
+    microsecond of binding overhead, more than the pass itself on a short key).
+
+    Returns the rule (or None), the literal verdict and the bit mask of the ``starts`` that match (bit i: the
+    i-th), -1 for a key that is not ASCII (its starts are not scanned: the caller reads them its own way).
 
     (RE2 literals match as ``in`` does on any text: their verdict is exact for ASCII and other keys alike.)
 
@@ -288,15 +305,22 @@ def rule_scanner(literals: Sequence[str]) -> Callable[[str, str, int], tuple[Lin
     ascii_scan = _scan_bounds(
         [_source(guard, lower_ascii=True) for _, guard in _GUARD_ORDER],
         literals,
-        [source for source, _ in scans],
+        [source for source, _ in scans] + [f"^(?:{source})" for source in starts],
     )
     wide: list[tuple[BytesMatch, tuple[int, ...], int]] = []
     first_literal = len(_GUARD_ORDER) + len(_STEMS)
     first_scan = first_literal + len(literals)
-    # Each scan's rule bit, by its index in the ASCII set.
-    scan_bits = (0,) * first_scan + tuple(bit for _, bit in scans)
+    # Each scan's bit, by its index in the ASCII set: its rule's (``_SCANNED_BITS``), then the starts' above them.
+    start_shift = len(_SCANNED_BITS)
+    scan_bits = (
+        (0,) * first_scan
+        + tuple(bit for _, bit in scans)
+        + tuple(1 << (start_shift + place) for place in range(len(starts)))
+    )
+    # ``_guarded_rules_for`` by one int of its arguments (a dict read where the cache built a tuple key).
+    rules_by_key: dict[int, tuple[tuple[LineRule, Callable[[str, str, int], bool]], ...]] = {}
 
-    def scan(text: str, key: str, words: int) -> tuple[LineRule | None, bool]:
+    def scan(text: str, key: str, words: int) -> tuple[LineRule | None, bool, int]:
         encoded = key.encode()
         ascii_key = key.isascii()
         if not ascii_key and not wide:
@@ -322,10 +346,23 @@ def rule_scanner(literals: Sequence[str]) -> Callable[[str, str, int], tuple[Lin
                 else:
                     stems = True
         if not ascii_key and (guard or any(char in key for char in _FOLDED_APART)):
-            guard = _guard_matches(key, words, encoded)
-        for rule, test in _guarded_rules_for(words, guard, stems, scanned):
+            # The scan's widened guards are ``_wide_guard``'s (anchored alike): ``_guard_matches`` would only repeat
+            # them (and compile their set of its own) before asking ``re``.
+            guard = _re_guard_matches(key, words)
+        rule_bits = scanned & _ALL_SCANNED
+        rules_key = (
+            (words << (start_shift + 2)) | (guard << (start_shift + 1)) | (stems << start_shift) | rule_bits
+        )
+        rules = rules_by_key.get(rules_key)
+        if rules is None:
+            rules = _guarded_rules_for(words, guard, stems, rule_bits)
+            # (Bounded: a line of more words than any rule admits faces none, whatever its count.)
+            if words <= _MEMO_MAX_WORDS:
+                rules_by_key[rules_key] = rules
+        started = scanned >> start_shift if ascii_key else -1
+        for rule, test in rules:
             if test(text, key, words):
-                return rule, held
-        return None, held
+                return rule, held, started
+        return None, held, started
 
     return scan

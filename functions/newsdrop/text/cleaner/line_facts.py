@@ -5,11 +5,17 @@ from __future__ import annotations
 from functools import lru_cache
 
 from newsdrop.text.cleaner.cues_notice import NOTICE_STEMS, notice_count, notice_words
-from newsdrop.text.cleaner.reader_cues import line_cues, truncated_end
-from newsdrop.text.cleaner.related_runs import labels_a_list
+from newsdrop.text.cleaner.reader_cues import _CLOSING as _CUE_CLOSING
+from newsdrop.text.cleaner.reader_cues import _ELLIPSES, line_cues
+from newsdrop.text.cleaner.related_runs import (
+    _LABEL_MAX_WORDS,
+    ASCII_LABEL_STARTS,
+    label_of_starts,
+    labels_a_list,
+)
 from newsdrop.text.line_keys import count_words, normalize_line_key
 from newsdrop.text.rule_dispatch import rule_scanner
-from newsdrop.text.stamp_rules import news_id_of
+from newsdrop.text.stamp_rules import _NEWS_ID_FIRST, news_id_of
 
 # A prose line ends like a sentence and has a few words, or is long whatever its ending.
 _CLOSERS = "\"'”’»)]"
@@ -61,8 +67,9 @@ _notice_words = notice_words.__wrapped__
 _line_cues = line_cues.__wrapped__
 
 
-# ``first_rule`` with the notice stems' test of the key (``notice_words``' pre-test) in its scan's pass.
-_first_rule_and_notice = rule_scanner(NOTICE_STEMS)
+# ``first_rule`` with the notice stems' test of the key (``notice_words``' pre-test) and the related labels' start
+# patterns (``labels_a_list``' of a short ASCII key) in its scan's pass.
+_first_rule_and_notice = rule_scanner(NOTICE_STEMS, ASCII_LABEL_STARTS)
 
 
 def _analyse(
@@ -76,20 +83,38 @@ def _analyse(
     line (a paragraph, which ``_read_lines`` reads without the cache) asks its costly cues of their own caches:
     a story's paragraphs repeat in its page's other view.
     """
-    notice_of, cues_of = (notice_words, line_cues) if long else (_notice_words, _line_cues)
-    key = normalize_line_key(stripped)
-    # An ASCII line's key is its words joined by single spaces: counting the spaces counts the words.
-    words = key.count(" ") + 1 if stripped.isascii() and key else count_words(stripped)
-    prose = _reads_as_prose(stripped, words)
-    truncated, related = truncated_end(stripped), labels_a_list(key, words)
+    if stripped.isascii():
+        # ``normalize_line_key``'s common case without its call (and ``_has_extra_space``'s): printable ASCII with
+        # single spaces and none at either edge is keyed by lower-casing alone.
+        if stripped.isprintable() and "  " not in stripped and stripped[:1] != " " and stripped[-1:] != " ":
+            key = stripped.lower()
+        else:
+            key = normalize_line_key(stripped)
+        # An ASCII line's key is its words joined by single spaces: counting the spaces counts the words.
+        words = key.count(" ") + 1 if key else count_words(stripped)
+    else:
+        key = normalize_line_key(stripped)
+        words = count_words(stripped)
+    # (``_reads_as_prose`` is False under ``_MIN_SENTENCE_WORDS`` words: most lines skip the call.)
+    prose = words >= _MIN_SENTENCE_WORDS and _reads_as_prose(stripped, words)
+    # ``truncated_end`` without its call.
+    truncated = 1.0 if stripped.rstrip(_CUE_CLOSING).endswith(_ELLIPSES) else 0.0
     # The line model asks a line its pronouns only where it reads as prose: a line whose text reads so mostly.
-    pronouns = cues_of(stripped, True)[0] if prose else None
-    if news_id_of(stripped) is not None:
-        return key, words, "news_id", "news_id", prose, notice_of(key), truncated, related, pronouns
+    pronouns = (line_cues if long else _line_cues)(stripped, True)[0] if prose else None
+    # (``news_id_of`` is None unless the line opens with one of ``_NEWS_ID_FIRST``: most lines skip the call.)
+    if stripped[:1] in _NEWS_ID_FIRST and news_id_of(stripped) is not None:
+        notice, related = (notice_words if long else _notice_words)(key), labels_a_list(key, words)
+        return key, words, "news_id", "news_id", prose, notice, truncated, related, pronouns
     # Every rule is bounded in length; long paragraphs skip the rule scan.
     if words > _RULE_MAX_WORDS:
-        return key, words, None, None, prose, notice_of(key), truncated, related, pronouns
-    rule, holds_notice = _first_rule_and_notice(stripped, key, words)
+        notice, related = (notice_words if long else _notice_words)(key), labels_a_list(key, words)
+        return key, words, None, None, prose, notice, truncated, related, pronouns
+    rule, holds_notice, starts = _first_rule_and_notice(stripped, key, words)
+    # The scan read a short ASCII key's label patterns (``labels_a_list``' own path for it); other keys ask it.
+    if starts >= 0 and words <= _LABEL_MAX_WORDS and "_" not in key:
+        related = label_of_starts(starts)
+    else:
+        related = labels_a_list(key, words)
     notice = notice_count(key) if holds_notice else 0.0
     if rule is None:
         return key, words, None, None, prose, notice, truncated, related, pronouns

@@ -60,29 +60,37 @@ def related_label(key: str, words: int) -> bool:
     return opens_link_list(key, words) or _RELATED_LABEL.fullmatch(key) is not None
 
 
-# ``related_label``'s three patterns as one RE2 set anchored at a key's start, for an ASCII key without an icon
-# name: a link list's heading (0), a single link (1), a related label to the key's end (2). Exact there: an ASCII
-# key is lower case with single plain spaces (``normalize_line_key``), where RE2's ASCII ``\w``, ``\s`` and
-# ``\b`` agree with Python's; one DFA pass where ``re`` tried three alternations branch by branch (the same
-# verdicts over the corpus's 97,538 distinct lines in 0.039 s against 0.055). Compiled on the first line read.
+# ``related_label``'s three patterns as RE2 sources matched at an ASCII key's start, for a key without an icon name:
+# a link list's heading (0), a single link (1), a related label to the key's end (2). Exact there: an ASCII key is
+# lower case with single plain spaces (``normalize_line_key``), where RE2's ASCII ``\w``, ``\s`` and ``\b`` agree
+# with Python's; one DFA pass where ``re`` tried three alternations branch by branch (the same verdicts over the
+# corpus's 97,538 distinct lines in 0.039 s against 0.055). The line reader runs them in its rule scan's pass
+# (``rule_dispatch.rule_scanner``'s ``starts``), which saves the set's own call.
+ASCII_LABEL_STARTS: tuple[str, ...] = (
+    f"(?i:{_NAV_HEADER.pattern})",
+    f"(?i:{_SINGLE_LINK.pattern})",
+    f"(?:{_RELATED_LABEL.pattern})$",
+)
+
+
 @lru_cache(maxsize=1)
 def _ascii_label() -> BytesMatch:
-    """The set above, over a key's bytes (``native_match``)."""
-    return native_match(
-        start_set(
-            [
-                f"(?i:{_NAV_HEADER.pattern})",
-                f"(?i:{_SINGLE_LINK.pattern})",
-                f"(?:{_RELATED_LABEL.pattern})$",
-            ]
-        )
-    )
+    """``ASCII_LABEL_STARTS`` as one RE2 set anchored at a key's start, over its bytes (``native_match``);
+    compiled on first use."""
+    return native_match(start_set(ASCII_LABEL_STARTS))
+
+
+def label_of_starts(starts: int) -> bool:
+    """``labels_a_list``'s verdict of a short ASCII key without an icon name from the bit mask of the
+    ``ASCII_LABEL_STARTS`` that match at its start (bit i: pattern i): a related label, or a link list's
+    heading that is no single link."""
+    return starts & 4 != 0 or starts & 3 == 1
 
 
 def labels_a_list(key: str, words: int) -> bool:
     """``related_label`` of one line, a fact settled once when the line is read: a line longer than a label with no
     icon name in it ("_") is none without the call (most lines of a page are), and a short ASCII key without one
-    is read by ``_ascii_label``: a related label (2), or a link list's heading (0) that is no single link (1)."""
+    is read by ``_ascii_label`` (``label_of_starts``)."""
     if words > _LABEL_MAX_WORDS:
         return "_" in key and related_label(key, words)
     if key.isascii() and "_" not in key:
