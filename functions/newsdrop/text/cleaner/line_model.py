@@ -165,7 +165,8 @@ class LineModel:
         ones by their range; only a line both leave within ``slack`` is scored whole.
 
         The sums run a column at a time (numpy), each value the same IEEE operations in the same order as a
-        per-line sum, so every exact margin is bit-identical to one computed line by line.
+        per-line sum, so every exact margin is bit-identical to one computed line by line. A page of at most
+        ``PLAIN_LINES`` lines runs the same stages in plain floats (``line_margins.plain_margins``).
         """
         import numpy as np
 
