@@ -230,9 +230,11 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     # The per-line counts below are whole numbers in numpy (exact), run by run rather than line by line.
     keys = [line.key for line in lines]
     repeats = Counter(keys)
-    prose_mask = np.array(prose_list, dtype=bool)
-    words = np.array([line.words for line in lines])
-    length_col = np.array(lengths)
+    # Lists become arrays by ``fromiter`` with their size: the same values without numpy's per-element type
+    # discovery (``np.array`` of a list), which was a tenth of the line model's stage.
+    prose_mask = np.fromiter(prose_list, bool, count)
+    words = np.fromiter([line.words for line in lines], np.intp, count)
+    length_col = np.fromiter(lengths, np.intp, count)
     # The tail filled a column (or a pair of columns) at a time: fewer, larger numpy calls than a temporary
     # array per feature copied in (each numpy call costs about a microsecond whatever its size).
     tail = np.zeros((count, _TAIL_COUNT))
@@ -262,7 +264,7 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     prose_above = np.cumsum(own_prose) - own_prose
     tail[:, _PROSE_ABOVE] = prose_above / prose_chars
     tail[:, _PROSE_ABOVE + 1] = np.maximum(0, prose_total - prose_above - own_prose) / prose_chars
-    numbers = np.array([line.n for line in lines])
+    numbers = np.fromiter([line.n for line in lines], np.intp, count)
     tail[:-1, _BLANK_AFTER] = numbers[1:] - numbers[:-1] > 1
     # The prose block right below and right above a line: a crosshead heads several paragraphs, a
     # teaser's title one sentence.
@@ -270,15 +272,21 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     tail[1:, _BLANK_AFTER + 2] = block_chars[:-1]
     # ``line_cues`` of each line: the truncated end is the line's own fact (read with it), the pronouns only
     # a prose line's (0.0 elsewhere, as ``line_cues`` gives), the line's fact where its text reads as prose.
-    tail[:, _BLANK_AFTER + 3] = [
-        (reader_pronouns(line.text) if line.pronouns is None else line.pronouns) if line.prose else 0.0
-        for line in lines
-    ]
-    tail[:, _BLANK_AFTER + 4] = [
-        line_cues(line.text, False)[1] if line.truncated is None else line.truncated for line in lines
-    ]
+    tail[:, _BLANK_AFTER + 3] = np.fromiter(
+        [
+            (reader_pronouns(line.text) if line.pronouns is None else line.pronouns) if line.prose else 0.0
+            for line in lines
+        ],
+        float,
+        count,
+    )
+    tail[:, _BLANK_AFTER + 4] = np.fromiter(
+        [line_cues(line.text, False)[1] if line.truncated is None else line.truncated for line in lines],
+        float,
+        count,
+    )
     for offset, column in enumerate(notice_columns(lines)):
-        tail[:, _BLANK_AFTER + 5 + offset] = column
+        tail[:, _BLANK_AFTER + 5 + offset] = np.fromiter(column, float, count)
     heads = [_rule_columns(line.rule, line.role, line.prose) for line in lines]
     # The context features a column at a time: each value is the same IEEE operation on the same operands
     # as a per-line loop would do (no sums reordered), so the rows are bit-identical to one.
@@ -287,7 +295,7 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     # Prose and kept flags side by side (the order of prose_around, kept_around): their neighbourhoods at once.
     flags = np.empty((count, 2))
     flags[:, 0] = prose_mask
-    flags[:, 1] = [line.role in KEPT for line in lines]
+    flags[:, 1] = np.fromiter([line.role in KEPT for line in lines], bool, count)
     # Prefix sums make each line's neighbourhood share O(1) (sums of 0s and 1s: exact).
     sums = np.zeros((count + 1, 2))
     np.cumsum(flags, axis=0, out=sums[1:])
@@ -306,7 +314,7 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     distance = np.where(before, start - positions, np.where(after, positions - end, 0))
     tail[:, 3] = log1p[distance] / 5.0
     tail[:, 8] = log1p[run_of]
-    tail[:, 9] = log1p[[repeats[key] - 1 for key in keys]]
+    tail[:, 9] = log1p[np.fromiter([repeats[key] - 1 for key in keys], np.intp, count)]
     tail[:, 10] = region_share
     tail[:, 11] = np.maximum(length_col, 1) / total_chars
     tail[:, 12] = prose_mask & outside

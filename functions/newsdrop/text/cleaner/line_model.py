@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsdrop.text.cleaner.features import FEATURES, FeatureParts
+from newsdrop.text.cleaner.line_margins import PLAIN_LINES, plain_margins
 from newsdrop.text.cleaner.line_weights import _head_dots, _weight_blocks
 from newsdrop.text.cleaner.ranker import HeadlineModel
 from newsdrop.text.cleaner.shape import (
@@ -164,7 +165,8 @@ class LineModel:
         ones by their range; only a line both leave within ``slack`` is scored whole.
 
         The sums run a column at a time (numpy), each value the same IEEE operations in the same order as a
-        per-line sum, so every exact margin is bit-identical to one computed line by line.
+        per-line sum, so every exact margin is bit-identical to one computed line by line. A page of at most
+        ``PLAIN_LINES`` lines runs the same stages in plain floats (``line_margins.plain_margins``).
         """
         import numpy as np
 
@@ -178,6 +180,8 @@ class LineModel:
             for kept_by_rules in (True, False)
         }
         beyond = slack + _BOUND_MARGIN
+        if len(kept) <= PLAIN_LINES:
+            return plain_margins(self, parts, kept, thresholds, beyond, _logistic)
         lines = parts.lines
         # A head's dot once per memoised head (by identity), the word-decided shape once per word count: every
         # line's, the decided lines then picked out by one index (the same sums, elementwise, in the same order).
