@@ -231,7 +231,8 @@ def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
     with a good share of the best run's text is still the article, while a stray teaser is not.
     """
     for line in lines:
-        line.prose = line.role is None and _is_prose(line)
+        # ``_is_prose`` read in place (the text's verdict, settled when the line was read): a call a line.
+        line.prose = line.role is None and line.prose_text
     runs = _prose_runs(lines)
     if not runs:
         return None
