@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner import asides as asides_module
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.asides import asides, box_heading, push_prompt, tag_lists
@@ -129,6 +130,16 @@ def _story(*tail: Line) -> list[Line]:
 )
 def test_asides(tail: tuple[Line, ...], expected: list[int]) -> None:
     assert asides(_story(*tail)) == expected
+    # The kept verdicts given (as after_model passes them): the same asides.
+    page = _story(*tail)
+    assert asides(page, None, [line.role in KEPT_ROLES for line in page]) == expected
+
+
+def test_asides_read_the_given_kept_verdicts() -> None:
+    # Only the lines the verdicts keep are read: none kept, none is the site's aside.
+    page = _story(Line("Enable notifications in your browser to get breaking news."))
+    assert asides(page) == [3]
+    assert asides(page, None, [False] * len(page)) == []
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdrop.text.cleaner.lines import _read_lines
 from newsdrop.text.cleaner.pitch_tail import (
     addresses_reader,
     pitch_insets,
@@ -72,6 +73,27 @@ def test_pitch_tail_is_the_closing_run_of_reader_addressed_lines_with_a_site_cue
 )
 def test_addresses_reader(text: str, expected: bool) -> None:
     assert addresses_reader(text) is expected
+    # A prose line read by ``_read_lines`` carries its pronoun cue: given, it decides as the lookup does.
+    (line,) = _read_lines(text, frozenset())
+    assert addresses_reader(text, line.pronouns) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pronouns", "expected"),
+    [
+        # The given cue is read instead of the text's own: none given, the text's is looked up.
+        ("Sign up for our newsletter today.", 0.5, True),
+        ("When you join our family, you'll get unlimited access.", 0.0, False),
+        ("When you join our family, you'll get unlimited access.", None, True),
+        # The opening's "tú" and the quotation are read from the text whatever the cue.
+        ("Tú también puedes hacer periodismo.", 0.0, True),
+        ("“You will pay for this,” he told the court.", 0.7, False),
+    ],
+)
+def test_addresses_reader_reads_a_given_pronoun_cue(
+    text: str, pronouns: float | None, expected: bool
+) -> None:
+    assert addresses_reader(text, pronouns) is expected
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.lines import _read_lines
-from newsdrop.text.cleaner.region import _anchor_names, _choose_region, _headline_repeats
+from newsdrop.text.cleaner.region import (
+    _ANCHOR_NEAR_LENGTH,
+    _anchor_names,
+    _bigrams,
+    _choose_region,
+    _headline_repeats,
+    _near_lengths,
+)
 
 
 @pytest.mark.parametrize(
@@ -107,3 +114,20 @@ def test_a_near_copy_counts_only_on_a_page_without_an_exact_one() -> None:
     region = _choose_region(lines)
     assert region is not None
     assert lines[region[0]].text == "Stock car calendar of 2018"
+
+
+@pytest.mark.parametrize("text", ["", "a", "ab", "aaaa", "abab", "Ünïcødé… “q”", "新竹尖石_美樹", "x\ny"])
+def test_a_text_s_bigrams_are_its_slices_of_two(text: str) -> None:
+    # ``_bigrams`` pairs characters by ``map``: the same set as every two-character slice, short texts too.
+    assert _bigrams(text) == frozenset(text[index : index + 2] for index in range(len(text) - 1))
+
+
+@pytest.mark.parametrize("sizes", [[20], [21, 47], [33, 100, 101], [250]])
+def test_the_near_lengths_are_the_lengths_near_copy_reads(sizes: list[int]) -> None:
+    # The gate passes exactly the key lengths ``_near_copy``'s own length test reads against some name.
+    near = {
+        length
+        for length in range(1000)
+        if any(abs(length - size) <= _ANCHOR_NEAR_LENGTH * size for size in sizes)
+    }
+    assert _near_lengths(sizes) == near

@@ -86,3 +86,32 @@ ITEMS = [f"Item{n}" for n in range(30)]
 )
 def test_stop_marks_and_commas_at_their_limits(text: str, expected: bool) -> None:
     assert run_on_menu(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "lower", "expected"),
+    [
+        # 80 % of 30 words is 24: six lower-case words pass, a seventh fails wherever it stands.
+        (30, 6, True),
+        (30, 7, False),
+        # 0.8 * 35 = 28: seven lower-case words pass, an eighth fails.
+        (35, 7, True),
+        (35, 8, False),
+        (41, 8, True),
+        (41, 9, False),
+    ],
+)
+@pytest.mark.parametrize("where", ["first", "last", "spread"])
+def test_the_capitals_share_stops_at_its_exact_limit(
+    words: int, lower: int, expected: bool, where: str
+) -> None:
+    # The capitals are counted only up to the lower-case word that makes the share unreachable: the verdict is
+    # the whole count's, at the limit and wherever the lower-case words stand.
+    marks = {
+        "first": set(range(lower)),
+        "last": set(range(words - lower, words)),
+        "spread": set(range(0, words, words // lower)[:lower]) if lower else set(),
+    }[where]
+    items = [f"item{n}" if n in marks else f"Item{n}" for n in range(words)]
+    assert len(marks) == lower
+    assert run_on_menu(" ".join(items)) is expected

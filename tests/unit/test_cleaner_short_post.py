@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.short_post import (
     MAX_HEADER_LINES,
     MAX_POST_LINES,
@@ -56,6 +57,14 @@ MENU = Line("Home")
 )
 def test_short_post(page: list[Line], expected: list[int]) -> None:
     assert short_post(page) == expected
+    # The kept verdicts given: the same posts.
+    assert short_post(page, [line.role in KEPT_ROLES for line in page]) == expected
+
+
+def test_short_post_reads_the_given_kept_verdicts() -> None:
+    # A line kept now (the verdict given, whatever the line's role says) means the region found the story.
+    page = [HEADLINE, DATE, QUOTE, REPLY, SHARE, TWITTER]
+    assert short_post(page, [False] * 5 + [True]) == []
 
 
 FORM = Line("Website", "boilerplate", "comment_form")
@@ -102,3 +111,12 @@ GAP = [MENU] * MIN_FORM_GAP
 )
 def test_post_over_form(page: list[Line], expected: tuple[list[int], list[int]]) -> None:
     assert post_over_form(page) == expected
+    # The rules given: the same verdicts, the pages without a form's rule not read.
+    assert post_over_form(page, [line.rule for line in page]) == expected
+
+
+def test_a_page_whose_rules_hold_no_form_is_not_read() -> None:
+    # The rules given name no comment form (the form's line re-decided since): no post over a form.
+    page = [HEADLINE, DATE, QUOTE, SHARE, *GAP, FORM, FEED, FEED]
+    assert post_over_form(page) == ([2], [17, 18])
+    assert post_over_form(page, ["header_chrome"] * len(page)) == ([], [])

@@ -118,8 +118,9 @@ def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start:
         roles.assign(index, "boilerplate", "standfirst_notice")
     # The kept lines joined once (no form the page pre-tests below look for holds a line break): the stages from
     # the asides to the player notices only drop lines, so the lines each keeps are a part of these.
-    story = "\n".join(compress(texts, roles.kept()))
-    for index in asides(lines, story):
+    now = roles.kept()
+    story = "\n".join(compress(texts, now))
+    for index in asides(lines, story, now):
         # An author box under its heading or a picture credit kept inside the story: the site's aside.
         roles.assign(index, "boilerplate", "aside")
     for index in closing_credit_captions(texts, roles.kept(), story):

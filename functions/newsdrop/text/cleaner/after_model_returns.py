@@ -32,10 +32,10 @@ def give_back_story(
     for index in ticker_entries(texts, roles.kept(), roles.rules(), sizes):
         # A live ticker the page keeps as its story: its oldest entries, cut as an island below it.
         roles.assign(index, "body", "ticker_entry")
-    for index in short_post(lines):
+    for index in short_post(lines, roles.kept()):
         # Nothing kept: a post too short for the region (a quotation, a file's link) under its date.
         roles.assign(index, "body", "short_post")
-    post, below = post_over_form(lines)
+    post, below = post_over_form(lines, roles.rules())
     for index in below:
         # What the page kept lies below the post's comment form: the comments' and the sidebar's lines.
         roles.assign(index, "boilerplate", "below_post_form")

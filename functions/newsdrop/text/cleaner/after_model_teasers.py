@@ -170,7 +170,8 @@ def drop_teasers_and_boxes(
     kept = roles.kept()
     address = [False] * len(lines)
     for index in compress(range(len(lines)), kept):
-        address[index] = addresses_reader(lines[index].text)
+        # A prose line's pronoun cue was read with its text: not looked up again.
+        address[index] = addresses_reader(lines[index].text, lines[index].pronouns)
     if any(address):
         cue = pitch_cues(texts, keys, kept, address)
         for index in pitch_tail(kept, sizes, address, cue):

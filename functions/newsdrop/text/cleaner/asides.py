@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 from typing import Protocol
 
 from newsdrop.models import KEPT_ROLES
@@ -130,7 +131,9 @@ def box_heading(text: str) -> bool:
     return found is not None and all(NAME_WORD.match(word) for word in found.group(1).split())
 
 
-def asides(lines: Sequence[AsideLine], story: str | None = None) -> list[int]:
+def asides(
+    lines: Sequence[AsideLine], story: str | None = None, kept: Sequence[bool] | None = None
+) -> list[int]:
     """Indices of the kept lines that are the site's asides inside the story.
 
     A kept prose line at most ``_BOX_REACH`` lines under an author box's heading (``box_heading``) anywhere
@@ -142,16 +145,19 @@ def asides(lines: Sequence[AsideLine], story: str | None = None) -> list[int]:
     the site's index, and a browser's push-notification prompt (``push_prompt``) a widget. When nothing of the
     story's prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
     ``story`` (if given) is a superset of the kept lines joined by line breaks, read for the push prompt's stems
-    instead of joining them again.
+    instead of joining them again; ``kept`` (if given) whether each line is kept (its role in ``KEPT_ROLES``).
     """
     found: list[int] = []
-    kept_at: list[int] = []
+    # The kept lines picked out in C where their verdicts are given (most of a page's lines are dropped).
+    kept_at = (
+        list(compress(range(len(lines)), kept))
+        if kept is not None
+        else [index for index, line in enumerate(lines) if line.role in KEPT_ROLES]
+    )
     # Each line read as a heading once, however many kept lines below it look up (not once per such line).
     headings: dict[int, bool] = {}
-    for index, line in enumerate(lines):
-        if line.role not in KEPT_ROLES:
-            continue
-        kept_at.append(index)
+    for index in kept_at:
+        line = lines[index]
         under_heading = False
         if line.prose_text:
             for at in range(max(0, index - _BOX_REACH), index):

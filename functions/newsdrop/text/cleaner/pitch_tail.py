@@ -86,10 +86,11 @@ MAX_PITCH_SHARE = 0.4
 MIN_STORY_LINES = 3
 
 
-def addresses_reader(text: str) -> bool:
-    """Whether a line talks to the reader: a second-person word, no quotation."""
+def addresses_reader(text: str, pronouns: float | None = None) -> bool:
+    """Whether a line talks to the reader: a second-person word, no quotation. ``pronouns`` (if given) is the
+    text's ``reader_pronouns``, settled when a prose line was read (``_Line.pronouns``)."""
     # The pronouns first (memoised; most lines hold none), the whole line's quotation marks only then.
-    if reader_pronouns(text) == 0 and _YOU_OPENING.match(text) is None:
+    if (reader_pronouns(text) if pronouns is None else pronouns) == 0 and _YOU_OPENING.match(text) is None:
         return False
     return _QUOTES.search(text) is None
 

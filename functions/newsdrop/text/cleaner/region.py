@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import add
+
 from newsdrop.text.captions import region_caption
 from newsdrop.text.cleaner.lines import (
     _TITLECASE_WORD,
@@ -132,19 +134,41 @@ def _headline_repeats(lines: list[_Line]) -> list[int]:
     if exact:
         return exact
     grams = [(len(name), _bigrams(name)) for name in names if len(name) >= _ANCHOR_MIN_CHARS]
-    return [index for index, line in enumerate(lines) if line is not opening and _near_copy(line.key, grams)]
+    # A key near no name's length is near no name (``_near_copy``'s first test): most lines are not read.
+    near = _near_lengths([size for size, _ in grams])
+    return [
+        index
+        for index, line in enumerate(lines)
+        if len(line.key) in near and line is not opening and _near_copy(line.key, grams)
+    ]
+
+
+def _near_lengths(sizes: list[int]) -> frozenset[int]:
+    """The key lengths ``_near_copy`` reads against one of the names' ``sizes`` (its length test, the same
+    float comparison)."""
+    return frozenset(
+        length
+        for size in sizes
+        for length in range(int((1 + _ANCHOR_NEAR_LENGTH) * size) + 2)
+        if abs(length - size) <= _ANCHOR_NEAR_LENGTH * size
+    )
 
 
 def _bigrams(text: str) -> frozenset[str]:
-    return frozenset(text[index : index + 2] for index in range(len(text) - 1))
+    """The text's pairs of neighbouring characters (each character joined to the next by ``map`` in C: the
+    slices' loop was most of the near-copy search)."""
+    return frozenset(map(add, text, text[1:]))
 
 
 def _near_copy(key: str, grams: list[tuple[int, frozenset[str]]]) -> bool:
     """The headline printed with small edits (a name shortened, "..." for "…"): most character pairs shared."""
+    own: frozenset[str] | None = None
     for size, name in grams:
         if abs(len(key) - size) > _ANCHOR_NEAR_LENGTH * size:
             continue
-        own = _bigrams(key)
+        # The line's pairs once, for the first name near its length (most lines are near none).
+        if own is None:
+            own = _bigrams(key)
         if 2 * len(own & name) >= _ANCHOR_NEAR_SHARE * (len(own) + len(name)):
             return True
     return False
@@ -207,7 +231,8 @@ def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
     with a good share of the best run's text is still the article, while a stray teaser is not.
     """
     for line in lines:
-        line.prose = line.role is None and _is_prose(line)
+        # ``_is_prose`` read in place (the text's verdict, settled when the line was read): a call a line.
+        line.prose = line.role is None and line.prose_text
     runs = _prose_runs(lines)
     if not runs:
         return None

@@ -54,10 +54,17 @@ def run_on_menu(text: str) -> bool:
     count = len(words)
     if count < MIN_WORDS or text.count(",") > MAX_COMMA_SHARE * count:
         return False
-    # The capitals before the symbols: prose fails there, and each word's symbol test costs more.
-    capitalised = sum(1 for word in words if word[0].isupper() or word[0].isdigit() or word[0] == "(")
-    if capitalised < MIN_CAPITALISED_SHARE * count:
-        return False
+    # The capitals before the symbols: prose fails there, and each word's symbol test costs more. Counted up
+    # to the lower-case word that makes the share unreachable (prose's first few): "capitalised < share * count"
+    # is "lower > count - share * count", the difference exact in floating point (Sterbenz: share in [0.5, 1]).
+    most_lower = count - MIN_CAPITALISED_SHARE * count
+    lower = 0
+    for word in words:
+        first = word[0]
+        if not (first.isupper() or first.isdigit() or first == "("):
+            lower += 1
+            if lower > most_lower:
+                return False
     symbols = sum(1 for word in words if not any(char.isalnum() for char in word))
     return symbols <= MAX_SYMBOL_SHARE * count
 

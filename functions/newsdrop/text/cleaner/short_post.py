@@ -66,7 +66,7 @@ def _post_start(lines: Sequence[PostLine], title: int, reach: int) -> int:
     return index
 
 
-def short_post(lines: Sequence[PostLine]) -> list[int]:
+def short_post(lines: Sequence[PostLine], kept: Sequence[bool] | None = None) -> list[int]:
     """Indices of a short post's lines when nothing of the page is kept, else [].
 
     An empty body is never the story. Where no line is kept, the post is the first lines under the headline
@@ -74,8 +74,9 @@ def short_post(lines: Sequence[PostLine]) -> list[int]:
     stands below the headline): at most ``MAX_POST_LINES`` lines the header rules or the line model dropped for
     their place (``_dropped_by_position``), closed right under them by the site's share row or comment form
     (``_closes``). Without such a close, the lines under the headline are the page's header: none is taken.
+    ``kept`` (if given) holds whether each line is kept now (read by ``any`` in C).
     """
-    if any(line.role in KEPT_ROLES for line in lines):
+    if any(kept) if kept is not None else any(line.role in KEPT_ROLES for line in lines):
         return []
     title = next((index for index, line in enumerate(lines) if line.role == "title"), None)
     if title is None:
@@ -90,7 +91,9 @@ def short_post(lines: Sequence[PostLine]) -> list[int]:
     return post if index < len(lines) else []
 
 
-def post_over_form(lines: Sequence[PostLine]) -> tuple[list[int], list[int]]:
+def post_over_form(
+    lines: Sequence[PostLine], rules: Sequence[str | None] | None = None
+) -> tuple[list[int], list[int]]:
     """(the post's dropped lines to take, the kept lines to drop) where a short post stands over its comment form
     and what the page kept is below that form, else ([], []).
 
@@ -100,8 +103,11 @@ def post_over_form(lines: Sequence[PostLine]) -> tuple[list[int], list[int]]:
     ``MAX_POST_LINES`` lines kept or dropped for their place, closed right under them (``_closes``). Nothing
     above the post but the headline is kept, a comment form's row (``_FORM_RULES``) follows the close before
     any kept line, and some line is kept below it: the post's dropped lines are taken and every kept line
-    below the form is dropped (comments and sidebar are never the story).
+    below the form is dropped (comments and sidebar are never the story). ``rules`` (if given) holds each
+    line's rule now: a page without a comment form's rule (most) has no post over one, and is not read.
     """
+    if rules is not None and _FORM_RULES.isdisjoint(rules):
+        return [], []
     title = next((index for index, line in enumerate(lines) if line.role == "title"), None)
     if title is None:
         return [], []
