@@ -115,8 +115,9 @@ def _leaf_values(trees: tuple[Tree, ...], rows: Sequence[Sequence[float]]) -> An
         return np.repeat(tables.leaves[np.newaxis, :], len(rows), axis=0)
     matrix = np.array(rows, dtype=float)
     # Every row against every distinct split pair, once (the same float comparison as tree_value's),
-    # flattened: row r's verdict on pair p is at r * pairs + p. A 1 goes right.
-    right = (~(matrix[:, tables.pair_feature] < tables.pair_threshold)).ravel().view(np.uint8)
+    # flattened: row r's verdict on pair p is at r * pairs + p. A 1 goes right. (As a platform integer: the
+    # turns are added to the slots without a cast from bytes at every level.)
+    right = (~(matrix[:, tables.pair_feature] < tables.pair_threshold)).ravel().astype(np.intp)
     offsets = (np.arange(len(rows)) * len(tables.pair_feature))[:, np.newaxis]
     # Every row starts at the roots, whose pairs are the first level's; each step doubles the slot and adds
     # the turn (a leaf's subtree holds its value at every slot, whichever way its unread turns go).
