@@ -1,4 +1,4 @@
-"""``key_and_words`` gives the key and word count of ``normalize_line_key`` and ``count_words`` for any line."""
+"""Exact shortcuts of line reading: ``key_and_words`` and the rule scan of a non-ASCII key agree with their references."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from newsdrop.text.line_keys import _QUOTE_PAIRS, count_words, key_and_words, normalize_line_key
+from newsdrop.text.rule_dispatch import first_rule, rule_scanner
 
 
 @pytest.mark.parametrize(
@@ -54,3 +55,27 @@ def test_folding_keeps_whitespace_apart_from_other_characters() -> None:
             assert not any(part.isspace() for part in folded), hex(code)
     for fancy, plain in _QUOTE_PAIRS:
         assert not fancy.isspace() and plain and not any(part.isspace() for part in plain)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Advertısement",
+            "advertisement",
+        ),  # the dotless i: re's case-blind guards pair it with "i", RE2 does not
+        ("Sign ın", "login_prompt"),
+        ("Skıp to content", "navigation"),
+        ("Related artıcles", "navigation"),
+        ("Read more: İstanbul news", "navigation"),
+        ("Share on Facebook İ", "share_prompt"),
+        ("Subscrıbe to our newsletter", None),
+        ("Home | News | Sport ı", None),
+    ],
+)
+def test_the_scanner_reads_the_letters_the_engines_fold_apart_as_first_rule(
+    text: str, rule: str | None
+) -> None:
+    key, words = key_and_words(text)
+    found, scanned = first_rule(text, key, words), rule_scanner(())(text, key, words)[0]
+    assert (found and found.name) == (scanned and scanned.name) == rule
