@@ -47,6 +47,30 @@ def normalize_line_key(text: str) -> str:
     return folded if not _has_extra_space(folded) else " ".join(folded.split())
 
 
+def key_and_words(text: str) -> tuple[str, int]:
+    """``(normalize_line_key(text), count_words(text))`` of a non-ASCII line, counting the words by the key's spaces
+    where NFKC leaves the text as it is (most lines): splitting a long non-ASCII line cost more than keying it.
+
+    Exact there: case folding and the quote pairs map each whitespace character to whitespace alone and each other
+    character to other characters alone (a unit test reads every code point), so the key has the text's words,
+    joined by single spaces. NFKC may not (a compatibility character can open with a space, "\u00a8" -> " \u0308"):
+    a text it changes is counted by ``count_words``.
+    """
+    normal = unicodedata.normalize("NFKC", text)
+    folded = normal.casefold()
+    for fancy, plain in _QUOTE_PAIRS:
+        if fancy in folded:
+            folded = folded.replace(fancy, plain)
+    key = folded if not _has_extra_space(folded) else " ".join(folded.split())
+    if normal != text or not key:
+        return key, count_words(text)
+    words = key.count(" ") + 1
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        words = max(words, cjk // 2 + words - 1)
+    return key, words
+
+
 def count_words(text: str) -> int:
     """Words of a line; CJK script (no spaces) counts one word per two characters."""
     words = len(text.split())

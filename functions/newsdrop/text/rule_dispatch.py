@@ -137,6 +137,8 @@ def _wide_guard() -> BytesMatch:
 
 
 _FOLDED_APART = ("\u0130", "\u0131")
+# (Its two letters by name: ``rule_scanner`` tests a non-ASCII key for each with ``in``, not a generator over them.)
+_DOTTED_I, _DOTLESS_I = _FOLDED_APART
 
 
 def _guard_matches(key: str, words: int, encoded: bytes | None = None) -> bool:
@@ -345,7 +347,7 @@ def rule_scanner(
                     guard = True
                 else:
                     stems = True
-        if not ascii_key and (guard or any(char in key for char in _FOLDED_APART)):
+        if not ascii_key and (guard or _DOTTED_I in key or _DOTLESS_I in key):
             # The scan's widened guards are ``_wide_guard``'s (anchored alike): ``_guard_matches`` would only repeat
             # them (and compile their set of its own) before asking ``re``.
             guard = _re_guard_matches(key, words)

@@ -13,7 +13,7 @@ from newsdrop.text.cleaner.related_runs import (
     label_of_starts,
     labels_a_list,
 )
-from newsdrop.text.line_keys import count_words, normalize_line_key
+from newsdrop.text.line_keys import count_words, key_and_words, normalize_line_key
 from newsdrop.text.rule_dispatch import rule_scanner
 from newsdrop.text.stamp_rules import _NEWS_ID_FIRST, news_id_of
 
@@ -93,8 +93,7 @@ def _analyse(
         # An ASCII line's key is its words joined by single spaces: counting the spaces counts the words.
         words = key.count(" ") + 1 if key else count_words(stripped)
     else:
-        key = normalize_line_key(stripped)
-        words = count_words(stripped)
+        key, words = key_and_words(stripped)
     # (``_reads_as_prose`` is False under ``_MIN_SENTENCE_WORDS`` words: most lines skip the call.)
     prose = words >= _MIN_SENTENCE_WORDS and _reads_as_prose(stripped, words)
     # ``truncated_end`` without its call.
