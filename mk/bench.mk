@@ -21,3 +21,13 @@ BENCH_SCALE_FLAGS ?=
 
 bench-scale: $(VENV_STAMP) node
 	$(VENV)/bin/python -m bench.scale $(BENCH_SCALE_FLAGS)
+
+# `make bench-instructions`: the text cleaner's instructions under callgrind on every 15th text view, start-up
+# subtracted, with a fixed hash seed and no address randomisation (repeatable to a few instructions, where MB/s on
+# this shared machine moves by 10 %). Needs valgrind. BENCH_INSTRUCTIONS_FLAGS e.g. "--every 5".
+BENCH_INSTRUCTIONS_FLAGS ?=
+
+.PHONY: bench-instructions
+
+bench-instructions: $(VENV_STAMP)
+	$(VENV)/bin/python -m bench.instructions $(BENCH_INSTRUCTIONS_FLAGS)
