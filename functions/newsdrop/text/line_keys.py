@@ -38,7 +38,12 @@ def normalize_line_key(text: str) -> str:
         if not _has_extra_space(text):
             return text.lower()
         return " ".join(text.lower().split())
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _key_of_normal(unicodedata.normalize("NFKC", text))
+
+
+def _key_of_normal(normal: str) -> str:
+    """The key of an NFKC-normal text: case-folded, straight quotes, single spaces."""
+    folded = normal.casefold()
     # Chained replace: str.translate with a dict table is far slower on long lines.
     for fancy, plain in _QUOTE_PAIRS:
         if fancy in folded:
@@ -57,11 +62,7 @@ def key_and_words(text: str) -> tuple[str, int]:
     a text it changes is counted by ``count_words``.
     """
     normal = unicodedata.normalize("NFKC", text)
-    folded = normal.casefold()
-    for fancy, plain in _QUOTE_PAIRS:
-        if fancy in folded:
-            folded = folded.replace(fancy, plain)
-    key = folded if not _has_extra_space(folded) else " ".join(folded.split())
+    key = _key_of_normal(normal)
     if normal != text or not key:
         return key, count_words(text)
     words = key.count(" ") + 1
