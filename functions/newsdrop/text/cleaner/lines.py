@@ -98,7 +98,7 @@ class _Line:
     rule: str | None = None
     prose: bool = False
     dated: bool | None = None
-    # Whether the text reads as prose (``_is_prose``), settled once when the line is read.
+    # Whether the text reads as prose (``line_facts._reads_as_prose``), settled once when the line is read.
     prose_text: bool = False
     # The line model's cues of the text alone, settled once when the line is read (memoised with its rule
     # verdict, where the model's features paid a cache of their own for each): ``notice_words`` of the key
@@ -112,10 +112,6 @@ class _Line:
 
     def assign(self, role: str, rule: str) -> None:
         self.role, self.rule = role, rule
-
-
-def _is_prose(line: _Line) -> bool:
-    return line.prose_text
 
 
 def _read_lines(
@@ -244,9 +240,9 @@ _COMMENT_OPENERS = frozenset({"comment_policy", "captcha_notice", "comment_form"
 def _mark_comment_section(lines: list[_Line]) -> None:
     """Once the article has had prose, a comment-form line starts the reader comments: all chrome."""
     prose_seen = prose_chars = 0
-    total_prose = sum(len(line.text) for line in lines if line.role is None and _is_prose(line))
+    total_prose = sum(len(line.text) for line in lines if line.role is None and line.prose_text)
     for index, line in enumerate(lines):
-        if line.role is None and _is_prose(line):
+        if line.role is None and line.prose_text:
             prose_seen += 1
             prose_chars += len(line.text)
         if line.rule not in _COMMENT_OPENERS:
@@ -276,7 +272,7 @@ def _share_row_call(lines: list[_Line], index: int, prose_above: int) -> bool:
     for line in lines[index + 1 :]:
         if line.key == key:
             return between > prose_above
-        if line.role is None and _is_prose(line):
+        if line.role is None and line.prose_text:
             between += len(line.text)
     return False
 
@@ -297,7 +293,7 @@ def _story_continues(lines: list[_Line], index: int) -> bool:
         # A paragraph is a sentence; a list of teaser headlines is in Title Case or cut short ("...").
         prose = (
             line.role is None
-            and _is_prose(line)
+            and line.prose_text
             and _is_sentence(line)
             and not line.text.rstrip(_CLOSERS).endswith(("...", "…"))
         )
@@ -309,7 +305,7 @@ def _story_continues(lines: list[_Line], index: int) -> bool:
 def _is_date_line(line: _Line) -> bool:
     """A short line that prints a date (a dateline, "Published ..."), not a sentence mentioning one."""
     if line.dated is None:
-        short = line.words <= 14 and not (_is_prose(line) and line.words > 10)
+        short = line.words <= 14 and not (line.prose_text and line.words > 10)
         # "Published <date> Updated <date>" lines are longer but still only dates.
         short = short or (line.words <= _STAMP_MAX_WORDS and _DATE_STAMP.match(line.text) is not None)
         line.dated = short and find_date(line.text) is not None

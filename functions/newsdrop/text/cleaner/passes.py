@@ -15,7 +15,6 @@ from newsdrop.text.cleaner.footer_line import footer_lines
 from newsdrop.text.cleaner.headline import _find_title, _mark_title_repeats
 from newsdrop.text.cleaner.headline_names import headline_text
 from newsdrop.text.cleaner.lines import (
-    _is_prose,
     _keep_story_sentences,
     _Line,
     _mark_comment_section,
@@ -130,7 +129,7 @@ def rule_pass(
         largest is not None
         and len(found.lines[largest].text) >= _ONE_LINE_SHARE * total_chars
         and found.lines[largest].role not in KEPT_ROLES
-        and _is_prose(found.lines[largest])
+        and found.lines[largest].prose_text
     )
     block = text_block([line.rule for line in found.lines], [len(line.text) for line in found.lines])
     kept_sizes = [len(line.text) if line.role in KEPT_ROLES else 0 for line in found.lines]
@@ -163,7 +162,7 @@ def rule_pass(
                 collect=collect,
             )
         )
-    if largest is not None and _is_prose(found.lines[largest]):
+    if largest is not None and found.lines[largest].prose_text:
         candidates.append(
             _structure(
                 _read_lines(text, bundle_chrome),
@@ -192,7 +191,7 @@ def _story_under_comments(lines: list[_Line], kept_chars: int) -> bool:
     if any(line.rule == "title_repeat" for line in lines[opens:first]):
         first = opens
     inside = lines[first:]
-    prose = sum(len(line.text) for line in inside if line.rule == "comment_section" and _is_prose(line))
+    prose = sum(len(line.text) for line in inside if line.rule == "comment_section" and line.prose_text)
     if prose <= kept_chars:
         return False
     opening = lines[0].key
@@ -221,12 +220,12 @@ def _structure(
     if force is not None:
         lines[force].role = lines[force].rule = None
         for line in lines:
-            line.prose = line.role is None and _is_prose(line)
+            line.prose = line.role is None and line.prose_text
         region: tuple[int, int] | None = (force, force)
     elif block is not None:
         # A block of text lines without sentence ends (a list, unpunctuated CJK): every unclaimed line is text.
         for index, line in enumerate(lines):
-            line.prose = line.role is None and (block[0] <= index <= block[1] or _is_prose(line))
+            line.prose = line.role is None and (block[0] <= index <= block[1] or line.prose_text)
         region = block
     else:
         region = _whole_text(lines) if main_content else _choose_region(lines)

@@ -9,7 +9,6 @@ from newsdrop.text.cleaner.lines import (
     _TITLECASE_WORD,
     _ends_sentence,
     _is_date_line,
-    _is_prose,
     _Line,
     _strip_site,
 )
@@ -231,7 +230,6 @@ def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
     with a good share of the best run's text is still the article, while a stray teaser is not.
     """
     for line in lines:
-        # ``_is_prose`` read in place (the text's verdict, settled when the line was read): a call a line.
         line.prose = line.role is None and line.prose_text
     runs = _prose_runs(lines)
     if not runs:
@@ -384,7 +382,7 @@ def _first_text_line(lines: list[_Line], start: int, end: int) -> int:
 def _whole_text(lines: list[_Line]) -> tuple[int, int] | None:
     """The first to the last line no rule claimed: the region of text already cut to the article."""
     for line in lines:
-        line.prose = line.role is None and _is_prose(line)
+        line.prose = line.role is None and line.prose_text
     unclaimed = [index for index, line in enumerate(lines) if line.role is None]
     return (unclaimed[0], unclaimed[-1]) if unclaimed else None
 
