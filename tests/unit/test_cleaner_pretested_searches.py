@@ -17,7 +17,7 @@ from newsdrop.text.cleaner import (
 )
 from newsdrop.text.re2_pretest import FOLDED_APART, pretest_source
 from newsdrop.text.re2_sets import native_match, search_set
-from tests.unit.case_folding import re_case_variants
+from tests.unit.case_folding import folded_apart, re_case_variants
 
 # (the pattern, its RE2 superset, the pre-tested search, texts the pattern finds something in: each is read with
 # every case pair ``re`` makes for each of its characters and every whitespace for each space).
@@ -199,3 +199,12 @@ def test_the_pre_test_passes_every_variant_the_pattern_matches(
 )
 def test_the_pre_test_rejects_lines_without_any_form(superset: str, text: str) -> None:
     assert not native_match(search_set([superset]))(text.encode())
+
+
+def test_every_character_re_folds_to_a_superset_letter_re2_folds_too_or_is_searched() -> None:
+    # The ASCII letters are read in test_re2_pretest; these are the supersets' others ("é", "ü", "ñ", "ż", ...).
+    letters = sorted(
+        {char for _, superset, _, _ in _CASES for char in superset if char.isalpha() and not char.isascii()}
+    )
+    assert "ü" in letters and "ż" in letters
+    assert set(folded_apart(letters)) <= set(FOLDED_APART)

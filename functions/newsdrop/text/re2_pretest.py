@@ -8,8 +8,9 @@ from collections.abc import Callable
 from newsdrop.text.re2_sets import native_match, search_set, superset_source
 
 # The characters ``re``'s IGNORECASE pairs with a letter that RE2's (Unicode simple) case folding keeps apart
-# from it: the dotted capital I and the dotless i, for "i" and "I" (a unit test reads every code point against
-# every ASCII letter and the patterns' own letters). A text holding one is searched whatever RE2 says.
+# from it: the dotted capital I and the dotless i, for "i" and "I" (unit tests read every code point against
+# every ASCII letter and every other letter of the supersets in use). A text holding one is searched whatever
+# RE2 says.
 FOLDED_APART = ("İ", "ı")
 
 # Python's whitespace (``\s`` of a ``str`` pattern) as an RE2 class: RE2's own ``\s`` is ASCII and lacks ``\v``
