@@ -1,10 +1,11 @@
-"""Characters Python's case-blind ``re`` pairs with a letter that RE2's (Unicode simple) case folding does not."""
+"""Case pairs of Python's case-blind ``re`` and RE2's (Unicode simple) case folding, for tests of RE2 pre-tests."""
 
 from __future__ import annotations
 
 import re
 import sys
 from collections.abc import Iterable
+from functools import cache, lru_cache
 
 import re2
 
@@ -22,3 +23,29 @@ def folded_apart(letters: Iterable[str]) -> list[str]:
             if re.fullmatch("(?i)" + re.escape(letter), char) and folded.fullmatch(char) is None:
                 missed.append(char)
     return missed
+
+
+@lru_cache(maxsize=1)
+def _every_character() -> str:
+    """Every code point but the lone surrogates, as one string."""
+    return "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
+
+
+@cache
+def re_partners(char: str) -> tuple[str, ...]:
+    """Every other character ``re``'s IGNORECASE matches to ``char`` (one ``findall`` over every code point)."""
+    return tuple(other for other in re.findall("(?i)" + re.escape(char), _every_character()) if other != char)
+
+
+# Python's whitespace (``re``'s ``\s``): what a space of a text may be where a pattern reads ``\s``.
+PYTHON_SPACES = tuple(char for char in _every_character()[:0x3001] if re.match(r"\s", char))
+
+
+def re_case_variants(text: str) -> list[str]:
+    """``text``, its upper-case form, and ``text`` with one character swapped for each character ``re``'s
+    IGNORECASE pairs with it (one swap a variant), or a space for each of Python's whitespace characters."""
+    variants = [text, text.upper()]
+    for index, char in enumerate(text):
+        others = PYTHON_SPACES if char == " " else re_partners(char)
+        variants += [text[:index] + other + text[index + 1 :] for other in others if other != char]
+    return variants

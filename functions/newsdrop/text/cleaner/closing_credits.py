@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from itertools import compress
 
 from newsdrop.text.line_keys import words_at_most
+from newsdrop.text.re2_pretest import SPACE, pretested
 from newsdrop.text.re2_sets import native_match, search_set
 
 # Picture and news agencies whose name closes a credit ("Issam Abdallah/REUTERS", "Nico Herbertz/IMAGO"): the
@@ -80,8 +81,30 @@ _CREDIT_MARKS = search_set(
         )
     ]
 )
-# ``_CREDIT_MARKS`` over UTF-8 bytes (``native_match``): read on every kept line.
+# ``_CREDIT_MARKS`` over UTF-8 bytes (``native_match``): read on a page's kept lines joined.
 _CREDIT_MARKS_BYTES = native_match(_CREDIT_MARKS)
+
+# The agencies (``_AGENCY``, read case-blind) for RE2: the library of pictures' capitalised words before "images"
+# left out, one after it read as any run of characters but a space.
+_AGENCY_SUPERSET = (
+    r"(?:reuters|ap(?: photo)?|afp|dpa|epa|efe|imago|keystone|picture[ -]alliance|ansa|anp|pap|aap|xinhua"
+    r"|ntb|belga|apa|kyodo|tass|anadolu|sipa|abaca|shutterstock|istock(?:photo)?|pool|images(?: [^ ]+)?)"
+)
+# What each form of ``_CLOSING_CREDIT`` holds, as an RE2 superset of it read on a kept line's tail: the picture
+# label and its colon or "by"; "/" or "via" and the agency closing the line; the agency and its slash; the
+# bracketed agency, the Japanese, Korean and Lithuanian marks at the line's end. Names are read as any
+# characters; ``$`` as an optional line break and the text's end (``re``'s ``$``). Most tails that hold a mark of
+# ``_CREDIT_MARKS`` hold no credit: the pattern (about 27 us a tail) is not run on them.
+_CREDIT_SUPERSET = (
+    rf"(?:Fotos?|Bild(?:er)?|Photos?|Photograph|Pictures?|Images?){SPACE}*(?::|by)"
+    rf"|(?:/|via)(?s:.*)(?i:{_AGENCY_SUPERSET})\)?\n?\z"
+    rf"|(?i:{_AGENCY_SUPERSET}){SPACE}*/"
+    r"|\((?:REUTERS|AFP|EPA|EFE|DPA)\)\n?\z"
+    r"|撮影）\n?\z|＝(?:ＡＰ|AP|ＡＦＰ|AFP|ロイター|共同|時事|ＥＰＡ|EPA)\n?\z"
+    r"|\[사진(?s:.*)\]\n?\z|다\.(?s:.*)(?:연합뉴스|뉴시스|뉴스1|기자)\n?\z"
+    r"|nuotr\.\n?\z"
+)
+_CLOSING_CREDIT_SEARCH = pretested(_CLOSING_CREDIT, _CREDIT_SUPERSET)
 
 # A sentence's close other than a full stop: the credit forms end in a name (an initial's or an abbreviation's
 # full stop too: "Bild Från Polisen.", "nuotr."), an agency or a bracket.
@@ -92,9 +115,9 @@ def closing_credit(text: str) -> bool:
     """Whether a line is a picture's caption closed by its credit: ``_CLOSING_CREDIT`` at its end and at
     least ``_MIN_CAPTION_WORDS`` words before the credit."""
     tail = text.rstrip()[-_TAIL_CHARS:]
-    if tail[-1:] in _SENTENCE_CLOSE or not _CREDIT_MARKS_BYTES(tail.encode()):
+    if tail[-1:] in _SENTENCE_CLOSE:
         return False
-    found = _CLOSING_CREDIT.search(tail)
+    found = _CLOSING_CREDIT_SEARCH(tail)
     if found is None:
         return False
     before = text.rstrip()[: len(text.rstrip()) - len(tail) + found.start()]

@@ -8,6 +8,7 @@ from itertools import compress
 
 from newsdrop.text.cleaner.cues_notice import LEGAL_STEMS, SIGNUP_STEMS, notice_stems, notice_words
 from newsdrop.text.cleaner.reader_cues import reader_pronouns
+from newsdrop.text.re2_pretest import NOT_WORD, SPACE, pretested
 from newsdrop.text.re2_sets import search_set
 
 # A billing period or the promise that the reader may cancel: a subscription's offer ("$5 per month",
@@ -33,32 +34,23 @@ _OFFER_ASCII = search_set(
 )
 
 
-# What every alternative of ``_OFFER`` holds, case-blind, as one RE2 set for other text: a superset pre-test
-# (``\b`` dropped, ``\s`` widened to any character), so that a line without any (most long non-ASCII paragraphs,
-# where ``re``'s case-blind search tried the alternation at every position) skips the search. RE2's ``(?i)``
-# folds by Unicode's simple case folding, which pairs each letter here with every character ``re``'s IGNORECASE
-# does, but for the ones in ``_FOLDED_APART``.
-_OFFER_HINT = search_set(
-    [
-        r"(?is)(?:/.?|(?:per|pro|al|im|par).)(?:month|year|mes|año|monat|jahr|mois|an)"
-        r"|cancel|kündig|annul|disdic|abo"
-    ]
+# ``_OFFER.search`` for other text behind an RE2 superset of it (``pretested``), so that a line without an offer
+# (most long non-ASCII paragraphs, where ``re``'s case-blind search tried the alternation at every position)
+# skips the search: ``\s`` as Python's whitespace, a word's ``\b`` as the text's edge or a character outside
+# ASCII's word characters (a superset of Python's ``\W``), ``\w*`` dropped.
+_OFFER_SUPERSET = (
+    rf"(?i)(?:/{SPACE}?|(?:^|{NOT_WORD})(?:per|pro|al|im|par){SPACE})"
+    rf"(?:month|year|mes|año|monat|jahr|mois|an)(?:$|{NOT_WORD})"
+    rf"|(?:^|{NOT_WORD})(?:cancel|kündig|annul|disdic|abos?(?:$|{NOT_WORD}))"
 )
-
-
-# Characters ``re``'s IGNORECASE matches to a letter of ``_OFFER`` that Unicode's simple case folding keeps
-# apart from it: the dotted capital I and the dotless i (a unit test reads every code point). A text holding one
-# is searched.
-_FOLDED_APART = ("İ", "ı")
+_OFFER_SEARCH = pretested(_OFFER, _OFFER_SUPERSET)
 
 
 def _offer(text: str) -> bool:
     """Whether ``_OFFER`` finds a billing offer in the text (by ``_OFFER_ASCII`` where the text is ASCII)."""
     if text.isascii():
         return _OFFER_ASCII(text) is not None
-    if _OFFER_HINT(text) is None and not any(char in text for char in _FOLDED_APART):
-        return False
-    return _OFFER.search(text) is not None
+    return _OFFER_SEARCH(text) is not None
 
 
 # Notice stems that are no request of the site's: privacy and consent words, and the reader's browser (a
