@@ -109,8 +109,10 @@ def _guard(lower_ascii: bool) -> tuple[re.Pattern[str], dict[str | None, int]]:
     return pattern, {f"_guard{index}": bound for index, (bound, _) in enumerate(_GUARD_ORDER)}
 
 
-# Each ``_GUARD_ORDER`` pattern's word bound, by its place.
+# Each ``_GUARD_ORDER`` pattern's word bound, by its place; the number of places, and every place.
 _GUARD_BOUNDS: tuple[int, ...] = tuple(bound for bound, _ in _GUARD_ORDER)
+_GUARD_COUNT = len(_GUARD_ORDER)
+_ALL_GUARD_PLACES = range(_GUARD_COUNT)
 
 
 # The ``KEY_GUARDS`` patterns that match at the start of an ASCII key, as one RE2 set: one DFA pass where
@@ -157,12 +159,25 @@ def _guard_matches(key: str, words: int, encoded: bytes | None = None) -> bool:
     return _re_guard_matches(key, words)
 
 
-def _re_guard_matches(key: str, words: int) -> bool:
-    """``_guard_matches`` of a key by ``re``'s alternation alone: its verdict wherever the widened guards admit
-    the line or the key holds a letter the two engines fold apart (where ``_guard_matches`` asks it)."""
-    pattern, bounds = _guard(False)
-    found_ = pattern.match(key)
-    return found_ is not None and bounds[found_.lastgroup] >= words
+# Each ``_GUARD_ORDER`` pattern's own ``match``, by its place.
+_GUARD_MATCHES: tuple[Callable[[str], re.Match[str] | None], ...] = tuple(
+    guard.match for _, guard in _GUARD_ORDER
+)
+
+
+def _re_guard_matches(key: str, words: int, places: Sequence[int] | None = None) -> bool:
+    """``_guard_matches`` of a key by ``re`` alone: its verdict wherever the widened guards admit the line or the key
+    holds a letter the two engines fold apart (where ``_guard_matches`` asks it). ``places``: the only places in
+    ``_GUARD_ORDER`` (others are ignored) whose patterns can match (the widened guards' matches); None: every place.
+
+    ``_guard(False)``'s verdict (a unit test checks), one pattern at a time: the alternation's first alternative that
+    matches has the largest bound of those that match, so it admits the line iff one of them does. The alternation
+    cost about 15 ms to compile in each process that met a non-ASCII key, and tried every alternative on each key.
+    """
+    for place in _ALL_GUARD_PLACES if places is None else places:
+        if place < _GUARD_COUNT and _GUARD_BOUNDS[place] >= words and _GUARD_MATCHES[place](key) is not None:
+            return True
+    return False
 
 
 @lru_cache(maxsize=128)
@@ -336,7 +351,8 @@ def rule_scanner(
         found, bounds, first_stem = ascii_scan if ascii_key else wide[0]
         guard = stems = held = False
         scanned = 0 if ascii_key else _ALL_SCANNED
-        for index in found(encoded):
+        matched = found(encoded)
+        for index in matched:
             if index >= first_literal:
                 if index < first_scan:
                     held = True
@@ -347,10 +363,13 @@ def rule_scanner(
                     guard = True
                 else:
                     stems = True
-        if not ascii_key and (guard or _DOTTED_I in key or _DOTLESS_I in key):
-            # The scan's widened guards are ``_wide_guard``'s (anchored alike): ``_guard_matches`` would only repeat
-            # them (and compile their set of its own) before asking ``re``.
-            guard = _re_guard_matches(key, words)
+        if not ascii_key:
+            folded_apart = _DOTTED_I in key or _DOTLESS_I in key
+            if guard or folded_apart:
+                # The scan's widened guards are ``_wide_guard``'s (anchored alike): ``_guard_matches`` would only
+                # repeat them (and compile their set of its own) before asking ``re``. Only a guard whose widened
+                # form matched can match, unless the key holds a letter the engines fold apart (every guard then).
+                guard = _re_guard_matches(key, words, None if folded_apart else matched)
         rule_bits = scanned & _ALL_SCANNED
         rules_key = (
             (words << (start_shift + 2)) | (guard << (start_shift + 1)) | (stems << start_shift) | rule_bits
