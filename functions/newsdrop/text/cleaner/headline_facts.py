@@ -239,8 +239,16 @@ def lead_words_from(
         at += 1
     found = memo.get(key := tuple(picked))
     if found is None:
-        # (The joined keys' words: no word runs across the joining space.)
-        found = memo[key] = _content_words.__wrapped__(" ".join(lines[index].key for index in picked))
+        # The union of each paragraph's words, which are the joined keys' words (no word runs across a joining
+        # space): the leads of the region's head lines overlap, so each paragraph is read once, memoised as the
+        # lead of itself alone.
+        parts = []
+        for index in picked:
+            words = memo.get((index,))
+            if words is None:
+                words = memo[(index,)] = _content_words.__wrapped__(lines[index].key)
+            parts.append(words)
+        found = memo[key] = frozenset().union(*parts)
     return found
 
 
