@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.headline_facts import lead_words_from
-from newsdrop.text.cleaner.lines import _content_words, _Line
+from newsdrop.text.cleaner.headline_facts import dated_and_bylined, lead_words_from, lines_under
+from newsdrop.text.cleaner.lines import _content_words, _is_date_line, _Line
+from tests.unit.cleaner_fixtures import printed_lines
 
 
 def _lines(rows: list[tuple[str, bool]]) -> list[_Line]:
@@ -56,3 +57,49 @@ def test_leads_through_one_memo_are_the_plain_leads(firsts: list[int]) -> None:
     for picked, words in memo.items():
         if len(picked) == 1:
             assert words == _content_words.__wrapped__(lines[picked[0]].key)
+
+
+def _page(marks: str) -> list[_Line]:
+    """A page a character a line: "b" a byline, "d" a line with the date role, "t" a line printing a date (read by
+    the date test), "." a plain line."""
+    texts = {"b": "By Jane Doe", "d": "Updated", "t": "March 26, 2015", ".": "Harbour wall finished early"}
+    lines = printed_lines([texts[mark] for mark in marks])
+    for line, mark in zip(lines, marks, strict=True):
+        line.role = {"b": "byline", "d": "date"}.get(mark)
+    return lines
+
+
+def _plain_under(lines: list[_Line], index: int) -> tuple[bool, bool]:
+    following = lines[index + 1 : index + 6]
+    return (
+        any(other.role == "date" or _is_date_line(other) for other in following),
+        any(other.role == "byline" for other in following),
+    )
+
+
+@pytest.mark.parametrize(
+    ("marks", "first", "last"),
+    [
+        # A byline, a date role and a printed date at every distance from the candidates, near the page's end too.
+        ("....b......d......t.....", 0, 23),
+        ("..b..d..t..b", 2, 9),
+        ("b.....b.....t", 0, 12),
+        # The last candidate well above the page's end: the span stops at the fifth line under it.
+        ("..........t.....b.....d...", 3, 8),
+        # ... its fifth line under it the one byline or date in reach.
+        ("......b.....", 0, 1),
+        ("......t.....", 0, 1),
+        # The page's last line a candidate (nothing under it), and a page of one line.
+        (".....b", 0, 5),
+        (".", 0, 0),
+        # No candidate in the span (the region opens the page).
+        ("b.t", 1, 0),
+    ],
+)
+def test_lines_under_reads_what_the_five_lines_under_say(marks: str, first: int, last: int) -> None:
+    under = lines_under(_page(marks), first, last)
+    # Every line, inside the span or outside it (the opening line above it, a line under its last candidate).
+    for index in range(len(marks)):
+        fresh = _page(marks)
+        assert under.under(_page(marks), index) == _plain_under(fresh, index)
+        assert under.dated_and_bylined(_page(marks), index) == dated_and_bylined(fresh, index)
