@@ -93,15 +93,21 @@ def _find_title(
     # lines) by the lines printing them: one pass over the page for both.
     keys: dict[str, list[int]] = {}
     variants: dict[str, set[int]] = {}
+    printings = keys.get
     for index, line in enumerate(lines):
         key = line.key
-        keys.setdefault(key, []).append(index)
+        # (A new key's list only when the key is new: ``setdefault`` would build one for every line.)
+        printed = printings(key)
+        if printed is None:
+            keys[key] = [index]
+        else:
+            printed.append(index)
         # A "Title | Site" line is short: a long paragraph cannot hold a headline variant.
         if line.words > _VARIANT_MAX_WORDS:
             continue
-        # Only a key with a separator or a middle space (a doubled line) prints a variant: one regex scan
-        # skips the others without a call to the memoised split.
-        if _SEPARATOR.search(key) is None and (len(key) % 2 == 0 or key[len(key) // 2] != " "):
+        # Only a key with a middle space (a doubled line) or a separator prints a variant: the cheap middle test
+        # first, then one regex scan, skip the others without a call to the memoised split.
+        if (len(key) % 2 == 0 or key[len(key) // 2] != " ") and _SEPARATOR.search(key) is None:
             continue
         for part in _variant_parts(key):
             variants.setdefault(part, set()).add(index)
