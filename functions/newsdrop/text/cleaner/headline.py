@@ -26,6 +26,7 @@ from newsdrop.text.cleaner.headline_facts import (
     _variant_parts,
     dated_headline,
     lead_words_from,
+    lines_under,
 )
 from newsdrop.text.cleaner.headline_overrides import pick_over_ranker
 from newsdrop.text.cleaner.headline_printings import held_candidate, spelled_out
@@ -92,15 +93,21 @@ def _find_title(
     # lines) by the lines printing them: one pass over the page for both.
     keys: dict[str, list[int]] = {}
     variants: dict[str, set[int]] = {}
+    printings = keys.get
     for index, line in enumerate(lines):
         key = line.key
-        keys.setdefault(key, []).append(index)
+        # (A new key's list only when the key is new: ``setdefault`` would build one for every line.)
+        printed = printings(key)
+        if printed is None:
+            keys[key] = [index]
+        else:
+            printed.append(index)
         # A "Title | Site" line is short: a long paragraph cannot hold a headline variant.
         if line.words > _VARIANT_MAX_WORDS:
             continue
-        # Only a key with a separator or a middle space (a doubled line) prints a variant: one regex scan
-        # skips the others without a call to the memoised split.
-        if _SEPARATOR.search(key) is None and (len(key) % 2 == 0 or key[len(key) // 2] != " "):
+        # Only a key with a middle space (a doubled line) or a separator prints a variant: the cheap middle test
+        # first, then one regex scan, skip the others without a call to the memoised split.
+        if (len(key) % 2 == 0 or key[len(key) // 2] != " ") and _SEPARATOR.search(key) is None:
             continue
         for part in _variant_parts(key):
             variants.setdefault(part, set()).add(index)
@@ -145,6 +152,8 @@ def _find_title(
         and (long := dated_long_headline(lines, region_start, _REGION_HEAD_MAX_WORDS)) is not None
     ):
         head = [long, *(index for index in head if index != long)]
+    # The dates and bylines under every candidate, the window's and the region head's, read in one pass.
+    under = lines_under(lines, first_candidate, max(region_start - 1, *head) if head else region_start - 1)
     facts_of: dict[int, _Facts] = {}
     head_scored: list[tuple[float, int]] = []
     scored_floor: list[float] = []
@@ -172,6 +181,7 @@ def _find_title(
             0 if in_head else between_of(index),
             reworded,
             facts,
+            under,
         )
         if in_head:
             head_scored.append((score, index))
@@ -196,7 +206,7 @@ def _find_title(
         if candidates is None and index < region_start and index != opening_index:
             between = between_of(index)
             bounded.append(
-                (title_score_bound(lines, index, keys, variants, lead_words, between, reworded), index)
+                (title_score_bound(lines, index, keys, variants, lead_words, between, reworded, under), index)
             )
             continue
         rank(index, index >= region_start)
@@ -249,6 +259,7 @@ def _find_title(
             printed=keys,
             first=min(index for _, index in header),
             variants=variants,
+            under=under,
         )
 
         # (Tested only for a candidate that would lead: a skipped one changes nothing.)

@@ -8,6 +8,7 @@ from newsdrop.text.cleaner.headline_facts import (
     _LINK_LIST_PENALTY,
     _LOWER_START,
     _REWORDED_BONUS,
+    LinesUnder,
     dated_and_bylined,
 )
 from newsdrop.text.cleaner.lines import _content_words, _Line
@@ -24,6 +25,7 @@ def title_score_bound(
     lead_words: frozenset[str],
     unclaimed_between: int,
     reworded: set[int],
+    under: LinesUnder | None = None,
 ) -> float:
     """An upper bound of ``_title_score`` for the line at ``index`` (same arguments): its exact terms that need no
     costly facts of its text (printings, variants, rewording, its length, the lines under it, a lower-case start,
@@ -45,7 +47,9 @@ def title_score_bound(
             score += _REWORDED_BONUS
     # The lines under it, read as ``_title_score`` reads them: a date or the author's byline (only the story's own
     # headline has one; a link list's line without it is another story's headline).
-    dated, bylined = dated_and_bylined(lines, index)
+    dated, bylined = (
+        under.dated_and_bylined(lines, index) if under is not None else dated_and_bylined(lines, index)
+    )
     if dated:
         score += 4
     if bylined:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -100,6 +101,71 @@ def dated_and_bylined(lines: list[_Line], index: int) -> tuple[bool, bool]:
     return dated, False
 
 
+# The lines under a candidate that ``dated_and_bylined`` and the ranker's byline and date columns read.
+_UNDER_LINES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class LinesUnder:
+    """The nearest byline and the nearest date line at or below each line of a page's span, read in one pass from
+    the bottom up (``lines_under``): what the five lines under each candidate say, without reading them again for
+    every candidate, its bound and its ranker row. A candidate outside the span reads its lines itself."""
+
+    # The span's first line and its last candidate; for each line from ``first`` on, the index of the nearest byline
+    # and date line at or below it (``none`` where no such line stands within reach of any candidate).
+    first: int
+    last: int
+    bylines: list[int]
+    dates: list[int]
+
+    def under(self, lines: list[_Line], index: int) -> tuple[bool, bool]:
+        """Whether one of the 5 lines under ``index`` is a date line (by role or by ``_is_date_line``), and whether
+        one is the author's byline."""
+        at = index + 1 - self.first
+        if at < 0 or index > self.last:
+            following = lines[index + 1 : index + 1 + _UNDER_LINES]
+            return (
+                any(
+                    other.role == "date" or (other.dated if other.dated is not None else _is_date_line(other))
+                    for other in following
+                ),
+                any(other.role == "byline" for other in following),
+            )
+        reach = index + _UNDER_LINES
+        return self.dates[at] <= reach, self.bylines[at] <= reach
+
+    def dated_and_bylined(self, lines: list[_Line], index: int) -> tuple[bool, bool]:
+        """``dated_and_bylined(lines, index)``: a byline counts as a date too."""
+        at = index + 1 - self.first
+        if at < 0 or index > self.last:
+            return dated_and_bylined(lines, index)
+        reach = index + _UNDER_LINES
+        bylined = self.bylines[at] <= reach
+        return bylined or self.dates[at] <= reach, bylined
+
+
+def lines_under(lines: list[_Line], first: int, last: int) -> LinesUnder:
+    """``LinesUnder`` for the candidates from ``first`` to ``last``: the lines from ``first + 1`` down to the fifth
+    under ``last``, each read once (its date test memoised on it, as the candidates' reading does)."""
+    if last < first:
+        return LinesUnder(first + 1, last, [], [])
+    end = min(len(lines), last + 1 + _UNDER_LINES)
+    # (Past every candidate's reach: ``last + _UNDER_LINES`` is the farthest line a candidate reads.)
+    none = last + _UNDER_LINES + 1
+    size = end - first
+    bylines, dates = [none] * size, [none] * size
+    byline = date = none
+    for at in range(end - 1, first, -1):
+        other = lines[at]
+        if other.role == "byline":
+            byline = at
+        if other.role == "date" or (other.dated if other.dated is not None else _is_date_line(other)):
+            date = at
+        bylines[at - first - 1] = byline
+        dates[at - first - 1] = date
+    return LinesUnder(first + 1, last, bylines, dates)
+
+
 def _title_score(
     lines: list[_Line],
     index: int,
@@ -110,6 +176,7 @@ def _title_score(
     unclaimed_between: int,
     reworded: set[int],
     facts: _Facts | None = None,
+    under: LinesUnder | None = None,
 ) -> float:
     line = lines[index]
     if facts is None:
@@ -124,7 +191,9 @@ def _title_score(
         score += 6
     if substantial and index in reworded:
         score += _REWORDED_BONUS
-    dated, bylined = dated_and_bylined(lines, index)
+    dated, bylined = (
+        under.dated_and_bylined(lines, index) if under is not None else dated_and_bylined(lines, index)
+    )
     if dated:
         score += 4
     # Related-story teasers carry dates too; only the story's own headline carries the author.
@@ -239,8 +308,16 @@ def lead_words_from(
         at += 1
     found = memo.get(key := tuple(picked))
     if found is None:
-        # (The joined keys' words: no word runs across the joining space.)
-        found = memo[key] = _content_words.__wrapped__(" ".join(lines[index].key for index in picked))
+        # The union of each paragraph's words, which are the joined keys' words (no word runs across a joining
+        # space): the leads of the region's head lines overlap, so each paragraph is read once, memoised as the
+        # lead of itself alone.
+        parts = []
+        for index in picked:
+            words = memo.get((index,))
+            if words is None:
+                words = memo[(index,)] = _content_words.__wrapped__(lines[index].key)
+            parts.append(words)
+        found = memo[key] = frozenset().union(*parts)
     return found
 
 

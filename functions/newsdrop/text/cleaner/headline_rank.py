@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsdrop.text.cleaner.headline_facts import _Facts, _facts
+from newsdrop.text.cleaner.headline_facts import LinesUnder, _Facts, _facts
 from newsdrop.text.cleaner.lines import (
     _CLOSERS,
     _TITLE_SEPARATORS,
@@ -35,6 +35,8 @@ class _RankContext:
     # The topmost of the ranked candidates, and the lines that print each headline variant.
     first: int
     variants: dict[str, set[int]]
+    # The dates and bylines under the page's candidates, read once (None: each row reads its own lines).
+    under: LinesUnder | None = None
 
 
 def headline_features(
@@ -67,6 +69,15 @@ def headline_features(
     columns = _text_columns(line.text)
     ends, title_cased, colon, separated, commas, asks = columns[:6]
     lead = len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0
+    if context.under is not None:
+        dated, bylined = context.under.under(lines, index)
+    else:
+        # (``_is_date_line`` memoises its verdict on the line: read it without the call where it is known.)
+        bylined = any(other.role == "byline" for other in following)
+        dated = any(
+            other.role == "date" or (other.dated if other.dated is not None else _is_date_line(other))
+            for other in following
+        )
     return [
         rule_score / 10.0,
         1.0 if index == 0 else 0.0,
@@ -82,14 +93,8 @@ def headline_features(
         colon,
         lead,
         1.0 if index > 0 and line.key in context.opening_parts else 0.0,
-        1.0 if any(other.role == "byline" for other in following) else 0.0,
-        # (``_is_date_line`` memoises its verdict on the line: read it without the call where it is known.)
-        1.0
-        if any(
-            other.role == "date" or (other.dated if other.dated is not None else _is_date_line(other))
-            for other in following
-        )
-        else 0.0,
+        1.0 if bylined else 0.0,
+        1.0 if dated else 0.0,
         1.0 if line.rule == "link_list" else 0.0,
         1.0 if line.rule == "repeated_line" else 0.0,
         1.0 if facts.domain else 0.0,
