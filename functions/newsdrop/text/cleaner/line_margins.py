@@ -43,7 +43,9 @@ def plain_margins(
     found: list[float | None] = [None] * len(kept)
     lines = parts.lines
     word_dots = blocks.word_dots
-    for count in {line.words for line in lines}.difference(word_dots):
+    # The word counts the features listed (a set of them in C), else read off the lines.
+    counts = set(parts.words) if len(parts.words) == len(lines) else {line.words for line in lines}
+    for count in counts.difference(word_dots):
         word_dots[count] = sum(weight * of(count) for weight, of in blocks.word_shaped)
     # Without a trustworthy logit (NaN) no bound settles: every comparison with NaN is false.
     logit_kept = math.nan if thresholds[True][1] is None else thresholds[True][1]
