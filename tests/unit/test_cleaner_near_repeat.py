@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.near_repeat import _key, _opening, _openings, near_repeats
+from newsdrop.text.cleaner.near_repeat import _key, _opening, near_repeats
 
 FIRST = "According to the finance blog Wealthynickel, two batches of bills printed in 2014 contain the error."
 AGAIN = "According to the finance blog Wealthynickel , two batches of bills printed in 2014 contain the error"
@@ -59,27 +59,3 @@ def test_near_repeats(rows: list[tuple[str, bool]], expected: list[int]) -> None
 def test_the_opening_is_the_keys_opening(text: str) -> None:
     # The ASCII fast path files a line as the regex would: letters and digits, lower case, the first 20.
     assert _opening(text) == _key(text[:40])[:20]
-
-
-@pytest.mark.parametrize(
-    "texts",
-    [
-        [],
-        [FIRST],
-        [FIRST, AGAIN, QUOTED, OTHER],
-        # Openings that key to nothing or to less than 20 characters, beside full ones.
-        ["-- ... --", "a-b", FIRST, "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!! late words"],
-        # Separators and controls other than the line break are deleted inside each opening.
-        ["\t\x1f control\x7f characters 123", "tab\there\x0bvertical\x0cform feed and more"],
-        # A text holding a line break of its own: read a text at a time.
-        ["first half\nsecond half of one text", FIRST],
-        # A non-ASCII opening among ASCII ones (read a text at a time), and one beyond the opening only.
-        [
-            FIRST,
-            "«Ça va», dit-il — Straße № 5 über alles",
-            "A plain ASCII opening of forty characters, then: Café",
-        ],
-    ],
-)
-def test_the_openings_at_once_are_each_texts_opening(texts: list[str]) -> None:
-    assert _openings(texts) == [_opening(text) for text in texts]

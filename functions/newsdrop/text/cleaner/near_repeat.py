@@ -34,10 +34,12 @@ def near_repeats(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     # per pair of lines; made only then, since most openings are a page's only.
     openings: dict[str, str | tuple[set[str], set[str]]] = {}
     found: list[int] = []
-    # Only the kept lines long enough are read (``compress`` picks the kept ones in C).
-    at = [index for index in compress(range(len(kept)), kept) if len(texts[index]) >= MIN_CHARS]
-    stripped = [texts[index].strip() for index in at]
-    for index, text, opening in zip(at, stripped, _openings(stripped), strict=True):
+    # Only the kept lines are read (``compress`` picks them in C).
+    for index in compress(range(len(kept)), kept):
+        if len(texts[index]) < MIN_CHARS:
+            continue
+        text = texts[index].strip()
+        opening = _opening(text)
         group = openings.get(opening)
         if group is None:
             openings[opening] = text
@@ -60,23 +62,6 @@ def near_repeats(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
 
 # The ASCII characters ``_NOT_WORD`` drops (all but letters and digits), as a ``bytes.translate`` deletion table.
 _ASCII_NOT_WORD = bytes(code for code in range(128) if _NOT_WORD.fullmatch(chr(code)))
-
-
-# ``_ASCII_NOT_WORD`` but the line break: the openings of a page's lines, joined by line breaks, are keyed at once.
-_ASCII_NOT_WORD_BUT_BREAK = _ASCII_NOT_WORD.replace(b"\n", b"")
-
-
-def _openings(texts: list[str]) -> list[str]:
-    """``_opening`` of each text. Where every opening is ASCII (most pages), all of them by one lowering and
-    one deletion in C over the openings joined by line breaks: ASCII lowering and the deletion read each
-    character alone, so each part between two breaks is its own opening's key."""
-    joined = "\n".join([text[:_OPENING_CHARS] for text in texts])
-    if joined.isascii():
-        keys = joined.lower().encode().translate(None, _ASCII_NOT_WORD_BUT_BREAK).decode().split("\n")
-        # (A text holding a line break of its own, or none at all, splits otherwise: read a text at a time.)
-        if len(keys) == len(texts):
-            return [key[:_OPENING_KEY] for key in keys]
-    return [_opening(text) for text in texts]
 
 
 def _opening(text: str) -> str:
