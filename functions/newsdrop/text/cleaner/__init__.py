@@ -125,11 +125,15 @@ def clean_article(
     chosen = load_model() if model is _DEFAULT_MODEL else model
     headline = chosen.headline if isinstance(chosen, LineModel) else None
     found = rule_pass(text, hints, bundle_chrome=bundle_chrome, main_content=main_content, headline=headline)
-    if isinstance(chosen, LineModel) and not main_content:
-        apply_model(found, chosen)
+    # The lines' texts, keys, numbers and sizes as the line model read them: the stages after it read the same.
+    page = apply_model(found, chosen) if isinstance(chosen, LineModel) and not main_content else None
     if not main_content:
         after_model(
-            found.lines, found.start, modelled=isinstance(chosen, LineModel), region_start=found.region_start
+            found.lines,
+            found.start,
+            modelled=isinstance(chosen, LineModel),
+            region_start=found.region_start,
+            page=page,
         )
     else:
         # The after-model stages that name a kind of line wherever it stands, on the extractor's lines.

@@ -44,16 +44,27 @@ from newsdrop.text.cleaner.story_end import hole_kind
 from newsdrop.text.cleaner.user_list import user_lists
 
 
-def after_model(lines: list[_Line], start: int, *, modelled: bool, region_start: int = -1) -> None:
+def after_model(
+    lines: list[_Line],
+    start: int,
+    *,
+    modelled: bool,
+    region_start: int = -1,
+    page: tuple[list[str], list[str], list[int], list[int]] | None = None,
+) -> None:
     """Re-decide the lines the header rules and the line model misread, in place (the text views only; an
     extractor's main content has its own edits). They run after the model, so its training rows stay.
-    ``region_start`` is the region's first line before its start skipped a standfirst (-1: none skipped)."""
+    ``region_start`` is the region's first line before its start skipped a standfirst (-1: none skipped);
+    ``page`` the lines' texts, keys, numbers and sizes where the line model read them (``apply_model``)."""
     # The stages below change lines' roles and rules, never their text, key, number or size: one list of each
     # serves them all (the stages read them as sequences, never write them).
-    texts = [line.text for line in lines]
-    keys = [line.key for line in lines]
-    numbers = [line.n for line in lines]
-    sizes = [len(text) for text in texts]
+    if page is None:
+        texts = [line.text for line in lines]
+        keys = [line.key for line in lines]
+        numbers = [line.n for line in lines]
+        sizes = list(map(len, texts))
+    else:
+        texts, keys, numbers, sizes = page
     roles = PageRoles(lines)
     # The lines whose rule names the line model ("line_model:..."): only ``apply_model`` sets such a rule and the
     # stages below only replace one, so the lines holding one later are among these (read once, not per stage).

@@ -144,9 +144,14 @@ def drop_teasers_and_boxes(
         # A stream of other pages' teasers whose items each print a comment counter.
         roles.assign(index, "boilerplate", "counted_item")
     # The headline as the story's header prints it: its last printing over the story's region.
-    title = max(
-        (index for index, line in enumerate(lines[:start]) if line.role in ("title", "title_repeat")),
-        default=None,
+    # (Read from the region's start up, over the indexes ``lines[:start]`` holds: the last printing is the first met.)
+    title = next(
+        (
+            index
+            for index in reversed(range(len(lines))[:start])
+            if lines[index].role in ("title", "title_repeat")
+        ),
+        None,
     )
     for index in second_story(roles.kept(), texts, keys, title, printings):
         # The page's next story under the first, its header's labels and byline block printed again.

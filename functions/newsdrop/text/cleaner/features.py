@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -175,6 +175,13 @@ class FeatureParts:
     lines: Sequence[ModelLine]
     heads: list[tuple[float, ...]]
     tail: Any
+    # The page's facts the features read, a list each in line order (each line's text, key, number, length and
+    # word count): the stages after the model read the same lists instead of walking the lines again.
+    texts: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)
+    words: list[int] = field(default_factory=list)
 
     def shape(self, index: int) -> tuple[float, ...]:
         line = self.lines[index]
@@ -217,7 +224,9 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     count = len(lines)
     if count == 0:
         return FeatureParts(lines, [], np.zeros((0, _TAIL_COUNT)))
-    lengths = [len(line.text) for line in lines]
+    texts = [line.text for line in lines]
+    # (``map`` in C over the texts: the same lengths without a second walk over the lines.)
+    lengths = list(map(len, texts))
     total_chars = sum(lengths) or 1
     prose_list = [line.prose for line in lines]
     prose_total = sum(size for size, flag in zip(lengths, prose_list, strict=True) if flag)
@@ -233,7 +242,8 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     # Lists become arrays by ``fromiter`` with their size: the same values without numpy's per-element type
     # discovery (``np.array`` of a list), which was a tenth of the line model's stage.
     prose_mask = np.fromiter(prose_list, bool, count)
-    words = np.fromiter([line.words for line in lines], np.intp, count)
+    word_counts = [line.words for line in lines]
+    words = np.fromiter(word_counts, np.intp, count)
     length_col = np.fromiter(lengths, np.intp, count)
     # The tail filled a column (or a pair of columns) at a time: fewer, larger numpy calls than a temporary
     # array per feature copied in (each numpy call costs about a microsecond whatever its size).
@@ -264,7 +274,8 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     prose_above = np.cumsum(own_prose) - own_prose
     tail[:, _PROSE_ABOVE] = prose_above / prose_chars
     tail[:, _PROSE_ABOVE + 1] = np.maximum(0, prose_total - prose_above - own_prose) / prose_chars
-    numbers = np.fromiter([line.n for line in lines], np.intp, count)
+    number_list = [line.n for line in lines]
+    numbers = np.fromiter(number_list, np.intp, count)
     tail[:-1, _BLANK_AFTER] = numbers[1:] - numbers[:-1] > 1
     # The prose block right below and right above a line: a crosshead heads several paragraphs, a
     # teaser's title one sentence.
@@ -314,14 +325,15 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     distance = np.where(before, start - positions, np.where(after, positions - end, 0))
     tail[:, 3] = log1p[distance] / 5.0
     tail[:, 8] = log1p[run_of]
-    tail[:, 9] = log1p[np.fromiter([repeats[key] - 1 for key in keys], np.intp, count)]
+    # (Each key's printings looked up by ``map`` in C, less one in numpy: the same whole numbers.)
+    tail[:, 9] = log1p[np.fromiter(map(repeats.__getitem__, keys), np.intp, count) - 1]
     tail[:, 10] = region_share
     tail[:, 11] = np.maximum(length_col, 1) / total_chars
     tail[:, 12] = prose_mask & outside
     tail[:, 13] = np.where(flags[:, 1] > 0, 1.0 - region_share, 0.0)
     tail[:, 14] = outside & (words >= _LONG_WORDS)
     tail[:, 15] = region_prose_lines
-    return FeatureParts(lines, heads, tail)
+    return FeatureParts(lines, heads, tail, texts, keys, number_list, lengths, word_counts)
 
 
 def decidable(line: ModelLine) -> bool:

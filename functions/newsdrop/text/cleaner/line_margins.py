@@ -10,12 +10,13 @@ from typing import Any
 from newsdrop.text.cleaner.features import FeatureParts
 from newsdrop.text.cleaner.line_weights import _head_dots, _weight_blocks
 from newsdrop.text.cleaner.shape import (
+    _CLOSERS,
     _SHAPE_CACHE_MAX_CHARS,
+    _TERMINALS,
     _cheap_shape,
     _cheap_shape_cached,
     _costly_shape,
     _costly_shape_cached,
-    _quick_columns,
 )
 
 # A page of at most this many lines takes ``plain_margins``: below it numpy's fixed cost (about 30 calls a page)
@@ -42,15 +43,20 @@ def plain_margins(
     found: list[float | None] = [None] * len(kept)
     lines = parts.lines
     word_dots = blocks.word_dots
-    for count in {line.words for line in lines}.difference(word_dots):
+    # The word counts the features listed (a set of them in C), else read off the lines.
+    counts = set(parts.words) if len(parts.words) == len(lines) else {line.words for line in lines}
+    for count in counts.difference(word_dots):
         word_dots[count] = sum(weight * of(count) for weight, of in blocks.word_shaped)
     # Without a trustworthy logit (NaN) no bound settles: every comparison with NaN is false.
     logit_kept = math.nan if thresholds[True][1] is None else thresholds[True][1]
     logit_dropped = math.nan if thresholds[False][1] is None else thresholds[False][1]
     tail_dots = (parts.tail @ blocks.tail_array).tolist()
     bias, text_low, text_high = model.bias, blocks.text_low, blocks.text_high
-    # Stage 0: the text-decided shape features by their range.
-    open_lines: list[tuple[int, float, float, float]] = []
+    w0, w1, w2, w3 = blocks.quick
+    rest_low, rest_high = blocks.rest_low, blocks.rest_high
+    # Stage 0: the text-decided shape features by their range; a line it leaves open goes on at once to stage 0b
+    # (one loop, no list of open lines between the stages).
+    still_open: list[tuple[int, float, float]] = []
     for index, (flag, head_dot, tail_dot, line) in enumerate(
         zip(kept, _head_dots(blocks, parts.heads), tail_dots, lines, strict=True)
     ):
@@ -67,19 +73,17 @@ def plain_margins(
         if high <= -beyond:
             found[index] = high
             continue
-        open_lines.append((index, context, with_words, logit))
-    if not open_lines:
-        return found
-    # Stage 0b: the quick shape features exactly, the rest of the text-decided ones by their range.
-    w0, w1, w2, w3 = blocks.quick
-    rest_low, rest_high = blocks.rest_low, blocks.rest_high
-    still_open: list[tuple[int, float, float]] = []
-    for (index, context, with_words, logit), c0, c1, c2, c3 in zip(
-        open_lines,
-        *_quick_columns([lines[entry[0]].text for entry in open_lines]),
-        strict=True,
-    ):
-        with_quick = with_words + (0.0 + w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3) - logit
+        # Stage 0b: the quick shape features exactly (``_quick_columns``' values, the same sum left to right),
+        # the rest of the text-decided ones by their range.
+        text = line.text
+        quick = (
+            0.0
+            + w0 * (1.0 if text.rstrip(_CLOSERS)[-1:] in _TERMINALS else 0.0)
+            + w1 * (1.0 if text[:1].islower() else 0.0)
+            + w2 * min(3.0, float(text.count("|")))
+            + w3 * (1.0 if text.endswith(":") else 0.0)
+        )
+        with_quick = with_words + quick - logit
         low = with_quick + rest_low
         if low >= beyond:
             found[index] = low

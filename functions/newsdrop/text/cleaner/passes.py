@@ -83,6 +83,10 @@ class RulePass:
     region_start: int = -1
 
 
+# A page's lines' texts, keys, numbers and sizes, each a list in line order (``apply_model`` hands them on).
+PageFacts = tuple[list[str], list[str], list[int], list[int]]
+
+
 def rule_pass(
     text: str,
     hints: Hints | None = None,
@@ -278,8 +282,9 @@ def _structure(
     return RulePass(lines, start, end, title, kept_chars, candidates or [], region_start)
 
 
-def apply_model(found: RulePass, model: LineModel) -> None:
-    """Let the line model overrule the rules' keep-or-drop verdict; a flip names its strongest feature."""
+def apply_model(found: RulePass, model: LineModel) -> PageFacts:
+    """Let the line model overrule the rules' keep-or-drop verdict; a flip names its strongest feature. Returns
+    the page's texts, keys, numbers and sizes (the features' lists) for the stages after it."""
     parts = feature_parts(found.lines, found.start, found.end)
     # Every line judged at once; a feature row is built only for a flip, to name its reason.
     # ``decidable`` inline: a call a line cost more than the test.
@@ -329,7 +334,8 @@ def apply_model(found: RulePass, model: LineModel) -> None:
     # The story is now one large island of kept lines: small islands the model kept below it are teasers,
     # author boxes, pitches or comments past a gap of dropped lines (``story_end.trailing_islands``).
     kept_now = [line.role in KEPT_ROLES for line in found.lines]
-    sizes = [len(line.text) for line in found.lines]
+    # The lines' sizes, keys and word counts as the features read them (a line's text never changes here).
+    sizes = parts.lengths
     for index in trailing_islands(kept_now, sizes):
         found.lines[index].assign("boilerplate", "trailing_island")
         kept_now[index] = False
@@ -359,12 +365,11 @@ def apply_model(found: RulePass, model: LineModel) -> None:
     if rules_roles:
         _fill_story_holes(found.lines, kept_now, rules_roles)
     # A paragraph the kept text prints a second time (a teaser, a summary box, a pitch under each widget).
-    keys = [line.key for line in found.lines]
-    words = [line.words for line in found.lines]
     paragraphs = [line.role == "body" for line in found.lines]
-    for index in kept_repeats(kept_now, keys, words, paragraphs):
+    for index in kept_repeats(kept_now, parts.keys, parts.words, paragraphs):
         found.lines[index].assign("boilerplate", "kept_repeat")
         kept_now[index] = False
+    return parts.texts, parts.keys, parts.numbers, sizes
 
 
 def _fill_story_holes(lines: list[_Line], kept_now: list[bool], rules_roles: dict[int, str | None]) -> None:
