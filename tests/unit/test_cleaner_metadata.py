@@ -6,7 +6,15 @@ import pytest
 
 from newsdrop.models import Hints
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.metadata import _cheap_language
+from newsdrop.text.cleaner.metadata import (
+    _FUNCTION_MIN_WORDS,
+    _FUNCTION_WORDS,
+    _PAST_LATIN,
+    _SCRIPT_SHARE,
+    _SCRIPTS,
+    _WORD_EDGES,
+    _cheap_language,
+)
 from newsdrop.text.dates import find_date, parse_published
 
 LEAD = (
@@ -235,6 +243,64 @@ def test_cheap_language_signals_settle_english_and_one_language_scripts_only() -
 )
 def test_cheap_language_tells_german_by_its_function_words(sample: str, language: str | None) -> None:
     assert _cheap_language(sample) == language
+
+
+def _cheap_language_by_loops(sample: str) -> str | None:
+    """``_cheap_language`` as it was written before its shortcuts: every script counted, the words in Python."""
+    if not sample.isascii():
+        for script, language in _SCRIPTS:
+            found = len(script.findall(sample))
+            if found >= _SCRIPT_SHARE * len(sample):
+                return language
+            if found:
+                return None
+    words = sample.lower().split()
+    if len(words) < _FUNCTION_MIN_WORDS:
+        return None
+    stripped = [word.strip(_WORD_EDGES) for word in words]
+    for language, function_words, share in _FUNCTION_WORDS:
+        if sum(1 for word in stripped if word in function_words) >= share * len(words):
+            return language
+    return None
+
+
+_ENGLISH = f"{LEAD} {SECOND}"
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        _ENGLISH,
+        _ENGLISH.replace("'", "\u2019") + " \u201cQuoted,\u201d she said \u2014 twice.",
+        # A script's character at either end, alone or beside Latin text: the per-script counts decide.
+        "\u0393" + _ENGLISH,
+        _ENGLISH + "\u05d0",
+        "Ηλίας Παπαδόπουλος είπε ότι η κυβέρνηση θα ανακοινώσει νέα μέτρα για την οικονομία αύριο το πρωί.",
+        "ข่าวล่าสุด " + _ENGLISH,
+        "東京都は十九日、新しい計画を発表した。",
+        "서울시는 오늘 새로운 계획을 발표했다. " * 3,
+        "Die Bundesregierung hat am Dienstag einen Entwurf vorgelegt, der die Renten für alle sichern soll. Nach"
+        " Angaben des Ministeriums wird das Gesetz im Herbst im Bundestag beraten und soll zum Jahresende"
+        " in Kraft treten.",
+        "Le gouvernement a annoncé mardi une réforme des retraites qui sera présentée au parlement en juin,"
+        " après des mois de négociations avec les syndicats et le patronat.",
+        "Ünlü « quotes » — dash-led -- words ‘the’ (of) [and] to; in: is! that? " * 3,
+        # Past Latin but in none of the scripts (Cyrillic, the euro sign): the words decide.
+        "Цена 5 € " + _ENGLISH,
+        "é",
+        "short é text",
+    ],
+)
+def test_cheap_language_is_the_loops_verdict(sample: str) -> None:
+    assert _cheap_language(sample) == _cheap_language_by_loops(sample)
+
+
+def test_a_character_of_a_script_is_past_latin() -> None:
+    # One pass over the Basic Multilingual Plane (lone surrogates too): the gate passes every script's characters.
+    for code in range(0x10000):
+        char = chr(code)
+        if any(script.match(char) for script, _ in _SCRIPTS):
+            assert _PAST_LATIN.match(char) is not None, code
 
 
 def test_a_line_without_a_year_has_no_date() -> None:

@@ -172,7 +172,10 @@ def test_keeps_all_gives_the_verdict_keeps_gives_each_row(costly_weight: float |
         "Para one.\n\nPara two, with more words.",
         "Caf\u00e9 au lait, na\u00efve r\u00e9sum\u00e9",
         "数字ニュース 速報",
-        # Long non-ASCII bodies take the numpy table: a word at either edge, astral and lone-surrogate text.
+        # Non-ASCII bodies of 300 characters or more take the numpy table: a word at either edge, astral and
+        # lone-surrogate text, a body just past the limit.
+        "\u00e9l\u00e8ve, " * 46,
+        "\u2019quoted\u2019 word" * 24,
         "Caf\u00e9 au lait, na\u00efve r\u00e9sum\u00e9_2. " * 200,
         " \u00ab\u00e9t\u00e9\u00bb \u0661\u0662 \u00b2 \u2163 " * 300 + "end",
         "\U0001d400\U0001d401 word \U0001f600 " * 300,
