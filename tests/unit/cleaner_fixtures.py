@@ -45,6 +45,16 @@ def printed_lines(texts: list[str]) -> list[_Line]:
     return [_Line(n, text, normalize_line_key(text), count_words(text)) for n, text in enumerate(texts)]
 
 
+def keyed_lines(rows: list[tuple[str, bool]]) -> list[_Line]:
+    """Cleaner lines numbered from 1 whose text is their key, each ``(key, prose)`` row marked prose or not."""
+    lines = []
+    for n, (key, prose) in enumerate(rows, start=1):
+        line = _Line(n, key, key, len(key.split()))
+        line.prose = prose
+        lines.append(line)
+    return lines
+
+
 # Seven paragraphs of one story, each a long sentence of prose.
 STORY = [
     "The harbour authority said on Tuesday that the new breakwater would be finished two years ahead of plan.",

@@ -6,19 +6,10 @@ import pytest
 
 from newsdrop.text.cleaner.gallery import digit_led, gallery_lines, slide_counter
 from newsdrop.text.cleaner.headline_facts import lead_words_from
-from newsdrop.text.cleaner.lines import _content_words, _Line
+from newsdrop.text.cleaner.lines import _content_words
 from newsdrop.text.cleaner.numbered_sections import numbered_sections, section_number
 from newsdrop.text.cleaner.pitch_tail import _OFFER, _offer
-
-
-def _lines(rows: list[tuple[str, bool]]) -> list[_Line]:
-    lines = []
-    for n, (key, prose) in enumerate(rows, start=1):
-        line = _Line(n, key, key, len(key.split()))
-        line.prose = prose
-        lines.append(line)
-    return lines
-
+from tests.unit.cleaner_fixtures import keyed_lines
 
 _PAGE = [
     ("menu home sport", False),
@@ -34,7 +25,7 @@ _PAGE = [
 
 @pytest.mark.parametrize("first", [0, 1, 2, 3, 5, 6, 7, 8, 20, -1, -3, -20])
 def test_lead_words_from_is_the_plain_lead_of_the_slice(first: int) -> None:
-    lines = _lines(_PAGE)
+    lines = keyed_lines(_PAGE)
     plain = _content_words.__wrapped__(" ".join([line.key for line in lines[first:] if line.prose][:3]))
     memo: dict[tuple[int, ...], frozenset[str]] = {}
     assert lead_words_from(lines, first, memo) == plain
@@ -43,11 +34,11 @@ def test_lead_words_from_is_the_plain_lead_of_the_slice(first: int) -> None:
 
 
 def test_lead_words_from_shares_a_lead_through_the_memo() -> None:
-    lines = _lines(_PAGE)
+    lines = keyed_lines(_PAGE)
     memo: dict[tuple[int, ...], frozenset[str]] = {}
     assert lead_words_from(lines, 0, memo) is lead_words_from(lines, 2, memo)
     assert lead_words_from(lines, 3, memo) != lead_words_from(lines, 2, memo)
-    assert lead_words_from(_lines([("no prose here", False)]), 0, memo) == frozenset()
+    assert lead_words_from(keyed_lines([("no prose here", False)]), 0, memo) == frozenset()
 
 
 @pytest.mark.parametrize(

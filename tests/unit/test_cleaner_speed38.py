@@ -6,17 +6,7 @@ import pytest
 
 from newsdrop.text.cleaner.headline_facts import dated_and_bylined, lead_words_from, lines_under
 from newsdrop.text.cleaner.lines import _content_words, _is_date_line, _Line
-from tests.unit.cleaner_fixtures import printed_lines
-
-
-def _lines(rows: list[tuple[str, bool]]) -> list[_Line]:
-    lines = []
-    for n, (key, prose) in enumerate(rows, start=1):
-        line = _Line(n, key, key, len(key.split()))
-        line.prose = prose
-        lines.append(line)
-    return lines
-
+from tests.unit.cleaner_fixtures import keyed_lines, printed_lines
 
 _PAGE = [
     ("menu home sport", False),
@@ -49,7 +39,7 @@ def _plain(lines: list[_Line], first: int) -> frozenset[str]:
     ],
 )
 def test_leads_through_one_memo_are_the_plain_leads(firsts: list[int]) -> None:
-    lines = _lines(_PAGE)
+    lines = keyed_lines(_PAGE)
     memo: dict[tuple[int, ...], frozenset[str]] = {}
     for first in firsts:
         assert lead_words_from(lines, first, memo) == _plain(lines, first)
