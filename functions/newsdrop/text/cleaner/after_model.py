@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from itertools import compress
+from typing import TYPE_CHECKING
 
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.after_model_returns import give_back_story
@@ -43,6 +44,9 @@ from newsdrop.text.cleaner.story_copy import story_copies
 from newsdrop.text.cleaner.story_end import hole_kind
 from newsdrop.text.cleaner.user_list import user_lists
 
+if TYPE_CHECKING:
+    from newsdrop.text.cleaner.passes import PageFacts
+
 
 def after_model(
     lines: list[_Line],
@@ -50,7 +54,7 @@ def after_model(
     *,
     modelled: bool,
     region_start: int = -1,
-    page: tuple[list[str], list[str], list[int], list[int]] | None = None,
+    page: PageFacts | None = None,
 ) -> None:
     """Re-decide the lines the header rules and the line model misread, in place (the text views only; an
     extractor's main content has its own edits). They run after the model, so its training rows stay.
