@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from newsdrop.text.cleaner.placed_caption import (
-    _FOLDED_APART,
     _PLACE_WORDS,
     _PLACED,
     MAX_CAPTION_CHARS,
     placed_caption,
 )
+from newsdrop.text.re2_sets import FOLDED_APART
 from tests.unit.case_folding import folded_apart
 
 # Every letter of ``_PLACED``'s words, which the pre-test reads case-blind.
@@ -23,7 +23,7 @@ _LETTERS = sorted(set(_WORDS + " gauche à droite da sinistra") - {" "})
 def test_every_character_re_folds_to_a_letter_re2_folds_too_or_is_searched() -> None:
     missed = folded_apart(_LETTERS)
     # (re pairs "i" with "İ" and "ı", which Unicode's simple case folding does not.)
-    assert missed and set(missed) <= set(_FOLDED_APART), missed
+    assert missed and set(missed) <= set(FOLDED_APART), missed
 
 
 def _before(text: str) -> bool:

@@ -13,9 +13,15 @@ import re2
 from newsdrop.text.cleaner.cues_notice import _NOTICE, _NOTICE_CHARS, _NOTICE_STEMS, notice_words
 from newsdrop.text.line_keys import normalize_line_key
 from newsdrop.text.prompt_rules import _PROMPT
-from newsdrop.text.re2_sets import _WIDENED, native_match, search_set, start_set, superset_source
+from newsdrop.text.re2_sets import (
+    _WIDENED,
+    FOLDED_APART,
+    native_match,
+    search_set,
+    start_set,
+    superset_source,
+)
 from newsdrop.text.rule_dispatch import (
-    _FOLDED_APART,
     _GUARD_ORDER,
     _guard,
     _guard_matches,
@@ -262,4 +268,4 @@ def test_the_guards_case_folding_apart_is_the_dotted_and_dotless_i() -> None:
     # Every character ``re``'s case-blind guards pair with one of their letters and RE2 does not: a key holding one
     # goes to ``re`` whatever the widened set says.
     letters = {char for _, guard in _GUARD_ORDER for char in guard.pattern.lower() if char.isalpha()}
-    assert set(folded_apart(letters | set("abcdefghijklmnopqrstuvwxyz"))) <= set(_FOLDED_APART)
+    assert set(folded_apart(letters | set("abcdefghijklmnopqrstuvwxyz"))) <= set(FOLDED_APART)

@@ -10,7 +10,8 @@ import pytest
 from newsdrop.text.cleaner.cues_notice import NOTICE_STEMS
 from newsdrop.text.cleaner.related_runs import ASCII_LABEL_STARTS
 from newsdrop.text.line_keys import normalize_line_key
-from newsdrop.text.rule_dispatch import _FOLDED_APART, _guard, _re_guard_matches, _wide_guard, rule_scanner
+from newsdrop.text.re2_sets import FOLDED_APART
+from newsdrop.text.rule_dispatch import _guard, _re_guard_matches, _wide_guard, rule_scanner
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -72,7 +73,7 @@ def _alternation(key: str, words: int) -> bool:
 
 def _widened_places(key: str) -> list[int] | None:
     """The places whose widened guards match the key's start (every place where a letter folds apart: None)."""
-    if any(letter in key for letter in _FOLDED_APART):
+    if any(letter in key for letter in FOLDED_APART):
         return None
     return _wide_guard()(key.encode())
 

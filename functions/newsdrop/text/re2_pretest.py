@@ -5,13 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newsdrop.text.re2_sets import native_match, search_set, superset_source
-
-# The characters ``re``'s IGNORECASE pairs with a letter that RE2's (Unicode simple) case folding keeps apart
-# from it: the dotted capital I and the dotless i, for "i" and "I" (unit tests read every code point against
-# every ASCII letter and every other letter of the supersets in use). A text holding one is searched whatever
-# RE2 says.
-FOLDED_APART = ("İ", "ı")
+from newsdrop.text.re2_sets import FOLDED_APART, native_match, search_set, superset_source
 
 # Python's whitespace (``\s`` of a ``str`` pattern) as an RE2 class: RE2's own ``\s`` is ASCII and lacks ``\v``
 # and the ``\x1c``-``\x1f`` separators.
@@ -45,10 +39,11 @@ def pretested(pattern: re.Pattern[str], superset: str | None = None) -> Search:
     table test). ``re`` tries a case-blind alternation at every position of a long line; RE2 reads it once."""
     hint = native_match(search_set([pretest_source(pattern) if superset is None else superset]))
     search = pattern.search
+    dotted, dotless = FOLDED_APART
 
     def pretested_search(text: str) -> re.Match[str] | None:
         # The dotted and dotless i only where the hint fails (most texts): ``in`` on an ASCII text returns at once.
-        if hint(text.encode()) or (not text.isascii() and ("İ" in text or "ı" in text)):
+        if hint(text.encode()) or (not text.isascii() and (dotted in text or dotless in text)):
             return search(text)
         return None
 

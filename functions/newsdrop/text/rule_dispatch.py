@@ -6,7 +6,15 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from newsdrop.text.re2_sets import BytesMatch, SetMatch, native_match, search_set, start_set, superset_source
+from newsdrop.text.re2_sets import (
+    FOLDED_APART,
+    BytesMatch,
+    SetMatch,
+    native_match,
+    search_set,
+    start_set,
+    superset_source,
+)
 from newsdrop.text.rules import ASCII_KEY_SCANS, KEY_GUARDS, RULES, STEM_GUARDS, LineRule
 
 
@@ -138,9 +146,8 @@ def _wide_guard() -> BytesMatch:
     )
 
 
-_FOLDED_APART = ("\u0130", "\u0131")
 # (Its two letters by name: ``rule_scanner`` tests a non-ASCII key for each with ``in``, not a generator over them.)
-_DOTTED_I, _DOTLESS_I = _FOLDED_APART
+_DOTTED_I, _DOTLESS_I = FOLDED_APART
 
 
 def _guard_matches(key: str, words: int, encoded: bytes | None = None) -> bool:
@@ -153,7 +160,7 @@ def _guard_matches(key: str, words: int, encoded: bytes | None = None) -> bool:
         return bool(found) and max(map(_GUARD_BOUNDS.__getitem__, found)) >= words
     wide = _wide_guard()(key.encode() if encoded is None else encoded)
     if (not wide or max(map(_GUARD_BOUNDS.__getitem__, wide)) < words) and not any(
-        char in key for char in _FOLDED_APART
+        char in key for char in FOLDED_APART
     ):
         return False
     return _re_guard_matches(key, words)
@@ -285,7 +292,7 @@ def _guards_hold(key: str, words: int, encoded: bytes) -> tuple[bool, bool]:
                 guard = True
             else:
                 stems = True
-    if not ascii_key and (guard or any(char in key for char in _FOLDED_APART)):
+    if not ascii_key and (guard or any(char in key for char in FOLDED_APART)):
         guard = _guard_matches(key, words, encoded)
     return guard, stems
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from itertools import compress
 
-from newsdrop.text.re2_sets import native_match, search_set
+from newsdrop.text.re2_sets import FOLDED_APART, native_match, search_set
 
 # A caption names the people in its picture by their place in it ("Murder victims from left: ...", "Major-General
 # Arturo Roja, second left, ...", "Pictured at the back, from left, are ...", "Vorstandsmitglieder (von li nach
@@ -46,7 +46,7 @@ _PLACE_WORDS_BYTES = native_match(_PLACE_WORDS)
 # ``_PLACED`` without its word bounds, as one RE2 set: a superset pre-test for one line (most lines that hold a
 # word of ``_PLACE_WORDS``, "right" or "left" in a sentence, place nobody, and ``re``'s case-blind search tried the
 # alternation at every position). RE2's ``(?i)`` folds by Unicode's simple case folding, which pairs each letter
-# here with every character ``re``'s IGNORECASE does but for ``_FOLDED_APART`` (a unit test reads every code
+# here with every character ``re``'s IGNORECASE does but for ``FOLDED_APART`` (a unit test reads every code
 # point). With ``(?m)`` (``^`` at each line's start) it reads the page's kept lines joined by line breaks (no form
 # holds one): on a page where it finds none (most) no line needs reading.
 _PLACED_HINT_SOURCE = (
@@ -59,11 +59,6 @@ _PLACED_HINT = native_match(search_set([_PLACED_HINT_SOURCE]))
 _PLACED_PAGE_HINT = native_match(search_set(["(?m)" + _PLACED_HINT_SOURCE]))
 
 
-# Characters ``re``'s IGNORECASE matches to a letter of ``_PLACED`` that Unicode's simple case folding keeps apart
-# from it: the dotted capital I and the dotless i. A line holding one is searched.
-_FOLDED_APART = ("İ", "ı")
-
-
 # A caption is a sentence or two; a longer line naming places is a story's or a document's header.
 MAX_CAPTION_CHARS = 450
 
@@ -74,7 +69,7 @@ def placed_caption(text: str) -> bool:
     return (
         len(text) <= MAX_CAPTION_CHARS
         and _PLACE_WORDS_BYTES(encoded := text.encode()) != []
-        and (_PLACED_HINT(encoded) != [] or any(char in text for char in _FOLDED_APART))
+        and (_PLACED_HINT(encoded) != [] or any(char in text for char in FOLDED_APART))
         and _PLACED.search(text) is not None
     )
 
@@ -88,10 +83,10 @@ def placed_captions(texts: Sequence[str], kept: Sequence[bool], story: str | Non
     for the page's pre-test instead of joining them again.
     """
     # The hint read once over the kept lines joined (``_PLACED_PAGE_HINT``): on a page where it finds no form (and
-    # no character of ``_FOLDED_APART`` stands) no line needs reading.
+    # no character of ``FOLDED_APART`` stands) no line needs reading.
     if story is None:
         story = "\n".join(compress(texts, kept))
-    if not _PLACED_PAGE_HINT(story.encode()) and not any(char in story for char in _FOLDED_APART):
+    if not _PLACED_PAGE_HINT(story.encode()) and not any(char in story for char in FOLDED_APART):
         return []
     # The kept lines below the first.
     order = list(compress(range(len(kept)), kept))
