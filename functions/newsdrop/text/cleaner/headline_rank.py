@@ -13,7 +13,6 @@ from newsdrop.text.cleaner.lines import (
     _TITLE_SEPARATORS,
     _content_words,
     _ends_sentence,
-    _is_date_line,
     _is_sentence,
     _Line,
     _title_cased,
@@ -35,8 +34,8 @@ class _RankContext:
     # The topmost of the ranked candidates, and the lines that print each headline variant.
     first: int
     variants: dict[str, set[int]]
-    # The dates and bylines under the page's candidates, read once (None: each row reads its own lines).
-    under: LinesUnder | None = None
+    # The dates and bylines under the page's candidates, read once (a row outside its span reads its own lines).
+    under: LinesUnder
 
 
 def headline_features(
@@ -69,15 +68,7 @@ def headline_features(
     columns = _text_columns(line.text)
     ends, title_cased, colon, separated, commas, asks = columns[:6]
     lead = len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0
-    if context.under is not None:
-        dated, bylined = context.under.under(lines, index)
-    else:
-        # (``_is_date_line`` memoises its verdict on the line: read it without the call where it is known.)
-        bylined = any(other.role == "byline" for other in following)
-        dated = any(
-            other.role == "date" or (other.dated if other.dated is not None else _is_date_line(other))
-            for other in following
-        )
+    dated, bylined = context.under.under(lines, index)
     return [
         rule_score / 10.0,
         1.0 if index == 0 else 0.0,
