@@ -13,8 +13,9 @@ from newsdrop.text.cleaner.headline_facts import _SEPARATOR, _variant_parts
 from newsdrop.text.cleaner.model import _TIMESTAMP, _TIMESTAMP_CHARS, _cheap_shape
 from newsdrop.text.cleaner.reader_cues import _SECOND_PERSON, _SECOND_PERSON_CASED, line_cues
 from newsdrop.text.line_keys import count_words, normalize_line_key
-from newsdrop.text.rule_dispatch import _either, _guard, _guard_matches
+from newsdrop.text.rule_dispatch import _guard_matches
 from newsdrop.text.rules import KEY_GUARDS, RULES
+from tests.unit.guard_alternation import either, guard_alternation
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 DEV = DATA / "cleaning-dev"
@@ -48,8 +49,8 @@ def _guard_keys() -> list[str]:
 
 def test_the_ascii_guard_matches_where_the_case_insensitive_guard_does() -> None:
     keys = [key for key in _guard_keys() if key.isascii()]
-    ascii_only, _ = _guard(True)
-    insensitive, _ = _guard(False)
+    ascii_only, _ = guard_alternation(True)
+    insensitive, _ = guard_alternation(False)
     matched = 0
     for key in keys:
         found = ascii_only.match(key)
@@ -78,7 +79,7 @@ def test_the_one_guard_says_whether_an_admitted_rules_own_pattern_matches() -> N
             assert found == expected, (words, key)
             matched += found
             # A pattern matched, but only rules whose bound is below ``words``: the bound must refuse it.
-            missed_by_bound += not found and _guard(key.isascii())[0].match(key) is not None
+            missed_by_bound += not found and guard_alternation(key.isascii())[0].match(key) is not None
     assert matched > 1000
     assert missed_by_bound > 100
 
@@ -86,9 +87,9 @@ def test_the_one_guard_says_whether_an_admitted_rules_own_pattern_matches() -> N
 def test_a_case_insensitive_guard_with_an_upper_case_letter_is_refused_for_ascii_keys() -> None:
     # Its case-sensitive form would miss the lower-case key it is meant to match.
     with pytest.raises(ValueError, match="lower case"):
-        _either([re.compile(r"^\W*Share", re.IGNORECASE)], lower_ascii=True)
+        either([re.compile(r"^\W*Share", re.IGNORECASE)], lower_ascii=True)
     # Escapes (\W, \S, \D) are not letters of the text: accepted.
-    assert _either([re.compile(r"^[\W_]*share\S*", re.IGNORECASE)], lower_ascii=True).match("• share")
+    assert either([re.compile(r"^[\W_]*share\S*", re.IGNORECASE)], lower_ascii=True).match("• share")
 
 
 def test_a_key_without_a_separator_or_a_middle_space_prints_no_headline_variant() -> None:

@@ -23,7 +23,6 @@ from newsdrop.text.re2_sets import (
 )
 from newsdrop.text.rule_dispatch import (
     _GUARD_ORDER,
-    _guard,
     _guard_matches,
     _source,
     _stems_for,
@@ -31,6 +30,7 @@ from newsdrop.text.rule_dispatch import (
 )
 from newsdrop.text.rule_registry import holds_any
 from tests.unit.case_folding import folded_apart
+from tests.unit.guard_alternation import guard_alternation
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -120,7 +120,7 @@ def test_each_guard_matches_an_ascii_key_in_re2_as_in_re(keys: list[str]) -> Non
 
 def test_guard_matches_gives_the_re_alternations_verdict(keys: list[str]) -> None:
     for key in keys:
-        pattern, bounds = _guard(key.isascii())
+        pattern, bounds = guard_alternation(key.isascii())
         found = pattern.match(key)
         for words in (1, 3, 6, 12, 20, 25, 30, 60, 61):
             expected = found is not None and bounds[found.lastgroup] >= words

@@ -3,6 +3,7 @@ matched (every guard where a letter folds apart), gives the verdict of the guard
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from newsdrop.text.cleaner.cues_notice import NOTICE_STEMS
 from newsdrop.text.cleaner.related_runs import ASCII_LABEL_STARTS
 from newsdrop.text.line_keys import normalize_line_key
 from newsdrop.text.re2_sets import FOLDED_APART
-from newsdrop.text.rule_dispatch import _guard, _re_guard_matches, _wide_guard, rule_scanner
+from newsdrop.text.rule_dispatch import _re_guard_matches, _wide_guard, rule_scanner
+from tests.unit.guard_alternation import guard_alternation
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -66,7 +68,7 @@ _LINES = (
 
 def _alternation(key: str, words: int) -> bool:
     """The guards' alternation's verdict (the form before this pass)."""
-    pattern, bounds = _guard(False)
+    pattern, bounds = guard_alternation(False)
     found = pattern.match(key)
     return found is not None and bounds[found.lastgroup] >= words
 
@@ -121,9 +123,22 @@ def test_over_the_dev_keys() -> None:
     assert admitted > 20
 
 
-def test_the_scanner_compiles_no_alternation() -> None:
-    _guard.cache_clear()
+def test_the_scanner_compiles_no_alternation(monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled: list[str] = []
+    compile_ = re.compile
+
+    def recording_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        compiled.append(str(pattern))
+        return compile_(pattern, flags)
+
+    monkeypatch.setattr(re, "compile", recording_compile)
     scan = rule_scanner(NOTICE_STEMS, ASCII_LABEL_STARTS)
     for line in _LINES:
         scan(line, normalize_line_key(line), 2)
-    assert _guard.cache_info().currsize == 0
+    # The scan read non-ASCII keys whose widened guards matched, and compiled no alternation of the guards.
+    assert any(not line.isascii() for line in _LINES)
+    assert not any("(?P<_guard" in pattern for pattern in compiled)
+    # (The recorder sees a compile: the alternation, were it built, would be seen.)
+    guard_alternation.cache_clear()
+    guard_alternation(False)
+    assert any("(?P<_guard" in pattern for pattern in compiled)

@@ -38,23 +38,6 @@ def _source(pattern: re.Pattern[str], *, lower_ascii: bool) -> str:
     return f"(?{'i' if insensitive and not lower_ascii else ''}:{pattern.pattern})"
 
 
-def _either(
-    patterns: list[re.Pattern[str]], *, lower_ascii: bool = False, marked: bool = False
-) -> re.Pattern[str]:
-    """One pattern that matches where any of ``patterns`` matches (each keeps its own case flag; ``lower_ascii``
-    as in ``_source``).
-
-    ``marked``: each alternative ends in an empty group named ``_guard<i>`` (``i`` its place in
-    ``patterns``), so a match's ``lastgroup`` names the first alternative that matched. (Closing the
-    alternative, not opening it: a group first would hide the alternative's first letter from the engine.)
-    """
-    parts = []
-    for index, pattern in enumerate(patterns):
-        mark = f"(?P<_guard{index}>)" if marked else ""
-        parts.append(_source(pattern, lower_ascii=lower_ascii) + mark)
-    return re.compile("|".join(parts))
-
-
 def trie_pattern(words: Sequence[str]) -> str:
     """A regex matching any of ``words`` (at least one), with shared prefixes factored out ("sub(?:scri|skry)").
 
@@ -101,20 +84,6 @@ _GUARD_ORDER: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
 
 # A line longer than every guarded rule's bound faces none of them: no guard match at all.
 _GUARD_MAX_WORDS = max(bound for bound, _ in _GUARD_ORDER)
-
-
-@lru_cache(maxsize=2)
-def _guard(lower_ascii: bool) -> tuple[re.Pattern[str], dict[str | None, int]]:
-    """One pattern of every ``KEY_GUARDS`` pattern in ``_GUARD_ORDER`` (``_either``; ``lower_ascii`` for an
-    ASCII key), and by the name of each alternative's closing group its rule's word bound.
-
-    One pattern for every word count, compiled once: a rule that admits a line of ``words`` words has a
-    guard that matches the key iff the first alternative that matches has a bound of at least ``words``
-    (alternatives with larger bounds come first). A pattern per word count of just the admitted rules'
-    guards cost about 0.4 s of compiling in every process (fourteen large alternations).
-    """
-    pattern = _either([guard for _, guard in _GUARD_ORDER], lower_ascii=lower_ascii, marked=True)
-    return pattern, {f"_guard{index}": bound for index, (bound, _) in enumerate(_GUARD_ORDER)}
 
 
 # Each ``_GUARD_ORDER`` pattern's word bound, by its place; the number of places, and every place.
@@ -177,7 +146,7 @@ def _re_guard_matches(key: str, words: int, places: Sequence[int] | None = None)
     holds a letter the two engines fold apart (where ``_guard_matches`` asks it). ``places``: the only places in
     ``_GUARD_ORDER`` (others are ignored) whose patterns can match (the widened guards' matches); None: every place.
 
-    ``_guard(False)``'s verdict (a unit test checks), one pattern at a time: the alternation's first alternative that
+    The guards' one alternation's verdict (a unit test checks against it), one pattern at a time: the alternation's first alternative that
     matches has the largest bound of those that match, so it admits the line iff one of them does. The alternation
     cost about 15 ms to compile in each process that met a non-ASCII key, and tried every alternative on each key.
     """
