@@ -201,7 +201,7 @@ STRUCTURAL_RULES: dict[str, str] = {
     "player_notice": "After the line model, a kept line of up to 300 characters that is a media player's or an"
     " embed's own text (the video failed to load or is not available in the region, the player's dialog or"
     " resolution menu or text-track menu, needs JavaScript, a consent switch for another platform's content)"
-    " goes.",
+    " goes, and so does a paragraph of up to 600 characters that opens with such a consent switch.",
     "affiliate_notice": "After the line model, a kept line of 6-80 words below the first kept line in which the"
     " site says it earns a commission on sales through its links (or names them affiliate or partner links) is"
     " its disclosure, not the story; as the first kept line it opens a deals post.",
