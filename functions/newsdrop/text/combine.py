@@ -133,7 +133,7 @@ def extend_at_edges(
     A line the markup marks as a picture's caption (``captions``: ``bare_key`` keys of <figcaption> lines and
     <img> alt texts) stops the walk too: the lead picture's caption reads as prose right above a story whose
     first paragraph the extractor started at; so does, above the span, the site's notice about the article
-    (``about_the_article``) between the header and the story. Inside the span, a page line the extracted text skipped joins
+    (``about_the_article``) between the header and the story, and a line the page prints twice or more. Inside the span, a page line the extracted text skipped joins
     it where the three readings agree on it (``_agreed_holes``: ``other`` holds the ``_key`` keys of the
     other reading's lines, empty when there is none), and a single long paragraph the reading skipped between two
     of its lines joins it on the witness's word alone (``_lost_paragraphs``), unless the line under it is a headline
@@ -176,6 +176,10 @@ def extend_at_edges(
             if slot and not any(printed[_key(line)] > 1 for line in slot):
                 break
             if not story_line(text):
+                break
+            if step == -1 and printed[_key(text)] > 1:
+                # Above the reading, a line the page prints twice is its summary printed again (the dek as the
+                # lead picture's caption or a share box's text), not an opening paragraph the reading skipped.
                 break
             if step == -1 and (about_the_article(text) or notice_stems(normalize_line_key(text))):
                 # Above the reading, the site's notice about the article, or a box's line in its notice words (a
