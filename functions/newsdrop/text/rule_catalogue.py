@@ -216,7 +216,7 @@ STRUCTURAL_RULES: dict[str, str] = {
     ' of Y"; only this kind in an HTML main content), is its legal notice.',
     "comment_notice": "After the line model, a kept line of 6-120 words that names the reader comments and says"
     " how they are run (whose opinion they are, who answers for them, their policy, moderation, closed, their"
-    " feed, that the reader must log in to write one), with at most one kept paragraph of 20+ words below it, is the site's notice on its comments.",
+    " feed, that the reader must log in or confirm a display name to write one), with at most one kept paragraph of 20+ words below it, is the site's notice on its comments.",
     "donation_pitch": "After the line model, a kept line of 5-120 words among the kept text's last three that"
     " speaks to the reader (a second-person word, no quotation) and names a donation or asks support for the"
     ' site\'s own work ("support us", "unterstützen Sie uns") is the site\'s plea, not the story.',
