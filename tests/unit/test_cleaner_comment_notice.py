@@ -46,6 +46,11 @@ def test_comment_notices(rows: list[tuple[str, bool]], expected: list[int]) -> N
         ("You must be logged in to post a comment.", True),
         ("Du musst dich EINLOGGEN um einen Kommentar abzugeben.", True),
         ("Vous devez être connecté pour publier un commentaire.", True),
+        # ... or name themselves first.
+        ("You must confirm your public display name before commenting", True),
+        # A display name named, no comments; comments named beside another kind of name.
+        ("Players can change their display name once a season in the game's settings.", False),
+        ("The senator's name was not displayed when she declined to comment on the vote.", False),
         # Logging in named, no comments.
         ("Readers must log in to the new portal before they can renew a permit online.", False),
         # Comments named, nothing said of how they are run.

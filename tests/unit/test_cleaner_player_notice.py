@@ -18,6 +18,13 @@ from newsdrop.text.cleaner.player_notice import (
 from newsdrop.text.re2_sets import search_set
 
 _STORY = "The harbour authority said the new wall was finished two weeks early and under budget."
+# An embed's consent switch and the rest of its paragraph (longer than ``MAX_NOTICE_CHARS`` together).
+_CONSENT = "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird."
+_SETTINGS = (
+    "Damit können personenbezogene Daten an Drittplattformen übermittelt werden. Mehr Informationen dazu erhalten"
+    " Sie in den Datenschutz-Einstellungen. Diese finden Sie ganz unten auf unserer Seite im Footer, sodass Sie"
+    " Ihre Einstellungen jederzeit verwalten oder widerrufen können."
+)
 
 
 @pytest.mark.parametrize(
@@ -59,6 +66,17 @@ _STORY = "The harbour authority said the new wall was finished two weeks early a
         (_STORY, False),
         # a long paragraph that quotes a player's message is the story's
         ("The error read: this video has failed to load. " + "x" * MAX_NOTICE_CHARS, False),
+        # an embed's consent switch opening a paragraph that goes on to the personal data and the settings
+        (_CONSENT + " " + _SETTINGS, True),
+        ("Ich bin damit einverstanden, dass mir Inhalte von X angezeigt werden. " + _SETTINGS, True),
+        # ... but not past the consent paragraph's length, nor when another sentence opens the paragraph
+        (_CONSENT + " " + _SETTINGS * 3, False),
+        ("Wer zustimmt, klickt auf den Knopf. " + _CONSENT + " " + _SETTINGS, False),
+        (
+            'Der Satz "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden" stört. '
+            + _SETTINGS,
+            False,
+        ),
     ],
 )
 def test_player_notice(text: str, expected: bool) -> None:

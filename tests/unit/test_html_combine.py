@@ -119,6 +119,29 @@ def test_extract_reads_the_recall_reading_only_when_the_default_is_in_doubt(
     assert found.readings is not None and found.readings.recall_text == ""
 
 
+LEAD_IN = "More on the storm and the repairs in our live blog:"
+BOX = ["Live: storm damage along the coast", "Harbour master warns boat owners"]
+
+
+@pytest.mark.parametrize(("box_cut", "lead_in_stays"), [(True, False), (False, True)])
+def test_a_lead_in_the_tail_edits_leave_last_goes(
+    monkeypatch: pytest.MonkeyPatch, box_cut: bool, lead_in_stays: bool
+) -> None:
+    """The box a lead-in introduces, cut as the site's box under the story: the lead-in, now last, goes too."""
+    reading = Readings(text="\n".join([*STORY, LEAD_IN, *BOX]))
+    if box_cut:
+        monkeypatch.setattr(
+            html_module,
+            "without_witness_tail",
+            lambda lines, kept, after: [line for line in lines if line not in BOX],
+        )
+    else:
+        monkeypatch.setattr(html_module, "without_witness_tail", lambda lines, kept, after: lines)
+    lines = html_module.extract(ARTICLE_PAGE, readings=reading).text.split("\n")
+    assert (LEAD_IN in lines) is lead_in_stays
+    assert STORY[-1] in lines
+
+
 _BODY = "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
 
 

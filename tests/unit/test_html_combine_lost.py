@@ -74,3 +74,30 @@ def test_a_lost_paragraph_over_a_headline_link_is_a_teasers_summary(
     keys = frozenset(bare_key(link) for link in links)
     got = extend_at_edges(extracted, page, frozenset([*page]), links=keys)
     assert got == (page if joins else extracted)
+
+
+AD = "Advertisement"
+
+
+@pytest.mark.parametrize(
+    ("page", "ads", "joins"),
+    [
+        # An ad slot's labels (witness-dropped as advertisement) between the reading's line and the paragraph.
+        ([*STORY[:2], AD, AD, LONG, *STORY[2:]], [AD], True),
+        # The slot under the paragraph, before the reading's next line: the same.
+        ([*STORY[:2], LONG, AD, *STORY[2:]], [AD], True),
+        # Slots on both sides.
+        ([*STORY[:2], AD, LONG, AD, *STORY[2:]], [AD], True),
+        # The same short line is no advertisement label (a picture's credit over a caption): out.
+        ([*STORY[:2], AD, AD, LONG, *STORY[2:]], [], False),
+        # More than three slot lines: no slot between two paragraphs; out.
+        ([*STORY[:2], AD, AD, AD, AD, LONG, *STORY[2:]], [AD], False),
+        # A second skipped paragraph beside the slot: a box of its own, out.
+        ([*STORY[:2], AD, SECOND, LONG, *STORY[2:]], [AD], False),
+    ],
+)
+def test_a_lost_paragraph_beside_an_ad_slot_joins_it(page: list[str], ads: list[str], joins: bool) -> None:
+    extracted = [line for line in page if line not in (AD, LONG, SECOND)]
+    got = extend_at_edges(extracted, page, frozenset([*STORY, LONG, SECOND]), ad_labels=frozenset(ads))
+    expected = [line for line in page if line != AD] if joins else extracted
+    assert got == expected

@@ -172,3 +172,25 @@ def test_a_notice_about_the_article_stops_the_walk_above_the_story(
     extracted: list[str], page: list[str], expected: list[str]
 ) -> None:
     assert extend_at_edges(extracted, page, frozenset([NOTICE, CONSENT, *STORY])) == expected
+
+
+DEK = "The town's top picks for the harbour festival, the regatta and the fish market this month."
+
+
+@pytest.mark.parametrize(
+    ("extracted", "page", "expected"),
+    [
+        # The summary under the headline, printed once: the walk above takes it in as the opening paragraph.
+        (STORY, [MENU, DEK, *STORY], [DEK, *STORY]),
+        # Printed again as the lead picture's caption below it: the page's summary, not a paragraph; out.
+        (STORY, [MENU, DEK, SHARE, DEK, *STORY], STORY),
+        # ... and the walk stops there: the story's opening paragraph above it stays out too.
+        (STORY[1:], [STORY[0], DEK, DEK, *STORY[1:]], STORY[1:]),
+        # Printed twice but not above the reading: the walk above goes on to the opening paragraph.
+        (STORY[1:], [*STORY, DEK, SHARE, DEK], STORY),
+    ],
+)
+def test_the_walk_above_stops_at_a_line_the_page_prints_twice(
+    extracted: list[str], page: list[str], expected: list[str]
+) -> None:
+    assert extend_at_edges(extracted, page, frozenset([DEK, *STORY])) == expected

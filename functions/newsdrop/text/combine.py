@@ -117,6 +117,7 @@ def extend_at_edges(
     captions: frozenset[str] = frozenset(),
     other: frozenset[str] = frozenset(),
     links: frozenset[str] = frozenset(),
+    ad_labels: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The extracted lines with the page lines that continue them right above and below, and the holes inside
     them that trafilatura's other reading fills.
@@ -132,7 +133,7 @@ def extend_at_edges(
     A line the markup marks as a picture's caption (``captions``: ``bare_key`` keys of <figcaption> lines and
     <img> alt texts) stops the walk too: the lead picture's caption reads as prose right above a story whose
     first paragraph the extractor started at; so does, above the span, the site's notice about the article
-    (``about_the_article``) between the header and the story. Inside the span, a page line the extracted text skipped joins
+    (``about_the_article``) between the header and the story, and a line the page prints twice or more. Inside the span, a page line the extracted text skipped joins
     it where the three readings agree on it (``_agreed_holes``: ``other`` holds the ``_key`` keys of the
     other reading's lines, empty when there is none), and a single long paragraph the reading skipped between two
     of its lines joins it on the witness's word alone (``_lost_paragraphs``), unless the line under it is a headline
@@ -176,6 +177,10 @@ def extend_at_edges(
                 break
             if not story_line(text):
                 break
+            if step == -1 and printed[_key(text)] > 1:
+                # Above the reading, a line the page prints twice is its summary printed again (the dek as the
+                # lead picture's caption or a share box's text), not an opening paragraph the reading skipped.
+                break
             if step == -1 and (about_the_article(text) or notice_stems(normalize_line_key(text))):
                 # Above the reading, the site's notice about the article, or a box's line in its notice words (a
                 # newsletter's consent: "I would like to be emailed about offers ... privacy notice"), sits under
@@ -190,7 +195,8 @@ def extend_at_edges(
             added.update(run)
     if other:
         added.update(_agreed_holes(order, at, other, story_line))
-    added.update(_lost_paragraphs(order, story_line, extracted, links))
+
+    added.update(_lost_paragraphs(order, story_line, extracted, links, ad_labels.__contains__))
     return [
         extracted[item] if isinstance(item, int) else item.text.strip()
         for position, item in enumerate(order)
@@ -232,11 +238,27 @@ def _headline_link(text: str, links: frozenset[str]) -> bool:
     return count_words(text) >= _TEASER_HEADLINE_MIN_WORDS and bare_key(text) in links
 
 
+def _reading_beside(
+    order: list[int | _Dropped], position: int, step: int, slot_label: Callable[[str], bool]
+) -> int | None:
+    """The position of the reading's line next to ``position`` on the side of ``step`` (-1 above, 1 below), past
+    at most ``_SLOT_MAX_LINES`` slot labels (``slot_label``); None when another page line comes first."""
+    beside = position + step
+    for _ in range(_SLOT_MAX_LINES):
+        if not (0 <= beside < len(order) and isinstance(item := order[beside], _Dropped)):
+            break
+        if not slot_label(item.text.strip()):
+            return None
+        beside += step
+    return beside if 0 <= beside < len(order) and isinstance(order[beside], int) else None
+
+
 def _lost_paragraphs(
     order: list[int | _Dropped],
     story_line: Callable[[str], bool],
     extracted: list[str],
     links: frozenset[str] = frozenset(),
+    slot_label: Callable[[str], bool] = lambda text: False,
 ) -> list[int]:
     """The positions of single page lines the reading skipped right between two of its own lines that are a
     paragraph: kept by the witness as prose (``story_line``), ``_LOST_PARAGRAPH_MIN_WORDS`` words at least, ending
@@ -249,15 +271,15 @@ def _lost_paragraphs(
     found = [
         position
         for position in range(1, len(order) - 1)
-        if isinstance(order[position - 1], int)
-        and isinstance(order[position + 1], int)
-        and isinstance(item := order[position], _Dropped)
+        if isinstance(item := order[position], _Dropped)
         and count_words(text := item.text.strip()) >= _LOST_PARAGRAPH_MIN_WORDS
         and text[-1:] in _SENTENCE_END
+        and _reading_beside(order, position, -1, slot_label) is not None
+        and (below := _reading_beside(order, position, 1, slot_label)) is not None
         and not about_the_article(text)
         and not notice_stems(normalize_line_key(text))
         and story_line(text)
-        and not (links and _headline_link(extracted[order[position + 1]], links))  # type: ignore[index]
+        and not (links and _headline_link(extracted[order[below]], links))  # type: ignore[index]
     ]
     if not found:
         return found
@@ -321,6 +343,7 @@ def combine(
     lines = [line.strip() for line in chosen.split("\n") if line.strip()]
     page_lines = [line.strip() for line in page_text.split("\n") if line.strip()]
     after = frozenset(line.text for line in page.lines if line.rule == "trailing_chrome")
-    return Combined(
-        "\n".join(extend_at_edges(lines, page_lines, kept, captions, unchosen - {""}, links)), kept, after
-    )
+    # The advertisement labels the witness dropped: an ad slot's, between two paragraphs (``_lost_paragraphs``).
+    ads = frozenset(line.text for line in page.lines if line.rule == "advertisement")
+    extended = extend_at_edges(lines, page_lines, kept, captions, unchosen - {""}, links, ads)
+    return Combined("\n".join(extended), kept, after)

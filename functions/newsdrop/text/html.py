@@ -144,6 +144,8 @@ def extract(
         main_lines = without_witness_tail(main_lines, witness_kept, witness_after)
         # A notice or call that the box under it hid: the walk again from the new last line.
         main_lines = without_closing_notices(main_lines, witness_kept)
+        # A label that led into the box those edits cut (now the last line).
+        main_lines = without_dangling_lead_in(main_lines)
         # Other stories' headlines listed between the story's paragraphs.
         main_lines = without_headline_lists(main_lines)
         # The boxes blocked embeds leave: a heading over a consent notice.

@@ -201,7 +201,7 @@ STRUCTURAL_RULES: dict[str, str] = {
     "player_notice": "After the line model, a kept line of up to 300 characters that is a media player's or an"
     " embed's own text (the video failed to load or is not available in the region, the player's dialog or"
     " resolution menu or text-track menu, needs JavaScript, a consent switch for another platform's content)"
-    " goes.",
+    " goes, and so does a paragraph of up to 600 characters that opens with such a consent switch.",
     "affiliate_notice": "After the line model, a kept line of 6-80 words below the first kept line in which the"
     " site says it earns a commission on sales through its links (or names them affiliate or partner links) is"
     " its disclosure, not the story; as the first kept line it opens a deals post.",
@@ -216,7 +216,7 @@ STRUCTURAL_RULES: dict[str, str] = {
     ' of Y"; only this kind in an HTML main content), is its legal notice.',
     "comment_notice": "After the line model, a kept line of 6-120 words that names the reader comments and says"
     " how they are run (whose opinion they are, who answers for them, their policy, moderation, closed, their"
-    " feed, that the reader must log in to write one), with at most one kept paragraph of 20+ words below it, is the site's notice on its comments.",
+    " feed, that the reader must log in or confirm a display name to write one), with at most one kept paragraph of 20+ words below it, is the site's notice on its comments.",
     "donation_pitch": "After the line model, a kept line of 5-120 words among the kept text's last three that"
     " speaks to the reader (a second-person word, no quotation) and names a donation or asks support for the"
     ' site\'s own work ("support us", "unterstützen Sie uns") is the site\'s plea, not the story.',

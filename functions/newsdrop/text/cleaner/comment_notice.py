@@ -17,13 +17,15 @@ _COMMENTS = re.compile(
 )
 # What the site says of them: whose opinion they are and who answers for them, how they are moderated, that
 # they are closed or switched off, the feed that follows them, that the reader must log in to write one
-# ("You must be logged in to post a comment.", "Du musst dich einloggen, um einen Kommentar abzugeben.").
+# ("You must be logged in to post a comment.", "Du musst dich einloggen, um einen Kommentar abzugeben.") or name
+# themselves first ("You must confirm your public display name before commenting").
 _NOTICE = re.compile(
     r"opinions?\b|views expressed|not necessarily|reflect|responsib|responsabili|meinung|verantwortung"
     r"|moderat|modér|moderiert|guidelines|richtlinien|netiquette|themenbezogen|sachlich|insult|beleidig|libel"
     r"|reserve the right|vorbehalten|freigeschaltet|approv|review|prüf|closed|geschlossen|deaktiviert"
     r"|rss 2\.0|pings|polic|pol[ií]tica|respet|respectful|respectueu"
-    r"|\blog(?:ged)? in\b|\bsign(?:ed)? in\b|einloggen|eingeloggt|angemeldet|anmelden|connecté|connectez",
+    r"|\blog(?:ged)? in\b|\bsign(?:ed)? in\b|einloggen|eingeloggt|angemeldet|anmelden|connecté|connectez"
+    r"|display name",
     re.IGNORECASE,
 )
 # ``_NOTICE.search`` behind its RE2 superset (``re`` tried its case-blind alternation at every position of a long

@@ -83,6 +83,17 @@ _MENU_HEADING = re.compile(r"^- [\w-]+(?: [\w-]+)?$")
 
 # A player's or an embed's message is a line or two; a story's paragraph that quotes one runs on.
 MAX_NOTICE_CHARS = 300
+# An embed's consent switch that opens its line ("Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt
+# wird.") goes on to the personal data it passes on and where the reader withdraws consent: a paragraph of its own
+# up to this long. A story that quotes the switch does so inside a sentence of its own.
+MAX_CONSENT_CHARS = 600
+_CONSENT = re.compile(
+    r"\beinverstanden, dass mir .{0,40}inhalte? .{0,30}angezeigt (?:werden|wird)\b", re.IGNORECASE
+)
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
+# The words the switch's sentence opens with before "einverstanden" ("Ich bin damit", "Ja, ich bin").
+_CONSENT_LEAD_WORDS = 3
+_QUOTES = "\"'„“”«»‚‘’"
 
 # The story keeps at least this many lines besides the notices.
 MIN_STORY_LINES = 3
@@ -90,18 +101,29 @@ MIN_STORY_LINES = 3
 
 def player_notice(text: str) -> bool:
     """Whether a line is a media player's or an embed's own text: its resolution menu (``_RESOLUTION_MENU``),
-    or a notice (``_PLAYER_NOTICE``) at most ``MAX_NOTICE_CHARS`` characters long."""
+    a notice (``_PLAYER_NOTICE``) at most ``MAX_NOTICE_CHARS`` characters long, or a paragraph of at most
+    ``MAX_CONSENT_CHARS`` that opens with an embed's consent switch (``_opens_with_consent``)."""
     held = _WORDS_OR_DIGIT_P(text.encode())
     if not held:
         return False
     if _DIGIT_P_AT in held and _RESOLUTION_MENU.search(text) is not None:
         # Resolutions side by side are a menu; a story lists them ("720p, 1080p and 4K").
         return True
-    return (
-        len(text) <= MAX_NOTICE_CHARS
-        and any(at != _DIGIT_P_AT for at in held)
-        and _PLAYER_NOTICE.search(text) is not None
-    )
+    if not any(at != _DIGIT_P_AT for at in held):
+        return False
+    if len(text) > MAX_NOTICE_CHARS:
+        return len(text) <= MAX_CONSENT_CHARS and _opens_with_consent(text)
+    return _PLAYER_NOTICE.search(text) is not None
+
+
+def _opens_with_consent(text: str) -> bool:
+    """Whether the line opens with an embed's consent switch (``_CONSENT``): its first sentence holds the switch
+    after at most ``_CONSENT_LEAD_WORDS`` words ("Ich bin damit") and no quotation mark (a story quotes it)."""
+    found = _CONSENT.search(_FIRST_SENTENCE.split(text, maxsplit=1)[0])
+    if found is None:
+        return False
+    lead = text[: found.start()]
+    return len(lead.split()) <= _CONSENT_LEAD_WORDS and not any(mark in lead for mark in _QUOTES)
 
 
 def player_notices(texts: Sequence[str], kept: Sequence[bool], story: str | None = None) -> list[int]:
