@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain, compress, islice
+from operator import gt, or_
 
 from newsdrop.text.cleaner.cues_notice import notice_stems, notice_words
 
@@ -31,12 +33,11 @@ def offer_notice(key: str) -> bool:
 
 def box_edges(kept: Sequence[bool]) -> list[int]:
     """The indexes of the dropped lines right above or below a kept line: where an offer box may open or close."""
-    last = len(kept) - 1
-    return [
-        index
-        for index, keep in enumerate(kept)
-        if not keep and ((index > 0 and kept[index - 1]) or (index < last and kept[index + 1]))
-    ]
+    # Each line's neighbours' verdicts side by side, in C (``map``; a loop visited every line of the page): a line
+    # is an edge where a neighbour is kept and it is not, ``near > keep`` on booleans.
+    above = chain((False,), kept)
+    below = chain(islice(kept, 1, None), (False,))
+    return list(compress(range(len(kept)), map(gt, map(or_, above, below), kept)))
 
 
 def offer_boxes(kept: Sequence[bool], sizes: Sequence[int], notice: Sequence[bool]) -> list[int]:
