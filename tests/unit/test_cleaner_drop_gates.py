@@ -14,7 +14,6 @@ import pytest
 
 from newsdrop.text.cleaner import more_link as more_link_module
 from newsdrop.text.cleaner import pitch_tail
-from newsdrop.text.cleaner.counted_items import stem_count
 from newsdrop.text.cleaner.dated_teasers import _TIME, DATE_MAX_WORDS, date_only
 from newsdrop.text.cleaner.link_cards import _CUT, link_cards, repeated_title
 from newsdrop.text.cleaner.more_link import _MORE_LINK, _TAIL_CHARS, MIN_WORDS, SPACES, more_link
@@ -203,7 +202,5 @@ def test_the_pages_lines_picked_in_c_give_the_plain_loops_verdicts(lines: list[s
         kept = [pick.random() < 0.6 for _ in texts]
         assert signup_boxes(texts, kept) == _plain_signup_boxes(texts, kept), (texts, kept)
         assert link_cards(kept, texts) == _plain_link_cards(kept, texts), (texts, kept)
-        sizes = [len(text) for text in texts]
-        assert stem_count(texts, sizes) == stem_count(texts), texts
         hits += bool(signup_boxes(texts, kept)) + bool(link_cards(kept, texts))
     assert hits > 10

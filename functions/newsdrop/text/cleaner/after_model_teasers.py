@@ -140,7 +140,7 @@ def drop_teasers_and_boxes(
     for index in menu_lines(roles.kept(), roles.rules(), [line.role for line in lines], texts):
         # A line the model kept above the headline between two of the site's menu entries.
         roles.assign(index, "boilerplate", "menu_line")
-    for index in counted_items(roles.kept(), texts, sizes):
+    for index in counted_items(roles.kept(), texts):
         # A stream of other pages' teasers whose items each print a comment counter.
         roles.assign(index, "boilerplate", "counted_item")
     # The headline as the story's header prints it: its last printing over the story's region.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import compress
 
 # A comment counter alone on its line: a number and the comments named ("200 Comments. Click to view comments",
 # "12 Kommentare") or the comments named and their number ("Comments: 3", "Kommentare (12)").
@@ -13,8 +12,6 @@ _COUNTER = re.compile(rf"^\W*\d[\d,.]*\s*{_COMMENTS}\b|^\W*{_COMMENTS}\s*[:(]\s*
 
 # A counter line is short: this many characters at most.
 COUNTER_MAX_CHARS = 60
-# Whether a line's size is within ``COUNTER_MAX_CHARS`` (a C call, for ``map``).
-_SHORT = COUNTER_MAX_CHARS.__ge__
 
 # Two counters at most this many lines apart belong to neighbouring items of one stream ...
 MAX_ITEM_LINES = 12
@@ -28,16 +25,11 @@ MIN_COUNTERS = 3
 COUNTER_STEMS = ("omment", "omentar", "eact")
 
 
-def stem_count(texts: Sequence[str], sizes: Sequence[int] | None = None) -> int:
+def stem_count(texts: Sequence[str]) -> int:
     """How many times the lower case of the lines of at most ``COUNTER_MAX_CHARS`` characters holds a
-    ``COUNTER_STEMS`` stem: at least the number of counter lines. ``sizes``: the lines' characters, where the
-    caller has them."""
-    # Only the lines short enough for a counter are lowered (a page's paragraphs are most of its characters),
-    # picked in C (``compress`` over the sizes) where the sizes are given.
-    if sizes is None:
-        page = "\n".join([text for text in texts if len(text) <= COUNTER_MAX_CHARS]).lower()
-    else:
-        page = "\n".join(compress(texts, map(_SHORT, sizes))).lower()
+    ``COUNTER_STEMS`` stem: at least the number of counter lines."""
+    # Only the lines short enough for a counter are lowered (a page's paragraphs are most of its characters).
+    page = "\n".join([text for text in texts if len(text) <= COUNTER_MAX_CHARS]).lower()
     return sum(page.count(stem) for stem in COUNTER_STEMS)
 
 
@@ -46,19 +38,16 @@ def counter_line(text: str) -> bool:
     return len(text) <= COUNTER_MAX_CHARS and _COUNTER.match(text) is not None
 
 
-def counted_items(
-    kept: Sequence[bool], texts: Sequence[str], sizes: Sequence[int] | None = None
-) -> list[int]:
+def counted_items(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
     """Indices of the kept lines between the comment counters of a stream of other pages' teasers.
 
     A site's stream of its other pages prints each item as a headline, a blurb, a section or source and a
     comment counter; the model keeps the headline and the blurb as prose. ``MIN_COUNTERS`` or more counter
     lines (``counter_line``), each at most ``MAX_ITEM_LINES`` lines below the previous, mark such a stream: the
     kept lines from its first counter to its last are the items (a story's paragraphs carry no comment
-    counter between them; the comment link under a story is one line). ``sizes``: the lines' characters, where
-    the caller has them.
+    counter between them; the comment link under a story is one line).
     """
-    if stem_count(texts, sizes) < MIN_COUNTERS:
+    if stem_count(texts) < MIN_COUNTERS:
         # Fewer stems on the page than a stream's counters (most pages): no line is read.
         return []
     match = _COUNTER.match

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain, compress, islice
-from operator import gt, or_
+from itertools import compress
 
 from newsdrop.text.cleaner.cues_notice import notice_stems, notice_words
 
@@ -33,11 +32,16 @@ def offer_notice(key: str) -> bool:
 
 def box_edges(kept: Sequence[bool]) -> list[int]:
     """The indexes of the dropped lines right above or below a kept line: where an offer box may open or close."""
-    # Each line's neighbours' verdicts side by side, in C (``map``; a loop visited every line of the page): a line
-    # is an edge where a neighbour is kept and it is not, ``near > keep`` on booleans.
-    above = chain((False,), kept)
-    below = chain(islice(kept, 1, None), (False,))
-    return list(compress(range(len(kept)), map(gt, map(or_, above, below), kept)))
+    last = len(kept) - 1
+    found: list[int] = []
+    # From the kept lines (``compress`` picks them in C; a loop visited every line of the page), each dropped
+    # neighbour once and in order: a line between two kept ones is the last found when the second reads it.
+    for index in compress(range(len(kept)), kept):
+        if index > 0 and not kept[index - 1] and (not found or found[-1] != index - 1):
+            found.append(index - 1)
+        if index < last and not kept[index + 1]:
+            found.append(index + 1)
+    return found
 
 
 def offer_boxes(kept: Sequence[bool], sizes: Sequence[int], notice: Sequence[bool]) -> list[int]:
