@@ -14,6 +14,7 @@ import pytest
 
 from newsdrop.text.cleaner import more_link as more_link_module
 from newsdrop.text.cleaner import pitch_tail
+from newsdrop.text.cleaner.counted_items import COUNTER_MAX_CHARS, COUNTER_STEMS, stem_count
 from newsdrop.text.cleaner.dated_teasers import _TIME, DATE_MAX_WORDS, date_only
 from newsdrop.text.cleaner.link_cards import _CUT, link_cards, repeated_title
 from newsdrop.text.cleaner.more_link import _MORE_LINK, _TAIL_CHARS, MIN_WORDS, SPACES, more_link
@@ -204,3 +205,37 @@ def test_the_pages_lines_picked_in_c_give_the_plain_loops_verdicts(lines: list[s
         assert link_cards(kept, texts) == _plain_link_cards(kept, texts), (texts, kept)
         hits += bool(signup_boxes(texts, kept)) + bool(link_cards(kept, texts))
     assert hits > 10
+
+
+def _plain_stem_count(texts: Sequence[str]) -> int:
+    page = "\n".join([text for text in texts if len(text) <= COUNTER_MAX_CHARS]).lower()
+    return sum(page.count(stem) for stem in COUNTER_STEMS)
+
+
+def test_no_other_characters_lower_case_holds_a_stems_letter() -> None:
+    letters = set("".join(COUNTER_STEMS))
+    assert not [char for char in _every_character()[0x80:] if letters & set(char.lower())]
+
+
+_COUNTERS = [
+    "12 Kommentare",
+    "COMMENTS: 3",
+    "Réactions (4)",
+    "İ comment",
+    "KÖMMENTARE",
+    "Comentarios (2)",
+    "ſ",
+]
+
+
+def test_stem_count_is_the_plain_count_on_pages_of_dev_lines(lines: list[str]) -> None:
+    pick = random.Random(10)
+    counted = 0
+    for _ in range(300):
+        texts = pick.sample(lines, pick.randint(0, 40)) + pick.sample(
+            _COUNTERS, pick.randint(0, len(_COUNTERS))
+        )
+        pick.shuffle(texts)
+        assert stem_count(texts) == _plain_stem_count(texts), texts
+        counted += stem_count(texts)
+    assert counted > 100
