@@ -95,16 +95,18 @@ def drop_teasers_and_boxes(
         # Two headlines printed as one block between the story's paragraphs: a related box's links.
         roles.assign(index, "boilerplate", "heading_pair")
         kept[index] = False
-    for index in headline_links(
-        roles.kept(),
-        texts,
-        [line.role == "body" for line in lines],
-        [line.role == "subheading" for line in lines],
-        headlines,
-    ):
-        # Another page's headline ("Subject: statement") the story links between a paragraph and a crosshead.
-        roles.assign(index, "boilerplate", "headline_link")
-        kept[index] = False
+    # A headline link is a kept headline-like line: on a page with none (a third) the role lists are not made.
+    if any(headlines):
+        for index in headline_links(
+            roles.kept(),
+            texts,
+            [line.role == "body" for line in lines],
+            [line.role == "subheading" for line in lines],
+            headlines,
+        ):
+            # Another page's headline ("Subject: statement") the story links between a paragraph and a crosshead.
+            roles.assign(index, "boilerplate", "headline_link")
+            kept[index] = False
     for index in inner_lists(numbers, texts, keys, roles.kept(), by_model):
         # A list the story introduces with a colon and goes on under, the lead-in and its items dropped (read
         # after the heading pairs: its items are short lines too).
@@ -191,9 +193,11 @@ def drop_teasers_and_boxes(
             # The same pitch set into the story between two of its paragraphs, or under its own heading.
             roles.assign(index, "boilerplate", "pitch_inset")
     headings = [line.role == "subheading" for line in lines]
-    for index in ad_headings(roles.kept(), headings, [line.rule == "advertisement" for line in lines], texts):
-        # A crosshead the site's ad slot follows at once: the site's insert (a link, a caption), not the story's.
-        roles.assign(index, "boilerplate", "ad_heading")
+    # Only a crosshead over an ad's label can be the site's insert: on a page with none (most) no list is made.
+    if "advertisement" in (rules := roles.rules()):
+        for index in ad_headings(roles.kept(), headings, [rule == "advertisement" for rule in rules], texts):
+            # A crosshead the site's ad slot follows at once: the site's insert (a link, a caption), not the story's.
+            roles.assign(index, "boilerplate", "ad_heading")
     for index in echoed_headings(roles.kept(), headings, keys):
         # A label the site sets into the story more than once, read as a crosshead where it stands alone.
         roles.assign(index, "boilerplate", "echoed_heading")
