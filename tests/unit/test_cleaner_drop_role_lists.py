@@ -3,12 +3,14 @@ them (a kept headline-like line, an ad's label): the pages that have one still l
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 
 import pytest
 
-from newsdrop.text.cleaner.after_model_teasers import drop_teasers_and_boxes
+from newsdrop.text.cleaner.after_model_teasers import _headlines, drop_teasers_and_boxes
 from newsdrop.text.cleaner.page_roles import PageRoles
+from newsdrop.text.cleaner.related_runs import headline_like
 from tests.unit.cleaner_fixtures import STORY, printed_lines
 
 LINK = "Former US commander in Europe: Russia is dangerous"
@@ -65,3 +67,16 @@ def test_the_link_and_the_insert_go_where_the_page_has_them(
 ) -> None:
     rules = _page(rows)
     assert {index: rule for index, rule in enumerate(rules) if rule != rows[index][1]} == dropped
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_headline_verdicts_are_the_kept_lines_headline_like(seed: int) -> None:
+    pick = random.Random(seed)
+    texts = [*pick.sample(STORY, 4), LINK, CROSSHEAD, INSERT, "Advertisement"]
+    pick.shuffle(texts)
+    lines = printed_lines(texts)
+    # The link's line kept: a headline-like line the verdicts must hold.
+    kept = [text == LINK or pick.random() < 0.6 for text in texts]
+    expected = [keep and headline_like(line.text, line.words) for keep, line in zip(kept, lines, strict=True)]
+    assert _headlines(kept, lines) == expected
+    assert any(expected)

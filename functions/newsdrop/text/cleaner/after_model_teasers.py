@@ -65,9 +65,7 @@ def drop_teasers_and_boxes(
     headlines: list[bool] | None = None
     if any(labels):
         # Only the lines under a label are read as headlines: most pages have none.
-        headlines = [
-            keep and headline_like(line.text, line.words) for keep, line in zip(kept, lines, strict=True)
-        ]
+        headlines = _headlines(kept, lines)
         for index in related_runs(kept, labels, headlines):
             roles.assign(index, "boilerplate", "related_run")
         for index in related_links(kept, labels, headlines):
@@ -85,9 +83,7 @@ def drop_teasers_and_boxes(
             roles.assign(index, "boilerplate", "related_label")
     now = roles.kept()
     if headlines is None:
-        headlines = [
-            keep and headline_like(line.text, line.words) for keep, line in zip(now, lines, strict=True)
-        ]
+        headlines = _headlines(now, lines)
     else:
         # The lines kept now were kept when the related stages' verdicts were read: the same verdicts.
         headlines = [keep and headline for keep, headline in zip(now, headlines, strict=True)]
@@ -220,3 +216,13 @@ def drop_teasers_and_boxes(
         # A box's heading left as the story's last line, the box's text dropped right under it (read last:
         # the stages above may drop what stood under the story).
         roles.assign(heading, "boilerplate", "dangling_heading")
+
+
+def _headlines(kept: list[bool], lines: list[_Line]) -> list[bool]:
+    """Whether each kept line reads as a headline (``headline_like``; a dropped line is False): the kept lines alone
+    are read (``compress`` picks them in C; a comprehension over every line visited the dropped ones too)."""
+    found = [False] * len(lines)
+    for index in compress(range(len(lines)), kept):
+        line = lines[index]
+        found[index] = headline_like(line.text, line.words)
+    return found
