@@ -14,6 +14,7 @@ import pytest
 
 from newsdrop.text.cleaner import more_link as more_link_module
 from newsdrop.text.cleaner import pitch_tail
+from newsdrop.text.cleaner import series_note as series_note_module
 from newsdrop.text.cleaner.counted_items import COUNTER_MAX_CHARS, COUNTER_STEMS, stem_count
 from newsdrop.text.cleaner.dated_teasers import _TIME, DATE_MAX_WORDS, date_only
 from newsdrop.text.cleaner.link_cards import _CUT, link_cards, repeated_title
@@ -24,6 +25,7 @@ from newsdrop.text.cleaner.reader_cues import reader_pronouns
 from newsdrop.text.cleaner.signup_box import _PITCH_MAX_WORDS, _heading, email_field, signup_boxes
 from newsdrop.text.dates import find_date
 from newsdrop.text.line_keys import words_at_most
+from newsdrop.text.rule_registry import holds_any
 from tests.unit.case_folding import re_case_variants
 
 DEV = Path(__file__).resolve().parents[2] / "data" / "cleaning-dev"
@@ -239,3 +241,39 @@ def test_stem_count_is_the_plain_count_on_pages_of_dev_lines(lines: list[str]) -
         assert stem_count(texts) == _plain_stem_count(texts), texts
         counted += stem_count(texts)
     assert counted > 100
+
+
+def _plain_series_note(text: str) -> bool:
+    if (
+        not holds_any(text.lower(), series_note_module.STEMS)
+        or len(text.split()) > series_note_module.MAX_WORDS
+    ):
+        return False
+    return series_note_module._NOTE.match(text) is not None
+
+
+_NOTES = (
+    "This is part 2 of a series on the harbour.",
+    "* Dies ist der zweite Teil unserer Reihe.",
+    "(Esta es la segunda parte de la serie.)",
+    "Cet article fait partie de la série « Ports ».",
+    "To jest druga część cyklu.",
+    "Part 3 of a series on ports",
+    "This department is part of the problem.",
+)
+
+
+def test_re_pairs_the_notes_first_letters_with_their_capitals_alone() -> None:
+    paired = re.compile(r"(?i)[tpdec]")
+    assert {char for char in _every_character() if paired.fullmatch(char)} == series_note_module._NOTE_FIRST
+
+
+def test_the_series_note_gate_gives_the_plain_verdict(lines: list[str]) -> None:
+    notes = 0
+    for line in [*lines, *_NOTES]:
+        assert series_note_module.series_note(line) is _plain_series_note(line), line
+        notes += series_note_module.series_note(line)
+    for note in _NOTES:
+        for variant in re_case_variants(note):
+            assert series_note_module.series_note(variant) is _plain_series_note(variant), variant
+    assert notes >= 6
