@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from newsdrop.text.cleaner.near_repeat import _key, _opening, near_repeats
+from newsdrop.text.cleaner.near_repeat import _NOT_WORD, _key, _opening, near_repeats
+
+DEV = Path(__file__).resolve().parents[2] / "data" / "cleaning-dev"
 
 FIRST = "According to the finance blog Wealthynickel, two batches of bills printed in 2014 contain the error."
 AGAIN = "According to the finance blog Wealthynickel , two batches of bills printed in 2014 contain the error"
@@ -59,3 +64,21 @@ def test_near_repeats(rows: list[tuple[str, bool]], expected: list[int]) -> None
 def test_the_opening_is_the_keys_opening(text: str) -> None:
     # The ASCII fast path files a line as the regex would: letters and digits, lower case, the first 20.
     assert _opening(text) == _key(text[:40])[:20]
+
+
+def _regex_key(text: str) -> str:
+    return _NOT_WORD.sub("", text.lower())
+
+
+def test_the_regex_drops_exactly_what_isalnum_does_not_hold() -> None:
+    assert all(
+        (_NOT_WORD.fullmatch(char) is None) == char.isalnum() for char in map(chr, range(sys.maxunicode + 1))
+    )
+
+
+def test_the_keys_and_openings_are_the_regexs_on_every_dev_line() -> None:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(DEV.glob("*/*.txt"))]
+    lines = {raw.strip() for text in texts for raw in text.splitlines() if raw.strip()}
+    for line in [*sorted(lines), "İstanbul Straße", "ǅemal ŉ ﬁnal", "_x_ Ⅻ ½ ٣ 𝟘"]:
+        assert _key(line) == _regex_key(line), line
+        assert _opening(line) == _regex_key(line[:40])[:20], line

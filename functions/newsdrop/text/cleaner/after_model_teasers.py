@@ -65,9 +65,7 @@ def drop_teasers_and_boxes(
     headlines: list[bool] | None = None
     if any(labels):
         # Only the lines under a label are read as headlines: most pages have none.
-        headlines = [
-            keep and headline_like(line.text, line.words) for keep, line in zip(kept, lines, strict=True)
-        ]
+        headlines = _headlines(kept, lines)
         for index in related_runs(kept, labels, headlines):
             roles.assign(index, "boilerplate", "related_run")
         for index in related_links(kept, labels, headlines):
@@ -85,9 +83,7 @@ def drop_teasers_and_boxes(
             roles.assign(index, "boilerplate", "related_label")
     now = roles.kept()
     if headlines is None:
-        headlines = [
-            keep and headline_like(line.text, line.words) for keep, line in zip(now, lines, strict=True)
-        ]
+        headlines = _headlines(now, lines)
     else:
         # The lines kept now were kept when the related stages' verdicts were read: the same verdicts.
         headlines = [keep and headline for keep, headline in zip(now, headlines, strict=True)]
@@ -95,16 +91,18 @@ def drop_teasers_and_boxes(
         # Two headlines printed as one block between the story's paragraphs: a related box's links.
         roles.assign(index, "boilerplate", "heading_pair")
         kept[index] = False
-    for index in headline_links(
-        roles.kept(),
-        texts,
-        [line.role == "body" for line in lines],
-        [line.role == "subheading" for line in lines],
-        headlines,
-    ):
-        # Another page's headline ("Subject: statement") the story links between a paragraph and a crosshead.
-        roles.assign(index, "boilerplate", "headline_link")
-        kept[index] = False
+    # A headline link is a kept headline-like line: on a page with none (a third) the role lists are not made.
+    if any(headlines):
+        for index in headline_links(
+            roles.kept(),
+            texts,
+            [line.role == "body" for line in lines],
+            [line.role == "subheading" for line in lines],
+            headlines,
+        ):
+            # Another page's headline ("Subject: statement") the story links between a paragraph and a crosshead.
+            roles.assign(index, "boilerplate", "headline_link")
+            kept[index] = False
     for index in inner_lists(numbers, texts, keys, roles.kept(), by_model):
         # A list the story introduces with a colon and goes on under, the lead-in and its items dropped (read
         # after the heading pairs: its items are short lines too).
@@ -191,9 +189,11 @@ def drop_teasers_and_boxes(
             # The same pitch set into the story between two of its paragraphs, or under its own heading.
             roles.assign(index, "boilerplate", "pitch_inset")
     headings = [line.role == "subheading" for line in lines]
-    for index in ad_headings(roles.kept(), headings, [line.rule == "advertisement" for line in lines], texts):
-        # A crosshead the site's ad slot follows at once: the site's insert (a link, a caption), not the story's.
-        roles.assign(index, "boilerplate", "ad_heading")
+    # Only a crosshead over an ad's label can be the site's insert: on a page with none (most) no list is made.
+    if "advertisement" in (rules := roles.rules()):
+        for index in ad_headings(roles.kept(), headings, [rule == "advertisement" for rule in rules], texts):
+            # A crosshead the site's ad slot follows at once: the site's insert (a link, a caption), not the story's.
+            roles.assign(index, "boilerplate", "ad_heading")
     for index in echoed_headings(roles.kept(), headings, keys):
         # A label the site sets into the story more than once, read as a crosshead where it stands alone.
         roles.assign(index, "boilerplate", "echoed_heading")
@@ -216,3 +216,13 @@ def drop_teasers_and_boxes(
         # A box's heading left as the story's last line, the box's text dropped right under it (read last:
         # the stages above may drop what stood under the story).
         roles.assign(heading, "boilerplate", "dangling_heading")
+
+
+def _headlines(kept: list[bool], lines: list[_Line]) -> list[bool]:
+    """Whether each kept line reads as a headline (``headline_like``; a dropped line is False): the kept lines alone
+    are read (``compress`` picks them in C; a comprehension over every line visited the dropped ones too)."""
+    found = [False] * len(lines)
+    for index in compress(range(len(lines)), kept):
+        line = lines[index]
+        found[index] = headline_like(line.text, line.words)
+    return found

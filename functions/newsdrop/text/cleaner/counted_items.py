@@ -23,14 +23,20 @@ MIN_COUNTERS = 3
 # Every word of ``_COMMENTS`` lower-cased holds one of these stems (letters ``re``'s IGNORECASE pairs with no other
 # character than ``str.lower`` does: a unit test reads every code point), so a counter line's lower case holds one.
 COUNTER_STEMS = ("omment", "omentar", "eact")
+_STEM_BYTES = tuple(stem.encode() for stem in COUNTER_STEMS)
 
 
 def stem_count(texts: Sequence[str]) -> int:
     """How many times the lower case of the lines of at most ``COUNTER_MAX_CHARS`` characters holds a
     ``COUNTER_STEMS`` stem: at least the number of counter lines."""
     # Only the lines short enough for a counter are lowered (a page's paragraphs are most of its characters).
-    page = "\n".join([text for text in texts if len(text) <= COUNTER_MAX_CHARS]).lower()
-    return sum(page.count(stem) for stem in COUNTER_STEMS)
+    # Lowered as UTF-8 bytes (ASCII letters only, in C's table, where ``str.lower`` looks every character up): the
+    # stems' letters come from no other character's lower case (a unit test reads every code point), so the
+    # counts are ``str.lower``'s.
+    page = "\n".join([text for text in texts if len(text) <= COUNTER_MAX_CHARS]).encode(
+        "utf-8", "surrogatepass"
+    )
+    return sum(page.lower().count(stem) for stem in _STEM_BYTES)
 
 
 def counter_line(text: str) -> bool:

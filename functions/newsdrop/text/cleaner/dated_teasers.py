@@ -28,9 +28,14 @@ MIN_TEASERS = 2
 def date_only(text: str) -> bool:
     """A short line that prints a date and little else, or a clock time alone: a teaser's date line or a
     feed's entry stamp."""
-    if _TIME.match(text) is not None:
+    # A clock time opens on a digit or a mark, never on a letter (no letter is a decimal digit): a line opening
+    # with a letter (most) skips the regex's call.
+    if not text[:1].isalpha() and _TIME.match(text) is not None:
         return True
-    return words_at_most(text, DATE_MAX_WORDS) and find_date(text) is not None
+    # ``find_date``'s own year test first: most lines print none, and the word count splits the line.
+    return (
+        ("19" in text or "20" in text) and words_at_most(text, DATE_MAX_WORDS) and find_date(text) is not None
+    )
 
 
 def dated_teasers(

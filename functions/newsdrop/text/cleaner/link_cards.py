@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 # The title printed again and again on one line: a phrase of at least this many words with letters, ...
 MIN_TITLE_WORDS = 4
@@ -51,8 +52,9 @@ def link_cards(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:
     """Indices of the kept lines of link cards: a ``repeated_title`` line and, right under it, its blurb when cut
     short with an ellipsis ("... sounds,… Read more"). A story's own paragraphs never print a phrase twice over."""
     found: list[int] = []
-    for index, keep in enumerate(kept):
-        if not keep or not repeated_title(texts[index]):
+    # Only the kept lines are read (``compress`` picks them in C).
+    for index in compress(range(len(kept)), kept):
+        if not repeated_title(texts[index]):
             continue
         found.append(index)
         below = index + 1

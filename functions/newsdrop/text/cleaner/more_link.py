@@ -21,10 +21,27 @@ _TAIL_CHARS = 16
 MIN_WORDS = 5
 
 
+# Python's whitespace (``re``'s ``\s``, ``str.isspace``; a unit test reads every code point).
+SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+# What a line ``_MORE_LINK`` finds the link in can close on: the link word's last letter ("mehr", "more", "más",
+# "więcej", in either case; IGNORECASE also pairs the long s with "s": a unit test reads every code point), an
+# arrow or a space after it.
+_LAST_CHARS = frozenset("rReEsSſjJ»›>→" + SPACES)
+
+
 def more_link(text: str) -> bool:
     """Whether a line is a teaser's blurb closing on its bare "more" link (``_MORE_LINK``), ``MIN_WORDS`` words
     or more."""
-    return _MORE_LINK.search(text[-_TAIL_CHARS:]) is not None and len(text.split()) >= MIN_WORDS
+    # The last character first: most lines close on a stop or another letter, and the search's call costs more.
+    return (
+        text[-1:] in _LAST_CHARS
+        and _MORE_LINK.search(text[-_TAIL_CHARS:]) is not None
+        and len(text.split()) >= MIN_WORDS
+    )
 
 
 def more_links(kept: Sequence[bool], texts: Sequence[str]) -> list[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 from newsdrop.text.cleaner.cues_notice import notice_stems, notice_words
 
@@ -32,11 +33,15 @@ def offer_notice(key: str) -> bool:
 def box_edges(kept: Sequence[bool]) -> list[int]:
     """The indexes of the dropped lines right above or below a kept line: where an offer box may open or close."""
     last = len(kept) - 1
-    return [
-        index
-        for index, keep in enumerate(kept)
-        if not keep and ((index > 0 and kept[index - 1]) or (index < last and kept[index + 1]))
-    ]
+    found: list[int] = []
+    # From the kept lines (``compress`` picks them in C; a loop visited every line of the page), each dropped
+    # neighbour once and in order: a line between two kept ones is the last found when the second reads it.
+    for index in compress(range(len(kept)), kept):
+        if index > 0 and not kept[index - 1] and (not found or found[-1] != index - 1):
+            found.append(index - 1)
+        if index < last and not kept[index + 1]:
+            found.append(index + 1)
+    return found
 
 
 def offer_boxes(kept: Sequence[bool], sizes: Sequence[int], notice: Sequence[bool]) -> list[int]:

@@ -61,6 +61,8 @@ _NOT_ASKING = frozenset((*LEGAL_STEMS, "cookie", "javascript", "browser", "adblo
 # Second-person words the line model's cue leaves out as ambiguous across languages, a pronoun where they
 # open a line ("Tú también puedes ...", "Te necesitamos ...", "Dir gefällt ..."; not "du", French "of the").
 _YOU_OPENING = re.compile(r"^[\W_]*(?:tú|te|ti|dich|dir)\b", re.IGNORECASE)
+# The letters ``_YOU_OPENING``'s words open with, in either case.
+_YOU_FIRST = frozenset("tTdD")
 
 
 # Quotation marks: a closing paragraph that quotes someone is the story, whoever the quote addresses.
@@ -81,8 +83,12 @@ MIN_STORY_LINES = 3
 def addresses_reader(text: str, pronouns: float | None = None) -> bool:
     """Whether a line talks to the reader: a second-person word, no quotation. ``pronouns`` (if given) is the
     text's ``reader_pronouns``, settled when a prose line was read (``_Line.pronouns``)."""
-    # The pronouns first (memoised; most lines hold none), the whole line's quotation marks only then.
-    if (reader_pronouns(text) if pronouns is None else pronouns) == 0 and _YOU_OPENING.match(text) is None:
+    # The pronouns first (memoised; most lines hold none), the whole line's quotation marks only then. A line
+    # opening on a letter or digit (a word character, no "_") other than the pronouns' first letters cannot open
+    # on one (IGNORECASE pairs "t" and "d" with their capitals alone: a unit test reads every code point).
+    if (reader_pronouns(text) if pronouns is None else pronouns) == 0 and (
+        ((first := text[:1]).isalnum() and first not in _YOU_FIRST) or _YOU_OPENING.match(text) is None
+    ):
         return False
     return _QUOTES.search(text) is None
 

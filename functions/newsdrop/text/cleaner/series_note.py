@@ -41,6 +41,10 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 
+# The letters ``_NOTE``'s alternatives open with ("this", "part", "dies", "teil", "esta", "ceci", "to", ...), in
+# either case (IGNORECASE pairs each with its capital alone: a unit test reads every code point).
+_NOTE_FIRST = frozenset("tTpPdDeEcC")
+
 # Every note holds one of these (lower-case): most lines hold none, and the pattern is read only then.
 STEMS = ("part", "teil", "część")
 
@@ -51,6 +55,10 @@ MAX_WORDS = 25
 def series_note(text: str) -> bool:
     """Whether a line is the editor's note that the story is one part of a series (``_NOTE`` opening it, at
     most ``MAX_WORDS`` words)."""
+    # A line opening on a letter or digit (a word character, no "_": ``[\W_]`` takes none) other than the notes'
+    # first letters cannot open on a note: most lines end here, before the line is lowered and split.
+    if (first := text[:1]).isalnum() and first not in _NOTE_FIRST:
+        return False
     if not holds_any(text.lower(), STEMS) or len(text.split()) > MAX_WORDS:
         return False
     return _NOTE.match(text) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 # A sign-up form's e-mail field label, alone on its line: "E-Mail-Adresse", "Your email address", "Email*",
 # "Correo electrónico", "Adresse e-mail".
@@ -35,10 +36,12 @@ def signup_boxes(texts: Sequence[str], kept: Sequence[bool]) -> list[int]:
     right above a dropped e-mail field label (the box's pitch: "Wir informieren Sie regelmäßig zum Thema ...",
     "Thanks for signing up!"), and the heading-like kept lines right above it (the box's name)."""
     found: list[int] = []
-    for index in range(1, len(texts)):
-        if kept[index] or not kept[index - 1] or not email_field(texts[index]):
+    # Only the line under each kept one is read (``compress`` picks the kept lines in C; a loop visited every
+    # line of the page).
+    for pitch in compress(range(len(texts) - 1), kept):
+        index = pitch + 1
+        if kept[index] or not email_field(texts[index]):
             continue
-        pitch = index - 1
         if len(texts[pitch].split()) > _PITCH_MAX_WORDS:
             continue
         found.append(pitch)
