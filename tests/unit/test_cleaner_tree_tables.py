@@ -40,3 +40,17 @@ def test_the_shipped_rankers_tree_tables_index_inside_their_arrays() -> None:
     model = load_model()
     assert model is not None and isinstance(model.headline, HeadlineModel)
     _assert_tables_index_inside(model.headline.trees, len(model.headline.weights))
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [[0.0, 1.0], [0.0]],
+        [[0.0], [0.0, 1.0]],
+        # As many values as three rows of three: a matrix filled in order would shift the later rows' columns.
+        [[0.0, 1.0, 2.0], [0.0], [0.0, 1.0, 2.0, 3.0, 4.0]],
+    ],
+)
+def test_rows_of_unequal_widths_are_refused(rows: list[list[float]]) -> None:
+    with pytest.raises(ValueError, match="unequal widths"):
+        _leaf_values((((0.0, 0.5, 1.0, 2.0), (1.0,), (2.0,)),), rows)

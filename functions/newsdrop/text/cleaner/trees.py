@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 # A regression tree of the headline ranker: nodes in depth-first order, a split as (feature, threshold,
@@ -113,7 +114,12 @@ def _leaf_values(trees: tuple[Tree, ...], rows: Sequence[Sequence[float]]) -> An
     tables = _tree_tables(trees)
     if not tables.levels:
         return np.repeat(tables.leaves[np.newaxis, :], len(rows), axis=0)
-    matrix = np.array(rows, dtype=float)
+    # The rows as one matrix, filled from their values in order (``fromiter`` with the count: ``np.array`` of a list
+    # of lists first discovers each element's type and the shape). Rows of unequal widths are refused, as there.
+    width = len(rows[0])
+    if any(len(row) != width for row in rows):
+        raise ValueError("rows of unequal widths")
+    matrix = np.fromiter(chain.from_iterable(rows), float, len(rows) * width).reshape(len(rows), width)
     # Every index below lies inside its array by construction (a pair number under the pair count, a slot under
     # its level's width, a row's offset under the rows' span: ``test_the_tree_tables_index_inside_their_arrays``),
     # so ``take`` runs in "wrap" mode: the same elements, without "raise" mode's bounds check of each index
