@@ -9,7 +9,7 @@ import pytest
 
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.headline import _heads_a_block
-from newsdrop.text.cleaner.headline_controls import furniture_line
+from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text, site_text
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, LineModel, load_model
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND, printed_lines
 
@@ -70,6 +70,25 @@ from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND, printed_lines
 )
 def test_page_furniture_is_told_from_a_headline(text: str, furniture: bool) -> None:
     assert furniture_line(text) is furniture
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        # A form's or a link's own text, page furniture, both, neither.
+        ("Login Sign up", True),
+        ("Listen to this article", True),
+        ("Themen: Krieg in der Ukraine Russland", True),
+        ("Umbau des Weissen Hauses \u2013", True),
+        ("Bluesky (öffnet im neuen Fenster) vor 14 Minuten", True),
+        ("Harbour wall finished 2 years late", False),
+        ("Search for missing climbers resumes at dawn", False),
+    ],
+)
+def test_site_text_is_interface_text_or_furniture(text: str, site: bool) -> None:
+    # Asked twice: the memoised verdict is the first one.
+    assert site_text(text) is site_text(text) is site
+    assert site is (interface_text(text) or furniture_line(text))
 
 
 def _ranker(weights: dict[str, float], trust: float) -> LineModel:

@@ -12,7 +12,7 @@ from newsdrop.text.cleaner.headline_block import (
     _standfirst_under,
 )
 from newsdrop.text.cleaner.headline_bound import BOUND_SLACK, title_score_bound
-from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text
+from newsdrop.text.cleaner.headline_controls import site_text
 from newsdrop.text.cleaner.headline_dated_long import dated_long_headline
 from newsdrop.text.cleaner.headline_facts import (
     _SEPARATOR,
@@ -226,12 +226,7 @@ def _find_title(
     # The rules' choice is trusted from ``headline.trust`` points on, unless it is a form's text ("Suche nach: Suchen")
     # or page furniture ("Themen: ...", "See also: ...").
     if candidates is not None or (
-        headline is not None
-        and (
-            best[0] < headline.trust
-            or interface_text(lines[best[1]].text)
-            or furniture_line(lines[best[1]].text)
-        )
+        headline is not None and (best[0] < headline.trust or site_text(lines[best[1]].text))
     ):
         # The ranker reorders the rules' best few candidates: cheap, and never a line the rules rule out.
         # Where every candidate scored below zero the rules alone would name no headline; the ranker,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from newsdrop.text.cleaner.headline_caption import PICTURE_CREDIT
-from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text, site_of_opening
+from newsdrop.text.cleaner.headline_controls import site_of_opening, site_text
 from newsdrop.text.cleaner.headline_names import (
     _dateline,
     _doubled_labels,
@@ -47,8 +47,7 @@ def barred_line(lines: list[_Line], index: int, opening: _Line | None, ranked: b
                 or places_people(text)
                 or over_video_label(lines, index)
                 or repeats_trail(lines, index)
-                or interface_text(text)
-                or furniture_line(text)
+                or site_text(text)
                 or (opening is not None and site_of_opening(opening.key, lines[index].key))
             )
         )

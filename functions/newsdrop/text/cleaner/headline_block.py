@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsdrop.text.cleaner.headline_controls import furniture_line, interface_text
+from newsdrop.text.cleaner.headline_controls import site_text
 from newsdrop.text.cleaner.headline_facts import _KANA_OR_HAN
 from newsdrop.text.cleaner.headline_names import _PART_MIN_CJK_CHARS, _PART_MIN_WORDS
 from newsdrop.text.cleaner.lines import _ends_sentence, _Line
@@ -45,7 +45,7 @@ def _heads_a_block(lines: list[_Line], index: int) -> bool:
     page, may be a short headline ("Purple Rain") and keeps the guards. Nor does a form's text ("Sign up") or
     page furniture ("Themen: ...": ``furniture_line``)."""
     line = lines[index]
-    if line.text[:1].islower() or interface_text(line.text) or furniture_line(line.text):
+    if line.text[:1].islower() or site_text(line.text):
         return False
     if line.words >= _PART_MIN_WORDS or (
         not line.key.isascii()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsdrop.text.cleaner.lines import _TITLE_SEPARATORS
 
@@ -146,3 +147,14 @@ def furniture_line(text: str) -> bool:
         or _SUBSCRIBER_FEATURE.search(text) is not None
         or _DANGLING_SEPARATOR.search(text) is not None
     )
+
+
+# A page asks about its rules' best candidate up to three times (the trust check, the block test, the barred test),
+# and a site prints its header lines on every page: the verdict is memoised by text.
+_SITE_TEXT_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=_SITE_TEXT_CACHE_SIZE)
+def site_text(text: str) -> bool:
+    """``interface_text(text) or furniture_line(text)``: a form's or a link's own text, or page furniture."""
+    return interface_text(text) or furniture_line(text)

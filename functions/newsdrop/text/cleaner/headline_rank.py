@@ -58,10 +58,23 @@ def headline_features(
         facts = _facts(line.text, line.key, line.words)
     words = _content_words(line.key)
     following = lines[index + 1 : index + 6]
-    # The printed neighbours: a headline sits under a section label and over its standfirst or byline.
-    below = next((other for other in following if other.key), None)
-    above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].key), None)
-    below_words = frozenset().union(*(_content_words(other.key) for other in following[:2]))
+    # The printed neighbours: a headline sits under a section label and over its standfirst or byline. (Loops,
+    # not ``next`` over a generator: a generator's frame cost more than the few lines read.)
+    below = None
+    for other in following:
+        if other.key:
+            below = other
+            break
+    above = None
+    for at in range(index - 1, -1, -1):
+        if lines[at].key:
+            above = lines[at]
+            break
+    # The content words of the two lines under it (a union of at most two memoised sets).
+    if len(following) >= 2:
+        below_words = _content_words(following[0].key) | _content_words(following[1].key)
+    else:
+        below_words = _content_words(following[0].key) if following else frozenset()
     opening_share = (
         len(words & context.opening_words) / len(words) if words and context.opening_words else 0.0
     )
@@ -106,7 +119,9 @@ def headline_features(
         asks,
         1.0 if index == context.first else 0.0,
         1.0 if above is not None and above.words < 3 else 0.0,
-        1.0 if context.variants.get(line.key, set()) - {index} else 0.0,
+        1.0
+        if (printing := context.variants.get(line.key)) and (len(printing) > 1 or index not in printing)
+        else 0.0,
         *_block_features(lines, index, region_start, context, words, lead, columns[6]),
     ]
 
@@ -160,8 +175,15 @@ def _block_features(
     capitals (``_text_columns``), read once by ``headline_features``."""
     line = lines[index]
     span = region_start - context.first
-    above = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].key), None)
-    below = next((i for i in range(index + 1, min(len(lines), index + 3)) if lines[i].key), None)
+    above = below = None
+    for at in range(index - 1, max(-1, index - 3), -1):
+        if lines[at].key:
+            above = at
+            break
+    for at in range(index + 1, min(len(lines), index + 3)):
+        if lines[at].key:
+            below = at
+            break
     opening_cover = (
         len(words & context.opening_words) / len(context.opening_words) if context.opening_words else 0.0
     )
