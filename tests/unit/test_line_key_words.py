@@ -6,7 +6,14 @@ import sys
 
 import pytest
 
-from newsdrop.text.line_keys import _QUOTE_PAIRS, count_words, key_and_words, normalize_line_key
+from newsdrop.text.line_keys import (
+    _CJK,
+    _QUOTE_PAIRS,
+    _cjk_count,
+    count_words,
+    key_and_words,
+    normalize_line_key,
+)
 from newsdrop.text.rule_dispatch import first_rule, rule_scanner
 
 
@@ -55,6 +62,32 @@ def test_folding_keeps_whitespace_apart_from_other_characters() -> None:
             assert not any(part.isspace() for part in folded), hex(code)
     for fancy, plain in _QUOTE_PAIRS:
         assert not fancy.isspace() and plain and not any(part.isspace() for part in plain)
+
+
+def test_the_cjk_count_agrees_with_the_regex_at_every_code_point() -> None:
+    # The lead-byte pre-test may skip the regex only where it finds nothing: each character alone, then each at
+    # either edge and inside Latin text (lone surrogates included).
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert _cjk_count(char) == len(_CJK.findall(char)), hex(code)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Die Straße – „gesperrt“ …", 0),
+        ("東京都の新しい条例", 9),
+        ("ソウル 서울특별시 市長", 10),
+        ("\u303f\u3040 \u30ff\u3100 \u33ff\u3400", 3),  # the ranges' edges: U+3040, U+30FF, U+3400
+        ("\u9fff\ua000 \uabff\uac00 \ud7af\ud7b0", 3),
+        ("\u2fff\u3000\u3001 \ue000\uf900 \uff76", 0),  # lead bytes 0xE2, 0xE3, 0xEE, 0xEF: none CJK
+        ("lone \ud800 surrogate \udfff", 0),
+        ("\U00020000 extension B", 0),
+        ("", 0),
+    ],
+)
+def test_the_cjk_count_of_mixed_texts(text: str, count: int) -> None:
+    assert _cjk_count(text) == len(_CJK.findall(text)) == count
 
 
 @pytest.mark.parametrize(
