@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 
 from newsdrop.text.cleaner.lines import _TITLE_SEPARATORS
+from newsdrop.text.re2_pretest import pretested
+from newsdrop.text.re2_sets import superset_source
 
 # A hint a form or a link prints beside its control: a field marked required ("E-Mail (erforderlich)"), a link
 # that opens a new window ("Bluesky (öffnet im neuen Fenster)"), a player's dialog ("This is a modal window.").
@@ -15,6 +17,9 @@ _CONTROL_HINT = re.compile(
     r"|\bmodal (?:window|dialog)\b",
     re.IGNORECASE,
 )
+# Most lines the headline stage asks about are no furniture: each unanchored case-blind search below runs behind an
+# RE2 superset of its pattern (``pretested``, one pass in C where ``re`` tries the alternation at every position).
+_CONTROL_HINT_SEARCH = pretested(_CONTROL_HINT)
 
 
 # The verbs and nouns of a form's buttons (search, log in, sign up, cancel, reply) in the corpora's languages.
@@ -27,6 +32,8 @@ _CONTROL_WORD = re.compile(
     r"|rechercher|recherche|annuler|connexion|s'inscrire|r[ée]pondre|envoyer)\b",
     re.IGNORECASE,
 )
+# A line without one button word holds no two: ``findall`` runs only where the pre-tested search finds one.
+_CONTROL_WORD_SEARCH = pretested(_CONTROL_WORD)
 # A read-aloud player's button, the whole line ("Vorlesen", "Artikel anhören", "Listen to this article",
 # "Escuchar artículo", "Écouter l'article"): a headline that opens so says what to listen to.
 _LISTEN_CONTROL = re.compile(
@@ -44,9 +51,9 @@ def interface_text(text: str) -> bool:
     """The line is a form's or a link's own text: a control's hint ("(required)", "(opens in a new window)",
     "modal window"), a read-aloud player's button ("Vorlesen", "Listen to this article"), or a short line (up to
     eight words) of two button words or more ("Login Sign up", "Kommentar verfassen Antwort abbrechen"). Never the headline, however the ranker scores it."""
-    if _CONTROL_HINT.search(text) is not None or _LISTEN_CONTROL.match(text) is not None:
+    if _CONTROL_HINT_SEARCH(text) is not None or _LISTEN_CONTROL.match(text) is not None:
         return True
-    if len(text.split()) > _CONTROL_MAX_WORDS:
+    if len(text.split()) > _CONTROL_MAX_WORDS or _CONTROL_WORD_SEARCH(text) is None:
         return False
     return len(_CONTROL_WORD.findall(text)) >= _CONTROL_MIN_WORDS
 
@@ -91,6 +98,7 @@ _RELATIVE_TIME = re.compile(
     r"|\bhace\s+\d+\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?)\b",
     re.IGNORECASE,
 )
+_RELATIVE_TIME_SEARCH = pretested(_RELATIVE_TIME)
 # ... a picture's label in brackets opening the line ("(Symbolbild) Wenn Bus und Bahn ...", "(Foto: X) ..."): a
 # caption ...
 _PICTURE_LABEL = re.compile(
@@ -107,10 +115,15 @@ _COMMENT_LINK = re.compile(
     r"|\bkommentare? (?:hinzufügen|schreiben|hinterlassen)|\bkeine kommentare|\b\d+\s+kommentare?)\s*$",
     re.IGNORECASE,
 )
+# ``re``'s ``$`` holds at the text's end and before a final line break (``pretest_source`` refuses it): the rest
+# of the pattern's superset, then ``\n?\z``.
+_COMMENT_LINK_SUPERSET = "(?i)" + superset_source(_COMMENT_LINK.pattern.removesuffix("$")) + r"\n?\z"
+_COMMENT_LINK_SEARCH = pretested(_COMMENT_LINK, _COMMENT_LINK_SUPERSET)
 _AUTHOR_ARCHIVE = re.compile(
     r"\b(?:view|see) all posts by\b|\balle beiträge von\b|\bvoir tous les articles de\b|\bver todas las entradas de\b",
     re.IGNORECASE,
 )
+_AUTHOR_ARCHIVE_SEARCH = pretested(_AUTHOR_ARCHIVE)
 # ... a gifted article's notice ("Ein Mitglied schenkt dir diesen Artikel.", "This article was gifted to you") or
 # a feature kept for subscribers ("Esta funcionalidad es sólo para registrados", "This feature is for subscribers
 # only"): a paywall's notes around a shared link ...
@@ -120,11 +133,13 @@ _GIFT_NOTICE = re.compile(
     r"|\boffrir (?:cet |l['’])article\b|\bregalar (?:este |el )?art[íi]culo\b",
     re.IGNORECASE,
 )
+_GIFT_NOTICE_SEARCH = pretested(_GIFT_NOTICE)
 _SUBSCRIBER_FEATURE = re.compile(
     r"\b(?:esta funcionalidad|esta funci[óo]n|this feature|diese funktion|cette fonctionnalit[ée])\b.{0,40}?"
     r"\b(?:registrad|suscript|subscri|registered|abonn|registriert|premium|members)",
     re.IGNORECASE,
 )
+_SUBSCRIBER_FEATURE_SEARCH = pretested(_SUBSCRIBER_FEATURE)
 # ... and a kicker cut off at its separator ("Umbau des Weissen Hauses –", "Startseite | Schweiz |"): the
 # headline is the line it introduces.
 _DANGLING_SEPARATOR = re.compile(r"\s[-\u2013\u2014|:]\s*$")
@@ -138,13 +153,13 @@ def furniture_line(text: str) -> bool:
     para registrados") or a kicker ending in its separator ("Kicker –"). Never the headline."""
     return (
         _CROSS_REFERENCE.search(text) is not None
-        or _RELATIVE_TIME.search(text) is not None
+        or _RELATIVE_TIME_SEARCH(text) is not None
         or _PICTURE_LABEL.search(text) is not None
         or _TOPIC_LABEL.search(text) is not None
-        or _COMMENT_LINK.search(text) is not None
-        or _AUTHOR_ARCHIVE.search(text) is not None
-        or _GIFT_NOTICE.search(text) is not None
-        or _SUBSCRIBER_FEATURE.search(text) is not None
+        or _COMMENT_LINK_SEARCH(text) is not None
+        or _AUTHOR_ARCHIVE_SEARCH(text) is not None
+        or _GIFT_NOTICE_SEARCH(text) is not None
+        or _SUBSCRIBER_FEATURE_SEARCH(text) is not None
         or _DANGLING_SEPARATOR.search(text) is not None
     )
 
