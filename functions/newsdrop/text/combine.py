@@ -133,11 +133,13 @@ def extend_at_edges(
     A line the markup marks as a picture's caption (``captions``: ``bare_key`` keys of <figcaption> lines and
     <img> alt texts) stops the walk too: the lead picture's caption reads as prose right above a story whose
     first paragraph the extractor started at; so does, above the span, the site's notice about the article
-    (``about_the_article``) between the header and the story, and a line the page prints twice or more. Inside the span, a page line the extracted text skipped joins
-    it where the three readings agree on it (``_agreed_holes``: ``other`` holds the ``_key`` keys of the
-    other reading's lines, empty when there is none), and a single long paragraph the reading skipped between two
-    of its lines joins it on the witness's word alone (``_lost_paragraphs``), unless the line under it is a headline
-    link (``links``: ``bare_key`` keys of the page's link texts): then it is that teaser's summary.
+    (``about_the_article``) between the header and the story, and a line the page prints twice or more. Inside
+    the span, a page line the extracted text skipped joins it where the three readings agree on it
+    (``_agreed_holes``: ``other`` holds the ``_key`` keys of the other reading's lines, empty when there is none),
+    and a single long paragraph the reading skipped between two of its lines, or with an ad slot's labels
+    (``ad_labels``: the texts the witness dropped as advertisement) between, joins it on the witness's word alone
+    (``_lost_paragraphs``), unless the line under it is a headline link (``links``: ``bare_key`` keys of the
+    page's link texts): then it is that teaser's summary.
     """
     order = merge_order(page_lines, extracted)
     at = [position for position, item in enumerate(order) if isinstance(item, int)]
@@ -195,7 +197,6 @@ def extend_at_edges(
             added.update(run)
     if other:
         added.update(_agreed_holes(order, at, other, story_line))
-
     added.update(_lost_paragraphs(order, story_line, extracted, links, ad_labels.__contains__))
     return [
         extracted[item] if isinstance(item, int) else item.text.strip()
@@ -262,7 +263,8 @@ def _lost_paragraphs(
 ) -> list[int]:
     """The positions of single page lines the reading skipped right between two of its own lines that are a
     paragraph: kept by the witness as prose (``story_line``), ``_LOST_PARAGRAPH_MIN_WORDS`` words at least, ending
-    a sentence, and not the site's notice. trafilatura drops a story's paragraph that the markup wraps in a box of
+    a sentence, and not the site's notice; at most ``_SLOT_MAX_LINES`` slot labels (``slot_label``) may stand
+    between it and either of those lines. trafilatura drops a story's paragraph that the markup wraps in a box of
     its own (an ad slot's container, an inline widget's wrapper) and keeps the paragraphs around it; a pull quote
     repeats the story's words (``story_line``'s held share, soft hyphens aside), a caption is marked, a teaser or a
     label between paragraphs is short or ends in no sentence. A paragraph right above a reading's line that is a
