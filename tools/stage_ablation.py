@@ -1,16 +1,12 @@
-"""Stage ablation: each stage of the text cleaner switched off in turn, with its cost and its grouped-CV worth.
+"""Stage ablation: each stage of the text cleaner switched off in turn, with its cost and its grouped-CV worth."""
 
-A stage is switched off here, never in shipped code: the names its caller looks up (``module:name``, or
-``module:_STAGES#rule`` for one entry of a stage table) are replaced for the run by a stub returning what the
-stage returns when it finds nothing. One recorded pass cleans every page of every view with its fold's model
-(make eval's CV rows) and notes which stages found something on it; each stage is then switched off and only
-the pages it found something on are cleaned again (where a stage finds nothing its stub changes nothing).
-
-Cost: each stage's inclusive CPU time over make bench-instructions' sample (every 15th text view, the shipped
-model), the cheap proxy; ``--callgrind`` counts the instructions saved exactly for the stages named.
-
-Usage: .venv/bin/python -m tools.stage_ablation [--stages a,b] [--skip-quality] [--callgrind a,b] [--json out]
-"""
+# A stage is switched off here, never in shipped code: the names its caller looks up (``module:name``, or
+# ``module:_STAGES#rule`` for one entry of a stage table) are bound for the run to a stub returning what the stage
+# returns when it finds nothing. One recorded pass cleans every page of every view with its fold's model (make
+# eval's CV rows) and notes the stages that found something; each stage is then switched off and only the pages it
+# found something on are cleaned again. Cost: each stage's inclusive CPU time over make bench-instructions' sample
+# (the proxy); ``--callgrind a,b;c`` counts the instructions saved exactly.
+# Usage: .venv/bin/python -m tools.stage_ablation [--stages a,b] [--skip-quality|--skip-cost] [--json out]
 
 from __future__ import annotations
 
@@ -33,8 +29,8 @@ if str(ROOT / "functions") not in sys.path:
     sys.path.insert(0, str(ROOT / "functions"))
 
 C = "newsdrop.text.cleaner."
-AM, AT, AR, MA, PS, HL = (C + name for name in ("after_model", "after_model_teasers", "after_model_returns",
-                                                 "main_after", "passes", "headline"))  # fmt: skip
+AM, AT, AR, PS, HL = (C + name for name in ("after_model", "after_model_teasers", "after_model_returns", "passes",
+                                             "headline"))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,59 +58,62 @@ _EMPTY: dict[str, tuple[Callable[..., Any], Callable[[tuple[Any, ...], Any], boo
 CONTEXT = "context"
 
 
+# Each caller module's stages in the order the cleaner runs them, "name" or "name:kind" (kind "empty" unless named).
+_TABLE: tuple[tuple[str, str, str], ...] = (
+    # apply_model's stages after the model's verdicts (the model reads none of their outputs)
+    ("", PS, "trailing_islands far_islands footer_lines site_notice:false app_pitch:false _fill_story_holes:inplace "
+             "kept_repeats"),
+    ("", AM, "skipped_story comment_column counted_teasers smoothed_holes header_holes interleaved_holes "
+             "lead_under_headline:none lead_into_region:none paragraph_heads notice_standfirsts asides "
+             "closing_credit_captions credits_alone under_credit_captions placed_captions machine_notice:false "
+             "paywall_notice:false gallery_lines player_notices story_copies user_lists numbered_sections "
+             "ingredient_lines quoted_lines embedded_posts"),
+    ("", AT, "related_runs related_links teaser_blocks related_cards kept_labels heading_pairs headline_links "
+             "inner_lists dated_runs dated_teasers dated_cards thread_posts kicker_teasers "
+             "more_links menu_lines counted_items second_story offer_boxes signup_boxes author_bio pitch_tail "
+             "pitch_insets ad_headings echoed_headings retold_headings kept_chrome cjk_headline_islands link_cards "
+             "dangling_heading:none"),
+    ("", AR, "numbered_runs numbered_blocks rejoined_islands ticker_entries short_post post_over_form:pair "
+             "slideshow_story"),
+    # the headline's overrides of the ranker, each override and barred kind, the title's text and its parts
+    ("", HL, "site_text:false dated_long_headline:none barred_test:never _heads_a_block:false pick_over_ranker:arg1 "
+             "held_candidate:none spelled_out:arg1"),
+    ("override.", C + "headline_overrides", "headline_over_standfirst:none headline_over_block:none "
+     "headline_over_kicker_standfirst:none headline_beside_caption:none headline_over_people_caption:none "
+     "headline_over_lead_sentence:none headline_under_label:none typeset_copy:none title_printed_over_pick:none "
+     "title_over_masthead:none headline_under_kicker:none headline_under_title_printing:none "
+     "title_over_top_rewording:none printed_for_title:none"),
+    ("barred.", C + "headline_barred", "_section_trail:false _doubled_labels:false _dateline:false "
+     "places_people:false over_video_label:false repeats_trail:false site_text:false "
+     "site_of_opening:false"),
+    ("", C[:-1], "named_title:arg0"),
+    ("named.", C + "headline_names", "without_quoted_lead:arg0 _slash_trail_tail:none _comment_quoted:none "
+     "_without_address_tail:arg0 without_credit:arg1 colon_joined:arg1 typeset_printing:arg0"),
+    # whole passes
+    ("", AM, "drop_teasers_and_boxes:inplace give_back_story:inplace"),
+    ("", C[:-1], "after_model:inplace main_after:inplace"),
+    # timed only, for the map: passes the line model reads (switching one off needs a retrain) and the result
+    ("", C[:-1], "rule_pass:context apply_model:context _published:context _find_source:context "
+                 "_detect_language:context _decisions:context _word_count:context"),
+    ("", PS, "_read_lines:context _structure:context _choose_region:context _find_title:context "
+             "feature_parts:context"),
+    ("", HL, "headline_features:context"),
+    # timed only: the shared pre-tests of drop_teasers_and_boxes' and after_model's stages
+    ("glue.", AT, "line_labels:context _headlines:context opens_with_date:context month_heading:context "
+                  "addresses_reader:context pitch_cues:context box_edges:context offer_notice:context "
+                  "signup_heading:context"),
+    ("glue.", AM, "digit_led:context notice_words:context PageRoles:context"),
+)  # fmt: skip
+
+
+# fmt: off
 def _stages() -> tuple[Stage, ...]:
-    """Every stage measured, in the order the cleaner runs them."""
-    table: list[tuple[str, str, str]] = [
-        # apply_model's stages after the model's verdicts (the model reads none of their outputs)
-        (PS, "trailing_islands", "empty"), (PS, "far_islands", "empty"), (PS, "footer_lines", "empty"),
-        (PS, "site_notice", "false"), (PS, "app_pitch", "false"), (PS, "_fill_story_holes", "inplace"),
-        (PS, "kept_repeats", "empty"),
-        # after_model
-        (AM, "skipped_story", "empty"), (AM, "comment_column", "empty"), (AM, "counted_teasers", "empty"),
-        (AM, "smoothed_holes", "empty"), (AM, "header_holes", "empty"), (AM, "interleaved_holes", "empty"),
-        (AM, "lead_under_headline", "none"), (AM, "lead_into_region", "none"), (AM, "lead_over_byline", "empty"),
-        (AM, "paragraph_heads", "empty"), (AM, "notice_standfirsts", "empty"), (AM, "asides", "empty"),
-        (AM, "closing_credit_captions", "empty"), (AM, "credits_alone", "empty"),
-        (AM, "under_credit_captions", "empty"), (AM, "placed_captions", "empty"), (AM, "machine_notice", "false"),
-        (AM, "paywall_notice", "false"), (AM, "gallery_lines", "empty"), (AM, "player_notices", "empty"),
-        (AM, "story_copies", "empty"), (AM, "user_lists", "empty"), (AM, "numbered_sections", "empty"),
-        (AM, "ingredient_lines", "empty"), (AM, "quoted_lines", "empty"), (AM, "embedded_posts", "empty"),
-        # drop_teasers_and_boxes
-        (AT, "related_runs", "empty"), (AT, "related_links", "empty"), (AT, "teaser_blocks", "empty"),
-        (AT, "related_cards", "empty"), (AT, "kept_labels", "empty"), (AT, "heading_pairs", "empty"),
-        (AT, "headline_links", "empty"), (AT, "inner_lists", "empty"), (AT, "dated_runs", "empty"),
-        (AT, "post_meta_row", "false"), (AT, "dated_teasers", "empty"), (AT, "dated_cards", "empty"),
-        (AT, "thread_posts", "empty"), (AT, "kicker_teasers", "empty"), (AT, "more_links", "empty"),
-        (AT, "menu_lines", "empty"), (AT, "counted_items", "empty"), (AT, "second_story", "empty"),
-        (AT, "offer_boxes", "empty"), (AT, "signup_boxes", "empty"), (AT, "author_bio", "empty"),
-        (AT, "pitch_tail", "empty"), (AT, "pitch_insets", "empty"), (AT, "ad_headings", "empty"),
-        (AT, "echoed_headings", "empty"), (AT, "retold_headings", "empty"), (AT, "kept_chrome", "empty"),
-        (AT, "cjk_headline_islands", "empty"), (AT, "link_cards", "empty"), (AT, "dangling_heading", "none"),
-        # give_back_story
-        (AR, "numbered_runs", "empty"), (AR, "numbered_blocks", "empty"), (AR, "rejoined_islands", "empty"),
-        (AR, "ticker_entries", "empty"), (AR, "short_post", "empty"), (AR, "post_over_form", "pair"),
-        (AR, "slideshow_story", "empty"),
-        # the headline's overrides of the ranker, and the title's text
-        (HL, "site_text", "false"), (HL, "dated_long_headline", "none"), (HL, "barred_test", "never"),
-        (HL, "_heads_a_block", "false"), (HL, "pick_over_ranker", "arg1"), (HL, "held_candidate", "none"),
-        (HL, "spelled_out", "arg1"), (C[:-1], "named_title", "arg0"),
-        # whole passes
-        (AM, "drop_teasers_and_boxes", "inplace"), (AM, "give_back_story", "inplace"),
-        (C[:-1], "after_model", "inplace"), (C[:-1], "main_after", "inplace"),
-        # timed only, for the map: passes the line model reads (switching one off needs a retrain) and the result
-        (C[:-1], "rule_pass", "context"), (PS, "_read_lines", "context"), (PS, "_structure", "context"),
-        (PS, "_choose_region", "context"), (PS, "_find_title", "context"), (HL, "headline_features", "context"),
-        (C[:-1], "apply_model", "context"), (PS, "feature_parts", "context"), (C[:-1], "_published", "context"),
-        (C[:-1], "_find_source", "context"), (C[:-1], "_detect_language", "context"),
-        (C[:-1], "_decisions", "context"), (C[:-1], "_word_count", "context"),
-    ]  # fmt: skip
-    stages = [Stage(attr, (f"{module}:{attr}",), kind) for module, attr, kind in table]
-    chrome = importlib.import_module(C + "kept_chrome")
-    stages += [
-        Stage(f"kept_chrome.{rule}", (f"{C}kept_chrome:_STAGES#{rule}",), "empty")
-        for _, rule, _ in chrome._STAGES
-    ]
-    return tuple(stages)  # fmt: skip
+    """Every stage measured, in the order the cleaner runs them; then each of kept_chrome's stages."""
+    specs = [(prefix, module, spec.partition(":")) for prefix, module, names in _TABLE for spec in names.split()]
+    stages = [Stage(prefix + name, (f"{module}:{name}",), kind or "empty") for prefix, module, (name, _, kind) in specs]
+    rules = [rule for _, rule, _ in importlib.import_module(C + "kept_chrome")._STAGES]
+    return (*stages, *(Stage(f"kept_chrome.{rule}", (f"{C}kept_chrome:_STAGES#{rule}",), "empty") for rule in rules))
+# fmt: on
 
 
 STAGES = _stages()
@@ -331,7 +330,7 @@ def cost(stages: tuple[Stage, ...], every: int = 15, rounds: int = 3) -> dict[st
     return {**shares, "total": total}
 
 
-def _child(names: list[str], every: int) -> None:
+def _child(names: list[str], every: int) -> int:
     """make bench-instructions' child with the named stages switched off."""
     from bench.instructions import clean_every
 
@@ -340,6 +339,7 @@ def _child(names: list[str], every: int) -> None:
         off.update(switched_off(stage))
     with patched(off):
         clean_every(every)
+    return 0
 
 
 def instructions(names: list[str], every: int = 15) -> int:
@@ -369,8 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
-        _child([name for name in args.child.split(",") if name != "-"], args.every)
-        return 0
+        return _child([name for name in args.child.split(",") if name != "-"], args.every)
     wanted = set(args.stages.split(",")) if args.stages else None
     stages = tuple(stage for stage in STAGES if wanted is None or stage.name in wanted)
     report: dict[str, Any] = {}
