@@ -64,12 +64,12 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("", PS, "trailing_islands far_islands footer_lines site_notice:false app_pitch:false _fill_story_holes:inplace "
              "kept_repeats"),
     ("", AM, "skipped_story comment_column counted_teasers smoothed_holes header_holes interleaved_holes "
-             "lead_under_headline:none lead_into_region:none paragraph_heads notice_standfirsts asides "
+             "lead_under_headline:none lead_into_region:none lead_over_byline paragraph_heads notice_standfirsts asides "
              "closing_credit_captions credits_alone under_credit_captions placed_captions machine_notice:false "
              "paywall_notice:false gallery_lines player_notices story_copies user_lists numbered_sections "
              "ingredient_lines quoted_lines embedded_posts"),
     ("", AT, "related_runs related_links teaser_blocks related_cards kept_labels heading_pairs headline_links "
-             "inner_lists dated_runs dated_teasers dated_cards thread_posts kicker_teasers "
+             "inner_lists post_meta_row:false dated_runs dated_teasers dated_cards thread_posts kicker_teasers "
              "more_links menu_lines counted_items second_story offer_boxes signup_boxes author_bio pitch_tail "
              "pitch_insets ad_headings echoed_headings retold_headings kept_chrome cjk_headline_islands link_cards "
              "dangling_heading:none"),
@@ -83,7 +83,7 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
      "headline_over_lead_sentence:none headline_under_label:none typeset_copy:none title_printed_over_pick:none "
      "title_over_masthead:none headline_under_kicker:none headline_under_title_printing:none "
      "title_over_top_rewording:none printed_for_title:none"),
-    ("barred.", C + "headline_barred", "_section_trail:false _doubled_labels:false _dateline:false "
+    ("barred.", C + "headline_barred", "_section_trail:false _menu_row:false _navigation_link:false _doubled_labels:false _dateline:false "
      "places_people:false over_video_label:false repeats_trail:false site_text:false "
      "site_of_opening:false"),
     ("", C[:-1], "named_title:arg0"),
