@@ -27,6 +27,7 @@ from newsdrop.text.html_meta import (
 from newsdrop.text.html_page import collect, lines_of
 from newsdrop.text.html_printed import displayed_headline, printed_opening, without_stated_headlines
 from newsdrop.text.html_reading import Readings, read_for_recall, read_with_trafilatura
+from newsdrop.text.layout_rows import split_layout_rows
 from newsdrop.text.main_cells import with_link_cells
 from newsdrop.text.main_edits import (
     bare_key,
@@ -95,6 +96,12 @@ def extract(
     )
     page_normal = normalize_text(page_text)
     printed = page_normal.split("\n")
+    extractor_text = text if main_content else ""
+    if main_content:
+        # A table-era page: the extractor reads its layout table as rows of cells, each cell a column of the page
+        # on one line (the line cleaner takes a line of 10,000 characters for a caption); they go back to the page's
+        # lines, and ``combine`` weighs them against the line cleaner's reading like any other.
+        text = split_layout_rows(text, printed)
     if (shown := displayed_headline(title, printed, (og_title, ld_headline), text)) is not None:
         # The <h1> above the headline the page shows is the headline too: no line of the story.
         title, replaced = shown, replaced if replaced is not None else title
@@ -113,7 +120,6 @@ def extract(
     hints = Hints(
         title=title, url=url, published=published, source=source, byline=byline, preformatted=preformatted
     )
-    extractor_text = text if main_content else ""
     page_lines: tuple[str, ...] = ()
     if main_content:
         # Two readings of the markup, chosen and extended by their agreement with the line cleaner's
@@ -124,7 +130,7 @@ def extract(
         def recall() -> str:
             if not recalled:
                 recalled.append(read_for_recall(html))
-            return recalled[0]
+            return split_layout_rows(recalled[0], printed)
 
         page_lines = tuple(printed)
         captions = frozenset(bare_key(caption) for caption in collector.captions)

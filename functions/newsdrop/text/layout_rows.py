@@ -1,0 +1,75 @@
+"""Layout tables in an extractor's reading: a table row whose cell holds several of the page's lines is split back
+into them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# trafilatura prints a table row as one line, "| cell | cell | ", with a cell's own pipes escaped ("\|").
+_ROW_START = "| "
+_CELL_BREAK = " | "
+# A cell is a layout cell (a page's column, not a data table's value) from this many characters (a data table's
+# cells, far shorter, are not matched line by line against the page) and this many page lines in it...
+_LAYOUT_MIN_CHARS = 300
+_LAYOUT_MIN_LINES = 3
+# ... that make up at least this share of its text (the rest: what the extractor joined differently).
+_LAYOUT_MIN_COVER = 0.9
+# A page line matches the cell where the cell's text continues: right after the last match (a few characters of
+# separators between), or, for a line long enough not to match by chance, after text the page printed elsewhere.
+_NEAR_GAP = 3
+_LONG_LINE = 20
+_LONG_GAP = 300
+
+
+def _collapsed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def cell_lines(cell: str, page_lines: Sequence[str], start: int = 0) -> tuple[list[str], int]:
+    """The page lines (from ``start``, in order) that a cell's text is made of, and the index after the last one;
+    no lines when they do not make up ``_LAYOUT_MIN_COVER`` of the cell or number under ``_LAYOUT_MIN_LINES``."""
+    text = _collapsed(cell)
+    if len(text) < _LAYOUT_MIN_CHARS:
+        return [], start
+    found: list[str] = []
+    position = covered = 0
+    after = start
+    for index in range(start, len(page_lines)):
+        if position >= len(text):
+            break
+        key = _collapsed(page_lines[index])
+        if not key:
+            continue
+        at = text.find(key, position)
+        if at < 0 or at - position > (_LONG_GAP if len(key) >= _LONG_LINE else _NEAR_GAP):
+            continue
+        found.append(page_lines[index])
+        position, covered, after = at + len(key), covered + len(key), index + 1
+    if len(found) < _LAYOUT_MIN_LINES or covered < _LAYOUT_MIN_COVER * len(text):
+        return [], start
+    return found, after
+
+
+def split_layout_rows(text: str, page_lines: Sequence[str]) -> str:
+    """``text`` (an extractor's reading, one block per line) with every table-row line that has a layout cell
+    replaced by its cells: a layout cell by the page lines it holds, any other cell as one line."""
+    out: list[str] = []
+    start = 0
+    for line in text.split("\n"):
+        if not line.startswith(_ROW_START) or _CELL_BREAK not in line:
+            out.append(line)
+            continue
+        cells = [cell.replace("\\|", "|").strip() for cell in line[len(_ROW_START) :].split(_CELL_BREAK)]
+        pieces: list[str] = []
+        any_layout = False
+        for cell in cells:
+            if not cell:
+                continue
+            lines, after = cell_lines(cell, page_lines, start)
+            if lines:
+                any_layout, start = True, after
+                pieces += lines
+            else:
+                pieces.append(cell)
+        out += pieces if any_layout else [line]
+    return "\n".join(out)
