@@ -25,7 +25,12 @@ from newsdrop.text.html_meta import (
     year_only_guess,
 )
 from newsdrop.text.html_page import collect, lines_of
-from newsdrop.text.html_printed import displayed_headline, printed_opening, without_stated_headlines
+from newsdrop.text.html_printed import (
+    displayed_headline,
+    printed_opening,
+    unstated_printed_part,
+    without_stated_headlines,
+)
 from newsdrop.text.html_reading import Readings, read_for_recall, read_with_trafilatura
 from newsdrop.text.layout_rows import split_layout_rows
 from newsdrop.text.main_cells import with_link_cells
@@ -107,6 +112,10 @@ def extract(
         title, replaced = shown, replaced if replaced is not None else title
     elif (opening := printed_opening(title, printed)) is not None:
         title = opening
+    elif og_title is None and ld_headline is None and (part := unstated_printed_part(title, printed)):
+        # No metadata states the headline (older markup): the <title>'s site and section names, cut off where the
+        # page prints the rest.
+        title = part
     stamp, byline = page_metadata(html)
     if stamp is None and year_only_guess(date, html):
         date = None
