@@ -8,9 +8,10 @@ from collections.abc import Sequence
 # trafilatura prints a table row as one line, "| cell | cell | ", with a cell's own pipes escaped ("\|").
 _ROW_START = "| "
 _CELL_BREAK = " | "
-# A cell is a layout cell (a page's column, not a data table's value) from this many characters (a data table's
-# cells, far shorter, are not matched line by line against the page) and this many page lines in it...
-_LAYOUT_MIN_CHARS = 300
+# A cell is a layout cell (a page's column or a box of links, not a data table's value) from this many characters
+# (a data table's cells, mostly shorter, are not matched line by line against the page) and this many page lines
+# in it...
+_LAYOUT_MIN_CHARS = 100
 _LAYOUT_MIN_LINES = 3
 # ... that make up at least this share of its text (the rest: what the extractor joined differently).
 _LAYOUT_MIN_COVER = 0.9
@@ -25,19 +26,23 @@ def _collapsed(text: str) -> str:
     return " ".join(text.split())
 
 
-def cell_lines(cell: str, page_lines: Sequence[str], start: int = 0) -> tuple[list[str], int]:
+def cell_lines(
+    cell: str, page_lines: Sequence[str], start: int = 0, keys: Sequence[str] | None = None
+) -> tuple[list[str], int]:
     """The page lines (from ``start``, in order) that a cell's text is made of, and the index after the last one;
-    no lines when they do not make up ``_LAYOUT_MIN_COVER`` of the cell or number under ``_LAYOUT_MIN_LINES``."""
+    no lines when they do not make up ``_LAYOUT_MIN_COVER`` of the cell or number under ``_LAYOUT_MIN_LINES``.
+    ``keys``: the page lines with their whitespace collapsed, when the caller reads several cells of one page."""
     text = _collapsed(cell)
     if len(text) < _LAYOUT_MIN_CHARS:
         return [], start
+    keys = [_collapsed(line) for line in page_lines] if keys is None else keys
     found: list[str] = []
     position = covered = 0
     after = start
     for index in range(start, len(page_lines)):
         if position >= len(text):
             break
-        key = _collapsed(page_lines[index])
+        key = keys[index]
         if not key:
             continue
         at = text.find(key, position)
@@ -55,6 +60,7 @@ def split_layout_rows(text: str, page_lines: Sequence[str]) -> str:
     replaced by its cells: a layout cell by the page lines it holds, any other cell as one line."""
     out: list[str] = []
     start = 0
+    keys: list[str] | None = None
     for line in text.split("\n"):
         if not line.startswith(_ROW_START) or _CELL_BREAK not in line:
             out.append(line)
@@ -65,7 +71,9 @@ def split_layout_rows(text: str, page_lines: Sequence[str]) -> str:
         for cell in cells:
             if not cell:
                 continue
-            lines, after = cell_lines(cell, page_lines, start)
+            if keys is None:
+                keys = [_collapsed(page_line) for page_line in page_lines]
+            lines, after = cell_lines(cell, page_lines, start, keys)
             if lines:
                 any_layout, start = True, after
                 pieces += lines
