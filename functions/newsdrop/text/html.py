@@ -49,6 +49,7 @@ from newsdrop.text.main_placeholders import without_blocked_embeds
 from newsdrop.text.main_summaries import without_closing_summaries, without_opening_summaries
 from newsdrop.text.main_tail import without_closing_notices, without_dangling_lead_in, without_witness_tail
 from newsdrop.text.main_teasers import without_capital_links, without_labelled_teasers
+from newsdrop.text.reading_copies import without_story_copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +106,9 @@ def extract(
     if main_content:
         # A table-era page: the extractor reads its layout table as rows of cells, each cell a column of the page
         # on one line (the line cleaner takes a line of 10,000 characters for a caption); they go back to the page's
-        # lines, and ``combine`` weighs them against the line cleaner's reading like any other.
-        text = split_layout_rows(text, printed)
+        # lines, and ``combine`` weighs them against the line cleaner's reading like any other. A reading through a
+        # container that holds the page's copies of its article block keeps one copy (``reading_copies``).
+        text = without_story_copies(split_layout_rows(text, printed))
     if (shown := displayed_headline(title, printed, (og_title, ld_headline), text)) is not None:
         # The <h1> above the headline the page shows is the headline too: no line of the story.
         title, replaced = shown, replaced if replaced is not None else title
@@ -139,7 +141,7 @@ def extract(
         def recall() -> str:
             if not recalled:
                 recalled.append(read_for_recall(html))
-            return split_layout_rows(recalled[0], printed)
+            return without_story_copies(split_layout_rows(recalled[0], printed))
 
         page_lines = tuple(printed)
         captions = frozenset(bare_key(caption) for caption in collector.captions)
