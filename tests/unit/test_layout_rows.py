@@ -27,6 +27,9 @@ def _row(*cells: str) -> str:
         # An empty navigation cell beside it, and the story column after a short cell: the short cell stays a line.
         (_row("", " ".join(STORY)), STORY),
         (_row("Home World Sport", " ".join(STORY)), ["Home World Sport", *STORY]),
+        # The cell's text that no page line holds (here: printed inside a line the extractor cut) stays, as lines
+        # of its own between the page lines: no word of the cell is lost.
+        (_row("[Verse 1] " + " ".join(STORY) + " Share this"), ["[Verse 1]", *STORY, "Share this"]),
         # Lines of the reading that are no table rows stay as they are.
         ("Lead line\n" + _row(" ".join(STORY)), ["Lead line", *STORY]),
         # A data table's row (short cells) stays one line.

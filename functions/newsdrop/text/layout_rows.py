@@ -29,15 +29,17 @@ def _collapsed(text: str) -> str:
 def cell_lines(
     cell: str, page_lines: Sequence[str], start: int = 0, keys: Sequence[str] | None = None
 ) -> tuple[list[str], int]:
-    """The page lines (from ``start``, in order) that a cell's text is made of, and the index after the last one;
-    no lines when they do not make up ``_LAYOUT_MIN_COVER`` of the cell or number under ``_LAYOUT_MIN_LINES``.
-    ``keys``: the page lines with their whitespace collapsed, when the caller reads several cells of one page."""
+    """The page lines (from ``start``, in order) that a cell's text is made of, with the cell's text between them
+    that matches no page line as lines of their own (so no word of the cell is lost), and the index after the last
+    page line; no lines when the page lines do not make up ``_LAYOUT_MIN_COVER`` of the cell or number under
+    ``_LAYOUT_MIN_LINES``. ``keys``: the page lines with their whitespace collapsed, when the caller reads several
+    cells of one page."""
     text = _collapsed(cell)
     if len(text) < _LAYOUT_MIN_CHARS:
         return [], start
     keys = [_collapsed(line) for line in page_lines] if keys is None else keys
     found: list[str] = []
-    position = covered = 0
+    matched = position = covered = 0
     after = start
     for index in range(start, len(page_lines)):
         if position >= len(text):
@@ -48,10 +50,14 @@ def cell_lines(
         at = text.find(key, position)
         if at < 0 or at - position > (_LONG_GAP if len(key) >= _LONG_LINE else _NEAR_GAP):
             continue
+        if between := text[position:at].strip():
+            found.append(between)
         found.append(page_lines[index])
-        position, covered, after = at + len(key), covered + len(key), index + 1
-    if len(found) < _LAYOUT_MIN_LINES or covered < _LAYOUT_MIN_COVER * len(text):
+        matched, position, covered, after = matched + 1, at + len(key), covered + len(key), index + 1
+    if matched < _LAYOUT_MIN_LINES or covered < _LAYOUT_MIN_COVER * len(text):
         return [], start
+    if rest := text[position:].strip():
+        found.append(rest)
     return found, after
 
 
