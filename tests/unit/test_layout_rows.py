@@ -73,3 +73,11 @@ def test_a_cell_skips_page_lines_the_extractor_dropped_and_lines_printed_elsewhe
 )
 def test_cells_that_are_no_layout_cells(cell: str, page: list[str]) -> None:
     assert cell_lines(cell, page) == ([], 0)
+
+
+def test_a_code_listing_cell_stays_whole() -> None:
+    code = [f"console.log('step {n} of the request handler, with its status and body');" for n in range(5)]
+    row = _row(" ".join(code))
+    assert split_layout_rows(row, ["Intro", *code], code=code) == row
+    # The same cell when its lines are no code: split.
+    assert split_layout_rows(row, ["Intro", *code]).split("\n") == code

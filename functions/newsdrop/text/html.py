@@ -102,13 +102,19 @@ def extract(
     )
     page_normal = normalize_text(page_text)
     printed = page_normal.split("\n")
+    # The page's code lines as the cleaner reads lines (NFC, whitespace collapsed): None on most pages.
+    preformatted = (
+        frozenset(normalize_text("\n".join(sorted(collector.preformatted))).split("\n")) - {""}
+        if collector.preformatted
+        else None
+    )
     extractor_text = text if main_content else ""
     if main_content:
         # A table-era page: the extractor reads its layout table as rows of cells, each cell a column of the page
         # on one line (the line cleaner takes a line of 10,000 characters for a caption); they go back to the page's
         # lines, and ``combine`` weighs them against the line cleaner's reading like any other. A reading through a
         # container that holds the page's copies of its article block keeps one copy (``reading_copies``).
-        text = without_story_copies(split_layout_rows(text, printed))
+        text = without_story_copies(split_layout_rows(text, printed, preformatted or ()))
     if (shown := displayed_headline(title, printed, (og_title, ld_headline), text)) is not None:
         # The <h1> above the headline the page shows is the headline too: no line of the story.
         title, replaced = shown, replaced if replaced is not None else title
@@ -122,12 +128,6 @@ def extract(
     if stamp is None and year_only_guess(date, html):
         date = None
     published = full_timestamp(date, stamp)
-    # The page's code lines as the cleaner reads lines (NFC, whitespace collapsed): None on most pages.
-    preformatted = (
-        frozenset(normalize_text("\n".join(sorted(collector.preformatted))).split("\n")) - {""}
-        if collector.preformatted
-        else None
-    )
     hints = Hints(
         title=title, url=url, published=published, source=source, byline=byline, preformatted=preformatted
     )
@@ -141,7 +141,7 @@ def extract(
         def recall() -> str:
             if not recalled:
                 recalled.append(read_for_recall(html))
-            return without_story_copies(split_layout_rows(recalled[0], printed))
+            return without_story_copies(split_layout_rows(recalled[0], printed, preformatted or ()))
 
         page_lines = tuple(printed)
         captions = frozenset(bare_key(caption) for caption in collector.captions)

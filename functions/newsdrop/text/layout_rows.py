@@ -3,7 +3,7 @@ into them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 # trafilatura prints a table row as one line, "| cell | cell | ", with a cell's own pipes escaped ("\|").
 _ROW_START = "| "
@@ -61,12 +61,15 @@ def cell_lines(
     return found, after
 
 
-def split_layout_rows(text: str, page_lines: Sequence[str]) -> str:
+def split_layout_rows(text: str, page_lines: Sequence[str], code: Collection[str] = ()) -> str:
     """``text`` (an extractor's reading, one block per line) with every table-row line that has a layout cell
-    replaced by its cells: a layout cell by the page lines it holds, any other cell as one line."""
+    replaced by its cells: a layout cell by the page lines it holds, any other cell as one line. A cell whose
+    page lines are mostly ``code`` (the page's preformatted lines) is a code listing's, no layout's: it stays whole,
+    as the cleaner has always read it."""
     out: list[str] = []
     start = 0
     keys: list[str] | None = None
+    code_keys = {_collapsed(line) for line in code}
     for line in text.split("\n"):
         if not line.startswith(_ROW_START) or _CELL_BREAK not in line:
             out.append(line)
@@ -80,6 +83,8 @@ def split_layout_rows(text: str, page_lines: Sequence[str]) -> str:
             if keys is None:
                 keys = [_collapsed(page_line) for page_line in page_lines]
             lines, after = cell_lines(cell, page_lines, start, keys)
+            if lines and 2 * sum(_collapsed(line) in code_keys for line in lines) > len(lines):
+                lines, after = [], start
             if lines:
                 any_layout, start = True, after
                 pieces += lines
