@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.html_printed import displayed_headline, printed_opening, without_stated_headlines
+from newsdrop.text.html_printed import (
+    displayed_headline,
+    printed_opening,
+    unstated_printed_part,
+    without_stated_headlines,
+)
 
 _MAYA = [
     "Home",
@@ -135,3 +140,33 @@ def test_a_stated_headline_printed_over_the_story_is_no_crosshead(
     main_lines: list[str], witnesses: tuple[str | None, ...], expected: list[str]
 ) -> None:
     assert without_stated_headlines(main_lines, witnesses) == expected
+
+
+@pytest.mark.parametrize(
+    ("chosen", "page_lines", "expected"),
+    [
+        # A site's or a section's name after a spaced mark, before a mark and a space, or glued in a CJK title.
+        ("Marathon: Hendel im Porträt - Sport", ["Sport", "Marathon: Hendel im Porträt"], "Marathon: Hendel im Porträt"),
+        ("Local News | Brothel busted in the city", ["Brothel busted in the city"], "Brothel busted in the city"),
+        ("Inside the Deep Web Drug Lab — Backchannel", ["Inside the Deep Web Drug Lab"], "Inside the Deep Web Drug Lab"),
+        ("민주당 선호투표제 도입 또다시 불발-정치ㅣ한국일보", ["민주당 선호투표제 도입 또다시 불발"], "민주당 선호투표제 도입 또다시 불발"),
+        # The longest printed part wins.
+        ("Harbour wall finished early - News - Coast", ["Harbour wall finished early", "Harbour wall finished early - News"],
+         "Harbour wall finished early - News"),
+        # An ASCII colon glued to both sides (an <h1>'s spans that lost their space as often): kept.
+        ("マインドマップ風のツリーを描画「Treeviz」:phpspot開発日誌", ["マインドマップ風のツリーを描画「Treeviz」"], None),
+        ("Reparaturcafé am 31. Januar: Stadt Ahlen", ["Reparaturcafé am 31. Januar"], "Reparaturcafé am 31. Januar"),
+        # A hyphen glued to the headline's first word is a compound's: kept.
+        ("MSV-Interimstrainer Schubert: nicht mehr viel", ["Interimstrainer Schubert: nicht mehr viel"], None),
+        # A space and no mark (a line broken inside the title), a long other part, a short printed part: kept.
+        ("People call out this edited picture of a singer", ["People call out this edited picture of"], None),
+        ("Harbour wall finished - and the council votes on more works", ["Harbour wall finished"], None),
+        ("Port news - Coast", ["Port news"], None),
+        # The whole title printed: it is the headline as printed.
+        ("Harbour wall finished - Coast", ["Harbour wall finished - Coast", "Harbour wall finished"], None),
+    ],
+)  # fmt: skip
+def test_a_title_without_metadata_is_cut_to_the_part_the_page_prints(
+    chosen: str, page_lines: list[str], expected: str | None
+) -> None:
+    assert unstated_printed_part(chosen, page_lines) == expected

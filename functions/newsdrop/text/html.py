@@ -25,8 +25,14 @@ from newsdrop.text.html_meta import (
     year_only_guess,
 )
 from newsdrop.text.html_page import collect, lines_of
-from newsdrop.text.html_printed import displayed_headline, printed_opening, without_stated_headlines
+from newsdrop.text.html_printed import (
+    displayed_headline,
+    printed_opening,
+    unstated_printed_part,
+    without_stated_headlines,
+)
 from newsdrop.text.html_reading import Readings, read_for_recall, read_with_trafilatura
+from newsdrop.text.layout_rows import split_layout_rows
 from newsdrop.text.main_cells import with_link_cells
 from newsdrop.text.main_edits import (
     bare_key,
@@ -43,6 +49,7 @@ from newsdrop.text.main_placeholders import without_blocked_embeds
 from newsdrop.text.main_summaries import without_closing_summaries, without_opening_summaries
 from newsdrop.text.main_tail import without_closing_notices, without_dangling_lead_in, without_witness_tail
 from newsdrop.text.main_teasers import without_capital_links, without_labelled_teasers
+from newsdrop.text.reading_copies import without_story_copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,25 +102,35 @@ def extract(
     )
     page_normal = normalize_text(page_text)
     printed = page_normal.split("\n")
-    if (shown := displayed_headline(title, printed, (og_title, ld_headline), text)) is not None:
-        # The <h1> above the headline the page shows is the headline too: no line of the story.
-        title, replaced = shown, replaced if replaced is not None else title
-    elif (opening := printed_opening(title, printed)) is not None:
-        title = opening
-    stamp, byline = page_metadata(html)
-    if stamp is None and year_only_guess(date, html):
-        date = None
-    published = full_timestamp(date, stamp)
     # The page's code lines as the cleaner reads lines (NFC, whitespace collapsed): None on most pages.
     preformatted = (
         frozenset(normalize_text("\n".join(sorted(collector.preformatted))).split("\n")) - {""}
         if collector.preformatted
         else None
     )
+    extractor_text = text if main_content else ""
+    if main_content:
+        # A table-era page: the extractor reads its layout table as rows of cells, each cell a column of the page
+        # on one line (the line cleaner takes a line of 10,000 characters for a caption); they go back to the page's
+        # lines, and ``combine`` weighs them against the line cleaner's reading like any other. A reading through a
+        # container that holds the page's copies of its article block keeps one copy (``reading_copies``).
+        text = without_story_copies(split_layout_rows(text, printed, preformatted or ()))
+    if (shown := displayed_headline(title, printed, (og_title, ld_headline), text)) is not None:
+        # The <h1> above the headline the page shows is the headline too: no line of the story.
+        title, replaced = shown, replaced if replaced is not None else title
+    elif (opening := printed_opening(title, printed)) is not None:
+        title = opening
+    elif og_title is None and ld_headline is None and (part := unstated_printed_part(title, printed)):
+        # No metadata states the headline (older markup): the <title>'s site and section names, cut off where the
+        # page prints the rest.
+        title = part
+    stamp, byline = page_metadata(html)
+    if stamp is None and year_only_guess(date, html):
+        date = None
+    published = full_timestamp(date, stamp)
     hints = Hints(
         title=title, url=url, published=published, source=source, byline=byline, preformatted=preformatted
     )
-    extractor_text = text if main_content else ""
     page_lines: tuple[str, ...] = ()
     if main_content:
         # Two readings of the markup, chosen and extended by their agreement with the line cleaner's
@@ -124,7 +141,7 @@ def extract(
         def recall() -> str:
             if not recalled:
                 recalled.append(read_for_recall(html))
-            return recalled[0]
+            return without_story_copies(split_layout_rows(recalled[0], printed, preformatted or ()))
 
         page_lines = tuple(printed)
         captions = frozenset(bare_key(caption) for caption in collector.captions)

@@ -1,0 +1,94 @@
+"""Layout tables in an extractor's reading: a table row whose cell holds several of the page's lines is split back
+into them."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+# trafilatura prints a table row as one line, "| cell | cell | ", with a cell's own pipes escaped ("\|").
+_ROW_START = "| "
+_CELL_BREAK = " | "
+# A cell is a layout cell (a page's column or a box of links, not a data table's value) from this many characters
+# (a data table's cells, mostly shorter, are not matched line by line against the page) and this many page lines
+# in it...
+_LAYOUT_MIN_CHARS = 100
+_LAYOUT_MIN_LINES = 3
+# ... that make up at least this share of its text (the rest: what the extractor joined differently).
+_LAYOUT_MIN_COVER = 0.9
+# A page line matches the cell where the cell's text continues: right after the last match (a few characters of
+# separators between), or, for a line long enough not to match by chance, after text the page printed elsewhere.
+_NEAR_GAP = 3
+_LONG_LINE = 20
+_LONG_GAP = 300
+
+
+def _collapsed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def cell_lines(
+    cell: str, page_lines: Sequence[str], start: int = 0, keys: Sequence[str] | None = None
+) -> tuple[list[str], int]:
+    """The page lines (from ``start``, in order) that a cell's text is made of, with the cell's text between them
+    that matches no page line as lines of their own (so no word of the cell is lost), and the index after the last
+    page line; no lines when the page lines do not make up ``_LAYOUT_MIN_COVER`` of the cell or number under
+    ``_LAYOUT_MIN_LINES``. ``keys``: the page lines with their whitespace collapsed, when the caller reads several
+    cells of one page."""
+    text = _collapsed(cell)
+    if len(text) < _LAYOUT_MIN_CHARS:
+        return [], start
+    keys = [_collapsed(line) for line in page_lines] if keys is None else keys
+    found: list[str] = []
+    matched = position = covered = 0
+    after = start
+    for index in range(start, len(page_lines)):
+        if position >= len(text):
+            break
+        key = keys[index]
+        if not key:
+            continue
+        at = text.find(key, position)
+        if at < 0 or at - position > (_LONG_GAP if len(key) >= _LONG_LINE else _NEAR_GAP):
+            continue
+        if between := text[position:at].strip():
+            found.append(between)
+        found.append(page_lines[index])
+        matched, position, covered, after = matched + 1, at + len(key), covered + len(key), index + 1
+    if matched < _LAYOUT_MIN_LINES or covered < _LAYOUT_MIN_COVER * len(text):
+        return [], start
+    if rest := text[position:].strip():
+        found.append(rest)
+    return found, after
+
+
+def split_layout_rows(text: str, page_lines: Sequence[str], code: Collection[str] = ()) -> str:
+    """``text`` (an extractor's reading, one block per line) with every table-row line that has a layout cell
+    replaced by its cells: a layout cell by the page lines it holds, any other cell as one line. A cell whose
+    page lines are mostly ``code`` (the page's preformatted lines) is a code listing's, no layout's: it stays whole,
+    as the cleaner has always read it."""
+    out: list[str] = []
+    start = 0
+    keys: list[str] | None = None
+    code_keys = {_collapsed(line) for line in code}
+    for line in text.split("\n"):
+        if not line.startswith(_ROW_START) or _CELL_BREAK not in line:
+            out.append(line)
+            continue
+        cells = [cell.replace("\\|", "|").strip() for cell in line[len(_ROW_START) :].split(_CELL_BREAK)]
+        pieces: list[str] = []
+        any_layout = False
+        for cell in cells:
+            if not cell:
+                continue
+            if keys is None:
+                keys = [_collapsed(page_line) for page_line in page_lines]
+            lines, after = cell_lines(cell, page_lines, start, keys)
+            if lines and 2 * sum(_collapsed(line) in code_keys for line in lines) > len(lines):
+                lines, after = [], start
+            if lines:
+                any_layout, start = True, after
+                pieces += lines
+            else:
+                pieces.append(cell)
+        out += pieces if any_layout else [line]
+    return "\n".join(out)

@@ -1,0 +1,83 @@
+"""layout_rows: an extractor's table row whose cell is a column of the page goes back to the page's lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdrop.text.layout_rows import cell_lines, split_layout_rows
+
+STORY = [
+    "Storm hits the coast as residents are told to stay inside their homes tonight.",
+    "The storm reached the harbour on Monday morning and flooded the lower streets of the town.",
+    "Firefighters said the water rose faster than in any storm of the last twenty years here.",
+    "Schools will stay closed until Wednesday, the council said in a statement on its website.",
+]
+PAGE = ["Home", "World", "Sport", *STORY, "About us", "Contact"]
+
+
+def _row(*cells: str) -> str:
+    return "| " + "".join(f"{cell} | " for cell in cells)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The page's story column read as one row: its lines come back.
+        (_row(" ".join(STORY)), STORY),
+        # An empty navigation cell beside it, and the story column after a short cell: the short cell stays a line.
+        (_row("", " ".join(STORY)), STORY),
+        (_row("Home World Sport", " ".join(STORY)), ["Home World Sport", *STORY]),
+        # The cell's text that no page line holds (here: printed inside a line the extractor cut) stays, as lines
+        # of its own between the page lines: no word of the cell is lost.
+        (_row("[Verse 1] " + " ".join(STORY) + " Share this"), ["[Verse 1]", *STORY, "Share this"]),
+        # Lines of the reading that are no table rows stay as they are.
+        ("Lead line\n" + _row(" ".join(STORY)), ["Lead line", *STORY]),
+        # A data table's row (short cells) stays one line.
+        (_row("Load map", "yes", "no"), [_row("Load map", "yes", "no")]),
+        # A cell whose text is not the page's lines (a quote the page does not print) stays one line.
+        (_row("x " * 200), [_row("x " * 200)]),
+        # Escaped pipes inside a cell are the page's own.
+        (
+            _row(
+                " ".join(
+                    [*STORY[:3], "Rates | fees apply to every visitor of the harbour this week."]
+                ).replace("|", "\\|")
+            ),
+            [*STORY[:3], "Rates | fees apply to every visitor of the harbour this week."],
+        ),
+    ],
+)
+def test_split_layout_rows(text: str, expected: list[str]) -> None:
+    page = [*PAGE, "Rates | fees apply to every visitor of the harbour this week."]
+    assert split_layout_rows(text, page).split("\n") == expected
+
+
+def test_a_cell_skips_page_lines_the_extractor_dropped_and_lines_printed_elsewhere() -> None:
+    # "harbour" also occurs inside a story line: it is not taken as the cell's first line (it stands elsewhere).
+    page = ["harbour", STORY[0], "Advertisement", *STORY[1:], "Read the World news"]
+    found, after = cell_lines(" ".join(STORY), page)
+    assert found == STORY
+    assert after == 6
+
+
+@pytest.mark.parametrize(
+    ("cell", "page"),
+    [
+        # Two page lines only: a cell of a data table may hold two paragraphs.
+        (" ".join(STORY[:2]) + " " + "z" * 200, STORY[:2]),
+        # The page lines cover too little of the cell.
+        (" ".join(STORY) + " " + "unprinted words " * 40, STORY),
+        # Too short to be a column of the page.
+        ("Home World Sport News", ["Home", "World", "Sport", "News"]),
+    ],
+)
+def test_cells_that_are_no_layout_cells(cell: str, page: list[str]) -> None:
+    assert cell_lines(cell, page) == ([], 0)
+
+
+def test_a_code_listing_cell_stays_whole() -> None:
+    code = [f"console.log('step {n} of the request handler, with its status and body');" for n in range(5)]
+    row = _row(" ".join(code))
+    assert split_layout_rows(row, ["Intro", *code], code=code) == row
+    # The same cell when its lines are no code: split.
+    assert split_layout_rows(row, ["Intro", *code]).split("\n") == code
