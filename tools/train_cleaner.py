@@ -33,7 +33,6 @@ if str(ROOT / "functions") not in sys.path:
     sys.path.insert(0, str(ROOT / "functions"))
 
 from newsdrop.text.cleaner import rule_pass  # noqa: E402
-from newsdrop.text.cleaner.headline_names import headline_text  # noqa: E402
 from newsdrop.text.cleaner.model import (  # noqa: E402
     FEATURES,
     HEADLINE_FEATURES,
@@ -45,6 +44,7 @@ from newsdrop.text.cleaner.model import (  # noqa: E402
     line_features,
 )
 from tools.cleaning_corpus import FOLDS, Corpus, Page, collapse  # noqa: E402
+from tools.train_crops import crop_rows, headline_labels  # noqa: E402
 from tools.train_headlines import fit_headlines  # noqa: E402
 from tools.train_thresholds import (  # noqa: E402
     choose_switch_cost,
@@ -77,6 +77,7 @@ _SOURCES = (
     "functions/newsdrop/text/fallbacks.py",
     "functions/newsdrop/models.py",
     "tools/train_cleaner.py",
+    "tools/train_crops.py",
     "tools/cleaning_corpus.py",
 )
 
@@ -138,18 +139,7 @@ def page_rows(page: Page, view: str) -> tuple[list[list[float]], list[float], li
     but smoothing along the page (``smoothed``) sees it between its labelled neighbours, as the cleaner does.
     """
     found = rule_pass(page.read(view), collect=True)
-    _HEADLINES.append(
-        (
-            [row for _, row in found.candidates],
-            [
-                # A title line that gives the headline only as a part (one another line prints, a
-                # breadcrumb's last step) is no headline line itself: labelled so, the ranker learns to
-                # prefer "Headline | Site" lines on pages that print no bare headline.
-                1.0 if collapse(headline_text(found.lines, index, cut_parts=False)) in page.titles else 0.0
-                for index, _ in found.candidates
-            ],
-        )
-    )
+    _HEADLINES.append(([row for _, row in found.candidates], headline_labels(found, page.titles)))
     rows = line_features(found.lines, found.start, found.end)
     chosen = [(line, row) for line, row in zip(found.lines, rows, strict=True) if decidable(line)]
     texts = [line.text for line, _ in chosen]
@@ -216,6 +206,9 @@ def features(corpus: Corpus) -> dict[str, np.ndarray]:
                 hy += head_labels
                 hgroup += [2 * number + view_number] * len(head_rows)
                 hfold += [page.fold] * len(head_rows)
+    # The headline ranker's extra training crops of each page (tools/train_crops.py), in their pages' folds.
+    for part, more in zip((hx, hy, hgroup, hfold), crop_rows(corpus.pages), strict=True):
+        part += more
     data = {
         "x": np.asarray(xs, dtype=np.float64).reshape(-1, len(FEATURES)),
         "y": np.asarray(ys),
