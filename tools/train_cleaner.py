@@ -10,7 +10,7 @@ The headline ranker is a conditional logit over each page's headline candidates,
 regression trees (numpy, deterministic; tools/train_headlines.py). Features are cached under .cache/cleaner-train/ keyed by the
 cleaner's source.
 
-Usage: .venv/bin/python -m tools.train_cleaner [--seed 7] [--l2 1.0] [--no-headline]
+Usage: .venv/bin/python -m tools.train_cleaner [--seed 7] [--l2 1.0] [--no-headline] [--crops 0]
 """
 
 from __future__ import annotations
@@ -171,9 +171,9 @@ def _cache_key() -> str:
     return digest.hexdigest()[:16]
 
 
-def features(corpus: Corpus) -> dict[str, np.ndarray]:
+def features(corpus: Corpus, crops: int = 0) -> dict[str, np.ndarray]:
     """X, y, w and each row's fold, from the cache when the cleaner's source has not changed."""
-    path = CACHE / f"features-{_cache_key()}.npz"
+    path = CACHE / f"features-{_cache_key()}{f'-crops{crops}' if crops else ''}.npz"
     if path.exists():
         with np.load(path) as cached:
             return {name: cached[name] for name in cached.files}
@@ -207,7 +207,7 @@ def features(corpus: Corpus) -> dict[str, np.ndarray]:
                 hgroup += [2 * number + view_number] * len(head_rows)
                 hfold += [page.fold] * len(head_rows)
     # The headline ranker's extra training crops of each page (tools/train_crops.py), in their pages' folds.
-    for part, more in zip((hx, hy, hgroup, hfold), crop_rows(corpus.pages), strict=True):
+    for part, more in zip((hx, hy, hgroup, hfold), crop_rows(corpus.pages, crops), strict=True):
         part += more
     data = {
         "x": np.asarray(xs, dtype=np.float64).reshape(-1, len(FEATURES)),
@@ -301,6 +301,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights")
     parser.add_argument(
+        "--crops", type=int, default=0, help="more crops a page for the headline ranker (train_crops)"
+    )
+    parser.add_argument(
         "--no-headline", action="store_true", help="ship the line model alone (the rules choose headlines)"
     )
     parser.add_argument(
@@ -314,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    data = features(Corpus())
+    data = features(Corpus(), args.crops)
     labelled = np.flatnonzero(np.isfinite(data["y"]))
     order = labelled[np.random.default_rng(args.seed).permutation(len(labelled))]
     x, y, w, folds = (data[name][order] for name in ("x", "y", "w", "fold"))
@@ -335,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     # The headline ranker ships: in grouped CV it raises title accuracy (rules alone: article 0.632, page
     # 0.720; linear ranker 0.689 / 0.764; boosted trees 0.733 / 0.787); a standfirst right under the
     # rules' headline stays a standfirst, and a line below its byline is never the headline (headline.py).
-    fitted_folds, fitted_full = fit_headlines(data, args.seed)
+    fitted_folds, fitted_full = fit_headlines(data, args.seed, args.crops)
     headline_folds: dict[int, HeadlineModel | None] = dict(fitted_folds)
     headline_full: HeadlineModel | None = fitted_full
     if args.no_headline:

@@ -18,10 +18,11 @@ from newsdrop.text.cleaner.headline_names import headline_text  # noqa: E402
 from newsdrop.text.cleaner.passes import RulePass  # noqa: E402
 from tools.cleaning_corpus import Page, collapse  # noqa: E402
 
-# Crops a page adds to the ranker's training (grouped CV still holds: a crop has its page's fold). The article
-# view is one crop of the page view; the ranker sees each headline in a single crop of that kind, so which
-# lines stand above a headline is learnt from one draw a page.
-CROPS = 4
+# The article view is one crop of the page view: the ranker sees each headline in a single crop of that kind,
+# so which lines stand above a headline is learnt from one draw a page. `make train TRAIN_FLAGS="--crops 4"`
+# adds 4 more a page (grouped CV still holds: a crop has its page's fold). Not the default: at 1/4 of a
+# view's weight each, out-of-fold top-1 rises (article 627 -> 636 at seed 7, 632 -> 640 at seed 1, of 806)
+# but make eval's CV titles do not (article 689 -> 688 and 687, page 715 -> 707 and 705; docs/eval.md).
 # A crop's group number starts here (a page's two views are numbered 2 x page + view, far below).
 CROP_GROUP = 100_000
 # The article view's recipe (data/cleaning-train/README.md): 2 to 8 non-empty lines above the headline; the
@@ -77,8 +78,10 @@ def crop(page: Sequence[str], article: Sequence[str], titles: frozenset[str], ke
     return list(page[first : min(len(page), max(first + 1, end))])
 
 
-def crop_rows(pages: Iterable[Page]) -> tuple[list[list[float]], list[float], list[int], list[int]]:
-    """The ranker's candidate rows and labels of ``CROPS`` crops of every titled page, with groups and folds."""
+def crop_rows(
+    pages: Iterable[Page], crops: int
+) -> tuple[list[list[float]], list[float], list[int], list[int]]:
+    """The ranker's candidate rows and labels of ``crops`` crops of every titled page, with groups and folds."""
     rows: list[list[float]] = []
     labels: list[float] = []
     groups: list[int] = []
@@ -88,7 +91,7 @@ def crop_rows(pages: Iterable[Page]) -> tuple[list[list[float]], list[float], li
             continue
         lines = page.read("page").rstrip("\n").split("\n")
         article = page.read("article").rstrip("\n").split("\n")
-        for k in range(CROPS):
+        for k in range(crops):
             text = crop(lines, article, page.titles, f"{page.id}:crop{k}")
             if text is None:
                 break

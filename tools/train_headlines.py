@@ -16,7 +16,7 @@ if str(ROOT / "functions") not in sys.path:
 
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel  # noqa: E402
 from tools.cleaning_corpus import FOLDS  # noqa: E402
-from tools.train_crops import CROP_GROUP, CROPS  # noqa: E402
+from tools.train_crops import CROP_GROUP  # noqa: E402
 
 # The boosted headline ranker: an average of a few boosters, each of trees of depth 3 grown on a seeded
 # share of the pages and of the features (stochastic gradient boosting), with L2 on leaf values and a
@@ -179,15 +179,15 @@ def fit_boosted(
 
 
 def fit_headlines(
-    data: dict[str, np.ndarray], seed: int = 7
+    data: dict[str, np.ndarray], seed: int = 7, crops: int = 0
 ) -> tuple[dict[int, HeadlineModel], HeadlineModel]:
     """Headline rankers per fold and on every page; prints out-of-fold title accuracy, rules beside ranker.
 
-    The extra crops (``train_crops``, groups from ``CROP_GROUP``) are fitted at 1 / ``CROPS`` of a view's weight
-    each, so crops of the article view's kind weigh twice the page view together (four at full weight: out-of-fold
-    article 627 -> 638, page 659 -> 646 of 806); they are scored by no accuracy here."""
+    The ``crops`` extra crops of a page (``train_crops``, groups from ``CROP_GROUP``) are fitted at 1 / ``crops``
+    of a view's weight each, so crops of the article view's kind weigh twice the page view together (four at
+    full weight: out-of-fold article 627 -> 638, page 659 -> 646 of 806); no accuracy here counts them."""
     views = data["hgroup"] < CROP_GROUP
-    weights = np.where(views, 1.0, 1.0 / CROPS)
+    weights = np.where(views, 1.0, 1.0 / max(crops, 1))
     models: dict[int, HeadlineModel] = {}
     scores = np.zeros(len(data["hy"]))
     for fold in range(FOLDS):

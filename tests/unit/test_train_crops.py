@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES
-from tools.train_crops import crop
+from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
+from tools.cleaning_corpus import Page
+from tools.train_crops import CROP_GROUP, crop, crop_rows
 from tools.train_headlines import fit_boosted
 
 TITLE = "Harbour wall finished after two years"
@@ -108,3 +112,30 @@ def test_unit_weights_give_the_unweighted_ranker() -> None:
     assert (
         fit_boosted(x, y, groups, seed=7).to_dict() == fit_boosted(x, y, groups, 7, np.ones(len(y))).to_dict()
     )
+
+
+def _page(directory: Path) -> Page:
+    """A harbour story's page view (a menu, the headline, the story, a footer) and its article view's crop."""
+    header = ["Home", "", "News", "", "Sport", "", "Weather", ""]
+    story = [HEADLINE, "", LEAD, "", SECOND, ""]
+    footer = [f"Most read story {number} of the day" for number in range(12)]
+    page = [*header, *story, *footer]
+    for view, lines in (("page", page), ("article", page[4:20])):
+        (directory / view).mkdir()
+        (directory / view / "one.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return Page("one", "fun", directory, {"title": HEADLINE, "url": "https://news.example/one"})
+
+
+@pytest.mark.parametrize("crops", [0, 1, 3])
+def test_crop_rows_give_each_crop_its_own_group_in_its_page_fold(tmp_path: Path, crops: int) -> None:
+    page = _page(tmp_path)
+    rows, labels, groups, folds = crop_rows([page], crops)
+    assert sorted(set(groups)) == [CROP_GROUP * (k + 1) for k in range(crops)]
+    assert len(rows) == len(labels) == len(groups) == len(folds)
+    assert set(folds) <= {page.fold}
+    # Each crop ranks the headline among its candidates, labelled right once.
+    for k in range(crops):
+        assert (
+            sum(label for label, group in zip(labels, groups, strict=True) if group == CROP_GROUP * (k + 1))
+            == 1.0
+        )
