@@ -21,7 +21,7 @@ from tools.cleaning_corpus import Page, collapse  # noqa: E402
 # The article view is one crop of the page view: the ranker sees each headline in a single crop of that kind,
 # so which lines stand above a headline is learnt from one draw a page. `make train TRAIN_FLAGS="--crops 4"`
 # adds 4 more a page (grouped CV still holds: a crop has its page's fold). Not the default: at 1/4 of a
-# view's weight each, out-of-fold top-1 rises (article 627 -> 636 at seed 7, 632 -> 640 at seed 1, of 806)
+# view's weight each, out-of-fold top-1 rises (of 804 article views: 627 -> 636 at seed 7, 632 -> 640 at seed 1)
 # but make eval's CV titles do not (article 689 -> 688 and 687, page 715 -> 707 and 705; docs/eval.md).
 # A crop's group number starts here (a page's two views are numbered 2 x page + view, far below).
 CROP_GROUP = 100_000

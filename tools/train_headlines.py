@@ -185,7 +185,7 @@ def fit_headlines(
 
     The ``crops`` extra crops of a page (``train_crops``, groups from ``CROP_GROUP``) are fitted at 1 / ``crops``
     of a view's weight each, so crops of the article view's kind weigh twice the page view together (four at
-    full weight: out-of-fold article 627 -> 638, page 659 -> 646 of 806); no accuracy here counts them."""
+    full weight: out-of-fold article 627 -> 638 of 804, page 659 -> 646 of 806); no accuracy here counts them."""
     views = data["hgroup"] < CROP_GROUP
     weights = np.where(views, 1.0, 1.0 / max(crops, 1))
     models: dict[int, HeadlineModel] = {}
