@@ -10,7 +10,7 @@ The headline ranker is a conditional logit over each page's headline candidates,
 regression trees (numpy, deterministic; tools/train_headlines.py). Features are cached under .cache/cleaner-train/ keyed by the
 cleaner's source.
 
-Usage: .venv/bin/python -m tools.train_cleaner [--seed 7] [--l2 1.0] [--no-headline]
+Usage: .venv/bin/python -m tools.train_cleaner [--seed 7] [--l2 1.0] [--no-headline] [--crops 0]
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ if str(ROOT / "functions") not in sys.path:
     sys.path.insert(0, str(ROOT / "functions"))
 
 from newsdrop.text.cleaner import rule_pass  # noqa: E402
-from newsdrop.text.cleaner.headline_names import headline_text  # noqa: E402
 from newsdrop.text.cleaner.model import (  # noqa: E402
     FEATURES,
     HEADLINE_FEATURES,
@@ -45,6 +44,7 @@ from newsdrop.text.cleaner.model import (  # noqa: E402
     line_features,
 )
 from tools.cleaning_corpus import FOLDS, Corpus, Page, collapse  # noqa: E402
+from tools.train_crops import crop_rows, headline_labels  # noqa: E402
 from tools.train_headlines import fit_headlines  # noqa: E402
 from tools.train_thresholds import (  # noqa: E402
     choose_switch_cost,
@@ -77,6 +77,7 @@ _SOURCES = (
     "functions/newsdrop/text/fallbacks.py",
     "functions/newsdrop/models.py",
     "tools/train_cleaner.py",
+    "tools/train_crops.py",
     "tools/cleaning_corpus.py",
 )
 
@@ -138,18 +139,7 @@ def page_rows(page: Page, view: str) -> tuple[list[list[float]], list[float], li
     but smoothing along the page (``smoothed``) sees it between its labelled neighbours, as the cleaner does.
     """
     found = rule_pass(page.read(view), collect=True)
-    _HEADLINES.append(
-        (
-            [row for _, row in found.candidates],
-            [
-                # A title line that gives the headline only as a part (one another line prints, a
-                # breadcrumb's last step) is no headline line itself: labelled so, the ranker learns to
-                # prefer "Headline | Site" lines on pages that print no bare headline.
-                1.0 if collapse(headline_text(found.lines, index, cut_parts=False)) in page.titles else 0.0
-                for index, _ in found.candidates
-            ],
-        )
-    )
+    _HEADLINES.append(([row for _, row in found.candidates], headline_labels(found, page.titles)))
     rows = line_features(found.lines, found.start, found.end)
     chosen = [(line, row) for line, row in zip(found.lines, rows, strict=True) if decidable(line)]
     texts = [line.text for line, _ in chosen]
@@ -181,9 +171,9 @@ def _cache_key() -> str:
     return digest.hexdigest()[:16]
 
 
-def features(corpus: Corpus) -> dict[str, np.ndarray]:
+def features(corpus: Corpus, crops: int = 0) -> dict[str, np.ndarray]:
     """X, y, w and each row's fold, from the cache when the cleaner's source has not changed."""
-    path = CACHE / f"features-{_cache_key()}.npz"
+    path = CACHE / f"features-{_cache_key()}{f'-crops{crops}' if crops else ''}.npz"
     if path.exists():
         with np.load(path) as cached:
             return {name: cached[name] for name in cached.files}
@@ -216,6 +206,9 @@ def features(corpus: Corpus) -> dict[str, np.ndarray]:
                 hy += head_labels
                 hgroup += [2 * number + view_number] * len(head_rows)
                 hfold += [page.fold] * len(head_rows)
+    # The headline ranker's extra training crops of each page (tools/train_crops.py), in their pages' folds.
+    for part, more in zip((hx, hy, hgroup, hfold), crop_rows(corpus.pages, crops), strict=True):
+        part += more
     data = {
         "x": np.asarray(xs, dtype=np.float64).reshape(-1, len(FEATURES)),
         "y": np.asarray(ys),
@@ -308,6 +301,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights")
     parser.add_argument(
+        "--crops", type=int, default=0, help="more crops a page for the headline ranker (train_crops)"
+    )
+    parser.add_argument(
         "--no-headline", action="store_true", help="ship the line model alone (the rules choose headlines)"
     )
     parser.add_argument(
@@ -321,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    data = features(Corpus())
+    data = features(Corpus(), args.crops)
     labelled = np.flatnonzero(np.isfinite(data["y"]))
     order = labelled[np.random.default_rng(args.seed).permutation(len(labelled))]
     x, y, w, folds = (data[name][order] for name in ("x", "y", "w", "fold"))
@@ -342,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     # The headline ranker ships: in grouped CV it raises title accuracy (rules alone: article 0.632, page
     # 0.720; linear ranker 0.689 / 0.764; boosted trees 0.733 / 0.787); a standfirst right under the
     # rules' headline stays a standfirst, and a line below its byline is never the headline (headline.py).
-    fitted_folds, fitted_full = fit_headlines(data, args.seed)
+    fitted_folds, fitted_full = fit_headlines(data, args.seed, args.crops)
     headline_folds: dict[int, HeadlineModel | None] = dict(fitted_folds)
     headline_full: HeadlineModel | None = fitted_full
     if args.no_headline:

@@ -16,6 +16,7 @@ if str(ROOT / "functions") not in sys.path:
 
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel  # noqa: E402
 from tools.cleaning_corpus import FOLDS  # noqa: E402
+from tools.train_crops import CROP_GROUP  # noqa: E402
 
 # The boosted headline ranker: an average of a few boosters, each of trees of depth 3 grown on a seeded
 # share of the pages and of the features (stochastic gradient boosting), with L2 on leaf values and a
@@ -132,16 +133,20 @@ def bin_edges(x: np.ndarray) -> list[np.ndarray]:
     ]
 
 
-def fit_boosted(x: np.ndarray, y: np.ndarray, groups: np.ndarray, seed: int = 7) -> HeadlineModel:
+def fit_boosted(
+    x: np.ndarray, y: np.ndarray, groups: np.ndarray, seed: int = 7, weights: np.ndarray | None = None
+) -> HeadlineModel:
     """Boosted regression trees for the conditional logit: each tree is a Newton step on the softmax of
     each page's candidate scores, fitted on a share of the pages and features drawn from a generator
     seeded with ``seed``; ``_BOOSTERS`` such boosters are averaged (their leaves scaled, so the model is
-    one sum of trees). Pages without a gold candidate carry no information and are left out. The same
-    input and seed give the same model."""
+    one sum of trees). ``weights`` (a row's, one a page) scale each page's gradient and curvature. Pages
+    without a gold candidate carry no information and are left out. The same input and seed give the same
+    model."""
     _, index = np.unique(groups, return_inverse=True)
     count = int(index.max()) + 1 if len(index) else 0
     keep = (np.bincount(index, y, count) > 0)[index]
-    x, y, index = x[keep], y[keep], index[keep]
+    weight = np.ones(len(y)) if weights is None else weights
+    x, y, index, weight = x[keep], y[keep], index[keep], weight[keep]
     _, index = np.unique(index, return_inverse=True)
     count = int(index.max()) + 1 if len(index) else 0
     target = y / np.bincount(index, y, count)[index]
@@ -156,7 +161,7 @@ def fit_boosted(x: np.ndarray, y: np.ndarray, groups: np.ndarray, seed: int = 7)
         scores = np.zeros(len(y))
         for _ in range(_TREES):
             p = _softmax(scores, index, count)
-            chosen = (generator.random(count) < _PAGE_SHARE)[index]
+            chosen = (generator.random(count) < _PAGE_SHARE)[index] * weight
             features = generator.random(x.shape[1]) < _FEATURE_SHARE
             tree = tuple(
                 _fit_tree(
@@ -174,16 +179,26 @@ def fit_boosted(x: np.ndarray, y: np.ndarray, groups: np.ndarray, seed: int = 7)
 
 
 def fit_headlines(
-    data: dict[str, np.ndarray], seed: int = 7
+    data: dict[str, np.ndarray], seed: int = 7, crops: int = 0
 ) -> tuple[dict[int, HeadlineModel], HeadlineModel]:
-    """Headline rankers per fold and on every page; prints out-of-fold title accuracy, rules beside ranker."""
-    hx, hy, groups, folds = data["hx"], data["hy"], data["hgroup"], data["hfold"]
+    """Headline rankers per fold and on every page; prints out-of-fold title accuracy, rules beside ranker.
+
+    The ``crops`` extra crops of a page (``train_crops``, groups from ``CROP_GROUP``) are fitted at 1 / ``crops``
+    of a view's weight each, so crops of the article view's kind weigh twice the page view together (four at
+    full weight: out-of-fold article 627 -> 638 of 804, page 659 -> 646 of 806); no accuracy here counts them."""
+    views = data["hgroup"] < CROP_GROUP
+    weights = np.where(views, 1.0, 1.0 / max(crops, 1))
     models: dict[int, HeadlineModel] = {}
-    scores = np.zeros(len(hy))
+    scores = np.zeros(len(data["hy"]))
     for fold in range(FOLDS):
-        train = folds != fold
-        models[fold] = fit_boosted(hx[train], hy[train], groups[train], seed)
-        scores[~train] = [models[fold].score(row) for row in hx[~train]]
+        train = data["hfold"] != fold
+        models[fold] = fit_boosted(
+            data["hx"][train], data["hy"][train], data["hgroup"][train], seed, weights[train]
+        )
+        held = ~train & views
+        scores[held] = [models[fold].score(row) for row in data["hx"][held]]
+    full = fit_boosted(data["hx"], data["hy"], data["hgroup"], seed, weights)
+    hx, hy, groups, scores = data["hx"][views], data["hy"][views], data["hgroup"][views], scores[views]
     rules = hx[:, HEADLINE_FEATURES.index("rule_score")]
     rules_pick = hx[:, HEADLINE_FEATURES.index("log_rule_rank")] == 0.0
     pages = np.unique(groups)
@@ -215,5 +230,5 @@ def fit_headlines(
     )
     return (
         {fold: replace(model, margin=margin, trust=trust) for fold, model in models.items()},
-        replace(fit_boosted(hx, hy, groups, seed), margin=margin, trust=trust),
+        replace(full, margin=margin, trust=trust),
     )
