@@ -170,3 +170,15 @@ def test_a_title_without_metadata_is_cut_to_the_part_the_page_prints(
     chosen: str, page_lines: list[str], expected: str | None
 ) -> None:
     assert unstated_printed_part(chosen, page_lines) == expected
+
+
+@pytest.mark.parametrize(
+    "page_lines",
+    [
+        ["Harbour wall finished", "Council has voted now"],
+        ["Council has voted now", "Harbour wall finished"],
+    ],
+)
+def test_of_two_printed_parts_of_one_length_the_first_printed_wins(page_lines: list[str]) -> None:
+    # Both halves are printed and as long as each other; without the page's order the pick followed the hash seed.
+    assert unstated_printed_part("Harbour wall finished | Council has voted now", page_lines) == page_lines[0]

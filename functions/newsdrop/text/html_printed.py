@@ -60,7 +60,9 @@ def printed_opening(chosen: str | None, page_lines: list[str]) -> str | None:
     text = " ".join((chosen or "").split())
     if not _GLUED_MARK.search(text):
         return None
-    printed = {" ".join(line.split()) for line in page_lines if line.strip()}
+    # In the page's order, so that of two lines of one length (one before, one after a mark) the first printed wins
+    # in every process (a set's order follows the hash seed).
+    printed = dict.fromkeys(" ".join(line.split()) for line in page_lines if line.strip())
     if text in printed:
         return None
     found: str | None = None
@@ -142,7 +144,9 @@ def unstated_printed_part(chosen: str | None, page_lines: list[str]) -> str | No
     the site's or a section's name, which a site name read off the URL ("ahlen.de") does not cut:
     "Reparaturcafé am 31. Januar: Stadt Ahlen", "Local News | Brothel catering to ..."."""
     text = " ".join((chosen or "").split())
-    printed = {" ".join(line.split()) for line in page_lines if line.strip()}
+    # In the page's order, so that of two lines of one length (one before, one after a mark) the first printed wins
+    # in every process (a set's order follows the hash seed).
+    printed = dict.fromkeys(" ".join(line.split()) for line in page_lines if line.strip())
     if not text or text in printed:
         return None
     found: str | None = None

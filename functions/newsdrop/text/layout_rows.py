@@ -1,5 +1,4 @@
-"""Layout tables in an extractor's reading: a table row whose cell holds several of the page's lines is split back
-into them."""
+"""Layout tables in an extractor's reading: a row's cell that holds several page lines is split back into them."""
 
 from __future__ import annotations
 

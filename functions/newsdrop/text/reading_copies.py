@@ -1,5 +1,4 @@
-"""An extractor's reading that holds the story several times (a page printing copies of its article block for other
-layouts, read through a container that holds them all) keeps its first copy."""
+"""An extractor's reading that holds the story several times (copies of the article block) keeps its first copy."""
 
 from __future__ import annotations
 
