@@ -109,12 +109,16 @@ def extract(
         else None
     )
     extractor_text = text if main_content else ""
-    if main_content:
+
+    def page_reading(reading: str) -> str:
         # A table-era page: the extractor reads its layout table as rows of cells, each cell a column of the page
         # on one line (the line cleaner takes a line of 10,000 characters for a caption); they go back to the page's
         # lines, and ``combine`` weighs them against the line cleaner's reading like any other. A reading through a
         # container that holds the page's copies of its article block keeps one copy (``reading_copies``).
-        text = without_story_copies(split_layout_rows(text, printed, preformatted or ()))
+        return without_story_copies(split_layout_rows(reading, printed, preformatted or ()))
+
+    if main_content:
+        text = page_reading(text)
     if (shown := displayed_headline(title, printed, (og_title, ld_headline), text)) is not None:
         # The <h1> above the headline the page shows is the headline too: no line of the story.
         title, replaced = shown, replaced if replaced is not None else title
@@ -141,7 +145,7 @@ def extract(
         def recall() -> str:
             if not recalled:
                 recalled.append(read_for_recall(html))
-            return without_story_copies(split_layout_rows(recalled[0], printed, preformatted or ()))
+            return page_reading(recalled[0])
 
         page_lines = tuple(printed)
         captions = frozenset(bare_key(caption) for caption in collector.captions)
