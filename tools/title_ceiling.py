@@ -4,7 +4,10 @@ Each miss is classed by where its gold title is printed (``classify``): as a who
 as a line differing only in case, punctuation or spacing (whole or inside), split over two printed lines, or
 nowhere (no picker of lines reaches it). A miss is then "named" when some line's headline, as the cleaner names a
 pick (``headline_text``, with or without its cuts, then ``named_title``), is the gold, and "ranked" when such a
-line is among the candidates the headline ranker scored on the reading the cleaner returned. The ranked list lives
+line is among the candidates the headline ranker scored on the reading the cleaner returned. A miss is also
+"h1" when the cleaner named the page's `<h1>` (the gold's ``page_h1`` diagnostic) and the gold has no printed form
+(``title_printed`` is null): the gold is a metadata or SEO title, and the line named is the page's own headline.
+The ranked list lives
 inside ``headline._find_title``: ``ranked_candidates`` records it from the call that assigns the candidates'
 kinds, so the cleaner's code is not changed for the count.
 
@@ -112,6 +115,12 @@ def naming_lines(lines: list[_Line], golds: frozenset[str]) -> list[int]:
     return found
 
 
+def names_h1(title: str | None, gold: dict[str, Any]) -> bool:
+    """The title named is the page's `<h1>` and the gold title has no printing on the page (``title_printed``)."""
+    h1 = collapse(gold.get("page_h1"))
+    return bool(h1) and not gold.get("title_printed") and collapse(title) == h1
+
+
 def misses(view: str, pages: Sequence[Page]) -> Iterator[dict[str, Any]]:
     """Every page's CV title in ``view``; a miss carries its class, its naming lines and their ranks."""
     folds = load_fold_models()
@@ -134,6 +143,7 @@ def misses(view: str, pages: Sequence[Page]) -> Iterator[dict[str, Any]]:
                     "class": classify(page.titles, [collapse(line) for line in text.split("\n")]),
                     "naming": naming,
                     "ranks": [top.index(index) for index in naming if index in top],
+                    "h1": names_h1(article.title, page.gold),
                 }
             yield record
 
@@ -146,12 +156,15 @@ def summary(view: str, records: Sequence[dict[str, Any]]) -> str:
     named = sum(1 for record in missed if record["naming"])
     ranked = sum(1 for record in missed if record["ranks"])
     hits = total - len(missed)
+    h1 = sum(1 for record in missed if record.get("h1"))
     rows = [
         f"{view}: {hits} of {total} titles right, {len(missed)} missed",
         *(f"  {name:13s} {by_class[name]:4d}" for name in CLASSES),
         f"  named by a line {named} (ranked {ranked}, not ranked {named - ranked})",
         f"  ceiling, gold printed in the view: {total - by_class['absent']} ({(total - by_class['absent']) / total:.3f})",
         f"  ceiling, a line names the gold: {hits + named} ({(hits + named) / total:.3f})",
+        f"  the page's <h1> named, the gold unprinted: {h1} (with the <h1> accepted: {hits + h1}, "
+        f"{(hits + h1) / total:.3f})",
     ]
     return "\n".join(rows)
 

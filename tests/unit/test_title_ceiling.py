@@ -6,7 +6,15 @@ import pytest
 
 import newsdrop.text.cleaner as cleaner
 from newsdrop.text.cleaner import headline
-from tools.title_ceiling import classify, last_reading, loose, naming_lines, ranked_candidates, summary
+from tools.title_ceiling import (
+    classify,
+    last_reading,
+    loose,
+    names_h1,
+    naming_lines,
+    ranked_candidates,
+    summary,
+)
 
 GOLD = frozenset({"Ausschuss zur Flut: Zwei Rücktritte"})
 
@@ -72,10 +80,27 @@ def test_summary_counts_classes_and_ceilings() -> None:
         {"hit": True},
         {"hit": False, "class": "whole", "naming": [3], "ranks": [1]},
         {"hit": False, "class": "whole", "naming": [5], "ranks": []},
-        {"hit": False, "class": "absent", "naming": [], "ranks": []},
+        {"hit": False, "class": "absent", "naming": [], "ranks": [], "h1": True},
     ]
     text = summary("article", records)
     assert "1 of 4 titles right, 3 missed" in text
     assert "named by a line 2 (ranked 1, not ranked 1)" in text
     assert "gold printed in the view: 3 (0.750)" in text
     assert "a line names the gold: 3 (0.750)" in text
+    assert "the page's <h1> named, the gold unprinted: 1 (with the <h1> accepted: 2, 0.500)" in text
+
+
+@pytest.mark.parametrize(
+    ("title", "gold", "expected"),
+    [
+        # The page's own headline named, the gold an SEO title the page never prints.
+        ("Trump  speaks", {"title": "SEO", "page_h1": "Trump speaks", "title_printed": None}, True),
+        # The gold is printed on the page: the <h1> is a miss of the ranker, not of the gold's convention.
+        ("Trump speaks", {"title": "SEO", "page_h1": "Trump speaks", "title_printed": "SEO"}, False),
+        ("Other line", {"title": "SEO", "page_h1": "Trump speaks", "title_printed": None}, False),
+        (None, {"title": "SEO", "page_h1": None, "title_printed": None}, False),
+        ("", {"title": "SEO", "page_h1": "", "title_printed": None}, False),
+    ],
+)
+def test_names_h1(title: str | None, gold: dict[str, str | None], expected: bool) -> None:
+    assert names_h1(title, gold) is expected
