@@ -196,6 +196,10 @@ def test_word_count_counts_what_the_word_regex_finds(body: str) -> None:
         "with from and for",
         "ab abc abcd abcdefgh x_y_z",
         "é3 ça über 数字ニュース",
+        # Longer words opening with a function word: their stems are no function word, and stay.
+        "there theatre andes android former fromage without within aren't wasabi",
+        "the there the_end and-or for4 with, 12345 1234567 x9_ab",
+        "straße überschrift 数字ニュース速報 ñandú ab_c",
     ],
 )
 def test_content_words_are_the_stems_of_the_long_non_function_words(key: str) -> None:
@@ -203,6 +207,13 @@ def test_content_words_are_the_stems_of_the_long_non_function_words(key: str) ->
 
     plain = {word[:5] for word in re.findall(r"\w+", key) if len(word) > 2 and word not in _FUNCTION_WORDS}
     assert _content_words.__wrapped__(key) == plain
+
+
+def test_no_function_word_is_as_long_as_a_stem() -> None:
+    # ``_content_words`` drops the function words from the stems: exact only while no stem of a longer word can be one.
+    from newsdrop.text.cleaner.lines import _FUNCTION_WORDS, _STEM_CHARS
+
+    assert max(map(len, _FUNCTION_WORDS)) < _STEM_CHARS
 
 
 def test_decisions_are_the_dataclass_made_decisions_of_every_line() -> None:

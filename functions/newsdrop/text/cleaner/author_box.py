@@ -59,7 +59,9 @@ def byline_name(text: str) -> str | None:
 def _name_line(line: BoxLine) -> str | None:
     """A line that is only a name of two or three capitalised words, as printed: a person's name keeps its
     capitals where the paragraph repeats it, a crosshead's topic words do not ("List comprehensions are")."""
-    words = line.text.split()
+    # (Split past the name's last word at most: a paragraph above the box is not cut whole into words to learn that
+    # it holds more than three.)
+    words = line.text.split(None, _NAME_MAX_WORDS)
     if not 2 <= len(words) <= _NAME_MAX_WORDS or not all(NAME_WORD.match(word) for word in words):
         return None
     return line.text
@@ -88,14 +90,18 @@ def author_boxes(lines: Sequence[BoxLine], start: int, end: int) -> list[int]:
         if kept_after > _MAX_KEPT_PROSE_AFTER:
             break
         kept_after += 1
-        opening = line.text.casefold()
-        reach = range(max(0, index - _NAME_LINE_REACH), index)
-        near = {name for at in reach if (name := _name_line(lines[at]))}
+        # (The paragraph is case-folded only where a byline names someone: no name, no match.)
+        opening = line.text.casefold() if names else ""
+        # The name lines just above, each read once for both sets below.
+        named = [
+            (at, name)
+            for at in range(max(0, index - _NAME_LINE_REACH), index)
+            if (name := _name_line(lines[at]))
+        ]
+        near = {name for _, name in named}
         # The first name alone ("Jake is the co-founder ...") only under a name line that an author
         # heading introduces: a two-word crosshead ("List Comprehensions") is Title Case too.
-        first_names = {
-            name.split()[0] for at in reach if (name := _name_line(lines[at])) and _headed(lines, at)
-        }
+        first_names = {name.split()[0] for at, name in named if _headed(lines, at)}
         if (
             any(opening.startswith(name + " ") for name in names)
             or any(line.text.startswith(name + " ") for name in near | first_names)

@@ -73,8 +73,9 @@ _TITLE_SEPARATORS = (" | ", " - ", " :: ", " · ", " « ", " » ")
 _TITLECASE_WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w.'’-]*$")
 
 
-# The words of three characters or more: what ``_content_words`` keeps (a shorter word is never a stem).
-_LONG_TOKEN = re.compile(r"\w{3,}")
+# The words of three characters or more, each as its stem (its first ``_STEM_CHARS`` characters; the rest of the
+# run is read past): what ``_content_words`` keeps (a shorter word is never a stem).
+_STEM_RUN = re.compile(rf"(\w{{3,{_STEM_CHARS}}})\w*")
 
 
 _DATE_STAMP = re.compile(
@@ -337,5 +338,8 @@ def _content_words(key: str) -> frozenset[str]:
 
     Memoised like the line analysis: header lines repeat across a site's articles.
     """
-    # (``\w{3,}`` finds the runs of ``\w+`` of three characters or more: a shorter run holds no such match.)
-    return frozenset([word[:_STEM_CHARS] for word in _LONG_TOKEN.findall(key) if word not in _FUNCTION_WORDS])
+    # (``_STEM_RUN`` matches each run of ``\w+`` of three characters or more from its first character, as ``\w{3,}``
+    # does: a shorter run holds no match. The stems come out of the regex engine, without a Python slice a word; a
+    # function word is a stem of itself, and no stem of a longer word is one, since none has five characters.)
+    stems = frozenset(_STEM_RUN.findall(key))
+    return stems if stems.isdisjoint(_FUNCTION_WORDS) else stems - _FUNCTION_WORDS

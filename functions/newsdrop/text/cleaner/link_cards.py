@@ -27,7 +27,9 @@ def repeated_title(text: str) -> bool:
     head = text.split(None, 1)
     if len(head) < 2 or head[0] not in head[1]:
         return False
-    words = text.split()
+    # (Split one word past the card's longest at most: a paragraph is not cut whole into words to learn it is longer;
+    # a line of ``MAX_CARD_WORDS`` words or fewer gives all of them, as a whole split does.)
+    words = text.split(None, MAX_CARD_WORDS)
     if len(words) > MAX_CARD_WORDS:
         return False
     for size in range(MIN_TITLE_WORDS, len(words) // 2 + 1):

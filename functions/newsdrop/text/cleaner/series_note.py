@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from newsdrop.text.cleaner.kept_lines import kept_where
+from newsdrop.text.line_keys import words_at_most
 from newsdrop.text.rule_registry import holds_any
 
 # A part's number: a numeral or an ordinal ("This is part of the problem" and "Dies ist Teil des Problems" are
@@ -59,7 +60,7 @@ def series_note(text: str) -> bool:
     # first letters cannot open on a note: most lines end here, before the line is lowered and split.
     if (first := text[:1]).isalnum() and first not in _NOTE_FIRST:
         return False
-    if not holds_any(text.lower(), STEMS) or len(text.split()) > MAX_WORDS:
+    if not holds_any(text.lower(), STEMS) or not words_at_most(text, MAX_WORDS):
         return False
     return _NOTE.match(text) is not None
 

@@ -38,7 +38,8 @@ MIN_STORY_SHARE = 1.5
 
 def headline_line(text: str) -> bool:
     """Whether a line reads as a teaser's headline: 4-22 words, no sentence end, no list item's number."""
-    words = len(text.split())
+    # (Counted up to one word past the most: a paragraph is not cut whole into words.)
+    words = len(text.split(None, MAX_HEADLINE_WORDS))
     return (
         MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS
         and _CLOSED.search(text.rstrip()) is None
@@ -48,7 +49,8 @@ def headline_line(text: str) -> bool:
 
 def teaser_line(text: str) -> bool:
     """Whether a line reads as a teaser's paragraph: 6-50 words in at most 4 sentences, closed, no list item."""
-    words = len(text.split())
+    # (Counted up to one word past the most, as ``headline_line``.)
+    words = len(text.split(None, MAX_TEASER_WORDS))
     return (
         MIN_TEASER_WORDS <= words <= MAX_TEASER_WORDS
         and _CLOSED.search(text.rstrip()) is not None
