@@ -24,7 +24,7 @@ from newsdrop.text.html_meta import (
     title_witnesses,
     year_only_guess,
 )
-from newsdrop.text.html_page import collect, lines_of
+from newsdrop.text.html_page import collect, lines_of, unnamed_markup
 from newsdrop.text.html_printed import (
     displayed_headline,
     printed_opening,
@@ -162,7 +162,7 @@ def extract(
         # The site's pitch or notice under the story's last paragraph, where the witness dropped it too.
         main_lines = without_closing_notices(main_lines, witness_kept)
         # The site's boxes under the story that the witness dropped: its footer's first lines, a notice's box.
-        main_lines = without_witness_tail(main_lines, witness_kept, witness_after)
+        main_lines = without_witness_tail(main_lines, witness_kept, witness_after, unnamed_markup(collector))
         # A notice or call that the box under it hid: the walk again from the new last line.
         main_lines = without_closing_notices(main_lines, witness_kept)
         # A label that led into the box those edits cut (now the last line).
