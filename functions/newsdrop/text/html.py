@@ -16,7 +16,7 @@ from newsdrop.text.cleaner.model import LineModel
 from newsdrop.text.combine import SHIPPED_MODEL, combine
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import with_extraction_drops
-from newsdrop.text.html_headline import headline_choice
+from newsdrop.text.html_headline import headline_choice, titled_large_type
 from newsdrop.text.html_meta import (
     full_timestamp,
     page_descriptions,
@@ -93,7 +93,8 @@ def extract(
         text = page_text
     og_title, ld_headline = title_witnesses(html)
     title, replaced = headline_choice(
-        collector.headings,
+        # Without an <h1>, the texts the page sets in headline type (table-era markup: <font size="5"><b>).
+        collector.headings or titled_large_type(collector.large_type, (meta_title, collector.title)),
         meta_title or collector.title,
         collector.title,
         source,
