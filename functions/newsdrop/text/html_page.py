@@ -79,8 +79,10 @@ class _TextCollector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self.skip_depth:
             self.elements += 1
-            if any(name in ("class", "id") and value for name, value in attrs):
-                self.named += 1
+            for name, value in attrs:
+                if value and (name == "class" or name == "id"):
+                    self.named += 1
+                    break
         if tag in _SKIP:
             self.skip_depth += 1
         elif tag in _BLOCK:
@@ -192,15 +194,19 @@ class _TextCollector(HTMLParser):
 
 def _large_type(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     """Whether an element sets its text in headline type (``_LARGE_FONT_SIZE``, ``_LARGE_STYLE``)."""
-    values = dict(attrs)
-    if tag == "font" and (size := (values.get("size") or "").strip()):
+    size = style = None
+    for name, value in attrs:
+        if name == "size":
+            size = value
+        elif name == "style":
+            style = value
+    if tag == "font" and size and (size := size.strip()):
         relative = size[0] in "+-"
         try:
             number = int(size)
         except ValueError:
             return False
         return (_DEFAULT_FONT_SIZE + number if relative else number) >= _LARGE_FONT_SIZE
-    style = values.get("style")
     if not style or _BOLD_STYLE.search(style) is None or (found := _FONT_SIZE_STYLE.search(style)) is None:
         return False
     try:
