@@ -148,6 +148,9 @@ _TITLE = "The Open Journalism Project: Better Student Journalism"
         ([_STORY] * 6 + ["Open Journalism Project:", "Better Student Journalism"], _TITLE,
          [_STORY] * 6 + ["Open Journalism Project:", "Better Student Journalism"]),
         ([_STORY], "", [_STORY]),
+        # a main content whose last line (here its only one) closes on a colon: no line under it to read
+        (["Open Journalism Project:"], _TITLE, ["Open Journalism Project:"]),
+        ([_STORY, "Read more:"], _TITLE, [_STORY, "Read more:"]),
     ],
 )  # fmt: skip
 def test_without_split_kicker(main_lines: list[str], title: str, expected: list[str]) -> None:

@@ -354,3 +354,47 @@ def test_without_witness_tail(
     main_lines: list[str], witness_kept: set[str], witness_after: set[str], expected: list[str]
 ) -> None:
     assert without_witness_tail(main_lines, frozenset(witness_kept), frozenset(witness_after)) == expected
+
+
+_COMMENTS = [
+    "Comments",
+    "Pat says:",
+    "The council promised the same plan two years ago and nothing happened then either.",
+    "Sam says:",
+    "Good to see the harbour finally getting the attention it deserves from the council.",
+]
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "witness_after", "unnamed", "expected"),
+    [
+        # markup without class names: the readers' comments under the story go from the witness's label on
+        ([*_STORY, *_COMMENTS], set(_COMMENTS), True, _STORY),
+        # ... not where the markup names its elements (the extractor's cues dropped what is no story)
+        ([*_STORY, *_COMMENTS], set(_COMMENTS), False, [*_STORY, *_COMMENTS]),
+        # ... nor from a line that is a paragraph, or longer than a label (a crosshead over the story's second half)
+        (
+            [*_STORY, *_COMMENTS[2:]],
+            set(_COMMENTS),
+            True,
+            [*_STORY, *_COMMENTS[2:]],
+        ),
+        (
+            [*_STORY, "What the council's harbour plan means for you", *_COMMENTS[2:]],
+            {"What the council's harbour plan means for you", *_COMMENTS},
+            True,
+            [*_STORY, "What the council's harbour plan means for you", *_COMMENTS[2:]],
+        ),
+        # ... nor a label over one paragraph (a review's "Wrap-up")
+        (
+            [*_STORY, "Wrap-up", "All in all the harbour plan is the council's best work in years."],
+            {"Wrap-up", "All in all the harbour plan is the council's best work in years."},
+            True,
+            [*_STORY, "Wrap-up", "All in all the harbour plan is the council's best work in years."],
+        ),
+    ],
+)  # fmt: skip
+def test_without_witness_tail_on_unnamed_markup(
+    main_lines: list[str], witness_after: set[str], unnamed: bool, expected: list[str]
+) -> None:
+    assert without_witness_tail(main_lines, frozenset(_STORY), frozenset(witness_after), unnamed) == expected

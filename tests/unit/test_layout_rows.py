@@ -81,3 +81,24 @@ def test_a_code_listing_cell_stays_whole() -> None:
     assert split_layout_rows(row, ["Intro", *code], code=code) == row
     # The same cell when its lines are no code: split.
     assert split_layout_rows(row, ["Intro", *code]).split("\n") == code
+
+
+def test_a_cell_matches_page_lines_that_print_soft_hyphens() -> None:
+    # The page breaks long words with soft hyphens; the extractor's cell text has none.
+    page = ["Home", STORY[0], STORY[1].replace("harbour", "har\u00adbour"), *STORY[2:]]
+    found, after = cell_lines(" ".join(STORY), page)
+    assert found == page[1:]
+    assert after == 5
+
+
+# The line between the quote and its paragraph: short (matched only right where the cell's text continues) or long.
+@pytest.mark.parametrize("name", ["Fire chief", "Read the World news online"])
+def test_a_pull_quote_the_cell_holds_only_inside_its_paragraph(name: str) -> None:
+    # The page prints a quote from the third paragraph above it (a pull quote) and, under it, the speaker's name
+    # line; the extractor kept the name and the paragraph but not the quote box. Matched first, the quote would
+    # skip the name line and the paragraph (the cell would not split).
+    quote = "the water rose faster than in any storm of the last twenty years"
+    page = [STORY[0], STORY[1], quote, name, *STORY[2:]]
+    cell = " ".join([STORY[0], STORY[1], name, *STORY[2:]])
+    found, _ = cell_lines(cell, page)
+    assert found == [STORY[0], STORY[1], name, *STORY[2:]]

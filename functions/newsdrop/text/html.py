@@ -16,7 +16,7 @@ from newsdrop.text.cleaner.model import LineModel
 from newsdrop.text.combine import SHIPPED_MODEL, combine
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import with_extraction_drops
-from newsdrop.text.html_headline import headline_choice
+from newsdrop.text.html_headline import headline_choice, titled_large_type
 from newsdrop.text.html_meta import (
     full_timestamp,
     page_descriptions,
@@ -24,7 +24,7 @@ from newsdrop.text.html_meta import (
     title_witnesses,
     year_only_guess,
 )
-from newsdrop.text.html_page import collect, lines_of
+from newsdrop.text.html_page import collect, lines_of, unnamed_markup
 from newsdrop.text.html_printed import (
     displayed_headline,
     printed_opening,
@@ -93,7 +93,8 @@ def extract(
         text = page_text
     og_title, ld_headline = title_witnesses(html)
     title, replaced = headline_choice(
-        collector.headings,
+        # Without an <h1>, the texts the page sets in headline type (table-era markup: <font size="5"><b>).
+        collector.headings or titled_large_type(collector.large_type, (meta_title, collector.title)),
         meta_title or collector.title,
         collector.title,
         source,
@@ -162,7 +163,7 @@ def extract(
         # The site's pitch or notice under the story's last paragraph, where the witness dropped it too.
         main_lines = without_closing_notices(main_lines, witness_kept)
         # The site's boxes under the story that the witness dropped: its footer's first lines, a notice's box.
-        main_lines = without_witness_tail(main_lines, witness_kept, witness_after)
+        main_lines = without_witness_tail(main_lines, witness_kept, witness_after, unnamed_markup(collector))
         # A notice or call that the box under it hid: the walk again from the new last line.
         main_lines = without_closing_notices(main_lines, witness_kept)
         # A label that led into the box those edits cut (now the last line).

@@ -68,6 +68,14 @@ def _punctuated(heading: str, meta_title: str | None, spellings: tuple[str | Non
     return meta_title
 
 
+def titled_large_type(texts: list[str], titles: tuple[str | None, ...]) -> list[str]:
+    """Of the texts a page sets in headline type (``html_page``: its printed headlines where it has no ``<h1>``), those
+    that share a word of four letters or more with one of the page's ``titles`` (its metadata title, ``<title>``): a
+    crosshead or a box's heading set as large shares none, and taken for the only headline it would cut the story."""
+    words = {word.casefold() for title in titles if title for word in _CONTENT_WORD.findall(title)}
+    return [text for text in texts if any(word.casefold() in words for word in _CONTENT_WORD.findall(text))]
+
+
 def headline_choice(
     h1_texts: list[str],
     meta_title: str | None,

@@ -22,7 +22,19 @@ _LONG_GAP = 300
 
 
 def _collapsed(text: str) -> str:
-    return " ".join(text.split())
+    # The page prints soft hyphens (German long words, "Streaming\u00adserie") that extractors drop from their text.
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+def _held_by_later_line(text: str, position: int, at: int, keys: Sequence[str], index: int) -> bool:
+    """Whether a later page line holds the text of line ``index`` (found in ``text`` at ``at``) and ``text`` holds
+    that later line from ``position``, around the match: the match is inside the later line's printing."""
+    key = keys[index]
+    for later in range(index + 1, len(keys)):
+        other = keys[later]
+        if len(other) > len(key) and key in other and 0 <= text.find(other, position) <= at:
+            return True
+    return False
 
 
 def cell_lines(
@@ -48,6 +60,11 @@ def cell_lines(
             continue
         at = text.find(key, position)
         if at < 0 or at - position > (_LONG_GAP if len(key) >= _LONG_LINE else _NEAR_GAP):
+            continue
+        if at - position > _NEAR_GAP and _held_by_later_line(text, position, at, keys, index):
+            # A line the page prints twice, the second time inside a longer line (a pull quote above the paragraph
+            # that quotes it), where the extractor kept only the longer one: the quote's match would skip the lines
+            # before the paragraph.
             continue
         if between := text[position:at].strip():
             found.append(between)

@@ -121,7 +121,8 @@ def without_split_kicker(main_lines: list[str], title: str) -> list[str]:
     key = bare_key(title)
     if not key:
         return main_lines
-    for index, line in enumerate(main_lines[: _HEADLINE_SCAN_LINES - 1]):
+    # Each line with the one under it (a last line closing on a colon has none).
+    for index, line in enumerate(main_lines[: min(_HEADLINE_SCAN_LINES, len(main_lines)) - 1]):
         stripped = line.strip()
         if not stripped.endswith((":", "\uff1a")) or count_words(stripped) > _KICKER_MAX_WORDS:
             continue
