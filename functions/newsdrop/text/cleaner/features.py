@@ -13,9 +13,11 @@ from newsdrop.text.cleaner.cues_notice import NOTICE_FEATURES, notice_columns
 from newsdrop.text.cleaner.page_counts import _log1p_table, _run_sizes, _runs
 from newsdrop.text.cleaner.reader_cues import line_cues, reader_pronouns
 from newsdrop.text.cleaner.shape import (
+    _CLOSERS,
     _LONG_WORDS,
     _SHAPE_CACHE_MAX_CHARS,
     _SHAPE_FEATURES,
+    _TERMINALS,
     _shape,
     _shape_cached,
 )
@@ -204,6 +206,21 @@ class FeatureParts:
                 np.array([self.shape(index) for index in indices], dtype=float),
                 self.tail[list(indices)],
             )
+        )
+
+    def known_shape(self, index: int) -> tuple[float, ...]:
+        """The shape features a line's word count or a test of its ends decides (``_WORD_SHAPE``, ``_QUICK_FEATURES``
+        in ``_SHAPE_FEATURES`` order, the values ``_shape`` gives them): no regex pass over its text."""
+        line = self.lines[index]
+        text, words = line.text, line.words
+        return (
+            1.0 if text.rstrip(_CLOSERS)[-1:] in _TERMINALS else 0.0,
+            math.log1p(words),
+            1.0 if words <= 2 else 0.0,
+            1.0 if text[:1].islower() else 0.0,
+            min(3.0, float(text.count("|"))),
+            1.0 if text.endswith(":") else 0.0,
+            1.0 if words >= _LONG_WORDS else 0.0,
         )
 
 

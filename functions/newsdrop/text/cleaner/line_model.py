@@ -9,13 +9,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from newsdrop.text.cleaner.features import FEATURES, FeatureParts
+from newsdrop.text.cleaner.features import _HEAD_COUNT, FEATURES, FeatureParts
 from newsdrop.text.cleaner.line_margins import PLAIN_LINES, plain_margins
 from newsdrop.text.cleaner.line_weights import _head_dots, _weight_blocks
 from newsdrop.text.cleaner.ranker import HeadlineModel
 from newsdrop.text.cleaner.shape import (
+    _QUICK_FEATURES,
     _SHAPE_CACHE_MAX_CHARS,
+    _SHAPE_FEATURES,
+    _TEXT_SHAPE_RANGES,
+    _WORD_SHAPE,
     _cheap_shape,
     _cheap_shape_cached,
     _costly_shape,
@@ -287,12 +292,100 @@ class LineModel:
         pushes = signs[:, None] * np.array(self.weights, dtype=float)[None, :] * np.array(rows, dtype=float)
         return [self.names[at] for at in pushes.argmax(axis=1).tolist()]
 
+    def strongest_flips(
+        self, parts: FeatureParts, indices: Sequence[int], keeps: Sequence[bool]
+    ) -> list[str]:
+        """``strongest`` of the rows of ``indices`` (``parts.row``), a line's text read by regex only where one of
+        the shape features that need it could push hardest.
+
+        Each such push lies within ``(sign * weight) * low`` and ``(sign * weight) * high`` of its range (a
+        product by a constant is monotone in IEEE arithmetic too), so where the largest of the other pushes, all
+        known exactly, is above the largest bound of its sign, no such feature reaches or ties it and it is the
+        first of the largest pushes of the whole row. The rest are scored whole. The tail's pushes are taken in
+        numpy (about 40 a row), the head's and the known shape's in floats, each block's first largest, an
+        earlier block's winning a tie as ``index`` would pick it.
+        """
+        import numpy as np
+
+        if not len(indices):
+            return []
+        flips = _flip_weights(self.weights)
+        tail_pushes = flips.tail[np.fromiter(keeps, np.intp, len(indices))] * parts.tail[list(indices)]
+        tail_best, tail_at = tail_pushes.max(axis=1).tolist(), tail_pushes.argmax(axis=1).tolist()
+        head_best: dict[tuple[int, bool], tuple[float, int]] = {}
+        names: list[str] = []
+        for index, keep, best_of_tail, at_of_tail in zip(indices, keeps, tail_best, tail_at, strict=True):
+            head = parts.heads[index]
+            # A page's heads are a few memoised tuples: each one's best push once per sign.
+            if (found := head_best.get((id(head), keep))) is None:
+                pushes = list(map(operator.mul, flips.head[keep], head))
+                found = head_best[id(head), keep] = (best := max(pushes), pushes.index(best))
+            best, at = found
+            pushes = list(map(operator.mul, flips.known[keep], parts.known_shape(index)))
+            if (best_of_shape := max(pushes)) > best:
+                best, at = best_of_shape, _HEAD_COUNT + _KNOWN_SHAPE[pushes.index(best_of_shape)]
+            if best_of_tail > best:
+                best, at = best_of_tail, _TAIL_START + at_of_tail
+            names.append(
+                self.names[at] if best > flips.reach[keep] else self.strongest(parts.row(index), keep)
+            )
+        return names
+
     def strongest(self, row: Sequence[float], keep: bool) -> str:
         """The feature that pushed the score hardest towards the decision taken: the decision's reason."""
         sign = 1.0 if keep else -1.0
         # The first of the largest pushes, as max() over the indices would pick it, without a call per feature.
         pushes = [sign * weight * value for weight, value in zip(self.weights, row, strict=True)]
         return self.names[pushes.index(max(pushes))]
+
+
+# The shape features a line's word count or a test of its ends decides (``FeatureParts.known_shape``, by their place
+# in the shape block), and the columns of the rest, which take a regex pass over its text.
+_KNOWN_SHAPE = tuple(
+    at for at, name in enumerate(_SHAPE_FEATURES) if name in _WORD_SHAPE or name in _QUICK_FEATURES
+)
+
+
+_TEXT_SHAPE_COLUMNS = tuple(_HEAD_COUNT + at for at in range(len(_SHAPE_FEATURES)) if at not in _KNOWN_SHAPE)
+
+
+_TAIL_START = _HEAD_COUNT + len(_SHAPE_FEATURES)
+
+
+class _FlipWeights(NamedTuple):
+    """A model's weights times the sign of a kept (True: 1.0) or dropped flip (``strongest``'s first product), by
+    block: the head's and the known shape's as floats, the tail's as numpy rows (dropped first, then kept); and
+    the largest push a feature of ``_TEXT_SHAPE_COLUMNS`` can give each (inf for a feature without a range)."""
+
+    head: dict[bool, tuple[float, ...]]
+    known: dict[bool, tuple[float, ...]]
+    tail: Any
+    reach: dict[bool, float]
+
+
+@lru_cache(maxsize=8)
+def _flip_weights(weights: tuple[float, ...]) -> _FlipWeights:
+    import numpy as np
+
+    signed = {keep: tuple(sign * weight for weight in weights) for keep, sign in ((True, 1.0), (False, -1.0))}
+    reach: dict[bool, float] = {}
+    for keep, factors in signed.items():
+        largest = -math.inf
+        for column in _TEXT_SHAPE_COLUMNS:
+            if FEATURES[column] not in _TEXT_SHAPE_RANGES:
+                largest = math.inf
+                break
+            low, high = _TEXT_SHAPE_RANGES[FEATURES[column]]
+            largest = max(largest, factors[column] * low, factors[column] * high)
+        reach[keep] = largest
+    return _FlipWeights(
+        head={keep: factors[:_HEAD_COUNT] for keep, factors in signed.items()},
+        known={
+            keep: tuple(factors[_HEAD_COUNT + at] for at in _KNOWN_SHAPE) for keep, factors in signed.items()
+        },
+        tail=np.array([signed[False][_TAIL_START:], signed[True][_TAIL_START:]], dtype=float),
+        reach=reach,
+    )
 
 
 def _older_weights(names: Sequence[str], weights: Sequence[float]) -> list[float]:

@@ -321,7 +321,7 @@ def apply_model(found: RulePass, model: LineModel) -> PageFacts:
     reasons = dict(
         zip(
             named,
-            model.strongest_many(parts.rows(named), [bool(verdicts[index]) for index in named]),
+            model.strongest_flips(parts, named, [bool(verdicts[index]) for index in named]),
             strict=True,
         )
     )
