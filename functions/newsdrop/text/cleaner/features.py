@@ -184,6 +184,9 @@ class FeatureParts:
     numbers: list[int] = field(default_factory=list)
     lengths: list[int] = field(default_factory=list)
     words: list[int] = field(default_factory=list)
+    # How many lines of the page print each key (the ``log_repeats`` feature's counts; the stages after the model
+    # read the same counts).
+    repeats: Counter[str] = field(default_factory=Counter)
 
     def shape(self, index: int) -> tuple[float, ...]:
         line = self.lines[index]
@@ -350,7 +353,7 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     tail[:, 13] = np.where(flags[:, 1] > 0, 1.0 - region_share, 0.0)
     tail[:, 14] = outside & (words >= _LONG_WORDS)
     tail[:, 15] = region_prose_lines
-    return FeatureParts(lines, heads, tail, texts, keys, number_list, lengths, word_counts)
+    return FeatureParts(lines, heads, tail, texts, keys, number_list, lengths, word_counts, repeats)
 
 
 def decidable(line: ModelLine) -> bool:
