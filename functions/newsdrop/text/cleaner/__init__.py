@@ -99,22 +99,24 @@ def _bmp_word_table() -> Any:
 
 def _word_count(body: str) -> int:
     r"""``len(re.findall(r"\w+", body))``; counted in C, without a string for every word: an ASCII body by
-    ``bytes.translate``, a long one in the Basic Multilingual Plane by a numpy table (a word starts where a
-    word character follows a non-word one)."""
+    ``bytes.translate``, a long one in the Basic Multilingual Plane by a numpy table over its UTF-16 code units
+    (its length tells a character past the plane in O(1), where UTF-32 needed a pass for the largest)."""
     if not body.isascii():
         if len(body) < _NUMPY_COUNT_MIN_CHARS:
             return len(_WORD.findall(body))
         import numpy as np
 
         try:
-            points = np.frombuffer(body.encode("utf-32-le"), dtype=np.uint32)
+            units = body.encode("utf-16-le")
         except UnicodeEncodeError:
-            # A lone surrogate (no UTF-32 form): the regex counts it.
+            # A lone surrogate (no UTF-16 form): the regex counts it.
             return len(_WORD.findall(body))
-        if int(points.max()) >= _BMP:
+        if len(units) != 2 * len(body):
+            # A character past the plane (two code units): the regex counts it.
             return len(_WORD.findall(body))
-        word = _bmp_word_table()[points]
-        return int(np.count_nonzero(word[1:] & ~word[:-1])) + int(word[0])
+        word = _bmp_word_table()[np.frombuffer(units, dtype=np.uint16)]
+        # Each run of word characters has two edges but at the text's ends: (edges + first + last) / 2 runs.
+        return (int(np.count_nonzero(word[1:] != word[:-1])) + int(word[0]) + int(word[-1])) // 2
     marked = body.encode("ascii").translate(_ASCII_WORDS)
     return marked.count(b" a") + int(marked.startswith(b"a"))
 
