@@ -10,7 +10,8 @@ import pytest
 
 from newsdrop.text.cleaner import _bmp_word_table
 from newsdrop.text.cleaner.features import _HEAD_COUNT, FEATURES, feature_parts
-from newsdrop.text.cleaner.line_model import _KNOWN_SHAPE, LineModel
+from newsdrop.text.cleaner.line_model import LineModel
+from newsdrop.text.cleaner.line_weights import _KNOWN_SHAPE
 from newsdrop.text.cleaner.shape import _SHAPE_FEATURES
 from tests.unit.cleaner_fixtures import LEAD, Line
 

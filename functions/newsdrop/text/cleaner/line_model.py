@@ -9,18 +9,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from newsdrop.text.cleaner.features import _HEAD_COUNT, FEATURES, FeatureParts
 from newsdrop.text.cleaner.line_margins import PLAIN_LINES, plain_margins
-from newsdrop.text.cleaner.line_weights import _head_dots, _weight_blocks
+from newsdrop.text.cleaner.line_weights import (
+    _KNOWN_SHAPE,
+    _TAIL_START,
+    _flip_weights,
+    _head_dots,
+    _weight_blocks,
+)
 from newsdrop.text.cleaner.ranker import HeadlineModel
 from newsdrop.text.cleaner.shape import (
-    _QUICK_FEATURES,
     _SHAPE_CACHE_MAX_CHARS,
-    _SHAPE_FEATURES,
-    _TEXT_SHAPE_RANGES,
-    _WORD_SHAPE,
     _cheap_shape,
     _cheap_shape_cached,
     _costly_shape,
@@ -337,55 +338,6 @@ class LineModel:
         # The first of the largest pushes, as max() over the indices would pick it, without a call per feature.
         pushes = [sign * weight * value for weight, value in zip(self.weights, row, strict=True)]
         return self.names[pushes.index(max(pushes))]
-
-
-# The shape features a line's word count or a test of its ends decides (``FeatureParts.known_shape``, by their place
-# in the shape block), and the columns of the rest, which take a regex pass over its text.
-_KNOWN_SHAPE = tuple(
-    at for at, name in enumerate(_SHAPE_FEATURES) if name in _WORD_SHAPE or name in _QUICK_FEATURES
-)
-
-
-_TEXT_SHAPE_COLUMNS = tuple(_HEAD_COUNT + at for at in range(len(_SHAPE_FEATURES)) if at not in _KNOWN_SHAPE)
-
-
-_TAIL_START = _HEAD_COUNT + len(_SHAPE_FEATURES)
-
-
-class _FlipWeights(NamedTuple):
-    """A model's weights times the sign of a kept (True: 1.0) or dropped flip (``strongest``'s first product), by
-    block: the head's and the known shape's as floats, the tail's as numpy rows (dropped first, then kept); and
-    the largest push a feature of ``_TEXT_SHAPE_COLUMNS`` can give each (inf for a feature without a range)."""
-
-    head: dict[bool, tuple[float, ...]]
-    known: dict[bool, tuple[float, ...]]
-    tail: Any
-    reach: dict[bool, float]
-
-
-@lru_cache(maxsize=8)
-def _flip_weights(weights: tuple[float, ...]) -> _FlipWeights:
-    import numpy as np
-
-    signed = {keep: tuple(sign * weight for weight in weights) for keep, sign in ((True, 1.0), (False, -1.0))}
-    reach: dict[bool, float] = {}
-    for keep, factors in signed.items():
-        largest = -math.inf
-        for column in _TEXT_SHAPE_COLUMNS:
-            if FEATURES[column] not in _TEXT_SHAPE_RANGES:
-                largest = math.inf
-                break
-            low, high = _TEXT_SHAPE_RANGES[FEATURES[column]]
-            largest = max(largest, factors[column] * low, factors[column] * high)
-        reach[keep] = largest
-    return _FlipWeights(
-        head={keep: factors[:_HEAD_COUNT] for keep, factors in signed.items()},
-        known={
-            keep: tuple(factors[_HEAD_COUNT + at] for at in _KNOWN_SHAPE) for keep, factors in signed.items()
-        },
-        tail=np.array([signed[False][_TAIL_START:], signed[True][_TAIL_START:]], dtype=float),
-        reach=reach,
-    )
 
 
 def _older_weights(names: Sequence[str], weights: Sequence[float]) -> list[float]:
