@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import random
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -68,6 +69,7 @@ def test_after_model_reads_the_models_lists_as_its_own(step: int) -> None:
             [line.key for line in found.lines],
             [line.n for line in found.lines],
             [len(line.text) for line in found.lines],
+            Counter([line.key for line in found.lines]),
         )
         again = copy.deepcopy(found.lines)
         after_model(found.lines, found.start, modelled=True, region_start=found.region_start, page=page)

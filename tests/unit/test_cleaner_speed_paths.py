@@ -181,6 +181,10 @@ def test_keeps_all_gives_the_verdict_keeps_gives_each_row(costly_weight: float |
         "\U0001d400\U0001d401 word \U0001f600 " * 300,
         "\ud800 word " * 400,
         "数字ニュース 速報。" * 400,
+        # One word filling the body, no word at all, a word at both ends.
+        "\u00e9" * 400,
+        "\u00ab " * 200,
+        "\u00e9t\u00e9 \u2014 " * 60 + "fin",
     ],
 )
 def test_word_count_counts_what_the_word_regex_finds(body: str) -> None:

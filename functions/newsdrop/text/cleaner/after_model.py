@@ -59,7 +59,8 @@ def after_model(
     """Re-decide the lines the header rules and the line model misread, in place (the text views only; an
     extractor's main content has its own edits). They run after the model, so its training rows stay.
     ``region_start`` is the region's first line before its start skipped a standfirst (-1: none skipped);
-    ``page`` the lines' texts, keys, numbers and sizes where the line model read them (``apply_model``)."""
+    ``page`` the lines' texts, keys, numbers, sizes and each key's printings where the line model read them
+    (``apply_model``)."""
     # The stages below change lines' roles and rules, never their text, key, number or size: one list of each
     # serves them all (the stages read them as sequences, never write them).
     if page is None:
@@ -67,8 +68,9 @@ def after_model(
         keys = [line.key for line in lines]
         numbers = [line.n for line in lines]
         sizes = list(map(len, texts))
+        counted: Counter[str] | None = None
     else:
-        texts, keys, numbers, sizes = page
+        texts, keys, numbers, sizes, counted = page
     roles = PageRoles(lines)
     # The lines whose rule names the line model ("line_model:..."): only ``apply_model`` sets such a rule and the
     # stages below only replace one, so the lines holding one later are among these (read once, not per stage).
@@ -96,8 +98,9 @@ def after_model(
                 # A sentence the model kept and the smoothing dropped between the story's kept lines (a caption,
                 # a player's label or an app pitch ends in no full stop; a paywall's line has notice words).
                 roles.assign(index, "body", "smoothed_hole")
-    # How often the page prints each line: read by the hole stages below, counted once.
-    printings = Counter(keys) if modelled else Counter()
+    # How often the page prints each line: read by the hole stages below, counted once (by the line model's
+    # features where they ran).
+    printings = (Counter(keys) if counted is None else counted) if modelled else Counter()
     if modelled and (holes := header_holes(lines, start)):
         for index in holes:
             line = lines[index]

@@ -13,9 +13,11 @@ from newsdrop.text.cleaner.cues_notice import NOTICE_FEATURES, notice_columns
 from newsdrop.text.cleaner.page_counts import _log1p_table, _run_sizes, _runs
 from newsdrop.text.cleaner.reader_cues import line_cues, reader_pronouns
 from newsdrop.text.cleaner.shape import (
+    _CLOSERS,
     _LONG_WORDS,
     _SHAPE_CACHE_MAX_CHARS,
     _SHAPE_FEATURES,
+    _TERMINALS,
     _shape,
     _shape_cached,
 )
@@ -182,6 +184,9 @@ class FeatureParts:
     numbers: list[int] = field(default_factory=list)
     lengths: list[int] = field(default_factory=list)
     words: list[int] = field(default_factory=list)
+    # How many lines of the page print each key (the ``log_repeats`` feature's counts; the stages after the model
+    # read the same counts).
+    repeats: Counter[str] = field(default_factory=Counter)
 
     def shape(self, index: int) -> tuple[float, ...]:
         line = self.lines[index]
@@ -204,6 +209,21 @@ class FeatureParts:
                 np.array([self.shape(index) for index in indices], dtype=float),
                 self.tail[list(indices)],
             )
+        )
+
+    def known_shape(self, index: int) -> tuple[float, ...]:
+        """The shape features a line's word count or a test of its ends decides (``_WORD_SHAPE``, ``_QUICK_FEATURES``
+        in ``_SHAPE_FEATURES`` order, the values ``_shape`` gives them): no regex pass over its text."""
+        line = self.lines[index]
+        text, words = line.text, line.words
+        return (
+            1.0 if text.rstrip(_CLOSERS)[-1:] in _TERMINALS else 0.0,
+            math.log1p(words),
+            1.0 if words <= 2 else 0.0,
+            1.0 if text[:1].islower() else 0.0,
+            min(3.0, float(text.count("|"))),
+            1.0 if text.endswith(":") else 0.0,
+            1.0 if words >= _LONG_WORDS else 0.0,
         )
 
 
@@ -333,7 +353,7 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     tail[:, 13] = np.where(flags[:, 1] > 0, 1.0 - region_share, 0.0)
     tail[:, 14] = outside & (words >= _LONG_WORDS)
     tail[:, 15] = region_prose_lines
-    return FeatureParts(lines, heads, tail, texts, keys, number_list, lengths, word_counts)
+    return FeatureParts(lines, heads, tail, texts, keys, number_list, lengths, word_counts, repeats)
 
 
 def decidable(line: ModelLine) -> bool:

@@ -10,9 +10,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from newsdrop.text.cleaner.features import FEATURES, FeatureParts
+from newsdrop.text.cleaner.features import _HEAD_COUNT, FEATURES, FeatureParts
 from newsdrop.text.cleaner.line_margins import PLAIN_LINES, plain_margins
-from newsdrop.text.cleaner.line_weights import _head_dots, _weight_blocks
+from newsdrop.text.cleaner.line_weights import (
+    _KNOWN_SHAPE,
+    _TAIL_START,
+    _flip_weights,
+    _head_dots,
+    _weight_blocks,
+)
 from newsdrop.text.cleaner.ranker import HeadlineModel
 from newsdrop.text.cleaner.shape import (
     _SHAPE_CACHE_MAX_CHARS,
@@ -286,6 +292,45 @@ class LineModel:
         signs = np.where(np.array(keeps, dtype=bool), 1.0, -1.0)
         pushes = signs[:, None] * np.array(self.weights, dtype=float)[None, :] * np.array(rows, dtype=float)
         return [self.names[at] for at in pushes.argmax(axis=1).tolist()]
+
+    def strongest_flips(
+        self, parts: FeatureParts, indices: Sequence[int], keeps: Sequence[bool]
+    ) -> list[str]:
+        """``strongest`` of the rows of ``indices`` (``parts.row``), a line's text read by regex only where one of
+        the shape features that need it could push hardest.
+
+        Each such push lies within ``(sign * weight) * low`` and ``(sign * weight) * high`` of its range (a
+        product by a constant is monotone in IEEE arithmetic too), so where the largest of the other pushes, all
+        known exactly, is above the largest bound of its sign, no such feature reaches or ties it and it is the
+        first of the largest pushes of the whole row. The rest are scored whole. The tail's pushes are taken in
+        numpy (about 40 a row), the head's and the known shape's in floats, each block's first largest, an
+        earlier block's winning a tie as ``index`` would pick it.
+        """
+        import numpy as np
+
+        if not len(indices):
+            return []
+        flips = _flip_weights(self.weights)
+        tail_pushes = flips.tail[np.fromiter(keeps, np.intp, len(indices))] * parts.tail[list(indices)]
+        tail_best, tail_at = tail_pushes.max(axis=1).tolist(), tail_pushes.argmax(axis=1).tolist()
+        head_best: dict[tuple[int, bool], tuple[float, int]] = {}
+        names: list[str] = []
+        for index, keep, best_of_tail, at_of_tail in zip(indices, keeps, tail_best, tail_at, strict=True):
+            head = parts.heads[index]
+            # A page's heads are a few memoised tuples: each one's best push once per sign.
+            if (found := head_best.get((id(head), keep))) is None:
+                pushes = list(map(operator.mul, flips.head[keep], head))
+                found = head_best[id(head), keep] = (best := max(pushes), pushes.index(best))
+            best, at = found
+            pushes = list(map(operator.mul, flips.known[keep], parts.known_shape(index)))
+            if (best_of_shape := max(pushes)) > best:
+                best, at = best_of_shape, _HEAD_COUNT + _KNOWN_SHAPE[pushes.index(best_of_shape)]
+            if best_of_tail > best:
+                best, at = best_of_tail, _TAIL_START + at_of_tail
+            names.append(
+                self.names[at] if best > flips.reach[keep] else self.strongest(parts.row(index), keep)
+            )
+        return names
 
     def strongest(self, row: Sequence[float], keep: bool) -> str:
         """The feature that pushed the score hardest towards the decision taken: the decision's reason."""

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from newsdrop.text.cleaner.features import _HEAD_COUNT
+from newsdrop.text.cleaner.features import _HEAD_COUNT, FEATURES
 from newsdrop.text.cleaner.shape import (
     _CHEAP_AT,
     _COSTLY_AT,
@@ -106,3 +106,52 @@ def _head_dots(blocks: _WeightBlocks, heads: Sequence[tuple[float, ...]]) -> lis
                 dots[id(head)] = sum(map(operator.mul, blocks.head, head))
                 blocks.head_refs.append(head)
     return list(map(dots.__getitem__, ids))
+
+
+# The shape features a line's word count or a test of its ends decides (``FeatureParts.known_shape``, by their place
+# in the shape block), and the columns of the rest, which take a regex pass over its text.
+_KNOWN_SHAPE = tuple(
+    at for at, name in enumerate(_SHAPE_FEATURES) if name in _WORD_SHAPE or name in _QUICK_FEATURES
+)
+
+
+_TEXT_SHAPE_COLUMNS = tuple(_HEAD_COUNT + at for at in range(len(_SHAPE_FEATURES)) if at not in _KNOWN_SHAPE)
+
+
+_TAIL_START = _HEAD_COUNT + len(_SHAPE_FEATURES)
+
+
+class _FlipWeights(NamedTuple):
+    """A model's weights times the sign of a kept (True: 1.0) or dropped flip (``strongest``'s first product), by
+    block: the head's and the known shape's as floats, the tail's as numpy rows (dropped first, then kept); and
+    the largest push a feature of ``_TEXT_SHAPE_COLUMNS`` can give each (inf for a feature without a range)."""
+
+    head: dict[bool, tuple[float, ...]]
+    known: dict[bool, tuple[float, ...]]
+    tail: Any
+    reach: dict[bool, float]
+
+
+@lru_cache(maxsize=8)
+def _flip_weights(weights: tuple[float, ...]) -> _FlipWeights:
+    import numpy as np
+
+    signed = {keep: tuple(sign * weight for weight in weights) for keep, sign in ((True, 1.0), (False, -1.0))}
+    reach: dict[bool, float] = {}
+    for keep, factors in signed.items():
+        largest = -math.inf
+        for column in _TEXT_SHAPE_COLUMNS:
+            if FEATURES[column] not in _TEXT_SHAPE_RANGES:
+                largest = math.inf
+                break
+            low, high = _TEXT_SHAPE_RANGES[FEATURES[column]]
+            largest = max(largest, factors[column] * low, factors[column] * high)
+        reach[keep] = largest
+    return _FlipWeights(
+        head={keep: factors[:_HEAD_COUNT] for keep, factors in signed.items()},
+        known={
+            keep: tuple(factors[_HEAD_COUNT + at] for at in _KNOWN_SHAPE) for keep, factors in signed.items()
+        },
+        tail=np.array([signed[False][_TAIL_START:], signed[True][_TAIL_START:]], dtype=float),
+        reach=reach,
+    )

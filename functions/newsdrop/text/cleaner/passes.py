@@ -83,8 +83,9 @@ class RulePass:
     region_start: int = -1
 
 
-# A page's lines' texts, keys, numbers and sizes, each a list in line order (``apply_model`` hands them on).
-PageFacts = tuple[list[str], list[str], list[int], list[int]]
+# A page's lines' texts, keys, numbers and sizes, each a list in line order, and how many lines print each key
+# (``apply_model`` hands them on).
+PageFacts = tuple[list[str], list[str], list[int], list[int], Counter[str]]
 
 
 def rule_pass(
@@ -284,7 +285,7 @@ def _structure(
 
 def apply_model(found: RulePass, model: LineModel) -> PageFacts:
     """Let the line model overrule the rules' keep-or-drop verdict; a flip names its strongest feature. Returns
-    the page's texts, keys, numbers and sizes (the features' lists) for the stages after it."""
+    the page's texts, keys, numbers and sizes (the features' lists) and each key's printings for the stages after it."""
     parts = feature_parts(found.lines, found.start, found.end)
     # Every line judged at once; a feature row is built only for a flip, to name its reason.
     # ``decidable`` inline: a call a line cost more than the test.
@@ -321,7 +322,7 @@ def apply_model(found: RulePass, model: LineModel) -> PageFacts:
     reasons = dict(
         zip(
             named,
-            model.strongest_many(parts.rows(named), [bool(verdicts[index]) for index in named]),
+            model.strongest_flips(parts, named, [bool(verdicts[index]) for index in named]),
             strict=True,
         )
     )
@@ -363,19 +364,20 @@ def apply_model(found: RulePass, model: LineModel) -> PageFacts:
         kept_now[closing] = False
     # A crosshead or short list item the model dropped between two kept lines of the story goes back.
     if rules_roles:
-        _fill_story_holes(found.lines, kept_now, rules_roles)
+        _fill_story_holes(found.lines, kept_now, rules_roles, parts.repeats)
     # A paragraph the kept text prints a second time (a teaser, a summary box, a pitch under each widget).
     paragraphs = [line.role == "body" for line in found.lines]
     for index in kept_repeats(kept_now, parts.keys, parts.words, paragraphs):
         found.lines[index].assign("boilerplate", "kept_repeat")
         kept_now[index] = False
-    return parts.texts, parts.keys, parts.numbers, sizes
+    return parts.texts, parts.keys, parts.numbers, sizes, parts.repeats
 
 
-def _fill_story_holes(lines: list[_Line], kept_now: list[bool], rules_roles: dict[int, str | None]) -> None:
-    """Give a one-line hole the model made in the kept text back its rules' role (``story_end.story_holes``)."""
-    # Counted from a list: Counter's C path, not a generator's frames.
-    printings = Counter([line.key for line in lines])
+def _fill_story_holes(
+    lines: list[_Line], kept_now: list[bool], rules_roles: dict[int, str | None], printings: Counter[str]
+) -> None:
+    """Give a one-line hole the model made in the kept text back its rules' role (``story_end.story_holes``);
+    ``printings`` counts the lines that print each key."""
     # Only the lines the model dropped can be a hole: set from ``rules_roles``, not tested on every line.
     model_dropped = [False] * len(lines)
     for index in rules_roles:
