@@ -196,21 +196,6 @@ class FeatureParts:
     def row(self, index: int) -> list[float]:
         return [*self.heads[index], *self.shape(index), *self.tail[index].tolist()]
 
-    def rows(self, indices: Sequence[int]) -> Any:
-        """The rows of ``indices`` as one numpy matrix (``row`` of each), its blocks stacked a column block at a
-        time: the same floats without a Python list per row."""
-        import numpy as np
-
-        if not indices:
-            return np.zeros((0, len(FEATURES)))
-        return np.hstack(
-            (
-                np.array([self.heads[index] for index in indices], dtype=float),
-                np.array([self.shape(index) for index in indices], dtype=float),
-                self.tail[list(indices)],
-            )
-        )
-
     def known_shape(self, index: int) -> tuple[float, ...]:
         """The shape features a line's word count or a test of its ends decides (``_WORD_SHAPE``, ``_QUICK_FEATURES``
         in ``_SHAPE_FEATURES`` order, the values ``_shape`` gives them): no regex pass over its text."""

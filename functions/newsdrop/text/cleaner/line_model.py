@@ -281,18 +281,6 @@ class LineModel:
                 found[index] = whole - logit
         return found
 
-    def strongest_many(self, rows: Sequence[Sequence[float]], keeps: Sequence[bool]) -> list[str]:
-        """``strongest`` of each row and its decision, the pushes of every row in one numpy product: each push
-        is the same IEEE product (``sign * weight`` first, then the value) and ``argmax`` picks the first of the
-        largest, as ``pushes.index(max(pushes))`` does."""
-        import numpy as np
-
-        if not len(rows):
-            return []
-        signs = np.where(np.array(keeps, dtype=bool), 1.0, -1.0)
-        pushes = signs[:, None] * np.array(self.weights, dtype=float)[None, :] * np.array(rows, dtype=float)
-        return [self.names[at] for at in pushes.argmax(axis=1).tolist()]
-
     def strongest_flips(
         self, parts: FeatureParts, indices: Sequence[int], keeps: Sequence[bool]
     ) -> list[str]:
