@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.headline_barred import barred_line, barred_test
+from newsdrop.text.cleaner.headline_barred import barred_line, barred_test, best_unbarred
 from tests.unit.cleaner_fixtures import printed_lines
 
 HEADLINE = "Council approves the new harbour bridge after long debate"
@@ -43,3 +43,35 @@ def test_barred_test_reads_each_verdict_once_and_as_barred_line(ranked: bool) ->
     # Asked twice, in any order: the same verdicts.
     assert [barred(index) for index in range(len(lines))] == expected
     assert [barred(index) for index in reversed(range(len(lines)))] == expected[::-1]
+
+
+@pytest.mark.parametrize(
+    ("entries", "barred", "expected", "tested"),
+    [
+        # The best rank wins, tested alone.
+        ([(3, 0.5), (7, 2.0), (9, 1.0)], set(), (2.0, 7), [7]),
+        # A barred best gives way to the next best.
+        ([(3, 0.5), (7, 2.0), (9, 1.0)], {7}, (1.0, 9), [7, 9]),
+        # Of equal ranks the first in the entries' order, as a scan keeping the best so far names it.
+        ([(3, 1.0), (7, 1.0), (9, 1.0)], set(), (1.0, 3), [3]),
+        ([(3, 1.0), (7, 1.0), (9, 1.0)], {3}, (1.0, 7), [3, 7]),
+        # Negative ranks and every line barred.
+        ([(3, -2.0), (7, -1.0)], set(), (-1.0, 7), [7]),
+        ([(3, -2.0), (7, -1.0)], {3, 7}, None, [7, 3]),
+        ([], set(), None, []),
+    ],
+)
+def test_best_unbarred_tests_lines_in_falling_rank(
+    entries: list[tuple[int, float]],
+    barred: set[int],
+    expected: tuple[float, int] | None,
+    tested: list[int],
+) -> None:
+    asked: list[int] = []
+
+    def is_barred(index: int) -> bool:
+        asked.append(index)
+        return index in barred
+
+    assert best_unbarred(entries, is_barred) == expected
+    assert asked == tested

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.headline_bound import title_score_bound
-from newsdrop.text.cleaner.headline_facts import _title_score, dated_and_bylined
+from newsdrop.text.cleaner.headline_bound import title_score_bound, title_score_bounds
+from newsdrop.text.cleaner.headline_facts import _title_score, dated_and_bylined, lines_under
 from newsdrop.text.cleaner.lines import _content_words
 from tests.unit.cleaner_fixtures import printed_lines
 
@@ -57,7 +57,8 @@ def test_bound_is_never_under_the_score(
     score = _title_score(lines, index, len(lines) - 1, keys, {}, lead, between, set())
     bound = title_score_bound(lines, index, keys, {}, lead, between, set())
     assert bound >= score
-    assert (bound == pytest.approx(score)) is tight
+    # (Tight: equal bit for bit, the headline search takes such a bound for the score.)
+    assert (bound == score) is tight
 
 
 def test_bound_reads_printings_variants_and_rewording() -> None:
@@ -94,3 +95,39 @@ def test_dated_and_bylined_reads_the_five_lines_under(
     for line, role in zip(lines[1:], roles, strict=True):
         line.role = role
     assert dated_and_bylined(lines, 0) == expected
+
+
+@pytest.mark.parametrize(
+    ("indices", "unclaimed", "first", "use_under"),
+    [
+        # Every line of the page in order, each at its own distance from the story, with and without the page's
+        # lines under each candidate read once.
+        ([0, 1, 2, 3, 4, 5], [0, 3, 5, 8, 10, 12], 0, False),
+        ([0, 1, 2, 3, 4, 5], [0, 3, 5, 8, 10, 12], 0, True),
+        # A window starting below the page's top, in another order: each line reads its own distance.
+        ([5, 2, 4], [1, 2, 7, 9], 2, True),
+        ([], [0], 0, False),
+    ],
+)
+def test_bounds_of_a_page_are_each_lines_bound(
+    indices: list[int], unclaimed: list[int], first: int, use_under: bool
+) -> None:
+    lines = printed_lines([HEADLINE, MENU, LOWER, "By Jane Doe", DOMAIN, CJK, HEADLINE, LEAD])
+    lines[1].rule = "link_list"
+    lines[3].role = "byline"
+    keys: dict[str, list[int]] = {}
+    for number, line in enumerate(lines):
+        keys.setdefault(line.key, []).append(number)
+    variants = {lines[2].key: {4}}
+    lead = _content_words(lines[-1].key)
+    under = lines_under(lines, 0, len(lines) - 2) if use_under else None
+    found = title_score_bounds(lines, indices, keys, variants, lead, unclaimed, first, {0}, under)
+    expected = [
+        (title_score_bound(lines, index, keys, variants, lead, unclaimed[index - first], {0}, under), index)
+        for index in indices
+    ]
+    assert found == expected
+    # (The distance is read at the line's own place: a bound further from the story is lower.)
+    assert all(
+        bound <= title_score_bound(lines, index, keys, variants, lead, 0, {0}) for bound, index in found
+    )

@@ -46,6 +46,19 @@ def test_an_initialism_printing_is_told(short: str, long: str, expected: bool) -
         # No candidate spells it out, or the choice holds no initialism: the choice stands.
         ({0: "Harbour news", 3: "HS Roundup: Viera wins"}, 3, 3),
         ({0: "High School Roundup: Viera wins", 3: "HS Roundup: Viera wins"}, 0, 0),
+        # A choice of two words is a name's initialism, not a headline's printing: it stands.
+        ({0: "High School Roundup", 3: "HS Roundup"}, 3, 3),
+        # Of two candidates spelling it out, the first by line; one that does not is passed over.
+        (
+            {
+                1: "Harbour news today",
+                4: "High School Roundup: Viera wins",
+                6: "HS Roundup: Viera wins",
+                9: "High School Roundup: Viera wins",
+            },
+            6,
+            4,
+        ),
     ],
 )
 def test_the_spelled_out_printing_is_chosen(texts: dict[int, str], chosen: int, expected: int) -> None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import replace
+from itertools import accumulate
 
-from newsdrop.text.cleaner.headline_barred import barred_test
+from newsdrop.text.cleaner.headline_barred import barred_test, best_unbarred
 from newsdrop.text.cleaner.headline_block import (
     _below_byline,
     _heads_a_block,
     _standfirst_under,
 )
-from newsdrop.text.cleaner.headline_bound import BOUND_SLACK, title_score_bound
+from newsdrop.text.cleaner.headline_bound import BOUND_SLACK, title_score_bounds
 from newsdrop.text.cleaner.headline_controls import site_text
 from newsdrop.text.cleaner.headline_dated_long import dated_long_headline
 from newsdrop.text.cleaner.headline_facts import (
@@ -121,12 +122,14 @@ def _find_title(
     scored: list[tuple[float, int]] = []
     # Unclaimed lines between each candidate and the article, counted once from the bottom up.
     first_candidate = max(0, region_start - _TITLE_SCAN_LINES)
-    unclaimed_after = [0] * (region_start - first_candidate + 1)
-    for index in range(region_start - 1, first_candidate - 1, -1):
-        below = lines[index + 1] if index + 1 < region_start else None
-        unclaimed_after[index - first_candidate] = unclaimed_after[index - first_candidate + 1] + int(
-            below is not None and below.role is None
+    # (A running count from the story's first line up, in C: ``unclaimed_after[i - first_candidate]`` counts the
+    # lines from ``i + 1`` down to the story's that no rule claimed; 0 at the last line above it and at the story.)
+    counts = [
+        *accumulate(
+            (line.role is None for line in reversed(lines[first_candidate + 1 : region_start])), initial=0
         )
+    ]
+    unclaimed_after = [*reversed(counts), 0]
     # The page's opening line (a page view's <title>) is a candidate however far above the story it stands:
     # a long menu or a comment thread can push the story more than the scan window below it.
     scanned: range | list[int] = range(first_candidate, region_start)
@@ -158,8 +161,9 @@ def _find_title(
     head_scored: list[tuple[float, int]] = []
     scored_floor: list[float] = []
 
-    def rank(index: int, in_head: bool) -> None:
-        """Score a candidate that passed the rules' filter, unless its facts rule it out."""
+    def rank(index: int, in_head: bool, bound: float | None = None) -> None:
+        """Score a candidate that passed the rules' filter, unless its facts rule it out (``bound``: its
+        ``title_score_bounds``, the score itself where no fact the bound spares applies)."""
         line = lines[index]
         facts = (_facts_cached if len(line.text) <= _FACTS_CACHE_MAX_CHARS else _facts)(
             line.text, line.key, line.words
@@ -171,17 +175,24 @@ def _find_title(
         ):
             return
         facts_of[index] = facts
-        score = _title_score(
-            lines,
-            index,
-            region_start,
-            keys,
-            variants,
-            lead_words_from(lines, index + 1, leads) if in_head else lead_words,
-            0 if in_head else between_of(index),
-            reworded,
-            facts,
-            under,
+        # (The bound reads the score's terms but a sentence's, a name's, an address's, and a CJK line's by its text.)
+        score = (
+            bound
+            if bound is not None
+            and not (facts.sentence or facts.name_like or facts.domain)
+            and facts.cjk == (not line.text.isascii())
+            else _title_score(
+                lines,
+                index,
+                region_start,
+                keys,
+                variants,
+                lead_words_from(lines, index + 1, leads) if in_head else lead_words,
+                0 if in_head else between_of(index),
+                reworded,
+                facts,
+                under,
+            )
         )
         if in_head:
             head_scored.append((score, index))
@@ -193,8 +204,8 @@ def _find_title(
             heapq.heapreplace(scored_floor, score)
 
     # At inference only the rules' best ``_RANKED_CANDIDATES`` scores (and the opening line's) are read: a line
-    # whose bound (``title_score_bound``) falls under them is left unscored. (``make train`` scores every one.)
-    bounded: list[tuple[float, int]] = []
+    # whose bound (``title_score_bounds``) falls under them is left unscored. (``make train`` scores every one.)
+    bounded: list[int] = []
     for index in [*scanned, *head]:
         line = lines[index]
         if (
@@ -204,18 +215,25 @@ def _find_title(
         ):
             continue
         if candidates is None and index < region_start and index != opening_index:
-            between = between_of(index)
-            bounded.append(
-                (title_score_bound(lines, index, keys, variants, lead_words, between, reworded, under), index)
-            )
+            bounded.append(index)
             continue
         rank(index, index >= region_start)
-    # The likeliest first: once twelve scores stand above the next bound, no line left can be ranked.
-    bounded.sort(reverse=True)
-    for bound, index in bounded:
-        if len(scored_floor) == _RANKED_CANDIDATES and bound + BOUND_SLACK < scored_floor[0]:
-            break
-        rank(index, False)
+    if len(scored) + len(bounded) <= _RANKED_CANDIDATES:
+        # Twelve scores at most: every line is ranked, whatever its bound. (The order of ranking changes no pick:
+        # the scores are told apart by their lines.)
+        for index in bounded:
+            rank(index, False)
+    else:
+        # The likeliest first: once twelve scores stand above the next bound, no line left can be ranked. (Every
+        # bounded line stands in the scan window: its unclaimed lines are ``unclaimed_after``'s.)
+        bounds = title_score_bounds(
+            lines, bounded, keys, variants, lead_words, unclaimed_after, first_candidate, reworded, under
+        )
+        bounds.sort(reverse=True)
+        for bound, index in bounds:
+            if len(scored_floor) == _RANKED_CANDIDATES and bound + BOUND_SLACK < scored_floor[0]:
+                break
+            rank(index, False, bound)
     # (The later line of two equal scores, as a scan from the top keeping ties would name.)
     best = max(scored) if scored else None
     if best is None and head_scored and (headline is not None or candidates is not None):
@@ -260,7 +278,6 @@ def _find_title(
         # (Tested only for a candidate that would lead: a skipped one changes nothing.)
         barred = barred_test(lines, opening, headline is not None)
 
-        ranked_best: tuple[float, int] | None = None
         rows = [
             headline_features(
                 lines,
@@ -280,20 +297,18 @@ def _find_title(
         _region_head_features([index for _, index in top], region_start, rows)
         # Every candidate scored at once: the trees are walked for all rows together.
         ranks = headline.score_all(rows) if headline is not None else [score for score, _ in top]
-        for (_, index), row, ranked in zip(top, rows, ranks, strict=True):
-            if candidates is not None:
-                candidates.append((index, row))
+        if candidates is not None:
+            candidates += [(index, row) for (_, index), row in zip(top, rows, strict=True)]
+        entries: list[tuple[int, float]] = []
+        for position, ((_, index), ranked) in enumerate(zip(top, ranks, strict=True)):
             if index >= region_start and headline is None:
                 # The rules alone never name a line of the region's head (the line model's training rows stay).
                 continue
-            if index == top[0][1] and headline is not None:
-                # The rules' own choice starts with the margin the ranker must beat.
-                ranked += headline.margin
-            if ranked_best is not None and ranked <= ranked_best[0]:
-                continue
-            if barred(index):
-                continue
-            ranked_best = (ranked, index)
+            # The rules' own choice starts with the margin the ranker must beat.
+            entries.append(
+                (index, ranked + headline.margin if position == 0 and headline is not None else ranked)
+            )
+        ranked_best = best_unbarred(entries, barred)
         if (
             ranked_best is not None
             and _heads_a_block(lines, top[0][1])

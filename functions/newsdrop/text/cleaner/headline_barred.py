@@ -68,3 +68,13 @@ def barred_test(lines: list[_Line], opening: _Line | None, ranked: bool) -> Call
         return found
 
     return barred
+
+
+def best_unbarred(
+    entries: list[tuple[int, float]], barred: Callable[[int], bool]
+) -> tuple[float, int] | None:
+    """The best-ranked of ``entries`` (line, rank) not barred, as ``(rank, line)``: of equal ranks the first in
+    ``entries``' order. The lines are tested in falling rank until one passes (a line's barred test reads its text
+    through a dozen patterns: fewer tests than in ``entries``' order, keeping the best so far)."""
+    order = sorted((-ranked, position, index) for position, (index, ranked) in enumerate(entries))
+    return next(((-negated, index) for negated, _, index in order if not barred(index)), None)

@@ -48,11 +48,19 @@ def abbreviates(short: str, long: str) -> bool:
 
 def spelled_out(texts: dict[int, str], chosen: int) -> int:
     """The candidate that spells out the chosen line's initialism (the first such, by line), else ``chosen``."""
-    text = texts[chosen]
-    if not any(word.isupper() and len(word) >= _INITIALISM_MIN_LETTERS for word in _WORD.findall(text)):
+    # (``abbreviates`` of the chosen line against each candidate, its words read once.)
+    words = _WORD.findall(texts[chosen])
+    if len(words) < _HEADLINE_MIN_WORDS or not any(
+        word.isupper() and len(word) >= _INITIALISM_MIN_LETTERS for word in words
+    ):
         return chosen
     return next(
-        (index for index in sorted(texts) if index != chosen and abbreviates(text, texts[index])), chosen
+        (
+            index
+            for index in sorted(texts)
+            if index != chosen and _spells_out(words, _WORD.findall(texts[index]), 0, 0, False)
+        ),
+        chosen,
     )
 
 
