@@ -80,3 +80,11 @@ def test_marked_asks_only_the_listed_lines(
     among: list[int], rules: list[str | None], expected: list[bool]
 ) -> None:
     assert _marked(len(rules), among, rules, lambda _, rule: rule.startswith("line_model")) == expected
+
+
+def test_roles_hold_a_rule_as_assigned() -> None:
+    roles = PageRoles(_lines([("body", "standfirst"), ("body", None)]))
+    assert roles.holds("standfirst") and not roles.holds("aside")
+    roles.assign(0, "boilerplate", "aside")
+    # The rule replaced is no longer held; the new one is.
+    assert not roles.holds("standfirst") and roles.holds("aside")

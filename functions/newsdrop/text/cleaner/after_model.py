@@ -132,8 +132,10 @@ def after_model(
             roles.assign(index, "body", "lead_over_byline")
         for index in paragraph_heads(lines, start):
             roles.assign(index, "body", "paragraph_head")
-    for index in notice_standfirsts(lines):
-        roles.assign(index, "boilerplate", "standfirst_notice")
+    if roles.holds("standfirst"):
+        # (Only a line the rules read as a standfirst can be one: most pages hold none.)
+        for index in notice_standfirsts(lines):
+            roles.assign(index, "boilerplate", "standfirst_notice")
     # The kept lines joined once (no form the page pre-tests below look for holds a line break): the stages from
     # the asides to the player notices only drop lines, so the lines each keeps are a part of these.
     now = roles.kept()

@@ -211,7 +211,11 @@ def drop_teasers_and_boxes(
         # An embedded link card: another page's title printed two or three times over, its cut blurb (read
         # last: a pitch inset's test would take the story's lines between two dropped cards for a pitch).
         roles.assign(index, "boilerplate", "link_card")
-    meta = [line.role in ("byline", "date") for line in lines]
+
+    def meta(at: int) -> bool:
+        # The post's byline or date, asked of the few lines under the last kept one (not of every line).
+        return lines[at].role in ("byline", "date")
+
     if (heading := dangling_heading(roles.kept(), texts, meta)) is not None:
         # A box's heading left as the story's last line, the box's text dropped right under it (read last:
         # the stages above may drop what stood under the story).

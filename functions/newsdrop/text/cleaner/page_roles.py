@@ -31,3 +31,7 @@ class PageRoles:
     def rules(self) -> list[str | None]:
         """Each line's rule now (a copy)."""
         return self._rules.copy()
+
+    def holds(self, rule: str) -> bool:
+        """Whether some line's rule is ``rule`` now (read in C, without a copy of the rules)."""
+        return rule in self._rules
