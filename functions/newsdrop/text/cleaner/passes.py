@@ -84,9 +84,9 @@ class RulePass:
     region_start: int = -1
 
 
-# A page's lines' texts, keys, numbers and sizes, each a list in line order, and how many lines print each key
-# (``apply_model`` hands them on).
-PageFacts = tuple[list[str], list[str], list[int], list[int], Counter[str]]
+# A page's lines' texts, keys, numbers and sizes, each a list in line order, how many lines print each key, the
+# lines the model flipped and whether each line is kept (``apply_model`` hands them on).
+PageFacts = tuple[list[str], list[str], list[int], list[int], Counter[str], list[int], list[bool]]
 
 
 def rule_pass(
@@ -286,7 +286,8 @@ def _structure(
 
 def apply_model(found: RulePass, model: LineModel) -> PageFacts:
     """Let the line model overrule the rules' keep-or-drop verdict; a flip names its strongest feature. Returns
-    the page's texts, keys, numbers and sizes (the features' lists) and each key's printings for the stages after it."""
+    the page's texts, keys, numbers and sizes (the features' lists), each key's printings, the lines it flipped and
+    whether each line is kept now, for the stages after it."""
     parts = feature_parts(found.lines, found.start, found.end)
     # Every line judged at once; a feature row is built only for a flip, to name its reason.
     # ``decidable`` inline: a call a line cost more than the test.
@@ -315,8 +316,7 @@ def apply_model(found: RulePass, model: LineModel) -> PageFacts:
                 smoothed.add(index)
     else:
         verdicts = model.keeps_all(parts, kept)
-    # The rules' role of each line the model drops, for ``story_holes`` to give back.
-    rules_roles: dict[int, str | None] = {}
+    rules_roles: dict[int, str | None] = {}  # (each dropped line's role by the rules, for ``story_holes``)
     flips = [index for index, keep in enumerate(verdicts) if keep is not None and keep != kept[index]]
     # Each flip the smoothing did not make names its strongest feature, the flips' rows scored at once.
     named = [index for index in flips if index not in smoothed]
@@ -380,7 +380,7 @@ def apply_model(found: RulePass, model: LineModel) -> PageFacts:
     for index in kept_repeats(kept_now, parts.keys, parts.words, paragraphs):
         found.lines[index].assign("boilerplate", "kept_repeat")
         kept_now[index] = False
-    return parts.texts, parts.keys, parts.numbers, sizes, parts.repeats
+    return parts.texts, parts.keys, parts.numbers, sizes, parts.repeats, flips, kept_now
 
 
 def _fill_story_holes(
