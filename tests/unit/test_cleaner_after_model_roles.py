@@ -80,3 +80,20 @@ def test_marked_asks_only_the_listed_lines(
     among: list[int], rules: list[str | None], expected: list[bool]
 ) -> None:
     assert _marked(len(rules), among, rules, lambda _, rule: rule.startswith("line_model")) == expected
+
+
+def test_roles_hold_a_rule_as_assigned() -> None:
+    roles = PageRoles(_lines([("body", "standfirst"), ("body", None)]))
+    assert roles.holds("standfirst") and not roles.holds("aside")
+    roles.assign(0, "boilerplate", "aside")
+    # The rule replaced is no longer held; the new one is.
+    assert not roles.holds("standfirst") and roles.holds("aside")
+
+
+def test_roles_take_the_kept_verdicts_given_as_their_own_copy() -> None:
+    lines = _lines([("body", None), ("boilerplate", "nav")])
+    given = [True, False]
+    roles = PageRoles(lines, given)
+    roles.assign(1, "body", "quoted_lines")
+    # The tracker follows the assignment; the caller's list stays as it was given.
+    assert roles.kept() == [True, True] and given == [True, False]

@@ -25,8 +25,7 @@ BYLINE = ("Posted by A. Writer on March 10, 2015", False)
 
 
 def _run(rows: list[tuple[str, bool]]) -> int | None:
-    meta = [row is BYLINE for row in rows]
-    return dangling_heading([row[1] for row in rows], [row[0] for row in rows], meta)
+    return dangling_heading([row[1] for row in rows], [row[0] for row in rows], lambda at: rows[at] is BYLINE)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from newsdrop.text.cleaner.interleaved_holes import interleaved_holes
@@ -47,3 +49,27 @@ def _run(rows: list[tuple[str, bool, bool, bool]]) -> list[int]:
 )
 def test_interleaved_holes(rows: list[tuple[str, bool, bool, bool]], expected: list[int]) -> None:
     assert _run(rows) == expected
+
+
+@pytest.mark.parametrize(
+    ("printings", "asked"),
+    [
+        # No key printed five times on the page: no line is a label, and ``kind`` is never asked.
+        ({"a paragraph of the story": 4, "article content": 4}, False),
+        # One key printed that often: the lines are read.
+        ({"a paragraph of the story": 4, "article content": 5}, True),
+    ],
+)
+def test_interleaved_holes_reads_no_line_without_a_label(printings: dict[str, int], asked: bool) -> None:
+    rows = [PARAGRAPH, LABEL, HEAD, LABEL, PARAGRAPH]
+    seen: list[int] = []
+
+    def kind(index: int) -> bool:
+        seen.append(index)
+        return rows[index][3]
+
+    found = interleaved_holes(
+        [row[1] for row in rows], [row[0] for row in rows], [row[2] for row in rows], kind, Counter(printings)
+    )
+    assert found == ([2] if asked else [])
+    assert bool(seen) == asked

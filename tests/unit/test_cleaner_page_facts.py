@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner import after_model, apply_model, line_model, rule_pass
 from newsdrop.text.cleaner.model import feature_parts, load_model
 from tests.unit.cleaner_fixtures import Line
@@ -64,13 +65,21 @@ def test_after_model_reads_the_models_lists_as_its_own(step: int) -> None:
     for path in sorted(DEV.glob("*/*.txt"))[step::20]:
         found = rule_pass(path.read_text(encoding="utf-8"))
         page = apply_model(found, model)
-        assert page == (
+        assert page[:5] == (
             [line.text for line in found.lines],
             [line.key for line in found.lines],
             [line.n for line in found.lines],
             [len(line.text) for line in found.lines],
             Counter([line.key for line in found.lines]),
         )
+        # Every line whose rule names the model is among the flips (in page order), and the kept verdicts are the
+        # lines' roles as the model's stages left them.
+        flips, kept = page[5], page[6]
+        assert flips == sorted(set(flips))
+        assert {
+            at for at, line in enumerate(found.lines) if (line.rule or "").startswith("line_model")
+        } <= set(flips)
+        assert kept == [line.role in KEPT_ROLES for line in found.lines]
         again = copy.deepcopy(found.lines)
         after_model(found.lines, found.start, modelled=True, region_start=found.region_start, page=page)
         after_model(again, found.start, modelled=True, region_start=found.region_start)

@@ -27,3 +27,20 @@ ISLAND, FAR, MODEL = "trailing_island", "far_island", "line_model:x"
 )
 def test_rejoined_islands(kept: list[bool], rules: list[str | None], expected: list[int]) -> None:
     assert rejoined_islands(kept, rules) == expected
+
+
+@pytest.mark.parametrize(
+    ("rules", "expected"),
+    [
+        # The far island alone, the trailing island alone: each is read (the page gate lets either through).
+        (["x", MODEL, FAR], [2]),
+        (["x", MODEL, ISLAND], [2]),
+        # No island rule on the page: nothing is taken, whatever the kept lines.
+        (["x", MODEL, "share_prompt"], []),
+        (["x", MODEL, None], []),
+    ],
+)
+def test_rejoined_islands_reads_only_pages_with_an_island(
+    rules: list[str | None], expected: list[int]
+) -> None:
+    assert rejoined_islands([K, D, D], rules) == expected

@@ -269,3 +269,28 @@ def test_a_paragraph_the_kept_text_prints_again_goes(
 ) -> None:
     words = [len(text.split()) for text in texts]
     assert kept_repeats(kept, texts, words, paragraphs) == dropped
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "SS" + "x" * 18 + "M",
+        "SS" + "x" * 18 + "t..t",
+        "t..SSSS..t",
+        "SSS..tt...t",
+        "SSSt",
+        "S..tt",
+        "....",
+        "",
+    ],
+)
+def test_the_island_stages_read_the_islands_they_are_given(layout: str) -> None:
+    kept, sizes, rejected = _far_page(layout)
+    spans = islands(kept, sizes)
+    # Given the page's islands, each stage reads as it does reading them itself ...
+    assert trailing_islands(kept, sizes, spans) == trailing_islands(kept, sizes)
+    assert far_islands(kept, sizes, rejected, spans) == far_islands(kept, sizes, rejected)
+    assert closing_line(kept, sizes, spans) == closing_line(kept, sizes)
+    # ... and reads only those: given none, no stage finds anything.
+    assert trailing_islands(kept, sizes, []) == far_islands(kept, sizes, rejected, []) == []
+    assert closing_line(kept, sizes, []) is None

@@ -59,8 +59,8 @@ def after_model(
     """Re-decide the lines the header rules and the line model misread, in place (the text views only; an
     extractor's main content has its own edits). They run after the model, so its training rows stay.
     ``region_start`` is the region's first line before its start skipped a standfirst (-1: none skipped);
-    ``page`` the lines' texts, keys, numbers, sizes and each key's printings where the line model read them
-    (``apply_model``)."""
+    ``page`` the lines' texts, keys, numbers, sizes, each key's printings, the lines the model flipped and whether
+    each line is kept, where the line model read them (``apply_model``)."""
     # The stages below change lines' roles and rules, never their text, key, number or size: one list of each
     # serves them all (the stages read them as sequences, never write them).
     if page is None:
@@ -69,16 +69,23 @@ def after_model(
         numbers = [line.n for line in lines]
         sizes = list(map(len, texts))
         counted: Counter[str] | None = None
+        flips: list[int] | None = None
+        roles = PageRoles(lines)
     else:
-        texts, keys, numbers, sizes, counted = page
-    roles = PageRoles(lines)
-    # The lines whose rule names the line model ("line_model:..."): only ``apply_model`` sets such a rule and the
-    # stages below only replace one, so the lines holding one later are among these (read once, not per stage).
-    model_ruled = [
-        index
-        for index, rule in enumerate(roles.rules())
-        if rule is not None and rule.startswith("line_model")
-    ]
+        texts, keys, numbers, sizes, counted, flips, kept_now = page
+        roles = PageRoles(lines, kept_now)
+    # The lines whose rule names the line model ("line_model:..."): only ``apply_model`` sets such a rule (on the
+    # lines it flipped) and the stages below only replace one, so the lines holding one later are among these (read
+    # once, not per stage; each stage's test reads the rule a line holds then).
+    model_ruled = (
+        [
+            index
+            for index, rule in enumerate(roles.rules())
+            if rule is not None and rule.startswith("line_model")
+        ]
+        if flips is None
+        else flips
+    )
     for index in skipped_story(lines, region_start, start):
         # The "standfirst" the region skipped holds more prose than the story kept under its marker: it is
         # the story, the marker its closing share row.
@@ -132,8 +139,10 @@ def after_model(
             roles.assign(index, "body", "lead_over_byline")
         for index in paragraph_heads(lines, start):
             roles.assign(index, "body", "paragraph_head")
-    for index in notice_standfirsts(lines):
-        roles.assign(index, "boilerplate", "standfirst_notice")
+    if roles.holds("standfirst"):
+        # (Only a line the rules read as a standfirst can be one: most pages hold none.)
+        for index in notice_standfirsts(lines):
+            roles.assign(index, "boilerplate", "standfirst_notice")
     # The kept lines joined once (no form the page pre-tests below look for holds a line break): the stages from
     # the asides to the player notices only drop lines, so the lines each keeps are a part of these.
     now = roles.kept()

@@ -40,6 +40,7 @@ from newsdrop.text.cleaner.related_runs import headline_like, kept_labels, line_
 from newsdrop.text.cleaner.retold_heading import retold_headings
 from newsdrop.text.cleaner.second_story import second_story
 from newsdrop.text.cleaner.signup_box import signup_boxes
+from newsdrop.text.cleaner.story_end import Spans, islands
 from newsdrop.text.cleaner.teaser_block import teaser_blocks
 from newsdrop.text.cleaner.thread_posts import thread_posts
 
@@ -120,16 +121,18 @@ def drop_teasers_and_boxes(
             if lines[index].role in KEPT_ROLES and post_meta_row(lines[index].text):
                 # A post's published and updated dates over its author and tags, kept in the story.
                 roles.assign(index, "boilerplate", "post_meta_row")
-    for index in dated_teasers(roles.kept(), texts, sizes):
+    # The kept lines' islands, read again only where the kept lines changed since (four stages below read them).
+    spans = _Islands(sizes)
+    for index in dated_teasers(kept := roles.kept(), texts, sizes, spans(kept)):
         # Other pages' teaser blurbs below the story, each under its dropped date line.
         roles.assign(index, "boilerplate", "dated_teaser")
     for index in dated_cards(roles.kept(), texts):
         # Other pages' cards (a date line over a title and a blurb) printed one under the other in the story.
         roles.assign(index, "boilerplate", "dated_card")
-    for index in thread_posts(roles.kept(), texts, keys, roles.rules(), sizes):
+    for index in thread_posts(kept := roles.kept(), texts, keys, roles.rules(), sizes, spans(kept)):
         # Reader comments below the story, each between its "Name · date" header and its reply button.
         roles.assign(index, "boilerplate", "thread_post")
-    for index in kicker_teasers(roles.kept(), texts, sizes):
+    for index in kicker_teasers(kept := roles.kept(), texts, sizes, spans(kept)):
         # Other pages' teasers below the story whose blurbs open with a kicker in capitals.
         roles.assign(index, "boilerplate", "kicker_teaser")
     for index in more_links(roles.kept(), texts):
@@ -203,7 +206,7 @@ def drop_teasers_and_boxes(
     for index, rule in kept_chrome(texts, roles.kept()):
         # The site's own lines the model kept: notices, pleas, menus, other pages' teasers (kept_chrome.py).
         roles.assign(index, "boilerplate", rule)
-    for index in cjk_headline_islands(roles.kept(), texts, sizes):
+    for index in cjk_headline_islands(kept := roles.kept(), texts, sizes, spans(kept)):
         # Other pages' Japanese or Chinese headlines kept as an island below the story (the Latin-script
         # headline tests read their characters as words).
         roles.assign(index, "boilerplate", "cjk_headline_island")
@@ -211,7 +214,11 @@ def drop_teasers_and_boxes(
         # An embedded link card: another page's title printed two or three times over, its cut blurb (read
         # last: a pitch inset's test would take the story's lines between two dropped cards for a pitch).
         roles.assign(index, "boilerplate", "link_card")
-    meta = [line.role in ("byline", "date") for line in lines]
+
+    def meta(at: int) -> bool:
+        # The post's byline or date, asked of the few lines under the last kept one (not of every line).
+        return lines[at].role in ("byline", "date")
+
     if (heading := dangling_heading(roles.kept(), texts, meta)) is not None:
         # A box's heading left as the story's last line, the box's text dropped right under it (read last:
         # the stages above may drop what stood under the story).
@@ -226,3 +233,21 @@ def _headlines(kept: list[bool], lines: list[_Line]) -> list[bool]:
         line = lines[index]
         found[index] = headline_like(line.text, line.words)
     return found
+
+
+class _Islands:
+    """A page's islands of kept lines (``story_end.islands``) for the kept lines asked, read again only where they
+    differ from the last asked (compared in C): the stages between two island stages change no line on most pages."""
+
+    __slots__ = ("_kept", "_sizes", "_spans")
+
+    def __init__(self, sizes: list[int]) -> None:
+        self._sizes = sizes
+        self._kept: list[bool] | None = None
+        self._spans: Spans = []
+
+    def __call__(self, kept: list[bool]) -> Spans:
+        if kept != self._kept:
+            # A copy: the caller's list may change after it asked.
+            self._kept, self._spans = kept.copy(), islands(kept, self._sizes)
+        return self._spans

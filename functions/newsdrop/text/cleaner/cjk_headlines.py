@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsdrop.text.cleaner.story_end import _story, islands
+from newsdrop.text.cleaner.story_end import Spans, _story, islands
 
 # Kana and Han only: Korean prints Latin full stops and spaces, which the Latin-script stages already read.
 _CJK_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -47,7 +47,7 @@ def cjk_headline(text: str) -> bool:
 
 
 def cjk_headline_islands(
-    kept: Sequence[bool], texts: Sequence[str], sizes: Sequence[int] | None = None
+    kept: Sequence[bool], texts: Sequence[str], sizes: Sequence[int] | None = None, spans: Spans | None = None
 ) -> list[int]:
     """Indices of the kept lines in islands below the story made only of CJK headlines, ``_MIN_HEADLINES`` or more.
 
@@ -56,8 +56,10 @@ def cjk_headline_islands(
     island past the story's island (the largest by characters, ``story_end.islands``) whose every kept line
     is a ``cjk_headline`` is such a list; a story's own section past a picture holds paragraphs ending in 。.
     """
-    # ``sizes``: the lines' characters, where the caller has them.
-    found = islands(kept, [len(text) for text in texts] if sizes is None else sizes)
+    # ``sizes``: the lines' characters, where the caller has them; ``spans``: their islands, where it has them.
+    found = (
+        islands(kept, [len(text) for text in texts] if sizes is None else sizes) if spans is None else spans
+    )
     if len(found) < 2:
         return []
     dropped: list[int] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 # A heading is short in words and in characters (a line of Japanese or Chinese prints no spaces between words).
 MAX_HEADING_WORDS = 8
@@ -23,7 +23,7 @@ _CLOSING = frozenset(".?:;,…。？")
 _QUOTES = "\"'”’»)]"
 
 
-def dangling_heading(kept: Sequence[bool], texts: Sequence[str], meta: Sequence[bool]) -> int | None:
+def dangling_heading(kept: Sequence[bool], texts: Sequence[str], meta: Callable[[int], bool]) -> int | None:
     """The index of the page's last kept line when it is a heading over a dropped box's text, else None.
 
     The model keeps a box's heading ("2023 nichts mehr versäumen!", "Ontdek je voordeel ›", "Pour ne rien
@@ -31,7 +31,8 @@ def dangling_heading(kept: Sequence[bool], texts: Sequence[str], meta: Sequence[
     bio): a heading closes no story. The last kept line, at most ``MAX_HEADING_WORDS`` words and
     ``MAX_HEADING_CHARS`` characters, not ending a sentence or opening a list (``_CLOSING``), with a dropped
     line of ``MIN_TEXT_WORDS`` or more words right under it and ``MIN_STORY_LINES`` kept lines above it; not
-    when the post's byline or date (``meta``) stands within ``FOOTER_REACH`` lines under it.
+    when the post's byline or date (``meta(index)``) stands within ``FOOTER_REACH`` lines under it (asked of those
+    lines alone: the page's other lines are never read).
     """
     last = next((index for index in range(len(kept) - 1, -1, -1) if kept[index]), None)
     if last is None or last + 1 >= len(kept):
@@ -43,6 +44,8 @@ def dangling_heading(kept: Sequence[bool], texts: Sequence[str], meta: Sequence[
         return None
     if len(texts[last + 1].split()) < MIN_TEXT_WORDS:
         return None
-    if sum(kept[:last]) < MIN_STORY_LINES or any(meta[last + 1 : last + 1 + FOOTER_REACH]):
+    if sum(kept[:last]) < MIN_STORY_LINES or any(
+        map(meta, range(last + 1, min(last + 1 + FOOTER_REACH, len(kept))))
+    ):
         return None
     return last

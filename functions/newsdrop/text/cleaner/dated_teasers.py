@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from itertools import compress, pairwise
 
-from newsdrop.text.cleaner.story_end import islands
+from newsdrop.text.cleaner.story_end import Spans, islands
 from newsdrop.text.dates import find_date
 from newsdrop.text.line_keys import words_at_most
 
@@ -39,7 +39,7 @@ def date_only(text: str) -> bool:
 
 
 def dated_teasers(
-    kept: Sequence[bool], texts: Sequence[str], sizes: Sequence[int] | None = None
+    kept: Sequence[bool], texts: Sequence[str], sizes: Sequence[int] | None = None, spans: Spans | None = None
 ) -> list[int]:
     """Indices of the kept lines in a list of teasers below the story whose blurbs each stand under a date.
 
@@ -50,8 +50,10 @@ def dated_teasers(
     a dropped stamp line (``date_only``) is an item's blurb; ``MIN_TEASERS`` or more of them are the list's.
     A story's own paragraphs past a widget carry no stamp each.
     """
-    # ``sizes``: the lines' characters, where the caller has them.
-    found = islands(kept, [len(text) for text in texts] if sizes is None else sizes)
+    # ``sizes``: the lines' characters, where the caller has them; ``spans``: their islands, where it has them.
+    found = (
+        islands(kept, [len(text) for text in texts] if sizes is None else sizes) if spans is None else spans
+    )
     if len(found) < 2:
         return []
     story = max(range(len(found)), key=lambda number: found[number][2])

@@ -30,6 +30,9 @@ def footer_lines(kept: Sequence[bool], flipped: Sequence[bool], sizes: Sequence[
     (``story_end.far_islands`` reads the blocks past a stretch of the region the model rejected).
     """
     count = len(kept)
+    # Only a line the model kept past the region can go: on a page with none (most), no line is read.
+    if not any(flipped[max(end + 1, 0) :]):
+        return []
     total = sum(size for size, keep in zip(sizes, kept, strict=True) if keep)
     found: list[int] = []
     previous = -1

@@ -31,6 +31,9 @@ def interleaved_holes(
     once, no notice, no credit), with kept lines over and under the labels, is the story's.
     """
     printings = Counter(keys) if printings is None else printings
+    # A label is a key printed that often: on a page printing no key that often (most), no line is read.
+    if max(printings.values(), default=0) < MIN_LABEL_PRINTINGS:
+        return []
     label = [not keep and printings[key] >= MIN_LABEL_PRINTINGS for keep, key in zip(kept, keys, strict=True)]
     if not any(label):
         # Most pages print no label that often: nothing to read across, and ``kind`` is never asked.

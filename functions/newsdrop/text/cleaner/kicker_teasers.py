@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsdrop.text.cleaner.story_end import islands
+from newsdrop.text.cleaner.story_end import Spans, islands
 
 # The dash that closes a kicker, within the line's first characters.
 _DASH = re.compile(r" [-–—] ")
@@ -32,7 +32,7 @@ def kicker_line(text: str) -> bool:
 
 
 def kicker_teasers(
-    kept: Sequence[bool], texts: Sequence[str], sizes: Sequence[int] | None = None
+    kept: Sequence[bool], texts: Sequence[str], sizes: Sequence[int] | None = None, spans: Spans | None = None
 ) -> list[int]:
     """Indices of the kept lines of a teaser list below the story whose blurbs open with capitalised kickers.
 
@@ -43,8 +43,10 @@ def kicker_teasers(
     lines from the first kicker's headline (the kept line right above it) to the last kicker go. A story's
     own paragraphs rarely open with a kicker each, and a roundup of datelined briefs is the story's island.
     """
-    # ``sizes``: the lines' characters, where the caller has them.
-    found = islands(kept, [len(text) for text in texts] if sizes is None else sizes)
+    # ``sizes``: the lines' characters, where the caller has them; ``spans``: their islands, where it has them.
+    found = (
+        islands(kept, [len(text) for text in texts] if sizes is None else sizes) if spans is None else spans
+    )
     if len(found) < 2:
         return []
     story = max(range(len(found)), key=lambda number: found[number][2])

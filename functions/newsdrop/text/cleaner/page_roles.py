@@ -13,9 +13,10 @@ class PageRoles:
 
     __slots__ = ("_kept", "_lines", "_rules")
 
-    def __init__(self, lines: list[_Line]) -> None:
+    def __init__(self, lines: list[_Line], kept: list[bool] | None = None) -> None:
+        """``kept``: whether each line is kept now (its role in ``KEPT_ROLES``), where the caller has it (copied)."""
         self._lines = lines
-        self._kept = [line.role in KEPT_ROLES for line in lines]
+        self._kept = [line.role in KEPT_ROLES for line in lines] if kept is None else kept.copy()
         self._rules = [line.rule for line in lines]
 
     def assign(self, index: int, role: str, rule: str) -> None:
@@ -31,3 +32,7 @@ class PageRoles:
     def rules(self) -> list[str | None]:
         """Each line's rule now (a copy)."""
         return self._rules.copy()
+
+    def holds(self, rule: str) -> bool:
+        """Whether some line's rule is ``rule`` now (read in C, without a copy of the rules)."""
+        return rule in self._rules

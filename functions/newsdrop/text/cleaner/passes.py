@@ -47,6 +47,7 @@ from newsdrop.text.cleaner.story_end import (
     closing_line,
     far_islands,
     hole_kind,
+    islands,
     kept_repeats,
     story_holes,
     trailing_islands,
@@ -83,9 +84,9 @@ class RulePass:
     region_start: int = -1
 
 
-# A page's lines' texts, keys, numbers and sizes, each a list in line order, and how many lines print each key
-# (``apply_model`` hands them on).
-PageFacts = tuple[list[str], list[str], list[int], list[int], Counter[str]]
+# A page's lines' texts, keys, numbers and sizes, each a list in line order, how many lines print each key, the
+# lines the model flipped and whether each line is kept (``apply_model`` hands them on).
+PageFacts = tuple[list[str], list[str], list[int], list[int], Counter[str], list[int], list[bool]]
 
 
 def rule_pass(
@@ -285,7 +286,8 @@ def _structure(
 
 def apply_model(found: RulePass, model: LineModel) -> PageFacts:
     """Let the line model overrule the rules' keep-or-drop verdict; a flip names its strongest feature. Returns
-    the page's texts, keys, numbers and sizes (the features' lists) and each key's printings for the stages after it."""
+    the page's texts, keys, numbers and sizes (the features' lists), each key's printings, the lines it flipped and
+    whether each line is kept now, for the stages after it."""
     parts = feature_parts(found.lines, found.start, found.end)
     # Every line judged at once; a feature row is built only for a flip, to name its reason.
     # ``decidable`` inline: a call a line cost more than the test.
@@ -314,8 +316,7 @@ def apply_model(found: RulePass, model: LineModel) -> PageFacts:
                 smoothed.add(index)
     else:
         verdicts = model.keeps_all(parts, kept)
-    # The rules' role of each line the model drops, for ``story_holes`` to give back.
-    rules_roles: dict[int, str | None] = {}
+    rules_roles: dict[int, str | None] = {}  # (each dropped line's role by the rules, for ``story_holes``)
     flips = [index for index, keep in enumerate(verdicts) if keep is not None and keep != kept[index]]
     # Each flip the smoothing did not make names its strongest feature, the flips' rows scored at once.
     named = [index for index in flips if index not in smoothed]
@@ -335,42 +336,51 @@ def apply_model(found: RulePass, model: LineModel) -> PageFacts:
     # The story is now one large island of kept lines: small islands the model kept below it are teasers,
     # author boxes, pitches or comments past a gap of dropped lines (``story_end.trailing_islands``).
     kept_now = [line.role in KEPT_ROLES for line in found.lines]
-    # The lines' sizes, keys and word counts as the features read them (a line's text never changes here).
-    sizes = parts.lengths
-    for index in trailing_islands(kept_now, sizes):
-        found.lines[index].assign("boilerplate", "trailing_island")
-        kept_now[index] = False
-    # Past a long stretch of the rules' region the model rejected (a feed, a thread, a second story, a
-    # footer), what the model still keeps is not the story (``story_end.far_islands``).
-    rejected = [bool(keep) and not now for keep, now in zip(kept, kept_now, strict=True)]
-    for index in far_islands(kept_now, sizes, rejected):
-        found.lines[index].assign("boilerplate", "far_island")
-        kept_now[index] = False
+    sizes = parts.lengths  # (as the features read them: a line's text never changes here)
+    # The kept lines' islands (read again only after a stage below dropped a line); the lines the rules kept and
+    # the model or the island stage dropped, and those the model kept against the rules (set from the flips).
+    spans, rejected, flipped = islands(kept_now, sizes), [False] * len(kept), [False] * len(kept)
+    for index in flips:
+        rejected[index], flipped[index] = kept[index] is True, kept[index] is False
+    if dropped := trailing_islands(kept_now, sizes, spans):
+        for index in dropped:
+            found.lines[index].assign("boilerplate", "trailing_island")
+            kept_now[index], rejected[index] = False, kept[index] is True
+        spans = islands(kept_now, sizes)
+    # Past a long stretch of the region the model rejected (a feed, a thread, a second story, a footer), what it
+    # still keeps is not the story (``story_end.far_islands``).
+    if dropped := far_islands(kept_now, sizes, rejected, spans):
+        for index in dropped:
+            found.lines[index].assign("boilerplate", "far_island")
+            kept_now[index] = False
+        spans = islands(kept_now, sizes)
     # A lone line the model took back from the footer past the rules' region (``footer_line.footer_lines``).
-    flipped = [keep is False and bool(verdict) for keep, verdict in zip(kept, verdicts, strict=True)]
-    for index in footer_lines(kept_now, flipped, sizes, found.end):
-        found.lines[index].assign("boilerplate", "footer_line")
-        kept_now[index] = False
+    if dropped := footer_lines(kept_now, flipped, sizes, found.end):
+        for index in dropped:
+            found.lines[index].assign("boilerplate", "footer_line")
+            kept_now[index] = False
+        spans = islands(kept_now, sizes)
     # The site's own notice printed as the story's last line (a newsletter or subscription pitch); a last
     # paragraph whose only notice words are privacy or consent words is the story on that subject.
     # (Only the one line ``closing_notice`` may name is read: ``closing_line``.)
-    if (closing := closing_line(kept_now, sizes)) is not None and site_notice(found.lines[closing].key):
+    closing = closing_line(kept_now, sizes, spans)
+    if closing is not None and site_notice(found.lines[closing].key):
         found.lines[closing].assign("boilerplate", "closing_notice")
         kept_now[closing] = False
+        spans = islands(kept_now, sizes)
     # The site's pitch for its app in the same place ("... download our apps for iOS and Android"): it names
     # no notice stem. Read under the same closing-line limits; one closing line goes at most.
-    if (closing := closing_line(kept_now, sizes)) is not None and app_pitch(found.lines[closing].text):
+    if (closing := closing_line(kept_now, sizes, spans)) is not None and app_pitch(found.lines[closing].text):
         found.lines[closing].assign("boilerplate", "app_pitch")
         kept_now[closing] = False
-    # A crosshead or short list item the model dropped between two kept lines of the story goes back.
-    if rules_roles:
+    if rules_roles:  # (a crosshead or short list item the model dropped between two kept lines goes back)
         _fill_story_holes(found.lines, kept_now, rules_roles, parts.repeats)
     # A paragraph the kept text prints a second time (a teaser, a summary box, a pitch under each widget).
     paragraphs = [line.role == "body" for line in found.lines]
     for index in kept_repeats(kept_now, parts.keys, parts.words, paragraphs):
         found.lines[index].assign("boilerplate", "kept_repeat")
         kept_now[index] = False
-    return parts.texts, parts.keys, parts.numbers, sizes, parts.repeats
+    return parts.texts, parts.keys, parts.numbers, sizes, parts.repeats, flips, kept_now
 
 
 def _fill_story_holes(
@@ -379,13 +389,12 @@ def _fill_story_holes(
     """Give a one-line hole the model made in the kept text back its rules' role (``story_end.story_holes``);
     ``printings`` counts the lines that print each key."""
     # Only the lines the model dropped can be a hole: set from ``rules_roles``, not tested on every line.
-    model_dropped = [False] * len(lines)
+    model_dropped, kind = [False] * len(lines), [False] * len(lines)
     for index in rules_roles:
-        model_dropped[index] = (lines[index].rule or "").startswith("line_model:")
-    kind = [
-        dropped and hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0)
-        for dropped, line in zip(model_dropped, lines, strict=True)
-    ]
+        line = lines[index]
+        model_dropped[index] = dropped = (line.rule or "").startswith("line_model:")
+        if dropped:
+            kind[index] = hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0)
     for index in story_holes(kept_now, model_dropped, kind):
         lines[index].assign(rules_roles[index] or "body", "story_hole")
         kept_now[index] = True

@@ -21,6 +21,9 @@ def rejoined_islands(kept: Sequence[bool], rules: Sequence[str | None]) -> list[
     here) is the story's; an island that still stands apart stays dropped.
     """
     found: list[int] = []
+    # Only an island line can be taken: on a page without one (most), no line is read.
+    if _ISLAND_RULES.isdisjoint(rules):
+        return found
     last = -1
     for index, keep in enumerate(kept):
         if keep:

@@ -19,7 +19,11 @@ _ISLAND_SHARE = 0.12
 _ISLAND_MAX_LINES = 3
 
 
-def islands(kept: Sequence[bool], sizes: Sequence[int]) -> list[tuple[int, int, int, int]]:
+# Each island of kept lines: (first index, last index, characters kept, lines kept).
+Spans = list[tuple[int, int, int, int]]
+
+
+def islands(kept: Sequence[bool], sizes: Sequence[int]) -> Spans:
     """The page's runs of kept lines parted by at least ``_ISLAND_GAP_LINES`` dropped lines.
 
     Each island is (first index, last index, characters kept, lines kept); ``sizes`` are the lines'
@@ -42,16 +46,16 @@ def islands(kept: Sequence[bool], sizes: Sequence[int]) -> list[tuple[int, int, 
     return found
 
 
-def trailing_islands(kept: Sequence[bool], sizes: Sequence[int]) -> list[int]:
+def trailing_islands(kept: Sequence[bool], sizes: Sequence[int], found: Spans | None = None) -> list[int]:
     """Indices of the kept lines in small islands below the story's island (the largest by characters).
 
     After the line model the story is one large island of kept lines; what the rules' region held below
     it and the model still keeps past a gap of dropped lines (a teaser's blurb under its dropped title,
     an author box or a pitch under a share row, a comment under its dropped header) is a line or three
     with a small share of the story's text. Islands above the story are left alone: a standfirst or
-    the lead printed above a picture credit looks the same there.
+    the lead printed above a picture credit looks the same there. ``found`` (if given) is ``islands(kept, sizes)``.
     """
-    found = islands(kept, sizes)
+    found = islands(kept, sizes) if found is None else found
     if len(found) < 2:
         return []
     story = _story(found)
@@ -84,7 +88,9 @@ def _story(found: list[tuple[int, int, int, int]]) -> int:
     return max(range(len(found)), key=lambda number: found[number][2])
 
 
-def far_islands(kept: Sequence[bool], sizes: Sequence[int], rejected: Sequence[bool]) -> list[int]:
+def far_islands(
+    kept: Sequence[bool], sizes: Sequence[int], rejected: Sequence[bool], found: Spans | None = None
+) -> list[int]:
     """Indices of the kept lines in islands past a long stretch of the rules' region the line model rejected.
 
     ``rejected`` marks the dropped lines the rules had kept (the region's lines the model or
@@ -93,9 +99,10 @@ def far_islands(kept: Sequence[bool], sizes: Sequence[int], rejected: Sequence[b
     but keeps the odd prose line or paragraph past it: an island after a gap of ``_FAR_GAP_LINES`` or
     more dropped lines, most of them rejected region lines, holding under ``_FAR_ISLAND_SHARE`` of the
     story's characters, is not the story. A story's own closing section past a long widget is rarer and
-    the model keeps that widget's lines in the rules' region less often than a feed's.
+    the model keeps that widget's lines in the rules' region less often than a feed's. ``found`` (if given) is
+    ``islands(kept, sizes)``.
     """
-    found = islands(kept, sizes)
+    found = islands(kept, sizes) if found is None else found
     if len(found) < 2:
         return []
     story = _story(found)
@@ -123,10 +130,11 @@ def closing_notice(kept: Sequence[bool], sizes: Sequence[int], notices: Sequence
     return last if last is not None and notices[last] else None
 
 
-def closing_line(kept: Sequence[bool], sizes: Sequence[int]) -> int | None:
+def closing_line(kept: Sequence[bool], sizes: Sequence[int], found: Spans | None = None) -> int | None:
     """The one line ``closing_notice`` may name, whatever the notices (the story's island's last kept line, short
-    and a small share of it, not its only line), else None: a caller tests only it for a notice."""
-    found = islands(kept, sizes)
+    and a small share of it, not its only line), else None: a caller tests only it for a notice. ``found`` (if
+    given) is ``islands(kept, sizes)``."""
+    found = islands(kept, sizes) if found is None else found
     if not found:
         return None
     _, last, chars, count = found[_story(found)]
@@ -185,10 +193,15 @@ def story_holes(kept: Sequence[bool], model_dropped: Sequence[bool], kind: Seque
     story. Only a hole of one line is filled (two or more dropped lines are a widget, and part islands),
     and only where the model, not a named rule, dropped the line the rules had kept.
     """
+    # Only the lines the model dropped are visited (``compress`` picks them in C): a few a page.
     return [
         index
-        for index in range(1, len(kept) - 1)
-        if not kept[index] and model_dropped[index] and kind[index] and kept[index - 1] and kept[index + 1]
+        for index in compress(range(len(kept)), model_dropped)
+        if 0 < index < len(kept) - 1
+        and not kept[index]
+        and kind[index]
+        and kept[index - 1]
+        and kept[index + 1]
     ]
 
 
@@ -209,8 +222,9 @@ def kept_repeats(
     """
     seen: set[str] = set()
     repeats: list[int] = []
-    for index, keep in enumerate(kept):
-        if not keep or not keys[index]:
+    # Only the kept lines are visited (``compress`` picks them in C).
+    for index in compress(range(len(kept)), kept):
+        if not keys[index]:
             continue
         if keys[index] in seen and paragraphs[index] and words[index] >= _REPEAT_MIN_WORDS:
             repeats.append(index)

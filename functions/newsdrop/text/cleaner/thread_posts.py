@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsdrop.text.cleaner.lines import _THREAD_ROW
-from newsdrop.text.cleaner.story_end import islands
+from newsdrop.text.cleaner.story_end import Spans, islands
 from newsdrop.text.dates import find_date
 
 # A comment's header is a short line that prints a date ("Name · March 10, 2017 at 3:19 AM") ...
@@ -29,6 +29,7 @@ def thread_posts(
     keys: Sequence[str],
     rules: Sequence[str | None],
     sizes: Sequence[int] | None = None,
+    spans: Spans | None = None,
 ) -> list[int]:
     """Indices of the kept lines of reader comments below the story, each between a dated header and a reply row.
 
@@ -40,8 +41,10 @@ def thread_posts(
     is a comment; ``MIN_POSTS`` or more of them are
     the thread's. ``keys`` are the lines' keys (``normalize_line_key``), which the thread rows are read on.
     """
-    # ``sizes``: the lines' characters, where the caller has them.
-    found = islands(kept, [len(text) for text in texts] if sizes is None else sizes)
+    # ``sizes``: the lines' characters, where the caller has them; ``spans``: their islands, where it has them.
+    found = (
+        islands(kept, [len(text) for text in texts] if sizes is None else sizes) if spans is None else spans
+    )
     if len(found) < 2:
         return []
     story = max(range(len(found)), key=lambda number: found[number][2])
