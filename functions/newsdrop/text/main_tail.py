@@ -198,7 +198,11 @@ _BOX_NOTICE_MAX_WORDS = 20
 
 
 def without_witness_tail(
-    main_lines: list[str], witness_kept: frozenset[str], witness_after: frozenset[str], unnamed: bool = False
+    main_lines: list[str],
+    witness_kept: frozenset[str],
+    witness_after: frozenset[str],
+    unnamed: bool = False,
+    witness_comments: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The main content without the page's boxes under the story: below the last line the witness (the line
     cleaner on the page's own text) kept, from the first line that is one of
@@ -218,6 +222,9 @@ def without_witness_tail(
       the box it opens is at most ``_BOX_MAX_LINES`` lines of at most ``_NOTICE_MAX_CHARS`` each (a "Subscribe
       now ..." under which a preview's long reference list follows is not a box);
 
+    - a line the witness read as the readers' comments or the form opening them (``witness_comments``): on markup
+      that names no comment section, trafilatura reads on from the story into the comments' bodies;
+
     to the end. trafilatura keeps such boxes when they sit in the story's container; every line cut is one the
     witness dropped (or one it never printed alone, a list item or a table row). Lines are matched to the
     witness's by their word keys: the extractor marks list items ("- ") and table cells ("|").
@@ -228,6 +235,10 @@ def without_witness_tail(
     if last is None:
         return main_lines
     after = {_key(text) for text in witness_after} - {""}
+    comments = {_key(text) for text in witness_comments} - {""}
+    if comments and (cut := next((at for at in range(last + 1, len(keys)) if keys[at] in comments), None)):
+        # The comments go first: a box above them (a newsletter's pitch) is then judged as the last lines.
+        main_lines, keys = main_lines[:cut], keys[:cut]
     for index in range(last + 1, len(main_lines)):
         line = main_lines[index]
         if index + 1 < len(main_lines) and opens_link_list(normalize_line_key(line), count_words(line)):
