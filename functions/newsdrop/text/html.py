@@ -166,7 +166,13 @@ def extract(
         main_lines = without_closing_notices(main_lines, witness_kept)
         # The site's boxes under the story that the witness dropped: its footer's first lines, a notice's box.
         main_lines = without_witness_tail(
-            main_lines, witness_kept, witness_after, unnamed_markup(collector), witness_comments
+            main_lines,
+            witness_kept,
+            witness_after,
+            unnamed_markup(collector),
+            witness_comments,
+            page_lines,
+            links,
         )
         # A notice or call that the box under it hid: the walk again from the new last line.
         main_lines = without_closing_notices(main_lines, witness_kept)
