@@ -197,6 +197,9 @@ def _label(line: str) -> bool:
 
 # A teaser's headline link is a line of this many words at least (a section's or an author's link is shorter).
 _HEADLINE_LINK_MIN_WORDS = 3
+# A list of teaser cards holds this many summaries at least: one line under a link is as often the story's own
+# paragraph under a related story's link (a box of related links set inside the story, over its last paragraph).
+_TEASER_MIN_CARDS = 2
 
 
 def _teaser_summaries(page_lines: Sequence[str], links: frozenset[str]) -> set[str]:
@@ -243,12 +246,14 @@ def without_witness_tail(
       ``_BOX_NOTICE_MAX_WORDS`` words, with the labels right above it, when
       the box it opens is at most ``_BOX_MAX_LINES`` lines of at most ``_NOTICE_MAX_CHARS`` each (a "Subscribe
       now ..." under which a preview's long reference list follows is not a box);
-
-    - a line the witness read as the readers' comments or the form opening them (``witness_comments``): on markup
-      that names no comment section, trafilatura reads on from the story into the comments' bodies;
-    - a teaser's summary (``_teaser_summaries``: every printing of it on the page, ``page_lines``, sits right under
-      a headline link, ``links`` as ``bare_key`` keys), with that headline when the main content holds it right
-      above: on markup without names trafilatura reads on into a list of teaser cards, whose summaries read as prose;
+    - on a page whose markup names almost none of its elements (``unnamed``), a line the witness read as the
+      readers' comments or the form opening them (``witness_comments``): with no comment section named,
+      trafilatura reads on from the story into the comments' bodies (on named markup the witness's section can
+      open at a "Comments" button between two paragraphs, where trafilatura rightly keeps the story's last one);
+    - on such a page too, a teaser's summary (``_teaser_summaries``: every printing of it on the page,
+      ``page_lines``, sits right under a headline link, ``links`` as ``bare_key`` keys), with that headline when the
+      main content holds it right above, when from there on ``_TEASER_MIN_CARDS`` summaries at least make up half
+      the lines that are no links: trafilatura reads on into a list of teaser cards, whose summaries read as prose;
 
     to the end. trafilatura keeps such boxes when they sit in the story's container; every line cut is one the
     witness dropped (or one it never printed alone, a list item or a table row). Lines are matched to the
@@ -261,14 +266,23 @@ def without_witness_tail(
         return main_lines
     after = {_key(text) for text in witness_after} - {""}
     comments = {_key(text) for text in witness_comments} - {""}
-    if comments and (cut := next((at for at in range(last + 1, len(keys)) if keys[at] in comments), None)):
+    if (
+        unnamed
+        and comments
+        and (cut := next((at for at in range(last + 1, len(keys)) if keys[at] in comments), None))
+    ):
         # The comments go first: a box above them (a newsletter's pitch) is then judged as the last lines.
         main_lines, keys = main_lines[:cut], keys[:cut]
-    summaries = _teaser_summaries(page_lines, links) if links else set()
+    summaries = _teaser_summaries(page_lines, links) if unnamed and links else set()
     if summaries and (cut := next((at for at in range(last + 1, len(keys)) if keys[at] in summaries), None)):
-        # The teaser's headline goes with it when the extractor kept it.
-        cut -= cut - 1 > last and bare_key(main_lines[cut - 1]) in links
-        main_lines, keys = main_lines[:cut], keys[:cut]
+        # A list of teaser cards: two summaries at least, half the lines from there on that are no links.
+        texts = [
+            key for line, key in zip(main_lines[cut:], keys[cut:], strict=True) if bare_key(line) not in links
+        ]
+        if (held := sum(key in summaries for key in texts)) >= _TEASER_MIN_CARDS and 2 * held >= len(texts):
+            # The first teaser's headline goes with it when the extractor kept it.
+            cut -= cut - 1 > last and bare_key(main_lines[cut - 1]) in links
+            main_lines, keys = main_lines[:cut], keys[:cut]
     for index in range(last + 1, len(main_lines)):
         line = main_lines[index]
         if index + 1 < len(main_lines) and opens_link_list(normalize_line_key(line), count_words(line)):
