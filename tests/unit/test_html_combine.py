@@ -133,10 +133,10 @@ def test_a_lead_in_the_tail_edits_leave_last_goes(
         monkeypatch.setattr(
             html_module,
             "without_witness_tail",
-            lambda lines, kept, after, unnamed: [line for line in lines if line not in BOX],
+            lambda lines, kept, after, *rest: [line for line in lines if line not in BOX],
         )
     else:
-        monkeypatch.setattr(html_module, "without_witness_tail", lambda lines, kept, after, unnamed: lines)
+        monkeypatch.setattr(html_module, "without_witness_tail", lambda lines, kept, after, *rest: lines)
     lines = html_module.extract(ARTICLE_PAGE, readings=reading).text.split("\n")
     assert (LEAD_IN in lines) is lead_in_stays
     assert STORY[-1] in lines

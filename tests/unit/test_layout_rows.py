@@ -102,3 +102,18 @@ def test_a_pull_quote_the_cell_holds_only_inside_its_paragraph(name: str) -> Non
     cell = " ".join([STORY[0], STORY[1], name, *STORY[2:]])
     found, _ = cell_lines(cell, page)
     assert found == [STORY[0], STORY[1], name, *STORY[2:]]
+
+
+def test_a_cell_with_decomposed_letters_matches_the_composed_page_lines() -> None:
+    # The page's text is decomposed ("a" + U+0308); the page lines come composed (NFC), the extractor's cell not.
+    story = [line.replace("harbour", "h\u00e4rbour") for line in STORY]
+    cell = " ".join(story).replace("\u00e4", "a\u0308")
+    found, _ = cell_lines(cell, ["Home", *story])
+    assert found == story
+
+
+def test_a_column_of_prose_and_short_code_lines_splits() -> None:
+    # A documentation page's column: many short shell lines between longer paragraphs, code by lines, not by text.
+    code = [f"$ hg up {n}" for n in range(6)]
+    lines = [STORY[0], *code[:3], STORY[1], STORY[2], *code[3:], STORY[3]]
+    assert split_layout_rows(_row(" ".join(lines)), ["Intro", *lines], code=code).split("\n") == lines

@@ -44,6 +44,8 @@ _LOST_PARAGRAPH_MIN_WORDS = 25
 _TEASER_HEADLINE_MIN_WORDS = 3
 # The marks a paragraph ends its last sentence with (a closing quote or bracket after the stop).
 _SENTENCE_END = ".!?…\"”“»«’')"
+# The witness's rules of the readers' comments: the section's lines and the form, policy or captcha opening it.
+_COMMENT_RULES = frozenset({"comment_section", "comment_form", "comment_policy", "captcha_notice"})
 # ``combine``'s model argument when the caller names none: the shipped line model.
 SHIPPED_MODEL: object = object()
 
@@ -302,6 +304,8 @@ class Combined(NamedTuple):
     witness_kept: frozenset[str]
     # The line texts the witness put below the story's end (its region), as page footer and widgets.
     witness_after: frozenset[str] = frozenset()
+    # The line texts the witness read as the readers' comments under the story, or as the form or notice opening them.
+    witness_comments: frozenset[str] = frozenset()
 
 
 def combine(
@@ -348,4 +352,5 @@ def combine(
     # The advertisement labels the witness dropped: an ad slot's, between two paragraphs (``_lost_paragraphs``).
     ads = frozenset(line.text for line in page.lines if line.rule == "advertisement")
     extended = extend_at_edges(lines, page_lines, kept, captions, unchosen - {""}, links, ads)
-    return Combined("\n".join(extended), kept, after)
+    comments = frozenset(line.text for line in page.lines if line.rule in _COMMENT_RULES)
+    return Combined("\n".join(extended), kept, after, comments)

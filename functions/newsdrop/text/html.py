@@ -151,7 +151,9 @@ def extract(
         page_lines = tuple(printed)
         captions = frozenset(bare_key(caption) for caption in collector.captions)
         links = frozenset(bare_key(link) for link in collector.links)
-        text, witness_kept, witness_after = combine(text, recall, page_normal, hints, model, captions, links)
+        text, witness_kept, witness_after, witness_comments = combine(
+            text, recall, page_normal, hints, model, captions, links
+        )
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
         # The formulas the extractor took out of the story's paragraphs.
@@ -163,7 +165,15 @@ def extract(
         # The site's pitch or notice under the story's last paragraph, where the witness dropped it too.
         main_lines = without_closing_notices(main_lines, witness_kept)
         # The site's boxes under the story that the witness dropped: its footer's first lines, a notice's box.
-        main_lines = without_witness_tail(main_lines, witness_kept, witness_after, unnamed_markup(collector))
+        main_lines = without_witness_tail(
+            main_lines,
+            witness_kept,
+            witness_after,
+            unnamed_markup(collector),
+            witness_comments,
+            page_lines,
+            links,
+        )
         # A notice or call that the box under it hid: the walk again from the new last line.
         main_lines = without_closing_notices(main_lines, witness_kept)
         # A label that led into the box those edits cut (now the last line).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Collection, Sequence
 
 # trafilatura prints a table row as one line, "| cell | cell | ", with a cell's own pipes escaped ("\|").
@@ -22,8 +23,9 @@ _LONG_GAP = 300
 
 
 def _collapsed(text: str) -> str:
-    # The page prints soft hyphens (German long words, "Streaming\u00adserie") that extractors drop from their text.
-    return " ".join(text.replace("\u00ad", "").split())
+    # The page prints soft hyphens (German long words, "Streaming\u00adserie") that extractors drop from their text;
+    # the page lines come composed (NFC) where the extractor keeps the page's decomposed letters ("a" + U+0308).
+    return " ".join(unicodedata.normalize("NFC", text.replace("\u00ad", "")).split())
 
 
 def _held_by_later_line(text: str, position: int, at: int, keys: Sequence[str], index: int) -> bool:
@@ -80,8 +82,9 @@ def cell_lines(
 def split_layout_rows(text: str, page_lines: Sequence[str], code: Collection[str] = ()) -> str:
     """``text`` (an extractor's reading, one block per line) with every table-row line that has a layout cell
     replaced by its cells: a layout cell by the page lines it holds, any other cell as one line. A cell whose
-    page lines are mostly ``code`` (the page's preformatted lines) is a code listing's, no layout's: it stays whole,
-    as the cleaner has always read it."""
+    text is mostly ``code`` (the page's preformatted lines, by characters) is a code listing's, no layout's: it
+    stays whole, as the cleaner has always read it. (By characters, not lines: a documentation page's column
+    holds many short shell lines between its paragraphs, and is a layout cell.)"""
     out: list[str] = []
     start = 0
     keys: list[str] | None = None
@@ -99,7 +102,9 @@ def split_layout_rows(text: str, page_lines: Sequence[str], code: Collection[str
             if keys is None:
                 keys = [_collapsed(page_line) for page_line in page_lines]
             lines, after = cell_lines(cell, page_lines, start, keys)
-            if lines and 2 * sum(_collapsed(line) in code_keys for line in lines) > len(lines):
+            if lines and 2 * sum(len(line) for line in lines if _collapsed(line) in code_keys) > sum(
+                map(len, lines)
+            ):
                 lines, after = [], start
             if lines:
                 any_layout, start = True, after

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import pairwise
 
 from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.cleaner.lines import _ends_sentence, _reads_as_prose
 from newsdrop.text.cleaner.pitch_tail import addresses_reader
 from newsdrop.text.extraction import _key
 from newsdrop.text.line_keys import count_words, normalize_line_key
+from newsdrop.text.main_edits import bare_key
 from newsdrop.text.prompt_rules import opens_link_list
 
 # A lead-in names what follows it in a clause: "Mehr zur Lage lesen Sie in unserem Liveblog:", "More on this:".
@@ -192,13 +195,39 @@ def _label(line: str) -> bool:
     return words <= _UNNAMED_LABEL_MAX_WORDS and not _reads_as_prose(line, words)
 
 
+# A teaser's headline link is a line of this many words at least (a section's or an author's link is shorter).
+_HEADLINE_LINK_MIN_WORDS = 3
+# A list of teaser cards holds this many summaries at least: one line under a link is as often the story's own
+# paragraph under a related story's link (a box of related links set inside the story, over its last paragraph).
+_TEASER_MIN_CARDS = 2
+
+
+def _teaser_summaries(page_lines: Sequence[str], links: frozenset[str]) -> set[str]:
+    """The ``_key`` keys of the page lines, no links themselves, every printing of which sits right under a link's
+    whole text of ``_HEADLINE_LINK_MIN_WORDS`` words or more: the summaries of teaser cards under their headlines."""
+    under: dict[str, bool] = {}
+    for above, line in pairwise(page_lines):
+        if bare_key(line) in links:
+            continue
+        key = _key(line)
+        headline = count_words(above) >= _HEADLINE_LINK_MIN_WORDS and bare_key(above) in links
+        under[key] = under.get(key, True) and headline
+    return {key for key, teaser in under.items() if teaser} - {""}
+
+
 # The notice that opens such a box is a pitch or a label: a longer sentence with a notice word is the story's
 # ("Small investors ... subscribing for so many shares ...").
 _BOX_NOTICE_MAX_WORDS = 20
 
 
 def without_witness_tail(
-    main_lines: list[str], witness_kept: frozenset[str], witness_after: frozenset[str], unnamed: bool = False
+    main_lines: list[str],
+    witness_kept: frozenset[str],
+    witness_after: frozenset[str],
+    unnamed: bool = False,
+    witness_comments: frozenset[str] = frozenset(),
+    page_lines: Sequence[str] = (),
+    links: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The main content without the page's boxes under the story: below the last line the witness (the line
     cleaner on the page's own text) kept, from the first line that is one of
@@ -217,6 +246,14 @@ def without_witness_tail(
       ``_BOX_NOTICE_MAX_WORDS`` words, with the labels right above it, when
       the box it opens is at most ``_BOX_MAX_LINES`` lines of at most ``_NOTICE_MAX_CHARS`` each (a "Subscribe
       now ..." under which a preview's long reference list follows is not a box);
+    - on a page whose markup names almost none of its elements (``unnamed``), a line the witness read as the
+      readers' comments or the form opening them (``witness_comments``): with no comment section named,
+      trafilatura reads on from the story into the comments' bodies (on named markup the witness's section can
+      open at a "Comments" button between two paragraphs, where trafilatura rightly keeps the story's last one);
+    - on such a page too, a teaser's summary (``_teaser_summaries``: every printing of it on the page,
+      ``page_lines``, sits right under a headline link, ``links`` as ``bare_key`` keys), with that headline when the
+      main content holds it right above, when from there on ``_TEASER_MIN_CARDS`` summaries at least make up half
+      the lines that are no links: trafilatura reads on into a list of teaser cards, whose summaries read as prose;
 
     to the end. trafilatura keeps such boxes when they sit in the story's container; every line cut is one the
     witness dropped (or one it never printed alone, a list item or a table row). Lines are matched to the
@@ -228,6 +265,24 @@ def without_witness_tail(
     if last is None:
         return main_lines
     after = {_key(text) for text in witness_after} - {""}
+    comments = {_key(text) for text in witness_comments} - {""}
+    if (
+        unnamed
+        and comments
+        and (cut := next((at for at in range(last + 1, len(keys)) if keys[at] in comments), None))
+    ):
+        # The comments go first: a box above them (a newsletter's pitch) is then judged as the last lines.
+        main_lines, keys = main_lines[:cut], keys[:cut]
+    summaries = _teaser_summaries(page_lines, links) if unnamed and links else set()
+    if summaries and (cut := next((at for at in range(last + 1, len(keys)) if keys[at] in summaries), None)):
+        # A list of teaser cards: two summaries at least, half the lines from there on that are no links.
+        texts = [
+            key for line, key in zip(main_lines[cut:], keys[cut:], strict=True) if bare_key(line) not in links
+        ]
+        if (held := sum(key in summaries for key in texts)) >= _TEASER_MIN_CARDS and 2 * held >= len(texts):
+            # The first teaser's headline goes with it when the extractor kept it.
+            cut -= cut - 1 > last and bare_key(main_lines[cut - 1]) in links
+            main_lines, keys = main_lines[:cut], keys[:cut]
     for index in range(last + 1, len(main_lines)):
         line = main_lines[index]
         if index + 1 < len(main_lines) and opens_link_list(normalize_line_key(line), count_words(line)):
