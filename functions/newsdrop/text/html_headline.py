@@ -157,9 +157,7 @@ def headline_choice(
         return named, None
     if chosen in printed and (stated := _stated_otherwise(chosen, page_title, site, og_title, ld_headline)):
         return stated, chosen
-    if chosen in printed and (
-        unquoted := _unquoted(chosen, (meta_title, unsited) if unstated else (og_title, ld_headline))
-    ):
+    if chosen in printed and (unquoted := _unquoted(chosen, (og_title, ld_headline))):
         return unquoted, None
     if chosen in printed and (undated := _undated(chosen, (og_title, ld_headline, meta_title))):
         return undated, None
