@@ -32,6 +32,7 @@ from newsdrop.text.html_printed import (
     without_stated_headlines,
 )
 from newsdrop.text.html_reading import Readings, read_for_recall, read_with_trafilatura
+from newsdrop.text.html_title_parts import title_and_site
 from newsdrop.text.layout_rows import split_layout_rows
 from newsdrop.text.main_cells import with_link_cells
 from newsdrop.text.main_edits import (
@@ -92,10 +93,12 @@ def extract(
         fallbacks.note("html_text")
         text = page_text
     og_title, ld_headline = title_witnesses(html)
+    # Without meta tags, trafilatura may name the <title>'s site part as the title and its headline as the site.
+    stated_title, source = title_and_site(meta_title, source, collector.title)
     title, replaced = headline_choice(
         # Without an <h1>, the texts the page sets in headline type (table-era markup: <font size="5"><b>).
-        collector.headings or titled_large_type(collector.large_type, (meta_title, collector.title)),
-        meta_title or collector.title,
+        collector.headings or titled_large_type(collector.large_type, (stated_title, collector.title)),
+        stated_title or collector.title,
         collector.title,
         source,
         og_title=og_title,

@@ -40,6 +40,11 @@ def _skeleton(text: str) -> str:
     return " ".join(_QUOTES.sub("", text).split())
 
 
+def _marks(text: str | None) -> int:
+    """How many characters of the text are neither word characters nor spaces."""
+    return sum(1 for char in text or "" if not char.isspace() and not _WORD.match(char))
+
+
 def _edge_marks(text: str) -> tuple[str, str]:
     """The marks before a title's first and after its last word character ("Title -": "", " -")."""
     spans = [found.span() for found in _WORD.finditer(text)]
@@ -122,11 +127,19 @@ def headline_choice(
     )
     if banner and meta_title and bare_key(site or "") not in bare_key(meta_title):
         return meta_title, None
-    chosen = _choose_headline(h1_texts, meta_title, page_title, site, ld_headline)
+    chosen = _choose_headline(h1_texts, meta_title, page_title, site, ld_headline, og_title is None)
     if chosen is None:
         return None, None
-    spellings = (ld_headline, without_site(page_title, site) if page_title else None)
+    # The <title> without its site part, or whole where it has none: the page's own title where no metadata
+    # states the headline (older markup), and a spelling of it as the page prints it.
+    unsited = (without_site(page_title, site) or " ".join(page_title.split())) if page_title else None
+    spellings = (ld_headline, unsited)
     chosen = _with_kicker(chosen, meta_title) or _punctuated(chosen, meta_title, spellings)
+    unstated = og_title is None and ld_headline is None
+    if unstated and chosen in printed and chosen == meta_title and _marks(unsited) > _marks(chosen):
+        # The extractor's title is the <h1> itself: the <title> is the one witness to punctuation its spans lost
+        # (where it adds marks: one that only respells a dash as a hyphen is no witness).
+        chosen = _punctuated(chosen, unsited)
     if chosen in printed and (titled := _label_titled(chosen, page_title, site, (og_title, ld_headline))):
         return titled, None
     # No printed headline and no metadata title of the page's own: the extractor's title is a heading it
@@ -296,8 +309,10 @@ def _choose_headline(
     page_title: str | None = None,
     site: str | None = None,
     ld_headline: str | None = None,
+    no_og_title: bool = False,
 ) -> str | None:
-    candidates = [text for text in h1_texts if text and len(text) <= _HEADLINE_MAX_CHARS]
+    # One headline printed several times (a layout's copies for each screen size) is one candidate.
+    candidates = list(dict.fromkeys(text for text in h1_texts if text and len(text) <= _HEADLINE_MAX_CHARS))
     folded_meta = fold(meta_title or "")
     if folded_meta:
         named = [text for text in candidates if fold(text) in folded_meta]
@@ -324,6 +339,12 @@ def _choose_headline(
         stated = [text for text in candidates if bare_key(text) == ld_key]
         if stated:
             return stated[0]
+    if len(candidates) > 1 and no_og_title and not ld_headline and meta_title:
+        # No metadata states the headline: the extractor's title is a heading it found in the markup or a part of
+        # the <title> tag, and a headline the <title> prints as most of itself outweighs a share of its words.
+        titled = title_printed_h1(candidates, page_title)
+        if titled is not None:
+            return titled
     if len(candidates) > 1 and meta_title:
         # Several <h1>s (section headings, a logo) and none the metadata title names verbatim: the headline
         # is the one whose words the metadata title shares most (it rewords or shortens the printed one).

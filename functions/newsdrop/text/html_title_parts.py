@@ -3,6 +3,8 @@ tag prints as most of itself, and <h1>s that are only names a title is built of.
 
 from __future__ import annotations
 
+import re
+
 from newsdrop.text.line_keys import count_words
 from newsdrop.text.main_edits import bare_key
 
@@ -11,6 +13,11 @@ TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " »
 _TITLED_SHARE = 0.5
 # A title part this short at most can be the site's name ("Headline | Site").
 _SITE_PART_MAX_WORDS = 5
+# The marks trafilatura splits a <title> at (its ``HTMLTITLE_REGEX``), each with a space on either side.
+_TITLE_MARK = "[\u2013\u2022\u00b7\u2014|\u2044*\u22c6~\u2039\u00ab<\u203a\u00bb>:-]"
+_MARK_THEN_REST = re.compile(rf"\s+{_TITLE_MARK}\s+(.+)")
+# A web address as a site's name ("tagesschau.de", "MDR.DE"): one token, a dot between word characters.
+_ADDRESS = re.compile(r"\S*\w\.\w\S*")
 
 
 def fold(text: str) -> str:
@@ -67,3 +74,31 @@ def title_printed_h1(candidates: list[str], page_title: str | None) -> str | Non
         if fold(text) in folded_page and len(fold(text)) >= _TITLED_SHARE * len(folded_page)
     ]
     return max(titled, key=len) if titled and folded_page else None
+
+
+def title_and_site(
+    meta_title: str | None, site: str | None, page_title: str | None
+) -> tuple[str | None, str | None]:
+    """trafilatura's title and site name the right way round where it read them off a "Headline - Site" ``<title>``
+    whose headline holds a full stop ("A few tornadoes could strike central U.S. Friday - The Washington Post").
+
+    Without meta tags, trafilatura names as the site the ``<title>``'s part with a dot (taken for a web address)
+    and as the title its first part without one: the site's name. Where that site is the ``<title>``'s first part
+    and no web address (it has a space, or no dot between word characters), and the part after it is short
+    enough to be a site's name (``_SITE_PART_MAX_WORDS``, and no longer than the first), the last part is the site,
+    and the first is the title where the title was the last part (or a form of it). A site's name with a dot
+    of its own comes last ("Headline - Society e.V.", "Headline | name.de") and stays."""
+    if not site or not page_title or "." not in site:
+        return meta_title, site
+    named, title = " ".join(site.split()), " ".join(page_title.split())
+    if _ADDRESS.fullmatch(named) or not title.startswith(named):
+        return meta_title, site
+    after = _MARK_THEN_REST.fullmatch(title[len(named) :])
+    if after is None:
+        return meta_title, site
+    other = after.group(1)
+    if count_words(other) > min(_SITE_PART_MAX_WORDS, count_words(named)):
+        return meta_title, site
+    if meta_title and names_site(meta_title, bare_key(other)):
+        return named, other
+    return meta_title, other
