@@ -1,4 +1,5 @@
-"""Speed pass 52: the rule scan's ASCII set reads bytes as Latin-1, with the UTF-8 set's verdicts on every ASCII key."""
+"""Speed pass 52: the rule scan's ASCII set reads bytes as Latin-1 (the UTF-8 set's verdicts on every ASCII key); a
+second reading of a page takes its paragraphs' facts from the first."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsdrop.text.cleaner.cues_notice import NOTICE_STEMS
+from newsdrop.text.cleaner.lines import _analyse, _Line, _read_lines
 from newsdrop.text.cleaner.related_runs import ASCII_LABEL_STARTS
 from newsdrop.text.line_keys import normalize_line_key
 from newsdrop.text.re2_sets import native_match, search_set
@@ -94,3 +96,35 @@ def test_a_quantified_non_ascii_character_is_refused(pattern: str) -> None:
     with pytest.raises(ValueError, match="quantified non-ASCII"):
         search_set([pattern], ascii_texts=True)
     search_set([pattern])
+
+
+_PARAGRAPH = (
+    "The harbour authority said on Tuesday that the dredging work, which began in the spring after two years of "
+    "delays, would end early because the autumn storms had held off and the contractor had added a second crew "
+    "to the night shift, cutting the cost to the port's budget by a fifth, the authority's chief engineer said."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Share\n{_PARAGRAPH}\nRelated stories\n{_PARAGRAPH}",
+        f"{_PARAGRAPH} Read more...\r\n\r\nAdvertisement\r\n{_PARAGRAPH.upper()}",
+        "Share\nA short line of prose that ends like a sentence here.",
+        "",
+    ],
+)
+def test_a_second_reading_takes_the_paragraphs_facts_from_the_first(text: str) -> None:
+    def fields(lines: list[_Line]) -> list[tuple[object, ...]]:
+        return [tuple(getattr(line, name) for name in _Line.__slots__) for line in lines]
+
+    plain = fields(_read_lines(text, frozenset()))
+    long_facts: dict[str, tuple] = {}
+    assert fields(_read_lines(text, frozenset(), long_facts=long_facts)) == plain
+    long_lines = {line.strip() for line in text.replace("\r\n", "\n").split("\n") if len(line.strip()) > 300}
+    assert bool(long_lines) == (_PARAGRAPH in text)
+    assert set(long_facts) == long_lines
+    assert all(long_facts[line] == _analyse(line, True) for line in long_lines)
+    first = dict(long_facts)
+    assert fields(_read_lines(text, frozenset(), long_facts=long_facts)) == plain
+    assert all(long_facts[line] is first[line] for line in long_lines)
