@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import re2
@@ -31,10 +32,29 @@ def start_set(patterns: Sequence[str]) -> SetMatch:
     return _compiled(re2.Set.MatchSet(), patterns)
 
 
-def search_set(patterns: Sequence[str]) -> SetMatch:
+def search_set(patterns: Sequence[str], ascii_texts: bool = False) -> SetMatch:
     """Not None iff one of ``patterns`` occurs in a text. For literal patterns that is ``re.search``'s
-    verdict on any text (a UTF-8 substring starts and ends on code points)."""
-    return _compiled(re2.Set.SearchSet(), patterns)
+    verdict on any text (a UTF-8 substring starts and ends on code points).
+
+    ``ascii_texts``: the set is only matched against ASCII texts, and is compiled to read bytes as Latin-1 (a
+    pattern's UTF-8 bytes are read as Latin-1 characters too): on an ASCII text every verdict is the UTF-8 set's,
+    with a smaller program (a non-ASCII class or ``\\W`` is one byte range, not UTF-8 sequences), so fewer
+    instructions a DFA state the first time a key reaches it. (An ASCII text holds no byte of a non-ASCII
+    character's encoding in either reading, so a non-ASCII literal never matches, a class admits the same ASCII
+    characters and case folding pairs the same ASCII letters; only a quantifier right after a non-ASCII character
+    would bind to its last byte alone, so such a pattern is refused.)"""
+    if not ascii_texts:
+        return _compiled(re2.Set.SearchSet(), patterns)
+    for pattern in patterns:
+        if _QUANTIFIED_NON_ASCII.search(pattern):
+            raise ValueError(f"a quantified non-ASCII character reads apart as Latin-1: {pattern!r}")
+    options = re2.Options()
+    options.encoding = re2.Options.Encoding.LATIN1
+    return _compiled(re2.Set.SearchSet(options), patterns)
+
+
+# A non-ASCII character a quantifier follows: ``search_set``'s Latin-1 reading would quantify its last byte alone.
+_QUANTIFIED_NON_ASCII = re.compile(r"[^\x00-\x7f][?*+{]")
 
 
 # What a set's own ``Match`` in the binding returns on UTF-8 bytes: the indices of the patterns that match, empty

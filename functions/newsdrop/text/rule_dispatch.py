@@ -217,19 +217,21 @@ _STEMS = tuple(_STEM_BOUNDS)
 
 
 def _scan_bounds(
-    guards: list[str], literals: Sequence[str] = (), scans: Sequence[str] = ()
+    guards: list[str], literals: Sequence[str] = (), scans: Sequence[str] = (), ascii_texts: bool = False
 ) -> tuple[BytesMatch, tuple[int, ...], int]:
     """One RE2 search set of ``guards`` (RE2 sources of the ``_GUARD_ORDER`` patterns, in its order) anchored at
     the text's start and of every stem, over UTF-8 bytes; each index's word bound; the first stem's index.
     ``literals`` (``rule_scanner``'s) follow the stems, with no bound, and ``scans`` (RE2 sources) follow them.
 
     One DFA pass answers both guard questions of ``first_rule`` where two sets took two passes and two calls
-    (a set that searches runs its anchored patterns only from the first byte: ``^`` is the text's start)."""
+    (a set that searches runs its anchored patterns only from the first byte: ``^`` is the text's start).
+    ``ascii_texts``: only ASCII keys are scanned (``search_set``'s Latin-1 reading)."""
     found = search_set(
         [f"^(?:{guard})" for guard in guards]
         + [re.escape(stem) for stem in _STEMS]
         + [re.escape(literal) for literal in literals]
-        + list(scans)
+        + list(scans),
+        ascii_texts,
     )
     return native_match(found), _GUARD_BOUNDS + tuple(_STEM_BOUNDS.values()), len(guards)
 
@@ -238,7 +240,7 @@ def _scan_bounds(
 def _ascii_scan() -> tuple[BytesMatch, tuple[int, ...], int]:
     """``_scan_bounds`` of the guards for an ASCII key, built on first use: the cleaner reads its lines with
     ``rule_scanner``'s own scan, so a process compiles this set only where ``first_rule`` is asked."""
-    return _scan_bounds([_source(guard, lower_ascii=True) for _, guard in _GUARD_ORDER])
+    return _scan_bounds([_source(guard, lower_ascii=True) for _, guard in _GUARD_ORDER], ascii_texts=True)
 
 
 @lru_cache(maxsize=1)
@@ -299,6 +301,7 @@ def rule_scanner(
         [_source(guard, lower_ascii=True) for _, guard in _GUARD_ORDER],
         literals,
         [source for source, _ in scans] + [f"^(?:{source})" for source in starts],
+        ascii_texts=True,
     )
     wide: list[tuple[BytesMatch, tuple[int, ...], int]] = []
     first_literal = len(_GUARD_ORDER) + len(_STEMS)

@@ -116,12 +116,17 @@ class _Line:
 
 
 def _read_lines(
-    text: str, bundle_chrome: frozenset[str], preformatted: frozenset[str] | None = None
+    text: str,
+    bundle_chrome: frozenset[str],
+    preformatted: frozenset[str] | None = None,
+    long_facts: dict[str, tuple] | None = None,
 ) -> list[_Line]:
     """The text's non-empty lines, each judged by the named line rules.
 
     A line in ``preformatted`` (``Hints.preformatted``: the markup printed it in a code block) is code,
     not web chrome: no line rule judges it, and it is kept as body (rule ``preformatted``).
+    ``long_facts``: the facts of the lines too long for the line cache, by text, kept by a caller that reads
+    one text again (``passes.rule_pass``' second reading of a page reads its paragraphs from it).
     """
     lines: list[_Line] = []
     append, cached = lines.append, _analyse_cached
@@ -130,9 +135,15 @@ def _read_lines(
         if not stripped:
             continue
         # Only short lines (the chrome that repeats) go through the cache, which keeps its memory bounded.
-        key, words, role, rule, prose, notice, cut, label, you = (
-            cached if len(stripped) <= _LINE_CACHE_MAX_CHARS else _analyse_long
-        )(stripped)
+        if len(stripped) <= _LINE_CACHE_MAX_CHARS:
+            facts = cached(stripped)
+        elif long_facts is None:
+            facts = _analyse_long(stripped)
+        else:
+            facts = long_facts.get(stripped)
+            if facts is None:
+                facts = long_facts[stripped] = _analyse_long(stripped)
+        key, words, role, rule, prose, notice, cut, label, you = facts
         if bundle_chrome and key in bundle_chrome:
             role, rule = "boilerplate", "bundle_chrome"
         if preformatted and " ".join(stripped.split()) in preformatted:

@@ -111,8 +111,10 @@ def rule_pass(
     hint_title = hints.title.strip() if hints is not None and hints.title and hints.title.strip() else None
     # Code blocks are judged as code only inside an extractor's main content: the markup put them there.
     preformatted = hints.preformatted if main_content and hints is not None else None
+    # The page's paragraphs, read once: a second reading below takes their facts from here.
+    long_facts: dict[str, tuple] = {}
     found = _structure(
-        _read_lines(text, bundle_chrome, preformatted),
+        _read_lines(text, bundle_chrome, preformatted, long_facts),
         hint_title,
         main_content,
         headline=headline,
@@ -143,7 +145,7 @@ def rule_pass(
         # The article kept a fraction of a long block of text lines no rule claimed (a list, CJK
         # paragraphs without full stops): that block is the story.
         return _structure(
-            _read_lines(text, bundle_chrome),
+            _read_lines(text, bundle_chrome, long_facts=long_facts),
             hint_title,
             False,
             block=block[:2],
@@ -160,7 +162,7 @@ def rule_pass(
         # without a comment section.
         candidates.append(
             _structure(
-                _read_lines(text, bundle_chrome),
+                _read_lines(text, bundle_chrome, long_facts=long_facts),
                 hint_title,
                 False,
                 comments=False,
@@ -171,7 +173,7 @@ def rule_pass(
     if largest is not None and found.lines[largest].prose_text:
         candidates.append(
             _structure(
-                _read_lines(text, bundle_chrome),
+                _read_lines(text, bundle_chrome, long_facts=long_facts),
                 hint_title,
                 False,
                 force=largest,
