@@ -186,8 +186,7 @@ def rule_pass(
 
 def _story_under_comments(lines: list[_Line], kept_chars: int) -> bool:
     """The "comment section" holds more prose than the article kept and prints the story's header: a
-    byline, or the page's title line again. Real comments follow the story; they never repeat its header.
-    """
+    byline, or the page's title line again. Real comments follow the story; they never repeat its header."""
     first = next((index for index, line in enumerate(lines) if line.rule == "comment_section"), None)
     if first is None:
         return False
@@ -291,8 +290,8 @@ def apply_model(found: RulePass, model: LineModel) -> PageFacts:
     the page's texts, keys, numbers and sizes (the features' lists), each key's printings, the lines it flipped and
     whether each line is kept now, for the stages after it."""
     parts = feature_parts(found.lines, found.start, found.end)
-    # Every line judged at once; a feature row is built only for a flip, to name its reason.
-    # ``decidable`` inline: a call a line cost more than the test.
+    # Every line judged at once; a feature row is built only for a flip, to name its reason. ``decidable``
+    # inline: a call a line cost more than the test.
     kept = [
         None if line.role in FIXED_ROLES or line.rule in PROTECTED_RULES else line.role in KEPT_ROLES
         for line in found.lines
@@ -302,9 +301,8 @@ def apply_model(found: RulePass, model: LineModel) -> PageFacts:
         # The decidable lines in page order, each verdict weighed against its neighbours' (smooth_verdicts).
         # Smoothing only drops lines the rules kept: one the model nearly dropped goes with its dropped
         # neighbours (teaser or comment prose between dropped lines); a flip the model is sure of stays.
-        # (Keeping rules-dropped lines the same way bought nothing out of fold.) Beyond the page's ends
-        # the lines count as kept, so a closing paragraph after a link list is not dropped for lack of
-        # a neighbour.
+        # (Keeping rules-dropped lines the same way bought nothing out of fold.) Past the page's ends lines
+        # count as kept: a closing paragraph after a link list has a kept neighbour.
         margins = model.margins(parts, kept, 2.0 * model.switch_cost)
         chain = [index for index, margin in enumerate(margins) if margin is not None]
         chain_margins = [margins[index] or 0.0 for index in chain]
