@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import heapq
-from dataclasses import replace
 from itertools import accumulate
 
 from newsdrop.text.cleaner.headline_barred import barred_test, best_unbarred
@@ -285,10 +284,10 @@ def _find_title(
                 region_start,
                 score,
                 0 if index >= region_start else between_of(index),
-                replace(context, lead_words=lead_words_from(lines, index + 1, leads))
-                if index >= region_start
-                else context,
+                context,
                 facts_of[index],
+                # (A line of the region's head is read against the paragraphs under it.)
+                lead_words_from(lines, index + 1, leads) if index >= region_start else None,
             )
             for score, index in top
         ]

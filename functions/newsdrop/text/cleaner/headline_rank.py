@@ -46,14 +46,18 @@ def headline_features(
     unclaimed_between: int,
     context: _RankContext,
     facts: _Facts | None = None,
+    lead_words: frozenset[str] | None = None,
 ) -> list[float]:
     """The headline ranker's view of one candidate line (``HEADLINE_FEATURES`` order).
 
     Besides the line's own shape, each candidate is seen against the others: its rank and gap to the
     best rules' score, whether it is the nearest candidate to the story, and how many of its content
-    words the page's title line (the opening) and the story's lead paragraphs print.
+    words the page's title line (the opening) and the story's lead paragraphs print. ``lead_words``: the lead a
+    line of the region's head is read against (the paragraphs under it), in place of ``context.lead_words``.
     """
     line = lines[index]
+    if lead_words is None:
+        lead_words = context.lead_words
     if facts is None:
         facts = _facts(line.text, line.key, line.words)
     words = _content_words(line.key)
@@ -80,7 +84,7 @@ def headline_features(
     )
     columns = _text_columns(line.text)
     ends, title_cased, colon, separated, commas, asks = columns[:6]
-    lead = len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0
+    lead = len(words & lead_words) / len(words) if words and lead_words else 0.0
     dated, bylined = context.under.under(lines, index)
     return [
         rule_score / 10.0,
@@ -122,7 +126,7 @@ def headline_features(
         1.0
         if (printing := context.variants.get(line.key)) and (len(printing) > 1 or index not in printing)
         else 0.0,
-        *_block_features(lines, index, region_start, context, words, lead, columns[6]),
+        *_block_features(lines, index, region_start, context, lead_words, words, lead, columns[6]),
     ]
 
 
@@ -151,10 +155,10 @@ def _text_columns(text: str) -> tuple[float, float, float, float, float, float, 
     )
 
 
-def _lead_share(key: str, context: _RankContext) -> float:
+def _lead_share(key: str, lead_words: frozenset[str]) -> float:
     """The share of a line's content words that the lead paragraphs print (``lead_overlap``)."""
     words = _content_words(key)
-    return len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0
+    return len(words & lead_words) / len(words) if words and lead_words else 0.0
 
 
 def _block_features(
@@ -162,6 +166,7 @@ def _block_features(
     index: int,
     region_start: int,
     context: _RankContext,
+    lead_words: frozenset[str],
     words: frozenset[str],
     lead: float,
     capitals: float,
@@ -170,8 +175,8 @@ def _block_features(
     ``headline_features``): its place in the header (0 at the topmost candidate, 1 at the story), another
     candidate right above or below it (a headline block: kicker, headline, standfirst), how many times the
     page prints it, the share of its words set in capitals, and the share of the opening line's words it
-    holds (the page's title line minus a site's name is the headline). ``words``, ``lead`` and ``capitals``: the
-    candidate's content words, their share the lead prints (``_lead_share``) and the share of its words set in
+    holds (the page's title line minus a site's name is the headline). ``lead_words``: the lead the candidate is
+    read against (``headline_features``). ``words``, ``lead`` and ``capitals``: the candidate's content words, their share the lead prints (``_lead_share``) and the share of its words set in
     capitals (``_text_columns``), read once by ``headline_features``."""
     line = lines[index]
     span = region_start - context.first
@@ -198,8 +203,8 @@ def _block_features(
         1.0 if below_ranked else 0.0,
         size - math.log1p(lines[above].words) if above_ranked and above is not None else 0.0,
         size - math.log1p(lines[below].words) if below_ranked and below is not None else 0.0,
-        lead - _lead_share(lines[above].key, context) if above_ranked and above is not None else 0.0,
-        lead - _lead_share(lines[below].key, context) if below_ranked and below is not None else 0.0,
+        lead - _lead_share(lines[above].key, lead_words) if above_ranked and above is not None else 0.0,
+        lead - _lead_share(lines[below].key, lead_words) if below_ranked and below is not None else 0.0,
         math.log1p(len(context.printed.get(line.key, ()))),
         capitals,
         opening_cover,
