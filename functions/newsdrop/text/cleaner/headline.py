@@ -31,10 +31,8 @@ from newsdrop.text.cleaner.headline_facts import (
 from newsdrop.text.cleaner.headline_overrides import pick_over_ranker
 from newsdrop.text.cleaner.headline_printings import held_candidate, spelled_out
 from newsdrop.text.cleaner.headline_rank import (
-    _against_best,
-    _candidate_kinds,
+    _page_columns,
     _RankContext,
-    _region_head_features,
     headline_features,
 )
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
@@ -291,9 +289,7 @@ def _find_title(
             )
             for score, index in top
         ]
-        _against_best(rows)
-        _candidate_kinds(lines, [index for _, index in top], rows)
-        _region_head_features([index for _, index in top], region_start, rows)
+        _page_columns(lines, [index for _, index in top], region_start, rows)
         # Every candidate scored at once: the trees are walked for all rows together.
         ranks = headline.score_all(rows) if headline is not None else [score for score, _ in top]
         if candidates is not None:

@@ -215,14 +215,6 @@ def _block_features(
 _AGAINST_BEST = (HEADLINE_FEATURES.index("lead_overlap"), HEADLINE_FEATURES.index("opening_share"))
 
 
-def _against_best(rows: list[list[float]]) -> None:
-    """Append to each candidate's row how far its lead and opening overlaps fall below the page's best
-    candidate's (0 for the best): the trees score one candidate at a time, this lets them compare."""
-    best = [max(row[column] for row in rows) for column in _AGAINST_BEST]
-    for row in rows:
-        row += [row[column] - top for column, top in zip(_AGAINST_BEST, best, strict=True)]
-
-
 # A clock time or a numeric date ("14:07", "25.04.24", "3/9/2017"): a dateline or a teaser's stamp, which the
 # rules' date test misses when it is glued to other words ("Do 25.04.24 | 14:07 Uhr | Von X"). A bare year is
 # not one: headlines name years ("AMP Conf 2019").
@@ -234,12 +226,23 @@ _REPEAT_MIN_CHARS = 4
 _GLUED_MIN_WORDS = 3
 
 
-def _candidate_kinds(lines: list[_Line], ranked: list[int], rows: list[list[float]]) -> None:
-    """Append to each candidate's row (after ``_against_best``'s columns) kinds a headline is not:
-    a clock time or numeric date in it (a dateline, a teaser's stamp), the share of its words of four letters or
-    more that it repeats (a menu printing each label twice, "For schools For schools"); and whether it glues another ranked
-    candidate to a label ("Home / News / <headline>", "<headline> - Latest news": it holds one at its start
-    or end) or is such a candidate held by a longer line (the bare headline)."""
+def _page_columns(lines: list[_Line], ranked: list[int], region_start: int, rows: list[list[float]]) -> None:
+    """Append to each candidate's row (after ``headline_features``' columns) what it is beside the page's other
+    candidates, in one pass over them:
+
+    - how far its lead and opening overlaps fall below the page's best candidate's (0 for the best): the trees
+      score one candidate at a time, this lets them compare;
+    - kinds a headline is not: a clock time or numeric date in it (a dateline, a teaser's stamp), the share of its
+      words of four letters or more that it repeats (a menu printing each label twice, "For schools For
+      schools"); and whether it glues another ranked candidate to a label ("Home / News / <headline>",
+      "<headline> - Latest news": it holds one at its start or end) or is such a candidate held by a longer line
+      (the bare headline);
+    - whether it is a line of the region's head (the region chooser read it as the story's) and how many lines of
+      the region stand above it.
+    """
+    lead_column, opening_column = _AGAINST_BEST
+    lead_best = max(row[lead_column] for row in rows)
+    opening_best = max(row[opening_column] for row in rows)
     keys = [lines[index].key for index in ranked]
     sizes = [(key, len(key)) for key in keys if key]
     # The keys that can be glued to a label: of ``_GLUED_MIN_WORDS`` words or more. A key holds only a shorter
@@ -257,7 +260,16 @@ def _candidate_kinds(lines: list[_Line], ranked: list[int], rows: list[list[floa
         held = line.words >= _GLUED_MIN_WORDS and any(
             other.startswith(key) or other.endswith(key) for other, other_size in sizes if other_size > size
         )
-        row += [*_own_kinds(line.text, line.words), 1.0 if holds else 0.0, 1.0 if held else 0.0]
+        inside = index >= region_start
+        row += [
+            row[lead_column] - lead_best,
+            row[opening_column] - opening_best,
+            *_own_kinds(line.text, line.words),
+            1.0 if holds else 0.0,
+            1.0 if held else 0.0,
+            1.0 if inside else 0.0,
+            math.log1p(index - region_start) if inside else 0.0,
+        ]
 
 
 # Candidates are the header lines a site prints on every page: their own kinds are memoised like their facts.
@@ -266,7 +278,7 @@ _KINDS_CACHE_SIZE = 32768
 
 @lru_cache(maxsize=_KINDS_CACHE_SIZE)
 def _own_kinds(text: str, words: int) -> tuple[float, float]:
-    """A candidate's kinds from its own text (``_candidate_kinds``' first two columns): a clock time or a numeric
+    """A candidate's kinds from its own text (``_page_columns``' first two kinds): a clock time or a numeric
     date in it, and the share of its words of four letters or more that it repeats."""
     # Words of four letters or more: a long headline repeats "to" and "the", a menu repeats its labels.
     found = (
@@ -279,11 +291,3 @@ def _own_kinds(text: str, words: int) -> tuple[float, float]:
         1.0 if _CLOCK_OR_DATE.search(text) is not None else 0.0,
         1.0 - len(set(found)) / len(found) if found else 0.0,
     )
-
-
-def _region_head_features(ranked: list[int], region_start: int, rows: list[list[float]]) -> None:
-    """Append to each candidate's row (after ``_candidate_kinds``' columns) whether it is a line of the region's
-    head (the region chooser read it as the story's) and how many lines of the region stand above it."""
-    for index, row in zip(ranked, rows, strict=True):
-        inside = index >= region_start
-        row += [1.0 if inside else 0.0, math.log1p(index - region_start) if inside else 0.0]
