@@ -72,17 +72,17 @@ def classify(golds: frozenset[str], lines: Sequence[str]) -> str:
 def ranked_candidates() -> Iterator[dict[int, list[int]]]:
     """Record each headline search's ranked candidates (line indices, the rules' order) by its lines' id."""
     found: dict[int, list[int]] = {}
-    original = headline._candidate_kinds
+    original = headline._page_columns
 
-    def recording(lines: list[_Line], ranked: list[int], rows: list[list[float]]) -> None:
+    def recording(lines: list[_Line], ranked: list[int], region_start: int, rows: list[list[float]]) -> None:
         found[id(lines)] = list(ranked)
-        original(lines, ranked, rows)
+        original(lines, ranked, region_start, rows)
 
-    headline._candidate_kinds = recording
+    headline._page_columns = recording
     try:
         yield found
     finally:
-        headline._candidate_kinds = original
+        headline._page_columns = original
 
 
 @contextmanager

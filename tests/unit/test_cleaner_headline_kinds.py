@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from newsdrop.text.cleaner import rule_pass
-from newsdrop.text.cleaner.headline_rank import _candidate_kinds
+from newsdrop.text.cleaner.headline_rank import _page_columns
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel
 from newsdrop.text.line_keys import normalize_line_key
@@ -14,12 +16,21 @@ from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 _KINDS = ("clock_or_numeric_date", "repeated_words", "holds_candidate", "held_by_candidate")
 
 
-def _kinds(texts: list[str]) -> list[dict[str, float]]:
-    """Each text as a ranked candidate of one page: its kind columns by name."""
+# The columns ``headline_features`` gives (``_page_columns`` appends the rest).
+_OWN = HEADLINE_FEATURES.index("lead_overlap_against_best")
+
+
+def _columns(texts: list[str], region_start: int) -> list[dict[str, float]]:
+    """Each text as a ranked candidate of one page: the columns ``_page_columns`` appends, by name."""
     lines = [_Line(n, text, normalize_line_key(text), len(text.split())) for n, text in enumerate(texts)]
-    rows: list[list[float]] = [[] for _ in texts]
-    _candidate_kinds(lines, list(range(len(texts))), rows)
-    return [dict(zip(_KINDS, row, strict=True)) for row in rows]
+    rows: list[list[float]] = [[0.0] * _OWN for _ in texts]
+    _page_columns(lines, list(range(len(texts))), region_start, rows)
+    return [dict(zip(HEADLINE_FEATURES[_OWN:], row[_OWN:], strict=True)) for row in rows]
+
+
+def _kinds(texts: list[str]) -> list[dict[str, float]]:
+    """Each text as a ranked candidate of one page above the region: its kind columns by name."""
+    return [{kind: row[kind] for kind in _KINDS} for row in _columns(texts, len(texts))]
 
 
 @pytest.mark.parametrize(
@@ -75,6 +86,23 @@ def test_a_candidate_that_glues_another_to_a_label(
     kinds = _kinds(texts)
     assert [row["holds_candidate"] for row in kinds] == holds
     assert [row["held_by_candidate"] for row in kinds] == held
+
+
+@pytest.mark.parametrize(
+    ("region_start", "inside", "above"),
+    [
+        # Every candidate above the region; the region opens at the third; at the first.
+        (4, [0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]),
+        (2, [0.0, 0.0, 1.0, 1.0], [0.0, 0.0, 0.0, math.log1p(1)]),
+        (0, [1.0, 1.0, 1.0, 1.0], [0.0, math.log1p(1), math.log1p(2), math.log1p(3)]),
+    ],
+)
+def test_the_region_head_columns_count_the_region_lines_above_a_candidate(
+    region_start: int, inside: list[float], above: list[float]
+) -> None:
+    rows = _columns(["Coast News", HEADLINE, LEAD, SECOND], region_start)
+    assert [row["in_region_head"] for row in rows] == inside
+    assert [row["log_region_lines_above"] for row in rows] == pytest.approx(above)
 
 
 def test_every_ranked_candidate_row_has_every_feature_in_order() -> None:

@@ -8,8 +8,9 @@ import re
 import pytest
 
 from newsdrop.text.cleaner.features import FEATURES, feature_parts
-from newsdrop.text.cleaner.headline_rank import _candidate_kinds, _text_columns
+from newsdrop.text.cleaner.headline_rank import _page_columns, _text_columns
 from newsdrop.text.cleaner.lines import _CLOSERS, _TITLE_SEPARATORS, _ends_sentence, _Line, _title_cased
+from newsdrop.text.cleaner.model import HEADLINE_FEATURES
 from newsdrop.text.cleaner.page_counts import _log1p_table
 from newsdrop.text.stamp_rules import _NEWS_ID, _NEWS_ID_FIRST, news_id_of
 
@@ -72,7 +73,7 @@ _KIND_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 
 
 def _plain_kinds(lines: list[_Line], ranked: list[int]) -> list[list[float]]:
-    """``_candidate_kinds``' columns as a loop over every pair of candidates computes them."""
+    """``_page_columns``' kind columns as a loop over every pair of candidates computes them."""
     keys = [lines[index].key for index in ranked]
     found = []
     for position, index in enumerate(ranked):
@@ -122,9 +123,13 @@ _CANDIDATES = [
 def test_candidate_kinds_are_the_pairwise_loops_columns(texts: list[str]) -> None:
     lines = [_Line(n, text, text.lower(), len(text.split())) for n, text in enumerate(texts, start=1)]
     for ranked in (list(range(len(lines))), list(range(len(lines)))[::-1]):
-        rows: list[list[float]] = [[] for _ in ranked]
-        _candidate_kinds(lines, ranked, rows)
-        assert rows == _plain_kinds(lines, ranked)
+        own = HEADLINE_FEATURES.index("lead_overlap_against_best")
+        kinds = slice(
+            HEADLINE_FEATURES.index("clock_or_numeric_date"), HEADLINE_FEATURES.index("in_region_head")
+        )
+        rows: list[list[float]] = [[0.0] * own for _ in ranked]
+        _page_columns(lines, ranked, len(lines) + 1, rows)
+        assert [row[kinds] for row in rows] == _plain_kinds(lines, ranked)
 
 
 @pytest.mark.parametrize(

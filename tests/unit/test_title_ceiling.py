@@ -62,12 +62,12 @@ PAGE = "\n\n".join(
 
 
 def test_ranked_candidates_records_the_search_and_restores_it() -> None:
-    original, original_pass = headline._candidate_kinds, cleaner.rule_pass
+    original, original_pass = headline._page_columns, cleaner.rule_pass
     with ranked_candidates() as tops, last_reading() as readings:
         article = cleaner.clean_article(PAGE)
         lines = readings[-1].lines
         top = tops[id(lines)]
-    assert headline._candidate_kinds is original
+    assert headline._page_columns is original
     assert cleaner.rule_pass is original_pass
     title = next(index for index, line in enumerate(lines) if line.role == "title")
     assert article.title == lines[title].text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import heapq
-from dataclasses import replace
 from itertools import accumulate
 
 from newsdrop.text.cleaner.headline_barred import barred_test, best_unbarred
@@ -32,10 +31,8 @@ from newsdrop.text.cleaner.headline_facts import (
 from newsdrop.text.cleaner.headline_overrides import pick_over_ranker
 from newsdrop.text.cleaner.headline_printings import held_candidate, spelled_out
 from newsdrop.text.cleaner.headline_rank import (
-    _against_best,
-    _candidate_kinds,
+    _page_columns,
     _RankContext,
-    _region_head_features,
     headline_features,
 )
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
@@ -285,16 +282,14 @@ def _find_title(
                 region_start,
                 score,
                 0 if index >= region_start else between_of(index),
-                replace(context, lead_words=lead_words_from(lines, index + 1, leads))
-                if index >= region_start
-                else context,
+                context,
                 facts_of[index],
+                # (A line of the region's head is read against the paragraphs under it.)
+                lead_words_from(lines, index + 1, leads) if index >= region_start else None,
             )
             for score, index in top
         ]
-        _against_best(rows)
-        _candidate_kinds(lines, [index for _, index in top], rows)
-        _region_head_features([index for _, index in top], region_start, rows)
+        _page_columns(lines, [index for _, index in top], region_start, rows)
         # Every candidate scored at once: the trees are walked for all rows together.
         ranks = headline.score_all(rows) if headline is not None else [score for score, _ in top]
         if candidates is not None:

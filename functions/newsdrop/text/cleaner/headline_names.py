@@ -10,14 +10,14 @@ from newsdrop.text.cleaner.headline_credit import without_credit
 from newsdrop.text.cleaner.headline_facts import _DOMAIN, _KANA_OR_HAN, _VARIANT_MAX_WORDS
 from newsdrop.text.cleaner.headline_typeset import typeset_printing
 from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.cleaner.page_memo import per_page
 from newsdrop.text.line_keys import count_words, normalize_line_key, words_at_most
 
 _HEADING_MARKS = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 
 
-# Separators between a headline and the site's or section's name in a title line ("Title | Site"). Dashes
-# are left out: they join the two halves of many headlines ("Kicker - Headline"), and cutting there cost
-# more headlines than it freed in make eval.
+# Separators between a headline and the site's or section's name in a title line ("Title | Site"). Dashes are
+# left out: they join the halves of many headlines ("Kicker - Headline"); cutting there cost more than it freed.
 _SITE_SEPARATORS = (" | ", " :: ", " · ")
 
 
@@ -314,6 +314,7 @@ def _trail_tail(steps: list[str], *, first: int) -> str | None:
     return last
 
 
+@per_page
 def headline_text(lines: list[_Line], index: int, *, cut_parts: bool = True) -> str:
     """The headline a title line gives: without Markdown heading marks and without a site or section
     name printed before or after it ("Title | Site", "Section - Title").
@@ -327,8 +328,7 @@ def headline_text(lines: list[_Line], index: int, *, cut_parts: bool = True) -> 
     (``_breadcrumb_tail``); ``cut_parts=False`` leaves those two and the names printed inside other
     lines out, for labelling the ranker's candidates (a line that only holds the headline is no headline
     line to learn from; labelled with those names cut, the retrained ranker moved more titles than the
-    cuts gained: docs/eval.md, clean-title9).
-    """
+    cuts gained: docs/eval.md, clean-title9)."""
     text = without_heading_marks(lines[index].text.strip())
     cut = (_printed_part(lines, index, text) or _breadcrumb_tail(text)) if cut_parts else None
     if cut is not None:

@@ -46,14 +46,18 @@ def headline_features(
     unclaimed_between: int,
     context: _RankContext,
     facts: _Facts | None = None,
+    lead_words: frozenset[str] | None = None,
 ) -> list[float]:
     """The headline ranker's view of one candidate line (``HEADLINE_FEATURES`` order).
 
     Besides the line's own shape, each candidate is seen against the others: its rank and gap to the
     best rules' score, whether it is the nearest candidate to the story, and how many of its content
-    words the page's title line (the opening) and the story's lead paragraphs print.
+    words the page's title line (the opening) and the story's lead paragraphs print. ``lead_words``: the lead a
+    line of the region's head is read against (the paragraphs under it), in place of ``context.lead_words``.
     """
     line = lines[index]
+    if lead_words is None:
+        lead_words = context.lead_words
     if facts is None:
         facts = _facts(line.text, line.key, line.words)
     words = _content_words(line.key)
@@ -80,7 +84,7 @@ def headline_features(
     )
     columns = _text_columns(line.text)
     ends, title_cased, colon, separated, commas, asks = columns[:6]
-    lead = len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0
+    lead = len(words & lead_words) / len(words) if words and lead_words else 0.0
     dated, bylined = context.under.under(lines, index)
     return [
         rule_score / 10.0,
@@ -122,7 +126,7 @@ def headline_features(
         1.0
         if (printing := context.variants.get(line.key)) and (len(printing) > 1 or index not in printing)
         else 0.0,
-        *_block_features(lines, index, region_start, context, words, lead, columns[6]),
+        *_block_features(lines, index, region_start, context, lead_words, words, lead, columns[6]),
     ]
 
 
@@ -151,10 +155,10 @@ def _text_columns(text: str) -> tuple[float, float, float, float, float, float, 
     )
 
 
-def _lead_share(key: str, context: _RankContext) -> float:
+def _lead_share(key: str, lead_words: frozenset[str]) -> float:
     """The share of a line's content words that the lead paragraphs print (``lead_overlap``)."""
     words = _content_words(key)
-    return len(words & context.lead_words) / len(words) if words and context.lead_words else 0.0
+    return len(words & lead_words) / len(words) if words and lead_words else 0.0
 
 
 def _block_features(
@@ -162,6 +166,7 @@ def _block_features(
     index: int,
     region_start: int,
     context: _RankContext,
+    lead_words: frozenset[str],
     words: frozenset[str],
     lead: float,
     capitals: float,
@@ -170,8 +175,8 @@ def _block_features(
     ``headline_features``): its place in the header (0 at the topmost candidate, 1 at the story), another
     candidate right above or below it (a headline block: kicker, headline, standfirst), how many times the
     page prints it, the share of its words set in capitals, and the share of the opening line's words it
-    holds (the page's title line minus a site's name is the headline). ``words``, ``lead`` and ``capitals``: the
-    candidate's content words, their share the lead prints (``_lead_share``) and the share of its words set in
+    holds (the page's title line minus a site's name is the headline). ``lead_words``: the lead the candidate is
+    read against (``headline_features``). ``words``, ``lead`` and ``capitals``: the candidate's content words, their share the lead prints (``_lead_share``) and the share of its words set in
     capitals (``_text_columns``), read once by ``headline_features``."""
     line = lines[index]
     span = region_start - context.first
@@ -198,8 +203,8 @@ def _block_features(
         1.0 if below_ranked else 0.0,
         size - math.log1p(lines[above].words) if above_ranked and above is not None else 0.0,
         size - math.log1p(lines[below].words) if below_ranked and below is not None else 0.0,
-        lead - _lead_share(lines[above].key, context) if above_ranked and above is not None else 0.0,
-        lead - _lead_share(lines[below].key, context) if below_ranked and below is not None else 0.0,
+        lead - _lead_share(lines[above].key, lead_words) if above_ranked and above is not None else 0.0,
+        lead - _lead_share(lines[below].key, lead_words) if below_ranked and below is not None else 0.0,
         math.log1p(len(context.printed.get(line.key, ()))),
         capitals,
         opening_cover,
@@ -208,14 +213,6 @@ def _block_features(
 
 # Columns of ``headline_features`` also given against the page's best candidate by that column.
 _AGAINST_BEST = (HEADLINE_FEATURES.index("lead_overlap"), HEADLINE_FEATURES.index("opening_share"))
-
-
-def _against_best(rows: list[list[float]]) -> None:
-    """Append to each candidate's row how far its lead and opening overlaps fall below the page's best
-    candidate's (0 for the best): the trees score one candidate at a time, this lets them compare."""
-    best = [max(row[column] for row in rows) for column in _AGAINST_BEST]
-    for row in rows:
-        row += [row[column] - top for column, top in zip(_AGAINST_BEST, best, strict=True)]
 
 
 # A clock time or a numeric date ("14:07", "25.04.24", "3/9/2017"): a dateline or a teaser's stamp, which the
@@ -229,12 +226,23 @@ _REPEAT_MIN_CHARS = 4
 _GLUED_MIN_WORDS = 3
 
 
-def _candidate_kinds(lines: list[_Line], ranked: list[int], rows: list[list[float]]) -> None:
-    """Append to each candidate's row (after ``_against_best``'s columns) kinds a headline is not:
-    a clock time or numeric date in it (a dateline, a teaser's stamp), the share of its words of four letters or
-    more that it repeats (a menu printing each label twice, "For schools For schools"); and whether it glues another ranked
-    candidate to a label ("Home / News / <headline>", "<headline> - Latest news": it holds one at its start
-    or end) or is such a candidate held by a longer line (the bare headline)."""
+def _page_columns(lines: list[_Line], ranked: list[int], region_start: int, rows: list[list[float]]) -> None:
+    """Append to each candidate's row (after ``headline_features``' columns) what it is beside the page's other
+    candidates, in one pass over them:
+
+    - how far its lead and opening overlaps fall below the page's best candidate's (0 for the best): the trees
+      score one candidate at a time, this lets them compare;
+    - kinds a headline is not: a clock time or numeric date in it (a dateline, a teaser's stamp), the share of its
+      words of four letters or more that it repeats (a menu printing each label twice, "For schools For
+      schools"); and whether it glues another ranked candidate to a label ("Home / News / <headline>",
+      "<headline> - Latest news": it holds one at its start or end) or is such a candidate held by a longer line
+      (the bare headline);
+    - whether it is a line of the region's head (the region chooser read it as the story's) and how many lines of
+      the region stand above it.
+    """
+    lead_column, opening_column = _AGAINST_BEST
+    lead_best = max(row[lead_column] for row in rows)
+    opening_best = max(row[opening_column] for row in rows)
     keys = [lines[index].key for index in ranked]
     sizes = [(key, len(key)) for key in keys if key]
     # The keys that can be glued to a label: of ``_GLUED_MIN_WORDS`` words or more. A key holds only a shorter
@@ -252,7 +260,16 @@ def _candidate_kinds(lines: list[_Line], ranked: list[int], rows: list[list[floa
         held = line.words >= _GLUED_MIN_WORDS and any(
             other.startswith(key) or other.endswith(key) for other, other_size in sizes if other_size > size
         )
-        row += [*_own_kinds(line.text, line.words), 1.0 if holds else 0.0, 1.0 if held else 0.0]
+        inside = index >= region_start
+        row += [
+            row[lead_column] - lead_best,
+            row[opening_column] - opening_best,
+            *_own_kinds(line.text, line.words),
+            1.0 if holds else 0.0,
+            1.0 if held else 0.0,
+            1.0 if inside else 0.0,
+            math.log1p(index - region_start) if inside else 0.0,
+        ]
 
 
 # Candidates are the header lines a site prints on every page: their own kinds are memoised like their facts.
@@ -261,7 +278,7 @@ _KINDS_CACHE_SIZE = 32768
 
 @lru_cache(maxsize=_KINDS_CACHE_SIZE)
 def _own_kinds(text: str, words: int) -> tuple[float, float]:
-    """A candidate's kinds from its own text (``_candidate_kinds``' first two columns): a clock time or a numeric
+    """A candidate's kinds from its own text (``_page_columns``' first two kinds): a clock time or a numeric
     date in it, and the share of its words of four letters or more that it repeats."""
     # Words of four letters or more: a long headline repeats "to" and "the", a menu repeats its labels.
     found = (
@@ -274,11 +291,3 @@ def _own_kinds(text: str, words: int) -> tuple[float, float]:
         1.0 if _CLOCK_OR_DATE.search(text) is not None else 0.0,
         1.0 - len(set(found)) / len(found) if found else 0.0,
     )
-
-
-def _region_head_features(ranked: list[int], region_start: int, rows: list[list[float]]) -> None:
-    """Append to each candidate's row (after ``_candidate_kinds``' columns) whether it is a line of the region's
-    head (the region chooser read it as the story's) and how many lines of the region stand above it."""
-    for index, row in zip(ranked, rows, strict=True):
-        inside = index >= region_start
-        row += [1.0 if inside else 0.0, math.log1p(index - region_start) if inside else 0.0]
