@@ -55,3 +55,19 @@ def test_headline_text_gives_the_same_answer_twice_and_on_an_equal_new_page(text
     fresh = _lines(texts)
     assert first == again == [headline_text(fresh, 0), headline_text(fresh, 0, cut_parts=False)]
     assert first[0] != texts[0]
+
+
+def test_an_answer_made_while_another_page_was_asked_stays_with_its_own_page() -> None:
+    # Another page asked while an answer is being made (as a second thread cleaning at once would): the
+    # answer goes to its own page's memo and never answers the other page's line.
+    pages = [_lines(["First page title", "Second line"]), _lines(["Other page title", "More"])]
+
+    def answer(lines: list[_Line], index: int, *, cut_parts: bool = True) -> str:
+        if lines is pages[0]:
+            assert memoised(pages[1], index, cut_parts=cut_parts) == "Other page title"
+        return lines[index].text
+
+    memoised = per_page(answer)
+    assert memoised(pages[0], 0) == "First page title"
+    assert memoised(pages[1], 0) == "Other page title"
+    assert memoised(pages[0], 0) == "First page title"

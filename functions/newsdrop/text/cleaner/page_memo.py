@@ -16,14 +16,16 @@ def per_page(function: Callable[..., str]) -> Callable[..., str]:
     overrides ask for the opening line's headline in turn (``headline_text``: 291 calls, 85 repeats, over a
     replay of every 5th view's search).
     """
-    page: list[list[_Line] | None] = [None]
-    answers: dict[tuple[int, bool], str] = {}
+    # The page and its answers are one pair, swapped whole: two threads cleaning at once can only lose
+    # each other's answers, never read an answer of the other's page.
+    last: list[tuple[list[_Line], dict[tuple[int, bool], str]] | None] = [None]
 
     @wraps(function)
     def memoised(lines: list[_Line], index: int, *, cut_parts: bool = True) -> str:
-        if page[0] is not lines:
-            page[0] = lines
-            answers.clear()
+        state = last[0]
+        if state is None or state[0] is not lines:
+            state = last[0] = (lines, {})
+        answers = state[1]
         key = (index, cut_parts)
         found = answers.get(key)
         if found is None:
