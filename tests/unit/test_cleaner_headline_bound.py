@@ -4,10 +4,25 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.cleaner.headline_bound import title_score_bound, title_score_bounds
-from newsdrop.text.cleaner.headline_facts import _title_score, dated_and_bylined, lines_under
-from newsdrop.text.cleaner.lines import _content_words
+from newsdrop.text.cleaner.headline_bound import title_score_bounds
+from newsdrop.text.cleaner.headline_facts import LinesUnder, _title_score, dated_and_bylined, lines_under
+from newsdrop.text.cleaner.lines import _content_words, _Line
 from tests.unit.cleaner_fixtures import printed_lines
+
+
+def title_score_bound(
+    lines: list[_Line],
+    index: int,
+    keys: dict[str, list[int]],
+    variants: dict[str, set[int]],
+    lead: frozenset[str],
+    between: int,
+    reworded: set[int],
+    under: LinesUnder | None = None,
+) -> float:
+    """One line's bound, as the headline search reads it among the page's candidates."""
+    return title_score_bounds(lines, [index], keys, variants, lead, [between], index, reworded, under)[0][0]
+
 
 HEADLINE = "Council approves the new harbour bridge"
 SENTENCE = "The council said on Tuesday that it would approve the new harbour bridge after all."

@@ -17,25 +17,6 @@ from newsdrop.text.cleaner.lines import _content_words, _Line
 BOUND_SLACK = 1e-6
 
 
-def title_score_bound(
-    lines: list[_Line],
-    index: int,
-    keys: dict[str, list[int]],
-    variants: dict[str, set[int]],
-    lead_words: frozenset[str],
-    unclaimed_between: int,
-    reworded: set[int],
-    under: LinesUnder | None = None,
-) -> float:
-    """An upper bound of ``_title_score`` for the line at ``index`` (same arguments): its exact terms that need no
-    costly facts of its text (printings, variants, rewording, its length, the lines under it, a lower-case start,
-    the lead's words, its distance to the story), every bonus from its other facts (a CJK line's) taken as given
-    and every penalty from them (a sentence, a name, a web address) as spared. A candidate whose bound falls under the rules' twelfth-best score can never be ranked: it is not scored."""
-    return title_score_bounds(
-        lines, [index], keys, variants, lead_words, [unclaimed_between], index, reworded, under
-    )[0][0]
-
-
 def title_score_bounds(
     lines: list[_Line],
     indices: list[int],
@@ -47,9 +28,13 @@ def title_score_bounds(
     reworded: set[int],
     under: LinesUnder | None = None,
 ) -> list[tuple[float, int]]:
-    """``(title_score_bound, index)`` of each line at ``indices``, in their order, in one loop (a page's candidates:
-    the page's tables read once, not passed again for every line); ``unclaimed[index - first]``: a line's
-    ``unclaimed_between``."""
+    """``(bound, index)`` of each line at ``indices``, in their order, in one loop (a page's candidates: the page's
+    tables read once). A bound is an upper bound of ``_title_score`` for the line (same arguments, with
+    ``unclaimed[index - first]`` its ``unclaimed_between``): its exact terms that need no costly facts of its text
+    (printings, variants, rewording, its length, the lines under it, a lower-case start, the lead's words, its
+    distance to the story), every bonus from its other facts (a CJK line's) taken as given and every penalty from
+    them (a sentence, a name, a web address) as spared. A candidate whose bound falls under the rules'
+    twelfth-best score can never be ranked: it is not scored."""
     found: list[tuple[float, int]] = []
     printings, printed_in, lower_start = keys.get, variants.get, _LOWER_START.match
     read_under = under.dated_and_bylined if under is not None else None
