@@ -10,6 +10,7 @@ from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner import asides as asides_module
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.asides import asides, box_heading, push_prompt, tag_lists
+from tests.unit.case_folding import re_case_variants, re_partners
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 
 BIO = "Jane Doe covers the coast for the paper. She studied geography in Bristol and sails in her spare time."
@@ -41,6 +42,41 @@ class Line:
 )
 def test_box_heading(text: str, expected: bool) -> None:
     assert box_heading(text) is expected
+
+
+# Every heading form's opening words (``BOX_HEADING``, ``_ABOUT``).
+_HEADING_FORMS = (
+    "About the author",
+    "The author",
+    "Autorin",
+    "Autoreninfo",
+    "Über die Autorin",
+    "Zum Autor",
+    "Zur Autorin",
+    "Sobre el autor",
+    "À propos de l'auteur",
+    "L'autore",
+    "O autorze",
+    "About Jane Doe",
+    "Über Simon Dückert",
+    "Sobre Ana",
+    "O Janie Kowalskiej",
+)
+
+
+@pytest.mark.parametrize("form", _HEADING_FORMS)
+def test_box_heading_first_letter_gate_keeps_every_case_variant(form: str) -> None:
+    # The gate passes every character ``re``'s IGNORECASE pairs with a form's first letter: each variant of the
+    # form's case reads as the patterns alone read it.
+    first = form[0].lower()
+    assert {first, *re_partners(first)} <= asides_module._HEADING_FIRST
+    for variant in re_case_variants(form):
+        expected = asides_module.BOX_HEADING.match(variant) is not None or (
+            (found := asides_module._ABOUT.match(variant.strip())) is not None
+            and all(asides_module.NAME_WORD.match(word) for word in found.group(1).split())
+        )
+        assert box_heading(variant) is expected, variant
+    assert box_heading(form) is True
 
 
 def _story(*tail: Line) -> list[Line]:

@@ -123,8 +123,17 @@ def tag_lists(lines: Sequence[AsideLine]) -> list[int]:
     return found
 
 
+# The letters an author box's heading (``BOX_HEADING``, ``_ABOUT``) opens with, and every character ``re``'s
+# IGNORECASE pairs with one of them (the long s with "s": a unit test reads every code point).
+_HEADING_FIRST = frozenset("atüzsàloATÜZSÀLOſ")
+
+
 def box_heading(text: str) -> bool:
     """An author box's heading: "About the author", "Autoreninfo", or "About"/"Über" and a name."""
+    if (first := text[:1]).isalnum() and first not in _HEADING_FIRST:
+        # A letter or digit opening the line opens the heading's words (no "_" or other character before them):
+        # another letter opens no heading. (Two lines in three, read here without a pattern.)
+        return False
     if BOX_HEADING.match(text) is not None:
         return True
     found = _ABOUT.match(text.strip())
