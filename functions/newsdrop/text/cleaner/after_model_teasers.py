@@ -89,7 +89,9 @@ def drop_teasers_and_boxes(
         # The lines kept now were kept when the related stages' verdicts were read: the same verdicts.
         headlines = [keep and headline for keep, headline in zip(now, headlines, strict=True)]
     for index in heading_pairs(numbers, texts, now, headlines):
-        # Two headlines printed as one block between the story's paragraphs: a related box's links.
+        # Two headlines printed as one block between the story's paragraphs: a related box's links. (``kept`` is
+        # written here and below only after an assignment, which retires the snapshot: no later call is handed it,
+        # and no stage reads it after returning.)
         roles.assign(index, "boilerplate", "heading_pair")
         kept[index] = False
     # A headline link is a kept headline-like line: on a page with none (a third) the role lists are not made.
