@@ -194,7 +194,7 @@ def test_asides_page_stem_pretest_keeps_every_push_prompt(text: str) -> None:
     assert asides(_story(Line(text))) == ([3] if push_prompt(text) else [])
 
 
-@pytest.mark.parametrize("stem", asides_module._NOTIFICATION_STEMS)
+@pytest.mark.parametrize("stem", asides_module.NOTIFICATION_STEMS)
 def test_push_prompt_reads_each_stem(stem: str) -> None:
     """Every notification stem alone lets the prompt's regexes run; without a stem the line is no prompt."""
     assert push_prompt(f"Allow n{stem}tions in your browser")

@@ -148,11 +148,11 @@ def after_model(
     # the asides to the player notices only drop lines, so the lines each keeps are a part of these.
     now = roles.kept()
     story = "\n".join(compress(texts, now))
-    for index in asides(lines, story, now):
+    # The stages' page pre-tests over the story, read in one pass (``story_gates``).
+    credits, placed, player, pushed = story_gates(story)
+    for index in asides(lines, story, now, pushed):
         # An author box under its heading or a picture credit kept inside the story: the site's aside.
         roles.assign(index, "boilerplate", "aside")
-    # The three stages' page pre-tests over the story, read in one pass (``story_gates``).
-    credits, placed, player = story_gates(story)
     for index in closing_credit_captions(texts, roles.kept(), story, credits):
         # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
         roles.assign(index, "caption", "closing_credit")
