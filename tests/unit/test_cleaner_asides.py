@@ -304,4 +304,8 @@ def _rules(*rules: str | None) -> list[Line]:
     ],
 )
 def test_tag_lists_runs(rules: tuple[str, ...], expected: list[int]) -> None:
-    assert tag_lists(_rules(*rules)) == expected
+    lines = _rules(*rules)
+    assert tag_lists(lines) == expected
+    # Given each line's rule, the same runs; a page with no colon list is answered from the rules alone.
+    assert tag_lists(lines, [line.rule for line in lines]) == expected
+    assert tag_lists(lines, [None] * len(lines)) == []

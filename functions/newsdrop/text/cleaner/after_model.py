@@ -150,7 +150,7 @@ def after_model(
     story = "\n".join(compress(texts, now))
     # The stages' page pre-tests over the story, read in one pass (``story_gates``).
     credits, placed, player, pushed = story_gates(story)
-    for index in asides(lines, story, now, pushed):
+    for index in asides(lines, story, now, pushed, roles.rules()):
         # An author box under its heading or a picture credit kept inside the story: the site's aside.
         roles.assign(index, "boilerplate", "aside")
     for index in closing_credit_captions(texts, roles.kept(), story, credits):

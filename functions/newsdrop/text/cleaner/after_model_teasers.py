@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import compress
+from operator import attrgetter
 
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.ad_heading import ad_headings
@@ -94,8 +95,9 @@ def drop_teasers_and_boxes(
         # and no stage reads it after returning.)
         roles.assign(index, "boilerplate", "heading_pair")
         kept[index] = False
-    # A headline link is a kept headline-like line: on a page with none (a third) the role lists are not made.
-    if any(headlines):
+    # A headline link is a kept headline-like line in the "Subject: statement" form (``subject_headline``: a colon
+    # in it): on a page with none (most) the role lists are not made.
+    if any(":" in texts[index] for index in compress(range(len(lines)), headlines)):
         for index in headline_links(
             roles.kept(),
             texts,
@@ -140,7 +142,7 @@ def drop_teasers_and_boxes(
     for index in more_links(roles.kept(), texts):
         # Other pages' teaser blurbs closing on their bare "more" link ("... Hintergründe. mehr").
         roles.assign(index, "boilerplate", "more_link")
-    for index in menu_lines(roles.kept(), roles.rules(), [line.role for line in lines], texts):
+    for index in menu_lines(roles.kept(), roles.rules(), map(_ROLE, lines), texts):
         # A line the model kept above the headline between two of the site's menu entries.
         roles.assign(index, "boilerplate", "menu_line")
     for index in counted_items(roles.kept(), texts):
@@ -225,6 +227,10 @@ def drop_teasers_and_boxes(
         # A box's heading left as the story's last line, the box's text dropped right under it (read last:
         # the stages above may drop what stood under the story).
         roles.assign(heading, "boilerplate", "dangling_heading")
+
+
+# A line's role, read by ``map`` in C (``menu_lines`` reads the roles up to the headline only).
+_ROLE = attrgetter("role")
 
 
 def _headlines(kept: list[bool], lines: list[_Line]) -> list[bool]:

@@ -107,8 +107,11 @@ class AsideLine(Protocol):
     prose_text: bool
 
 
-def tag_lists(lines: Sequence[AsideLine]) -> list[int]:
-    """Indices of the colon lists (rule ``colon_list``) that a tag label opens, label and tags."""
+def tag_lists(lines: Sequence[AsideLine], rules: Sequence[str | None] | None = None) -> list[int]:
+    """Indices of the colon lists (rule ``colon_list``) that a tag label opens, label and tags. ``rules`` (if given)
+    each line's rule: where none is ``colon_list`` (most pages) no line is visited."""
+    if rules is not None and "colon_list" not in rules:
+        return []
     found: list[int] = []
     # The colon-list lines picked out in one comprehension (most pages hold none), then each one not already
     # taken into a tag list is read as a label.
@@ -145,6 +148,7 @@ def asides(
     story: str | None = None,
     kept: Sequence[bool] | None = None,
     pushed: bool | None = None,
+    rules: Sequence[str | None] | None = None,
 ) -> list[int]:
     """Indices of the kept lines that are the site's asides inside the story.
 
@@ -158,7 +162,8 @@ def asides(
     story's prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
     ``story`` (if given) is a superset of the kept lines joined by line breaks, read for the push prompt's stems
     instead of joining them again; ``kept`` (if given) whether each line is kept (its role in ``KEPT_ROLES``);
-    ``pushed`` (if given) whether ``story`` holds one of ``NOTIFICATION_STEMS``, read by the caller (``story_gates``).
+    ``pushed`` (if given) whether ``story`` holds one of ``NOTIFICATION_STEMS``, read by the caller (``story_gates``);
+    ``rules`` (if given) each line's rule (``tag_lists``).
     """
     found: list[int] = []
     # The kept lines picked out in C where their verdicts are given (most of a page's lines are dropped).
@@ -197,7 +202,7 @@ def asides(
         pushed = _STEM_EN in story or _STEM_DE in story or _STEM_PL in story
     if pushed:
         found += [index for index in kept_at if push_prompt(lines[index].text)]
-    found = sorted(set(found) | set(tag_lists(lines)))
+    found = sorted(set(found) | set(tag_lists(lines, rules)))
     dropped = set(found)
     if not any(lines[index].prose_text for index in kept_at if index not in dropped):
         return []
