@@ -191,10 +191,16 @@ def under_credit_captions(numbers: Sequence[int], texts: Sequence[str], kept: Se
     is the caption; a story's paragraph is never printed flush under a picture's credit.
     """
     found: list[int] = []
-    first = next((index for index, keep in enumerate(kept) if keep), len(kept))
-    last = max((index for index, keep in enumerate(kept) if keep), default=-1)
-    for index in range(first + 2, last):
-        if not kept[index] or kept[index - 1] or numbers[index] != numbers[index - 1] + 1:
+    # The kept lines alone are visited (``compress`` picks them in C; a generator and a loop over every line from
+    # the first kept line to the last read the dropped ones too), in page order, past the first two lines.
+    order = list(compress(range(len(kept)), kept))
+    if not order:
+        return found
+    first, last = order[0], order[-1]
+    for index in order:
+        if index < first + 2 or index >= last:
+            continue
+        if kept[index - 1] or numbers[index] != numbers[index - 1] + 1:
             continue
         if len(texts[index]) > _UNDER_CREDIT_MAX_CHARS or not credit_line(texts[index - 1]):
             continue
