@@ -67,6 +67,17 @@ def test_roles_snapshots_stay_put() -> None:
     assert roles.kept() == [True, False] and roles.rules() == [None, "aside"]
 
 
+def test_roles_share_one_snapshot_between_assignments() -> None:
+    roles = PageRoles(_lines([("body", None), ("body", None)]))
+    kept, rules = roles.kept(), roles.rules()
+    # No assignment between two calls: the same lists, not a copy each.
+    assert roles.kept() is kept and roles.rules() is rules
+    roles.assign(0, "boilerplate", "aside")
+    # An assignment retires them: the next call's lists are new, the old ones as they were.
+    assert roles.kept() is not kept and roles.rules() is not rules
+    assert kept == [True, True] and roles.kept() == [False, True]
+
+
 @pytest.mark.parametrize(
     ("among", "rules", "expected"),
     [

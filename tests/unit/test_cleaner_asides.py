@@ -10,6 +10,7 @@ from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner import asides as asides_module
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.asides import asides, box_heading, push_prompt, tag_lists
+from tests.unit.case_folding import re_case_variants, re_partners
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND
 
 BIO = "Jane Doe covers the coast for the paper. She studied geography in Bristol and sails in her spare time."
@@ -41,6 +42,41 @@ class Line:
 )
 def test_box_heading(text: str, expected: bool) -> None:
     assert box_heading(text) is expected
+
+
+# Every heading form's opening words (``BOX_HEADING``, ``_ABOUT``).
+_HEADING_FORMS = (
+    "About the author",
+    "The author",
+    "Autorin",
+    "Autoreninfo",
+    "Über die Autorin",
+    "Zum Autor",
+    "Zur Autorin",
+    "Sobre el autor",
+    "À propos de l'auteur",
+    "L'autore",
+    "O autorze",
+    "About Jane Doe",
+    "Über Simon Dückert",
+    "Sobre Ana",
+    "O Janie Kowalskiej",
+)
+
+
+@pytest.mark.parametrize("form", _HEADING_FORMS)
+def test_box_heading_first_letter_gate_keeps_every_case_variant(form: str) -> None:
+    # The gate passes every character ``re``'s IGNORECASE pairs with a form's first letter: each variant of the
+    # form's case reads as the patterns alone read it.
+    first = form[0].lower()
+    assert {first, *re_partners(first)} <= asides_module._HEADING_FIRST
+    for variant in re_case_variants(form):
+        expected = asides_module.BOX_HEADING.match(variant) is not None or (
+            (found := asides_module._ABOUT.match(variant.strip())) is not None
+            and all(asides_module.NAME_WORD.match(word) for word in found.group(1).split())
+        )
+        assert box_heading(variant) is expected, variant
+    assert box_heading(form) is True
 
 
 def _story(*tail: Line) -> list[Line]:
@@ -158,7 +194,7 @@ def test_asides_page_stem_pretest_keeps_every_push_prompt(text: str) -> None:
     assert asides(_story(Line(text))) == ([3] if push_prompt(text) else [])
 
 
-@pytest.mark.parametrize("stem", asides_module._NOTIFICATION_STEMS)
+@pytest.mark.parametrize("stem", asides_module.NOTIFICATION_STEMS)
 def test_push_prompt_reads_each_stem(stem: str) -> None:
     """Every notification stem alone lets the prompt's regexes run; without a stem the line is no prompt."""
     assert push_prompt(f"Allow n{stem}tions in your browser")
@@ -268,4 +304,8 @@ def _rules(*rules: str | None) -> list[Line]:
     ],
 )
 def test_tag_lists_runs(rules: tuple[str, ...], expected: list[int]) -> None:
-    assert tag_lists(_rules(*rules)) == expected
+    lines = _rules(*rules)
+    assert tag_lists(lines) == expected
+    # Given each line's rule, the same runs; a page with no colon list is answered from the rules alone.
+    assert tag_lists(lines, [line.rule for line in lines]) == expected
+    assert tag_lists(lines, [None] * len(lines)) == []

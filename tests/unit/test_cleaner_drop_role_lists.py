@@ -1,5 +1,6 @@
 """drop_teasers_and_boxes makes the role lists of the headline links and the ad headings only where a line can need
-them (a kept headline-like line, an ad's label): the pages that have one still lose the link and the insert."""
+them (a kept headline-like line holding a colon, an ad's label): the pages that have one still lose the link and the
+insert."""
 
 from __future__ import annotations
 

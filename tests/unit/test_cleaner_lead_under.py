@@ -8,6 +8,7 @@ import pytest
 
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.lead_under import (
+    _label_words,
     lead_into_region,
     lead_under_headline,
     notice_standfirsts,
@@ -346,3 +347,21 @@ def test_lead_into_region_takes_a_work_credit_that_prints_the_headline() -> None
 )
 def test_work_credit(text: str, expected: bool) -> None:
     assert work_credit(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("| Redaktion: dpa", 2),
+        ("Jane Doe · 3 min", 4),
+        ("-- _ ·· |", 0),
+        ("a_b _x_ __", 2),
+        ("\u00a0Name\u2003\x1c-\x1cZ\u0301", 2),
+        ("–é– 9", 2),
+        ("", 0),
+    ],
+)
+def test_label_words_count_the_tokens_holding_a_letter_or_digit(text: str, words: int) -> None:
+    # The same count as a token-by-token test of each character (``str.isalnum``) over ``str.split``'s tokens.
+    assert _label_words(text) == words
+    assert _label_words(text) == sum(1 for token in text.split() if any(char.isalnum() for char in token))

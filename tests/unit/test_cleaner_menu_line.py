@@ -37,6 +37,9 @@ def _run(rows: list[tuple[bool, str | None, str | None]], texts: list[str] | Non
 )
 def test_menu_lines(rows: list[tuple[bool, str | None, str | None]], expected: list[int]) -> None:
     assert _run(rows) == expected
+    # The roles read from an iterator (up to the headline), as from a list.
+    kept, rules, roles = (list(column) for column in zip(*rows, strict=True))
+    assert menu_lines(kept, rules, iter(roles), ["Menu entry"] * len(rows)) == expected
 
 
 @pytest.mark.parametrize(

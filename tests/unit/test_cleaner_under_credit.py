@@ -56,6 +56,12 @@ def test_a_credit_line_is_a_mark_or_label_and_a_few_words_of_name(text: str, cre
             [(1, PARAGRAPH, True), (3, "© Markus Leitner", False), (4, CAPTION, True), (5, PARAGRAPH, True)],
             [],
         ),
+        # the story's first kept line, or a page keeping nothing: not between the story's lines
+        (
+            [(1, "© Markus Leitner", False), (2, CAPTION, True), (4, PARAGRAPH, True), (6, PARAGRAPH, True)],
+            [],
+        ),
+        ([(1, PARAGRAPH, False), (3, "© Markus Leitner", False), (4, CAPTION, False)], []),
         # the story's last kept line: not between the story's lines
         (
             [(1, PARAGRAPH, True), (3, "© Markus Leitner", False), (4, CAPTION, True), (6, "Footer", False)],

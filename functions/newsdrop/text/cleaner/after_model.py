@@ -42,6 +42,7 @@ from newsdrop.text.cleaner.smoothed_holes import smoothed_holes, smoothed_senten
 from newsdrop.text.cleaner.standfirst_lines import lead_over_byline, paragraph_heads
 from newsdrop.text.cleaner.story_copy import story_copies
 from newsdrop.text.cleaner.story_end import hole_kind
+from newsdrop.text.cleaner.story_gates import story_gates
 from newsdrop.text.cleaner.user_list import user_lists
 
 if TYPE_CHECKING:
@@ -147,10 +148,12 @@ def after_model(
     # the asides to the player notices only drop lines, so the lines each keeps are a part of these.
     now = roles.kept()
     story = "\n".join(compress(texts, now))
-    for index in asides(lines, story, now):
+    # The stages' page pre-tests over the story, read in one pass (``story_gates``).
+    credits, placed, player, pushed = story_gates(story)
+    for index in asides(lines, story, now, pushed, roles.rules()):
         # An author box under its heading or a picture credit kept inside the story: the site's aside.
         roles.assign(index, "boilerplate", "aside")
-    for index in closing_credit_captions(texts, roles.kept(), story):
+    for index in closing_credit_captions(texts, roles.kept(), story, credits):
         # A picture's caption in the story's flow, closed by its credit ("... Foto: X/dpa", "... ＝ＡＰ").
         roles.assign(index, "caption", "closing_credit")
     for index in credits_alone(texts, roles.kept()):
@@ -159,7 +162,7 @@ def after_model(
     for index in under_credit_captions(numbers, texts, roles.kept()):
         # A picture's caption printed flush under its credit line ("© Name" / "The bird in flight.").
         roles.assign(index, "caption", "under_credit")
-    for index in placed_captions(texts, roles.kept(), story):
+    for index in placed_captions(texts, roles.kept(), story, placed):
         # A picture's caption that names its people by their place in it ("from left", "(v.l.)").
         roles.assign(index, "caption", "placed_caption")
     kept = roles.kept()
@@ -186,7 +189,7 @@ def after_model(
         if lines[index].role in KEPT_ROLES:
             roles.assign(index, "boilerplate", "gallery")
     kept = roles.kept()
-    for index in player_notices(texts, kept, story):
+    for index in player_notices(texts, kept, story, player):
         # A media player's or an embed's own text: its error, its controls, its consent switch.
         roles.assign(index, "boilerplate", "player_notice")
     for index in story_copies(texts, roles.kept()):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import compress
+from operator import attrgetter
 
 from newsdrop.models import KEPT_ROLES
 from newsdrop.text.cleaner.ad_heading import ad_headings
@@ -89,11 +90,14 @@ def drop_teasers_and_boxes(
         # The lines kept now were kept when the related stages' verdicts were read: the same verdicts.
         headlines = [keep and headline for keep, headline in zip(now, headlines, strict=True)]
     for index in heading_pairs(numbers, texts, now, headlines):
-        # Two headlines printed as one block between the story's paragraphs: a related box's links.
+        # Two headlines printed as one block between the story's paragraphs: a related box's links. (``kept`` is
+        # written here and below only after an assignment, which retires the snapshot: no later call is handed it,
+        # and no stage reads it after returning.)
         roles.assign(index, "boilerplate", "heading_pair")
         kept[index] = False
-    # A headline link is a kept headline-like line: on a page with none (a third) the role lists are not made.
-    if any(headlines):
+    # A headline link is a kept headline-like line in the "Subject: statement" form (``subject_headline``: a colon
+    # in it): on a page with none (most) the role lists are not made.
+    if any(":" in texts[index] for index in compress(range(len(lines)), headlines)):
         for index in headline_links(
             roles.kept(),
             texts,
@@ -138,7 +142,7 @@ def drop_teasers_and_boxes(
     for index in more_links(roles.kept(), texts):
         # Other pages' teaser blurbs closing on their bare "more" link ("... Hintergründe. mehr").
         roles.assign(index, "boilerplate", "more_link")
-    for index in menu_lines(roles.kept(), roles.rules(), [line.role for line in lines], texts):
+    for index in menu_lines(roles.kept(), roles.rules(), map(_ROLE, lines), texts):
         # A line the model kept above the headline between two of the site's menu entries.
         roles.assign(index, "boilerplate", "menu_line")
     for index in counted_items(roles.kept(), texts):
@@ -223,6 +227,10 @@ def drop_teasers_and_boxes(
         # A box's heading left as the story's last line, the box's text dropped right under it (read last:
         # the stages above may drop what stood under the story).
         roles.assign(heading, "boilerplate", "dangling_heading")
+
+
+# A line's role, read by ``map`` in C (``menu_lines`` reads the roles up to the headline only).
+_ROLE = attrgetter("role")
 
 
 def _headlines(kept: list[bool], lines: list[_Line]) -> list[bool]:

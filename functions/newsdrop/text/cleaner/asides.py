@@ -73,10 +73,10 @@ _TAG_LINE = re.compile(
 # aktivieren Dürfen wir Sie in Ihrem Browser ...", "Enable notifications in your browser"). The notification
 # word's stems are looked up as plain substrings first (a case-insensitive regex search over every kept line
 # cost 0.6 s a corpus pass); the regexes run only on the few lines holding one.
-_NOTIFICATION_STEMS = ("otifica", "enachrichtig", "owiadomie")
+NOTIFICATION_STEMS = ("otifica", "enachrichtig", "owiadomie")
 # The stems one by one (``push_prompt`` reads every kept line): three substring tests in a row, without ``any``
 # over a generator's frames.
-_STEM_EN, _STEM_DE, _STEM_PL = _NOTIFICATION_STEMS
+_STEM_EN, _STEM_DE, _STEM_PL = NOTIFICATION_STEMS
 _ENABLE = re.compile(r"\b(?:aktivieren|erlauben|enable|allow|turn on|activar|activer|włącz)", re.IGNORECASE)
 _BROWSER = re.compile(r"browser|navegador|navigateur|przeglądar", re.IGNORECASE)
 
@@ -107,8 +107,11 @@ class AsideLine(Protocol):
     prose_text: bool
 
 
-def tag_lists(lines: Sequence[AsideLine]) -> list[int]:
-    """Indices of the colon lists (rule ``colon_list``) that a tag label opens, label and tags."""
+def tag_lists(lines: Sequence[AsideLine], rules: Sequence[str | None] | None = None) -> list[int]:
+    """Indices of the colon lists (rule ``colon_list``) that a tag label opens, label and tags. ``rules`` (if given)
+    each line's rule: where none is ``colon_list`` (most pages) no line is visited."""
+    if rules is not None and "colon_list" not in rules:
+        return []
     found: list[int] = []
     # The colon-list lines picked out in one comprehension (most pages hold none), then each one not already
     # taken into a tag list is read as a label.
@@ -123,8 +126,17 @@ def tag_lists(lines: Sequence[AsideLine]) -> list[int]:
     return found
 
 
+# The letters an author box's heading (``BOX_HEADING``, ``_ABOUT``) opens with, and every character ``re``'s
+# IGNORECASE pairs with one of them (the long s with "s": a unit test reads every code point).
+_HEADING_FIRST = frozenset("atüzsàloATÜZSÀLOſ")
+
+
 def box_heading(text: str) -> bool:
     """An author box's heading: "About the author", "Autoreninfo", or "About"/"Über" and a name."""
+    if (first := text[:1]).isalnum() and first not in _HEADING_FIRST:
+        # A letter or digit opening the line opens the heading's words (no "_" or other character before them):
+        # another letter opens no heading. (Two lines in three, read here without a pattern.)
+        return False
     if BOX_HEADING.match(text) is not None:
         return True
     found = _ABOUT.match(text.strip())
@@ -132,7 +144,11 @@ def box_heading(text: str) -> bool:
 
 
 def asides(
-    lines: Sequence[AsideLine], story: str | None = None, kept: Sequence[bool] | None = None
+    lines: Sequence[AsideLine],
+    story: str | None = None,
+    kept: Sequence[bool] | None = None,
+    pushed: bool | None = None,
+    rules: Sequence[str | None] | None = None,
 ) -> list[int]:
     """Indices of the kept lines that are the site's asides inside the story.
 
@@ -145,7 +161,9 @@ def asides(
     the site's index, and a browser's push-notification prompt (``push_prompt``) a widget. When nothing of the
     story's prose would be left, the lines stay: the region held the box alone, and an empty story is worse.
     ``story`` (if given) is a superset of the kept lines joined by line breaks, read for the push prompt's stems
-    instead of joining them again; ``kept`` (if given) whether each line is kept (its role in ``KEPT_ROLES``).
+    instead of joining them again; ``kept`` (if given) whether each line is kept (its role in ``KEPT_ROLES``);
+    ``pushed`` (if given) whether ``story`` holds one of ``NOTIFICATION_STEMS``, read by the caller (``story_gates``);
+    ``rules`` (if given) each line's rule (``tag_lists``).
     """
     found: list[int] = []
     # The kept lines picked out in C where their verdicts are given (most of a page's lines are dropped).
@@ -178,11 +196,13 @@ def asides(
             found.append(index)
     # A push prompt's stems looked up once in the kept lines joined (no stem holds a line break): most pages
     # hold none, and then no line is read for one.
-    if story is None:
-        story = "\n".join(lines[index].text for index in kept_at)
-    if _STEM_EN in story or _STEM_DE in story or _STEM_PL in story:
+    if pushed is None:
+        if story is None:
+            story = "\n".join(lines[index].text for index in kept_at)
+        pushed = _STEM_EN in story or _STEM_DE in story or _STEM_PL in story
+    if pushed:
         found += [index for index in kept_at if push_prompt(lines[index].text)]
-    found = sorted(set(found) | set(tag_lists(lines)))
+    found = sorted(set(found) | set(tag_lists(lines, rules)))
     dropped = set(found)
     if not any(lines[index].prose_text for index in kept_at if index not in dropped):
         return []

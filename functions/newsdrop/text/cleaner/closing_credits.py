@@ -55,7 +55,7 @@ _WORD = re.compile(r"\w+")
 # Each form of ``_CLOSING_CREDIT`` holds one of these marks in the line's tail: a line without any (most of a
 # story's sentences) is no caption of this kind, and the pattern is not run on it (an RE2 set of literals, the
 # marks without their word bounds: one pass in C).
-_CREDIT_MARKS = search_set(
+CREDIT_MARK_PATTERNS = tuple(
     [
         re.escape(mark)
         for mark in (
@@ -81,6 +81,7 @@ _CREDIT_MARKS = search_set(
         )
     ]
 )
+_CREDIT_MARKS = search_set(CREDIT_MARK_PATTERNS)
 # ``_CREDIT_MARKS`` over UTF-8 bytes (``native_match``): read on a page's kept lines joined.
 _CREDIT_MARKS_BYTES = native_match(_CREDIT_MARKS)
 
@@ -125,7 +126,7 @@ def closing_credit(text: str) -> bool:
 
 
 def closing_credit_captions(
-    texts: Sequence[str], kept: Sequence[bool], story: str | None = None
+    texts: Sequence[str], kept: Sequence[bool], story: str | None = None, marked: bool | None = None
 ) -> list[int]:
     """The indexes of the kept lines that are captions closed by a credit (``closing_credit``), below the
     first kept line; none when they are every other kept line (an empty story is worse than a caption).
@@ -133,9 +134,12 @@ def closing_credit_captions(
     The first kept line stays: the lead picture's caption over the story is its opening on some sites (the
     corpora disagree on it); one between the story's paragraphs is read as the picture's. ``story`` (if given)
     is a superset of the kept lines joined by line breaks: where it holds none of ``_CREDIT_MARKS`` (about half
-    the pages), no line is read.
+    the pages), no line is read. ``marked`` (if given) is that test's verdict, read by the caller
+    (``story_gates``): the story is not read again.
     """
-    if story is not None and not _CREDIT_MARKS_BYTES(story.encode()):
+    if marked is None and story is not None:
+        marked = bool(_CREDIT_MARKS_BYTES(story.encode()))
+    if marked is False:
         return []
     # The kept lines below the first (``compress`` picks them in C: most of a page's lines are dropped).
     order = list(compress(range(len(kept)), kept))
@@ -187,10 +191,16 @@ def under_credit_captions(numbers: Sequence[int], texts: Sequence[str], kept: Se
     is the caption; a story's paragraph is never printed flush under a picture's credit.
     """
     found: list[int] = []
-    first = next((index for index, keep in enumerate(kept) if keep), len(kept))
-    last = max((index for index, keep in enumerate(kept) if keep), default=-1)
-    for index in range(first + 2, last):
-        if not kept[index] or kept[index - 1] or numbers[index] != numbers[index - 1] + 1:
+    # The kept lines alone are visited (``compress`` picks them in C; a generator and a loop over every line from
+    # the first kept line to the last read the dropped ones too), in page order, past the first two lines.
+    order = list(compress(range(len(kept)), kept))
+    if not order:
+        return found
+    first, last = order[0], order[-1]
+    for index in order:
+        if index < first + 2 or index >= last:
+            continue
+        if kept[index - 1] or numbers[index] != numbers[index - 1] + 1:
             continue
         if len(texts[index]) > _UNDER_CREDIT_MAX_CHARS or not credit_line(texts[index - 1]):
             continue

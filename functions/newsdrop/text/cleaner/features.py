@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from typing import Any, Protocol
 
 from newsdrop.text.cleaner.cues_notice import NOTICE_FEATURES, notice_columns
@@ -234,9 +235,15 @@ def feature_parts(lines: Sequence[ModelLine], start: int, end: int) -> FeaturePa
     lengths = list(map(len, texts))
     total_chars = sum(lengths) or 1
     prose_list = [line.prose for line in lines]
-    prose_total = sum(size for size, flag in zip(lengths, prose_list, strict=True) if flag)
+    # (Whole numbers summed over the prose lines ``compress`` picks in C: the same sums as a generator's.)
+    prose_total = sum(compress(lengths, prose_list))
     prose_chars = prose_total or 1
-    region_prose = sum(lengths[i] for i in range(start, min(end, count - 1) + 1) if prose_list[i])
+    stop = min(end, count - 1) + 1
+    region_prose = (
+        sum(compress(lengths[start:stop], prose_list[start:stop]))
+        if start >= 0
+        else sum(lengths[i] for i in range(start, stop) if prose_list[i])
+    )
     region_share = region_prose / prose_chars
     region_lines = max(1, end - start + 1)
     # (A count of True over a whole line count: the same correctly rounded quotient as a sum of 1.0s.)

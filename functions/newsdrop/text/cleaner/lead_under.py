@@ -75,9 +75,15 @@ def _meta(headline: LeadLine, line: LeadLine) -> bool:
     )
 
 
+# A whitespace-parted token without a letter or digit: a separator of the header's row ("|", "·", "--"). ``re``'s
+# ``\w`` is ``str.isalnum`` or "_", and its ``\s`` ``str.split``'s whitespace (the same C tests).
+_UNLETTERED = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
+
+
 def _label_words(text: str) -> int:
     """The words of a name or label line, a separator of the header's row ("| Redaktion: dpa") not counted."""
-    return sum(1 for token in text.split() if any(char.isalnum() for char in token))
+    # The tokens less the separators, both counted in C (a generator over each token's characters cost more).
+    return len(text.split()) - len(_UNLETTERED.findall(text))
 
 
 def lead_under_headline(lines: Sequence[LeadLine], start: int) -> int | None:

@@ -3,7 +3,7 @@ entries (a menu item's description, a consent or affiliate notice in the header)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from newsdrop.text.cleaner.counted_items import counter_line
 from newsdrop.text.cleaner.dated_teasers import date_only
@@ -17,13 +17,15 @@ FURNITURE_LINES = 2
 
 
 def menu_lines(
-    kept: Sequence[bool], rules: Sequence[str | None], roles: Sequence[str | None], texts: Sequence[str]
+    kept: Sequence[bool], rules: Sequence[str | None], roles: Iterable[str | None], texts: Sequence[str]
 ) -> list[int]:
     """Indices of the kept lines above the headline (the line whose role is "title") whose lines right above
     and right below are both dropped menu or header lines (``MENU_RULES``): the site's menu describes an entry
     ("'The Ring' is our weekly debate show ..."), or its header prints a notice, in a sentence the model keeps
     for its shape. The story's standfirst above its headline stands among other kept lines, not in a menu, or
-    over its header's furniture: a comment counter or a date within ``FURNITURE_LINES`` lines under it."""
+    over its header's furniture: a comment counter or a date within ``FURNITURE_LINES`` lines under it. ``roles``
+    gives each line's role in order; it is read up to the headline only (an iterator serves: no list of every
+    line's role is needed)."""
     title = next((index for index, role in enumerate(roles) if role == "title"), None)
     if title is None:
         return []

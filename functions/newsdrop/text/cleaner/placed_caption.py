@@ -56,7 +56,8 @@ _PLACED_HINT_SOURCE = (
     r"|de izquierda a derecha|de gauche à droite|da sinistra"
 )
 _PLACED_HINT = native_match(search_set([_PLACED_HINT_SOURCE]))
-_PLACED_PAGE_HINT = native_match(search_set(["(?m)" + _PLACED_HINT_SOURCE]))
+PLACED_PAGE_PATTERN = "(?m)" + _PLACED_HINT_SOURCE
+_PLACED_PAGE_HINT = native_match(search_set([PLACED_PAGE_PATTERN]))
 
 
 # A caption is a sentence or two; a longer line naming places is a story's or a document's header.
@@ -74,19 +75,24 @@ def placed_caption(text: str) -> bool:
     )
 
 
-def placed_captions(texts: Sequence[str], kept: Sequence[bool], story: str | None = None) -> list[int]:
+def placed_captions(
+    texts: Sequence[str], kept: Sequence[bool], story: str | None = None, marked: bool | None = None
+) -> list[int]:
     """The indexes of the kept lines below the first kept line that are captions placing their people
     (``placed_caption``); none when they are every other kept line.
 
     The first kept line stays, as ``closing_credits`` leaves it: the lead picture's caption over the story is
     its opening on some sites. ``story`` (if given) is a superset of the kept lines joined by line breaks, read
-    for the page's pre-test instead of joining them again.
+    for the page's pre-test instead of joining them again; ``marked`` (if given) ``_PLACED_PAGE_HINT``'s verdict
+    on it, read by the caller (``story_gates``).
     """
     # The hint read once over the kept lines joined (``_PLACED_PAGE_HINT``): on a page where it finds no form (and
     # no character of ``FOLDED_APART`` stands) no line needs reading.
     if story is None:
         story = "\n".join(compress(texts, kept))
-    if not _PLACED_PAGE_HINT(story.encode()) and not any(char in story for char in FOLDED_APART):
+    if marked is None:
+        marked = bool(_PLACED_PAGE_HINT(story.encode()))
+    if not marked and not any(char in story for char in FOLDED_APART):
         return []
     # The kept lines below the first.
     order = list(compress(range(len(kept)), kept))

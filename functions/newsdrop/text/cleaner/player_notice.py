@@ -68,7 +68,8 @@ _NOTICE_WORD_PATTERNS = [
 # bytes (``native_match``), the digit's pattern last: which of them a text holds in one pass (the page's gate and
 # each kept line's test read both; two sets cost two passes, the gate's over the whole story).
 _DIGIT_P = r"[0-9]p"
-_WORDS_OR_DIGIT_P = native_match(search_set([*_NOTICE_WORD_PATTERNS, _DIGIT_P]))
+PAGE_PATTERNS = (*_NOTICE_WORD_PATTERNS, _DIGIT_P)
+_WORDS_OR_DIGIT_P = native_match(search_set(PAGE_PATTERNS))
 _DIGIT_P_AT = len(_NOTICE_WORD_PATTERNS)
 
 # A text-track menu's item with the state a screen reader reads out ("- subtitles off, selected", "- captions
@@ -126,15 +127,20 @@ def _opens_with_consent(text: str) -> bool:
     return len(lead.split()) <= _CONSENT_LEAD_WORDS and not any(mark in lead for mark in _QUOTES)
 
 
-def player_notices(texts: Sequence[str], kept: Sequence[bool], story: str | None = None) -> list[int]:
+def player_notices(
+    texts: Sequence[str], kept: Sequence[bool], story: str | None = None, marked: bool | None = None
+) -> list[int]:
     """The indexes of the kept lines that are a player's or an embed's text (``player_notice``); none when
     fewer than ``MIN_STORY_LINES`` kept lines would stay. ``story`` (if given) is a superset of the kept lines
-    joined by line breaks, read for the page's pre-test instead of joining them again."""
+    joined by line breaks, read for the page's pre-test instead of joining them again; ``marked`` (if given) the
+    pre-test's verdict (``PAGE_PATTERNS`` in it), read by the caller (``story_gates``)."""
     # The word sets read once over the kept lines joined (no word holds a line break): most pages hold none of
     # them, and then no line needs reading.
-    if story is None:
-        story = "\n".join(compress(texts, kept))
-    if not _WORDS_OR_DIGIT_P(story.encode()):
+    if marked is None:
+        if story is None:
+            story = "\n".join(compress(texts, kept))
+        marked = bool(_WORDS_OR_DIGIT_P(story.encode()))
+    if not marked:
         return []
     found = [index for index in compress(range(len(kept)), kept) if player_notice(texts[index])]
     # The menu's heading right above its first item goes with it: alone, a list item of a word or two.
