@@ -1,4 +1,4 @@
-"""The page's text reads a newline of the HTML source as the browser does: a space, except where text is verbatim."""
+"""The page's text reads a newline in a paragraph's source as the browser does: a space, unless the text is verbatim."""
 
 from __future__ import annotations
 
@@ -24,12 +24,18 @@ from newsdrop.text.html_page import collect, stdlib_text
         ("<pre>a = 1\nb = 2</pre><p>after\nit</p>", "a = 1\nb = 2\nafter it"),
         ("<pre><b>x</b>\ny</pre>", "x\ny"),
         ("<textarea>one\ntwo</textarea>", "one\ntwo"),
-        ("<div style='white-space: pre-wrap'>one\n<span>two</span></div>", "one\ntwo"),
-        ("<div style='white-space: nowrap'>one\ntwo</div>", "one two"),
+        ("<p style='white-space: pre-wrap'>one\n<span>two</span></p>", "one\ntwo"),
+        ("<p style='white-space: nowrap'>one\ntwo</p>", "one two"),
+        # Outside a <p> the source's newline stays a break: there it often stands for one a style sheet makes.
+        ("<h1><span>Kicker</span>\n<span>The headline</span></h1>", "Kicker\nThe headline"),
+        ("<div><a>Home</a>\n<a>News</a></div>", "Home\nNews"),
+        # A block tag closes the paragraph, as in a browser (an unclosed <p> in older markup).
+        ("<p>Wrapped\ntext<div>a\nb</div>", "Wrapped text\na\nb"),
+        ("<p>One\ntwo<p>three\nfour", "One two\nthree four"),
         # A bare <code> spanning lines is a code block (``preformatted``), so its lines stay lines.
         ("<div><code>if x:\n    return</code></div>", "if x:\nreturn"),
         # After a verbatim element closes, newlines are spaces again.
-        ("<div style='white-space:pre'><div>a\nb</div></div><p>c\nd</p>", "a\nb\nc d"),
+        ("<div style='white-space:pre'><p>a\nb</p></div><p>c\nd</p>", "a\nb\nc d"),
     ],
 )
 def test_source_newlines_read_as_the_browser_shows_them(body: str, expected: str) -> None:
@@ -37,5 +43,7 @@ def test_source_newlines_read_as_the_browser_shows_them(body: str, expected: str
 
 
 def test_a_wrapped_caption_is_one_caption() -> None:
-    page = "<figure><img src='a.jpg'><figcaption>Crowds gather outside\nthe court.</figcaption></figure>"
+    page = (
+        "<figure><img src='a.jpg'><figcaption><p>Crowds gather outside\nthe court.</p></figcaption></figure>"
+    )
     assert collect(f"<html><body>{page}</body></html>").captions == {"Crowds gather outside the court."}

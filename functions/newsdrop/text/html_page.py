@@ -18,6 +18,9 @@ _FORMULA_SOURCE = frozenset({"annotation", "annotation-xml"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 # Where a browser keeps the source's newlines (elsewhere a newline in text is a space, so a paragraph whose source
 # is wrapped at 72 columns reads as one line): <pre>-like elements, <textarea>, and inline ``white-space: pre*``.
+# Only a <p>'s text is read so (``_TextCollector.paragraph``): outside one, a newline between inline elements often
+# stands for the line break a style sheet makes (a kicker's <span> over the headline's in an <h1>, menu links), and
+# read as a space it cost three fun headlines under make eval.
 _VERBATIM_TAGS = frozenset({"pre", "textarea", "listing", "xmp", "plaintext"})
 _VERBATIM_STYLE = re.compile(r"white-space\s*:\s*(?:pre|break-spaces)", re.IGNORECASE)
 # Elements that never close: a hidden one holds nothing.
@@ -82,6 +85,8 @@ class _TextCollector(HTMLParser):
         # The open element that keeps its text's newlines (``_VERBATIM_TAGS``, ``_VERBATIM_STYLE``) and its depth.
         self.verbatim_tag: str | None = None
         self.verbatim_depth = 0
+        # Inside a <p>: from its start tag to its end tag or the next block tag, which closes it in a browser.
+        self.paragraph = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self.skip_depth:
@@ -94,6 +99,8 @@ class _TextCollector(HTMLParser):
             self.skip_depth += 1
         elif tag in _BLOCK:
             self.parts.append("\n")
+            if tag != "br":
+                self.paragraph = tag == "p"
             if self.code_tag is not None:
                 self.code_parts.append("\n")
         if tag in _CODE_TAGS and not self.skip_depth:
@@ -158,6 +165,8 @@ class _TextCollector(HTMLParser):
             self.skip_depth -= 1
         elif tag in _BLOCK:
             self.parts.append("\n")
+            if tag != "br":
+                self.paragraph = False
         if tag == self.code_tag:
             self.code_depth -= 1
             if not self.code_depth:
@@ -196,9 +205,9 @@ class _TextCollector(HTMLParser):
         if self.title_parts is not None:
             self.title_parts.append(data)
         if not self.skip_depth:
-            # A newline in text is a space to the browser (only block tags and <br> break its lines), except in
-            # a verbatim element or a code block (a bare <code> spanning lines reads as one, ``_end_code_block``).
-            if "\n" in data and self.verbatim_tag is None and self.code_tag is None:
+            # A newline in a paragraph's text is a space to the browser (only <br> breaks its lines), except in a
+            # verbatim element or a code block (a bare <code> spanning lines reads as one, ``_end_code_block``).
+            if "\n" in data and self.paragraph and self.verbatim_tag is None and self.code_tag is None:
                 self.parts.append(data.replace("\n", " "))
             else:
                 self.parts.append(data)
