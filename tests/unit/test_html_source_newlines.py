@@ -34,6 +34,9 @@ from newsdrop.text.html_page import collect, stdlib_text
         ("<p>One\ntwo<p>three\nfour", "One two\nthree four"),
         # A bare <code> spanning lines is a code block (``preformatted``), so its lines stay lines.
         ("<div><code>if x:\n    return</code></div>", "if x:\nreturn"),
+        # Newlines inside a formula or a hidden element (a formula's copy for screen readers) stay breaks.
+        ("<p>If\n<math><mi>A</mi>\n<mo>=</mo></math>\nholds</p>", "If A\n= holds"),
+        ("<p>matrix\n<span style='display: none'>A\n{A}</span>\nis</p>", "matrix A\n{A} is"),
         # After a verbatim element closes, newlines are spaces again.
         ("<div style='white-space:pre'><p>a\nb</p></div><p>c\nd</p>", "a\nb\nc d"),
     ],

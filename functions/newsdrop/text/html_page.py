@@ -193,6 +193,16 @@ class _TextCollector(HTMLParser):
             self.link_start = None
         self._close_formula_or_hidden(tag)
 
+    def _prose(self) -> bool:
+        """Whether the open text is the browser's running text: no verbatim element, code block, formula or hidden
+        element (a formula's copy for screen readers)."""
+        return (
+            self.verbatim_tag is None
+            and self.code_tag is None
+            and self.formula_parts is None
+            and self.hidden_tag is None
+        )
+
     def _end_code_block(self) -> None:
         block = "".join(self.code_parts).strip("\n")
         # A <pre> is preformatted whatever it holds; a bare <code> only when it spans lines (a one-line
@@ -207,7 +217,8 @@ class _TextCollector(HTMLParser):
         if not self.skip_depth:
             # A newline in a paragraph's text is a space to the browser (only <br> breaks its lines), except in a
             # verbatim element or a code block (a bare <code> spanning lines reads as one, ``_end_code_block``).
-            if "\n" in data and self.paragraph and self.verbatim_tag is None and self.code_tag is None:
+            # A formula's tokens keep their lines: ``main_formulas`` finds them on the page's lines as they were.
+            if "\n" in data and self.paragraph and self._prose():
                 self.parts.append(data.replace("\n", " "))
             else:
                 self.parts.append(data)
