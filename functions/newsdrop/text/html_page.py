@@ -16,11 +16,14 @@ _CODE_TAGS = frozenset({"pre", "code"})
 _FORMULA_SOURCE = frozenset({"annotation", "annotation-xml"})
 # An inline style that hides its element: a formula inside one is a copy for screen readers beside a picture of it.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+# A newline between two words of one text node: the source's hard wrap. One beside a tag stays a break (a byline's
+# "Von\n<a>Name</a>" set in blocks by a style sheet).
+_WRAPPED = re.compile(r"(?<=\S)[^\S\n]*\n\s*(?=\S)")
 # Where a browser keeps the source's newlines (elsewhere a newline in text is a space, so a paragraph whose source
 # is wrapped at 72 columns reads as one line): <pre>-like elements, <textarea>, and inline ``white-space: pre*``.
 # Only a <p>'s text is read so (``_TextCollector.paragraph``): outside one, a newline between inline elements often
 # stands for the line break a style sheet makes (a kicker's <span> over the headline's in an <h1>, menu links), and
-# read as a space it cost three fun headlines under make eval.
+# read as a space it cost three fun headlines under make eval; inside one, ``_WRAPPED`` for the same reason.
 _VERBATIM_TAGS = frozenset({"pre", "textarea", "listing", "xmp", "plaintext"})
 _VERBATIM_STYLE = re.compile(r"white-space\s*:\s*(?:pre|break-spaces)", re.IGNORECASE)
 # Elements that never close: a hidden one holds nothing.
@@ -219,7 +222,7 @@ class _TextCollector(HTMLParser):
             # verbatim element or a code block (a bare <code> spanning lines reads as one, ``_end_code_block``).
             # A formula's tokens keep their lines: ``main_formulas`` finds them on the page's lines as they were.
             if "\n" in data and self.paragraph and self._prose():
-                self.parts.append(data.replace("\n", " "))
+                self.parts.append(_WRAPPED.sub(" ", data))
             else:
                 self.parts.append(data)
             if self.code_tag is not None:
