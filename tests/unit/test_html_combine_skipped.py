@@ -26,7 +26,7 @@ HINTS = Hints(title="Harbour wall to be rebuilt")
 @pytest.mark.parametrize(
     ("skipped", "asked"),
     [
-        # three paragraphs (more than 40 words) between the reading's own: the second reading is read and fills them
+        # three paragraphs (53 words, over _SKIPPED_STORY_MIN_WORDS) between its own: read again, they are filled
         (LONG_FEATURE[5:8], True),
         # one paragraph: the reading agrees, no second reading
         (LONG_FEATURE[5:6], False),
