@@ -53,6 +53,13 @@ def _shape(order: list) -> list[str]:
             ["«" + P1 + "»", P2], [P1, P2], ["e0", "e1"], id="punctuation-and-case-differences-ignored"
         ),
         pytest.param(["A", "B"], [], ["-A", "-B"], id="nothing-extracted"),
+        # The page prints soft hyphens the extractor drops: the same paragraph.
+        pytest.param(
+            ["Nav", P1.replace("budget", "bud\u00adget"), P2],
+            [P1, P2],
+            ["-Nav", "e0", "e1"],
+            id="soft-hyphens-ignored",
+        ),
     ],
 )
 def test_merge_order(page: list[str], extracted: list[str], expected: list[str]) -> None:

@@ -95,3 +95,24 @@ def test_teaser_cards_under_the_story(
         without_witness_tail(main_lines, kept, frozenset(), False, frozenset(), page_lines, links)
         == main_lines
     )
+
+
+_NOTICE = "Newsletter | Three times a week."
+_FOOTER = [
+    f"Our company has offices in {city} and sells its data to banks there." for city in ("Paris", "Oslo")
+]
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "expected"),
+    [
+        # a notice over more than a box's lines is no box, but a link list's heading under it still cuts the rest
+        ([*_STORY, _NOTICE, *_FOOTER * 6, "More from the Herald", _SUMMARY], [*_STORY, _NOTICE, *_FOOTER * 6]),
+        # ... and without one the tail stays
+        ([*_STORY, _NOTICE, *_FOOTER * 6], [*_STORY, _NOTICE, *_FOOTER * 6]),
+        # a notice's short box goes as before
+        ([*_STORY, _NOTICE, "Sign up"], _STORY),
+    ],
+)  # fmt: skip
+def test_a_notice_over_no_box_leaves_the_walk_going(main_lines: list[str], expected: list[str]) -> None:
+    assert without_witness_tail(main_lines, frozenset(_STORY), frozenset()) == expected

@@ -16,6 +16,16 @@ _CODE_TAGS = frozenset({"pre", "code"})
 _FORMULA_SOURCE = frozenset({"annotation", "annotation-xml"})
 # An inline style that hides its element: a formula inside one is a copy for screen readers beside a picture of it.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+# A newline between two words of one text node: the source's hard wrap. One beside a tag stays a break (a byline's
+# "Von\n<a>Name</a>" set in blocks by a style sheet).
+_WRAPPED = re.compile(r"(?<=\S)[^\S\n]*\n\s*(?=\S)")
+# Where a browser keeps the source's newlines (elsewhere a newline in text is a space, so a paragraph whose source
+# is wrapped at 72 columns reads as one line): <pre>-like elements, <textarea>, and inline ``white-space: pre*``.
+# Only a <p>'s text is read so (``_TextCollector.paragraph``): outside one, a newline between inline elements often
+# stands for the line break a style sheet makes (a kicker's <span> over the headline's in an <h1>, menu links), and
+# read as a space it cost three fun headlines under make eval; inside one, ``_WRAPPED`` for the same reason.
+_VERBATIM_TAGS = frozenset({"pre", "textarea", "listing", "xmp", "plaintext"})
+_VERBATIM_STYLE = re.compile(r"white-space\s*:\s*(?:pre|break-spaces)", re.IGNORECASE)
 # Elements that never close: a hidden one holds nothing.
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[ >])", re.IGNORECASE)
@@ -75,6 +85,11 @@ class _TextCollector(HTMLParser):
         # The shown elements, and those of them with a class or id: what an extractor's boilerplate cues key on.
         self.elements = 0
         self.named = 0
+        # The open element that keeps its text's newlines (``_VERBATIM_TAGS``, ``_VERBATIM_STYLE``) and its depth.
+        self.verbatim_tag: str | None = None
+        self.verbatim_depth = 0
+        # Inside a <p>: from its start tag to its end tag or the next block tag, which closes it in a browser.
+        self.paragraph = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self.skip_depth:
@@ -87,6 +102,8 @@ class _TextCollector(HTMLParser):
             self.skip_depth += 1
         elif tag in _BLOCK:
             self.parts.append("\n")
+            if tag != "br":
+                self.paragraph = tag == "p"
             if self.code_tag is not None:
                 self.code_parts.append("\n")
         if tag in _CODE_TAGS and not self.skip_depth:
@@ -113,6 +130,10 @@ class _TextCollector(HTMLParser):
         self._open_formula_or_hidden(tag, attrs)
 
     def _open_formula_or_hidden(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == self.verbatim_tag:
+            self.verbatim_depth += 1
+        elif self.verbatim_tag is None and tag not in _VOID and _verbatim(tag, attrs):
+            self.verbatim_tag, self.verbatim_depth = tag, 1
         if tag == self.hidden_tag:
             self.hidden_depth += 1
         elif self.hidden_tag is None and tag not in _VOID:
@@ -125,6 +146,10 @@ class _TextCollector(HTMLParser):
             self.formula_skip += 1
 
     def _close_formula_or_hidden(self, tag: str) -> None:
+        if tag == self.verbatim_tag:
+            self.verbatim_depth -= 1
+            if not self.verbatim_depth:
+                self.verbatim_tag = None
         if tag == self.hidden_tag:
             self.hidden_depth -= 1
             if not self.hidden_depth:
@@ -143,6 +168,8 @@ class _TextCollector(HTMLParser):
             self.skip_depth -= 1
         elif tag in _BLOCK:
             self.parts.append("\n")
+            if tag != "br":
+                self.paragraph = False
         if tag == self.code_tag:
             self.code_depth -= 1
             if not self.code_depth:
@@ -169,6 +196,16 @@ class _TextCollector(HTMLParser):
             self.link_start = None
         self._close_formula_or_hidden(tag)
 
+    def _prose(self) -> bool:
+        """Whether the open text is the browser's running text: no verbatim element, code block, formula or hidden
+        element (a formula's copy for screen readers)."""
+        return (
+            self.verbatim_tag is None
+            and self.code_tag is None
+            and self.formula_parts is None
+            and self.hidden_tag is None
+        )
+
     def _end_code_block(self) -> None:
         block = "".join(self.code_parts).strip("\n")
         # A <pre> is preformatted whatever it holds; a bare <code> only when it spans lines (a one-line
@@ -181,7 +218,13 @@ class _TextCollector(HTMLParser):
         if self.title_parts is not None:
             self.title_parts.append(data)
         if not self.skip_depth:
-            self.parts.append(data)
+            # A newline in a paragraph's text is a space to the browser (only <br> breaks its lines), except in a
+            # verbatim element or a code block (a bare <code> spanning lines reads as one, ``_end_code_block``).
+            # A formula's tokens keep their lines: ``main_formulas`` finds them on the page's lines as they were.
+            if "\n" in data and self.paragraph and self._prose():
+                self.parts.append(_WRAPPED.sub(" ", data))
+            else:
+                self.parts.append(data)
             if self.code_tag is not None:
                 self.code_parts.append(data)
             if self.heading_parts is not None:
@@ -190,6 +233,14 @@ class _TextCollector(HTMLParser):
                 self.large_parts.append(data)
             if self.formula_parts is not None and not self.formula_skip:
                 self.formula_parts.extend(data.split())
+
+
+def _verbatim(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether an element keeps its text's newlines as line breaks (``_VERBATIM_TAGS``, ``_VERBATIM_STYLE``)."""
+    if tag in _VERBATIM_TAGS:
+        return True
+    style = next((value for name, value in attrs if name == "style" and value), None)
+    return style is not None and _VERBATIM_STYLE.search(style) is not None
 
 
 def _large_type(tag: str, attrs: list[tuple[str, str | None]]) -> bool:

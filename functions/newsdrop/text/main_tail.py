@@ -245,7 +245,8 @@ def without_witness_tail(
       a word of the story above) or a free-trial offer ("2 Wochen kostenlos testen", ``_FREE_TRIAL``) of at most
       ``_BOX_NOTICE_MAX_WORDS`` words, with the labels right above it, when
       the box it opens is at most ``_BOX_MAX_LINES`` lines of at most ``_NOTICE_MAX_CHARS`` each (a "Subscribe
-      now ..." under which a preview's long reference list follows is not a box);
+      now ..." under which a preview's long reference list follows is not a box, and the walk goes on under it:
+      a site's newsletter pitch over its whole footer leaves the footer's "More from ..." heading to cut);
     - on a page whose markup names almost none of its elements (``unnamed``), a line the witness read as the
       readers' comments or the form opening them (``witness_comments``): with no comment section named,
       trafilatura reads on from the story into the comments' bodies (on named markup the witness's section can
@@ -316,6 +317,8 @@ def without_witness_tail(
             start -= 1
         box = main_lines[start:]
         if len(box) > _BOX_MAX_LINES or any(len(text) > _NOTICE_MAX_CHARS for text in box):
-            return main_lines
+            # No box: a notice over a long run of lines (a preview's reference list, a site's footer) is left, but
+            # a link list's heading or the witness's footer further down still ends the main content.
+            continue
         return main_lines[:start]
     return main_lines
