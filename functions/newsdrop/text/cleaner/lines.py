@@ -130,7 +130,12 @@ def _read_lines(
     """
     lines: list[_Line] = []
     append, cached = lines.append, _analyse_cached
-    for index, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+    # ``_Line(...)`` as the class call runs it (``object.__new__``, then the dataclass's own ``__init__``), each
+    # called directly: the class call's C-level dispatch to ``__init__`` cost about as much as the ``__init__``.
+    new, init = object.__new__, _Line.__init__
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for index, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if not stripped:
             continue
@@ -150,7 +155,9 @@ def _read_lines(
             role, rule = "body", "preformatted"
         # Positional: the fields in order (n, text, key, words, role, rule, prose, dated, prose_text, notice,
         # truncated, related, pronouns: the cut end, the label and the reader's "you" of the text).
-        append(_Line(index, stripped, key, words, role, rule, False, None, prose, notice, cut, label, you))
+        line = new(_Line)
+        init(line, index, stripped, key, words, role, rule, False, None, prose, notice, cut, label, you)
+        append(line)
     return lines
 
 
