@@ -172,10 +172,12 @@ def _nested_rows_in_place(
     A run moves only when every row of it is found, in order, on the page (a rule line goes with the row above)."""
     result: list[tuple[str, int | None]] = []
     position = cursor = 0
+    after_layout = False
     while position < len(out):
         line, index = out[position]
-        if not _row_line(line) or not any(at is not None for _, at in result):
+        if not _row_line(line) or not after_layout:
             result.append((line, index))
+            after_layout = after_layout or index is not None
             position += 1
             continue
         end = position
