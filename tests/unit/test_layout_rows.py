@@ -117,3 +117,85 @@ def test_a_column_of_prose_and_short_code_lines_splits() -> None:
     code = [f"$ hg up {n}" for n in range(6)]
     lines = [STORY[0], *code[:3], STORY[1], STORY[2], *code[3:], STORY[3]]
     assert split_layout_rows(_row(" ".join(lines)), ["Intro", *lines], code=code).split("\n") == lines
+
+
+# A story column holding two data tables, as the page prints it (one cell a line) and as trafilatura reads the
+# layout table around them: the column's row without the tables, then the tables' rows.
+NESTED_PAGE = [
+    "Home",
+    STORY[0],
+    "Defence",
+    "Pos",
+    "Player",
+    "Plays",
+    "DL",
+    "Larry Smith",
+    "63",
+    STORY[1],
+    STORY[2],
+    "Attack",
+    "Pos",
+    "Player",
+    "Plays",
+    "QB",
+    "Joe Brown",
+    "74",
+    STORY[3],
+    "About us",
+]
+NESTED_ROWS = [
+    _row("Pos", "Player", "Plays"),
+    "|---|---|---|",
+    _row("DL", "Larry Smith", "63"),
+    _row("Pos", "Player", "Plays"),
+    "|---|---|---|",
+    _row("QB", "Joe Brown", "74"),
+]
+
+
+def test_the_rows_of_tables_nested_in_a_layout_cell_go_back_to_their_place() -> None:
+    column = " ".join([STORY[0], "Defence", STORY[1], STORY[2], "Attack", STORY[3], "About us"])
+    text = "\n".join([_row("Home", column), *NESTED_ROWS])
+    assert split_layout_rows(text, NESTED_PAGE).split("\n") == [
+        "Home",
+        STORY[0],
+        "Defence",
+        *NESTED_ROWS[:3],
+        STORY[1],
+        STORY[2],
+        "Attack",
+        *NESTED_ROWS[3:],
+        STORY[3],
+        "About us",
+    ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # A row the page does not print as its cells: the run stays where the extractor put it.
+        [*NESTED_ROWS[:2], _row("DL", "Larry Smith", "64"), *NESTED_ROWS[3:]],
+        # The rows in another order than the page's.
+        [*NESTED_ROWS[3:], *NESTED_ROWS[:3]],
+    ],
+)
+def test_nested_rows_not_found_in_order_stay(rows: list[str]) -> None:
+    column = " ".join([STORY[0], "Defence", STORY[1], STORY[2], "Attack", STORY[3], "About us"])
+    text = "\n".join([_row("Home", column), *rows])
+    found = split_layout_rows(text, NESTED_PAGE).split("\n")
+    assert found[-len(rows) :] == rows
+
+
+def test_a_data_table_without_layout_cells_stays_as_read() -> None:
+    # No layout cell: the reading's rows are where the extractor found them, whatever the page's order.
+    text = "\n".join([STORY[1], *NESTED_ROWS[:3], STORY[3]])
+    assert split_layout_rows(text, NESTED_PAGE) == text
+
+
+def test_a_row_cell_the_page_prints_over_several_lines() -> None:
+    # A cell holding two paragraphs (two page lines) is still the row's cell.
+    page = ["Home", STORY[0], STORY[1], "Note", "First point.", "Second point.", STORY[2], STORY[3]]
+    column = " ".join([STORY[0], STORY[1], STORY[2], STORY[3]])
+    row = _row("Note", "First point. Second point.")
+    found = split_layout_rows("\n".join([_row("Home", column), row]), page).split("\n")
+    assert found == ["Home", STORY[0], STORY[1], row, STORY[2], STORY[3]]
