@@ -97,7 +97,8 @@ def extract(
     stated_title, source = title_and_site(meta_title, source, collector.title)
     title, replaced = headline_choice(
         # Without an <h1>, the texts the page sets in headline type (table-era markup: <font size="5"><b>).
-        collector.headings or titled_large_type(collector.large_type, (stated_title, collector.title)),
+        collector.headings
+        or titled_large_type(collector.large_type, (stated_title, collector.title), source),
         stated_title or collector.title,
         collector.title,
         source,

@@ -12,6 +12,7 @@ from newsdrop.text.html_title_parts import (
     title_printed_h1,
     without_site,
 )
+from newsdrop.text.html_unstated import first_headline, first_sharing, rest_of_title, site_only
 from newsdrop.text.line_keys import count_words
 from newsdrop.text.main_edits import bare_key
 
@@ -73,10 +74,13 @@ def _punctuated(heading: str, meta_title: str | None, spellings: tuple[str | Non
     return meta_title
 
 
-def titled_large_type(texts: list[str], titles: tuple[str | None, ...]) -> list[str]:
+def titled_large_type(texts: list[str], titles: tuple[str | None, ...], site: str | None = None) -> list[str]:
     """Of the texts a page sets in headline type (``html_page``: its printed headlines where it has no ``<h1>``), those
     that share a word of four letters or more with one of the page's ``titles`` (its metadata title, ``<title>``): a
-    crosshead or a box's heading set as large shares none, and taken for the only headline it would cut the story."""
+    crosshead or a box's heading set as large shares none, and taken for the only headline it would cut the story.
+    Every text where each title is only the ``site``'s name (``site_only``): such a title names no story."""
+    if all(site_only(title, site) for title in titles if title) and any(titles):
+        return texts
     words = {word.casefold() for title in titles if title for word in _CONTENT_WORD.findall(title)}
     return [text for text in texts if any(word.casefold() in words for word in _CONTENT_WORD.findall(text))]
 
@@ -140,6 +144,9 @@ def headline_choice(
         # The extractor's title is the <h1> itself: the <title> is the one witness to punctuation its spans lost
         # (where it adds marks: one that only respells a dash as a hyphen is no witness).
         chosen = _punctuated(chosen, unsited)
+    if unstated and chosen in printed and (rest := rest_of_title(chosen, page_title)):
+        # The <h1> is the <title>'s last part, a name shorter than the rest: the blog's banner.
+        return rest, None
     if chosen in printed and (titled := _label_titled(chosen, page_title, site, (og_title, ld_headline))):
         return titled, None
     # No printed headline and no metadata title of the page's own: the extractor's title is a heading it
@@ -314,6 +321,14 @@ def _choose_headline(
     # One headline printed several times (a layout's copies for each screen size) is one candidate.
     candidates = list(dict.fromkeys(text for text in h1_texts if text and len(text) <= _HEADLINE_MAX_CHARS))
     folded_meta = fold(meta_title or "")
+    if (
+        no_og_title
+        and not ld_headline
+        and site_only(meta_title, site)
+        and (first := first_headline(candidates))
+    ):
+        # No metadata states the headline and the title is only the site's name: the first printed headline.
+        return first
     if folded_meta:
         named = [text for text in candidates if fold(text) in folded_meta]
         if built_of_labels(named, folded_meta):
@@ -345,6 +360,11 @@ def _choose_headline(
         titled = title_printed_h1(candidates, page_title)
         if titled is not None:
             return titled
+    if len(candidates) > 1 and no_og_title and not ld_headline and meta_title:
+        # No metadata states the headline: the <title> may reword it (``first_sharing``).
+        first = first_sharing(candidates, meta_title, page_title)
+        if first is not None:
+            return first
     if len(candidates) > 1 and meta_title:
         # Several <h1>s (section headings, a logo) and none the metadata title names verbatim: the headline
         # is the one whose words the metadata title shares most (it rewords or shortens the printed one).
