@@ -16,7 +16,7 @@ from newsdrop.text.cleaner.model import LineModel
 from newsdrop.text.combine import SHIPPED_MODEL, combine
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import with_extraction_drops
-from newsdrop.text.html_headline import headline_choice, titled_large_type
+from newsdrop.text.html_headline import headline_choice
 from newsdrop.text.html_meta import (
     full_timestamp,
     page_descriptions,
@@ -33,6 +33,7 @@ from newsdrop.text.html_printed import (
 )
 from newsdrop.text.html_reading import Readings, read_for_recall, read_with_trafilatura
 from newsdrop.text.html_title_parts import title_and_site
+from newsdrop.text.html_unstated import titled_large_type
 from newsdrop.text.layout_rows import split_layout_rows
 from newsdrop.text.main_cells import with_link_cells
 from newsdrop.text.main_edits import (
@@ -104,6 +105,7 @@ def extract(
         source,
         og_title=og_title,
         ld_headline=ld_headline,
+        page_text=page_text,
     )
     page_normal = normalize_text(page_text)
     printed = page_normal.split("\n")

@@ -12,7 +12,13 @@ from newsdrop.text.html_title_parts import (
     title_printed_h1,
     without_site,
 )
-from newsdrop.text.html_unstated import first_headline, first_sharing, rest_of_title, site_only
+from newsdrop.text.html_unstated import (
+    dashes_respelled,
+    first_headline,
+    first_sharing,
+    rest_of_title,
+    site_only,
+)
 from newsdrop.text.line_keys import count_words
 from newsdrop.text.main_edits import bare_key
 
@@ -74,17 +80,6 @@ def _punctuated(heading: str, meta_title: str | None, spellings: tuple[str | Non
     return meta_title
 
 
-def titled_large_type(texts: list[str], titles: tuple[str | None, ...], site: str | None = None) -> list[str]:
-    """Of the texts a page sets in headline type (``html_page``: its printed headlines where it has no ``<h1>``), those
-    that share a word of four letters or more with one of the page's ``titles`` (its metadata title, ``<title>``): a
-    crosshead or a box's heading set as large shares none, and taken for the only headline it would cut the story.
-    Every text where each title is only the ``site``'s name (``site_only``): such a title names no story."""
-    if all(site_only(title, site) for title in titles if title) and any(titles):
-        return texts
-    words = {word.casefold() for title in titles if title for word in _CONTENT_WORD.findall(title)}
-    return [text for text in texts if any(word.casefold() in words for word in _CONTENT_WORD.findall(text))]
-
-
 def headline_choice(
     h1_texts: list[str],
     meta_title: str | None,
@@ -93,6 +88,7 @@ def headline_choice(
     *,
     og_title: str | None = None,
     ld_headline: str | None = None,
+    page_text: str = "",
 ) -> tuple[str | None, str | None]:
     """The page's headline and the printed ``<h1>`` it replaces, if any.
 
@@ -131,15 +127,19 @@ def headline_choice(
     )
     if banner and meta_title and bare_key(site or "") not in bare_key(meta_title):
         return meta_title, None
-    chosen = _choose_headline(h1_texts, meta_title, page_title, site, ld_headline, og_title is None)
+    chosen = _choose_headline(
+        h1_texts, meta_title, page_title, site, ld_headline, og_title is None, page_text
+    )
     if chosen is None:
         return None, None
     # The <title> without its site part, or whole where it has none: the page's own title where no metadata
     # states the headline (older markup), and a spelling of it as the page prints it.
     unsited = (without_site(page_title, site) or " ".join(page_title.split())) if page_title else None
     spellings = (ld_headline, unsited)
-    chosen = _with_kicker(chosen, meta_title) or _punctuated(chosen, meta_title, spellings)
     unstated = og_title is None and ld_headline is None
+    spelled = _with_kicker(chosen, meta_title) or _punctuated(chosen, meta_title, spellings)
+    # A <title> (no metadata: the extractor's title) that respells the printed dashes as hyphens is no witness.
+    chosen = chosen if unstated and dashes_respelled(chosen, spelled) else spelled
     if unstated and chosen in printed and chosen == meta_title and _marks(unsited) > _marks(chosen):
         # The extractor's title is the <h1> itself: the <title> is the one witness to punctuation its spans lost
         # (where it adds marks: one that only respells a dash as a hyphen is no witness).
@@ -317,6 +317,7 @@ def _choose_headline(
     site: str | None = None,
     ld_headline: str | None = None,
     no_og_title: bool = False,
+    page_text: str = "",
 ) -> str | None:
     # One headline printed several times (a layout's copies for each screen size) is one candidate.
     candidates = list(dict.fromkeys(text for text in h1_texts if text and len(text) <= _HEADLINE_MAX_CHARS))
@@ -362,7 +363,7 @@ def _choose_headline(
             return titled
     if len(candidates) > 1 and no_og_title and not ld_headline and meta_title:
         # No metadata states the headline: the <title> may reword it (``first_sharing``).
-        first = first_sharing(candidates, meta_title, page_title)
+        first = first_sharing(candidates, meta_title, page_title, page_text)
         if first is not None:
             return first
     if len(candidates) > 1 and meta_title:
