@@ -6,6 +6,7 @@ import pytest
 
 from newsdrop.text.html_headline import headline_choice
 from newsdrop.text.html_unstated import (
+    dashes_respelled,
     first_headline,
     first_sharing,
     rest_of_title,
@@ -26,6 +27,13 @@ _SEO = "A few strong tornadoes could strike central U.S. Friday and Saturday - T
         ([_STORM, _DEK], _SEO, _SEO, "The Post", {}, _STORM),
         # ... not where an og:title states the headline (the word-share choice stays).
         ([_STORM, _DEK], _SEO, _SEO, "The Post", {"og_title": _SEO}, _DEK),
+        # The extractor's title is the <title>, which respells the printed dash as a hyphen: the printed form.
+        (["Jedi review – shoots for the moon"], "Jedi review - shoots for the moon",
+         "Jedi review - shoots for the moon - Games", "Games", {}, "Jedi review – shoots for the moon"),
+        # ... where an og:title states it so, the stated form (the og:title is a witness of its own).
+        (["Jedi review – shoots for the moon"], "Jedi review - shoots for the moon",
+         "Jedi review - shoots for the moon - Games", "Games", {"og_title": "Jedi review - shoots for the moon"},
+         "Jedi review - shoots for the moon"),
         # A <title> that is only the site's name: the first printed headline of three words or more.
         (["Search", "The Hidden Heroines of Chaos", "Next article"], "Quanta Magazine", "Quanta Magazine",
          "quantamagazine.org", {}, "The Hidden Heroines of Chaos"),
@@ -57,11 +65,12 @@ def test_headline_where_no_metadata_states_one(
         (["Niemcy. Stałe zamknięcie granic", "Niemcy zamykają granice dla przybyszów"],
          "Niemcy zamykają granice? Kwestia czasu", None, "Niemcy. Stałe zamknięcie granic"),
         # Not a label of two words, nor a banner that is the <title>'s last part (its rest as long or longer).
-        (["Storm news", "evolve extension for storms", "Evolve: shared storm history¶"], "Evolve: storm history",
+        (["Storm news", "evolve extension for storms", "Evolve: shared storm history¶"],
+         "Evolve and the long history of weather in the north",
          "Evolve: shared storm history — evolve extension for storms", "Evolve: shared storm history¶"),
         # A headline cut with an ellipsis that the page prints whole further down.
         (["Local News | Brothel catering to politicians,…", "Local News | Brothel catering to politicians, busted"],
-         "Brothel catering to politicians, busted", None, "Local News | Brothel catering to politicians, busted"),
+         "Brothel for politicians raided in Boston", None, "Local News | Brothel catering to politicians, busted"),
         # No printed headline shares a content word (four letters or more) with the title.
         (["The end of the day", "Ask the experts"], "Budget vote: the city says no", None, None),
     ],
@@ -109,3 +118,29 @@ def test_large_type_under_a_site_name_title_is_every_text() -> None:
 )
 def test_rest_of_title(heading: str, page_title: str, expected: str | None) -> None:
     assert rest_of_title(heading, page_title) == expected
+
+
+def test_first_sharing_not_where_the_title_is_printed_or_nearly() -> None:
+    teasers = ["First in the Playbook: Mark Meadows to leave", "Follow us"]
+    title = "Mark Meadows accused of timing retirement"
+    assert (
+        first_sharing(teasers, title, None, "Menu\nFirst in the Playbook: Mark Meadows to leave")
+        == teasers[0]
+    )
+    assert first_sharing(teasers, title, None, f"Menu\n{title}\nThe story starts here.") is None
+    # A later printing sharing three quarters of the words is the <title>'s headline respelled.
+    printings = ["Special: Football live on TV", "Bundesliga: Dortmund - Gladbach live sehen!"]
+    assert first_sharing(printings, "Bundesliga: Dortmund - Mönchengladbach live sehen!", None) is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "stated", "expected"),
+    [
+        ("Review – shoots for the moon", "Review - shoots for the moon", True),
+        ("Review — shoots for the moon", "Review - shoots for the moon", True),
+        ("Review – shoots for the moon", "Review – shoots for the moon", False),
+        ("Review: shoots for the moon", "Review - shoots for the moon", False),
+    ],
+)
+def test_dashes_respelled(printed: str, stated: str, expected: bool) -> None:
+    assert dashes_respelled(printed, stated) is expected
