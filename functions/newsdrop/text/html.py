@@ -1,8 +1,8 @@
 """HTML members: main content and metadata via trafilatura (lazy import), with a stdlib text fallback.
 
 The stages live beside it: ``html_page`` (parsing), ``html_meta`` (meta tags and JSON-LD),
-``html_headline`` (the headline), ``html_printed`` (the headline against the printed lines) and
-``html_reading`` (trafilatura); this module assembles their result.
+``html_headline`` (the headline; ``html_unstated`` where no metadata states it), ``html_printed``
+(the headline against the printed lines) and ``html_reading`` (trafilatura); this module assembles their result.
 """
 
 from __future__ import annotations
