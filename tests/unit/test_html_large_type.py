@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdrop.text.html_headline import titled_large_type
 from newsdrop.text.html_page import collect
+from newsdrop.text.html_unstated import titled_large_type
 
 _HEADLINE = "Storm floods the harbour town"
 

@@ -1,8 +1,8 @@
 """HTML members: main content and metadata via trafilatura (lazy import), with a stdlib text fallback.
 
 The stages live beside it: ``html_page`` (parsing), ``html_meta`` (meta tags and JSON-LD),
-``html_headline`` (the headline), ``html_printed`` (the headline against the printed lines) and
-``html_reading`` (trafilatura); this module assembles their result.
+``html_headline`` (the headline; ``html_unstated`` where no metadata states it), ``html_printed``
+(the headline against the printed lines) and ``html_reading`` (trafilatura); this module assembles their result.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from newsdrop.text.cleaner.model import LineModel
 from newsdrop.text.combine import SHIPPED_MODEL, combine
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import with_extraction_drops
-from newsdrop.text.html_headline import headline_choice, titled_large_type
+from newsdrop.text.html_headline import headline_choice
 from newsdrop.text.html_meta import (
     full_timestamp,
     page_descriptions,
@@ -33,6 +33,7 @@ from newsdrop.text.html_printed import (
 )
 from newsdrop.text.html_reading import Readings, read_for_recall, read_with_trafilatura
 from newsdrop.text.html_title_parts import title_and_site
+from newsdrop.text.html_unstated import titled_large_type
 from newsdrop.text.layout_rows import split_layout_rows
 from newsdrop.text.main_cells import with_link_cells
 from newsdrop.text.main_edits import (
@@ -97,12 +98,14 @@ def extract(
     stated_title, source = title_and_site(meta_title, source, collector.title)
     title, replaced = headline_choice(
         # Without an <h1>, the texts the page sets in headline type (table-era markup: <font size="5"><b>).
-        collector.headings or titled_large_type(collector.large_type, (stated_title, collector.title)),
+        collector.headings
+        or titled_large_type(collector.large_type, (stated_title, collector.title), source),
         stated_title or collector.title,
         collector.title,
         source,
         og_title=og_title,
         ld_headline=ld_headline,
+        page_text=page_text,
     )
     page_normal = normalize_text(page_text)
     printed = page_normal.split("\n")

@@ -12,6 +12,13 @@ from newsdrop.text.html_title_parts import (
     title_printed_h1,
     without_site,
 )
+from newsdrop.text.html_unstated import (
+    dashes_respelled,
+    first_headline,
+    first_sharing,
+    rest_of_title,
+    site_only,
+)
 from newsdrop.text.line_keys import count_words
 from newsdrop.text.main_edits import bare_key
 
@@ -73,14 +80,6 @@ def _punctuated(heading: str, meta_title: str | None, spellings: tuple[str | Non
     return meta_title
 
 
-def titled_large_type(texts: list[str], titles: tuple[str | None, ...]) -> list[str]:
-    """Of the texts a page sets in headline type (``html_page``: its printed headlines where it has no ``<h1>``), those
-    that share a word of four letters or more with one of the page's ``titles`` (its metadata title, ``<title>``): a
-    crosshead or a box's heading set as large shares none, and taken for the only headline it would cut the story."""
-    words = {word.casefold() for title in titles if title for word in _CONTENT_WORD.findall(title)}
-    return [text for text in texts if any(word.casefold() in words for word in _CONTENT_WORD.findall(text))]
-
-
 def headline_choice(
     h1_texts: list[str],
     meta_title: str | None,
@@ -89,6 +88,7 @@ def headline_choice(
     *,
     og_title: str | None = None,
     ld_headline: str | None = None,
+    page_text: str = "",
 ) -> tuple[str | None, str | None]:
     """The page's headline and the printed ``<h1>`` it replaces, if any.
 
@@ -127,19 +127,26 @@ def headline_choice(
     )
     if banner and meta_title and bare_key(site or "") not in bare_key(meta_title):
         return meta_title, None
-    chosen = _choose_headline(h1_texts, meta_title, page_title, site, ld_headline, og_title is None)
+    chosen = _choose_headline(
+        h1_texts, meta_title, page_title, site, ld_headline, og_title is None, page_text
+    )
     if chosen is None:
         return None, None
     # The <title> without its site part, or whole where it has none: the page's own title where no metadata
     # states the headline (older markup), and a spelling of it as the page prints it.
     unsited = (without_site(page_title, site) or " ".join(page_title.split())) if page_title else None
     spellings = (ld_headline, unsited)
-    chosen = _with_kicker(chosen, meta_title) or _punctuated(chosen, meta_title, spellings)
     unstated = og_title is None and ld_headline is None
+    spelled = _with_kicker(chosen, meta_title) or _punctuated(chosen, meta_title, spellings)
+    # A <title> (no metadata: the extractor's title) that respells the printed dashes as hyphens is no witness.
+    chosen = chosen if unstated and dashes_respelled(chosen, spelled) else spelled
     if unstated and chosen in printed and chosen == meta_title and _marks(unsited) > _marks(chosen):
         # The extractor's title is the <h1> itself: the <title> is the one witness to punctuation its spans lost
         # (where it adds marks: one that only respells a dash as a hyphen is no witness).
         chosen = _punctuated(chosen, unsited)
+    if unstated and chosen in printed and (rest := rest_of_title(chosen, page_title)):
+        # The <h1> is the <title>'s last part, a name shorter than the rest: the blog's banner.
+        return rest, None
     if chosen in printed and (titled := _label_titled(chosen, page_title, site, (og_title, ld_headline))):
         return titled, None
     # No printed headline and no metadata title of the page's own: the extractor's title is a heading it
@@ -310,10 +317,19 @@ def _choose_headline(
     site: str | None = None,
     ld_headline: str | None = None,
     no_og_title: bool = False,
+    page_text: str = "",
 ) -> str | None:
     # One headline printed several times (a layout's copies for each screen size) is one candidate.
     candidates = list(dict.fromkeys(text for text in h1_texts if text and len(text) <= _HEADLINE_MAX_CHARS))
     folded_meta = fold(meta_title or "")
+    if (
+        no_og_title
+        and not ld_headline
+        and site_only(meta_title, site)
+        and (first := first_headline(candidates))
+    ):
+        # No metadata states the headline and the title is only the site's name: the first printed headline.
+        return first
     if folded_meta:
         named = [text for text in candidates if fold(text) in folded_meta]
         if built_of_labels(named, folded_meta):
@@ -345,6 +361,11 @@ def _choose_headline(
         titled = title_printed_h1(candidates, page_title)
         if titled is not None:
             return titled
+    if len(candidates) > 1 and no_og_title and not ld_headline and meta_title:
+        # No metadata states the headline: the <title> may reword it (``first_sharing``).
+        first = first_sharing(candidates, meta_title, page_title, page_text)
+        if first is not None:
+            return first
     if len(candidates) > 1 and meta_title:
         # Several <h1>s (section headings, a logo) and none the metadata title names verbatim: the headline
         # is the one whose words the metadata title shares most (it rewords or shortens the printed one).

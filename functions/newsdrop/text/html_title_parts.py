@@ -25,6 +25,11 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def is_address(text: str) -> bool:
+    """Whether the text is one web address ("tagesschau.de", "MDR.DE")."""
+    return bool(_ADDRESS.fullmatch(text))
+
+
 def built_of_labels(named: list[str], folded_meta: str) -> bool:
     """Two or more different ``<h1>``s the metadata title names, the longest under ``_TITLED_SHARE`` of it:
     the page's logos or names it joins ("Trip to the maples @ Ann's home :: BlogNet ::" over the ``<h1>``s
