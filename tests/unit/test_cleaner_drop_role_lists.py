@@ -9,7 +9,8 @@ from collections import Counter
 
 import pytest
 
-from newsdrop.text.cleaner.after_model_teasers import _headlines, drop_teasers_and_boxes
+from newsdrop.models import KEPT_ROLES
+from newsdrop.text.cleaner.after_model_teasers import _headlines, _kept_role, drop_teasers_and_boxes
 from newsdrop.text.cleaner.page_roles import PageRoles
 from newsdrop.text.cleaner.related_runs import headline_like
 from tests.unit.cleaner_fixtures import STORY, printed_lines
@@ -81,3 +82,17 @@ def test_the_headline_verdicts_are_the_kept_lines_headline_like(seed: int) -> No
     expected = [keep and headline_like(line.text, line.words) for keep, line in zip(kept, lines, strict=True)]
     assert _headlines(kept, lines) == expected
     assert any(expected)
+
+
+@pytest.mark.parametrize("seed", range(20))
+@pytest.mark.parametrize("role", ["body", "subheading"])
+def test_a_kept_role_list_is_every_line_holding_the_role(seed: int, role: str) -> None:
+    pick = random.Random(seed)
+    lines = printed_lines(pick.sample(STORY, 6))
+    for line in lines:
+        line.assign(pick.choice(["body", "subheading", "boilerplate", "caption"]), "r")
+    if pick.random() < 0.3:
+        lines[0].role = None
+    # The kept verdicts as the stages read them: a line holding a kept role is kept.
+    kept = [line.role in KEPT_ROLES for line in lines]
+    assert _kept_role(kept, lines, role) == [line.role == role for line in lines]

@@ -268,7 +268,7 @@ def test_a_paragraph_the_kept_text_prints_again_goes(
     texts: list[str], kept: list[bool], paragraphs: list[bool], dropped: list[int]
 ) -> None:
     words = [len(text.split()) for text in texts]
-    assert kept_repeats(kept, texts, words, paragraphs) == dropped
+    assert kept_repeats(kept, texts, words, paragraphs.__getitem__) == dropped
 
 
 @pytest.mark.parametrize(

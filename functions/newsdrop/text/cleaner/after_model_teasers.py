@@ -101,8 +101,8 @@ def drop_teasers_and_boxes(
         for index in headline_links(
             roles.kept(),
             texts,
-            [line.role == "body" for line in lines],
-            [line.role == "subheading" for line in lines],
+            _kept_role(roles.kept(), lines, "body"),
+            _kept_role(roles.kept(), lines, "subheading"),
             headlines,
         ):
             # Another page's headline ("Subject: statement") the story links between a paragraph and a crosshead.
@@ -117,7 +117,10 @@ def drop_teasers_and_boxes(
     for index in compress(range(len(lines)), kept):
         dated[index] = opens_with_date(lines[index].text)
     if any(dated):
-        headings = [keep and month_heading(line.text) for keep, line in zip(kept, lines, strict=True)]
+        # The kept lines alone are read (``compress`` picks them in C), not every line of the page.
+        headings = [False] * len(lines)
+        for index in compress(range(len(lines)), kept):
+            headings[index] = month_heading(lines[index].text)
         for index in dated_runs(kept, dated, headings):
             # A feed of dated teasers or an archive's entries the region ran into past the story.
             roles.assign(index, "boilerplate", "dated_run")
@@ -195,7 +198,7 @@ def drop_teasers_and_boxes(
         for index in pitch_insets(kept, address, cue, heading):
             # The same pitch set into the story between two of its paragraphs, or under its own heading.
             roles.assign(index, "boilerplate", "pitch_inset")
-    headings = [line.role == "subheading" for line in lines]
+    headings = _kept_role(roles.kept(), lines, "subheading")
     # Only a crosshead over an ad's label can be the site's insert: on a page with none (most) no list is made.
     if "advertisement" in (rules := roles.rules()):
         for index in ad_headings(roles.kept(), headings, [rule == "advertisement" for rule in rules], texts):
@@ -240,6 +243,15 @@ def _headlines(kept: list[bool], lines: list[_Line]) -> list[bool]:
     for index in compress(range(len(lines)), kept):
         line = lines[index]
         found[index] = headline_like(line.text, line.words)
+    return found
+
+
+def _kept_role(kept: list[bool], lines: list[_Line], role: str) -> list[bool]:
+    """Whether each line's role is ``role`` (a kept role: only a kept line can hold it). The kept lines alone are read
+    (``compress`` picks them in C); a comprehension over every line read the dropped ones too."""
+    found = [False] * len(lines)
+    for index in compress(range(len(lines)), kept):
+        found[index] = lines[index].role == role
     return found
 
 

@@ -376,8 +376,7 @@ def apply_model(found: RulePass, model: LineModel) -> PageFacts:
     if rules_roles:  # (a crosshead or short list item the model dropped between two kept lines goes back)
         _fill_story_holes(found.lines, kept_now, rules_roles, parts.repeats)
     # A paragraph the kept text prints a second time (a teaser, a summary box, a pitch under each widget).
-    paragraphs = [line.role == "body" for line in found.lines]
-    for index in kept_repeats(kept_now, parts.keys, parts.words, paragraphs):
+    for index in kept_repeats(kept_now, parts.keys, parts.words, lambda at: found.lines[at].role == "body"):
         found.lines[index].assign("boilerplate", "kept_repeat")
         kept_now[index] = False
     return parts.texts, parts.keys, parts.numbers, sizes, parts.repeats, flips, kept_now

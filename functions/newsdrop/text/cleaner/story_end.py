@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import compress
 
 # Two or more dropped lines (a share row, a "related" heading, teaser titles the model dropped) part an island.
@@ -211,14 +211,15 @@ _REPEAT_MIN_WORDS = 6
 
 
 def kept_repeats(
-    kept: Sequence[bool], keys: Sequence[str], words: Sequence[int], paragraphs: Sequence[bool]
+    kept: Sequence[bool], keys: Sequence[str], words: Sequence[int], paragraph: Callable[[int], bool]
 ) -> list[int]:
-    """Indices of kept paragraph lines (``paragraphs``) whose text (``keys``) a kept line above already printed.
+    """Indices of kept paragraph lines (``paragraph``) whose text (``keys``) a kept line above already printed.
 
     A page prints a paragraph twice when a teaser, a summary box or a photo caption repeats it, and a
     site's subscription pitch or embed notice comes back under each widget: the gold holds such text once,
-    so the second printing the page keeps is no part of the story. ``words`` are the lines' word counts; ``paragraphs``
-    marks the lines that may go (body text, not a crosshead or a caption the rules named).
+    so the second printing the page keeps is no part of the story. ``words`` are the lines' word counts; ``paragraph``
+    says whether the line at an index may go (body text, not a crosshead or a caption the rules named): asked only of
+    the few long kept lines printed before, not made into a list over every line.
     """
     seen: set[str] = set()
     repeats: list[int] = []
@@ -226,7 +227,7 @@ def kept_repeats(
     for index in compress(range(len(kept)), kept):
         if not keys[index]:
             continue
-        if keys[index] in seen and paragraphs[index] and words[index] >= _REPEAT_MIN_WORDS:
+        if keys[index] in seen and words[index] >= _REPEAT_MIN_WORDS and paragraph(index):
             repeats.append(index)
         seen.add(keys[index])
     return repeats
