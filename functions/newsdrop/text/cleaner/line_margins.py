@@ -77,14 +77,15 @@ def plain_margins(
         # the rest of the text-decided ones by their range.
         text = line.text
         # The pipes counted only on a line holding one (``in`` finds it faster than ``count`` walks every
-        # character), and capped at 3.0 by a test: ``min``'s call cost more than the count.
+        # character), capped at 3.0 by a test (``min``'s call cost more than the count); the colon by a slice
+        # (``endswith`` parses its arguments as a tuple).
         pipes = text.count("|") if "|" in text else 0
         quick = (
             0.0
             + w0 * (1.0 if text.rstrip(_CLOSERS)[-1:] in _TERMINALS else 0.0)
             + w1 * (1.0 if text[:1].islower() else 0.0)
             + w2 * (float(pipes) if pipes < 3 else 3.0)
-            + w3 * (1.0 if text.endswith(":") else 0.0)
+            + w3 * (1.0 if text[-1:] == ":" else 0.0)
         )
         with_quick = with_words + quick - logit
         low = with_quick + rest_low
