@@ -57,6 +57,7 @@ def plain_margins(
     # Stage 0: the text-decided shape features by their range; a line it leaves open goes on at once to stage 0b
     # (one loop, no list of open lines between the stages).
     still_open: list[tuple[int, float, float]] = []
+    below = -beyond
     for index, (flag, head_dot, tail_dot, line) in enumerate(
         zip(kept, _head_dots(blocks, parts.heads), tail_dots, lines, strict=True)
     ):
@@ -70,30 +71,34 @@ def plain_margins(
             found[index] = low
             continue
         high = with_words + text_high - logit
-        if high <= -beyond:
+        if high <= below:
             found[index] = high
             continue
         # Stage 0b: the quick shape features exactly (``_quick_columns``' values, the same sum left to right),
         # the rest of the text-decided ones by their range.
         text = line.text
-        # The pipes counted only on a line holding one (``in`` finds it faster than ``count`` walks every
-        # character), capped at 3.0 by a test (``min``'s call cost more than the count); the colon by a slice
-        # (``endswith`` parses its arguments as a tuple).
-        pipes = text.count("|") if "|" in text else 0
-        quick = (
-            0.0
-            + w0 * (1.0 if text.rstrip(_CLOSERS)[-1:] in _TERMINALS else 0.0)
-            + w1 * (1.0 if text[:1].islower() else 0.0)
-            + w2 * (float(pipes) if pipes < 3 else 3.0)
-            + w3 * (1.0 if text[-1:] == ":" else 0.0)
-        )
+        # A feature of value 0.0 adds a zero product (the weights are finite), which leaves the sum as it is
+        # (0.0 plus -0.0 is 0.0, and the sum starts at 0.0 and is never -0.0): only the features present are
+        # added, a flag's weight as it is (times 1.0 is exact), in the same left-to-right order. The pipes are
+        # counted only on a line holding one and capped by a test (not min()); the colon read by a slice
+        # (endswith parses a tuple).
+        quick = 0.0
+        if text.rstrip(_CLOSERS)[-1:] in _TERMINALS:
+            quick = quick + w0
+        if text[:1].islower():
+            quick = quick + w1
+        if "|" in text:
+            pipes = text.count("|")
+            quick = quick + w2 * (float(pipes) if pipes < 3 else 3.0)
+        if text[-1:] == ":":
+            quick = quick + w3
         with_quick = with_words + quick - logit
         low = with_quick + rest_low
         if low >= beyond:
             found[index] = low
             continue
         high = with_quick + rest_high
-        if high <= -beyond:
+        if high <= below:
             found[index] = high
             continue
         still_open.append((index, context, logit))
@@ -128,7 +133,7 @@ def plain_margins(
             found[index] = low
             continue
         high = known + costly_high - logit
-        if high <= -beyond:
+        if high <= below:
             found[index] = high
             continue
         threshold, exact_logit = thresholds[bool(kept[index])]
