@@ -116,6 +116,29 @@ def test_the_timestamp_feature_is_the_search_over_the_whole_opening() -> None:
         assert _cheap_shape(text, max(1, len(text.split())))[-1] == expected, text
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Menu", 0),
+        ("a, b", 1),
+        ("one, two", 2),
+        ("a, b, c", 3),
+        ("a, b, c, d, e", 3),
+        ("no commas here", 3),
+        ("Home | News", 2),
+        ("Home | News | Sport", 3),
+        ("a | b | c | d", 4),
+        ("a | b | c | d | e | f", 6),
+        ("|", 0),
+    ],
+)
+def test_the_capped_counts_are_what_min_and_max_give(text: str, words: int) -> None:
+    # Commas per word within 1.0 and pipes within 3.0, capped by tests: the values (and their types) min() gave.
+    shape = _cheap_shape(text, words)
+    commas, pipes = min(1.0, text.count(",") / max(1, words)), min(3.0, float(text.count("|")))
+    assert (repr(shape[4]), repr(shape[5])) == (repr(commas), repr(pipes))
+
+
 def _cues_by_loop(text: str, prose: bool) -> float:
     """The pronoun cue as one loop over the opening's words (what ``line_cues``' ASCII path must equal)."""
     found = re.findall(r"\w+", text[:200]) if prose else []

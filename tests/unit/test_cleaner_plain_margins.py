@@ -36,6 +36,8 @@ TEXTS = (
     "and the menu | said | so it ended.",
     "see more | here | and there:",
     "or | this one?",
+    # Pipes past the cap of three.
+    "a | b | c | d | e",
 )
 ROLES = ("body", "body", "subheading", "boilerplate", None)
 RULES = (None, "article_region", "header_chrome", "link_list", "navigation", "repeated_line")

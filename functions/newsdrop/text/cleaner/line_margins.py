@@ -57,6 +57,7 @@ def plain_margins(
     # Stage 0: the text-decided shape features by their range; a line it leaves open goes on at once to stage 0b
     # (one loop, no list of open lines between the stages).
     still_open: list[tuple[int, float, float]] = []
+    below = -beyond
     for index, (flag, head_dot, tail_dot, line) in enumerate(
         zip(kept, _head_dots(blocks, parts.heads), tail_dots, lines, strict=True)
     ):
@@ -70,47 +71,69 @@ def plain_margins(
             found[index] = low
             continue
         high = with_words + text_high - logit
-        if high <= -beyond:
+        if high <= below:
             found[index] = high
             continue
         # Stage 0b: the quick shape features exactly (``_quick_columns``' values, the same sum left to right),
         # the rest of the text-decided ones by their range.
         text = line.text
-        quick = (
-            0.0
-            + w0 * (1.0 if text.rstrip(_CLOSERS)[-1:] in _TERMINALS else 0.0)
-            + w1 * (1.0 if text[:1].islower() else 0.0)
-            + w2 * min(3.0, float(text.count("|")))
-            + w3 * (1.0 if text.endswith(":") else 0.0)
-        )
+        # A feature of value 0.0 adds a zero product (the weights are finite), which leaves the sum as it is
+        # (0.0 plus -0.0 is 0.0, and the sum starts at 0.0 and is never -0.0): only the features present are
+        # added, a flag's weight as it is (times 1.0 is exact), in the same left-to-right order. The pipes are
+        # counted only on a line holding one and capped by a test (not min()); the colon read by a slice
+        # (endswith parses a tuple).
+        quick = 0.0
+        if text.rstrip(_CLOSERS)[-1:] in _TERMINALS:
+            quick = quick + w0
+        if text[:1].islower():
+            quick = quick + w1
+        if "|" in text:
+            pipes = text.count("|")
+            quick = quick + w2 * (float(pipes) if pipes < 3 else 3.0)
+        if text[-1:] == ":":
+            quick = quick + w3
         with_quick = with_words + quick - logit
         low = with_quick + rest_low
         if low >= beyond:
             found[index] = low
             continue
         high = with_quick + rest_high
-        if high <= -beyond:
+        if high <= below:
             found[index] = high
             continue
         still_open.append((index, context, logit))
     # Stage 1: the cheap shape exactly, the costly features by their range; a line both leave open is whole.
-    cheap_weights, costly_low, costly_high = blocks.cheap, blocks.costly_low, blocks.costly_high
+    # (The cheap dot written out, 0.0 plus each product left to right: a loop over the pairs cost twice as much.)
+    c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 = blocks.cheap
+    costly_low, costly_high = blocks.costly_low, blocks.costly_high
     for index, context, logit in still_open:
         line = lines[index]
         text = line.text
         short = len(text) <= _SHAPE_CACHE_MAX_CHARS
-        cheap_dot = 0.0
-        for weight, value in zip(
-            cheap_weights, (_cheap_shape_cached if short else _cheap_shape)(text, line.words), strict=True
-        ):
-            cheap_dot = cheap_dot + weight * value
+        v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 = (_cheap_shape_cached if short else _cheap_shape)(
+            text, line.words
+        )
+        cheap_dot = (
+            0.0
+            + c0 * v0
+            + c1 * v1
+            + c2 * v2
+            + c3 * v3
+            + c4 * v4
+            + c5 * v5
+            + c6 * v6
+            + c7 * v7
+            + c8 * v8
+            + c9 * v9
+            + c10 * v10
+        )
         known = context + cheap_dot
         low = known + costly_low - logit
         if low >= beyond:
             found[index] = low
             continue
         high = known + costly_high - logit
-        if high <= -beyond:
+        if high <= below:
             found[index] = high
             continue
         threshold, exact_logit = thresholds[bool(kept[index])]

@@ -95,6 +95,11 @@ def _head_dots(blocks: _WeightBlocks, heads: Sequence[tuple[float, ...]]) -> lis
     """Each head's share of the dot product (``sum(map(mul, head weights, head))``), once per distinct head."""
     dots = blocks.head_dots
     ids = list(map(id, heads))
+    try:
+        # A page whose heads are all cached: one subscript each, no set of the page's ids.
+        return [dots[at] for at in ids]
+    except KeyError:
+        pass
     missing = set(ids).difference(dots)
     if missing:
         if len(blocks.head_refs) + len(missing) > _HEAD_DOTS_MAX:
@@ -105,7 +110,7 @@ def _head_dots(blocks: _WeightBlocks, heads: Sequence[tuple[float, ...]]) -> lis
                 missing.discard(id(head))
                 dots[id(head)] = sum(map(operator.mul, blocks.head, head))
                 blocks.head_refs.append(head)
-    return list(map(dots.__getitem__, ids))
+    return [dots[at] for at in ids]
 
 
 # The shape features a line's word count or a test of its ends decides (``FeatureParts.known_shape``, by their place
