@@ -137,9 +137,3 @@ _OTHER_HEADLINE = "Bridge repairs will close the river road until May for the wh
 )  # fmt: skip
 def test_the_head_of_the_layout_cell(main_lines: list[str], unnamed: bool, expected: list[str]) -> None:
     assert without_cell_head(main_lines, frozenset(_PARAGRAPHS), unnamed) == expected
-
-
-def test_a_standfirst_in_short_lines_stays() -> None:
-    # the head's last line ends a sentence: the story's standfirst set a line per <br>, not the cell's header
-    main_lines = ["Older workers are often", "considered less efficient", "and slow to change.", *_PARAGRAPHS]
-    assert without_cell_head(main_lines, frozenset(_PARAGRAPHS), True) == main_lines

@@ -125,19 +125,16 @@ def without_opening_teasers(
 # many lines at least above the witness's first kept line, labels (``main_tail._label``) half of them at least, are
 # that cell's head. Over make eval-perturbed's "all" (219 body pages, simulated on the captured main content) 3
 # lines and half gained 65 pages and lost 12 (page F1 summed: dev +0.21, fun +0.40, rdb +0.15; the largest loss
-# -0.037); two thirds gained half as much; 4 or 5 lines gained less with the same losses. A head whose last line
-# ends a sentence is left (a standfirst in short lines: pl snippets 0.897 -> 0.828 without; body gains 65 -> 57).
+# -0.037); two thirds gained half as much; 4 or 5 lines gained less with the same losses.
 _CELL_HEAD_MIN_LINES = 3
 _CELL_HEAD_LABEL_SHARE = 0.5
-# The marks a sentence ends with (a closing quote after the stop).
-_SENTENCE_ENDS = frozenset('.!?…"”»')
 
 
 def without_cell_head(main_lines: list[str], witness_kept: frozenset[str], unnamed: bool) -> list[str]:
     """On markup that names almost none of its elements (``unnamed``), the main content without the lines above
     the first one the witness kept (matched by word keys) when they are the head of the story's layout cell:
-    ``_CELL_HEAD_MIN_LINES`` at least, ``_CELL_HEAD_LABEL_SHARE`` of them labels, the last ending no sentence. A
-    main content with no kept line is left whole."""
+    ``_CELL_HEAD_MIN_LINES`` at least, ``_CELL_HEAD_LABEL_SHARE`` of them labels. A main content with no kept
+    line is left whole."""
     if not unnamed:
         return main_lines
     kept = {_key(text) for text in witness_kept} - {""}
@@ -145,8 +142,4 @@ def without_cell_head(main_lines: list[str], witness_kept: frozenset[str], unnam
     if first is None or first < _CELL_HEAD_MIN_LINES:
         return main_lines
     head = main_lines[:first]
-    if head[-1].rstrip()[-1:] in _SENTENCE_ENDS:
-        # The story's standfirst or opening, set in short lines (a <br> per line, a drop cap's letters) over the
-        # paragraph the witness kept: its last line ends a sentence; a header's, a date's or a teaser's does not.
-        return main_lines
     return main_lines[first:] if sum(map(_label, head)) >= _CELL_HEAD_LABEL_SHARE * len(head) else main_lines
