@@ -6,7 +6,7 @@ import pytest
 
 from newsdrop.text.html_page import collect
 from newsdrop.text.main_edits import bare_key
-from newsdrop.text.main_opening import without_cell_head, without_opening_teasers, without_opening_tools
+from newsdrop.text.main_opening import without_opening_teasers, without_opening_tools
 
 _HEAD = "Home Depot Stock Is Falling After Its Earnings Release"
 _NOTICE = (
@@ -109,31 +109,3 @@ def test_without_opening_teasers(
 def test_the_page_collects_its_link_texts() -> None:
     page = collect('<p>Read <a href="/a">Band Added to <b>the</b> Lineup</a> now</p><a href="/b"> </a>')
     assert page.links == {"Band Added to the Lineup"}
-
-
-_PARAGRAPHS = [
-    "The council approved the harbour plan on Monday after a long debate.",
-    "Work on the new wall is to start in the spring and last two years.",
-]
-_OTHER_HEADLINE = "Bridge repairs will close the river road until May for the whole town"
-
-
-@pytest.mark.parametrize(
-    ("main_lines", "unnamed", "expected"),
-    [
-        # markup naming nothing: three lines above the witness's first kept line, two of them labels, go
-        (["Home", _OTHER_HEADLINE, "May 15, 2017", *_PARAGRAPHS], True, _PARAGRAPHS),
-        # ... not on named markup
-        (["Home", _OTHER_HEADLINE, "May 15, 2017", *_PARAGRAPHS], False,
-         ["Home", _OTHER_HEADLINE, "May 15, 2017", *_PARAGRAPHS]),
-        # two lines are too few (the headline and a dateline over the story)
-        (["Home", "May 15, 2017", *_PARAGRAPHS], True, ["Home", "May 15, 2017", *_PARAGRAPHS]),
-        # one label in three lines: the story's own opening the witness dropped
-        (["Home", _OTHER_HEADLINE, _OTHER_HEADLINE + " again", *_PARAGRAPHS], True,
-         ["Home", _OTHER_HEADLINE, _OTHER_HEADLINE + " again", *_PARAGRAPHS]),
-        # no line the witness kept: left whole
-        (["Home", "News", "Sport", _OTHER_HEADLINE], True, ["Home", "News", "Sport", _OTHER_HEADLINE]),
-    ],
-)  # fmt: skip
-def test_the_head_of_the_layout_cell(main_lines: list[str], unnamed: bool, expected: list[str]) -> None:
-    assert without_cell_head(main_lines, frozenset(_PARAGRAPHS), unnamed) == expected
