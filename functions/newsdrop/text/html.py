@@ -46,7 +46,7 @@ from newsdrop.text.main_edits import (
     without_split_kicker,
 )
 from newsdrop.text.main_formulas import with_formulas
-from newsdrop.text.main_opening import without_cell_head, without_opening_teasers, without_opening_tools
+from newsdrop.text.main_opening import without_opening_teasers, without_opening_tools
 from newsdrop.text.main_placeholders import without_blocked_embeds
 from newsdrop.text.main_summaries import without_closing_summaries, without_opening_summaries
 from newsdrop.text.main_tail import without_closing_notices, without_dangling_lead_in, without_witness_tail
@@ -180,8 +180,6 @@ def extract(
             page_lines,
             links,
         )
-        # On markup naming nothing, the head of the story's layout cell above the witness's first kept line.
-        main_lines = without_cell_head(main_lines, witness_kept, unnamed_markup(collector))
         # A notice or call that the box under it hid: the walk again from the new last line.
         main_lines = without_closing_notices(main_lines, witness_kept)
         # A label that led into the box those edits cut (now the last line).

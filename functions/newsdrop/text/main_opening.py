@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 
 from newsdrop.text.cleaner.lines import _ends_sentence, _reads_as_prose
-from newsdrop.text.extraction import _key
 from newsdrop.text.line_keys import count_words, normalize_line_key
 from newsdrop.text.main_edits import bare_key
-from newsdrop.text.main_tail import _label
 
 # The reprint-rights notice: "This copy is for your personal, non-commercial use only. To order presentation-ready
 # copies ...", "Reprints & Permissions", "Nur zum privaten Gebrauch".
@@ -118,28 +116,3 @@ def without_opening_teasers(
     ):
         return main_lines
     return main_lines[end:]
-
-
-# On markup that names none of its elements trafilatura reads the story's whole layout cell from its top: the site's
-# header lines, dates, bylines and other stories' headlines above the story, none of them kept by the witness. This
-# many lines at least above the witness's first kept line, labels (``main_tail._label``) half of them at least, are
-# that cell's head. Over make eval-perturbed's "all" (219 body pages, simulated on the captured main content) 3
-# lines and half gained 65 pages and lost 12 (page F1 summed: dev +0.21, fun +0.40, rdb +0.15; the largest loss
-# -0.037); two thirds gained half as much; 4 or 5 lines gained less with the same losses.
-_CELL_HEAD_MIN_LINES = 3
-_CELL_HEAD_LABEL_SHARE = 0.5
-
-
-def without_cell_head(main_lines: list[str], witness_kept: frozenset[str], unnamed: bool) -> list[str]:
-    """On markup that names almost none of its elements (``unnamed``), the main content without the lines above
-    the first one the witness kept (matched by word keys) when they are the head of the story's layout cell:
-    ``_CELL_HEAD_MIN_LINES`` at least, ``_CELL_HEAD_LABEL_SHARE`` of them labels. A main content with no kept
-    line is left whole."""
-    if not unnamed:
-        return main_lines
-    kept = {_key(text) for text in witness_kept} - {""}
-    first = next((index for index, line in enumerate(main_lines) if _key(line) in kept), None)
-    if first is None or first < _CELL_HEAD_MIN_LINES:
-        return main_lines
-    head = main_lines[:first]
-    return main_lines[first:] if sum(map(_label, head)) >= _CELL_HEAD_LABEL_SHARE * len(head) else main_lines
