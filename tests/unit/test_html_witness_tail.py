@@ -116,3 +116,32 @@ _FOOTER = [
 )  # fmt: skip
 def test_a_notice_over_no_box_leaves_the_walk_going(main_lines: list[str], expected: list[str]) -> None:
     assert without_witness_tail(main_lines, frozenset(_STORY), frozenset()) == expected
+
+
+_LABELS = ["About the author", "Contact us", "Toronto, ON", "Privacy"]
+
+
+@pytest.mark.parametrize(
+    ("main_lines", "after", "unnamed", "expected"),
+    [
+        # markup naming nothing: four lines under the witness's last kept one, half of them labels, go
+        ([*_STORY, _LABELS[0], _FOOTER[0], _LABELS[1], _FOOTER[1]], set(), True, _STORY),
+        # ... not on named markup
+        ([*_STORY, _LABELS[0], _FOOTER[0], _LABELS[1], _FOOTER[1]], set(), False,
+         [*_STORY, _LABELS[0], _FOOTER[0], _LABELS[1], _FOOTER[1]]),
+        # three lines are too few to be the layout cell's rest (a crosshead over the story's last paragraphs)
+        ([*_STORY, _LABELS[0], _FOOTER[0], _FOOTER[1]], set(), True, [*_STORY, _LABELS[0], _FOOTER[0], _FOOTER[1]]),
+        # one label in four lines: paragraphs the witness dropped, not the cell's rest
+        ([*_STORY, _LABELS[0], _FOOTER[0], _FOOTER[1], _SUMMARY], set(), True,
+         [*_STORY, _LABELS[0], _FOOTER[0], _FOOTER[1], _SUMMARY]),
+        # from a line the witness put past the story's end, two labels in five lines suffice
+        ([*_STORY, _SUMMARY, _FOOTER[0], _LABELS[1], _LABELS[2], _FOOTER[1]], {_SUMMARY}, True, _STORY),
+        # ... but not without that line (two labels in five under the last kept line)
+        ([*_STORY, _SUMMARY, _FOOTER[0], _LABELS[1], _LABELS[2], _FOOTER[1]], set(), True,
+         [*_STORY, _SUMMARY, _FOOTER[0], _LABELS[1], _LABELS[2], _FOOTER[1]]),
+    ],
+)  # fmt: skip
+def test_the_rest_of_the_layout_cell(
+    main_lines: list[str], after: set[str], unnamed: bool, expected: list[str]
+) -> None:
+    assert without_witness_tail(main_lines, frozenset(_STORY), frozenset(after), unnamed) == expected
