@@ -55,9 +55,9 @@ def _cell_pieces(
 ) -> tuple[list[tuple[str, int | None]], int]:
     """The page lines (from ``start``, in order) that a cell's text is made of, each with its index, with the cell's
     text between them that matches no page line as lines of their own (index None: no word of the cell is lost),
-    and the index after the last page line; no lines when the page lines do not make up ``_LAYOUT_MIN_COVER`` of the cell or number under
-    ``_LAYOUT_MIN_LINES``. ``keys``: the page lines with their whitespace collapsed, when the caller reads several
-    cells of one page."""
+    and the index after the last page line; no lines when the page lines do not make up ``_LAYOUT_MIN_COVER`` of
+    the cell or number under ``_LAYOUT_MIN_LINES``. ``keys``: the page lines with their whitespace collapsed, when
+    the caller reads several cells of one page."""
     text = _collapsed(cell)
     if len(text) < _LAYOUT_MIN_CHARS:
         return [], start

@@ -276,9 +276,10 @@ def without_witness_tail(
 
     to the end; and on such a page, when no line opens a box, the lines under the witness's last kept line when
     they are the rest of the story's layout cell (``_cell_rest``: ``_CELL_REST_MIN_LINES`` at least, half of them
-    labels; from a line the witness put past the story's end, ``_CELL_AFTER_LABEL_SHARE`` of them). trafilatura keeps such boxes when they sit in the story's container; every line cut is one the
-    witness dropped (or one it never printed alone, a list item or a table row). Lines are matched to the
-    witness's by their word keys: the extractor marks list items ("- ") and table cells ("|").
+    labels; from a line the witness put past the story's end, ``_CELL_AFTER_LABEL_SHARE`` of them). trafilatura
+    keeps such boxes when they sit in the story's container; every line cut is one the witness dropped (or one it
+    never printed alone, a list item or a table row). Lines are matched to the witness's by their word keys: the
+    extractor marks list items ("- ") and table cells ("|").
     """
     kept = {_key(text) for text in witness_kept} - {""}
     keys = [_key(line) for line in main_lines]
