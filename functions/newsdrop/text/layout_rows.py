@@ -188,13 +188,20 @@ def _nested_rows_in_place(
         if placed is None:
             result += run
         else:
+            # The rows' page lines rise (found in order), so each row goes in after the one placed before it.
+            spot = 0
             for row, at in placed:
                 # After the lines the page prints above the row (and the row's own rule line after the row).
-                before = next(
-                    (spot for spot, (_, shown) in enumerate(result) if shown is not None and shown > at),
+                spot = next(
+                    (
+                        place
+                        for place in range(spot, len(result))
+                        if (shown := result[place][1]) is not None and shown > at
+                    ),
                     len(result),
                 )
-                result.insert(before, (row, at))
+                result.insert(spot, (row, at))
+                spot += 1
             cursor = placed[-1][1] + 1
         position = end
     return result
