@@ -1,0 +1,66 @@
+"""Pre-tests of the headline search that answer as the full tests do: the claimed rules, the ranker's text columns."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from newsdrop.text.cleaner.headline import _CLAIMED_RULES, _claimed_headline
+from newsdrop.text.cleaner.headline_rank import _text_columns
+from newsdrop.text.cleaner.line_facts import _title_cased
+from newsdrop.text.cleaner.lines import _Line
+from newsdrop.text.line_keys import count_words, normalize_line_key
+
+# Texts either claimed-line test frees under its own rule: a tag row reading as a headline, a "powered by" headline.
+_FREED = (
+    "Harbour wall finished early after a mild winter",
+    "Here Are 6 Harbour Gadgets Powered by a Tidal Turbine",
+)
+_RULES = ("tag_list", "copyright_footer", "navigation", "link_list", "header_chrome", "trailing_chrome", None)
+
+
+def _line(text: str, rule: str | None) -> _Line:
+    line = _Line(0, text, normalize_line_key(text), count_words(text))
+    line.role, line.rule = "boilerplate", rule
+    return line
+
+
+@pytest.mark.parametrize("rule", _RULES)
+@pytest.mark.parametrize("text", _FREED)
+def test_only_the_claimed_rules_free_a_line(rule: str | None, text: str) -> None:
+    # ``_find_title`` asks ``_claimed_headline`` only of these rules' lines: no other rule's line may pass it.
+    if rule not in _CLAIMED_RULES:
+        assert not _claimed_headline(_line(text, rule))
+
+
+def test_the_claimed_rules_free_their_lines() -> None:
+    assert _claimed_headline(_line(_FREED[0], "tag_list"))
+    assert _claimed_headline(_line(_FREED[1], "copyright_footer"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "AMD Announces New GPU For Laptops",
+        "Harbour wall finished early",
+        "the harbour Wall Finished Early",
+        "2024 Budget: What It Means For You",
+        "10 11 12 a",
+        "Ⓐ Ⓑ c d",
+        "² Élan Über straße",
+        "Ein Bericht über die Lage",
+        "東京 News Today",
+    ],
+)
+def test_the_title_case_column_reads_as_title_cased(text: str) -> None:
+    columns = _text_columns.__wrapped__(text)
+    words = text.split()
+    assert columns[1] == (1.0 if _title_cased(text) else 0.0)
+    assert columns[6] == (sum(1 for word in words if word[:1].isupper()) / len(words) if words else 0.0)
+
+
+def test_no_character_is_both_a_capital_and_a_digit() -> None:
+    # The column adds the capitals' and the digits' counts for ``_title_cased``'s count of either.
+    assert not any(chr(code).isupper() and chr(code).isdigit() for code in range(sys.maxunicode + 1))
