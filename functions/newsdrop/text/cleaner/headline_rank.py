@@ -6,8 +6,10 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from newsdrop.text.cleaner.headline_facts import LinesUnder, _Facts, _facts
+from newsdrop.text.cleaner.line_facts import _TITLE_CASE_SHARE
 from newsdrop.text.cleaner.lines import (
     _CLOSERS,
     _TITLE_SEPARATORS,
@@ -15,7 +17,6 @@ from newsdrop.text.cleaner.lines import (
     _ends_sentence,
     _is_sentence,
     _Line,
-    _title_cased,
 )
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES
 
@@ -144,15 +145,23 @@ def _text_columns(text: str) -> tuple[float, float, float, float, float, float, 
     before its end, holds a title separator, its commas (up to 3), ends in a question or exclamation mark; and
     (``_block_features``) the share of its words set in capitals."""
     words = text.split()
+    # Each word's first character (a word of ``split`` is never empty), its capitals and digits counted in C: the
+    # capitals' share, and ``_title_cased``'s count of words opening with a capital or a digit (no character is
+    # both), from one split.
+    firsts = "".join(map(_FIRST, words))
+    capitals = sum(map(str.isupper, firsts))
     return (
         1.0 if _ends_sentence(text) else 0.0,
-        1.0 if _title_cased(text) else 0.0,
+        1.0 if capitals + sum(map(str.isdigit, firsts)) >= _TITLE_CASE_SHARE * len(words) else 0.0,
         1.0 if ":" in text[:-1] else 0.0,
         1.0 if any(separator in text for separator in _SEPARATOR_MARKS) else 0.0,
         min(3.0, float(text.count(","))),
         1.0 if text.rstrip(_CLOSERS)[-1:] in "?!" else 0.0,
-        sum(1 for word in words if word[:1].isupper()) / len(words) if words else 0.0,
+        capitals / len(words) if words else 0.0,
     )
+
+
+_FIRST = itemgetter(0)
 
 
 def _lead_share(key: str, lead_words: frozenset[str]) -> float:
