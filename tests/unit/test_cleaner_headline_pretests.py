@@ -1,13 +1,14 @@
-"""Pre-tests of the headline search that answer as the full tests do: the claimed rules, the ranker's text columns."""
+"""Headline search shortcuts that answer as the full tests do: claimed rules, text columns, long words."""
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
 
 from newsdrop.text.cleaner.headline import _CLAIMED_RULES, _claimed_headline
-from newsdrop.text.cleaner.headline_rank import _text_columns
+from newsdrop.text.cleaner.headline_rank import _LONG_WORD, _REPEAT_MIN_CHARS, _text_columns
 from newsdrop.text.cleaner.line_facts import _title_cased
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.line_keys import count_words, normalize_line_key
@@ -64,3 +65,21 @@ def test_the_title_case_column_reads_as_title_cased(text: str) -> None:
 def test_no_character_is_both_a_capital_and_a_digit() -> None:
     # The column adds the capitals' and the digits' counts for ``_title_cased``'s count of either.
     assert not any(chr(code).isupper() and chr(code).isdigit() for code in range(sys.maxunicode + 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "abc de",
+        "For schools For schools",
+        "harbour-wall finished: early, early!",
+        "Über straße 2024 ab_cd",
+        "東京都 ニュース",
+    ],
+)
+def test_the_long_words_are_the_words_long_enough(text: str) -> None:
+    # ``_own_kinds`` finds the words of four characters or more in one search: ``\w+``'s words that long.
+    assert _LONG_WORD.findall(text) == [
+        word for word in re.findall(r"\w+", text) if len(word) >= _REPEAT_MIN_CHARS
+    ]

@@ -228,11 +228,12 @@ _AGAINST_BEST = (HEADLINE_FEATURES.index("lead_overlap"), HEADLINE_FEATURES.inde
 # rules' date test misses when it is glued to other words ("Do 25.04.24 | 14:07 Uhr | Von X"). A bare year is
 # not one: headlines name years ("AMP Conf 2019").
 _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
-_WORD = re.compile(r"\w+")
 # A line needs this many words to say anything by repeating them, and a glued part this many to be a headline.
 _REPEAT_MIN_WORDS = 4
 _REPEAT_MIN_CHARS = 4
 _GLUED_MIN_WORDS = 3
+# A word of ``_REPEAT_MIN_CHARS`` letters or more.
+_LONG_WORD = re.compile(rf"\w{{{_REPEAT_MIN_CHARS},}}")
 
 
 def _page_columns(lines: list[_Line], ranked: list[int], region_start: int, rows: list[list[float]]) -> None:
@@ -290,11 +291,8 @@ def _own_kinds(text: str, words: int) -> tuple[float, float]:
     """A candidate's kinds from its own text (``_page_columns``' first two kinds): a clock time or a numeric
     date in it, and the share of its words of four letters or more that it repeats."""
     # Words of four letters or more: a long headline repeats "to" and "the", a menu repeats its labels.
-    found = (
-        [word for word in _WORD.findall(text.lower()) if len(word) >= _REPEAT_MIN_CHARS]
-        if words >= _REPEAT_MIN_WORDS
-        else []
-    )
+    # (A run of word characters four or more long is a maximal one: the same words as ``\w+``'s long enough.)
+    found = _LONG_WORD.findall(text.lower()) if words >= _REPEAT_MIN_WORDS else []
     return (
         # (The search alone: a match holds a digit, so a pre-test for one only added a pass.)
         1.0 if _CLOCK_OR_DATE.search(text) is not None else 0.0,
