@@ -1,14 +1,15 @@
-"""Headline search shortcuts that answer as the full tests do: claimed rules, text columns, long words."""
+"""Headline search shortcuts that answer as the full tests do: claimed rules, text columns, words, stamps."""
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 
 import pytest
 
 from newsdrop.text.cleaner.headline import _CLAIMED_RULES, _claimed_headline
-from newsdrop.text.cleaner.headline_rank import _LONG_WORD, _REPEAT_MIN_CHARS, _text_columns
+from newsdrop.text.cleaner.headline_rank import _CLOCK_OR_DATE, _LONG_WORD, _REPEAT_MIN_CHARS, _text_columns
 from newsdrop.text.cleaner.line_facts import _title_cased
 from newsdrop.text.cleaner.lines import _Line
 from newsdrop.text.line_keys import count_words, normalize_line_key
@@ -83,3 +84,23 @@ def test_the_long_words_are_the_words_long_enough(text: str) -> None:
     assert _LONG_WORD.findall(text) == [
         word for word in re.findall(r"\w+", text) if len(word) >= _REPEAT_MIN_CHARS
     ]
+
+
+def test_the_clock_or_date_search_finds_what_the_plain_pattern_finds() -> None:
+    # The digit first, the boundary before it looked back at: a match wherever ``\b\d...|\b\d...`` has one.
+    plain = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+    rng = random.Random(7)
+    alphabet = "0123456789ab :./-_é"
+    texts = [
+        "14:07",
+        "a14:07",
+        "Do 25.04.24 | 14:07 Uhr",
+        "3/9/2017",
+        "AMP Conf 2019",
+        "x3/9/2017",
+        "1:234",
+        "é1:23",
+    ]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    for text in texts:
+        assert (_CLOCK_OR_DATE.search(text) is None) == (plain.search(text) is None), text

@@ -226,8 +226,9 @@ _AGAINST_BEST = (HEADLINE_FEATURES.index("lead_overlap"), HEADLINE_FEATURES.inde
 
 # A clock time or a numeric date ("14:07", "25.04.24", "3/9/2017"): a dateline or a teaser's stamp, which the
 # rules' date test misses when it is glued to other words ("Do 25.04.24 | 14:07 Uhr | Von X"). A bare year is
-# not one: headlines name years ("AMP Conf 2019").
-_CLOCK_OR_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+# not one: headlines name years ("AMP Conf 2019"). (Its first digit matched first and the word boundary before it
+# looked back at: the scan jumps from digit to digit, where ``\b\d...|\b\d...`` tried both at every character.)
+_CLOCK_OR_DATE = re.compile(r"\d(?<!\w\d)\d?(?::\d{2}|[./]\d{1,2}[./]\d{2,4})\b")
 # A line needs this many words to say anything by repeating them, and a glued part this many to be a headline.
 _REPEAT_MIN_WORDS = 4
 _REPEAT_MIN_CHARS = 4
