@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from newsdrop.text.cleaner.headline import _CLAIMED_RULES, _claimed_headline
+from newsdrop.text.cleaner.headline_facts import _DOMAIN
 from newsdrop.text.cleaner.headline_rank import _CLOCK_OR_DATE, _LONG_WORD, _REPEAT_MIN_CHARS, _text_columns
 from newsdrop.text.cleaner.line_facts import _title_cased
 from newsdrop.text.cleaner.lines import _Line
@@ -104,3 +105,23 @@ def test_the_clock_or_date_search_finds_what_the_plain_pattern_finds() -> None:
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
     for text in texts:
         assert (_CLOCK_OR_DATE.search(text) is None) == (plain.search(text) is None), text
+
+
+def test_the_web_address_search_finds_what_the_plain_pattern_finds() -> None:
+    # Each branch's first character first, the boundary before it looked back at: a match where the plain one has one.
+    plain = re.compile(r"\bwww\.|\w\.(?:com|net|org|co\.\w\w|info)\b", re.IGNORECASE)
+    rng = random.Random(7)
+    alphabet = "wWcomnetrgifCO.. _é1"
+    texts = [
+        "www.site.com",
+        "awww.x",
+        "AS - WWW.SITE.NET",
+        "site.co.uk",
+        "x .com",
+        "a.comb",
+        "é.info",
+        "www.",
+    ]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    for text in texts:
+        assert (_DOMAIN.search(text) is None) == (plain.search(text) is None), text
