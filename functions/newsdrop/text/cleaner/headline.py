@@ -52,6 +52,8 @@ _RANKED_CANDIDATES = 12
 _CANDIDATE_RULES = frozenset({None, "link_list", "repeated_line"})
 # ... and a line the tag rule claimed for the row under a bare label, when it reads as a headline: this many words.
 _TAG_ROW_HEADLINE_MIN_WORDS = 5
+# The rules whose lines ``_claimed_headline`` may free (tested first: most lines above the story are claimed).
+_CLAIMED_RULES = frozenset({"tag_list", "copyright_footer"})
 
 
 # The region's head: the region chooser reads a headline that ends like a sentence ("What is X?") as the story's
@@ -206,7 +208,10 @@ def _find_title(
     for index in [*scanned, *head]:
         line = lines[index]
         if (
-            (line.rule not in _CANDIDATE_RULES and not (headline is not None and _claimed_headline(line)))
+            (
+                line.rule not in _CANDIDATE_RULES
+                and not (headline is not None and line.rule in _CLAIMED_RULES and _claimed_headline(line))
+            )
             or line.words > _TITLE_MAX_WORDS
             or line.text.endswith(":")
         ):

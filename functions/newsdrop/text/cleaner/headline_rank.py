@@ -6,8 +6,10 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from newsdrop.text.cleaner.headline_facts import LinesUnder, _Facts, _facts
+from newsdrop.text.cleaner.line_facts import _TITLE_CASE_SHARE
 from newsdrop.text.cleaner.lines import (
     _CLOSERS,
     _TITLE_SEPARATORS,
@@ -15,7 +17,6 @@ from newsdrop.text.cleaner.lines import (
     _ends_sentence,
     _is_sentence,
     _Line,
-    _title_cased,
 )
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES
 
@@ -144,15 +145,23 @@ def _text_columns(text: str) -> tuple[float, float, float, float, float, float, 
     before its end, holds a title separator, its commas (up to 3), ends in a question or exclamation mark; and
     (``_block_features``) the share of its words set in capitals."""
     words = text.split()
+    # Each word's first character (a word of ``split`` is never empty), its capitals and digits counted in C: the
+    # capitals' share, and ``_title_cased``'s count of words opening with a capital or a digit (no character is
+    # both), from one split.
+    firsts = "".join(map(_FIRST, words))
+    capitals = sum(map(str.isupper, firsts))
     return (
         1.0 if _ends_sentence(text) else 0.0,
-        1.0 if _title_cased(text) else 0.0,
+        1.0 if capitals + sum(map(str.isdigit, firsts)) >= _TITLE_CASE_SHARE * len(words) else 0.0,
         1.0 if ":" in text[:-1] else 0.0,
         1.0 if any(separator in text for separator in _SEPARATOR_MARKS) else 0.0,
         min(3.0, float(text.count(","))),
         1.0 if text.rstrip(_CLOSERS)[-1:] in "?!" else 0.0,
-        sum(1 for word in words if word[:1].isupper()) / len(words) if words else 0.0,
+        capitals / len(words) if words else 0.0,
     )
+
+
+_FIRST = itemgetter(0)
 
 
 def _lead_share(key: str, lead_words: frozenset[str]) -> float:
@@ -217,13 +226,15 @@ _AGAINST_BEST = (HEADLINE_FEATURES.index("lead_overlap"), HEADLINE_FEATURES.inde
 
 # A clock time or a numeric date ("14:07", "25.04.24", "3/9/2017"): a dateline or a teaser's stamp, which the
 # rules' date test misses when it is glued to other words ("Do 25.04.24 | 14:07 Uhr | Von X"). A bare year is
-# not one: headlines name years ("AMP Conf 2019").
-_CLOCK_OR_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
-_WORD = re.compile(r"\w+")
+# not one: headlines name years ("AMP Conf 2019"). (Its first digit matched first and the word boundary before it
+# looked back at: the scan jumps from digit to digit, where ``\b\d...|\b\d...`` tried both at every character.)
+_CLOCK_OR_DATE = re.compile(r"\d(?<!\w\d)\d?(?::\d{2}|[./]\d{1,2}[./]\d{2,4})\b")
 # A line needs this many words to say anything by repeating them, and a glued part this many to be a headline.
 _REPEAT_MIN_WORDS = 4
 _REPEAT_MIN_CHARS = 4
 _GLUED_MIN_WORDS = 3
+# A word of ``_REPEAT_MIN_CHARS`` letters or more.
+_LONG_WORD = re.compile(rf"\w{{{_REPEAT_MIN_CHARS},}}")
 
 
 def _page_columns(lines: list[_Line], ranked: list[int], region_start: int, rows: list[list[float]]) -> None:
@@ -281,11 +292,8 @@ def _own_kinds(text: str, words: int) -> tuple[float, float]:
     """A candidate's kinds from its own text (``_page_columns``' first two kinds): a clock time or a numeric
     date in it, and the share of its words of four letters or more that it repeats."""
     # Words of four letters or more: a long headline repeats "to" and "the", a menu repeats its labels.
-    found = (
-        [word for word in _WORD.findall(text.lower()) if len(word) >= _REPEAT_MIN_CHARS]
-        if words >= _REPEAT_MIN_WORDS
-        else []
-    )
+    # (A run of word characters four or more long is a maximal one: the same words as ``\w+``'s long enough.)
+    found = _LONG_WORD.findall(text.lower()) if words >= _REPEAT_MIN_WORDS else []
     return (
         # (The search alone: a match holds a digit, so a pre-test for one only added a pass.)
         1.0 if _CLOCK_OR_DATE.search(text) is not None else 0.0,
