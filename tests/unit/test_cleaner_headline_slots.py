@@ -1,0 +1,89 @@
+"""A line the page prints many times takes one of the headline ranker's slots, not one for each printing."""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import replace
+
+import pytest
+
+from newsdrop.text.cleaner import clean_article
+from newsdrop.text.cleaner.headline_slots import REPEATED_PRINTINGS, repeat_seen, top_candidates
+from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, LineModel, load_model
+from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND, printed_lines
+
+
+def _keys(texts: list[str]) -> dict[str, list[int]]:
+    keys: dict[str, list[int]] = {}
+    for index, line in enumerate(printed_lines(texts)):
+        keys.setdefault(line.key, []).append(index)
+    return keys
+
+
+@pytest.mark.parametrize(
+    ("printings", "seen_before", "skipped"),
+    [
+        # A line printed once or twice always takes its own slot.
+        (1, False, False),
+        (REPEATED_PRINTINGS - 1, True, False),
+        # Printed three times or more: the first printing scored takes the slot, the later ones none.
+        (REPEATED_PRINTINGS, False, False),
+        (REPEATED_PRINTINGS, True, True),
+        (REPEATED_PRINTINGS + 5, True, True),
+    ],
+)
+def test_a_repeat_is_skipped_once_its_slot_is_taken(printings: int, seen_before: bool, skipped: bool) -> None:
+    keys = {"find this author on pubmed": list(range(printings))}
+    seen = {"find this author on pubmed"} if seen_before else set()
+    assert repeat_seen(keys, "find this author on pubmed", seen) is skipped
+    # A key is remembered only when it counts as a repeat.
+    assert ("find this author on pubmed" in seen) is (seen_before or printings >= REPEATED_PRINTINGS)
+
+
+AUTHOR_LINK = "Find this author on PubMed"
+
+
+@pytest.mark.parametrize(
+    ("texts", "slots", "expected"),
+    [
+        # No line printed three times: the rules' best, as heapq.nlargest gives them.
+        (["Alpha line", "Beta line", "Gamma line", "Delta line"], 3, [3, 2, 1]),
+        # Printed twice (a <title> and its headline): both printings keep their slots.
+        (["Alpha line", "Beta line", "Alpha line", "Delta line"], 3, [3, 2, 1]),
+        # Printed four times: its best-scored printing alone, the freed slots to the lines under it.
+        ([HEADLINE, "Beta line", AUTHOR_LINK, AUTHOR_LINK, AUTHOR_LINK, AUTHOR_LINK], 3, [5, 1, 0]),
+        # Fewer lines than slots: each line once.
+        ([HEADLINE, AUTHOR_LINK, AUTHOR_LINK, AUTHOR_LINK], 12, [3, 0]),
+    ],
+)
+def test_top_candidates_counts_a_repeated_line_once(
+    texts: list[str], slots: int, expected: list[int]
+) -> None:
+    lines = printed_lines(texts)
+    # Each line scored by its place: the lowest line best, as the nearest line to a story often is.
+    scored = [(float(index), index) for index in range(len(lines))]
+    top = top_candidates(lines, scored, _keys(texts), slots)
+    assert [index for _, index in top] == expected
+    # Where no line is printed three times the list is heapq.nlargest's.
+    if all(texts.count(text) < REPEATED_PRINTINGS for text in texts):
+        assert top == heapq.nlargest(slots, scored)
+
+
+def _ranker(weights: dict[str, float]) -> LineModel:
+    """The shipped line model with a linear headline ranker of the given weights, asked on every page."""
+    shipped = load_model()
+    assert shipped is not None
+    model = HeadlineModel(tuple(weights.get(name, 0.0) for name in HEADLINE_FEATURES))
+    return replace(shipped, headline=replace(model, trust=100.0))
+
+
+def test_an_author_link_under_every_name_leaves_the_headline_a_slot() -> None:
+    # A paper's page: the site's name, the title, then fourteen authors each with the same search link, then the
+    # abstract. The links stand nearer the story than the title, so the rules score each above it: without the
+    # one-slot rule their printings take all twelve slots and the ranker never sees the title.
+    title = "Harbour wall finished two years early after a dry winter"
+    authors = [line for number in range(14) for line in (f"Author Number{number}", AUTHOR_LINK)]
+    page = ["Coast Herald", title, *authors, LEAD, SECOND]
+    # A ranker preferring the longest of its candidates.
+    article = clean_article("\n\n".join(page) + "\n", model=_ranker({"log_words": 10.0}))
+    assert article.title == title
