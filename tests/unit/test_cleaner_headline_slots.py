@@ -23,10 +23,10 @@ def _keys(texts: list[str]) -> dict[str, list[int]]:
 @pytest.mark.parametrize(
     ("printings", "seen_before", "skipped"),
     [
-        # A line printed once or twice always takes its own slot.
+        # A line printed fewer times always takes its own slot.
         (1, False, False),
         (REPEATED_PRINTINGS - 1, True, False),
-        # Printed three times or more: the first printing scored takes the slot, the later ones none.
+        # Printed that often or more: the first printing scored takes the slot, the later ones none.
         (REPEATED_PRINTINGS, False, False),
         (REPEATED_PRINTINGS, True, True),
         (REPEATED_PRINTINGS + 5, True, True),
@@ -41,19 +41,23 @@ def test_a_repeat_is_skipped_once_its_slot_is_taken(printings: int, seen_before:
 
 
 AUTHOR_LINK = "Find this author on PubMed"
+REPEATS = [AUTHOR_LINK] * REPEATED_PRINTINGS
 
 
 @pytest.mark.parametrize(
     ("texts", "slots", "expected"),
     [
-        # No line printed three times: the rules' best, as heapq.nlargest gives them.
+        # No line printed as often as a repeat: the rules' best, as heapq.nlargest gives them.
         (["Alpha line", "Beta line", "Gamma line", "Delta line"], 3, [3, 2, 1]),
         # Printed twice (a <title> and its headline): both printings keep their slots.
         (["Alpha line", "Beta line", "Alpha line", "Delta line"], 3, [3, 2, 1]),
-        # Printed four times: its best-scored printing alone, the freed slots to the lines under it.
-        ([HEADLINE, "Beta line", AUTHOR_LINK, AUTHOR_LINK, AUTHOR_LINK, AUTHOR_LINK], 3, [5, 1, 0]),
+        # Printed as often as a repeat is: its best-scored printing alone, the freed slots to the lines above it.
+        ([HEADLINE, "Beta line", *REPEATS], 3, [REPEATED_PRINTINGS + 1, 1, 0]),
         # Fewer lines than slots: each line once.
-        ([HEADLINE, AUTHOR_LINK, AUTHOR_LINK, AUTHOR_LINK], 12, [3, 0]),
+        ([HEADLINE, *REPEATS], 12, [REPEATED_PRINTINGS, 0]),
+        # Printed once less than that (a headline in a page view's <title>, trail, headline and share line): each
+        # printing keeps its slot.
+        ([HEADLINE, *REPEATS[1:]], 12, list(range(REPEATED_PRINTINGS - 1, -1, -1))),
     ],
 )
 def test_top_candidates_counts_a_repeated_line_once(
@@ -64,7 +68,7 @@ def test_top_candidates_counts_a_repeated_line_once(
     scored = [(float(index), index) for index in range(len(lines))]
     top = top_candidates(lines, scored, _keys(texts), slots)
     assert [index for _, index in top] == expected
-    # Where no line is printed three times the list is heapq.nlargest's.
+    # Where no line is printed as often as a repeat the list is heapq.nlargest's.
     if all(texts.count(text) < REPEATED_PRINTINGS for text in texts):
         assert top == heapq.nlargest(slots, scored)
 
