@@ -35,6 +35,7 @@ from newsdrop.text.cleaner.headline_rank import (
     _RankContext,
     headline_features,
 )
+from newsdrop.text.cleaner.headline_slots import REPEATED_PRINTINGS, repeat_seen, top_candidates
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
 from newsdrop.text.line_keys import normalize_line_key
@@ -159,6 +160,7 @@ def _find_title(
     facts_of: dict[int, _Facts] = {}
     head_scored: list[tuple[float, int]] = []
     scored_floor: list[float] = []
+    repeats: set[str] = set()
 
     def rank(index: int, in_head: bool, bound: float | None = None) -> None:
         """Score a candidate that passed the rules' filter, unless its facts rule it out (``bound``: its
@@ -197,6 +199,12 @@ def _find_title(
             head_scored.append((score, index))
             return
         scored.append((score, index))
+        if (
+            headline is not None
+            and len(keys[line.key]) >= REPEATED_PRINTINGS
+            and repeat_seen(line.key, repeats)
+        ):
+            return
         if len(scored_floor) < _RANKED_CANDIDATES:
             heapq.heappush(scored_floor, score)
         elif score > scored_floor[0]:
@@ -251,7 +259,7 @@ def _find_title(
         # The ranker reorders the rules' best few candidates: cheap, and never a line the rules rule out.
         # Where every candidate scored below zero the rules alone would name no headline; the ranker,
         # fitted on pages that all have one, still picks the likeliest line.
-        top = heapq.nlargest(_RANKED_CANDIDATES, scored)
+        top = top_candidates(lines, scored, repeats, _RANKED_CANDIDATES)
         # The page's opening line is always ranked: a page's text opens with its <title>, which the rules
         # score low when a long menu sits between it and the story.
         if (
