@@ -9,7 +9,12 @@ from dataclasses import replace
 import pytest
 
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.cleaner.headline_slots import REPEATED_PRINTINGS, repeat_seen, top_candidates
+from newsdrop.text.cleaner.headline_slots import (
+    REPEATED_PRINTINGS,
+    printed_again,
+    repeat_seen,
+    top_candidates,
+)
 from newsdrop.text.cleaner.model import HEADLINE_FEATURES, HeadlineModel, LineModel, load_model
 from tests.unit.cleaner_fixtures import HEADLINE, LEAD, SECOND, printed_lines
 
@@ -27,6 +32,27 @@ def test_a_repeat_is_skipped_once_its_slot_is_taken(seen_before: bool) -> None:
     # The first printing is remembered: the next one is skipped.
     assert repeat_seen("find this author on pubmed", repeats) is True
     assert repeats == {"find this author on pubmed"}
+
+
+@pytest.mark.parametrize(
+    ("printings", "seen", "expected"),
+    [
+        (
+            REPEATED_PRINTINGS - 1,
+            {"site name"},
+            False,
+        ),  # printed too few times: every printing keeps its slot
+        (REPEATED_PRINTINGS, set(), False),  # the first printing scored takes the slot
+        (REPEATED_PRINTINGS, {"site name"}, True),  # a later printing leaves it
+        (REPEATED_PRINTINGS + 3, {"site name"}, True),
+    ],
+)
+def test_only_later_printings_of_a_much_repeated_line_give_up_their_slot(
+    printings: int, seen: set[str], expected: bool
+) -> None:
+    repeats = set(seen)
+    assert printed_again("site name", printings, repeats) is expected
+    assert ("site name" in repeats) is (printings >= REPEATED_PRINTINGS or "site name" in seen)
 
 
 AUTHOR_LINK = "Find this author on PubMed"

@@ -35,7 +35,7 @@ from newsdrop.text.cleaner.headline_rank import (
     _RankContext,
     headline_features,
 )
-from newsdrop.text.cleaner.headline_slots import REPEATED_PRINTINGS, repeat_seen, top_candidates
+from newsdrop.text.cleaner.headline_slots import printed_again, top_candidates
 from newsdrop.text.cleaner.lines import _content_words, _doubled, _Line, _strip_site
 from newsdrop.text.cleaner.model import HeadlineModel
 from newsdrop.text.line_keys import normalize_line_key
@@ -199,11 +199,7 @@ def _find_title(
             head_scored.append((score, index))
             return
         scored.append((score, index))
-        if (
-            headline is not None
-            and len(keys[line.key]) >= REPEATED_PRINTINGS
-            and repeat_seen(line.key, repeats)
-        ):
+        if headline is not None and printed_again(line.key, len(keys[line.key]), repeats):
             return
         if len(scored_floor) < _RANKED_CANDIDATES:
             heapq.heappush(scored_floor, score)
@@ -392,8 +388,7 @@ def _mark_title_repeats(lines: list[_Line], title_key: str) -> None:
         if line.role == "title":
             continue
         key = line.key
-        # Cheap tests first: a doubled title is twice its length plus a space, and a part of a
-        # "Title | Site" line is a substring of it.
+        # Cheap tests first: a doubled title is twice its length plus a space, a "Title | Site" part a substring.
         if key == title_key or (len(key) == doubled_size and _doubled(key) == title_key):
             line.assign("title_repeat", "title_repeat")
         elif (

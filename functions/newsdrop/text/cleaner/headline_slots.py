@@ -26,6 +26,12 @@ def repeat_seen(key: str, repeats: set[str]) -> bool:
     return False
 
 
+def printed_again(key: str, printings: int, repeats: set[str]) -> bool:
+    """Whether a scored line printed ``printings`` times is a later printing of a line printed
+    ``REPEATED_PRINTINGS`` times or more (``repeat_seen``), so it takes no slot of its own."""
+    return printings >= REPEATED_PRINTINGS and repeat_seen(key, repeats)
+
+
 def top_candidates(
     lines: list[_Line], scored: list[tuple[float, int]], repeats: set[str], slots: int
 ) -> list[tuple[float, int]]:
