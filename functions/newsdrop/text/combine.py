@@ -12,6 +12,7 @@ from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.cleaner.lines import _reads_as_prose
 from newsdrop.text.cleaner.model import LineModel, load_model
+from newsdrop.text.combine_own import with_own_holes
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import _Dropped, _key, merge_order
 from newsdrop.text.line_keys import count_words, normalize_line_key
@@ -341,6 +342,7 @@ def combine(
     model: LineModel | object | None = SHIPPED_MODEL,
     captions: frozenset[str] = frozenset(),
     links: frozenset[str] = frozenset(),
+    own: str = "",
 ) -> Combined:
     """One main-content text from trafilatura's readings: ``text`` (its default) and ``recall()`` (its
     ``favor_recall`` reading, asked for only when needed).
@@ -353,12 +355,23 @@ def combine(
     below the chosen reading are added (``extend_at_edges``). The witness's kept lines, and the lines it
     put below the story's end, come back beside the text: later edits ask it too
     (``main_tail.without_closing_notices``, ``main_tail.without_witness_tail``). ``captions``: the page's
-    picture captions as ``bare_key`` keys (``extend_at_edges`` adds none); ``links``: its link texts' keys.
+    picture captions as ``bare_key`` keys (``extend_at_edges`` adds none); ``links``: its link texts' keys. ``own``:
+    trafilatura's own reading where its comparison swapped another extractor's in as ``text`` (else ""): of the two,
+    the one whose cleaned body agrees more with the witness is ``text`` from here on.
     """
     chosen_model = load_model() if model is SHIPPED_MODEL else model
     page = clean_article(page_text, hints, model=chosen_model)
     chosen = normalize_text(text)
     body = clean_article(chosen, hints, main_content=True, model=None).body
+    if own.strip():
+        own_text = normalize_text(own)
+        own_body = clean_article(own_text, hints, main_content=True, model=None).body
+        if agreement(own_body, page.body) >= SURE_AGREEMENT > agreement(body, page.body):
+            chosen, body = own_text, own_body
+        else:
+            held = _shingles(chosen)
+            chosen = with_own_holes(chosen, own_text, lambda line: _held_share(line, held), _HELD_SHARE)
+            body = clean_article(chosen, hints, main_content=True, model=None).body
     kept = frozenset(line.text for line in page.lines if line.role in KEPT_ROLES)
     page_lines = [line.strip() for line in page_text.split("\n") if line.strip()]
     # The keys of the lines of the reading not chosen (none when only one was read).

@@ -87,7 +87,7 @@ def extract(
     """
     collector = collect(html)
     readings = read_with_trafilatura(html) if readings is None else readings
-    text, recall_text, meta_title, date, source, url = readings
+    text, recall_text, meta_title, date, source, url, own_text = readings
     main_content = bool(text.strip())
     page_text = lines_of(collector)
     if not main_content:
@@ -158,7 +158,14 @@ def extract(
         captions = frozenset(bare_key(caption) for caption in collector.captions)
         links = frozenset(bare_key(link) for link in collector.links)
         text, witness_kept, witness_after, witness_comments = combine(
-            text, recall, page_normal, hints, model, captions, links
+            text,
+            recall,
+            page_normal,
+            hints,
+            model,
+            captions,
+            links,
+            page_reading(own_text) if own_text else "",
         )
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])
