@@ -58,9 +58,9 @@ def read_with_trafilatura(html: str) -> Readings:
 
 
 # trafilatura's comparison step (``trafilatura.external.compare_extraction``) states its choice in two debug records
-# of its module's logger: which extractor's reading it kept ("generic" is readability's), then whether jusText's
-# replaced it. trafilatura is pinned in requirements.txt; a unit test holds these to a page it swaps on.
-_EXTERNAL_LOGGER = "trafilatura.external"
+# of its module's logger (``trafilatura.external.LOGGER``): which extractor's reading it kept ("generic" is
+# readability's), then whether jusText's replaced it. trafilatura is pinned in requirements.txt; a unit test holds
+# these to a page it swaps on.
 _CHOICE_RECORD = "using %s extraction: %s"
 _JUSTEXT_RECORD = "using justext, length: %s"
 
@@ -86,7 +86,9 @@ class _SwapFilter(logging.Filter):
 def _swap_watch() -> Iterator[list[bool]]:
     """Whether each comparison of the extraction inside swapped the reading (the first is the default reading's; a
     later one is a recall retry's): trafilatura returns no word of it, but its logger states it."""
-    logger = logging.getLogger(_EXTERNAL_LOGGER)
+    # The comparison's module's own logger (the functions log through powertools; this one is only listened to).
+    from trafilatura.external import LOGGER as logger
+
     level = logger.level
     watch = _SwapFilter(logger.getEffectiveLevel())
     logger.addFilter(watch)
