@@ -80,7 +80,8 @@ def extract(
 
     trafilatura sees the markup, so it drops navigation and page chrome far better than any text
     heuristic; its default and ``favor_recall`` readings are combined with the line cleaner's reading
-    of the page's visible text (``combine.combine``, with ``model`` as the line model). The whole visible
+    of the page's visible text (``combine.combine``, with ``model`` as the line model), and so is its own
+    reading where its comparison step swapped another extractor's in (``combine_own``). The whole visible
     text (``main_content=False``, for the line cleaner's own region choice) is the fallback when it
     finds no main content or the page has too many tags for it to parse in good time. ``readings``
     (``Extraction.readings`` of an earlier call) saves running trafilatura again for another model.
