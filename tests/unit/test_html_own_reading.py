@@ -72,6 +72,9 @@ TEASER = "Read more: the new bakery on the market square opens its doors next we
 TABLE_ROW = "| 2003 | 21 million |"
 OPENING = "Below, we look at what the budget means for each of the town's districts and its schools."
 ORIGINAL = "Read the original article in English here on our partner's site today."
+LIVE_BLOG = (
+    "Since the attack on the harbour the situation in the region has escalated: the latest news in our blog."
+)
 
 
 @pytest.mark.parametrize(
@@ -93,6 +96,10 @@ ORIGINAL = "Read the original article in English here on our partner's site toda
         # The own reading's opening right above the shared span joins where the witness kept it, else not.
         (STORY[1:], [OPENING, *STORY[1:]], [OPENING, *STORY[1:]], [OPENING, *STORY[1:]]),
         (STORY[1:], [OPENING, *STORY[1:]], STORY[1:], STORY[1:]),
+        # Past the last shared line the witness kept, a closing teaser both readings hold: its box's labels stay out.
+        ([*STORY, LIVE_BLOG], [*STORY, "Topic", "with video", LIVE_BLOG], STORY, [*STORY, LIVE_BLOG]),
+        # A list's bullet on a line of its own holds no word: it stays out.
+        (STORY, [STORY[0], "-", *STORY[1:]], STORY, STORY),
         # Nothing shared: the swapped-in reading as it is.
         (STORY, [OPENING, TEASER], STORY, STORY),
     ],

@@ -334,8 +334,8 @@ def combine(
     put below the story's end, come back beside the text: later edits ask it too
     (``main_tail.without_closing_notices``, ``main_tail.without_witness_tail``). ``captions``: the page's
     picture captions as ``bare_key`` keys (``extend_at_edges`` adds none); ``links``: its link texts' keys. ``own``:
-    trafilatura's own reading where its comparison swapped another extractor's in as ``text`` (else ""): of the two,
-    the one whose cleaned body agrees more with the witness is ``text`` from here on.
+    trafilatura's own reading where its comparison swapped another extractor's in as ``text`` (else ""): the own one,
+    or the swapped-in one mended by it, is ``text`` from here on (``combine_own.own_or_mended``).
     """
     chosen_model = load_model() if model is SHIPPED_MODEL else model
     page = clean_article(page_text, hints, model=chosen_model)

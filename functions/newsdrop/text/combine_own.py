@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from newsdrop.models import KEPT_ROLES, CleanArticle, Hints
 from newsdrop.text.cleaner import clean_article
-from newsdrop.text.extraction import _Dropped, merge_order
+from newsdrop.text.extraction import _Dropped, _key, merge_order
 from newsdrop.text.reading_shingles import agreement, held_share, shingles, unshingled
 
 # A line of one reading whose words another holds this share of at least is that one's too: the two extractors join
@@ -53,16 +53,16 @@ def with_own_reading(
     """``swapped`` (readability's or jusText's reading, in the place of trafilatura's ``own``) mended by the own one.
 
     Inside the span the two readings share (from the first to the last swapped-in line whose words the own reading
-    holds: ``shared``), the own reading's lines the swapped-in one lacks join it: the data tables, crossheads and
-    lists those extractors drop between a story's paragraphs. Outside it, each reading's lines count only on the
+    holds, ``shared``, and the witness kept), the own reading's lines the swapped-in one lacks join it: the data
+    tables, crossheads and lists those extractors drop between a story's paragraphs. Outside it, each reading's lines count only on the
     witness's word (``witnessed``: the line cleaner kept the line's words on the page text): the swapped-in reading's
     lines above and below the shared span that the witness dropped leave it (a cookie notice, a row of teasers; a
     line too short for a shingle stays),
     each run from its outer end in; the own reading's lines right above the span that the witness kept join it (a
     story's opening those extractors cut off). The own reading's other lines above or below stay out (a closing
     "read the original" line, a deals page's chrome): there the other extractor's cut is the better one. A line
-    whose words the swapped-in reading holds already (not ``new``: the same paragraph joined or split otherwise) is
-    not added.
+    whose words the swapped-in reading holds already (not ``new``: the same paragraph joined or split otherwise), or
+    of no word (a list's bullet on a line of its own), is not added.
     """
     lines = [line.strip() for line in swapped.split("\n") if line.strip()]
     order = merge_order([line.strip() for line in own.split("\n") if line.strip()], lines)
@@ -70,6 +70,10 @@ def with_own_reading(
     if not at:
         return swapped
     first, last = at[0], at[-1]
+    # Holes are filled between the shared lines the witness kept too: past them a reading's closing teaser for a
+    # live blog or a topic page is shared, and its box's labels ("Topic", "with video", a byline) are the own one's.
+    kept_at = [position for position in at if witnessed(lines[order[position]])]  # type: ignore[index]
+    inside = range(kept_at[0] + 1, kept_at[-1]) if kept_at else range(0)
 
     def dropped(position: int) -> bool:
         # A line too short for a shingle is no witness's drop: a dateline or a formula's words split off a paragraph.
@@ -91,6 +95,10 @@ def with_own_reading(
         if isinstance(item, int):
             if start <= position < end:
                 out.append(lines[item])
-        elif (above <= position < first or first < position < last) and new(text := item.text.strip()):
+        elif (
+            (above <= position < first or position in inside)
+            and _key(text := item.text.strip())
+            and new(text)
+        ):
             out.append(text)
     return "\n".join(out)
