@@ -12,14 +12,15 @@ from newsdrop.text.cleaner import clean_article
 from newsdrop.text.cleaner.cues_notice import notice_stems
 from newsdrop.text.cleaner.lines import _reads_as_prose
 from newsdrop.text.cleaner.model import LineModel, load_model
+from newsdrop.text.combine_own import own_or_mended
 from newsdrop.text.decode import normalize_text
 from newsdrop.text.extraction import _Dropped, _key, merge_order
 from newsdrop.text.line_keys import count_words, normalize_line_key
 from newsdrop.text.main_edits import bare_key
+from newsdrop.text.reading_shingles import agreement
+from newsdrop.text.reading_shingles import held_share as _held_share
+from newsdrop.text.reading_shingles import shingles as _shingles
 
-_TOKEN = re.compile(r"\w+")
-# Agreement is measured on 4-token shingles, the unit make eval scores bodies in.
-_SHINGLE = 4
 # A default reading that agrees this much with the line cleaner's reading of the page text is taken without
 # a second one. In make eval's HTML sample 0.8 reads the second pass on 101 pages instead of 0.9's 178 (144
 # of those 178 got back the same text) and loses one page's win (fun F1 -0.0002, other sources unchanged);
@@ -56,28 +57,6 @@ _SENTENCE_END = ".!?…\"”“»«’')"
 _COMMENT_RULES = frozenset({"comment_section", "comment_form", "comment_policy", "captcha_notice"})
 # ``combine``'s model argument when the caller names none: the shipped line model.
 SHIPPED_MODEL: object = object()
-
-
-def _shingles(text: str) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text)
-    if len(tokens) < _SHINGLE:
-        return Counter([tuple(tokens)]) if tokens else Counter()
-    return Counter(tuple(tokens[i : i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1))
-
-
-def agreement(text: str, other: str) -> float:
-    """How much two readings of a page say the same: the F1 of their 4-token shingle multisets (0 to 1)."""
-    mine, theirs = _shingles(text), _shingles(other)
-    shared = sum((mine & theirs).values())
-    total = sum(mine.values()) + sum(theirs.values())
-    return 2.0 * shared / total if total else 0.0
-
-
-def _held_share(text: str, held: Counter[tuple[str, ...]]) -> float:
-    """The share of ``text``'s shingles that ``held`` (the shingles of a reading) already has."""
-    mine = _shingles(text)
-    total = sum(mine.values())
-    return sum((mine & held).values()) / total if total else 0.0
 
 
 def choose_reading(readings: Sequence[str], reference: str) -> int:
@@ -341,6 +320,7 @@ def combine(
     model: LineModel | object | None = SHIPPED_MODEL,
     captions: frozenset[str] = frozenset(),
     links: frozenset[str] = frozenset(),
+    own: str = "",
 ) -> Combined:
     """One main-content text from trafilatura's readings: ``text`` (its default) and ``recall()`` (its
     ``favor_recall`` reading, asked for only when needed).
@@ -353,12 +333,18 @@ def combine(
     below the chosen reading are added (``extend_at_edges``). The witness's kept lines, and the lines it
     put below the story's end, come back beside the text: later edits ask it too
     (``main_tail.without_closing_notices``, ``main_tail.without_witness_tail``). ``captions``: the page's
-    picture captions as ``bare_key`` keys (``extend_at_edges`` adds none); ``links``: its link texts' keys.
+    picture captions as ``bare_key`` keys (``extend_at_edges`` adds none); ``links``: its link texts' keys. ``own``:
+    trafilatura's own reading where its comparison swapped another extractor's in as ``text`` (else ""): the own one,
+    or the swapped-in one mended by it, is ``text`` from here on (``combine_own.own_or_mended``).
     """
     chosen_model = load_model() if model is SHIPPED_MODEL else model
     page = clean_article(page_text, hints, model=chosen_model)
     chosen = normalize_text(text)
     body = clean_article(chosen, hints, main_content=True, model=None).body
+    if own.strip():
+        chosen, body = own_or_mended(
+            chosen, body, normalize_text(own), page, hints, SURE_AGREEMENT, _HELD_SHARE
+        )
     kept = frozenset(line.text for line in page.lines if line.role in KEPT_ROLES)
     page_lines = [line.strip() for line in page_text.split("\n") if line.strip()]
     # The keys of the lines of the reading not chosen (none when only one was read).

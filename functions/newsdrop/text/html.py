@@ -80,14 +80,15 @@ def extract(
 
     trafilatura sees the markup, so it drops navigation and page chrome far better than any text
     heuristic; its default and ``favor_recall`` readings are combined with the line cleaner's reading
-    of the page's visible text (``combine.combine``, with ``model`` as the line model). The whole visible
+    of the page's visible text (``combine.combine``, with ``model`` as the line model), and so is its own
+    reading where its comparison step swapped another extractor's in (``combine_own``). The whole visible
     text (``main_content=False``, for the line cleaner's own region choice) is the fallback when it
     finds no main content or the page has too many tags for it to parse in good time. ``readings``
     (``Extraction.readings`` of an earlier call) saves running trafilatura again for another model.
     """
     collector = collect(html)
     readings = read_with_trafilatura(html) if readings is None else readings
-    text, recall_text, meta_title, date, source, url = readings
+    text, recall_text, meta_title, date, source, url, own_text = readings
     main_content = bool(text.strip())
     page_text = lines_of(collector)
     if not main_content:
@@ -158,7 +159,14 @@ def extract(
         captions = frozenset(bare_key(caption) for caption in collector.captions)
         links = frozenset(bare_key(link) for link in collector.links)
         text, witness_kept, witness_after, witness_comments = combine(
-            text, recall, page_normal, hints, model, captions, links
+            text,
+            recall,
+            page_normal,
+            hints,
+            model,
+            captions,
+            links,
+            page_reading(own_text) if own_text else "",
         )
         readings = readings._replace(recall_text=recalled[0] if recalled else None)
         main_lines = without_slides([line.strip() for line in text.split("\n") if line.strip()])

@@ -1,8 +1,10 @@
-"""trafilatura's reading of an HTML page: main content (default and favor_recall) and four metadata fields."""
+"""trafilatura's reading of an HTML page: main content (default, own and favor_recall) and four metadata fields."""
 
 from __future__ import annotations
 
 import contextlib
+import logging
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from newsdrop.text.html_page import MAX_HTML_CHARS
@@ -21,6 +23,9 @@ class Readings(NamedTuple):
     date: str | None = None
     sitename: str | None = None
     url: str | None = None
+    # trafilatura's own reading (its ``fast`` reading: no comparison with other extractors) where its comparison step
+    # swapped readability's or jusText's reading in for its own ("" where it kept its own): ``combine`` weighs it.
+    own_text: str = ""
 
 
 _TRAFILATURA_OPTIONS = {"include_comments": False, "include_tables": True, "deduplicate": False}
@@ -39,11 +44,60 @@ def read_with_trafilatura(html: str) -> Readings:
     tree = load_html(html[:MAX_HTML_CHARS])
     if tree is None:
         return Readings()
-    document = trafilatura.bare_extraction(tree, with_metadata=False, **_TRAFILATURA_OPTIONS)
+    with _swap_watch() as swaps:
+        document = trafilatura.bare_extraction(tree, with_metadata=False, **_TRAFILATURA_OPTIONS)
     if document is None:
         return Readings()
+    own_text = ""
+    if swaps and swaps[0]:
+        # A second extraction only where the comparison swapped: the same steps without the comparison.
+        own = trafilatura.bare_extraction(tree, with_metadata=False, fast=True, **_TRAFILATURA_OPTIONS)
+        own_text = (own.text or "") if own is not None else ""
     title, date, sitename, url = _trafilatura_metadata(tree)
-    return Readings(document.text or "", None, title, date, sitename, url)
+    return Readings(document.text or "", None, title, date, sitename, url, own_text)
+
+
+# trafilatura's comparison step (``trafilatura.external.compare_extraction``) states its choice in two debug records
+# of its module's logger (``trafilatura.external.LOGGER``): which extractor's reading it kept ("generic" is
+# readability's), then whether jusText's replaced it. trafilatura is pinned in requirements.txt; a unit test holds
+# these to a page it swaps on.
+_CHOICE_RECORD = "using %s extraction: %s"
+_JUSTEXT_RECORD = "using justext, length: %s"
+
+
+class _SwapFilter(logging.Filter):
+    """Notes, per comparison, whether trafilatura took another extractor's reading (``swaps``), and lets through
+    only the records its logger let through before (``floor``): the debug records it asks for stay unseen."""
+
+    def __init__(self, floor: int) -> None:
+        super().__init__()
+        self.floor = floor
+        self.swaps: list[bool] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == _CHOICE_RECORD:
+            self.swaps.append(bool(record.args) and record.args[0] == "generic")  # type: ignore[index]
+        elif record.msg == _JUSTEXT_RECORD and self.swaps:
+            self.swaps[-1] = True
+        return record.levelno >= self.floor
+
+
+@contextlib.contextmanager
+def _swap_watch() -> Iterator[list[bool]]:
+    """Whether each comparison of the extraction inside swapped the reading (the first is the default reading's; a
+    later one is a recall retry's): trafilatura returns no word of it, but its logger states it."""
+    # The comparison's module's own logger (the functions log through powertools; this one is only listened to).
+    from trafilatura.external import LOGGER as logger
+
+    level = logger.level
+    watch = _SwapFilter(logger.getEffectiveLevel())
+    logger.addFilter(watch)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield watch.swaps
+    finally:
+        logger.setLevel(level)
+        logger.removeFilter(watch)
 
 
 def _trafilatura_metadata(tree: object) -> tuple[str | None, str | None, str | None, str | None]:
