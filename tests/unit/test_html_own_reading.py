@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from newsdrop.models import Hints
 from newsdrop.text.cleaner import clean_article
 from newsdrop.text.combine_own import own_or_mended, with_own_reading
-from newsdrop.text.html_reading import read_with_trafilatura
+from newsdrop.text.html_reading import _swap_watch, read_with_trafilatura
 
 _SENTENCE = "The council voted on the new budget for the coming year after a long debate."
 _PARAGRAPH = f"<p>{' '.join([_SENTENCE] * 3)}</p>"
@@ -60,6 +62,37 @@ def test_the_own_reading_is_read_only_where_another_was_swapped_in(page: str, sw
     # The comparison's debug records stay unseen, and its logger is as it was.
     assert "trafilatura.external" not in records.names
     assert (logger.level, logger.filters) == (level, filters)
+
+
+def test_another_threads_comparison_is_not_this_ones_and_the_last_watch_restores_the_logger() -> None:
+    logger = logging.getLogger("trafilatura.external")
+    level = logger.level
+    seen_there: list[list[bool]] = []
+
+    def watch_there() -> None:
+        with _swap_watch() as there:
+            logger.debug("using %s extraction: %s", "generic", 100)
+            seen_there.append(list(there))
+
+    with _swap_watch() as here:
+        # The local stack's servers run in threads: a swap another thread's extraction states is not this one's.
+        other = threading.Thread(target=watch_there)
+        other.start()
+        other.join()
+        assert (here, seen_there) == ([], [[True]])
+        assert logger.level == logging.DEBUG  # still open here
+        logger.debug("using %s extraction: %s", "readability", 100)
+        logger.debug("using justext, length: %s", 100)
+        assert here == [True]
+    assert (logger.level, logger.filters) == (level, [])
+
+
+def test_extractions_in_threads_each_see_their_own_swap() -> None:
+    pages = [PLAIN_PAGE, LAYOUT_PAGE] * 4
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        reads = list(pool.map(read_with_trafilatura, pages))
+    assert [bool(read.own_text) for read in reads] == [page is LAYOUT_PAGE for page in pages]
+    assert logging.getLogger("trafilatura.external").filters == []
 
 
 STORY = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -66,38 +67,56 @@ _JUSTEXT_RECORD = "using justext, length: %s"
 
 
 class _SwapFilter(logging.Filter):
-    """Notes, per comparison, whether trafilatura took another extractor's reading (``swaps``), and lets through
-    only the records its logger let through before (``floor``): the debug records it asks for stay unseen."""
+    """Notes, per comparison, whether trafilatura took another extractor's reading (``swaps``, per watching thread),
+    and lets through only the records its logger let through before (``floor``): the debug records it asks for stay
+    unseen."""
 
     def __init__(self, floor: int) -> None:
         super().__init__()
         self.floor = floor
-        self.swaps: list[bool] = []
+        self.swaps: dict[int, list[bool]] = {}
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.msg == _CHOICE_RECORD:
-            self.swaps.append(bool(record.args) and record.args[0] == "generic")  # type: ignore[index]
-        elif record.msg == _JUSTEXT_RECORD and self.swaps:
-            self.swaps[-1] = True
+        # The local stack's servers run in threads: another thread's extraction is not this one's.
+        swaps = self.swaps.get(record.thread) if record.thread is not None else None
+        if swaps is not None:
+            if record.msg == _CHOICE_RECORD:
+                swaps.append(bool(record.args) and record.args[0] == "generic")  # type: ignore[index]
+            elif record.msg == _JUSTEXT_RECORD and swaps:
+                swaps[-1] = True
         return record.levelno >= self.floor
+
+
+# One filter serves every open watch (threads): the first watch sets it and the logger's level, the last takes
+# both back (``_open_watch``: the filter and the level before, while any watch is open).
+_WATCH_LOCK = threading.Lock()
+_open_watch: list[tuple[_SwapFilter, int]] = []
 
 
 @contextlib.contextmanager
 def _swap_watch() -> Iterator[list[bool]]:
-    """Whether each comparison of the extraction inside swapped the reading (the first is the default reading's; a
-    later one is a recall retry's): trafilatura returns no word of it, but its logger states it."""
+    """Whether each comparison of the calling thread's extraction inside swapped the reading (the first is the
+    default reading's; a later one is a recall retry's): trafilatura returns no word of it, but its logger states it."""
     # The comparison's module's own logger (the functions log through powertools; this one is only listened to).
     from trafilatura.external import LOGGER as logger
 
-    level = logger.level
-    watch = _SwapFilter(logger.getEffectiveLevel())
-    logger.addFilter(watch)
-    logger.setLevel(logging.DEBUG)
+    thread = threading.get_ident()
+    swaps: list[bool] = []
+    with _WATCH_LOCK:
+        if not _open_watch:
+            _open_watch.append((_SwapFilter(logger.getEffectiveLevel()), logger.level))
+            logger.addFilter(_open_watch[0][0])
+            logger.setLevel(logging.DEBUG)
+        watch = _open_watch[0][0]
+        watch.swaps[thread] = swaps
     try:
-        yield watch.swaps
+        yield swaps
     finally:
-        logger.setLevel(level)
-        logger.removeFilter(watch)
+        with _WATCH_LOCK:
+            del watch.swaps[thread]
+            if not watch.swaps:
+                logger.removeFilter(watch)
+                logger.setLevel(_open_watch.pop()[1])
 
 
 def _trafilatura_metadata(tree: object) -> tuple[str | None, str | None, str | None, str | None]:
