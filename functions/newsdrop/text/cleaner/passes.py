@@ -139,9 +139,8 @@ def rule_pass(
         and found.lines[largest].role not in KEPT_ROLES
         and found.lines[largest].prose_text
     )
-    block = text_block([line.rule for line in found.lines], [len(line.text) for line in found.lines])
-    kept_sizes = [len(line.text) if line.role in KEPT_ROLES else 0 for line in found.lines]
-    if block is not None and block_story(block, found.end, kept_sizes, [line.text for line in found.lines]):
+    block = text_block(found.lines)
+    if block is not None and block_story(block, found.end, found.lines, found.kept_chars):
         # The article kept a fraction of a long block of text lines no rule claimed (a list, CJK
         # paragraphs without full stops): that block is the story.
         return _structure(
