@@ -386,13 +386,14 @@ def _fill_story_holes(
 ) -> None:
     """Give a one-line hole the model made in the kept text back its rules' role (``story_end.story_holes``);
     ``printings`` counts the lines that print each key."""
-    # Only the lines the model dropped can be a hole: set from ``rules_roles``, not tested on every line.
-    model_dropped, kind = [False] * len(lines), [False] * len(lines)
+    # Only the model's drops can be a hole (from ``rules_roles``); a kind is read of a lone one between kept lines.
+    model_dropped = [False] * len(lines)
     for index in rules_roles:
-        line = lines[index]
-        model_dropped[index] = dropped = (line.rule or "").startswith("line_model:")
-        if dropped:
-            kind[index] = hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0)
-    for index in story_holes(kept_now, model_dropped, kind):
+        model_dropped[index] = (lines[index].rule or "").startswith("line_model:")
+    for index in story_holes(
+        kept_now,
+        model_dropped,
+        lambda at: hole_kind(lines[at].text, printings[lines[at].key], notice_words(lines[at].key) > 0.0),
+    ):
         lines[index].assign(rules_roles[index] or "body", "story_hole")
         kept_now[index] = True
