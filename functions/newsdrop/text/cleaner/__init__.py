@@ -174,6 +174,10 @@ def clean_article(
         found = firsts.get(role)
         return found.text if found is not None else None
 
+    # A page with no crosshead (about a third) reads no line for one: ``firsts`` holds every role some line holds.
+    subheadings = (
+        tuple([line.text for line in lines if line.role == "subheading"]) if "subheading" in firsts else ()
+    )
     news_id_line = firsts.get("news_id")
     return CleanArticle(
         title=title,
@@ -186,7 +190,7 @@ def clean_article(
         kicker=first_of("kicker"),
         byline=first_of("byline") or (hints.byline if hints is not None else None),
         caption=first_of("caption"),
-        subheadings=tuple(line.text for line in lines if line.role == "subheading"),
+        subheadings=subheadings,
         language=_detect_language(body),
         word_count=_word_count(body),
         url=hints.url if hints is not None else None,

@@ -280,7 +280,7 @@ def _structure(
     for line in lines[end + 1 :]:
         if line.role is None:
             line.assign("boilerplate", "trailing_chrome")
-    kept_chars = sum(len(line.text) for line in lines if line.role in KEPT_ROLES)
+    kept_chars = sum([len(line.text) for line in lines if line.role in KEPT_ROLES])
     return RulePass(lines, start, end, title, kept_chars, candidates or [], region_start)
 
 
