@@ -234,6 +234,7 @@ def test_decisions_are_the_dataclass_made_decisions_of_every_line() -> None:
     )
     assert len(made) > 5
     assert made == expected
+    assert {type(decision) for decision in made} == {LineDecision}
     assert [hash(decision) for decision in made] == [hash(decision) for decision in expected]
     assert [asdict(decision) for decision in made] == [asdict(decision) for decision in expected]
     assert (made[1].role, made[1].rule) == ("body", "default")

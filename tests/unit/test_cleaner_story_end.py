@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from newsdrop.text.cleaner.story_end import (
@@ -172,12 +174,17 @@ def test_a_closing_notice_needs_a_small_share_of_the_story() -> None:
 
 # Story holes: "K" a kept line, "m" a line the line model dropped (the rules kept it), "r" a line a named rule
 # dropped, "n" a line the model dropped that is not of the hole kind (printed twice, a notice, ...).
-def _hole_page(layout: str) -> tuple[list[bool], list[bool], list[bool]]:
-    return (
-        [mark == "K" for mark in layout],
-        [mark in "mn" for mark in layout],
-        [mark == "m" for mark in layout],
-    )
+def _hole_page(
+    layout: str, asked: list[int] | None = None
+) -> tuple[list[bool], list[bool], Callable[[int], bool]]:
+    """The page's kept lines, the model's drops and their kind (``asked`` notes each line the kind is asked of)."""
+
+    def kind(at: int) -> bool:
+        if asked is not None:
+            asked.append(at)
+        return layout[at] == "m"
+
+    return [mark == "K" for mark in layout], [mark in "mn" for mark in layout], kind
 
 
 @pytest.mark.parametrize(
@@ -201,6 +208,13 @@ def _hole_page(layout: str) -> tuple[list[bool], list[bool], list[bool]]:
 )
 def test_one_line_holes_the_model_made_in_the_story_are_filled(layout: str, filled: list[int]) -> None:
     assert story_holes(*_hole_page(layout)) == filled
+
+
+def test_the_kind_is_asked_only_of_a_lone_drop_between_kept_lines() -> None:
+    # A drop beside another dropped line or at the page's edge is no hole: its tests are not run.
+    asked: list[int] = []
+    assert story_holes(*_hole_page("mKnKmmKnKm", asked)) == []
+    assert asked == [2, 7]
 
 
 @pytest.mark.parametrize(

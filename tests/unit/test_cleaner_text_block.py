@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from newsdrop.text.cleaner.text_block import (
@@ -13,6 +15,13 @@ from newsdrop.text.cleaner.text_block import (
 )
 
 _T = BLOCK_LINE_CHARS
+
+
+@dataclass
+class _Line:
+    text: str
+    role: str | None = None
+    rule: str | None = None
 
 
 @pytest.mark.parametrize(
@@ -28,7 +37,10 @@ _T = BLOCK_LINE_CHARS
     ],
 )
 def test_text_block(rules: list[str | None], sizes: list[int], expected: tuple[int, int, int] | None) -> None:
-    assert text_block(rules, sizes) == expected
+    lines = [_Line("x" * size, rule=rule) for rule, size in zip(rules, sizes, strict=True)]
+    assert text_block(lines) == expected
+    # (read once, as the page's lines come: an iterator does as well)
+    assert text_block(iter(lines)) == expected
 
 
 _N = BLOCK_MIN_LINES + 4
@@ -45,6 +57,18 @@ def _kept(indexes: range, size: int = _LINE, above: int = _LINE) -> list[int]:
 # The block's lines: a CJK blog's unpunctuated paragraphs, or a Latin-script list of other pages' headlines.
 _CJK_TEXTS = ["一波波接續性低溫寒流報到已將山巒披上嫣紅的彩衣"] * (_N + 20)
 _LATIN_TEXTS = ["Bullet Journal - Planung für Minimalisten"] * (_N + 20)
+
+
+def _page(kept_sizes: list[int], texts: list[str]) -> list[_Line]:
+    """The page's lines: each kept one (a size above 0) its text cut or repeated to that size, the others dropped."""
+    return [
+        _Line((text * (size // len(text) + 1))[:size], "body") if size else _Line(text, "boilerplate")
+        for size, text in zip(kept_sizes, texts, strict=True)
+    ]
+
+
+def _story(block: tuple[int, int, int], region_end: int, kept_sizes: list[int], texts: list[str]) -> bool:
+    return block_story(block, region_end, _page(kept_sizes, texts), sum(kept_sizes))
 
 
 @pytest.mark.parametrize(
@@ -69,13 +93,24 @@ _LATIN_TEXTS = ["Bullet Journal - Planung für Minimalisten"] * (_N + 20)
 def test_block_story(
     block: tuple[int, int, int], region_end: int, kept_sizes: list[int], expected: bool
 ) -> None:
-    assert block_story(block, region_end, kept_sizes, _CJK_TEXTS) is expected
+    assert _story(block, region_end, kept_sizes, _CJK_TEXTS) is expected
 
 
 def test_block_story_latin_list() -> None:
     # a Latin-script list the region stopped in is other pages' headlines, not the story's paragraphs
     kept = _kept(range(0, 12), above=BLOCK_LINE_CHARS)
-    assert block_story(_BLOCK, 11, kept, _CJK_TEXTS) is True
-    assert block_story(_BLOCK, 11, kept, _LATIN_TEXTS) is False
+    assert _story(_BLOCK, 11, kept, _CJK_TEXTS) is True
+    assert _story(_BLOCK, 11, kept, _LATIN_TEXTS) is False
     # the article kept a fraction of the block in all: the block, whatever its script
-    assert block_story(_BLOCK, 11, _kept(range(10, 11)), _LATIN_TEXTS) is True
+    assert _story(_BLOCK, 11, _kept(range(10, 11)), _LATIN_TEXTS) is True
+
+
+def test_block_story_counts_the_kept_roles_inside_the_block() -> None:
+    # Inside the block the lines of a kept role count: the block's other lines kept too lift the region's share there.
+    kept = _kept(range(0, 12), above=BLOCK_LINE_CHARS)
+    lines = _page(kept, _CJK_TEXTS)
+    assert block_story(_BLOCK, 11, lines, sum(kept)) is True
+    inside = [
+        _Line(line.text, "body") if _BLOCK[0] <= at <= _BLOCK[1] else line for at, line in enumerate(lines)
+    ]
+    assert block_story(_BLOCK, 11, inside, sum(kept)) is False

@@ -139,9 +139,8 @@ def rule_pass(
         and found.lines[largest].role not in KEPT_ROLES
         and found.lines[largest].prose_text
     )
-    block = text_block([line.rule for line in found.lines], [len(line.text) for line in found.lines])
-    kept_sizes = [len(line.text) if line.role in KEPT_ROLES else 0 for line in found.lines]
-    if block is not None and block_story(block, found.end, kept_sizes, [line.text for line in found.lines]):
+    block = text_block(found.lines)
+    if block is not None and block_story(block, found.end, found.lines, found.kept_chars):
         # The article kept a fraction of a long block of text lines no rule claimed (a list, CJK
         # paragraphs without full stops): that block is the story.
         return _structure(
@@ -281,7 +280,7 @@ def _structure(
     for line in lines[end + 1 :]:
         if line.role is None:
             line.assign("boilerplate", "trailing_chrome")
-    kept_chars = sum(len(line.text) for line in lines if line.role in KEPT_ROLES)
+    kept_chars = sum([len(line.text) for line in lines if line.role in KEPT_ROLES])
     return RulePass(lines, start, end, title, kept_chars, candidates or [], region_start)
 
 
@@ -387,13 +386,14 @@ def _fill_story_holes(
 ) -> None:
     """Give a one-line hole the model made in the kept text back its rules' role (``story_end.story_holes``);
     ``printings`` counts the lines that print each key."""
-    # Only the lines the model dropped can be a hole: set from ``rules_roles``, not tested on every line.
-    model_dropped, kind = [False] * len(lines), [False] * len(lines)
+    # Only the model's drops can be a hole (from ``rules_roles``); a kind is read of a lone one between kept lines.
+    model_dropped = [False] * len(lines)
     for index in rules_roles:
-        line = lines[index]
-        model_dropped[index] = dropped = (line.rule or "").startswith("line_model:")
-        if dropped:
-            kind[index] = hole_kind(line.text, printings[line.key], notice_words(line.key) > 0.0)
-    for index in story_holes(kept_now, model_dropped, kind):
+        model_dropped[index] = (lines[index].rule or "").startswith("line_model:")
+    for index in story_holes(
+        kept_now,
+        model_dropped,
+        lambda at: hole_kind(lines[at].text, printings[lines[at].key], notice_words(lines[at].key) > 0.0),
+    ):
         lines[index].assign(rules_roles[index] or "body", "story_hole")
         kept_now[index] = True

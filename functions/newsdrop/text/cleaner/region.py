@@ -89,11 +89,13 @@ _CAPTION_NAME_MAX_WORDS = 6
 
 
 def _prose_runs(lines: list[_Line]) -> list[tuple[int, int, int]]:
-    """Runs of prose lines separated by at most ``_MAX_GAP_LINES`` other lines: (chars, start, end)."""
+    """Runs of prose lines separated by at most ``_MAX_GAP_LINES`` other lines: (chars, start, end). Each line's
+    ``prose`` (no rule claimed it and its text reads as prose) is set on the way (one pass over the lines, not two)."""
     runs: list[tuple[int, int, int]] = []
     last_prose = -1
     for index, line in enumerate(lines):
-        if not line.prose:
+        line.prose = prose = line.role is None and line.prose_text
+        if not prose:
             continue
         if last_prose < 0 or index - last_prose - 1 > _MAX_GAP_LINES:
             runs.append((0, index, index))
@@ -229,8 +231,6 @@ def _choose_region(lines: list[_Line]) -> tuple[int, int] | None:
     A long widget (product box, embedded list) can split an article into runs; a neighbouring run
     with a good share of the best run's text is still the article, while a stray teaser is not.
     """
-    for line in lines:
-        line.prose = line.role is None and line.prose_text
     runs = _prose_runs(lines)
     if not runs:
         return None
@@ -322,7 +322,8 @@ def _classify_region(lines: list[_Line], start: int, end: int) -> None:
         line = lines[index]
         if line.role is not None:
             continue
-        if region_caption(line.text):
+        # (A caption's credit, label or pointer holds a "©", ":" or "(": ``region_caption`` reads no line without one.)
+        if ("(" in (text := line.text) or ":" in text or "©" in text) and region_caption(text):
             line.assign("caption", "photo_caption")
             continue
         if line.prose:

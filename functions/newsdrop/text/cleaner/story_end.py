@@ -185,8 +185,11 @@ def hole_kind(text: str, printings: int, notice: bool) -> bool:
     )
 
 
-def story_holes(kept: Sequence[bool], model_dropped: Sequence[bool], kind: Sequence[bool]) -> list[int]:
-    """Indices of single dropped lines between two kept lines that the line model dropped and ``kind`` admits.
+def story_holes(
+    kept: Sequence[bool], model_dropped: Sequence[bool], kind: Callable[[int], bool]
+) -> list[int]:
+    """Indices of single dropped lines between two kept lines that the line model dropped and ``kind`` admits
+    (asked last, of such a line alone: its tests cost more than the others).
 
     The line model judges a short line mostly by its shape, and a crosshead or a list item of a few words
     looks like a menu entry or a teaser title; between two lines the page keeps it is a line of the
@@ -199,9 +202,9 @@ def story_holes(kept: Sequence[bool], model_dropped: Sequence[bool], kind: Seque
         for index in compress(range(len(kept)), model_dropped)
         if 0 < index < len(kept) - 1
         and not kept[index]
-        and kind[index]
         and kept[index - 1]
         and kept[index + 1]
+        and kind(index)
     ]
 
 
