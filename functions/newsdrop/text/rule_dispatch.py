@@ -73,12 +73,15 @@ def _rules_for(words: int) -> tuple[tuple[LineRule, Callable[[str, str, int], bo
 
 
 # Every ``KEY_GUARDS`` pattern with its rule's word bound, the largest bound first: the first alternative of
-# their alternation that matches a key then has the largest bound among those that match it.
-_GUARD_ORDER: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
+# their alternation that matches a key then has the largest bound among those that match it. (With its rule's name.)
+_GUARDS_NAMED: tuple[tuple[int, re.Pattern[str], str], ...] = tuple(
     sorted(
-        ((rule.max_words, pattern) for rule in RULES for pattern in KEY_GUARDS.get(rule.name, ())),
-        key=lambda pair: -pair[0],
+        ((rule.max_words, pattern, rule.name) for rule in RULES for pattern in KEY_GUARDS.get(rule.name, ())),
+        key=lambda named: -named[0],
     )
+)
+_GUARD_ORDER: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
+    (bound, guard) for bound, guard, _ in _GUARDS_NAMED
 )
 
 
@@ -281,6 +284,31 @@ def first_rule(text: str, key: str, words: int) -> LineRule | None:
 _MEMO_MAX_WORDS = 255
 
 
+# Each guarded rule's bit (``KEY_GUARDS``, ``STEM_GUARDS`` or ``ASCII_KEY_SCANS``: each rule has one kind), by name.
+_RULE_BITS: dict[str, int] = {
+    rule.name: 1 << place
+    for place, rule in enumerate(RULES)
+    if rule.name in KEY_GUARDS or rule.name in STEM_GUARDS or rule.name in _SCANNED_BITS
+}
+_RULE_COUNT = len(RULES)
+_ALL_RULE_BITS = (1 << _RULE_COUNT) - 1
+# The bits of the ``KEY_GUARDS`` rules, and of the ``ASCII_KEY_SCANS`` rules (a key not ASCII runs their tests).
+_KEY_GUARDED = sum(_RULE_BITS[name] for name in KEY_GUARDS)
+_ASCII_SCANNED = sum(_RULE_BITS[name] for name in _SCANNED_BITS)
+# The bit of the rule owning each ``_GUARD_ORDER`` pattern, by its place, and of each stem's rules.
+_GUARD_RULE_BITS: tuple[int, ...] = tuple(_RULE_BITS[name] for _, _, name in _GUARDS_NAMED)
+_STEM_RULE_BITS: tuple[int, ...] = tuple(
+    sum(_RULE_BITS[rule.name] for rule in RULES if stem in STEM_GUARDS.get(rule.name, ())) for stem in _STEMS
+)
+
+
+@lru_cache(maxsize=4096)
+def _rules_of_mask(words: int, mask: int) -> tuple[tuple[LineRule, Callable[[str, str, int], bool]], ...]:
+    """``_rules_for(words)`` without each guarded rule whose own guard (its patterns, stems or scans) found
+    nothing: its bit is clear in ``mask``. A rule claims a line only where its own guard matches (``rules``)."""
+    return tuple((rule, test) for rule, test in _rules_for(words) if mask & _RULE_BITS.get(rule.name, -1))
+
+
 def rule_scanner(
     literals: Sequence[str], starts: Sequence[str] = ()
 ) -> Callable[[str, str, int], tuple[LineRule | None, bool, int]]:
@@ -295,71 +323,64 @@ def rule_scanner(
     (RE2 literals match as ``in`` does on any text: their verdict is exact for ASCII and other keys alike.)
 
     An ASCII key's scan also runs every ``ASCII_KEY_SCANS`` search: a rule none of whose searches matches is not
-    tried (the two rules with no guard ran on about nine distinct lines in ten and claimed few)."""
-    scans = [(source, bit) for name, bit in _SCANNED_BITS.items() for source in ASCII_KEY_SCANS[name]]
+    tried (the two rules with no guard ran on about nine distinct lines in ten and claimed few).
+
+    Each guarded rule is tried only where its own guard found something (``first_rule`` tries every rule of a kind
+    once one guard of that kind matches): a line a menu guard admits does not run the comment form's pattern.
+    A key that is not ASCII is tried by each rule whose widened guard matched (``_wide_guard``: a superset of the
+    guard), or by every ``KEY_GUARDS`` rule where it holds a letter the two engines fold apart."""
+    scans = [(source, _RULE_BITS[name]) for name in _SCANNED_BITS for source in ASCII_KEY_SCANS[name]]
     ascii_scan = _scan_bounds(
         [_source(guard, lower_ascii=True) for _, guard in _GUARD_ORDER],
         literals,
         [source for source, _ in scans] + [f"^(?:{source})" for source in starts],
         ascii_texts=True,
     )
-    wide: list[tuple[BytesMatch, tuple[int, ...], int]] = []
-    first_literal = len(_GUARD_ORDER) + len(_STEMS)
-    first_scan = first_literal + len(literals)
-    # Each scan's bit, by its index in the ASCII set: its rule's (``_SCANNED_BITS``), then the starts' above them.
-    start_shift = len(_SCANNED_BITS)
-    scan_bits = (
-        (0,) * first_scan
+    wide: list[BytesMatch] = []
+    # Each index's bits in the scan's mask: its rule's for a guard, stem or rule scan, ``held`` for a literal,
+    # the starts' above them (bit i of the starts: the i-th).
+    held_bit = 1 << _RULE_COUNT
+    start_shift = _RULE_COUNT + 1
+    index_bits = (
+        _GUARD_RULE_BITS
+        + _STEM_RULE_BITS
+        + (held_bit,) * len(literals)
         + tuple(bit for _, bit in scans)
         + tuple(1 << (start_shift + place) for place in range(len(starts)))
     )
-    # ``_guarded_rules_for`` by one int of its arguments (a dict read where the cache built a tuple key).
+    # ``_rules_of_mask`` by one int of its arguments (a dict read where the cache built a tuple key).
     rules_by_key: dict[int, tuple[tuple[LineRule, Callable[[str, str, int], bool]], ...]] = {}
+    ascii_found = ascii_scan[0]
 
     def scan(text: str, key: str, words: int) -> tuple[LineRule | None, bool, int]:
-        encoded = key.encode()
-        ascii_key = key.isascii()
-        if not ascii_key and not wide:
-            # Built on the first non-ASCII key, as ``_wide_scan``.
-            wide.append(
-                _scan_bounds(
-                    [superset_source(_source(guard, lower_ascii=False)) for _, guard in _GUARD_ORDER],
-                    literals,
+        if key.isascii():
+            mask = 0
+            for index in ascii_found(key.encode()):
+                mask |= index_bits[index]
+            started = mask >> start_shift
+        else:
+            if not wide:
+                # Built on the first non-ASCII key, as ``_wide_scan``.
+                wide.append(
+                    _scan_bounds(
+                        [superset_source(_source(guard, lower_ascii=False)) for _, guard in _GUARD_ORDER],
+                        literals,
+                    )[0]
                 )
-            )
-        found, bounds, first_stem = ascii_scan if ascii_key else wide[0]
-        guard = stems = held = False
-        scanned = 0 if ascii_key else _ALL_SCANNED
-        matched = found(encoded)
-        for index in matched:
-            if index >= first_literal:
-                if index < first_scan:
-                    held = True
-                else:
-                    scanned |= scan_bits[index]
-            elif bounds[index] >= words:
-                if index < first_stem:
-                    guard = True
-                else:
-                    stems = True
-        if not ascii_key:
-            folded_apart = _DOTTED_I in key or _DOTLESS_I in key
-            if guard or folded_apart:
-                # The scan's widened guards are ``_wide_guard``'s (anchored alike): ``_guard_matches`` would only
-                # repeat them (and compile their set of its own) before asking ``re``. Only a guard whose widened
-                # form matched can match, unless the key holds a letter the engines fold apart (every guard then).
-                guard = _re_guard_matches(key, words, None if folded_apart else matched)
-        rule_bits = scanned & _ALL_SCANNED
-        rules_key = (
-            (words << (start_shift + 2)) | (guard << (start_shift + 1)) | (stems << start_shift) | rule_bits
-        )
+            mask = _ASCII_SCANNED
+            for index in wide[0](key.encode()):
+                mask |= index_bits[index]
+            if _DOTTED_I in key or _DOTLESS_I in key:
+                mask |= _KEY_GUARDED
+            started = -1
+        rules_key = (words << _RULE_COUNT) | (mask & _ALL_RULE_BITS)
         rules = rules_by_key.get(rules_key)
         if rules is None:
-            rules = _guarded_rules_for(words, guard, stems, rule_bits)
+            rules = _rules_of_mask(words, mask & _ALL_RULE_BITS)
             # (Bounded: a line of more words than any rule admits faces none, whatever its count.)
             if words <= _MEMO_MAX_WORDS:
                 rules_by_key[rules_key] = rules
-        started = scanned >> start_shift if ascii_key else -1
+        held = mask & held_bit != 0
         for rule, test in rules:
             if test(text, key, words):
                 return rule, held, started
