@@ -27,7 +27,7 @@ from newsdrop.text.cleaner.passes import RulePass, apply_model, rule_pass
 from newsdrop.text.line_keys import normalize_line_key
 from newsdrop.text.stamp_rules import news_id_of
 
-CLEANER_VERSION = "2026.12.08-1"
+CLEANER_VERSION = "2026.12.08-2"
 
 
 __all__ = [
