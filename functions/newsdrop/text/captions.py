@@ -31,11 +31,14 @@ _CAPTION_END = re.compile(
 _AGENCIES = ("getty images", "shutterstock", "afp", "ap photo", "epa", "istock", "istockphoto")
 _AGENCY_LAST = frozenset(agency[-1] for agency in _AGENCIES)
 _CAPTION_CREDIT = re.compile(r"\bcredit\s*(?:\.\.\.|…|:)", re.IGNORECASE)
-# A caption that ends with its credit after a sentence ("... the school year. Foto: Andina").
-_CREDIT_TAIL = re.compile(
-    r"(?:^|[.!?]\s+)(?:foto|bild|photo|image|imagen|immagine|zdjęcie|credit)s?\s*:\s*(?:[^.!?:]|\.(?=\S)){1,50}$",
-    re.IGNORECASE,
+# A caption that ends with its credit after a sentence ("... the school year. Foto: Andina"), or a tail that is
+# only the credit. (Two patterns, the line's start matched and the sentence end searched, where one searched
+# ``(?:^|[.!?]\s+)...``: the scan jumps between sentence ends instead of trying both at every character.)
+_CREDIT_LABEL_TAIL = (
+    r"(?:foto|bild|photo|image|imagen|immagine|zdjęcie|credit)s?\s*:\s*(?:[^.!?:]|\.(?=\S)){1,50}$"
 )
+_CREDIT_TAIL_ALONE = re.compile(_CREDIT_LABEL_TAIL, re.IGNORECASE)
+_CREDIT_TAIL = re.compile(r"[.!?]\s+" + _CREDIT_LABEL_TAIL, re.IGNORECASE)
 _CREDIT_TAIL_CHARS = 70
 # Credits sit at the end of a caption; searching only its tail keeps long lines cheap.
 _CAPTION_TAIL_CHARS = 160
@@ -72,7 +75,10 @@ def photo_caption(text: str, key: str, words: int) -> bool:
     )
     if closes and _CAPTION_END.search(tail):
         return True
-    if ":" in tail[-_CREDIT_TAIL_CHARS:] and _CREDIT_TAIL.search(tail[-_CREDIT_TAIL_CHARS:]) is not None:
+    credit_tail = tail[-_CREDIT_TAIL_CHARS:]
+    if ":" in credit_tail and (
+        _CREDIT_TAIL_ALONE.match(credit_tail) is not None or _CREDIT_TAIL.search(credit_tail) is not None
+    ):
         return True
     return "redit" in key and _CAPTION_CREDIT.search(text) is not None
 

@@ -53,14 +53,18 @@ _COPYRIGHT_STEMS = (
     "haftung",
     "compensation",
 )
-# English plus the commonest European spellings: moderation notices look alike in every language.
+# English plus the commonest European spellings: moderation notices look alike in every language. (Each word
+# opens with its first letter and looks back for the word boundary before it, the same matches as
+# ``\b(?:comments?|...)\b``: the scan jumps between those letters instead of trying every word at every character.)
 _POLICY_SUBJECT = re.compile(
-    r"\b(?:comments?|commenting|posting|submitting|viewpoints|replies"
-    r"|coment[aá]rios?|commentaires?|kommentare?|commenti)\b"
+    r"(?:c(?<!\wc)(?:omments?|ommenting|oment[aá]rios?|ommentaires?|ommenti)|p(?<!\wp)osting|s(?<!\ws)ubmitting"
+    r"|v(?<!\wv)iewpoints|r(?<!\wr)eplies|k(?<!\wk)ommentare?)\b"
 )
 _POLICY_TERMS = re.compile(
-    r"\b(?:polic(?:y|ies)|guidelines|insults?|libel|moderat\w*|moderad\w*|modér\w*|moderiert\w*|profanity|abusive|offensive|community standards"
-    r"|will not be (?:published|disclosed|posted|approved)|respectful|terms of use|be mindful)\b"
+    r"(?:p(?<!\wp)(?:olic(?:y|ies)|rofanity)|g(?<!\wg)uidelines|i(?<!\wi)nsults?|l(?<!\wl)ibel"
+    r"|m(?<!\wm)od(?:erat\w*|erad\w*|ér\w*|eriert\w*)|a(?<!\wa)busive|o(?<!\wo)ffensive|c(?<!\wc)ommunity standards"
+    r"|w(?<!\ww)ill not be (?:published|disclosed|posted|approved)|r(?<!\wr)espectful|t(?<!\wt)erms of use"
+    r"|b(?<!\wb)e mindful)\b"
 )
 
 

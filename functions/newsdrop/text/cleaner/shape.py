@@ -51,8 +51,9 @@ _SENTENCE_CHARS = 400
 
 
 # A clock time, a numeric date or a year: teasers, comments and media widgets carry timestamps.
-# (The word boundary and a digit are tested once, before the alternatives; a line without a digit skips it.)
-_TIMESTAMP = re.compile(r"\b(?=\d)(?:\d{1,2}[:.]\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|(?:19|20)\d{2}\b)")
+# (Its first digit matched first and the word boundary before it looked back at, the same matches as
+# ``\b(?=\d)(?:\d{1,2}[:.]\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|(?:19|20)\d{2})\b``: the scan jumps from digit to digit.)
+_TIMESTAMP = re.compile(r"\d(?<!\w\d)(?:\d?[:.]\d{2}|\d?[./]\d{1,2}[./]\d{2,4}|(?<=1)9\d{2}|(?<=2)0\d{2})\b")
 
 
 _ANY_DIGIT = re.compile(r"\d")
